@@ -1,0 +1,1 @@
+"""The core of recap_app: domain, rules, storage, import/export, documents. Never imports Qt."""

@@ -1,0 +1,48 @@
+"""Where workspaces live by default (platformdirs), and the last-used workspace."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP = "recap_app"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (RECAP_HOME overrides, for tests and portable installs)."""
+    home = os.environ.get("RECAP_HOME")
+    return Path(home) if home else Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def default_workspace_path(election_id: str) -> Path:
+    """Default file for a new workspace of an election: <data dir>/<election id>.sqlite."""
+    return data_dir() / f"{election_id}.sqlite"
+
+
+def demo_workspace_path() -> Path:
+    """The demonstration workspace the run command lands on (CONTOH)."""
+    return data_dir() / "contoh-pilpres-2019-jateng.sqlite"
+
+
+def remember_workspace(path: Path) -> None:
+    """Record the last workspace used, for commands run without --db."""
+    try:
+        data_dir().mkdir(parents=True, exist_ok=True)
+        (data_dir() / "terakhir.txt").write_text(str(Path(path).resolve()), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def resolve_workspace(path: str | os.PathLike | None) -> Path:
+    """--db PATH if given, else RECAP_DB, else the last workspace used, else the demo path."""
+    if path:
+        return Path(path)
+    env = os.environ.get("RECAP_DB")
+    if env:
+        return Path(env)
+    last = data_dir() / "terakhir.txt"
+    if last.is_file():
+        return Path(last.read_text(encoding="utf-8").strip())
+    return demo_workspace_path()

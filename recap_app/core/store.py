@@ -1,0 +1,576 @@
+"""The workspace: one SQLite file per election (sqlite-utils, WAL, STRICT, migrations).
+
+Every write goes through :meth:`Workspace.transaction` (``BEGIN IMMEDIATE``) and leaves an
+audit record in the same transaction (:meth:`Workspace.record`). The audit log is append-only
+(triggers refuse UPDATE and DELETE) and hash-chained: each record carries the SHA-256 of the
+one before (see docs/schema.md).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import getpass
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from .election import Election, Region, load_election
+from .errors import NotAllowed, WorkspaceError
+
+#: column code used for the regency's submitted total column
+JUMLAH = "JUMLAH"
+
+#: Values of one certificate revision: {column code: {field key: int or None}}.
+Values = dict[str, dict[str, "int | None"]]
+
+migrations = Migrations("recap_app")
+
+GENESIS_HASH = "0" * 64
+
+
+def now_iso() -> str:
+    """Current UTC time, ISO 8601 with seconds (the clock every record uses)."""
+    fixed = os.environ.get("RECAP_FIXED_CLOCK")
+    if fixed:
+        return fixed
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
+
+
+def default_actor() -> str:
+    """The acting user's name: RECAP_USER, else the OS login name."""
+    user = os.environ.get("RECAP_USER")
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name on the machine
+        return "operator"
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Regions, contestants, certificates with revisions, source files, audit log."""
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE region (
+            kode TEXT PRIMARY KEY, kode_induk TEXT, tingkat TEXT NOT NULL,
+            nama TEXT NOT NULL, urutan INTEGER NOT NULL) STRICT;
+        CREATE INDEX region_induk ON region(kode_induk);
+        CREATE TABLE region_alias (
+            kode TEXT NOT NULL REFERENCES region(kode), alias TEXT NOT NULL,
+            alias_norm TEXT NOT NULL, accepted_by TEXT NOT NULL, accepted_at TEXT NOT NULL,
+            PRIMARY KEY (kode, alias_norm)) STRICT;
+        CREATE TABLE contestant (
+            nomor_urut INTEGER PRIMARY KEY, nama TEXT NOT NULL, nama_singkat TEXT NOT NULL) STRICT;
+        CREATE TABLE source_file (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL,
+            content BLOB NOT NULL) STRICT;
+        CREATE INDEX source_file_sha ON source_file(sha256);
+        CREATE TABLE certificate (
+            id INTEGER PRIMARY KEY,
+            region_kode TEXT NOT NULL UNIQUE REFERENCES region(kode),
+            adopted_revision_id INTEGER REFERENCES revision(id),
+            adopted_at TEXT, adopted_by TEXT) STRICT;
+        CREATE TABLE revision (
+            id INTEGER PRIMARY KEY,
+            certificate_id INTEGER NOT NULL REFERENCES certificate(id),
+            kind TEXT NOT NULL DEFAULT 'resmi' CHECK (kind IN ('resmi', 'entri_kedua')),
+            number INTEGER NOT NULL,
+            columns TEXT NOT NULL,
+            created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+            source_file_id INTEGER REFERENCES source_file(id),
+            reason TEXT,
+            content_sha256 TEXT NOT NULL,
+            UNIQUE (certificate_id, kind, number)) STRICT;
+        CREATE TABLE cell (
+            revision_id INTEGER NOT NULL REFERENCES revision(id),
+            kolom TEXT NOT NULL, field TEXT NOT NULL, value INTEGER,
+            PRIMARY KEY (revision_id, kolom, field)) STRICT, WITHOUT ROWID;
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+            action TEXT NOT NULL, entity TEXT NOT NULL, before TEXT, after TEXT,
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+        """
+    )
+
+
+def audit_hash(prev_hash: str, row: dict) -> str:
+    """SHA-256 (hex) chaining one audit record to the one before.
+
+    Args:
+        prev_hash: hash of the previous record (64 hex digits; GENESIS_HASH for the first).
+        row: the record's id, at, actor, action, entity, before, after.
+    """
+    payload = json.dumps(
+        [row["id"], row["at"], row["actor"], row["action"], row["entity"], row["before"], row["after"]],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def values_sha256(columns: list[str], values: Values) -> str:
+    """Canonical SHA-256 of a certificate's content (column order and every field value)."""
+    canon = json.dumps([columns, {c: dict(sorted(values.get(c, {}).items())) for c in columns}],
+                       sort_keys=False, separators=(",", ":"))
+    return hashlib.sha256(canon.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """Metadata of one stored certificate revision."""
+
+    id: int
+    region_kode: str
+    kind: str
+    number: int
+    columns: tuple[str, ...]
+    created_at: str
+    created_by: str
+    source_file_id: int | None
+    reason: str | None
+    content_sha256: str
+
+
+class Workspace:
+    """An open workspace (one election, one SQLite file, one write connection).
+
+    Use :meth:`create` or :meth:`open`; close with :meth:`close` or as a context manager.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, election: Election, readonly: bool = False):
+        self.path = Path(path)
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, strict=True)
+        self.election = election
+        self.readonly = readonly
+
+    # ----------------------------------------------------------------- lifecycle
+    @staticmethod
+    def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
+                                       check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+        except sqlite3.DatabaseError as exc:
+            raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app yang dapat dibuka: {exc}.",
+                                 "not_a_workspace") from exc
+        return conn
+
+    @classmethod
+    def create(cls, path: str | Path, election_id: str, *, actor: str | None = None,
+               simulation: bool = False) -> Workspace:
+        """Create a new workspace file for an election.
+
+        Raises:
+            WorkspaceError: the path already exists (never overwritten) or cannot be written.
+            ElectionError: unknown election id.
+        """
+        path = Path(path)
+        election = load_election(election_id)
+        if path.exists():
+            raise WorkspaceError(
+                f"Berkas {path} sudah ada; ruang kerja tidak ditimpa. Pilih nama lain atau hapus berkas itu sendiri.",
+                "exists")
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WorkspaceError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}.") from exc
+        actor = actor or default_actor()
+        tmp = path.with_name(path.name + f".baru-{secrets.token_hex(4)}")
+        try:
+            conn = cls._connect(tmp)
+            ws = cls(tmp, conn, election)
+            migrations.apply(ws.db)
+            with ws.transaction():
+                ws._seed(election, simulation)
+                ws.record(actor, "workspace.create", f"election:{election.id}", None,
+                          {"election": election.id, "simulation": simulation})
+            conn.close()
+            os.replace(tmp, path)
+        except OSError as exc:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.remove(str(tmp) + suffix)
+            raise WorkspaceError(f"Ruang kerja {path} tidak dapat dibuat: {exc.strerror or exc}.") from exc
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(str(tmp) + suffix)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Workspace:
+        """Open an existing workspace, applying pending migrations (unless read-only).
+
+        Raises:
+            WorkspaceError: missing file, not a workspace, or damaged.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise WorkspaceError(
+                f"Ruang kerja {path} tidak ditemukan. Buat dulu dengan: recap init --election ID --db {path}",
+                "missing")
+        conn = cls._connect(path, readonly)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app atau rusak ({exc}).",
+                                 "not_a_workspace") from exc
+        if row is None:
+            conn.close()
+            raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (definisi pemilihan tidak ada).",
+                                 "not_a_workspace")
+        election = Election.from_dict(json.loads(row[0]))
+        ws = cls(path, conn, election, readonly)
+        if not readonly:
+            migrations.apply(ws.db)
+        return ws
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _seed(self, election: Election, simulation: bool) -> None:
+        meta = self.db["meta"]
+        meta.insert_all([
+            {"key": "election_id", "value": election.id},
+            {"key": "election", "value": json.dumps(election.raw, ensure_ascii=False)},
+            {"key": "created_at", "value": now_iso()},
+            {"key": "simulation", "value": "1" if simulation else "0"},
+            {"key": "workspace_id", "value": secrets.token_hex(16)},
+        ])
+        self.db["region"].insert_all(
+            {"kode": r.kode, "kode_induk": r.kode_induk, "tingkat": r.tingkat, "nama": r.nama, "urutan": i}
+            for i, r in enumerate(election.regions)
+        )
+        self.db["contestant"].insert_all(
+            {"nomor_urut": p.nomor_urut, "nama": p.nama, "nama_singkat": p.nama_singkat} for p in election.paslon
+        )
+
+    # ----------------------------------------------------------------- transactions and audit
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Workspace]:
+        """One write transaction (``BEGIN IMMEDIATE``); nested calls use savepoints.
+
+        Everything inside commits together or not at all. Raises WorkspaceError for a
+        read-only workspace or a full disk (the database is left as before).
+        """
+        if self.readonly:
+            raise WorkspaceError(f"Ruang kerja {self.path} dibuka hanya-baca; perubahan tidak dapat disimpan.",
+                                 "readonly")
+        if self.conn.in_transaction:
+            name = f"sp_{secrets.token_hex(6)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _storage_error(self.path, exc) from exc
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _storage_error(self.path, exc) from exc
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def record(self, actor: str, action: str, entity: str, before: Any = None, after: Any = None) -> int:
+        """Append an audit record (must run inside :meth:`transaction`).
+
+        Args:
+            actor: user name of whoever acts.
+            action: stable event id, dotted ("certificate.import", "finding.explain").
+            entity: what was acted on ("certificate:33.01", "workspace").
+            before, after: JSON-serialisable states (or None).
+        Returns:
+            The audit record id.
+        """
+        if not self.conn.in_transaction:
+            raise WorkspaceError("Catatan audit hanya boleh ditulis di dalam transaksi.")
+        last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        prev_hash = last[1] if last else GENESIS_HASH
+        row = {
+            "id": (last[0] + 1) if last else 1,
+            "at": now_iso(),
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "before": None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True),
+            "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True),
+        }
+        row["prev_hash"] = prev_hash
+        row["hash"] = audit_hash(prev_hash, row)
+        self.db["audit"].insert(row)
+        return row["id"]
+
+    # ----------------------------------------------------------------- settings
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        """A raw workspace meta value."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """An office setting (JSON value stored under meta key ``setting.<key>``)."""
+        raw = self.meta(f"setting.{key}")
+        return default if raw is None else json.loads(raw)
+
+    def set_setting(self, key: str, value: Any, actor: str) -> None:
+        """Change an office setting, with an audit record."""
+        with self.transaction():
+            before = self.setting(key)
+            self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)},
+                                   pk="key")
+            self.record(actor, "setting.change", f"setting:{key}", before, value)
+
+    @property
+    def simulation(self) -> bool:
+        """True for a training/rehearsal workspace (issue 8)."""
+        return self.meta("simulation") == "1"
+
+    # ----------------------------------------------------------------- regions
+    def regions(self, tingkat: str | None = None, parent: str | None = None) -> list[Region]:
+        """Regions of the workspace's region set, in official order."""
+        sql = "SELECT kode, kode_induk, tingkat, nama FROM region WHERE 1=1"
+        args: list = []
+        if tingkat:
+            sql += " AND tingkat = ?"
+            args.append(tingkat)
+        if parent:
+            sql += " AND kode_induk = ?"
+            args.append(parent)
+        return [Region(*r) for r in self.conn.execute(sql + " ORDER BY urutan", args)]
+
+    def regencies(self) -> list[Region]:
+        """The regions that send certificates to this office (35 kabupaten/kota at a province)."""
+        return self.regions(self.election.child_tier)
+
+    def region(self, kode: str) -> Region | None:
+        row = self.conn.execute("SELECT kode, kode_induk, tingkat, nama FROM region WHERE kode = ?",
+                                (kode,)).fetchone()
+        return Region(*row) if row else None
+
+    def columns_of(self, kode: str) -> list[Region]:
+        """The column regions of a certificate (the kecamatan of a kabupaten/kota)."""
+        return self.regions(self.election.column_tier, kode)
+
+    def aliases(self) -> dict[str, str]:
+        """Accepted spellings: {normalised alias: region code}."""
+        return {a: k for k, a in self.conn.execute("SELECT kode, alias_norm FROM region_alias")}
+
+    def add_alias(self, kode: str, alias: str, alias_norm: str, actor: str) -> None:
+        """Remember an accepted spelling for a region (inside the caller's transaction)."""
+        self.db["region_alias"].upsert({"kode": kode, "alias": alias, "alias_norm": alias_norm,
+                                        "accepted_by": actor, "accepted_at": now_iso()},
+                                       pk=("kode", "alias_norm"))
+        self.record(actor, "region.alias_accept", f"region:{kode}", None, {"alias": alias})
+
+    # ----------------------------------------------------------------- source files
+    def find_source_file(self, sha256: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM source_file WHERE sha256 = ? ORDER BY id LIMIT 1",
+                                (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def store_source_file(self, name: str, content: bytes, actor: str) -> int:
+        """Keep an imported file's original bytes with its SHA-256 (inside a transaction)."""
+        sha = hashlib.sha256(content).hexdigest()
+        return self.db["source_file"].insert({
+            "name": name, "size": len(content), "sha256": sha, "imported_at": now_iso(),
+            "imported_by": actor, "content": content}).last_pk
+
+    # ----------------------------------------------------------------- certificates
+    def _certificate_id(self, kode: str, create: bool) -> int | None:
+        row = self.conn.execute("SELECT id FROM certificate WHERE region_kode = ?", (kode,)).fetchone()
+        if row:
+            return row[0]
+        if not create:
+            return None
+        return self.db["certificate"].insert({"region_kode": kode}).last_pk
+
+    def revisions(self, kode: str, kind: str | None = "resmi") -> list[RevisionInfo]:
+        """Stored revisions of a region's certificate, oldest first."""
+        sql = """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,
+                        r.source_file_id, r.reason, r.content_sha256
+                 FROM revision r JOIN certificate c ON c.id = r.certificate_id WHERE c.region_kode = ?"""
+        args: list = [kode]
+        if kind:
+            sql += " AND r.kind = ?"
+            args.append(kind)
+        return [RevisionInfo(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), *r[5:])
+                for r in self.conn.execute(sql + " ORDER BY r.kind, r.number", args)]
+
+    def latest_revision(self, kode: str, kind: str = "resmi") -> RevisionInfo | None:
+        revs = self.revisions(kode, kind)
+        return revs[-1] if revs else None
+
+    def revision_info(self, revision_id: int) -> RevisionInfo:
+        r = self.conn.execute(
+            """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,
+                      r.source_file_id, r.reason, r.content_sha256
+               FROM revision r JOIN certificate c ON c.id = r.certificate_id WHERE r.id = ?""",
+            (revision_id,)).fetchone()
+        if r is None:
+            raise WorkspaceError(f"Revisi {revision_id} tidak ada.")
+        return RevisionInfo(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), *r[5:])
+
+    def revision_values(self, revision_id: int) -> Values:
+        """Every stored figure of a revision: {column: {field: int or None}}."""
+        info = self.revision_info(revision_id)
+        out: Values = {c: {} for c in info.columns}
+        for kolom, fld, value in self.conn.execute(
+                "SELECT kolom, field, value FROM cell WHERE revision_id = ?", (revision_id,)):
+            out.setdefault(kolom, {})[fld] = value
+        return out
+
+    def latest_values(self) -> dict[str, tuple[RevisionInfo, Values]]:
+        """Latest official revision of every certificate: {region code: (info, values)}.
+
+        One query for all cells (used by totals, rules and documents).
+        """
+        rows = self.conn.execute(
+            """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,
+                      r.source_file_id, r.reason, r.content_sha256
+               FROM revision r JOIN certificate c ON c.id = r.certificate_id
+               WHERE r.kind = 'resmi' AND r.number = (
+                   SELECT MAX(number) FROM revision r2 WHERE r2.certificate_id = r.certificate_id
+                   AND r2.kind = 'resmi')""").fetchall()
+        infos = {r[0]: RevisionInfo(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), *r[5:]) for r in rows}
+        values: dict[int, Values] = {i: {c: {} for c in info.columns} for i, info in infos.items()}
+        if infos:
+            q = ",".join("?" * len(infos))
+            for rid, kolom, fld, value in self.conn.execute(
+                    f"SELECT revision_id, kolom, field, value FROM cell WHERE revision_id IN ({q})", list(infos)):
+                values[rid].setdefault(kolom, {})[fld] = value
+        return {info.region_kode: (info, values[rid]) for rid, info in infos.items()}
+
+    def add_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
+                     source_file_id: int | None = None, reason: str | None = None,
+                     kind: str = "resmi", action: str = "certificate.revision") -> int:
+        """Store a new revision of a region's certificate (inside or as its own transaction).
+
+        Args:
+            kode: the submitting region (a kabupaten/kota code at a province office).
+            columns: column codes present, in order (kecamatan codes, then JUMLAH).
+            values: {column: {field: int or None}}; missing fields are stored as blank (NULL).
+            actor: acting user; reason: why (required by callers for changes after receipt).
+        Returns:
+            The new revision id.
+        Raises:
+            NotAllowed: the certificate is adopted (ditetapkan) and must be reopened first.
+        """
+        keys = self.election.field_keys
+        with self.transaction():
+            cert_id = self._certificate_id(kode, create=True)
+            adopted = self.conn.execute("SELECT adopted_revision_id FROM certificate WHERE id = ?",
+                                        (cert_id,)).fetchone()[0]
+            if adopted is not None and kind == "resmi":
+                raise NotAllowed(f"Sertifikat {kode} sudah ditetapkan; buka kembali dulu (ketua) sebelum mengubah.",
+                                 "adopted")
+            number = self.conn.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM revision WHERE certificate_id = ? AND kind = ?",
+                (cert_id, kind)).fetchone()[0]
+            values = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
+            sha = values_sha256(list(columns), values)
+            rid = self.db["revision"].insert({
+                "certificate_id": cert_id, "kind": kind, "number": number,
+                "columns": json.dumps(list(columns)), "created_at": now_iso(), "created_by": actor,
+                "source_file_id": source_file_id, "reason": reason, "content_sha256": sha}).last_pk
+            self.conn.executemany(
+                "INSERT INTO cell (revision_id, kolom, field, value) VALUES (?, ?, ?, ?)",
+                [(rid, c, k, values[c][k]) for c in columns for k in keys])
+            self.record(actor, action, f"certificate:{kode}", None,
+                        {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
+                         "source_file_id": source_file_id})
+        return rid
+
+    def adoption(self, kode: str) -> dict | None:
+        """Adoption state of a certificate: {revision_id, at, by} or None when not adopted."""
+        row = self.conn.execute(
+            "SELECT adopted_revision_id, adopted_at, adopted_by FROM certificate WHERE region_kode = ?",
+            (kode,)).fetchone()
+        if not row or row[0] is None:
+            return None
+        return {"revision_id": row[0], "at": row[1], "by": row[2]}
+
+    # ----------------------------------------------------------------- summaries
+    def status(self) -> list[dict]:
+        """Each submitting region with its certificate status (see docs/schema.md).
+
+        Returns a list of {kode, nama, status, revision}; status is one of
+        "belum masuk", "draf", "ada kesalahan", "ada peringatan", "sesuai", "ditetapkan".
+        """
+        from . import status as _status  # late: status uses rules, rules use store types
+
+        return _status.regency_status(self)
+
+    def totals(self) -> dict:
+        """Province sums over the latest revision of every certificate.
+
+        Returns:
+            {"fields": {field: int or None}, "regencies": {kode: {field: int or None}},
+             "received": n, "expected": n}. A province field is None when no received
+            certificate has a JUMLAH value for it (blank is not zero); each regency contributes
+            its JUMLAH column as submitted.
+        """
+        from .totals import province_totals
+
+        return province_totals(self)
+
+
+def _storage_error(path: Path, exc: sqlite3.OperationalError) -> WorkspaceError:
+    text = str(exc).lower()
+    if "full" in text:
+        return WorkspaceError(f"Disk penuh: perubahan pada {path} tidak disimpan dan data tetap seperti sebelumnya.",
+                              "disk_full")
+    if "readonly" in text or "read-only" in text:
+        return WorkspaceError(f"Ruang kerja {path} tidak dapat ditulis (hanya-baca); tidak ada yang diubah.",
+                              "readonly")
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(f"Ruang kerja {path} sedang dipakai proses lain; coba lagi sebentar.", "locked")
+    return WorkspaceError(f"Kesalahan penyimpanan pada {path}: {exc}. Tidak ada yang diubah.", "storage")
+
+
+# Capability schemas register their migrations in this fixed order (never reorder).
+from . import schema_rules, schema_documents, schema_bundles, schema_users  # noqa: E402,F401,I001

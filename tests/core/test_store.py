@@ -1,0 +1,130 @@
+"""Tests for core/store.py and core/election.py: workspaces, schema, revisions, audit chain."""
+
+import hashlib
+import json
+import sqlite3
+
+import pytest
+
+from recap_app.core.election import list_elections, load_election
+from recap_app.core.errors import ElectionError, WorkspaceError
+from recap_app.core.store import GENESIS_HASH, JUMLAH, Workspace, audit_hash
+
+
+def test_shipped_elections():
+    ids = {e.id: e for e in list_elections()}
+    assert set(ids) == {"pilpres-2019-jateng", "pilgub-jateng-2018", "pilpres-2024-jateng", "pilgub-jateng-2024"}
+    assert [p.nama_singkat for p in ids["pilgub-jateng-2018"].paslon] == [
+        "Ganjar Pranowo - Taj Yasin Maimoen", "Sudirman Said - Ida Fauziyah"]
+    assert len(ids["pilpres-2024-jateng"].paslon) == 3
+    assert ids["pilgub-jateng-2024"].paslon[1].nama_singkat == "Ahmad Luthfi - Taj Yasin Maimoen"
+    for e, n in (("pilpres-2019-jateng", 573), ("pilgub-jateng-2018", 573), ("pilpres-2024-jateng", 576),
+                 ("pilgub-jateng-2024", 576)):
+        regions = ids[e].regions
+        assert sum(r.tingkat == "kecamatan" for r in regions) == n
+        assert sum(r.tingkat == "kabupaten_kota" for r in regions) == 35
+    assert ids["pilgub-jateng-2018"].reserve_percent == 2.5
+    assert [c.key for c in ids["pilgub-jateng-2018"].voter_categories] == ["dpt", "dpph", "dptb"]
+
+
+def test_unknown_election():
+    with pytest.raises(ElectionError, match="tidak dikenal"):
+        load_election("pilkada-mars-2099")
+
+
+def test_form_fields_pilpres_2019():
+    e = load_election("pilpres-2019-jateng")
+    keys = e.field_keys
+    for k in ("dpt_l", "dpt_p", "dpt", "dptb", "dpk", "pemilih", "pengguna_dpt_l", "pengguna_hak_pilih",
+              "surat_suara_diterima", "surat_suara_digunakan", "disabilitas", "pengguna_disabilitas",
+              "paslon_1", "paslon_2", "suara_sah", "suara_tidak_sah", "jumlah_suara"):
+        assert k in keys
+    assert len(keys) == len(set(keys)) == 3 * 8 + 4 + 3 * 2 + 2 + 3
+    assert e.field_by_key["dpt"].parts == ("dpt_l", "dpt_p")
+    assert e.field_by_key["pemilih_l"].parts == ("dpt_l", "dptb_l", "dpk_l")
+    assert e.field_by_key["suara_sah"].parts == ("paslon_1", "paslon_2")
+    assert e.field_by_key["jumlah_suara"].parts == ("suara_sah", "suara_tidak_sah")
+    assert e.field_label("dpt_l") == "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)"
+
+
+def test_create_holds_regions_and_refuses_overwrite(tmp_path):
+    path = tmp_path / "w.sqlite"
+    ws = Workspace.create(path, "pilpres-2024-jateng", actor="a")
+    assert len(ws.regencies()) == 35
+    assert len(ws.regions("kecamatan")) == 576
+    assert [r.kode for r in ws.columns_of("33.75")] == ["33.75.01", "33.75.02", "33.75.03", "33.75.04"]
+    ws.close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(WorkspaceError, match="sudah ada"):
+        Workspace.create(path, "pilpres-2019-jateng")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_pragmas_and_strict(ws):
+    assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert ws.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    sql = ws.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'cell'").fetchone()[0]
+    assert "STRICT" in sql
+    with pytest.raises(sqlite3.IntegrityError):
+        with ws.transaction():
+            ws.conn.execute("INSERT INTO cell VALUES (1, 'x', 'dpt', 'abc')")
+
+
+def test_revision_roundtrip_blank_is_not_zero(ws):
+    cols = ["33.75.01", JUMLAH]
+    rid = ws.add_revision("33.75", cols, {"33.75.01": {"paslon_1": 5, "paslon_2": 0}, JUMLAH: {"paslon_1": 5}},
+                          actor="tester")
+    values = ws.revision_values(rid)
+    assert values["33.75.01"]["paslon_1"] == 5
+    assert values["33.75.01"]["paslon_2"] == 0
+    assert values["33.75.01"]["suara_sah"] is None
+    assert values[JUMLAH]["paslon_2"] is None
+    rid2 = ws.add_revision("33.75", cols, {"33.75.01": {"paslon_1": 6}}, actor="tester", reason="koreksi")
+    assert [r.number for r in ws.revisions("33.75")] == [1, 2]
+    assert ws.latest_revision("33.75").id == rid2
+    assert ws.latest_values()["33.75"][1]["33.75.01"]["paslon_1"] == 6
+
+
+def test_audit_append_only_and_chained(ws):
+    ws.add_revision("33.01", [JUMLAH], {JUMLAH: {"paslon_1": 1}}, actor="tester")
+    rows = list(ws.db.query("SELECT * FROM audit ORDER BY id"))
+    assert [r["action"] for r in rows] == ["workspace.create", "certificate.revision"]
+    prev = GENESIS_HASH
+    for r in rows:
+        assert r["prev_hash"] == prev
+        assert r["hash"] == audit_hash(prev, r)
+        prev = r["hash"]
+    assert json.loads(rows[1]["after"])["revision"] == 1
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with ws.transaction():
+            ws.conn.execute("UPDATE audit SET actor = 'x'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with ws.transaction():
+            ws.conn.execute("DELETE FROM audit")
+
+
+def test_failed_transaction_writes_nothing(ws):
+    n = ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    with pytest.raises(RuntimeError):
+        with ws.transaction():
+            ws.add_revision("33.01", [JUMLAH], {JUMLAH: {"paslon_1": 1}}, actor="tester")
+            raise RuntimeError("boom")
+    assert ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == n
+    assert ws.latest_revision("33.01") is None
+
+
+def test_open_missing_and_garbage(tmp_path):
+    with pytest.raises(WorkspaceError, match="tidak ditemukan"):
+        Workspace.open(tmp_path / "nope.sqlite")
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(WorkspaceError, match="bukan ruang kerja"):
+        Workspace.open(bad)
+
+
+def test_demo_totals(demo_ws):
+    t = demo_ws.totals()
+    assert t["received"] == t["expected"] == 35
+    assert t["fields"]["paslon_1"] == 16825511
+    assert t["fields"]["paslon_2"] == 4944447
+    assert t["fields"]["suara_tidak_sah"] is None
