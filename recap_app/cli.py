@@ -49,6 +49,13 @@ def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
     return ws
 
 
+def acting_user(ws: Workspace, user: str | None) -> str:
+    """Authenticate the acting user for a command (password from RECAP_PASSWORD or a prompt)."""
+    from .core.auth import authenticate
+
+    return authenticate(ws, user)
+
+
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
