@@ -131,9 +131,9 @@ def gui_cmd(db, screenshot, lang):
 
 
 def _register_commands() -> None:
-    from .commands import admin, bundles, documents, imports, rules
+    from .commands import admin, bundles, demo, documents, imports, rules
 
-    for module in (imports, rules, documents, bundles, admin):
+    for module in (imports, rules, documents, bundles, admin, demo):
         module.register(main)
 
 
