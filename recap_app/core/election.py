@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .errors import ElectionError
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-if not RESOURCES.is_dir():  # frozen build: resources sit beside the package
-    RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+if getattr(sys, "frozen", False):  # PyInstaller one-folder build: data files under _MEIPASS
+    RESOURCES = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+else:
+    RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
 #: Tier names, top down. An office at tier T receives certificates from regions of the next
 #: tier down, each certificate holding one column per region of the tier below that.
