@@ -1,0 +1,58 @@
+"""Indonesian formats: numbers, dates, percentages."""
+
+import datetime as dt
+
+import pytest
+
+from recap_app.core import formatting as fmt
+
+
+@pytest.mark.parametrize("n, text", [(0, "0"), (7, "7"), (999, "999"), (1000, "1.000"), (1234567, "1.234.567"),
+                                     (16825511, "16.825.511"), (4944447, "4.944.447"), (None, "")])
+def test_number(n, text):
+    assert fmt.number(n) == text
+
+
+@pytest.mark.parametrize("value, text", [
+    ("2018-07-08", "8 Juli 2018"),
+    ("2018-06-27", "27 Juni 2018"),
+    (dt.date(2019, 5, 8), "8 Mei 2019"),
+    ("2019-04-17T10:30:00+00:00", "17 April 2019"),
+    (dt.datetime(2024, 2, 14, 8, 0), "14 Februari 2024"),
+    ("2024-12-01", "1 Desember 2024"),
+])
+def test_date_long(value, text):
+    assert fmt.date_long(value) == text
+
+
+def test_weekday_and_month():
+    assert fmt.weekday("2019-05-08") == "Rabu"
+    assert fmt.weekday("2018-07-08") == "Minggu"
+    assert fmt.month_name("2019-08-17") == "Agustus"
+
+
+def test_bad_date_raises_value_error():
+    with pytest.raises(ValueError):
+        fmt.to_date("8 Juli 2018")
+
+
+@pytest.mark.parametrize("part, whole, text", [
+    (16825511, 16825511 + 4944447, "77,29%"),
+    (4944447, 16825511 + 4944447, "22,71%"),
+    (1, 3, "33,33%"),
+    (2, 3, "66,67%"),
+    (1, 8, "12,50%"),
+    (1, 20000, "0,01%"),     # 0,005% rounds half up
+    (3, 20000, "0,02%"),     # 0,015% -> 0,02 (half up, not half even)
+    (5, 5, "100,00%"),
+    (0, 5, "0,00%"),
+    (None, 5, ""),
+    (5, None, ""),
+    (5, 0, ""),
+])
+def test_percent(part, whole, text):
+    assert fmt.percent(part, whole) == text
+
+
+def test_percent_big_numbers_keep_separator():
+    assert fmt.percent(123456, 1000) == "12.345,60%"
