@@ -1,16 +1,42 @@
-"""Users, roles and permissions (issue 8). Stub until accounts land: with no accounts in a
-workspace every named user may act (open mode), and the name is recorded in the audit log.
+"""Users, roles and permissions of a workspace (issue 8).
 
-Permission names (stable; checked at the entry of every writing core function):
-import, edit, second_entry, explain, resolve_double_entry, adopt, override, reopen,
-settings, users, bundle_export, bundle_import, keys_trust, print, backup, restore.
+Accounts live in the workspace (table ``user_account``, schema_users.py); passwords are hashed
+with Argon2id (argon2-cffi ``PasswordHasher``, memory-hard). Four roles (issue 8 §1):
+
+- operator: enters and imports certificates;
+- verifikator: second entry, explains warnings;
+- ketua: adopts certificates, overrides errors, reopens an adopted certificate with a reason;
+- admin: manages users, settings and trusted keys; no counting rights.
+
+:data:`MATRIX` maps each role to its permissions; docs/authorisation.md is generated from it
+(``python -m recap_app.core.auth``) and a test checks every cell.
+
+OPEN MODE: a workspace with no accounts lets any named user act without a password (the name
+is still recorded in every audit record). The first account must be an admin; from then on
+every command needs a known, active account and its password.
+
+Permission names (stable; checked at the entry of every writing core function with
+:func:`require`): import, edit, second_entry, explain, resolve_double_entry, adopt, override,
+reopen, settings, users, bundle_export, bundle_import, keys_trust, print, backup, restore.
+
+Separation of duties: whoever entered a certificate's current revision may not be its second
+entry or its verifier (:func:`check_separation`).
 """
 
 from __future__ import annotations
 
+import getpass
+import os
+import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .store import default_actor
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from .errors import NotAllowed, RecapError
+from .schema_users import ROLES
+from .store import default_actor, now_iso
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -19,13 +45,310 @@ PERMISSIONS = ("import", "edit", "second_entry", "explain", "resolve_double_entr
                "reopen", "settings", "users", "bundle_export", "bundle_import", "keys_trust", "print",
                "backup", "restore")
 
+#: what each permission lets a user do (Indonesian, for docs and messages)
+PERMISSION_TEXT = {
+    "import": "mengimpor berkas sertifikat",
+    "edit": "mengetik atau membetulkan angka sertifikat",
+    "second_entry": "melakukan entri kedua",
+    "explain": "menjelaskan peringatan",
+    "resolve_double_entry": "memutuskan selisih entri ganda",
+    "adopt": "menetapkan sertifikat",
+    "override": "mengesampingkan kesalahan dengan alasan",
+    "reopen": "membuka kembali sertifikat yang sudah ditetapkan",
+    "settings": "mengubah pengaturan kantor",
+    "users": "mengelola akun pengguna",
+    "bundle_export": "mengekspor paket data",
+    "bundle_import": "mengimpor paket data",
+    "keys_trust": "mempercayai kunci kantor lain",
+    "print": "mencetak dokumen",
+    "backup": "membuat cadangan",
+    "restore": "memulihkan dari cadangan",
+}
 
-def authenticate(ws: "Workspace", user: str | None, password: str | None = None) -> str:
-    """Who is acting: returns the user name (raises NotAllowed on a wrong password)."""
-    return user or default_actor()
+#: role -> permissions it holds (the authorisation matrix; docs/authorisation.md is generated from it)
+MATRIX: dict[str, frozenset[str]] = {
+    "operator": frozenset({"import", "edit", "bundle_import", "print", "backup"}),
+    "verifikator": frozenset({"second_entry", "explain", "print", "backup"}),
+    "ketua": frozenset({"explain", "resolve_double_entry", "adopt", "override", "reopen", "bundle_export",
+                        "bundle_import", "print", "backup"}),
+    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print"}),
+}
+
+ROLE_TEXT = {
+    "operator": "memasukkan dan mengimpor sertifikat",
+    "verifikator": "entri kedua, menjelaskan peringatan",
+    "ketua": "menetapkan, mengesampingkan kesalahan, membuka kembali dengan alasan",
+    "admin": "mengelola pengguna, pengaturan dan kunci; tanpa hak menghitung",
+}
+
+#: the Argon2id hasher (argon2-cffi defaults: t=3, m=64 MiB, p=4); tests may swap in a cheaper one
+HASHER = PasswordHasher()
+
+MIN_PASSWORD = 8
 
 
-def require(ws: "Workspace", actor: str, permission: str) -> None:
-    """Raise NotAllowed unless ``actor`` holds ``permission`` in this workspace."""
+class PasswordNeeded(NotAllowed):
+    """A password is needed and none was given (no RECAP_PASSWORD and no terminal to ask)."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """One local account: name, role (one of ROLES), active flag, when and by whom created."""
+
+    name: str
+    role: str
+    active: bool
+    created_at: str
+    created_by: str
+
+
+def _norm(name: str | None) -> str:
+    return (name or "").strip()
+
+
+def open_mode(ws: Workspace) -> bool:
+    """True when the workspace has no accounts (any named user may act, no password)."""
+    return ws.conn.execute("SELECT COUNT(*) FROM user_account").fetchone()[0] == 0
+
+
+def get_account(ws: Workspace, name: str) -> Account | None:
+    """The account named ``name`` (exact, case-insensitive match), or None."""
+    row = ws.conn.execute(
+        "SELECT name, role, active, created_at, created_by FROM user_account WHERE name = ? COLLATE NOCASE",
+        (_norm(name),)).fetchone()
+    return Account(row[0], row[1], bool(row[2]), row[3], row[4]) if row else None
+
+
+def list_users(ws: Workspace) -> list[Account]:
+    """Every account, by name."""
+    return [Account(r[0], r[1], bool(r[2]), r[3], r[4]) for r in ws.conn.execute(
+        "SELECT name, role, active, created_at, created_by FROM user_account ORDER BY name COLLATE NOCASE")]
+
+
+def role_of(ws: Workspace, actor: str) -> str | None:
+    """The role of an active account, or None (unknown or disabled user, or open mode)."""
+    acc = get_account(ws, actor)
+    return acc.role if acc and acc.active else None
+
+
+def password_from_env_or_prompt(prompt: str = "Kata sandi: ") -> str:
+    """A password from RECAP_PASSWORD, else asked on the terminal (never blocks without one).
+
+    Raises:
+        PasswordNeeded: no RECAP_PASSWORD and standard input is not a terminal (scripts, CI).
+    """
+    pw = os.environ.get("RECAP_PASSWORD")
+    if pw is not None:
+        return pw
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise PasswordNeeded(
+        "Kata sandi diperlukan: ruang kerja ini memakai akun pengguna. Isi variabel RECAP_PASSWORD "
+        "atau jalankan perintah di terminal agar kata sandi dapat ditanyakan.", "password_needed")
+
+
+def authenticate(ws: Workspace, user: str | None, password: str | None = None) -> str:
+    """Who is acting: returns the account name (as stored) after checking the password.
+
+    Args:
+        user: the user name (None: RECAP_USER, else the OS login name).
+        password: the password; None takes RECAP_PASSWORD or asks on the terminal.
+    Returns:
+        The acting user's name. In open mode (no accounts) the given name, unchecked.
+    Raises:
+        NotAllowed: unknown or disabled user, or a wrong password (same message for both
+            unknown user and wrong password, so names cannot be probed).
+        PasswordNeeded: accounts exist, no password given and no terminal to ask.
+    """
+    name = _norm(user) or default_actor()
+    if open_mode(ws):
+        return name
+    row = ws.conn.execute("SELECT name, password_hash, active FROM user_account WHERE name = ? COLLATE NOCASE",
+                          (name,)).fetchone()
+    if password is None:
+        password = password_from_env_or_prompt(f"Kata sandi untuk {name}: ")
+    bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{name}'.", "bad_login")
+    if row is None:
+        raise bad
+    try:
+        HASHER.verify(row[1], password)
+    except (VerificationError, InvalidHashError):
+        raise bad from None
+    if not row[2]:
+        raise NotAllowed(f"Akun '{row[0]}' dinonaktifkan; hubungi admin.", "disabled")
+    return row[0]
+
+
+def require(ws: Workspace, actor: str, permission: str) -> None:
+    """Raise NotAllowed unless ``actor`` holds ``permission`` in this workspace.
+
+    Open mode (no accounts): every named user holds every permission. Otherwise the actor
+    must be an active account whose role holds the permission (:data:`MATRIX`). This does not
+    check a password: the CLI and the window call :func:`authenticate` first.
+
+    Raises:
+        ValueError: unknown permission name (a programming error, not the clerk's).
+        NotAllowed: unknown/disabled user, or the role lacks the permission.
+    """
     if permission not in PERMISSIONS:  # a programming error, not the clerk's
         raise ValueError(f"unknown permission {permission!r}")
+    if open_mode(ws):
+        if not _norm(actor):
+            raise NotAllowed("Nama pengguna yang bertindak harus diisi.", "no_user")
+        return
+    acc = get_account(ws, actor)
+    if acc is None:
+        raise NotAllowed(f"Pengguna '{actor}' tidak dikenal di ruang kerja ini.", "unknown_user")
+    if not acc.active:
+        raise NotAllowed(f"Akun '{acc.name}' dinonaktifkan; hubungi admin.", "disabled")
+    if permission not in MATRIX[acc.role]:
+        holders = ", ".join(r for r in ROLES if permission in MATRIX[r])
+        raise NotAllowed(
+            f"Pengguna '{acc.name}' (peran {acc.role}) tidak berhak {PERMISSION_TEXT[permission]} "
+            f"(izin '{permission}'; dimiliki peran: {holders}).", "forbidden")
+
+
+def check_separation(ws: Workspace, actor: str, kode: str) -> None:
+    """Separation of duties: the person who entered a certificate may not verify it.
+
+    Call before a second entry, explaining a warning or any verifying act on certificate
+    ``kode``. The rule (issue 8 §1): whoever created the current official revision
+    (``revision.created_by`` of the latest 'resmi' revision) may not be its second entry or its
+    verifier. Names compare case-insensitively. Applies in open mode too (names are recorded).
+
+    Raises:
+        NotAllowed: ``actor`` entered the certificate's current revision.
+    """
+    rev = ws.latest_revision(kode)
+    if rev is None:
+        return
+    if _norm(rev.created_by).casefold() == _norm(actor).casefold():
+        raise NotAllowed(
+            f"Pemisahan tugas: '{_norm(actor)}' memasukkan sertifikat {kode} (revisi {rev.number}), "
+            "jadi tidak boleh melakukan entri kedua atau memverifikasinya. Minta pengguna lain.",
+            "separation")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise RecapError(f"Kata sandi terlalu pendek: {len(password)} karakter; minimal {MIN_PASSWORD}.",
+                         "weak_password")
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise RecapError(f"Peran '{role}' tidak dikenal; pilih salah satu: {', '.join(ROLES)}.", "bad_role")
+
+
+def _active_admins(ws: Workspace) -> int:
+    return ws.conn.execute("SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND active = 1").fetchone()[0]
+
+
+def add_user(ws: Workspace, actor: str, name: str, role: str, password: str) -> Account:
+    """Create an account (permission "users"; in open mode the first account must be an admin).
+
+    Args:
+        actor: the acting admin (in open mode any name: that person creates the first admin).
+        name: new user name (1..64 printable characters, no spaces at the ends; unique,
+            case-insensitive); role: one of ROLES; password: at least MIN_PASSWORD characters.
+    Raises:
+        NotAllowed: the actor may not manage users; RecapError: bad name, role, password or
+        the name is taken. Nothing is written on error.
+    """
+    name = _norm(name)
+    _check_role(role)
+    if not name or len(name) > 64 or not name.isprintable():
+        raise RecapError(f"Nama pengguna '{name}' tidak sah: 1 sampai 64 karakter yang dapat dicetak.", "bad_name")
+    _check_password(password)
+    phash = HASHER.hash(password)
+    with ws.transaction():
+        first = open_mode(ws)
+        if first and role != "admin":
+            raise RecapError(f"Akun pertama harus admin (bukan {role}), agar ada yang dapat mengelola pengguna.",
+                             "first_not_admin")
+        require(ws, actor, "users")
+        if get_account(ws, name) is not None:
+            raise RecapError(f"Nama pengguna '{name}' sudah dipakai.", "name_taken")
+        ws.db["user_account"].insert({"name": name, "role": role, "password_hash": phash, "active": 1,
+                                      "created_at": now_iso(), "created_by": _norm(actor) or default_actor()})
+        ws.record(_norm(actor) or default_actor(), "user.add", f"user:{name}", None,
+                  {"role": role, "first_account": first})
+    return get_account(ws, name)  # type: ignore[return-value]
+
+
+def set_role(ws: Workspace, actor: str, name: str, role: str) -> None:
+    """Change an account's role (permission "users"). The last active admin keeps its role.
+
+    Raises NotAllowed / RecapError as :func:`add_user`; unknown user.
+    """
+    _check_role(role)
+    with ws.transaction():
+        require(ws, actor, "users")
+        acc = _existing(ws, name)
+        if acc.role == "admin" and role != "admin" and acc.active and _active_admins(ws) == 1:
+            raise RecapError(f"'{acc.name}' adalah admin aktif terakhir; perannya tidak dapat diubah.", "last_admin")
+        ws.conn.execute("UPDATE user_account SET role = ?, changed_at = ? WHERE name = ?", (role, now_iso(), acc.name))
+        ws.record(actor, "user.role", f"user:{acc.name}", {"role": acc.role}, {"role": role})
+
+
+def set_active(ws: Workspace, actor: str, name: str, active: bool) -> None:
+    """Enable or disable an account (permission "users"). The last active admin stays active."""
+    with ws.transaction():
+        require(ws, actor, "users")
+        acc = _existing(ws, name)
+        if not active and acc.role == "admin" and acc.active and _active_admins(ws) == 1:
+            raise RecapError(f"'{acc.name}' adalah admin aktif terakhir; tidak dapat dinonaktifkan.", "last_admin")
+        ws.conn.execute("UPDATE user_account SET active = ?, changed_at = ? WHERE name = ?",
+                        (int(active), now_iso(), acc.name))
+        ws.record(actor, "user.activate" if active else "user.deactivate", f"user:{acc.name}",
+                  {"active": acc.active}, {"active": active})
+
+
+def set_password(ws: Workspace, actor: str, name: str, password: str) -> None:
+    """Set a password: one's own, or anyone's by an admin (permission "users")."""
+    _check_password(password)
+    phash = HASHER.hash(password)
+    with ws.transaction():
+        acc = _existing(ws, name)
+        if acc.name.casefold() != _norm(actor).casefold():
+            require(ws, actor, "users")
+        ws.conn.execute("UPDATE user_account SET password_hash = ?, changed_at = ? WHERE name = ?",
+                        (phash, now_iso(), acc.name))
+        ws.record(actor, "user.password", f"user:{acc.name}", None, None)
+
+
+def _existing(ws: Workspace, name: str) -> Account:
+    acc = get_account(ws, name)
+    if acc is None:
+        raise RecapError(f"Pengguna '{_norm(name)}' tidak ada di ruang kerja ini.", "unknown_user")
+    return acc
+
+
+def matrix_markdown() -> str:
+    """docs/authorisation.md, generated from :data:`MATRIX` (a test compares the file)."""
+    lines = [
+        "# Otorisasi: peran x izin",
+        "",
+        "Dibuat dari `recap_app.core.auth.MATRIX` dengan `python -m recap_app.core.auth > docs/authorisation.md`;",
+        "tests/core/test_auth_matrix.py menguji setiap sel tabel ini dan gagal bila berkas ini berbeda.",
+        "",
+        "Mode terbuka: ruang kerja tanpa akun mengizinkan setiap nama pengguna melakukan apa saja tanpa",
+        "kata sandi (nama tetap dicatat di audit). Akun pertama harus admin; sejak itu setiap perintah",
+        "memerlukan akun aktif dan kata sandinya (RECAP_PASSWORD atau ditanyakan di terminal).",
+        "",
+        "Pemisahan tugas: orang yang memasukkan revisi terakhir sebuah sertifikat tidak boleh melakukan",
+        "entri kedua atau memverifikasinya (`auth.check_separation`).",
+        "",
+        "| izin | arti | " + " | ".join(ROLES) + " |",
+        "|---|---|" + "---|" * len(ROLES),
+    ]
+    for p in PERMISSIONS:
+        cells = " | ".join("ya" if p in MATRIX[r] else "-" for r in ROLES)
+        lines.append(f"| `{p}` | {PERMISSION_TEXT[p]} | {cells} |")
+    lines += ["", "## Peran", ""]
+    lines += [f"- **{r}**: {ROLE_TEXT[r]}." for r in ROLES]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.stdout.write(matrix_markdown())
