@@ -173,6 +173,7 @@ class Workspace:
                 conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
+            schema_users.register_functions(conn)  # audit seal triggers (issue 8)
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app yang dapat dibuka: {exc}.",
                                  "not_a_workspace") from exc
