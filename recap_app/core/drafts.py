@@ -1,0 +1,99 @@
+"""Unsaved certificate edits (drafts) kept inside the workspace, so nothing typed is lost.
+
+A draft is the whole certificate as the clerk is typing it (columns and values), stored under
+the meta key ``draft.<region code>`` as JSON. It is written on every edit, in its own short
+transaction, and survives a crash or a closed window; it becomes official only through
+:meth:`recap_app.core.store.Workspace.add_revision` (the editor then discards the draft).
+
+Audit: starting a draft (``draft.start``) and discarding it (``draft.discard``) are recorded.
+Later updates of a draft already started are not recorded one by one: a draft is a scratch
+copy with no legal weight, and a record per keystroke would bury the log; the revision that
+finally stores the figures is recorded as usual.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import auth
+from .errors import WorkspaceError
+from .store import now_iso
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Values, Workspace
+
+PREFIX = "draft."
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One stored draft.
+
+    Attributes:
+        kode: the certificate's region code ("33.01").
+        columns: column codes in order (kecamatan codes, then "JUMLAH").
+        values: {column: {field key: int or None}} (blank is None, not zero).
+        base_revision_id: the revision the draft started from, or None for a new certificate.
+        saved_at: ISO time of the last save; saved_by: who typed it.
+    """
+
+    kode: str
+    columns: tuple[str, ...]
+    values: dict
+    base_revision_id: int | None
+    saved_at: str
+    saved_by: str
+
+
+def save_draft(ws: Workspace, kode: str, columns: list[str], values: Values, actor: str,
+               base_revision_id: int | None = None) -> None:
+    """Store (or replace) the draft of a certificate, in one transaction.
+
+    Raises:
+        WorkspaceError: unknown region, read-only or unwritable workspace (nothing written).
+        NotAllowed: the actor may not edit certificates.
+    """
+    auth.require(ws, actor, "edit")
+    if ws.region(kode) is None:
+        raise WorkspaceError(f"Draf tidak dapat disimpan: wilayah {kode} tidak ada di ruang kerja ini.",
+                             "unknown_region")
+    doc = {"columns": list(columns),
+           "values": {c: {k: v for k, v in values.get(c, {}).items()} for c in columns},
+           "base_revision_id": base_revision_id, "saved_at": now_iso(), "saved_by": actor}
+    with ws.transaction():
+        existed = ws.meta(PREFIX + kode) is not None
+        ws.db["meta"].upsert({"key": PREFIX + kode, "value": json.dumps(doc, ensure_ascii=False)}, pk="key")
+        if not existed:
+            ws.record(actor, "draft.start", f"certificate:{kode}", None,
+                      {"base_revision_id": base_revision_id})
+
+
+def load_draft(ws: Workspace, kode: str) -> Draft | None:
+    """The stored draft of a certificate, or None when there is none."""
+    raw = ws.meta(PREFIX + kode)
+    if raw is None:
+        return None
+    doc = json.loads(raw)
+    return Draft(kode, tuple(doc["columns"]), doc["values"], doc.get("base_revision_id"),
+                 doc.get("saved_at", ""), doc.get("saved_by", ""))
+
+
+def discard_draft(ws: Workspace, kode: str, actor: str) -> bool:
+    """Remove a certificate's draft (after saving it, or when the clerk throws it away).
+
+    Returns True when a draft existed. Raises WorkspaceError when the workspace cannot be written.
+    """
+    if ws.meta(PREFIX + kode) is None:
+        return False
+    with ws.transaction():
+        ws.conn.execute("DELETE FROM meta WHERE key = ?", (PREFIX + kode,))
+        ws.record(actor, "draft.discard", f"certificate:{kode}", None, None)
+    return True
+
+
+def draft_regions(ws: Workspace) -> list[str]:
+    """Region codes that have a draft, sorted."""
+    return sorted(k[len(PREFIX):] for (k,) in ws.conn.execute(
+        "SELECT key FROM meta WHERE key LIKE 'draft.%'"))

@@ -1,0 +1,167 @@
+"""Start-up of the desktop program: the workspace to open, translations, fonts, screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..core.election import RESOURCES
+from ..core.errors import RecapError
+
+I18N = RESOURCES / "i18n"
+FONTS = RESOURCES / "fonts"
+
+
+def startup_workspace(db: str | os.PathLike | None):
+    """Open the workspace to land on.
+
+    --db PATH if given (it must exist); else RECAP_DB or the last workspace used; else (or when
+    that file has gone) the demonstration workspace, created on first use with the 35 real
+    Pilpres 2019 certificates (marked CONTOH).
+
+    Returns:
+        The open Workspace. Raises WorkspaceError (a RecapError) when --db cannot be opened.
+    """
+    from ..core.paths import demo_workspace_path, remember_workspace, resolve_workspace
+    from ..core.store import Workspace
+
+    if db:
+        path = Path(db)
+    else:
+        path = resolve_workspace(None)
+        if not path.is_file():
+            path = demo_workspace_path()
+    if not db and path == demo_workspace_path() and not path.exists():
+        from ..core.demo import make_demo
+
+        make_demo(path).close()
+    ws = Workspace.open(path)
+    remember_workspace(path)
+    return ws
+
+
+def install_translation(app, lang: str | None):
+    """Load the English translation when asked (Indonesian is the source language).
+
+    Args:
+        lang: "id", "en" or None (None follows RECAP_LANG, else the system locale).
+    Returns:
+        The installed QTranslator, or None for Indonesian.
+    """
+    from PySide6.QtCore import QLocale, QTranslator
+
+    lang = lang or os.environ.get("RECAP_LANG") or ("en" if QLocale.system().language() == QLocale.Language.English
+                                                    else "id")
+    if lang != "en":
+        return None
+    tr = QTranslator(app)
+    if tr.load(str(I18N / "recap_app_en.qm")):
+        app.installTranslator(tr)
+        return tr
+    return None
+
+
+def register_fonts() -> None:
+    """Register the bundled TTF fonts (resources/fonts) so text renders on a bare machine."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    families = []
+    if FONTS.is_dir():
+        for ttf in sorted(FONTS.glob("*.ttf")):
+            fid = QFontDatabase.addApplicationFont(str(ttf))
+            if fid >= 0:
+                families.extend(QFontDatabase.applicationFontFamilies(fid))
+    if "DejaVu Sans" in families or "DejaVu Sans" in QFontDatabase.families():
+        font = QFont("DejaVu Sans", 9)
+        QApplication.setFont(font)
+
+
+def make_app(lang: str | None = None):
+    """The QApplication (created once), with fonts and translation installed."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("recap_app")
+    app.setOrganizationName("recap_app")
+    register_fonts()
+    app._recap_translator = install_translation(app, lang)
+    return app
+
+
+def save_screenshot(widget, path: str | os.PathLike) -> None:
+    """Render a widget (already shown) to a PNG file."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(path), "PNG")
+
+
+def create_window(ws, actor: str | None = None):
+    """Build the main window over an open workspace."""
+    from ..core.store import default_actor
+    from .main_window import MainWindow
+
+    return MainWindow(ws, actor or default_actor())
+
+
+def switch_workspace(window, path) -> None:
+    """Close the window's workspace and open another in a new window."""
+    from .widgets import inform
+
+    try:
+        ws = startup_workspace(path)
+    except RecapError as exc:
+        inform(window, window.tr("Buka ruang kerja"), str(exc), error=True)
+        return
+    new = create_window(ws, window.actor)
+    new.resize(window.size())
+    new.show()
+    window.close()
+    window.ws.close()
+
+
+def run(db=None, screenshot=None, lang: str | None = None) -> int:
+    """Run the desktop program (``recap gui``).
+
+    Args:
+        db: workspace path (None: last used, else the CONTOH demonstration workspace).
+        screenshot: when given, render the main window offscreen to this PNG and exit.
+        lang: "id" or "en".
+    Returns:
+        The process exit status (0 ok, 1 when the workspace cannot be opened).
+    """
+    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_app(lang)
+    try:
+        ws = startup_workspace(db)
+    except RecapError as exc:
+        if screenshot:
+            print(f"Galat: {exc.message}", file=sys.stderr)
+        else:
+            from .widgets import inform
+
+            inform(None, "recap_app", exc.message, error=True)
+        return 1
+    window = create_window(ws)
+    window.resize(1440, 900)
+    if screenshot:
+        window.show()
+        kode = ws.regencies()[0].kode if ws.regencies() else None
+        if kode:
+            window.open_region(kode)
+        save_screenshot(window, screenshot)
+        window.close()
+        ws.close()
+        print(f"Gambar jendela disimpan: {screenshot}")
+        return 0
+    window.show()
+    code = app.exec()
+    ws.close()
+    return code

@@ -1,0 +1,662 @@
+"""The certificate editor: one regency's certificate laid out like the paper form.
+
+Rows are the form's blocks I–V (split rows as LK / PR / JML), columns are the kecamatan plus
+JUMLAH. Typing works like a spreadsheet; every edit is an undoable command and is written to
+the workspace draft at once (recap_app.core.drafts), so nothing typed is lost. Saving stores a
+new revision through Workspace.add_revision; a change to a certificate already received needs
+a reason. The window holds no rule: findings come from recap_app.core.reconcile.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import RecapError
+from ..core.store import JUMLAH
+from . import fmt
+from .icons import severity_icon
+from .widgets import TextDialog, confirm, inform
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+DERIVED_BG = QColor("#e6ecf3")
+HEADING_BG = QColor("#d9d9d9")
+ERROR_BG = QColor("#f8c9c4")
+WARNING_BG = QColor("#fde7b0")
+
+
+def plan_changes(values: dict, edits: dict, election, columns: list[str]) -> dict:
+    """The full set of cell changes an edit causes, including the sums it keeps up to date.
+
+    A derived cell (a form sum such as JML = LK + PR, or a JUMLAH cell = sum of the kecamatan)
+    follows its parts only when it was blank or agreed with them before the edit; a figure
+    that disagreed is left as typed (never a silent correction) for reconciliation to flag.
+
+    Args:
+        values: {column: {field: int or None}} before the edit.
+        edits: {(column, field): new value} typed or pasted by the clerk.
+    Returns:
+        {(column, field): new value} for every cell that changes (the edits first).
+    """
+    parents: dict[str, list] = {}
+    for f in election.fields:
+        for part in f.parts:
+            parents.setdefault(part, []).append(f)
+    kec = [c for c in columns if c != JUMLAH]
+    changes = dict(edits)
+
+    def old(c, k):
+        return values.get(c, {}).get(k)
+
+    def cur(c, k):
+        return changes[(c, k)] if (c, k) in changes else old(c, k)
+
+    def dependents(c, k):
+        for f in parents.get(k, ()):
+            yield (c, f.key), [(c, p) for p in f.parts]
+        if c != JUMLAH and JUMLAH in columns:
+            yield (JUMLAH, k), [(x, k) for x in kec]
+
+    queue = list(edits)
+    seen = 0
+    while queue and seen < 10000:
+        seen += 1
+        c, k = queue.pop(0)
+        for (dc, dk), parts in dependents(c, k):
+            if (dc, dk) in edits:
+                continue
+            before = [old(pc, pk) for pc, pk in parts]
+            was = old(dc, dk)
+            consistent = was is None or (None not in before and was == sum(before))
+            if not consistent:
+                continue
+            now = [cur(pc, pk) for pc, pk in parts]
+            target = None if None in now else sum(now)
+            if target is None and was is not None:
+                continue
+            if cur(dc, dk) != target:
+                changes[(dc, dk)] = target
+                queue.append((dc, dk))
+    return changes
+
+
+class CertificateModel(QAbstractTableModel):
+    """Table model of one certificate: rows = form rows (headings and figures), columns = kecamatan + JUMLAH.
+
+    Edits from the view go through :attr:`undo_stack` (set by the editor) as :class:`SetCellsCommand`.
+    """
+
+    changed = Signal()
+
+    def __init__(self, election, parent=None):
+        super().__init__(parent)
+        self.election = election
+        self.rows: list[tuple[str, object]] = []
+        for r in election.form_rows:
+            if r.fields:
+                self.rows.extend(("field", f) for f in r.fields)
+            else:
+                self.rows.append(("heading", r))
+        self.row_of_key = {f.key: i for i, (kind, f) in enumerate(self.rows) if kind == "field"}
+        self.columns: list[str] = []
+        self.column_names: list[str] = []
+        self.values: dict = {}
+        self.base: dict = {}
+        self.marks: dict = {}
+        self.readonly = False
+        self.undo_stack: QUndoStack | None = None
+
+    # ------------------------------------------------------------------ loading
+    def load(self, columns: list[str], names: dict[str, str], values: dict, base: dict | None = None) -> None:
+        """Show a certificate. columns: codes in order; names: {code: name}; values/base: Values."""
+        self.beginResetModel()
+        self.columns = list(columns)
+        self.column_names = [names.get(c, c) if c != JUMLAH else "JUMLAH" for c in columns]
+        keys = self.election.field_keys
+        self.values = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
+        self.base = base if base is not None else {}
+        self.marks = {}
+        self.endResetModel()
+
+    def set_findings(self, findings: list) -> None:
+        """Mark cells with findings: list of objects with column, field, severity, message."""
+        marks: dict = {}
+        for f in findings:
+            if getattr(f, "override", None):
+                continue
+            fields = [f.field] if f.field else []
+            cols = [f.column] if f.column in self.columns else []
+            for c in cols:
+                for k in fields:
+                    marks.setdefault((c, k), []).append(f)
+        self.marks = marks
+        if self.rows and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+    def cell(self, row: int, col: int):
+        """(column code, field key) of a figure cell, or None for a heading row."""
+        kind, f = self.rows[row]
+        if kind != "field":
+            return None
+        return self.columns[col], f.key
+
+    def index_of(self, column: str, key: str) -> QModelIndex:
+        if column not in self.columns or key not in self.row_of_key:
+            return QModelIndex()
+        return self.index(self.row_of_key[key], self.columns.index(column))
+
+    # ------------------------------------------------------------------ Qt model API
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.columns)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.rows[index.row()][0] == "heading":
+            return Qt.ItemFlag.NoItemFlags
+        fl = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.readonly:
+            fl |= Qt.ItemFlag.ItemIsEditable
+        return fl
+
+    def headerData(self, section, orientation, role=DISPLAY):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == DISPLAY and 0 <= section < len(self.columns):
+                return self.column_names[section]
+            if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self.columns):
+                return self.columns[section]
+            return None
+        if not (0 <= section < len(self.rows)):
+            return None
+        kind, item = self.rows[section]
+        if role == DISPLAY:
+            if kind == "heading":
+                return f"{item.number}  {item.label}"
+            sex = {"L": "LK", "P": "PR", "JML": "JML"}.get(item.sex, "")
+            label = item.label
+            if label.startswith("Jumlah ") and len(label) > 30:
+                label = label[7].upper() + label[8:]
+            label = label if len(label) <= 46 else label[:44] + "…"
+            return f"{item.row}  {label}" + (f"  · {sex}" if sex else "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.label if kind == "heading" else self.election.field_label(item.key)
+        if role == Qt.ItemDataRole.FontRole and kind == "heading":
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def data(self, index, role=DISPLAY):
+        if not index.isValid():
+            return None
+        kind, f = self.rows[index.row()]
+        if kind == "heading":
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(HEADING_BG)
+            return None
+        col = self.columns[index.column()]
+        value = self.values[col].get(f.key)
+        derived = f.derived or col == JUMLAH
+        marks = self.marks.get((col, f.key), [])
+        if role == DISPLAY:
+            return fmt.number(value)
+        if role == EDIT:
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if marks:
+                return QBrush(ERROR_BG if any(m.severity == "error" for m in marks) else WARNING_BG)
+            if derived:
+                return QBrush(DERIVED_BG)
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and marks:
+            return severity_icon("error" if any(m.severity == "error" for m in marks) else "warning")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{m.code}: {m.message}" for m in marks]
+            if derived:
+                lines.append(self.tr("Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok)."))
+            base = self.base.get(col, {}).get(f.key) if self.base else None
+            if self.base and base != value:
+                lines.append(self.tr("Sebelumnya: %s") % (fmt.number(base) or self.tr("kosong")))
+            return "\n".join(lines) or None
+        if role == Qt.ItemDataRole.FontRole and self.base and self.base.get(col, {}).get(f.key) != value:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and self.base and self.base.get(col, {}).get(f.key) != value:
+            return QBrush(QColor("#0d47a1"))
+        return None
+
+    def setData(self, index, value, role=EDIT):
+        if role != EDIT or not index.isValid() or self.readonly:
+            return False
+        target = self.cell(index.row(), index.column())
+        if target is None:
+            return False
+        if isinstance(value, str):
+            try:
+                value = fmt.parse_cell(value)
+            except fmt.NumberError as exc:
+                self.rejected.emit(str(exc))
+                return False
+        return self.request({target: value}, self.tr("Ubah sel"))
+
+    rejected = Signal(str)
+
+    # ------------------------------------------------------------------ edits
+    def request(self, edits: dict, text: str) -> bool:
+        """Apply edits {(column, field): value} as one undoable command (with their sums)."""
+        edits = {k: v for k, v in edits.items() if self.values.get(k[0], {}).get(k[1], object()) != v}
+        if not edits or self.readonly:
+            return False
+        changes = plan_changes(self.values, edits, self.election, self.columns)
+        before = {k: self.values[k[0]][k[1]] for k in changes}
+        cmd = SetCellsCommand(self, before, changes, text)
+        if self.undo_stack is not None:
+            self.undo_stack.push(cmd)
+        else:
+            cmd.redo()
+        return True
+
+    def apply(self, cells: dict) -> None:
+        """Write cells {(column, field): value} without undo (used by the undo commands)."""
+        for (c, k), v in cells.items():
+            self.values[c][k] = v
+            idx = self.index_of(c, k)
+            if idx.isValid():
+                self.dataChanged.emit(idx, idx)
+        self.changed.emit()
+
+
+class SetCellsCommand(QUndoCommand):
+    """One undoable change of one or more cells (a typed figure, a pasted block, a clear)."""
+
+    def __init__(self, model: CertificateModel, before: dict, after: dict, text: str):
+        super().__init__(text)
+        self.model, self.before, self.after = model, before, after
+
+    def redo(self):
+        self.model.apply(self.after)
+
+    def undo(self):
+        self.model.apply(self.before)
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """Line editor for a figure: digits and dots, selected on entry."""
+
+    def createEditor(self, parent, option, index):
+        ed = QLineEdit(parent)
+        ed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        ed.setObjectName("cellEditor")
+        return ed
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(EDIT) or "")
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.text(), EDIT)
+
+
+class CertificateTable(QTableView):
+    """Spreadsheet-like view: Enter moves down, Tab right, arrows; copy, paste and Delete on blocks."""
+
+    paste_requested = Signal()
+    clear_requested = Signal()
+    copy_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("certificateTable")
+        self.setItemDelegate(NumberDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.horizontalHeader().setDefaultSectionSize(96)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setDefaultSectionSize(24)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.verticalHeader().setFixedWidth(430)
+        self.setAlternatingRowColors(False)
+
+    def move_down(self):
+        cur = self.currentIndex()
+        model = self.model()
+        if not cur.isValid():
+            return
+        r = cur.row() + 1
+        while r < model.rowCount() and not (model.flags(model.index(r, cur.column())) & Qt.ItemFlag.ItemIsEnabled):
+            r += 1
+        if r < model.rowCount():
+            nxt = model.index(r, cur.column())
+            self.setCurrentIndex(nxt)
+            self.selectionModel().select(nxt, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def closeEditor(self, editor, hint):
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_down()
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+            self.clear_requested.emit()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+
+class CertificateEditor(QWidget):
+    """Editor for one regency's certificate: table, undo/redo, draft, save with reason.
+
+    Signals:
+        saved(str): a new revision was stored for the region code.
+        draft_changed(str): the draft of the region code was written or discarded.
+    """
+
+    saved = Signal(str)
+    draft_changed = Signal(str)
+    message = Signal(str)
+
+    def __init__(self, ws, actor: str, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.kode: str | None = None
+        self.base_revision_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.model = CertificateModel(ws.election, self)
+        self.model.undo_stack = self.undo_stack
+        self.model.changed.connect(self._on_changed)
+        self.model.rejected.connect(self._on_rejected)
+        self._loading = False
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.title = QLabel(self.tr("Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya."))
+        self.title.setObjectName("editorTitle")
+        self.title.setStyleSheet("#editorTitle { font-size: 15px; font-weight: bold; }")
+        lay.addWidget(self.title)
+        self.info = QLabel("")
+        self.info.setObjectName("editorInfo")
+        self.info.setWordWrap(True)
+        lay.addWidget(self.info)
+        bar = QHBoxLayout()
+        self.undo_btn = QPushButton(self.tr("Urungkan"))
+        self.redo_btn = QPushButton(self.tr("Ulangi"))
+        self.save_btn = QPushButton(self.tr("Simpan sertifikat"))
+        self.save_btn.setObjectName("saveButton")
+        self.discard_btn = QPushButton(self.tr("Buang draf"))
+        self.undo_btn.clicked.connect(self.undo_stack.undo)
+        self.redo_btn.clicked.connect(self.undo_stack.redo)
+        self.save_btn.clicked.connect(self.save)
+        self.discard_btn.clicked.connect(self.discard)
+        self.undo_stack.canUndoChanged.connect(self.undo_btn.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_btn.setEnabled)
+        for b in (self.undo_btn, self.redo_btn):
+            b.setEnabled(False)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        legend = QLabel(self.tr("Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah"))
+        legend.setStyleSheet("color: #555;")
+        bar.addWidget(legend)
+        bar.addStretch(1)
+        bar.addWidget(self.discard_btn)
+        bar.addWidget(self.save_btn)
+        lay.addLayout(bar)
+        self.table = CertificateTable(self)
+        self.table.setModel(self.model)
+        self.table.paste_requested.connect(self.paste)
+        self.table.copy_requested.connect(self.copy)
+        self.table.clear_requested.connect(self.clear_selection)
+        lay.addWidget(self.table, 1)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ opening
+    def open_region(self, kode: str) -> None:
+        """Show the certificate of a region: its draft if one is kept, else its latest revision."""
+        from ..core import drafts
+
+        self._loading = True
+        try:
+            region = self.ws.region(kode)
+            self.kode = kode
+            names = {r.kode: r.nama for r in self.ws.columns_of(kode)}
+            latest = self.ws.latest_revision(kode)
+            base_values = self.ws.revision_values(latest.id) if latest else {}
+            self.base_revision_id = latest.id if latest else None
+            draft = drafts.load_draft(self.ws, kode)
+            adopted = self.ws.adoption(kode)
+            if draft is not None and not adopted:
+                self.model.load(list(draft.columns), names, draft.values, base_values)
+                note = self.tr("Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).") \
+                    .replace("%1", fmt.when(draft.saved_at)).replace("%2", draft.saved_by)
+            elif latest:
+                self.model.load(list(latest.columns), names, base_values, base_values)
+                note = self.tr("Revisi %1, %2 oleh %3.").replace("%1", str(latest.number)) \
+                    .replace("%2", fmt.when(latest.created_at)).replace("%3", latest.created_by)
+            else:
+                cols = [r.kode for r in self.ws.columns_of(kode)] + [JUMLAH]
+                self.model.load(cols, names, {}, {})
+                note = self.tr("Belum ada sertifikat yang masuk; isian baru.")
+            self.model.readonly = bool(adopted)
+            if adopted:
+                note += " " + self.tr("Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).")
+            self.undo_stack.clear()
+            self.title.setText(self.tr("Sertifikat %1 — %2 %3").replace("%1", self.ws.election.form_name("kabupaten_kota"))
+                               .replace("%2", kode).replace("%3", region.nama if region else ""))
+            self.info.setText(note)
+            self.refresh_findings()
+            fm = self.table.horizontalHeader().fontMetrics()
+            for i, name in enumerate(self.model.column_names):
+                self.table.setColumnWidth(i, max(84, fm.horizontalAdvance(name) + 18))
+            first = self.model.index_of(self.model.columns[0], self.ws.election.field_keys[0]) \
+                if self.model.columns else QModelIndex()
+            if first.isValid():
+                self.table.setCurrentIndex(first)
+        finally:
+            self._loading = False
+        self._update_buttons()
+
+    def refresh_findings(self) -> None:
+        """Mark the cells with the region's stored findings (when reconciliation is available)."""
+        if self.kode is None:
+            return
+        try:
+            from ..core import reconcile
+        except ImportError:
+            self.model.set_findings([])
+            return
+        try:
+            self.model.set_findings(reconcile.findings(self.ws, region=self.kode))
+        except RecapError as exc:
+            self.message.emit(str(exc))
+
+    def focus_cell(self, column: str, key: str) -> bool:
+        """Select the cell of (column, field); True when it exists."""
+        idx = self.model.index_of(column, key)
+        if not idx.isValid():
+            return False
+        self.table.setCurrentIndex(idx)
+        self.table.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+        return True
+
+    # ------------------------------------------------------------------ editing
+    def _selected_cells(self):
+        return [(i.row(), i.column()) for i in self.table.selectionModel().selectedIndexes()]
+
+    def paste(self) -> None:
+        """Paste a block copied from a spreadsheet at the current cell ("12.345" style numbers)."""
+        text = QGuiApplication.clipboard().text()
+        self.paste_text(text)
+
+    def paste_text(self, text: str) -> bool:
+        """Paste tab-separated rows at the current cell as one undoable change.
+
+        Nothing changes when any value is not a number (the clerk is told which one).
+        """
+        cur = self.table.currentIndex()
+        if not cur.isValid() or self.model.readonly:
+            return False
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+        edits = {}
+        r = cur.row()
+        for line in lines:
+            while r < self.model.rowCount() and self.model.cell(r, 0) is None:
+                r += 1
+            if r >= self.model.rowCount():
+                break
+            for j, cell_text in enumerate(line.split("\t")):
+                c = cur.column() + j
+                if c >= self.model.columnCount():
+                    break
+                try:
+                    value = fmt.parse_cell(cell_text)
+                except fmt.NumberError as exc:
+                    self._on_rejected(self.tr("Tempel dibatalkan, tidak ada yang diubah: %s") % exc)
+                    return False
+                edits[self.model.cell(r, c)] = value
+            r += 1
+        return self.model.request(edits, self.tr("Tempel %n sel", "", len(edits)))
+
+    def copy(self) -> None:
+        """Copy the selected block as tab-separated plain numbers."""
+        cells = self._selected_cells()
+        if not cells:
+            return
+        rows = sorted({r for r, _ in cells})
+        cols = sorted({c for _, c in cells})
+        out = []
+        for r in rows:
+            line = []
+            for c in cols:
+                key = self.model.cell(r, c)
+                v = self.model.values[key[0]][key[1]] if key else None
+                line.append("" if v is None else str(v))
+            out.append("\t".join(line))
+        QGuiApplication.clipboard().setText("\n".join(out))
+
+    def clear_selection(self) -> None:
+        """Blank the selected cells (blank, not zero) as one undoable change."""
+        edits = {}
+        for r, c in self._selected_cells():
+            key = self.model.cell(r, c)
+            if key:
+                edits[key] = None
+        self.model.request(edits, self.tr("Kosongkan sel"))
+
+    def _on_rejected(self, text: str) -> None:
+        self.message.emit(text)
+
+    def _on_changed(self) -> None:
+        if self._loading or self.kode is None:
+            return
+        from ..core import drafts
+
+        try:
+            drafts.save_draft(self.ws, self.kode, self.model.columns, self.model.values, self.actor,
+                              self.base_revision_id)
+        except RecapError as exc:
+            self.message.emit(self.tr("Draf tidak tersimpan: %s") % exc)
+            return
+        self.draft_changed.emit(self.kode)
+        self._update_buttons()
+
+    def has_draft(self) -> bool:
+        from ..core import drafts
+
+        return self.kode is not None and drafts.load_draft(self.ws, self.kode) is not None
+
+    def _update_buttons(self) -> None:
+        draft = self.has_draft()
+        self.save_btn.setEnabled(draft and not self.model.readonly)
+        self.discard_btn.setEnabled(draft)
+
+    # ------------------------------------------------------------------ saving
+    def save(self, reason: str | None = None) -> bool:
+        """Store the edited certificate as a new revision (asks for the reason after receipt).
+
+        Returns True when a revision was stored.
+        """
+        from ..core import drafts
+
+        if self.kode is None or self.model.readonly:
+            return False
+        if self.base_revision_id is not None and reason is None:
+            dlg = TextDialog(self, self.tr("Alasan perubahan"),
+                             self.tr("Sertifikat ini sudah diterima. Tuliskan alasan perubahan "
+                                     "(misalnya: salah ketik, dicocokkan dengan sertifikat asli):"),
+                             self.tr("Simpan perubahan"))
+            if not dlg.exec():
+                return False
+            reason = dlg.text()
+        try:
+            self.ws.add_revision(self.kode, self.model.columns, self.model.values, actor=self.actor,
+                                 reason=reason or self.tr("entri manual"))
+            drafts.discard_draft(self.ws, self.kode, self.actor)
+        except RecapError as exc:
+            inform(self, self.tr("Tidak tersimpan"), str(exc), error=True)
+            return False
+        self._refresh_reconcile()
+        kode = self.kode
+        self.open_region(kode)
+        self.saved.emit(kode)
+        self.message.emit(self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode)
+        return True
+
+    def _refresh_reconcile(self) -> None:
+        try:
+            from ..core import reconcile
+        except ImportError:
+            return
+        try:
+            reconcile.refresh_findings(self.ws, self.actor)
+        except RecapError as exc:
+            self.message.emit(str(exc))
+
+    def discard(self, ask: bool = True) -> None:
+        """Throw the draft away and show the stored revision again."""
+        from ..core import drafts
+
+        if self.kode is None:
+            return
+        if ask and not confirm(self, self.tr("Buang draf"),
+                               self.tr("Buang semua isian yang belum disimpan untuk %s?") % self.kode,
+                               self.tr("Buang draf"), self.tr("Batal")):
+            return
+        try:
+            drafts.discard_draft(self.ws, self.kode, self.actor)
+        except RecapError as exc:
+            inform(self, self.tr("Draf"), str(exc), error=True)
+            return
+        kode = self.kode
+        self.open_region(kode)
+        self.draft_changed.emit(kode)

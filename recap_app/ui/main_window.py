@@ -1,0 +1,285 @@
+"""The main window: the kabupaten/kota with status, progress, the pages, and the province totals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import RecapError
+from .editor import CertificateEditor
+from .icons import app_icon
+from .models import RegencyModel
+from .widgets import ProgressPanel, TotalsBar, inform, mark_banner
+
+
+def office_name(ws) -> str:
+    """The office shown in the title: the office setting, else "KPU Provinsi <province>"."""
+    name = ws.setting("office_name")
+    return name or f"KPU Provinsi {ws.election.province_name.title()}"
+
+
+def workspace_marks(ws) -> list[str]:
+    """Marks of the workspace: ["CONTOH"] for the demonstration, ["SIMULASI"] for training."""
+    marks = []
+    if ws.meta("demo") == "1":
+        marks.append("CONTOH")
+    if ws.simulation:
+        marks.append("SIMULASI")
+    return marks
+
+
+class MainWindow(QMainWindow):
+    """The clerk's workstation over one open workspace.
+
+    Args:
+        ws: the open Workspace (its single write connection is used on this thread only).
+        actor: the acting user's name (recorded in the audit log).
+    """
+
+    workspace_changed = Signal()
+
+    def __init__(self, ws, actor: str, parent=None):
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.setWindowIcon(app_icon())
+        self.setObjectName("mainWindow")
+        self.pages: dict[str, QWidget] = {}
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = mark_banner(ws.meta("demo") == "1", ws.simulation)
+        if self.banner is not None:
+            outer.addWidget(self.banner)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(6, 6, 6, 6)
+        head = QLabel(self.tr("<b>Kabupaten/Kota</b>"))
+        ll.addWidget(head)
+        self.progress = ProgressPanel()
+        ll.addWidget(self.progress)
+        self.regency_model = RegencyModel(self)
+        self.regency_view = QTableView()
+        self.regency_view.setObjectName("regencyView")
+        self.regency_view.setModel(self.regency_model)
+        self.regency_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.regency_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.regency_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.regency_view.verticalHeader().hide()
+        self.regency_view.verticalHeader().setDefaultSectionSize(22)
+        hh = self.regency_view.horizontalHeader()
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.regency_view.setColumnWidth(0, 52)
+        self.regency_view.setColumnWidth(2, 140)
+        self.regency_view.setColumnWidth(3, 50)
+        self.regency_view.activated.connect(self._open_index)
+        self.regency_view.clicked.connect(self._open_index)
+        ll.addWidget(self.regency_view, 1)
+        left.setMinimumWidth(440)
+        split.addWidget(left)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pages")
+        self.editor = CertificateEditor(ws, actor)
+        self.editor.saved.connect(lambda _k: self.refresh())
+        self.editor.draft_changed.connect(lambda _k: self.refresh_regencies())
+        self.editor.message.connect(self.show_message)
+        self.tabs.addTab(self.editor, self.tr("Sertifikat"))
+        self.pages["editor"] = self.editor
+        self._add_pages()
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 1)
+        split.setSizes([450, 990])
+        outer.addWidget(split, 1)
+
+        self.totals_bar = TotalsBar()
+        outer.addWidget(self.totals_bar)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.update_title()
+        self.refresh()
+
+    # ------------------------------------------------------------------ structure
+    def _add_pages(self) -> None:
+        from . import pages
+
+        for key, title, factory in pages.page_factories(self):
+            try:
+                page = factory()
+            except Exception as exc:  # a page whose core module is missing must not stop the window
+                page = QLabel(self.tr("Halaman ini belum tersedia: %s") % exc)
+                page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.pages[key] = page
+            self.tabs.addTab(page, title)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("&Berkas"))
+        self.act_open = QAction(self.tr("Buka ruang kerja…"), self)
+        self.act_open.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_open.triggered.connect(self.open_workspace_dialog)
+        m.addAction(self.act_open)
+        self.act_import = QAction(self.tr("Impor berkas sertifikat…"), self)
+        self.act_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.act_import.triggered.connect(lambda: self.show_page("import", choose=True))
+        m.addAction(self.act_import)
+        self.act_settings = QAction(self.tr("Pengaturan kantor…"), self)
+        self.act_settings.triggered.connect(self.edit_settings)
+        m.addAction(self.act_settings)
+        m.addSeparator()
+        act_quit = QAction(self.tr("Keluar"), self)
+        act_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        act_quit.triggered.connect(self.close)
+        m.addAction(act_quit)
+
+        e = mb.addMenu(self.tr("&Sunting"))
+        undo = self.editor.undo_stack.createUndoAction(self, self.tr("Urungkan"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.editor.undo_stack.createRedoAction(self, self.tr("Ulangi"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        save = QAction(self.tr("Simpan sertifikat"), self)
+        save.setShortcut(QKeySequence.StandardKey.Save)
+        save.triggered.connect(lambda: self.editor.save())
+        for a in (undo, redo, save):
+            e.addAction(a)
+
+        v = mb.addMenu(self.tr("&Tampilan"))
+        self.act_plenary = QAction(self.tr("Mode pleno (layar penuh)"), self)
+        self.act_plenary.setShortcut(QKeySequence("F11"))
+        self.act_plenary.triggered.connect(self.open_plenary)
+        v.addAction(self.act_plenary)
+        for i in range(self.tabs.count()):
+            act = QAction(self.tabs.tabText(i), self)
+            act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+            v.addAction(act)
+
+    # ------------------------------------------------------------------ refresh
+    def update_title(self) -> None:
+        marks = workspace_marks(self.ws)
+        prefix = "".join(f"[{m}] " for m in marks)
+        self.setWindowTitle(f"{prefix}{office_name(self.ws)} — {self.ws.election.name} — recap_app")
+
+    def refresh_regencies(self) -> None:
+        """Reload the status list (keeps the selection)."""
+        from ..core import drafts
+
+        current = self.current_region()
+        rows = self.ws.status()
+        self.regency_model.set_rows(rows, set(drafts.draft_regions(self.ws)))
+        received = sum(1 for r in rows if r["status"] != "belum masuk")
+        adopted = sum(1 for r in rows if r["status"] == "ditetapkan")
+        self.progress.set_counts(received, adopted, len(rows))
+        self._counts = (received, adopted, len(rows))
+        if current:
+            self._select(current)
+
+    def refresh(self) -> None:
+        """Reload everything shown from the workspace (after any write)."""
+        self.refresh_regencies()
+        totals = self.ws.totals()
+        received, adopted, expected = self._counts
+        self.totals_bar.update_totals(self.ws.election.paslon, totals, received, adopted, expected)
+        for page in self.pages.values():
+            if page is not self.editor and hasattr(page, "refresh"):
+                try:
+                    page.refresh()
+                except RecapError as exc:
+                    self.show_message(str(exc))
+        if self.editor.kode:
+            self.editor.refresh_findings()
+        self.workspace_changed.emit()
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    # ------------------------------------------------------------------ navigation
+    def current_region(self) -> str | None:
+        idx = self.regency_view.currentIndex()
+        return self.regency_model.row_data(idx.row())["kode"] if idx.isValid() else None
+
+    def _select(self, kode: str) -> None:
+        row = self.regency_model.row_of(kode)
+        if row >= 0:
+            idx = self.regency_model.index(row, 0)
+            self.regency_view.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _open_index(self, index) -> None:
+        if index.isValid():
+            self.open_region(self.regency_model.row_data(index.row())["kode"])
+
+    def open_region(self, kode: str, column: str | None = None, field: str | None = None) -> None:
+        """Open a regency's certificate in the editor (and select a cell when given)."""
+        if self.editor.kode != kode:
+            self.editor.open_region(kode)
+        self._select(kode)
+        self.tabs.setCurrentWidget(self.editor)
+        if column and field:
+            self.editor.focus_cell(column, field)
+
+    def show_page(self, key: str, choose: bool = False) -> None:
+        page = self.pages.get(key)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            if choose and hasattr(page, "choose_files"):
+                page.choose_files()
+
+    # ------------------------------------------------------------------ actions
+    def open_workspace_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka ruang kerja"), str(self.ws.path.parent),
+                                              self.tr("Ruang kerja recap_app (*.sqlite)"))
+        if path:
+            from .app import switch_workspace
+
+            switch_workspace(self, path)
+
+    def edit_settings(self) -> None:
+        from .settings import SettingsDialog
+
+        dlg = SettingsDialog(self.ws, self.actor, self)
+        if dlg.exec():
+            self.update_title()
+            self.refresh()
+
+    def open_plenary(self) -> None:
+        from .plenary import PlenaryWindow
+
+        self.plenary = PlenaryWindow(self.ws, self)
+        self.plenary.showFullScreen()
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        page = self.pages.get("import")
+        if paths and page is not None and hasattr(page, "start_import"):
+            self.tabs.setCurrentWidget(page)
+            page.start_import(paths)
+        elif paths:
+            inform(self, self.tr("Impor"), self.tr("Impor belum tersedia di versi ini."))
+
+    def closeEvent(self, event):
+        page = self.pages.get("jobs")
+        if page is not None and hasattr(page, "shutdown"):
+            page.shutdown()
+        super().closeEvent(event)
