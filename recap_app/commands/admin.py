@@ -1,5 +1,281 @@
-"""CLI commands: admin (a thin layer over recap_app.core)."""
+"""CLI commands: users, audit, backup, restore (issue 8; a thin layer over recap_app.core).
+
+    recap users add NAME --role ROLE     (admin; the first account of a workspace must be an admin)
+    recap users list | role NAME ROLE | disable NAME | enable NAME | password NAME
+    recap audit verify --db PATH         (exit 1 unless the whole chain holds)
+    recap audit log --db PATH [--actor --action --entity --limit]
+    recap backup --db PATH [--out FILE]  (without --out: into the workspace's backup folder)
+    recap backups --db PATH              (start-up check and the list of automatic backups)
+    recap restore --db PATH --from FILE
+
+Passwords: the acting user's from RECAP_PASSWORD or a prompt; a new account's from
+RECAP_NEW_PASSWORD or a prompt (asked twice). Without a terminal nothing is ever asked: the
+command stops with a clear message.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.errors import RecapError
+
+
+def new_password(name: str) -> str:
+    """A new account's password: RECAP_NEW_PASSWORD, else asked twice on the terminal.
+
+    Raises:
+        PasswordNeeded: neither is available (scripts, CI).
+        RecapError: the two answers differ.
+    """
+    from ..core.auth import PasswordNeeded
+
+    pw = os.environ.get("RECAP_NEW_PASSWORD")
+    if pw is not None:
+        return pw
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(f"Kata sandi baru untuk {name}: ")
+        if getpass.getpass("Ulangi kata sandi: ") != first:
+            raise RecapError("Kedua kata sandi tidak sama; tidak ada yang diubah.", "password_mismatch")
+        return first
+    raise PasswordNeeded(f"Kata sandi baru untuk '{name}' diperlukan: isi variabel RECAP_NEW_PASSWORD atau "
+                         "jalankan perintah di terminal.", "password_needed")
+
+
+def _given_on_command_line(user: str | None) -> bool:
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context(silent=True)
+    return bool(user) and ctx is not None and ctx.get_parameter_source("user") == ParameterSource.COMMANDLINE
+
+
+def first_admin_password(user: str | None) -> str | None:
+    """For `recap init --user NAME`: the first admin's password, or None (workspace stays open).
+
+    Only when --user was given on the command line (not RECAP_USER): RECAP_PASSWORD, else
+    asked twice on a terminal; no password and no terminal gives None (open mode), never a
+    prompt. Raises RecapError for a too-short password (before anything is created).
+    """
+    from ..core import auth
+
+    if not _given_on_command_line(user):
+        return None
+    pw = os.environ.get("RECAP_PASSWORD")
+    if pw is None and sys.stdin is not None and sys.stdin.isatty():
+        pw = getpass.getpass(f"Kata sandi admin pertama ({user}): ")
+        if getpass.getpass("Ulangi kata sandi: ") != pw:
+            raise RecapError("Kedua kata sandi tidak sama; ruang kerja tidak dibuat.", "password_mismatch")
+    if pw is not None:
+        auth._check_password(pw)
+    return pw
+
+
+def first_admin(ws, user: str | None, password: str | None) -> None:
+    """For `recap init`: create the first admin when a password is available, else say so."""
+    from ..core import auth
+
+    if not _given_on_command_line(user) or password is None:
+        if _given_on_command_line(user):
+            click.echo("Catatan: tanpa kata sandi (RECAP_PASSWORD) ruang kerja dibuat dalam mode terbuka; buat admin "
+                       "dengan: recap users add NAMA --role admin", err=True)
+        return
+    auth.add_user(ws, user, user, "admin", password)
+    click.echo(f"Admin pertama dibuat: {user}. Sejak sekarang setiap perintah memerlukan pengguna dan kata sandi.")
 
 
 def register(main):
-    """Attach this module's commands to the `recap` group."""
+    """Attach users, audit, backup, backups and restore to the `recap` group."""
+    from ..cli import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+    from ..core import audit as audit_mod
+    from ..core import auth
+    from ..core import backup as backup_mod
+
+    # ------------------------------------------------------------- users
+    @main.group("users")
+    def users_grp():
+        """Akun pengguna ruang kerja (hanya admin)."""
+
+    @users_grp.command("add")
+    @click.argument("name")
+    @click.option("--role", required=True, type=click.Choice(list(auth.MATRIX)), help="Peran akun baru.")
+    @db_option
+    @user_option
+    @clerk_errors
+    def users_add(name, role, db, user):
+        """Buat akun baru (kata sandi dari RECAP_NEW_PASSWORD atau ditanyakan)."""
+        with open_ws(db) as ws:
+            actor = acting_user(ws, user)
+            acc = auth.add_user(ws, actor, name, role, new_password(name))
+        click.echo(f"Akun dibuat: {acc.name} (peran {acc.role}).")
+
+    @users_grp.command("list")
+    @db_option
+    @user_option
+    @format_option
+    @clerk_errors
+    def users_list(db, user, fmt):
+        """Daftar akun dan perannya."""
+        with open_ws(db) as ws:
+            actor = acting_user(ws, user)
+            auth.require(ws, actor, "users")
+            rows = [{"name": a.name, "role": a.role, "active": a.active, "created_at": a.created_at,
+                     "created_by": a.created_by} for a in auth.list_users(ws)]
+            opened = auth.open_mode(ws)
+        if fmt == "json":
+            emit_json(rows)
+            return
+        if opened:
+            click.echo("Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak tanpa kata sandi).")
+        for r in rows:
+            state = "aktif" if r["active"] else "nonaktif"
+            click.echo(f"{r['name']:<20} {r['role']:<12} {state:<9} dibuat {r['created_at']} oleh {r['created_by']}")
+
+    @users_grp.command("role")
+    @click.argument("name")
+    @click.argument("role", type=click.Choice(list(auth.MATRIX)))
+    @db_option
+    @user_option
+    @clerk_errors
+    def users_role(name, role, db, user):
+        """Ubah peran sebuah akun."""
+        with open_ws(db) as ws:
+            auth.set_role(ws, acting_user(ws, user), name, role)
+        click.echo(f"Peran {name} kini {role}.")
+
+    @users_grp.command("disable")
+    @click.argument("name")
+    @db_option
+    @user_option
+    @clerk_errors
+    def users_disable(name, db, user):
+        """Nonaktifkan sebuah akun (riwayatnya tetap)."""
+        with open_ws(db) as ws:
+            auth.set_active(ws, acting_user(ws, user), name, False)
+        click.echo(f"Akun {name} dinonaktifkan.")
+
+    @users_grp.command("enable")
+    @click.argument("name")
+    @db_option
+    @user_option
+    @clerk_errors
+    def users_enable(name, db, user):
+        """Aktifkan kembali sebuah akun."""
+        with open_ws(db) as ws:
+            auth.set_active(ws, acting_user(ws, user), name, True)
+        click.echo(f"Akun {name} diaktifkan.")
+
+    @users_grp.command("password")
+    @click.argument("name")
+    @db_option
+    @user_option
+    @clerk_errors
+    def users_password(name, db, user):
+        """Ganti kata sandi (sendiri, atau milik siapa pun oleh admin)."""
+        with open_ws(db) as ws:
+            auth.set_password(ws, acting_user(ws, user), name, new_password(name))
+        click.echo(f"Kata sandi {name} diganti.")
+
+    # ------------------------------------------------------------- audit
+    @main.group("audit")
+    def audit_grp():
+        """Log audit: pemeriksaan rantai hash dan penelusuran."""
+
+    @audit_grp.command("verify")
+    @db_option
+    @format_option
+    @clerk_errors
+    def audit_verify(db, fmt):
+        """Periksa rantai hash log audit; status keluar 0 hanya bila seluruh rantai utuh."""
+        with open_ws(db, readonly=True) as ws:
+            rep = audit_mod.verify_chain(ws, backup_mod.anchors(ws))
+        if fmt == "json":
+            emit_json(rep.to_dict())
+        else:
+            click.echo(rep.summary())
+            for p in rep.problems:
+                click.echo(f"- {p.message}")
+            if rep.anchors_checked:
+                click.echo(f"Dibandingkan dengan {rep.anchors_checked} jangkar dari cadangan.")
+        sys.exit(0 if rep.ok else 1)
+
+    @audit_grp.command("log")
+    @db_option
+    @click.option("--actor", default=None, help="Hanya tindakan pengguna ini.")
+    @click.option("--action", default=None, help="Jenis peristiwa, atau awalan berakhiran titik (certificate.).")
+    @click.option("--entity", default=None, help="Objek, atau awalan berakhiran titik dua (certificate:).")
+    @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
+    @format_option
+    @clerk_errors
+    def audit_log(db, actor, action, entity, limit, fmt):
+        """Tampilkan catatan audit terbaru."""
+        with open_ws(db, readonly=True) as ws:
+            recs = audit_mod.query(ws, actor=actor, action=action, entity=entity, limit=limit)
+        if fmt == "json":
+            emit_json([r.__dict__ for r in recs])
+            return
+        for r in recs:
+            click.echo(f"#{r.id:<6} {r.at}  {r.actor:<16} {r.action:<28} {r.entity}")
+
+    # ------------------------------------------------------------- backups
+    @main.command("backup")
+    @db_option
+    @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Berkas cadangan (tidak ditimpa). Bawaan: folder cadangan ruang kerja.")
+    @user_option
+    @clerk_errors
+    def backup_cmd(db, out, user):
+        """Buat cadangan ruang kerja dan periksa integritas salinannya."""
+        with open_ws(db) as ws:
+            actor = acting_user(ws, user)
+            if out is None:
+                auth.require(ws, actor, "backup")
+                info = backup_mod.auto_backup(ws, "manual", actor=actor)
+                if info is None:
+                    raise RecapError(backup_mod.last_auto_backup_error or "Cadangan gagal dibuat.", "backup")
+            else:
+                info = backup_mod.make_backup(ws, out, actor=actor)
+        click.echo(f"Cadangan dibuat dan diperiksa: {info.path} ({info.size} bait, SHA-256 {info.sha256}).")
+        click.echo(f"Kepala rantai audit di cadangan: #{info.audit_last_id} {info.audit_last_hash}")
+
+    @main.command("backups")
+    @db_option
+    @format_option
+    @clerk_errors
+    def backups_cmd(db, fmt):
+        """Periksa integritas ruang kerja dan tampilkan cadangan otomatisnya."""
+        from ..core.paths import resolve_workspace
+
+        path = resolve_workspace(db)
+        rep = backup_mod.startup_check(path)
+        items = backup_mod.list_backups(path)
+        if fmt == "json":
+            emit_json({"ok": rep.ok, "message": rep.message,
+                       "latest_good_backup": str(rep.latest_good_backup.path) if rep.latest_good_backup else None,
+                       "backups": [{"path": str(b.path), "created_at": b.created_at, "reason": b.reason,
+                                    "size": b.size} for b in items]})
+        else:
+            click.echo(rep.message)
+            click.echo(f"{len(items)} cadangan otomatis di {backup_mod.backup_dir(path)}:")
+            for b in items:
+                click.echo(f"  {b.created_at}  {b.reason:<14} {b.size:>10} bait  {b.path.name}")
+        sys.exit(0 if rep.ok else 1)
+
+    @main.command("restore")
+    @db_option
+    @click.option("--from", "source", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                  help="Berkas cadangan yang dipulihkan.")
+    @user_option
+    @clerk_errors
+    def restore_cmd(db, source, user):
+        """Pulihkan ruang kerja dari cadangan (berkas lama disimpan di samping, tidak dihapus)."""
+        from ..core.paths import resolve_workspace
+
+        path = resolve_workspace(db)
+        aside, info = backup_mod.restore(source, path, user)
+        click.echo(f"Dipulihkan dari {source} (rantai audit sampai #{info.audit_last_id}).")
+        if aside:
+            click.echo(f"Ruang kerja sebelumnya disimpan sebagai {aside}.")

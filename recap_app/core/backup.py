@@ -452,3 +452,28 @@ def startup_check(path: str | Path) -> StartupReport:
     else:
         msg += f" Tidak ada cadangan yang baik di {backup_dir(path)}; hubungi admin."
     return StartupReport(False, msg, good)
+
+
+def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
+    """Open a workspace after the start-up integrity check (what the CLI and window use).
+
+    Raises:
+        WorkspaceError: missing file (as Workspace.open), or code "damaged" with the plain
+            message of :func:`startup_check` naming the latest good backup and how to restore it.
+    """
+    path = Path(path)
+    try:
+        ws = Workspace.open(path, readonly=readonly)
+    except WorkspaceError as exc:
+        report = startup_check(path)
+        if exc.code == "missing" or report.ok:
+            raise
+        raise WorkspaceError(report.message, "damaged") from exc
+    try:
+        rows = [r[0] for r in ws.conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        rows = [str(exc)]
+    if rows != ["ok"]:
+        ws.close()
+        raise WorkspaceError(startup_check(path).message, "damaged")
+    return ws
