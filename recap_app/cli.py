@@ -44,7 +44,9 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
 def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
     """Open the workspace named by --db (or the default) and remember it."""
     path = resolve_workspace(db)
-    ws = Workspace.open(path, readonly=readonly)
+    from .core.backup import open_checked  # issue 8: start-up integrity check, names the latest good backup
+
+    ws = open_checked(path, readonly)
     remember_workspace(path)
     return ws
 
@@ -93,7 +95,11 @@ def elections_cmd(fmt):
 def init_cmd(election_id, db, user, simulation):
     """Buat ruang kerja baru untuk satu pemilihan (tidak pernah menimpa berkas yang ada)."""
     path = db or default_workspace_path(election_id)
+    from .commands.admin import first_admin, first_admin_password  # issue 8: --user makes the first admin
+
+    admin_password = first_admin_password(user)
     ws = Workspace.create(path, election_id, actor=user or default_actor(), simulation=simulation)
+    first_admin(ws, user, admin_password)
     n_reg = len(ws.regencies())
     n_col = len(ws.regions(ws.election.column_tier))
     ws.close()
