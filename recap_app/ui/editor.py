@@ -496,8 +496,8 @@ class CertificateEditor(QWidget):
             return
         try:
             self.model.set_findings(reconcile.findings(self.ws, region=self.kode))
-        except RecapError as exc:
-            self.message.emit(str(exc))
+        except Exception as exc:  # a failing check must not stop the clerk from typing
+            self.message.emit(self.tr("Temuan tidak dapat dimuat: %s") % exc)
 
     def focus_cell(self, column: str, key: str) -> bool:
         """Select the cell of (column, field); True when it exists."""
@@ -639,8 +639,8 @@ class CertificateEditor(QWidget):
             return
         try:
             reconcile.refresh_findings(self.ws, self.actor)
-        except RecapError as exc:
-            self.message.emit(str(exc))
+        except Exception as exc:  # the revision is stored; only the check failed
+            self.message.emit(self.tr("Pemeriksaan tidak dapat dijalankan: %s") % exc)
 
     def discard(self, ask: bool = True) -> None:
         """Throw the draft away and show the stored revision again."""

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import datetime as _dt
+import re
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal, format_percent

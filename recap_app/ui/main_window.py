@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import RecapError
 from .editor import CertificateEditor
 from .icons import app_icon
 from .models import RegencyModel
@@ -201,8 +200,8 @@ class MainWindow(QMainWindow):
             if page is not self.editor and hasattr(page, "refresh"):
                 try:
                     page.refresh()
-                except RecapError as exc:
-                    self.show_message(str(exc))
+                except Exception as exc:  # one page failing must not blank the others
+                    self.show_message(self.tr("Halaman tidak dapat dimuat: %s") % exc)
         if self.editor.kode:
             self.editor.refresh_findings()
         self.workspace_changed.emit()

@@ -1,0 +1,31 @@
+"""Fixtures for the desktop program's tests: a main window over the CONTOH workspace."""
+
+import pytest
+
+
+def pytest_collection_modifyitems(config, items):
+    """The offscreen platform warns that it cannot propagate size hints: not our fault."""
+    for item in items:
+        item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture
+def window(qtbot, demo_ws):
+    """The main window over the 35 real certificates (CONTOH), shown offscreen."""
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    make_app("id")
+    w = MainWindow(demo_ws, "tester")
+    qtbot.addWidget(w)
+    w.resize(1440, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def editor(window):
+    """The certificate editor with Kabupaten Cilacap (33.01) open."""
+    window.open_region("33.01")
+    return window.editor

@@ -1,0 +1,161 @@
+"""The certificate editor: typing, sums, paste, undo/redo, drafts and saving with a reason."""
+
+from PySide6.QtCore import Qt
+
+from recap_app.core import drafts
+from recap_app.core.store import JUMLAH, Workspace
+from recap_app.ui.editor import CertificateModel, plan_changes
+
+KESUGIHAN = "33.01.01"
+
+
+def type_in_cell(qtbot, table, text):
+    """Type like a clerk: the first key opens the cell editor, the rest go into it, then Enter."""
+    from PySide6.QtWidgets import QLineEdit
+
+    qtbot.keyClick(table, text[0])
+    line = table.findChild(QLineEdit, "cellEditor")
+    assert line is not None and line.text() == text[0]
+    qtbot.keyClicks(line, text[1:])
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)  # Qt commits queued
+
+
+def test_model_passes_qt_model_tester(qtmodeltester, demo_ws):
+    model = CertificateModel(demo_ws.election)
+    info = demo_ws.latest_revision("33.01")
+    model.load(list(info.columns), {}, demo_ws.revision_values(info.id))
+    qtmodeltester.check(model)
+    assert model.columnCount() == 25  # 24 kecamatan of Cilacap + JUMLAH
+    assert model.rowCount() == 46  # 7 headings + 39 figures
+
+
+def test_opens_latest_revision_laid_out_like_the_form(editor):
+    m = editor.model
+    assert editor.title.text() == "Sertifikat DB1-PPWP — 33.01 Kabupaten Cilacap"
+    assert m.column_names[0] == "KESUGIHAN" and m.column_names[-1] == "JUMLAH"
+    assert m.headerData(0, Qt.Orientation.Vertical) == "I  DATA PEMILIH DAN PENGGUNA HAK PILIH"
+    assert m.headerData(2, Qt.Orientation.Vertical) == "I.A.1  Pemilih dalam Daftar Pemilih Tetap (DPT)  · LK"
+    idx = m.index_of(m.columns[0], "dpt_l")
+    assert idx.data() == "50.261"
+    assert m.index_of(JUMLAH, "paslon_1").data() == "775.304"
+    # blank is shown blank, not zero
+    assert m.index_of(m.columns[0], "dptb_l").data() == ""
+    # derived cells are shaded, typed cells are not
+    assert m.index_of(m.columns[0], "dpt").data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert m.index_of(m.columns[0], "dpt_l").data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_typing_enter_moves_down_updates_sums_and_keeps_a_draft(qtbot, editor):
+    m = editor.model
+    col = m.columns[0]
+    editor.table.setCurrentIndex(m.index_of(col, "dpt_l"))
+    editor.table.setFocus()
+    type_in_cell(qtbot, editor.table, "50.300")
+    assert m.values[col]["dpt_l"] == 50300
+    assert m.values[col]["dpt"] == 50300 + 49441  # JML follows L + P
+    assert m.values[JUMLAH]["dpt_l"] == 746142 + 39  # the JUMLAH column follows its kecamatan
+    assert editor.table.currentIndex() == m.index_of(col, "dpt_p")  # Enter moved down
+    d = drafts.load_draft(editor.ws, "33.01")
+    assert d.values[col]["dpt_l"] == 50300 and d.saved_by == "tester"
+    assert editor.save_btn.isEnabled()
+
+
+def test_undo_and_redo(editor):
+    m = editor.model
+    col = m.columns[1]
+    m.setData(m.index_of(col, "paslon_1"), "1.000")
+    assert m.values[col]["paslon_1"] == 1000
+    assert m.values[col]["suara_sah"] == 1000 + m.values[col]["paslon_2"]
+    editor.undo_stack.undo()
+    assert m.values[col]["paslon_1"] == 43395
+    assert m.values[col]["suara_sah"] == 43395 + m.values[col]["paslon_2"]
+    editor.undo_stack.redo()
+    assert m.values[col]["paslon_1"] == 1000
+
+
+def test_paste_a_block_with_dotted_numbers_and_dash(editor):
+    m = editor.model
+    col0, col1 = m.columns[0], m.columns[1]
+    editor.table.setCurrentIndex(m.index_of(col0, "dptb_l"))
+    assert editor.paste_text("12.345\t1.000\n5\t-\n")
+    assert (m.values[col0]["dptb_l"], m.values[col1]["dptb_l"]) == (12345, 1000)
+    assert (m.values[col0]["dptb_p"], m.values[col1]["dptb_p"]) == (5, 0)
+    assert m.values[col0]["dptb"] == 12350  # JML filled from LK + PR
+    editor.undo_stack.undo()  # one paste = one undo step
+    assert m.values[col0]["dptb_l"] is None and m.values[col0]["dptb"] is None
+
+
+def test_paste_refuses_a_non_number_and_changes_nothing(qtbot, editor):
+    m = editor.model
+    editor.table.setCurrentIndex(m.index_of(m.columns[0], "dptb_l"))
+    with qtbot.waitSignal(editor.message) as sig:
+        assert not editor.paste_text("12\t1,5\n")
+    assert sig.args[0] == ("Tempel dibatalkan, tidak ada yang diubah: \u201c1,5\u201d bukan bilangan bulat "
+                           "(contoh yang benar: 12.345 atau 12345).")
+    assert m.values[m.columns[0]]["dptb_l"] is None
+    assert drafts.load_draft(editor.ws, "33.01") is None
+
+
+def test_delete_blanks_cells_not_zero(qtbot, editor):
+    m = editor.model
+    col = m.columns[2]
+    sah = m.values[col]["suara_sah"]
+    editor.table.setCurrentIndex(m.index_of(col, "paslon_2"))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    assert m.values[col]["paslon_2"] is None
+    assert m.index_of(col, "paslon_2").data() == ""
+    assert m.values[col]["suara_sah"] == sah  # a sum is never blanked or recomputed from a blank part
+
+
+def test_a_disagreeing_sum_is_left_as_typed():
+    from recap_app.core.election import load_election
+
+    e = load_election("pilpres-2019-jateng")
+    values = {"K": {"dpt_l": 10, "dpt_p": 5, "dpt": 99}, JUMLAH: {}}
+    changes = plan_changes(values, {("K", "dpt_l"): 11}, e, ["K", JUMLAH])
+    assert changes == {("K", "dpt_l"): 11, (JUMLAH, "dpt_l"): 11}
+
+
+def test_draft_survives_closing_the_window(tmp_path, qtbot, editor):
+    m = editor.model
+    m.setData(m.index_of(m.columns[3], "suara_tidak_sah"), "777")
+    path = editor.ws.path
+    ws2 = Workspace.open(path)
+    try:
+        from recap_app.ui.editor import CertificateEditor
+
+        ed2 = CertificateEditor(ws2, "tester")
+        qtbot.addWidget(ed2)
+        ed2.open_region("33.01")
+        assert ed2.model.values[m.columns[3]]["suara_tidak_sah"] == 777
+        assert ed2.info.text().startswith("Draf yang belum disimpan dipulihkan")
+    finally:
+        ws2.close()
+
+
+def test_saving_a_received_certificate_asks_the_reason(monkeypatch, window, editor):
+    from recap_app.ui import widgets
+
+    m = editor.model
+    col = m.columns[0]
+    m.setData(m.index_of(col, "suara_tidak_sah"), "1.234")
+    monkeypatch.setattr(widgets.TextDialog, "exec", lambda self: (self.edit.setPlainText("salah ketik"), 1)[1])
+    assert editor.save()
+    revs = editor.ws.revisions("33.01")
+    assert [r.number for r in revs] == [1, 2]
+    assert revs[-1].reason == "salah ketik" and revs[-1].created_by == "tester"
+    assert editor.ws.revision_values(revs[-1].id)[col]["suara_tidak_sah"] == 1234
+    assert drafts.load_draft(editor.ws, "33.01") is None
+    assert window.regency_model.index(0, 3).data() == "2"
+
+
+def test_cancelling_the_reason_saves_nothing(monkeypatch, editor):
+    from recap_app.ui import widgets
+
+    m = editor.model
+    m.setData(m.index_of(m.columns[0], "suara_tidak_sah"), "5")
+    monkeypatch.setattr(widgets.TextDialog, "exec", lambda self: 0)
+    assert not editor.save()
+    assert len(editor.ws.revisions("33.01")) == 1
+    assert drafts.load_draft(editor.ws, "33.01") is not None
