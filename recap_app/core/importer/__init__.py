@@ -1,0 +1,209 @@
+"""Import of regency recap certificates (DB1 / D.Hasil Kabupaten/Kota) from spreadsheets.
+
+Entry point: :func:`import_files`. Each file is read (reader), its certificate found (layout),
+checked, and stored in one transaction with the original file and an audit record; a refused
+file writes nothing. See docs/import.md for the layouts read and the report's keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..errors import ImportRefused, RecapError
+from ..store import JUMLAH, Workspace, values_sha256
+from .layout import Context, Found, NotACertificate, find_certificate
+from .names import name_key
+from .reader import read_workbook
+from .report import ACCEPTED, REFUSED, UNCHANGED, FileReport, ImportReport
+
+__all__ = ["import_files", "import_bytes", "ImportReport", "FileReport", "TEMPLATE_META_SHEET"]
+
+#: hidden sheet of the province's own template holding the machine-readable identity
+TEMPLATE_META_SHEET = "_recap"
+
+
+def build_context(ws: Workspace) -> Context:
+    """The election, regions and accepted aliases of a workspace, as the layout finder needs them."""
+    kec: dict[str, list] = {}
+    for r in ws.regions(ws.election.column_tier):
+        kec.setdefault(r.kode_induk, []).append(r)
+    return Context(ws.election, ws.regencies(), kec, ws.aliases())
+
+
+def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, reason: str | None = None,
+                 expect_region: str | None = None) -> ImportReport:
+    """Import regency certificate files, one transaction per file.
+
+    Args:
+        ws: the open workspace.
+        paths: files to import (xlsx, xls, ods, csv), in order.
+        actor: acting user (needs the "import" permission).
+        accept_names: accept kecamatan names that only nearly match (remembered as aliases).
+        reason: why, recorded with every new revision.
+        expect_region: when given, a file for any other kabupaten/kota is refused.
+    Returns:
+        ImportReport; ``report.ok`` is False when any file was refused.
+    Raises:
+        NotAllowed: the actor may not import.
+    """
+    from .. import auth
+
+    auth.require(ws, actor, "import")
+    report = ImportReport()
+    for path in paths:
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.files.append(FileReport(path.name, code="unreadable", message=(
+                f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). Tidak ada yang disimpan.")))
+            continue
+        report.files.append(import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
+                                         expect_region=expect_region))
+    return report
+
+
+def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_names: bool = False,
+                 reason: str | None = None, expect_region: str | None = None) -> FileReport:
+    """Import one file given as bytes (the window and tests use this). Never raises for bad input:
+    a refusal comes back as a FileReport with status "ditolak" and nothing written."""
+    from .. import auth
+
+    auth.require(ws, actor, "import")
+    rep = FileReport(name, sha256=hashlib.sha256(data).hexdigest())
+    try:
+        found, meta_notes = _find(ws, name, data, expect_region)
+        _store(ws, rep, found, name, data, actor, accept_names, reason)
+        rep.notes[:0] = meta_notes
+    except RecapError as exc:
+        rep.status, rep.code, rep.message = REFUSED, exc.code, exc.message
+    except Exception as exc:  # never crash on a file: anything unforeseen is a refusal, nothing written
+        rep.status, rep.code = REFUSED, "unexpected"
+        rep.message = (f"Berkas {name} tidak dapat diimpor karena kesalahan tak terduga ({type(exc).__name__}: "
+                       f"{exc}). Tidak ada yang disimpan; laporkan berkas ini ke pengelola aplikasi.")
+    return rep
+
+
+def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None) -> tuple[Found, list[str]]:
+    e = ws.election
+    wb = read_workbook(name, data)
+    notes = list(wb.notes)
+    meta = {}
+    sheets = []
+    for sh in wb.sheets:
+        if sh.name == TEMPLATE_META_SHEET:
+            meta = {str(r[0]).strip(): str(r[1]).strip() for r in sh.rows if len(r) > 1 and r[0] and r[1] is not None}
+        else:
+            sheets.append(sh)
+    if meta:
+        if meta.get("election_id") != e.id:
+            raise ImportRefused(f"Berkas {name}: templat untuk pemilihan {meta.get('election_id')!r}, diharapkan "
+                                f"{e.id} ({e.name}); berkas ini untuk pemilihan lain.", "wrong_election")
+        expect_region = expect_region or None
+    ctx = build_context(ws)
+    found: list[Found] = []
+    skipped = []
+    for sh in sheets:
+        try:
+            found.append(find_certificate(sh, ctx, name))
+        except NotACertificate as exc:
+            skipped.append(f"{exc}")
+            continue
+        except ImportRefused:
+            if sh.hidden:
+                skipped.append(f"lembar tersembunyi {sh.name} dilewati (tidak terbaca sebagai sertifikat)")
+                continue
+            raise
+    visible = [f for f in found if not next(s for s in sheets if s.name == f.sheet).hidden]
+    pool = visible or found
+    if not pool:
+        raise ImportRefused(f"Berkas {name}: tidak ada sertifikat yang dikenali pada lembar "
+                            f"{', '.join(s.name for s in sheets) or '-'} ({'; '.join(skipped)}); diharapkan tabel "
+                            "dengan baris formulir (I-V) dan kolom kecamatan.", "no_certificate")
+    pool.sort(key=lambda f: -f.score)
+    best = pool[0]
+    for other in pool[1:]:
+        if other.regency.kode != best.regency.kode or other.values != best.values:
+            raise ImportRefused(f"Berkas {name}: lembar {best.sheet} dan {other.sheet} sama-sama berisi sertifikat "
+                                f"({best.regency.nama} / {other.regency.nama}) dengan isi berbeda; diharapkan satu "
+                                "sertifikat per berkas.", "several_certificates")
+    for f in found:
+        if f is not best:
+            notes.append(f"lembar {f.sheet} berisi salinan yang sama atau tersembunyi; tidak dipakai")
+    notes.extend(f"{s} (dilewati)" for s in skipped if "tersembunyi" not in s and "_recap" not in s)
+    if meta.get("region_kode") and meta["region_kode"] != best.regency.kode:
+        raise ImportRefused(f"Berkas {name}: templat untuk wilayah {meta['region_kode']}, tetapi isinya "
+                            f"{best.regency.nama} ({best.regency.kode}); berkas ini untuk kabupaten/kota lain.",
+                            "wrong_regency")
+    if expect_region and best.regency.kode != expect_region:
+        want = ws.region(expect_region)
+        raise ImportRefused(f"Berkas {name}: sertifikat {best.regency.nama} ({best.regency.kode}), diharapkan "
+                            f"{want.nama if want else expect_region} ({expect_region}); berkas ini untuk "
+                            "kabupaten/kota lain.", "wrong_regency")
+    if meta:
+        notes.append(f"templat provinsi (pemilihan {meta.get('election_id')}, wilayah {meta.get('region_kode')})")
+    return best, notes
+
+
+def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes, actor: str,
+           accept_names: bool, reason: str | None) -> None:
+    e = ws.election
+    kode = found.regency.kode
+    rep.kode, rep.nama, rep.sheet, rep.transposed = kode, found.regency.nama, found.sheet, found.transposed
+    if found.near and not accept_names:
+        items = "; ".join(f"\"{c.header}\" (sel judul kolom) mungkin {c.suggestions and ''}"
+                          f"{ws.region(c.kode).nama} ({c.kode})"
+                          + (" atau " + ", ".join(f"{s.nama} ({s.kode})" for s in c.suggestions) if c.suggestions else "")
+                          for c in found.near)
+        raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama kecamatan tidak persis sama dengan daftar "
+                            f"wilayah: {items}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan "
+                            "ini (akan diingat untuk wilayah itu).", "near_names")
+    official = [r.kode for r in ws.columns_of(kode)]
+    by_kode = {c.kode: c for c in found.columns}
+    kec = [k for k in official if k in by_kode]
+    columns = kec + [JUMLAH]
+    keys = e.field_keys
+    values = {c: {k: found.values.get(c, {}).get(k) for k in keys} for c in columns}
+    if JUMLAH not in by_kode:
+        rep.jumlah_computed = True
+        for k in keys:
+            present = [values[c][k] for c in kec if values[c][k] is not None]
+            values[JUMLAH][k] = sum(present) if present else None
+    rep.kecamatan = [{"kode": k, "nama": ws.region(k).nama, "header": by_kode[k].header, "match": by_kode[k].match}
+                     for k in kec]
+    rep.kecamatan_missing = [{"kode": r.kode, "nama": r.nama} for r in ws.columns_of(kode) if r.kode not in by_kode]
+    rep.names = [{"header": c.header, "kode": c.kode, "nama": ws.region(c.kode).nama, "match": c.match}
+                 for c in found.columns if c.match in ("near", "alias")]
+    rep.fields_read = len(found.field_rows)
+    rep.fields_absent = [k for k in keys if k not in found.field_rows]
+    blanks: dict[str, list[str]] = {}
+    for k in keys:
+        if k in found.field_rows:
+            cols = [c for c in columns if c in by_kode and values[c][k] is None]
+            if cols:
+                blanks[k] = cols
+    rep.blanks = blanks
+    rep.dashes = found.dashes
+    rep.recomputed = found.recomputed
+    rep.notes.extend(found.notes)
+    sha = values_sha256(columns, values)
+    latest = ws.latest_revision(kode)
+    if latest is not None and latest.content_sha256 == sha:
+        rep.status, rep.revision = UNCHANGED, latest.number
+        return
+    if latest is not None:
+        before = ws.revision_values(latest.id)
+        for c in sorted(set(before) | set(values), key=lambda c: (c == JUMLAH, c)):
+            for k in keys:
+                b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
+                if b != a:
+                    rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
+    with ws.transaction():
+        for c in found.near:
+            ws.add_alias(c.kode, c.header, name_key(c.header), actor)
+        file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
+        rid = ws.add_revision(kode, columns, values, actor=actor, source_file_id=file_id, reason=reason,
+                              action="certificate.import")
+    rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
+    _ = ACCEPTED

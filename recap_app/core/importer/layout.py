@@ -1,0 +1,602 @@
+"""Finding the certificate in a grid: the form's rows by label and numbering, the kecamatan
+columns by code or name, the JUMLAH column, the regency, and every figure.
+
+Layouts read (see docs/import.md): form rows down and kecamatan across (the DB1 layout), or
+kecamatan down and form rows across (transposed; tried automatically); numbering in its own
+column(s) ("I", "A", "1") or combined ("I.A.1") or leading the label ("1. Jumlah ..."); the
+LK/PR/JML marker in its own column or at the end of the label ("... (LK)"); merged label and
+header cells; title rows above the table; signature rows below it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from ..election import Election, FormRow, Region
+from ..errors import ImportRefused
+from .names import Match, Matcher, find_code, normalize, regency_key
+from .numbers import NumberProblem, parse_figure
+from .reader import Sheet
+
+JUMLAH = "JUMLAH"
+ROMANS = ("I", "II", "III", "IV", "V")
+MARKERS = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P",
+           "JML": "JML", "JUMLAH": "JML", "L P": "JML", "TOTAL": "JML", "LK PR": "JML"}
+_SUFFIX_MARKER = re.compile(r"^(.*\S)\s+(LK|L|PR|P|JML|LAKI LAKI|PEREMPUAN|L P)$")
+JUMLAH_HEADERS = {"JUMLAH", "JUMLAH AKHIR", "TOTAL", "JML", "JUMLAH TOTAL", "JUMLAH KABUPATEN", "JUMLAH KOTA",
+                  "JUMLAH KABUPATEN KOTA", "JUMLAH KAB KOTA", "JUMLAH AKHIR KABUPATEN KOTA", "TOTAL KABUPATEN",
+                  "JUMLAH SELURUH", "JUMLAH SELURUHNYA", "JUMLAH KECAMATAN"}
+IGNORED_HEADERS = {"KETERANGAN", "KET", "CATATAN", "NO", "NOMOR", "URAIAN", "L P", "LK PR"}
+_LEADING_NUMBER = re.compile(r"^\s*(IV|V|I{1,3}|[A-C]|\d{1,2})\s*[.)]\s*")
+_COMBINED = re.compile(r"^(IV|V|I{1,3})(?:\s*[.]?\s*([A-C]))?(?:\s*[.]?\s*(\d{1,2}))?\s*\.?$")
+_LETTER_NUMBER = re.compile(r"^([A-C])\s*[.]?\s*(\d{1,2})\s*\.?$")
+_TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|KOTA|KAB)\s*\.?\s*:\s*(.+)$", re.I)
+_TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
+
+
+def cell_ref(r: int, c: int) -> str:
+    """A1-style reference of a 0-based (row, column)."""
+    return f"{get_column_letter(c + 1)}{r + 1}"
+
+
+@dataclass
+class Column:
+    """A data column of the certificate: a kecamatan (kode) or the JUMLAH column."""
+
+    index: int
+    kode: str
+    header: str
+    match: str  # "code", "exact", "alias", "near", "jumlah"
+    suggestions: tuple[Region, ...] = ()
+
+
+@dataclass
+class Found:
+    """What was found on one sheet (before storing).
+
+    Attributes:
+        regency: the kabupaten/kota the certificate belongs to.
+        columns: kecamatan columns in sheet order, then the JUMLAH column when present.
+        values: {column code: {field key: int or None}} for every field found.
+        field_rows: {field key: grid row index}.
+        dashes, blanks, recomputed: cell references (original sheet coordinates) with field and column.
+        near: columns whose header only nearly matches a kecamatan name.
+        notes: other remarks for the report.
+    """
+
+    sheet: str
+    transposed: bool
+    regency: Region
+    columns: list[Column]
+    values: dict[str, dict[str, int | None]]
+    field_rows: dict[str, int]
+    dashes: list[dict] = field(default_factory=list)
+    recomputed: list[dict] = field(default_factory=list)
+    near: list[Column] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    election_id: str | None = None
+
+    @property
+    def score(self) -> int:
+        return len(self.field_rows) * max(1, len(self.columns))
+
+
+class NotACertificate(Exception):
+    """The sheet holds no recognisable certificate table (skipped, reported)."""
+
+
+class Context:
+    """What the layout finder needs from the workspace: election, regions, aliases.
+
+    Args:
+        election: the workspace's election.
+        regencies: the kabupaten/kota of the region set.
+        kecamatan: {regency code: [kecamatan regions]}.
+        aliases: accepted spellings {normalised alias: region code}.
+    """
+
+    def __init__(self, election: Election, regencies: list[Region], kecamatan: dict[str, list[Region]],
+                 aliases: dict[str, str]):
+        self.election = election
+        self.regencies = regencies
+        self.regency_by_code = {r.kode: r for r in regencies}
+        self.kecamatan = kecamatan
+        self.aliases = aliases
+        self.all_kecamatan = [k for ks in kecamatan.values() for k in ks]
+        self.province = Matcher(self.all_kecamatan, aliases)
+        self.regency_names: dict[str, Region] = {}
+        for r in regencies:
+            self.regency_names.setdefault(regency_key(r.nama), r)
+        self._synonyms = self._build_synonyms()
+        self.figure_rows = {r.number: r for r in election.form_rows if r.fields}
+        self.heading_rows = {normalize(r.label): r.number for r in election.form_rows if not r.fields}
+
+    def matcher(self, kode: str) -> Matcher:
+        return Matcher(self.kecamatan.get(kode, []), self.aliases)
+
+    def _build_synonyms(self) -> dict[str, str]:
+        """{normalised label or synonym: form row number}."""
+        e = self.election
+        syn: dict[str, str] = {}
+        cats = e.voter_categories
+        n = len(cats) + 1
+        for r in e.form_rows:
+            if r.fields:
+                syn[normalize(r.label)] = r.number
+                base = r.fields[-1].key
+                syn[normalize(base)] = r.number
+        for i, c in enumerate(cats, 1):
+            for s in (c.abbr, c.key, c.label, f"pemilih {c.abbr}", f"jumlah pemilih {c.abbr}"):
+                syn[normalize(s)] = f"I.A.{i}"
+            for s in (f"pengguna {c.abbr}", f"pengguna hak pilih {c.abbr}", f"pengguna hak pilih dalam {c.abbr}",
+                      f"pengguna {c.key}"):
+                syn[normalize(s)] = f"I.B.{i}"
+        for s in ("jumlah pemilih", "total pemilih", "pemilih"):
+            syn[normalize(s)] = f"I.A.{n}"
+        for s in ("pengguna hak pilih", "jumlah pengguna hak pilih", "total pengguna hak pilih"):
+            syn[normalize(s)] = f"I.B.{n}"
+        for s, num in (("surat suara diterima", "II.1"), ("surat suara dikembalikan", "II.2"),
+                       ("surat suara rusak", "II.2"), ("surat suara tidak digunakan", "II.3"),
+                       ("sisa surat suara", "II.3"), ("surat suara digunakan", "II.4"),
+                       ("pemilih disabilitas", "III.1"), ("disabilitas", "III.1"),
+                       ("pengguna disabilitas", "III.2"), ("pemilih disabilitas yang memilih", "III.2"),
+                       ("suara sah", "V.A"), ("jumlah suara sah", "V.A"), ("suara tidak sah", "V.B"),
+                       ("jumlah suara tidak sah", "V.B"), ("jumlah suara", "V.C"),
+                       ("jumlah suara sah dan tidak sah", "V.C"), ("total suara", "V.C")):
+            syn[normalize(s)] = num
+        for p in e.paslon:
+            for s in (p.nama, p.nama_singkat, p.key, f"paslon {p.nomor_urut}", f"paslon no {p.nomor_urut}",
+                      f"paslon nomor urut {p.nomor_urut}", f"pasangan calon {p.nomor_urut}",
+                      f"pasangan calon nomor urut {p.nomor_urut}", f"nomor urut {p.nomor_urut}",
+                      f"no urut {p.nomor_urut}", f"calon {p.nomor_urut}", f"paslon 0{p.nomor_urut}"):
+                syn[normalize(s)] = f"IV.{p.nomor_urut}"
+        return syn
+
+    def label_row(self, label: str, block: str | None) -> tuple[str | None, float]:
+        """Best form row for a label (exact synonym, else closest label in the block)."""
+        if not label:
+            return None, 0.0
+        if label in self._synonyms:
+            return self._synonyms[label], 1.0
+        best, score = None, 0.0
+        for s, num in self._synonyms.items():
+            if block and num.split(".")[0] != block:
+                continue
+            ratio = difflib.SequenceMatcher(None, label, s).ratio()
+            if ratio > score:
+                best, score = num, ratio
+        return best, score
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+class Grid:
+    """A sheet seen in one orientation, with merged header/label cells filled from their first cell."""
+
+    def __init__(self, sheet: Sheet, transposed: bool):
+        self.sheet = sheet
+        self.transposed = transposed
+        rows = sheet.rows
+        if transposed:
+            width = sheet.width
+            rows = [[r[c] if c < len(r) else None for r in sheet.rows] for c in range(width)]
+        self.rows = rows
+        self.height = len(rows)
+        self.width = max((len(r) for r in rows), default=0)
+        self.fill: dict[tuple[int, int], Any] = {}
+        for r0, c0, r1, c1 in sheet.merged:
+            if transposed:
+                r0, c0, r1, c1 = c0, r0, c1, r1
+            v = self.raw(r0, c0)
+            for r in range(r0, r1 + 1):
+                for c in range(c0, c1 + 1):
+                    if (r, c) != (r0, c0):
+                        self.fill[(r, c)] = v
+
+    def raw(self, r: int, c: int) -> Any:
+        row = self.rows[r] if r < self.height else ()
+        return row[c] if c < len(row) else None
+
+    def view(self, r: int, c: int) -> Any:
+        """The value shown for a header/label cell (merged cells repeat their first cell)."""
+        v = self.raw(r, c)
+        return self.fill.get((r, c)) if v is None else v
+
+    def orig(self, r: int, c: int) -> tuple[int, int]:
+        return (c, r) if self.transposed else (r, c)
+
+    def ref(self, r: int, c: int) -> str:
+        return cell_ref(*self.orig(r, c))
+
+
+def header_score(grid: Grid, ctx: Context) -> tuple[int, int]:
+    """(best count of kecamatan matches in one row, that row index)."""
+    best, best_row = 0, -1
+    for r in range(grid.height):
+        n = sum(1 for c in range(grid.width) if isinstance(grid.view(r, c), str) and ctx.province.quick(grid.view(r, c)))
+        if n > best:
+            best, best_row = n, r
+    return best, best_row
+
+
+def _is_jumlah(text: str) -> bool:
+    return normalize(text) in JUMLAH_HEADERS
+
+
+def find_certificate(sheet: Sheet, ctx: Context, file_name: str) -> Found:
+    """Find the certificate on a sheet, trying both orientations.
+
+    Raises:
+        NotACertificate: no kecamatan header and form rows on this sheet.
+        ImportRefused: the sheet is a certificate but something in it is refused (message names
+            file, sheet, cell, what was found and what was expected).
+    """
+    normal, transposed = Grid(sheet, False), Grid(sheet, True)
+    sn, rn = header_score(normal, ctx)
+    st, rt = header_score(transposed, ctx)
+    grid, hr = (transposed, rt) if st > sn else (normal, rn)
+    if max(sn, st) == 0:
+        raise NotACertificate(f"lembar {sheet.name}: tidak ada nama atau kode kecamatan")
+    return _parse(grid, hr, ctx, file_name)
+
+
+def _where(file_name: str, grid: Grid) -> str:
+    return f"Berkas {file_name}, lembar {grid.sheet.name}"
+
+
+def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
+    e = ctx.election
+    where = _where(file_name, grid)
+    # --- the data columns: from the first kecamatan/JUMLAH header cell in the header row
+    hits = [c for c in range(grid.width) if isinstance(grid.view(hr, c), str)
+            and (ctx.province.quick(grid.view(hr, c)) or _is_jumlah(grid.view(hr, c)))]
+    first = min(hits)
+    label_cols = list(range(first))
+
+    # --- form rows
+    field_rows: dict[str, int] = {}
+    block: str | None = None
+    sub: str | None = None
+    last_row: FormRow | None = None
+    first_field_row = None
+    done = False
+    for r in range(hr + 1, grid.height):
+        if done:
+            break
+        cells = [_text(grid.view(r, c)) for c in label_cols]
+        roman = letter = number = None
+        marker = None
+        label_parts = []
+        for t in cells:
+            if not t:
+                continue
+            n = normalize(t)
+            m = _COMBINED.match(t.replace(" ", "")) if re.match(r"^[IVX]", t) else None
+            if m and (m.group(2) or m.group(3) or n in ROMANS):
+                roman = m.group(1)
+                letter = m.group(2) or letter
+                number = m.group(3) or number
+                continue
+            m = _LETTER_NUMBER.match(t)
+            if m:
+                letter, number = m.group(1), m.group(2)
+                continue
+            if re.fullmatch(r"[A-C]\.?", t):
+                letter = t[0]
+                continue
+            if re.fullmatch(r"\d{1,2}\.?", t):
+                number = t.rstrip(".")
+                continue
+            if n in MARKERS and len(n) <= 9:
+                marker = MARKERS[n]
+                continue
+            # numbering leading the label: "1. Jumlah ...", "A. DATA PEMILIH", "IV. PEROLEHAN"
+            while True:
+                m = _LEADING_NUMBER.match(t)
+                if not m:
+                    break
+                tok = m.group(1)
+                if tok in ROMANS:
+                    roman = tok
+                elif tok.isdigit():
+                    number = tok
+                else:
+                    letter = tok
+                t = t[m.end():]
+            n = normalize(t)
+            sm = _SUFFIX_MARKER.match(n)
+            if sm and marker is None:
+                n, marker = sm.group(1), MARKERS[sm.group(2)]
+            if n:
+                label_parts.append(n)
+        label = " ".join(label_parts)
+        if roman:
+            if roman != block:
+                block, sub = roman, None
+        has_data = any(grid.raw(r, c) is not None for c in range(first, grid.width))
+        heading = None if has_data else ctx.heading_rows.get(label)
+        if heading:
+            parts = heading.split(".")
+            block = parts[0]
+            sub = parts[1] if len(parts) > 1 else None
+            last_row = None
+            continue
+        if letter and block == "I" and number is None and not has_data:
+            sub = letter
+            last_row = None
+            continue
+        if letter and block == "I" and number:
+            sub = letter
+        if not (label or number or letter or marker):
+            continue
+        row: FormRow | None = None
+        if number or (letter and block == "V"):
+            if block == "I" and sub:
+                num = f"I.{sub}.{number}"
+            elif block == "V":
+                num = f"V.{letter}" if letter else None
+            else:
+                num = f"{block}.{number}" if block else None
+            row = ctx.figure_rows.get(num) if num else None
+            if row is not None and label:
+                best, score = ctx.label_row(label, block)
+                own = max(difflib.SequenceMatcher(None, label, s).ratio()
+                          for s, n2 in ctx._synonyms.items() if n2 == row.number)
+                if own < 0.4 and (best is None or score < 0.6):
+                    row = None  # e.g. "1. KETUA" under block V/IV: a signature line, not a figure
+                elif best != row.number and score >= 0.8 and own < 0.6:
+                    row = ctx.figure_rows[best]
+        elif label:
+            best, score = ctx.label_row(label, block)
+            if best and score >= 0.75:
+                row = ctx.figure_rows[best]
+        elif marker and last_row is not None:
+            row = last_row
+        if row is None:
+            if "jumlah_suara" in field_rows:
+                done = True  # below block V: signatures and notes
+            continue
+        block = row.number.split(".")[0]
+        if block == "I":
+            sub = row.number.split(".")[1]
+        last_row = row
+        if len(row.fields) == 3:
+            fld = {"L": row.fields[0], "P": row.fields[1]}.get(marker or "JML", row.fields[2])
+        else:
+            fld = row.fields[0]
+        if fld.key in field_rows:
+            raise ImportRefused(
+                f"{where}, sel {grid.ref(r, 0)}: isian {e.field_label(fld.key)} muncul dua kali (juga di "
+                f"{grid.ref(field_rows[fld.key], 0)}); diharapkan satu baris per isian.", "duplicate_field")
+        field_rows[fld.key] = r
+        if first_field_row is None:
+            first_field_row = r
+    if not field_rows:
+        raise NotACertificate(f"lembar {grid.sheet.name}: tidak ada baris formulir yang dikenali")
+
+    # --- title rows: province, regency, election
+    titles = []
+    srows = grid.sheet.rows
+    for r in range(0, first if grid.transposed else hr):
+        texts = [(c, _text(v)) for c, v in enumerate(srows[r]) if isinstance(v, str) and v.strip()]
+        if texts:
+            titles.append((r, texts[0][0], " ".join(t for _, t in texts)))
+    title_regency = _title_checks(titles, grid, ctx, where)
+
+    # --- column headers
+    zone = range(max(0, hr - 3), min(first_field_row, hr + 3))
+    cols_raw: list[tuple[int, str, str | None, bool]] = []  # (col, header, code, is_jumlah)
+    for c in range(first, grid.width):
+        texts = [_text(grid.view(r, c)) for r in zone]
+        texts = [t for t in texts if t]
+        code = next((find_code(t) for t in texts if find_code(t)), None)
+        name = _text(grid.view(hr, c))
+        is_j = any(_is_jumlah(t) for t in texts) and not (code or ctx.province.quick(name))
+        has_data = any(grid.raw(r, c) is not None or grid.orig(r, c) in grid.sheet.missing
+                       for r in field_rows.values())
+        if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
+            if has_data and not name:
+                raise ImportRefused(
+                    f"{where}, sel {grid.ref(hr, c)}: kolom berisi angka tetapi tanpa judul; diharapkan nama atau "
+                    "kode kecamatan, atau JUMLAH.", "unknown_kecamatan")
+            continue
+        if not has_data and not code and not is_j and not ctx.province.quick(name):
+            continue  # unrelated text beside the table
+        cols_raw.append((c, name, code, is_j))
+
+    # --- which regency
+    codes = {code for _, _, code, _ in cols_raw if code}
+    for code in sorted(codes):
+        if not code.startswith(e.province_code + "."):
+            raise ImportRefused(f"{where}: kode kecamatan {code} bukan wilayah provinsi {e.province_name} "
+                                f"(kode {e.province_code}); berkas ini untuk provinsi lain.", "wrong_province")
+    votes: dict[str, int] = {}
+    for _c, name, code, is_j in cols_raw:
+        if code:
+            parent = code.rsplit(".", 1)[0]
+            votes[parent] = votes.get(parent, 0) + 1
+        elif not is_j:
+            k = ctx.province.quick(name)
+            if k:
+                votes[k.kode_induk] = votes.get(k.kode_induk, 0) + 1
+    by_kec = max(votes, key=lambda k: votes[k]) if votes else None
+    if title_regency and by_kec and title_regency.kode != by_kec and votes.get(title_regency.kode, 0) < votes[by_kec]:
+        other = ctx.regency_by_code.get(by_kec)
+        raise ImportRefused(
+            f"{where}: judul menyebut {title_regency.nama} ({title_regency.kode}), tetapi kecamatan di tabel milik "
+            f"{other.nama if other else by_kec} ({by_kec}); diharapkan satu kabupaten/kota yang sama.",
+            "wrong_regency")
+    regency = title_regency or ctx.regency_by_code.get(by_kec or "")
+    if regency is None:
+        raise ImportRefused(f"{where}: kabupaten/kota tidak dapat ditentukan (tidak ada judul \"KABUPATEN/KOTA : ...\" "
+                            "dan kecamatannya tidak dikenal).", "unknown_regency")
+
+    # --- match columns within the regency
+    matcher = ctx.matcher(regency.kode)
+    columns: list[Column] = []
+    near: list[Column] = []
+    seen: dict[str, int] = {}
+    jumlah_col = None
+    for c, name, code, is_j in cols_raw:
+        if is_j:
+            if jumlah_col is not None:
+                raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kolom JUMLAH kedua (yang pertama di "
+                                    f"{grid.ref(hr, jumlah_col.index)}); diharapkan satu kolom JUMLAH.",
+                                    "duplicate_kecamatan")
+            jumlah_col = Column(c, JUMLAH, name or JUMLAH, "jumlah")
+            continue
+        m: Match = matcher.match(code or name)
+        shown = code or name
+        if m.kind == "none":
+            hint = ""
+            if code and code in ctx.province.by_code:
+                hint = f" ({ctx.province.by_code[code].nama} milik kabupaten/kota lain)"
+            elif m.suggestions:
+                hint = "; yang terdekat: " + ", ".join(f"{s.nama} ({s.kode})" for s in m.suggestions)
+            raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan \"{shown}\" tidak dikenal di "
+                                f"{regency.nama}{hint}; diharapkan nama atau kode kecamatan {regency.nama} "
+                                f"menurut daftar wilayah {e.region_set}.", "unknown_kecamatan")
+        col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions)
+        if col.kode in seen:
+            raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan {m.region.nama} ({m.region.kode}) "
+                                f"muncul dua kali (juga di {grid.ref(hr, seen[col.kode])}); diharapkan satu kolom "
+                                "per kecamatan.", "duplicate_kecamatan")
+        seen[col.kode] = c
+        columns.append(col)
+        if m.kind == "near":
+            near.append(col)
+    if not columns:
+        raise NotACertificate(f"lembar {grid.sheet.name}: tidak ada kolom kecamatan")
+    if jumlah_col is not None:
+        columns.append(jumlah_col)
+
+    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near)
+    _read_values(grid, found, ctx, where)
+    return found
+
+
+def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
+    """Titles are (original row, original column, joined text of the row)."""
+    """Check province, election and regency named in the title rows; return the regency named."""
+    e = ctx.election
+    regency = None
+    year = e.polling_day[:4]
+    kinds = {"pilpres": ("PRESIDEN",), "pilgub": ("GUBERNUR",)}
+    foreign = {"PRESIDEN": "pilpres", "GUBERNUR": "pilgub", "BUPATI": "pilbup", "WALIKOTA": "pilwalkot",
+               "WALI KOTA": "pilwalkot"}
+    for r, c, text in titles:
+        t = " ".join(text.split())
+        m = _TITLE_PROVINCE.match(t)
+        if m and normalize(m.group(1)) and normalize(m.group(1)) != normalize(e.province_name):
+            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: ditemukan \"{t}\", diharapkan provinsi "
+                                f"{e.province_name}; berkas ini untuk provinsi lain.", "wrong_province")
+        m = _TITLE_REGENCY.match(t)
+        if m:
+            key = regency_key(m.group(1))
+            if t.upper().startswith("KOTA") and not key.startswith("KOTA"):
+                key = "KOTA " + key
+            code = re.search(r"\b(\d{2})\.(\d{2})\b", m.group(1))
+            named = (ctx.regency_by_code.get(f"{code.group(1)}.{code.group(2)}") if code else None) \
+                or ctx.regency_names.get(key) \
+                or next((g for k, g in ctx.regency_names.items() if key.startswith(k + " ")), None)
+            regency = named or regency
+            if key and named is None:
+                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: kabupaten/kota \"{m.group(1).strip()}\" tidak ada "
+                                    f"di provinsi {e.province_name}; diharapkan salah satu dari 35 kabupaten/kota "
+                                    "daftar wilayah.", "wrong_regency")
+        n = normalize(t)
+        if "PEMILIHAN" in n or "PEMILU" in n:
+            for word, kind in foreign.items():
+                if f" {word}" in f" {n}" and word not in kinds.get(e.kind, ()) and kind != e.kind:
+                    if "PRESIDEN" in n and e.kind == "pilpres":
+                        continue
+                    raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul \"{t[:120]}\" menyebut pemilihan lain; "
+                                        f"diharapkan {e.name}.", "wrong_election")
+            years = re.findall(r"\b(?:19|20)\d{2}\b", n)
+            if years and year not in years:
+                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul menyebut tahun {years[0]}, diharapkan "
+                                    f"{e.name} (tahun {year}).", "wrong_election")
+        form = e.form_name("kabupaten_kota")
+        fm = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b", n)
+        if fm and normalize(form).split()[-1] != fm.group(2).split()[0]:
+            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: formulir \"{t[:80]}\" bukan {form}; berkas ini untuk "
+                                f"pemilihan lain (diharapkan {e.name}).", "wrong_election")
+    return regency
+
+
+def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
+    e = ctx.election
+    problems = []
+    missing_formula: dict[tuple[str, str], str] = {}
+    for col in found.columns:
+        vals = found.values.setdefault(col.kode, {})
+        for key, r in found.field_rows.items():
+            orig = grid.orig(r, col.index)
+            if orig in grid.sheet.missing:
+                missing_formula[(col.kode, key)] = cell_ref(*orig)
+                vals[key] = None
+                continue
+            try:
+                p = parse_figure(grid.raw(r, col.index))
+            except NumberProblem as exc:
+                problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}): ditemukan {exc.found}; "
+                                f"diharapkan {exc.expected}")
+                continue
+            vals[key] = p.value
+            if p.dash:
+                found.dashes.append({"cell": cell_ref(*orig), "field": key, "kolom": col.kode})
+    if problems:
+        more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
+        raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ".", "bad_number")
+    # formulas without a saved result: recompute derived cells from the form's definition
+    kec = [c.kode for c in found.columns if c.kode != JUMLAH]
+    pending = dict(missing_formula)
+    changed = True
+    while changed:
+        changed = False
+        for (kolom, key), ref in list(pending.items()):
+            if kolom == JUMLAH:
+                parts_pending = any((k, key) in pending for k in kec)
+                if parts_pending:
+                    continue
+                vals = [found.values[k].get(key) for k in kec]
+                how = "jumlah kolom kecamatan"
+            else:
+                fld = e.field_by_key[key]
+                if not fld.parts:
+                    continue
+                if any((kolom, p) in pending for p in fld.parts):
+                    continue
+                vals = [found.values[kolom].get(p) for p in fld.parts]
+                how = " + ".join(fld.parts)
+            present = [v for v in vals if v is not None]
+            found.values[kolom][key] = sum(present) if present else None
+            found.recomputed.append({"cell": ref, "field": key, "kolom": kolom, "value": found.values[kolom][key],
+                                     "rumus": grid.sheet.missing.get(_unref(ref), ""), "dihitung": how})
+            del pending[(kolom, key)]
+            changed = True
+    if pending:
+        items = "; ".join(f"sel {ref} ({e.field_label(key)}, {kolom}) berisi rumus "
+                          f"\"{grid.sheet.missing.get(_unref(ref), '')}\""
+                          for (kolom, key), ref in list(pending.items())[:8])
+        raise ImportRefused(f"{where}: {items} tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat "
+                            "dihitung ulang; diharapkan angka. Buka berkas di program lembar kerja, simpan, lalu "
+                            "impor lagi.", "formula_without_value")
+
+
+def _unref(ref: str) -> tuple[int, int]:
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    col, row = coordinate_from_string(ref)
+    return row - 1, column_index_from_string(col) - 1

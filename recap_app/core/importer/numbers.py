@@ -1,0 +1,86 @@
+"""Reading one figure from a spreadsheet cell (DOMAIN.md §4: "12.096.454", "-" for zero).
+
+Rules (the same for every file kind):
+- blank cell (None, "" or spaces) -> None: blank is not zero;
+- int, or float with an integral value (calamine returns whole numbers as floats) -> int;
+- text of digits, optionally grouped by dots in threes ("12.096.454") -> int;
+- "-" (also en/em dash) -> 0, and the caller reports it;
+- refused: "1,234" (comma: thousands or decimal? ambiguous), negatives, fractions, other text,
+  booleans and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DASHES = {"-", "\u2013", "\u2014", "\u2212"}
+_PLAIN = re.compile(r"^\d+$")
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_COMMA = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+,\d+$")
+_NEGATIVE = re.compile(r"^(?:-\s*[\d.,]+|\(\s*[\d.,]+\s*\))$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A figure read from a cell: ``value`` (int or None) and ``dash`` (True when "-" meant 0)."""
+
+    value: int | None
+    dash: bool = False
+
+
+class NumberProblem(ValueError):
+    """The cell does not hold a usable figure; ``found`` and ``expected`` are Indonesian phrases."""
+
+    def __init__(self, found: str, expected: str = "bilangan bulat tidak negatif"):
+        super().__init__(found)
+        self.found = found
+        self.expected = expected
+
+
+def parse_figure(raw: object) -> Parsed:
+    """Turn a cell value into a figure.
+
+    Args:
+        raw: the cell value as read (None, int, float, str, bool, date...).
+    Returns:
+        Parsed(value, dash).
+    Raises:
+        NumberProblem: ambiguous, negative, fractional or non-numeric content.
+    """
+    if raw is None:
+        return Parsed(None)
+    if isinstance(raw, bool):
+        raise NumberProblem(f"nilai logika {raw!r}")
+    if isinstance(raw, int):
+        if raw < 0:
+            raise NumberProblem(f"bilangan negatif {raw}")
+        return Parsed(raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise NumberProblem(f"nilai {raw!r}")
+        if not raw.is_integer():
+            raise NumberProblem(f"bilangan pecahan {raw!r}")
+        if raw < 0:
+            raise NumberProblem(f"bilangan negatif {int(raw)}")
+        return Parsed(int(raw))
+    if not isinstance(raw, str):
+        raise NumberProblem(f"nilai bukan bilangan ({type(raw).__name__}: {raw})")
+    text = raw.replace("\u00a0", " ").strip()
+    if not text:
+        return Parsed(None)
+    if text in DASHES:
+        return Parsed(0, dash=True)
+    if _PLAIN.match(text):
+        return Parsed(int(text))
+    if _DOTTED.match(text):
+        return Parsed(int(text.replace(".", "")))
+    if _COMMA.match(text):
+        raise NumberProblem(f'"{text}" (koma bisa berarti pemisah ribuan atau desimal; ambigu)',
+                            'bilangan tanpa pemisah atau dengan titik sebagai pemisah ribuan, misalnya "1.234"')
+    if _NEGATIVE.match(text):
+        raise NumberProblem(f'bilangan negatif "{text}"')
+    if _DECIMAL.match(text):
+        raise NumberProblem(f'"{text}" (bukan bilangan bulat)')
+    raise NumberProblem(f'teks "{text}"')

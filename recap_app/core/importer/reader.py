@@ -1,0 +1,201 @@
+"""Cell grids from spreadsheet files: xlsx (python-calamine + openpyxl for formulas), xls and ods
+(python-calamine), CSV (csv module: UTF-8 with or without BOM, comma, semicolon or tab).
+
+A file is recognised by its content, not its extension. Everything a damaged, encrypted,
+oversized or foreign file can throw is turned into :class:`ImportRefused` naming the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ImportRefused
+
+#: Largest file accepted (bytes). A DB1 workbook of 35 kecamatan is ~30 KB; 20 MB leaves room for
+#: logos and extra sheets while refusing exports of whole databases.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Largest total uncompressed size of an xlsx/ods archive (guards against zip bombs).
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+#: Largest sheet read (cells); a certificate has ~60 rows x ~40 columns.
+MAX_CELLS = 2_000_000
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+@dataclass
+class Sheet:
+    """One sheet as a grid.
+
+    Attributes:
+        name: sheet name as in the file ("CSV" for a CSV file).
+        rows: rows of cell values, 0-based; None for a blank cell; numbers as int/float, text as str.
+        missing: {(row, col): formula text} for formula cells whose result was never saved.
+        merged: merged ranges as (first_row, first_col, last_row, last_col), 0-based inclusive.
+        hidden: True for a hidden sheet.
+    """
+
+    name: str
+    rows: list[list[Any]]
+    missing: dict[tuple[int, int], str] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: bool = False
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass
+class Workbook:
+    """The sheets of one file and its kind ("xlsx", "xls", "ods", "csv")."""
+
+    kind: str
+    sheets: list[Sheet]
+    notes: list[str] = field(default_factory=list)
+
+
+def refused(name: str, what: str, code: str) -> ImportRefused:
+    """An ImportRefused for a file-level problem, with the sentence naming the file."""
+    return ImportRefused(f"Berkas {name}: {what} Tidak ada yang disimpan.", code)
+
+
+def read_workbook(name: str, data: bytes) -> Workbook:
+    """Read every sheet of a spreadsheet file.
+
+    Args:
+        name: the file's name (used in messages and to recognise CSV).
+        data: the file's bytes.
+    Returns:
+        Workbook with one Sheet per worksheet.
+    Raises:
+        ImportRefused: empty, too large (> MAX_FILE_BYTES), encrypted, damaged, or not a
+            spreadsheet (codes "empty", "too_large", "encrypted", "damaged", "not_spreadsheet").
+    """
+    if not data:
+        raise refused(name, "berkas kosong (0 bita); diharapkan lembar kerja xlsx, xls, ods atau csv.", "empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise refused(name, f"ukuran {len(data):,} bita melebihi batas {MAX_FILE_BYTES:,} bita untuk satu "
+                            "sertifikat; berkas ini tidak mungkin satu sertifikat DB1.".replace(",", "."), "too_large")
+    if data.startswith(OLE_MAGIC):
+        if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
+                or "EncryptedPackage".encode("utf-16-le") in data:
+            raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
+                          "encrypted")
+        return Workbook("xls", _calamine(name, data, "xls"))
+    if data.startswith(ZIP_MAGIC):
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            names = set(zf.namelist())
+            total = sum(i.file_size for i in zf.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise refused(name, f"arsip rusak atau terpotong ({exc}); diharapkan berkas xlsx/ods utuh.",
+                          "damaged") from exc
+        if total > MAX_UNZIPPED_BYTES:
+            raise refused(name, f"isi arsip {total:,} bita setelah dibuka melebihi batas {MAX_UNZIPPED_BYTES:,} bita."
+                          .replace(",", "."), "too_large")
+        if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+            return Workbook("xlsx", _xlsx(name, data, zf))
+        if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
+            return Workbook("ods", _calamine(name, data, "ods"))
+        raise refused(name, "arsip zip ini bukan lembar kerja (bukan xlsx atau ods).", "not_spreadsheet")
+    if name.lower().endswith((".csv", ".txt")):
+        return _csv(name, data)
+    raise refused(name, "bukan lembar kerja yang dikenal; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
+
+
+def _zip_read(name: str, zf: zipfile.ZipFile, member: str) -> bytes:
+    try:
+        return zf.read(member)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+        raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
+
+
+def _clean(v: Any) -> Any:
+    if v == "" or v is None:
+        return None
+    return v
+
+
+def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
+    import python_calamine as pc
+
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        meta = {m.name: m for m in wb.sheets_metadata}
+        sheets = []
+        for sname in wb.sheet_names:
+            sh = wb.get_sheet_by_name(sname)
+            if sh.total_height * max(sh.total_width, 1) > MAX_CELLS:
+                raise refused(name, f"lembar {sname} berukuran {sh.total_height} x {sh.total_width} sel, "
+                                    f"melebihi batas {MAX_CELLS:,} sel.".replace(",", "."), "too_large")
+            rows = [[_clean(v) for v in r] for r in sh.to_python(skip_empty_area=False)]
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
+            m = meta.get(sname)
+            hidden = m is not None and str(m.visible).split(".")[-1] != "Visible"
+            sheets.append(Sheet(sname, rows, merged=merged, hidden=hidden))
+        return sheets
+    except ImportRefused:
+        raise
+    except pc.PasswordError as exc:
+        raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
+                      "encrypted") from exc
+    except Exception as exc:  # calamine raises several error types for damaged content
+        raise refused(name, f"berkas {kind} rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
+                      "damaged") from exc
+
+
+def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile) -> list[Sheet]:
+    sheets = _calamine(name, data, "xlsx")
+    has_formulas = any(_FORMULA_TAG.search(_zip_read(name, zf, n)) for n in zf.namelist()
+                       if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    if not has_formulas:
+        return sheets
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as exc:
+        raise refused(name, f"berkas xlsx rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
+                      "damaged") from exc
+    by_name = {s.name: s for s in sheets}
+    for ws in wb.worksheets:
+        sheet = by_name.get(ws.title)
+        if sheet is None:
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                r, c = cell.row - 1, cell.column - 1
+                cached = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
+                if cached is None:
+                    text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", str(cell.value))
+                    sheet.missing[(r, c)] = str(text)
+    return sheets
+
+
+def _csv(name: str, data: bytes) -> Workbook:
+    notes = []
+    if b"\x00" in data[:4096]:
+        raise refused(name, "berkas biner, bukan CSV teks; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        notes.append("berkas CSV bukan UTF-8; dibaca sebagai Windows-1252")
+    sample = "\n".join(text.splitlines()[:30])
+    counts = {d: sum(line.count(d) for line in sample.splitlines()) for d in (";", "\t", ",")}
+    delim = ";" if counts[";"] else ("\t" if counts["\t"] else ",")
+    try:
+        rows = [[_clean(v.strip()) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delim)]
+    except csv.Error as exc:
+        raise refused(name, f"CSV tidak dapat dibaca ({exc}).", "damaged") from exc
+    notes.append({";": "pemisah kolom titik koma", "\t": "pemisah kolom tab", ",": "pemisah kolom koma"}[delim])
+    return Workbook("csv", [Sheet("CSV", rows)], notes)

@@ -1,0 +1,116 @@
+"""The import report: per file accepted, unchanged or refused, with everything the clerk must see.
+
+JSON shape (``ImportReport.to_dict()``), stable keys::
+
+    {"ok": bool, "files": [{
+        "file": name, "sha256": hex, "status": "diterima" | "sudah ada" | "ditolak",
+        "code": refusal code or null, "message": Indonesian sentence or null,
+        "kode": regency code, "nama": regency name, "sheet": sheet used, "transposed": bool,
+        "revision": number stored (or the unchanged one), "kecamatan": [{kode, nama, header, match}],
+        "kecamatan_missing": [{kode, nama}], "fields_read": n, "fields_absent": [key],
+        "blanks": {key: [column code]}, "dashes": [{cell, field, kolom}],
+        "recomputed": [{cell, field, kolom, value, rumus, dihitung}], "jumlah_computed": bool,
+        "names": [{header, kode, nama, match}], "differences": [{kolom, field, before, after}],
+        "notes": [text]}]}
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+ACCEPTED = "diterima"
+UNCHANGED = "sudah ada"
+REFUSED = "ditolak"
+
+
+@dataclass
+class FileReport:
+    """What happened to one file (see the module docstring for the JSON keys)."""
+
+    file: str
+    sha256: str = ""
+    status: str = REFUSED
+    code: str | None = None
+    message: str | None = None
+    kode: str | None = None
+    nama: str | None = None
+    sheet: str | None = None
+    transposed: bool = False
+    revision: int | None = None
+    kecamatan: list[dict] = field(default_factory=list)
+    kecamatan_missing: list[dict] = field(default_factory=list)
+    fields_read: int = 0
+    fields_absent: list[str] = field(default_factory=list)
+    blanks: dict[str, list[str]] = field(default_factory=dict)
+    dashes: list[dict] = field(default_factory=list)
+    recomputed: list[dict] = field(default_factory=list)
+    jumlah_computed: bool = False
+    names: list[dict] = field(default_factory=list)
+    differences: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != REFUSED
+
+    def to_text(self) -> str:
+        """The report of this file as the CLI prints it (Indonesian)."""
+        if self.status == REFUSED:
+            return f"DITOLAK  {self.file}\n  {self.message}"
+        head = {ACCEPTED: "DITERIMA", UNCHANGED: "SUDAH ADA"}[self.status]
+        lines = [f"{head} {self.file}: {self.nama} ({self.kode}), lembar {self.sheet}"
+                 + (" (kecamatan dalam baris)" if self.transposed else "")]
+        if self.status == UNCHANGED:
+            lines.append(f"  Isi sama dengan revisi {self.revision}; tidak ada yang diubah.")
+        else:
+            lines.append(f"  Disimpan sebagai revisi {self.revision}.")
+        lines.append(f"  {len(self.kecamatan)} kecamatan, {self.fields_read} isian dibaca.")
+        if self.kecamatan_missing:
+            lines.append("  Kecamatan tidak ada di berkas: "
+                         + ", ".join(f"{k['nama']} ({k['kode']})" for k in self.kecamatan_missing))
+        for n in self.names:
+            lines.append(f"  Nama \"{n['header']}\" diterima sebagai {n['nama']} ({n['kode']}) [{n['match']}].")
+        if self.fields_absent:
+            lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(self.fields_absent)}")
+        if self.blanks:
+            lines.append(f"  Sel kosong (kosong bukan nol): {sum(len(v) for v in self.blanks.values())} sel pada "
+                         f"{len(self.blanks)} isian: {', '.join(self.blanks)}")
+        if self.dashes:
+            lines.append("  \"-\" dibaca sebagai 0: " + ", ".join(d["cell"] for d in self.dashes[:20])
+                         + (f" (+{len(self.dashes) - 20})" if len(self.dashes) > 20 else ""))
+        for rc in self.recomputed[:40]:
+            lines.append(f"  Dihitung ulang: sel {rc['cell']} ({rc['field']}, {rc['kolom']}) = {rc['value']} "
+                         f"dari {rc['dihitung']} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'})")
+        if len(self.recomputed) > 40:
+            lines.append(f"  ... dan {len(self.recomputed) - 40} sel lain dihitung ulang.")
+        if self.jumlah_computed:
+            lines.append("  Kolom JUMLAH tidak ada di berkas: dihitung dari jumlah kolom kecamatan.")
+        for d in self.differences[:60]:
+            lines.append(f"  Berubah: {d['kolom']} {d['field']}: {d['before']} -> {d['after']}")
+        if len(self.differences) > 60:
+            lines.append(f"  ... dan {len(self.differences) - 60} perubahan lain.")
+        for n in self.notes:
+            lines.append(f"  Catatan: {n}")
+        return "\n".join(lines)
+
+
+@dataclass
+class ImportReport:
+    """The report of one import run: one FileReport per file, in the order given."""
+
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every file was accepted or was already there unchanged."""
+        return all(f.ok for f in self.files)
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, "files": [asdict(f) for f in self.files]}
+
+    def to_text(self) -> str:
+        acc = sum(1 for f in self.files if f.status == ACCEPTED)
+        same = sum(1 for f in self.files if f.status == UNCHANGED)
+        ref = sum(1 for f in self.files if f.status == REFUSED)
+        body = "\n".join(f.to_text() for f in self.files)
+        return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak."
