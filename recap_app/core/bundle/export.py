@@ -1,0 +1,319 @@
+"""Make a bundle: the workspace's certificates, result, findings and audit, signed (issue 6 §1, §3).
+
+Each export takes the next number of this workspace's own sequence (table ``bundle_export``)
+and builds on a base sequence: 0 for a full bundle, otherwise an earlier export, in which case
+only revisions and audit records made since that export are carried (certificates' adoption
+state is always carried). Format: docs/bundle-format.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import secrets
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ... import __version__
+from .. import auth
+from ..errors import RecapError
+from ..store import JUMLAH, Workspace, now_iso, values_sha256
+from ..totals import sum_or_none
+from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
+from .keys import OfficeIdentity, load_identity
+
+#: attributes of a reconcile finding carried in data.json (see recap_app.core.reconcile)
+FINDING_ATTRS = ("key", "code", "severity", "region", "column", "field", "expected", "actual", "message",
+                 "columns", "explanation", "override")
+#: tables written by the plenary/objection capability, carried as "objections" when present
+OBJECTION_TABLES = ("objection", "keberatan", "plenary_objection")
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class ExportError(RecapError):
+    """A bundle cannot be made (bad --since, unknown office code, unwritable output)."""
+
+
+def office_code(ws: Workspace) -> str:
+    """Region code of this office: setting ``office_code``, else the province code at a province.
+
+    Raises:
+        ExportError: an office below the province without an ``office_code`` setting.
+    """
+    code = ws.setting("office_code")
+    if code:
+        return str(code)
+    if ws.election.tier == "provinsi":
+        return ws.election.province_code
+    if ws.election.tier == "nasional":
+        return "00"
+    raise ExportError(f"Kode kantor belum diatur untuk kantor tingkat {ws.election.tier}; "
+                      "atur dulu pengaturan office_code (misalnya 33.01).", "no_office_code")
+
+
+def office_name(ws: Workspace) -> str:
+    """Name of this office: setting ``office_name``, else "KPU Provinsi <province>" at a province."""
+    name = ws.setting("office_name")
+    if name:
+        return str(name)
+    if ws.election.tier == "provinsi":
+        return f"KPU Provinsi {ws.election.province_name.title()}"
+    if ws.election.tier == "nasional":
+        return "KPU Republik Indonesia"
+    region = ws.region(office_code(ws))
+    return f"KPU {region.nama}" if region else f"KPU {office_code(ws)}"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export made: sequence numbers, file, signed-manifest hash and counts."""
+
+    path: Path
+    sequence: int
+    base_sequence: int
+    manifest_sha256: str
+    certificates: int
+    revisions: int
+    audit: int
+    sources: int
+    size: int
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def collect_findings(ws: Workspace) -> list[dict] | None:
+    """Stored findings with explanations/overrides, or None when reconciliation is not installed."""
+    try:
+        from .. import reconcile  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    findings = getattr(reconcile, "findings", None)
+    if findings is None:
+        return None
+    out = []
+    for f in findings(ws):
+        d = f.to_dict() if hasattr(f, "to_dict") else {a: getattr(f, a, None) for a in FINDING_ATTRS}
+        d["key"] = getattr(f, "key", None)
+        d.pop("revision_id", None)  # the sender's internal id means nothing elsewhere
+        out.append(_plain(d))
+    return out
+
+
+def collect_objections(ws: Workspace) -> list[dict] | None:
+    """Rows of the objection table (kejadian khusus / keberatan), or None when there is none."""
+    tables = set(ws.db.table_names())
+    for name in OBJECTION_TABLES:
+        if name in tables:
+            return [{k: v for k, v in row.items() if not isinstance(v, bytes)} for row in ws.db[name].rows]
+    return None
+
+
+def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | None:
+    """This office's own certificate for the tier above (issue 6 §5).
+
+    One column per region that reports to this office (the 35 kabupaten/kota at a province)
+    holding that region's submitted JUMLAH column (latest revision), then JUMLAH = their sums
+    (blank when every part is blank). None when no certificate has been received yet.
+    """
+    code = office_code(ws)
+    children = ws.regions(ws.election.child_tier, parent=code)
+    latest = ws.latest_values()
+    if not any(r.kode in latest for r in children):
+        return None
+    keys = ws.election.field_keys
+    values: dict[str, dict[str, int | None]] = {}
+    for r in children:
+        col = latest[r.kode][1].get(JUMLAH, {}) if r.kode in latest else {}
+        values[r.kode] = {k: col.get(k) for k in keys}
+    values[JUMLAH] = {k: sum_or_none(values[r.kode][k] for r in children) for k in keys}
+    columns = [r.kode for r in children] + [JUMLAH]
+    return {"region_kode": code, "columns": columns, "values": values,
+            "content_sha256": values_sha256(columns, values), "parent_sha256": parent_sha256}
+
+
+def _base(ws: Workspace, since: int | None, full: bool) -> tuple[int, int, int, str | None]:
+    """(base sequence, highest revision id, highest audit id, result hash) the bundle builds on."""
+    last = ws.conn.execute("SELECT MAX(sequence) FROM bundle_export").fetchone()[0] or 0
+    if full:
+        return 0, 0, 0, None
+    if since is None:
+        since = last
+    if since == 0:
+        return 0, 0, 0, None
+    row = ws.conn.execute("SELECT max_revision_id, max_audit_id, result_sha256 FROM bundle_export "
+                          "WHERE sequence = ?", (since,)).fetchone()
+    if row is None or since < 0:
+        raise ExportError(f"Bundel nomor {since} tidak pernah dibuat dari ruang kerja ini "
+                          f"(nomor terakhir: {last}); pakai --since dengan nomor yang ada atau --full.",
+                          "bad_since")
+    return since, row[0], row[1], row[2]
+
+
+def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources: bool,
+               base_result: str | None = None) -> tuple[dict, dict[str, bytes]]:
+    """The data.json document and the source files to carry ({sha256: bytes}).
+
+    Revisions (official kind only) with id > base_revision, audit records with id > base_audit;
+    ``base_result`` is the office result's hash in the base export (the result's parent).
+    """
+    cert_rows = ws.conn.execute(
+        """SELECT c.id, c.region_kode, r.content_sha256, c.adopted_at, c.adopted_by
+           FROM certificate c LEFT JOIN revision r ON r.id = c.adopted_revision_id
+           ORDER BY c.region_kode""").fetchall()
+    shas = {(cid, n): sha for cid, n, sha in ws.conn.execute(
+        "SELECT certificate_id, number, content_sha256 FROM revision WHERE kind = 'resmi'")}
+    revs = ws.conn.execute(
+        """SELECT r.id, r.certificate_id, r.number, r.columns, r.created_at, r.created_by, r.reason,
+                  r.content_sha256, s.sha256
+           FROM revision r LEFT JOIN source_file s ON s.id = r.source_file_id
+           WHERE r.kind = 'resmi' AND r.id > ? ORDER BY r.certificate_id, r.number""",
+        (base_revision,)).fetchall()
+    cells: dict[int, dict[str, dict[str, int | None]]] = {r[0]: {} for r in revs}
+    for rid, kolom, fld, value in ws.conn.execute(
+            "SELECT c.revision_id, c.kolom, c.field, c.value FROM cell c JOIN revision r ON r.id = c.revision_id "
+            "WHERE r.kind = 'resmi' AND r.id > ?", (base_revision,)):
+        cells[rid].setdefault(kolom, {})[fld] = value
+    by_cert: dict[int, list[dict]] = {}
+    for rid, cid, number, columns, created_at, created_by, reason, sha, source_sha in revs:
+        cols = json.loads(columns)
+        by_cert.setdefault(cid, []).append({
+            "number": number, "columns": cols,
+            "values": {c: dict(sorted(cells[rid].get(c, {}).items())) for c in cols},
+            "created_at": created_at, "created_by": created_by, "reason": reason, "content_sha256": sha,
+            "parent_sha256": shas.get((cid, number - 1)), "source_sha256": source_sha if with_sources else None})
+    certificates = []
+    for cid, kode, adopted_sha, adopted_at, adopted_by in cert_rows:
+        adoption = ({"content_sha256": adopted_sha, "at": adopted_at, "by": adopted_by}
+                    if adopted_sha else None)
+        certificates.append({"region_kode": kode, "adoption": adoption, "revisions": by_cert.get(cid, [])})
+    audit = [dict(zip(("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash"), r, strict=True))
+             for r in ws.conn.execute(
+                 "SELECT id, at, actor, action, entity, before, after, prev_hash, hash FROM audit "
+                 "WHERE id > ? ORDER BY id", (base_audit,))]
+    sources: dict[str, bytes] = {}
+    source_list = []
+    if with_sources:
+        wanted = sorted({r[8] for r in revs if r[8]})
+        for sha in wanted:
+            name, content = ws.conn.execute(
+                "SELECT name, content FROM source_file WHERE sha256 = ? ORDER BY id LIMIT 1", (sha,)).fetchone()
+            sources[sha] = bytes(content)
+            source_list.append({"sha256": sha, "name": name, "size": len(content), "path": SOURCES_DIR + sha})
+    data = {
+        "format_version": FORMAT_VERSION,
+        "election_id": ws.election.id,
+        "sender": {"office_code": office_code(ws), "tier": ws.election.tier},
+        "certificates": certificates,
+        "result": office_result(ws, base_result),
+        "findings": collect_findings(ws),
+        "objections": collect_objections(ws),
+        "audit": audit,
+        "sources": source_list,
+    }
+    return data, sources
+
+
+def _member(path: str, content: bytes) -> dict:
+    return {"path": path, "size": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+
+
+def _zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, content in members:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, content)
+    return buf.getvalue()
+
+
+def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | None = None, full: bool = False,
+                  with_sources: bool = False, identity: OfficeIdentity | None = None) -> ExportResult:
+    """Write a signed bundle to ``out`` and record it (one transaction, audit "bundle.export").
+
+    Args:
+        out: the bundle file to write (replaced atomically; its folder must exist).
+        since: build on this earlier export's sequence (only what changed since); default: the
+            last export (everything when there was none).
+        full: carry everything (base sequence 0); overrides ``since``.
+        with_sources: also carry the original source files of the carried revisions.
+        identity: the office key (default: :func:`keys.load_identity`, made on first use).
+    Returns:
+        :class:`ExportResult`.
+    Raises:
+        ExportError: unknown --since sequence, office code not set, file not writable.
+        OfficeKeyError: the key file cannot be used. NotAllowed: no "bundle_export" permission.
+    """
+    auth.require(ws, actor, "bundle_export")
+    out = Path(out)
+    identity = identity or load_identity()
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        with ws.transaction():
+            base_seq, base_rev, base_audit, base_result = _base(ws, since, full)
+            sequence = (ws.conn.execute("SELECT MAX(sequence) FROM bundle_export").fetchone()[0] or 0) + 1
+            max_rev = ws.conn.execute("SELECT COALESCE(MAX(id), 0) FROM revision").fetchone()[0]
+            max_audit = ws.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+            data, sources = build_data(ws, base_rev, base_audit, with_sources, base_result)
+            data_bytes = dumps(data, compact=True)
+            payload = [(DATA, data_bytes)] + [(SOURCES_DIR + sha, content) for sha, content in sources.items()]
+            manifest = {
+                "format": FORMAT_NAME,
+                "format_version": FORMAT_VERSION,
+                "election_id": ws.election.id,
+                "election_name": ws.election.name,
+                "simulation": ws.simulation,
+                "sender": {"office_code": data["sender"]["office_code"], "office_name": office_name(ws),
+                           "tier": ws.election.tier, "public_key": identity.public_text,
+                           "fingerprint": identity.fingerprint,
+                           "workspace_id": ws.meta("workspace_id") or "0"},
+                "sequence": sequence,
+                "base_sequence": base_seq,
+                "created_at": now_iso(),
+                "program_version": __version__,
+                "members": [_member(name, content) for name, content in payload],
+                "contents": {"certificates": len(data["certificates"]),
+                             "revisions": sum(len(c["revisions"]) for c in data["certificates"]),
+                             "audit": len(data["audit"]), "sources": len(sources),
+                             "result": data["result"] is not None},
+            }
+            manifest_bytes = dumps(manifest)
+            manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
+            blob = _zip_bytes([(MANIFEST, manifest_bytes), (SIGNATURE, identity.sign(manifest_bytes))] + payload)
+            ws.db["bundle_export"].insert({
+                "sequence": sequence, "base_sequence": base_seq, "created_at": manifest["created_at"],
+                "created_by": actor, "max_revision_id": max_rev, "max_audit_id": max_audit,
+                "manifest_sha256": manifest_sha, "file_name": out.name,
+                "result_sha256": data["result"]["content_sha256"] if data["result"] else None})
+            ws.record(actor, "bundle.export", f"bundle:{sequence}", None,
+                      {"sequence": sequence, "base_sequence": base_seq, "manifest_sha256": manifest_sha,
+                       "file": out.name, **manifest["contents"]})
+            try:
+                tmp.write_bytes(blob)
+                os.replace(tmp, out)
+            except OSError as exc:
+                raise ExportError(f"Berkas bundel {out} tidak dapat ditulis: {exc.strerror or exc}. "
+                                  "Tidak ada yang dicatat.", "unwritable") from exc
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    c = manifest["contents"]
+    return ExportResult(out, sequence, base_seq, manifest_sha, c["certificates"], c["revisions"], c["audit"],
+                        c["sources"], len(blob))

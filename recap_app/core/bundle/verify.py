@@ -1,0 +1,452 @@
+"""Read and check a bundle without writing anything (issue 6 §3, §4).
+
+:func:`verify_bundle` checks the container (size, member count, paths, compression ratios),
+the manifest (JSON, schema, key fingerprint, Ed25519 signature), every member (listed, size,
+SHA-256) and data.json (JSON, schema, consistency with the manifest, revision hashes).
+:func:`check_against` then checks the bundle against a workspace: trusted key, election,
+simulation flag, tier and region codes, field keys. Both raise :class:`BundleRefused` with
+a stable code and an Indonesian sentence naming what was found and what was expected.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import re
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from ..election import RESOURCES
+from ..store import JUMLAH, Workspace, values_sha256
+from . import keys
+from .format import (
+    DATA,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    MAX_BUNDLE_BYTES,
+    MAX_FIGURE,
+    MAX_MANIFEST_BYTES,
+    MAX_MEMBER_BYTES,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_TOTAL_BYTES,
+    RATIO_FLOOR,
+    SIGNATURE,
+    SIGNATURE_BYTES,
+    SOURCES_DIR,
+    BundleRefused,
+    loads,
+)
+
+SCHEMA_PATH = RESOURCES / "bundle.schema.json"
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+_FIELD_KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_COLUMN = re.compile(r"^([0-9]{2}(\.[0-9]{1,4}){0,3}|JUMLAH)$")
+
+
+def load_schema() -> dict:
+    """The published JSON Schema (resources/bundle.schema.json)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(definition: str, fast: bool = True) -> jsonschema.Draft202012Validator:
+    schema = load_schema()
+    if fast:
+        # The figure maps ($defs/values, ~25,000 cells for a province) are checked by
+        # values_errors(), which applies exactly the same constraints 50x faster.
+        schema["$defs"]["values"] = {"type": "object", "maxProperties": schema["$defs"]["values"]["maxProperties"]}
+    return jsonschema.Draft202012Validator({**schema, "$ref": f"#/$defs/{definition}"})
+
+
+def values_errors(values: dict, where: str) -> list[str]:
+    """Violations of ``$defs/values`` (column codes, field keys, figures 0..MAX_FIGURE or null)."""
+    out = []
+    for col, fields in values.items():
+        if not _COLUMN.match(col) or len(col) > 32:
+            out.append(f"{where}/{col}: kode kolom tidak sah")
+        elif not isinstance(fields, dict) or len(fields) > 500:
+            out.append(f"{where}/{col}: diharapkan objek isian")
+        else:
+            for k, v in fields.items():
+                if not _FIELD_KEY.match(k):
+                    out.append(f"{where}/{col}/{k}: kunci isian tidak sah")
+                elif v is not None and (type(v) is not int or not 0 <= v <= MAX_FIGURE):
+                    out.append(f"{where}/{col}/{k}: {v!r} bukan bilangan bulat 0..{MAX_FIGURE} atau null")
+        if len(out) >= 5:
+            break
+    return out[:5]
+
+
+def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
+    """Schema violations of ``doc`` against ``$defs/<definition>`` ("manifest" or "data"), as
+    readable "<path>: <message>" lines, at most 5. ``fast`` checks the figure maps by hand
+    (:func:`values_errors`); ``fast=False`` uses the published schema alone."""
+    errs = []
+    for e in _validator(definition, fast).iter_errors(doc):
+        errs.append(e)
+        if len(errs) >= 5:
+            break
+    out = []
+    if fast and not errs and definition == "data":
+        for i, c in enumerate(doc["certificates"]):
+            for j, r in enumerate(c["revisions"]):
+                out += values_errors(r["values"], f"certificates/{i}/revisions/{j}/values")
+        if doc["result"] is not None:
+            out += values_errors(doc["result"]["values"], "result/values")
+        return out[:5]
+    for e in errs:
+        where = "/".join(str(p) for p in e.absolute_path) or "(akar)"
+        msg = e.message if len(e.message) < 200 else e.message[:200] + "…"
+        out.append(f"{where}: {msg}")
+    return out
+
+
+@dataclass
+class VerifiedBundle:
+    """A bundle whose signature, members and schema were all checked.
+
+    Attributes:
+        path: the file read (None when checked from bytes).
+        file_sha256: SHA-256 of the whole file.
+        manifest: the parsed manifest; manifest_sha256: SHA-256 of its signed bytes (the
+            bundle's identity for "already imported").
+        data: the parsed data.json; sources: {sha256: bytes} of carried source files.
+        public_key: the sender's key (its fingerprint matches the manifest).
+    """
+
+    path: Path | None
+    file_sha256: str
+    manifest: dict
+    manifest_sha256: str
+    data: dict
+    public_key: Ed25519PublicKey
+    sources: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def sender(self) -> dict:
+        return self.manifest["sender"]
+
+    @property
+    def fingerprint(self) -> str:
+        return self.manifest["sender"]["fingerprint"]
+
+    @property
+    def sequence(self) -> int:
+        return self.manifest["sequence"]
+
+    @property
+    def base_sequence(self) -> int:
+        return self.manifest["base_sequence"]
+
+    def describe(self) -> list[str]:
+        """Indonesian lines: who sent it and what it holds (for `recap bundle verify`)."""
+        m, s, c = self.manifest, self.manifest["sender"], self.manifest["contents"]
+        findings = self.data["findings"]
+        lines = [
+            f"Pengirim: {s['office_name']} (kode {s['office_code']}, tingkat {s['tier']})",
+            f"Sidik kunci: {keys.grouped(s['fingerprint'])}",
+            f"Pemilihan: {m['election_name']} ({m['election_id']})" + (" — SIMULASI" if m["simulation"] else ""),
+            f"Nomor urut bundel: {m['sequence']} (dibangun di atas {m['base_sequence']}"
+            + (", lengkap)" if m["base_sequence"] == 0 else ")"),
+            f"Dibuat: {m['created_at']} dengan recap_app {m['program_version']}",
+            f"Isi: {c['certificates']} sertifikat, {c['revisions']} revisi, {c['audit']} catatan audit, "
+            f"{c['sources']} berkas sumber" + (", hasil rekap kantor pengirim" if c["result"] else ""),
+            "Temuan: " + ("tidak disertakan" if findings is None else f"{len(findings)}"),
+            f"SHA-256 manifest: {self.manifest_sha256}",
+        ]
+        return lines
+
+
+def _refuse(name: str, message: str, code: str) -> BundleRefused:
+    return BundleRefused(f"Bundel {name} ditolak: {message}", code)
+
+
+def _check_member_name(name: str, where: str) -> None:
+    bad = None
+    if "\\" in name:
+        bad = "memakai garis miring terbalik"
+    elif name.startswith("/") or _DRIVE.match(name):
+        bad = "berupa jalur absolut"
+    elif any(part in ("", ".", "..") for part in name.split("/")):
+        bad = "keluar dari folder bundel atau memakai bagian jalur kosong"
+    elif any(ord(ch) < 32 for ch in name):
+        bad = "memuat karakter kendali"
+    if bad:
+        raise _refuse(where, f"anggota {name!r} {bad}; yang diterima hanya nama relatif seperti 'data.json'.",
+                      "unsafe_path")
+
+
+def _read_zip(blob: bytes, where: str) -> dict[str, bytes]:
+    """Every member's bytes, after the container checks. Raises BundleRefused."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(blob))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise _refuse(where, f"berkas ini bukan arsip zip yang utuh ({exc}).", "not_zip") from exc
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse(where, f"berisi {len(infos)} anggota; paling banyak {MAX_MEMBERS}.", "too_many_members")
+    names: set[str] = set()
+    total = 0
+    for info in infos:
+        _check_member_name(info.filename, where)
+        if info.filename in names:
+            raise _refuse(where, f"anggota {info.filename!r} muncul dua kali.", "duplicate_member")
+        names.add(info.filename)
+        if info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
+            raise _refuse(where, f"anggota {info.filename!r} adalah folder atau tautan; diharapkan berkas biasa.",
+                          "unsafe_path")
+        if info.flag_bits & 0x1:
+            raise _refuse(where, f"anggota {info.filename!r} terenkripsi.", "not_zip")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _refuse(where, f"anggota {info.filename!r} memakai kompresi yang tidak didukung "
+                          f"({info.compress_type}); diharapkan deflate atau tanpa kompresi.", "not_zip")
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise _refuse(where, f"anggota {info.filename!r} berukuran {info.file_size} bita setelah dibuka; "
+                          f"paling besar {MAX_MEMBER_BYTES} bita.", "bomb")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _refuse(where, f"anggota {info.filename!r} mengembang {info.file_size} bita dari "
+                          f"{info.compress_size} bita (rasio di atas {MAX_RATIO}); diduga bom zip.", "bomb")
+        total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise _refuse(where, f"total isi setelah dibuka melebihi {MAX_TOTAL_BYTES} bita.", "bomb")
+    out: dict[str, bytes] = {}
+    for info in infos:
+        try:
+            with zf.open(info) as fh:
+                content = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError,
+                NotImplementedError) as exc:
+            raise _refuse(where, f"anggota {info.filename!r} rusak dan tidak dapat dibuka ({exc}).", "bad_hash") from exc
+        if len(content) != info.file_size:
+            raise _refuse(where, f"anggota {info.filename!r} berisi {len(content)} bita, padahal tercatat "
+                          f"{info.file_size} bita.", "bad_size")
+        out[info.filename] = content
+    return out
+
+
+def _parse(raw: bytes, what: str, where: str) -> Any:
+    try:
+        return loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise _refuse(where, f"{what} bukan JSON yang sah ({exc}).", "bad_manifest" if what == MANIFEST else "bad_data") from exc
+
+
+def verify_bytes(blob: bytes, name: str = "(bundel)", path: Path | None = None) -> VerifiedBundle:
+    """Check a bundle given as bytes. See :func:`verify_bundle`."""
+    if len(blob) > MAX_BUNDLE_BYTES:
+        raise _refuse(name, f"berkas berukuran {len(blob)} bita; paling besar {MAX_BUNDLE_BYTES} bita.", "too_large")
+    members = _read_zip(blob, name)
+    for required in (MANIFEST, SIGNATURE):
+        if required not in members:
+            raise _refuse(name, f"anggota {required} tidak ada; setiap bundel harus memuatnya.", "missing_member")
+    manifest_bytes = members[MANIFEST]
+    if len(manifest_bytes) > MAX_MANIFEST_BYTES:
+        raise _refuse(name, f"{MANIFEST} berukuran {len(manifest_bytes)} bita; paling besar {MAX_MANIFEST_BYTES}.",
+                      "bad_manifest")
+    manifest = _parse(manifest_bytes, MANIFEST, name)
+    if isinstance(manifest, dict) and manifest.get("format") == FORMAT_NAME and \
+            manifest.get("format_version") != FORMAT_VERSION:
+        raise _refuse(name, f"versi format {manifest.get('format_version')!r} tidak dikenal; program ini membaca "
+                      f"versi {FORMAT_VERSION}. Perbarui recap_app.", "bad_format_version")
+    errors = schema_errors(manifest, "manifest")
+    if errors:
+        raise _refuse(name, f"{MANIFEST} tidak sesuai skema: " + "; ".join(errors) + ".", "bad_manifest")
+    sender = manifest["sender"]
+    raw_key = base64.b64decode(sender["public_key"][len(keys.KEY_PREFIX):])
+    public_key = keys.parse_public_key(sender["public_key"])
+    if hashlib.sha256(raw_key).hexdigest() != sender["fingerprint"]:
+        raise _refuse(name, "sidik kunci di manifest tidak cocok dengan kunci publiknya.", "bad_manifest")
+    signature = members[SIGNATURE]
+    if len(signature) != SIGNATURE_BYTES or not keys.verify_signature(public_key, signature, manifest_bytes):
+        raise _refuse(name, f"tanda tangan {SIGNATURE} tidak sah untuk kunci {keys.grouped(sender['fingerprint'])[:19]}… "
+                      f"({sender['office_name']}); manifest diubah atau ditandatangani kunci lain.", "bad_signature")
+    listed: dict[str, dict] = {}
+    for m in manifest["members"]:
+        _check_member_name(m["path"], name)
+        if m["path"] in listed or m["path"] in (MANIFEST, SIGNATURE):
+            raise _refuse(name, f"manifest mencantumkan {m['path']!r} lebih dari sekali.", "bad_manifest")
+        listed[m["path"]] = m
+    present = set(members) - {MANIFEST, SIGNATURE}
+    for extra in sorted(present - set(listed)):
+        raise _refuse(name, f"anggota {extra!r} ada di arsip tetapi tidak tercantum di manifest.", "unlisted_member")
+    for missing in sorted(set(listed) - present):
+        raise _refuse(name, f"anggota {missing!r} tercantum di manifest tetapi tidak ada di arsip.", "missing_member")
+    for member, m in listed.items():
+        content = members[member]
+        if len(content) != m["size"]:
+            raise _refuse(name, f"anggota {member!r} berukuran {len(content)} bita; manifest mencatat {m['size']}.",
+                          "bad_size")
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != m["sha256"]:
+            raise _refuse(name, f"SHA-256 anggota {member!r} adalah {digest[:16]}…, manifest mencatat "
+                          f"{m['sha256'][:16]}…; isinya diubah.", "bad_hash")
+    if DATA not in listed:
+        raise _refuse(name, f"anggota {DATA} tidak ada.", "missing_member")
+    data = _parse(members[DATA], DATA, name)
+    errors = schema_errors(data, "data")
+    if errors:
+        raise _refuse(name, f"{DATA} tidak sesuai skema: " + "; ".join(errors) + ".", "bad_data")
+    _check_data(manifest, data, listed, name)
+    sources = {s["sha256"]: members[s["path"]] for s in data["sources"]}
+    return VerifiedBundle(path, hashlib.sha256(blob).hexdigest(), manifest,
+                          hashlib.sha256(manifest_bytes).hexdigest(), data, public_key, sources)
+
+
+def _check_data(manifest: dict, data: dict, listed: dict[str, dict], name: str) -> None:
+    if data["election_id"] != manifest["election_id"]:
+        raise _refuse(name, f"{DATA} untuk pemilihan {data['election_id']!r}, manifest untuk "
+                      f"{manifest['election_id']!r}.", "bad_data")
+    if data["sender"] != {"office_code": manifest["sender"]["office_code"], "tier": manifest["sender"]["tier"]}:
+        raise _refuse(name, f"pengirim di {DATA} berbeda dengan pengirim di manifest.", "bad_data")
+    source_paths = {s["path"] for s in data["sources"]}
+    for s in data["sources"]:
+        if s["path"] != SOURCES_DIR + s["sha256"] or s["path"] not in listed or listed[s["path"]]["sha256"] != s["sha256"]:
+            raise _refuse(name, f"berkas sumber {s['name']!r} tidak cocok dengan anggota {s['path']!r}.", "bad_data")
+    for path in listed:
+        if path != DATA and path not in source_paths:
+            raise _refuse(name, f"anggota {path!r} tidak dikenal (bukan {DATA} dan bukan berkas sumber yang tercatat).",
+                          "unlisted_member")
+    contents = manifest["contents"]
+    counted = {"certificates": len(data["certificates"]),
+               "revisions": sum(len(c["revisions"]) for c in data["certificates"]),
+               "audit": len(data["audit"]), "sources": len(data["sources"]), "result": data["result"] is not None}
+    if counted != contents:
+        raise _refuse(name, f"ringkasan isi di manifest {contents} tidak cocok dengan {DATA} {counted}.", "bad_data")
+    seen = set()
+    for cert in data["certificates"]:
+        kode = cert["region_kode"]
+        if kode in seen:
+            raise _refuse(name, f"sertifikat {kode} muncul dua kali.", "bad_data")
+        seen.add(kode)
+        for rev in cert["revisions"]:
+            _check_values(rev, f"sertifikat {kode} revisi {rev['number']}", name)
+    if data["result"] is not None:
+        _check_values(data["result"], f"hasil kantor {data['result']['region_kode']}", name)
+
+
+def _check_values(rev: dict, what: str, name: str) -> None:
+    cols = rev["columns"]
+    if set(rev["values"]) != set(cols):
+        raise _refuse(name, f"{what}: kolom nilai tidak sama dengan daftar kolom.", "bad_data")
+    if values_sha256(cols, rev["values"]) != rev["content_sha256"]:
+        raise _refuse(name, f"{what}: SHA-256 isi tidak cocok dengan angka-angkanya.", "bad_hash")
+
+
+def verify_bundle(path: str | Path) -> VerifiedBundle:
+    """Read and check a bundle file; nothing is written anywhere.
+
+    Returns:
+        :class:`VerifiedBundle`.
+    Raises:
+        BundleRefused: with codes not_zip, too_large, too_many_members, unsafe_path, bomb,
+            duplicate_member, missing_member, unlisted_member, bad_manifest, bad_format_version,
+            bad_signature, bad_size, bad_hash, bad_data.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BUNDLE_BYTES:
+            raise _refuse(path.name, f"berkas berukuran {size} bita; paling besar {MAX_BUNDLE_BYTES} bita.",
+                          "too_large")
+        blob = path.read_bytes()
+    except OSError as exc:
+        raise BundleRefused(f"Berkas bundel {path} tidak dapat dibaca: {exc.strerror or exc}.", "unreadable") from exc
+    return verify_bytes(blob, path.name, path)
+
+
+# --------------------------------------------------------------------- against a workspace
+@dataclass(frozen=True)
+class Plan:
+    """How a verified bundle maps onto a workspace.
+
+    Attributes:
+        mode: "mirror" (same tier: the sender's received certificates, by region code) or
+            "upstream" (the sender is one tier down: its result becomes the certificate of its
+            region here).
+        trusted: the key was already trusted (False: accepted now with --accept-key).
+    """
+
+    mode: str
+    trusted: bool
+
+
+def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -> Plan:
+    """Check a verified bundle against a workspace (no writes).
+
+    Raises:
+        BundleRefused: wrong_election, simulation_mismatch, untrusted_key, key_office_mismatch,
+            wrong_tier, unknown_region, bad_data (a field key this election does not have).
+    """
+    m, s = vb.manifest, vb.sender
+    name = vb.path.name if vb.path else "(bundel)"
+    if m["election_id"] != ws.election.id:
+        raise _refuse(name, f"bundel untuk pemilihan {m['election_id']!r}, ruang kerja ini untuk "
+                      f"{ws.election.id!r}.", "wrong_election")
+    if m["simulation"] != ws.simulation:
+        what = "data SIMULASI" if m["simulation"] else "data resmi"
+        here = "ruang kerja simulasi" if ws.simulation else "ruang kerja resmi"
+        raise _refuse(name, f"bundel berisi {what} tetapi ini {here}; keduanya tidak boleh bercampur.",
+                      "simulation_mismatch")
+    trusted = keys.trusted_key(ws, s["fingerprint"])
+    if trusted is None and not accept_key:
+        raise _refuse(name, f"kunci pengirim {s['office_name']} (kode {s['office_code']}, sidik "
+                      f"{keys.grouped(s['fingerprint'])}) belum dipercaya. Cocokkan sidiknya dengan kantor "
+                      f"pengirim lalu jalankan: recap keys trust {s['public_key']} --office {s['office_code']} "
+                      "(atau impor dengan --accept-key).", "untrusted_key")
+    if trusted is not None and trusted.office_code != s["office_code"]:
+        raise _refuse(name, f"kunci ini dipercaya untuk kantor {trusted.office_code}, tetapi bundel mengaku dari "
+                      f"kantor {s['office_code']}.", "key_office_mismatch")
+    if s["tier"] == ws.election.tier:
+        mode = "mirror"
+        own = ws.setting("office_code") or (ws.election.province_code if ws.election.tier == "provinsi" else None)
+        if own and s["office_code"] != own:
+            raise _refuse(name, f"bundel dari kantor setingkat lain ({s['office_code']}); ruang kerja ini milik "
+                          f"kantor {own}.", "wrong_tier")
+        regions = {r.kode for r in ws.regencies()}
+        for cert in vb.data["certificates"]:
+            if cert["region_kode"] not in regions:
+                raise _refuse(name, f"sertifikat wilayah {cert['region_kode']} tidak ada di daftar wilayah "
+                              f"pemilihan ini.", "unknown_region")
+            allowed = {r.kode for r in ws.columns_of(cert["region_kode"])} | {JUMLAH}
+            for rev in cert["revisions"]:
+                _check_columns(ws, rev, allowed, f"sertifikat {cert['region_kode']} revisi {rev['number']}", name)
+    elif s["tier"] == ws.election.child_tier:
+        mode = "upstream"
+        result = vb.data["result"]
+        if result is not None:
+            if result["region_kode"] != s["office_code"] or ws.region(s["office_code"]) is None or \
+                    ws.region(s["office_code"]).tingkat != ws.election.child_tier:
+                raise _refuse(name, f"wilayah pengirim {s['office_code']} bukan {ws.election.child_tier} "
+                              "dalam pemilihan ini.", "unknown_region")
+            allowed = {r.kode for r in ws.columns_of(s["office_code"])} | {JUMLAH}
+            _check_columns(ws, result, allowed, f"hasil kantor {s['office_code']}", name)
+    else:
+        raise _refuse(name, f"pengirim bertingkat {s['tier']}, ruang kerja ini bertingkat {ws.election.tier}; "
+                      f"yang diterima hanya bundel dari tingkat {ws.election.tier} atau {ws.election.child_tier}.",
+                      "wrong_tier")
+    return Plan(mode, trusted is not None)
+
+
+def _check_columns(ws: Workspace, rev: dict, allowed: set[str], what: str, name: str) -> None:
+    keys_ = set(ws.election.field_keys)
+    for col in rev["columns"]:
+        if col not in allowed:
+            raise _refuse(name, f"{what}: kolom {col} bukan wilayah bawahan yang dikenal.", "unknown_region")
+        for fld in rev["values"][col]:
+            if fld not in keys_:
+                raise _refuse(name, f"{what}, kolom {col}: isian {fld!r} tidak ada pada formulir pemilihan ini.",
+                              "bad_data")
