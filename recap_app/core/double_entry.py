@@ -1,0 +1,5 @@
+"""Double entry (placeholder until written below)."""
+
+
+def pending_second_entry(ws, kode):
+    return False

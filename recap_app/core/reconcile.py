@@ -1,0 +1,490 @@
+"""Reconciliation: every rule over every certificate, stored findings, explanations,
+overrides, adoption (ditetapkan) and reopening (issue 4).
+
+The evaluation itself is pure (:func:`check_workspace`, :class:`Reconciler`); the stored state
+lives in the tables of :mod:`recap_app.core.schema_rules`. Findings are stored per certificate
+revision and recomputed whenever a certificate's latest revision (or the rules version)
+changes (:func:`refresh_findings`). An error blocks adoption until the figures are fixed or
+the chair overrides it with a recorded reason; a warning needs a recorded explanation. No
+setting turns a rule off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from . import auth
+from .election import Election, Region
+from .errors import NotAllowed, RecapError
+from .rules import JUMLAH, RULES_VERSION, Finding, check_certificate, check_province
+from .store import Values, Workspace, now_iso
+
+
+class ReconcileError(RecapError):
+    """A reconciliation request the clerk must correct (unknown finding, empty text, ...)."""
+
+
+@dataclass(frozen=True)
+class StoredFinding(Finding):
+    """A finding with its record: explanation {text, by, at} and override {reason, by, at}.
+
+    ``revision_id`` is the certificate revision the finding was computed on (None for the
+    province set). ``resolved``: an error is resolved by an override, a warning by an
+    explanation.
+    """
+
+    explanation: dict | None = None
+    override: dict | None = None
+    revision_id: int | None = None
+
+    @property
+    def resolved(self) -> bool:
+        """True when nothing is left to do: an overridden error, an explained warning."""
+        if self.severity == "error":
+            return self.override is not None
+        return self.explanation is not None
+
+    def to_dict(self) -> dict:
+        """JSON-ready form: the finding's fields plus explanation, override, resolved."""
+        d = super().to_dict()
+        d.update(explanation=self.explanation, override=self.override, resolved=self.resolved,
+                 revision_id=self.revision_id)
+        return d
+
+
+# --------------------------------------------------------------------------- pure evaluation
+class Reconciler:
+    """Evaluates every rule over a set of certificates, remembering each regency's result by
+    content hash so that a second run recomputes only the changed regencies and the province.
+
+    Args:
+        election: the election definition.
+        regencies: the submitting regions (official order).
+        kecamatan: {regency code: its column regions (official order)}.
+        province: code stored as the region of province findings ("33").
+    """
+
+    def __init__(self, election: Election, regencies: Iterable[Region],
+                 kecamatan: Mapping[str, list[Region]], province: str):
+        self.election = election
+        self.regencies = list(regencies)
+        self.kecamatan = kecamatan
+        self.province = province
+        self._cache: dict[str, tuple[str, list[Finding]]] = {}
+        self.recomputed: list[str] = []
+
+    @classmethod
+    def for_workspace(cls, ws: Workspace) -> Reconciler:
+        """A reconciler for the workspace's election and region set (two queries)."""
+        regencies = ws.regencies()
+        kec: dict[str, list[Region]] = {r.kode: [] for r in regencies}
+        for r in ws.regions(ws.election.column_tier):
+            kec.setdefault(r.kode_induk, []).append(r)
+        province = regencies[0].kode_induk if regencies else ws.election.province_code
+        return cls(ws.election, regencies, kec, province)
+
+    def regency(self, kode: str, columns: list[str], values: Values, sha: str | None = None) -> list[Finding]:
+        """Findings of one certificate (cached by ``sha`` when given)."""
+        if sha is not None:
+            hit = self._cache.get(kode)
+            if hit and hit[0] == sha:
+                return hit[1]
+        region = next((r for r in self.regencies if r.kode == kode), None) or Region(kode, self.province, "", kode)
+        out = check_certificate(self.election, region, self.kecamatan.get(kode, []), columns, values)
+        self.recomputed.append(kode)
+        if sha is not None:
+            self._cache[kode] = (sha, out)
+        return out
+
+    def run(self, certs: Mapping[str, tuple[list[str], Values, str | None]]) -> dict[str, list[Finding]]:
+        """All findings, grouped by scope (regency code, and the province code for the province set).
+
+        Args:
+            certs: {regency code: (columns, values, content sha or None)} for every received
+                certificate.
+        """
+        self.recomputed = []
+        by_scope: dict[str, list[Finding]] = {}
+        jumlah: dict[str, dict | None] = {}
+        for r in self.regencies:
+            if r.kode not in certs:
+                continue
+            cols, values, sha = certs[r.kode]
+            by_scope[r.kode] = self.regency(r.kode, list(cols), values, sha)
+            jumlah[r.kode] = values.get(JUMLAH) if JUMLAH in cols else None
+        flat = [f for fs in by_scope.values() for f in fs]
+        by_scope[self.province] = check_province(self.election, self.province, self.regencies, jumlah, flat)
+        return by_scope
+
+
+def _ordered(by_scope: Mapping[str, list], regencies: Iterable[Region], province: str) -> list:
+    out = []
+    for r in regencies:
+        out.extend(by_scope.get(r.kode, ()))
+    out.extend(by_scope.get(province, ()))
+    return out
+
+
+def check_workspace(ws: Workspace) -> list[Finding]:
+    """Every rule over the latest official revision of every certificate. Pure: writes nothing.
+
+    Returns:
+        Findings ordered by regency (official order), then the province set (W.601 for each
+        missing regency and the rules on the province total).
+    """
+    rec = Reconciler.for_workspace(ws)
+    latest = ws.latest_values()
+    certs = {k: (list(info.columns), vals, info.content_sha256) for k, (info, vals) in latest.items()}
+    return _ordered(rec.run(certs), rec.regencies, rec.province)
+
+
+# --------------------------------------------------------------------------- stored findings
+def _latest_revisions(ws: Workspace) -> dict[str, int]:
+    """{regency code: id of its latest official revision} (one light query)."""
+    rows = ws.conn.execute(
+        """SELECT c.region_kode, r.id FROM revision r JOIN certificate c ON c.id = r.certificate_id
+           WHERE r.kind = 'resmi' AND r.number = (SELECT MAX(number) FROM revision r2
+               WHERE r2.certificate_id = r.certificate_id AND r2.kind = 'resmi')""").fetchall()
+    return dict(rows)
+
+
+def _regency_basis(revision_id: int) -> str:
+    return f"{revision_id}|{RULES_VERSION}"
+
+
+def _province_basis(latest: Mapping[str, int]) -> str:
+    canon = json.dumps(sorted(latest.items()), separators=(",", ":"))
+    return hashlib.sha256(canon.encode()).hexdigest()[:32] + f"|{RULES_VERSION}"
+
+
+def _checks(ws: Workspace) -> dict[str, str]:
+    return dict(ws.conn.execute("SELECT scope, basis FROM finding_check"))
+
+
+def stale_regions(ws: Workspace) -> list[str]:
+    """Scopes whose stored findings do not match the current data (regency codes, and the
+    province code when the province set is out of date)."""
+    latest = _latest_revisions(ws)
+    checks = _checks(ws)
+    out = [k for k, rid in latest.items() if checks.get(k) != _regency_basis(rid)]
+    province = _province_code(ws)
+    if checks.get(province) != _province_basis(latest):
+        out.append(province)
+    return out
+
+
+def _province_code(ws: Workspace) -> str:
+    row = ws.conn.execute(
+        "SELECT kode_induk FROM region WHERE tingkat = ? ORDER BY urutan LIMIT 1", (ws.election.child_tier,)).fetchone()
+    return row[0] if row and row[0] else ws.election.province_code
+
+
+def _insert(ws: Workspace, scope: str, revision_id: int | None, fs: Iterable[Finding], at: str) -> None:
+    ws.conn.executemany(
+        """INSERT INTO finding (scope, revision_id, key, code, severity, region, kolom, field, expected, actual,
+                                message, columns, computed_at, rules_version)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [(scope, revision_id, f.key, f.code, f.severity, f.region, f.column, f.field, f.expected, f.actual,
+          f.message, json.dumps(list(f.columns)), at, RULES_VERSION) for f in fs])
+
+
+def _set_check(ws: Workspace, scope: str, revision_id: int | None, basis: str, at: str, actor: str) -> None:
+    ws.conn.execute(
+        """INSERT INTO finding_check (scope, revision_id, basis, checked_at, checked_by) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(scope) DO UPDATE SET revision_id = excluded.revision_id, basis = excluded.basis,
+               checked_at = excluded.checked_at, checked_by = excluded.checked_by""",
+        (scope, revision_id, basis, at, actor))
+
+
+def refresh_findings(ws: Workspace, actor: str) -> list[StoredFinding]:
+    """Recompute and store the findings of every certificate whose latest revision (or the
+    rules version) changed since it was last checked, and the province set; one transaction
+    with one audit record ("findings.refresh") when anything changed.
+
+    Refreshing changes no figure (only the derived findings), so it needs no permission.
+
+    Returns:
+        The current findings, as :func:`findings` gives them.
+    Raises:
+        WorkspaceError: read-only workspace or storage failure (nothing written).
+    """
+    with ws.transaction():
+        _refresh(ws, actor)
+    return findings(ws)
+
+
+def _refresh(ws: Workspace, actor: str, only: str | None = None) -> None:
+    """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
+    latest = _latest_revisions(ws)
+    checks = _checks(ws)
+    province = _province_code(ws)
+    stale = [k for k, rid in latest.items() if checks.get(k) != _regency_basis(rid) and (only is None or k == only)]
+    prov_basis = _province_basis(latest)
+    if not stale and checks.get(province) == prov_basis:
+        return
+    rec = Reconciler.for_workspace(ws)
+    at = now_iso()
+    stored: dict[str, list[Finding]] = {}
+    counts = {"error": 0, "warning": 0}
+    for kode in stale:
+        info = ws.revision_info(latest[kode])
+        fs = rec.regency(kode, list(info.columns), ws.revision_values(info.id))
+        stored[kode] = fs
+        ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id = ?", (kode, latest[kode]))
+        _insert(ws, kode, latest[kode], fs, at)
+        _set_check(ws, kode, latest[kode], _regency_basis(latest[kode]), at, actor)
+        for f in fs:
+            counts[f.severity] += 1
+    province_changed = False
+    if checks.get(province) != prov_basis and all(checks.get(k) == _regency_basis(r) or k in stale
+                                                   for k, r in latest.items()):
+        jumlah: dict[str, dict | None] = {}
+        regency_fs: list[Finding] = []
+        for kode, rid in latest.items():
+            info = ws.revision_info(rid)
+            if JUMLAH in info.columns:
+                col = {fld: v for fld, v in ws.conn.execute(
+                    "SELECT field, value FROM cell WHERE revision_id = ? AND kolom = ?", (rid, JUMLAH))}
+                jumlah[kode] = col
+            else:
+                jumlah[kode] = None
+            regency_fs.extend(stored[kode] if kode in stored else
+                              [f for f in _load(ws, "scope = ? AND revision_id = ? AND kolom = ?",
+                                                (kode, rid, JUMLAH))])
+        pf = check_province(ws.election, province, rec.regencies, jumlah, regency_fs)
+        ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id IS NULL", (province,))
+        _insert(ws, province, None, pf, at)
+        _set_check(ws, province, None, prov_basis, at, actor)
+        province_changed = True
+    if not stale and not province_changed:
+        return
+    ws.record(actor, "findings.refresh", "workspace", None,
+              {"rules_version": RULES_VERSION, "checked": stale, "province": province_changed, "counts": counts})
+
+
+def _load(ws: Workspace, where: str, args: tuple) -> list[StoredFinding]:
+    rows = ws.conn.execute(
+        f"""SELECT code, severity, region, kolom, field, expected, actual, message, columns, revision_id
+            FROM finding WHERE {where} ORDER BY id""", args).fetchall()
+    return [StoredFinding(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(json.loads(r[8])),
+                          revision_id=r[9]) for r in rows]
+
+
+def _notes(ws: Workspace) -> dict[tuple[str, str], list[tuple]]:
+    out: dict[tuple[str, str], list[tuple]] = {}
+    for key, kind, text, by, at, expected, actual, columns in ws.conn.execute(
+            "SELECT key, kind, text, by, at, expected, actual, columns FROM finding_note ORDER BY id"):
+        out.setdefault((key, kind), []).append((text, by, at, expected, actual, tuple(json.loads(columns))))
+    return out
+
+
+def _with_notes(fs: Iterable[Finding], notes, revisions: Mapping[str, int] | None = None) -> list[StoredFinding]:
+    out = []
+    for f in fs:
+        found = {}
+        for kind in ("explanation", "override"):
+            for text, by, at, expected, actual, columns in reversed(notes.get((f.key, kind), [])):
+                if (expected, actual, columns) == (f.expected, f.actual, tuple(f.columns)):
+                    found[kind] = ({"text": text, "by": by, "at": at} if kind == "explanation"
+                                   else {"reason": text, "by": by, "at": at})
+                    break
+        rid = getattr(f, "revision_id", None)
+        if rid is None and revisions is not None:
+            rid = revisions.get(f.region)
+        out.append(StoredFinding(f.code, f.severity, f.region, f.column, f.field, f.expected, f.actual, f.message,
+                                 tuple(f.columns), found.get("explanation"), found.get("override"), rid))
+    return out
+
+
+def findings(ws: Workspace, region: str | None = None) -> list[StoredFinding]:
+    """The current findings with their explanations and overrides.
+
+    Stored findings are used where they match the current data; when any certificate changed
+    since the last :func:`refresh_findings`, everything is computed afresh (pure, nothing
+    written), so the answer is always that of the current figures.
+
+    Args:
+        region: only findings whose ``region`` is this code (a regency, or the province code).
+    Returns:
+        Findings ordered by regency (official order), then the province set.
+    """
+    notes = _notes(ws)
+    latest = _latest_revisions(ws)
+    prov = _province_code(ws)
+    if stale_regions(ws):
+        fs = check_workspace(ws)
+        out = _with_notes(fs, notes, latest)
+    else:
+        order = {r.kode: i for i, r in enumerate(ws.regencies())}
+        stored: list[StoredFinding] = []
+        for kode in sorted(latest, key=lambda k: order.get(k, 10**6)):
+            stored.extend(_load(ws, "scope = ? AND revision_id = ?", (kode, latest[kode])))
+        stored.extend(_load(ws, "scope = ? AND revision_id IS NULL", (prov,)))
+        out = _with_notes(stored, notes)
+    if region is not None:
+        out = [f for f in out if f.region == region]
+    return out
+
+
+def stored_by_region(ws: Workspace) -> dict[str, list[StoredFinding]]:
+    """Stored findings (with notes) of each regency whose stored check matches its latest
+    revision: {regency code: findings}. A received regency missing from the answer has not
+    been checked on its latest revision yet (status "draf"). Reads only."""
+    latest = _latest_revisions(ws)
+    checks = _checks(ws)
+    current = {k: rid for k, rid in latest.items() if checks.get(k) == _regency_basis(rid)}
+    notes = _notes(ws)
+    out: dict[str, list[StoredFinding]] = {k: [] for k in current}
+    if current:
+        for f in _load(ws, f"revision_id IN ({','.join('?' * len(current))})", tuple(current.values())):
+            if f.region in out:
+                out[f.region].append(f)
+    return {k: _with_notes(v, notes) for k, v in out.items()}
+
+
+def _find(ws: Workspace, key: str) -> StoredFinding:
+    for f in findings(ws):
+        if f.key == key:
+            return f
+    raise ReconcileError(f"Temuan {key} tidak ada pada data terakhir. Lihat daftar temuan dengan: recap check.",
+                         "unknown_finding")
+
+
+def _add_note(ws: Workspace, f: StoredFinding, kind: str, text: str, actor: str) -> None:
+    ws.db["finding_note"].insert({
+        "key": f.key, "kind": kind, "text": text, "by": actor, "at": now_iso(), "region": f.region,
+        "revision_id": f.revision_id, "expected": f.expected, "actual": f.actual,
+        "columns": json.dumps(list(f.columns))})
+
+
+def _clean_text(text: str | None, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ReconcileError(f"{what} tidak boleh kosong: tuliskan alasannya dengan kalimat.", "empty_text")
+    return text
+
+
+def explain(ws: Workspace, finding_key: str | Iterable[str], text: str, actor: str) -> int:
+    """Record an explanation (who, when, text) for one finding or several (one transaction).
+
+    A warning with an explanation is resolved; an error stays open (only fixing the figures or
+    the chair's override resolves it) but the explanation is kept and printed.
+
+    Args:
+        finding_key: a finding key ("W.602|33.01||dptb_l") or an iterable of keys.
+        text: the explanation (Indonesian, non-empty).
+    Returns:
+        The number of findings explained.
+    Raises:
+        NotAllowed: the actor lacks permission "explain".
+        ReconcileError: unknown key or empty text (nothing written).
+    """
+    auth.require(ws, actor, "explain")
+    text = _clean_text(text, "Penjelasan")
+    keys = [finding_key] if isinstance(finding_key, str) else list(finding_key)
+    if not keys:
+        raise ReconcileError("Tidak ada temuan yang dipilih untuk dijelaskan.", "no_finding")
+    current = {f.key: f for f in findings(ws)}
+    unknown = [k for k in keys if k not in current]
+    if unknown:
+        raise ReconcileError(f"Temuan {unknown[0]} tidak ada pada data terakhir. Lihat daftar temuan dengan: "
+                             "recap check.", "unknown_finding")
+    with ws.transaction():
+        for k in keys:
+            _add_note(ws, current[k], "explanation", text, actor)
+        ws.record(actor, "finding.explain", f"finding:{keys[0]}" if len(keys) == 1 else "findings",
+                  None, {"keys": keys, "text": text})
+    return len(keys)
+
+
+def override(ws: Workspace, finding_key: str, reason: str, actor: str) -> None:
+    """The chair overrides an error with a recorded reason, so it no longer blocks adoption.
+
+    Raises:
+        NotAllowed: the actor lacks permission "override" (the chair's).
+        ReconcileError: unknown key, a warning (warnings are explained, not overridden), or an
+            empty reason (nothing written).
+    """
+    auth.require(ws, actor, "override")
+    reason = _clean_text(reason, "Alasan pengesampingan")
+    f = _find(ws, finding_key)
+    if f.severity != "error":
+        raise ReconcileError(f"Temuan {finding_key} adalah peringatan; peringatan dijelaskan (recap explain), "
+                             "bukan dikesampingkan.", "not_an_error")
+    with ws.transaction():
+        _add_note(ws, f, "override", reason, actor)
+        ws.record(actor, "finding.override", f"finding:{finding_key}", None,
+                  {"key": finding_key, "reason": reason, "expected": f.expected, "actual": f.actual})
+
+
+def _regency(ws: Workspace, kode: str) -> Region:
+    r = ws.region(kode)
+    if r is None or r.tingkat != ws.election.child_tier:
+        raise ReconcileError(f"Kode {kode!r} bukan kabupaten/kota pengirim sertifikat dalam pemilihan ini.",
+                             "unknown_region")
+    return r
+
+
+def adopt(ws: Workspace, kode: str, actor: str) -> int:
+    """Adopt (tetapkan) a regency's latest certificate revision.
+
+    Refuses while an error finding of that certificate is unresolved (not overridden) or a
+    second entry awaits the coordinator. Findings are refreshed first, in the same transaction.
+
+    Returns:
+        The adopted revision id.
+    Raises:
+        NotAllowed: permission "adopt" missing, unresolved errors, pending second entry.
+        ReconcileError: unknown region, no certificate, already adopted.
+    """
+    auth.require(ws, actor, "adopt")
+    region = _regency(ws, kode)
+    with ws.transaction():
+        rev = ws.latest_revision(kode)
+        if rev is None:
+            raise ReconcileError(f"{region.nama} ({kode}): sertifikat belum masuk; tidak ada yang dapat ditetapkan.",
+                                 "not_received")
+        if ws.adoption(kode):
+            raise ReconcileError(f"{region.nama} ({kode}) sudah ditetapkan.", "already_adopted")
+        from .double_entry import pending_second_entry
+
+        if pending_second_entry(ws, kode):
+            raise NotAllowed(f"{region.nama} ({kode}): entri kedua belum diputuskan koordinator; "
+                             "selesaikan entri ganda dulu.", "double_entry_pending")
+        _refresh(ws, actor, only=kode)
+        open_errors = [f for f in findings(ws, kode) if f.severity == "error" and not f.resolved]
+        if open_errors:
+            shown = "; ".join(f"{f.code} {f.column or '-'} {f.field or ''}".strip() for f in open_errors[:5])
+            more = f" dan {len(open_errors) - 5} lainnya" if len(open_errors) > 5 else ""
+            raise NotAllowed(f"{region.nama} ({kode}) tidak dapat ditetapkan: {len(open_errors)} kesalahan belum "
+                             f"diselesaikan ({shown}{more}). Perbaiki angkanya atau minta ketua mengesampingkan "
+                             "dengan alasan.", "unresolved_errors")
+        at = now_iso()
+        ws.conn.execute("UPDATE certificate SET adopted_revision_id = ?, adopted_at = ?, adopted_by = ? "
+                        "WHERE region_kode = ?", (rev.id, at, actor, kode))
+        ws.record(actor, "certificate.adopt", f"certificate:{kode}", None,
+                  {"revision": rev.number, "revision_id": rev.id, "sha256": rev.content_sha256})
+    return rev.id
+
+
+def reopen(ws: Workspace, kode: str, actor: str, reason: str) -> None:
+    """Reopen an adopted certificate (the chair's act), with a recorded reason.
+
+    Raises:
+        NotAllowed: permission "reopen" missing.
+        ReconcileError: unknown region, not adopted, empty reason.
+    """
+    auth.require(ws, actor, "reopen")
+    region = _regency(ws, kode)
+    reason = _clean_text(reason, "Alasan membuka kembali")
+    with ws.transaction():
+        state = ws.adoption(kode)
+        if state is None:
+            raise ReconcileError(f"{region.nama} ({kode}) belum ditetapkan; tidak ada yang dibuka kembali.",
+                                 "not_adopted")
+        ws.conn.execute("UPDATE certificate SET adopted_revision_id = NULL, adopted_at = NULL, adopted_by = NULL "
+                        "WHERE region_kode = ?", (kode,))
+        ws.record(actor, "certificate.reopen", f"certificate:{kode}", state, {"reason": reason})

@@ -1,0 +1,521 @@
+"""The rule catalogue (stable codes, never reused) and the evaluation of one certificate.
+
+Every rule has a code (``F.xxx`` for errors: an arithmetic identity or a completeness
+requirement of the form is broken; ``W.xxx`` for warnings: implausible or incomplete, needs an
+explanation), a one-line text in Indonesian and English, and the form block or regulation it
+comes from (DOMAIN.md §3). ``docs/rules.md`` is generated from :data:`RULES` by
+``tools/gen_rules_doc.py``; a test fails when the two differ.
+
+Evaluation is pure: :func:`check_certificate` judges one regency certificate (every kecamatan
+column and its JUMLAH column), :func:`check_province` judges the province total (the sum of the
+regencies' JUMLAH columns). Blank (None) is not zero: a rule whose input is blank is skipped, and
+the blank is reported once per regency and field by W.602.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from babel.numbers import format_decimal
+
+from .election import Election, Region
+
+#: Bump when the evaluation changes: stored findings of an older version are recomputed.
+RULES_VERSION = "1"
+
+JUMLAH = "JUMLAH"
+PROVINSI = "PROVINSI"
+
+#: W.102: invalid votes above this share of V.C are implausible. Pilpres 2019 nationally:
+#: 3.754.905 tidak sah of 158.012.506 (2,38 %, KPU decision 987/PL.01.8-Kpt/06/KPU/V/2019).
+INVALID_SHARE_LIMIT = 0.10
+#: W.103: allowed distance between II.1 and ⌈DPT × (1 + cadangan)⌉, as a share of DPT. The
+#: reserve is rounded up per TPS (less than one ballot per TPS, about 0,5 % of DPT at 200 voters
+#: per TPS), so 1 % of DPT covers rounding and flags anything larger.
+RESERVE_TOLERANCE = 0.01
+#: W.101: turnout (B.4 / A.4) above this is implausible.
+TURNOUT_LIMIT = 1.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of the catalogue.
+
+    Attributes:
+        code: stable code ("F.201"); never reused for another meaning.
+        severity: "error" (blocks adoption until fixed or overridden by the chair) or
+            "warning" (needs a recorded explanation).
+        text_id, text_en: one-line statement of the rule (Indonesian, English).
+        source: the form block or regulation the rule comes from.
+        threshold: the documented threshold of a plausibility rule, or "".
+    """
+
+    code: str
+    severity: str
+    text_id: str
+    text_en: str
+    source: str
+    threshold: str = ""
+
+
+_FORM = "Model DB1/DC1-PPWP (PKPU 3/2019), D.Hasil (PKPU 25/2023)"
+
+RULES: tuple[Rule, ...] = (
+    Rule("F.101", "error", "L + P = Jumlah pada setiap baris yang dirinci menurut jenis kelamin",
+         "M + F = Total on every row split by sex", f"{_FORM}, blok I dan III, kolom L/P/Jumlah; DOMAIN §3.1"),
+    Rule("F.102", "error", "A.4 = A.1 + A.2 + A.3 (jumlah pemilih = jumlah kategori), untuk L, P dan Jumlah",
+         "A.4 = A.1 + A.2 + A.3 (registered voters = sum of categories), for M, F and Total",
+         f"{_FORM}, blok I.A; DOMAIN §3.2"),
+    Rule("F.103", "error", "B.4 = B.1 + B.2 + B.3 (pengguna hak pilih = jumlah kategori), untuk L, P dan Jumlah",
+         "B.4 = B.1 + B.2 + B.3 (voters who voted = sum of categories), for M, F and Total",
+         f"{_FORM}, blok I.B; DOMAIN §3.2"),
+    Rule("F.201", "error", "Jumlah suara semua paslon (IV) = V.A jumlah suara sah",
+         "Sum of the candidate pairs' votes (IV) = V.A valid votes", f"{_FORM}, blok IV dan V.A; DOMAIN §3.3"),
+    Rule("F.202", "error", "V.A suara sah + V.B suara tidak sah = V.C jumlah suara",
+         "V.A valid + V.B invalid = V.C total votes", f"{_FORM}, blok V; DOMAIN §3.4"),
+    Rule("F.203", "error", "V.C jumlah suara sah dan tidak sah = B.4 jumlah pengguna hak pilih",
+         "V.C total votes = B.4 voters who voted", f"{_FORM}, blok I.B dan V; DOMAIN §3.5"),
+    Rule("F.301", "error", "II.4 surat suara digunakan = B.4 jumlah pengguna hak pilih",
+         "II.4 ballots used = B.4 voters who voted", f"{_FORM}, blok I.B dan II; DOMAIN §3.5"),
+    Rule("F.302", "error", "II.1 surat suara diterima = II.2 dikembalikan + II.3 tidak digunakan + II.4 digunakan",
+         "II.1 ballots received = II.2 returned + II.3 unused + II.4 used", f"{_FORM}, blok II; DOMAIN §3.6"),
+    Rule("F.401", "error", "Pengguna hak pilih tiap kategori tidak melebihi pemilih kategori itu (B.n ≤ A.n), "
+         "untuk L, P dan Jumlah",
+         "Voters who voted in each category do not exceed those registered in it (B.n ≤ A.n), for M, F and Total",
+         f"{_FORM}, blok I; DOMAIN §3.7"),
+    Rule("F.402", "error", "Pemilih disabilitas yang memilih tidak melebihi pemilih disabilitas (III.2 ≤ III.1)",
+         "Disabled voters who voted do not exceed disabled voters registered (III.2 ≤ III.1)",
+         f"{_FORM}, blok III; DOMAIN §3.7"),
+    Rule("F.501", "error", "Kolom JUMLAH kabupaten/kota = jumlah kolom kecamatannya, untuk setiap isian",
+         "A regency's JUMLAH column = the sum of its kecamatan columns, for every field",
+         "Rekapitulasi berjenjang, PKPU 4/2019 (Pemilu) dan PKPU 8/2018 (Pilkada); DOMAIN §3.9"),
+    Rule("F.601", "error", "Setiap kecamatan wilayah itu dan kolom JUMLAH ada di sertifikat",
+         "Every kecamatan of the regency and the JUMLAH column are on the certificate",
+         "Himpunan wilayah pemilihan (resources/regions); DOMAIN §3.10"),
+    Rule("F.602", "error", "Sertifikat tidak memuat kolom yang bukan kecamatan wilayah itu",
+         "The certificate holds no column that is not a kecamatan of the regency",
+         "Himpunan wilayah pemilihan (resources/regions); DOMAIN §3.10"),
+    Rule("W.101", "warning", "Partisipasi (B.4 / A.4) lebih dari 100%",
+         "Turnout (B.4 / A.4) above 100%", f"{_FORM}, blok I; DOMAIN §3 (kewajaran)",
+         "B.4 > A.4 × 100%"),
+    Rule("W.102", "warning", "Bagian suara tidak sah (V.B / V.C) tinggi",
+         "High share of invalid votes (V.B / V.C)", f"{_FORM}, blok V; DOMAIN §3 (kewajaran)",
+         "V.B > 10% × V.C (Pilpres 2019 nasional: 2,38%)"),
+    Rule("W.103", "warning", "Surat suara diterima (II.1) jauh dari DPT + cadangan",
+         "Ballots received (II.1) far from DPT + reserve",
+         "Cadangan 2% DPT per TPS (Pemilu, UU 7/2017 ps. 350) / 2,5% (Pilkada, UU 10/2016 ps. 79), "
+         "dibulatkan ke atas; DOMAIN §3.8",
+         "|II.1 − ⌈DPT × (1 + cadangan)⌉| > 1% × DPT"),
+    Rule("W.601", "warning", "Sertifikat kabupaten/kota belum masuk",
+         "The regency's certificate has not been received", "Rekapitulasi berjenjang; DOMAIN §3.10"),
+    Rule("W.602", "warning", "Isian kosong (kosong bukan nol); aturan yang memakainya tidak dapat diperiksa",
+         "Blank field (blank is not zero); the rules that use it cannot be evaluated",
+         f"{_FORM}, semua blok; DOMAIN §3.10"),
+)
+
+RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+
+#: Codes withdrawn from the catalogue; never to be given a new meaning.
+RETIRED_CODES: tuple[str, ...] = ()
+
+#: Rules named in DOMAIN §3 that have no input in this program yet (documented, not evaluated).
+NOT_EVALUATED = (
+    ("DOMAIN §3.11", "Angka yang ditulis dengan huruf sama dengan angkanya",
+     "Ruang kerja hanya menyimpan angka; sertifikat tidak menyimpan tulisan huruf (terbilang), "
+     "jadi aturan ini belum mempunyai masukan."),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of a rule at one place.
+
+    Attributes:
+        code: rule code (see :data:`RULES`).
+        severity: "error" or "warning" (the rule's).
+        region: the regency code ("33.75"); the province code ("33") for province findings.
+        column: kecamatan code, "JUMLAH", "PROVINSI" for the province total, or "" when the
+            finding concerns the whole certificate or several columns (W.601, W.602).
+        field: field key ("paslon_1") or "".
+        expected: the figure the rule expects (sum of the parts, upper bound, ...) or None.
+        actual: the figure on the certificate, or None.
+        message: the Indonesian sentence the clerk reads.
+        columns: for W.602 the columns where the field is blank, in certificate order.
+    """
+
+    code: str
+    severity: str
+    region: str
+    column: str
+    field: str
+    expected: int | None
+    actual: int | None
+    message: str
+    columns: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        """Stable identity across recomputations: "code|region|column|field"."""
+        return f"{self.code}|{self.region}|{self.column}|{self.field}"
+
+    @property
+    def difference(self) -> int | None:
+        """actual − expected, when both are known."""
+        if self.expected is None or self.actual is None:
+            return None
+        return self.actual - self.expected
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (the shape of `recap check --format json`)."""
+        return {"key": self.key, "code": self.code, "severity": self.severity, "region": self.region,
+                "column": self.column, "field": self.field, "expected": self.expected,
+                "actual": self.actual, "difference": self.difference, "message": self.message,
+                "columns": list(self.columns)}
+
+
+def fmt(n: int | None) -> str:
+    """A figure as the forms write it: 1.234.567 (Babel, locale id); "kosong" for blank."""
+    if n is None:
+        return "kosong"
+    return format_decimal(n, locale="id")
+
+
+# --------------------------------------------------------------------------- the form's arithmetic
+@dataclass(frozen=True)
+class Identity:
+    """target = sum(parts), checked by rule ``code`` (field = target)."""
+
+    code: str
+    target: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Bound:
+    """small ≤ big, checked by rule ``code`` (field = small)."""
+
+    code: str
+    small: str
+    big: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The checks an election's form implies (built once per election, see :func:`plan`)."""
+
+    identities: tuple[Identity, ...]
+    bounds: tuple[Bound, ...]
+    labels: Mapping[str, str]
+    field_keys: tuple[str, ...]
+    derived: Mapping[str, tuple[str, ...]]
+    rules_using: Mapping[str, tuple[str, ...]]
+
+
+_SEX = {"_l": " LK", "_p": " PR", "": " JML"}
+
+
+_PLANS: dict[str, Plan] = {}
+
+
+def _build_plan(election: Election) -> Plan:
+    cats = [c.key for c in election.voter_categories]
+    abbr = {c.key: c.abbr for c in election.voter_categories}
+    paslon = [p.key for p in election.paslon]
+    ids: list[Identity] = []
+    bounds: list[Bound] = []
+    split_bases = cats + ["pemilih"] + [f"pengguna_{c}" for c in cats] + ["pengguna_hak_pilih",
+                                                                           "disabilitas", "pengguna_disabilitas"]
+    for base in split_bases:
+        ids.append(Identity("F.101", base, (f"{base}_l", f"{base}_p")))
+    for s in ("_l", "_p", ""):
+        ids.append(Identity("F.102", f"pemilih{s}", tuple(f"{c}{s}" for c in cats)))
+    for s in ("_l", "_p", ""):
+        ids.append(Identity("F.103", f"pengguna_hak_pilih{s}", tuple(f"pengguna_{c}{s}" for c in cats)))
+    ids.append(Identity("F.201", "suara_sah", tuple(paslon)))
+    ids.append(Identity("F.202", "jumlah_suara", ("suara_sah", "suara_tidak_sah")))
+    ids.append(Identity("F.203", "jumlah_suara", ("pengguna_hak_pilih",)))
+    ids.append(Identity("F.301", "surat_suara_digunakan", ("pengguna_hak_pilih",)))
+    ids.append(Identity("F.302", "surat_suara_diterima",
+                        ("surat_suara_dikembalikan", "surat_suara_tidak_digunakan", "surat_suara_digunakan")))
+    for c in cats:
+        for s in ("_l", "_p", ""):
+            bounds.append(Bound("F.401", f"pengguna_{c}{s}", f"{c}{s}"))
+    for s in ("_l", "_p", ""):
+        bounds.append(Bound("F.402", f"pengguna_disabilitas{s}", f"disabilitas{s}"))
+
+    names = {c: abbr[c] for c in cats}
+    names["pemilih"] = "jumlah pemilih"
+    names.update({f"pengguna_{c}": f"pengguna hak pilih {abbr[c]}" for c in cats})
+    names["pengguna_hak_pilih"] = "jumlah pengguna hak pilih"
+    names["disabilitas"] = "pemilih disabilitas"
+    names["pengguna_disabilitas"] = "pemilih disabilitas yang memilih"
+    labels: dict[str, str] = {}
+    for f in election.fields:
+        if f.sex:
+            base = f.key[:-2] if f.key.endswith(("_l", "_p")) else f.key
+            suffix = f.key[len(base):]
+            labels[f.key] = f"{f.row} {names.get(base, base)}{_SEX[suffix]}"
+    labels.update({
+        "surat_suara_diterima": "II.1 surat suara diterima", "surat_suara_dikembalikan": "II.2 surat suara dikembalikan",
+        "surat_suara_tidak_digunakan": "II.3 surat suara tidak digunakan",
+        "surat_suara_digunakan": "II.4 surat suara digunakan", "suara_sah": "V.A suara sah",
+        "suara_tidak_sah": "V.B suara tidak sah", "jumlah_suara": "V.C jumlah suara sah dan tidak sah"})
+    for p in election.paslon:
+        labels[p.key] = f"IV.{p.nomor_urut} suara paslon {p.nomor_urut}"
+    using: dict[str, set[str]] = {}
+    for i in ids:
+        for k in (i.target, *i.parts):
+            using.setdefault(k, set()).add(i.code)
+    for b in bounds:
+        for k in (b.small, b.big):
+            using.setdefault(k, set()).add(b.code)
+    for k in ("pemilih", "pengguna_hak_pilih"):
+        using.setdefault(k, set()).add("W.101")
+    for k in ("suara_tidak_sah", "jumlah_suara"):
+        using.setdefault(k, set()).add("W.102")
+    for k in ("surat_suara_diterima", "dpt"):
+        using.setdefault(k, set()).add("W.103")
+    for k in election.field_keys:
+        using.setdefault(k, set()).add("F.501")
+    derived = {f.key: f.parts for f in election.fields if f.parts}
+    return Plan(tuple(ids), tuple(bounds), labels, election.field_keys, derived,
+                {k: tuple(sorted(v)) for k, v in using.items()})
+
+
+def plan(election: Election) -> Plan:
+    """The identities, bounds and labels implied by an election's form (cached per form)."""
+    key = f"{election.id}|{election.reserve_percent}|{','.join(election.field_keys)}"
+    got = _PLANS.get(key)
+    if got is None:
+        got = _PLANS[key] = _build_plan(election)
+    return got
+
+
+def field_label(election: Election, key: str) -> str:
+    """Short label of a field for messages: "I.A.1 DPT LK", "IV.1 suara paslon 1"."""
+    return plan(election).labels.get(key, key)
+
+
+# --------------------------------------------------------------------------- evaluation
+def _column_label(column: str, names: Mapping[str, str]) -> str:
+    if column == JUMLAH:
+        return "kolom JUMLAH"
+    if column == PROVINSI:
+        return "total provinsi"
+    return f"kecamatan {names.get(column, column)} ({column})"
+
+
+def check_column(election: Election, region: str, where: str, column: str, v: Mapping[str, int | None],
+                 *, reserve_percent: float | None = None) -> list[Finding]:
+    """Rules F.101–F.402 and W.101–W.103 on one column of figures.
+
+    Args:
+        election: the election (its form gives the identities).
+        region: regency code ("33.75"), or the province code for the province total.
+        where: the place as the clerk reads it ("Kota Pekalongan, kolom JUMLAH").
+        column: the column code stored in the finding.
+        v: {field key: int or None}; a missing key is blank.
+        reserve_percent: reserve ballots in % of DPT (default: the election's).
+    Returns:
+        Findings in catalogue order; a rule with a blank input is skipped (W.602 reports it).
+    """
+    p = plan(election)
+    out: list[Finding] = []
+    lab = p.labels
+    for ident in p.identities:
+        t = v.get(ident.target)
+        if t is None:
+            continue
+        total = 0
+        for part in ident.parts:
+            x = v.get(part)
+            if x is None:
+                break
+            total += x
+        else:
+            if total != t:
+                parts = " + ".join(lab[q] for q in ident.parts)
+                msg = (f"{where}: {parts} = {fmt(total)}, tetapi {lab[ident.target]} = {fmt(t)} "
+                       f"(selisih {fmt(t - total)}).")
+                out.append(Finding(ident.code, "error", region, column, ident.target, total, t, msg))
+    for b in p.bounds:
+        s, g = v.get(b.small), v.get(b.big)
+        if s is not None and g is not None and s > g:
+            msg = (f"{where}: {lab[b.small]} = {fmt(s)} melebihi {lab[b.big]} = {fmt(g)} "
+                   f"(lebih {fmt(s - g)}).")
+            out.append(Finding(b.code, "error", region, column, b.small, g, s, msg))
+    voted, registered = v.get("pengguna_hak_pilih"), v.get("pemilih")
+    if voted is not None and registered is not None and voted > registered * TURNOUT_LIMIT:
+        share = f"{voted / registered * 100:.1f}".replace(".", ",") if registered else "tak hingga"
+        msg = (f"{where}: partisipasi {share}% — {lab['pengguna_hak_pilih']} = {fmt(voted)} melebihi "
+               f"{lab['pemilih']} = {fmt(registered)}. Perlu penjelasan.")
+        out.append(Finding("W.101", "warning", region, column, "pengguna_hak_pilih", registered, voted, msg))
+    invalid, total_votes = v.get("suara_tidak_sah"), v.get("jumlah_suara")
+    if invalid is not None and total_votes and invalid > total_votes * INVALID_SHARE_LIMIT:
+        limit = math.floor(total_votes * INVALID_SHARE_LIMIT)
+        share = f"{invalid / total_votes * 100:.1f}".replace(".", ",")
+        msg = (f"{where}: {lab['suara_tidak_sah']} = {fmt(invalid)} adalah {share}% dari "
+               f"{lab['jumlah_suara']} = {fmt(total_votes)} (batas kewajaran 10%). Perlu penjelasan.")
+        out.append(Finding("W.102", "warning", region, column, "suara_tidak_sah", limit, invalid, msg))
+    received, dpt = v.get("surat_suara_diterima"), v.get("dpt")
+    if received is not None and dpt is not None:
+        pct = election.reserve_percent if reserve_percent is None else reserve_percent
+        expected = math.ceil(dpt * (100 + pct) / 100 - 1e-9)
+        if abs(received - expected) > dpt * RESERVE_TOLERANCE:
+            side = "lebih" if received > expected else "kurang"
+            pct_txt = f"{pct:g}".replace(".", ",")
+            msg = (f"{where}: {lab['surat_suara_diterima']} = {fmt(received)}, {side} {fmt(abs(received - expected))} "
+                   f"dari DPT + cadangan {pct_txt}% = {fmt(expected)} (batas kewajaran 1% DPT = "
+                   f"{fmt(math.floor(dpt * RESERVE_TOLERANCE))}). Perlu penjelasan.")
+            out.append(Finding("W.103", "warning", region, column, "surat_suara_diterima", expected, received, msg))
+    return out
+
+
+def check_certificate(election: Election, regency: Region, kecamatan: Iterable[Region],
+                      columns: Iterable[str], values: Mapping[str, Mapping[str, int | None]]) -> list[Finding]:
+    """Every rule on one regency certificate: each kecamatan column, the JUMLAH column, the
+    hierarchy (F.501) and completeness (F.601, F.602, W.602).
+
+    Args:
+        election: the election definition.
+        regency: the submitting region.
+        kecamatan: the regency's kecamatan in the election's region set (official order).
+        columns: the certificate's columns in order (kecamatan codes, then "JUMLAH").
+        values: {column: {field: int or None}}.
+    Returns:
+        Findings: completeness first, then per column (certificate order), then hierarchy.
+        Hierarchy is skipped for a field with a blank input and when a kecamatan column is
+        missing; a derived field (L+P, A.4, B.4, V.A, V.C) whose JUMLAH difference is exactly the
+        sum of its parts' differences is not repeated (the part's finding names the fault).
+    """
+    p = plan(election)
+    kode = regency.kode
+    names = {r.kode: r.nama for r in kecamatan}
+    expected_cols = list(names)
+    columns = list(columns)
+    present = set(columns)
+    out: list[Finding] = []
+    missing = [c for c in expected_cols + [JUMLAH] if c not in present]
+    for c in missing:
+        what = "kolom JUMLAH" if c == JUMLAH else f"kolom kecamatan {names[c]} ({c})"
+        out.append(Finding("F.601", "error", kode, c, "", None, None,
+                           f"{regency.nama}: {what} tidak ada di sertifikat; seluruh isiannya belum tercatat."))
+    for c in columns:
+        if c != JUMLAH and c not in names:
+            out.append(Finding("F.602", "error", kode, c, "", None, None,
+                               f"{regency.nama}: kolom {c} bukan kecamatan {regency.nama} menurut himpunan wilayah "
+                               f"pemilihan ini; angkanya tidak dihitung dalam pemeriksaan jenjang."))
+    # W.602 — one finding per field, listing the columns where it is blank
+    for k in p.field_keys:
+        blank = tuple(c for c in columns if values.get(c, {}).get(k) is None)
+        if not blank:
+            continue
+        if len(blank) == len(columns):
+            where_txt = f"di semua {len(columns)} kolom"
+        elif blank == (JUMLAH,):
+            where_txt = "di kolom JUMLAH"
+        else:
+            shown = ", ".join(names.get(c, c) for c in blank[:6]) + (", ..." if len(blank) > 6 else "")
+            where_txt = f"di {len(blank)} dari {len(columns)} kolom ({shown})"
+        rules_txt = ", ".join(p.rules_using.get(k, ()))
+        msg = (f"{regency.nama}: {p.labels.get(k, k)} kosong {where_txt}; kosong bukan nol. "
+               f"Aturan yang tidak dapat diperiksa di kolom tersebut: {rules_txt}.")
+        out.append(Finding("W.602", "warning", kode, "", k, None, None, msg, blank))
+    for c in columns:
+        where = f"{regency.nama}, {_column_label(c, names)}"
+        out.extend(check_column(election, kode, where, c, values.get(c, {})))
+    # F.501 — hierarchy, per field
+    kec_cols = [c for c in columns if c != JUMLAH]
+    if JUMLAH in present and not any(c != JUMLAH for c in missing) and kec_cols:
+        jum = values.get(JUMLAH, {})
+        sums: dict[str, int] = {}
+        for k in p.field_keys:
+            j = jum.get(k)
+            if j is None:
+                continue
+            total = 0
+            for c in kec_cols:
+                x = values.get(c, {}).get(k)
+                if x is None:
+                    break
+                total += x
+            else:
+                sums[k] = total
+        for k, total in sums.items():
+            j = jum[k]
+            if total == j or _explained_by_parts(p, k, kec_cols, values):
+                continue
+            msg = (f"{regency.nama}, kolom JUMLAH: {p.labels.get(k, k)} = {fmt(j)}, tetapi jumlah "
+                   f"{len(kec_cols)} kolom kecamatan = {fmt(total)} (selisih {fmt(j - total)}).")
+            out.append(Finding("F.501", "error", kode, JUMLAH, k, total, j, msg))
+    return out
+
+
+def _explained_by_parts(p: Plan, key: str, kec_cols: list[str], values) -> bool:
+    """True when ``key`` is derived and equals the sum of its parts in every kecamatan column
+    and in JUMLAH, so its hierarchy difference is exactly the sum of its parts' differences."""
+    parts = p.derived.get(key)
+    if not parts:
+        return False
+    for c in (*kec_cols, JUMLAH):
+        col = values.get(c, {})
+        t = col.get(key)
+        xs = [col.get(q) for q in parts]
+        if t is None or any(x is None for x in xs) or sum(xs) != t:
+            return False
+    return True
+
+
+def check_province(election: Election, province: str, regencies: Iterable[Region],
+                   jumlah: Mapping[str, Mapping[str, int | None] | None],
+                   regency_findings: Iterable[Finding] = ()) -> list[Finding]:
+    """Rules on the province total and the province's completeness.
+
+    Args:
+        election: the election definition.
+        province: the province code ("33"), stored as the region of province findings.
+        regencies: every submitting region, official order.
+        jumlah: {regency code: its JUMLAH column, or None when the certificate has no JUMLAH
+            column}; a regency absent from the mapping has not been received (W.601).
+        regency_findings: the regencies' findings; a province finding names the regencies whose
+            JUMLAH column breaks the same rule for the same field.
+    Returns:
+        W.601 per missing regency, then the rules of :func:`check_column` on the province total
+        (column "PROVINSI"). A province field is blank (rules using it skipped) when any received
+        regency lacks it; the blank itself is reported per regency by W.602.
+    """
+    regencies = list(regencies)
+    out = [Finding("W.601", "warning", r.kode, "", "", None, None,
+                   f"{r.nama}: sertifikat belum masuk; total provinsi belum memuat wilayah ini.")
+           for r in regencies if r.kode not in jumlah]
+    received = [r.kode for r in regencies if r.kode in jumlah]
+    if not received:
+        return out
+    totals: dict[str, int | None] = {}
+    for k in election.field_keys:
+        total = 0
+        for kode in received:
+            col = jumlah[kode]
+            x = None if col is None else col.get(k)
+            if x is None:
+                total = None
+                break
+            total += x
+        totals[k] = total
+    names = {r.kode: r.nama for r in regencies}
+    sources: dict[tuple[str, str], list[str]] = {}
+    for f in regency_findings:
+        if f.column == JUMLAH:
+            sources.setdefault((f.code, f.field), []).append(f.region)
+    for f in check_column(election, province, "Total provinsi", PROVINSI, totals):
+        src = sources.get((f.code, f.field))
+        if src:
+            names_txt = ", ".join(f"{names.get(k, k)} ({k})" for k in src[:5])
+            if len(src) > 5:
+                names_txt += f" dan {len(src) - 5} kabupaten/kota lainnya"
+            f = Finding(f.code, f.severity, f.region, f.column, f.field, f.expected, f.actual,
+                        f"{f.message} Berasal dari kolom JUMLAH: {names_txt}.")
+        out.append(f)
+    return out
