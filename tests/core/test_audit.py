@@ -1,0 +1,216 @@
+"""The audit hash chain: every kind of tampering outside the program is found, and where."""
+
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from recap_app.cli import main
+from recap_app.core import audit, backup
+from recap_app.core.store import GENESIS_HASH, Workspace, audit_hash
+
+GUARDS = {
+    "audit_no_update": "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+                       "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END",
+    "audit_no_delete": "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+                       "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END",
+    "audit_seal_on_insert": "CREATE TRIGGER audit_seal_on_insert AFTER INSERT ON audit BEGIN "
+                            "SELECT recap_audit_seal(); UPDATE audit_seal SET n = n + 1, last_id = NEW.id, "
+                            "last_hash = NEW.hash WHERE id = 1; END",
+    "audit_seal_guard": "CREATE TRIGGER audit_seal_guard BEFORE UPDATE ON audit_seal "
+                        "BEGIN SELECT recap_audit_seal(); END",
+}
+
+
+def tamper(path, *statements, restore_triggers=True):
+    """What someone with the file and the sqlite3 tool can do: drop the guards, edit, put them back."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    for name in GUARDS:
+        raw.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for st in statements:
+        if isinstance(st, tuple):
+            raw.execute(*st)
+        else:
+            raw.execute(st)
+    if restore_triggers:
+        for sql in GUARDS.values():
+            raw.execute(sql)
+    raw.close()
+
+
+def verify(path, anchors=None):
+    with Workspace.open(path, readonly=True) as w:
+        return audit.verify_chain(w, anchors)
+
+
+def problems(rep):
+    return [(p.kind, p.record_id) for p in rep.problems]
+
+
+@pytest.fixture
+def demo(demo_ws):
+    """The demo workspace (37 audit records) closed, as a path to tamper with."""
+    path = demo_ws.path
+    demo_ws.close()
+    return path
+
+
+def test_intact_chain_holds(demo):
+    rep = verify(demo)
+    assert rep.ok and rep.records == 37 and rep.last_id == 37
+    assert rep.summary() == f"Rantai audit utuh: 37 catatan, terakhir #37, hash {rep.last_hash}."
+
+
+def test_changed_record_found_by_id(demo):
+    tamper(demo, "UPDATE audit SET actor = 'penyusup' WHERE id = 5")
+    rep = verify(demo)
+    assert problems(rep) == [("changed", 5)]
+    assert rep.problems[0].message.startswith("Catatan audit #5 (certificate.demo oleh penyusup, ")
+    assert rep.problems[0].message.endswith("telah diubah di luar program: isinya tidak cocok lagi dengan hash-nya.")
+    assert rep.summary() == "Rantai audit RUSAK: 1 masalah ditemukan pada 37 catatan."
+
+
+def test_changed_figure_in_a_record(demo):
+    with sqlite3.connect(demo) as raw:
+        after = json.loads(raw.execute("SELECT after FROM audit WHERE id = 20").fetchone()[0])
+    after["sha256"] = "0" * 64
+    tamper(demo, ("UPDATE audit SET after = ? WHERE id = 20", (json.dumps(after, sort_keys=True),)))
+    assert problems(verify(demo)) == [("changed", 20)]
+
+
+def test_record_removed_from_the_middle(demo):
+    tamper(demo, "DELETE FROM audit WHERE id = 10")
+    rep = verify(demo)
+    assert problems(rep) == [("missing", 11), ("link", 11), ("seal", 37)]
+    assert rep.problems[0].message == ("Catatan audit #10 hilang (dihapus di luar program): setelah #9 langsung #11.")
+
+
+def test_several_records_removed(demo):
+    tamper(demo, "DELETE FROM audit WHERE id BETWEEN 3 AND 6")
+    rep = verify(demo)
+    assert problems(rep)[:2] == [("missing", 7), ("link", 7)]
+    assert rep.problems[0].message == "Catatan audit #3 sampai #6 hilang (dihapus di luar program): setelah #2 langsung #7."
+
+
+def test_first_record_removed(demo):
+    tamper(demo, "DELETE FROM audit WHERE id = 1")
+    assert problems(verify(demo)) == [("missing", 2), ("link", 2), ("seal", 37)]
+
+
+def test_last_record_removed_shows_on_the_seal(demo):
+    tamper(demo, "DELETE FROM audit WHERE id = 37")
+    rep = verify(demo)
+    assert problems(rep) == [("seal", 36)]
+    assert rep.problems[0].message.startswith("Segel audit mencatat 37 catatan sampai #37 (hash ")
+    assert rep.problems[0].message.endswith("ditemukan 36 catatan sampai #36 (hash "
+                                            f"{rep.last_hash[:16]}...): 1 catatan hilang (dihapus di luar program).")
+
+
+def _forged(path, rid, prev_hash, actor="penyusup"):
+    row = {"id": rid, "at": "2019-05-21T00:00:00+00:00", "actor": actor, "action": "certificate.demo",
+           "entity": "certificate:33.01", "before": None, "after": '{"revision": 9}'}
+    return ("INSERT INTO audit (id, at, actor, action, entity, before, after, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, row["at"], row["actor"], row["action"], row["entity"], row["before"], row["after"], prev_hash,
+             audit_hash(prev_hash, row)))
+
+
+def test_record_appended_with_a_correct_hash_shows_on_the_seal(demo):
+    with sqlite3.connect(demo) as raw:
+        last_hash = raw.execute("SELECT hash FROM audit WHERE id = 37").fetchone()[0]
+    tamper(demo, _forged(demo, 38, last_hash))
+    rep = verify(demo)
+    assert problems(rep) == [("seal", 38)]
+    assert rep.problems[0].message.endswith("1 catatan ditambahkan di luar program.")
+
+
+def test_record_replaced_in_the_middle(demo):
+    with sqlite3.connect(demo) as raw:
+        prev = raw.execute("SELECT hash FROM audit WHERE id = 14").fetchone()[0]
+    tamper(demo, "DELETE FROM audit WHERE id = 15", _forged(demo, 15, prev))
+    assert problems(verify(demo)) == [("link", 16)]
+
+
+def test_record_inserted_with_a_fresh_id_in_a_gap(demo):
+    # ids are contiguous; an inserted record needs a renumbering, which breaks the chain
+    tamper(demo, "DELETE FROM audit WHERE id = 37", "UPDATE audit SET id = -id WHERE id >= 30",
+           "UPDATE audit SET id = 1 - id WHERE id < 0",
+           _forged(demo, 30, "f" * 64))
+    rep = verify(demo)
+    found = problems(rep)
+    assert found[:3] == [("link", 30), ("link", 31), ("changed", 31)]
+    assert found[-1] == ("seal", 37) and [k for k, _ in found].count("changed") == 7  # 31..37 renumbered
+
+
+def test_whole_chain_rewritten_is_caught_by_the_backup_anchor(tmp_path, demo):
+    ws = Workspace.open(demo)
+    info = backup.auto_backup(ws, "import")
+    assert info is not None and info.audit_last_id == 37
+    ws.close()
+    # rewrite record 3 and recompute every hash after it, the seal included: a perfect forgery
+    raw = sqlite3.connect(demo, isolation_level=None)
+    raw.create_function("recap_audit_seal", 0, lambda: 1)
+    for name in ("audit_no_update",):
+        raw.execute(f"DROP TRIGGER {name}")
+    rows = raw.execute("SELECT id, at, actor, action, entity, before, after FROM audit ORDER BY id").fetchall()
+    prev = GENESIS_HASH
+    for r in rows:
+        row = dict(zip(("id", "at", "actor", "action", "entity", "before", "after"), r, strict=True))
+        if row["id"] == 3:
+            row["actor"] = "penyusup"
+        h = audit_hash(prev, row)
+        raw.execute("UPDATE audit SET actor = ?, prev_hash = ?, hash = ? WHERE id = ?", (row["actor"], prev, h, row["id"]))
+        prev = h
+    raw.execute("UPDATE audit_seal SET last_hash = ?", (prev,))
+    raw.execute(GUARDS["audit_no_update"])
+    raw.close()
+    assert verify(demo).ok  # the chain alone cannot see it ...
+    ws = Workspace.open(demo, readonly=True)
+    rep = audit.verify_chain(ws, backup.anchors(ws))
+    ws.close()
+    assert problems(rep) == [("anchor", 37)]  # ... the backup's head (#37, copied before its own record) can
+    assert "riwayat ditulis ulang di luar program" in rep.problems[0].message
+
+
+def test_dropped_trigger_and_seal_are_reported(demo):
+    tamper(demo, restore_triggers=False)
+    rep = verify(demo)
+    assert problems(rep) == [("trigger", None)] * 4
+    assert rep.problems[1].message == ("Pemicu pelindung audit 'audit_no_delete' telah dihapus di luar program: log "
+                                       "audit dapat diubah tanpa terlihat.")
+    raw = sqlite3.connect(demo)
+    raw.execute("DROP TRIGGER audit_seal_no_delete")
+    raw.execute("DELETE FROM audit_seal")
+    raw.commit()
+    raw.close()
+    assert ("seal", None) in problems(verify(demo))
+
+
+def test_cli_audit_verify_exit_codes(demo):
+    r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo)])
+    assert r.exit_code == 0 and r.output.startswith("Rantai audit utuh: 37 catatan, terakhir #37, hash ")
+    tamper(demo, "UPDATE audit SET entity = 'certificate:33.02' WHERE id = 7")
+    r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo)])
+    assert r.exit_code == 1
+    assert r.output.splitlines()[0] == "Rantai audit RUSAK: 1 masalah ditemukan pada 37 catatan."
+    assert r.output.splitlines()[1].startswith("- Catatan audit #7 (certificate.demo oleh ")
+    r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo), "--format", "json"])
+    data = json.loads(r.output)
+    assert r.exit_code == 1 and data["ok"] is False and data["problems"][0]["record_id"] == 7
+
+
+# ----------------------------------------------------------------- viewer queries
+def test_queries(demo_ws):
+    assert audit.count(demo_ws) == 37
+    assert audit.actions(demo_ws) == ["certificate.demo", "workspace.create", "workspace.demo"]
+    assert audit.actors(demo_ws) == ["tester"]
+    recs = audit.query(demo_ws, action="certificate.", limit=3)
+    assert [r.id for r in recs] == [37, 36, 35]
+    assert recs[0].after["reason"] == "data contoh Pilpres 2019"
+    assert [r.id for r in audit.query(demo_ws, entity="certificate:", newest_first=False, limit=2)] == [3, 4]
+    hist = audit.history(demo_ws, "certificate:33.75")
+    assert len(hist) == 1 and hist[0].after["revision"] == 1
+    assert audit.query(demo_ws, actor="TESTER", action="workspace.create")[0].id == 1
+    assert audit.query(demo_ws, text="data contoh", limit=1000)[-1].id == 3
+    assert audit.query(demo_ws, actor="orang-lain") == []
