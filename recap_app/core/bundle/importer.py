@@ -67,6 +67,7 @@ class ImportResult:
     gap: str | None = None
     audit_records: int = 0
     sources: int = 0
+    explanations: int = 0
 
     def lines(self) -> list[str]:
         """The Indonesian summary printed by `recap bundle import`."""
@@ -87,7 +88,8 @@ class ImportResult:
             out.append(f"Di sini sudah lebih baru: {', '.join(self.ours_newer)}.")
         if self.adopted:
             out.append(f"Penetapan ikut dicatat: {', '.join(self.adopted)}.")
-        out.append(f"Catatan audit pengirim: {self.audit_records}; berkas sumber: {self.sources}.")
+        out.append(f"Catatan audit pengirim: {self.audit_records}; berkas sumber: {self.sources}; "
+                   f"penjelasan temuan diambil: {self.explanations}.")
         for c in self.conflicts:
             out.append(f"KONFLIK {c.region_kode} ({c.reason}); belum ada yang ditulis untuknya. "
                        f"Pilih: recap bundle resolve {c.region_kode} --keep theirs|ours")
@@ -198,6 +200,37 @@ def _check_remote_audit(ws: Workspace, vb: VerifiedBundle) -> list[dict]:
             new.append(r)
         prev = r
     return new
+
+
+def _take_explanations(ws: Workspace, vb: VerifiedBundle, actor: str) -> int:
+    """Record the sender's explanations for findings that are the same here and not yet
+    explained (same key, expected and actual). Overrides are carried but never applied: an
+    override is the chair's act at this office. Returns the number of findings explained."""
+    incoming = [f for f in vb.data["findings"] or []
+                if isinstance(f.get("explanation"), dict) and isinstance(f.get("key"), str)]
+    if not incoming:
+        return 0
+    try:
+        from .. import reconcile  # type: ignore[attr-defined]
+    except ImportError:
+        return 0
+    current = {f.key: f for f in reconcile.findings(ws)}
+    by_text: dict[str, list[str]] = {}
+    for f in incoming:
+        cur = current.get(f["key"])
+        text = f["explanation"].get("text")
+        if cur is None or cur.explanation is not None or not isinstance(text, str) or not text.strip():
+            continue
+        if (cur.expected, cur.actual) != (f.get("expected"), f.get("actual")):
+            continue
+        by_text.setdefault(text, []).append(f["key"])
+    n = 0
+    for text, keys_ in by_text.items():
+        try:
+            n += reconcile.explain(ws, keys_, text, actor)
+        except RecapError:  # e.g. the importer may not explain: the findings stay open here
+            continue
+    return n
 
 
 def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bool = False,
@@ -317,6 +350,8 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
                 "theirs": json.dumps({k: theirs[k] for k in ("columns", "values", "reason", "created_at",
                                                               "created_by", "content_sha256")}),
                 "fields": json.dumps(c.fields, ensure_ascii=False), "status": "terbuka"})
+        if plan.mode == "mirror":
+            result.explanations = _take_explanations(ws, vb, actor)
         if new_audit:
             ws.conn.executemany(
                 "INSERT INTO bundle_remote_audit (sender_fingerprint, id, at, actor, action, entity, before, after, "
@@ -327,7 +362,8 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
         summary = {"sender": s["office_code"], "sequence": vb.sequence, "base_sequence": vb.base_sequence,
                    "manifest_sha256": vb.manifest_sha256, "mode": plan.mode, "added": result.added,
                    "adopted": result.adopted, "conflicts": [c.region_kode for c in result.conflicts],
-                   "ours_newer": result.ours_newer, "gap": result.gap, "audit_records": result.audit_records}
+                   "ours_newer": result.ours_newer, "gap": result.gap, "audit_records": result.audit_records,
+                   "explanations": result.explanations}
         ws.conn.execute("UPDATE bundle_imported SET summary = ? WHERE id = ?",
                         (json.dumps(summary, ensure_ascii=False), bundle_id))
         ws.record(actor, "bundle.import", f"bundle:{s['office_code']}:{vb.sequence}", None, summary)
