@@ -1,5 +1,87 @@
-"""CLI commands: imports (a thin layer over recap_app.core)."""
+"""CLI commands: template, import, totals (a thin layer over recap_app.core.importer and totals)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
 
 
 def register(main):
-    """Attach this module's commands to the `recap` group."""
+    """Attach `template`, `import` and `totals` to the `recap` group."""
+    from ..cli import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+
+    @main.command("template")
+    @db_option
+    @click.option("--region", "region", default=None, help="Kode kabupaten/kota (mis. 33.19).")
+    @click.option("--all", "all_regions", is_flag=True, help="Templat untuk semua kabupaten/kota.")
+    @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+                  help="Folder tujuan.")
+    @clerk_errors
+    def template_cmd(db, region, all_regions, out):
+        """Tulis templat xlsx provinsi untuk diisi kabupaten/kota."""
+        from ..core.errors import RecapError
+        from ..core.importer.template import write_templates
+
+        if bool(region) == bool(all_regions):
+            raise RecapError("Pilih salah satu: --region KODE atau --all.", "usage")
+        with open_ws(db, readonly=True) as ws:
+            codes = [r.kode for r in ws.regencies()] if all_regions else [region]
+            paths = write_templates(ws, codes, out)
+        for p in paths:
+            click.echo(str(p))
+        click.echo(f"{len(paths)} templat ditulis ke {out}.")
+
+    @main.command("import")
+    @db_option
+    @user_option
+    @click.option("--accept-names", is_flag=True,
+                  help="Terima nama kecamatan yang hampir sama (ejaan diingat untuk wilayah itu).")
+    @click.option("--reason", default=None, help="Alasan perubahan (dicatat pada revisi baru).")
+    @click.option("--region", "region", default=None,
+                  help="Hanya terima berkas untuk kabupaten/kota ini (kode, mis. 33.19).")
+    @format_option
+    @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @clerk_errors
+    def import_cmd(db, user, accept_names, reason, region, fmt, files):
+        """Impor sertifikat kabupaten/kota dari xlsx, xls, ods atau csv (satu transaksi per berkas).
+
+        Status keluar 0 bila semua berkas diterima atau sudah ada; 1 bila ada yang ditolak.
+        """
+        from ..core.importer import import_files
+
+        with open_ws(db) as ws:
+            actor = acting_user(ws, user)
+            report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region)
+        if fmt == "json":
+            emit_json(report.to_dict())
+        else:
+            click.echo(report.to_text())
+        sys.exit(0 if report.ok else 1)
+
+    @main.command("totals")
+    @db_option
+    @format_option
+    @clerk_errors
+    def totals_cmd(db, fmt):
+        """Jumlah provinsi tiap isian (revisi terakhir tiap sertifikat) dan JUMLAH tiap kabupaten/kota."""
+        from babel.numbers import format_decimal
+
+        with open_ws(db, readonly=True) as ws:
+            t = ws.totals()
+            e = ws.election
+            names = {r.kode: r.nama for r in ws.regencies()}
+        if fmt == "json":
+            emit_json({"election": e.id, "received": t["received"], "expected": t["expected"],
+                       "fields": t["fields"],
+                       "regencies": {k: {"nama": names.get(k, k), "jumlah": v} for k, v in t["regencies"].items()},
+                       "blank": t.get("blank", {})})
+            return
+
+        def num(v):
+            return "kosong" if v is None else format_decimal(v, locale="id")
+
+        click.echo(f"{e.name}: {t['received']} dari {t['expected']} sertifikat kabupaten/kota masuk.")
+        for key in e.field_keys:
+            click.echo(f"  {e.field_label(key):<78} {num(t['fields'][key]):>14}")

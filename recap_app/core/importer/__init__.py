@@ -165,7 +165,12 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
     columns = kec + [JUMLAH]
     keys = e.field_keys
     values = {c: {k: found.values.get(c, {}).get(k) for k in keys} for c in columns}
-    if JUMLAH not in by_kode:
+    if all(values[c][k] is None for c in kec for k in keys):
+        raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: semua sel angka kosong; diharapkan sertifikat "
+                            "yang sudah diisi.", "empty_certificate")
+    jumlah_empty = JUMLAH in by_kode and all(v is None for v in values[JUMLAH].values()) and not any(
+        rc["kolom"] == JUMLAH for rc in found.recomputed)
+    if JUMLAH not in by_kode or jumlah_empty:
         rep.jumlah_computed = True
         for k in keys:
             present = [values[c][k] for c in kec if values[c][k] is not None]
@@ -206,4 +211,3 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         rid = ws.add_revision(kode, columns, values, actor=actor, source_file_id=file_id, reason=reason,
                               action="certificate.import")
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
-    _ = ACCEPTED

@@ -34,6 +34,7 @@ JUMLAH_HEADERS = {"JUMLAH", "JUMLAH AKHIR", "TOTAL", "JML", "JUMLAH TOTAL", "JUM
 IGNORED_HEADERS = {"KETERANGAN", "KET", "CATATAN", "NO", "NOMOR", "URAIAN", "L P", "LK PR"}
 _LEADING_NUMBER = re.compile(r"^\s*(IV|V|I{1,3}|[A-C]|\d{1,2})\s*[.)]\s*")
 _COMBINED = re.compile(r"^(IV|V|I{1,3})(?:\s*[.]?\s*([A-C]))?(?:\s*[.]?\s*(\d{1,2}))?\s*\.?$")
+_NUMBER_PREFIX = re.compile(r"^((?:IV|V|I{1,3})(?:\s*\.\s*[A-C])?(?:\s*\.\s*\d{1,2})?|[A-C]\s*\.\s*\d{1,2})\.?\s+(?=\S)")
 _LETTER_NUMBER = re.compile(r"^([A-C])\s*[.]?\s*(\d{1,2})\s*\.?$")
 _TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|KOTA|KAB)\s*\.?\s*:\s*(.+)$", re.I)
 _TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
@@ -301,7 +302,16 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             if n in MARKERS and len(n) <= 9:
                 marker = MARKERS[n]
                 continue
-            # numbering leading the label: "1. Jumlah ...", "A. DATA PEMILIH", "IV. PEROLEHAN"
+            # numbering leading the label: "I.A.1 Jumlah ...", "1. Jumlah ...", "A. DATA PEMILIH"
+            m = _NUMBER_PREFIX.match(t)
+            if m and ("." in m.group(1) or m.group(1) in ROMANS):
+                tok = m.group(1).replace(" ", "")
+                cm = _COMBINED.match(tok) or _LETTER_NUMBER.match(tok)
+                if cm and cm.re is _COMBINED:
+                    roman, letter, number = cm.group(1), cm.group(2) or letter, cm.group(3) or number
+                elif cm:
+                    letter, number = cm.group(1), cm.group(2)
+                t = t[m.end():]
             while True:
                 m = _LEADING_NUMBER.match(t)
                 if not m:
@@ -325,7 +335,9 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             if roman != block:
                 block, sub = roman, None
         has_data = any(grid.raw(r, c) is not None for c in range(first, grid.width))
-        heading = None if has_data else ctx.heading_rows.get(label)
+        heading = None if has_data or marker else ctx.heading_rows.get(label)
+        if heading and last_row is not None and ctx._synonyms.get(label) == last_row.number:
+            heading = None  # "pengguna_hak_pilih" after "pengguna_hak_pilih_p": the JML of that row
         if heading:
             parts = heading.split(".")
             block = parts[0]

@@ -84,7 +84,7 @@ class FileReport:
         if len(self.recomputed) > 40:
             lines.append(f"  ... dan {len(self.recomputed) - 40} sel lain dihitung ulang.")
         if self.jumlah_computed:
-            lines.append("  Kolom JUMLAH tidak ada di berkas: dihitung dari jumlah kolom kecamatan.")
+            lines.append("  Kolom JUMLAH tidak ada atau kosong seluruhnya: dihitung dari jumlah kolom kecamatan.")
         for d in self.differences[:60]:
             lines.append(f"  Berubah: {d['kolom']} {d['field']}: {d['before']} -> {d['after']}")
         if len(self.differences) > 60:
