@@ -1,0 +1,153 @@
+"""Official province documents as PDF (issue 5).
+
+``render(ws, ...)`` builds one PDF holding the chosen documents, each numbered on its own
+("Halaman x dari y"); ``print_documents(ws, actor, out, ...)`` writes it to a file and records
+the print (names, fingerprints) in the audit log. The documents (stable names):
+
+- ``sertifikat``: province certificate (DC1 / D.Hasil Provinsi), landscape, 35 regency columns + JUMLAH;
+- ``rekapitulasi``: province totals with every vote figure in words and each pair's percentage;
+- ``berita_acara``: minutes of the recap plenary with the attendance;
+- ``kejadian_khusus``: special events and witness objections as recorded (DC2);
+- ``kejadian_khusus_kosong``: the same form, empty, to fill in by hand;
+- ``temuan``: findings report, every finding with its explanation or override;
+- ``sertifikat_kabupaten``: a regency certificate as received (needs ``region``).
+
+Without a document list: every province document, plus the regency certificate when a region
+is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from ... import __version__
+from .. import auth
+from ..store import Workspace
+from . import certificate, events, findings, minutes, regency, summary
+from .common import Source
+from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, make_canvas_class, page_size, register_fonts
+from .plenary import DocumentError
+
+__all__ = ["DOCUMENTS", "DocumentError", "Rendered", "print_documents", "render"]
+
+#: document name -> (builder, short Indonesian description); order = printing order
+DOCUMENTS = {
+    certificate.NAME: (certificate.build, "Sertifikat rekapitulasi tingkat provinsi (kolom per kabupaten/kota)"),
+    summary.NAME: (summary.build, "Rekapitulasi jumlah provinsi dengan huruf dan persentase"),
+    minutes.NAME: (minutes.build, "Berita acara rapat pleno rekapitulasi"),
+    events.NAME: (events.build, "Kejadian khusus dan/atau keberatan saksi"),
+    events.NAME_EMPTY: (events.build_empty, "Formulir kejadian khusus dan/atau keberatan saksi (kosong)"),
+    findings.NAME: (findings.build, "Laporan temuan pemeriksaan beserta penjelasan/pengesampingan"),
+    regency.NAME: (regency.build, "Sertifikat kabupaten/kota sebagaimana diterima (perlu --region)"),
+}
+
+PROVINCE_DOCUMENTS = tuple(n for n in DOCUMENTS if n != regency.NAME)
+
+
+@dataclass
+class Rendered:
+    """A rendered PDF.
+
+    Attributes:
+        pdf: the PDF bytes.
+        parts: the documents inside, in order, each with name, title, pages and full fingerprint.
+    """
+
+    pdf: bytes
+    parts: list[Part]
+
+    def summary(self) -> list[dict]:
+        """[{document, title, pages, sha256}] for the CLI and the audit record."""
+        return [{"document": x.name, "title": x.title, "pages": x.pages, "sha256": x.fingerprint}
+                for x in self.parts]
+
+
+def _choose(documents, region) -> list[str]:
+    names = list(documents) if documents else list(PROVINCE_DOCUMENTS) + ([regency.NAME] if region else [])
+    unknown = [n for n in names if n not in DOCUMENTS]
+    if unknown:
+        raise DocumentError(f"Dokumen {', '.join(unknown)} tidak dikenal. Yang tersedia: {', '.join(DOCUMENTS)}.",
+                            "unknown_document")
+    return names
+
+
+def render(ws: Workspace, documents: list[str] | None = None, *, paper: str = "A4", now: str | None = None,
+           region: str | None = None) -> Rendered:
+    """Render documents to PDF bytes (no writes to the workspace).
+
+    Args:
+        documents: names from DOCUMENTS; None for all province documents (plus the regency
+            certificate when ``region`` is given).
+        paper: "A4" or "F4" (215 x 330 mm).
+        now: ISO time printed on the pages; default store.now_iso() (RECAP_FIXED_CLOCK honoured).
+        region: kabupaten/kota code for ``sertifikat_kabupaten``.
+    Raises:
+        DocumentError: unknown document or paper, missing/unknown region, regency certificate not received.
+    """
+    if paper not in PAPERS:
+        raise DocumentError(f"Ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4.", "bad_paper")
+    names = _choose(documents, region)
+    register_fonts()
+    src = Source.load(ws, now)
+    parts: list[Part] = []
+    for name in names:
+        builder = DOCUMENTS[name][0]
+        parts.append(builder(src, paper, region) if name == regency.NAME else builder(src, paper))
+    return _build_pdf(src, parts, paper)
+
+
+def _build_pdf(src: Source, parts: list[Part], paper: str) -> Rendered:
+    buf = io.BytesIO()
+    templates = []
+    for i, part in enumerate(parts):
+        w, h = page_size(paper, part.wide)
+        frame = Frame(MARGIN, MARGIN + FOOTER_H, w - 2 * MARGIN, h - 2 * MARGIN - HEADER_H - FOOTER_H,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"f{i}")
+        templates.append(PageTemplate(id=f"part{i}", frames=[frame], pagesize=(w, h),
+                                      onPage=lambda c, d, i=i: setattr(c, "recap_part", i)))
+    meta_subject = "; ".join(f"{x.name} SHA-256 {x.fingerprint}" for x in parts)
+    doc = BaseDocTemplate(buf, pagesize=page_size(paper, parts[0].wide), pageTemplates=templates,
+                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                          title=" + ".join(x.title for x in parts), author=src.office.name,
+                          subject=meta_subject, keywords=[f"sha256:{x.name}:{x.fingerprint}" for x in parts],
+                          creator=f"recap_app {__version__}", invariant=1, initialFontName="RecapSans")
+    story: list = []
+    for i, part in enumerate(parts):
+        if i:
+            story += [NextPageTemplate(f"part{i}"), PageBreakIfNotEmpty()]
+        story += part.story
+    header_right = src.election.name
+    doc.build(story, canvasmaker=make_canvas_class(parts, src.office.name, header_right, src.printed))
+    return Rendered(buf.getvalue(), parts)
+
+
+def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[str] | None = None, *,
+                    paper: str = "A4", now: str | None = None, region: str | None = None) -> Rendered:
+    """Render and write the PDF to ``out`` (atomically), recording the print in the audit log.
+
+    Raises:
+        DocumentError: see :func:`render`; the file cannot be written (nothing is recorded then).
+        NotAllowed: the actor lacks the "print" permission.
+    """
+    auth.require(ws, actor, "print")
+    rendered = render(ws, documents, paper=paper, now=now, region=region)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        tmp.write_bytes(rendered.pdf)
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise DocumentError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}.", "write_failed") from exc
+    with ws.transaction():
+        ws.record(actor, "document.print", "documents", None,
+                  {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()})
+    return rendered

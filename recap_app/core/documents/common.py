@@ -1,0 +1,175 @@
+"""What every document draws from the workspace, and the blocks they share (title, signatures)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+
+from .. import formatting as fmt
+from ..election import Election, Region
+from ..store import Workspace, now_iso
+from .page import FONT_BOLD, grid_style, p, styles
+from .plenary import WITNESS_STATUS, Office, Plenary, office, plenary
+
+
+@dataclass
+class Source:
+    """The workspace state a set of documents is made from (read once per print).
+
+    Attributes:
+        election, office, plenary: see their classes.
+        regencies: the submitting regions, in official order.
+        totals: ``ws.totals()`` (fields, regencies' JUMLAH columns, received, expected).
+        adopted: {regency code: True when its certificate is adopted}.
+        base_marks: ("SIMULASI",) and/or ("CONTOH",) for the workspace.
+        now: ISO time printed on the documents (explicit for reproducible output).
+    """
+
+    ws: Workspace
+    election: Election
+    office: Office
+    plenary: Plenary
+    regencies: list[Region]
+    totals: dict
+    adopted: dict[str, bool]
+    base_marks: tuple[str, ...]
+    now: str
+
+    @classmethod
+    def load(cls, ws: Workspace, now: str | None = None) -> Source:
+        """Read everything the documents need. ``now`` defaults to store.now_iso() (RECAP_FIXED_CLOCK)."""
+        marks = []
+        if ws.simulation:
+            marks.append("SIMULASI")
+        if ws.meta("demo") == "1":
+            marks.append("CONTOH")
+        adopted = {kode: rev is not None for kode, rev in ws.conn.execute(
+            "SELECT region_kode, adopted_revision_id FROM certificate")}
+        return cls(ws, ws.election, office(ws), plenary(ws), ws.regencies(), ws.totals(), adopted,
+                   tuple(marks), now or now_iso())
+
+    @property
+    def all_adopted(self) -> bool:
+        """True when every expected certificate is received and adopted (the province figures are final)."""
+        return all(self.adopted.get(r.kode) for r in self.regencies)
+
+    def marks(self, draft: bool) -> tuple[str, ...]:
+        return (("DRAF",) if draft else ()) + self.base_marks
+
+    @property
+    def printed(self) -> str:
+        """Print time as shown in footers: "8 Mei 2019 10.30 UTC"."""
+        try:
+            date = fmt.date_long(self.now)
+        except ValueError:
+            return self.now
+        time = self.now[11:16].replace(":", ".") if len(self.now) >= 16 else ""
+        return f"{date} {time} UTC".strip() if time else date
+
+    def office_payload(self) -> dict:
+        return {"name": self.office.name, "city": self.office.city, "chair": self.office.chair,
+                "members": list(self.office.members)}
+
+    def plenary_payload(self) -> dict:
+        pl = self.plenary
+        return {"place": pl.place, "date": pl.date, "time_start": pl.time_start, "time_end": pl.time_end,
+                "attendance": [dict(a) for a in pl.attendance],
+                "witnesses": {str(k): v for k, v in pl.witnesses.items()},
+                "objections": [{k: v for k, v in o.items() if k != "recorded_at"} for o in pl.objections]}
+
+
+def region_label(r: Region) -> str:
+    """Printed name of a region: "KAB. CILACAP", "KOTA SEMARANG", "KEC. KEDUNGREJA"."""
+    name = r.nama.upper()
+    for long, short in (("KABUPATEN ", "KAB. "), ("KECAMATAN ", "KEC. ")):
+        if name.startswith(long):
+            return short + name[len(long):]
+    return name
+
+
+def plenary_place_date(src: Source) -> tuple[str, str]:
+    """Place and long date of the plenary, with dotted blanks where not recorded."""
+    place = src.plenary.place or src.office.city or "...................."
+    date = fmt.date_long(src.plenary.date) if src.plenary.date else "...................."
+    return place, date
+
+
+def title_block(src: Source, form: str, lines: list[str], width: float,
+                ident: list[tuple[str, str]] | None = None) -> list:
+    """Form name at the right, centred capital title lines, then the identity table.
+
+    ``ident`` replaces the default identity rows (province, election, plenary place and date).
+    """
+    st = styles()
+    box = Table([[f"MODEL {form}"]], hAlign="RIGHT")
+    box.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT_BOLD), ("FONTSIZE", (0, 0), (-1, -1), 9),
+                  ("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                  ("RIGHTPADDING", (0, 0), (-1, -1), 5)])
+    out: list = [box, Spacer(1, 2 * mm)]
+    out += [p(line, st["title"]) for line in lines]
+    out.append(Spacer(1, 3 * mm))
+    place, date = plenary_place_date(src)
+    ident = ident or [
+        ("PROVINSI", src.election.province_name.upper()),
+        ("PEMILIHAN", src.election.name.upper()),
+        ("TEMPAT RAPAT PLENO", place),
+        ("TANGGAL RAPAT PLENO", date),
+    ]
+    t = Table([[p(k, st["small"]), p(":", st["small"]), p(v, st["small"])] for k, v in ident],
+              colWidths=[38 * mm, 4 * mm, width - 42 * mm], hAlign="LEFT")
+    t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    out += [t, Spacer(1, 3 * mm)]
+    return out
+
+
+def signature_block(src: Source, width: float) -> KeepTogether:
+    """Signatures: chair and members of the office, then one witness per pair (present/absent/refused).
+
+    A witness recorded absent or refusing shows that wording in place of a signature; the
+    result stays valid (DOMAIN.md §2).
+    """
+    st = styles()
+    place, date = plenary_place_date(src)
+    rows = [[p("No", st["cell_b"]), p("Nama", st["cell_b"]), p("Jabatan", st["cell_b"]),
+             p("Tanda tangan", st["cell_b"])]]
+    kpu = [(src.office.chair, "Ketua")] + [(m, "Anggota") for m in src.office.members]
+    if not src.office.members:
+        kpu += [("", "Anggota")] * 4
+    for i, (name, role) in enumerate(kpu, 1):
+        rows.append([p(str(i), st["cell"]), p(name or "....................................", st["cell"]),
+                     p(role, st["cell"]), p(f"{i}. ............................", st["cell"])])
+    w_no, w_role, w_sign = 9 * mm, 34 * mm, 45 * mm
+    w_name = width - w_no - w_role - w_sign
+    kpu_table = Table(rows, colWidths=[w_no, w_name, w_role, w_sign], repeatRows=1, hAlign="LEFT")
+    kpu_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                                   ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None]),
+                                   ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
+    wrows = [[p("No", st["cell_b"]), p("Saksi pasangan calon", st["cell_b"]), p("Nama saksi", st["cell_b"]),
+              p("Tanda tangan / keterangan", st["cell_b"])]]
+    for i, ps in enumerate(src.election.paslon, 1):
+        w = src.plenary.witnesses.get(ps.nomor_urut)
+        if w is None:
+            name, sign = "....................................", f"{i}. ............................"
+        elif w["status"] == "present":
+            name, sign = w["name"], f"{i}. ............................"
+        else:
+            name, sign = w["name"], WITNESS_STATUS[w["status"]]
+        wrows.append([p(str(i), st["cell"]), p(f"Nomor urut {ps.nomor_urut}: {ps.nama_singkat}", st["cell"]),
+                      p(name, st["cell"]), p(sign, st["cell_b"] if w and w["status"] != "present" else st["cell"])])
+    w_pair = (width - w_no - w_sign) * 0.55
+    wit_table = Table(wrows, colWidths=[w_no, w_pair, width - w_no - w_sign - w_pair, w_sign], repeatRows=1,
+                      hAlign="LEFT")
+    wit_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                                   ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
+    head = p(f"{place}, {date}", st["body"])
+    return KeepTogether([
+        Spacer(1, 4 * mm), head, Spacer(1, 2 * mm),
+        Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]), Spacer(1, 1.5 * mm),
+        kpu_table, Spacer(1, 3 * mm),
+        Paragraph(f"<font name='{FONT_BOLD}'>SAKSI PASANGAN CALON</font>", st["small"]), Spacer(1, 1.5 * mm),
+        wit_table,
+    ])

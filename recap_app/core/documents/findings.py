@@ -1,0 +1,187 @@
+"""Findings report: every finding of the checks, with its explanation or override.
+
+Reads ``recap_app.core.reconcile.findings(ws)`` (stored findings with code, severity, region,
+column, field, expected, actual, message, explanation {text, by, at} | None, override
+{reason, by, at} | None). When that module is not available the report says so instead
+of pretending there is nothing to report.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table
+
+from .. import formatting as fmt
+from .common import Source, region_label, signature_block, title_block
+from .page import Part, frame_size, grid_style, p, styles
+
+NAME = "temuan"
+
+CHUNK = 25
+
+#: explanation texts longer than this (characters) are printed below the table, so that no row
+#: can be taller than a page
+LONG_TEXT = 1200
+
+SEVERITY = {"error": "KESALAHAN", "warning": "PERINGATAN"}
+
+
+def load_findings(ws) -> list | None:
+    """Stored findings, or None when the checking module is not installed in this build."""
+    try:
+        from .. import reconcile
+    except ImportError:
+        return None
+    fn = getattr(reconcile, "findings", None)
+    return list(fn(ws)) if fn else None
+
+
+def _where(src: Source, f) -> str:
+    region = src.ws.region(f.region) if f.region else None
+    parts = [f"{region_label(region)} ({f.region})" if region else (f"PROVINSI ({f.region})" if f.region else "")]
+    col = getattr(f, "column", "") or ""
+    if col and col not in ("JUMLAH", "PROVINSI"):
+        c = src.ws.region(col)
+        parts.append(f"kolom {region_label(c) if c else col} ({col})")
+    elif col:
+        parts.append(f"kolom {col}")
+    if f.field:
+        parts.append(src.election.field_label(f.field))
+    return "; ".join(x for x in parts if x)
+
+
+def _resolution(f) -> str:
+    ov, ex = getattr(f, "override", None), getattr(f, "explanation", None)
+    out = []
+    if ov:
+        out.append(f"DIKESAMPINGKAN oleh {ov.get('by', '')} ({_date(ov.get('at'))}): {ov.get('reason', '')}")
+    if ex:
+        out.append(f"Penjelasan oleh {ex.get('by', '')} ({_date(ex.get('at'))}): {ex.get('text', '')}")
+    return "\n".join(out) or "BELUM DIJELASKAN"
+
+
+def _date(at) -> str:
+    try:
+        return fmt.date_long(at) if at else ""
+    except ValueError:
+        return str(at)
+
+
+def _payload(f) -> dict:
+    keys = ("code", "severity", "region", "column", "field", "expected", "actual", "message", "explanation",
+            "override")
+    return {k: getattr(f, k, None) for k in keys}
+
+
+def build(src: Source, paper: str) -> Part:
+    """The findings report (landscape), errors first, then warnings, in region order."""
+    width, _ = frame_size(paper, True)
+    st = styles()
+    e = src.election
+    form = e.form_name("provinsi")
+    story = title_block(src, form, ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI", e.name.upper()],
+                        width)
+    found = load_findings(src.ws)
+    if found is None:
+        story.append(p("Modul pemeriksaan (reconcile) belum tersedia pada program ini; temuan belum dapat "
+                       "dicetak. Jalankan pemeriksaan dengan: recap check.", st["body"]))
+        found_payload = None
+    else:
+        order = {r.kode: i for i, r in enumerate(src.regencies)}
+        found.sort(key=lambda f: (f.severity != "error", order.get(f.region, -1), f.column or "", f.field or "",
+                                  f.code))
+        found_payload = [_payload(f) for f in found]
+        n_err = sum(1 for f in found if f.severity == "error")
+        open_err = sum(1 for f in found if f.severity == "error" and not getattr(f, "override", None))
+        open_warn = sum(1 for f in found if f.severity != "error" and not getattr(f, "explanation", None)
+                        and not getattr(f, "override", None))
+        story.append(p(f"Jumlah temuan: {len(found)} ({n_err} kesalahan, {len(found) - n_err} peringatan); "
+                       f"kesalahan yang belum dikesampingkan: {open_err}; peringatan yang belum dijelaskan: "
+                       f"{open_warn}.", st["body"]))
+        story.append(Spacer(1, 2 * mm))
+        if not found:
+            story.append(p("Tidak ada temuan.", st["body"]))
+        else:
+            # many small tables: reportlab re-wraps a split table's remaining rows at every page,
+            # so one table of a thousand rows costs seconds; chunks of CHUNK rows cost milliseconds
+            groups = group(found)
+            for start in range(0, len(groups), CHUNK):
+                story.append(_table(src, groups[start:start + CHUNK], width, start))
+            story += long_notes(groups, st)
+    story.append(signature_block(src, width * 0.7))
+    payload = {"election": e.id, "findings": found_payload, "office": src.office_payload()}
+    return Part(NAME, f"{form} Laporan temuan pemeriksaan", True, story, payload,
+                src.marks(not src.all_adopted))
+
+
+def group(found: list) -> list[list]:
+    """Consecutive findings of one rule at one place that differ only by field, with the same figures and
+    the same explanation/override, become one printed row listing the fields (1.155 blank-field findings of
+    the demonstration data print as 35 rows instead of 75 pages). Every finding stays listed."""
+    groups: list[list] = []
+    last = None
+    for f in found:
+        key = (f.severity, f.code, f.region, f.column, f.expected, f.actual, _resolution(f))
+        if groups and key == last and f.field:
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+        last = key if f.field else None
+    return groups
+
+
+def compact_fields(src: Source, keys: list[str]) -> str:
+    """Field keys as form rows in printed order with their sub-rows: "I.A.2 (LK, PR, JML); IV.1"."""
+    order = {k: i for i, k in enumerate(src.election.field_keys)}
+    rows: dict[str, list[str]] = {}
+    for k in sorted(keys, key=lambda k: order.get(k, len(order))):
+        f = src.election.field_by_key.get(k)
+        if f is None:
+            rows.setdefault(k, [])
+            continue
+        rows.setdefault(f.row, [])
+        if f.sex:
+            rows[f.row].append({"L": "LK", "P": "PR"}.get(f.sex, f.sex))
+    return "; ".join(f"{r} ({', '.join(s)})" if s else r for r, s in rows.items())
+
+
+def _row(src: Source, i: int, g: list, st) -> list:
+    f = g[0]
+    if len(g) == 1:
+        where, message = _where(src, f), f.message
+    else:
+        where = _where(src, type("F", (), {"region": f.region, "column": f.column, "field": ""})())
+        labels = compact_fields(src, [x.field for x in g])
+        message = (f"{len(g)} temuan {f.code} yang sama, pada isian: {labels}. Contoh uraian: {f.message}")
+    resolution = _resolution(f)
+    if len(resolution) > LONG_TEXT or len(message) > 3 * LONG_TEXT:
+        resolution = f"Teks panjang: lihat catatan nomor {i} di bawah tabel."
+    return [str(i), f.code, p(SEVERITY.get(f.severity, f.severity), st["cell_b"]), p(where, st["cell"]),
+            fmt.number(f.expected), fmt.number(f.actual), p(message[:3 * LONG_TEXT], st["cell"]),
+            p(resolution, st["cell"])]
+
+
+def long_notes(groups: list[list], st) -> list:
+    """Explanations too long for a table cell, printed in full below the tables (they flow over pages)."""
+    out = []
+    for i, g in enumerate(groups, 1):
+        resolution, message = _resolution(g[0]), g[0].message
+        if len(resolution) > LONG_TEXT or len(message) > 3 * LONG_TEXT:
+            out.append(p(f"Catatan nomor {i} ({g[0].code}):", st["h2"]))
+            out += [p(x, st["justify"]) for x in (message + "\n" + resolution).split("\n") if x.strip()]
+    return out
+
+
+def _table(src: Source, groups: list[list], width: float, start: int = 0) -> Table:
+    st = styles()
+    head = ["NO", "KODE", "JENIS", "LETAK", "SEHARUSNYA", "TERCATAT", "URAIAN", "PENJELASAN / PENGESAMPINGAN"]
+    rows = [[p(h, st["cell_b"]) for h in head]]
+    rows += [_row(src, i, g, st) for i, g in enumerate(groups, start + 1)]
+    fixed = [9 * mm, 14 * mm, 19 * mm, 0, 19 * mm, 19 * mm, 0, 0]
+    rest = width - sum(fixed)
+    widths = fixed[:3] + [rest * 0.2] + fixed[4:6] + [rest * 0.48, rest * 0.32]
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                           ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (4, 1), (5, -1), "RIGHT")]))
+    return t

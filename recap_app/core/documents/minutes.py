@@ -1,0 +1,81 @@
+"""Minutes (berita acara) of the province recap plenary, with the attendance."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table
+
+from .. import formatting as fmt
+from ..terbilang import terbilang
+from .common import Source, signature_block, title_block
+from .page import Part, frame_size, grid_style, p, styles
+from .summary import words_table
+
+NAME = "berita_acara"
+
+
+def opening_sentence(src: Source) -> str:
+    """ "Pada hari ini Sabtu tanggal Empat bulan Mei tahun Dua Ribu Sembilan Belas (4 Mei 2019), ..." """
+    pl, e = src.plenary, src.election
+    place = pl.place or src.office.city or "...................."
+    if pl.date:
+        d = fmt.to_date(pl.date)
+        when = (f"Pada hari ini {fmt.weekday(d)} tanggal {terbilang(d.day).title()} bulan {fmt.month_name(d)} "
+                f"tahun {terbilang(d.year).title()} ({fmt.date_long(d)})")
+    else:
+        when = "Pada hari ini ............ tanggal ............ bulan ............ tahun ............"
+    t0, t1 = pl.time_start or "......", pl.time_end or "......"
+    return (f"{when}, bertempat di {place}, {src.office.name} telah melaksanakan rapat pleno terbuka "
+            f"rekapitulasi hasil penghitungan perolehan suara {e.name} di tingkat Provinsi "
+            f"{e.province_name.title()}, mulai pukul {t0} sampai dengan pukul {t1}.")
+
+
+def attendance_table(src: Source, width: float) -> Table:
+    """No, name, role, present/absent; blank rows to fill by hand when nothing is recorded."""
+    st = styles()
+    rows = [[p(h, st["cell_b"]) for h in ("NO", "NAMA", "JABATAN / UNSUR", "KEHADIRAN")]]
+    people = src.plenary.attendance
+    for i, a in enumerate(people, 1):
+        rows.append([p(str(i), st["cell"]), p(a["name"], st["cell"]), p(a["role"], st["cell"]),
+                     p("Hadir" if a["present"] else "Tidak hadir", st["cell"])])
+    if not people:
+        rows += [[p(str(i), st["cell"]), "", "", ""] for i in range(1, 9)]
+    t = Table(rows, colWidths=[10 * mm, width * 0.42, width - 10 * mm - width * 0.42 - 28 * mm, 28 * mm],
+              repeatRows=1, rowHeights=None if people else [None] + [7 * mm] * 8)
+    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))]))
+    return t
+
+
+def build(src: Source, paper: str) -> Part:
+    """The minutes (portrait). DRAF unless every certificate is adopted."""
+    width, _ = frame_size(paper, False)
+    st = styles()
+    e = src.election
+    form = e.form_name("berita_acara")
+    story = title_block(src, form, [
+        "BERITA ACARA", "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT PROVINSI",
+        e.name.upper()], width)
+    n_obj = len(src.plenary.objections)
+    kk = e.form_name("kejadian_khusus")
+    story += [
+        p(opening_sentence(src), st["justify"]), Spacer(1, 2 * mm),
+        p("Rapat pleno dihadiri oleh:", st["body"]), Spacer(1, 1 * mm), attendance_table(src, width),
+        Spacer(1, 3 * mm),
+        p(f"Rekapitulasi dilakukan atas sertifikat dari {src.totals['received']} dari {src.totals['expected']} "
+          f"kabupaten/kota, dengan hasil sebagai berikut:", st["justify"]),
+        Spacer(1, 1 * mm), words_table(src, width), Spacer(1, 3 * mm),
+        p((f"Selama rapat pleno dicatat {n_obj} kejadian khusus dan/atau keberatan saksi, yang dituangkan dalam "
+           f"formulir Model {kk}.") if n_obj else
+          f"Selama rapat pleno tidak dicatat kejadian khusus maupun keberatan saksi (formulir Model {kk}).",
+          st["justify"]),
+        Spacer(1, 2 * mm),
+        p(f"Rincian hasil rekapitulasi per kabupaten/kota tercantum dalam sertifikat Model "
+          f"{e.form_name('provinsi')} yang merupakan bagian tidak terpisahkan dari berita acara ini. "
+          "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", st["justify"]),
+        signature_block(src, width),
+    ]
+    payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
+               "office": src.office_payload(), "plenary": src.plenary_payload(), "adopted": src.all_adopted}
+    return Part(NAME, f"{form} Berita acara rapat pleno rekapitulasi", False, story, payload,
+                src.marks(not src.all_adopted))

@@ -1,0 +1,240 @@
+"""Common page template of every printed document (reportlab).
+
+Every page carries: a header line (office, election), the marks (DRAF diagonal watermark
+when the data are not adopted; SIMULASI / CONTOH bands for rehearsal and demonstration
+workspaces), and a footer with the document name, "Halaman x dari y" (numbered per
+document, even when several are printed in one PDF), the print date and the shortened
+data fingerprint (first 16 hex digits of the SHA-256; the full value is in the PDF
+metadata). Fonts: DejaVu Sans Condensed from resources/fonts/, embedded as subsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import Paragraph, TableStyle
+
+from ..election import RESOURCES
+
+#: paper sizes (portrait, points): A4 and F4 (215 x 330 mm, the folio used in Indonesian offices)
+PAPERS = {"A4": A4, "F4": (215 * mm, 330 * mm)}
+
+FONT = "RecapSans"
+FONT_BOLD = "RecapSans-Bold"
+FONT_ITALIC = "RecapSans-Oblique"
+FONT_DIR = RESOURCES / "fonts"
+
+MARGIN = 12 * mm
+HEADER_H = 9 * mm
+FOOTER_H = 11 * mm
+
+_fonts_ready = False
+
+
+def register_fonts() -> None:
+    """Register the shipped DejaVu Sans Condensed family once per process."""
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    from reportlab.lib.fonts import addMapping
+
+    for name, file in ((FONT, "DejaVuSansCondensed.ttf"), (FONT_BOLD, "DejaVuSansCondensed-Bold.ttf"),
+                       (FONT_ITALIC, "DejaVuSansCondensed-Oblique.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT_ITALIC)
+    addMapping(FONT, 1, 1, FONT_BOLD)
+    _fonts_ready = True
+
+
+def fingerprint(payload) -> str:
+    """SHA-256 (hex) of the canonical JSON of the data a document is made from (same data, same value)."""
+    canon = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canon.encode("utf-8")).hexdigest()
+
+
+def page_size(paper: str, wide: bool) -> tuple[float, float]:
+    """Page size in points for "A4"/"F4", landscape when ``wide``."""
+    size = PAPERS[paper]
+    return landscape(size) if wide else portrait(size)
+
+
+def frame_size(paper: str, wide: bool) -> tuple[float, float]:
+    """Usable width and height (points) inside margins, header and footer."""
+    w, h = page_size(paper, wide)
+    return w - 2 * MARGIN, h - 2 * MARGIN - HEADER_H - FOOTER_H
+
+
+# ---------------------------------------------------------------- styles
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles shared by the documents (sizes in points)."""
+    register_fonts()
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, alignment=TA_LEFT)
+    return {
+        "body": base,
+        "justify": ParagraphStyle("justify", parent=base, alignment=4),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7, leading=8.2),
+        "cell_b": ParagraphStyle("cell_b", parent=base, fontName=FONT_BOLD, fontSize=7, leading=8.2),
+        "cell_c": ParagraphStyle("cell_c", parent=base, fontName=FONT_BOLD, fontSize=6, leading=7,
+                                 alignment=TA_CENTER),
+        "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=7, leading=8.2, alignment=TA_RIGHT),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=11.5, leading=14,
+                                alignment=TA_CENTER, spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12,
+                                   alignment=TA_CENTER),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=9.5, leading=12, spaceBefore=6,
+                             spaceAfter=3),
+        "form": ParagraphStyle("form", parent=base, fontName=FONT_BOLD, fontSize=9, alignment=TA_RIGHT),
+        "words": ParagraphStyle("words", parent=base, fontName=FONT_BOLD, fontSize=8, leading=10),
+    }
+
+
+def p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of plain text (escaped: user text never breaks the markup)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def grid_style(extra: list | None = None) -> TableStyle:
+    """Thin-ruled table style with the shared font."""
+    cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 7),
+        ("LEADING", (0, 0), (-1, -1), 8.2),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    return TableStyle(cmds + (extra or []))
+
+
+# ---------------------------------------------------------------- the document parts
+@dataclass
+class Part:
+    """One document inside a printed PDF.
+
+    Attributes:
+        name: stable id ("sertifikat").
+        title: the document name printed in every footer ("DC1-PPWP Sertifikat ...").
+        wide: landscape pages.
+        story: reportlab flowables.
+        payload: the data the document is made from (its fingerprint is the SHA-256 of it).
+        marks: "DRAF", "SIMULASI", "CONTOH" as they apply.
+        pages: filled in after rendering.
+    """
+
+    name: str
+    title: str
+    wide: bool
+    story: list
+    payload: dict
+    marks: tuple[str, ...] = ()
+    pages: int = 0
+    fingerprint: str = field(default="")
+
+    def __post_init__(self):
+        if not self.fingerprint:
+            self.fingerprint = fingerprint({"document": self.name, "data": self.payload})
+
+
+MARK_TEXT = {
+    "DRAF": "DRAF — data belum ditetapkan",
+    "SIMULASI": "SIMULASI — bukan dokumen resmi",
+    "CONTOH": "CONTOH — data contoh, bukan dokumen resmi",
+}
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    """``text`` shortened with an ellipsis so that it fits in ``room`` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= room:
+        return text
+    while len(text) > 4 and pdfmetrics.stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def make_canvas_class(parts: list[Part], header_left: str, header_right: str, printed: str):
+    """A canvas class that numbers pages per document and draws header, marks and footer at save."""
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._states: list[dict] = []
+            self.recap_part = 0
+
+        def showPage(self):  # noqa: N802 - reportlab API
+            self._states.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            counts: dict[int, int] = {}
+            for st in self._states:
+                counts[st["recap_part"]] = counts.get(st["recap_part"], 0) + 1
+            seen: dict[int, int] = {}
+            for st in self._states:
+                self.__dict__.update(st)
+                idx = st["recap_part"]
+                seen[idx] = seen.get(idx, 0) + 1
+                self._decorate(parts[idx], seen[idx], counts[idx])
+                super().showPage()
+            for idx, n in counts.items():
+                parts[idx].pages = n
+            super().save()
+
+        def _decorate(self, part: Part, page: int, total: int) -> None:
+            w, h = self._pagesize
+            self.saveState()
+            # header: office left, election right (shortened if both do not fit), marks below the rule
+            self.setFont(FONT, 7)
+            self.setFillColor(colors.black)
+            y = h - MARGIN - 3 * mm
+            room = w - 2 * MARGIN - 8 * mm - pdfmetrics.stringWidth(header_left, FONT, 7)
+            self.drawString(MARGIN, y, header_left)
+            self.drawRightString(w - MARGIN, y, _fit(header_right, FONT, 7, room))
+            self.setLineWidth(0.4)
+            self.line(MARGIN, y - 1.8 * mm, w - MARGIN, y - 1.8 * mm)
+            bands = [MARK_TEXT[m] for m in part.marks if m != "DRAF"]
+            if bands:
+                self.setFont(FONT_BOLD, 7.5)
+                self.setFillColor(colors.HexColor("#b00020"))
+                self.drawCentredString(w / 2, y - 5.2 * mm, "   ·   ".join(bands))
+            # footer
+            fy = MARGIN
+            self.setFillColor(colors.black)
+            self.line(MARGIN, fy + 7 * mm, w - MARGIN, fy + 7 * mm)
+            self.setFont(FONT, 7)
+            title = _fit(part.title, FONT, 7, w / 2 - MARGIN - 20 * mm)
+            self.drawString(MARGIN, fy + 3.5 * mm, title)
+            self.drawString(MARGIN, fy, f"Dicetak {printed}")
+            self.setFont(FONT_BOLD, 8)
+            self.drawCentredString(w / 2, fy + 3.5 * mm, f"Halaman {page} dari {total}")
+            self.setFont(FONT, 7)
+            self.drawRightString(w - MARGIN, fy + 3.5 * mm, f"Sidik data SHA-256: {part.fingerprint[:16]}")
+            if "DRAF" in part.marks:
+                self.drawRightString(w - MARGIN, fy, MARK_TEXT["DRAF"])
+            # DRAF watermark, diagonal, translucent, above the content so it cannot be hidden
+            if "DRAF" in part.marks:
+                self.setFillColor(colors.HexColor("#c00000"))
+                self.setFillAlpha(0.13)
+                self.setFont(FONT_BOLD, min(w, h) * 0.32)
+                self.translate(w / 2, h / 2)
+                self.rotate(30 if w > h else 52)
+                self.drawCentredString(0, -min(w, h) * 0.1, "DRAF")
+            self.restoreState()
+
+    return NumberedCanvas

@@ -1,0 +1,68 @@
+"""A regency certificate as received (DB1 / D.Hasil Kabupaten/Kota), for checking against the paper."""
+
+from __future__ import annotations
+
+from .. import formatting as fmt
+from .common import Source, region_label, title_block
+from .page import Part, frame_size, p, styles
+from .plenary import DocumentError
+from .tables import wide_table
+
+NAME = "sertifikat_kabupaten"
+
+
+def build(src: Source, paper: str, region: str | None) -> Part:
+    """Blocks I–V with one column per kecamatan plus the regency's own JUMLAH column, exactly as stored
+    (latest official revision). DRAF unless that certificate is adopted.
+
+    Raises DocumentError when no region is given, the code is unknown or nothing was received.
+    """
+    ws = src.ws
+    if not region:
+        raise DocumentError("Sebutkan kabupaten/kota yang sertifikatnya dicetak, misalnya --region 33.01.",
+                            "region_required")
+    r = ws.region(region)
+    if r is None or r.tingkat != src.election.child_tier:
+        raise DocumentError(f"Kabupaten/kota dengan kode {region!r} tidak ada dalam pemilihan ini.",
+                            "unknown_region")
+    info = ws.latest_revision(region)
+    if info is None:
+        raise DocumentError(f"Sertifikat {r.nama} ({region}) belum diterima; tidak ada yang dapat dicetak.",
+                            "not_received")
+    values = ws.revision_values(info.id)
+    width, _ = frame_size(paper, True)
+    st = styles()
+    e = src.election
+    form = e.form_name("kabupaten_kota")
+    source = ""
+    if info.source_file_id is not None:
+        row = ws.conn.execute("SELECT name, sha256 FROM source_file WHERE id = ?", (info.source_file_id,)).fetchone()
+        if row:
+            source = f"{row[0]} (SHA-256 {row[1][:16]})"
+    adopted = ws.adoption(region)
+    ident = [
+        ("KABUPATEN/KOTA", f"{r.nama.upper()} ({region})"),
+        ("PEMILIHAN", e.name.upper()),
+        ("REVISI", f"{info.number}, dicatat {fmt.date_long(info.created_at)} oleh {info.created_by}"),
+        ("BERKAS ASAL", source or "tidak ada (dimasukkan langsung)"),
+        ("SIDIK ISI", info.content_sha256),
+        ("STATUS", f"ditetapkan {fmt.date_long(adopted['at'])} oleh {adopted['by']}" if adopted
+         else "belum ditetapkan"),
+    ]
+    story = title_block(src, form, [
+        "SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP KECAMATAN DI TINGKAT "
+        "KABUPATEN/KOTA",
+        f"SEBAGAIMANA DITERIMA: {region_label(r)}"], width, ident)
+    columns = []
+    for code in info.columns:
+        if code == "JUMLAH":
+            columns.append((code, "JUMLAH"))
+        else:
+            c = ws.region(code)
+            columns.append((code, f"{code} {region_label(c) if c else ''}".strip()))
+    story += wide_table(e, columns, values, width)
+    story.append(p("Salinan data sebagaimana diterima untuk dicocokkan dengan dokumen kertas; bukan pengganti "
+                   "dokumen asli. Sel kosong berarti tidak diisi (bukan nol).", st["small"]))
+    payload = {"election": e.id, "region": region, "revision": info.number, "content_sha256": info.content_sha256,
+               "adopted": bool(adopted)}
+    return Part(NAME, f"{form} {r.nama} sebagaimana diterima", True, story, payload, src.marks(not adopted))

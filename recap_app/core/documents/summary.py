@@ -1,0 +1,91 @@
+"""Province totals page: every vote figure in digits and in words (terbilang), with each pair's share."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table
+
+from .. import formatting as fmt
+from ..terbilang import terbilang
+from .common import Source, signature_block, title_block
+from .page import Part, frame_size, grid_style, p, styles
+
+NAME = "rekapitulasi"
+
+
+def words(n: int | None) -> str:
+    """Terbilang of a figure, or a blank line when the figure is blank (blank is not zero)."""
+    return terbilang(n) if n is not None else "(kosong)"
+
+
+def words_table(src: Source, width: float, *, with_percent: bool = True) -> Table:
+    """Table of the province figures of blocks IV and V: digits, words and (per pair) percentage.
+
+    Percentages are of V.A suara sah (half up, two decimals).
+    """
+    st = styles()
+    f = src.totals["fields"]
+    sah = f.get("suara_sah")
+    head = ["NO", "URAIAN", "ANGKA", "DITULIS DENGAN HURUF"] + (["%"] if with_percent else [])
+    rows = [[p(h, st["cell_b"]) for h in head]]
+    items = [(f"IV.{ps.nomor_urut}", f"Pasangan calon nomor urut {ps.nomor_urut}: {ps.nama}", ps.key, True)
+             for ps in src.election.paslon]
+    items += [("V.A", "Jumlah seluruh suara sah", "suara_sah", False),
+              ("V.B", "Jumlah suara tidak sah", "suara_tidak_sah", False),
+              ("V.C", "Jumlah seluruh suara sah dan tidak sah", "jumlah_suara", False)]
+    for number, label, key, pair in items:
+        v = f.get(key)
+        row = [p(number, st["cell"]), p(label, st["cell"]), p(fmt.number(v), st["cell_r"]),
+               p(words(v), st["words"])]
+        if with_percent:
+            row.append(p(fmt.percent(v, sah) if pair else ("100,00%" if key == "suara_sah" and sah else ""),
+                         st["cell_r"]))
+        rows.append(row)
+    w_no, w_num, w_pct = 10 * mm, 24 * mm, (16 * mm if with_percent else 0)
+    rest = width - w_no - w_num - w_pct
+    widths = [w_no, rest * 0.38, w_num, rest * 0.62] + ([w_pct] if with_percent else [])
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                           ("TOPPADDING", (0, 1), (-1, -1), 3), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)]))
+    return t
+
+
+def voters_table(src: Source, width: float) -> Table:
+    """DPT, voters who voted and turnout (province totals)."""
+    st = styles()
+    f = src.totals["fields"]
+    rows = [[p(h, st["cell_b"]) for h in ("URAIAN", "LK", "PR", "JUMLAH")]]
+    for label, base in (("Pemilih terdaftar dalam DPT", "dpt"), ("Jumlah seluruh pemilih", "pemilih"),
+                        ("Jumlah seluruh pengguna hak pilih", "pengguna_hak_pilih")):
+        rows.append([p(label, st["cell"])] + [p(fmt.number(f.get(k)), st["cell_r"])
+                                              for k in (f"{base}_l", f"{base}_p", base)])
+    rows.append([p("Partisipasi (pengguna hak pilih / seluruh pemilih)", st["cell"]), "", "",
+                 p(fmt.percent(f.get("pengguna_hak_pilih"), f.get("pemilih")), st["cell_r"])])
+    w = 26 * mm
+    t = Table(rows, colWidths=[width - 3 * w, w, w, w])
+    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))]))
+    return t
+
+
+def build(src: Source, paper: str) -> Part:
+    """The totals page (portrait)."""
+    width, _ = frame_size(paper, False)
+    st = styles()
+    e = src.election
+    story = title_block(src, e.form_name("provinsi"), [
+        "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI",
+        e.name.upper()], width)
+    story += [p(f"Jumlah kabupaten/kota yang sertifikatnya telah diterima: {src.totals['received']} dari "
+                f"{src.totals['expected']}.", st["body"]), Spacer(1, 3 * mm),
+              p("A. DATA PEMILIH DAN PENGGUNA HAK PILIH", st["h2"]), voters_table(src, width),
+              p("B. PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH", st["h2"]), words_table(src, width),
+              Spacer(1, 2 * mm),
+              p("Persentase perolehan suara pasangan calon dihitung terhadap jumlah seluruh suara sah (V.A), "
+                "dibulatkan dua angka di belakang koma.", st["small"]),
+              signature_block(src, width)]
+    payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
+               "office": src.office_payload(), "plenary": src.plenary_payload(),
+               "adopted": src.all_adopted}
+    return Part(NAME, f"{e.form_name('provinsi')} Rekapitulasi jumlah provinsi", False, story, payload,
+                src.marks(not src.all_adopted))
