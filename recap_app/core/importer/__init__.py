@@ -152,10 +152,8 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
     kode = found.regency.kode
     rep.kode, rep.nama, rep.sheet, rep.transposed = kode, found.regency.nama, found.sheet, found.transposed
     if found.near and not accept_names:
-        items = "; ".join(f"\"{c.header}\" (sel judul kolom) mungkin {c.suggestions and ''}"
-                          f"{ws.region(c.kode).nama} ({c.kode})"
-                          + (" atau " + ", ".join(f"{s.nama} ({s.kode})" for s in c.suggestions) if c.suggestions else "")
-                          for c in found.near)
+        items = "; ".join(f"\"{c.header}\" (sel {c.ref}) mungkin {ws.region(c.kode).nama} ({c.kode})"
+                          + "".join(f" atau {r.nama} ({r.kode})" for r in c.suggestions) for c in found.near)
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama kecamatan tidak persis sama dengan daftar "
                             f"wilayah: {items}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan "
                             "ini (akan diingat untuk wilayah itu).", "near_names")

@@ -54,6 +54,7 @@ class Column:
     header: str
     match: str  # "code", "exact", "alias", "near", "jumlah"
     suggestions: tuple[Region, ...] = ()
+    ref: str = ""  # the header cell, e.g. "E8"
 
 
 @dataclass
@@ -479,7 +480,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan \"{shown}\" tidak dikenal di "
                                 f"{regency.nama}{hint}; diharapkan nama atau kode kecamatan {regency.nama} "
                                 f"menurut daftar wilayah {e.region_set}.", "unknown_kecamatan")
-        col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions)
+        col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions, grid.ref(hr, c))
         if col.kode in seen:
             raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan {m.region.nama} ({m.region.kode}) "
                                 f"muncul dua kali (juga di {grid.ref(hr, seen[col.kode])}); diharapkan satu kolom "
@@ -599,7 +600,8 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             del pending[(kolom, key)]
             changed = True
     if pending:
-        items = "; ".join(f"sel {ref} ({e.field_label(key)}, {kolom}) berisi rumus "
+        headers = {c.kode: c.header for c in found.columns}
+        items = "; ".join(f"sel {ref} ({e.field_label(key)}, {headers[kolom]}) berisi rumus "
                           f"\"{grid.sheet.missing.get(_unref(ref), '')}\""
                           for (kolom, key), ref in list(pending.items())[:8])
         raise ImportRefused(f"{where}: {items} tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat "

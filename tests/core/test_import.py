@@ -1,0 +1,225 @@
+"""Tests for recap_app/core/importer: the real samples, every layout read, and the stored result."""
+
+import copy
+from pathlib import Path
+
+import pytest
+from fixtures_import import (
+    Grid,
+    db1_grid,
+    flat_csv_grid,
+    full_values,
+    transposed_grid,
+    write_csv,
+    write_ods,
+    write_xls,
+    write_xlsx,
+)
+
+from recap_app.core.demo import real_certificates
+from recap_app.core.importer import import_files
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLE_FILES = sorted(SAMPLES.glob("*.xlsx"))
+
+
+def imp(ws, path, **kw):
+    report = import_files(ws, [path], "tester", **kw)
+    return report.files[0]
+
+
+def stored(ws, kode):
+    info, values = ws.latest_values()[kode]
+    return list(info.columns), values
+
+
+def expected(ws, cols, values):
+    keys = ws.election.field_keys
+    return {c: {k: values.get(c, {}).get(k) for k in keys} for c in cols}
+
+
+@pytest.fixture
+def kudus(ws):
+    """Kabupaten Kudus: 9 kecamatan, every field filled with distinct figures."""
+    cols = [(r.kode, r.nama) for r in ws.columns_of("33.19")]
+    return "KUDUS", cols, full_values(ws.election, [k for k, _ in cols])
+
+
+# ----------------------------------------------------------------- the four real samples
+def test_four_samples_equal_source_data(ws):
+    report = import_files(ws, SAMPLE_FILES, "tester")
+    assert [f.status for f in report.files] == ["diterima"] * 4 and report.ok
+    real = real_certificates("rekap")
+    for kode in ("33.02", "33.19", "33.74", "33.75"):
+        cols, values = stored(ws, kode)
+        assert cols == real[kode][0]
+        assert values == expected(ws, cols, real[kode][1])
+    t = ws.totals()["fields"]
+    assert (t["paslon_1"], t["paslon_2"], t["suara_sah"]) == (2119923, 668983, 2788906)
+    assert (t["dpt_l"], t["dpt_p"], t["dpt"]) == (1668625, 1714907, 3383532)
+    assert t["suara_tidak_sah"] is None  # blank on every sample: blank is not zero
+
+
+def test_pekalongan_jumlah_kept_as_submitted(ws):
+    rep = imp(ws, SAMPLES / "db1-ppwp-2019_33.75_kota-pekalongan.xlsx")
+    _, values = stored(ws, "33.75")
+    assert values["JUMLAH"]["paslon_1"] == 138319
+    assert sum(values[k]["paslon_1"] for k in values if k != "JUMLAH") == 138320
+    assert rep.recomputed == [] and not rep.jumlah_computed
+
+
+def test_kudus_formulas_recomputed_from_form_not_from_sheet(ws):
+    rep = imp(ws, SAMPLES / "db1-ppwp-2019_33.19_kudus_rumus.xlsx")
+    assert rep.status == "diterima"
+    # 9 kecamatan x (dpt JML, suara sah) + JUMLAH AKHIR of dpt_l, dpt_p, dpt, paslon 1, paslon 2, suara sah
+    assert len(rep.recomputed) == 9 * 2 + 6
+    d52 = next(r for r in rep.recomputed if r["cell"] == "D52")
+    assert d52 == {"cell": "D52", "field": "suara_sah", "kolom": "33.19.01", "value": 63422, "rumus": "=D50+D51",
+                   "dihitung": "paslon_1 + paslon_2"}
+    m49 = next(r for r in rep.recomputed if r["cell"] == "M49")
+    assert (m49["kolom"], m49["value"], m49["dihitung"]) == ("JUMLAH", 407983, "jumlah kolom kecamatan")
+    _, values = stored(ws, "33.19")
+    assert values["33.19.01"]["suara_sah"] == 49122 + 14300
+
+
+def test_banyumas_text_numbers_with_dots(ws):
+    rep = imp(ws, SAMPLES / "db1-ppwp-2019_33.02_banyumas_angka-teks.xlsx")
+    assert rep.status == "diterima" and len(rep.kecamatan) == 27
+    _, values = stored(ws, "33.02")
+    assert values["33.02.01"]["dpt_l"] == 20526
+    assert values["JUMLAH"]["dpt"] == 1350981
+    assert rep.blanks["suara_tidak_sah"][-1] == "JUMLAH" and len(rep.blanks["suara_tidak_sah"]) == 28
+
+
+# ----------------------------------------------------------------- every layout, exact figures
+LAYOUTS = {
+    "xlsx_db1": lambda e, t, c, v, d: write_xlsx(d / "a.xlsx", [db1_grid(e, t, c, v)]),
+    "xlsx_marker_in_label_code_and_name": lambda e, t, c, v, d: write_xlsx(
+        d / "a.xlsx", [db1_grid(e, t, c, v, marker="label", header="both")]),
+    "xlsx_codes_only_text_numbers": lambda e, t, c, v, d: write_xlsx(
+        d / "a.xlsx", [db1_grid(e, t, c, v, header="code", numbers="text")]),
+    "xlsx_transposed": lambda e, t, c, v, d: write_xlsx(d / "a.xlsx", [transposed_grid(e, t, c, v)]),
+    "xlsx_transposed_names_only": lambda e, t, c, v, d: write_xlsx(
+        d / "a.xlsx", [transposed_grid(e, t, c, v, with_codes=False, numbers="text")]),
+    "xls": lambda e, t, c, v, d: write_xls(d / "a.xls", db1_grid(e, t, c, v, numbers="float")),
+    "ods": lambda e, t, c, v, d: write_ods(d / "a.ods", db1_grid(e, t, c, v)),
+    "csv_bom_semicolon_transposed": lambda e, t, c, v, d: write_csv(d / "a.csv", transposed_grid(e, t, c, v)),
+    "csv_comma_no_bom_field_keys": lambda e, t, c, v, d: write_csv(
+        d / "a.csv", flat_csv_grid(e, c, v), delimiter=",", bom=False),
+    "csv_semicolon_db1_text_numbers": lambda e, t, c, v, d: write_csv(
+        d / "a.csv", db1_grid(e, t, c, v, numbers="text")),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_layout_reads_every_field_exactly(ws, kudus, tmp_path, layout):
+    title, cols, values = kudus
+    path = LAYOUTS[layout](ws.election, title, cols, values, tmp_path)
+    rep = imp(ws, path)
+    assert rep.status == "diterima", rep.message
+    assert rep.fields_read == 39 and rep.fields_absent == [] and len(rep.kecamatan) == 9
+    assert rep.transposed == ("transposed" in layout or "field_keys" in layout)
+    got_cols, got = stored(ws, "33.19")
+    assert got_cols == [k for k, _ in cols] + ["JUMLAH"]
+    assert got == expected(ws, got_cols, values)
+
+
+def test_merged_title_extra_sheets_hidden_rows_and_columns(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.merged.append((2, 1, 2, 14))            # title merged across the table
+    g.hidden_rows = [3, 14, 15, 16]           # an empty title row, and the DPTb rows
+    g.hidden_cols = [5]                       # the second kecamatan
+    notes = Grid([["Catatan pleno"], ["Tidak ada keberatan saksi."]], name="Catatan")
+    path = write_xlsx(tmp_path / "a.xlsx", [notes, g])
+    rep = imp(ws, path)
+    assert rep.status == "diterima" and rep.sheet == "DB1-PPWP"
+    cols_got, got = stored(ws, "33.19")
+    assert got == expected(ws, cols_got, values)
+    assert rep.notes == ["lembar Catatan: tidak ada nama atau kode kecamatan (dilewati)"]
+
+
+def test_hidden_sheet_with_old_draft_is_not_used(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    old = copy.deepcopy(values)
+    old["33.19.01"]["paslon_1"] = 1
+    draft = db1_grid(ws.election, title, cols, old)
+    draft.name = "draf"
+    path = write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values), draft], hidden_sheets=("draf",))
+    rep = imp(ws, path)
+    assert rep.status == "diterima"
+    assert stored(ws, "33.19")[1]["33.19.01"]["paslon_1"] == values["33.19.01"]["paslon_1"]
+    assert rep.notes == ["lembar draf berisi salinan yang sama atau tersembunyi; tidak dipakai"]
+
+
+def test_two_visible_certificates_that_differ_are_refused(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    other = copy.deepcopy(values)
+    other["33.19.01"]["paslon_1"] = 1
+    second = db1_grid(ws.election, title, cols, other)
+    second.name = "revisi"
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values), second]))
+    assert rep.status == "ditolak" and rep.code == "several_certificates"
+    assert rep.message == ("Berkas a.xlsx: lembar DB1-PPWP dan revisi sama-sama berisi sertifikat (Kabupaten Kudus / "
+                           "Kabupaten Kudus) dengan isi berbeda; diharapkan satu sertifikat per berkas.")
+    assert ws.latest_revision("33.19") is None
+
+
+def test_dash_is_zero_and_blank_is_not(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    values = copy.deepcopy(values)
+    values["33.19.01"]["suara_tidak_sah"] = "-"
+    values["33.19.02"]["suara_tidak_sah"] = None
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values)]))
+    assert rep.status == "diterima"
+    assert rep.dashes == [{"cell": "D53", "field": "suara_tidak_sah", "kolom": "33.19.01"}]
+    assert rep.blanks == {"suara_tidak_sah": ["33.19.02"]}
+    got = stored(ws, "33.19")[1]
+    assert got["33.19.01"]["suara_tidak_sah"] == 0
+    assert got["33.19.02"]["suara_tidak_sah"] is None
+
+
+def test_missing_kecamatan_and_missing_jumlah_column(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    path = write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols[:-1], values, jumlah=False)])
+    rep = imp(ws, path)
+    assert rep.status == "diterima" and rep.jumlah_computed
+    assert rep.kecamatan_missing == [{"kode": "33.19.09", "nama": "DAWE"}]
+    got_cols, got = stored(ws, "33.19")
+    assert got_cols == [k for k, _ in cols[:-1]] + ["JUMLAH"]
+    assert got["JUMLAH"]["paslon_1"] == sum(values[k]["paslon_1"] for k, _ in cols[:-1])
+
+
+def test_formula_without_value_in_derived_cell_and_jumlah_recomputed(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.formulas[(13, 4)] = "=D11+D12"        # dpt JML of the first kecamatan
+    g.formulas[(49, 13)] = "=SUM(D49:L49)"  # JUMLAH of paslon 1
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "diterima"
+    assert [(r["cell"], r["field"], r["kolom"], r["value"]) for r in rep.recomputed] == [
+        ("D13", "dpt", "33.19.01", values["33.19.01"]["dpt"]),
+        ("M49", "paslon_1", "JUMLAH", values["JUMLAH"]["paslon_1"])]
+    assert stored(ws, "33.19")[1] == expected(ws, stored(ws, "33.19")[0], values)
+
+
+def test_formula_without_value_in_a_plain_figure_is_refused(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.formulas[(49, 4)] = "=Sheet2!B7"
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.code == "formula_without_value"
+    assert rep.message == (
+        "Berkas a.xlsx, lembar DB1-PPWP: sel D49 (IV.1 JOKO WIDODO - MA'RUF AMIN, KALIWUNGU) berisi rumus "
+        "\"=Sheet2!B7\" tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat dihitung ulang; diharapkan "
+        "angka. Buka berkas di program lembar kerja, simpan, lalu impor lagi.")
+    assert ws.latest_revision("33.19") is None
+
+
+def test_codes_stay_text_and_identify_regency_without_title(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values, header="code", title_rows=False)
+    rep = imp(ws, write_csv(tmp_path / "a.csv", g))
+    assert rep.status == "diterima" and rep.kode == "33.19"
+    assert [k["kode"] for k in rep.kecamatan] == [k for k, _ in cols]
+    assert {k["match"] for k in rep.kecamatan} == {"code"}
