@@ -1,0 +1,126 @@
+"""Long work off the UI thread: one worker at a time, each job with its own connection.
+
+Jobs run on a thread pool limited to one thread, so the jobs' writes are serialised; each job
+opens its own connection to the workspace file (the window's connection stays on the UI
+thread) and SQLite's busy timeout orders the two writers. A job reports progress and checks
+for cancellation between its steps (one file, one document); the step in progress finishes
+as one transaction, so a cancelled job leaves whole steps only.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+from ..core.errors import Cancelled, RecapError
+
+log = logging.getLogger(__name__)
+
+
+class JobSignals(QObject):
+    """Signals of a job (delivered on the UI thread)."""
+
+    progress = Signal(int, int, str)  # done, total, text
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Job(QRunnable):
+    """A function run on the worker thread with its own Workspace connection.
+
+    Args:
+        ws_path: the workspace file.
+        fn: fn(ws, progress, is_cancelled) -> result; progress(done, total, text);
+            raise recap_app.core.errors.Cancelled to stop.
+    """
+
+    def __init__(self, ws_path, fn: Callable):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.ws_path = ws_path
+        self.fn = fn
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+        self.result = None
+        self.error: str | None = None
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        from ..core.store import Workspace
+
+        ws = None
+        try:
+            ws = Workspace.open(self.ws_path)
+            self.result = self.fn(ws, lambda d, t, s="": self.signals.progress.emit(d, t, s), self.is_cancelled)
+            self.signals.succeeded.emit(self.result)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except RecapError as exc:
+            self.error = exc.message
+            self.signals.failed.emit(exc.message)
+        except Exception as exc:  # reported to the clerk, with the trace in the log
+            log.error("job failed: %s", traceback.format_exc())
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.signals.failed.emit(self.error)
+        finally:
+            if ws is not None:
+                ws.close()
+            self.signals.finished.emit()
+
+
+class JobRunner(QObject):
+    """Starts jobs one at a time and shows their progress with a cancel button."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.jobs: list[Job] = []
+
+    def start(self, ws_path, fn: Callable, title: str, parent_widget=None, on_done=None, on_failed=None,
+              show_progress: bool = True) -> Job:
+        """Queue a job; on_done(result) / on_failed(message) run on the UI thread."""
+        job = Job(ws_path, fn)
+        self.jobs.append(job)
+        if show_progress and parent_widget is not None:
+            dlg = QProgressDialog(title, "", 0, 0, parent_widget)
+            dlg.setCancelButton(QPushButton(self.tr("Batal")))
+            dlg.setWindowTitle(title)
+            dlg.setWindowModality(Qt.WindowModality.WindowModal)
+            dlg.setMinimumDuration(300)
+            dlg.setAutoClose(False)
+            dlg.setAutoReset(False)
+            dlg.canceled.connect(job.cancel)
+            job.signals.progress.connect(lambda d, t, s: (dlg.setMaximum(t), dlg.setValue(d),
+                                                          dlg.setLabelText(s or title)))
+            job.signals.finished.connect(dlg.close)
+            job.signals.finished.connect(dlg.deleteLater)
+            job.dialog = dlg
+        if on_done:
+            job.signals.succeeded.connect(on_done)
+        if on_failed:
+            job.signals.failed.connect(on_failed)
+        job.signals.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
+        self.pool.start(job)
+        return job
+
+    def busy(self) -> bool:
+        return bool(self.jobs)
+
+    def shutdown(self) -> None:
+        """Cancel what is queued and wait for the running step to finish (on close)."""
+        for job in list(self.jobs):
+            job.cancel()
+        self.pool.waitForDone()

@@ -1,0 +1,142 @@
+"""Plenary mode: a full-screen, large-type view for the projector, one regency at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from . import fmt
+from .chart import VotesChart
+from .widgets import PAIR_COLOURS
+
+
+class PlenaryWindow(QWidget):
+    """Steps through the kabupaten/kota as they are read out (→/Spasi next, ← back, Esc closes),
+    showing the regency's figures and the running province total of the regencies read so far.
+
+    Args:
+        ws: the open workspace (read only here).
+    """
+
+    def __init__(self, ws, parent=None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ws = ws
+        self.setObjectName("plenary")
+        self.setWindowTitle(self.tr("Mode pleno"))
+        self.setStyleSheet("#plenary { background: #0f1b2d; } QLabel { color: white; }")
+        self.regencies = ws.regencies()
+        self.totals = ws.totals()
+        self.pos = 0
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(40, 24, 40, 24)
+        marks = []
+        if ws.meta("demo") == "1":
+            marks.append("CONTOH")
+        if ws.simulation:
+            marks.append("SIMULASI")
+        self.header = QLabel()
+        self.header.setStyleSheet("font-size: 22px; color: #cfd8e3;")
+        lay.addWidget(self.header)
+        if marks:
+            m = QLabel(" · ".join(marks))
+            m.setStyleSheet("font-size: 22px; font-weight: bold; color: #ffd54f;")
+            lay.addWidget(m)
+        self.title = QLabel()
+        self.title.setObjectName("plenaryTitle")
+        self.title.setStyleSheet("font-size: 48px; font-weight: bold;")
+        lay.addWidget(self.title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(40)
+        lay.addLayout(grid)
+        head_style = "font-size: 24px; color: #9fb3c8;"
+        for c, text in enumerate(("", self.tr("Kabupaten/kota ini"), self.tr("Total provinsi berjalan"))):
+            lab = QLabel(text)
+            lab.setStyleSheet(head_style)
+            lab.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(lab, 0, c)
+        self.cells: dict[str, tuple[QLabel, QLabel]] = {}
+        rows = [(p.key, f"{p.nomor_urut:02d}  {p.nama_singkat}", PAIR_COLOURS[i % len(PAIR_COLOURS)])
+                for i, p in enumerate(ws.election.paslon)]
+        rows += [("suara_sah", self.tr("Suara sah"), "#ffffff"), ("suara_tidak_sah", self.tr("Suara tidak sah"),
+                                                                   "#ffffff")]
+        for r, (key, label, colour) in enumerate(rows, 1):
+            name = QLabel(label)
+            name.setStyleSheet(f"font-size: 34px; color: {colour if colour != '#ffffff' else 'white'};"
+                               " font-weight: bold;")
+            grid.addWidget(name, r, 0)
+            here, run = QLabel(), QLabel()
+            for lab in (here, run):
+                lab.setStyleSheet("font-size: 40px; font-family: 'DejaVu Sans Mono';")
+                lab.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(here, r, 1)
+            grid.addWidget(run, r, 2)
+            self.cells[key] = (here, run)
+        self.chart = VotesChart(large=True)
+        lay.addWidget(self.chart, 1)
+        nav = QHBoxLayout()
+        self.prev_btn = QPushButton(self.tr("← Sebelumnya"))
+        self.next_btn = QPushButton(self.tr("Berikutnya →"))
+        self.close_btn = QPushButton(self.tr("Tutup (Esc)"))
+        self.prev_btn.clicked.connect(lambda: self.step(-1))
+        self.next_btn.clicked.connect(lambda: self.step(1))
+        self.close_btn.clicked.connect(self.close)
+        self.counter = QLabel()
+        self.counter.setStyleSheet("font-size: 22px;")
+        for w in (self.prev_btn, self.counter, self.next_btn):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        nav.addWidget(self.close_btn)
+        for b in (self.prev_btn, self.next_btn, self.close_btn):
+            b.setStyleSheet("font-size: 20px; padding: 6px 16px;")
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lay.addLayout(nav)
+        self.show_position()
+
+    def running_total(self) -> dict:
+        """Sum of the JUMLAH columns of the regencies read so far (blank stays blank)."""
+        out: dict = {}
+        for r in self.regencies[: self.pos + 1]:
+            reg = self.totals["regencies"].get(r.kode)
+            if not reg:
+                continue
+            for k, v in reg.items():
+                if v is not None:
+                    out[k] = out.get(k, 0) + v
+        return out
+
+    def show_position(self) -> None:
+        if not self.regencies:
+            return
+        r = self.regencies[self.pos]
+        self.header.setText(f"{self.ws.election.name} — {self.tr('Rapat pleno rekapitulasi')}")
+        self.title.setText(f"{r.kode}  {r.nama.upper()}")
+        here = self.totals["regencies"].get(r.kode) or {}
+        run = self.running_total()
+        for key, (a, b) in self.cells.items():
+            a.setText(fmt.number(here.get(key), "—"))
+            b.setText(fmt.number(run.get(key), "—"))
+        self.counter.setText(self.tr("%1 dari %2 dibacakan").replace("%1", str(self.pos + 1))
+                             .replace("%2", str(len(self.regencies))))
+        rows = [(self.tr("Kab/kota ini"), here), (self.tr("Provinsi (berjalan)"), run)]
+        self.chart.set_data(self.ws.election.paslon, rows)
+
+    def step(self, delta: int) -> None:
+        self.pos = max(0, min(len(self.regencies) - 1, self.pos + delta))
+        self.show_position()
+
+    def keyPressEvent(self, event):
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down):
+            self.step(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
+            self.step(-1)
+        elif key == Qt.Key.Key_Home:
+            self.pos = 0
+            self.show_position()
+        elif key == Qt.Key.Key_End:
+            self.pos = len(self.regencies) - 1
+            self.show_position()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,90 @@
+"""Office settings dialog: office name and code, chair, members, witnesses, city, paper size."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+
+from ..core.errors import RecapError
+from .widgets import button_box, inform
+
+
+class SettingsDialog(QDialog):
+    """Edits the office settings kept in the workspace (one transaction, audited by the core).
+
+    Keys: office.name, office.city, office.chair, office.members (recap_app.core.documents.plenary),
+    office_code and office_name (bundles), office.paper (the window's default paper), and each
+    pair's witness through documents.plenary.set_witness when that module is present.
+    """
+
+    def __init__(self, ws, actor: str, parent=None):
+        super().__init__(parent)
+        self.ws, self.actor = ws, actor
+        self.setWindowTitle(self.tr("Pengaturan kantor"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        default = f"KOMISI PEMILIHAN UMUM PROVINSI {ws.election.province_name.upper()}"
+        self.name = QLineEdit(ws.setting("office.name") or ws.setting("office_name") or default)
+        self.code = QLineEdit(ws.setting("office_code") or ws.election.province_code)
+        self.city = QLineEdit(ws.setting("office.city") or "")
+        self.chair = QLineEdit(ws.setting("office.chair") or "")
+        self.members = QPlainTextEdit("\n".join(ws.setting("office.members") or []))
+        self.members.setMaximumHeight(90)
+        self.paper = QComboBox()
+        self.paper.addItem("A4", "A4")
+        self.paper.addItem("F4 (215 × 330 mm)", "F4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(ws.setting("office.paper") or "A4")))
+        form.addRow(self.tr("Nama kantor"), self.name)
+        form.addRow(self.tr("Kode kantor"), self.code)
+        form.addRow(self.tr("Kota"), self.city)
+        form.addRow(self.tr("Ketua"), self.chair)
+        form.addRow(self.tr("Anggota (satu per baris)"), self.members)
+        self.witnesses: dict[int, QLineEdit] = {}
+        current = {}
+        try:
+            from ..core.documents import plenary
+
+            current = plenary.plenary(ws).witnesses or {}
+        except (ImportError, RecapError):
+            plenary = None
+        for p in ws.election.paslon:
+            w = current.get(p.nomor_urut) or current.get(str(p.nomor_urut)) or {}
+            edit = QLineEdit(w.get("name", "") if isinstance(w, dict) else "")
+            edit.setEnabled(plenary is not None)
+            self.witnesses[p.nomor_urut] = edit
+            form.addRow(self.tr("Saksi paslon %s") % f"{p.nomor_urut:02d}", edit)
+        form.addRow(self.tr("Kertas"), self.paper)
+        lay.addLayout(form)
+        lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))
+        self.resize(560, 420)
+
+    def accept(self) -> None:
+        try:
+            self.save()
+        except RecapError as exc:
+            inform(self, self.tr("Pengaturan"), exc.message, error=True)
+            return
+        super().accept()
+
+    def save(self) -> None:
+        """Write every setting in one transaction (all or nothing)."""
+        ws, actor = self.ws, self.actor
+        members = [m.strip() for m in self.members.toPlainText().splitlines() if m.strip()]
+        with ws.transaction():
+            try:
+                from ..core.documents import plenary
+            except ImportError:
+                plenary = None
+            if plenary is not None:
+                plenary.set_office(ws, actor, name=self.name.text(), city=self.city.text(),
+                                   chair=self.chair.text() or None, members=members)
+                for nomor, edit in self.witnesses.items():
+                    if edit.text().strip():
+                        plenary.set_witness(ws, actor, nomor, edit.text().strip(), "present")
+            else:
+                for key, value in (("office.name", self.name.text().strip()), ("office.city", self.city.text().strip()),
+                                   ("office.chair", self.chair.text().strip()), ("office.members", members)):
+                    ws.set_setting(key, value, actor)
+            for key, value in (("office_code", self.code.text().strip()), ("office_name", self.name.text().strip()),
+                               ("office.paper", self.paper.currentData())):
+                if value and ws.setting(key) != value:
+                    ws.set_setting(key, value, actor)
