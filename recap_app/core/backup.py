@@ -257,8 +257,9 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
     tag = re.sub(r"[^a-z0-9_]+", "_", reason.lower()).strip("_") or "otomatis"
     folder = backup_dir(ws)
     stamp = _stamp()
-    out = folder / f"{ws.path.stem}-{stamp}-{tag}{SUFFIX}"
-    n = 1
+    taken = [b for b in list_backups(ws) if b.path.name.startswith(f"{ws.path.stem}-{stamp}-")]
+    n = len(taken) + 1
+    out = folder / (f"{ws.path.stem}-{stamp}-{tag}{SUFFIX}" if n == 1 else f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}")
     while out.exists():
         n += 1
         out = folder / f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}"

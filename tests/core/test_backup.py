@@ -1,0 +1,171 @@
+"""Backups: checked copies, automatic backups with rotation, restore, the start-up check."""
+
+import hashlib
+import os
+import sqlite3
+
+import pytest
+from argon2 import PasswordHasher
+from click.testing import CliRunner
+
+from recap_app.cli import main
+from recap_app.core import audit, auth, backup
+from recap_app.core.demo import real_certificates
+from recap_app.core.errors import NotAllowed
+from recap_app.core.store import Workspace
+
+P1, P2 = 16825511, 4944447  # province totals of the 35 real certificates
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(main, [str(a) for a in args], env=env or {}, catch_exceptions=False)
+
+
+def totals(path):
+    with Workspace.open(path, readonly=True) as w:
+        t = w.totals()["fields"]
+        return t["paslon_1"], t["paslon_2"], w.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0]
+
+
+def damage(path, offset=0, data=b"X" * 100):
+    with open(path, "r+b") as fh:
+        fh.seek(offset)
+        fh.write(data)
+
+
+def test_backup_is_a_checked_full_copy(demo_ws, tmp_path):
+    out = tmp_path / "salinan" / "cadangan.sqlite"
+    info = backup.make_backup(demo_ws, out, actor="tester")
+    assert info.path == out and info.size == out.stat().st_size
+    assert info.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert backup.check_file(out) == (True, "ok")
+    assert totals(out) == (P1, P2, 35)
+    assert (info.audit_last_id, info.audit_last_hash) == audit.head(sqlite3.connect(out))
+    assert not os.path.exists(str(out) + "-wal")  # a single self-contained file
+    rec = audit.query(demo_ws, action="backup.create")[0]
+    assert rec.actor == "tester" and rec.after["sha256"] == info.sha256 and rec.after["audit_last_id"] == 37
+    assert audit.verify_chain(demo_ws).ok
+
+
+def test_backup_never_overwrites(demo_ws, tmp_path):
+    out = tmp_path / "ada.sqlite"
+    out.write_bytes(b"milik orang lain")
+    n = audit.count(demo_ws)
+    with pytest.raises(backup.BackupError) as ei:
+        backup.make_backup(demo_ws, out, actor="tester")
+    assert ei.value.message == f"Berkas {out} sudah ada; cadangan tidak menimpa berkas. Pilih nama lain."
+    assert out.read_bytes() == b"milik orang lain" and audit.count(demo_ws) == n
+
+
+def test_backup_holds_committed_data_only(ws, tmp_path):
+    cols, values = real_certificates()["33.01"]
+    other = Workspace.open(ws.path)  # e.g. an import running in the background
+    reader = Workspace.open(ws.path, readonly=True)  # a read-only workspace can be backed up too
+    with other.transaction():
+        other.add_revision("33.01", cols, values, actor="tester")
+        info = backup.make_backup(reader, tmp_path / "tengah.sqlite", actor="tester")
+    other.close()
+    reader.close()
+    assert totals(info.path)[2] == 0
+    assert totals(ws.path)[2] == 1
+
+
+def test_auto_backup_names_and_rotation(demo_ws):
+    demo_ws.set_setting("backup_keep", 3, actor="tester")
+    made = [backup.auto_backup(demo_ws, r) for r in ("import", "adopt", "bundle export", "import", "Adopt!")]
+    assert all(made) and backup.last_auto_backup_error is None
+    folder = demo_ws.path.with_name("demo-cadangan")
+    assert made[0].path.parent == folder
+    assert made[2].path.name.endswith("-bundle_export.sqlite") and made[4].path.name.endswith("-adopt.sqlite")
+    listed = backup.list_backups(demo_ws)
+    assert [b.path for b in listed] == [m.path for m in made[::-1][:3]]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(m.path.name for m in made[2:])
+    assert all(backup.check_file(b.path)[0] for b in listed)
+
+
+def test_auto_backup_failure_never_raises(demo_ws, monkeypatch):
+    demo_ws.set_setting("backup_dir", "/proc/tidak-bisa/ditulis", actor="tester")
+    assert backup.auto_backup(demo_ws, "import") is None
+    assert backup.last_auto_backup_error.startswith("Folder cadangan /proc/tidak-bisa/ditulis tidak dapat dibuat")
+
+
+def test_startup_check_and_restore_of_a_damaged_workspace(demo_ws, tmp_path):
+    good = backup.auto_backup(demo_ws, "import")
+    path = demo_ws.path
+    demo_ws.close()
+    assert backup.startup_check(path).ok
+    damage(path)  # the header: no longer a database
+    rep = backup.startup_check(path)
+    assert not rep.ok and rep.latest_good_backup.path == good.path
+    assert rep.message == (
+        f"Ruang kerja {path} rusak atau tidak dapat dibaca: rusak atau bukan ruang kerja (file is not a database). "
+        f"Cadangan baik terakhir: {good.path} (dibuat {good.created_at}, alasan: import). "
+        f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
+    r = run("status", "--db", path)
+    assert r.exit_code == 1 and r.output == f"Galat: {rep.message}\n"
+    aside, info = backup.restore(good.path, path, "pemulih")
+    assert aside.name.startswith("demo.sqlite.sebelum-pulih-") and aside.read_bytes()[:100] == b"X" * 100
+    assert totals(path) == (P1, P2, 35)
+    with Workspace.open(path) as w:
+        rec = audit.query(w, action="workspace.restore")[0]
+        assert rec.actor == "pemulih" and rec.after["sha256"] == info.sha256
+        assert audit.verify_chain(w, backup.anchors(w)).ok
+
+
+def test_damage_inside_the_file_is_found(demo_ws):
+    path = demo_ws.path
+    demo_ws.close()
+    size = path.stat().st_size
+    damage(path, size // 2, os.urandom(8192))
+    ok, why = backup.check_file(path)
+    assert not ok and why
+    assert not backup.startup_check(path).ok
+
+
+def test_no_backup_to_offer(tmp_path):
+    path = tmp_path / "rusak.sqlite"
+    path.write_bytes(b"bukan basis data" * 100)
+    rep = backup.startup_check(path)
+    assert rep.latest_good_backup is None
+    assert rep.message.endswith(f"Tidak ada cadangan yang baik di {tmp_path / 'rusak-cadangan'}; hubungi admin.")
+
+
+def test_restore_refusals_change_nothing(demo_ws, tmp_path, monkeypatch):
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"junk" * 1000)
+    with pytest.raises(backup.BackupError) as ei:
+        backup.restore(junk, demo_ws.path, "x")
+    assert ei.value.message.startswith(f"Cadangan {junk} tidak dapat dipakai: rusak atau bukan ruang kerja")
+    other = Workspace.create(tmp_path / "lain.sqlite", "pilgub-jateng-2018", actor="x")
+    other_copy = backup.make_backup(other, tmp_path / "lain-cadangan.sqlite", actor="x").path
+    other.close()
+    with pytest.raises(backup.BackupError, match="untuk pemilihan pilgub-jateng-2018, sedangkan ruang kerja"):
+        backup.restore(other_copy, demo_ws.path, "x")
+    auth.add_user(demo_ws, "x", "kepala", "admin", "sandi-kepala")
+    auth.add_user(demo_ws, "kepala", "ani", "operator", "sandi-ani1")
+    good = backup.make_backup(demo_ws, tmp_path / "baik.sqlite", actor="kepala").path
+    before = demo_ws.path.read_bytes()
+    with pytest.raises(NotAllowed, match="tidak berhak memulihkan dari cadangan"):
+        backup.restore(good, demo_ws.path, "ani", "sandi-ani1")
+    assert demo_ws.path.read_bytes() == before
+    backup.restore(good, demo_ws.path, "kepala", "sandi-kepala")
+
+
+def test_cli_backup_and_backups(demo_ws, tmp_path):
+    path = demo_ws.path
+    demo_ws.close()
+    out = tmp_path / "manual.sqlite"
+    r = run("backup", "--db", path, "--out", out)
+    assert r.exit_code == 0
+    sha = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert r.output.splitlines()[0] == f"Cadangan dibuat dan diperiksa: {out} ({out.stat().st_size} bait, SHA-256 {sha})."
+    assert run("backup", "--db", path, "--out", out).exit_code == 1
+    r = run("backup", "--db", path)
+    assert r.exit_code == 0
+    r = run("backups", "--db", path)
+    assert r.exit_code == 0
+    assert r.output.splitlines()[:2] == [f"Ruang kerja {path} diperiksa: baik.",
+                                         f"1 cadangan otomatis di {tmp_path / 'demo-cadangan'}:"]
+    r = run("restore", "--db", path, "--from", out)
+    assert r.exit_code == 0 and r.output.startswith(f"Dipulihkan dari {out} (rantai audit sampai #37).")
