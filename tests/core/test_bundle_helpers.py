@@ -56,11 +56,18 @@ def repack(src: Path, dst: Path, identity: OfficeIdentity | None, *, manifest_fn
     payload += extra or []
     listed = payload if list_extra else payload[:len(payload) - len(extra or [])]
     manifest["members"] = [{"path": n, "size": len(c), "sha256": hashlib.sha256(c).hexdigest()} for n, c in listed]
+    if data_fn:  # keep the manifest's summary true so the deeper checks are reached
+        try:
+            manifest["contents"].update(
+                certificates=len(data["certificates"]),
+                revisions=sum(len(c["revisions"]) for c in data["certificates"]),
+                audit=len(data["audit"]), sources=len(data["sources"]), result=data["result"] is not None)
+        except (KeyError, TypeError):
+            pass
     if identity is not None and set_key:
         manifest["sender"]["public_key"] = identity.public_text
         manifest["sender"]["fingerprint"] = identity.fingerprint
-    if manifest_fn:
-        manifest_fn(manifest)
-    manifest_bytes = dumps(manifest) if not isinstance(manifest, bytes) else manifest
+    out = manifest_fn(manifest) if manifest_fn else None
+    manifest_bytes = out if isinstance(out, bytes) else dumps(manifest)
     sig = identity.sign(manifest_bytes) if identity is not None else items[SIGNATURE]
     return write_zip(dst, [(MANIFEST, manifest_bytes), (SIGNATURE, sig)] + payload)
