@@ -426,10 +426,16 @@ class CertificateEditor(QWidget):
         bar.addStretch(1)
         legend = QLabel(self.tr("Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah"))
         legend.setStyleSheet("color: #555;")
-        bar.addWidget(legend)
-        bar.addStretch(1)
+        self.adopt_btn = QPushButton(self.tr("Tetapkan"))
+        self.adopt_btn.setObjectName("adoptButton")
+        self.adopt_btn.setToolTip(self.tr("Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan)."))
+        self.reopen_btn = QPushButton(self.tr("Buka kembali…"))
+        self.adopt_btn.clicked.connect(lambda: self.adopt())
+        self.reopen_btn.clicked.connect(lambda: self.reopen())
         bar.addWidget(self.discard_btn)
         bar.addWidget(self.save_btn)
+        bar.addWidget(self.adopt_btn)
+        bar.addWidget(self.reopen_btn)
         lay.addLayout(bar)
         self.table = CertificateTable(self)
         self.table.setModel(self.model)
@@ -437,6 +443,7 @@ class CertificateEditor(QWidget):
         self.table.copy_requested.connect(self.copy)
         self.table.clear_requested.connect(self.clear_selection)
         lay.addWidget(self.table, 1)
+        lay.addWidget(legend)
         self._update_buttons()
 
     # ------------------------------------------------------------------ opening
@@ -599,6 +606,10 @@ class CertificateEditor(QWidget):
         draft = self.has_draft()
         self.save_btn.setEnabled(draft and not self.model.readonly)
         self.discard_btn.setEnabled(draft)
+        adopted = self.kode is not None and self.ws.adoption(self.kode) is not None
+        received = self.base_revision_id is not None
+        self.adopt_btn.setEnabled(received and not adopted and not draft)
+        self.reopen_btn.setEnabled(adopted)
 
     # ------------------------------------------------------------------ saving
     def save(self, reason: str | None = None) -> bool:
@@ -641,6 +652,51 @@ class CertificateEditor(QWidget):
             reconcile.refresh_findings(self.ws, self.actor)
         except Exception as exc:  # the revision is stored; only the check failed
             self.message.emit(self.tr("Pemeriksaan tidak dapat dijalankan: %s") % exc)
+
+    def adopt(self) -> bool:
+        """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
+        try:
+            from ..core import reconcile
+        except ImportError:
+            inform(self, self.tr("Tetapkan"), self.tr("Modul pemeriksaan belum terpasang di versi ini."))
+            return False
+        if self.kode is None:
+            return False
+        try:
+            reconcile.adopt(self.ws, self.kode, self.actor)
+        except RecapError as exc:
+            inform(self, self.tr("Tidak dapat ditetapkan"), exc.message, error=True)
+            return False
+        kode = self.kode
+        self.open_region(kode)
+        self.saved.emit(kode)
+        self.message.emit(self.tr("Sertifikat %s ditetapkan.") % kode)
+        return True
+
+    def reopen(self, reason: str | None = None) -> bool:
+        """Reopen an adopted certificate (the chair), with the reason."""
+        try:
+            from ..core import reconcile
+        except ImportError:
+            return False
+        if self.kode is None:
+            return False
+        if reason is None:
+            dlg = TextDialog(self, self.tr("Buka kembali"),
+                             self.tr("Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. "
+                                     "Tuliskan alasannya:"), self.tr("Buka kembali"))
+            if not dlg.exec():
+                return False
+            reason = dlg.text()
+        try:
+            reconcile.reopen(self.ws, self.kode, self.actor, reason)
+        except RecapError as exc:
+            inform(self, self.tr("Tidak dapat dibuka kembali"), exc.message, error=True)
+            return False
+        kode = self.kode
+        self.open_region(kode)
+        self.saved.emit(kode)
+        return True
 
     def discard(self, ask: bool = True) -> None:
         """Throw the draft away and show the stored revision again."""

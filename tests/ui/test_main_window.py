@@ -1,0 +1,101 @@
+"""Main window: title and marks, the 35 kabupaten/kota with status, progress, totals; start-up."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from recap_app.ui.models import AuditModel, FindingsModel, ProvinceModel, RegencyModel
+
+
+def test_title_marks_status_progress_and_totals(window):
+    assert window.windowTitle() == ("[CONTOH] KPU Provinsi Jawa Tengah — Pemilihan Umum Presiden dan Wakil "
+                                    "Presiden Tahun 2019 — recap_app")
+    assert window.banner.text().startswith("CONTOH —")
+    m = window.regency_model
+    assert m.rowCount() == 35
+    assert m.index(0, 0).data() == "33.01" and m.index(0, 1).data() == "Kabupaten Cilacap"
+    assert m.index(34, 0).data() == "33.76" and m.index(34, 1).data() == "Kota Tegal"
+    status = m.index(0, 2)
+    assert status.data() in ("draf", "ada peringatan", "ada kesalahan", "sesuai")  # text ...
+    assert not status.data(Qt.ItemDataRole.DecorationRole).isNull()  # ... and an icon
+    assert window.progress.received.format() == "Diterima: 35 / 35"
+    assert window.progress.adopted.format() == "Ditetapkan: 0 / 35"
+    bar = window.totals_bar
+    assert "16.825.511" in bar.pairs[0].text() and "(77,29%)" in bar.pairs[0].text()
+    assert "4.944.447" in bar.pairs[1].text() and "(22,71%)" in bar.pairs[1].text()
+    assert "21.769.958" in bar.valid.text()
+    assert bar.progress.text() == "Diterima 35 dari 35 · Ditetapkan 0 dari 35"
+
+
+def test_regency_to_editor_by_keyboard(qtbot, window):
+    window.regency_view.setFocus()
+    window.regency_view.setCurrentIndex(window.regency_model.index(18, 0))
+    qtbot.keyClick(window.regency_view, Qt.Key.Key_Return)
+    assert window.editor.kode == "33.19"
+    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.title.text().endswith("33.19 Kabupaten Kudus")
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_ws):
+    rm = RegencyModel()
+    rm.set_rows(demo_ws.status(), {"33.01"})
+    qtmodeltester.check(rm)
+    assert rm.index(0, 2).data().endswith("(ada draf)")
+    pm = ProvinceModel()
+    pm.set_data(demo_ws.election.fields, demo_ws.regencies(), demo_ws.totals())
+    qtmodeltester.check(pm)
+    assert pm.columnCount() == 36
+    row = demo_ws.election.field_keys.index("paslon_1")
+    assert pm.index(row, 35).data() == "16.825.511"
+    assert pm.index(row, 0).data() == "775.304"
+    am = AuditModel()
+    am.set_rows(demo_ws.conn.execute("SELECT id, at, actor, action, entity, after FROM audit").fetchall())
+    qtmodeltester.check(am)
+    fm = FindingsModel()
+    try:
+        from recap_app.core import reconcile
+    except ImportError:
+        return
+    reconcile.refresh_findings(demo_ws, "tester")
+    fm.set_findings(reconcile.findings(demo_ws), {r.kode: r.nama for r in demo_ws.regions()},
+                    demo_ws.election.field_label)
+    qtmodeltester.check(fm)
+
+
+def test_screenshot_on_a_fresh_machine_lands_on_the_demo(tmp_path):
+    from recap_app.core.paths import demo_workspace_path
+    from recap_app.ui.app import run
+
+    out = tmp_path / "main.png"
+    assert not demo_workspace_path().exists()
+    assert run(screenshot=out) == 0
+    assert demo_workspace_path().is_file()
+    assert out.stat().st_size > 50_000
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1440, 900)
+
+
+def test_missing_db_is_refused_with_a_message(tmp_path, capsys):
+    from recap_app.ui.app import run
+
+    assert run(db=tmp_path / "tidak-ada.sqlite", screenshot=tmp_path / "x.png") == 1
+    err = capsys.readouterr().err
+    assert "tidak ditemukan" in err
+    assert not Path(tmp_path / "x.png").exists()
+
+
+def test_plenary_steps_and_keeps_a_running_total(qtbot, demo_ws):
+    from recap_app.ui.plenary import PlenaryWindow
+
+    p = PlenaryWindow(demo_ws)
+    qtbot.addWidget(p)
+    assert p.title.text() == "33.01  KABUPATEN CILACAP"
+    assert p.cells["paslon_1"][0].text() == "775.304"
+    qtbot.keyClick(p, Qt.Key.Key_Right)
+    assert p.title.text() == "33.02  KABUPATEN BANYUMAS"
+    assert p.cells["paslon_1"][1].text() == "1.567.454"  # 775.304 + 792.150
+    qtbot.keyClick(p, Qt.Key.Key_End)
+    assert p.cells["paslon_1"][1].text() == "16.825.511"
+    assert p.counter.text() == "35 dari 35 dibacakan"

@@ -1,0 +1,105 @@
+"""The pages: findings (filter, open cell, explain, override), import, documents, bundles, audit."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+reconcile = pytest.importorskip("recap_app.core.reconcile")
+
+
+def wait_jobs(qtbot, window):
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=60000)
+
+
+@pytest.fixture
+def checked(window):
+    reconcile.refresh_findings(window.ws, "tester")
+    window.refresh()
+    return window
+
+
+def select_first(page):
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    return page.selected()
+
+
+def test_findings_filter_and_open_the_cell(checked):
+    page = checked.pages["findings"]
+    page.severity.setCurrentIndex(page.severity.findData("error"))
+    assert page.proxy.rowCount() == 1
+    f = select_first(page)
+    assert (f.code, f.region, f.column, f.field) == ("F.501", "33.75", "JUMLAH", "paslon_1")
+    assert (f.expected, f.actual) == (138320, 138319)
+    page.open_cell()
+    ed = checked.editor
+    assert ed.kode == "33.75" and checked.tabs.currentWidget() is ed
+    assert ed.model.cell(ed.table.currentIndex().row(), ed.table.currentIndex().column()) == ("JUMLAH", "paslon_1")
+    # the cell is marked in place with the finding's message on hover
+    idx = ed.table.currentIndex()
+    assert not idx.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert idx.data(Qt.ItemDataRole.ToolTipRole).startswith("F.501: ")
+    page.region.setCurrentIndex(page.region.findData("33.01"))
+    page.severity.setCurrentIndex(0)
+    assert page.proxy.rowCount() > 0
+    assert all(page.proxy.index(i, 2).data().startswith("33.01 ") for i in range(page.proxy.rowCount()))
+
+
+def test_explain_a_warning_and_override_an_error(checked):
+    page = checked.pages["findings"]
+    page.severity.setCurrentIndex(page.severity.findData("warning"))
+    page.region.setCurrentIndex(page.region.findData("33.02"))
+    f = select_first(page)
+    assert page.explain("Data DPTb tidak tersedia pada sumber contoh.")
+    stored = {x.key: x for x in reconcile.findings(checked.ws, region="33.02")}[f.key]
+    assert stored.explanation["text"] == "Data DPTb tidak tersedia pada sumber contoh."
+    assert stored.explanation["by"] == "tester"
+    page.severity.setCurrentIndex(page.severity.findData("error"))
+    page.region.setCurrentIndex(0)
+    e = select_first(page)
+    assert page.override("Selisih satu suara dicatat dalam berita acara.")
+    stored = {x.key: x for x in reconcile.findings(checked.ws, region="33.75")}[e.key]
+    assert stored.override["reason"] == "Selisih satu suara dicatat dalam berita acara."
+
+
+def test_recheck_runs_on_the_worker(qtbot, checked):
+    page = checked.pages["findings"]
+    job = page.recheck()
+    wait_jobs(qtbot, checked)
+    assert job.error is None
+    assert page.model.rowCount() == len(reconcile.findings(checked.ws))
+
+
+def test_province_page_shows_table_and_chart(checked):
+    page = checked.pages["province"]
+    assert page.chart.rows[0][0] == "Kab. Cilacap"
+    assert page.chart.total[1]["paslon_1"] == 16825511
+    assert page.model.columnCount() == 36
+
+
+def test_audit_viewer_filters(checked):
+    page = checked.pages["audit"]
+    page.refresh()
+    page.region.setCurrentIndex(page.region.findData("33.19"))
+    rows = [page.model.index(i, 4).data() for i in range(page.model.rowCount())]
+    assert rows and set(rows) == {"certificate:33.19"}
+    page.region.setCurrentIndex(0)
+    page.action.setCurrentIndex(page.action.findData("findings.refresh"))
+    assert {page.model.index(i, 3).data() for i in range(page.model.rowCount())} == {"findings.refresh"}
+    page.verify()
+    assert page.status.text().startswith("Rantai audit utuh")
+
+
+def test_documents_preview_and_save(qtbot, tmp_path, checked):
+    page = checked.pages["documents"]
+    if page.documents is None:
+        pytest.skip("documents module missing")
+    page.set_chosen(["rekapitulasi"] if "rekapitulasi" in page.documents.DOCUMENTS else
+                    [list(page.documents.DOCUMENTS)[0]])
+    page.preview()
+    wait_jobs(qtbot, checked)
+    assert page.rendered is not None
+    assert page.info.text().startswith(f"{sum(p.pages for p in page.rendered.parts)} halaman.")
+    out = tmp_path / "rekap.pdf"
+    page.save_pdf(str(out))
+    wait_jobs(qtbot, checked)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert page.info.text() == f"PDF disimpan: {out}"
