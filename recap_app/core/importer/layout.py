@@ -232,6 +232,18 @@ def header_score(grid: Grid, ctx: Context) -> tuple[int, int]:
     return best, best_row
 
 
+def _looks_like_data(grid: Grid, hr: int, c: int) -> bool:
+    """At least 3 figures below the header, one of them 50 or more (a numbering column holds 1-4)."""
+    nums = []
+    for r in range(hr + 1, grid.height):
+        v = grid.raw(r, c)
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            nums.append(v)
+        elif isinstance(v, str) and re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", v.strip()):
+            nums.append(int(v.strip().replace(".", "")))
+    return len(nums) >= 3 and max(nums) >= 50
+
+
 def _is_jumlah(text: str) -> bool:
     return normalize(text) in JUMLAH_HEADERS
 
@@ -264,6 +276,15 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     hits = [c for c in range(grid.width) if isinstance(grid.view(hr, c), str)
             and (ctx.province.quick(grid.view(hr, c)) or _is_jumlah(grid.view(hr, c)))]
     first = min(hits)
+    # a header left of the first known one is still a data column when it has a code or figures below it
+    # (an unknown or misspelt first kecamatan must be refused or confirmed, never read as a label)
+    while first > 0:
+        h = grid.view(hr, first - 1)
+        if not isinstance(h, str) or not h.strip() or normalize(h) in IGNORED_HEADERS or normalize(h) in MARKERS:
+            break
+        if not (find_code(h) or _looks_like_data(grid, hr, first - 1)):
+            break
+        first -= 1
     label_cols = list(range(first))
 
     # --- form rows
@@ -416,6 +437,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         code = next((find_code(t) for t in texts if find_code(t)), None)
         name = _text(grid.view(hr, c))
         is_j = any(_is_jumlah(t) for t in texts) and not (code or ctx.province.quick(name))
+        if is_j and not name:
+            name = next(t for t in texts if _is_jumlah(t))
         has_data = any(grid.raw(r, c) is not None or grid.orig(r, c) in grid.sheet.missing
                        for r in field_rows.values())
         if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
