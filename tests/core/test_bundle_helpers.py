@@ -71,3 +71,19 @@ def repack(src: Path, dst: Path, identity: OfficeIdentity | None, *, manifest_fn
     manifest_bytes = out if isinstance(out, bytes) else dumps(manifest)
     sig = identity.sign(manifest_bytes) if identity is not None else items[SIGNATURE]
     return write_zip(dst, [(MANIFEST, manifest_bytes), (SIGNATURE, sig)] + payload)
+
+
+def fix_hashes(data: dict) -> None:
+    """Recompute revision hashes and histories after a figure was changed (deeper checks are reached)."""
+    from recap_app.core.store import values_sha256
+
+    for c in data.get("certificates", []):
+        shas = []
+        for r in c.get("revisions", []):
+            try:
+                r["content_sha256"] = values_sha256(r["columns"], r["values"])
+            except (TypeError, KeyError, AttributeError):
+                return
+            shas.append(r["content_sha256"])
+        if shas and isinstance(c.get("history"), list) and len(c["history"]) >= len(shas):
+            c["history"][-len(shas):] = shas

@@ -7,7 +7,7 @@ import json
 import zipfile
 
 import pytest
-from test_bundle_helpers import db_hash, members, repack, write_zip
+from test_bundle_helpers import db_hash, fix_hashes, members, repack, write_zip
 
 from recap_app.core.bundle import export, importer, keys, verify
 from recap_app.core.bundle.format import DATA, MANIFEST, SIGNATURE, BundleRefused, dumps
@@ -117,10 +117,8 @@ def test_resigned_with_a_foreign_key_is_refused(target, origin, tmp_path):
     refused(target, path, "bad_hash")
 
     def consistent(data):
-        from recap_app.core.store import values_sha256
         _raise_paslon(data)
-        rev = data["certificates"][0]["revisions"][0]
-        rev["content_sha256"] = values_sha256(rev["columns"], rev["values"])
+        fix_hashes(data)
 
     path = repack(origin["b1"], tmp_path / "g.zip", foreign, data_fn=consistent)
     msg = refused(target, path, "untrusted_key")
@@ -272,17 +270,9 @@ MALFORMED_DATA = {
 
 def _rehash(fn):
     """Apply fn, then make the revision hashes consistent again (so deeper checks are reached)."""
-    from recap_app.core.store import values_sha256
-
     def inner(d):
         fn(d)
-        for c in d["certificates"]:
-            for r in c["revisions"]:
-                if isinstance(r.get("values"), dict) and all(isinstance(v, dict) for v in r["values"].values()):
-                    try:
-                        r["content_sha256"] = values_sha256(r["columns"], r["values"])
-                    except (TypeError, KeyError):
-                        pass
+        fix_hashes(d)
     return inner
 
 

@@ -130,6 +130,7 @@ def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | Non
     One column per region that reports to this office (the 35 kabupaten/kota at a province)
     holding that region's submitted JUMLAH column (latest revision), then JUMLAH = their sums
     (blank when every part is blank). None when no certificate has been received yet.
+    ``history`` lists the hashes of the results of earlier exports, then this one.
     """
     code = office_code(ws)
     children = ws.regions(ws.election.child_tier, parent=code)
@@ -143,8 +144,16 @@ def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | Non
         values[r.kode] = {k: col.get(k) for k in keys}
     values[JUMLAH] = {k: sum_or_none(values[r.kode][k] for r in children) for k in keys}
     columns = [r.kode for r in children] + [JUMLAH]
+    sha = values_sha256(columns, values)
+    history: list[str] = []
+    for (earlier,) in ws.conn.execute("SELECT result_sha256 FROM bundle_export WHERE result_sha256 IS NOT NULL "
+                                      "ORDER BY sequence"):
+        if not history or history[-1] != earlier:
+            history.append(earlier)
+    if not history or history[-1] != sha:
+        history.append(sha)
     return {"region_kode": code, "columns": columns, "values": values,
-            "content_sha256": values_sha256(columns, values), "parent_sha256": parent_sha256}
+            "content_sha256": sha, "parent_sha256": parent_sha256, "history": history}
 
 
 def _base(ws: Workspace, since: int | None, full: bool) -> tuple[int, int, int, str | None]:
@@ -201,7 +210,9 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
     for cid, kode, adopted_sha, adopted_at, adopted_by in cert_rows:
         adoption = ({"content_sha256": adopted_sha, "at": adopted_at, "by": adopted_by}
                     if adopted_sha else None)
-        certificates.append({"region_kode": kode, "adoption": adoption, "revisions": by_cert.get(cid, [])})
+        history = [sha for (c, _n), sha in sorted(shas.items()) if c == cid]
+        certificates.append({"region_kode": kode, "adoption": adoption, "history": history,
+                             "revisions": by_cert.get(cid, [])})
     audit = [dict(zip(("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash"), r, strict=True))
              for r in ws.conn.execute(
                  "SELECT id, at, actor, action, entity, before, after, prev_hash, hash FROM audit "

@@ -3,11 +3,11 @@
 Outcomes: :class:`ImportResult` with status "imported" or "already" (the same signed manifest
 was taken in before: nothing changes). Refusals raise :class:`BundleRefused` and write nothing.
 
-Lineage (docs/bundle-format.md §Conflicts): every revision carries its content SHA-256 and its
-parent's. For each certificate, with L the local official revisions and T the incoming ones:
-the incoming latest already here → nothing; it is older than ours → nothing ("ours newer");
-ours is the parent of (or equal to) an incoming revision → the newer incoming revisions are
-added (fast-forward); otherwise both sides changed since the common base → a conflict,
+Lineage (docs/bundle-format.md §Conflicts): every certificate carries the content SHA-256 of
+each revision the sender holds (its history). With L the local official revisions: the
+incoming latest already here → nothing; it is older than ours → nothing ("ours newer"); our
+latest is in the sender's history → the newer incoming revisions are added (fast-forward);
+otherwise both sides changed since the common base → a conflict,
 listed field by field and stored in ``bundle_conflict``; nothing is written for that
 certificate until a person chooses with :func:`resolve_conflict`.
 """
@@ -113,9 +113,13 @@ def _refuse(vb: VerifiedBundle, message: str, code: str) -> BundleRefused:
     return BundleRefused(f"Bundel {name} ditolak: {message}", code)
 
 
-def _lineage(local: list[str], incoming: list[dict]) -> tuple[str, int, str | None]:
+def _lineage(local: list[str], incoming: list[dict], history: list[str]) -> tuple[str, int, str | None]:
     """(decision, first incoming index to add, common base) for one certificate.
 
+    Args:
+        local: content hashes of the local official revisions, oldest first.
+        incoming: the carried revisions (the newest part of ``history``).
+        history: content hashes of all the sender's revisions of this certificate.
     decision: "none" | "same" | "ours_newer" | "add" | "conflict".
     """
     if not incoming:
@@ -128,14 +132,11 @@ def _lineage(local: list[str], incoming: list[dict]) -> tuple[str, int, str | No
     if not local:
         return "add", 0, None
     latest = local[-1]
-    for i, t in enumerate(incoming):
-        if t["content_sha256"] == latest:
-            return "add", i + 1, latest
-    for i, t in enumerate(incoming):
-        if t["parent_sha256"] == latest:
-            return "add", i, latest
-    chain = [incoming[0]["parent_sha256"]] + [t["content_sha256"] for t in incoming]
-    base = next((s for s in reversed(chain) if s in local), None)
+    if latest in history:  # the sender has seen our latest: everything newer of theirs is a fast-forward
+        pos = history.index(latest)
+        newer = [i for i, t in enumerate(incoming) if history.index(t["content_sha256"]) > pos]
+        return "add", newer[0], latest
+    base = next((h for h in reversed(history) if h in local), None)
     return "conflict", 0, base
 
 
@@ -157,10 +158,10 @@ def _diff(ws: Workspace, base: dict | None, ours: dict, ours_cols: list[str], th
     return out
 
 
-def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict | None]]:
-    """[(region code, incoming revisions, adoption)] in bundle order."""
+def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict | None, list[str]]]:
+    """[(region code, incoming revisions, adoption, sender history)] in bundle order."""
     if mode == "mirror":
-        return [(c["region_kode"], c["revisions"], c["adoption"]) for c in vb.data["certificates"]]
+        return [(c["region_kode"], c["revisions"], c["adoption"], c["history"]) for c in vb.data["certificates"]]
     result = vb.data["result"]
     if result is None:
         return []
@@ -170,7 +171,7 @@ def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict
            "reason": f"hasil {s['office_name']} dari bundel nomor {vb.sequence}",
            "content_sha256": result["content_sha256"], "parent_sha256": result["parent_sha256"],
            "source_sha256": None}
-    return [(result["region_kode"], [rev], None)]
+    return [(result["region_kode"], [rev], None, result["history"])]
 
 
 def _check_remote_audit(ws: Workspace, vb: VerifiedBundle) -> list[dict]:
@@ -278,10 +279,10 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
     # ---- plan every certificate before writing anything
     adds: list[tuple[str, list[dict]]] = []
     adoptions: list[tuple[str, dict]] = []
-    for kode, incoming, adoption in _incoming(vb, plan.mode):
+    for kode, incoming, adoption, history in _incoming(vb, plan.mode):
         local = ws.revisions(kode)
         local_shas = [r.content_sha256 for r in local]
-        decision, start, base = _lineage(local_shas, incoming)
+        decision, start, base = _lineage(local_shas, incoming, history)
         final_sha = local_shas[-1] if local_shas else None
         if decision in ("same", "none"):
             if decision == "same":
@@ -343,7 +344,7 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
         for c in result.conflicts:
             ws.conn.execute("UPDATE bundle_conflict SET status = 'diganti', resolved_at = ?, resolved_by = ? "
                             "WHERE region_kode = ? AND status = 'terbuka'", (now_iso(), actor, c.region_kode))
-            theirs = next(inc for k, inc, _ in _incoming(vb, plan.mode) if k == c.region_kode)[-1]
+            theirs = next(inc for k, inc, _, _ in _incoming(vb, plan.mode) if k == c.region_kode)[-1]
             ws.db["bundle_conflict"].insert({
                 "bundle_id": bundle_id, "region_kode": c.region_kode, "base_sha256": c.base_sha256,
                 "ours_sha256": c.ours_sha256, "theirs_sha256": c.theirs_sha256,

@@ -334,8 +334,18 @@ def _check_data(manifest: dict, data: dict, listed: dict[str, dict], name: str) 
         seen.add(kode)
         for rev in cert["revisions"]:
             _check_values(rev, f"sertifikat {kode} revisi {rev['number']}", name)
+        _check_history(cert["history"], cert["revisions"], f"sertifikat {kode}", name)
     if data["result"] is not None:
         _check_values(data["result"], f"hasil kantor {data['result']['region_kode']}", name)
+        _check_history(data["result"]["history"], [data["result"]], f"hasil kantor {data['result']['region_kode']}",
+                       name)
+
+
+def _check_history(history: list[str], revisions: list[dict], what: str, name: str) -> None:
+    """The carried revisions are the newest entries of the sender's history, in order."""
+    shas = [r["content_sha256"] for r in revisions]
+    if shas and (len(shas) > len(history) or history[-len(shas):] != shas):
+        raise _refuse(name, f"{what}: riwayat revisi tidak cocok dengan revisi yang dibawa.", "bad_data")
 
 
 def _check_values(rev: dict, what: str, name: str) -> None:
