@@ -455,8 +455,46 @@ def startup_check(path: str | Path) -> StartupReport:
     return StartupReport(False, msg, good)
 
 
+def _on_read_only_media(path: Path) -> bool:
+    """True when the workspace's file or folder cannot be written (read-only mount or file)."""
+    if not path.is_file():
+        return False
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
+        pass
+    return not os.access(path, os.W_OK)
+
+
+def _open_read_only_media(path: Path) -> Workspace:
+    """Open a workspace on read-only media: SQLite's immutable mode (no -wal/-shm needed)."""
+    from urllib.parse import quote
+
+    from .election import Election
+    from .schema_users import register_functions
+
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True,
+                               isolation_level=None, check_same_thread=False)
+        register_functions(conn)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app atau rusak ({exc}).",
+                             "not_a_workspace") from exc
+    if row is None:
+        conn.close()
+        raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (definisi pemilihan tidak ada).",
+                             "not_a_workspace")
+    return Workspace(path, conn, Election.from_dict(json.loads(row[0])), readonly=True)
+
+
 def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     """Open a workspace after the start-up integrity check (what the CLI and window use).
+
+    A workspace on read-only media (a write-protected stick, a read-only mount, a file without
+    write permission) opens read-only, whatever ``readonly`` says: reading works and every
+    write stops with WorkspaceError code "readonly" and nothing changed.
 
     Raises:
         WorkspaceError: missing file (as Workspace.open), or code "damaged" with the plain
@@ -464,7 +502,7 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     """
     path = Path(path)
     try:
-        ws = Workspace.open(path, readonly=readonly)
+        ws = _open_read_only_media(path) if _on_read_only_media(path) else Workspace.open(path, readonly=readonly)
     except WorkspaceError as exc:
         report = startup_check(path)
         if exc.code == "missing" or report.ok:
