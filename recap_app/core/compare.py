@@ -284,7 +284,7 @@ def read_external_csv(path: str | Path, election: Election, prefix: str = "") ->
     except FileNotFoundError as exc:
         raise CompareError(f"Berkas {path} tidak ditemukan.", "missing") from exc
     except UnicodeDecodeError as exc:
-        raise CompareError(f"Berkas {path.name} bukan teks UTF-8 (bita ke-{exc.start}); simpan sebagai CSV UTF-8.",
+        raise CompareError(f"Berkas {path.name} bukan teks UTF-8 (bita ke-{exc.start + 1}); simpan sebagai CSV UTF-8.",
                            "encoding") from exc
     except OSError as exc:
         raise CompareError(f"Berkas {path} tidak dapat dibaca: {exc.strerror or exc}.", "unreadable") from exc

@@ -1,0 +1,143 @@
+"""Comparing two sources of the same figures, and the typing-fault classes (compare.py)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from recap_app.cli import main
+from recap_app.core import compare
+from recap_app.core.compare import CompareError, classify, compare_columns, digit_fault, read_external_csv
+from recap_app.core.demo import DEMO_DIR
+from recap_app.core.election import load_election
+
+E = load_election("pilpres-2019-jateng")
+KEC_CSV = DEMO_DIR / "pilpres2019_jateng_kecamatan.csv"
+
+
+def test_extra_and_missing_digit_72_vs_172():
+    # a TPS tally of 72 typed as 172 (Situng 2019), and the other way round
+    official = {"paslon_1": 72, "paslon_2": 131, "suara_sah": 203}
+    typed = {"paslon_1": 172, "paslon_2": 131, "suara_sah": 203}
+    n, diffs = compare_columns(E, "33.01", {"33.01.02": "TPS 004 Kesugihan"}, {"33.01.02": official},
+                               {"33.01.02": typed}, names=("C1", "Situng"), skip_blank_b=True)
+    assert n == 3
+    assert [d.to_dict() for d in diffs] == [{
+        "region": "33.01", "column": "33.01.02", "field": "paslon_1", "value_a": 72, "value_b": 172,
+        "difference": 100, "fault": "digit_extra", "fault_detail": "",
+        "message": "TPS 004 Kesugihan: IV.1 suara paslon 1 — C1 72, Situng 172 (selisih 100); "
+                   "mirip salah ketik: kelebihan satu angka."}]
+    assert digit_fault(172, 72) == "digit_missing"
+    assert digit_fault(1578, 158) == "digit_missing"
+
+
+def test_swapped_digits_on_the_real_situng_figures(demo_ws):
+    figures = read_external_csv(KEC_CSV, E, "situng_")
+    report = compare.compare_external(demo_ws, figures, "Situng")
+    wedi = [d for d in report.differences if d.column == "33.10.03" and d.field == "suara_sah"]
+    assert [(d.value_a, d.value_b, d.difference, d.fault) for d in wedi] == [(32429, 32249, -180, "digits_swapped")]
+    assert wedi[0].message == ("Kabupaten Klaten, kecamatan WEDI (33.10.03): V.A suara sah — ruang kerja 32.429, "
+                               "Situng 32.249 (selisih -180); mirip salah ketik: dua angka tertukar.")
+    assert digit_fault(1234, 1324) == "digits_swapped"
+    assert digit_fault(1234, 4231) == "digits_swapped"
+
+
+def test_valid_total_typed_into_candidate_rows():
+    # Kesugihan (33.01.02) official recap, and an entry with suara sah typed into paslon 1's row and
+    # suara tidak sah into paslon 2's, as seen in Situng 2019
+    official = {"paslon_1": 59153, "paslon_2": 15922, "suara_sah": 75075}
+    typed = {"paslon_1": 75075, "paslon_2": 1578, "suara_sah": 75075, "suara_tidak_sah": 1578}
+    n, diffs = compare_columns(E, "33.01", {}, {"33.01.02": official}, {"33.01.02": typed}, skip_blank_b=True)
+    assert [(d.field, d.fault, d.fault_detail) for d in diffs] == [
+        ("paslon_1", "wrong_row", "suara_sah"), ("paslon_2", "wrong_row", "suara_tidak_sah"),
+        ("suara_tidak_sah", "", "")]
+    assert diffs[0].message == ("33.01.02: IV.1 suara paslon 1 — A 59.153, B 75.075 (selisih 15.922); mirip salah "
+                                "ketik: nilai baris lain (V.A suara sah).")
+
+
+def test_no_class_when_nothing_fits():
+    assert digit_fault(7830084, 7870084) == "digit_wrong"  # the Pilgub Jateng 2024 misprint (DOMAIN §4)
+    assert digit_fault(7830084, 7780084) == ""
+    assert digit_fault(59153, 59158) == ""  # a last-digit difference is a count, not a typing fault
+    assert classify("paslon_1", 5, 5, {}, {}) == ("", "")
+    assert classify("paslon_1", None, 5, {}, {}) == ("", "")
+    assert classify("paslon_1", 4, 7, {"paslon_2": 7}, {}) == ("", "")  # too small to claim a wrong row
+
+
+def test_real_situng_against_the_official_recap(demo_ws):
+    report = compare.compare_external(demo_ws, read_external_csv(KEC_CSV, E, "situng_"), "Situng")
+    assert (report.compared, len(report.differences)) == (2865, 2298)
+    faults = {}
+    for d in report.differences:
+        faults[d.fault] = faults.get(d.fault, 0) + 1
+    assert faults == {"": 2277, "digit_wrong": 19, "digits_swapped": 2}
+    assert report.unknown_codes == [] and report.not_received == []
+    # the official recap per kecamatan is what the workspace holds: no difference at all
+    same = compare.compare_external(demo_ws, read_external_csv(KEC_CSV, E, "rekap_"), "rekap")
+    assert (same.compared, same.differences) == (1146, [])
+
+
+def test_regency_and_province_rows(demo_ws, tmp_path):
+    f = tmp_path / "lain.csv"
+    f.write_bytes("\ufeffkode;paslon_1;paslon_2\n33.75;138.320;49.784\n33;16.825.511;-\n99.99;1;1\n".encode())
+    report = compare.compare_external(demo_ws, read_external_csv(f, E), "sumber lain")
+    assert [(d.region, d.column, d.field, d.value_a, d.value_b) for d in report.differences] == [
+        ("33.75", "JUMLAH", "paslon_1", 138319, 138320), ("33", "PROVINSI", "paslon_2", 4944447, 0)]
+    assert report.unknown_codes == ["99.99"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("nama,paslon_1\nX,1\n", "Berkas x.csv: baris 1 tidak memuat kolom kode wilayah (diharapkan salah satu dari "
+                             "kode, kode_wilayah, kode_kecamatan, kode_kabupaten_kota); ditemukan: nama, paslon_1."),
+    ("kode,nama\n33.01,X\n", "Berkas x.csv: tidak ada kolom angka yang dikenal (contoh: paslon_1, suara_sah)."),
+    ("kode,paslon_1\n33.01,1,234\n", None),
+    ("kode,paslon_1\n33.01,\"1,234\"\n", "Berkas x.csv, baris 2, kolom paslon_1: nilai '1,234' bukan bilangan bulat "
+                                         "tidak negatif (contoh yang diterima: 12345, 12.345, atau - untuk nol; "
+                                         "kosong dibiarkan kosong)."),
+    ("kode,paslon_1\n33.01,-5\n", "Berkas x.csv, baris 2, kolom paslon_1: nilai '-5' bukan bilangan bulat tidak "
+                                  "negatif (contoh yang diterima: 12345, 12.345, atau - untuk nol; kosong dibiarkan "
+                                  "kosong)."),
+    ("kode,paslon_1\n33.01,1\n33.01,2\n", "Berkas x.csv, baris 3: kode 33.01 muncul dua kali."),
+    ("", "Berkas x.csv kosong."),
+])
+def test_bad_external_files_are_refused_with_a_clear_message(tmp_path, content, message):
+    f = tmp_path / "x.csv"
+    f.write_text(content, encoding="utf-8")
+    if message is None:  # an extra cell beyond the header is ignored
+        assert read_external_csv(f, E) == {"33.01": {"paslon_1": 1}}
+        return
+    with pytest.raises(CompareError) as e:
+        read_external_csv(f, E)
+    assert e.value.message == message
+
+
+def test_not_utf8_and_missing_file(tmp_path):
+    f = tmp_path / "x.csv"
+    f.write_bytes(b"kode,paslon_1\n33.01,\xff\n")
+    with pytest.raises(CompareError) as e:
+        read_external_csv(f, E)
+    assert e.value.message == "Berkas x.csv bukan teks UTF-8 (bita ke-21); simpan sebagai CSV UTF-8."
+    with pytest.raises(CompareError):
+        read_external_csv(tmp_path / "tidak-ada.csv", E)
+
+
+def test_compare_revisions_and_cli(demo_ws):
+    info, vals = demo_ws.latest_values()["33.75"]
+    vals[info.columns[0]]["paslon_2"] = vals[info.columns[0]]["paslon_2"] * 10 + 7
+    demo_ws.add_revision("33.75", list(info.columns), vals, actor="tester", reason="uji")
+    path = str(demo_ws.path)
+    demo_ws.close()
+    runner = CliRunner()
+    res = runner.invoke(main, ["compare", "--db", path, "--region", "33.75", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert (data["source_a"], data["source_b"], data["compared"]) == ("revisi 1", "revisi 2", 5 * 39)
+    assert [(d["column"], d["field"], d["fault"]) for d in data["differences"]] == [
+        (info.columns[0], "paslon_2", "digit_extra")]
+    res = runner.invoke(main, ["compare", "--db", path, str(KEC_CSV), "--prefix", "situng_", "--name", "Situng"])
+    assert res.exit_code == 0
+    assert res.output.splitlines()[0] == ("ruang kerja dibandingkan dengan Situng: 2865 angka dibandingkan, 2298 "
+                                          "berbeda (21 mirip salah ketik).")
+    res = runner.invoke(main, ["compare", "--db", path])
+    assert res.exit_code == 1
+    assert res.output == "Galat: Pilih salah satu: berkas CSV, atau --region KODE untuk membandingkan revisi.\n"
