@@ -29,7 +29,7 @@ JUMLAH = "JUMLAH"
 PROVINSI = "PROVINSI"
 
 #: W.102: invalid votes above this share of V.C are implausible. Pilpres 2019 nationally:
-#: 3.754.905 tidak sah of 158.012.506 (2,38 %, KPU decision 987/PL.01.8-Kpt/06/KPU/V/2019).
+#: 3.754.905 tidak sah of 158.012.506 (2,38 %, KPU's national result).
 INVALID_SHARE_LIMIT = 0.10
 #: W.103: allowed distance between II.1 and ⌈DPT × (1 + cadangan)⌉, as a share of DPT. The
 #: reserve is rounded up per TPS (less than one ballot per TPS, about 0,5 % of DPT at 200 voters
@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
          f"{_FORM}, blok III; DOMAIN §3.7"),
     Rule("F.501", "error", "Kolom JUMLAH kabupaten/kota = jumlah kolom kecamatannya, untuk setiap isian",
          "A regency's JUMLAH column = the sum of its kecamatan columns, for every field",
-         "Rekapitulasi berjenjang, PKPU 4/2019 (Pemilu) dan PKPU 8/2018 (Pilkada); DOMAIN §3.9"),
+         "Rekapitulasi berjenjang (rapat pleno tiap tingkat); DOMAIN §1 dan §3.9"),
     Rule("F.601", "error", "Setiap kecamatan wilayah itu dan kolom JUMLAH ada di sertifikat",
          "Every kecamatan of the regency and the JUMLAH column are on the certificate",
          "Himpunan wilayah pemilihan (resources/regions); DOMAIN §3.10"),
@@ -105,9 +105,9 @@ RULES: tuple[Rule, ...] = (
          "V.B > 10% × V.C (Pilpres 2019 nasional: 2,38%)"),
     Rule("W.103", "warning", "Surat suara diterima (II.1) jauh dari DPT + cadangan",
          "Ballots received (II.1) far from DPT + reserve",
-         "Cadangan 2% DPT per TPS (Pemilu, UU 7/2017 ps. 350) / 2,5% (Pilkada, UU 10/2016 ps. 79), "
-         "dibulatkan ke atas; DOMAIN §3.8",
-         "|II.1 − ⌈DPT × (1 + cadangan)⌉| > 1% × DPT"),
+         "Cadangan 2% DPT per TPS (Pemilu) / 2,5% (Pilkada), dibulatkan ke atas; persentase dari definisi "
+         "pemilihan (reserve_percent); DOMAIN §2 dan §3.8",
+         "selisih II.1 dengan ⌈DPT × (1 + cadangan)⌉ > 1% × DPT"),
     Rule("W.601", "warning", "Sertifikat kabupaten/kota belum masuk",
          "The regency's certificate has not been received", "Rekapitulasi berjenjang; DOMAIN §3.10"),
     Rule("W.602", "warning", "Isian kosong (kosong bukan nol); aturan yang memakainya tidak dapat diperiksa",
