@@ -416,8 +416,8 @@ class CertificateEditor(QWidget):
         self.discard_btn = QPushButton(self.tr("Buang draf"))
         self.undo_btn.clicked.connect(self.undo_stack.undo)
         self.redo_btn.clicked.connect(self.undo_stack.redo)
-        self.save_btn.clicked.connect(self.save)
-        self.discard_btn.clicked.connect(self.discard)
+        self.save_btn.clicked.connect(lambda: self.save())
+        self.discard_btn.clicked.connect(lambda: self.discard())
         self.undo_stack.canUndoChanged.connect(self.undo_btn.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_btn.setEnabled)
         for b in (self.undo_btn, self.redo_btn):

@@ -235,7 +235,7 @@ class FindingsPage(QWidget):
         self.view.setColumnWidth(3, 210)
         self.view.setColumnWidth(5, 120)
         self.view.setWordWrap(True)
-        self.view.doubleClicked.connect(lambda _i: self.open_cell())
+        self.view.activated.connect(lambda _i: self.open_cell())  # Enter or double click
         lay.addWidget(self.view, 1)
         btns = QHBoxLayout()
         self.open_btn = QPushButton(self.tr("Buka sel"))
