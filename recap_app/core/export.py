@@ -168,14 +168,18 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
     wb.properties.creator = "recap_app"
     buf = io.BytesIO()
     wb.save(buf)
-    return _with_cached_values(buf.getvalue(), "xl/worksheets/sheet1.xml", cached), cached, sha
+    data = _with_cached_values(buf.getvalue(), "xl/worksheets/sheet1.xml", cached, stamp.timetuple()[:6])
+    return data, cached, sha
 
 
 _FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v\s*/>(?:</v>)?')
 
 
-def _with_cached_values(data: bytes, member: str, cached: dict[str, int]) -> bytes:
-    """Write each formula's result into the saved sheet (``<v>`` of the formula cells)."""
+def _with_cached_values(data: bytes, member: str, cached: dict[str, int], date_time: tuple) -> bytes:
+    """Write each formula's result into the saved sheet (``<v>`` of the formula cells).
+
+    Every zip member gets ``date_time`` so that the same data and time give the same bytes.
+    """
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -191,6 +195,11 @@ def _with_cached_values(data: bytes, member: str, cached: dict[str, int]) -> byt
                 if n != len(cached):  # a programming error: openpyxl changed how it writes formulas
                     raise RuntimeError(f"expected {len(cached)} formula cells, found {n}")
                 content = text.encode("utf-8")
+            elif item.filename == "docProps/core.xml":  # openpyxl stamps "modified" with the wall clock
+                stamp = _dt.datetime(*date_time).strftime("%Y-%m-%dT%H:%M:%SZ")
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>" + stamp.encode() + rb"\g<2>", content)
+            item.date_time = date_time if date_time[0] >= 1980 else (1980, 1, 1, 0, 0, 0)
             dst.writestr(item, content)
     return out.getvalue()
 

@@ -11,7 +11,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 from .. import formatting as fmt
 from ..election import Election, Region
 from ..store import Workspace, now_iso
-from .page import FONT_BOLD, grid_style, p, styles
+from .page import FONT, FONT_BOLD, grid_style, p, styles
 from .plenary import WITNESS_STATUS, Office, Plenary, office, plenary
 
 
@@ -120,7 +120,8 @@ def title_block(src: Source, form: str, lines: list[str], width: float,
     ]
     t = Table([[p(k, st["small"]), p(":", st["small"]), p(v, st["small"])] for k, v in ident],
               colWidths=[38 * mm, 4 * mm, width - 42 * mm], hAlign="LEFT")
-    t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+    t.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     out += [t, Spacer(1, 3 * mm)]
     return out

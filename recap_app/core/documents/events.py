@@ -7,7 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
 from .common import Source, signature_block, title_block
-from .page import Part, frame_size, p, styles
+from .page import FONT, Part, flow, frame_size, p, styles
 from .plenary import OBJECTION_KINDS
 
 NAME = "kejadian_khusus"
@@ -41,8 +41,8 @@ def build(src: Source, paper: str) -> Part:
         story.append(p("Tidak ada kejadian khusus dan/atau keberatan saksi yang dicatat.", st["body"]))
     for i, o in enumerate(objections, 1):
         story.append(p(f"{i}. {_subject(src, o)}", st["h2"]))
-        for para in [x for x in o["text"].split("\n") if x.strip()]:
-            story += [p(para.strip(), st["justify"]), Spacer(1, 1.5 * mm)]
+        story += flow(o["text"], st["justify"])
+        story.append(Spacer(1, 1.5 * mm))
         story.append(p(f"Dicatat oleh {o['recorded_by']}.", st["small"]))
     story.append(signature_block(src, width))
     payload = {"election": e.id, "objections": src.plenary_payload()["objections"],
@@ -53,7 +53,7 @@ def build(src: Source, paper: str) -> Part:
 
 def _lines(width: float, n: int) -> Table:
     t = Table([[""] for _ in range(n)], colWidths=[width], rowHeights=[7.5 * mm] * n)
-    t.setStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey)])
+    t.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey)])
     return t
 
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
 from .common import Source, region_label, signature_block, title_block
-from .page import Part, frame_size, grid_style, p, styles
+from .page import Part, flow, frame_size, grid_style, p, styles
 
 NAME = "temuan"
 
@@ -169,7 +169,7 @@ def long_notes(groups: list[list], st) -> list:
         resolution, message = _resolution(g[0]), g[0].message
         if len(resolution) > LONG_TEXT or len(message) > 3 * LONG_TEXT:
             out.append(p(f"Catatan nomor {i} ({g[0].code}):", st["h2"]))
-            out += [p(x, st["justify"]) for x in (message + "\n" + resolution).split("\n") if x.strip()]
+            out += flow(message + "\n" + resolution, st["justify"])
     return out
 
 

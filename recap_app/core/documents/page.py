@@ -107,6 +107,29 @@ def p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def flow(text: str, style: ParagraphStyle, max_chars: int = 1200) -> list[Paragraph]:
+    """Paragraphs for a long user text that must flow over pages.
+
+    Lines of the text become paragraphs; a paragraph longer than ``max_chars`` is cut after a
+    sentence (or, failing that, a word) into consecutive pieces: reportlab re-wraps the rest of a
+    paragraph at every page it splits, so one paragraph of many pages costs seconds.
+    """
+    out: list[Paragraph] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        while len(line) > max_chars:
+            cut = line.rfind(". ", 0, max_chars)
+            if cut < max_chars // 3:
+                cut = line.rfind(" ", 0, max_chars)
+            if cut <= 0:
+                cut = max_chars - 1
+            out.append(p(line[:cut + 1].strip(), style))
+            line = line[cut + 1:].strip()
+        if line:
+            out.append(p(line, style))
+    return out
+
+
 def grid_style(extra: list | None = None) -> TableStyle:
     """Thin-ruled table style with the shared font."""
     cmds = [
