@@ -228,15 +228,18 @@ def regency_args(ws, kode: str, certs: dict) -> tuple[str, list[tuple[str, str]]
     return title, [(k, names[k]) for k in cols if k != "JUMLAH"], values
 
 
-def fill_template(path: Path, columns: list[str], values: dict, e: Election) -> Path:
-    """Type figures into a province template (as a regency clerk would), saving in place."""
+def fill_template(path: Path, columns: list[str], values: dict, e: Election, wb=None) -> Path:
+    """Type figures into a province template (as a regency clerk would) and save it to ``path``.
+
+    ``wb``: the template workbook already in memory (from build_template); else ``path`` is loaded.
+    """
     from openpyxl import load_workbook
 
-    from recap_app.core.importer.template import FIRST_DATA_COL, FIRST_FORM_ROW
+    from recap_app.core.importer.template import FIRST_DATA_COL, FIRST_FORM_ROW, HEADER_ROW
 
-    wb = load_workbook(path)
+    wb = wb or load_workbook(path)
     sh = wb.worksheets[0]
-    header = {sh.cell(7, c).value: c for c in range(FIRST_DATA_COL, sh.max_column + 1)}
+    header = {sh.cell(HEADER_ROW, c).value: c for c in range(FIRST_DATA_COL, sh.max_column + 1)}
     row = FIRST_FORM_ROW
     for fr in e.form_rows:
         if not fr.fields:
@@ -253,7 +256,7 @@ def fill_template(path: Path, columns: list[str], values: dict, e: Election) -> 
 
 
 def full_values(e: Election, codes: list[str], seed: int = 7) -> dict:
-    """Every field of every column filled with distinct figures (JML = L + P, sums as on the form),
+    """Every field of every column filled with distinct figures (derived fields as the form sums them),
     JUMLAH = column sums: a complete certificate to check that each row lands on its own field."""
     values: dict = {}
     for i, kode in enumerate(codes):
@@ -261,7 +264,7 @@ def full_values(e: Election, codes: list[str], seed: int = 7) -> dict:
         for j, f in enumerate(e.fields):
             if not f.parts:
                 v[f.key] = 1000 * (i + 1) + 37 * j + seed
-        for f in e.fields:  # derived in printed order: parts come earlier, except JML after L/P
+        for f in e.fields:  # derived in printed order; each field's parts are set before it
             if f.parts:
                 v[f.key] = sum(v[p] for p in f.parts)
         values[kode] = v

@@ -51,6 +51,7 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
 
     auth.require(ws, actor, "import")
     report = ImportReport()
+    ctx = build_context(ws)
     for path in paths:
         path = Path(path)
         try:
@@ -59,21 +60,27 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
             report.files.append(FileReport(path.name, code="unreadable", message=(
                 f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). Tidak ada yang disimpan.")))
             continue
-        report.files.append(import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
-                                         expect_region=expect_region))
+        rep = import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
+                           expect_region=expect_region, context=ctx)
+        report.files.append(rep)
+        if rep.ok and any(n["match"] == "near" for n in rep.names):
+            ctx = build_context(ws)  # new aliases were accepted
     return report
 
 
 def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_names: bool = False,
-                 reason: str | None = None, expect_region: str | None = None) -> FileReport:
+                 reason: str | None = None, expect_region: str | None = None,
+                 context: Context | None = None) -> FileReport:
     """Import one file given as bytes (the window and tests use this). Never raises for bad input:
-    a refusal comes back as a FileReport with status "ditolak" and nothing written."""
+    a refusal comes back as a FileReport with status "ditolak" and nothing written.
+
+    ``context``: a :func:`build_context` result to reuse across files (built when omitted)."""
     from .. import auth
 
     auth.require(ws, actor, "import")
     rep = FileReport(name, sha256=hashlib.sha256(data).hexdigest())
     try:
-        found, meta_notes = _find(ws, name, data, expect_region)
+        found, meta_notes = _find(ws, name, data, expect_region, context or build_context(ws))
         _store(ws, rep, found, name, data, actor, accept_names, reason)
         rep.notes[:0] = meta_notes
     except RecapError as exc:
@@ -85,7 +92,8 @@ def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_na
     return rep
 
 
-def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None) -> tuple[Found, list[str]]:
+def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
+          ctx: Context) -> tuple[Found, list[str]]:
     e = ws.election
     wb = read_workbook(name, data)
     notes = list(wb.notes)
@@ -100,8 +108,6 @@ def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None) -> t
         if meta.get("election_id") != e.id:
             raise ImportRefused(f"Berkas {name}: templat untuk pemilihan {meta.get('election_id')!r}, diharapkan "
                                 f"{e.id} ({e.name}); berkas ini untuk pemilihan lain.", "wrong_election")
-        expect_region = expect_region or None
-    ctx = build_context(ws)
     found: list[Found] = []
     skipped = []
     for sh in sheets:

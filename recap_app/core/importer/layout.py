@@ -117,6 +117,8 @@ class Context:
         self._synonyms = self._build_synonyms()
         self.figure_rows = {r.number: r for r in election.form_rows if r.fields}
         self.heading_rows = {normalize(r.label): r.number for r in election.form_rows if not r.fields}
+        self._label_cache: dict[tuple[str, str | None], tuple[str | None, float]] = {}
+        self._own_cache: dict[tuple[str, str], float] = {}
 
     def matcher(self, kode: str) -> Matcher:
         return Matcher(self.kecamatan.get(kode, []), self.aliases)
@@ -159,12 +161,28 @@ class Context:
                 syn[normalize(s)] = f"IV.{p.nomor_urut}"
         return syn
 
+    def own_score(self, label: str, number: str) -> float:
+        """How much a label looks like form row ``number`` (best ratio against its label and synonyms)."""
+        if self._synonyms.get(label) == number:
+            return 1.0
+        key = (label, number)
+        if key not in self._own_cache:
+            self._own_cache[key] = max(difflib.SequenceMatcher(None, label, s).ratio()
+                                       for s, n in self._synonyms.items() if n == number)
+        return self._own_cache[key]
+
     def label_row(self, label: str, block: str | None) -> tuple[str | None, float]:
         """Best form row for a label (exact synonym, else closest label in the block)."""
         if not label:
             return None, 0.0
         if label in self._synonyms:
             return self._synonyms[label], 1.0
+        key = (label, block)
+        if key not in self._label_cache:
+            self._label_cache[key] = self._label_row(label, block)
+        return self._label_cache[key]
+
+    def _label_row(self, label: str, block: str | None) -> tuple[str | None, float]:
         best, score = None, 0.0
         for s, num in self._synonyms.items():
             if block and num.split(".")[0] != block:
@@ -384,9 +402,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
                 num = f"{block}.{number}" if block else None
             row = ctx.figure_rows.get(num) if num else None
             if row is not None and label:
-                best, score = ctx.label_row(label, block)
-                own = max(difflib.SequenceMatcher(None, label, s).ratio()
-                          for s, n2 in ctx._synonyms.items() if n2 == row.number)
+                own = ctx.own_score(label, row.number)
+                best, score = (row.number, own) if own == 1.0 else ctx.label_row(label, block)
                 if own < 0.4 and (best is None or score < 0.6):
                     row = None  # e.g. "1. KETUA" under block V/IV: a signature line, not a figure
                 elif best != row.number and score >= 0.8 and own < 0.6:

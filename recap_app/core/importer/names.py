@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..election import Region
 
@@ -25,7 +26,12 @@ CODE_RE = re.compile(r"(?<![\d.])(\d{2})[.\s]?(\d{2})(?:[.\s]?(\d{2}))?(?![\d.])
 
 def normalize(text: object) -> str:
     """Upper case, punctuation to spaces, spaces collapsed ("Kec. Karang-Lewas" -> "KEC KARANG LEWAS")."""
-    s = str(text or "").upper().replace("'", "").replace("\u2019", "")
+    return _normalize(str(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _normalize(text: str) -> str:
+    s = text.upper().replace("'", "").replace("\u2019", "")
     s = re.sub(r"[^0-9A-Z]+", " ", s)
     return " ".join(s.split())
 
@@ -83,12 +89,20 @@ class Matcher:
         for r in self.regions:
             self.by_key.setdefault(name_key(r.nama), []).append(r)
         self.aliases = {a: self.by_code[k] for a, k in (aliases or {}).items() if k in self.by_code}
+        self._quick: dict[str, Region | None] = {}
         self.by_compact: dict[str, list[Region]] = {}
         for r in self.regions:
             self.by_compact.setdefault(compact(r.nama), []).append(r)
 
     def quick(self, text: object) -> Region | None:
         """Cheap test used to locate header rows: a code, an exact name, an alias or a spacing variant."""
+        if isinstance(text, str):
+            if text not in self._quick:
+                self._quick[text] = self._quick_uncached(text)
+            return self._quick[text]
+        return self._quick_uncached(text)
+
+    def _quick_uncached(self, text: object) -> Region | None:
         code = find_code(text)
         if code and code in self.by_code:
             return self.by_code[code]
