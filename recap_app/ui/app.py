@@ -88,6 +88,9 @@ def make_app(lang: str | None = None):
     app.setApplicationName("recap_app")
     app.setOrganizationName("recap_app")
     register_fonts()
+    old = getattr(app, "_recap_translator", None)
+    if old is not None:  # switching language (tests, or a second window)
+        app.removeTranslator(old)
     app._recap_translator = install_translation(app, lang)
     return app
 
@@ -102,12 +105,12 @@ def save_screenshot(widget, path: str | os.PathLike) -> None:
     widget.grab().save(str(path), "PNG")
 
 
-def create_window(ws, actor: str | None = None):
-    """Build the main window over an open workspace."""
+def create_window(ws, actor: str | None = None, auto_check: bool = True):
+    """Build the main window over an open workspace (checking stale findings on the worker)."""
     from ..core.store import default_actor
     from .main_window import MainWindow
 
-    return MainWindow(ws, actor or default_actor())
+    return MainWindow(ws, actor or default_actor(), auto_check=auto_check)
 
 
 def switch_workspace(window, path) -> None:
@@ -153,6 +156,9 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
     window.resize(1440, 900)
     if screenshot:
         window.show()
+        window.jobs.pool.waitForDone()  # the start-up check, so the picture shows real statuses
+        for _ in range(5):
+            app.processEvents()
         kode = ws.regencies()[0].kode if ws.regencies() else None
         if kode:
             window.open_region(kode)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
 
     workspace_changed = Signal()
 
-    def __init__(self, ws, actor: str, parent=None):
+    def __init__(self, ws, actor: str, parent=None, auto_check: bool = False):
         super().__init__(parent)
         self.ws = ws
         self.actor = actor
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.regency_view.setColumnWidth(0, 52)
         self.regency_view.setColumnWidth(2, 140)
-        self.regency_view.setColumnWidth(3, 50)
+        self.regency_view.setColumnWidth(3, 66)
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)
         ll.addWidget(self.regency_view, 1)
@@ -114,6 +114,28 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.update_title()
         self.refresh()
+        if auto_check:
+            QTimer.singleShot(0, self.check_stale)
+
+    def check_stale(self):
+        """Re-run reconciliation on the worker for certificates whose findings are out of date."""
+        try:
+            from ..core import reconcile
+        except ImportError:
+            return None
+        try:
+            stale = reconcile.stale_regions(self.ws)
+        except Exception as exc:  # the window stays usable without findings
+            self.show_message(self.tr("Pemeriksaan tidak dapat dijalankan: %s") % exc)
+            return None
+        if not stale:
+            return None
+        self.show_message(self.tr("Memeriksa %s sertifikat di latar belakang…") % len(stale))
+        actor = self.actor
+        return self.jobs.start(self.ws.path, lambda ws, progress, cancelled: reconcile.refresh_findings(ws, actor),
+                               self.tr("Memeriksa…"), self, show_progress=False,
+                               on_done=lambda _r: (self.refresh(), self.show_message(self.tr("Pemeriksaan selesai."))),
+                               on_failed=self.show_message)
 
     # ------------------------------------------------------------------ structure
     def _add_pages(self) -> None:

@@ -14,21 +14,21 @@ ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def status_text(status: str) -> str:
     """The translated label of a certificate status from the core."""
-    t = QCoreApplication.translate
     return {
-        "belum masuk": t("Status", "belum masuk"),
-        "draf": t("Status", "draf"),
-        "ada kesalahan": t("Status", "ada kesalahan"),
-        "ada peringatan": t("Status", "ada peringatan"),
-        "sesuai": t("Status", "sesuai"),
-        "ditetapkan": t("Status", "ditetapkan"),
+        "belum masuk": QCoreApplication.translate("Status", "belum masuk"),
+        "draf": QCoreApplication.translate("Status", "draf"),
+        "ada kesalahan": QCoreApplication.translate("Status", "ada kesalahan"),
+        "ada peringatan": QCoreApplication.translate("Status", "ada peringatan"),
+        "sesuai": QCoreApplication.translate("Status", "sesuai"),
+        "ditetapkan": QCoreApplication.translate("Status", "ditetapkan"),
     }.get(status, status)
 
 
 def severity_text(severity: str) -> str:
     """The translated label of a finding severity ("error" / "warning")."""
-    t = QCoreApplication.translate
-    return t("Status", "kesalahan") if severity == "error" else t("Status", "peringatan")
+    if severity == "error":
+        return QCoreApplication.translate("Status", "kesalahan")
+    return QCoreApplication.translate("Status", "peringatan")
 
 
 class RegencyModel(QAbstractTableModel):

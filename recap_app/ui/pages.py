@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,12 +46,12 @@ def page_factories(window):
     """[(key, title, factory)] for the pages after the editor, in tab order."""
     window.jobs = JobRunner(window)
     return [
-        ("import", window.tr("Impor"), lambda: ImportPage(window)),
-        ("findings", window.tr("Temuan"), lambda: FindingsPage(window)),
-        ("province", window.tr("Provinsi"), lambda: ProvincePage(window)),
-        ("documents", window.tr("Dokumen"), lambda: DocumentsPage(window)),
-        ("bundles", window.tr("Bundel"), lambda: BundlesPage(window)),
-        ("audit", window.tr("Log audit"), lambda: AuditPage(window)),
+        ("import", QCoreApplication.translate("MainWindow", "Impor"), lambda: ImportPage(window)),
+        ("findings", QCoreApplication.translate("MainWindow", "Temuan"), lambda: FindingsPage(window)),
+        ("province", QCoreApplication.translate("MainWindow", "Provinsi"), lambda: ProvincePage(window)),
+        ("documents", QCoreApplication.translate("MainWindow", "Dokumen"), lambda: DocumentsPage(window)),
+        ("bundles", QCoreApplication.translate("MainWindow", "Bundel"), lambda: BundlesPage(window)),
+        ("audit", QCoreApplication.translate("MainWindow", "Log audit"), lambda: AuditPage(window)),
     ]
 
 

@@ -108,7 +108,8 @@ class PlenaryWindow(QWidget):
         if not self.regencies:
             return
         r = self.regencies[self.pos]
-        self.header.setText(f"{self.ws.election.name} — {self.tr('Rapat pleno rekapitulasi')}")
+        plenary_text = self.tr("Rapat pleno rekapitulasi")
+        self.header.setText(f"{self.ws.election.name} — {plenary_text}")
         self.title.setText(f"{r.kode}  {r.nama.upper()}")
         here = self.totals["regencies"].get(r.kode) or {}
         run = self.running_total()

@@ -35,7 +35,7 @@ def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["RECAP_HOME"] = tmp
         ws = make_demo(Path(tmp) / "contoh.sqlite", actor="operator")
-        window = create_window(ws, "operator")
+        window = create_window(ws, "operator", auto_check=False)
         window.resize(1440, 900)
         window.show()
 

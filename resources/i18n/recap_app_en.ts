@@ -1,0 +1,1252 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <source>Waktu (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="272"/>
+        <source>Objek</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="272"/>
+        <source>Rincian</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="708"/>
+        <source>Semua wilayah</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="715"/>
+        <source>Tanggal:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="724"/>
+        <source>cari teks…</source>
+        <translation>search text…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="728"/>
+        <source>Periksa rantai</source>
+        <translation>Verify chain</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="761"/>
+        <source>Semua pengguna</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="762"/>
+        <source>Semua tindakan</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="798"/>
+        <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
+        <translation>%1 records shown (newest first; at most 2000).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="806"/>
+        <source>Rantai audit utuh: %s catatan diperiksa.</source>
+        <translation>Audit chain intact: %s records checked.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="808"/>
+        <source>RANTAI AUDIT RUSAK: %s</source>
+        <translation>AUDIT CHAIN BROKEN: %s</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="583"/>
+        <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
+        <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="589"/>
+        <source>Seluruh data (bukan hanya perubahan)</source>
+        <translation>All data (not only changes)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="590"/>
+        <source>Sertakan berkas asli</source>
+        <translation>Include original files</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="591"/>
+        <source>Ekspor bundel…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="592"/>
+        <source>Verifikasi bundel…</source>
+        <translation>Verify bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="593"/>
+        <source>Impor bundel…</source>
+        <translation>Import bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="616"/>
+        <source>Modul bundel belum terpasang di versi ini.</source>
+        <translation>The bundle module is not installed in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="626"/>
+        <source>Ekspor bundel</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="627"/>
+        <source>Bundel (*.zip)</source>
+        <translation>Bundle (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="633"/>
+        <source>Menyusun dan menandatangani bundel…</source>
+        <translation>Building and signing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="637"/>
+        <source>Bundel diekspor: %s</source>
+        <translation>Bundle exported: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="638"/>
+        <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
+        <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="642"/>
+        <source>Sidik jari manifes: %s</source>
+        <translation>Manifest fingerprint: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="645"/>
+        <source>Mengekspor bundel…</source>
+        <translation>Exporting bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="646"/>
+        <source>GAGAL: %s</source>
+        <translation>FAILED: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="652"/>
+        <source>Verifikasi bundel</source>
+        <translation>Verify bundle</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="653"/>
+        <location filename="../../recap_app/ui/pages.py" line="678"/>
+        <source>Bundel (*.zip);;Semua berkas (*)</source>
+        <translation>Bundle (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="663"/>
+        <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
+        <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="664"/>
+        <source>Pengirim: %s</source>
+        <translation>Sender: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="665"/>
+        <source>Pemilihan: %s</source>
+        <translation>Election: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="666"/>
+        <source>Nomor urut: %s</source>
+        <translation>Sequence: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="667"/>
+        <source>Sertifikat: %s</source>
+        <translation>Certificates: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="669"/>
+        <source>Memverifikasi bundel…</source>
+        <translation>Verifying bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="671"/>
+        <source>TIDAK SAH: %s</source>
+        <translation>NOT VALID: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="677"/>
+        <source>Impor bundel</source>
+        <translation>Import bundle</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="690"/>
+        <source>Mengimpor bundel…</source>
+        <translation>Importing bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="691"/>
+        <source>DITOLAK: %s</source>
+        <translation>REFUSED: %s</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateEditor</name>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="403"/>
+        <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
+        <translation>Choose a regency in the list on the left to open its certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="412"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="413"/>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="414"/>
+        <source>Simpan sertifikat</source>
+        <translation>Save certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="416"/>
+        <location filename="../../recap_app/ui/editor.py" line="707"/>
+        <location filename="../../recap_app/ui/editor.py" line="709"/>
+        <source>Buang draf</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="427"/>
+        <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
+        <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="429"/>
+        <location filename="../../recap_app/ui/editor.py" line="661"/>
+        <source>Tetapkan</source>
+        <translation>Adopt</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="431"/>
+        <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
+        <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="432"/>
+        <source>Buka kembali…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="466"/>
+        <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
+        <translation>Unsaved draft restored (last saved %1 by %2).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="470"/>
+        <source>Revisi %1, %2 oleh %3.</source>
+        <translation>Revision %1, %2 by %3.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="475"/>
+        <source>Belum ada sertifikat yang masuk; isian baru.</source>
+        <translation>No certificate received yet; new entry.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="478"/>
+        <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
+        <translation>Certificate adopted: read only (the chair can reopen it).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="480"/>
+        <source>Sertifikat %1 — %2 %3</source>
+        <translation>Certificate %1 — %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="507"/>
+        <source>Temuan tidak dapat dimuat: %s</source>
+        <translation>Findings could not be loaded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="551"/>
+        <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
+        <translation>Paste cancelled, nothing changed: %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recap_app/ui/editor.py" line="555"/>
+        <source>Tempel %n sel</source>
+        <translation>
+            <numerusform>Paste %n cell</numerusform>
+            <numerusform>Paste %n cells</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="581"/>
+        <source>Kosongkan sel</source>
+        <translation>Clear cells</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="595"/>
+        <source>Draf tidak tersimpan: %s</source>
+        <translation>Draft not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="625"/>
+        <source>Alasan perubahan</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="626"/>
+        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
+        <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="628"/>
+        <source>Simpan perubahan</source>
+        <translation>Save change</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="634"/>
+        <source>entri manual</source>
+        <translation>manual entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="637"/>
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="643"/>
+        <source>Sertifikat %s disimpan sebagai revisi baru.</source>
+        <translation>Certificate %s saved as a new revision.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="654"/>
+        <source>Pemeriksaan tidak dapat dijalankan: %s</source>
+        <translation>The check could not run: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="661"/>
+        <source>Modul pemeriksaan belum terpasang di versi ini.</source>
+        <translation>The reconciliation module is not installed in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="668"/>
+        <source>Tidak dapat ditetapkan</source>
+        <translation>Cannot be adopted</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="673"/>
+        <source>Sertifikat %s ditetapkan.</source>
+        <translation>Certificate %s adopted.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="685"/>
+        <location filename="../../recap_app/ui/editor.py" line="687"/>
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="686"/>
+        <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
+        <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="694"/>
+        <source>Tidak dapat dibuka kembali</source>
+        <translation>Cannot be reopened</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="708"/>
+        <source>Buang semua isian yang belum disimpan untuk %s?</source>
+        <translation>Discard every unsaved entry for %s?</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="709"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="714"/>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateModel</name>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="235"/>
+        <source>Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok).</source>
+        <translation>Sum cell (filled from its parts when they agree).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="238"/>
+        <source>Sebelumnya: %s</source>
+        <translation>Before: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="238"/>
+        <source>kosong</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="260"/>
+        <source>Ubah sel</source>
+        <translation>Change cell</translation>
+    </message>
+</context>
+<context>
+    <name>Dialog</name>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="153"/>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="409"/>
+        <source>&lt;b&gt;Dokumen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="414"/>
+        <source>Kertas:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="421"/>
+        <source>Kab/kota:</source>
+        <translation>Regency:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="427"/>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="428"/>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="429"/>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="466"/>
+        <source>Modul dokumen belum terpasang di versi ini.</source>
+        <translation>The documents module is not installed in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="485"/>
+        <location filename="../../recap_app/ui/pages.py" line="499"/>
+        <location filename="../../recap_app/ui/pages.py" line="545"/>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="485"/>
+        <source>Pilih sedikitnya satu dokumen.</source>
+        <translation>Choose at least one document.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="490"/>
+        <source>Menyusun PDF…</source>
+        <translation>Building the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="494"/>
+        <source>Menggambar halaman…</source>
+        <translation>Drawing the pages…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="497"/>
+        <source>Menyiapkan pratinjau…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="510"/>
+        <source>%1 halaman. Sidik jari: %2</source>
+        <translation>%1 pages. Fingerprints: %2</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="513"/>
+        <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
+        <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="531"/>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="532"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="539"/>
+        <location filename="../../recap_app/ui/pages.py" line="543"/>
+        <source>Menyimpan PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="544"/>
+        <source>PDF disimpan: %s</source>
+        <translation>PDF saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="550"/>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="550"/>
+        <source>Buat pratinjau dulu; halaman yang tampil itulah yang dicetak. Tanpa pdftoppm, simpan PDF lalu cetak dari penampil PDF.</source>
+        <translation>Make a preview first; the pages shown are the pages printed. Without pdftoppm, save the PDF and print it from a PDF viewer.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <source>Jenis</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <source>Kolom / isian</source>
+        <translation>Column / field</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="188"/>
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="188"/>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="211"/>
+        <source>dikesampingkan: %s</source>
+        <translation>overridden: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="213"/>
+        <source>dijelaskan: %s</source>
+        <translation>explained: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="214"/>
+        <source>terbuka</source>
+        <translation>open</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="200"/>
+        <source>Jenis:</source>
+        <translation>Severity:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="203"/>
+        <location filename="../../recap_app/ui/pages.py" line="210"/>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="204"/>
+        <source>Kesalahan</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="205"/>
+        <source>Peringatan</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="207"/>
+        <source>Wilayah:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="211"/>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="215"/>
+        <source>Periksa ulang</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="241"/>
+        <source>Buka sel</source>
+        <translation>Open cell</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="242"/>
+        <source>Jelaskan peringatan…</source>
+        <translation>Explain warning…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="243"/>
+        <source>Kesampingkan kesalahan… (ketua)</source>
+        <translation>Override error… (chair)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="261"/>
+        <source>Modul pemeriksaan belum terpasang di versi ini.</source>
+        <translation>The reconciliation module is not installed in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="276"/>
+        <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan)</source>
+        <translation>%1 of %2 findings shown (%3 errors, %4 warnings)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="301"/>
+        <source>Memeriksa seluruh sertifikat…</source>
+        <translation>Checking every certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="304"/>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="306"/>
+        <source>Pemeriksaan</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="313"/>
+        <source>Jelaskan peringatan</source>
+        <translation>Explain warning</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="314"/>
+        <source>%1
+
+Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
+        <translation>%1
+
+Write the explanation to be recorded and printed:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="315"/>
+        <source>Catat penjelasan</source>
+        <translation>Record explanation</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="326"/>
+        <source>Kesampingkan kesalahan</source>
+        <translation>Override error</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="327"/>
+        <source>%1
+
+Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
+        <translation>%1
+
+Only the chair may override an error. Write the reason:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="328"/>
+        <source>Kesampingkan</source>
+        <translation>Override</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="340"/>
+        <source>Tidak dicatat</source>
+        <translation>Not recorded</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="75"/>
+        <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali.</source>
+        <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="80"/>
+        <source>Pilih berkas…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="82"/>
+        <source>Buat templat isian…</source>
+        <translation>Make blank templates…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="84"/>
+        <source>Simpan laporan…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="97"/>
+        <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
+        <translation>The import report appears here and is kept while the program is open.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="104"/>
+        <source>Modul impor belum terpasang di versi ini.</source>
+        <translation>The import module is not installed in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="108"/>
+        <source>Pilih berkas sertifikat</source>
+        <translation>Choose certificate files</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="109"/>
+        <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="133"/>
+        <source>Mengimpor berkas…</source>
+        <translation>Importing files…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="135"/>
+        <source>Impor gagal</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="144"/>
+        <source>Konfirmasi nama kecamatan</source>
+        <translation>Confirm district names</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="145"/>
+        <source>Nama kecamatan berikut tidak persis sama dengan daftar wilayah:
+
+%s
+
+Terima kecocokan ini? Ejaan itu akan diingat.</source>
+        <translation>The following district names do not exactly match the region list:
+
+%s
+
+Accept these matches? The spellings will be remembered.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="147"/>
+        <source>Terima nama</source>
+        <translation>Accept names</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="147"/>
+        <source>Jangan impor</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="157"/>
+        <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
+        <translation>Accepted %1 · already there %2 · refused %3</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="164"/>
+        <source>Simpan laporan impor</source>
+        <translation>Save import report</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="165"/>
+        <source>Teks (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="173"/>
+        <location filename="../../recap_app/ui/pages.py" line="184"/>
+        <location filename="../../recap_app/ui/pages.py" line="185"/>
+        <source>Templat</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="173"/>
+        <source>Penulis templat belum terpasang di versi ini.</source>
+        <translation>The template writer is not installed in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="175"/>
+        <source>Folder untuk templat</source>
+        <translation>Folder for the templates</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="183"/>
+        <source>Membuat templat…</source>
+        <translation>Making templates…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="184"/>
+        <source>Templat dibuat di %s</source>
+        <translation>Templates written to %s</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../recap_app/ui/jobs.py" line="99"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="72"/>
+        <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="102"/>
+        <source>Sertifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="126"/>
+        <source>Halaman ini belum tersedia: %s</source>
+        <translation>This page is not available yet: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="133"/>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="134"/>
+        <source>Buka ruang kerja…</source>
+        <translation>Open workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="138"/>
+        <source>Impor berkas sertifikat…</source>
+        <translation>Import certificate files…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="142"/>
+        <source>Pengaturan kantor…</source>
+        <translation>Office settings…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="146"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="151"/>
+        <source>&amp;Sunting</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="152"/>
+        <source>Urungkan</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="154"/>
+        <source>Ulangi</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="156"/>
+        <source>Simpan sertifikat</source>
+        <translation>Save certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="162"/>
+        <source>&amp;Tampilan</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="163"/>
+        <source>Mode pleno (layar penuh)</source>
+        <translation>Plenary mode (full screen)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="204"/>
+        <source>Halaman tidak dapat dimuat: %s</source>
+        <translation>The page could not be loaded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="246"/>
+        <source>Buka ruang kerja</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="247"/>
+        <source>Ruang kerja recap_app (*.sqlite)</source>
+        <translation>recap_app workspace (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="278"/>
+        <location filename="../../recap_app/ui/pages.py" line="49"/>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="278"/>
+        <source>Impor belum tersedia di versi ini.</source>
+        <translation>Import is not available in this version.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="50"/>
+        <source>Temuan</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="51"/>
+        <source>Provinsi</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="52"/>
+        <source>Dokumen</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="53"/>
+        <source>Bundel</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="54"/>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+</context>
+<context>
+    <name>Marks</name>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="101"/>
+        <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
+        <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="103"/>
+        <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
+        <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
+    </message>
+</context>
+<context>
+    <name>PlenaryWindow</name>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="25"/>
+        <source>Mode pleno</source>
+        <translation>Plenary mode</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="52"/>
+        <source>Kabupaten/kota ini</source>
+        <translation>This regency</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="52"/>
+        <source>Total provinsi berjalan</source>
+        <translation>Running province total</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="60"/>
+        <source>Suara sah</source>
+        <translation>Valid votes</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="60"/>
+        <source>Suara tidak sah</source>
+        <translation>Invalid votes</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="77"/>
+        <source>← Sebelumnya</source>
+        <translation>← Previous</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="78"/>
+        <source>Berikutnya →</source>
+        <translation>Next →</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="79"/>
+        <source>Tutup (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="111"/>
+        <source>Rapat pleno rekapitulasi</source>
+        <translation>Recapitulation plenary</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="119"/>
+        <source>%1 dari %2 dibacakan</source>
+        <translation>%1 of %2 read out</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="121"/>
+        <source>Kab/kota ini</source>
+        <translation>This regency</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="121"/>
+        <source>Provinsi (berjalan)</source>
+        <translation>Province (running)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="89"/>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="90"/>
+        <source>Ditetapkan</source>
+        <translation>Adopted</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceModel</name>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="131"/>
+        <source>JUMLAH</source>
+        <translation>TOTAL</translation>
+    </message>
+</context>
+<context>
+    <name>ProvincePage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="381"/>
+        <source>PROVINSI</source>
+        <translation>PROVINCE</translation>
+    </message>
+</context>
+<context>
+    <name>RegencyModel</name>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <source>Kabupaten/Kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <source>Revisi</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="85"/>
+        <source>(ada draf)</source>
+        <translation>(draft kept)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="22"/>
+        <source>Pengaturan kantor</source>
+        <translation>Office settings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="36"/>
+        <source>Nama kantor</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="37"/>
+        <source>Kode kantor</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="38"/>
+        <source>Kota</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="39"/>
+        <source>Ketua</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="40"/>
+        <source>Anggota (satu per baris)</source>
+        <translation>Members (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="54"/>
+        <source>Saksi paslon %s</source>
+        <translation>Witness of pair %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="55"/>
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="57"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="57"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="64"/>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="18"/>
+        <source>belum masuk</source>
+        <translation>not received</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="19"/>
+        <source>draf</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="20"/>
+        <source>ada kesalahan</source>
+        <translation>has errors</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="21"/>
+        <source>ada peringatan</source>
+        <translation>has warnings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="22"/>
+        <source>sesuai</source>
+        <translation>consistent</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="23"/>
+        <source>ditetapkan</source>
+        <translation>adopted</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="30"/>
+        <source>kesalahan</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="31"/>
+        <source>peringatan</source>
+        <translation>warning</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="138"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="138"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsBar</name>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="48"/>
+        <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="63"/>
+        <source>Suara sah: &lt;b&gt;%s&lt;/b&gt;</source>
+        <translation>Valid votes: &lt;b&gt;%s&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="67"/>
+        <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
+        <translation>Received %1 of %2 · Adopted %3 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>VotesChart</name>
+    <message>
+        <location filename="../../recap_app/ui/chart.py" line="89"/>
+        <source>belum ada data</source>
+        <translation>no data yet</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../recap_app/ui/app.py" line="120"/>
+        <source>Buka ruang kerja</source>
+        <translation>Open workspace</translation>
+    </message>
+</context>
+</TS>
