@@ -5,7 +5,7 @@ when the data are not adopted; SIMULASI / CONTOH bands for rehearsal and demonst
 workspaces), and a footer with the document name, "Halaman x dari y" (numbered per
 document, even when several are printed in one PDF), the print date and the shortened
 data fingerprint (first 16 hex digits of the SHA-256; the full value is in the PDF
-metadata). Fonts: DejaVu Sans Condensed from resources/fonts/, embedded as subsets.
+metadata). Fonts: DejaVu Sans Condensed (regular, bold) from resources/fonts/, embedded as subsets.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ PAPERS = {"A4": A4, "F4": (215 * mm, 330 * mm)}
 
 FONT = "RecapSans"
 FONT_BOLD = "RecapSans-Bold"
-FONT_ITALIC = "RecapSans-Oblique"
 FONT_DIR = RESOURCES / "fonts"
 
 MARGIN = 12 * mm
@@ -49,12 +48,11 @@ def register_fonts() -> None:
         return
     from reportlab.lib.fonts import addMapping
 
-    for name, file in ((FONT, "DejaVuSansCondensed.ttf"), (FONT_BOLD, "DejaVuSansCondensed-Bold.ttf"),
-                       (FONT_ITALIC, "DejaVuSansCondensed-Oblique.ttf")):
+    for name, file in ((FONT, "DejaVuSansCondensed.ttf"), (FONT_BOLD, "DejaVuSansCondensed-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
-    addMapping(FONT, 0, 1, FONT_ITALIC)
+    addMapping(FONT, 0, 1, FONT)  # no italic shipped: <i> prints upright
     addMapping(FONT, 1, 1, FONT_BOLD)
     _fonts_ready = True
 
