@@ -73,17 +73,18 @@ def repack(src: Path, dst: Path, identity: OfficeIdentity | None, *, manifest_fn
     return write_zip(dst, [(MANIFEST, manifest_bytes), (SIGNATURE, sig)] + payload)
 
 
-def fix_hashes(data: dict) -> None:
-    """Recompute revision hashes and histories after a figure was changed (deeper checks are reached)."""
+def fix_hashes(data) -> None:
+    """Recompute revision hashes and histories after a figure was changed (deeper checks are
+    reached); gives up silently on a document too damaged to walk."""
     from recap_app.core.store import values_sha256
 
-    for c in data.get("certificates", []):
-        shas = []
-        for r in c.get("revisions", []):
-            try:
+    try:
+        for c in data["certificates"]:
+            shas = []
+            for r in c["revisions"]:
                 r["content_sha256"] = values_sha256(r["columns"], r["values"])
-            except (TypeError, KeyError, AttributeError):
-                return
-            shas.append(r["content_sha256"])
-        if shas and isinstance(c.get("history"), list) and len(c["history"]) >= len(shas):
-            c["history"][-len(shas):] = shas
+                shas.append(r["content_sha256"])
+            if shas and len(c["history"]) >= len(shas):
+                c["history"][-len(shas):] = shas
+    except (TypeError, KeyError, AttributeError, IndexError):
+        return
