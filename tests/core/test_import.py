@@ -136,7 +136,25 @@ def test_merged_title_extra_sheets_hidden_rows_and_columns(ws, kudus, tmp_path):
     assert rep.status == "diterima" and rep.sheet == "DB1-PPWP"
     cols_got, got = stored(ws, "33.19")
     assert got == expected(ws, cols_got, values)
-    assert rep.notes == ["lembar Catatan: tidak ada nama atau kode kecamatan (dilewati)"]
+    assert rep.notes == ["lembar Catatan: tidak ada nama atau kode kecamatan (dilewati)",
+                         "baris/kolom tersembunyi ikut dibaca (sel pertama): kolom E8, baris A14, baris A15, baris A16"]
+
+
+def test_hidden_helper_column_and_hidden_old_row_are_not_used(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    old = copy.deepcopy(values)
+    old["33.19.01"]["paslon_1"] = 5
+    g = db1_grid(ws.election, title, cols, values, extra_cols=[("CEK SELISIH", {"paslon_1": 777, "dpt": 12345})])
+    g.hidden_cols = [14]  # N: the helper column after JUMLAH AKHIR (M)
+    paslon_row = next(i for i, r in enumerate(g.rows) if len(r) > 1 and r[1] == "JOKO WIDODO - MA'RUF AMIN")
+    g.rows.insert(paslon_row + 1, list(g.rows[paslon_row][:3]) + [5] + g.rows[paslon_row][4:])  # old figure kept
+    g.hidden_rows = [paslon_row + 2]
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "diterima", rep.message
+    assert rep.notes == ["baris tersembunyi A50 mengulang isian paslon_1; tidak dipakai",
+                         'kolom tersembunyi N8 ("CEK SELISIH") tidak dipakai']
+    got_cols, got = stored(ws, "33.19")
+    assert got == expected(ws, got_cols, values)
 
 
 def test_hidden_sheet_with_old_draft_is_not_used(ws, kudus, tmp_path):

@@ -212,6 +212,8 @@ class Grid:
             width = sheet.width
             rows = [[r[c] if c < len(r) else None for r in sheet.rows] for c in range(width)]
         self.rows = rows
+        self.hidden_lines = sheet.hidden_cols if transposed else sheet.hidden_rows
+        self.hidden_cols = sheet.hidden_rows if transposed else sheet.hidden_cols
         self.height = len(rows)
         self.width = max((len(r) for r in rows), default=0)
         self.fill: dict[tuple[int, int], Any] = {}
@@ -312,6 +314,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     last_row: FormRow | None = None
     first_field_row = None
     done = False
+    hidden_notes: list[str] = []
     for r in range(hr + 1, grid.height):
         if done:
             break
@@ -336,8 +339,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             if re.fullmatch(r"[A-C]\.?", t):
                 letter = t[0]
                 continue
-            if re.fullmatch(r"\d{1,2}\.?", t):
-                number = t.rstrip(".")
+            if re.fullmatch(r"\(?\d{1,2}[.)]?", t):
+                number = t.strip("().")
                 continue
             if n in MARKERS and len(n) <= 9:
                 marker = MARKERS[n]
@@ -426,7 +429,13 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             fld = {"L": row.fields[0], "P": row.fields[1]}.get(marker or "JML", row.fields[2])
         else:
             fld = row.fields[0]
-        if fld.key in field_rows:
+        if fld.key in field_rows and (r in grid.hidden_lines or field_rows[fld.key] in grid.hidden_lines):
+            if r in grid.hidden_lines:
+                hidden_notes.append(f"baris tersembunyi {grid.ref(r, 0)} mengulang isian {fld.key}; tidak dipakai")
+                continue
+            hidden_notes.append(f"baris tersembunyi {grid.ref(field_rows[fld.key], 0)} mengulang isian {fld.key}; "
+                                "tidak dipakai")
+        elif fld.key in field_rows:
             raise ImportRefused(
                 f"{where}, sel {grid.ref(r, 0)}: isian {e.field_label(fld.key)} muncul dua kali (juga di "
                 f"{grid.ref(field_rows[fld.key], 0)}); diharapkan satu baris per isian.", "duplicate_field")
@@ -458,6 +467,13 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             name = next(t for t in texts if _is_jumlah(t))
         has_data = any(grid.raw(r, c) is not None or grid.orig(r, c) in grid.sheet.missing
                        for r in field_rows.values())
+        if not (name or code or is_j):
+            others = [t for t in texts if normalize(t) not in IGNORED_HEADERS]
+            name = others[-1] if others else ""  # the header text nearest the header row
+        if c in grid.hidden_cols and not (code or is_j or ctx.province.quick(name)):
+            if has_data:
+                hidden_notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{name}\") tidak dipakai")
+            continue
         if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
             if has_data and not name:
                 raise ImportRefused(
@@ -511,6 +527,10 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             continue
         m: Match = matcher.match(code or name)
         shown = code or name
+        hidden = c in grid.hidden_cols
+        if hidden and (m.kind in ("none", "near") or m.region.kode in seen):
+            hidden_notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{shown}\") tidak dipakai")
+            continue
         if m.kind == "none":
             hint = ""
             if code and code in ctx.province.by_code:
@@ -521,7 +541,11 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
                                 f"{regency.nama}{hint}; diharapkan nama atau kode kecamatan {regency.nama} "
                                 f"menurut daftar wilayah {e.region_set}.", "unknown_kecamatan")
         col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions, grid.ref(hr, c))
-        if col.kode in seen:
+        if col.kode in seen and seen[col.kode] in grid.hidden_cols:
+            hidden_notes.append(f"kolom tersembunyi {grid.ref(hr, seen[col.kode])} (\"{shown}\") tidak dipakai")
+            columns = [x for x in columns if x.kode != col.kode]
+            near = [x for x in near if x.kode != col.kode]
+        elif col.kode in seen:
             raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan {m.region.nama} ({m.region.kode}) "
                                 f"muncul dua kali (juga di {grid.ref(hr, seen[col.kode])}); diharapkan satu kolom "
                                 "per kecamatan.", "duplicate_kecamatan")
@@ -534,7 +558,11 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     if jumlah_col is not None:
         columns.append(jumlah_col)
 
-    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near)
+    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near, notes=hidden_notes)
+    hidden_read = [f"kolom {grid.ref(hr, c.index)}" for c in columns if c.index in grid.hidden_cols] + [
+        f"baris {grid.ref(r, 0)}" for r in sorted(field_rows.values()) if r in grid.hidden_lines]
+    if hidden_read:
+        found.notes.append("baris/kolom tersembunyi ikut dibaca (sel pertama): " + ", ".join(hidden_read))
     _read_values(grid, found, ctx, where)
     return found
 

@@ -19,7 +19,7 @@ from ..election import Region
 #: similarity (difflib ratio on normalised names) from which a spelling is offered as a suggestion
 NEAR_RATIO = 0.8
 
-_PREFIX = re.compile(r"^(?:KECAMATAN|KEC)\s+")
+_PREFIX = re.compile(r"^(?:\d{1,3}\s+)?(?:KECAMATAN|KEC)?\s*")
 _REGENCY_PREFIX = re.compile(r"^(?:KABUPATEN|KAB)\s+")
 CODE_RE = re.compile(r"(?<![\d.])(\d{2})[.\s]?(\d{2})(?:[.\s]?(\d{2}))?(?![\d.])")
 

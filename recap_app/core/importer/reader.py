@@ -27,6 +27,7 @@ MAX_CELLS = 2_000_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_HIDDEN_TAG = re.compile(rb"hidden=\"(?:1|true)\"")
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Sheet:
         missing: {(row, col): formula text} for formula cells whose result was never saved.
         merged: merged ranges as (first_row, first_col, last_row, last_col), 0-based inclusive.
         hidden: True for a hidden sheet.
+        hidden_rows, hidden_cols: 0-based indexes of hidden rows and columns (xlsx only).
     """
 
     name: str
@@ -46,6 +48,8 @@ class Sheet:
     missing: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
 
     @property
     def width(self) -> int:
@@ -153,10 +157,9 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
 
 def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile) -> list[Sheet]:
     sheets = _calamine(name, data, "xlsx")
-    has_formulas = any(_FORMULA_TAG.search(_zip_read(name, zf, n)) for n in zf.namelist()
-                       if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-    if not has_formulas:
-        return sheets
+    xml = [_zip_read(name, zf, n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+    if not any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml):
+        return sheets  # openpyxl (slower) only for formulas without saved results and hidden rows/columns
     import openpyxl
 
     try:
@@ -169,6 +172,10 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile) -> list[Sheet]:
         sheet = by_name.get(ws.title)
         if sheet is None:
             continue
+        sheet.hidden_rows = {r - 1 for r, d in ws.row_dimensions.items() if d.hidden}
+        for key, d in ws.column_dimensions.items():
+            if d.hidden:
+                sheet.hidden_cols.update(range(d.min - 1, d.max))
         for row in ws.iter_rows():
             for cell in row:
                 if cell.data_type != "f":
