@@ -173,7 +173,7 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile) -> list[Sheet]:
         if sheet is None:
             continue
         sheet.hidden_rows = {r - 1 for r, d in ws.row_dimensions.items() if d.hidden}
-        for key, d in ws.column_dimensions.items():
+        for d in ws.column_dimensions.values():
             if d.hidden:
                 sheet.hidden_cols.update(range(d.min - 1, d.max))
         for row in ws.iter_rows():
