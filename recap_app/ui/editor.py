@@ -38,6 +38,22 @@ HEADING_BG = QColor("#d9d9d9")
 ERROR_BG = QColor("#f8c9c4")
 WARNING_BG = QColor("#fde7b0")
 
+# Painting asks data() for many roles per cell: compare plain ints and reuse objects.
+R_DISPLAY, R_DECORATION, R_EDIT, R_TOOLTIP = 0, 1, 2, 3
+R_FONT, R_ALIGN, R_BACKGROUND, R_FOREGROUND = 6, 7, 8, 9
+_ROLES = frozenset((R_DISPLAY, R_DECORATION, R_EDIT, R_TOOLTIP, R_FONT, R_ALIGN, R_BACKGROUND, R_FOREGROUND))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_READ_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDIT_FLAGS = _READ_FLAGS | Qt.ItemFlag.ItemIsEditable
+_HEADING_BRUSH = QBrush(HEADING_BG)
+_DERIVED_BRUSH = QBrush(DERIVED_BG)
+_ERROR_BRUSH = QBrush(ERROR_BG)
+_WARNING_BRUSH = QBrush(WARNING_BG)
+_CHANGED_BRUSH = QBrush(QColor("#0d47a1"))
+_BOLD = QFont()
+_BOLD.setBold(True)
+
 
 def plan_changes(values: dict, edits: dict, election, columns: list[str]) -> dict:
     """The full set of cell changes an edit causes, including the sums it keeps up to date.
@@ -112,6 +128,7 @@ class CertificateModel(QAbstractTableModel):
             else:
                 self.rows.append(("heading", r))
         self.row_of_key = {f.key: i for i, (kind, f) in enumerate(self.rows) if kind == "field"}
+        self._row_headers = [self._row_header(i) for i in range(len(self.rows))]
         self.columns: list[str] = []
         self.column_names: list[str] = []
         self.values: dict = {}
@@ -167,82 +184,78 @@ class CertificateModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self.rows[index.row()][0] == "heading":
-            return Qt.ItemFlag.NoItemFlags
-        fl = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.readonly:
-            fl |= Qt.ItemFlag.ItemIsEditable
-        return fl
+        if not index.isValid() or self.rows[index.row()][0] == "heading":
+            return _NO_FLAGS
+        return _READ_FLAGS if self.readonly else _EDIT_FLAGS
+
+    def _row_header(self, section: int) -> str:
+        kind, item = self.rows[section]
+        if kind == "heading":
+            return f"{item.number}  {item.label}"
+        sex = {"L": "LK", "P": "PR", "JML": "JML"}.get(item.sex, "")
+        label = item.label
+        if label.startswith("Jumlah ") and len(label) > 30:
+            label = label[7].upper() + label[8:]
+        label = label if len(label) <= 46 else label[:44] + "…"
+        return f"{item.row}  {label}" + (f"  · {sex}" if sex else "")
 
     def headerData(self, section, orientation, role=DISPLAY):
+        role = int(role)
         if orientation == Qt.Orientation.Horizontal:
-            if role == DISPLAY and 0 <= section < len(self.columns):
+            if role == R_DISPLAY and 0 <= section < len(self.columns):
                 return self.column_names[section]
-            if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self.columns):
+            if role == R_TOOLTIP and 0 <= section < len(self.columns):
                 return self.columns[section]
             return None
         if not (0 <= section < len(self.rows)):
             return None
+        if role == R_DISPLAY:
+            return self._row_headers[section]
         kind, item = self.rows[section]
-        if role == DISPLAY:
-            if kind == "heading":
-                return f"{item.number}  {item.label}"
-            sex = {"L": "LK", "P": "PR", "JML": "JML"}.get(item.sex, "")
-            label = item.label
-            if label.startswith("Jumlah ") and len(label) > 30:
-                label = label[7].upper() + label[8:]
-            label = label if len(label) <= 46 else label[:44] + "…"
-            return f"{item.row}  {label}" + (f"  · {sex}" if sex else "")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == R_TOOLTIP:
             return item.label if kind == "heading" else self.election.field_label(item.key)
-        if role == Qt.ItemDataRole.FontRole and kind == "heading":
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == R_FONT and kind == "heading":
+            return _BOLD
         return None
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         kind, f = self.rows[index.row()]
         if kind == "heading":
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(HEADING_BG)
-            return None
+            return _HEADING_BRUSH if role == R_BACKGROUND else None
         col = self.columns[index.column()]
         value = self.values[col].get(f.key)
-        derived = f.derived or col == JUMLAH
-        marks = self.marks.get((col, f.key), [])
-        if role == DISPLAY:
+        if role == R_DISPLAY:
             return fmt.number(value)
-        if role == EDIT:
+        if role == R_ALIGN:
+            return _RIGHT
+        if role == R_EDIT:
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        marks = self.marks.get((col, f.key))
+        derived = f.derived or col == JUMLAH
+        if role == R_BACKGROUND:
             if marks:
-                return QBrush(ERROR_BG if any(m.severity == "error" for m in marks) else WARNING_BG)
-            if derived:
-                return QBrush(DERIVED_BG)
+                return _ERROR_BRUSH if any(m.severity == "error" for m in marks) else _WARNING_BRUSH
+            return _DERIVED_BRUSH if derived else None
+        if role == R_DECORATION:
+            if marks:
+                return severity_icon("error" if any(m.severity == "error" for m in marks) else "warning")
             return None
-        if role == Qt.ItemDataRole.DecorationRole and marks:
-            return severity_icon("error" if any(m.severity == "error" for m in marks) else "warning")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{m.code}: {m.message}" for m in marks]
+        changed = bool(self.base) and self.base.get(col, {}).get(f.key) != value
+        if role == R_TOOLTIP:
+            lines = [f"{m.code}: {m.message}" for m in marks or ()]
             if derived:
                 lines.append(self.tr("Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok)."))
-            base = self.base.get(col, {}).get(f.key) if self.base else None
-            if self.base and base != value:
+            if changed:
+                base = self.base.get(col, {}).get(f.key)
                 lines.append(self.tr("Sebelumnya: %s") % (fmt.number(base) or self.tr("kosong")))
             return "\n".join(lines) or None
-        if role == Qt.ItemDataRole.FontRole and self.base and self.base.get(col, {}).get(f.key) != value:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and self.base and self.base.get(col, {}).get(f.key) != value:
-            return QBrush(QColor("#0d47a1"))
+        if role == R_FONT:
+            return _BOLD if changed else None
+        if role == R_FOREGROUND:
+            return _CHANGED_BRUSH if changed else None
         return None
 
     def setData(self, index, value, role=EDIT):
@@ -391,6 +404,7 @@ class CertificateEditor(QWidget):
         self.actor = actor
         self.kode: str | None = None
         self.base_revision_id: int | None = None
+        self.findings_source = None  # region code -> findings; the main window shares one read
         self.undo_stack = QUndoStack(self)
         self.model = CertificateModel(ws.election, self)
         self.model.undo_stack = self.undo_stack
@@ -495,6 +509,9 @@ class CertificateEditor(QWidget):
     def refresh_findings(self) -> None:
         """Mark the cells with the region's stored findings (when reconciliation is available)."""
         if self.kode is None:
+            return
+        if self.findings_source is not None:
+            self.model.set_findings(self.findings_source(self.kode))
             return
         try:
             from ..core import reconcile
@@ -638,8 +655,8 @@ class CertificateEditor(QWidget):
             return False
         self._refresh_reconcile()
         kode = self.kode
-        self.open_region(kode)
         self.saved.emit(kode)
+        self.open_region(kode)
         self.message.emit(self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode)
         return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 
 from babel.dates import format_datetime
 from babel.numbers import format_decimal, format_percent
@@ -16,6 +17,11 @@ def number(value: int | None, blank: str = "") -> str:
     """16825511 -> "16.825.511"; None -> ``blank`` (blank is not zero)."""
     if value is None:
         return blank
+    return _number(value)
+
+
+@lru_cache(maxsize=65536)
+def _number(value: int) -> str:
     return format_decimal(value, locale="id")
 
 

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
         self.pages: dict[str, QWidget] = {}
+        self._findings: list | None = None
+        self._totals: dict | None = None
+        self._findings_by_region: dict[str, list] = {}
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
         self.editor = CertificateEditor(ws, actor)
+        self.editor.findings_source = self.findings_for
         self.editor.saved.connect(lambda _k: self.refresh())
         self.editor.draft_changed.connect(lambda _k: self.refresh_regencies())
         self.editor.message.connect(self.show_message)
@@ -212,10 +216,39 @@ class MainWindow(QMainWindow):
         if current:
             self._select(current)
 
+    def all_findings(self) -> list:
+        """Every stored finding (reconcile.findings), read once per refresh and shared by the pages."""
+        if self._findings is None:
+            self._findings, self._findings_by_region = [], {}
+            try:
+                from ..core import reconcile
+            except ImportError:
+                return self._findings
+            try:
+                self._findings = reconcile.findings(self.ws)
+            except Exception as exc:  # the window stays usable without findings
+                self.show_message(self.tr("Temuan tidak dapat dimuat: %s") % exc)
+            for f in self._findings:
+                self._findings_by_region.setdefault(f.region, []).append(f)
+        return self._findings
+
+    def findings_for(self, region: str) -> list:
+        """The stored findings of one region (from the shared read)."""
+        self.all_findings()
+        return self._findings_by_region.get(region, [])
+
+    def current_totals(self) -> dict:
+        """Workspace.totals(), read once per refresh and shared by the pages."""
+        if self._totals is None:
+            self._totals = self.ws.totals()
+        return self._totals
+
     def refresh(self) -> None:
         """Reload everything shown from the workspace (after any write)."""
+        self._findings = None
+        self._totals = None
         self.refresh_regencies()
-        totals = self.ws.totals()
+        totals = self.current_totals()
         received, adopted, expected = self._counts
         self.totals_bar.update_totals(self.ws.election.paslon, totals, received, adopted, expected)
         for page in self.pages.values():

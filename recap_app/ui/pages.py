@@ -6,6 +6,7 @@ a rule: imports, checks, documents, bundles and the audit log are all the core's
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import tempfile
@@ -55,6 +56,36 @@ def page_factories(window):
     ]
 
 
+class LazyPage(QWidget):
+    """A page that reloads only when shown: a refresh while hidden just marks it out of date."""
+
+    _dirty = True
+
+    def refresh(self) -> None:
+        if self.isVisible():
+            self._dirty = False
+            self.reload_page()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event):
+        if self._dirty:
+            self._dirty = False
+            self.reload_page()
+        super().showEvent(event)
+
+    def reload_page(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+def _available(module: str) -> bool:
+    """True when a core module is installed (without importing it: start-up stays fast)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ImportError:
+        return False
+
+
 def _missing(parent_layout, text: str) -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)
@@ -97,9 +128,7 @@ class ImportPage(QWidget):
         self.report.setPlaceholderText(self.tr("Laporan impor akan tampil di sini dan disimpan selama program "
                                                "terbuka."))
         lay.addWidget(self.report, 1)
-        try:
-            from ..core import importer  # noqa: F401
-        except ImportError:
+        if not _available("recap_app.core.importer"):  # imported on first use (openpyxl is slow to load)
             self.choose_btn.setEnabled(False)
             _missing(lay, self.tr("Modul impor belum terpasang di versi ini."))
         self.last_report = None
@@ -189,7 +218,7 @@ class ImportPage(QWidget):
 
 
 # ====================================================================== findings
-class FindingsPage(QWidget):
+class FindingsPage(LazyPage):
     """Findings of reconciliation: filter, open the cell, explain a warning, override an error."""
 
     def __init__(self, window):
@@ -260,13 +289,13 @@ class FindingsPage(QWidget):
                 b.setEnabled(False)
             _missing(lay, self.tr("Modul pemeriksaan belum terpasang di versi ini."))
 
-    def refresh(self) -> None:
+    def reload_page(self) -> None:
         if self.reconcile is None:
             return
         ws = self.window_.ws
         names = {r.kode: r.nama for r in ws.regions()}
         names[ws.election.province_code] = ws.election.province_name.title()
-        self.model.set_findings(self.reconcile.findings(ws), names, ws.election.field_label)
+        self.model.set_findings(self.window_.all_findings(), names, ws.election.field_label)
         self._filter()
 
     def _filter(self) -> None:
@@ -344,7 +373,7 @@ class FindingsPage(QWidget):
 
 
 # ====================================================================== province
-class ProvincePage(QWidget):
+class ProvincePage(LazyPage):
     """The province recap table (one column per kabupaten/kota + JUMLAH) and the votes chart."""
 
     def __init__(self, window):
@@ -369,9 +398,9 @@ class ProvincePage(QWidget):
         split.setSizes([520, 300])
         lay.addWidget(split)
 
-    def refresh(self) -> None:
+    def reload_page(self) -> None:
         ws = self.window_.ws
-        totals = ws.totals()
+        totals = self.window_.current_totals()
         regencies = ws.regencies()
         self.model.set_data(ws.election.fields, regencies, totals)
         fm = self.view.horizontalHeader().fontMetrics()
@@ -447,11 +476,20 @@ class DocumentsPage(QWidget):
         scroll.setStyleSheet("QScrollArea { background: #777; }")
         self.scroll = scroll
         lay.addWidget(scroll, 5)
-        self.documents = None
-        try:
+        self._documents = None
+        self._left = left
+        if not _available("recap_app.core.documents"):
+            for b in (self.preview_btn, self.save_btn, self.print_btn):
+                b.setEnabled(False)
+            _missing(left, self.tr("Modul dokumen belum terpasang di versi ini."))
+
+    @property
+    def documents(self):
+        """recap_app.core.documents, imported on first use (reportlab is slow to load); None if missing."""
+        if self._documents is None and _available("recap_app.core.documents"):
             from ..core import documents
 
-            self.documents = documents
+            self._documents = documents
             for name, (_b, title) in documents.DOCUMENTS.items():
                 item = QListWidgetItem(title)
                 item.setToolTip(title)
@@ -460,16 +498,19 @@ class DocumentsPage(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if name in documents.PROVINCE_DOCUMENTS[:2]
                                    else Qt.CheckState.Unchecked)
                 self.list.addItem(item)
-        except ImportError:
-            for b in (self.preview_btn, self.save_btn, self.print_btn):
-                b.setEnabled(False)
-            _missing(left, self.tr("Modul dokumen belum terpasang di versi ini."))
+        return self._documents
+
+    def showEvent(self, event):
+        _ = self.documents
+        super().showEvent(event)
 
     def chosen(self) -> list[str]:
+        _ = self.documents
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
     def set_chosen(self, names: list[str]) -> None:
+        _ = self.documents
         for i in range(self.list.count()):
             it = self.list.item(i)
             it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in names
@@ -604,13 +645,7 @@ class BundlesPage(QWidget):
         self.result.setObjectName("bundleResult")
         self.result.setReadOnly(True)
         lay.addWidget(self.result, 1)
-        self.bundle = None
-        try:
-            from ..core import bundle  # noqa: F401
-            from ..core.bundle import export as _e  # noqa: F401
-
-            self.bundle = bundle
-        except ImportError:
+        if not _available("recap_app.core.bundle.export"):  # imported on first use
             for b in (self.export_btn, self.verify_btn, self.import_btn):
                 b.setEnabled(False)
             _missing(lay, self.tr("Modul bundel belum terpasang di versi ini."))
@@ -695,7 +730,7 @@ class BundlesPage(QWidget):
 
 
 # ====================================================================== audit
-class AuditPage(QWidget):
+class AuditPage(LazyPage):
     """The audit log with filters (kabupaten/kota, user, action, time) and a chain check."""
 
     def __init__(self, window):
@@ -755,7 +790,7 @@ class AuditPage(QWidget):
         except ImportError:
             self.audit = None
 
-    def refresh(self) -> None:
+    def reload_page(self) -> None:
         if self.audit is None:
             return
         for combo, items, label in ((self.user, self.audit.actors(self.window_.ws), self.tr("Semua pengguna")),

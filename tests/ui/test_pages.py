@@ -24,6 +24,7 @@ def select_first(page):
 
 def test_findings_filter_and_open_the_cell(checked):
     page = checked.pages["findings"]
+    checked.tabs.setCurrentWidget(page)
     page.severity.setCurrentIndex(page.severity.findData("error"))
     assert page.proxy.rowCount() == 1
     f = select_first(page)
@@ -45,6 +46,7 @@ def test_findings_filter_and_open_the_cell(checked):
 
 def test_explain_a_warning_and_override_an_error(checked):
     page = checked.pages["findings"]
+    checked.tabs.setCurrentWidget(page)
     page.severity.setCurrentIndex(page.severity.findData("warning"))
     page.region.setCurrentIndex(page.region.findData("33.02"))
     f = select_first(page)
@@ -62,6 +64,7 @@ def test_explain_a_warning_and_override_an_error(checked):
 
 def test_recheck_runs_on_the_worker(qtbot, checked):
     page = checked.pages["findings"]
+    checked.tabs.setCurrentWidget(page)
     job = page.recheck()
     wait_jobs(qtbot, checked)
     assert job.error is None
@@ -70,6 +73,7 @@ def test_recheck_runs_on_the_worker(qtbot, checked):
 
 def test_province_page_shows_table_and_chart(checked):
     page = checked.pages["province"]
+    checked.tabs.setCurrentWidget(page)
     assert page.chart.rows[0][0] == "Kab. Cilacap"
     assert page.chart.total[1]["paslon_1"] == 16825511
     assert page.model.columnCount() == 36
@@ -77,7 +81,7 @@ def test_province_page_shows_table_and_chart(checked):
 
 def test_audit_viewer_filters(checked):
     page = checked.pages["audit"]
-    page.refresh()
+    checked.tabs.setCurrentWidget(page)
     page.region.setCurrentIndex(page.region.findData("33.19"))
     rows = [page.model.index(i, 4).data() for i in range(page.model.rowCount())]
     assert rows and set(rows) == {"certificate:33.19"}
