@@ -14,13 +14,14 @@ import math
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from .. import formatting as fmt
 from ..election import Election
-from .page import FONT_BOLD, grid_style, p, styles
+from .page import FONT, FONT_BOLD, grid_style, styles
 
 NUM_SIZE = 7.0
 HEAD_SIZE = 6.0
@@ -66,16 +67,22 @@ def wide_table(election: Election, columns: list[tuple[str, str]], values: dict[
     return out
 
 
+def wrap(text: str, font: str, size: float, width: float) -> str:
+    """Text broken into lines that fit ``width`` points (a plain table cell: cheaper than a Paragraph)."""
+    return "\n".join(simpleSplit(text, font, size, width - 2 * PAD - 0.5))
+
+
 def _chunk_table(election, chunk, values, colw, w_no, w_label, w_sex, st, caption) -> Table:
-    head = [p("NO", st["cell_c"]), p(f"URAIAN  ({caption})", st["cell_c"]), p("", st["cell_c"])]
-    head += [p(h, st["cell_c"]) for _, h in chunk]
+    head = ["NO", wrap(f"URAIAN  ({caption})", FONT_BOLD, HEAD_SIZE, w_label), ""]
+    head += [wrap(h, FONT_BOLD, HEAD_SIZE, colw) for _, h in chunk]
     rows = [head]
     cmds = [
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, HEAD_SIZE, HEAD_SIZE + 1),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
         ("ALIGN", (3, 1), (-1, -1), "RIGHT"),
         ("FONTSIZE", (3, 1), (-1, -1), NUM_SIZE),
         ("ALIGN", (2, 1), (2, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
     ]
     jumlah_idx = [i for i, (code, _) in enumerate(chunk) if code == "JUMLAH"]
     for i in jumlah_idx:
@@ -84,15 +91,15 @@ def _chunk_table(election, chunk, values, colw, w_no, w_label, w_sex, st, captio
     for row in election.form_rows:
         r = len(rows)
         if not row.fields:
-            style = st["cell_b"]
-            rows.append([p(row.number.split(".")[-1], style), p(row.label, style), ""] + [""] * len(chunk))
-            cmds += [("SPAN", (1, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.HexColor(
-                "#d9d9d9" if row.level == 0 else "#f0f0f0"))]
+            rows.append([row.number.split(".")[-1], wrap(row.label, FONT_BOLD, NUM_SIZE, w_label * 3), ""]
+                        + [""] * len(chunk))
+            cmds += [("SPAN", (1, r), (-1, r)), ("FONTNAME", (0, r), (-1, r), FONT_BOLD),
+                     ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#d9d9d9" if row.level == 0 else "#f0f0f0"))]
             continue
         number = row.number.split(".", 1)[1] if "." in row.number else row.number
+        label = wrap(row.label, FONT, NUM_SIZE, w_label)
         for k, f in enumerate(row.fields):
-            cells = [p(number, st["cell"]) if k == 0 else "", p(row.label, st["cell"]) if k == 0 else "",
-                     SEX_LABEL.get(f.sex, "")]
+            cells = [number if k == 0 else "", label if k == 0 else "", SEX_LABEL.get(f.sex, "")]
             cells += [fmt.number(values.get(code, {}).get(f.key)) for code, _ in chunk]
             rows.append(cells)
         if len(row.fields) > 1:
