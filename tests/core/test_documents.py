@@ -333,3 +333,25 @@ def test_print_to_unwritable_place_records_nothing(recorded, tmp_path):
         print_documents(recorded, "tester", tmp_path / "no" / "such" / "dir" / "x.pdf", ["rekapitulasi"])
     assert e.value.message.startswith(f"Berkas {tmp_path / 'no' / 'such' / 'dir' / 'x.pdf'} tidak dapat ditulis")
     assert recorded.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == n_audit
+
+
+def test_findings_report_prints_explanations_and_overrides(tmp_path):
+    reconcile = pytest.importorskip("recap_app.core.reconcile")
+    w = make_demo(tmp_path / "f.sqlite", actor="tester")
+    reconcile.refresh_findings(w, "tester")
+    error = next(f for f in reconcile.findings(w) if f.code == "F.501")
+    reconcile.override(w, error.key, "Selisih satu suara sudah dijelaskan KPU Kota Pekalongan dalam pleno.", "ketua")
+    reconcile.explain(w, error.key, "Salah jumlah pada DA1 Pekalongan Barat.", "operator")
+    warning = next(f for f in reconcile.findings(w) if f.code == "W.602" and f.region == "33.01")
+    reconcile.explain(w, warning.key, "Data DPTb tidak tersedia dari sumber.", "operator")
+    long = "Penjelasan yang sangat panjang. " * 80
+    other = next(f for f in reconcile.findings(w) if f.code == "W.602" and f.region == "33.02")
+    reconcile.explain(w, other.key, long, "operator")
+    text = " ".join(pages_text(render(w, ["temuan"], now=NOW).pdf))
+    assert "DIKESAMPINGKAN oleh ketua" in text
+    assert "Selisih satu suara sudah dijelaskan KPU Kota Pekalongan dalam pleno." in text
+    assert "Penjelasan oleh operator" in text and "Salah jumlah pada DA1 Pekalongan Barat." in text
+    assert "Data DPTb tidak tersedia dari sumber." in text
+    assert "kesalahan yang belum dikesampingkan: 0" in text
+    assert "Teks panjang: lihat catatan nomor" in text and text.count("Penjelasan yang sangat panjang.") == 80
+    w.close()
