@@ -108,10 +108,13 @@ def collect_findings(ws: Workspace) -> list[dict] | None:
         return None
     out = []
     for f in findings(ws):
-        d = f.to_dict() if hasattr(f, "to_dict") else {a: getattr(f, a, None) for a in FINDING_ATTRS}
+        if hasattr(f, "to_dict"):
+            d = f.to_dict()  # plain JSON types already (tuples become lists when written)
+        else:
+            d = _plain({a: getattr(f, a, None) for a in FINDING_ATTRS})
         d["key"] = getattr(f, "key", None)
         d.pop("revision_id", None)  # the sender's internal id means nothing elsewhere
-        out.append(_plain(d))
+        out.append(d)
     return out
 
 
@@ -134,13 +137,22 @@ def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | Non
     """
     code = office_code(ws)
     children = ws.regions(ws.election.child_tier, parent=code)
-    latest = ws.latest_values()
-    if not any(r.kode in latest for r in children):
+    jumlah: dict[str, dict[str, int | None]] = {}
+    for kode, fld, value in ws.conn.execute(
+            """SELECT c.region_kode, x.field, x.value FROM certificate c
+               JOIN revision r ON r.certificate_id = c.id AND r.kind = 'resmi' AND r.number = (
+                   SELECT MAX(number) FROM revision r2 WHERE r2.certificate_id = c.id AND r2.kind = 'resmi')
+               JOIN cell x ON x.revision_id = r.id AND x.kolom = ?""", (JUMLAH,)):
+        jumlah.setdefault(kode, {})[fld] = value
+    has_revision = {k for (k,) in ws.conn.execute(
+        "SELECT DISTINCT c.region_kode FROM certificate c JOIN revision r ON r.certificate_id = c.id "
+        "WHERE r.kind = 'resmi'")}
+    if not any(r.kode in has_revision for r in children):
         return None
     keys = ws.election.field_keys
     values: dict[str, dict[str, int | None]] = {}
     for r in children:
-        col = latest[r.kode][1].get(JUMLAH, {}) if r.kode in latest else {}
+        col = jumlah.get(r.kode, {})
         values[r.kode] = {k: col.get(k) for k in keys}
     values[JUMLAH] = {k: sum_or_none(values[r.kode][k] for r in children) for k in keys}
     columns = [r.kode for r in children] + [JUMLAH]

@@ -62,14 +62,31 @@ def load_schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+def _inline(node: Any, defs: dict) -> Any:
+    """The schema with every local ``$ref`` replaced by its definition (the schema has no cycles)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and len(node) == 1:
+            return _inline(defs[ref[len("#/$defs/"):]], defs)
+        return {k: _inline(v, defs) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
+
+
 @cache
 def _validator(definition: str, fast: bool = True) -> jsonschema.Draft202012Validator:
     schema = load_schema()
-    if fast:
-        # The figure maps ($defs/values, ~25,000 cells for a province) are checked by
-        # values_errors(), which applies exactly the same constraints 50x faster.
-        schema["$defs"]["values"] = {"type": "object", "maxProperties": schema["$defs"]["values"]["maxProperties"]}
-    return jsonschema.Draft202012Validator({**schema, "$ref": f"#/$defs/{definition}"})
+    if not fast:
+        return jsonschema.Draft202012Validator({**schema, "$ref": f"#/$defs/{definition}"})
+    # Same constraints, 4x faster: references inlined; the figure maps ($defs/values, ~25,000
+    # cells for a province) are checked by values_errors() and the findings/objections items
+    # (objects) by schema_errors() itself.
+    defs = schema["$defs"]
+    defs["values"] = {"type": "object", "maxProperties": defs["values"]["maxProperties"]}
+    for key in ("findings", "objections"):
+        defs["data"]["properties"][key] = {k: v for k, v in defs["data"]["properties"][key].items() if k != "items"}
+    return jsonschema.Draft202012Validator(_inline(defs[definition], defs))
 
 
 def values_errors(values: dict, where: str) -> list[str]:
@@ -102,6 +119,10 @@ def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
             break
     out = []
     if fast and not errs and definition == "data":
+        for key in ("findings", "objections"):
+            bad = next((i for i, item in enumerate(doc[key] or []) if not isinstance(item, dict)), None)
+            if bad is not None:
+                out.append(f"{key}/{bad}: {doc[key][bad]!r} is not of type 'object'")
         for i, c in enumerate(doc["certificates"]):
             for j, r in enumerate(c["revisions"]):
                 out += values_errors(r["values"], f"certificates/{i}/revisions/{j}/values")
