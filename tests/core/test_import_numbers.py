@@ -15,6 +15,7 @@ from recap_app.core.importer.numbers import NumberProblem, Parsed, parse_figure
     ("38150", Parsed(38150)),
     (" 20.526 ", Parsed(20526)),
     ("12.096.454", Parsed(12096454)),
+    (999_999_999, Parsed(999_999_999)),
     ("1.350.981", Parsed(1350981)),
     ("-", Parsed(0, dash=True)),
     ("\u2013", Parsed(0, dash=True)),
@@ -36,6 +37,8 @@ def test_accepted(raw, expected):
     ("dua", 'teks "dua"'),
     ("12 096", 'teks "12 096"'),
     (True, "nilai logika True"),
+    (9.2e18, "bilangan 9200000000000000000 (terlalu besar)"),
+    ("1.000.000.000", "bilangan 1000000000 (terlalu besar)"),
 ])
 def test_refused(raw, found):
     with pytest.raises(NumberProblem) as exc:

@@ -6,13 +6,17 @@ Rules (the same for every file kind):
 - text of digits, optionally grouped by dots in threes ("12.096.454") -> int;
 - "-" (also en/em dash) -> 0, and the caller reports it;
 - refused: "1,234" (comma: thousands or decimal? ambiguous), negatives, fractions, other text,
-  booleans and dates.
+  booleans and dates, and figures above :data:`MAX_FIGURE` (no region has a billion voters; this
+  also keeps every sum within SQLite's 64-bit integers).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+#: largest figure accepted (Indonesia's whole register is about 205 million voters)
+MAX_FIGURE = 999_999_999
 
 DASHES = {"-", "\u2013", "\u2014", "\u2212"}
 _PLAIN = re.compile(r"^\d+$")
@@ -40,6 +44,14 @@ class NumberProblem(ValueError):
 
 
 def parse_figure(raw: object) -> Parsed:
+    """Turn a cell value into a figure (see :func:`_parse`), refusing implausibly large ones."""
+    p = _parse(raw)
+    if p.value is not None and p.value > MAX_FIGURE:
+        raise NumberProblem(f"bilangan {p.value} (terlalu besar)", "bilangan bulat tidak negatif sampai 999.999.999")
+    return p
+
+
+def _parse(raw: object) -> Parsed:
     """Turn a cell value into a figure.
 
     Args:
