@@ -241,3 +241,14 @@ def test_codes_stay_text_and_identify_regency_without_title(ws, kudus, tmp_path)
     assert rep.status == "diterima" and rep.kode == "33.19"
     assert [k["kode"] for k in rep.kecamatan] == [k for k, _ in cols]
     assert {k["match"] for k in rep.kecamatan} == {"code"}
+
+
+def test_extra_figure_row_outside_the_form_is_reported_not_stored(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    i = next(i for i, r in enumerate(g.rows) if len(r) > 1 and r[1] == "DATA PEMILIH")
+    g.rows.insert(i + 1, [None, "Jumlah TPS", None] + [100] * 10)
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "diterima"
+    assert rep.notes == ['baris A11 ("JUMLAH TPS") berisi angka tetapi bukan isian formulir; tidak dipakai']
+    assert stored(ws, "33.19")[1]["33.19.01"]["dpt_l"] == values["33.19.01"]["dpt_l"]

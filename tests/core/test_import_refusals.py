@@ -258,3 +258,28 @@ def test_mixed_batch_exit_status_and_per_file_transactions(db, pekalongan, tmp_p
     assert r.output.splitlines()[-1] == "Ringkasan: 1 diterima, 0 sudah ada, 1 ditolak."
     with Workspace.open(db) as ws:
         assert ws.latest_revision("33.75").number == 1
+
+
+def test_a_third_candidate_pair_means_another_election(db, pekalongan, tmp_path):
+    e, cols, v = pekalongan
+    g = db1_grid(e, T, cols, v)
+    i = next(i for i, r in enumerate(g.rows) if len(r) > 1 and r[1] == "PRABOWO SUBIANTO - SANDIAGA UNO")
+    g.rows.insert(i + 1, ["3", "CALON LAIN", None, 1, 2, 3, 4, 10])
+    rep = refused(db, write_xlsx(tmp_path / "p3.xlsx", [g]))
+    assert (rep["code"], rep["message"]) == ("wrong_election", (
+        'Berkas p3.xlsx, lembar DB1-PPWP, sel A51: baris perolehan suara pasangan calon nomor 3 ("CALON LAIN"), '
+        "padahal Pemilihan Umum Presiden dan Wakil Presiden Tahun 2019 hanya punya 2 pasangan calon; berkas ini "
+        "untuk pemilihan lain."))
+
+
+def test_pilpres_sample_into_a_pilgub_workspace(tmp_path):
+    db = tmp_path / "g.sqlite"
+    Workspace.create(db, "pilgub-jateng-2018", actor="t").close()
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "samples" / "db1-ppwp-2019_33.75_kota-pekalongan.xlsx"
+    rep = refused(db, sample)
+    assert (rep["code"], rep["message"]) == ("wrong_election", (
+        'Berkas db1-ppwp-2019_33.75_kota-pekalongan.xlsx, lembar DB1-PPWP, sel H1: formulir "MODEL DB1-PPWP" bukan '
+        "DB1-KWK; berkas ini untuk pemilihan lain (diharapkan Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah "
+        "Tahun 2018)."))

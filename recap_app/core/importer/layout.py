@@ -420,6 +420,14 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         if row is None:
             if "jumlah_suara" in field_rows:
                 done = True  # below block V: signatures and notes
+            elif block == "IV" and number and has_data and int(number) > len(e.paslon):
+                raise ImportRefused(
+                    f"{where}, sel {grid.ref(r, 0)}: baris perolehan suara pasangan calon nomor {int(number)} "
+                    f"(\"{label}\"), padahal {e.name} hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk "
+                    "pemilihan lain.", "wrong_election")
+            elif has_data and block is not None and r not in grid.hidden_lines:
+                hidden_notes.append(f"baris {grid.ref(r, 0)} (\"{label or number or ''}\") berisi angka tetapi "
+                                    "bukan isian formulir; tidak dipakai")
             continue
         block = row.number.split(".")[0]
         if block == "I":
