@@ -25,6 +25,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .store import Values, Workspace
 
 PREFIX = "draft."
+#: drafts of a second entry (double entry) are kept apart from the first entry's
+PREFIX_SECOND = "draft2."
+
+
+def _key(kode: str, kind: str) -> str:
+    if kind not in ("resmi", "entri_kedua"):
+        raise ValueError(f"unknown draft kind {kind!r}")
+    return (PREFIX if kind == "resmi" else PREFIX_SECOND) + kode
 
 
 @dataclass(frozen=True)
@@ -48,14 +56,17 @@ class Draft:
 
 
 def save_draft(ws: Workspace, kode: str, columns: list[str], values: Values, actor: str,
-               base_revision_id: int | None = None) -> None:
+               base_revision_id: int | None = None, kind: str = "resmi") -> None:
     """Store (or replace) the draft of a certificate, in one transaction.
+
+    ``kind`` is "resmi" (the official entry) or "entri_kedua" (a second entry, kept apart).
 
     Raises:
         WorkspaceError: unknown region, read-only or unwritable workspace (nothing written).
         NotAllowed: the actor may not edit certificates.
     """
-    auth.require(ws, actor, "edit")
+    auth.require(ws, actor, "edit" if kind == "resmi" else "second_entry")
+    key = _key(kode, kind)
     if ws.region(kode) is None:
         raise WorkspaceError(f"Draf tidak dapat disimpan: wilayah {kode} tidak ada di ruang kerja ini.",
                              "unknown_region")
@@ -63,16 +74,16 @@ def save_draft(ws: Workspace, kode: str, columns: list[str], values: Values, act
            "values": {c: {k: v for k, v in values.get(c, {}).items()} for c in columns},
            "base_revision_id": base_revision_id, "saved_at": now_iso(), "saved_by": actor}
     with ws.transaction():
-        existed = ws.meta(PREFIX + kode) is not None
-        ws.db["meta"].upsert({"key": PREFIX + kode, "value": json.dumps(doc, ensure_ascii=False)}, pk="key")
+        existed = ws.meta(key) is not None
+        ws.db["meta"].upsert({"key": key, "value": json.dumps(doc, ensure_ascii=False)}, pk="key")
         if not existed:
             ws.record(actor, "draft.start", f"certificate:{kode}", None,
-                      {"base_revision_id": base_revision_id})
+                      {"base_revision_id": base_revision_id, "kind": kind})
 
 
-def load_draft(ws: Workspace, kode: str) -> Draft | None:
-    """The stored draft of a certificate, or None when there is none."""
-    raw = ws.meta(PREFIX + kode)
+def load_draft(ws: Workspace, kode: str, kind: str = "resmi") -> Draft | None:
+    """The stored draft of a certificate (of the given kind), or None when there is none."""
+    raw = ws.meta(_key(kode, kind))
     if raw is None:
         return None
     doc = json.loads(raw)
@@ -80,20 +91,21 @@ def load_draft(ws: Workspace, kode: str) -> Draft | None:
                  doc.get("saved_at", ""), doc.get("saved_by", ""))
 
 
-def discard_draft(ws: Workspace, kode: str, actor: str) -> bool:
+def discard_draft(ws: Workspace, kode: str, actor: str, kind: str = "resmi") -> bool:
     """Remove a certificate's draft (after saving it, or when the clerk throws it away).
 
     Returns True when a draft existed. Raises WorkspaceError when the workspace cannot be written.
     """
-    if ws.meta(PREFIX + kode) is None:
+    key = _key(kode, kind)
+    if ws.meta(key) is None:
         return False
     with ws.transaction():
-        ws.conn.execute("DELETE FROM meta WHERE key = ?", (PREFIX + kode,))
-        ws.record(actor, "draft.discard", f"certificate:{kode}", None, None)
+        ws.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        ws.record(actor, "draft.discard", f"certificate:{kode}", None, {"kind": kind})
     return True
 
 
 def draft_regions(ws: Workspace) -> list[str]:
-    """Region codes that have a draft, sorted."""
+    """Region codes that have a draft of the official entry, sorted."""
     return sorted(k[len(PREFIX):] for (k,) in ws.conn.execute(
         "SELECT key FROM meta WHERE key LIKE 'draft.%'"))

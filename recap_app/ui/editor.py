@@ -135,6 +135,7 @@ class CertificateModel(QAbstractTableModel):
         self.base: dict = {}
         self.marks: dict = {}
         self.readonly = False
+        self.marks_enabled = True
         self.undo_stack: QUndoStack | None = None
 
     # ------------------------------------------------------------------ loading
@@ -152,7 +153,7 @@ class CertificateModel(QAbstractTableModel):
     def set_findings(self, findings: list) -> None:
         """Mark cells with findings: list of objects with column, field, severity, message."""
         marks: dict = {}
-        for f in findings:
+        for f in findings if self.marks_enabled else ():
             if getattr(f, "override", None):
                 continue
             fields = [f.field] if f.field else []
@@ -405,6 +406,7 @@ class CertificateEditor(QWidget):
         self.kode: str | None = None
         self.base_revision_id: int | None = None
         self.findings_source = None  # region code -> findings; the main window shares one read
+        self.second_entry = False  # typing a second entry: entry 1 hidden, stored apart
         self.undo_stack = QUndoStack(self)
         self.model = CertificateModel(ws.election, self)
         self.model.undo_stack = self.undo_stack
@@ -440,6 +442,15 @@ class CertificateEditor(QWidget):
         bar.addStretch(1)
         legend = QLabel(self.tr("Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah"))
         legend.setStyleSheet("color: #555;")
+        self.entry2_btn = QPushButton(self.tr("Entri kedua"))
+        self.entry2_btn.setObjectName("entry2Button")
+        self.entry2_btn.setCheckable(True)
+        self.entry2_btn.setToolTip(self.tr("Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama."))
+        self.entry2_btn.toggled.connect(self.set_second_entry)
+        self.decide_btn = QPushButton(self.tr("Keputusan entri ganda…"))
+        self.decide_btn.clicked.connect(lambda: self.decide())
+        bar.addWidget(self.entry2_btn)
+        bar.addWidget(self.decide_btn)
         self.adopt_btn = QPushButton(self.tr("Tetapkan"))
         self.adopt_btn.setObjectName("adoptButton")
         self.adopt_btn.setToolTip(self.tr("Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan)."))
@@ -473,9 +484,17 @@ class CertificateEditor(QWidget):
             latest = self.ws.latest_revision(kode)
             base_values = self.ws.revision_values(latest.id) if latest else {}
             self.base_revision_id = latest.id if latest else None
-            draft = drafts.load_draft(self.ws, kode)
+            draft = drafts.load_draft(self.ws, kode, self._kind)
             adopted = self.ws.adoption(kode)
-            if draft is not None and not adopted:
+            if self.second_entry and latest and not adopted:
+                # entry 1 stays hidden: same columns, nothing filled, no "before" values
+                values = draft.values if draft is not None else {}
+                self.model.load(list(latest.columns), names, values, {})
+                note = self.tr("ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama "
+                               "disembunyikan.")
+                if draft is not None:
+                    note += " " + self.tr("Draf entri kedua dipulihkan.")
+            elif draft is not None and not adopted:
                 self.model.load(list(draft.columns), names, draft.values, base_values)
                 note = self.tr("Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).") \
                     .replace("%1", fmt.when(draft.saved_at)).replace("%2", draft.saved_by)
@@ -488,11 +507,17 @@ class CertificateEditor(QWidget):
                 self.model.load(cols, names, {}, {})
                 note = self.tr("Belum ada sertifikat yang masuk; isian baru.")
             self.model.readonly = bool(adopted)
+            if adopted and self.second_entry:
+                self.second_entry = False
             if adopted:
                 note += " " + self.tr("Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).")
             self.undo_stack.clear()
-            self.title.setText(self.tr("Sertifikat %1 — %2 %3").replace("%1", self.ws.election.form_name("kabupaten_kota"))
-                               .replace("%2", kode).replace("%3", region.nama if region else ""))
+            title = self.tr("Sertifikat %1 — %2 %3").replace("%1", self.ws.election.form_name("kabupaten_kota")) \
+                .replace("%2", kode).replace("%3", region.nama if region else "")
+            if self.second_entry:
+                title = self.tr("ENTRI KEDUA") + " · " + title
+            self.title.setText(title)
+            self.model.marks_enabled = not self.second_entry
             self.info.setText(note)
             self.refresh_findings()
             fm = self.table.horizontalHeader().fontMetrics()
@@ -607,17 +632,56 @@ class CertificateEditor(QWidget):
 
         try:
             drafts.save_draft(self.ws, self.kode, self.model.columns, self.model.values, self.actor,
-                              self.base_revision_id)
+                              self.base_revision_id, self._kind)
         except RecapError as exc:
             self.message.emit(self.tr("Draf tidak tersimpan: %s") % exc)
             return
         self.draft_changed.emit(self.kode)
         self._update_buttons()
 
+    @property
+    def _kind(self) -> str:
+        return "entri_kedua" if self.second_entry else "resmi"
+
     def has_draft(self) -> bool:
         from ..core import drafts
 
-        return self.kode is not None and drafts.load_draft(self.ws, self.kode) is not None
+        return self.kode is not None and drafts.load_draft(self.ws, self.kode, self._kind) is not None
+
+    def set_second_entry(self, on: bool) -> None:
+        """Switch between the official entry and a second entry (entry 1 hidden)."""
+        if on == self.second_entry:
+            return
+        self.second_entry = on
+        self.entry2_btn.blockSignals(True)
+        self.entry2_btn.setChecked(on)
+        self.entry2_btn.blockSignals(False)
+        if self.kode is not None:
+            self.open_region(self.kode)
+
+    def decide(self, choices: dict | None = None, reason: str | None = None) -> bool:
+        """The coordinator's decision on a waiting second entry (dialog unless choices are given)."""
+        from ..core import double_entry
+
+        if self.kode is None:
+            return False
+        if choices is None:
+            from .double_entry import DoubleEntryDialog
+
+            dlg = DoubleEntryDialog(self.ws, self.kode, self.actor, self)
+            if not dlg.exec():
+                return False
+        else:
+            try:
+                double_entry.resolve(self.ws, self.kode, choices, self.actor, reason)
+            except RecapError as exc:
+                inform(self, self.tr("Entri ganda"), exc.message, error=True)
+                return False
+        self._refresh_reconcile()
+        kode = self.kode
+        self.saved.emit(kode)
+        self.open_region(kode)
+        return True
 
     def _update_buttons(self) -> None:
         draft = self.has_draft()
@@ -625,8 +689,18 @@ class CertificateEditor(QWidget):
         self.discard_btn.setEnabled(draft)
         adopted = self.kode is not None and self.ws.adoption(self.kode) is not None
         received = self.base_revision_id is not None
-        self.adopt_btn.setEnabled(received and not adopted and not draft)
-        self.reopen_btn.setEnabled(adopted)
+        self.adopt_btn.setEnabled(received and not adopted and not draft and not self.second_entry)
+        self.reopen_btn.setEnabled(adopted and not self.second_entry)
+        self.entry2_btn.setEnabled(received and not adopted)
+        pending = False
+        if self.kode is not None and received and not self.second_entry:
+            try:
+                from ..core import double_entry
+
+                pending = double_entry.pending_second_entry(self.ws, self.kode) is not None
+            except ImportError:
+                pending = False
+        self.decide_btn.setEnabled(pending)
 
     # ------------------------------------------------------------------ saving
     def save(self, reason: str | None = None) -> bool:
@@ -638,6 +712,8 @@ class CertificateEditor(QWidget):
 
         if self.kode is None or self.model.readonly:
             return False
+        if self.second_entry:
+            return self._save_second_entry()
         if self.base_revision_id is not None and reason is None:
             dlg = TextDialog(self, self.tr("Alasan perubahan"),
                              self.tr("Sertifikat ini sudah diterima. Tuliskan alasan perubahan "
@@ -658,6 +734,21 @@ class CertificateEditor(QWidget):
         self.saved.emit(kode)
         self.open_region(kode)
         self.message.emit(self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode)
+        return True
+
+    def _save_second_entry(self) -> bool:
+        from ..core import double_entry, drafts
+
+        try:
+            double_entry.submit_second_entry(self.ws, self.kode, self.model.columns, self.model.values, self.actor)
+            drafts.discard_draft(self.ws, self.kode, self.actor, "entri_kedua")
+        except RecapError as exc:
+            inform(self, self.tr("Entri kedua tidak tersimpan"), exc.message, error=True)
+            return False
+        kode = self.kode
+        self.set_second_entry(False)
+        self.saved.emit(kode)
+        self.message.emit(self.tr("Entri kedua %s disimpan; menunggu keputusan koordinator.") % kode)
         return True
 
     def _refresh_reconcile(self) -> None:
@@ -726,7 +817,7 @@ class CertificateEditor(QWidget):
                                self.tr("Buang draf"), self.tr("Batal")):
             return
         try:
-            drafts.discard_draft(self.ws, self.kode, self.actor)
+            drafts.discard_draft(self.ws, self.kode, self.actor, self._kind)
         except RecapError as exc:
             inform(self, self.tr("Draf"), str(exc), error=True)
             return

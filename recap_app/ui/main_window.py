@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
         self.act_open.setShortcut(QKeySequence.StandardKey.Open)
         self.act_open.triggered.connect(self.open_workspace_dialog)
         m.addAction(self.act_open)
+        self.act_new = QAction(self.tr("Ruang kerja baru…"), self)
+        self.act_new.setShortcut(QKeySequence.StandardKey.New)
+        self.act_new.triggered.connect(self.new_workspace_dialog)
+        m.addAction(self.act_new)
         self.act_import = QAction(self.tr("Impor berkas sertifikat…"), self)
         self.act_import.setShortcut(QKeySequence("Ctrl+I"))
         self.act_import.triggered.connect(lambda: self.show_page("import", choose=True))
@@ -304,6 +308,15 @@ class MainWindow(QMainWindow):
             from .app import switch_workspace
 
             switch_workspace(self, path)
+
+    def new_workspace_dialog(self) -> None:
+        from .settings import NewWorkspaceDialog
+
+        dlg = NewWorkspaceDialog(self.actor, self)
+        if dlg.exec() and dlg.path:
+            from .app import switch_workspace
+
+            switch_workspace(self, dlg.path)
 
     def edit_settings(self) -> None:
         from .settings import SettingsDialog

@@ -88,3 +88,67 @@ class SettingsDialog(QDialog):
                                ("office.paper", self.paper.currentData())):
                 if value and ws.setting(key) != value:
                     ws.set_setting(key, value, actor)
+
+
+class NewWorkspaceDialog(QDialog):
+    """Create a workspace for an election: choose the election, the file, and simulation mode.
+
+    On accept, :attr:`path` holds the new workspace file (created by Workspace.create, which
+    never overwrites a file).
+    """
+
+    def __init__(self, actor: str, parent=None):
+        from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton
+
+        from ..core.election import list_elections
+        from ..core.paths import default_workspace_path
+
+        super().__init__(parent)
+        self.actor = actor
+        self.path = None
+        self.setWindowTitle(self.tr("Ruang kerja baru"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.election = QComboBox()
+        for e in list_elections():
+            self.election.addItem(f"{e.name} ({e.id})", e.id)
+        self.file = QLineEdit()
+        browse = QPushButton(self.tr("Pilih…"))
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(browse)
+        self.simulation = QCheckBox(self.tr("Simulasi (latihan; semua dokumen ditandai SIMULASI)"))
+        form.addRow(self.tr("Pemilihan"), self.election)
+        form.addRow(self.tr("Berkas"), row)
+        form.addRow("", self.simulation)
+        lay.addLayout(form)
+        lay.addWidget(button_box(self, self.tr("Buat"), self.tr("Batal")))
+
+        def suggest():
+            self.file.setText(str(default_workspace_path(self.election.currentData())))
+
+        def pick():
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Berkas ruang kerja"), self.file.text(),
+                                                  self.tr("Ruang kerja recap_app (*.sqlite)"))
+            if path:
+                self.file.setText(path)
+
+        self.election.currentIndexChanged.connect(suggest)
+        browse.clicked.connect(pick)
+        suggest()
+        self.resize(640, 180)
+
+    def accept(self) -> None:
+        from pathlib import Path
+
+        from ..core.store import Workspace
+
+        try:
+            ws = Workspace.create(Path(self.file.text().strip()), self.election.currentData(), actor=self.actor,
+                                  simulation=self.simulation.isChecked())
+        except RecapError as exc:
+            inform(self, self.tr("Ruang kerja baru"), exc.message, error=True)
+            return
+        self.path = ws.path
+        ws.close()
+        super().accept()

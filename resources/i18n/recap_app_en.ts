@@ -1,35 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <location filename="../../recap_app/ui/models.py" line="271" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <location filename="../../recap_app/ui/models.py" line="271" />
         <source>Waktu (UTC)</source>
         <translation>Time (UTC)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <location filename="../../recap_app/ui/models.py" line="271" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271"/>
+        <location filename="../../recap_app/ui/models.py" line="271" />
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="272"/>
+        <location filename="../../recap_app/ui/models.py" line="272" />
         <source>Objek</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="272"/>
+        <location filename="../../recap_app/ui/models.py" line="272" />
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -37,47 +36,47 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="708"/>
+        <location filename="../../recap_app/ui/pages.py" line="743" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="715"/>
+        <location filename="../../recap_app/ui/pages.py" line="750" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="724"/>
+        <location filename="../../recap_app/ui/pages.py" line="759" />
         <source>cari teks…</source>
         <translation>search text…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="728"/>
+        <location filename="../../recap_app/ui/pages.py" line="763" />
         <source>Periksa rantai</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="761"/>
+        <location filename="../../recap_app/ui/pages.py" line="796" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="762"/>
+        <location filename="../../recap_app/ui/pages.py" line="797" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="798"/>
+        <location filename="../../recap_app/ui/pages.py" line="833" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="806"/>
+        <location filename="../../recap_app/ui/pages.py" line="841" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="808"/>
+        <location filename="../../recap_app/ui/pages.py" line="843" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -85,138 +84,138 @@
 <context>
     <name>BundlesPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="583"/>
+        <location filename="../../recap_app/ui/pages.py" line="624" />
         <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
         <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="589"/>
+        <location filename="../../recap_app/ui/pages.py" line="630" />
         <source>Seluruh data (bukan hanya perubahan)</source>
         <translation>All data (not only changes)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="590"/>
+        <location filename="../../recap_app/ui/pages.py" line="631" />
         <source>Sertakan berkas asli</source>
         <translation>Include original files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="591"/>
+        <location filename="../../recap_app/ui/pages.py" line="632" />
         <source>Ekspor bundel…</source>
         <translation>Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="592"/>
+        <location filename="../../recap_app/ui/pages.py" line="633" />
         <source>Verifikasi bundel…</source>
         <translation>Verify bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="593"/>
+        <location filename="../../recap_app/ui/pages.py" line="634" />
         <source>Impor bundel…</source>
         <translation>Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="616"/>
+        <location filename="../../recap_app/ui/pages.py" line="651" />
         <source>Modul bundel belum terpasang di versi ini.</source>
         <translation>The bundle module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="626"/>
+        <location filename="../../recap_app/ui/pages.py" line="661" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="627"/>
+        <location filename="../../recap_app/ui/pages.py" line="662" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="633"/>
+        <location filename="../../recap_app/ui/pages.py" line="668" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="637"/>
+        <location filename="../../recap_app/ui/pages.py" line="672" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="638"/>
+        <location filename="../../recap_app/ui/pages.py" line="673" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="642"/>
+        <location filename="../../recap_app/ui/pages.py" line="677" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="645"/>
+        <location filename="../../recap_app/ui/pages.py" line="680" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="646"/>
+        <location filename="../../recap_app/ui/pages.py" line="681" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="652"/>
+        <location filename="../../recap_app/ui/pages.py" line="687" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="653"/>
-        <location filename="../../recap_app/ui/pages.py" line="678"/>
+        <location filename="../../recap_app/ui/pages.py" line="688" />
+        <location filename="../../recap_app/ui/pages.py" line="713" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="663"/>
+        <location filename="../../recap_app/ui/pages.py" line="698" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="664"/>
+        <location filename="../../recap_app/ui/pages.py" line="699" />
         <source>Pengirim: %s</source>
         <translation>Sender: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="665"/>
+        <location filename="../../recap_app/ui/pages.py" line="700" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="666"/>
+        <location filename="../../recap_app/ui/pages.py" line="701" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="667"/>
+        <location filename="../../recap_app/ui/pages.py" line="702" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="669"/>
+        <location filename="../../recap_app/ui/pages.py" line="704" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="671"/>
+        <location filename="../../recap_app/ui/pages.py" line="706" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="677"/>
+        <location filename="../../recap_app/ui/pages.py" line="712" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="690"/>
+        <location filename="../../recap_app/ui/pages.py" line="725" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="691"/>
+        <location filename="../../recap_app/ui/pages.py" line="726" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
@@ -224,184 +223,227 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="403"/>
+        <location filename="../../recap_app/ui/editor.py" line="419" />
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="412"/>
+        <location filename="../../recap_app/ui/editor.py" line="428" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="413"/>
+        <location filename="../../recap_app/ui/editor.py" line="429" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="414"/>
+        <location filename="../../recap_app/ui/editor.py" line="430" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="416"/>
-        <location filename="../../recap_app/ui/editor.py" line="707"/>
-        <location filename="../../recap_app/ui/editor.py" line="709"/>
+        <location filename="../../recap_app/ui/editor.py" line="432" />
+        <location filename="../../recap_app/ui/editor.py" line="815" />
+        <location filename="../../recap_app/ui/editor.py" line="817" />
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="427"/>
+        <location filename="../../recap_app/ui/editor.py" line="443" />
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="429"/>
-        <location filename="../../recap_app/ui/editor.py" line="661"/>
+        <location filename="../../recap_app/ui/editor.py" line="445" />
+        <source>Entri kedua</source>
+        <translation>Second entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="448" />
+        <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
+        <translation>Another person types the certificate again without seeing the first entry.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="450" />
+        <source>Keputusan entri ganda…</source>
+        <translation>Double-entry decision…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="454" />
+        <location filename="../../recap_app/ui/editor.py" line="769" />
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="431"/>
+        <location filename="../../recap_app/ui/editor.py" line="456" />
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="432"/>
+        <location filename="../../recap_app/ui/editor.py" line="457" />
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="466"/>
+        <location filename="../../recap_app/ui/editor.py" line="493" />
+        <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
+        <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="496" />
+        <source>Draf entri kedua dipulihkan.</source>
+        <translation>Second-entry draft restored.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="499" />
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="470"/>
+        <location filename="../../recap_app/ui/editor.py" line="503" />
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="475"/>
+        <location filename="../../recap_app/ui/editor.py" line="508" />
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="478"/>
+        <location filename="../../recap_app/ui/editor.py" line="513" />
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="480"/>
+        <location filename="../../recap_app/ui/editor.py" line="515" />
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="507"/>
+        <location filename="../../recap_app/ui/editor.py" line="518" />
+        <source>ENTRI KEDUA</source>
+        <translation>SECOND ENTRY</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="549" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="551"/>
+        <location filename="../../recap_app/ui/editor.py" line="593" />
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="555"/>
+        <location filename="../../recap_app/ui/editor.py" line="597" />
         <source>Tempel %n sel</source>
         <translation>
-            <numerusform>Paste %n cell</numerusform>
-            <numerusform>Paste %n cells</numerusform>
-        </translation>
+            <numerusform>Paste %n cell</numerusform><numerusform>Paste %n cells</numerusform></translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="581"/>
+        <location filename="../../recap_app/ui/editor.py" line="623" />
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="595"/>
+        <location filename="../../recap_app/ui/editor.py" line="637" />
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="625"/>
+        <location filename="../../recap_app/ui/editor.py" line="678" />
+        <source>Entri ganda</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="718" />
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="626"/>
+        <location filename="../../recap_app/ui/editor.py" line="719" />
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="628"/>
+        <location filename="../../recap_app/ui/editor.py" line="721" />
         <source>Simpan perubahan</source>
         <translation>Save change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="634"/>
+        <location filename="../../recap_app/ui/editor.py" line="727" />
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="637"/>
+        <location filename="../../recap_app/ui/editor.py" line="730" />
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="643"/>
+        <location filename="../../recap_app/ui/editor.py" line="736" />
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="654"/>
+        <location filename="../../recap_app/ui/editor.py" line="746" />
+        <source>Entri kedua tidak tersimpan</source>
+        <translation>Second entry not saved</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="751" />
+        <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
+        <translation>Second entry %s saved; waiting for the coordinator's decision.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="762" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="661"/>
+        <location filename="../../recap_app/ui/editor.py" line="769" />
         <source>Modul pemeriksaan belum terpasang di versi ini.</source>
         <translation>The reconciliation module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="668"/>
+        <location filename="../../recap_app/ui/editor.py" line="776" />
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="673"/>
+        <location filename="../../recap_app/ui/editor.py" line="781" />
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="685"/>
-        <location filename="../../recap_app/ui/editor.py" line="687"/>
+        <location filename="../../recap_app/ui/editor.py" line="793" />
+        <location filename="../../recap_app/ui/editor.py" line="795" />
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="686"/>
+        <location filename="../../recap_app/ui/editor.py" line="794" />
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
-        <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
+        <translation>Reopening an adopted certificate is the chair's act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="694"/>
+        <location filename="../../recap_app/ui/editor.py" line="802" />
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="708"/>
+        <location filename="../../recap_app/ui/editor.py" line="816" />
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="709"/>
+        <location filename="../../recap_app/ui/editor.py" line="817" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="714"/>
+        <location filename="../../recap_app/ui/editor.py" line="822" />
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -409,22 +451,22 @@
 <context>
     <name>CertificateModel</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="235"/>
+        <location filename="../../recap_app/ui/editor.py" line="251" />
         <source>Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok).</source>
         <translation>Sum cell (filled from its parts when they agree).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="238"/>
+        <location filename="../../recap_app/ui/editor.py" line="254" />
         <source>Sebelumnya: %s</source>
         <translation>Before: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="238"/>
+        <location filename="../../recap_app/ui/editor.py" line="254" />
         <source>kosong</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="260"/>
+        <location filename="../../recap_app/ui/editor.py" line="274" />
         <source>Ubah sel</source>
         <translation>Change cell</translation>
     </message>
@@ -432,7 +474,7 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="153"/>
+        <location filename="../../recap_app/ui/widgets.py" line="153" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -440,153 +482,238 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="409"/>
+        <location filename="../../recap_app/ui/pages.py" line="438" />
         <source>&lt;b&gt;Dokumen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="414"/>
+        <location filename="../../recap_app/ui/pages.py" line="443" />
         <source>Kertas:</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="421"/>
+        <location filename="../../recap_app/ui/pages.py" line="450" />
         <source>Kab/kota:</source>
         <translation>Regency:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="427"/>
+        <location filename="../../recap_app/ui/pages.py" line="456" />
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="428"/>
+        <location filename="../../recap_app/ui/pages.py" line="457" />
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="429"/>
+        <location filename="../../recap_app/ui/pages.py" line="458" />
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="466"/>
+        <location filename="../../recap_app/ui/pages.py" line="484" />
         <source>Modul dokumen belum terpasang di versi ini.</source>
         <translation>The documents module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="485"/>
-        <location filename="../../recap_app/ui/pages.py" line="499"/>
-        <location filename="../../recap_app/ui/pages.py" line="545"/>
+        <location filename="../../recap_app/ui/pages.py" line="526" />
+        <location filename="../../recap_app/ui/pages.py" line="540" />
+        <location filename="../../recap_app/ui/pages.py" line="586" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="485"/>
+        <location filename="../../recap_app/ui/pages.py" line="526" />
         <source>Pilih sedikitnya satu dokumen.</source>
         <translation>Choose at least one document.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="490"/>
+        <location filename="../../recap_app/ui/pages.py" line="531" />
         <source>Menyusun PDF…</source>
         <translation>Building the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="494"/>
+        <location filename="../../recap_app/ui/pages.py" line="535" />
         <source>Menggambar halaman…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="497"/>
+        <location filename="../../recap_app/ui/pages.py" line="538" />
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="510"/>
+        <location filename="../../recap_app/ui/pages.py" line="551" />
         <source>%1 halaman. Sidik jari: %2</source>
         <translation>%1 pages. Fingerprints: %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="513"/>
+        <location filename="../../recap_app/ui/pages.py" line="554" />
         <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
         <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="531"/>
+        <location filename="../../recap_app/ui/pages.py" line="572" />
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="532"/>
+        <location filename="../../recap_app/ui/pages.py" line="573" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="539"/>
-        <location filename="../../recap_app/ui/pages.py" line="543"/>
+        <location filename="../../recap_app/ui/pages.py" line="580" />
+        <location filename="../../recap_app/ui/pages.py" line="584" />
         <source>Menyimpan PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="544"/>
+        <location filename="../../recap_app/ui/pages.py" line="585" />
         <source>PDF disimpan: %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="550"/>
+        <location filename="../../recap_app/ui/pages.py" line="591" />
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="550"/>
+        <location filename="../../recap_app/ui/pages.py" line="591" />
         <source>Buat pratinjau dulu; halaman yang tampil itulah yang dicetak. Tanpa pdftoppm, simpan PDF lalu cetak dari penampil PDF.</source>
         <translation>Make a preview first; the pages shown are the pages printed. Without pdftoppm, save the PDF and print it from a PDF viewer.</translation>
     </message>
 </context>
 <context>
+    <name>DoubleEntryDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="33" />
+        <source>Keputusan entri ganda — %s</source>
+        <translation>Double-entry decision — %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="40" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="44" />
+        <source>%1 isian berbeda dari %2 yang dibandingkan. Pilih nilai yang sesuai dengan sertifikat kertas untuk setiap isian.</source>
+        <translation>%1 of %2 compared figures differ. For each, choose the value that matches the paper certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="51" />
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="51" />
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="51" />
+        <source>Entri 1</source>
+        <translation>Entry 1</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="52" />
+        <source>Entri 2</source>
+        <translation>Entry 2</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="52" />
+        <source>Pakai</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="62" />
+        <source>entri 1</source>
+        <translation>entry 1</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="63" />
+        <source>entri 2</source>
+        <translation>entry 2</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="68" />
+        <source>Kembalikan untuk diketik ulang…</source>
+        <translation>Send back to be typed again…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="71" />
+        <source>Simpan keputusan</source>
+        <translation>Save decision</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="71" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="88" />
+        <location filename="../../recap_app/ui/double_entry.py" line="102" />
+        <source>Entri ganda</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="95" />
+        <location filename="../../recap_app/ui/double_entry.py" line="96" />
+        <source>Kembalikan</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/double_entry.py" line="95" />
+        <source>Mengapa sertifikat ini harus diketik ulang?</source>
+        <translation>Why must this certificate be typed again?</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <location filename="../../recap_app/ui/models.py" line="187" />
         <source>Jenis</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <location filename="../../recap_app/ui/models.py" line="187" />
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <location filename="../../recap_app/ui/models.py" line="187" />
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="187"/>
+        <location filename="../../recap_app/ui/models.py" line="187" />
         <source>Kolom / isian</source>
         <translation>Column / field</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="188"/>
+        <location filename="../../recap_app/ui/models.py" line="188" />
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="188"/>
+        <location filename="../../recap_app/ui/models.py" line="188" />
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="211"/>
+        <location filename="../../recap_app/ui/models.py" line="211" />
         <source>dikesampingkan: %s</source>
         <translation>overridden: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="213"/>
+        <location filename="../../recap_app/ui/models.py" line="213" />
         <source>dijelaskan: %s</source>
         <translation>explained: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="214"/>
+        <location filename="../../recap_app/ui/models.py" line="214" />
         <source>terbuka</source>
         <translation>open</translation>
     </message>
@@ -594,88 +721,88 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="200"/>
+        <location filename="../../recap_app/ui/pages.py" line="229" />
         <source>Jenis:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="203"/>
-        <location filename="../../recap_app/ui/pages.py" line="210"/>
+        <location filename="../../recap_app/ui/pages.py" line="232" />
+        <location filename="../../recap_app/ui/pages.py" line="239" />
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="204"/>
+        <location filename="../../recap_app/ui/pages.py" line="233" />
         <source>Kesalahan</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="205"/>
+        <location filename="../../recap_app/ui/pages.py" line="234" />
         <source>Peringatan</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="207"/>
+        <location filename="../../recap_app/ui/pages.py" line="236" />
         <source>Wilayah:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="211"/>
+        <location filename="../../recap_app/ui/pages.py" line="240" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="215"/>
+        <location filename="../../recap_app/ui/pages.py" line="244" />
         <source>Periksa ulang</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="241"/>
+        <location filename="../../recap_app/ui/pages.py" line="270" />
         <source>Buka sel</source>
         <translation>Open cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="242"/>
+        <location filename="../../recap_app/ui/pages.py" line="271" />
         <source>Jelaskan peringatan…</source>
         <translation>Explain warning…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="243"/>
+        <location filename="../../recap_app/ui/pages.py" line="272" />
         <source>Kesampingkan kesalahan… (ketua)</source>
         <translation>Override error… (chair)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="261"/>
+        <location filename="../../recap_app/ui/pages.py" line="290" />
         <source>Modul pemeriksaan belum terpasang di versi ini.</source>
         <translation>The reconciliation module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="276"/>
+        <location filename="../../recap_app/ui/pages.py" line="305" />
         <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan)</source>
         <translation>%1 of %2 findings shown (%3 errors, %4 warnings)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="301"/>
+        <location filename="../../recap_app/ui/pages.py" line="330" />
         <source>Memeriksa seluruh sertifikat…</source>
         <translation>Checking every certificate…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="304"/>
+        <location filename="../../recap_app/ui/pages.py" line="333" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="306"/>
+        <location filename="../../recap_app/ui/pages.py" line="335" />
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="313"/>
+        <location filename="../../recap_app/ui/pages.py" line="342" />
         <source>Jelaskan peringatan</source>
         <translation>Explain warning</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="314"/>
+        <location filename="../../recap_app/ui/pages.py" line="343" />
         <source>%1
 
 Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
@@ -684,17 +811,17 @@ Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
 Write the explanation to be recorded and printed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="315"/>
+        <location filename="../../recap_app/ui/pages.py" line="344" />
         <source>Catat penjelasan</source>
         <translation>Record explanation</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="326"/>
+        <location filename="../../recap_app/ui/pages.py" line="355" />
         <source>Kesampingkan kesalahan</source>
         <translation>Override error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="327"/>
+        <location filename="../../recap_app/ui/pages.py" line="356" />
         <source>%1
 
 Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
@@ -703,12 +830,12 @@ Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
 Only the chair may override an error. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="328"/>
+        <location filename="../../recap_app/ui/pages.py" line="357" />
         <source>Kesampingkan</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="340"/>
+        <location filename="../../recap_app/ui/pages.py" line="369" />
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
@@ -716,62 +843,62 @@ Only the chair may override an error. Write the reason:</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="75"/>
+        <location filename="../../recap_app/ui/pages.py" line="106" />
         <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali.</source>
         <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="80"/>
+        <location filename="../../recap_app/ui/pages.py" line="111" />
         <source>Pilih berkas…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="82"/>
+        <location filename="../../recap_app/ui/pages.py" line="113" />
         <source>Buat templat isian…</source>
         <translation>Make blank templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="84"/>
+        <location filename="../../recap_app/ui/pages.py" line="115" />
         <source>Simpan laporan…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="97"/>
+        <location filename="../../recap_app/ui/pages.py" line="128" />
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="104"/>
+        <location filename="../../recap_app/ui/pages.py" line="133" />
         <source>Modul impor belum terpasang di versi ini.</source>
         <translation>The import module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="108"/>
+        <location filename="../../recap_app/ui/pages.py" line="137" />
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="109"/>
+        <location filename="../../recap_app/ui/pages.py" line="138" />
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="133"/>
+        <location filename="../../recap_app/ui/pages.py" line="162" />
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="135"/>
+        <location filename="../../recap_app/ui/pages.py" line="164" />
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="144"/>
+        <location filename="../../recap_app/ui/pages.py" line="173" />
         <source>Konfirmasi nama kecamatan</source>
         <translation>Confirm district names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="145"/>
+        <location filename="../../recap_app/ui/pages.py" line="174" />
         <source>Nama kecamatan berikut tidak persis sama dengan daftar wilayah:
 
 %s
@@ -784,54 +911,54 @@ Terima kecocokan ini? Ejaan itu akan diingat.</source>
 Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="147"/>
+        <location filename="../../recap_app/ui/pages.py" line="176" />
         <source>Terima nama</source>
         <translation>Accept names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="147"/>
+        <location filename="../../recap_app/ui/pages.py" line="176" />
         <source>Jangan impor</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="157"/>
+        <location filename="../../recap_app/ui/pages.py" line="186" />
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="164"/>
+        <location filename="../../recap_app/ui/pages.py" line="193" />
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="165"/>
+        <location filename="../../recap_app/ui/pages.py" line="194" />
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="173"/>
-        <location filename="../../recap_app/ui/pages.py" line="184"/>
-        <location filename="../../recap_app/ui/pages.py" line="185"/>
+        <location filename="../../recap_app/ui/pages.py" line="202" />
+        <location filename="../../recap_app/ui/pages.py" line="213" />
+        <location filename="../../recap_app/ui/pages.py" line="214" />
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="173"/>
+        <location filename="../../recap_app/ui/pages.py" line="202" />
         <source>Penulis templat belum terpasang di versi ini.</source>
         <translation>The template writer is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="175"/>
+        <location filename="../../recap_app/ui/pages.py" line="204" />
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="183"/>
+        <location filename="../../recap_app/ui/pages.py" line="212" />
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="184"/>
+        <location filename="../../recap_app/ui/pages.py" line="213" />
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -839,7 +966,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../recap_app/ui/jobs.py" line="99"/>
+        <location filename="../../recap_app/ui/jobs.py" line="99" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -847,123 +974,153 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="72"/>
+        <location filename="../../recap_app/ui/main_window.py" line="75" />
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="102"/>
+        <location filename="../../recap_app/ui/main_window.py" line="106" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="126"/>
+        <location filename="../../recap_app/ui/main_window.py" line="133" />
+        <source>Pemeriksaan tidak dapat dijalankan: %s</source>
+        <translation>The check could not run: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="137" />
+        <source>Memeriksa %s sertifikat di latar belakang…</source>
+        <translation>Checking %s certificates in the background…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="140" />
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="141" />
+        <source>Pemeriksaan selesai.</source>
+        <translation>Check finished.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="152" />
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="133"/>
+        <location filename="../../recap_app/ui/main_window.py" line="159" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="134"/>
+        <location filename="../../recap_app/ui/main_window.py" line="160" />
         <source>Buka ruang kerja…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="138"/>
+        <location filename="../../recap_app/ui/main_window.py" line="164" />
+        <source>Ruang kerja baru…</source>
+        <translation>New workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="168" />
         <source>Impor berkas sertifikat…</source>
         <translation>Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="142"/>
+        <location filename="../../recap_app/ui/main_window.py" line="172" />
         <source>Pengaturan kantor…</source>
         <translation>Office settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="146"/>
+        <location filename="../../recap_app/ui/main_window.py" line="176" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="151"/>
+        <location filename="../../recap_app/ui/main_window.py" line="181" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="152"/>
+        <location filename="../../recap_app/ui/main_window.py" line="182" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="154"/>
+        <location filename="../../recap_app/ui/main_window.py" line="184" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="156"/>
+        <location filename="../../recap_app/ui/main_window.py" line="186" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="162"/>
+        <location filename="../../recap_app/ui/main_window.py" line="192" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="163"/>
+        <location filename="../../recap_app/ui/main_window.py" line="193" />
         <source>Mode pleno (layar penuh)</source>
         <translation>Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="204"/>
+        <location filename="../../recap_app/ui/main_window.py" line="234" />
+        <source>Temuan tidak dapat dimuat: %s</source>
+        <translation>Findings could not be loaded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="263" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="246"/>
+        <location filename="../../recap_app/ui/main_window.py" line="305" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="247"/>
+        <location filename="../../recap_app/ui/main_window.py" line="306" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="278"/>
-        <location filename="../../recap_app/ui/pages.py" line="49"/>
+        <location filename="../../recap_app/ui/main_window.py" line="346" />
+        <location filename="../../recap_app/ui/pages.py" line="50" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="278"/>
+        <location filename="../../recap_app/ui/main_window.py" line="346" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="50"/>
+        <location filename="../../recap_app/ui/pages.py" line="51" />
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="51"/>
+        <location filename="../../recap_app/ui/pages.py" line="52" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="52"/>
+        <location filename="../../recap_app/ui/pages.py" line="53" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="53"/>
+        <location filename="../../recap_app/ui/pages.py" line="54" />
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="54"/>
+        <location filename="../../recap_app/ui/pages.py" line="55" />
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -971,75 +1128,124 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="101"/>
+        <location filename="../../recap_app/ui/widgets.py" line="101" />
         <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
         <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="103"/>
+        <location filename="../../recap_app/ui/widgets.py" line="103" />
         <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
         <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
     </message>
 </context>
 <context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="109" />
+        <location filename="../../recap_app/ui/settings.py" line="150" />
+        <source>Ruang kerja baru</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="116" />
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="120" />
+        <source>Simulasi (latihan; semua dokumen ditandai SIMULASI)</source>
+        <translation>Simulation (training; every document marked SIMULASI)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="121" />
+        <source>Pemilihan</source>
+        <translation>Election</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="122" />
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="125" />
+        <source>Buat</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="125" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="131" />
+        <source>Berkas ruang kerja</source>
+        <translation>Workspace file</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="132" />
+        <source>Ruang kerja recap_app (*.sqlite)</source>
+        <translation>recap_app workspace (*.sqlite)</translation>
+    </message>
+</context>
+<context>
     <name>PlenaryWindow</name>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="25"/>
+        <location filename="../../recap_app/ui/plenary.py" line="25" />
         <source>Mode pleno</source>
         <translation>Plenary mode</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="52"/>
+        <location filename="../../recap_app/ui/plenary.py" line="52" />
         <source>Kabupaten/kota ini</source>
         <translation>This regency</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="52"/>
+        <location filename="../../recap_app/ui/plenary.py" line="52" />
         <source>Total provinsi berjalan</source>
         <translation>Running province total</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="60"/>
+        <location filename="../../recap_app/ui/plenary.py" line="60" />
         <source>Suara sah</source>
         <translation>Valid votes</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="60"/>
+        <location filename="../../recap_app/ui/plenary.py" line="60" />
         <source>Suara tidak sah</source>
         <translation>Invalid votes</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="77"/>
+        <location filename="../../recap_app/ui/plenary.py" line="77" />
         <source>← Sebelumnya</source>
         <translation>← Previous</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="78"/>
+        <location filename="../../recap_app/ui/plenary.py" line="78" />
         <source>Berikutnya →</source>
         <translation>Next →</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="79"/>
+        <location filename="../../recap_app/ui/plenary.py" line="79" />
         <source>Tutup (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="111"/>
+        <location filename="../../recap_app/ui/plenary.py" line="111" />
         <source>Rapat pleno rekapitulasi</source>
         <translation>Recapitulation plenary</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="119"/>
+        <location filename="../../recap_app/ui/plenary.py" line="119" />
         <source>%1 dari %2 dibacakan</source>
         <translation>%1 of %2 read out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="121"/>
+        <location filename="../../recap_app/ui/plenary.py" line="121" />
         <source>Kab/kota ini</source>
         <translation>This regency</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="121"/>
+        <location filename="../../recap_app/ui/plenary.py" line="121" />
         <source>Provinsi (berjalan)</source>
         <translation>Province (running)</translation>
     </message>
@@ -1047,12 +1253,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="89"/>
+        <location filename="../../recap_app/ui/widgets.py" line="89" />
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="90"/>
+        <location filename="../../recap_app/ui/widgets.py" line="90" />
         <source>Ditetapkan</source>
         <translation>Adopted</translation>
     </message>
@@ -1060,7 +1266,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvinceModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="131"/>
+        <location filename="../../recap_app/ui/models.py" line="131" />
         <source>JUMLAH</source>
         <translation>TOTAL</translation>
     </message>
@@ -1068,7 +1274,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="381"/>
+        <location filename="../../recap_app/ui/pages.py" line="410" />
         <source>PROVINSI</source>
         <translation>PROVINCE</translation>
     </message>
@@ -1076,27 +1282,27 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>RegencyModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <location filename="../../recap_app/ui/models.py" line="69" />
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <location filename="../../recap_app/ui/models.py" line="69" />
         <source>Kabupaten/Kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <location filename="../../recap_app/ui/models.py" line="69" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69"/>
+        <location filename="../../recap_app/ui/models.py" line="69" />
         <source>Revisi</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="85"/>
+        <location filename="../../recap_app/ui/models.py" line="85" />
         <source>(ada draf)</source>
         <translation>(draft kept)</translation>
     </message>
@@ -1104,57 +1310,57 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="22"/>
+        <location filename="../../recap_app/ui/settings.py" line="22" />
         <source>Pengaturan kantor</source>
         <translation>Office settings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="36"/>
+        <location filename="../../recap_app/ui/settings.py" line="36" />
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="37"/>
+        <location filename="../../recap_app/ui/settings.py" line="37" />
         <source>Kode kantor</source>
         <translation>Office code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="38"/>
+        <location filename="../../recap_app/ui/settings.py" line="38" />
         <source>Kota</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="39"/>
+        <location filename="../../recap_app/ui/settings.py" line="39" />
         <source>Ketua</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="40"/>
+        <location filename="../../recap_app/ui/settings.py" line="40" />
         <source>Anggota (satu per baris)</source>
         <translation>Members (one per line)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="54"/>
+        <location filename="../../recap_app/ui/settings.py" line="54" />
         <source>Saksi paslon %s</source>
         <translation>Witness of pair %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="55"/>
+        <location filename="../../recap_app/ui/settings.py" line="55" />
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="57"/>
+        <location filename="../../recap_app/ui/settings.py" line="57" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="57"/>
+        <location filename="../../recap_app/ui/settings.py" line="57" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="64"/>
+        <location filename="../../recap_app/ui/settings.py" line="64" />
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1162,42 +1368,42 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="18"/>
+        <location filename="../../recap_app/ui/models.py" line="18" />
         <source>belum masuk</source>
         <translation>not received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="19"/>
+        <location filename="../../recap_app/ui/models.py" line="19" />
         <source>draf</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="20"/>
+        <location filename="../../recap_app/ui/models.py" line="20" />
         <source>ada kesalahan</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="21"/>
+        <location filename="../../recap_app/ui/models.py" line="21" />
         <source>ada peringatan</source>
         <translation>has warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="22"/>
+        <location filename="../../recap_app/ui/models.py" line="22" />
         <source>sesuai</source>
         <translation>consistent</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="23"/>
+        <location filename="../../recap_app/ui/models.py" line="23" />
         <source>ditetapkan</source>
         <translation>adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="30"/>
+        <location filename="../../recap_app/ui/models.py" line="30" />
         <source>kesalahan</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="31"/>
+        <location filename="../../recap_app/ui/models.py" line="31" />
         <source>peringatan</source>
         <translation>warning</translation>
     </message>
@@ -1205,12 +1411,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="138"/>
+        <location filename="../../recap_app/ui/widgets.py" line="138" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="138"/>
+        <location filename="../../recap_app/ui/widgets.py" line="138" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1218,17 +1424,17 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="48"/>
+        <location filename="../../recap_app/ui/widgets.py" line="48" />
         <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
         <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="63"/>
+        <location filename="../../recap_app/ui/widgets.py" line="63" />
         <source>Suara sah: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Valid votes: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="67"/>
+        <location filename="../../recap_app/ui/widgets.py" line="67" />
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
     </message>
@@ -1236,7 +1442,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>VotesChart</name>
     <message>
-        <location filename="../../recap_app/ui/chart.py" line="89"/>
+        <location filename="../../recap_app/ui/chart.py" line="89" />
         <source>belum ada data</source>
         <translation>no data yet</translation>
     </message>
@@ -1244,7 +1450,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="120"/>
+        <location filename="../../recap_app/ui/app.py" line="123" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>

@@ -1,0 +1,41 @@
+"""Office settings and a new workspace from the window."""
+
+from recap_app.ui.settings import NewWorkspaceDialog, SettingsDialog
+
+
+def test_office_settings_are_kept_in_the_workspace(qtbot, window):
+    dlg = SettingsDialog(window.ws, "tester", window)
+    qtbot.addWidget(dlg)
+    dlg.name.setText("KOMISI PEMILIHAN UMUM PROVINSI JAWA TENGAH")
+    dlg.city.setText("Semarang")
+    dlg.chair.setText("Yulianto Sudrajat")
+    dlg.members.setPlainText("Anggota Satu\nAnggota Dua\n")
+    dlg.witnesses[1].setText("Saksi Satu")
+    dlg.paper.setCurrentIndex(dlg.paper.findData("F4"))
+    dlg.accept()
+    ws = window.ws
+    assert ws.setting("office.chair") == "Yulianto Sudrajat"
+    assert ws.setting("office.members") == ["Anggota Satu", "Anggota Dua"]
+    assert ws.setting("office.city") == "Semarang"
+    assert ws.setting("office.paper") == "F4"
+    assert ws.setting("office_code") == "33"
+    window.update_title()
+    assert window.windowTitle().startswith("[CONTOH] KOMISI PEMILIHAN UMUM PROVINSI JAWA TENGAH — ")
+
+
+def test_new_simulation_workspace(qtbot, tmp_path):
+    from recap_app.core.store import Workspace
+    from recap_app.ui.app import make_app
+
+    make_app("id")
+    dlg = NewWorkspaceDialog("tester")
+    qtbot.addWidget(dlg)
+    dlg.election.setCurrentIndex(dlg.election.findData("pilgub-jateng-2024"))
+    assert dlg.file.text().endswith("pilgub-jateng-2024.sqlite")
+    dlg.file.setText(str(tmp_path / "latihan.sqlite"))
+    dlg.simulation.setChecked(True)
+    dlg.accept()
+    assert dlg.path == tmp_path / "latihan.sqlite"
+    with Workspace.open(dlg.path) as ws:
+        assert ws.simulation and ws.election.id == "pilgub-jateng-2024"
+        assert len(ws.regencies()) == 35
