@@ -252,3 +252,23 @@ def test_extra_figure_row_outside_the_form_is_reported_not_stored(ws, kudus, tmp
     assert rep.status == "diterima"
     assert rep.notes == ['baris A11 ("JUMLAH TPS") berisi angka tetapi bukan isian formulir; tidak dipakai']
     assert stored(ws, "33.19")[1]["33.19.01"]["dpt_l"] == values["33.19.01"]["dpt_l"]
+
+
+def test_sex_lines_written_out_under_the_label_without_marker_column(ws, kudus, tmp_path):
+    """ "1. Jumlah pemilih dalam DPT" then lines "Laki-laki", "Perempuan", "Jumlah" in the URAIAN column."""
+    title, cols, values = kudus
+    keys = [k for k, _ in cols] + ["JUMLAH"]
+    rows = [["PROVINSI : JAWA TENGAH"], [f"KABUPATEN/KOTA : {title}"], [],
+            ["NO", "URAIAN"] + [n for _, n in cols] + ["JUMLAH"]]
+    for fr in ws.election.form_rows:
+        n = fr.number.split(".")[-1] + "."
+        if len(fr.fields) == 3:
+            rows.append([n, fr.label])
+            for f, lab in zip(fr.fields, ["Laki-laki", "Perempuan", "Jumlah"], strict=True):
+                rows.append([None, lab] + [values[k][f.key] for k in keys])
+        else:
+            rows.append([n, fr.label] + [values[k][fr.fields[0].key] for k in keys if fr.fields])
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [Grid(rows)]))
+    assert rep.status == "diterima" and rep.fields_read == 39
+    got_cols, got = stored(ws, "33.19")
+    assert got == expected(ws, got_cols, values)

@@ -433,6 +433,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         if block == "I":
             sub = row.number.split(".")[1]
         last_row = row
+        if len(row.fields) == 3 and marker is None and not has_data:
+            continue  # the label line of a split row whose L/P/JML lines follow
         if len(row.fields) == 3:
             fld = {"L": row.fields[0], "P": row.fields[1]}.get(marker or "JML", row.fields[2])
         else:
@@ -490,6 +492,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             continue
         if not has_data and not code and not is_j and not ctx.province.quick(name):
             continue  # unrelated text beside the table
+        if not has_data and grid.raw(hr, c) is None and (hr, c) in grid.fill:
+            continue  # a wide merged header over an empty column
         cols_raw.append((c, name, code, is_j))
 
     # --- which regency
