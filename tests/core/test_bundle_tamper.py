@@ -54,12 +54,12 @@ def test_valid_bundle_is_taken_in(target, origin):
 
 
 def test_a_changed_byte_anywhere_is_refused_or_provably_harmless(origin):
-    """Every 37th byte flipped: refused, unless it sits in zip metadata nobody reads (then the
+    """Every 73rd byte flipped: refused, unless it sits in zip metadata nobody reads (then the
     signed manifest and data are byte-identical to the original's)."""
     blob = origin["b1"].read_bytes()
     good = verify.verify_bytes(blob)
     refused_n = harmless = 0
-    for pos in range(0, len(blob), 37):
+    for pos in range(0, len(blob), 73):
         bad = bytearray(blob)
         bad[pos] ^= 0x5A
         try:
@@ -339,3 +339,25 @@ def test_encrypted_or_symlink_members_are_refused(target, origin, tmp_path):
         info.external_attr = (0o120777 << 16)
         zf.writestr(info, "/etc/passwd")
     refused(target, path, "unsafe_path")
+
+
+def test_history_that_does_not_end_in_the_carried_revisions_is_refused(target, origin, tmp_path):
+    def fn(d):
+        d["certificates"][0]["history"][-1] = "f" * 64
+    path = repack(origin["b1"], tmp_path / "h.zip", origin["ident"], data_fn=fn)
+    assert refused(target, path, "bad_data") == (
+        "Bundel h.zip ditolak: sertifikat 33.01: riwayat revisi tidak cocok dengan revisi yang dibawa.")
+
+
+def test_bundle_from_another_province_office_is_refused(target, origin, tmp_path):
+    diy = keys.load_identity(tmp_path / "diy.pem")
+    keys.trust(target, diy.public_text, "34", "penerima")
+
+    def m(doc):
+        doc["sender"]["office_code"] = "34"
+
+    def d(doc):
+        doc["sender"]["office_code"] = "34"
+    path = repack(origin["b1"], tmp_path / "diy.zip", diy, manifest_fn=m, data_fn=d)
+    assert refused(target, path, "wrong_tier") == (
+        "Bundel diy.zip ditolak: bundel dari kantor setingkat lain (34); ruang kerja ini milik kantor 33.")

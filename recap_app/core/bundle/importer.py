@@ -253,6 +253,8 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
     auth.require(ws, actor, "bundle_import")
     vb = verified or verify_bundle(path)
     plan: Plan = check_against(ws, vb, accept_key)
+    if not plan.trusted:
+        auth.require(ws, actor, "keys_trust")  # --accept-key trusts the key: the same right as `keys trust`
     s = vb.sender
     result = ImportResult("imported", s["office_code"], s["office_name"], vb.fingerprint, vb.sequence,
                           vb.base_sequence, plan.mode)

@@ -1,0 +1,119 @@
+"""Bundles: the `recap keys` and `recap bundle` commands, permissions, objections (issue 6 §2, §3)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from test_bundle_helpers import db_hash
+
+from recap_app.cli import main
+from recap_app.core import auth
+from recap_app.core.bundle import export, importer, keys, verify
+from recap_app.core.errors import NotAllowed
+from recap_app.core.store import JUMLAH, Workspace
+
+
+def _change(ws, kode, field, delta, actor):
+    info = ws.latest_revision(kode)
+    values = ws.revision_values(info.id)
+    values[JUMLAH][field] += delta
+    ws.add_revision(kode, list(info.columns), values, actor=actor, reason="perbaikan")
+    return values[JUMLAH][field]
+
+
+def test_conflict_listed_and_resolved_from_the_command_line(demo_ws, tmp_path):
+    runner = CliRunner()
+    tgt = tmp_path / "t.sqlite"
+    target = Workspace.create(tgt, "pilpres-2019-jateng", actor="penerima")
+    importer.import_bundle(target, export.export_bundle(demo_ws, tmp_path / "b1.zip", "tester").path, "penerima",
+                           accept_key=True)
+    base = target.revision_values(target.latest_revision("33.01").id)[JUMLAH]["paslon_2"]
+    theirs = _change(demo_ws, "33.01", "paslon_2", 2, "tester")
+    ours = _change(target, "33.01", "paslon_2", -2, "penerima")
+    target.close()
+    b2 = export.export_bundle(demo_ws, tmp_path / "b2.zip", "tester").path
+    r = runner.invoke(main, ["bundle", "import", "--db", str(tgt), str(b2)])
+    assert r.exit_code == 0, r.output
+    assert f"  JUMLAH paslon_2: dasar {base}, di sini {ours}, kiriman {theirs}" in r.output.splitlines()
+    r = runner.invoke(main, ["bundle", "conflicts", "--db", str(tgt)])
+    assert r.output.splitlines() == ["33.01: dari 33 nomor 2, 1 isian berbeda",
+                                     f"  JUMLAH paslon_2: dasar {base}, di sini {ours}, kiriman {theirs}"]
+    r = runner.invoke(main, ["bundle", "conflicts", "--db", str(tgt), "--format", "json"])
+    assert json.loads(r.output)[0]["fields"] == [{"kolom": JUMLAH, "field": "paslon_2", "base": base, "ours": ours,
+                                                  "theirs": theirs}]
+    r = runner.invoke(main, ["bundle", "resolve", "--db", str(tgt), "33.01", "--keep", "theirs"])
+    assert (r.exit_code, r.output) == (0, "Sertifikat 33.01: versi kiriman disimpan sebagai revisi baru.\n")
+    r = runner.invoke(main, ["bundle", "resolve", "--db", str(tgt), "33.01", "--keep", "ours"])
+    assert (r.exit_code, r.output) == (1, "Galat: Tidak ada konflik bundel terbuka untuk sertifikat 33.01.\n")
+    assert runner.invoke(main, ["bundle", "conflicts", "--db", str(tgt)]).output == \
+        "Tidak ada konflik bundel yang terbuka.\n"
+
+
+def test_verify_against_a_workspace_and_json(demo_ws, tmp_path):
+    runner = CliRunner()
+    out = export.export_bundle(demo_ws, tmp_path / "b.zip", "tester").path
+    tgt = tmp_path / "t.sqlite"
+    Workspace.create(tgt, "pilpres-2019-jateng", actor="penerima").close()
+    r = runner.invoke(main, ["bundle", "verify", str(out), "--db", str(tgt)])
+    assert r.exit_code == 0
+    assert r.output.splitlines()[-1] == "Cocok dengan ruang kerja: kunci pengirim BELUM dipercaya (recap keys trust ...)."
+    r = runner.invoke(main, ["bundle", "verify", str(out), "--format", "json"])
+    doc = json.loads(r.output)
+    assert doc["valid"] is True and doc["manifest"]["sequence"] == 1 and doc["manifest"]["contents"]["revisions"] == 35
+    other = tmp_path / "sim.sqlite"
+    Workspace.create(other, "pilpres-2019-jateng", actor="penerima", simulation=True).close()
+    r = runner.invoke(main, ["bundle", "verify", str(out), "--db", str(other)])
+    assert r.exit_code == 1 and "SIMULASI" not in r.output and "ruang kerja simulasi" in r.output
+
+
+def test_keys_trust_from_a_file_and_list(tmp_path):
+    runner = CliRunner()
+    tgt = tmp_path / "t.sqlite"
+    Workspace.create(tgt, "pilpres-2019-jateng", actor="penerima").close()
+    other = keys.load_identity(tmp_path / "cilacap.pem")
+    keyfile = tmp_path / "kunci-cilacap.txt"
+    keyfile.write_text(other.public_text + "\n", encoding="utf-8")
+    r = runner.invoke(main, ["keys", "trust", str(keyfile), "--office", "33.01", "--name", "KPU Kabupaten Cilacap",
+                             "--db", str(tgt)])
+    assert (r.exit_code, r.output) == (0, f"Kunci kantor 33.01 dipercaya: {keys.grouped(other.fingerprint)}\n")
+    r = runner.invoke(main, ["keys", "list", "--db", str(tgt)])
+    assert r.output == f"33.01    {keys.grouped(other.fingerprint)}  KPU Kabupaten Cilacap\n"
+    r = runner.invoke(main, ["keys", "trust", "ed25519:AAAA", "--office", "33.02", "--db", str(tgt)])
+    assert r.exit_code == 1 and r.output.startswith("Galat: Kunci publik tidak dapat dibaca: panjang 3 bita")
+    r = runner.invoke(main, ["keys", "show", "--key", str(tmp_path / "cilacap.pem")])
+    assert r.output.splitlines()[:2] == [f"Kunci publik: {other.public_text}",
+                                         f"Sidik kunci:  {keys.grouped(other.fingerprint)}"]
+
+
+def test_permissions_are_checked(demo_ws, tmp_path):
+    auth.add_user(demo_ws, "admin", "admin", "admin", "rahasia-admin-123")
+    auth.add_user(demo_ws, "admin", "operator1", "operator", "rahasia-op-12345")
+    with pytest.raises(NotAllowed) as exc:
+        export.export_bundle(demo_ws, tmp_path / "x.zip", "operator1")
+    assert exc.value.code == "forbidden" and not (tmp_path / "x.zip").exists()
+    auth.add_user(demo_ws, "admin", "ketua", "ketua", "rahasia-ketua-123")
+    b = export.export_bundle(demo_ws, tmp_path / "b.zip", "ketua").path
+    target = Workspace.create(tmp_path / "t.sqlite", "pilpres-2019-jateng", actor="penerima")
+    auth.add_user(target, "admin", "admin", "admin", "rahasia-admin-123")
+    auth.add_user(target, "admin", "operator1", "operator", "rahasia-op-12345")
+    before = db_hash(target)
+    with pytest.raises(NotAllowed) as exc:  # an operator may import, but not trust a new key
+        importer.import_bundle(target, b, "operator1", accept_key=True)
+    assert "izin 'keys_trust'" in exc.value.message
+    assert db_hash(target) == before
+    keys.trust(target, keys.load_identity().public_text, "33", "admin")
+    assert importer.import_bundle(target, b, "operator1").status == "imported"
+    target.close()
+
+
+def test_objections_travel_in_the_data(demo_ws, tmp_path):
+    with demo_ws.transaction():
+        demo_ws.db["objection"].insert({"kind": "keberatan", "region_kode": "33.01", "nomor_urut": 2,
+                                        "text": "Saksi paslon 2 berkeberatan atas rekap Kecamatan Dayeuhluhur.",
+                                        "recorded_at": "2019-05-04T10:00:00+07:00", "recorded_by": "tester"})
+        demo_ws.record("tester", "test.objection", "objection", None, None)
+    vb = verify.verify_bundle(export.export_bundle(demo_ws, tmp_path / "b.zip", "tester").path)
+    assert [(o["kind"], o["region_kode"], o["text"]) for o in vb.data["objections"]] == [
+        ("keberatan", "33.01", "Saksi paslon 2 berkeberatan atas rekap Kecamatan Dayeuhluhur.")]
