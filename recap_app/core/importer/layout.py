@@ -245,8 +245,10 @@ class Grid:
 def header_score(grid: Grid, ctx: Context) -> tuple[int, int]:
     """(best count of kecamatan matches in one row, that row index)."""
     best, best_row = 0, -1
-    for r in range(grid.height):
-        n = sum(1 for c in range(grid.width) if isinstance(grid.view(r, c), str) and ctx.province.quick(grid.view(r, c)))
+    quick = ctx.province.quick
+    for r, row in enumerate(grid.rows):
+        n = sum(1 for v in row if isinstance(v, str) and quick(v))
+        n += sum(1 for (fr, _), v in grid.fill.items() if fr == r and isinstance(v, str) and quick(v)) if grid.fill else 0
         if n > best:
             best, best_row = n, r
     return best, best_row

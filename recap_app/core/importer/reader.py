@@ -151,6 +151,9 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
         raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
                       "encrypted") from exc
     except Exception as exc:  # calamine raises several error types for damaged content
+        if any(w in str(exc).lower() for w in ("password", "encrypt")):
+            raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
+                          "encrypted") from exc
         raise refused(name, f"berkas {kind} rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
                       "damaged") from exc
 
