@@ -5,8 +5,9 @@ Tables (all STRICT):
 - ``bundle_trusted_key``: public keys of other offices this workspace accepts bundles from.
 - ``bundle_export``: this workspace's own export counter: one row per bundle made, with the
   highest revision and audit ids it covered (so ``--since SEQ`` knows where to start).
-- ``bundle_imported``: every bundle taken in, with the sender's key, sequence, base sequence and
-  the SHA-256 of its signed manifest (the identity used for "already imported").
+- ``bundle_imported``: every bundle taken in, with the sender's key and workspace, sequence, base
+  sequence and the SHA-256 of its signed manifest (the identity used for "already imported").
+  Sequences are counted per sending workspace (a sender that starts a new workspace starts at 1).
 - ``bundle_remote_audit``: the sender's audit records carried by imported bundles (their hash
   chain is checked on import).
 - ``bundle_conflict``: certificates changed on both sides since the common base, waiting for a
@@ -33,16 +34,16 @@ def bundles_001_tables(db: sqlite_utils.Database) -> None:
             manifest_sha256 TEXT NOT NULL, file_name TEXT NOT NULL, result_sha256 TEXT) STRICT;
         CREATE TABLE bundle_imported (
             id INTEGER PRIMARY KEY, manifest_sha256 TEXT NOT NULL UNIQUE,
-            sender_fingerprint TEXT NOT NULL, sender_office TEXT NOT NULL,
+            sender_fingerprint TEXT NOT NULL, sender_workspace TEXT NOT NULL, sender_office TEXT NOT NULL,
             sequence INTEGER NOT NULL, base_sequence INTEGER NOT NULL,
             created_at TEXT NOT NULL, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL,
             summary TEXT NOT NULL,
-            UNIQUE (sender_fingerprint, sequence)) STRICT;
+            UNIQUE (sender_fingerprint, sender_workspace, sequence)) STRICT;
         CREATE TABLE bundle_remote_audit (
-            sender_fingerprint TEXT NOT NULL, id INTEGER NOT NULL, at TEXT NOT NULL,
-            actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL, before TEXT, after TEXT,
-            prev_hash TEXT NOT NULL, hash TEXT NOT NULL, bundle_id INTEGER NOT NULL,
-            PRIMARY KEY (sender_fingerprint, id)) STRICT;
+            sender_fingerprint TEXT NOT NULL, sender_workspace TEXT NOT NULL, id INTEGER NOT NULL,
+            at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
+            before TEXT, after TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, bundle_id INTEGER NOT NULL,
+            PRIMARY KEY (sender_fingerprint, sender_workspace, id)) STRICT;
         CREATE TABLE bundle_conflict (
             id INTEGER PRIMARY KEY, bundle_id INTEGER NOT NULL REFERENCES bundle_imported(id),
             region_kode TEXT NOT NULL, base_sha256 TEXT, ours_sha256 TEXT NOT NULL,

@@ -277,3 +277,17 @@ def test_bundle_from_an_unrelated_tier_is_refused(tmp_path, target):
     assert exc.value.code == "wrong_tier"
     assert exc.value.message == ("Bundel kec.zip ditolak: pengirim bertingkat nasional, ruang kerja ini bertingkat "
                                  "provinsi; yang diterima hanya bundel dari tingkat provinsi atau kabupaten_kota.")
+
+
+def test_a_new_workspace_at_the_sender_starts_its_own_sequence(demo_ws, target, tmp_path):
+    importer.import_bundle(target, export.export_bundle(demo_ws, tmp_path / "b1.zip", "tester").path, "penerima")
+    importer.import_bundle(target, export.export_bundle(demo_ws, tmp_path / "b2.zip", "tester").path, "penerima")
+    # the office reinstalls and types the certificates again in a new workspace (same key)
+    from recap_app.core.demo import make_demo
+
+    fresh = make_demo(tmp_path / "baru.sqlite", actor="tester")
+    change(fresh, "33.20", "paslon_1", 3)
+    res = importer.import_bundle(target, export.export_bundle(fresh, tmp_path / "n1.zip", "tester").path, "penerima")
+    assert (res.status, res.sequence, res.added, res.gap) == ("imported", 1, {"33.20": 1}, None)
+    assert res.audit_records == fresh.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] - 1
+    fresh.close()

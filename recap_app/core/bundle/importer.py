@@ -176,8 +176,8 @@ def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict
 
 def _check_remote_audit(ws: Workspace, vb: VerifiedBundle) -> list[dict]:
     """The sender's audit records not yet stored here, after checking their hash chain."""
-    fp = vb.fingerprint
-    stored = dict(ws.conn.execute("SELECT id, hash FROM bundle_remote_audit WHERE sender_fingerprint = ?", (fp,)))
+    stored = dict(ws.conn.execute("SELECT id, hash FROM bundle_remote_audit WHERE sender_fingerprint = ? "
+                                  "AND sender_workspace = ?", (vb.fingerprint, vb.sender["workspace_id"])))
     prev = None
     new = []
     for r in vb.data["audit"]:
@@ -261,13 +261,13 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
     if ws.conn.execute("SELECT 1 FROM bundle_imported WHERE manifest_sha256 = ?", (vb.manifest_sha256,)).fetchone():
         result.status = "already"
         return result
-    fp = vb.fingerprint
-    if ws.conn.execute("SELECT 1 FROM bundle_imported WHERE sender_fingerprint = ? AND sequence = ?",
-                       (fp, vb.sequence)).fetchone():
+    fp, wsid = vb.fingerprint, s["workspace_id"]
+    if ws.conn.execute("SELECT 1 FROM bundle_imported WHERE sender_fingerprint = ? AND sender_workspace = ? "
+                       "AND sequence = ?", (fp, wsid, vb.sequence)).fetchone():
         raise _refuse(vb, f"nomor urut {vb.sequence} dari {s['office_name']} sudah pernah diimpor dengan isi lain.",
                       "sequence_reused")
-    last = ws.conn.execute("SELECT COALESCE(MAX(sequence), 0) FROM bundle_imported WHERE sender_fingerprint = ?",
-                           (fp,)).fetchone()[0]
+    last = ws.conn.execute("SELECT COALESCE(MAX(sequence), 0) FROM bundle_imported WHERE sender_fingerprint = ? "
+                           "AND sender_workspace = ?", (fp, wsid)).fetchone()[0]
     if vb.sequence < last:
         raise _refuse(vb, f"nomor urut {vb.sequence} lebih lama dari bundel nomor {last} yang sudah diimpor dari "
                       f"{s['office_name']}; bundel lama tidak diputar ulang.", "older_sequence")
@@ -314,7 +314,8 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
             keys.trust(ws, s["public_key"], s["office_code"], actor, s["office_name"])
             result.key_accepted = True
         bundle_id = ws.db["bundle_imported"].insert({
-            "manifest_sha256": vb.manifest_sha256, "sender_fingerprint": fp, "sender_office": s["office_code"],
+            "manifest_sha256": vb.manifest_sha256, "sender_fingerprint": fp, "sender_workspace": wsid,
+            "sender_office": s["office_code"],
             "sequence": vb.sequence, "base_sequence": vb.base_sequence, "created_at": vb.manifest["created_at"],
             "imported_at": now_iso(), "imported_by": actor, "summary": "{}"}).last_pk
         stored_sources: dict[str, int] = {}
@@ -357,9 +358,9 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
             result.explanations = _take_explanations(ws, vb, actor)
         if new_audit:
             ws.conn.executemany(
-                "INSERT INTO bundle_remote_audit (sender_fingerprint, id, at, actor, action, entity, before, after, "
-                "prev_hash, hash, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(fp, *(r[k] for k in AUDIT_KEYS), bundle_id) for r in new_audit])
+                "INSERT INTO bundle_remote_audit (sender_fingerprint, sender_workspace, id, at, actor, action, entity, "
+                "before, after, prev_hash, hash, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(fp, wsid, *(r[k] for k in AUDIT_KEYS), bundle_id) for r in new_audit])
         result.audit_records = len(new_audit)
         result.sources = len(stored_sources)
         summary = {"sender": s["office_code"], "sequence": vb.sequence, "base_sequence": vb.base_sequence,
