@@ -283,3 +283,17 @@ def test_pilpres_sample_into_a_pilgub_workspace(tmp_path):
         'Berkas db1-ppwp-2019_33.75_kota-pekalongan.xlsx, lembar DB1-PPWP, sel H1: formulir "MODEL DB1-PPWP" bukan '
         "DB1-KWK; berkas ini untuk pemilihan lain (diharapkan Pemilihan Gubernur dan Wakil Gubernur Jawa Tengah "
         "Tahun 2018)."))
+
+
+def test_changed_figures_for_an_adopted_certificate_are_refused(db, pekalongan, tmp_path):
+    e, cols, v = pekalongan
+    with Workspace.open(db) as ws:
+        assert import_files(ws, [grid_file(tmp_path, "a.xlsx", e, cols, v)], "tester").ok
+        with ws.transaction():
+            ws.conn.execute("UPDATE certificate SET adopted_revision_id = (SELECT MAX(id) FROM revision), "
+                            "adopted_at = 'x', adopted_by = 'ketua' WHERE region_kode = '33.75'")
+    v2 = copy.deepcopy(v)
+    v2["33.75.01"]["paslon_1"] += 1
+    rep = refused(db, grid_file(tmp_path, "b.xlsx", e, cols, v2))
+    assert (rep["code"], rep["message"]) == ("adopted", "Berkas b.xlsx: Sertifikat 33.75 sudah ditetapkan; buka "
+                                                        "kembali dulu (ketua) sebelum mengubah. Tidak ada yang disimpan.")

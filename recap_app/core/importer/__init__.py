@@ -84,7 +84,8 @@ def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_na
         _store(ws, rep, found, name, data, actor, accept_names, reason)
         rep.notes[:0] = meta_notes
     except RecapError as exc:
-        rep.status, rep.code, rep.message = REFUSED, exc.code, exc.message
+        msg = exc.message if name in exc.message else f"Berkas {name}: {exc.message} Tidak ada yang disimpan."
+        rep.status, rep.code, rep.message = REFUSED, exc.code, msg
     except Exception as exc:  # never crash on a file: anything unforeseen is a refusal, nothing written
         rep.status, rep.code = REFUSED, "unexpected"
         rep.message = (f"Berkas {name} tidak dapat diimpor karena kesalahan tak terduga ({type(exc).__name__}: "
