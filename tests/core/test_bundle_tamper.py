@@ -361,3 +361,8 @@ def test_bundle_from_another_province_office_is_refused(target, origin, tmp_path
     path = repack(origin["b1"], tmp_path / "diy.zip", diy, manifest_fn=m, data_fn=d)
     assert refused(target, path, "wrong_tier") == (
         "Bundel diy.zip ditolak: bundel dari kantor setingkat lain (34); ruang kerja ini milik kantor 33.")
+
+
+def test_deeply_nested_json_is_refused(target, origin, tmp_path):
+    path = repack(origin["b1"], tmp_path / "deep.zip", origin["ident"], raw_data=b"[" * 20_000 + b"]" * 20_000)
+    assert "data.json bukan JSON yang sah" in refused(target, path, "bad_data")
