@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..errors import ImportRefused, RecapError
+
 #: version of the bundle format (manifest "format_version"); readers refuse other versions
 FORMAT_VERSION = 1
 #: value of the manifest "format" key
@@ -73,17 +75,15 @@ def loads(raw: bytes) -> Any:
     return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
 
 
-from ..errors import ImportRefused, RecapError  # noqa: E402
-
 
 class BundleRefused(ImportRefused):
     """A bundle was refused (verification or import); nothing was written.
 
-    ``code`` is a stable reason: not_zip, too_large, too_many_members, unsafe_path, bomb,
-    missing_member, unlisted_member, duplicate_member, bad_manifest, bad_format_version,
-    bad_signature, bad_hash, bad_size, bad_data, untrusted_key, key_office_mismatch,
-    wrong_election, simulation_mismatch, older_sequence, sequence_reused, wrong_tier,
-    unknown_region, bad_audit, adopted.
+    ``code`` is a stable reason (docs/bundle-format.md): unreadable, not_zip, too_large,
+    too_many_members, unsafe_path, bomb, missing_member, unlisted_member, duplicate_member,
+    bad_manifest, bad_format_version, bad_signature, bad_hash, bad_size, bad_data,
+    untrusted_key, key_office_mismatch, wrong_election, simulation_mismatch, older_sequence,
+    sequence_reused, wrong_tier, unknown_region, bad_audit.
     """
 
 
