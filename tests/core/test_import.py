@@ -192,6 +192,9 @@ def test_dash_is_zero_and_blank_is_not(ws, kudus, tmp_path):
     assert rep.status == "diterima"
     assert rep.dashes == [{"cell": "D53", "field": "suara_tidak_sah", "kolom": "33.19.01"}]
     assert rep.blanks == {"suara_tidak_sah": ["33.19.02"]}
+    text = rep.to_text().splitlines()
+    assert "  Kosong (bukan nol): suara_tidak_sah di 33.19.02" in text
+    assert '  "-" dibaca sebagai 0: D53' in text
     got = stored(ws, "33.19")[1]
     assert got["33.19.01"]["suara_tidak_sah"] == 0
     assert got["33.19.02"]["suara_tidak_sah"] is None

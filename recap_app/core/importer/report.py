@@ -73,8 +73,14 @@ class FileReport:
         if self.fields_absent:
             lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(self.fields_absent)}")
         if self.blanks:
-            lines.append(f"  Sel kosong (kosong bukan nol): {sum(len(v) for v in self.blanks.values())} sel pada "
-                         f"{len(self.blanks)} isian: {', '.join(self.blanks)}")
+            ncols = len(self.kecamatan) + (0 if self.jumlah_computed else 1)
+            whole = [k for k, cols in self.blanks.items() if len(cols) >= ncols]
+            part = {k: cols for k, cols in self.blanks.items() if len(cols) < ncols}
+            if whole:
+                lines.append(f"  Kosong di semua kolom (disimpan kosong, bukan nol): {len(whole)} isian: "
+                             + ", ".join(whole))
+            for k, cols in part.items():
+                lines.append(f"  Kosong (bukan nol): {k} di {', '.join(cols)}")
         if self.dashes:
             lines.append("  \"-\" dibaca sebagai 0: " + ", ".join(d["cell"] for d in self.dashes[:20])
                          + (f" (+{len(self.dashes) - 20})" if len(self.dashes) > 20 else ""))
