@@ -291,3 +291,34 @@ def test_a_new_workspace_at_the_sender_starts_its_own_sequence(demo_ws, target, 
     assert (res.status, res.sequence, res.added, res.gap) == ("imported", 1, {"33.20": 1}, None)
     assert res.audit_records == fresh.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] - 1
     fresh.close()
+
+
+def national_office(tmp_path) -> Workspace:
+    """A KPU RI workspace for the same election (tier nasional), its region set holding province 33."""
+    path = tmp_path / "ri.sqlite"
+    ws = Workspace.create(path, "pilpres-2019-jateng", actor="ri")
+    raw = dict(ws.election.raw, tier="nasional")
+    with ws.transaction():
+        ws.db["meta"].upsert({"key": "election", "value": json.dumps(raw)}, pk="key")
+        ws.db["region"].insert({"kode": "33", "kode_induk": "00", "tingkat": "provinsi", "nama": "JAWA TENGAH",
+                                "urutan": -1})
+        ws.record("ri", "test.configure", "workspace", None, {"tier": "nasional"})
+    ws.close()
+    return Workspace.open(path)
+
+
+def test_province_bundle_becomes_the_province_certificate_at_kpu_ri(demo_ws, tmp_path):
+    ri = national_office(tmp_path)
+    assert [r.kode for r in ri.regencies()] == ["33"]
+    r = export.export_bundle(demo_ws, tmp_path / "prov.zip", "tester")
+    res = importer.import_bundle(ri, r.path, "ri", accept_key=True)
+    assert res.mode == "upstream" and res.added == {"33": 1}
+    info = ri.latest_revision("33")
+    assert list(info.columns) == [reg.kode for reg in demo_ws.regencies()] + [JUMLAH]
+    got = ri.revision_values(info.id)
+    province = demo_ws.totals()
+    assert {k: got[JUMLAH][k] for k in ("paslon_1", "paslon_2", "dpt")} == {
+        "paslon_1": 16825511, "paslon_2": 4944447, "dpt": province["fields"]["dpt"]}
+    assert got["33.74"] == province["regencies"]["33.74"]
+    assert ri.totals()["fields"] == province["fields"]
+    ri.close()
