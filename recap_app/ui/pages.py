@@ -6,6 +6,7 @@ a rule: imports, checks, documents, bundles and the audit log are all the core's
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import shutil
 import subprocess
@@ -168,6 +169,7 @@ class ImportPage(QWidget):
         near = [f for f in report.files if f.code == "near_names"]
         self._show(report)
         self.window_.refresh()
+        self.window_.check_stale()  # reconcile the new certificates on the worker
         if near:
             text = "\n\n".join(f.message for f in near)
             if confirm(self, self.tr("Konfirmasi nama kecamatan"),
@@ -266,6 +268,14 @@ class FindingsPage(LazyPage):
         self.view.setWordWrap(True)
         self.view.activated.connect(lambda _i: self.open_cell())  # Enter or double click
         lay.addWidget(self.view, 1)
+        self.detail = QLabel("")
+        self.detail.setObjectName("findingDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("#findingDetail { background: #fafafa; border: 1px solid #ccc; padding: 6px; }")
+        self.detail.setMinimumHeight(60)
+        lay.addWidget(self.detail)
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_detail())
         btns = QHBoxLayout()
         self.open_btn = QPushButton(self.tr("Buka sel"))
         self.explain_btn = QPushButton(self.tr("Jelaskan peringatan…"))
@@ -305,6 +315,21 @@ class FindingsPage(LazyPage):
         self.count.setText(self.tr("%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan)")
                            .replace("%1", str(self.proxy.rowCount())).replace("%2", str(total))
                            .replace("%3", str(errors)).replace("%4", str(total - errors)))
+
+    def _show_detail(self) -> None:
+        f = self.selected()
+        if f is None:
+            self.detail.setText("")
+            return
+        esc = html.escape
+        lines = [f"<b>{esc(f.code)}</b> {esc(f.message)}"]
+        if getattr(f, "explanation", None):
+            lines.append(self.tr("Penjelasan (%1, %2): %3").replace("%1", f.explanation.get("by", ""))
+                         .replace("%2", fmt.when(f.explanation.get("at"))).replace("%3", esc(f.explanation.get("text", ""))))
+        if getattr(f, "override", None):
+            lines.append(self.tr("Dikesampingkan (%1, %2): %3").replace("%1", f.override.get("by", ""))
+                         .replace("%2", fmt.when(f.override.get("at"))).replace("%3", esc(f.override.get("reason", ""))))
+        self.detail.setText("<br>".join(lines))
 
     def selected(self):
         idx = self.view.currentIndex()
@@ -695,11 +720,16 @@ class BundlesPage(QWidget):
         def done(vb):
             s = vb.sender
             m = vb.manifest
-            self._say([self.tr("SAH: tanda tangan, sidik jari isi dan bentuk data benar."),
-                       self.tr("Pengirim: %s") % ", ".join(f"{k}: {v}" for k, v in s.items()),
-                       self.tr("Pemilihan: %s") % m.get("election_id", ""),
-                       self.tr("Nomor urut: %s") % m.get("sequence", ""),
-                       self.tr("Sertifikat: %s") % len(vb.data.get("certificates", []) or [])])
+            lines = [self.tr("SAH: tanda tangan, sidik jari isi dan bentuk data benar."),
+                     self.tr("Pengirim: %1 (%2), tingkat %3").replace("%1", str(s.get("office_name", "")))
+                     .replace("%2", str(s.get("office_code", ""))).replace("%3", str(s.get("tier", ""))),
+                     self.tr("Sidik jari kunci pengirim: %s") % s.get("fingerprint", ""),
+                     self.tr("Pemilihan: %s") % m.get("election_id", ""),
+                     self.tr("Nomor urut: %s") % m.get("sequence", ""),
+                     self.tr("Sertifikat: %s") % len(vb.data.get("certificates", []) or [])]
+            if m.get("simulation"):
+                lines.append(self.tr("Bundel SIMULASI."))
+            self._say(lines)
 
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Memverifikasi bundel…"), self,
                                        on_done=done,

@@ -36,47 +36,47 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="743" />
+        <location filename="../../recap_app/ui/pages.py" line="773" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="750" />
+        <location filename="../../recap_app/ui/pages.py" line="780" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="759" />
+        <location filename="../../recap_app/ui/pages.py" line="789" />
         <source>cari teks…</source>
         <translation>search text…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="763" />
+        <location filename="../../recap_app/ui/pages.py" line="793" />
         <source>Periksa rantai</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="796" />
+        <location filename="../../recap_app/ui/pages.py" line="826" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="797" />
+        <location filename="../../recap_app/ui/pages.py" line="827" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="833" />
+        <location filename="../../recap_app/ui/pages.py" line="863" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="841" />
+        <location filename="../../recap_app/ui/pages.py" line="871" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="843" />
+        <location filename="../../recap_app/ui/pages.py" line="873" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -84,138 +84,148 @@
 <context>
     <name>BundlesPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="624" />
+        <location filename="../../recap_app/ui/pages.py" line="649" />
         <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
         <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="630" />
+        <location filename="../../recap_app/ui/pages.py" line="655" />
         <source>Seluruh data (bukan hanya perubahan)</source>
         <translation>All data (not only changes)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="631" />
+        <location filename="../../recap_app/ui/pages.py" line="656" />
         <source>Sertakan berkas asli</source>
         <translation>Include original files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="632" />
+        <location filename="../../recap_app/ui/pages.py" line="657" />
         <source>Ekspor bundel…</source>
         <translation>Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="633" />
+        <location filename="../../recap_app/ui/pages.py" line="658" />
         <source>Verifikasi bundel…</source>
         <translation>Verify bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="634" />
+        <location filename="../../recap_app/ui/pages.py" line="659" />
         <source>Impor bundel…</source>
         <translation>Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="651" />
+        <location filename="../../recap_app/ui/pages.py" line="676" />
         <source>Modul bundel belum terpasang di versi ini.</source>
         <translation>The bundle module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="661" />
+        <location filename="../../recap_app/ui/pages.py" line="686" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="662" />
+        <location filename="../../recap_app/ui/pages.py" line="687" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="668" />
+        <location filename="../../recap_app/ui/pages.py" line="693" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="672" />
+        <location filename="../../recap_app/ui/pages.py" line="697" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="673" />
+        <location filename="../../recap_app/ui/pages.py" line="698" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="677" />
+        <location filename="../../recap_app/ui/pages.py" line="702" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="680" />
+        <location filename="../../recap_app/ui/pages.py" line="705" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="681" />
+        <location filename="../../recap_app/ui/pages.py" line="706" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="687" />
+        <location filename="../../recap_app/ui/pages.py" line="712" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="688" />
         <location filename="../../recap_app/ui/pages.py" line="713" />
+        <location filename="../../recap_app/ui/pages.py" line="743" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="698" />
+        <location filename="../../recap_app/ui/pages.py" line="723" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="699" />
-        <source>Pengirim: %s</source>
-        <translation>Sender: %s</translation>
+        <location filename="../../recap_app/ui/pages.py" line="724" />
+        <source>Pengirim: %1 (%2), tingkat %3</source>
+        <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="700" />
+        <location filename="../../recap_app/ui/pages.py" line="726" />
+        <source>Sidik jari kunci pengirim: %s</source>
+        <translation>Sender's key fingerprint: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="727" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="701" />
+        <location filename="../../recap_app/ui/pages.py" line="728" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="702" />
+        <location filename="../../recap_app/ui/pages.py" line="729" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="704" />
+        <location filename="../../recap_app/ui/pages.py" line="731" />
+        <source>Bundel SIMULASI.</source>
+        <translation>SIMULASI (simulation) bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="734" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="706" />
+        <location filename="../../recap_app/ui/pages.py" line="736" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="712" />
+        <location filename="../../recap_app/ui/pages.py" line="742" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="725" />
+        <location filename="../../recap_app/ui/pages.py" line="755" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="726" />
+        <location filename="../../recap_app/ui/pages.py" line="756" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
@@ -482,105 +492,105 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="438" />
+        <location filename="../../recap_app/ui/pages.py" line="463" />
         <source>&lt;b&gt;Dokumen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="443" />
+        <location filename="../../recap_app/ui/pages.py" line="468" />
         <source>Kertas:</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="450" />
+        <location filename="../../recap_app/ui/pages.py" line="475" />
         <source>Kab/kota:</source>
         <translation>Regency:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="456" />
+        <location filename="../../recap_app/ui/pages.py" line="481" />
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="457" />
+        <location filename="../../recap_app/ui/pages.py" line="482" />
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="458" />
+        <location filename="../../recap_app/ui/pages.py" line="483" />
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="484" />
+        <location filename="../../recap_app/ui/pages.py" line="509" />
         <source>Modul dokumen belum terpasang di versi ini.</source>
         <translation>The documents module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="526" />
-        <location filename="../../recap_app/ui/pages.py" line="540" />
-        <location filename="../../recap_app/ui/pages.py" line="586" />
+        <location filename="../../recap_app/ui/pages.py" line="551" />
+        <location filename="../../recap_app/ui/pages.py" line="565" />
+        <location filename="../../recap_app/ui/pages.py" line="611" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="526" />
+        <location filename="../../recap_app/ui/pages.py" line="551" />
         <source>Pilih sedikitnya satu dokumen.</source>
         <translation>Choose at least one document.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="531" />
+        <location filename="../../recap_app/ui/pages.py" line="556" />
         <source>Menyusun PDF…</source>
         <translation>Building the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="535" />
+        <location filename="../../recap_app/ui/pages.py" line="560" />
         <source>Menggambar halaman…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="538" />
+        <location filename="../../recap_app/ui/pages.py" line="563" />
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="551" />
+        <location filename="../../recap_app/ui/pages.py" line="576" />
         <source>%1 halaman. Sidik jari: %2</source>
         <translation>%1 pages. Fingerprints: %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="554" />
+        <location filename="../../recap_app/ui/pages.py" line="579" />
         <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
         <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="572" />
+        <location filename="../../recap_app/ui/pages.py" line="597" />
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="573" />
+        <location filename="../../recap_app/ui/pages.py" line="598" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="580" />
-        <location filename="../../recap_app/ui/pages.py" line="584" />
+        <location filename="../../recap_app/ui/pages.py" line="605" />
+        <location filename="../../recap_app/ui/pages.py" line="609" />
         <source>Menyimpan PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="585" />
+        <location filename="../../recap_app/ui/pages.py" line="610" />
         <source>PDF disimpan: %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="591" />
+        <location filename="../../recap_app/ui/pages.py" line="616" />
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="591" />
+        <location filename="../../recap_app/ui/pages.py" line="616" />
         <source>Buat pratinjau dulu; halaman yang tampil itulah yang dicetak. Tanpa pdftoppm, simpan PDF lalu cetak dari penampil PDF.</source>
         <translation>Make a preview first; the pages shown are the pages printed. Without pdftoppm, save the PDF and print it from a PDF viewer.</translation>
     </message>
@@ -721,88 +731,98 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="229" />
+        <location filename="../../recap_app/ui/pages.py" line="231" />
         <source>Jenis:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="232" />
-        <location filename="../../recap_app/ui/pages.py" line="239" />
+        <location filename="../../recap_app/ui/pages.py" line="234" />
+        <location filename="../../recap_app/ui/pages.py" line="241" />
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="233" />
+        <location filename="../../recap_app/ui/pages.py" line="235" />
         <source>Kesalahan</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="234" />
+        <location filename="../../recap_app/ui/pages.py" line="236" />
         <source>Peringatan</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="236" />
+        <location filename="../../recap_app/ui/pages.py" line="238" />
         <source>Wilayah:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="240" />
+        <location filename="../../recap_app/ui/pages.py" line="242" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="244" />
+        <location filename="../../recap_app/ui/pages.py" line="246" />
         <source>Periksa ulang</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="270" />
+        <location filename="../../recap_app/ui/pages.py" line="280" />
         <source>Buka sel</source>
         <translation>Open cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="271" />
+        <location filename="../../recap_app/ui/pages.py" line="281" />
         <source>Jelaskan peringatan…</source>
         <translation>Explain warning…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="272" />
+        <location filename="../../recap_app/ui/pages.py" line="282" />
         <source>Kesampingkan kesalahan… (ketua)</source>
         <translation>Override error… (chair)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="290" />
+        <location filename="../../recap_app/ui/pages.py" line="300" />
         <source>Modul pemeriksaan belum terpasang di versi ini.</source>
         <translation>The reconciliation module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="305" />
+        <location filename="../../recap_app/ui/pages.py" line="315" />
         <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan)</source>
         <translation>%1 of %2 findings shown (%3 errors, %4 warnings)</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/pages.py" line="327" />
+        <source>Penjelasan (%1, %2): %3</source>
+        <translation>Explanation (%1, %2): %3</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/pages.py" line="330" />
+        <source>Dikesampingkan (%1, %2): %3</source>
+        <translation>Overridden (%1, %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="355" />
         <source>Memeriksa seluruh sertifikat…</source>
         <translation>Checking every certificate…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="333" />
+        <location filename="../../recap_app/ui/pages.py" line="358" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="335" />
+        <location filename="../../recap_app/ui/pages.py" line="360" />
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="342" />
+        <location filename="../../recap_app/ui/pages.py" line="367" />
         <source>Jelaskan peringatan</source>
         <translation>Explain warning</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="343" />
+        <location filename="../../recap_app/ui/pages.py" line="368" />
         <source>%1
 
 Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
@@ -811,17 +831,17 @@ Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
 Write the explanation to be recorded and printed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="344" />
+        <location filename="../../recap_app/ui/pages.py" line="369" />
         <source>Catat penjelasan</source>
         <translation>Record explanation</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="355" />
+        <location filename="../../recap_app/ui/pages.py" line="380" />
         <source>Kesampingkan kesalahan</source>
         <translation>Override error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="356" />
+        <location filename="../../recap_app/ui/pages.py" line="381" />
         <source>%1
 
 Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
@@ -830,12 +850,12 @@ Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
 Only the chair may override an error. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="357" />
+        <location filename="../../recap_app/ui/pages.py" line="382" />
         <source>Kesampingkan</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="369" />
+        <location filename="../../recap_app/ui/pages.py" line="394" />
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
@@ -843,62 +863,62 @@ Only the chair may override an error. Write the reason:</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="106" />
+        <location filename="../../recap_app/ui/pages.py" line="107" />
         <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali.</source>
         <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="111" />
+        <location filename="../../recap_app/ui/pages.py" line="112" />
         <source>Pilih berkas…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="113" />
+        <location filename="../../recap_app/ui/pages.py" line="114" />
         <source>Buat templat isian…</source>
         <translation>Make blank templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="115" />
+        <location filename="../../recap_app/ui/pages.py" line="116" />
         <source>Simpan laporan…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="128" />
+        <location filename="../../recap_app/ui/pages.py" line="129" />
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="133" />
+        <location filename="../../recap_app/ui/pages.py" line="134" />
         <source>Modul impor belum terpasang di versi ini.</source>
         <translation>The import module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="137" />
+        <location filename="../../recap_app/ui/pages.py" line="138" />
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="138" />
+        <location filename="../../recap_app/ui/pages.py" line="139" />
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="162" />
+        <location filename="../../recap_app/ui/pages.py" line="163" />
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="164" />
+        <location filename="../../recap_app/ui/pages.py" line="165" />
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="173" />
+        <location filename="../../recap_app/ui/pages.py" line="175" />
         <source>Konfirmasi nama kecamatan</source>
         <translation>Confirm district names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="174" />
+        <location filename="../../recap_app/ui/pages.py" line="176" />
         <source>Nama kecamatan berikut tidak persis sama dengan daftar wilayah:
 
 %s
@@ -911,54 +931,54 @@ Terima kecocokan ini? Ejaan itu akan diingat.</source>
 Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="176" />
+        <location filename="../../recap_app/ui/pages.py" line="178" />
         <source>Terima nama</source>
         <translation>Accept names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="176" />
+        <location filename="../../recap_app/ui/pages.py" line="178" />
         <source>Jangan impor</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="186" />
+        <location filename="../../recap_app/ui/pages.py" line="188" />
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="193" />
+        <location filename="../../recap_app/ui/pages.py" line="195" />
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="194" />
+        <location filename="../../recap_app/ui/pages.py" line="196" />
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="202" />
-        <location filename="../../recap_app/ui/pages.py" line="213" />
-        <location filename="../../recap_app/ui/pages.py" line="214" />
+        <location filename="../../recap_app/ui/pages.py" line="204" />
+        <location filename="../../recap_app/ui/pages.py" line="215" />
+        <location filename="../../recap_app/ui/pages.py" line="216" />
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="202" />
+        <location filename="../../recap_app/ui/pages.py" line="204" />
         <source>Penulis templat belum terpasang di versi ini.</source>
         <translation>The template writer is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="204" />
+        <location filename="../../recap_app/ui/pages.py" line="206" />
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="212" />
+        <location filename="../../recap_app/ui/pages.py" line="214" />
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="213" />
+        <location filename="../../recap_app/ui/pages.py" line="215" />
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1090,7 +1110,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="346" />
-        <location filename="../../recap_app/ui/pages.py" line="50" />
+        <location filename="../../recap_app/ui/pages.py" line="51" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
@@ -1100,27 +1120,27 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Import is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="51" />
+        <location filename="../../recap_app/ui/pages.py" line="52" />
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="52" />
+        <location filename="../../recap_app/ui/pages.py" line="53" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="53" />
+        <location filename="../../recap_app/ui/pages.py" line="54" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="54" />
+        <location filename="../../recap_app/ui/pages.py" line="55" />
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="55" />
+        <location filename="../../recap_app/ui/pages.py" line="56" />
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -1274,7 +1294,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="410" />
+        <location filename="../../recap_app/ui/pages.py" line="435" />
         <source>PROVINSI</source>
         <translation>PROVINCE</translation>
     </message>
@@ -1453,6 +1473,24 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/app.py" line="123" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
+    </message>
+</context>
+<context>
+    <name>window.editor</name>
+    <message>
+        <location filename="../../recap_app/ui/screenshots.py" line="141" />
+        <source>Alasan perubahan</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/screenshots.py" line="142" />
+        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
+        <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/screenshots.py" line="144" />
+        <source>Simpan perubahan</source>
+        <translation>Save change</translation>
     </message>
 </context>
 </TS>
