@@ -275,3 +275,44 @@ def test_sex_lines_written_out_under_the_label_without_marker_column(ws, kudus, 
     assert rep.status == "diterima" and rep.fields_read == 39
     got_cols, got = stored(ws, "33.19")
     assert got == expected(ws, got_cols, values)
+
+
+def test_transposed_with_short_headers(ws, kudus, tmp_path):
+    """Kecamatan in rows; "DPT" over L / P / L+P, "PEROLEHAN SUARA" over 01 / 02, short V headers."""
+    title, cols, values = kudus
+    h1 = ["NO", "KECAMATAN", "DPT", None, None, "PEROLEHAN SUARA", None, "SUARA SAH", "SUARA TIDAK SAH",
+          "JUMLAH SUARA SAH DAN TIDAK SAH"]
+    h2 = [None, None, "L", "P", "L+P", "01", "02", None, None, None]
+    keys = ["dpt_l", "dpt_p", "dpt", "paslon_1", "paslon_2", "suara_sah", "suara_tidak_sah", "jumlah_suara"]
+    rows = [["REKAPITULASI PILPRES 2019"], [f"KABUPATEN/KOTA : {title}"], [], h1, h2]
+    rows += [[i, n] + [values[k][f] for f in keys] for i, (k, n) in enumerate(cols, 1)]
+    rows.append([None, "JUMLAH"] + [values["JUMLAH"][f] for f in keys])
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [Grid(rows, [(4, 3, 4, 5), (4, 6, 4, 7)])]))
+    assert rep.status == "diterima" and rep.transposed and rep.fields_read == 8
+    got = stored(ws, "33.19")[1]
+    assert {(c, f): got[c][f] for c in got for f in keys} == {(c, f): values[c][f] for c in got for f in keys}
+    assert got["33.19.01"]["dptb_l"] is None
+
+
+def test_pairs_named_in_full_without_numbering(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    full = {"JOKO WIDODO - MA'RUF AMIN": "Ir. H. Joko Widodo dan Prof. Dr. KH. Ma'ruf Amin",
+            "PRABOWO SUBIANTO - SANDIAGA UNO": "H. Prabowo Subianto dan H. Sandiaga Salahuddin Uno"}
+    for row in g.rows:
+        if len(row) > 1 and row[1] in full:
+            row[0], row[1] = None, full[row[1]]
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "diterima" and rep.fields_read == 39
+    got_cols, got = stored(ws, "33.19")
+    assert got == expected(ws, got_cols, values)
+
+
+def test_comma_csv_with_a_semicolon_in_its_title(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values,
+                 title="SERTIFIKAT; PEMILIHAN UMUM PRESIDEN DAN WAKIL PRESIDEN TAHUN 2019")
+    rep = imp(ws, write_csv(tmp_path / "a.csv", g, delimiter=",", bom=False))
+    assert rep.status == "diterima" and rep.notes == ["pemisah kolom koma"]
+    got_cols, got = stored(ws, "33.19")
+    assert got == expected(ws, got_cols, values)

@@ -161,6 +161,13 @@ class Context:
                 syn[normalize(s)] = f"IV.{p.nomor_urut}"
         return syn
 
+    def heading_prefix(self, label: str) -> str | None:
+        """The block heading a label abbreviates ("PEROLEHAN SUARA" -> "IV"), or None."""
+        if len(label.split()) < 2:
+            return None
+        hits = [num for text, num in self.heading_rows.items() if text == label or text.startswith(label + " ")]
+        return hits[0] if len(hits) == 1 else None
+
     def own_score(self, label: str, number: str) -> float:
         """How much a label looks like form row ``number`` (best ratio against its label and synonyms)."""
         if self._synonyms.get(label) == number:
@@ -389,6 +396,13 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             sub = parts[1] if len(parts) > 1 else None
             last_row = None
             continue
+        if has_data and (number or letter) and label and label not in ctx._synonyms:
+            # transposed headers: a block heading merged over numbered columns ("PEROLEHAN SUARA" over 1, 2)
+            lead = ctx.heading_prefix(label)
+            if lead:
+                block = lead.split(".")[0]
+                sub = lead.split(".")[1] if "." in lead else sub
+                label = ""
         if letter and block == "I" and number is None and not has_data:
             sub = letter
             last_row = None
@@ -398,6 +412,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         if not (label or number or letter or marker):
             continue
         row: FormRow | None = None
+        number = str(int(number)) if number else number  # "01" -> "1"
         if number or (letter and block == "V"):
             if block == "I" and sub:
                 num = f"I.{sub}.{number}"
@@ -415,7 +430,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
                     row = ctx.figure_rows[best]
         elif label:
             best, score = ctx.label_row(label, block)
-            if best and score >= 0.75:
+            if best and score >= (0.5 if block == "IV" else 0.75):  # block IV holds only the pairs' names
                 row = ctx.figure_rows[best]
         elif marker and last_row is not None:
             row = last_row

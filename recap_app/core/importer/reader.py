@@ -200,9 +200,10 @@ def _csv(name: str, data: bytes) -> Workbook:
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         notes.append("berkas CSV bukan UTF-8; dibaca sebagai Windows-1252")
-    sample = "\n".join(text.splitlines()[:30])
-    counts = {d: sum(line.count(d) for line in sample.splitlines()) for d in (";", "\t", ",")}
-    delim = ";" if counts[";"] else ("\t" if counts["\t"] else ",")
+    lines = text.splitlines()[:60]
+    # the separator is the one found on most lines (a comma inside "1,234" or a title stays a minority)
+    counts = {d: sum(1 for line in lines if d in line) for d in (";", "\t", ",")}
+    delim = max((";", "\t", ","), key=lambda d: counts[d])
     try:
         rows = [[_clean(v.strip()) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delim)]
     except csv.Error as exc:
