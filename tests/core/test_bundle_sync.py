@@ -322,3 +322,21 @@ def test_province_bundle_becomes_the_province_certificate_at_kpu_ri(demo_ws, tmp
     assert got["33.74"] == province["regencies"]["33.74"]
     assert ri.totals()["fields"] == province["fields"]
     ri.close()
+
+
+@pytest.mark.parametrize("local, carried, history, expected", [
+    ([], ["A"], ["A"], ("add", 0, None)),                                  # nothing here yet
+    (["A"], ["A"], ["A"], ("same", 0, None)),
+    (["A"], [], ["A"], ("none", 0, None)),
+    (["A"], ["B", "C"], ["A", "B", "C"], ("add", 0, "A")),                 # fast-forward
+    (["A", "B"], ["B", "C"], ["A", "B", "C"], ("add", 1, "B")),            # overlap: only C is new
+    (["A"], ["C"], ["A", "B", "C"], ("add", 0, "A")),                      # a gap: B never arrived
+    (["A", "B"], ["A"], ["A", "B", "A"], ("add", 0, "B")),                 # the sender reverted to A
+    (["A", "B", "A"], ["B"], ["A", "B"], ("ours_newer", 0, None)),         # we reverted to A
+    (["A", "B", "C"], ["B"], ["A", "B"], ("ours_newer", 0, None)),
+    (["A", "X"], ["B"], ["A", "B"], ("conflict", 0, "A")),                 # both changed since A
+    (["P"], ["B"], ["B"], ("conflict", 0, None)),                          # typed here from paper
+    (["P", "B"], ["C"], ["B", "C"], ("add", 0, "B")),                      # after choosing theirs
+])
+def test_lineage_decisions(local, carried, history, expected):
+    assert importer._lineage(local, [{"content_sha256": s} for s in carried], history) == expected

@@ -124,20 +124,26 @@ def _lineage(local: list[str], incoming: list[dict], history: list[str]) -> tupl
     """
     if not incoming:
         return "none", 0, None
-    theirs = incoming[-1]["content_sha256"]
-    if local and theirs == local[-1]:
-        return "same", 0, None
-    if theirs in local:
-        return "ours_newer", 0, None
     if not local:
         return "add", 0, None
-    latest = local[-1]
-    if latest in history:  # the sender has seen our latest: everything newer of theirs is a fast-forward
-        pos = history.index(latest)
-        newer = [i for i, t in enumerate(incoming) if history.index(t["content_sha256"]) > pos]
-        return "add", newer[0], latest
-    base = next((h for h in reversed(history) if h in local), None)
-    return "conflict", 0, base
+    # Walk our revisions through the sender's history in order. A revision of ours that the
+    # sender never held (typed here, or a choice made in an earlier conflict) is passed over
+    # while later ones match; j is how far into the history we have matched.
+    j, latest_matched = -1, False
+    for sha in local:
+        try:
+            j = history.index(sha, j + 1)
+            latest_matched = True
+        except ValueError:
+            latest_matched = False
+    if latest_matched:
+        if j == len(history) - 1:
+            return "same", 0, None
+        first = len(history) - len(incoming)  # the carried revisions are the newest part of the history
+        return "add", max(j + 1 - first, 0), history[j]
+    if j == len(history) - 1:
+        return "ours_newer", 0, None
+    return "conflict", 0, (history[j] if j >= 0 else None)
 
 
 def _diff(ws: Workspace, base: dict | None, ours: dict, ours_cols: list[str], theirs: dict,
