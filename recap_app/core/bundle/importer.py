@@ -4,12 +4,12 @@ Outcomes: :class:`ImportResult` with status "imported" or "already" (the same si
 was taken in before: nothing changes). Refusals raise :class:`BundleRefused` and write nothing.
 
 Lineage (docs/bundle-format.md §Conflicts): every certificate carries the content SHA-256 of
-each revision the sender holds (its history). With L the local official revisions: the
-incoming latest already here → nothing; it is older than ours → nothing ("ours newer"); our
-latest is in the sender's history → the newer incoming revisions are added (fast-forward);
-otherwise both sides changed since the common base → a conflict,
-listed field by field and stored in ``bundle_conflict``; nothing is written for that
-certificate until a person chooses with :func:`resolve_conflict`.
+each revision the sender holds (its history). The local official revisions are walked through
+that history in order: all matched → fast-forward (the newer carried revisions are added) or
+nothing new; our latest unknown to the sender but nothing newer there → ours is newer, nothing
+written; otherwise both sides changed since the common base → a conflict, listed field by
+field and stored in ``bundle_conflict``; nothing is written for that certificate until a
+person chooses with :func:`resolve_conflict`.
 """
 
 from __future__ import annotations
