@@ -297,3 +297,26 @@ def test_changed_figures_for_an_adopted_certificate_are_refused(db, pekalongan, 
     rep = refused(db, grid_file(tmp_path, "b.xlsx", e, cols, v2))
     assert (rep["code"], rep["message"]) == ("adopted", "Berkas b.xlsx: Sertifikat 33.75 sudah ditetapkan; buka "
                                                         "kembali dulu (ketua) sebelum mengubah. Tidak ada yang disimpan.")
+
+
+def test_template_without_its_hidden_sheet_still_names_its_election(db, tmp_path):
+    from recap_app.core.importer.template import build_template
+
+    with Workspace.create(tmp_path / "p24.sqlite", "pilpres-2024-jateng", actor="t") as other:
+        wb = build_template(other, "33.75")
+    del wb["_recap"]
+    sh = wb.worksheets[0]
+    for c in range(4, 8):
+        sh.cell(11, c, 1000)
+    wb.save(tmp_path / "t.xlsx")
+    rep = refused(db, tmp_path / "t.xlsx")
+    assert (rep["code"], rep["message"]) == ("wrong_election", (
+        "Berkas t.xlsx, lembar D.HASIL KABUPATEN-KOTA-PPWP, sel A2: judul menyebut tahun 2024, diharapkan Pemilihan "
+        "Umum Presiden dan Wakil Presiden Tahun 2019 (tahun 2019)."))
+    sh.cell(2, 1, "SERTIFIKAT")  # without the title's year, the visible election id still tells
+    wb.save(tmp_path / "t.xlsx")
+    rep = refused(db, tmp_path / "t.xlsx")
+    assert (rep["code"], rep["message"]) == ("wrong_election", (
+        'Berkas t.xlsx, lembar D.HASIL KABUPATEN-KOTA-PPWP, sel A5: id pemilihan "pilpres-2024-jateng", diharapkan '
+        "pilpres-2019-jateng (Pemilihan Umum Presiden dan Wakil Presiden Tahun 2019); berkas ini untuk pemilihan "
+        "lain."))

@@ -169,3 +169,17 @@ def test_cli_import_and_totals_json(tmp_path):
         str(tmp_path / "tpl" / "templat_DB1-PPWP_33.75_kota-pekalongan.xlsx"), f"1 templat ditulis ke {tmp_path / 'tpl'}."]
     r = runner.invoke(main, ["template", "--db", str(db), "--out", str(tmp_path / "tpl")])
     assert r.exit_code == 1 and r.output == "Galat: Pilih salah satu: --region KODE atau --all.\n"
+
+
+def test_round_trip_for_a_2024_election_form_name_with_slash(tmp_path):
+    with Workspace.create(tmp_path / "p24.sqlite", "pilpres-2024-jateng", actor="t") as ws:
+        [path] = write_templates(ws, ["33.19"], tmp_path)
+        assert path.name == "templat_D.HASIL-KABUPATEN-KOTA-PPWP_33.19_kabupaten-kudus.xlsx"
+        codes = [r.kode for r in ws.columns_of("33.19")]
+        values = full_values(ws.election, codes)
+        fill_template(path, codes + ["JUMLAH"], values, ws.election)
+        rep = import_files(ws, [path], "tester").files[0]
+        assert rep.status == "diterima", rep.message
+        assert rep.sheet == "D.HASIL KABUPATEN-KOTA-PPWP"
+        info, got = ws.latest_values()["33.19"]
+        assert got == {c: {k: values[c].get(k) for k in ws.election.field_keys} for c in info.columns}

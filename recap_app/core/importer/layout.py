@@ -626,6 +626,12 @@ def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None
                                     f"di provinsi {e.province_name}; diharapkan salah satu dari 35 kabupaten/kota "
                                     "daftar wilayah.", "wrong_regency")
         n = normalize(t)
+        idm = re.match(r"^ID PEMILIHAN\s*:\s*(\S+)", t, re.I)
+        if idm and idm.group(1) != e.id:
+            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: id pemilihan \"{idm.group(1)}\", diharapkan {e.id} "
+                                f"({e.name}); berkas ini untuk pemilihan lain.", "wrong_election")
+        if idm:
+            continue
         if "PEMILIHAN" in n or "PEMILU" in n:
             for word, kind in foreign.items():
                 if f" {word}" in f" {n}" and word not in kinds.get(e.kind, ()) and kind != e.kind:

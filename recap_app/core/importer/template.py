@@ -26,10 +26,12 @@ FIRST_DATA_COL = 4  # column D
 
 
 def template_filename(ws: Workspace, kode: str) -> str:
-    """File name of a region's template: "templat_DB1-PPWP_33.19_kabupaten-kudus.xlsx"."""
+    """File name of a region's template: "templat_DB1-PPWP_33.19_kabupaten-kudus.xlsx"
+    ("templat_D.HASIL-KABUPATEN-KOTA-PPWP_..." for 2024 forms)."""
     region = ws.region(kode)
     slug = re.sub(r"[^a-z0-9]+", "-", (region.nama if region else kode).lower()).strip("-")
-    return f"templat_{ws.election.form_name('kabupaten_kota')}_{kode}_{slug}.xlsx"
+    form = re.sub(r"[^A-Za-z0-9.-]+", "-", ws.election.form_name("kabupaten_kota"))
+    return f"templat_{form}_{kode}_{slug}.xlsx"
 
 
 def build_template(ws: Workspace, kode: str):
@@ -52,7 +54,7 @@ def build_template(ws: Workspace, kode: str):
     form = e.form_name("kabupaten_kota")
     wb = Workbook()
     sh = wb.active
-    sh.title = form[:31]
+    sh.title = re.sub(r"[\[\]:*?/\\]", "-", form)[:31]  # characters a sheet name may not hold
     bold = Font(bold=True)
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
