@@ -89,9 +89,7 @@ def submit_second_entry(ws: Workspace, kode: str, columns: list[str], values: Va
                                "no_entry1")
     if ws.adoption(kode):
         raise NotAllowed(f"{name} sudah ditetapkan; entri kedua tidak diterima sebelum dibuka kembali.", "adopted")
-    if e1.created_by == actor:
-        raise NotAllowed(f"{name}: entri kedua harus diketik orang lain; entri pertama diketik oleh {actor}.",
-                         "same_person")
+    auth.check_separation(ws, actor, kode)  # the author of entry 1 may not type entry 2
     if pending_second_entry(ws, kode):
         raise DoubleEntryError(f"{name}: sudah ada entri kedua yang menunggu keputusan koordinator.",
                                "entry2_pending")
@@ -125,12 +123,13 @@ def resolve(ws: Workspace, kode: str, choices: Mapping[tuple[str, str], str], ac
     Returns:
         The id of the new official revision when any entry-2 figure was kept, else None.
     Raises:
-        NotAllowed: permission "resolve_double_entry" missing; adopted certificate.
+        NotAllowed: permission "resolve_double_entry" missing; the actor entered entry 1.
         DoubleEntryError: nothing waiting, a difference without a choice, a choice for a figure
             that does not differ, an unknown choice (nothing written).
     """
     auth.require(ws, actor, "resolve_double_entry")
     name = _region_name(ws, kode)
+    auth.check_separation(ws, actor, kode)  # the author of entry 1 may not decide on it
     report = differences(ws, kode)
     diffs = {(d.column, d.field): d for d in report.differences}
     bad = [v for v in choices.values() if v not in KEEP]

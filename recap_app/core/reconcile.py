@@ -379,7 +379,8 @@ def explain(ws: Workspace, finding_key: str | Iterable[str], text: str, actor: s
     Returns:
         The number of findings explained.
     Raises:
-        NotAllowed: the actor lacks permission "explain".
+        NotAllowed: the actor lacks permission "explain", or entered the certificate's current
+            revision (separation of duties, :func:`auth.check_separation`).
         ReconcileError: unknown key or empty text (nothing written).
     """
     auth.require(ws, actor, "explain")
@@ -392,6 +393,8 @@ def explain(ws: Workspace, finding_key: str | Iterable[str], text: str, actor: s
     if unknown:
         raise ReconcileError(f"Temuan {unknown[0]} tidak ada pada data terakhir. Lihat daftar temuan dengan: "
                              "recap check.", "unknown_finding")
+    for region in dict.fromkeys(current[k].region for k in keys):
+        auth.check_separation(ws, actor, region)  # whoever entered a certificate may not explain its findings
     with ws.transaction():
         for k in keys:
             _add_note(ws, current[k], "explanation", text, actor)
@@ -433,6 +436,7 @@ def adopt(ws: Workspace, kode: str, actor: str) -> int:
 
     Refuses while an error finding of that certificate is unresolved (not overridden) or a
     second entry awaits the coordinator. Findings are refreshed first, in the same transaction.
+    After the commit an automatic backup is made (:func:`backup.auto_backup`, "adopt").
 
     Returns:
         The adopted revision id.
@@ -467,6 +471,10 @@ def adopt(ws: Workspace, kode: str, actor: str) -> int:
                         "WHERE region_kode = ?", (rev.id, at, actor, kode))
         ws.record(actor, "certificate.adopt", f"certificate:{kode}", None,
                   {"revision": rev.number, "revision_id": rev.id, "sha256": rev.content_sha256})
+    if not ws.conn.in_transaction:  # committed: keep an automatic backup (never raises)
+        from . import backup
+
+        backup.auto_backup(ws, "adopt", actor)
     return rev.id
 
 

@@ -131,6 +131,8 @@ def test_error_blocks_adoption_until_the_chair_overrides(demo_ws):
     assert f.override["reason"] == "Ditetapkan pleno KPU Kota Pekalongan; selisih dicatat." and f.resolved
     rid = reconcile.adopt(demo_ws, "33.75", "ketua")
     assert rid == demo_ws.latest_revision("33.75").id
+    backups = list(demo_ws.path.with_name("demo-cadangan").glob("*-adopt.sqlite"))
+    assert len(backups) == 1  # automatic backup after the adoption
     assert demo_ws.adoption("33.75")["by"] == "ketua"
     assert statuses(demo_ws)["33.75"] == "ditetapkan"
     with pytest.raises(NotAllowed):  # store refuses changes to an adopted certificate
@@ -139,7 +141,7 @@ def test_error_blocks_adoption_until_the_chair_overrides(demo_ws):
         reconcile.adopt(demo_ws, "33.75", "ketua")
     assert e.value.message == "Kota Pekalongan (33.75) sudah ditetapkan."
     actions = [r[0] for r in demo_ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 4")]
-    assert actions[0] == "certificate.adopt" and "finding.override" in actions
+    assert actions[:2] == ["backup.create", "certificate.adopt"] and "finding.override" in actions
 
 
 def test_reopen_needs_a_reason_and_an_adopted_certificate(demo_ws):
@@ -197,6 +199,11 @@ def test_recap_explain_adopt_reopen_cli(demo_ws):
     demo_ws.close()
     runner = CliRunner()
     res = runner.invoke(main, ["explain", "--db", path, "--code", "W.602", "--region", "33.01",
+                               "Angka ini tidak ada di sumber."])  # as RECAP_USER=tester, who entered it
+    assert res.exit_code == 1
+    assert res.output == ("Galat: Pemisahan tugas: 'tester' memasukkan sertifikat 33.01 (revisi 1), jadi tidak "
+                          "boleh melakukan entri kedua atau memverifikasinya. Minta pengguna lain.\n")
+    res = runner.invoke(main, ["explain", "--db", path, "--user", "petugas", "--code", "W.602", "--region", "33.01",
                                "Angka ini tidak ada di sumber."])
     assert (res.exit_code, res.output) == (0, "33 temuan dijelaskan.\n")
     res = runner.invoke(main, ["adopt", "--db", path, "--user", "ketua", "33.75"])
