@@ -161,6 +161,10 @@ class Context:
                 syn[normalize(s)] = f"IV.{p.nomor_urut}"
         return syn
 
+    def synonym(self, label: str) -> str | None:
+        """The form row a normalised label or synonym names exactly, or None."""
+        return self._synonyms.get(label)
+
     def heading_prefix(self, label: str) -> str | None:
         """The block heading a label abbreviates ("PEROLEHAN SUARA" -> "IV"), or None."""
         if len(label.split()) < 2:
@@ -298,15 +302,79 @@ def _where(file_name: str, grid: Grid) -> str:
     return f"Berkas {file_name}, lembar {grid.sheet.name}"
 
 
-def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
-    e = ctx.election
-    where = _where(file_name, grid)
-    # --- the data columns: from the first kecamatan/JUMLAH header cell in the header row
-    hits = [c for c in range(grid.width) if isinstance(grid.view(hr, c), str)
-            and (ctx.province.quick(grid.view(hr, c)) or _is_jumlah(grid.view(hr, c)))]
-    first = min(hits)
-    # a header left of the first known one is still a data column when it has a code or figures below it
-    # (an unknown or misspelt first kecamatan must be refused or confirmed, never read as a label)
+@dataclass
+class _Line:
+    """The numbering, marker and label read from the label cells of one grid row."""
+
+    roman: str | None = None
+    letter: str | None = None
+    number: str | None = None
+    marker: str | None = None
+    label: str = ""
+
+
+def _read_line(cells: list[str]) -> _Line:
+    """Split a row's label cells into numbering ("I", "A", "1", "I.A.1", "1." leading the label),
+    the LK/PR/JML marker (own cell or end of the label) and the normalised label text."""
+    ln = _Line()
+    parts = []
+    for t in cells:
+        if not t:
+            continue
+        n = normalize(t)
+        m = _COMBINED.match(t.replace(" ", "")) if re.match(r"^[IVX]", t) else None
+        if m and (m.group(2) or m.group(3) or n in ROMANS):
+            ln.roman, ln.letter, ln.number = m.group(1), m.group(2) or ln.letter, m.group(3) or ln.number
+            continue
+        m = _LETTER_NUMBER.match(t)
+        if m:
+            ln.letter, ln.number = m.group(1), m.group(2)
+            continue
+        if re.fullmatch(r"[A-C]\.?", t):
+            ln.letter = t[0]
+            continue
+        if re.fullmatch(r"\(?\d{1,2}[.)]?", t):
+            ln.number = t.strip("().")
+            continue
+        if n in MARKERS and len(n) <= 9:
+            ln.marker = MARKERS[n]
+            continue
+        m = _NUMBER_PREFIX.match(t)  # "I.A.1 Jumlah ..."
+        if m and ("." in m.group(1) or m.group(1) in ROMANS):
+            tok = m.group(1).replace(" ", "")
+            cm = _COMBINED.match(tok) or _LETTER_NUMBER.match(tok)
+            if cm and cm.re is _COMBINED:
+                ln.roman, ln.letter, ln.number = cm.group(1), cm.group(2) or ln.letter, cm.group(3) or ln.number
+            elif cm:
+                ln.letter, ln.number = cm.group(1), cm.group(2)
+            t = t[m.end():]
+        while m := _LEADING_NUMBER.match(t):  # "1. Jumlah ...", "A. DATA PEMILIH", "IV. PEROLEHAN"
+            tok = m.group(1)
+            if tok in ROMANS:
+                ln.roman = tok
+            elif tok.isdigit():
+                ln.number = tok
+            else:
+                ln.letter = tok
+            t = t[m.end():]
+        n = normalize(t)
+        sm = _SUFFIX_MARKER.match(n)
+        if sm and ln.marker is None:
+            n, ln.marker = sm.group(1), MARKERS[sm.group(2)]
+        if n:
+            parts.append(n)
+    ln.label = " ".join(parts)
+    if ln.number:
+        ln.number = str(int(ln.number))  # "01" -> "1"
+    return ln
+
+
+def _data_start(grid: Grid, hr: int, ctx: Context) -> int:
+    """First data column: the first kecamatan/JUMLAH header of the header row, moved left over headers
+    that hold a code or figures (an unknown or misspelt first kecamatan must be refused or confirmed,
+    never read as a label)."""
+    first = min(c for c in range(grid.width) if isinstance(grid.view(hr, c), str)
+                and (ctx.province.quick(grid.view(hr, c)) or _is_jumlah(grid.view(hr, c))))
     while first > 0:
         h = grid.view(hr, first - 1)
         if not isinstance(h, str) or not h.strip() or normalize(h) in IGNORED_HEADERS or normalize(h) in MARKERS:
@@ -314,105 +382,48 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         if not (find_code(h) or _looks_like_data(grid, hr, first - 1)):
             break
         first -= 1
-    label_cols = list(range(first))
+    return first
 
-    # --- form rows
+
+def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes: list[str]) -> dict[str, int]:
+    """{field key: grid row} for every form field found below the header row.
+
+    Keeps the block (I-V) and sub-block (I.A/I.B) as it reads down; a row is a form row by its
+    numbering within the block, else by its label; a marker-only row continues the row above.
+    """
+    e = ctx.election
     field_rows: dict[str, int] = {}
     block: str | None = None
     sub: str | None = None
     last_row: FormRow | None = None
-    first_field_row = None
-    done = False
-    hidden_notes: list[str] = []
     for r in range(hr + 1, grid.height):
-        if done:
-            break
-        cells = [_text(grid.view(r, c)) for c in label_cols]
-        roman = letter = number = None
-        marker = None
-        label_parts = []
-        for t in cells:
-            if not t:
-                continue
-            n = normalize(t)
-            m = _COMBINED.match(t.replace(" ", "")) if re.match(r"^[IVX]", t) else None
-            if m and (m.group(2) or m.group(3) or n in ROMANS):
-                roman = m.group(1)
-                letter = m.group(2) or letter
-                number = m.group(3) or number
-                continue
-            m = _LETTER_NUMBER.match(t)
-            if m:
-                letter, number = m.group(1), m.group(2)
-                continue
-            if re.fullmatch(r"[A-C]\.?", t):
-                letter = t[0]
-                continue
-            if re.fullmatch(r"\(?\d{1,2}[.)]?", t):
-                number = t.strip("().")
-                continue
-            if n in MARKERS and len(n) <= 9:
-                marker = MARKERS[n]
-                continue
-            # numbering leading the label: "I.A.1 Jumlah ...", "1. Jumlah ...", "A. DATA PEMILIH"
-            m = _NUMBER_PREFIX.match(t)
-            if m and ("." in m.group(1) or m.group(1) in ROMANS):
-                tok = m.group(1).replace(" ", "")
-                cm = _COMBINED.match(tok) or _LETTER_NUMBER.match(tok)
-                if cm and cm.re is _COMBINED:
-                    roman, letter, number = cm.group(1), cm.group(2) or letter, cm.group(3) or number
-                elif cm:
-                    letter, number = cm.group(1), cm.group(2)
-                t = t[m.end():]
-            while True:
-                m = _LEADING_NUMBER.match(t)
-                if not m:
-                    break
-                tok = m.group(1)
-                if tok in ROMANS:
-                    roman = tok
-                elif tok.isdigit():
-                    number = tok
-                else:
-                    letter = tok
-                t = t[m.end():]
-            n = normalize(t)
-            sm = _SUFFIX_MARKER.match(n)
-            if sm and marker is None:
-                n, marker = sm.group(1), MARKERS[sm.group(2)]
-            if n:
-                label_parts.append(n)
-        label = " ".join(label_parts)
-        if roman:
-            if roman != block:
-                block, sub = roman, None
+        ln = _read_line([_text(grid.view(r, c)) for c in range(first)])
+        label, number, letter, marker = ln.label, ln.number, ln.letter, ln.marker
+        if ln.roman and ln.roman != block:
+            block, sub = ln.roman, None
         has_data = any(grid.raw(r, c) is not None for c in range(first, grid.width))
         heading = None if has_data or marker else ctx.heading_rows.get(label)
-        if heading and last_row is not None and ctx._synonyms.get(label) == last_row.number:
+        if heading and last_row is not None and ctx.synonym(label) == last_row.number:
             heading = None  # "pengguna_hak_pilih" after "pengguna_hak_pilih_p": the JML of that row
         if heading:
-            parts = heading.split(".")
-            block = parts[0]
-            sub = parts[1] if len(parts) > 1 else None
+            block, _, rest = heading.partition(".")
+            sub = rest or None
             last_row = None
             continue
-        if has_data and (number or letter) and label and label not in ctx._synonyms:
-            # transposed headers: a block heading merged over numbered columns ("PEROLEHAN SUARA" over 1, 2)
-            lead = ctx.heading_prefix(label)
+        if has_data and (number or letter) and label and ctx.synonym(label) is None:
+            lead = ctx.heading_prefix(label)  # transposed: "PEROLEHAN SUARA" merged over 01, 02
             if lead:
-                block = lead.split(".")[0]
-                sub = lead.split(".")[1] if "." in lead else sub
+                block, _, rest = lead.partition(".")
+                sub = rest or sub
                 label = ""
-        if letter and block == "I" and number is None and not has_data:
+        if letter and block == "I":
             sub = letter
-            last_row = None
-            continue
-        if letter and block == "I" and number:
-            sub = letter
+            if number is None and not has_data:
+                last_row = None
+                continue
         if not (label or number or letter or marker):
             continue
         row: FormRow | None = None
-        number = str(int(number)) if number else number  # "01" -> "1"
         if number or (letter and block == "V"):
             if block == "I" and sub:
                 num = f"I.{sub}.{number}"
@@ -425,7 +436,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
                 own = ctx.own_score(label, row.number)
                 best, score = (row.number, own) if own == 1.0 else ctx.label_row(label, block)
                 if own < 0.4 and (best is None or score < 0.6):
-                    row = None  # e.g. "1. KETUA" under block V/IV: a signature line, not a figure
+                    row = None  # e.g. "1. KETUA" under the table: a signature line, not a figure
                 elif best != row.number and score >= 0.8 and own < 0.6:
                     row = ctx.figure_rows[best]
         elif label:
@@ -436,15 +447,15 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             row = last_row
         if row is None:
             if "jumlah_suara" in field_rows:
-                done = True  # below block V: signatures and notes
-            elif block == "IV" and number and has_data and int(number) > len(e.paslon):
+                break  # below block V: signatures and notes
+            if block == "IV" and number and has_data and int(number) > len(e.paslon):
                 raise ImportRefused(
                     f"{where}, sel {grid.ref(r, 0)}: baris perolehan suara pasangan calon nomor {int(number)} "
                     f"(\"{label}\"), padahal {e.name} hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk "
                     "pemilihan lain.", "wrong_election")
-            elif has_data and block is not None and r not in grid.hidden_lines:
-                hidden_notes.append(f"baris {grid.ref(r, 0)} (\"{label or number or ''}\") berisi angka tetapi "
-                                    "bukan isian formulir; tidak dipakai")
+            if has_data and block is not None and r not in grid.hidden_lines:
+                notes.append(f"baris {grid.ref(r, 0)} (\"{label or number or ''}\") berisi angka tetapi bukan isian "
+                             "formulir; tidak dipakai")
             continue
         block = row.number.split(".")[0]
         if block == "I":
@@ -456,21 +467,29 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             fld = {"L": row.fields[0], "P": row.fields[1]}.get(marker or "JML", row.fields[2])
         else:
             fld = row.fields[0]
-        if fld.key in field_rows and (r in grid.hidden_lines or field_rows[fld.key] in grid.hidden_lines):
+        if fld.key in field_rows:
+            before = field_rows[fld.key]
             if r in grid.hidden_lines:
-                hidden_notes.append(f"baris tersembunyi {grid.ref(r, 0)} mengulang isian {fld.key}; tidak dipakai")
+                notes.append(f"baris tersembunyi {grid.ref(r, 0)} mengulang isian {fld.key}; tidak dipakai")
                 continue
-            hidden_notes.append(f"baris tersembunyi {grid.ref(field_rows[fld.key], 0)} mengulang isian {fld.key}; "
-                                "tidak dipakai")
-        elif fld.key in field_rows:
-            raise ImportRefused(
-                f"{where}, sel {grid.ref(r, 0)}: isian {e.field_label(fld.key)} muncul dua kali (juga di "
-                f"{grid.ref(field_rows[fld.key], 0)}); diharapkan satu baris per isian.", "duplicate_field")
+            if before not in grid.hidden_lines:
+                raise ImportRefused(
+                    f"{where}, sel {grid.ref(r, 0)}: isian {e.field_label(fld.key)} muncul dua kali (juga di "
+                    f"{grid.ref(before, 0)}); diharapkan satu baris per isian.", "duplicate_field")
+            notes.append(f"baris tersembunyi {grid.ref(before, 0)} mengulang isian {fld.key}; tidak dipakai")
         field_rows[fld.key] = r
-        if first_field_row is None:
-            first_field_row = r
+    return field_rows
+
+
+def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
+    e = ctx.election
+    where = _where(file_name, grid)
+    first = _data_start(grid, hr, ctx)
+    notes: list[str] = []
+    field_rows = _form_rows(grid, hr, first, ctx, where, notes)
     if not field_rows:
         raise NotACertificate(f"lembar {grid.sheet.name}: tidak ada baris formulir yang dikenali")
+    first_field_row = min(field_rows.values())
 
     # --- title rows: province, regency, election
     titles = []
@@ -499,7 +518,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             name = others[-1] if others else ""  # the header text nearest the header row
         if c in grid.hidden_cols and not (code or is_j or ctx.province.quick(name)):
             if has_data:
-                hidden_notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{name}\") tidak dipakai")
+                notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{name}\") tidak dipakai")
             continue
         if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
             if has_data and not name:
@@ -558,7 +577,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         shown = code or name
         hidden = c in grid.hidden_cols
         if hidden and (m.kind in ("none", "near") or m.region.kode in seen):
-            hidden_notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{shown}\") tidak dipakai")
+            notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{shown}\") tidak dipakai")
             continue
         if m.kind == "none":
             hint = ""
@@ -571,7 +590,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
                                 f"menurut daftar wilayah {e.region_set}.", "unknown_kecamatan")
         col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions, grid.ref(hr, c))
         if col.kode in seen and seen[col.kode] in grid.hidden_cols:
-            hidden_notes.append(f"kolom tersembunyi {grid.ref(hr, seen[col.kode])} (\"{shown}\") tidak dipakai")
+            notes.append(f"kolom tersembunyi {grid.ref(hr, seen[col.kode])} (\"{shown}\") tidak dipakai")
             columns = [x for x in columns if x.kode != col.kode]
             near = [x for x in near if x.kode != col.kode]
         elif col.kode in seen:
@@ -587,7 +606,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     if jumlah_col is not None:
         columns.append(jumlah_col)
 
-    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near, notes=hidden_notes)
+    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near, notes=notes)
     hidden_read = [f"kolom {grid.ref(hr, c.index)}" for c in columns if c.index in grid.hidden_cols] + [
         f"baris {grid.ref(r, 0)}" for r in sorted(field_rows.values()) if r in grid.hidden_lines]
     if hidden_read:
