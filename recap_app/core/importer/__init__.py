@@ -164,7 +164,8 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama kecamatan tidak persis sama dengan daftar "
                             f"wilayah: {items}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan "
                             "ini (akan diingat untuk wilayah itu).", "near_names")
-    official = [r.kode for r in ws.columns_of(kode)]
+    regions = {r.kode: r for r in ws.columns_of(kode)}  # in official order
+    official = list(regions)
     by_kode = {c.kode: c for c in found.columns}
     kec = [k for k in official if k in by_kode]
     columns = kec + [JUMLAH]
@@ -180,10 +181,10 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         for k in keys:
             present = [values[c][k] for c in kec if values[c][k] is not None]
             values[JUMLAH][k] = sum(present) if present else None
-    rep.kecamatan = [{"kode": k, "nama": ws.region(k).nama, "header": by_kode[k].header, "match": by_kode[k].match}
+    rep.kecamatan = [{"kode": k, "nama": regions[k].nama, "header": by_kode[k].header, "match": by_kode[k].match}
                      for k in kec]
-    rep.kecamatan_missing = [{"kode": r.kode, "nama": r.nama} for r in ws.columns_of(kode) if r.kode not in by_kode]
-    rep.names = [{"header": c.header, "kode": c.kode, "nama": ws.region(c.kode).nama, "match": c.match}
+    rep.kecamatan_missing = [{"kode": r.kode, "nama": r.nama} for r in regions.values() if r.kode not in by_kode]
+    rep.names = [{"header": c.header, "kode": c.kode, "nama": regions[c.kode].nama, "match": c.match}
                  for c in found.columns if c.match in ("near", "alias")]
     rep.fields_read = len(found.field_rows)
     rep.fields_absent = [k for k in keys if k not in found.field_rows]
