@@ -162,7 +162,7 @@ def test_totals_page_words_and_percentages(demo):
     assert "77,29%" in text and "22,71%" in text
     assert "DUA PULUH SATU JUTA TUJUH RATUS ENAM PULUH SEMBILAN RIBU SEMBILAN RATUS LIMA PULUH DELAPAN" in text
     assert "27.896.902" in text  # DPT
-    assert "Jumlah kabupaten/kota yang sertifikatnya telah diterima: 35 dari 35." in text
+    assert "SERTIFIKAT : 35 dari 35 kabupaten/kota diterima; 0 ditetapkan" in text
     assert "Halaman 1 dari 1" in text
 
 

@@ -28,6 +28,8 @@ def build(src: Source, paper: str) -> Part:
     values = dict(src.totals["regencies"])
     values["JUMLAH"] = src.totals["fields"]
     story += wide_table(e, columns, values, width)
+    story.append(p("Kolom kabupaten/kota berisi kolom JUMLAH sertifikat yang diterima dari kabupaten/kota itu "
+                   "(revisi terakhir); sel kosong berarti tidak diisi (bukan nol).", st["small"]))
     story += [PageBreakIfNotEmpty(),
               p("PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH TINGKAT PROVINSI, DITULIS DENGAN HURUF",
                 st["h2"]),

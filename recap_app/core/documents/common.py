@@ -56,6 +56,13 @@ class Source:
         """True when every expected certificate is received and adopted (the province figures are final)."""
         return all(self.adopted.get(r.kode) for r in self.regencies)
 
+    @property
+    def receipt_line(self) -> str:
+        """ "35 dari 35 kabupaten/kota diterima; 0 ditetapkan" for the identity block."""
+        n_adopted = sum(1 for r in self.regencies if self.adopted.get(r.kode))
+        return (f"{self.totals['received']} dari {self.totals['expected']} kabupaten/kota diterima; "
+                f"{n_adopted} ditetapkan")
+
     def marks(self, draft: bool) -> tuple[str, ...]:
         return (("DRAF",) if draft else ()) + self.base_marks
 
@@ -117,6 +124,7 @@ def title_block(src: Source, form: str, lines: list[str], width: float,
         ("PEMILIHAN", src.election.name.upper()),
         ("TEMPAT RAPAT PLENO", place),
         ("TANGGAL RAPAT PLENO", date),
+        ("SERTIFIKAT", src.receipt_line),
     ]
     t = Table([[p(k, st["small"]), p(":", st["small"]), p(v, st["small"])] for k, v in ident],
               colWidths=[38 * mm, 4 * mm, width - 42 * mm], hAlign="LEFT")

@@ -76,9 +76,7 @@ def build(src: Source, paper: str) -> Part:
     story = title_block(src, e.form_name("provinsi"), [
         "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI",
         e.name.upper()], width)
-    story += [p(f"Jumlah kabupaten/kota yang sertifikatnya telah diterima: {src.totals['received']} dari "
-                f"{src.totals['expected']}.", st["body"]), Spacer(1, 3 * mm),
-              p("A. DATA PEMILIH DAN PENGGUNA HAK PILIH", st["h2"]), voters_table(src, width),
+    story += [p("A. DATA PEMILIH DAN PENGGUNA HAK PILIH", st["h2"]), voters_table(src, width),
               p("B. PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH", st["h2"]), words_table(src, width),
               Spacer(1, 2 * mm),
               p("Persentase perolehan suara pasangan calon dihitung terhadap jumlah seluruh suara sah (V.A), "
