@@ -160,8 +160,15 @@ def write_xlsx(path: Path, grids: list[Grid], hidden_sheets: tuple[str, ...] = (
 
 
 def write_xls(path: Path, grid: Grid) -> Path:
-    """Write one grid as an old-style .xls (xlwt)."""
+    """Write one grid as an old-style .xls (xlwt); formulas are written without a saved result."""
     import xlwt
+
+    if grid.formulas:
+        rows = [list(r) for r in grid.rows]
+        for (r, c), f in grid.formulas.items():
+            rows[r - 1] += [None] * (c - len(rows[r - 1]))
+            rows[r - 1][c - 1] = xlwt.Formula(f.lstrip("="))
+        grid = Grid(rows, grid.merged, grid.hidden_rows, grid.hidden_cols, {}, grid.name)
 
     wb = xlwt.Workbook()
     sh = wb.add_sheet(grid.name)
@@ -190,10 +197,13 @@ def write_ods(path: Path, grid: Grid) -> Path:
 
     doc = OpenDocumentSpreadsheet()
     table = Table(name=grid.name)
-    for row in grid.rows:
+    for i, row in enumerate(grid.rows, 1):
         tr = TableRow()
-        for v in row:
-            if v is None:
+        row = list(row) + [None] * max(0, max((c for (r, c) in grid.formulas if r == i), default=0) - len(row))
+        for j, v in enumerate(row, 1):
+            if (i, j) in grid.formulas:  # a formula with no saved result, as libraries write them
+                tr.addElement(TableCell(formula="of:" + grid.formulas[(i, j)]))
+            elif v is None:
                 tr.addElement(TableCell())
             elif isinstance(v, (int, float)):
                 cell = TableCell(valuetype="float", value=v)

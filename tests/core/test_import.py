@@ -211,13 +211,15 @@ def test_missing_kecamatan_and_missing_jumlah_column(ws, kudus, tmp_path):
     assert got["JUMLAH"]["paslon_1"] == sum(values[k]["paslon_1"] for k, _ in cols[:-1])
 
 
-def test_formula_without_value_in_derived_cell_and_jumlah_recomputed(ws, kudus, tmp_path):
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
+def test_formula_without_value_in_derived_cell_and_jumlah_recomputed(ws, kudus, tmp_path, kind):
     title, cols, values = kudus
     g = db1_grid(ws.election, title, cols, values)
     g.formulas[(13, 4)] = "=D11+D12"        # dpt JML of the first kecamatan
     g.formulas[(49, 13)] = "=SUM(D49:L49)"  # JUMLAH of paslon 1
-    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
-    assert rep.status == "diterima"
+    writer = {"xlsx": lambda p: write_xlsx(p, [g]), "xls": lambda p: write_xls(p, g), "ods": lambda p: write_ods(p, g)}
+    rep = imp(ws, writer[kind](tmp_path / f"a.{kind}"))
+    assert rep.status == "diterima", rep.message
     assert [(r["cell"], r["field"], r["kolom"], r["value"]) for r in rep.recomputed] == [
         ("D13", "dpt", "33.19.01", values["33.19.01"]["dpt"]),
         ("M49", "paslon_1", "JUMLAH", values["JUMLAH"]["paslon_1"])]

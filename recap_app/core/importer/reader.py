@@ -92,7 +92,9 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 or "EncryptedPackage".encode("utf-16-le") in data:
             raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
                           "encrypted")
-        return Workbook("xls", _calamine(name, data, "xls"))
+        sheets = _calamine(name, data, "xls")
+        _mark_missing(sheets, _xls_formulas(data))
+        return Workbook("xls", sheets)
     if data.startswith(ZIP_MAGIC):
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
@@ -107,7 +109,9 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             return Workbook("xlsx", _xlsx(name, data, zf))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
-            return Workbook("ods", _calamine(name, data, "ods"))
+            sheets = _calamine(name, data, "ods")
+            _mark_missing(sheets, _ods_formulas(name, zf))
+            return Workbook("ods", sheets)
         raise refused(name, "arsip zip ini bukan lembar kerja (bukan xlsx atau ods).", "not_spreadsheet")
     if name.lower().endswith((".csv", ".txt")):
         return _csv(name, data)
@@ -189,6 +193,92 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile) -> list[Sheet]:
                     text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", str(cell.value))
                     sheet.missing[(r, c)] = str(text)
     return sheets
+
+
+def _mark_missing(sheets: list[Sheet], formulas: dict[str, dict[tuple[int, int], str]]) -> None:
+    """Record formula cells that read as blank (no saved result) in ``Sheet.missing``."""
+    for sheet in sheets:
+        for (r, c), text in formulas.get(sheet.name, {}).items():
+            value = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
+            if value is None:
+                sheet.missing[(r, c)] = text
+
+
+def _xls_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Positions of FORMULA records per sheet of a BIFF8 .xls (calamine reads values, not formulas).
+
+    Workbook globals list the sheets (BOUNDSHEET8: stream offset, name); each sheet substream
+    runs from its BOF to EOF and holds FORMULA records (row, column). Best effort: anything
+    unexpected (BIFF5, odd records) yields no positions, and the file is read on its values.
+    """
+    import struct
+
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    try:
+        import olefile
+
+        with olefile.OleFileIO(data) as ole:
+            stream = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if stream is None:
+                return out
+            wb = ole.openstream(stream).read()
+        sheets = []
+        pos = 0
+        while pos + 4 <= len(wb):
+            rtype, size = struct.unpack_from("<HH", wb, pos)
+            body = wb[pos + 4:pos + 4 + size]
+            if rtype == 0x0085 and size >= 8:  # BOUNDSHEET8
+                offset, cch, high = struct.unpack_from("<I", body)[0], body[6], body[7] & 1
+                raw = body[8:8 + cch * (2 if high else 1)]
+                sheets.append((offset, raw.decode("utf-16-le" if high else "latin-1")))
+            elif rtype == 0x000A:  # EOF of the globals
+                break
+            pos += 4 + size
+        for offset, sname in sheets:
+            cells = out.setdefault(sname, {})
+            pos = offset
+            while pos + 4 <= len(wb):
+                rtype, size = struct.unpack_from("<HH", wb, pos)
+                if rtype == 0x0006 and size >= 4:  # FORMULA
+                    r, c = struct.unpack_from("<HH", wb, pos + 4)
+                    cells[(r, c)] = "(rumus)"
+                elif rtype == 0x000A:
+                    break
+                pos += 4 + size
+    except Exception:  # noqa: BLE001 - best effort; values are still read by calamine
+        return {}
+    return out
+
+
+def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], str]]:
+    """Positions and text of formula cells per table of an .ods (content.xml, table:formula)."""
+    from defusedxml.ElementTree import fromstring
+
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    content = _zip_read(name, zf, "content.xml")
+    if b"formula" not in content:
+        return out
+    try:
+        root = fromstring(content)
+    except Exception as exc:  # damaged XML: the values calamine read are all there is
+        raise refused(name, f"isi berkas ods rusak ({exc}).", "damaged") from exc
+    for table in root.iter(f"{t}table"):
+        cells = out.setdefault(table.get(f"{t}name", ""), {})
+        r = 0
+        for row in table.iter(f"{t}table-row"):
+            nrows = int(row.get(f"{t}number-rows-repeated", "1"))
+            c = 0
+            for cell in row:
+                ncols = int(cell.get(f"{t}number-columns-repeated", "1"))
+                formula = cell.get(f"{t}formula")
+                if formula and nrows * ncols <= 10_000:
+                    for dr in range(nrows):
+                        for dc in range(ncols):
+                            cells[(r + dr, c + dc)] = formula
+                c += ncols
+            r += nrows
+    return out
 
 
 def _csv(name: str, data: bytes) -> Workbook:
