@@ -2,6 +2,7 @@
 
 import io
 import re
+import shutil
 
 import pytest
 from pypdf import PdfReader
@@ -234,9 +235,11 @@ def test_every_document_is_listed():
 
 
 # ---------------------------------------------------------------- documents with plenary records
-@pytest.fixture
-def recorded(tmp_path):
-    w = make_demo(tmp_path / "rec.sqlite", actor="tester")
+@pytest.fixture(scope="module")
+def recorded_file(tmp_path_factory):
+    """A demonstration workspace with the plenary recorded, built once; each test works on a copy."""
+    path = tmp_path_factory.mktemp("recorded") / "rec.sqlite"
+    w = make_demo(path, actor="tester")
     pl.set_office(w, "tester", city="Semarang", chair="Yulianto Sudrajat",
                   members=["Diana Ariyanti", "Muslim Aisha",
                            "Ikhwanudin Nurul Huda Abdurrahman Wahid Al-Ghozali Mangkunegara Hadiningrat Sastro"])
@@ -246,6 +249,15 @@ def recorded(tmp_path):
     pl.add_attendance(w, "tester", "Budi Santoso", "KPU Kabupaten Cilacap", present=False)
     pl.set_witness(w, "tester", 1, "Sumanto", "present")
     pl.set_witness(w, "tester", 2, "Abdul Kholiq", "refused")
+    w.close()  # checkpoints the WAL: the file alone holds everything
+    return path
+
+
+@pytest.fixture
+def recorded(recorded_file, tmp_path):
+    copy = tmp_path / "rec.sqlite"
+    shutil.copyfile(recorded_file, copy)
+    w = Workspace.open(copy)
     yield w
     w.close()
 
