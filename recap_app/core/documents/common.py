@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from .. import formatting as fmt
@@ -111,7 +113,11 @@ def title_block(src: Source, form: str, lines: list[str], width: float,
     ``ident`` replaces the default identity rows (province, election, plenary place and date).
     """
     st = styles()
-    box = Table([[f"MODEL {form}"]], hAlign="RIGHT")
+    text, limit = f"MODEL {form}", width * 0.6
+    if stringWidth(text, FONT_BOLD, 9) + 10 > limit:  # a long form name wraps inside its box
+        box = Table([["\n".join(simpleSplit(text, FONT_BOLD, 9, limit - 11))]], colWidths=[limit], hAlign="RIGHT")
+    else:
+        box = Table([[text]], hAlign="RIGHT")
     box.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT_BOLD), ("FONTSIZE", (0, 0), (-1, -1), 9),
                   ("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LEFTPADDING", (0, 0), (-1, -1), 5),
                   ("RIGHTPADDING", (0, 0), (-1, -1), 5)])
