@@ -114,7 +114,33 @@ def render() -> str:
     }
     for k, v in compare.FAULT_TEXT.items():
         out.append(f"| `{k}` ({v}) | {meanings[k]} |")
-    out.append("")
+    out += [
+        "",
+        "## Double entry",
+        "",
+        "A certificate may be typed a second time (revision kind `entri_kedua`, never counted) by someone",
+        "other than the author of the official revision. The two entries are compared field by field; the",
+        "coordinator keeps entry 1 or entry 2 for every differing figure (a new official revision holds the",
+        "result when any entry-2 figure is kept) or sends the certificate back. Decisions are stored in",
+        "`double_entry_decision` / `double_entry_choice`. Adoption waits while a second entry is pending.",
+        "",
+        "## Commands",
+        "",
+        "```",
+        "recap check   --db PATH [--format json] [--strict] [--region KODE]",
+        "recap explain --db PATH [--user U] (--key KEY ... | --code CODE | --region KODE) TEXT",
+        "recap override --db PATH [--user U] KEY REASON",
+        "recap adopt   --db PATH [--user U] KODE",
+        "recap reopen  --db PATH [--user U] KODE --reason TEXT",
+        "recap compare --db PATH FILE.csv [--prefix situng_] [--name NAME] [--format json]",
+        "recap compare --db PATH --region KODE [--rev N --rev M] [--format json]",
+        "recap entry2 enter|diff|resolve|send-back --db PATH --region KODE ...",
+        "```",
+        "",
+        "`recap check` exits 0 whenever the check ran, whatever it found; with `--strict` it exits 1 while",
+        "an error is neither fixed nor overridden. `recap compare` exits 0 whenever the comparison ran.",
+        "",
+    ]
     return "\n".join(out)
 
 
