@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .election import Election
 from .errors import RecapError
-from .rules import JUMLAH, PROVINSI, field_label, fmt
+from .rules import JUMLAH, PROVINSI, field_label, fmt, tier_word
 from .store import Values, Workspace
 
 #: External files larger than this are refused (a kecamatan CSV of a province is < 1 MB).
@@ -213,7 +213,8 @@ def compare_columns(election: Election, region: str, where: Mapping[str, str], a
 def _places(ws: Workspace, kode: str) -> dict[str, str]:
     region = ws.region(kode)
     rname = region.nama if region else kode
-    places = {r.kode: f"{rname}, kecamatan {r.nama} ({r.kode})" for r in ws.columns_of(kode)}
+    word = tier_word(ws.election.column_tier)
+    places = {r.kode: f"{rname}, {word} {r.nama} ({r.kode})" for r in ws.columns_of(kode)}
     places[JUMLAH] = f"{rname}, kolom JUMLAH"
     return places
 

@@ -299,12 +299,22 @@ def field_label(election: Election, key: str) -> str:
 
 
 # --------------------------------------------------------------------------- evaluation
-def _column_label(column: str, names: Mapping[str, str]) -> str:
+#: How the clerk names a tier in messages (the column tier of a certificate, the office's tier).
+TIER_WORDS = {"nasional": "nasional", "provinsi": "provinsi", "kabupaten_kota": "kabupaten/kota",
+              "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
+
+
+def tier_word(tier: str) -> str:
+    """"kecamatan", "kabupaten/kota", ... for a tier name of election.TIERS."""
+    return TIER_WORDS.get(tier, tier)
+
+
+def _column_label(column: str, names: Mapping[str, str], word: str = "kecamatan", office: str = "provinsi") -> str:
     if column == JUMLAH:
         return "kolom JUMLAH"
     if column == PROVINSI:
-        return "total provinsi"
-    return f"kecamatan {names.get(column, column)} ({column})"
+        return f"total {office}"
+    return f"{word} {names.get(column, column)} ({column})"
 
 
 def check_column(election: Election, region: str, where: str, column: str, v: Mapping[str, int | None],
@@ -392,6 +402,7 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
     """
     p = plan(election)
     kode = regency.kode
+    word = tier_word(election.column_tier)
     names = {r.kode: r.nama for r in kecamatan}
     expected_cols = list(names)
     columns = list(columns)
@@ -399,13 +410,13 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
     out: list[Finding] = []
     missing = [c for c in expected_cols + [JUMLAH] if c not in present]
     for c in missing:
-        what = "kolom JUMLAH" if c == JUMLAH else f"kolom kecamatan {names[c]} ({c})"
+        what = "kolom JUMLAH" if c == JUMLAH else f"kolom {word} {names[c]} ({c})"
         out.append(Finding("F.601", "error", kode, c, "", None, None,
                            f"{regency.nama}: {what} tidak ada di sertifikat; seluruh isiannya belum tercatat."))
     for c in columns:
         if c != JUMLAH and c not in names:
             out.append(Finding("F.602", "error", kode, c, "", None, None,
-                               f"{regency.nama}: kolom {c} bukan kecamatan {regency.nama} menurut himpunan wilayah "
+                               f"{regency.nama}: kolom {c} bukan {word} {regency.nama} menurut himpunan wilayah "
                                f"pemilihan ini; angkanya tidak dihitung dalam pemeriksaan jenjang."))
     # W.602 — one finding per field, listing the columns where it is blank
     for k in p.field_keys:
@@ -424,7 +435,7 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
                f"Aturan yang tidak dapat diperiksa di kolom tersebut: {rules_txt}.")
         out.append(Finding("W.602", "warning", kode, "", k, None, None, msg, blank))
     for c in columns:
-        where = f"{regency.nama}, {_column_label(c, names)}"
+        where = f"{regency.nama}, {_column_label(c, names, word, tier_word(election.tier))}"
         out.extend(check_column(election, kode, where, c, values.get(c, {})))
     # F.501 — hierarchy, per field
     kec_cols = [c for c in columns if c != JUMLAH]
@@ -448,7 +459,7 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
             if total == j or _explained_by_parts(p, k, kec_cols, values):
                 continue
             msg = (f"{regency.nama}, kolom JUMLAH: {p.labels.get(k, k)} = {fmt(j)}, tetapi jumlah "
-                   f"{len(kec_cols)} kolom kecamatan = {fmt(total)} (selisih {fmt(j - total)}).")
+                   f"{len(kec_cols)} kolom {word} = {fmt(total)} (selisih {fmt(j - total)}).")
             out.append(Finding("F.501", "error", kode, JUMLAH, k, total, j, msg))
     return out
 
@@ -487,8 +498,9 @@ def check_province(election: Election, province: str, regencies: Iterable[Region
         regency lacks it; the blank itself is reported per regency by W.602.
     """
     regencies = list(regencies)
+    office = tier_word(election.tier)
     out = [Finding("W.601", "warning", r.kode, "", "", None, None,
-                   f"{r.nama}: sertifikat belum masuk; total provinsi belum memuat wilayah ini.")
+                   f"{r.nama}: sertifikat belum masuk; total {office} belum memuat wilayah ini.")
            for r in regencies if r.kode not in jumlah]
     received = [r.kode for r in regencies if r.kode in jumlah]
     if not received:
@@ -509,7 +521,7 @@ def check_province(election: Election, province: str, regencies: Iterable[Region
     for f in regency_findings:
         if f.column == JUMLAH:
             sources.setdefault((f.code, f.field), []).append(f.region)
-    for f in check_column(election, province, "Total provinsi", PROVINSI, totals):
+    for f in check_column(election, province, f"Total {office}", PROVINSI, totals):
         src = sources.get((f.code, f.field))
         if src:
             names_txt = ", ".join(f"{names.get(k, k)} ({k})" for k in src[:5])
