@@ -4,6 +4,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from recap_app.cli import main
 from recap_app.core import compare
@@ -141,3 +143,24 @@ def test_compare_revisions_and_cli(demo_ws):
     res = runner.invoke(main, ["compare", "--db", path])
     assert res.exit_code == 1
     assert res.output == "Galat: Pilih salah satu: berkas CSV, atau --region KODE untuk membandingkan revisi.\n"
+
+
+# --------------------------------------------------------------------- properties of the digit classes
+@given(st.integers(0, 10**8), st.data())
+def test_one_inserted_digit_is_always_an_extra_digit(a, data):
+    s = str(a)
+    i = data.draw(st.integers(0, len(s)))
+    d = data.draw(st.sampled_from("0123456789"))
+    b = int(s[:i] + d + s[i:])
+    if str(b) == s[:i] + d + s[i:]:  # no leading zero swallowed
+        assert digit_fault(a, b) == "digit_extra"
+        assert digit_fault(b, a) == "digit_missing"
+
+
+@given(st.integers(10, 10**8), st.data())
+def test_two_exchanged_digits_are_always_swapped(a, data):
+    s = list(str(a))
+    i, j = sorted(data.draw(st.lists(st.integers(0, len(s) - 1), min_size=2, max_size=2, unique=True)))
+    if s[i] != s[j] and not (i == 0 and s[j] == "0"):
+        s[i], s[j] = s[j], s[i]
+        assert digit_fault(a, int("".join(s))) == "digits_swapped"
