@@ -38,7 +38,7 @@ FUZZ = settings(max_examples=N, deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large])
 #: bundles are slower to check (a whole province each): fewer by default
-FUZZ_BUNDLE = settings(FUZZ, max_examples=max(1, N // 2))
+FUZZ_BUNDLE = settings(FUZZ, max_examples=max(1, N // 4))
 TRIED: dict[str, dict[str, int]] = {}
 #: refusals the importer produced from an unforeseen exception (its catch-all): reported, see the last test
 UNEXPECTED: list[str] = []
