@@ -320,3 +320,46 @@ def test_template_without_its_hidden_sheet_still_names_its_election(db, tmp_path
         'Berkas t.xlsx, lembar D.HASIL KABUPATEN-KOTA-PPWP, sel A5: id pemilihan "pilpres-2024-jateng", diharapkan '
         "pilpres-2019-jateng (Pemilihan Umum Presiden dan Wakil Presiden Tahun 2019); berkas ini untuk pemilihan "
         "lain."))
+
+
+def test_2024_spellings_need_confirmation_then_are_remembered(db, tmp_path):
+    """The Banyumas sample with its kecamatan spelt as in the 2024 list (DOMAIN.md §4)."""
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "samples" / "db1-ppwp-2019_33.02_banyumas_angka-teks.xlsx"
+    wb = load_workbook(sample)
+    sh = wb.active
+    spelt = {"KARANG LEWAS": "KARANGLEWAS", "BATURADEN": "BATURRADEN", "KEDUNG BANTENG": "KEDUNGBANTENG"}
+    for c in range(4, sh.max_column):
+        sh.cell(8, c).value = spelt.get(sh.cell(8, c).value, sh.cell(8, c).value)
+    path = tmp_path / "banyumas-2024.xlsx"
+    wb.save(path)
+    rep = refused(db, path)
+    assert (rep["code"], rep["message"]) == ("near_names", (
+        "Berkas banyumas-2024.xlsx, lembar DB1-PPWP: nama kecamatan tidak persis sama dengan daftar wilayah: "
+        '"KARANGLEWAS" (sel U8) mungkin KARANG LEWAS (33.02.18); "BATURRADEN" (sel Y8) mungkin BATURADEN '
+        '(33.02.22); "KEDUNGBANTENG" (sel Z8) mungkin KEDUNG BANTENG (33.02.23). Periksa, lalu impor lagi dengan '
+        "--accept-names untuk menerima ejaan ini (akan diingat untuk wilayah itu)."))
+    r = CliRunner().invoke(main, ["import", "--db", str(db), "--accept-names", str(path)])
+    assert r.exit_code == 0, r.output
+    assert '  Nama "KARANGLEWAS" diterima sebagai KARANG LEWAS (33.02.18) [near].' in r.output.splitlines()
+    with Workspace.open(db) as ws:
+        assert ws.aliases() == {"KARANGLEWAS": "33.02.18", "BATURRADEN": "33.02.22", "KEDUNGBANTENG": "33.02.23"}
+        assert ws.totals()["fields"]["paslon_1"] == 792150
+
+
+@pytest.mark.parametrize("parent, spelt, meant", [("33.04", "PURWANEGARA", "PURWONEGORO (33.04.04)"),
+                                                   ("33.19", "KOTA KUDUS", "KUDUS (33.19.02)"),
+                                                   ("33.09", "GLADAGSARI", None)])
+def test_other_known_spelling_differences_are_near(parent, spelt, meant):
+    from recap_app.core.election import load_election
+    from recap_app.core.importer.names import Matcher
+
+    regions = [r for r in load_election("pilpres-2019-jateng").regions if r.kode_induk == parent]
+    m = Matcher(regions).match(spelt)
+    if meant is None:  # a kecamatan created after 2019: unknown, never near
+        assert m.kind == "none"
+    else:
+        assert (m.kind, f"{m.region.nama} ({m.region.kode})") == ("near", meant)

@@ -3,8 +3,9 @@
 DOMAIN.md §4: region names are spelled differently between sources ("KARANG LEWAS" and
 "KARANGLEWAS"); match by code, and by name only with a clerk's confirmation. A name equal to
 the region set's spelling after ignoring case, punctuation and repeated spaces (or to an alias a
-clerk accepted before) is exact; anything else within :data:`NEAR_RATIO` is a *near* match that
-stops the import unless the clerk accepts it.
+clerk accepted before) is exact; a spelling without spaces, with o for a ("PURWONEGORO" and
+"PURWANEGARA"), one name inside the other ("KOTA KUDUS" and "KUDUS"), or anything within
+:data:`NEAR_RATIO` is a *near* match that stops the import unless the clerk accepts it.
 """
 
 from __future__ import annotations
@@ -59,6 +60,17 @@ def find_code(text: object, province_code: str | None = None) -> str | None:
     if not m or m.group(3) is None:
         return None
     return f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+
+
+def _likeness(a: str, b: str) -> float:
+    """Similarity of two compact names, 0..1: 1 for the same letters, for Javanese o/a spellings
+    ("PURWONEGORO"/"PURWANEGARA") and for one name inside the other ("KOTA KUDUS"/"KUDUS");
+    else difflib's ratio."""
+    if a == b or a.replace("O", "A") == b.replace("O", "A"):
+        return 1.0
+    if min(len(a), len(b)) >= 4 and (a in b or b in a):
+        return 0.95
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 @dataclass(frozen=True)
@@ -126,7 +138,7 @@ class Matcher:
             return Match("exact", self.by_key[key][0])
         if key in self.aliases:
             return Match("alias", self.aliases[key])
-        scored = sorted(((difflib.SequenceMatcher(None, compact(text), compact(r.nama)).ratio(), i, r)
+        scored = sorted(((_likeness(compact(text), compact(r.nama)), i, r)
                          for i, r in enumerate(self.regions)), key=lambda t: (-t[0], t[1]))
         near = [r for score, _, r in scored if score >= NEAR_RATIO]
         if near:
