@@ -167,7 +167,7 @@ def test_hidden_sheet_with_old_draft_is_not_used(ws, kudus, tmp_path):
     rep = imp(ws, path)
     assert rep.status == "diterima"
     assert stored(ws, "33.19")[1]["33.19.01"]["paslon_1"] == values["33.19.01"]["paslon_1"]
-    assert rep.notes == ["lembar draf berisi salinan yang sama atau tersembunyi; tidak dipakai"]
+    assert rep.notes == ["lembar tersembunyi draf tidak dipakai"]
 
 
 def test_two_visible_certificates_that_differ_are_refused(ws, kudus, tmp_path):

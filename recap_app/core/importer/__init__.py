@@ -111,19 +111,17 @@ def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
                                 f"{e.id} ({e.name}); berkas ini untuk pemilihan lain.", "wrong_election")
     found: list[Found] = []
     skipped = []
+    hidden = {sh.name for sh in sheets if sh.hidden}
     for sh in sheets:
         try:
             found.append(find_certificate(sh, ctx, name))
         except NotACertificate as exc:
-            skipped.append(f"{exc}")
-            continue
-        except ImportRefused:
-            if sh.hidden:
-                skipped.append(f"lembar tersembunyi {sh.name} dilewati (tidak terbaca sebagai sertifikat)")
-                continue
-            raise
-    visible = [f for f in found if not next(s for s in sheets if s.name == f.sheet).hidden]
-    pool = visible or found
+            skipped.append(f"{exc} (dilewati)")
+        except ImportRefused as exc:
+            if sh.name not in hidden:
+                raise
+            skipped.append(f"lembar tersembunyi {sh.name} tidak terbaca sebagai sertifikat ({exc.message}) (dilewati)")
+    pool = [f for f in found if f.sheet not in hidden] or found  # hidden sheets only when nothing visible
     if not pool:
         raise ImportRefused(f"Berkas {name}: tidak ada sertifikat yang dikenali pada lembar "
                             f"{', '.join(s.name for s in sheets) or '-'} ({'; '.join(skipped)}); diharapkan tabel "
@@ -135,10 +133,11 @@ def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
             raise ImportRefused(f"Berkas {name}: lembar {best.sheet} dan {other.sheet} sama-sama berisi sertifikat "
                                 f"({best.regency.nama} / {other.regency.nama}) dengan isi berbeda; diharapkan satu "
                                 "sertifikat per berkas.", "several_certificates")
+    notes.extend(skipped)
     for f in found:
         if f is not best:
-            notes.append(f"lembar {f.sheet} berisi salinan yang sama atau tersembunyi; tidak dipakai")
-    notes.extend(f"{s} (dilewati)" for s in skipped if "tersembunyi" not in s and "_recap" not in s)
+            notes.append(f"lembar tersembunyi {f.sheet} tidak dipakai" if f.sheet in hidden
+                         else f"lembar {f.sheet} berisi salinan yang sama; tidak dipakai")
     if meta.get("region_kode") and meta["region_kode"] != best.regency.kode:
         raise ImportRefused(f"Berkas {name}: templat untuk wilayah {meta['region_kode']}, tetapi isinya "
                             f"{best.regency.nama} ({best.regency.kode}); berkas ini untuk kabupaten/kota lain.",
