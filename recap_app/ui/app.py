@@ -113,6 +113,30 @@ def create_window(ws, actor: str | None = None, auto_check: bool = True):
     return MainWindow(ws, actor or default_actor(), auto_check=auto_check)
 
 
+def login(ws, interactive: bool = True) -> str | None:
+    """The acting user: RECAP_USER (with RECAP_PASSWORD when the workspace has accounts), else
+    asked in a dialog when accounts exist. Returns None when nobody could be authenticated."""
+    from ..core import auth
+    from ..core.store import default_actor
+
+    if auth.open_mode(ws):
+        return default_actor()
+    if os.environ.get("RECAP_PASSWORD") is not None:
+        try:
+            return auth.authenticate(ws, os.environ.get("RECAP_USER"), os.environ["RECAP_PASSWORD"])
+        except RecapError as exc:
+            print(f"Galat: {exc.message}", file=sys.stderr)
+            if not interactive:
+                return None
+    if not interactive:
+        print("Galat: ruang kerja ini memakai akun; berikan RECAP_USER dan RECAP_PASSWORD.", file=sys.stderr)
+        return None
+    from .settings import LoginDialog
+
+    dlg = LoginDialog(ws, os.environ.get("RECAP_USER") or default_actor())
+    return dlg.actor if dlg.exec() else None
+
+
 def switch_workspace(window, path) -> None:
     """Close the window's workspace and open another in a new window."""
     from .widgets import inform
@@ -122,7 +146,11 @@ def switch_workspace(window, path) -> None:
     except RecapError as exc:
         inform(window, window.tr("Buka ruang kerja"), str(exc), error=True)
         return
-    new = create_window(ws, window.actor)
+    actor = login(ws) if path else window.actor
+    if actor is None:
+        ws.close()
+        return
+    new = create_window(ws, actor)
     new.resize(window.size())
     new.show()
     window.close()
@@ -152,7 +180,11 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
 
             inform(None, "recap_app", exc.message, error=True)
         return 1
-    window = create_window(ws)
+    actor = login(ws, interactive=not screenshot)
+    if actor is None:
+        ws.close()
+        return 1
+    window = create_window(ws, actor)
     window.resize(1440, 900)
     if screenshot:
         window.show()

@@ -41,11 +41,13 @@ class Job(QRunnable):
             raise recap_app.core.errors.Cancelled to stop.
     """
 
-    def __init__(self, ws_path, fn: Callable):
+    def __init__(self, ws_path, fn: Callable, snapshot: bool = False):
         super().__init__()
         self.setAutoDelete(False)
         self.ws_path = ws_path
         self.fn = fn
+        self.want_snapshot = snapshot
+        self.snapshot: dict | None = None
         self.signals = JobSignals()
         self._cancel = threading.Event()
         self.result = None
@@ -64,6 +66,8 @@ class Job(QRunnable):
         try:
             ws = Workspace.open(self.ws_path)
             self.result = self.fn(ws, lambda d, t, s="": self.signals.progress.emit(d, t, s), self.is_cancelled)
+            if self.want_snapshot:
+                self.snapshot = take_snapshot(ws)
             self.signals.succeeded.emit(self.result)
         except Cancelled:
             self.signals.cancelled.emit()
@@ -80,6 +84,23 @@ class Job(QRunnable):
             self.signals.finished.emit()
 
 
+def take_snapshot(ws) -> dict:
+    """What the window shows after a write, read on the worker's connection so the UI thread
+    only paints: {status, drafts, totals, findings (None when reconciliation is missing)}."""
+    from ..core import drafts
+
+    snap = {"status": ws.status(), "drafts": drafts.draft_regions(ws), "totals": ws.totals(), "findings": None}
+    try:
+        from ..core import reconcile
+    except ImportError:
+        return snap
+    try:
+        snap["findings"] = reconcile.findings(ws)
+    except Exception:  # the window reads them itself and reports the failure
+        log.error("findings for the snapshot failed: %s", traceback.format_exc())
+    return snap
+
+
 class JobRunner(QObject):
     """Starts jobs one at a time and shows their progress with a cancel button."""
 
@@ -90,9 +111,16 @@ class JobRunner(QObject):
         self.jobs: list[Job] = []
 
     def start(self, ws_path, fn: Callable, title: str, parent_widget=None, on_done=None, on_failed=None,
-              show_progress: bool = True) -> Job:
-        """Queue a job; on_done(result) / on_failed(message) run on the UI thread."""
-        job = Job(ws_path, fn)
+              show_progress: bool = True, refresh=None) -> Job:
+        """Queue a job; on_done(result) / on_failed(message) run on the UI thread.
+
+        ``refresh``: a callable taking a snapshot (MainWindow.refresh) for jobs that write; the
+        snapshot is read on the worker after the job and handed over before on_done.
+        """
+        job = Job(ws_path, fn, snapshot=refresh is not None)
+        if refresh is not None:
+            job.signals.succeeded.connect(lambda _r: refresh(job.snapshot))
+            job.signals.cancelled.connect(lambda: refresh(None))
         self.jobs.append(job)
         if show_progress and parent_widget is not None:
             dlg = QProgressDialog(title, "", 0, 0, parent_widget)

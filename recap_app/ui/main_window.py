@@ -39,6 +39,50 @@ def workspace_marks(ws) -> list[str]:
     return marks
 
 
+class LazyPages(dict):
+    """The window's pages by key, built on first access (``pages["findings"]``, ``pages.get``)."""
+
+    def __init__(self, window, built: dict):
+        super().__init__(built)
+        self.window = window
+        self.factories: dict[str, tuple] = {}
+
+    def build(self, key: str):
+        """Build a page now (once) and put it in its tab in place of the placeholder."""
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        title, factory, placeholder = self.factories[key]
+        w = self.window
+        try:
+            page = factory()
+        except Exception as exc:  # a page whose core module is missing must not stop the window
+            page = QLabel(w.tr("Halaman ini belum tersedia: %s") % exc)
+            page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        dict.__setitem__(self, key, page)
+        index = w.tabs.indexOf(placeholder)
+        current = w.tabs.currentIndex() == index
+        w.tabs.blockSignals(True)
+        w.tabs.removeTab(index)
+        w.tabs.insertTab(index, page, title)
+        if current:
+            w.tabs.setCurrentIndex(index)
+        w.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        if hasattr(page, "refresh"):
+            page.refresh()
+        return page
+
+    def __missing__(self, key):
+        if key in self.factories:
+            return self.build(key)
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        if key in self.factories or dict.__contains__(self, key):
+            return self[key]
+        return default
+
+
 class MainWindow(QMainWindow):
     """The clerk's workstation over one open workspace.
 
@@ -114,6 +158,9 @@ class MainWindow(QMainWindow):
         self.totals_bar = TotalsBar()
         outer.addWidget(self.totals_bar)
         self.setCentralWidget(central)
+        self.user_label = QLabel(self.tr("Pengguna: %s") % actor)
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self.setAcceptDrops(True)
         self.update_title()
@@ -137,22 +184,28 @@ class MainWindow(QMainWindow):
         self.show_message(self.tr("Memeriksa %s sertifikat di latar belakang…") % len(stale))
         actor = self.actor
         return self.jobs.start(self.ws.path, lambda ws, progress, cancelled: reconcile.refresh_findings(ws, actor),
-                               self.tr("Memeriksa…"), self, show_progress=False,
-                               on_done=lambda _r: (self.refresh(), self.show_message(self.tr("Pemeriksaan selesai."))),
+                               self.tr("Memeriksa…"), self, show_progress=False, refresh=self.refresh,
+                               on_done=lambda _r: self.show_message(self.tr("Pemeriksaan selesai.")),
                                on_failed=self.show_message)
 
     # ------------------------------------------------------------------ structure
     def _add_pages(self) -> None:
+        """Tabs for the pages; each page is built when first shown or asked for (fast start)."""
         from . import pages
 
+        self.pages = LazyPages(self, self.pages)
         for key, title, factory in pages.page_factories(self):
-            try:
-                page = factory()
-            except Exception as exc:  # a page whose core module is missing must not stop the window
-                page = QLabel(self.tr("Halaman ini belum tersedia: %s") % exc)
-                page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.pages[key] = page
-            self.tabs.addTab(page, title)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"placeholder_{key}")
+            self.pages.factories[key] = (title, factory, placeholder)
+            self.tabs.addTab(placeholder, title)
+        self.tabs.currentChanged.connect(self._build_current)
+
+    def _build_current(self, index: int) -> None:
+        for key, (_title, _f, placeholder) in list(self.pages.factories.items()):
+            if self.tabs.widget(index) is placeholder:
+                self.pages.build(key)
+                break
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -169,6 +222,9 @@ class MainWindow(QMainWindow):
         self.act_import.setShortcut(QKeySequence("Ctrl+I"))
         self.act_import.triggered.connect(lambda: self.show_page("import", choose=True))
         m.addAction(self.act_import)
+        self.act_user = QAction(self.tr("Ganti pengguna…"), self)
+        self.act_user.triggered.connect(self.switch_user)
+        m.addAction(self.act_user)
         self.act_settings = QAction(self.tr("Pengaturan kantor…"), self)
         self.act_settings.triggered.connect(self.edit_settings)
         m.addAction(self.act_settings)
@@ -206,13 +262,16 @@ class MainWindow(QMainWindow):
         prefix = "".join(f"[{m}] " for m in marks)
         self.setWindowTitle(f"{prefix}{office_name(self.ws)} — {self.ws.election.name} — recap_app")
 
-    def refresh_regencies(self) -> None:
+    def refresh_regencies(self, snapshot: dict | None = None) -> None:
         """Reload the status list (keeps the selection)."""
         from ..core import drafts
 
         current = self.current_region()
-        rows = self.ws.status()
-        self.regency_model.set_rows(rows, set(drafts.draft_regions(self.ws)))
+        if snapshot is not None:
+            rows, draft_set = snapshot["status"], set(snapshot["drafts"])
+        else:
+            rows, draft_set = self.ws.status(), set(drafts.draft_regions(self.ws))
+        self.regency_model.set_rows(rows, draft_set)
         received = sum(1 for r in rows if r["status"] != "belum masuk")
         adopted = sum(1 for r in rows if r["status"] == "ditetapkan")
         self.progress.set_counts(received, adopted, len(rows))
@@ -247,11 +306,22 @@ class MainWindow(QMainWindow):
             self._totals = self.ws.totals()
         return self._totals
 
-    def refresh(self) -> None:
-        """Reload everything shown from the workspace (after any write)."""
+    def refresh(self, snapshot: dict | None = None) -> None:
+        """Reload everything shown from the workspace (after any write).
+
+        ``snapshot``: status, drafts, totals and findings already read on the worker (jobs), so
+        the UI thread does not query them again.
+        """
         self._findings = None
         self._totals = None
-        self.refresh_regencies()
+        if snapshot is not None:
+            self._totals = snapshot["totals"]
+            if snapshot["findings"] is not None:
+                self._findings = snapshot["findings"]
+                self._findings_by_region = {}
+                for f in self._findings:
+                    self._findings_by_region.setdefault(f.region, []).append(f)
+        self.refresh_regencies(snapshot)
         totals = self.current_totals()
         received, adopted, expected = self._counts
         self.totals_bar.update_totals(self.ws.election.paslon, totals, received, adopted, expected)
@@ -309,6 +379,19 @@ class MainWindow(QMainWindow):
 
             switch_workspace(self, path)
 
+    def set_actor(self, actor: str) -> None:
+        """Who acts from now on (recorded in every audit record)."""
+        self.actor = actor
+        self.editor.actor = actor
+        self.user_label.setText(self.tr("Pengguna: %s") % actor)
+
+    def switch_user(self) -> None:
+        from .settings import LoginDialog
+
+        dlg = LoginDialog(self.ws, self.actor, self)
+        if dlg.exec() and dlg.actor:
+            self.set_actor(dlg.actor)
+
     def new_workspace_dialog(self) -> None:
         from .settings import NewWorkspaceDialog
 
@@ -346,7 +429,7 @@ class MainWindow(QMainWindow):
             inform(self, self.tr("Impor"), self.tr("Impor belum tersedia di versi ini."))
 
     def closeEvent(self, event):
-        page = self.pages.get("jobs")
-        if page is not None and hasattr(page, "shutdown"):
-            page.shutdown()
+        jobs = getattr(self, "jobs", None)
+        if jobs is not None:
+            jobs.shutdown()  # the running step finishes whole; queued jobs are cancelled
         super().closeEvent(event)

@@ -46,7 +46,8 @@ from .widgets import TextDialog, confirm, inform
 
 def page_factories(window):
     """[(key, title, factory)] for the pages after the editor, in tab order."""
-    window.jobs = JobRunner(window)
+    if getattr(window, "jobs", None) is None:
+        window.jobs = JobRunner(window)
     return [
         ("import", QCoreApplication.translate("MainWindow", "Impor"), lambda: ImportPage(window)),
         ("findings", QCoreApplication.translate("MainWindow", "Temuan"), lambda: FindingsPage(window)),
@@ -160,7 +161,7 @@ class ImportPage(QWidget):
             progress(len(paths), len(paths), "")
             return report
 
-        return window.jobs.start(window.ws.path, work, self.tr("Mengimpor berkas…"), self,
+        return window.jobs.start(window.ws.path, work, self.tr("Mengimpor berkas…"), self, refresh=window.refresh,
                                  on_done=lambda rep: self._done(rep, paths),
                                  on_failed=lambda msg: inform(self, self.tr("Impor gagal"), msg, error=True))
 
@@ -168,7 +169,6 @@ class ImportPage(QWidget):
         self.last_report = report
         near = [f for f in report.files if f.code == "near_names"]
         self._show(report)
-        self.window_.refresh()
         self.window_.check_stale()  # reconcile the new certificates on the worker
         if near:
             text = "\n\n".join(f.message for f in near)
@@ -355,8 +355,8 @@ class FindingsPage(LazyPage):
             progress(0, 1, self.tr("Memeriksa seluruh sertifikat…"))
             return reconcile.refresh_findings(ws, window.actor)
 
-        return window.jobs.start(window.ws.path, work, self.tr("Memeriksa…"), self,
-                                 on_done=lambda _r: window.refresh(),
+        return window.jobs.start(window.ws.path, work, self.tr("Memeriksa…"), self, refresh=window.refresh,
+                                 on_done=None,
                                  on_failed=lambda m: inform(self, self.tr("Pemeriksaan"), m, error=True))
 
     def explain(self, text: str | None = None) -> bool:
@@ -606,7 +606,7 @@ class DocumentsPage(QWidget):
             return documents.print_documents(ws, actor, path, names, paper=paper, region=region)
 
         return self.window_.jobs.start(
-            self.window_.ws.path, work, self.tr("Menyimpan PDF…"), self,
+            self.window_.ws.path, work, self.tr("Menyimpan PDF…"), self, refresh=self.window_.refresh,
             on_done=lambda r: self.info.setText(self.tr("PDF disimpan: %s") % path),
             on_failed=lambda m: inform(self, self.tr("Dokumen"), m, error=True))
 
@@ -700,9 +700,9 @@ class BundlesPage(QWidget):
                        .replace("%3", str(r.certificates)).replace("%4", str(r.revisions))
                        .replace("%5", str(r.audit)).replace("%6", fmt.number(r.size)),
                        self.tr("Sidik jari manifes: %s") % r.manifest_sha256])
-            self.window_.refresh()
 
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Mengekspor bundel…"), self,
+                                       refresh=self.window_.refresh,
                                        on_done=done, on_failed=lambda m: self._say([self.tr("GAGAL: %s") % m]))
 
     def verify(self, path: str | None = None):
@@ -750,9 +750,9 @@ class BundlesPage(QWidget):
 
         def done(r):
             self._say(r.lines())
-            self.window_.refresh()
 
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Mengimpor bundel…"), self,
+                                       refresh=self.window_.refresh,
                                        on_done=done, on_failed=lambda m: self._say([self.tr("DITOLAK: %s") % m]))
 
     def refresh(self) -> None:

@@ -152,3 +152,50 @@ class NewWorkspaceDialog(QDialog):
         self.path = ws.path
         ws.close()
         super().accept()
+
+
+class LoginDialog(QDialog):
+    """Who is acting: a user name, and a password when the workspace has accounts.
+
+    In open mode (no accounts) any name is accepted and recorded in the audit log; otherwise
+    recap_app.core.auth.authenticate checks the password. On accept, :attr:`actor` holds the name.
+    """
+
+    def __init__(self, ws, current: str | None = None, parent=None):
+        from ..core import auth
+
+        super().__init__(parent)
+        self.ws = ws
+        self.actor: str | None = None
+        self.setWindowTitle(self.tr("Pengguna"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.user = QLineEdit(current or "")
+        self.user.setObjectName("loginUser")
+        self.password = QLineEdit()
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.open_mode = auth.open_mode(ws)
+        form.addRow(self.tr("Nama pengguna"), self.user)
+        if not self.open_mode:
+            form.addRow(self.tr("Kata sandi"), self.password)
+        lay.addLayout(form)
+        if self.open_mode:
+            from PySide6.QtWidgets import QLabel
+
+            note = QLabel(self.tr("Ruang kerja ini belum memakai akun: nama yang ditulis dicatat di log audit."))
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        lay.addWidget(button_box(self, self.tr("Masuk"), self.tr("Batal")))
+        self.resize(420, 150)
+
+    def accept(self) -> None:
+        from ..core import auth
+
+        try:
+            self.actor = auth.authenticate(self.ws, self.user.text().strip() or None,
+                                           None if self.open_mode else self.password.text())
+        except RecapError as exc:
+            inform(self, self.tr("Pengguna"), exc.message, error=True)
+            return
+        super().accept()

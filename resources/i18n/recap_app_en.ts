@@ -149,7 +149,7 @@
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="705" />
+        <location filename="../../recap_app/ui/pages.py" line="704" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
@@ -220,7 +220,7 @@
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="755" />
+        <location filename="../../recap_app/ui/pages.py" line="754" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
@@ -863,52 +863,52 @@ Only the chair may override an error. Write the reason:</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="107" />
+        <location filename="../../recap_app/ui/pages.py" line="108" />
         <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali.</source>
         <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="112" />
+        <location filename="../../recap_app/ui/pages.py" line="113" />
         <source>Pilih berkas…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="114" />
+        <location filename="../../recap_app/ui/pages.py" line="115" />
         <source>Buat templat isian…</source>
         <translation>Make blank templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="116" />
+        <location filename="../../recap_app/ui/pages.py" line="117" />
         <source>Simpan laporan…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="129" />
+        <location filename="../../recap_app/ui/pages.py" line="130" />
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="134" />
+        <location filename="../../recap_app/ui/pages.py" line="135" />
         <source>Modul impor belum terpasang di versi ini.</source>
         <translation>The import module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="138" />
+        <location filename="../../recap_app/ui/pages.py" line="139" />
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="139" />
+        <location filename="../../recap_app/ui/pages.py" line="140" />
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="163" />
+        <location filename="../../recap_app/ui/pages.py" line="164" />
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="165" />
+        <location filename="../../recap_app/ui/pages.py" line="166" />
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
@@ -986,7 +986,41 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../recap_app/ui/jobs.py" line="99" />
+        <location filename="../../recap_app/ui/jobs.py" line="127" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="170" />
+        <location filename="../../recap_app/ui/settings.py" line="199" />
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="179" />
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="181" />
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="186" />
+        <source>Ruang kerja ini belum memakai akun: nama yang ditulis dicatat di log audit.</source>
+        <translation>This workspace has no accounts yet: the name written is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="189" />
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="189" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -994,153 +1028,159 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="75" />
+        <location filename="../../recap_app/ui/main_window.py" line="119" />
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="106" />
+        <location filename="../../recap_app/ui/main_window.py" line="150" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="133" />
+        <location filename="../../recap_app/ui/main_window.py" line="161" />
+        <location filename="../../recap_app/ui/main_window.py" line="386" />
+        <source>Pengguna: %s</source>
+        <translation>User: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="180" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="137" />
+        <location filename="../../recap_app/ui/main_window.py" line="184" />
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="140" />
+        <location filename="../../recap_app/ui/main_window.py" line="187" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="141" />
+        <location filename="../../recap_app/ui/main_window.py" line="188" />
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="152" />
-        <source>Halaman ini belum tersedia: %s</source>
-        <translation>This page is not available yet: %s</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="159" />
+        <location filename="../../recap_app/ui/main_window.py" line="212" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="160" />
+        <location filename="../../recap_app/ui/main_window.py" line="213" />
         <source>Buka ruang kerja…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="164" />
+        <location filename="../../recap_app/ui/main_window.py" line="217" />
         <source>Ruang kerja baru…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="168" />
+        <location filename="../../recap_app/ui/main_window.py" line="221" />
         <source>Impor berkas sertifikat…</source>
         <translation>Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="172" />
+        <location filename="../../recap_app/ui/main_window.py" line="225" />
+        <source>Ganti pengguna…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="228" />
         <source>Pengaturan kantor…</source>
         <translation>Office settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="176" />
+        <location filename="../../recap_app/ui/main_window.py" line="232" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="181" />
+        <location filename="../../recap_app/ui/main_window.py" line="237" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="182" />
+        <location filename="../../recap_app/ui/main_window.py" line="238" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="184" />
+        <location filename="../../recap_app/ui/main_window.py" line="240" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="186" />
+        <location filename="../../recap_app/ui/main_window.py" line="242" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="192" />
+        <location filename="../../recap_app/ui/main_window.py" line="248" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="193" />
+        <location filename="../../recap_app/ui/main_window.py" line="249" />
         <source>Mode pleno (layar penuh)</source>
         <translation>Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="234" />
+        <location filename="../../recap_app/ui/main_window.py" line="293" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="263" />
+        <location filename="../../recap_app/ui/main_window.py" line="333" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="305" />
+        <location filename="../../recap_app/ui/main_window.py" line="375" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="306" />
+        <location filename="../../recap_app/ui/main_window.py" line="376" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="346" />
-        <location filename="../../recap_app/ui/pages.py" line="51" />
+        <location filename="../../recap_app/ui/main_window.py" line="429" />
+        <location filename="../../recap_app/ui/pages.py" line="52" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="346" />
+        <location filename="../../recap_app/ui/main_window.py" line="429" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="52" />
+        <location filename="../../recap_app/ui/pages.py" line="53" />
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="53" />
+        <location filename="../../recap_app/ui/pages.py" line="54" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="54" />
+        <location filename="../../recap_app/ui/pages.py" line="55" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="55" />
+        <location filename="../../recap_app/ui/pages.py" line="56" />
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="56" />
+        <location filename="../../recap_app/ui/pages.py" line="57" />
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
@@ -1468,9 +1508,17 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
 </context>
 <context>
+    <name>w</name>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="59" />
+        <source>Halaman ini belum tersedia: %s</source>
+        <translation>This page is not available yet: %s</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="123" />
+        <location filename="../../recap_app/ui/app.py" line="147" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>

@@ -29,3 +29,14 @@ def editor(window):
     """The certificate editor with Kabupaten Cilacap (33.01) open."""
     window.open_region("33.01")
     return window.editor
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_message_boxes(monkeypatch):
+    """A message box in a test would wait for a click forever: fail with its text instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def fail(box):
+        raise AssertionError(f"unexpected message box: {box.windowTitle()}: {box.text()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", fail)

@@ -123,7 +123,23 @@ def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
     assert not [f for f in reconcile.findings(ws) if f.severity == "error"]
     assert "16.825.512" in w.totals_bar.pairs[0].text()
 
-    # 4. explain a warning of Kota Pekalongan
+    # 4. a second clerk (separation of duties: not the one who entered it) explains a warning
+    from recap_app.ui.settings import LoginDialog
+
+    def login_as(name):
+        def act():
+            dlg = QApplication.activeModalWidget()
+            if not isinstance(dlg, LoginDialog):
+                QTimer.singleShot(20, act)
+                return
+            dlg.user.clear()
+            qtbot.keyClicks(dlg.user, name)
+            qtbot.keyClick(dlg.user, Qt.Key.Key_Return)
+        QTimer.singleShot(0, act)
+        w.act_user.trigger()
+
+    login_as("verifikator")
+    assert w.actor == "verifikator" and w.user_label.text() == "Pengguna: verifikator"
     w.tabs.setCurrentWidget(page)
     page.severity.setCurrentIndex(page.severity.findData("warning"))
     page.region.setCurrentIndex(page.region.findData("33.75"))
@@ -131,13 +147,13 @@ def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
     key = page.selected().key
     answer_next_dialog(qtbot, "Sumber contoh tidak memuat isian ini.", "Catat penjelasan")
     qtbot.mouseClick(page.explain_btn, Qt.MouseButton.LeftButton)
-    assert {f.key: f for f in reconcile.findings(ws, region="33.75")}[key].explanation["by"] == "operator"
+    assert {f.key: f for f in reconcile.findings(ws, region="33.75")}[key].explanation["by"] == "verifikator"
 
     # 5. adopt Kota Pekalongan
     w.open_region("33.75")
     assert ed.adopt_btn.isEnabled()
     qtbot.mouseClick(ed.adopt_btn, Qt.MouseButton.LeftButton)
-    assert ws.adoption("33.75")["by"] == "operator"
+    assert ws.adoption("33.75")["by"] == "verifikator"
     assert w.regency_model.index(w.regency_model.row_of("33.75"), 2).data() == "ditetapkan"
     assert w.progress.adopted.format() == "Ditetapkan: 1 / 35"
     assert ed.model.readonly

@@ -39,3 +39,24 @@ def test_new_simulation_workspace(qtbot, tmp_path):
     with Workspace.open(dlg.path) as ws:
         assert ws.simulation and ws.election.id == "pilgub-jateng-2024"
         assert len(ws.regencies()) == 35
+
+
+def test_login_checks_the_password_when_accounts_exist(qtbot, monkeypatch, ws):
+    from recap_app.core import auth
+    from recap_app.ui import settings
+    from recap_app.ui.app import make_app
+    from recap_app.ui.settings import LoginDialog
+
+    make_app("id")
+    auth.add_user(ws, "tester", "ketua", "admin", "rahasia-panjang-1")
+    shown = []
+    monkeypatch.setattr(settings, "inform", lambda parent, title, text, error=False: shown.append(text))
+    dlg = LoginDialog(ws, "ketua")
+    qtbot.addWidget(dlg)
+    assert not dlg.open_mode
+    dlg.password.setText("salah")
+    dlg.accept()
+    assert dlg.actor is None and shown == ["Nama pengguna atau kata sandi salah untuk 'ketua'."]
+    dlg.password.setText("rahasia-panjang-1")
+    dlg.accept()
+    assert dlg.actor == "ketua"
