@@ -26,16 +26,15 @@ import re
 import secrets
 import sqlite3
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .errors import RecapError, WorkspaceError
 from .store import Workspace, now_iso
 
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 DEFAULT_KEEP = 20
+#: a temporary copy older than this (seconds) belongs to an interrupted backup and is removed
+STALE_TEMP_SECONDS = 600
 SUFFIX = ".sqlite"
 _NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9_]+)\.sqlite$")
 
@@ -257,8 +256,8 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
     tag = re.sub(r"[^a-z0-9_]+", "_", reason.lower()).strip("_") or "otomatis"
     folder = backup_dir(ws)
     stamp = _stamp()
-    taken = [b for b in list_backups(ws) if b.path.name.startswith(f"{ws.path.stem}-{stamp}-")]
-    n = len(taken) + 1
+    taken = [int(m["n"] or 1) for b in list_backups(ws) if (m := _NAME_RE.match(b.path.name)) and m["ts"] == stamp]
+    n = max(taken, default=0) + 1
     out = folder / (f"{ws.path.stem}-{stamp}-{tag}{SUFFIX}" if n == 1 else f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}")
     while out.exists():
         n += 1
@@ -297,6 +296,7 @@ def list_backups(ws: Workspace | str | Path) -> list[BackupInfo]:
 def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
     """Delete automatic backups beyond the newest ``keep`` (office setting ``backup_keep``).
 
+    Also removes temporary copies of interrupted backups older than STALE_TEMP_SECONDS.
     Returns the deleted files. ``keep`` is at least 1.
     """
     if keep is None:
@@ -310,6 +310,15 @@ def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
         with contextlib.suppress(OSError):
             info.path.unlink()
             gone.append(info.path)
+    folder = backup_dir(ws)
+    stem = (ws.path if isinstance(ws, Workspace) else Path(ws)).stem
+    limit = _dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
+    if folder.is_dir():  # copies left by a backup that was interrupted (power cut, killed process)
+        for p in folder.glob(f"{glob_escape(stem)}-*{SUFFIX}.sementara-*"):
+            with contextlib.suppress(OSError):
+                if p.stat().st_mtime < limit:
+                    p.unlink()
+                    gone.append(p)
     return gone
 
 

@@ -83,6 +83,18 @@ def test_auto_backup_names_and_rotation(demo_ws):
     assert all(backup.check_file(b.path)[0] for b in listed)
 
 
+def test_interrupted_backup_leftovers_are_removed(demo_ws):
+    folder = demo_ws.path.with_name("demo-cadangan")
+    folder.mkdir()
+    stale = folder / "demo-20190417T010203Z-import.sqlite.sementara-0a1b2c3d"
+    fresh = folder / "demo-20190417T010204Z-import.sqlite.sementara-4e5f6a7b"
+    for p in (stale, fresh):
+        p.write_bytes(b"setengah")
+    os.utime(stale, (1, 1))
+    info = backup.auto_backup(demo_ws, "import")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([info.path.name, fresh.name])
+
+
 def test_auto_backup_failure_never_raises(demo_ws, monkeypatch):
     demo_ws.set_setting("backup_dir", "/proc/tidak-bisa/ditulis", actor="tester")
     assert backup.auto_backup(demo_ws, "import") is None
