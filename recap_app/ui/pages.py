@@ -660,9 +660,12 @@ class BundlesPage(QWidget):
         self.export_btn.clicked.connect(lambda: self.export())
         self.verify_btn.clicked.connect(lambda: self.verify())
         self.import_btn.clicked.connect(lambda: self.import_())
+        self.accept_key = QCheckBox(self.tr("Percayai kunci pengirim baru"))
+        self.accept_key.setToolTip(self.tr("Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain."))
         for w in (self.export_btn, self.full, self.sources):
             row.addWidget(w)
         row.addStretch(1)
+        row.addWidget(self.accept_key)
         row.addWidget(self.verify_btn)
         row.addWidget(self.import_btn)
         lay.addLayout(row)
@@ -670,6 +673,20 @@ class BundlesPage(QWidget):
         self.result.setObjectName("bundleResult")
         self.result.setReadOnly(True)
         lay.addWidget(self.result, 1)
+        lay.addWidget(QLabel(self.tr("<b>Konflik menunggu keputusan</b> (sertifikat yang berubah di kedua sisi)")))
+        self.conflicts = QListWidget()
+        self.conflicts.setObjectName("bundleConflicts")
+        self.conflicts.setMaximumHeight(120)
+        lay.addWidget(self.conflicts)
+        crow = QHBoxLayout()
+        self.ours_btn = QPushButton(self.tr("Pakai data kita"))
+        self.theirs_btn = QPushButton(self.tr("Pakai data kiriman"))
+        self.ours_btn.clicked.connect(lambda: self.resolve("ours"))
+        self.theirs_btn.clicked.connect(lambda: self.resolve("theirs"))
+        crow.addWidget(self.ours_btn)
+        crow.addWidget(self.theirs_btn)
+        crow.addStretch(1)
+        lay.addLayout(crow)
         if not _available("recap_app.core.bundle.export"):  # imported on first use
             for b in (self.export_btn, self.verify_btn, self.import_btn):
                 b.setEnabled(False)
@@ -735,7 +752,7 @@ class BundlesPage(QWidget):
                                        on_done=done,
                                        on_failed=lambda m: self._say([self.tr("TIDAK SAH: %s") % m]))
 
-    def import_(self, path: str | None = None, accept_key: bool = False):
+    def import_(self, path: str | None = None, accept_key: bool | None = None):
         from ..core.bundle.importer import import_bundle
 
         if path is None:
@@ -744,6 +761,8 @@ class BundlesPage(QWidget):
             if not path:
                 return None
         actor = self.window_.actor
+        if accept_key is None:
+            accept_key = self.accept_key.isChecked()
 
         def work(ws, progress, cancelled):
             return import_bundle(ws, path, actor, accept_key=accept_key)
@@ -756,7 +775,47 @@ class BundlesPage(QWidget):
                                        on_done=done, on_failed=lambda m: self._say([self.tr("DITOLAK: %s") % m]))
 
     def refresh(self) -> None:
-        pass
+        """List the open conflicts left by bundle imports."""
+        self.conflicts.clear()
+        if not _available("recap_app.core.bundle.importer"):
+            return
+        from ..core.bundle.importer import open_conflicts
+
+        try:
+            items = open_conflicts(self.window_.ws)
+        except Exception as exc:  # an older workspace without the bundle tables
+            self.result.setPlainText(str(exc))
+            items = []
+        for c in items:
+            region = self.window_.ws.region(c["region_kode"])
+            text = self.tr("%1 %2 — dari %3 nomor %4, %5 isian berbeda").replace("%1", c["region_kode"]) \
+                .replace("%2", region.nama if region else "").replace("%3", str(c["sender"])) \
+                .replace("%4", str(c["sequence"])).replace("%5", str(len(c["fields"])))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c["region_kode"])
+            item.setToolTip("\n".join(f"{f.get('kolom')} {f.get('field')}: kita {f.get('ours')}, kiriman {f.get('theirs')}"
+                                       for f in c["fields"][:30]))
+            self.conflicts.addItem(item)
+        has = self.conflicts.count() > 0
+        self.ours_btn.setEnabled(has)
+        self.theirs_btn.setEnabled(has)
+
+    def resolve(self, keep: str) -> bool:
+        """Keep our version or the incoming one for the selected conflict (a person's choice)."""
+        from ..core.bundle.importer import resolve_conflict
+        from ..core.errors import RecapError
+
+        item = self.conflicts.currentItem()
+        if item is None:
+            return False
+        try:
+            text = resolve_conflict(self.window_.ws, item.data(Qt.ItemDataRole.UserRole), keep, self.window_.actor)
+        except RecapError as exc:
+            inform(self, self.tr("Konflik"), exc.message, error=True)
+            return False
+        self._say([text])
+        self.window_.refresh()
+        return True
 
 
 # ====================================================================== audit

@@ -36,47 +36,47 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="773" />
+        <location filename="../../recap_app/ui/pages.py" line="832" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="780" />
+        <location filename="../../recap_app/ui/pages.py" line="839" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="789" />
+        <location filename="../../recap_app/ui/pages.py" line="848" />
         <source>cari teks…</source>
         <translation>search text…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="793" />
+        <location filename="../../recap_app/ui/pages.py" line="852" />
         <source>Periksa rantai</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="826" />
+        <location filename="../../recap_app/ui/pages.py" line="885" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="827" />
+        <location filename="../../recap_app/ui/pages.py" line="886" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="863" />
+        <location filename="../../recap_app/ui/pages.py" line="922" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="871" />
+        <location filename="../../recap_app/ui/pages.py" line="930" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="873" />
+        <location filename="../../recap_app/ui/pages.py" line="932" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -114,120 +114,155 @@
         <translation>Import bundle…</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/pages.py" line="663" />
+        <source>Percayai kunci pengirim baru</source>
+        <translation>Trust the sender's new key</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="664" />
+        <source>Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain.</source>
+        <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/pages.py" line="676" />
+        <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
+        <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="682" />
+        <source>Pakai data kita</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="683" />
+        <source>Pakai data kiriman</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="693" />
         <source>Modul bundel belum terpasang di versi ini.</source>
         <translation>The bundle module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="686" />
+        <location filename="../../recap_app/ui/pages.py" line="703" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="687" />
+        <location filename="../../recap_app/ui/pages.py" line="704" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="693" />
+        <location filename="../../recap_app/ui/pages.py" line="710" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="697" />
+        <location filename="../../recap_app/ui/pages.py" line="714" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="698" />
+        <location filename="../../recap_app/ui/pages.py" line="715" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="702" />
+        <location filename="../../recap_app/ui/pages.py" line="719" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="704" />
+        <location filename="../../recap_app/ui/pages.py" line="721" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="706" />
+        <location filename="../../recap_app/ui/pages.py" line="723" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="712" />
+        <location filename="../../recap_app/ui/pages.py" line="729" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="713" />
-        <location filename="../../recap_app/ui/pages.py" line="743" />
+        <location filename="../../recap_app/ui/pages.py" line="730" />
+        <location filename="../../recap_app/ui/pages.py" line="760" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="723" />
+        <location filename="../../recap_app/ui/pages.py" line="740" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="724" />
+        <location filename="../../recap_app/ui/pages.py" line="741" />
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="726" />
+        <location filename="../../recap_app/ui/pages.py" line="743" />
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender's key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="727" />
+        <location filename="../../recap_app/ui/pages.py" line="744" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="728" />
+        <location filename="../../recap_app/ui/pages.py" line="745" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="729" />
+        <location filename="../../recap_app/ui/pages.py" line="746" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="731" />
+        <location filename="../../recap_app/ui/pages.py" line="748" />
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="734" />
+        <location filename="../../recap_app/ui/pages.py" line="751" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="736" />
+        <location filename="../../recap_app/ui/pages.py" line="753" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="742" />
+        <location filename="../../recap_app/ui/pages.py" line="759" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="754" />
+        <location filename="../../recap_app/ui/pages.py" line="773" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="756" />
+        <location filename="../../recap_app/ui/pages.py" line="775" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="791" />
+        <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
+        <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages.py" line="814" />
+        <source>Konflik</source>
+        <translation>Conflict</translation>
     </message>
 </context>
 <context>
