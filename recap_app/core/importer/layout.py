@@ -500,38 +500,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             titles.append((r, texts[0][0], " ".join(t for _, t in texts)))
     title_regency = _title_checks(titles, grid, ctx, where)
 
-    # --- column headers
-    zone = range(max(0, hr - 3), min(first_field_row, hr + 3))
-    cols_raw: list[tuple[int, str, str | None, bool]] = []  # (col, header, code, is_jumlah)
-    for c in range(first, grid.width):
-        texts = [_text(grid.view(r, c)) for r in zone]
-        texts = [t for t in texts if t]
-        code = next((find_code(t) for t in texts if find_code(t)), None)
-        name = _text(grid.view(hr, c))
-        is_j = any(_is_jumlah(t) for t in texts) and not (code or ctx.province.quick(name))
-        if is_j and not name:
-            name = next(t for t in texts if _is_jumlah(t))
-        has_data = any(grid.raw(r, c) is not None or grid.orig(r, c) in grid.sheet.missing
-                       for r in field_rows.values())
-        if not (name or code or is_j):
-            others = [t for t in texts if normalize(t) not in IGNORED_HEADERS]
-            name = others[-1] if others else ""  # the header text nearest the header row
-        if c in grid.hidden_cols and not (code or is_j or ctx.province.quick(name)):
-            if has_data:
-                notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{name}\") tidak dipakai")
-            continue
-        if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
-            if has_data and not name:
-                raise ImportRefused(
-                    f"{where}, sel {grid.ref(hr, c)}: kolom berisi angka tetapi tanpa judul; diharapkan nama atau "
-                    "kode kecamatan, atau JUMLAH.", "unknown_kecamatan")
-            continue
-        if not has_data and not code and not is_j and not ctx.province.quick(name):
-            continue  # unrelated text beside the table
-        if not has_data and grid.raw(hr, c) is None and (hr, c) in grid.fill:
-            continue  # a wide merged header over an empty column
-        cols_raw.append((c, name, code, is_j))
-
+    cols_raw = _header_columns(grid, hr, first, first_field_row, field_rows, ctx, where, notes)
     # --- which regency
     codes = {code for _, _, code, _ in cols_raw if code}
     for code in sorted(codes):
@@ -615,9 +584,53 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     return found
 
 
+def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field_rows: dict[str, int],
+                    ctx: Context, where: str, notes: list[str]) -> list[tuple[int, str, str | None, bool]]:
+    """The data columns with their header: [(column, header text, code or None, is the JUMLAH column)].
+
+    A column's header is read from the header row and up to 3 rows above it (merged cells count);
+    columns without header and without figures are skipped, a column with figures but no header is
+    refused, a hidden column that is no kecamatan is skipped and reported.
+    """
+    zone = range(max(0, hr - 3), min(first_field_row, hr + 3))
+    out: list[tuple[int, str, str | None, bool]] = []
+    for c in range(first, grid.width):
+        texts = [_text(grid.view(r, c)) for r in zone]
+        texts = [t for t in texts if t]
+        code = next((find_code(t) for t in texts if find_code(t)), None)
+        name = _text(grid.view(hr, c))
+        is_j = any(_is_jumlah(t) for t in texts) and not (code or ctx.province.quick(name))
+        if is_j and not name:
+            name = next(t for t in texts if _is_jumlah(t))
+        has_data = any(grid.raw(r, c) is not None or grid.orig(r, c) in grid.sheet.missing
+                       for r in field_rows.values())
+        if not (name or code or is_j):
+            others = [t for t in texts if normalize(t) not in IGNORED_HEADERS]
+            name = others[-1] if others else ""  # the header text nearest the header row
+        if c in grid.hidden_cols and not (code or is_j or ctx.province.quick(name)):
+            if has_data:
+                notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{name}\") tidak dipakai")
+            continue
+        if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
+            if has_data and not name:
+                raise ImportRefused(
+                    f"{where}, sel {grid.ref(hr, c)}: kolom berisi angka tetapi tanpa judul; diharapkan nama atau "
+                    "kode kecamatan, atau JUMLAH.", "unknown_kecamatan")
+            continue
+        if not has_data and not code and not is_j and not ctx.province.quick(name):
+            continue  # unrelated text beside the table
+        if not has_data and grid.raw(hr, c) is None and (hr, c) in grid.fill:
+            continue  # a wide merged header over an empty column
+        out.append((c, name, code, is_j))
+    return out
+
+
 def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
-    """Titles are (original row, original column, joined text of the row)."""
-    """Check province, election and regency named in the title rows; return the regency named."""
+    """Check the province, election and regency named in the title rows; return the regency named.
+
+    ``titles``: (original row, original column of its first text, the row's texts joined).
+    Raises ImportRefused (wrong_province, wrong_regency, wrong_election).
+    """
     e = ctx.election
     regency = None
     year = e.polling_day[:4]
