@@ -85,3 +85,7 @@ def register(main):
         click.echo(f"{e.name}: {t['received']} dari {t['expected']} sertifikat kabupaten/kota masuk.")
         for key in e.field_keys:
             click.echo(f"  {e.field_label(key):<78} {num(t['fields'][key]):>14}")
+        keys = [p.key for p in e.paslon] + ["suara_sah", "suara_tidak_sah"]
+        click.echo("JUMLAH tiap kabupaten/kota sebagaimana disampaikan (" + ", ".join(keys) + "):")
+        for kode, col in t["regencies"].items():
+            click.echo(f"  {kode:<6} {names.get(kode, kode):<28} " + " ".join(f"{num(col[k]):>12}" for k in keys))

@@ -164,6 +164,7 @@ def test_cli_import_and_totals_json(tmp_path):
     assert '"paslon_2": 668983' in r.output
     r = runner.invoke(main, ["totals", "--db", str(db)])
     assert "IV.2 PRABOWO SUBIANTO - SANDIAGA UNO" in r.output and "668.983" in r.output
+    assert r.output.splitlines()[-1] == "  33.75  Kota Pekalongan                   138.319       49.784      188.103       kosong"
     r = runner.invoke(main, ["template", "--db", str(db), "--region", "33.75", "--out", str(tmp_path / "tpl")])
     assert r.exit_code == 0 and r.output.splitlines() == [
         str(tmp_path / "tpl" / "templat_DB1-PPWP_33.75_kota-pekalongan.xlsx"), f"1 templat ditulis ke {tmp_path / 'tpl'}."]
