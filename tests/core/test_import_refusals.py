@@ -363,3 +363,13 @@ def test_other_known_spelling_differences_are_near(parent, spelt, meant):
         assert m.kind == "none"
     else:
         assert (m.kind, f"{m.region.nama} ({m.region.kode})") == ("near", meant)
+
+
+def test_code_and_name_of_different_kecamatan_refused(db, pekalongan, tmp_path):
+    e, cols, v = pekalongan
+    g = db1_grid(e, T, cols, v, header="both")
+    g.rows[7][3], g.rows[7][4] = g.rows[7][4], g.rows[7][3]  # codes row (8) swapped against the names row (9)
+    rep = refused(db, write_xlsx(tmp_path / "k.xlsx", [g]))
+    assert (rep["code"], rep["message"]) == ("unknown_kecamatan", (
+        'Berkas k.xlsx, lembar DB1-PPWP, sel D8: kolom berkode 33.75.02 tetapi bernama "PEKALONGAN BARAT" '
+        "(33.75.01); diharapkan kode dan nama kecamatan yang sama."))

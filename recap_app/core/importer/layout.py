@@ -621,6 +621,15 @@ def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field
             continue  # unrelated text beside the table
         if not has_data and grid.raw(hr, c) is None and (hr, c) in grid.fill:
             continue  # a wide merged header over an empty column
+        if code:  # a name written beside the code must name the same kecamatan
+            for t in texts:
+                if find_code(t) or _is_jumlah(t):
+                    continue
+                k = ctx.province.quick(t)
+                if k and k.kode != code and ctx.matcher(k.kode_induk).match(t).kind in ("exact", "alias"):
+                    raise ImportRefused(
+                        f"{where}, sel {grid.ref(hr, c)}: kolom berkode {code} tetapi bernama \"{t}\" ({k.kode}); "
+                        "diharapkan kode dan nama kecamatan yang sama.", "unknown_kecamatan")
         out.append((c, name, code, is_j))
     return out
 
