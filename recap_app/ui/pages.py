@@ -469,6 +469,7 @@ class DocumentsPage(QWidget):
         self.paper = QComboBox()
         self.paper.addItem("A4", "A4")
         self.paper.addItem("F4 (215 × 330 mm)", "F4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(window.ws.setting("office.paper") or "A4")))
         row.addWidget(self.paper)
         left.addLayout(row)
         row2 = QHBoxLayout()
