@@ -337,6 +337,10 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
                         stored_sources[sha] = sid
                 rid = ws.add_revision(kode, rev["columns"], rev["values"], actor=actor, source_file_id=sid,
                                       reason=rev["reason"], action="bundle.revision")
+                # The figures were entered by the sender's person, not by whoever carried the
+                # bundle in (the audit record above names the importer): separation of duties
+                # (auth.check_separation) then lets the importer verify them.
+                ws.conn.execute("UPDATE revision SET created_by = ? WHERE id = ?", (rev["created_by"], rid))
                 got = ws.revision_info(rid).content_sha256
                 if got != rev["content_sha256"]:
                     raise _refuse(vb, f"sertifikat {kode} revisi {rev['number']}: isi yang tersimpan berbeda dari "
