@@ -119,9 +119,13 @@ class Context:
         self.heading_rows = {normalize(r.label): r.number for r in election.form_rows if not r.fields}
         self._label_cache: dict[tuple[str, str | None], tuple[str | None, float]] = {}
         self._own_cache: dict[tuple[str, str], float] = {}
+        self._matchers: dict[str, Matcher] = {}
 
     def matcher(self, kode: str) -> Matcher:
-        return Matcher(self.kecamatan.get(kode, []), self.aliases)
+        """Matcher over the kecamatan of one kabupaten/kota (cached)."""
+        if kode not in self._matchers:
+            self._matchers[kode] = Matcher(self.kecamatan.get(kode, []), self.aliases)
+        return self._matchers[kode]
 
     def _build_synonyms(self) -> dict[str, str]:
         """{normalised label or synonym: form row number}."""
@@ -625,11 +629,11 @@ def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field
             for t in texts:
                 if find_code(t) or _is_jumlah(t):
                     continue
-                k = ctx.province.quick(t)
-                if k and k.kode != code and ctx.matcher(k.kode_induk).match(t).kind in ("exact", "alias"):
+                m = ctx.matcher(code.rsplit(".", 1)[0]).match(t)
+                if m.kind in ("exact", "alias") and m.region.kode != code:
                     raise ImportRefused(
-                        f"{where}, sel {grid.ref(hr, c)}: kolom berkode {code} tetapi bernama \"{t}\" ({k.kode}); "
-                        "diharapkan kode dan nama kecamatan yang sama.", "unknown_kecamatan")
+                        f"{where}, sel {grid.ref(hr, c)}: kolom berkode {code} tetapi bernama \"{t}\" "
+                        f"({m.region.kode}); diharapkan kode dan nama kecamatan yang sama.", "unknown_kecamatan")
         out.append((c, name, code, is_j))
     return out
 
