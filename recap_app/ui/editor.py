@@ -407,6 +407,8 @@ class CertificateEditor(QWidget):
         self.base_revision_id: int | None = None
         self.findings_source = None  # region code -> findings; the main window shares one read
         self.second_entry = False  # typing a second entry: entry 1 hidden, stored apart
+        self.jobs = None  # the window's JobRunner (long writes run on its worker)
+        self.refresh_window = None  # the window's refresh(snapshot)
         self.undo_stack = QUndoStack(self)
         self.model = CertificateModel(ws.election, self)
         self.model.undo_stack = self.undo_stack
@@ -677,7 +679,6 @@ class CertificateEditor(QWidget):
             except RecapError as exc:
                 inform(self, self.tr("Entri ganda"), exc.message, error=True)
                 return False
-        self._refresh_reconcile()
         kode = self.kode
         self.saved.emit(kode)
         self.open_region(kode)
@@ -729,9 +730,8 @@ class CertificateEditor(QWidget):
         except RecapError as exc:
             inform(self, self.tr("Tidak tersimpan"), str(exc), error=True)
             return False
-        self._refresh_reconcile()
         kode = self.kode
-        self.saved.emit(kode)
+        self.saved.emit(kode)  # the main window refreshes and re-checks on the worker
         self.open_region(kode)
         self.message.emit(self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode)
         return True
@@ -751,15 +751,29 @@ class CertificateEditor(QWidget):
         self.message.emit(self.tr("Entri kedua %s disimpan; menunggu keputusan koordinator.") % kode)
         return True
 
-    def _refresh_reconcile(self) -> None:
-        try:
-            from ..core import reconcile
-        except ImportError:
-            return
-        try:
-            reconcile.refresh_findings(self.ws, self.actor)
-        except Exception as exc:  # the revision is stored; only the check failed
-            self.message.emit(self.tr("Pemeriksaan tidak dapat dijalankan: %s") % exc)
+    def _write_job(self, fn, title: str, done_text: str, fail_title: str) -> bool:
+        """Run a write of the core (adopt, reopen: they re-check and back up) on the worker when
+        the window gave us its job runner, else here. The window refreshes from the job's snapshot."""
+        kode = self.kode
+
+        def finished(_r=None):
+            if self.kode == kode:
+                self.open_region(kode)
+            self.message.emit(done_text)
+
+        if self.jobs is None:
+            try:
+                fn(self.ws)
+            except RecapError as exc:
+                inform(self, fail_title, exc.message, error=True)
+                return False
+            self.saved.emit(kode)
+            finished()
+            return True
+        self.jobs.start(self.ws.path, lambda ws, progress, cancelled: fn(ws), title, self,
+                        refresh=self.refresh_window, on_done=finished,
+                        on_failed=lambda m: inform(self, fail_title, m, error=True))
+        return True
 
     def adopt(self) -> bool:
         """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
@@ -770,16 +784,9 @@ class CertificateEditor(QWidget):
             return False
         if self.kode is None:
             return False
-        try:
-            reconcile.adopt(self.ws, self.kode, self.actor)
-        except RecapError as exc:
-            inform(self, self.tr("Tidak dapat ditetapkan"), exc.message, error=True)
-            return False
-        kode = self.kode
-        self.open_region(kode)
-        self.saved.emit(kode)
-        self.message.emit(self.tr("Sertifikat %s ditetapkan.") % kode)
-        return True
+        kode, actor = self.kode, self.actor
+        return self._write_job(lambda ws: reconcile.adopt(ws, kode, actor), self.tr("Menetapkan…"),
+                               self.tr("Sertifikat %s ditetapkan.") % kode, self.tr("Tidak dapat ditetapkan"))
 
     def reopen(self, reason: str | None = None) -> bool:
         """Reopen an adopted certificate (the chair), with the reason."""
@@ -796,15 +803,9 @@ class CertificateEditor(QWidget):
             if not dlg.exec():
                 return False
             reason = dlg.text()
-        try:
-            reconcile.reopen(self.ws, self.kode, self.actor, reason)
-        except RecapError as exc:
-            inform(self, self.tr("Tidak dapat dibuka kembali"), exc.message, error=True)
-            return False
-        kode = self.kode
-        self.open_region(kode)
-        self.saved.emit(kode)
-        return True
+        kode, actor = self.kode, self.actor
+        return self._write_job(lambda ws: reconcile.reopen(ws, kode, actor, reason), self.tr("Membuka kembali…"),
+                               self.tr("Sertifikat %s dibuka kembali.") % kode, self.tr("Tidak dapat dibuka kembali"))
 
     def discard(self, ask: bool = True) -> None:
         """Throw the draft away and show the stored revision again."""

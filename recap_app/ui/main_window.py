@@ -144,12 +144,14 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("pages")
         self.editor = CertificateEditor(ws, actor)
         self.editor.findings_source = self.findings_for
-        self.editor.saved.connect(lambda _k: self.refresh())
+        self.editor.saved.connect(self._after_save)
         self.editor.draft_changed.connect(lambda _k: self.refresh_regencies())
         self.editor.message.connect(self.show_message)
         self.tabs.addTab(self.editor, self.tr("Sertifikat"))
         self.pages["editor"] = self.editor
         self._add_pages()
+        self.editor.jobs = self.jobs
+        self.editor.refresh_window = self.refresh
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
         split.setSizes([450, 990])
@@ -167,6 +169,10 @@ class MainWindow(QMainWindow):
         self.refresh()
         if auto_check:
             QTimer.singleShot(0, self.check_stale)
+
+    def _after_save(self, _kode: str) -> None:
+        self.refresh()
+        self.check_stale()
 
     def check_stale(self):
         """Re-run reconciliation on the worker for certificates whose findings are out of date."""

@@ -36,47 +36,47 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="832" />
+        <location filename="../../recap_app/ui/pages.py" line="833" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="839" />
+        <location filename="../../recap_app/ui/pages.py" line="840" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="848" />
+        <location filename="../../recap_app/ui/pages.py" line="849" />
         <source>cari teks…</source>
         <translation>search text…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="852" />
+        <location filename="../../recap_app/ui/pages.py" line="853" />
         <source>Periksa rantai</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="885" />
+        <location filename="../../recap_app/ui/pages.py" line="886" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="886" />
+        <location filename="../../recap_app/ui/pages.py" line="887" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="922" />
+        <location filename="../../recap_app/ui/pages.py" line="923" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="930" />
+        <location filename="../../recap_app/ui/pages.py" line="931" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="932" />
+        <location filename="../../recap_app/ui/pages.py" line="933" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -84,183 +84,183 @@
 <context>
     <name>BundlesPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="649" />
+        <location filename="../../recap_app/ui/pages.py" line="650" />
         <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
         <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="655" />
+        <location filename="../../recap_app/ui/pages.py" line="656" />
         <source>Seluruh data (bukan hanya perubahan)</source>
         <translation>All data (not only changes)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="656" />
+        <location filename="../../recap_app/ui/pages.py" line="657" />
         <source>Sertakan berkas asli</source>
         <translation>Include original files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="657" />
+        <location filename="../../recap_app/ui/pages.py" line="658" />
         <source>Ekspor bundel…</source>
         <translation>Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="658" />
+        <location filename="../../recap_app/ui/pages.py" line="659" />
         <source>Verifikasi bundel…</source>
         <translation>Verify bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="659" />
+        <location filename="../../recap_app/ui/pages.py" line="660" />
         <source>Impor bundel…</source>
         <translation>Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="663" />
+        <location filename="../../recap_app/ui/pages.py" line="664" />
         <source>Percayai kunci pengirim baru</source>
         <translation>Trust the sender's new key</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="664" />
+        <location filename="../../recap_app/ui/pages.py" line="665" />
         <source>Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain.</source>
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="676" />
+        <location filename="../../recap_app/ui/pages.py" line="677" />
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="682" />
+        <location filename="../../recap_app/ui/pages.py" line="683" />
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="683" />
+        <location filename="../../recap_app/ui/pages.py" line="684" />
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="693" />
+        <location filename="../../recap_app/ui/pages.py" line="694" />
         <source>Modul bundel belum terpasang di versi ini.</source>
         <translation>The bundle module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="703" />
+        <location filename="../../recap_app/ui/pages.py" line="704" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="704" />
+        <location filename="../../recap_app/ui/pages.py" line="705" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="710" />
+        <location filename="../../recap_app/ui/pages.py" line="711" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="714" />
+        <location filename="../../recap_app/ui/pages.py" line="715" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="715" />
+        <location filename="../../recap_app/ui/pages.py" line="716" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="719" />
+        <location filename="../../recap_app/ui/pages.py" line="720" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="721" />
+        <location filename="../../recap_app/ui/pages.py" line="722" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="723" />
+        <location filename="../../recap_app/ui/pages.py" line="724" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="729" />
+        <location filename="../../recap_app/ui/pages.py" line="730" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="730" />
-        <location filename="../../recap_app/ui/pages.py" line="760" />
+        <location filename="../../recap_app/ui/pages.py" line="731" />
+        <location filename="../../recap_app/ui/pages.py" line="761" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="740" />
+        <location filename="../../recap_app/ui/pages.py" line="741" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="741" />
+        <location filename="../../recap_app/ui/pages.py" line="742" />
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="743" />
+        <location filename="../../recap_app/ui/pages.py" line="744" />
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender's key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="744" />
+        <location filename="../../recap_app/ui/pages.py" line="745" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="745" />
+        <location filename="../../recap_app/ui/pages.py" line="746" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="746" />
+        <location filename="../../recap_app/ui/pages.py" line="747" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="748" />
+        <location filename="../../recap_app/ui/pages.py" line="749" />
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="751" />
+        <location filename="../../recap_app/ui/pages.py" line="752" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="753" />
+        <location filename="../../recap_app/ui/pages.py" line="754" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="759" />
+        <location filename="../../recap_app/ui/pages.py" line="760" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="773" />
+        <location filename="../../recap_app/ui/pages.py" line="774" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="775" />
+        <location filename="../../recap_app/ui/pages.py" line="776" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="791" />
+        <location filename="../../recap_app/ui/pages.py" line="792" />
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="814" />
+        <location filename="../../recap_app/ui/pages.py" line="815" />
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -268,161 +268,161 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="419" />
+        <location filename="../../recap_app/ui/editor.py" line="421" />
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="428" />
+        <location filename="../../recap_app/ui/editor.py" line="430" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="429" />
+        <location filename="../../recap_app/ui/editor.py" line="431" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="430" />
+        <location filename="../../recap_app/ui/editor.py" line="432" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="432" />
-        <location filename="../../recap_app/ui/editor.py" line="815" />
-        <location filename="../../recap_app/ui/editor.py" line="817" />
+        <location filename="../../recap_app/ui/editor.py" line="434" />
+        <location filename="../../recap_app/ui/editor.py" line="816" />
+        <location filename="../../recap_app/ui/editor.py" line="818" />
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="443" />
+        <location filename="../../recap_app/ui/editor.py" line="445" />
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="445" />
+        <location filename="../../recap_app/ui/editor.py" line="447" />
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="448" />
+        <location filename="../../recap_app/ui/editor.py" line="450" />
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="450" />
+        <location filename="../../recap_app/ui/editor.py" line="452" />
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="454" />
-        <location filename="../../recap_app/ui/editor.py" line="769" />
+        <location filename="../../recap_app/ui/editor.py" line="456" />
+        <location filename="../../recap_app/ui/editor.py" line="783" />
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="456" />
+        <location filename="../../recap_app/ui/editor.py" line="458" />
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="457" />
+        <location filename="../../recap_app/ui/editor.py" line="459" />
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="493" />
+        <location filename="../../recap_app/ui/editor.py" line="495" />
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="496" />
+        <location filename="../../recap_app/ui/editor.py" line="498" />
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="499" />
+        <location filename="../../recap_app/ui/editor.py" line="501" />
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="503" />
+        <location filename="../../recap_app/ui/editor.py" line="505" />
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="508" />
+        <location filename="../../recap_app/ui/editor.py" line="510" />
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="513" />
+        <location filename="../../recap_app/ui/editor.py" line="515" />
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="515" />
+        <location filename="../../recap_app/ui/editor.py" line="517" />
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="518" />
+        <location filename="../../recap_app/ui/editor.py" line="520" />
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="549" />
+        <location filename="../../recap_app/ui/editor.py" line="551" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="593" />
+        <location filename="../../recap_app/ui/editor.py" line="595" />
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="597" />
+        <location filename="../../recap_app/ui/editor.py" line="599" />
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform><numerusform>Paste %n cells</numerusform></translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="623" />
+        <location filename="../../recap_app/ui/editor.py" line="625" />
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="637" />
+        <location filename="../../recap_app/ui/editor.py" line="639" />
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="678" />
+        <location filename="../../recap_app/ui/editor.py" line="680" />
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="718" />
+        <location filename="../../recap_app/ui/editor.py" line="719" />
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="719" />
+        <location filename="../../recap_app/ui/editor.py" line="720" />
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="721" />
+        <location filename="../../recap_app/ui/editor.py" line="722" />
         <source>Simpan perubahan</source>
         <translation>Save change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="727" />
+        <location filename="../../recap_app/ui/editor.py" line="728" />
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="730" />
+        <location filename="../../recap_app/ui/editor.py" line="731" />
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
@@ -442,53 +442,63 @@
         <translation>Second entry %s saved; waiting for the coordinator's decision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="762" />
-        <source>Pemeriksaan tidak dapat dijalankan: %s</source>
-        <translation>The check could not run: %s</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="769" />
+        <location filename="../../recap_app/ui/editor.py" line="783" />
         <source>Modul pemeriksaan belum terpasang di versi ini.</source>
         <translation>The reconciliation module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="776" />
+        <location filename="../../recap_app/ui/editor.py" line="788" />
+        <source>Menetapkan…</source>
+        <translation>Adopting…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="789" />
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="781" />
+        <location filename="../../recap_app/ui/editor.py" line="789" />
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="793" />
-        <location filename="../../recap_app/ui/editor.py" line="795" />
+        <location filename="../../recap_app/ui/editor.py" line="800" />
+        <location filename="../../recap_app/ui/editor.py" line="802" />
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="794" />
+        <location filename="../../recap_app/ui/editor.py" line="801" />
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair's act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="802" />
+        <location filename="../../recap_app/ui/editor.py" line="807" />
+        <source>Membuka kembali…</source>
+        <translation>Reopening…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="808" />
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="816" />
+        <location filename="../../recap_app/ui/editor.py" line="808" />
+        <source>Sertifikat %s dibuka kembali.</source>
+        <translation>Certificate %s reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="817" />
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="817" />
+        <location filename="../../recap_app/ui/editor.py" line="818" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="822" />
+        <location filename="../../recap_app/ui/editor.py" line="823" />
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -537,95 +547,95 @@
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="475" />
+        <location filename="../../recap_app/ui/pages.py" line="476" />
         <source>Kab/kota:</source>
         <translation>Regency:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="481" />
+        <location filename="../../recap_app/ui/pages.py" line="482" />
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="482" />
+        <location filename="../../recap_app/ui/pages.py" line="483" />
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="483" />
+        <location filename="../../recap_app/ui/pages.py" line="484" />
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="509" />
+        <location filename="../../recap_app/ui/pages.py" line="510" />
         <source>Modul dokumen belum terpasang di versi ini.</source>
         <translation>The documents module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="551" />
-        <location filename="../../recap_app/ui/pages.py" line="565" />
-        <location filename="../../recap_app/ui/pages.py" line="611" />
+        <location filename="../../recap_app/ui/pages.py" line="552" />
+        <location filename="../../recap_app/ui/pages.py" line="566" />
+        <location filename="../../recap_app/ui/pages.py" line="612" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="551" />
+        <location filename="../../recap_app/ui/pages.py" line="552" />
         <source>Pilih sedikitnya satu dokumen.</source>
         <translation>Choose at least one document.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="556" />
+        <location filename="../../recap_app/ui/pages.py" line="557" />
         <source>Menyusun PDF…</source>
         <translation>Building the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="560" />
+        <location filename="../../recap_app/ui/pages.py" line="561" />
         <source>Menggambar halaman…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="563" />
+        <location filename="../../recap_app/ui/pages.py" line="564" />
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="576" />
+        <location filename="../../recap_app/ui/pages.py" line="577" />
         <source>%1 halaman. Sidik jari: %2</source>
         <translation>%1 pages. Fingerprints: %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="579" />
+        <location filename="../../recap_app/ui/pages.py" line="580" />
         <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
         <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="597" />
+        <location filename="../../recap_app/ui/pages.py" line="598" />
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="598" />
+        <location filename="../../recap_app/ui/pages.py" line="599" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="605" />
-        <location filename="../../recap_app/ui/pages.py" line="609" />
+        <location filename="../../recap_app/ui/pages.py" line="606" />
+        <location filename="../../recap_app/ui/pages.py" line="610" />
         <source>Menyimpan PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="610" />
+        <location filename="../../recap_app/ui/pages.py" line="611" />
         <source>PDF disimpan: %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="616" />
+        <location filename="../../recap_app/ui/pages.py" line="617" />
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="616" />
+        <location filename="../../recap_app/ui/pages.py" line="617" />
         <source>Buat pratinjau dulu; halaman yang tampil itulah yang dicetak. Tanpa pdftoppm, simpan PDF lalu cetak dari penampil PDF.</source>
         <translation>Make a preview first; the pages shown are the pages printed. Without pdftoppm, save the PDF and print it from a PDF viewer.</translation>
     </message>
@@ -1073,124 +1083,124 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="161" />
-        <location filename="../../recap_app/ui/main_window.py" line="386" />
+        <location filename="../../recap_app/ui/main_window.py" line="163" />
+        <location filename="../../recap_app/ui/main_window.py" line="392" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="180" />
+        <location filename="../../recap_app/ui/main_window.py" line="186" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="184" />
+        <location filename="../../recap_app/ui/main_window.py" line="190" />
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="187" />
+        <location filename="../../recap_app/ui/main_window.py" line="193" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="188" />
+        <location filename="../../recap_app/ui/main_window.py" line="194" />
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="212" />
+        <location filename="../../recap_app/ui/main_window.py" line="218" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="213" />
+        <location filename="../../recap_app/ui/main_window.py" line="219" />
         <source>Buka ruang kerja…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="217" />
+        <location filename="../../recap_app/ui/main_window.py" line="223" />
         <source>Ruang kerja baru…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="221" />
+        <location filename="../../recap_app/ui/main_window.py" line="227" />
         <source>Impor berkas sertifikat…</source>
         <translation>Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="225" />
+        <location filename="../../recap_app/ui/main_window.py" line="231" />
         <source>Ganti pengguna…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="228" />
+        <location filename="../../recap_app/ui/main_window.py" line="234" />
         <source>Pengaturan kantor…</source>
         <translation>Office settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="232" />
+        <location filename="../../recap_app/ui/main_window.py" line="238" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="237" />
+        <location filename="../../recap_app/ui/main_window.py" line="243" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="238" />
+        <location filename="../../recap_app/ui/main_window.py" line="244" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="240" />
+        <location filename="../../recap_app/ui/main_window.py" line="246" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="242" />
+        <location filename="../../recap_app/ui/main_window.py" line="248" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="248" />
+        <location filename="../../recap_app/ui/main_window.py" line="254" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="249" />
+        <location filename="../../recap_app/ui/main_window.py" line="255" />
         <source>Mode pleno (layar penuh)</source>
         <translation>Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="293" />
+        <location filename="../../recap_app/ui/main_window.py" line="299" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="333" />
+        <location filename="../../recap_app/ui/main_window.py" line="339" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="375" />
+        <location filename="../../recap_app/ui/main_window.py" line="381" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="376" />
+        <location filename="../../recap_app/ui/main_window.py" line="382" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="429" />
+        <location filename="../../recap_app/ui/main_window.py" line="435" />
         <location filename="../../recap_app/ui/pages.py" line="52" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="429" />
+        <location filename="../../recap_app/ui/main_window.py" line="435" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>

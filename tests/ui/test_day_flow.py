@@ -117,6 +117,7 @@ def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
     assert ed.model.values["JUMLAH"]["suara_sah"] == 188104  # the sum followed
     answer_next_dialog(qtbot, "Dicocokkan dengan sertifikat DB1 asli", "Simpan perubahan")
     ed.save_btn.click()
+    qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)  # the re-check runs on the worker
     revs = ws.revisions("33.75")
     assert [r.number for r in revs] == [1, 2]
     assert revs[-1].reason == "Dicocokkan dengan sertifikat DB1 asli"
@@ -152,7 +153,8 @@ def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
     # 5. adopt Kota Pekalongan
     w.open_region("33.75")
     assert ed.adopt_btn.isEnabled()
-    qtbot.mouseClick(ed.adopt_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(ed.adopt_btn, Qt.MouseButton.LeftButton)  # adoption (with its backup) runs on the worker
+    qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)
     assert ws.adoption("33.75")["by"] == "verifikator"
     assert w.regency_model.index(w.regency_model.row_of("33.75"), 2).data() == "ditetapkan"
     assert w.progress.adopted.format() == "Ditetapkan: 1 / 35"
