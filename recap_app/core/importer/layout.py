@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from ..election import Election, FormRow, Region
 from ..errors import ImportRefused
 from .names import Match, Matcher, find_code, normalize, regency_key
-from .numbers import NumberProblem, parse_figure
+from .numbers import MAX_FIGURE, NumberProblem, parse_figure
 from .reader import Sheet
 
 JUMLAH = "JUMLAH"
@@ -700,16 +700,22 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     e = ctx.election
     problems = []
     missing_formula: dict[tuple[str, str], str] = {}
+    missing = grid.sheet.missing
     for col in found.columns:
         vals = found.values.setdefault(col.kode, {})
         for key, r in found.field_rows.items():
+            raw = grid.raw(r, col.index)
+            if raw is None or isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_FIGURE:
+                if not missing or grid.orig(r, col.index) not in missing:
+                    vals[key] = raw  # the common cases, without the parser
+                    continue
             orig = grid.orig(r, col.index)
-            if orig in grid.sheet.missing:
+            if orig in missing:
                 missing_formula[(col.kode, key)] = cell_ref(*orig)
                 vals[key] = None
                 continue
             try:
-                p = parse_figure(grid.raw(r, col.index))
+                p = parse_figure(raw)
             except NumberProblem as exc:
                 problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}): ditemukan {exc.found}; "
                                 f"diharapkan {exc.expected}")
