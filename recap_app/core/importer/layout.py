@@ -81,7 +81,6 @@ class Found:
     recomputed: list[dict] = field(default_factory=list)
     near: list[Column] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    election_id: str | None = None
 
     @property
     def score(self) -> int:
