@@ -66,7 +66,7 @@ class Found:
         columns: kecamatan columns in sheet order, then the JUMLAH column when present.
         values: {column code: {field key: int or None}} for every field found.
         field_rows: {field key: grid row index}.
-        dashes, blanks, recomputed: cell references (original sheet coordinates) with field and column.
+        dashes, recomputed: cell references (original sheet coordinates) with field and column.
         near: columns whose header only nearly matches a kecamatan name.
         notes: other remarks for the report.
     """
