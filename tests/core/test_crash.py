@@ -184,6 +184,11 @@ def kill_loop(tmp_path: Path, runs: int, seed: int, max_delay: float = 0.5, fork
                 os.environ["RECAP_HOME"] = env["RECAP_HOME"]
                 try:
                     worker(*args)
+                except BaseException:
+                    import traceback
+
+                    with open(log, "a") as fh:
+                        fh.write("X " + traceback.format_exc())
                 finally:
                     os._exit(3)
             alive = lambda pid=pid: os.waitpid(pid, os.WNOHANG) == (0, 0)  # noqa: E731
