@@ -408,6 +408,7 @@ class CertificateEditor(QWidget):
         self.findings_source = None  # region code -> findings; the main window shares one read
         self.second_entry = False  # typing a second entry: entry 1 hidden, stored apart
         self.jobs = None  # the window's JobRunner (long writes run on its worker)
+        self._draft_known = False  # whether a draft is stored (kept current by has_draft and edits)
         self.refresh_window = None  # the window's refresh(snapshot)
         self.undo_stack = QUndoStack(self)
         self.model = CertificateModel(ws.election, self)
@@ -632,14 +633,17 @@ class CertificateEditor(QWidget):
             return
         from ..core import drafts
 
+        had = self._draft_known
         try:
             drafts.save_draft(self.ws, self.kode, self.model.columns, self.model.values, self.actor,
                               self.base_revision_id, self._kind)
         except RecapError as exc:
             self.message.emit(self.tr("Draf tidak tersimpan: %s") % exc)
             return
-        self.draft_changed.emit(self.kode)
-        self._update_buttons()
+        self._draft_known = True
+        if not had:  # only the first edit changes what the list and the buttons show
+            self.draft_changed.emit(self.kode)
+            self._update_buttons()
 
     @property
     def _kind(self) -> str:
@@ -648,7 +652,8 @@ class CertificateEditor(QWidget):
     def has_draft(self) -> bool:
         from ..core import drafts
 
-        return self.kode is not None and drafts.load_draft(self.ws, self.kode, self._kind) is not None
+        self._draft_known = self.kode is not None and drafts.load_draft(self.ws, self.kode, self._kind) is not None
+        return self._draft_known
 
     def set_second_entry(self, on: bool) -> None:
         """Switch between the official entry and a second entry (entry 1 hidden)."""
