@@ -24,6 +24,7 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 #: Largest sheet read (cells); a certificate has ~60 rows x ~40 columns.
 MAX_CELLS = 2_000_000
 
+ENCRYPTED = "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi."
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
@@ -90,8 +91,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
                 or "EncryptedPackage".encode("utf-16-le") in data:
-            raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
-                          "encrypted")
+            raise refused(name, ENCRYPTED, "encrypted")
         sheets = _calamine(name, data, "xls")
         _mark_missing(sheets, _xls_formulas(data))
         return Workbook("xls", sheets)
@@ -152,12 +152,10 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
     except ImportRefused:
         raise
     except pc.PasswordError as exc:
-        raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
-                      "encrypted") from exc
+        raise refused(name, ENCRYPTED, "encrypted") from exc
     except Exception as exc:  # calamine raises several error types for damaged content
         if any(w in str(exc).lower() for w in ("password", "encrypt")):
-            raise refused(name, "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi.",
-                          "encrypted") from exc
+            raise refused(name, ENCRYPTED, "encrypted") from exc
         raise refused(name, f"berkas {kind} rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
                       "damaged") from exc
 
