@@ -66,6 +66,7 @@ class Source:
                 f"{n_adopted} ditetapkan")
 
     def marks(self, draft: bool) -> tuple[str, ...]:
+        """The marks of a document: "DRAF" when ``draft``, then the workspace's SIMULASI/CONTOH."""
         return (("DRAF",) if draft else ()) + self.base_marks
 
     @property
@@ -79,10 +80,12 @@ class Source:
         return f"{date} {time} UTC".strip() if time else date
 
     def office_payload(self) -> dict:
+        """The office settings as fingerprinted data."""
         return {"name": self.office.name, "city": self.office.city, "chair": self.office.chair,
                 "members": list(self.office.members)}
 
     def plenary_payload(self) -> dict:
+        """The plenary record as fingerprinted data (without recording times, which are not printed)."""
         pl = self.plenary
         return {"place": pl.place, "date": pl.date, "time_start": pl.time_start, "time_end": pl.time_end,
                 "attendance": [dict(a) for a in pl.attendance],

@@ -193,16 +193,20 @@ def make_canvas_class(parts: list[Part], header_left: str, header_right: str, pr
     """A canvas class that numbers pages per document and draws header, marks and footer at save."""
 
     class NumberedCanvas(rl_canvas.Canvas):
+        """Keeps every page until save() so that "Halaman x dari y" can name y."""
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._states: list[dict] = []
             self.recap_part = 0
 
         def showPage(self):  # noqa: N802 - reportlab API
+            """Remember the page; it is drawn at save()."""
             self._states.append(dict(self.__dict__))
             self._startPage()
 
         def save(self):
+            """Decorate and emit every remembered page, then write the file."""
             counts: dict[int, int] = {}
             for st in self._states:
                 counts[st["recap_part"]] = counts.get(st["recap_part"], 0) + 1

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Table
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from .. import formatting as fmt
@@ -110,7 +110,3 @@ def _chunk_table(election, chunk, values, colw, w_no, w_label, w_sex, st, captio
     table = Table(rows, colWidths=[w_no, w_label, w_sex] + [colw] * len(chunk), repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style(cmds))
     return table
-
-
-def spacer() -> Spacer:
-    return Spacer(1, 3 * mm)
