@@ -367,3 +367,15 @@ def test_findings_report_prints_explanations_and_overrides(tmp_path):
     assert "kesalahan yang belum dikesampingkan: 0" in text
     assert "Teks panjang: lihat catatan nomor" in text and text.count("Penjelasan yang sangat panjang.") == 80
     w.close()
+
+
+def test_very_long_names_wrap_or_shorten_but_never_fail(recorded):
+    long_office = "KOMISI PEMILIHAN UMUM PROVINSI JAWA TENGAH " * 6
+    pl.set_office(recorded, "tester", name=long_office.strip(), chair="Raden " * 40 + "Sudrajat")
+    pl.add_attendance(recorded, "tester", "Nama Peserta Yang Sangat Panjang " * 12, "Unsur " * 30)
+    r = render(recorded, ["rekapitulasi", "berita_acara"], paper="A4", now=NOW)
+    texts = pages_text(r.pdf)
+    assert all(re.search(r"KOMISI PEMILIHAN UMUM PROVINSI JAWA TENGAH KOMISI[A-Z ]*…", t) for t in texts)
+    joined = " ".join(texts)
+    assert ("Raden " * 40 + "Sudrajat").strip() in joined  # the signature block wraps, never cuts
+    assert "Halaman 1 dari" in joined

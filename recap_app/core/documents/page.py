@@ -228,8 +228,9 @@ def make_canvas_class(parts: list[Part], header_left: str, header_right: str, pr
             self.setFont(FONT, 7)
             self.setFillColor(colors.black)
             y = h - MARGIN - 3 * mm
-            room = w - 2 * MARGIN - 8 * mm - pdfmetrics.stringWidth(header_left, FONT, 7)
-            self.drawString(MARGIN, y, header_left)
+            left = _fit(header_left, FONT, 7, (w - 2 * MARGIN) * 0.55)
+            room = w - 2 * MARGIN - 8 * mm - pdfmetrics.stringWidth(left, FONT, 7)
+            self.drawString(MARGIN, y, left)
             self.drawRightString(w - MARGIN, y, _fit(header_right, FONT, 7, room))
             self.setLineWidth(0.4)
             self.line(MARGIN, y - 1.8 * mm, w - MARGIN, y - 1.8 * mm)
