@@ -40,3 +40,27 @@ def _no_blocking_message_boxes(monkeypatch):
         raise AssertionError(f"unexpected message box: {box.windowTitle()}: {box.text()}")
 
     monkeypatch.setattr(QMessageBox, "exec", fail)
+
+
+@pytest.fixture(scope="session")
+def _demo_master(tmp_path_factory):
+    """The CONTOH workspace made once per session (closed, so the file is complete)."""
+    from recap_app.core.demo import make_demo
+
+    path = tmp_path_factory.mktemp("demo") / "master.sqlite"
+    make_demo(path, actor="tester").close()
+    return path
+
+
+@pytest.fixture
+def demo_ws(tmp_path, _demo_master):
+    """A private copy of the 35 real certificates (same content as tests/conftest.py's, made faster)."""
+    import shutil
+
+    from recap_app.core.store import Workspace
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(_demo_master, path)
+    w = Workspace.open(path)
+    yield w
+    w.close()
