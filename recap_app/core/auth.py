@@ -157,7 +157,8 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
         The acting user's name. In open mode (no accounts) the given name, unchecked.
     Raises:
         NotAllowed: unknown or disabled user, or a wrong password (same message for both
-            unknown user and wrong password, so names cannot be probed).
+            unknown user and wrong password, so names cannot be probed). Each failure is
+            recorded in the audit log ("user.login_failed", with the reason).
         PasswordNeeded: accounts exist, no password given and no terminal to ask.
     """
     name = _norm(user) or default_actor()
@@ -169,14 +170,32 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
         password = password_from_env_or_prompt(f"Kata sandi untuk {name}: ")
     bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{name}'.", "bad_login")
     if row is None:
+        _log_failure(ws, name, "unknown_user")
         raise bad
     try:
         HASHER.verify(row[1], password)
     except (VerificationError, InvalidHashError):
+        _log_failure(ws, name, "bad_password")
         raise bad from None
     if not row[2]:
+        _log_failure(ws, row[0], "disabled")
         raise NotAllowed(f"Akun '{row[0]}' dinonaktifkan; hubungi admin.", "disabled")
     return row[0]
+
+
+def _log_failure(ws: Workspace, name: str, reason: str) -> None:
+    """Record a failed login (audit "user.login_failed"; actor = the name that was claimed).
+
+    Best effort: skipped for a read-only workspace or inside a caller's transaction (which may
+    roll back), and never raises.
+    """
+    if ws.readonly or ws.conn.in_transaction:
+        return
+    try:
+        with ws.transaction():
+            ws.record(name, "user.login_failed", f"user:{name}", None, {"reason": reason})
+    except RecapError:
+        pass
 
 
 def require(ws: Workspace, actor: str, permission: str) -> None:

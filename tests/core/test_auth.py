@@ -7,7 +7,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import auth
+from recap_app.core import audit, auth
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed, RecapError
 from recap_app.core.store import Workspace
@@ -64,6 +64,11 @@ def test_login(staffed):
         auth.authenticate(staffed, "kepala", "salah-salah")
     with pytest.raises(NotAllowed, match="^Nama pengguna atau kata sandi salah untuk 'hantu'.$"):
         auth.authenticate(staffed, "hantu", "apa-saja-x")
+    failed = [(r.actor, r.entity, r.after) for r in audit.query(staffed, action="user.login_failed",
+                                                                 newest_first=False)]
+    assert failed == [("kepala", "user:kepala", {"reason": "bad_password"}),
+                      ("hantu", "user:hantu", {"reason": "unknown_user"})]
+    assert audit.verify_chain(staffed).ok
 
 
 def test_password_from_environment_and_never_a_blocking_prompt(staffed, monkeypatch):
