@@ -530,6 +530,8 @@ class CertificateEditor(QWidget):
                 if self.model.columns else QModelIndex()
             if first.isValid():
                 self.table.setCurrentIndex(first)
+            self.table.scrollToTop()
+            self.table.horizontalScrollBar().setValue(0)
         finally:
             self._loading = False
         self._update_buttons()

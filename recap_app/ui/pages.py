@@ -666,10 +666,12 @@ class BundlesPage(QWidget):
         for w in (self.export_btn, self.full, self.sources):
             row.addWidget(w)
         row.addStretch(1)
-        row.addWidget(self.accept_key)
-        row.addWidget(self.verify_btn)
-        row.addWidget(self.import_btn)
         lay.addLayout(row)
+        row2 = QHBoxLayout()
+        for w in (self.verify_btn, self.import_btn, self.accept_key):
+            row2.addWidget(w)
+        row2.addStretch(1)
+        lay.addLayout(row2)
         self.result = QPlainTextEdit()
         self.result.setObjectName("bundleResult")
         self.result.setReadOnly(True)
