@@ -236,9 +236,35 @@ def mutated_workbook(i: int, seed: int, values: list[str]) -> tuple[str, bytes]:
     return name, out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def old_formats(fuzz_ws, tmp_path_factory):
+    """The real Kudus certificate written as .xls (xlwt) and .ods (odfpy) by the import test builders."""
+    fx = pytest.importorskip("fixtures_import")
+    title, cols, values = fx.regency_args(fuzz_ws, KUDUS, real_certificates())
+    grid = fx.db1_grid(fuzz_ws.election, title, cols, values)
+    d = tmp_path_factory.mktemp("lama")
+    return {".xls": fx.write_xls(d / "kudus.xls", grid).read_bytes(),
+            ".ods": fx.write_ods(d / "kudus.ods", grid).read_bytes()}
+
+
+@FUZZ
+@given(ext=st.sampled_from([".xls", ".ods"]),
+       flips=st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), max_size=8),
+       cut=st.one_of(st.none(), st.integers(0, 10**7)))
+def test_fuzz_xls_ods_bytes(fuzz_ws, old_formats, ext, flips, cut):
+    """Byte-level damage of a real certificate saved as .xls and .ods (the calamine readers)."""
+    blob = bytearray(old_formats[ext])
+    for pos, val in flips:
+        blob[pos % len(blob)] = val
+    if cut is not None:
+        blob = blob[:cut % (len(blob) + 1)]
+    import_one(fuzz_ws, "xls-ods-bytes", "kudus" + ext, bytes(blob))
+
+
 def test_fuzz_xlsx_report(capsys):
     report("xlsx-bytes", capsys)
     report("xlsx-cells", capsys)
+    report("xls-ods-bytes", capsys)
     with capsys.disabled():
         kinds = sorted({m.split("kesalahan tak terduga (")[-1].split(":")[0] for m in UNEXPECTED})
         print(f"importer catch-all refusals (no write, unclear message): {len(UNEXPECTED)} {kinds}")
