@@ -153,7 +153,9 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
         raise
     except pc.PasswordError as exc:
         raise refused(name, ENCRYPTED, "encrypted") from exc
-    except Exception as exc:  # calamine raises several error types for damaged content
+    except BaseException as exc:  # damaged content: several error types, or a Rust panic (pyo3 PanicException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
         if any(w in str(exc).lower() for w in ("password", "encrypt")):
             raise refused(name, ENCRYPTED, "encrypted") from exc
         raise refused(name, f"berkas {kind} rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
