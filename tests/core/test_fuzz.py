@@ -261,6 +261,15 @@ def test_fuzz_xls_ods_bytes(fuzz_ws, old_formats, ext, flips, cut):
     import_one(fuzz_ws, "xls-ods-bytes", "kudus" + ext, bytes(blob))
 
 
+def test_calamine_panic_is_a_clear_refusal(fuzz_ws, old_formats):
+    """The input the fuzzer found: a truncated .xls makes python-calamine panic (a BaseException)."""
+    before = db_hash(fuzz_ws)
+    rep = importer.import_bytes(fuzz_ws, "kudus.xls", old_formats[".xls"][:8272], "tester")
+    assert db_hash(fuzz_ws) == before
+    assert (rep.status, rep.code) == ("ditolak", "damaged")
+    assert rep.message.startswith("Berkas kudus.xls: berkas xls rusak atau tidak dapat dibaca (PanicException: ")
+
+
 def test_fuzz_xlsx_report(capsys):
     report("xlsx-bytes", capsys)
     report("xlsx-cells", capsys)
