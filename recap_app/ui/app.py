@@ -41,25 +41,25 @@ def startup_workspace(db: str | os.PathLike | None):
     return ws
 
 
-def install_translation(app, lang: str | None):
-    """Load the English translation when asked (Indonesian is the source language).
+def install_translation(app, lang: str | None) -> list:
+    """Install the translations for a language (Indonesian is the program's source language).
 
     Args:
         lang: "id", "en" or None (None follows RECAP_LANG, else the system locale).
     Returns:
-        The installed QTranslator, or None for Indonesian.
+        The installed QTranslators: for "en" the program's English; for "id" our Indonesian for
+        the texts of Qt's own dialogs and buttons (Qt ships no Indonesian: resources/i18n/qtbase_id.ts).
     """
     from PySide6.QtCore import QLocale, QTranslator
 
     lang = lang or os.environ.get("RECAP_LANG") or ("en" if QLocale.system().language() == QLocale.Language.English
                                                     else "id")
-    if lang != "en":
-        return None
+    name = "recap_app_en.qm" if lang == "en" else "qtbase_id.qm"
     tr = QTranslator(app)
-    if tr.load(str(I18N / "recap_app_en.qm")):
+    if tr.load(str(I18N / name)):
         app.installTranslator(tr)
-        return tr
-    return None
+        return [tr]
+    return []
 
 
 def register_fonts() -> None:
@@ -88,10 +88,9 @@ def make_app(lang: str | None = None):
     app.setApplicationName("recap_app")
     app.setOrganizationName("recap_app")
     register_fonts()
-    old = getattr(app, "_recap_translator", None)
-    if old is not None:  # switching language (tests, or a second window)
+    for old in getattr(app, "_recap_translators", []):  # switching language (tests, or a second window)
         app.removeTranslator(old)
-    app._recap_translator = install_translation(app, lang)
+    app._recap_translators = install_translation(app, lang)
     return app
 
 

@@ -36,3 +36,16 @@ def test_window_in_english(qtbot, demo_ws):
     finally:
         make_app("id")
     assert app.translate("MainWindow", "Temuan") == "Temuan"
+
+
+def test_qt_own_buttons_and_file_dialog_speak_indonesian(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    make_app("id")
+    t = QApplication.translate
+    assert t("QPlatformTheme", "Cancel") == "Batal"
+    assert t("QPlatformTheme", "&Yes") == "&Ya"
+    assert t("QFileDialog", "File &name:") == "&Nama berkas:"
+    assert t("QLineEdit", "&Paste") == "&Tempel"
+    root = ET.parse(I18N / "qtbase_id.ts").getroot()
+    assert all(m.find("translation").text for m in root.iter("message"))
