@@ -189,9 +189,10 @@ def register(main):
     @format_option
     @clerk_errors
     def audit_verify(db, fmt):
-        """Periksa rantai hash log audit; status keluar 0 hanya bila seluruh rantai utuh."""
+        """Periksa rantai hash log audit dan angka sertifikat; keluar 0 hanya bila semuanya utuh."""
         with open_ws(db, readonly=True) as ws:
             rep = audit_mod.verify_chain(ws, backup_mod.anchors(ws))
+            rep.problems += audit_mod.verify_content(ws)
         if fmt == "json":
             emit_json(rep.to_dict())
         else:

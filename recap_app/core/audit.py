@@ -13,6 +13,10 @@ inserted outside the program:
 - a whole chain recomputed by someone who knows the algorithm no longer matches the anchors
   (``{id: hash}`` taken at each backup, see backup.py) held outside the workspace;
 - a protecting trigger that was dropped is reported too (the log is then editable).
+
+:func:`verify_content` (``recap audit verify`` runs both) checks the figures themselves: every
+revision's cells must still match the SHA-256 stored with the revision and the SHA-256 its
+audit record carries, so a vote count edited in the database outside the program is found.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .store import GENESIS_HASH, audit_hash
+from .store import GENESIS_HASH, audit_hash, values_sha256
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -176,6 +180,57 @@ def _check_seal(conn: sqlite3.Connection, rep: ChainReport) -> None:
             "seal", rep.last_id or None,
             f"Segel audit mencatat {n} catatan sampai #{last_id} (hash {last_hash[:16]}...), ditemukan "
             f"{rep.records} catatan sampai #{rep.last_id} (hash {rep.last_hash[:16]}...): {why}."))
+
+
+def verify_content(ws: Workspace | sqlite3.Connection) -> list[Problem]:
+    """Check every stored certificate revision against its SHA-256 and its audit record.
+
+    Each revision's cells are hashed again (store.values_sha256) and compared with
+    ``revision.content_sha256``; that hash must also be the one in the revision's audit record
+    (``after.sha256`` of the record store.add_revision wrote, which the chain protects).
+
+    Returns:
+        Problems of kind "content" (figures changed outside the program) or "unaudited" (a
+        revision without its audit record, or a record whose hash differs); empty when all hold.
+    """
+    conn = ws if isinstance(ws, sqlite3.Connection) else ws.conn
+    problems: list[Problem] = []
+    try:
+        revs = conn.execute(
+            "SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.content_sha256 FROM revision r "
+            "JOIN certificate c ON c.id = r.certificate_id ORDER BY r.id").fetchall()
+        cells: dict[int, dict[str, dict]] = {}
+        for rid, kolom, fld, value in conn.execute("SELECT revision_id, kolom, field, value FROM cell"):
+            cells.setdefault(rid, {}).setdefault(kolom, {})[fld] = value
+        audited: dict[tuple, str] = {}
+        for entity, after in conn.execute(
+                "SELECT entity, after FROM audit WHERE entity LIKE 'certificate:%' AND after LIKE '%\"sha256\"%'"):
+            try:
+                a = json.loads(after)
+            except ValueError:
+                continue
+            if isinstance(a, dict) and "revision" in a and "sha256" in a:
+                audited[(entity.split(":", 1)[1], a.get("kind", "resmi"), a["revision"])] = a["sha256"]
+    except sqlite3.DatabaseError as exc:
+        return [Problem("unreadable", None, f"Data sertifikat tidak dapat dibaca: {exc}.")]
+    for rid, kode, kind, number, columns, sha in revs:
+        what = f"Revisi {number} sertifikat {kode}" + ("" if kind == "resmi" else f" ({kind})")
+        try:
+            cols = json.loads(columns)
+            computed = values_sha256(cols, {c: cells.get(rid, {}).get(c, {}) for c in cols})
+        except (ValueError, TypeError):
+            computed = ""
+        if computed != sha:
+            problems.append(Problem("content", None, f"{what}: angkanya telah diubah di luar program (isinya tidak "
+                                    "cocok lagi dengan SHA-256 yang tercatat)."))
+        logged = audited.get((kode, kind, number))
+        if logged is None:
+            problems.append(Problem("unaudited", None, f"{what} tidak tercatat di log audit (disisipkan di luar "
+                                    "program)."))
+        elif logged != sha:
+            problems.append(Problem("unaudited", None, f"{what}: SHA-256 tersimpan berbeda dari yang tercatat di log "
+                                    "audit (diubah di luar program)."))
+    return problems
 
 
 # ----------------------------------------------------------------- queries for the audit viewer

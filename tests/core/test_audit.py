@@ -193,11 +193,72 @@ def test_cli_audit_verify_exit_codes(demo):
     tamper(demo, "UPDATE audit SET entity = 'certificate:33.02' WHERE id = 7")
     r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo)])
     assert r.exit_code == 1
-    assert r.output.splitlines()[0] == "Rantai audit RUSAK: 1 masalah ditemukan pada 37 catatan."
-    assert r.output.splitlines()[1].startswith("- Catatan audit #7 (certificate.demo oleh ")
+    lines = r.output.splitlines()
+    assert lines[0] == "Rantai audit RUSAK: 3 masalah ditemukan pada 37 catatan."
+    assert lines[1].startswith("- Catatan audit #7 (certificate.demo oleh ")
+    # the record of 33.05's revision now names 33.02: one revision looks unaudited, the other mismatched
+    assert lines[2:] == ["- Revisi 1 sertifikat 33.02: SHA-256 tersimpan berbeda dari yang tercatat di log audit "
+                         "(diubah di luar program).",
+                         "- Revisi 1 sertifikat 33.05 tidak tercatat di log audit (disisipkan di luar program)."]
     r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo), "--format", "json"])
     data = json.loads(r.output)
     assert r.exit_code == 1 and data["ok"] is False and data["problems"][0]["record_id"] == 7
+
+
+# ----------------------------------------------------------------- the figures themselves
+def content(path):
+    with Workspace.open(path, readonly=True) as w:
+        return [(p.kind, p.message) for p in audit.verify_content(w)]
+
+
+def test_intact_figures_hold(demo):
+    assert content(demo) == []
+
+
+def test_figure_changed_in_the_database(demo):
+    raw = sqlite3.connect(demo)
+    rid = raw.execute("SELECT r.id FROM revision r JOIN certificate c ON c.id = r.certificate_id "
+                      "WHERE c.region_kode = '33.75'").fetchone()[0]
+    raw.execute("UPDATE cell SET value = 138320 WHERE revision_id = ? AND kolom = 'JUMLAH' AND field = 'paslon_1'",
+                (rid,))
+    raw.commit()
+    raw.close()
+    assert content(demo) == [("content", "Revisi 1 sertifikat 33.75: angkanya telah diubah di luar program (isinya "
+                                         "tidak cocok lagi dengan SHA-256 yang tercatat).")]
+    assert verify(demo).ok  # the chain itself is untouched: only the content check sees it
+
+
+def test_figure_and_its_hash_changed(demo):
+    from recap_app.core.store import values_sha256
+
+    with Workspace.open(demo) as w:
+        info = w.latest_revision("33.01")
+        values = w.revision_values(info.id)
+    values["JUMLAH"]["paslon_2"] += 1000
+    raw = sqlite3.connect(demo)
+    raw.execute("UPDATE cell SET value = ? WHERE revision_id = ? AND kolom = 'JUMLAH' AND field = 'paslon_2'",
+                (values["JUMLAH"]["paslon_2"], info.id))
+    raw.execute("UPDATE revision SET content_sha256 = ? WHERE id = ?", (values_sha256(list(info.columns), values), info.id))
+    raw.commit()
+    raw.close()
+    assert content(demo) == [("unaudited", "Revisi 1 sertifikat 33.01: SHA-256 tersimpan berbeda dari yang tercatat "
+                                           "di log audit (diubah di luar program).")]
+
+
+def test_revision_inserted_without_the_program(demo):
+    raw = sqlite3.connect(demo)
+    cert, cols, sha = raw.execute("SELECT certificate_id, columns, content_sha256 FROM revision WHERE id = 1").fetchone()
+    raw.execute("INSERT INTO revision (certificate_id, kind, number, columns, created_at, created_by, content_sha256) "
+                "VALUES (?, 'resmi', 2, ?, '2019-05-21T00:00:00+00:00', 'penyusup', ?)", (cert, cols, sha))
+    new = raw.execute("SELECT MAX(id) FROM revision").fetchone()[0]
+    raw.execute("INSERT INTO cell SELECT ?, kolom, field, value FROM cell WHERE revision_id = 1", (new,))
+    kode = raw.execute("SELECT region_kode FROM certificate WHERE id = ?", (cert,)).fetchone()[0]
+    raw.commit()
+    raw.close()
+    assert content(demo) == [("unaudited", f"Revisi 2 sertifikat {kode} tidak tercatat di log audit (disisipkan di "
+                                           "luar program).")]
+    r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo)])
+    assert r.exit_code == 1 and r.output.splitlines()[0] == "Rantai audit RUSAK: 1 masalah ditemukan pada 37 catatan."
 
 
 # ----------------------------------------------------------------- viewer queries

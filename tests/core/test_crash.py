@@ -148,6 +148,7 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
         rep = audit.verify_chain(ws)
         if not rep.ok:
             fails.append("audit chain: " + "; ".join(p.message for p in rep.problems[:3]))
+        fails += [f"content: {p.message}" for p in audit.verify_content(ws)[:3]]
         for info in backup.list_backups(ws):
             if str(info.path) in _CHECKED_BACKUPS:
                 continue
