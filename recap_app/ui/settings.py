@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ..core.errors import RecapError
 from .widgets import button_box, inform
@@ -39,6 +39,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ketua"), self.chair)
         form.addRow(self.tr("Anggota (satu per baris)"), self.members)
         self.witnesses: dict[int, QLineEdit] = {}
+        self.witness_status: dict[int, QComboBox] = {}
         current = {}
         try:
             from ..core.documents import plenary
@@ -46,12 +47,24 @@ class SettingsDialog(QDialog):
             current = plenary.plenary(ws).witnesses or {}
         except (ImportError, RecapError):
             plenary = None
+        statuses = (("present", self.tr("hadir")), ("absent", self.tr("tidak hadir")),
+                    ("refused", self.tr("hadir, menolak menandatangani")))
         for p in ws.election.paslon:
             w = current.get(p.nomor_urut) or current.get(str(p.nomor_urut)) or {}
-            edit = QLineEdit(w.get("name", "") if isinstance(w, dict) else "")
+            w = w if isinstance(w, dict) else {}
+            edit = QLineEdit(w.get("name", ""))
             edit.setEnabled(plenary is not None)
+            status = QComboBox()
+            for code, label in statuses:
+                status.addItem(label, code)
+            status.setCurrentIndex(max(0, status.findData(w.get("status", "present"))))
+            status.setEnabled(plenary is not None)
             self.witnesses[p.nomor_urut] = edit
-            form.addRow(self.tr("Saksi paslon %s") % f"{p.nomor_urut:02d}", edit)
+            self.witness_status[p.nomor_urut] = status
+            row = QHBoxLayout()
+            row.addWidget(edit, 2)
+            row.addWidget(status, 1)
+            form.addRow(self.tr("Saksi paslon %s") % f"{p.nomor_urut:02d}", row)
         form.addRow(self.tr("Kertas"), self.paper)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))
@@ -79,7 +92,8 @@ class SettingsDialog(QDialog):
                                    chair=self.chair.text() or None, members=members)
                 for nomor, edit in self.witnesses.items():
                     if edit.text().strip():
-                        plenary.set_witness(ws, actor, nomor, edit.text().strip(), "present")
+                        plenary.set_witness(ws, actor, nomor, edit.text().strip(),
+                                            self.witness_status[nomor].currentData())
             else:
                 for key, value in (("office.name", self.name.text().strip()), ("office.city", self.city.text().strip()),
                                    ("office.chair", self.chair.text().strip()), ("office.members", members)):

@@ -36,47 +36,47 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="833" />
+        <location filename="../../recap_app/ui/pages.py" line="835" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="840" />
+        <location filename="../../recap_app/ui/pages.py" line="842" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="849" />
+        <location filename="../../recap_app/ui/pages.py" line="851" />
         <source>cari teks…</source>
         <translation>search text…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="853" />
+        <location filename="../../recap_app/ui/pages.py" line="855" />
         <source>Periksa rantai</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="886" />
+        <location filename="../../recap_app/ui/pages.py" line="888" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="887" />
+        <location filename="../../recap_app/ui/pages.py" line="889" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="923" />
+        <location filename="../../recap_app/ui/pages.py" line="925" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="931" />
+        <location filename="../../recap_app/ui/pages.py" line="933" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="933" />
+        <location filename="../../recap_app/ui/pages.py" line="935" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -124,143 +124,143 @@
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="677" />
+        <location filename="../../recap_app/ui/pages.py" line="679" />
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="683" />
+        <location filename="../../recap_app/ui/pages.py" line="685" />
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="684" />
+        <location filename="../../recap_app/ui/pages.py" line="686" />
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="694" />
+        <location filename="../../recap_app/ui/pages.py" line="696" />
         <source>Modul bundel belum terpasang di versi ini.</source>
         <translation>The bundle module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="704" />
+        <location filename="../../recap_app/ui/pages.py" line="706" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="705" />
+        <location filename="../../recap_app/ui/pages.py" line="707" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="711" />
+        <location filename="../../recap_app/ui/pages.py" line="713" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="715" />
+        <location filename="../../recap_app/ui/pages.py" line="717" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="716" />
+        <location filename="../../recap_app/ui/pages.py" line="718" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="720" />
+        <location filename="../../recap_app/ui/pages.py" line="722" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="722" />
+        <location filename="../../recap_app/ui/pages.py" line="724" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="724" />
+        <location filename="../../recap_app/ui/pages.py" line="726" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="730" />
+        <location filename="../../recap_app/ui/pages.py" line="732" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="731" />
-        <location filename="../../recap_app/ui/pages.py" line="761" />
+        <location filename="../../recap_app/ui/pages.py" line="733" />
+        <location filename="../../recap_app/ui/pages.py" line="763" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="741" />
+        <location filename="../../recap_app/ui/pages.py" line="743" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="742" />
+        <location filename="../../recap_app/ui/pages.py" line="744" />
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="744" />
+        <location filename="../../recap_app/ui/pages.py" line="746" />
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender's key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="745" />
+        <location filename="../../recap_app/ui/pages.py" line="747" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="746" />
+        <location filename="../../recap_app/ui/pages.py" line="748" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="747" />
+        <location filename="../../recap_app/ui/pages.py" line="749" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="749" />
+        <location filename="../../recap_app/ui/pages.py" line="751" />
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="752" />
+        <location filename="../../recap_app/ui/pages.py" line="754" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="754" />
+        <location filename="../../recap_app/ui/pages.py" line="756" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="760" />
+        <location filename="../../recap_app/ui/pages.py" line="762" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="774" />
+        <location filename="../../recap_app/ui/pages.py" line="776" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="776" />
+        <location filename="../../recap_app/ui/pages.py" line="778" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="792" />
+        <location filename="../../recap_app/ui/pages.py" line="794" />
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="815" />
+        <location filename="../../recap_app/ui/pages.py" line="817" />
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -268,237 +268,237 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="421" />
+        <location filename="../../recap_app/ui/editor.py" line="422" />
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="430" />
+        <location filename="../../recap_app/ui/editor.py" line="431" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="431" />
+        <location filename="../../recap_app/ui/editor.py" line="432" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="432" />
+        <location filename="../../recap_app/ui/editor.py" line="433" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="434" />
-        <location filename="../../recap_app/ui/editor.py" line="816" />
-        <location filename="../../recap_app/ui/editor.py" line="818" />
+        <location filename="../../recap_app/ui/editor.py" line="435" />
+        <location filename="../../recap_app/ui/editor.py" line="823" />
+        <location filename="../../recap_app/ui/editor.py" line="825" />
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="445" />
+        <location filename="../../recap_app/ui/editor.py" line="446" />
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="447" />
+        <location filename="../../recap_app/ui/editor.py" line="448" />
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="450" />
+        <location filename="../../recap_app/ui/editor.py" line="451" />
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="452" />
+        <location filename="../../recap_app/ui/editor.py" line="453" />
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="456" />
-        <location filename="../../recap_app/ui/editor.py" line="783" />
+        <location filename="../../recap_app/ui/editor.py" line="457" />
+        <location filename="../../recap_app/ui/editor.py" line="790" />
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="458" />
+        <location filename="../../recap_app/ui/editor.py" line="459" />
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="459" />
+        <location filename="../../recap_app/ui/editor.py" line="460" />
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="495" />
+        <location filename="../../recap_app/ui/editor.py" line="496" />
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="498" />
+        <location filename="../../recap_app/ui/editor.py" line="499" />
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="501" />
+        <location filename="../../recap_app/ui/editor.py" line="502" />
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="505" />
+        <location filename="../../recap_app/ui/editor.py" line="506" />
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="510" />
+        <location filename="../../recap_app/ui/editor.py" line="511" />
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="515" />
+        <location filename="../../recap_app/ui/editor.py" line="516" />
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="517" />
+        <location filename="../../recap_app/ui/editor.py" line="518" />
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="520" />
+        <location filename="../../recap_app/ui/editor.py" line="521" />
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="551" />
+        <location filename="../../recap_app/ui/editor.py" line="554" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="595" />
+        <location filename="../../recap_app/ui/editor.py" line="598" />
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="599" />
+        <location filename="../../recap_app/ui/editor.py" line="602" />
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform><numerusform>Paste %n cells</numerusform></translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="625" />
+        <location filename="../../recap_app/ui/editor.py" line="628" />
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="639" />
+        <location filename="../../recap_app/ui/editor.py" line="643" />
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="680" />
+        <location filename="../../recap_app/ui/editor.py" line="687" />
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="719" />
+        <location filename="../../recap_app/ui/editor.py" line="726" />
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="720" />
+        <location filename="../../recap_app/ui/editor.py" line="727" />
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="722" />
+        <location filename="../../recap_app/ui/editor.py" line="729" />
         <source>Simpan perubahan</source>
         <translation>Save change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="728" />
+        <location filename="../../recap_app/ui/editor.py" line="735" />
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="731" />
+        <location filename="../../recap_app/ui/editor.py" line="738" />
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="736" />
+        <location filename="../../recap_app/ui/editor.py" line="743" />
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="746" />
+        <location filename="../../recap_app/ui/editor.py" line="753" />
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="751" />
+        <location filename="../../recap_app/ui/editor.py" line="758" />
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator's decision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="783" />
+        <location filename="../../recap_app/ui/editor.py" line="790" />
         <source>Modul pemeriksaan belum terpasang di versi ini.</source>
         <translation>The reconciliation module is not installed in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="788" />
+        <location filename="../../recap_app/ui/editor.py" line="795" />
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="789" />
+        <location filename="../../recap_app/ui/editor.py" line="796" />
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="789" />
+        <location filename="../../recap_app/ui/editor.py" line="796" />
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="800" />
-        <location filename="../../recap_app/ui/editor.py" line="802" />
+        <location filename="../../recap_app/ui/editor.py" line="807" />
+        <location filename="../../recap_app/ui/editor.py" line="809" />
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="801" />
+        <location filename="../../recap_app/ui/editor.py" line="808" />
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair's act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="807" />
+        <location filename="../../recap_app/ui/editor.py" line="814" />
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="808" />
+        <location filename="../../recap_app/ui/editor.py" line="815" />
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="808" />
+        <location filename="../../recap_app/ui/editor.py" line="815" />
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="817" />
+        <location filename="../../recap_app/ui/editor.py" line="824" />
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="818" />
+        <location filename="../../recap_app/ui/editor.py" line="825" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="823" />
+        <location filename="../../recap_app/ui/editor.py" line="830" />
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -1039,33 +1039,33 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="170" />
-        <location filename="../../recap_app/ui/settings.py" line="199" />
+        <location filename="../../recap_app/ui/settings.py" line="184" />
+        <location filename="../../recap_app/ui/settings.py" line="213" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="179" />
+        <location filename="../../recap_app/ui/settings.py" line="193" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="181" />
+        <location filename="../../recap_app/ui/settings.py" line="195" />
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="186" />
+        <location filename="../../recap_app/ui/settings.py" line="200" />
         <source>Ruang kerja ini belum memakai akun: nama yang ditulis dicatat di log audit.</source>
         <translation>This workspace has no accounts yet: the name written is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="189" />
+        <location filename="../../recap_app/ui/settings.py" line="203" />
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="189" />
+        <location filename="../../recap_app/ui/settings.py" line="203" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1246,48 +1246,48 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="109" />
-        <location filename="../../recap_app/ui/settings.py" line="150" />
+        <location filename="../../recap_app/ui/settings.py" line="123" />
+        <location filename="../../recap_app/ui/settings.py" line="164" />
         <source>Ruang kerja baru</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="116" />
+        <location filename="../../recap_app/ui/settings.py" line="130" />
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="120" />
+        <location filename="../../recap_app/ui/settings.py" line="134" />
         <source>Simulasi (latihan; semua dokumen ditandai SIMULASI)</source>
         <translation>Simulation (training; every document marked SIMULASI)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="121" />
+        <location filename="../../recap_app/ui/settings.py" line="135" />
         <source>Pemilihan</source>
         <translation>Election</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="122" />
+        <location filename="../../recap_app/ui/settings.py" line="136" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="125" />
+        <location filename="../../recap_app/ui/settings.py" line="139" />
         <source>Buat</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="125" />
+        <location filename="../../recap_app/ui/settings.py" line="139" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="131" />
+        <location filename="../../recap_app/ui/settings.py" line="145" />
         <source>Berkas ruang kerja</source>
         <translation>Workspace file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="132" />
+        <location filename="../../recap_app/ui/settings.py" line="146" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
@@ -1445,27 +1445,42 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Members (one per line)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="54" />
+        <location filename="../../recap_app/ui/settings.py" line="50" />
+        <source>hadir</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="50" />
+        <source>tidak hadir</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="51" />
+        <source>hadir, menolak menandatangani</source>
+        <translation>present, refused to sign</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="67" />
         <source>Saksi paslon %s</source>
         <translation>Witness of pair %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="55" />
+        <location filename="../../recap_app/ui/settings.py" line="68" />
         <source>Kertas</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="57" />
+        <location filename="../../recap_app/ui/settings.py" line="70" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="57" />
+        <location filename="../../recap_app/ui/settings.py" line="70" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="64" />
+        <location filename="../../recap_app/ui/settings.py" line="77" />
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1563,7 +1578,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="147" />
+        <location filename="../../recap_app/ui/app.py" line="146" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>

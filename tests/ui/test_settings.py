@@ -11,6 +11,8 @@ def test_office_settings_are_kept_in_the_workspace(qtbot, window):
     dlg.chair.setText("Yulianto Sudrajat")
     dlg.members.setPlainText("Anggota Satu\nAnggota Dua\n")
     dlg.witnesses[1].setText("Saksi Satu")
+    dlg.witnesses[2].setText("Saksi Dua")
+    dlg.witness_status[2].setCurrentIndex(dlg.witness_status[2].findData("refused"))
     dlg.paper.setCurrentIndex(dlg.paper.findData("F4"))
     dlg.accept()
     ws = window.ws
@@ -19,6 +21,11 @@ def test_office_settings_are_kept_in_the_workspace(qtbot, window):
     assert ws.setting("office.city") == "Semarang"
     assert ws.setting("office.paper") == "F4"
     assert ws.setting("office_code") == "33"
+    from recap_app.core.documents import plenary
+
+    w = plenary.plenary(ws).witnesses
+    assert (w[1]["name"], w[1]["status"]) == ("Saksi Satu", "present")
+    assert (w[2]["name"], w[2]["status"]) == ("Saksi Dua", "refused")
     window.update_title()
     assert window.windowTitle().startswith("[CONTOH] KOMISI PEMILIHAN UMUM PROVINSI JAWA TENGAH — ")
 
