@@ -156,6 +156,43 @@ def switch_workspace(window, path) -> None:
     window.ws.close()
 
 
+def install_crash_handler() -> None:
+    """Unexpected errors (a bug, not the clerk's input) are written to a report file in the data
+    folder and shown in one dialog; the program keeps running. Errors for the clerk are
+    RecapError and are shown where they happen."""
+    import datetime as _dt
+    import traceback
+
+    from ..core.paths import data_dir
+
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        path = None
+        try:
+            folder = data_dir() / "laporan-galat"
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"galat-{_dt.datetime.now():%Y%m%d-%H%M%S}.txt"
+            path.write_text(text, encoding="utf-8")
+        except OSError:
+            pass
+        print(text, file=sys.stderr)
+        try:
+            from PySide6.QtCore import QCoreApplication
+
+            from .widgets import inform
+
+            inform(None, QCoreApplication.translate("Dialog", "Kesalahan program"),
+                   QCoreApplication.translate("Dialog", "Terjadi kesalahan di dalam program (bukan kesalahan "
+                                              "Anda). Data yang sudah disimpan tetap utuh. Laporan: %s")
+                   % (path or "-"), error=True)
+        except Exception:  # never let the handler itself crash the program
+            previous(kind, value, tb)
+
+    sys.excepthook = hook
+
+
 def run(db=None, screenshot=None, lang: str | None = None) -> int:
     """Run the desktop program (``recap gui``).
 
@@ -198,7 +235,16 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
         ws.close()
         print(f"Gambar jendela disimpan: {screenshot}")
         return 0
+    install_crash_handler()
     window.show()
+    from ..core import drafts
+
+    kept = drafts.draft_regions(ws)
+    if kept:
+        from PySide6.QtCore import QCoreApplication
+
+        window.show_message(QCoreApplication.translate("MainWindow", "Ada draf yang belum disimpan: %s")
+                            % ", ".join(kept))
     code = app.exec()
     ws.close()
     return code

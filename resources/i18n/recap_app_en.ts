@@ -533,6 +533,16 @@
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <location filename="../../recap_app/ui/app.py" line="186" />
+        <source>Kesalahan program</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/app.py" line="187" />
+        <source>Terjadi kesalahan di dalam program (bukan kesalahan Anda). Data yang sudah disimpan tetap utuh. Laporan: %s</source>
+        <translation>An error occurred inside the program (not your mistake). Data already saved is intact. Report: %s</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPage</name>
@@ -1228,6 +1238,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/pages.py" line="57" />
         <source>Log audit</source>
         <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/app.py" line="246" />
+        <source>Ada draf yang belum disimpan: %s</source>
+        <translation>Unsaved drafts kept for: %s</translation>
     </message>
 </context>
 <context>

@@ -99,3 +99,23 @@ def test_plenary_steps_and_keeps_a_running_total(qtbot, demo_ws):
     qtbot.keyClick(p, Qt.Key.Key_End)
     assert p.cells["paslon_1"][1].text() == "16.825.511"
     assert p.counter.text() == "35 dari 35 dibacakan"
+
+
+def test_a_bug_is_reported_to_a_file_and_a_dialog(monkeypatch, qtbot):
+    import sys
+
+    from recap_app.core.paths import data_dir
+    from recap_app.ui import app, widgets
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shown = []
+    monkeypatch.setattr(widgets, "inform", lambda parent, title, text, error=False: shown.append((title, text)))
+    app.make_app("id")
+    app.install_crash_handler()
+    try:
+        raise ValueError("angka aneh")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    [report] = (data_dir() / "laporan-galat").glob("galat-*.txt")
+    assert "ValueError: angka aneh" in report.read_text(encoding="utf-8")
+    assert shown[0][0] == "Kesalahan program" and str(report) in shown[0][1]
