@@ -69,6 +69,7 @@ class ChainReport:
 
     @property
     def ok(self) -> bool:
+        """True only when no problem was found."""
         return not self.problems
 
     def summary(self) -> str:
@@ -79,6 +80,7 @@ class ChainReport:
         return f"Rantai audit RUSAK: {len(self.problems)} masalah ditemukan pada {self.records} catatan."
 
     def to_dict(self) -> dict:
+        """The report as JSON-ready data (``recap audit verify --format json``)."""
         return {"ok": self.ok, "records": self.records, "last_id": self.last_id, "last_hash": self.last_hash,
                 "anchors_checked": self.anchors_checked,
                 "problems": [{"kind": p.kind, "record_id": p.record_id, "message": p.message}
