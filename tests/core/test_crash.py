@@ -1,14 +1,15 @@
 """Crash safety (issue 8 §5): SIGKILL at random points, a full disk, a read-only workspace, and
 an edit while an import runs in the background.
 
-The kill loop runs this very file as a worker process (``python test_crash.py WORKER ...``) that
-writes without pause: the 35 real certificates in one transaction, single edits, spreadsheet
+The kill loop runs a worker process (this very file, ``python test_crash.py WORKER ...``, or a
+fork of the test process for speed) that writes without pause: the 35 real certificates in one transaction, single edits, spreadsheet
 imports, automatic backups and bundle exports. The parent kills it with SIGKILL at a random
 moment, many times, and after every kill checks that the workspace opens, passes
 ``PRAGMA integrity_check``, and holds each operation entirely or not at all.
 
 Figures: run with ``-s`` to see runs, kills inside an operation and failures; the long
-variant is marked slow (``pytest -m slow tests/core/test_crash.py -s``).
+variant is marked slow (``pytest -m slow tests/core/test_crash.py -s``; RECAP_CRASH_RUNS sets
+its number of kills, RECAP_CRASH_RUNS_SHORT that of the forked default-run test).
 """
 
 from __future__ import annotations
