@@ -23,8 +23,8 @@ def startup_workspace(db: str | os.PathLike | None):
     Returns:
         The open Workspace. Raises WorkspaceError (a RecapError) when --db cannot be opened.
     """
+    from ..core.backup import open_checked
     from ..core.paths import demo_workspace_path, remember_workspace, resolve_workspace
-    from ..core.store import Workspace
 
     if db:
         path = Path(db)
@@ -36,7 +36,7 @@ def startup_workspace(db: str | os.PathLike | None):
         from ..core.demo import make_demo
 
         make_demo(path).close()
-    ws = Workspace.open(path)
+    ws = open_checked(path)  # issue 8: integrity check; a damaged file names the latest good backup
     remember_workspace(path)
     return ws
 
