@@ -216,7 +216,16 @@ def refresh_findings(ws: Workspace, actor: str) -> list[StoredFinding]:
     return findings(ws)
 
 
-def _refresh(ws: Workspace, actor: str, only: str | None = None) -> None:
+def refresh_region(ws: Workspace, kode: str, actor: str) -> None:
+    """Recompute the stored findings of one certificate (and of the province when every
+    certificate is up to date) inside the caller's transaction; called by
+    :meth:`Workspace.add_revision` so findings always follow the figures. Writes no audit record
+    of its own: the findings are derived from the revision whose audit record is in the same
+    transaction."""
+    _refresh(ws, actor, only=kode, audit=False)
+
+
+def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True) -> None:
     """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
     latest = _latest_revisions(ws)
     checks = _checks(ws)
@@ -259,7 +268,7 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None) -> None:
         _insert(ws, province, None, pf, at)
         _set_check(ws, province, None, prov_basis, at, actor)
         province_changed = True
-    if not stale and not province_changed:
+    if (not stale and not province_changed) or not audit:
         return
     ws.record(actor, "findings.refresh", "workspace", None,
               {"rules_version": RULES_VERSION, "checked": stale, "province": province_changed, "counts": counts})

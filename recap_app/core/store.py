@@ -524,6 +524,12 @@ class Workspace:
             self.record(actor, action, f"certificate:{kode}", None,
                         {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
                          "source_file_id": source_file_id})
+            if kind == "resmi":
+                # Findings follow the data: recomputed for this certificate (and the province once
+                # every certificate is checked) in the same transaction as the change.
+                from .reconcile import refresh_region
+
+                refresh_region(self, kode, actor)
         return rid
 
     def adoption(self, kode: str) -> dict | None:
