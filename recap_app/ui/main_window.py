@@ -25,7 +25,7 @@ from .widgets import ProgressPanel, TotalsBar, inform, mark_banner
 
 def office_name(ws) -> str:
     """The office shown in the title: the office setting, else "KPU Provinsi <province>"."""
-    name = ws.setting("office.name") or ws.setting("office_name")
+    name = ws.setting("office.name")
     return name or f"KPU Provinsi {ws.election.province_name.title()}"
 
 

@@ -12,7 +12,7 @@ class SettingsDialog(QDialog):
     """Edits the office settings kept in the workspace (one transaction, audited by the core).
 
     Keys: office.name, office.city, office.chair, office.members (recap_app.core.documents.plenary),
-    office_code and office_name (bundles), office.paper (the window's default paper), and each
+    office_code (bundles), office.paper (the window's default paper), and each
     pair's witness through documents.plenary.set_witness when that module is present.
     """
 
@@ -23,7 +23,7 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QFormLayout()
         default = f"KOMISI PEMILIHAN UMUM PROVINSI {ws.election.province_name.upper()}"
-        self.name = QLineEdit(ws.setting("office.name") or ws.setting("office_name") or default)
+        self.name = QLineEdit(ws.setting("office.name") or default)
         self.code = QLineEdit(ws.setting("office_code") or ws.election.province_code)
         self.city = QLineEdit(ws.setting("office.city") or "")
         self.chair = QLineEdit(ws.setting("office.chair") or "")
@@ -98,7 +98,7 @@ class SettingsDialog(QDialog):
                 for key, value in (("office.name", self.name.text().strip()), ("office.city", self.city.text().strip()),
                                    ("office.chair", self.chair.text().strip()), ("office.members", members)):
                     ws.set_setting(key, value, actor)
-            for key, value in (("office_code", self.code.text().strip()), ("office_name", self.name.text().strip()),
+            for key, value in (("office_code", self.code.text().strip()),
                                ("office.paper", self.paper.currentData())):
                 if value and ws.setting(key) != value:
                     ws.set_setting(key, value, actor)

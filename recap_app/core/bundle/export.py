@@ -58,8 +58,8 @@ def office_code(ws: Workspace) -> str:
 
 
 def office_name(ws: Workspace) -> str:
-    """Name of this office: setting ``office_name``, else "KPU Provinsi <province>" at a province."""
-    name = ws.setting("office_name")
+    """Name of this office: setting ``office.name`` (shared with the documents), else a default."""
+    name = ws.setting("office.name")
     if name:
         return str(name)
     if ws.election.tier == "provinsi":
