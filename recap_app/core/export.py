@@ -20,11 +20,9 @@ comma-separated, ``nilai`` empty for a blank figure.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as _dt
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -38,6 +36,7 @@ from . import auth
 from .documents.common import region_label
 from .documents.page import fingerprint
 from .documents.plenary import DocumentError
+from .outputs import check_output_path, write_atomic
 from .store import JUMLAH, Workspace, now_iso
 
 FORMATS = ("xlsx", "csv")
@@ -230,17 +229,6 @@ def csv_rows(ws: Workspace) -> list[list]:
     return rows
 
 
-def _write(out: Path, data: bytes) -> None:
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise DocumentError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}.", "write_failed") from exc
-
-
 def export(ws: Workspace, actor: str, out: str | Path, fmt: str, now: str | None = None) -> ExportInfo:
     """Write the province recap as xlsx or long CSV (atomically) and record the export in the audit log.
 
@@ -249,7 +237,7 @@ def export(ws: Workspace, actor: str, out: str | Path, fmt: str, now: str | None
         NotAllowed: the actor lacks the "print" permission.
     """
     auth.require(ws, actor, "print")
-    out = Path(out)
+    out = check_output_path(out, ws)
     if fmt == "xlsx":
         data, cached, sha = build_xlsx(ws, now)
         n = len(ws.election.fields)
@@ -264,7 +252,7 @@ def export(ws: Workspace, actor: str, out: str | Path, fmt: str, now: str | None
         n = len(rows)
     else:
         raise DocumentError(f"Format ekspor {fmt!r} tidak dikenal; pilih xlsx atau csv.", "bad_format")
-    _write(out, data)
+    write_atomic(out, data, ws)
     with ws.transaction():
         ws.record(actor, "document.export", "documents", None,
                   {"file": out.name, "format": fmt, "sha256": sha, "rows": n})

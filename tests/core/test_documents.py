@@ -3,6 +3,7 @@
 import io
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -14,6 +15,7 @@ from recap_app.core.documents import plenary as pl
 from recap_app.core.documents.common import Source
 from recap_app.core.documents.page import frame_size
 from recap_app.core.documents.tables import wide_table
+from recap_app.core.outputs import OutputError
 from recap_app.core.store import Workspace
 
 NOW = "2019-05-04T10:00:00+00:00"
@@ -341,10 +343,24 @@ def test_print_documents_writes_the_file_and_records_it(recorded, tmp_path):
 
 def test_print_to_unwritable_place_records_nothing(recorded, tmp_path):
     n_audit = recorded.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
-    with pytest.raises(DocumentError) as e:
+    with pytest.raises(OutputError) as e:
         print_documents(recorded, "tester", tmp_path / "no" / "such" / "dir" / "x.pdf", ["rekapitulasi"])
-    assert e.value.message.startswith(f"Berkas {tmp_path / 'no' / 'such' / 'dir' / 'x.pdf'} tidak dapat ditulis")
+    assert e.value.message.startswith(f"Folder {tmp_path / 'no' / 'such' / 'dir'} tidak ada")
     assert recorded.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == n_audit
+
+
+def test_print_never_overwrites_the_workspace_or_a_device(recorded, tmp_path):
+    before = recorded.path.read_bytes()
+    for target, expected in ((recorded.path, "adalah ruang kerja itu sendiri"),
+                             (Path("/dev/null"), "bukan berkas biasa"),
+                             (tmp_path, "adalah folder")):
+        with pytest.raises(OutputError, match=expected):
+            print_documents(recorded, "tester", target, ["rekapitulasi"])
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(before)
+    with pytest.raises(OutputError, match="basis data SQLite"):
+        print_documents(recorded, "tester", other, ["rekapitulasi"])
+    assert other.read_bytes() == before
 
 
 def test_findings_report_prints_explanations_and_overrides(tmp_path):

@@ -18,9 +18,7 @@ is given.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ... import __version__
 from .. import auth
+from ..outputs import check_output_path, write_atomic
 from ..store import Workspace
 from . import certificate, events, findings, minutes, regency, summary
 from .common import Source
@@ -137,16 +136,9 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
         NotAllowed: the actor lacks the "print" permission.
     """
     auth.require(ws, actor, "print")
+    check_output_path(out, ws)
     rendered = render(ws, documents, paper=paper, now=now, region=region)
-    out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        tmp.write_bytes(rendered.pdf)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise DocumentError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}.", "write_failed") from exc
+    out = write_atomic(out, rendered.pdf, ws)
     with ws.transaction():
         ws.record(actor, "document.print", "documents", None,
                   {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()})

@@ -1,0 +1,83 @@
+"""Writing output files (PDF, xlsx, CSV, bundles) safely: atomically, and never over the
+workspace, another workspace, or something that is not a regular file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import RecapError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .store import Workspace
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class OutputError(RecapError):
+    """An output file cannot or must not be written; nothing was written."""
+
+
+def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> Path:
+    """Refuse a target that must not be replaced; return it as a Path.
+
+    Refused (OutputError, code ``bad_output``): the workspace file itself or its -wal/-shm
+    files, an existing target that is not a regular file (a folder, a device such as
+    /dev/full, a FIFO), an existing SQLite database (any workspace or backup), and a missing
+    parent folder.
+    """
+    out = Path(out)
+    target = out.resolve() if out.exists() or out.is_symlink() else out.parent.resolve() / out.name
+    if ws is not None:
+        own = Path(ws.path).resolve()
+        if target in {own, Path(str(own) + "-wal"), Path(str(own) + "-shm"), Path(str(own) + "-journal")}:
+            raise OutputError(f"Berkas keluaran {out} adalah ruang kerja itu sendiri; pilih nama berkas lain. "
+                              "Tidak ada yang ditulis.", "bad_output")
+    if not target.parent.is_dir():
+        raise OutputError(f"Folder {out.parent} tidak ada; buat dulu atau pilih folder lain. Tidak ada yang ditulis.",
+                          "bad_output")
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return out
+    except OSError as exc:
+        raise OutputError(f"Berkas keluaran {out} tidak dapat diperiksa: {exc.strerror}.", "bad_output") from exc
+    if not stat.S_ISREG(st.st_mode):
+        kind = "folder" if stat.S_ISDIR(st.st_mode) else "bukan berkas biasa (perangkat atau pipa)"
+        raise OutputError(f"Berkas keluaran {out} adalah {kind}; diharapkan nama berkas baru atau berkas biasa. "
+                          "Tidak ada yang ditulis.", "bad_output")
+    try:
+        with open(target, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError:
+        head = b""
+    if head == SQLITE_MAGIC:
+        raise OutputError(f"Berkas keluaran {out} adalah basis data SQLite (ruang kerja atau cadangan); berkas itu "
+                          "tidak ditimpa. Pilih nama berkas lain.", "bad_output")
+    return out
+
+
+def write_atomic(out: str | os.PathLike, data: bytes, ws: "Workspace | None" = None) -> Path:
+    """Write ``data`` to ``out`` through a temporary file and a rename (all or nothing).
+
+    Raises OutputError for a refused target (see :func:`check_output_path`) or a write failure
+    (disk full, permission); the target is then as before.
+    """
+    out = check_output_path(out, ws)
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.sementara")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise OutputError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}. Tidak ada yang berubah.",
+                          "write_failed") from exc
+    return out
