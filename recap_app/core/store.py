@@ -162,7 +162,30 @@ class Workspace:
 
     # ----------------------------------------------------------------- lifecycle
     @staticmethod
-    def _connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    def _connect(path: Path, readonly: bool = False, existing: bool = False) -> sqlite3.Connection:
+        """Open the one connection. ``existing``: the file must already be a workspace, and is
+        checked (header, meta table) before anything could change it (WAL switch, migrations)."""
+        if existing:
+            try:
+                with open(path, "rb") as fh:
+                    head = fh.read(16)
+            except OSError as exc:
+                raise WorkspaceError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", "unreadable") from exc
+            if head != b"SQLite format 3\x00":
+                raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (bukan basis data SQLite); "
+                                     "berkas itu tidak diubah.", "not_a_workspace")
+            try:
+                probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+                try:
+                    has_meta = probe.execute(
+                        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+                finally:
+                    probe.close()
+            except sqlite3.DatabaseError:
+                has_meta = True  # cannot probe read-only (e.g. WAL without -shm): the full open decides
+            if not has_meta:
+                raise WorkspaceError(f"Berkas {path} adalah basis data SQLite lain, bukan ruang kerja recap_app; "
+                                     "berkas itu tidak diubah.", "not_a_workspace")
         try:
             if readonly:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
@@ -233,7 +256,7 @@ class Workspace:
             raise WorkspaceError(
                 f"Ruang kerja {path} tidak ditemukan. Buat dulu dengan: recap init --election ID --db {path}",
                 "missing")
-        conn = cls._connect(path, readonly)
+        conn = cls._connect(path, readonly, existing=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -463,7 +486,17 @@ class Workspace:
         for kolom, fld, value in self.conn.execute(
                 "SELECT kolom, field, value FROM cell WHERE revision_id = ?", (revision_id,)):
             out.setdefault(kolom, {})[fld] = value
+        self._check_content(info, out)
         return out
+
+    def _check_content(self, info: RevisionInfo, values: Values) -> None:
+        """Refuse figures changed outside the program: the stored cells must still hash to the
+        revision's content SHA-256 (recorded, and audited, when the revision was written)."""
+        if values_sha256(list(info.columns), values) != info.content_sha256:
+            raise WorkspaceError(
+                f"Angka revisi {info.number} sertifikat {info.region_kode} telah diubah di luar program (SHA-256 isi "
+                "tidak cocok). Angka ini tidak dipakai; jalankan 'recap audit verify' dan pulihkan cadangan yang baik.",
+                "tampered")
 
     def latest_values(self) -> dict[str, tuple[RevisionInfo, Values]]:
         """Latest official revision of every certificate: {region code: (info, values)}.
@@ -484,6 +517,8 @@ class Workspace:
             for rid, kolom, fld, value in self.conn.execute(
                     f"SELECT revision_id, kolom, field, value FROM cell WHERE revision_id IN ({q})", list(infos)):
                 values[rid].setdefault(kolom, {})[fld] = value
+        for rid, info in infos.items():
+            self._check_content(info, values[rid])
         return {info.region_kode: (info, values[rid]) for rid, info in infos.items()}
 
     def add_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,

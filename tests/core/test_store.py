@@ -3,6 +3,7 @@
 import hashlib
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,29 @@ def test_demo_totals(demo_ws):
     assert t["fields"]["paslon_1"] == 16825511
     assert t["fields"]["paslon_2"] == 4944447
     assert t["fields"]["suara_tidak_sah"] is None
+
+
+def test_figures_changed_outside_the_program_are_refused(demo_ws):
+    rid = demo_ws.latest_revision("33.02").id
+    demo_ws.conn.execute("UPDATE cell SET value = value + 1000 WHERE revision_id = ? AND kolom = ? "
+                         "AND field = 'paslon_2'", (rid, JUMLAH))
+    with pytest.raises(WorkspaceError, match="sertifikat 33.02 telah diubah di luar program"):
+        demo_ws.totals()
+    with pytest.raises(WorkspaceError, match="diubah di luar program"):
+        demo_ws.revision_values(rid)
+
+
+def test_open_never_changes_a_file_that_is_not_a_workspace(tmp_path):
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE x (a)")
+    con.commit()
+    con.close()
+    for path, expected in ((empty, "bukan basis data SQLite"), (other, "basis data SQLite lain")):
+        before = path.read_bytes()
+        with pytest.raises(WorkspaceError, match=expected):
+            Workspace.open(path)
+        assert path.read_bytes() == before
+        assert not Path(str(path) + "-wal").exists()
