@@ -60,11 +60,15 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
             report.files.append(FileReport(path.name, code="unreadable", message=(
                 f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). Tidak ada yang disimpan.")))
             continue
+        # import_bytes turns every problem of one file into a refusal: the next files are still read
         rep = import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
                            expect_region=expect_region, context=ctx)
         report.files.append(rep)
         if rep.ok and any(n["match"] == "near" for n in rep.names):
-            ctx = build_context(ws)  # new aliases were accepted
+            try:
+                ctx = build_context(ws)  # new aliases were accepted
+            except Exception:  # noqa: BLE001 - the old context still reads the next files (aliases as near)
+                pass
     return report
 
 

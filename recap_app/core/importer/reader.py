@@ -29,6 +29,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _HIDDEN_TAG = re.compile(rb"hidden=\"(?:1|true)\"")
+_XLSX_TAG = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]*)(\d*)[\"']")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*ref\s*=\s*[\"']([^\"']*)[\"']")
+#: Largest row number and column number of a spreadsheet (Excel's own limits).
+MAX_SHEET_ROWS, MAX_SHEET_COLS = 1_048_576, 16_384
+_CHUNK = 1 << 20
 
 
 @dataclass
@@ -107,8 +113,13 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             raise refused(name, f"isi arsip {total:,} bita setelah dibuka melebihi batas {MAX_UNZIPPED_BYTES:,} bita."
                           .replace(",", "."), "too_large")
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+            for part, sname in _xlsx_sheet_parts(name, zf).items():
+                _check_extent(name, sname, *_xlsx_extent(name, zf, part))
             return Workbook("xlsx", _xlsx(name, data, zf))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
+            if "content.xml" in names:
+                for sname, extent in _ods_extents(name, zf).items():
+                    _check_extent(name, sname, *extent)
             sheets = _calamine(name, data, "ods")
             _mark_missing(sheets, _ods_formulas(name, zf))
             return Workbook("ods", sheets)
@@ -116,6 +127,136 @@ def read_workbook(name: str, data: bytes) -> Workbook:
     if name.lower().endswith((".csv", ".txt")):
         return _csv(name, data)
     raise refused(name, "bukan lembar kerja yang dikenal; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
+
+
+def _check_extent(name: str, sheet: str, rows: int, cols: int, last: str) -> None:
+    """Refuse a sheet whose used area (1-based last row and column holding a cell) exceeds
+    :data:`MAX_CELLS` or Excel's limits. Called BEFORE calamine loads the sheet: calamine allocates
+    the whole rectangle up to the last cell, and one cell at XFD1048576 makes it request 512 GiB
+    and abort the process (a Rust allocation failure cannot be caught)."""
+    if rows * cols > MAX_CELLS or rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLS:
+        raise refused(name, f"lembar {sheet} memakai sel sampai {last} ({_dots(rows)} baris x {_dots(cols)} kolom "
+                            f"= {_dots(rows * cols)} sel), melebihi batas {_dots(MAX_CELLS)} sel; sertifikat DB1 "
+                            "hanya sekitar 60 x 40 sel. Hapus isi di luar tabel, simpan, lalu impor lagi.",
+                      "too_large")
+
+
+def _dots(n: int) -> str:
+    """A whole number with dots grouping thousands, as Indonesian clerks write it ("2.000.000")."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale="id")
+
+
+def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
+    """{zip member of a worksheet: sheet name} (the member path itself when the workbook does not say)."""
+    parts = {n: n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    try:
+        from defusedxml.ElementTree import fromstring
+
+        ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+        ns_r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+        rels = {r.get("Id"): r.get("Target", "") for r in fromstring(zf.read("xl/_rels/workbook.xml.rels"))}
+        for sh in fromstring(zf.read("xl/workbook.xml")).iter(f"{ns_main}sheet"):
+            target = rels.get(sh.get(ns_r), "").lstrip("/")
+            target = target if target.startswith("xl/") else "xl/" + target
+            if target in parts:
+                parts[target] = sh.get("name", target)
+    except Exception:  # noqa: BLE001 - names are only for the message; calamine reports damage itself
+        pass
+    return parts
+
+
+def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, str]:
+    """(last row, last column, reference of the farthest cell) over every ``<c>`` of a worksheet part.
+
+    Streams the XML in 1 MiB chunks (the archive's total size is already bounded), following
+    Excel's rule for cells and rows without an ``r`` attribute (next column / next row). The
+    ``<dimension>`` element is read too but only reported: calamine sizes its grid from the cells,
+    and a stale or exaggerated dimension is harmless."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    row = col = max_row = max_col = 0
+    tail = b""
+    try:
+        with zf.open(part) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                buf = tail + chunk
+                cut = len(buf) if not chunk else buf.rfind(b"<")
+                if cut < 0:
+                    cut = len(buf)
+                for m in _XLSX_TAG.finditer(buf, 0, cut):
+                    if m.end() > cut:
+                        break
+                    ref = _R_ATTR.search(m.group(2))
+                    if m.group(1) == b"row":
+                        row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                        col = 0
+                        continue
+                    if ref and ref.group(1):
+                        letters = ref.group(1).decode().upper()
+                        col = column_index_from_string(letters) if len(letters) <= 3 else MAX_SHEET_COLS + 1
+                        if ref.group(2):
+                            row = int(ref.group(2))
+                    else:
+                        col += 1
+                    max_row, max_col = max(max_row, row), max(max_col, col)
+                tail = buf[cut:][-65536:]
+                if not chunk:
+                    break
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+        raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
+    last = f"{get_column_letter(min(max(max_col, 1), MAX_SHEET_COLS))}{max_row}" if max_col <= MAX_SHEET_COLS \
+        else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
+    return max_row, max_col, last
+
+
+def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str]]:
+    """{table name: (last row, last column, reference)} of the cells holding something in an .ods.
+
+    Repeated rows/columns (``table:number-rows-repeated``, ``table:number-columns-repeated``) count
+    in full when they hold a value or text: calamine expands them. Empty repeats (LibreOffice writes
+    one over the rest of every sheet) do not count. Parsed as a stream (defusedxml iterparse)."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils import get_column_letter
+
+    t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+    value_type = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+    out: dict[str, tuple[int, int, str]] = {}
+    table = ""
+    r = c = nrows = max_r = max_c = 0
+    row_has = False
+    try:
+        with zf.open("content.xml") as fh:
+            for event, el in iterparse(fh, events=("start", "end")):
+                tag = el.tag
+                if event == "start":
+                    if tag == f"{t}table":
+                        table, r, max_r, max_c = el.get(f"{t}name", ""), 0, 0, 0
+                    elif tag == f"{t}table-row":
+                        nrows, c, row_has = int(el.get(f"{t}number-rows-repeated", "1")), 0, False
+                    continue
+                if tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                    ncols = int(el.get(f"{t}number-columns-repeated", "1"))
+                    if el.get(value_type) is not None or len(el):
+                        max_c, row_has = max(max_c, c + ncols), True
+                    c += ncols
+                    el.clear()
+                elif tag == f"{t}table-row":
+                    if row_has:
+                        max_r = r + nrows
+                    r += nrows
+                    el.clear()
+                elif tag == f"{t}table":
+                    col = get_column_letter(max_c) if 0 < max_c <= MAX_SHEET_COLS else f"kolom {max_c}"
+                    out[table] = (max_r, max_c, f"{col}{max_r}")
+                    el.clear()
+    except ImportRefused:
+        raise
+    except Exception as exc:  # damaged XML or a bad repeat count
+        raise refused(name, f"isi berkas ods rusak ({type(exc).__name__}: {exc}).", "damaged") from exc
+    return out
 
 
 def _zip_read(name: str, zf: zipfile.ZipFile, member: str) -> bytes:

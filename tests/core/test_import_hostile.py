@@ -1,0 +1,121 @@
+"""Hostile inputs to `recap import` (tester's report): each refused with an exact Indonesian message,
+exit status 1 and the database byte-for-byte as before; the other files of a run still imported."""
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from recap_app.cli import main
+from recap_app.core.store import Workspace
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SEMARANG = SAMPLES / "db1-ppwp-2019_33.74_kota-semarang.xlsx"
+PEKALONGAN = SAMPLES / "db1-ppwp-2019_33.75_kota-pekalongan.xlsx"
+
+
+@pytest.fixture
+def db(tmp_path):
+    """A closed, empty Pilpres 2019 workspace file."""
+    path = tmp_path / "w.sqlite"
+    Workspace.create(path, "pilpres-2019-jateng", actor="tester").close()
+    return path
+
+
+def snapshot(db):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(db.parent.glob(db.name + "*"))}
+
+
+def run_import(db, *args):
+    return CliRunner().invoke(main, ["import", "--db", str(db), "--format", "json", *map(str, args)])
+
+
+def refused(db, *args):
+    """Import through the CLI; assert exit 1 with nothing written; return the JSON file reports."""
+    before = snapshot(db)
+    r = run_import(db, *args)
+    assert r.exit_code == 1, r.output
+    assert snapshot(db) == before
+    files = json.loads(r.output)["files"]
+    assert all(f["status"] == "ditolak" for f in files)
+    return files
+
+
+def patched_xlsx(src: Path, dest: Path, edit) -> Path:
+    """A copy of an xlsx whose first worksheet's XML is rewritten by ``edit(text) -> text``."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(item, data)
+    return dest
+
+
+# ----------------------------------------------------------------- 1. a cell far away
+FAR_CELL = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+
+
+def test_one_far_cell_is_refused_before_calamine_allocates(db, tmp_path):
+    bomb = patched_xlsx(SEMARANG, tmp_path / "jauh.xlsx", lambda x: x.replace("</sheetData>", FAR_CELL))
+    [rep] = refused(db, bomb)
+    assert rep["code"] == "too_large"
+    assert rep["message"] == (
+        "Berkas jauh.xlsx: lembar DB1-PPWP memakai sel sampai XFD1048576 (1.048.576 baris x 16.384 kolom = "
+        "17.179.869.184 sel), melebihi batas 2.000.000 sel; sertifikat DB1 hanya sekitar 60 x 40 sel. Hapus isi "
+        "di luar tabel, simpan, lalu impor lagi. Tidak ada yang disimpan.")
+
+
+def test_far_cell_without_reference_and_exaggerated_dimension(db, tmp_path):
+    # a row numbered far down whose cells carry no r attribute: the cells follow the row's number
+    far = '<row r="1048576">' + "<c><v>1</v></c>" * 3 + "</row></sheetData>"
+    bomb = patched_xlsx(SEMARANG, tmp_path / "tanpa-r.xlsx", lambda x: x.replace("</sheetData>", far)
+                        .replace("<c r=\"T1\"", "<c r=\"XFA1\""))
+    [rep] = refused(db, bomb)
+    assert rep["message"].startswith("Berkas tanpa-r.xlsx: lembar DB1-PPWP memakai sel sampai XFA1048576 ")
+    # a dimension alone does not make calamine allocate: the file is read
+    dim = patched_xlsx(SEMARANG, tmp_path / "dimensi.xlsx",
+                       lambda x: x.replace('<dimension ref="A1:T62" />', '<dimension ref="A1:XFD1048576" />'))
+    r = run_import(db, dim)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["files"][0]["kode"] == "33.74"
+
+
+def test_ods_with_a_far_repeated_cell_is_refused(db, tmp_path):
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="DB1")
+    table.addElement(TableRow(numberrowsrepeated=1048575))
+    row = TableRow()
+    row.addElement(TableCell(numbercolumnsrepeated=1023))
+    cell = TableCell(valuetype="float", value=1)
+    cell.addElement(P(text="1"))
+    row.addElement(cell)
+    table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "jauh.ods"
+    doc.save(str(path))
+    [rep] = refused(db, path)
+    assert rep["message"] == (
+        "Berkas jauh.ods: lembar DB1 memakai sel sampai AMJ1048576 (1.048.576 baris x 1.024 kolom = "
+        "1.073.741.824 sel), melebihi batas 2.000.000 sel; sertifikat DB1 hanya sekitar 60 x 40 sel. Hapus isi "
+        "di luar tabel, simpan, lalu impor lagi. Tidak ada yang disimpan.")
+
+
+def test_one_refused_file_never_stops_the_others(db, tmp_path):
+    bomb = patched_xlsx(SEMARANG, tmp_path / "jauh.xlsx", lambda x: x.replace("</sheetData>", FAR_CELL))
+    r = run_import(db, bomb, tmp_path / "tidak-ada.xlsx", PEKALONGAN)
+    assert r.exit_code == 1, r.output
+    files = json.loads(r.output)["files"]
+    assert [(f["file"], f["status"], f["code"]) for f in files] == [
+        ("jauh.xlsx", "ditolak", "too_large"), ("tidak-ada.xlsx", "ditolak", "unreadable"),
+        (PEKALONGAN.name, "diterima", None)]
+    with Workspace.open(db) as ws:
+        assert ws.latest_revision("33.75").number == 1
+        assert ws.latest_revision("33.74") is None
