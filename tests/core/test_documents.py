@@ -395,3 +395,23 @@ def test_very_long_names_wrap_or_shorten_but_never_fail(recorded):
     joined = " ".join(texts)
     assert ("Raden " * 40 + "Sudrajat").strip() in joined  # the signature block wraps, never cuts
     assert "Halaman 1 dari" in joined
+
+
+def test_reopened_certificate_prints_its_history(tmp_path):
+    from pypdf import PdfReader
+
+    from recap_app.core import reconcile
+    from recap_app.core.demo import make_demo
+    from recap_app.core.documents import print_documents
+
+    w = make_demo(tmp_path / "h.sqlite", actor="tester")
+    reconcile.adopt(w, "33.01", "tester")
+    reconcile.reopen(w, "33.01", "tester", "salah ketik DPT di Kesugihan")
+    out = print_documents(w, "tester", tmp_path / "h.pdf", ["sertifikat_kabupaten"], region="33.01")
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "h.pdf").pages)
+    text = " ".join(text.split())
+    assert "RIWAYAT REVISI DAN PENETAPAN" in text
+    assert "Revisi 1 dicatat" in text and "oleh tester; alasan: data contoh Pilpres 2019." in text
+    assert "Ditetapkan" in text and "Dibuka kembali" in text and "alasan: salah ketik DPT di Kesugihan." in text
+    assert out.pdf
+    w.close()

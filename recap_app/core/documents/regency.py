@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .. import formatting as fmt
 from .common import Source, region_label, title_block
 from .page import Part, frame_size, p, styles
@@ -63,6 +65,32 @@ def build(src: Source, paper: str, region: str | None) -> Part:
     story += wide_table(e, columns, values, width)
     story.append(p("Salinan data sebagaimana diterima untuk dicocokkan dengan dokumen kertas; bukan pengganti "
                    "dokumen asli. Sel kosong berarti tidak diisi (bukan nol).", st["small"]))
+    history = revision_history(ws, region)
+    if len(history) > 1:
+        story.append(p("RIWAYAT REVISI DAN PENETAPAN", st["body"]))
+        for line in history:
+            story.append(p(line, st["small"]))
     payload = {"election": e.id, "region": region, "revision": info.number, "content_sha256": info.content_sha256,
-               "adopted": bool(adopted)}
+               "adopted": bool(adopted), "history": history}
     return Part(NAME, f"{form} {r.nama} sebagaimana diterima", True, story, payload, src.marks(not adopted))
+
+
+def revision_history(ws, region: str) -> list[str]:
+    """Lines of a certificate's history, oldest first: every official revision (number, date,
+    who, reason) and every adoption and reopening (issue 8: a reopened certificate's documents
+    show its history). Read from the revisions and the audit log."""
+    events = []
+    for rev in ws.revisions(region):
+        why = f"; alasan: {rev.reason}" if rev.reason else ""
+        events.append((rev.created_at, f"Revisi {rev.number} dicatat {fmt.date_long(rev.created_at)} oleh "
+                                       f"{rev.created_by}{why}."))
+    labels = {"certificate.adopt": "Ditetapkan", "certificate.reopen": "Dibuka kembali"}
+    for at, actor, action, after in ws.conn.execute(
+            "SELECT at, actor, action, after FROM audit WHERE entity = ? AND action IN "
+            "('certificate.adopt', 'certificate.reopen') ORDER BY id", (f"certificate:{region}",)):
+        reason = ""
+        if after:
+            reason = (json.loads(after) or {}).get("reason") or ""
+        why = f"; alasan: {reason}" if reason else ""
+        events.append((at, f"{labels[action]} {fmt.date_long(at)} oleh {actor}{why}."))
+    return [text for _, text in sorted(events, key=lambda e: e[0])]
