@@ -301,7 +301,7 @@ def test_unknown_region_and_field_are_refused(target, origin, tmp_path):
         _first_rev(d)["values"]["JUMLAH"]["paslon_3"] = 7
     path = repack(origin["b1"], tmp_path / "f.zip", origin["ident"], data_fn=_rehash(field))
     assert refused(target, path, "bad_data") == (
-        "Bundel f.zip ditolak: sertifikat 33.01 revisi 1, kolom JUMLAH: isian 'paslon_3' tidak ada pada formulir "
+        "Bundel f.zip ditolak: sertifikat 33.01 (Kabupaten Cilacap) revisi 1, kolom JUMLAH: isian 'paslon_3' tidak ada pada formulir "
         "pemilihan ini.")
 
 

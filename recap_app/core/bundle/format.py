@@ -83,7 +83,7 @@ class BundleRefused(ImportRefused):
     too_many_members, unsafe_path, bomb, missing_member, unlisted_member, duplicate_member,
     bad_manifest, bad_format_version, bad_signature, bad_hash, bad_size, bad_data,
     untrusted_key, key_office_mismatch, wrong_election, simulation_mismatch, older_sequence,
-    sequence_reused, wrong_tier, unknown_region, bad_audit.
+    sequence_reused, wrong_tier, unknown_region, missing_jumlah, bad_audit.
     """
 
 

@@ -420,7 +420,8 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
 
     Raises:
         BundleRefused: wrong_election, simulation_mismatch, untrusted_key, key_office_mismatch,
-            wrong_tier, unknown_region, bad_data (a field key this election does not have).
+            wrong_tier, unknown_region, bad_data (a field key this election does not have),
+            missing_jumlah (a carried certificate revision or result without its JUMLAH column).
     """
     m, s = vb.manifest, vb.sender
     name = vb.path.name if vb.path else "(bundel)"
@@ -454,7 +455,9 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
                               f"pemilihan ini.", "unknown_region")
             allowed = {r.kode for r in ws.columns_of(cert["region_kode"])} | {JUMLAH}
             for rev in cert["revisions"]:
-                _check_columns(ws, rev, allowed, f"sertifikat {cert['region_kode']} revisi {rev['number']}", name)
+                what = f"sertifikat {_region_label(ws, cert['region_kode'])} revisi {rev['number']}"
+                _check_jumlah(rev, what, name)
+                _check_columns(ws, rev, allowed, what, name)
     elif s["tier"] == ws.election.child_tier:
         mode = "upstream"
         result = vb.data["result"]
@@ -464,12 +467,29 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
                 raise _refuse(name, f"wilayah pengirim {s['office_code']} bukan {ws.election.child_tier} "
                               "dalam pemilihan ini.", "unknown_region")
             allowed = {r.kode for r in ws.columns_of(s["office_code"])} | {JUMLAH}
-            _check_columns(ws, result, allowed, f"hasil kantor {s['office_code']}", name)
+            what = f"hasil kantor {_region_label(ws, s['office_code'])}"
+            _check_jumlah(result, what, name)
+            _check_columns(ws, result, allowed, what, name)
     else:
         raise _refuse(name, f"pengirim bertingkat {s['tier']}, ruang kerja ini bertingkat {ws.election.tier}; "
                       f"yang diterima hanya bundel dari tingkat {ws.election.tier} atau {ws.election.child_tier}.",
                       "wrong_tier")
     return Plan(mode, trusted is not None)
+
+
+def _region_label(ws: Workspace, kode: str) -> str:
+    """ "33.05 (KAB. KEBUMEN)" when the region is known here, else the bare code."""
+    region = ws.region(kode)
+    return f"{kode} ({region.nama})" if region is not None else kode
+
+
+def _check_jumlah(rev: dict, what: str, name: str) -> None:
+    """A received certificate must carry its submitted JUMLAH column (DOMAIN.md: the province
+    total is the sum of the regencies' JUMLAH columns; without it the total silently drops)."""
+    if JUMLAH not in rev["columns"]:
+        raise _refuse(name, f"{what} tidak memuat kolom {JUMLAH}; setiap sertifikat yang diterima harus membawa "
+                      f"kolom {JUMLAH} yang diserahkan wilayah itu. Minta kantor pengirim membuat ulang bundelnya.",
+                      "missing_jumlah")
 
 
 def _check_columns(ws: Workspace, rev: dict, allowed: set[str], what: str, name: str) -> None:
