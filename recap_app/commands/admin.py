@@ -270,12 +270,22 @@ def register(main):
     @click.option("--from", "source", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
                   help="Berkas cadangan yang dipulihkan.")
     @user_option
+    @click.option("--yes", "confirmed", is_flag=True,
+                  help="Setujui pemulihan walau catatan audit atau akun terbaru keluar dari ruang kerja aktif.")
     @clerk_errors
-    def restore_cmd(db, source, user):
+    def restore_cmd(db, source, user, confirmed):
         """Pulihkan ruang kerja dari cadangan (berkas lama disimpan di samping, tidak dihapus)."""
         from ..core.paths import resolve_workspace
 
         path = resolve_workspace(db)
+        losses = backup_mod.restore_losses(source, path)
+        if losses and not confirmed:
+            for line in losses:
+                click.echo(f"Perhatian: {line}", err=True)
+            if not (sys.stdin is not None and sys.stdin.isatty()
+                    and click.confirm("Tetap pulihkan?", default=False)):
+                raise RecapError("Pemulihan dibatalkan; tidak ada yang diubah. Ulangi dengan --yes bila memang "
+                                 "dikehendaki.", "restore_unconfirmed")
         aside, info = backup_mod.restore(source, path, user)
         click.echo(f"Dipulihkan dari {source} (rantai audit sampai #{info.audit_last_id}).")
         if aside:

@@ -362,6 +362,46 @@ def anchors(ws: Workspace) -> dict[int, str]:
 
 
 # ----------------------------------------------------------------- restore and start-up
+def restore_losses(backup_file: str | Path, target: str | Path) -> list[str]:
+    """What restoring ``backup_file`` over ``target`` would take out of the active workspace, as
+    Indonesian sentences (empty when nothing): audit records after the backup's last one, and
+    active accounts the backup does not have (a backup without accounts reopens the workspace to
+    anyone). Read-only; unreadable files give no sentence (restore itself then decides)."""
+    def facts(path: Path) -> tuple[int, set[str]] | None:
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        except sqlite3.Error:
+            return None
+        try:
+            last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+            try:
+                users = {r[0] for r in conn.execute("SELECT name FROM user_account WHERE active = 1")}
+            except sqlite3.Error:
+                users = set()
+            return last, users
+        except sqlite3.Error:
+            return None
+        finally:
+            conn.close()
+
+    target = Path(target)
+    now = facts(target) if target.is_file() else None
+    then = facts(Path(backup_file))
+    if not now or not then:
+        return []
+    out = []
+    if now[0] > then[0]:
+        out.append(f"{now[0] - then[0]} catatan audit sesudah #{then[0]} keluar dari rantai aktif (tetap ada di "
+                   "berkas lama yang disimpan di samping).")
+    missing = sorted(now[1] - then[1])
+    if missing:
+        out.append(f"Akun yang tidak ada di cadangan akan hilang: {', '.join(missing)}.")
+        if not then[1]:
+            out.append("Cadangan tidak memiliki akun: ruang kerja kembali ke mode terbuka (siapa pun dapat "
+                       "bertindak tanpa kata sandi).")
+    return out
+
+
 def restore(backup_file: str | Path, target: str | Path, user: str | None, password: str | None = None
             ) -> tuple[Path | None, BackupInfo]:
     """Put a backup in place of a workspace; the current file is kept aside, never deleted.

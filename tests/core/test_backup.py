@@ -179,5 +179,26 @@ def test_cli_backup_and_backups(demo_ws, tmp_path):
     assert r.exit_code == 0
     assert r.output.splitlines()[:2] == [f"Ruang kerja {path} diperiksa: baik.",
                                          f"1 cadangan otomatis di {tmp_path / 'demo-cadangan'}:"]
-    r = run("restore", "--db", path, "--from", out)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    r = run("restore", "--db", path, "--from", out)  # later records would leave the active chain: asks first
+    assert r.exit_code == 1
+    assert "Perhatian: 2 catatan audit sesudah #37 keluar dari rantai aktif" in r.output
+    assert "Pemulihan dibatalkan; tidak ada yang diubah" in r.output
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    r = run("restore", "--db", path, "--from", out, "--yes")
     assert r.exit_code == 0 and r.output.startswith(f"Dipulihkan dari {out} (rantai audit sampai #37).")
+
+
+def test_restore_losses_name_accounts_and_audit_records(demo_ws, tmp_path):
+    from recap_app.core import auth
+    from recap_app.core.backup import make_backup, restore_losses
+
+    out = tmp_path / "before-accounts.sqlite"
+    make_backup(demo_ws, out, actor="tester")
+    auth.add_user(demo_ws, "tester", "admin1", "admin", "sandi-yang-panjang-1")
+    auth.add_user(demo_ws, "admin1", "ketua1", "ketua", "sandi-yang-panjang-2")
+    losses = restore_losses(out, demo_ws.path)
+    assert any(line.startswith("Akun yang tidak ada di cadangan akan hilang: admin1, ketua1.") for line in losses)
+    assert "Cadangan tidak memiliki akun: ruang kerja kembali ke mode terbuka" in losses[-1]
+    assert "catatan audit sesudah" in losses[0]
+    assert restore_losses(out, tmp_path / "missing.sqlite") == []
