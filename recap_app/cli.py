@@ -13,10 +13,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, cli_i18n
 from .core.errors import RecapError
 from .core.paths import default_workspace_path, remember_workspace, resolve_workspace
 from .core.store import Workspace, default_actor
+
+cli_i18n.install()
 
 
 def clerk_errors(fn):
