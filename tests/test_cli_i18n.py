@@ -14,4 +14,4 @@ def test_usage_errors_in_indonesian(tmp_path):
     r = CliRunner().invoke(main, ["nope"])
     assert "Galat: Perintah 'nope' tidak ada." in r.output
     r = CliRunner().invoke(main, ["--help"])
-    assert "Cara pakai: recap [OPTIONS] COMMAND [ARGS]..." in r.output and "Perintah:" in r.output
+    assert "Cara pakai: main [OPTIONS] COMMAND [ARGS]..." in r.output and "Perintah:" in r.output
