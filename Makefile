@@ -3,7 +3,7 @@
 
 run:
 	@bash scripts/bootstrap.sh
-	@bash scripts/run.sh
+	@bash scripts/run.sh $(ARGS)
 
 test:
 	@bash scripts/bootstrap.sh
