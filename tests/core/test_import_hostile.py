@@ -119,3 +119,72 @@ def test_one_refused_file_never_stops_the_others(db, tmp_path):
     with Workspace.open(db) as ws:
         assert ws.latest_revision("33.75").number == 1
         assert ws.latest_revision("33.74") is None
+
+
+# ----------------------------------------------------------------- 2. error values
+D11 = '<c r="D11" t="n"><v>20975</v></c>'
+DPT_L = "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)"
+
+
+@pytest.mark.parametrize("cell, shown", [
+    ('<c r="D11" t="e"><v>#REF!</v></c>', "#REF!"),
+    ('<c r="D11" t="e"><v>#N/A</v></c>', "#N/A"),
+    ('<c r="D11" s="0" t="e"><v>#VALUE!</v></c>', "#VALUE!"),
+    ('<c r="D11" t="e"><f>1/0</f><v>#DIV/0!</v></c>', '#DIV/0! (hasil rumus "=1/0")'),
+    ('<c r="D11" t="e"><f>D12&lt;0</f><v>#NAME?</v></c>', '#NAME? (hasil rumus "=D12<0")'),
+])
+def test_error_cell_never_erases_a_stored_figure(db, tmp_path, cell, shown):
+    assert run_import(db, SEMARANG).exit_code == 0
+    bad = patched_xlsx(SEMARANG, tmp_path / "galat.xlsx", lambda x: x.replace(D11, cell))
+    [rep] = refused(db, bad)
+    assert rep["code"] == "bad_number"
+    assert rep["message"] == (f"Berkas galat.xlsx, lembar DB1-PPWP: sel D11 ({DPT_L}, SEMARANG TENGAH) berisi galat "
+                              f"{shown}; diharapkan bilangan bulat tidak negatif.")
+    with Workspace.open(db) as ws:
+        assert ws.latest_values()["33.74"][1]["33.74.01"]["dpt_l"] == 20975
+        assert ws.latest_revision("33.74").number == 1
+
+
+def test_error_values_in_ods_xls_and_csv(db, tmp_path):
+    from fixtures_import import db1_grid, full_values, write_csv, write_ods, write_xls
+
+    with Workspace.open(db) as ws:
+        e = ws.election
+        cols = [(r.kode, r.nama) for r in ws.columns_of("33.75")]
+    v = full_values(e, [k for k, _ in cols])
+    v["33.75.01"]["dpt_l"] = "#N/A"  # text in a CSV: the error value as the spreadsheet showed it
+    [rep] = refused(db, write_csv(tmp_path / "g.csv", db1_grid(e, "KOTA PEKALONGAN", cols, v)))
+    assert rep["message"] == (f"Berkas g.csv, lembar CSV: sel D11 ({DPT_L}, PEKALONGAN BARAT) berisi galat #N/A; "
+                              "diharapkan bilangan bulat tidak negatif.")
+
+    # ods as LibreOffice writes an error: a formula, calcext:value-type="error", the error as text
+    v["33.75.01"]["dpt_l"] = 1
+    ods = write_ods(tmp_path / "g.ods", db1_grid(e, "KOTA PEKALONGAN", cols, v))
+    with zipfile.ZipFile(ods) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    content = parts["content.xml"].decode()
+    one = '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+    assert content.count(one) == 1
+    parts["content.xml"] = content.replace(one, (
+        '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
+        'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>')).replace(
+        "<office:document-content ", '<office:document-content xmlns:calcext="urn:org:documentfoundation:names:'
+        'experimental:calc:xmlns:calcext:1.0" ', 1).encode()
+    with zipfile.ZipFile(ods, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    [rep] = refused(db, ods)
+    assert rep["message"] == (f'Berkas g.ods, lembar DB1-PPWP: sel D11 ({DPT_L}, PEKALONGAN BARAT) berisi galat '
+                              '#DIV/0! (hasil rumus "=1/0"); diharapkan bilangan bulat tidak negatif.')
+
+    # xls: a BOOLERR record holding #REF! (written as a boolean, then its error flag set)
+    v["33.75.01"]["dpt_l"] = True
+    xls = write_xls(tmp_path / "g.xls", db1_grid(e, "KOTA PEKALONGAN", cols, v))
+    raw = bytearray(xls.read_bytes())
+    rec = b"\x05\x02\x08\x00" + (10).to_bytes(2, "little") + (3).to_bytes(2, "little")
+    at = raw.index(rec)
+    raw[at + 10:at + 12] = b"\x17\x01"  # error code #REF!, fError
+    xls.write_bytes(bytes(raw))
+    [rep] = refused(db, xls)
+    assert rep["message"] == (f"Berkas g.xls, lembar DB1-PPWP: sel D11 ({DPT_L}, PEKALONGAN BARAT) berisi galat "
+                              "#REF!; diharapkan bilangan bulat tidak negatif.")

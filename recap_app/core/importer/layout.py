@@ -40,6 +40,12 @@ _TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|
 _TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
 
 
+def short(text: object, limit: int = 60) -> str:
+    """Cell text as quoted in a message: at most ``limit`` characters, then "…"."""
+    t = " ".join(str(text).split())
+    return t if len(t) <= limit else t[:limit] + "\u2026"
+
+
 def cell_ref(r: int, c: int) -> str:
     """A1-style reference of a 0-based (row, column)."""
     return f"{get_column_letter(c + 1)}{r + 1}"
@@ -716,8 +722,13 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             try:
                 p = parse_figure(raw)
             except NumberProblem as exc:
-                problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}): ditemukan {exc.found}; "
-                                f"diharapkan {exc.expected}")
+                if exc.error is not None:
+                    made = f" (hasil rumus \"{short(exc.error.formula)}\")" if exc.error.formula else ""
+                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}) berisi galat "
+                                    f"{exc.error}{made}; diharapkan {exc.expected}")
+                else:
+                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}): ditemukan "
+                                    f"{exc.found}; diharapkan {exc.expected}")
                 continue
             vals[key] = p.value
             if p.dash:

@@ -5,6 +5,8 @@ Rules (the same for every file kind):
 - int, or float with an integral value (calamine returns whole numbers as floats) -> int;
 - text of digits, optionally grouped by dots in threes ("12.096.454") -> int;
 - "-" (also en/em dash) -> 0, and the caller reports it;
+- refused: error values ("#REF!", "#N/A", "#DIV/0!"... also a formula whose saved result is one),
+  named as such: a spreadsheet error is never read as blank;
 - refused: "1,234" (comma: thousands or decimal? ambiguous), negatives, fractions, other text,
   booleans and dates, and figures above :data:`MAX_FIGURE` (no region has a billion voters; this
   also keeps every sum within SQLite's 64-bit integers).
@@ -24,6 +26,22 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _COMMA = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+,\d+$")
 _NEGATIVE = re.compile(r"^(?:-\s*[\d.,]+|\(\s*[\d.,]+\s*\))$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
+#: spreadsheet error values (Excel/LibreOffice "#REF!", "#N/A", ...; LibreOffice "Err:502")
+ERROR_TEXT = re.compile(r"^(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
+                        r"UNKNOWN!|BUSY!|CONNECT!|PYTHON!)|Err:\d{3})$", re.I)
+
+
+class CellError(str):
+    """A cell holding a spreadsheet error value ("#REF!"), as readers put it in the grid.
+
+    ``formula``: the formula whose saved result this is, or None for a plain error cell."""
+
+    formula: str | None
+
+    def __new__(cls, value: str, formula: str | None = None):
+        obj = super().__new__(cls, value)
+        obj.formula = formula
+        return obj
 
 
 @dataclass(frozen=True)
@@ -37,10 +55,11 @@ class Parsed:
 class NumberProblem(ValueError):
     """The cell does not hold a usable figure; ``found`` and ``expected`` are Indonesian phrases."""
 
-    def __init__(self, found: str, expected: str = "bilangan bulat tidak negatif"):
+    def __init__(self, found: str, expected: str = "bilangan bulat tidak negatif", error: CellError | None = None):
         super().__init__(found)
         self.found = found
         self.expected = expected
+        self.error = error  # set for a spreadsheet error value: the caller says "berisi galat ..."
 
 
 def parse_figure(raw: object) -> Parsed:
@@ -63,6 +82,9 @@ def _parse(raw: object) -> Parsed:
     """
     if raw is None:
         return Parsed(None)
+    if isinstance(raw, str) and (isinstance(raw, CellError) or ERROR_TEXT.match(raw.strip())):
+        err = raw if isinstance(raw, CellError) else CellError(raw.strip())
+        raise NumberProblem(f"galat {err}", error=err)
     if isinstance(raw, bool):
         raise NumberProblem(f"nilai logika {raw!r}")
     if isinstance(raw, int):

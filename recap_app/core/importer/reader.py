@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ImportRefused
+from .numbers import ERROR_TEXT, CellError
 
 #: Largest file accepted (bytes). A DB1 workbook of 35 kecamatan is ~30 KB; 20 MB leaves room for
 #: logos and extra sheets while refusing exports of whole databases.
@@ -35,6 +36,10 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*ref\s*=\s*[\"']([^\"']*)[\"
 #: Largest row number and column number of a spreadsheet (Excel's own limits).
 MAX_SHEET_ROWS, MAX_SHEET_COLS = 1_048_576, 16_384
 _CHUNK = 1 << 20
+_ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_V_ELEM = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+_F_ELEM = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>([^<]*)</")
 
 
 @dataclass
@@ -99,7 +104,10 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 or "EncryptedPackage".encode("utf-16-le") in data:
             raise refused(name, ENCRYPTED, "encrypted")
         sheets = _calamine(name, data, "xls")
-        _mark_missing(sheets, _xls_formulas(data))
+        errors: dict[str, dict[tuple[int, int], CellError]] = {}
+        formulas = _xls_formulas(data, errors)
+        _put_errors(sheets, errors)
+        _mark_missing(sheets, formulas)
         return Workbook("xls", sheets)
     if data.startswith(ZIP_MAGIC):
         try:
@@ -113,14 +121,18 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             raise refused(name, f"isi arsip {total:,} bita setelah dibuka melebihi batas {MAX_UNZIPPED_BYTES:,} bita."
                           .replace(",", "."), "too_large")
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+            errors = {}
             for part, sname in _xlsx_sheet_parts(name, zf).items():
-                _check_extent(name, sname, *_xlsx_extent(name, zf, part))
-            return Workbook("xlsx", _xlsx(name, data, zf))
+                rows, cols, last, errors[sname] = _xlsx_extent(name, zf, part)
+                _check_extent(name, sname, rows, cols, last)
+            return Workbook("xlsx", _xlsx(name, data, zf, errors))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
+            errors = {}
             if "content.xml" in names:
-                for sname, extent in _ods_extents(name, zf).items():
-                    _check_extent(name, sname, *extent)
+                for sname, (rows, cols, last, errors[sname]) in _ods_extents(name, zf).items():
+                    _check_extent(name, sname, rows, cols, last)
             sheets = _calamine(name, data, "ods")
+            _put_errors(sheets, errors)
             _mark_missing(sheets, _ods_formulas(name, zf))
             return Workbook("ods", sheets)
         raise refused(name, "arsip zip ini bukan lembar kerja (bukan xlsx atau ods).", "not_spreadsheet")
@@ -167,16 +179,18 @@ def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, str]:
-    """(last row, last column, reference of the farthest cell) over every ``<c>`` of a worksheet part.
+def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, str, dict]:
+    """(last row, last column, reference of the farthest cell, error cells) of a worksheet part.
 
     Streams the XML in 1 MiB chunks (the archive's total size is already bounded), following
     Excel's rule for cells and rows without an ``r`` attribute (next column / next row). The
-    ``<dimension>`` element is read too but only reported: calamine sizes its grid from the cells,
-    and a stale or exaggerated dimension is harmless."""
+    ``<dimension>`` element is not used: calamine sizes its grid from the cells, and a stale or
+    exaggerated dimension is harmless. Error cells (``<c t="e">``, also a formula whose saved result
+    is an error) come back as {(row, col) 0-based: CellError}: calamine reads them as blank."""
     from openpyxl.utils import column_index_from_string, get_column_letter
 
     row = col = max_row = max_col = 0
+    errors: dict[tuple[int, int], CellError] = {}
     tail = b""
     try:
         with zf.open(part) as fh:
@@ -187,9 +201,13 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                 if cut < 0:
                     cut = len(buf)
                 for m in _XLSX_TAG.finditer(buf, 0, cut):
-                    if m.end() > cut:
+                    attrs = m.group(2)
+                    err_cell = m.group(1) == b"c" and _ERROR_TYPE.search(attrs) and not attrs.endswith(b"/")
+                    close = _CELL_END.search(buf, m.end()) if err_cell else None
+                    if err_cell and close is None and chunk:
+                        cut = m.start()  # the error cell continues in the next chunk: read it from there
                         break
-                    ref = _R_ATTR.search(m.group(2))
+                    ref = _R_ATTR.search(attrs)
                     if m.group(1) == b"row":
                         row = int(ref.group(2)) if ref and ref.group(2) else row + 1
                         col = 0
@@ -202,18 +220,30 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                     else:
                         col += 1
                     max_row, max_col = max(max_row, row), max(max_col, col)
+                    if err_cell and close is not None and len(errors) < 10_000:
+                        body = buf[m.end():close.start()]
+                        v, f = _V_ELEM.search(body), _F_ELEM.search(body)
+                        if v is not None:
+                            from xml.sax.saxutils import unescape
+
+                            formula = unescape(f.group(1).decode("utf-8", "replace")) if f and f.group(1) else None
+                            errors[(row - 1, col - 1)] = CellError(
+                                unescape(v.group(1).decode("utf-8", "replace")).strip(),
+                                None if formula is None else "=" + formula)
                 tail = buf[cut:][-65536:]
                 if not chunk:
                     break
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
-    last = f"{get_column_letter(min(max(max_col, 1), MAX_SHEET_COLS))}{max_row}" if max_col <= MAX_SHEET_COLS \
+    last = f"{get_column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
-    return max_row, max_col, last
+    return max_row, max_col, last, errors
 
 
-def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str]]:
-    """{table name: (last row, last column, reference)} of the cells holding something in an .ods.
+def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:
+    """{table name: (last row, last column, reference, error cells)} of the cells holding something
+    in an .ods; error cells (LibreOffice ``calcext:value-type="error"``, or a formula cell showing
+    "#DIV/0!", "Err:502"...) as {(row, col) 0-based: CellError}: calamine reads them as blank.
 
     Repeated rows/columns (``table:number-rows-repeated``, ``table:number-columns-repeated``) count
     in full when they hold a value or text: calamine expands them. Empty repeats (LibreOffice writes
@@ -223,7 +253,9 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
 
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     value_type = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
-    out: dict[str, tuple[int, int, str]] = {}
+    calc_type = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
+    out: dict[str, tuple[int, int, str, dict]] = {}
+    errors: dict[tuple[int, int], CellError] = {}
     table = ""
     r = c = nrows = max_r = max_c = 0
     row_has = False
@@ -233,7 +265,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
                 tag = el.tag
                 if event == "start":
                     if tag == f"{t}table":
-                        table, r, max_r, max_c = el.get(f"{t}name", ""), 0, 0, 0
+                        table, r, max_r, max_c, errors = el.get(f"{t}name", ""), 0, 0, 0, {}
                     elif tag == f"{t}table-row":
                         nrows, c, row_has = int(el.get(f"{t}number-rows-repeated", "1")), 0, False
                     continue
@@ -241,6 +273,12 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
                     ncols = int(el.get(f"{t}number-columns-repeated", "1"))
                     if el.get(value_type) is not None or len(el):
                         max_c, row_has = max(max_c, c + ncols), True
+                        formula = el.get(f"{t}formula")
+                        if (formula or el.get(calc_type) == "error") and len(errors) < 10_000:
+                            text = "".join(el.itertext()).strip()
+                            if el.get(calc_type) == "error" or ERROR_TEXT.match(text):
+                                shown = formula.split(":", 1)[1] if formula and formula.startswith("of:") else formula
+                                errors[(r, c)] = CellError(text or "galat", shown)
                     c += ncols
                     el.clear()
                 elif tag == f"{t}table-row":
@@ -250,7 +288,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
                     el.clear()
                 elif tag == f"{t}table":
                     col = get_column_letter(max_c) if 0 < max_c <= MAX_SHEET_COLS else f"kolom {max_c}"
-                    out[table] = (max_r, max_c, f"{col}{max_r}")
+                    out[table] = (max_r, max_c, f"{col}{max_r}", errors)
                     el.clear()
     except ImportRefused:
         raise
@@ -303,8 +341,17 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
                       "damaged") from exc
 
 
-def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile) -> list[Sheet]:
+def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]]) -> None:
+    """Put error values into the grids where calamine read blank (it reads "#REF!" as "")."""
+    for sheet in sheets:
+        for (r, c), err in errors.get(sheet.name, {}).items():
+            if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
+                sheet.rows[r][c] = err
+
+
+def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = None) -> list[Sheet]:
     sheets = _calamine(name, data, "xlsx")
+    _put_errors(sheets, errors or {})
     xml = [_zip_read(name, zf, n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
     if not any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml):
         return sheets  # openpyxl (slower) only for formulas without saved results and hidden rows/columns
@@ -345,8 +392,16 @@ def _mark_missing(sheets: list[Sheet], formulas: dict[str, dict[tuple[int, int],
                 sheet.missing[(r, c)] = text
 
 
-def _xls_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+#: BIFF error codes (BOOLERR and FORMULA cached results)
+_BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
+                0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
+
+
+def _xls_formulas(data: bytes, errors: dict | None = None) -> dict[str, dict[tuple[int, int], str]]:
     """Positions of FORMULA records per sheet of a BIFF8 .xls (calamine reads values, not formulas).
+
+    ``errors``, when given, is filled with {sheet: {(row, col): CellError}} for BOOLERR records
+    holding an error and FORMULA records whose saved result is an error (calamine reads both as blank).
 
     Workbook globals list the sheets (BOUNDSHEET8: stream offset, name); each sheet substream
     runs from its BOF to EOF and holds FORMULA records (row, column). Best effort: anything
@@ -383,6 +438,14 @@ def _xls_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
                 if rtype == 0x0006 and size >= 4:  # FORMULA
                     r, c = struct.unpack_from("<HH", wb, pos + 4)
                     cells[(r, c)] = "(rumus)"
+                    result = wb[pos + 10:pos + 18]
+                    if errors is not None and size >= 14 and result[6:8] == b"\xff\xff" and result[0] == 2:
+                        errors.setdefault(sname, {})[(r, c)] = CellError(
+                            _BIFF_ERRORS.get(result[2], "galat"))
+                elif rtype == 0x0205 and size >= 8 and errors is not None:  # BOOLERR
+                    r, c = struct.unpack_from("<HH", wb, pos + 4)
+                    if wb[pos + 4 + 7] == 1:
+                        errors.setdefault(sname, {})[(r, c)] = CellError(_BIFF_ERRORS.get(wb[pos + 4 + 6], "galat"))
                 elif rtype == 0x000A:
                     break
                 pos += 4 + size
