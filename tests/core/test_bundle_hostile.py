@@ -59,3 +59,75 @@ def test_signed_revision_without_jumlah_is_refused_naming_the_region(target, ori
         "sertifikat yang diterima harus membawa kolom JUMLAH yang diserahkan wilayah itu. Minta kantor pengirim "
         "membuat ulang bundelnya.")
     assert target.revisions("33.05") == []
+
+
+# ------------------------------------------------------------------ 2. Indonesian messages
+def test_schema_violations_are_named_in_indonesian_with_member_path_and_expectation(target, origin, tmp_path):
+    def short_date(d):
+        _cert(d, "33.01")["revisions"][0]["created_at"] = "kemarin"
+    path = repack(origin["b1"], tmp_path / "a.zip", origin["ident"], data_fn=short_date)
+    assert refused(target, path, "bad_data") == (
+        "Bundel a.zip ditolak: data.json tidak sesuai skema: di $.certificates[0].revisions[0].created_at: teks "
+        '"kemarin" terlalu pendek (7 karakter); diharapkan paling sedikit 10 karakter.')
+
+    def negative(m):
+        m["sequence"] = -1
+    path = repack(origin["b1"], tmp_path / "b.zip", origin["ident"], manifest_fn=negative)
+    assert refused(target, path, "bad_manifest") == (
+        "Bundel b.zip ditolak: manifest.json tidak sesuai skema: di $.sequence: nilai -1 terlalu kecil; "
+        "diharapkan paling kecil 1.")
+
+    def no_version(m):
+        del m["format_version"]
+    path = repack(origin["b1"], tmp_path / "c.zip", origin["ident"], manifest_fn=no_version)
+    assert refused(target, path, "bad_manifest") == (
+        "Bundel c.zip ditolak: manifest.json tidak sesuai skema: di $: kunci wajib 'format_version' tidak ada.")
+
+    path = repack(origin["b1"], tmp_path / "d.zip", origin["ident"], raw_data=b"[1, 2, 3]")
+    assert refused(target, path, "bad_data") == (
+        "Bundel d.zip ditolak: data.json tidak sesuai skema: di $: ditemukan daftar (array) [1, 2, 3]; "
+        "diharapkan objek.")
+
+    def extra_and_enum(m):
+        m["sender"]["tier"] = "desa"
+        m["warna"] = "merah"
+    path = repack(origin["b1"], tmp_path / "e.zip", origin["ident"], manifest_fn=extra_and_enum)
+    msg = refused(target, path, "bad_manifest")
+    assert "di $: kunci tak dikenal 'warna'; kunci yang diperbolehkan: base_sequence, contents, created_at" in msg
+    assert ('di $.sender.tier: nilai "desa" tidak dikenal; diharapkan salah satu dari "nasional", "provinsi", '
+            '"kabupaten_kota", "kecamatan"') in msg
+
+    def bad_figure(d):
+        _cert(d, "33.01")["revisions"][0]["values"]["33.01.01"]["paslon_1"] = -5
+    path = repack(origin["b1"], tmp_path / "f.zip", origin["ident"], data_fn=bad_figure)
+    assert refused(target, path, "bad_data") == (
+        "Bundel f.zip ditolak: data.json tidak sesuai skema: di "
+        '$.certificates[0].revisions[0].values["33.01.01"].paslon_1: ditemukan -5; diharapkan bilangan bulat 0 '
+        "sampai 1.000.000.000 atau null (kosong).")
+    for p in tmp_path.glob("*.zip"):
+        assert "is not" not in (m := _message(target, p)) and "required property" not in m and "less than" not in m
+
+
+def _message(ws, path) -> str:
+    with pytest.raises(BundleRefused) as exc:
+        importer.import_bundle(ws, path, "penerima")
+    return exc.value.message
+
+
+def test_duplicate_key_and_count_mismatch_are_said_in_words(target, origin, tmp_path):
+    path = repack(origin["b1"], tmp_path / "dup.zip", origin["ident"],
+                  raw_data=b'{"audit": [], "audit": []}')
+    assert refused(target, path, "bad_data") == (
+        "Bundel dup.zip ditolak: data.json bukan JSON yang sah: kunci 'audit' muncul dua kali dalam satu objek; "
+        "setiap kunci hanya boleh muncul sekali.")
+    path = repack(origin["b1"], tmp_path / "broken.zip", origin["ident"], raw_data=b'{"audit": [}')
+    assert refused(target, path, "bad_data") == (
+        "Bundel broken.zip ditolak: data.json bukan JSON yang sah: rusak di baris 1 kolom 12.")
+
+    def miscount(m):
+        m["contents"]["certificates"] = 34
+        m["contents"]["result"] = False
+    path = repack(origin["b1"], tmp_path / "n.zip", origin["ident"], manifest_fn=miscount)
+    assert refused(target, path, "bad_data") == (
+        "Bundel n.zip ditolak: ringkasan isi di manifest tidak cocok dengan data.json (jumlah sertifikat: manifest "
+        "mencatat 34, data.json memuat 35; hasil rekap kantor: manifest mencatat tidak ada, data.json ada).")

@@ -26,6 +26,7 @@ from typing import Any
 import jsonschema
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from .. import formatting
 from ..election import RESOURCES
 from ..store import JUMLAH, Workspace, values_sha256
 from . import keys
@@ -46,6 +47,7 @@ from .format import (
     SIGNATURE_BYTES,
     SOURCES_DIR,
     BundleRefused,
+    DuplicateKey,
     loads,
 )
 
@@ -89,20 +91,121 @@ def _validator(definition: str, fast: bool = True) -> jsonschema.Draft202012Vali
     return jsonschema.Draft202012Validator(_inline(defs[definition], defs))
 
 
-def values_errors(values: dict, where: str) -> list[str]:
-    """Violations of ``$defs/values`` (column codes, field keys, figures 0..MAX_FIGURE or null)."""
+_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+#: JSON Schema type names in Indonesian
+_TYPES = {"object": "objek", "array": "daftar (array)", "string": "teks", "integer": "bilangan bulat",
+          "number": "bilangan", "boolean": "true/false", "null": "null"}
+
+
+def json_path(parts: Any) -> str:
+    """A JSON path such as ``$.certificates[0].values['33.01']`` for a sequence of keys/indexes."""
+    out = "$"
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        elif _IDENT.match(str(p)):
+            out += f".{p}"
+        else:
+            out += f"[{json.dumps(str(p), ensure_ascii=False)}]"
+    return out
+
+
+def _shown(value: Any) -> str:
+    """A short rendering of a JSON value for a message (at most ~60 characters)."""
+    text = json.dumps(value, ensure_ascii=True, sort_keys=True)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "bilangan bulat"
+    if isinstance(value, float):
+        return "bilangan pecahan"
+    if isinstance(value, str):
+        return "teks"
+    if isinstance(value, list):
+        return "daftar (array)"
+    return "objek"
+
+
+def _expected_type(t: Any) -> str:
+    names = [t] if isinstance(t, str) else list(t)
+    return " atau ".join(_TYPES.get(n, n) for n in names)
+
+
+def describe_error(e: jsonschema.ValidationError) -> str:
+    """One schema violation in Indonesian: "di <JSON path>: <what was found>; diharapkan <what>".
+
+    Covers required, type, minimum/maximum, minLength/maxLength, pattern, enum/const,
+    additionalProperties, minItems/maxItems/uniqueItems, maxProperties; anything else gets a
+    generic sentence with the path (jsonschema's own English text is never shown).
+    """
+    v, inst, want = e.validator, e.instance, e.validator_value
+    where = f"di {json_path(e.absolute_path)}"
+    if v == "required":
+        missing = [k for k in want if isinstance(inst, dict) and k not in inst]
+        return f"{where}: kunci wajib {', '.join(repr(k) for k in missing)} tidak ada"
+    if v == "type":
+        return f"{where}: ditemukan {_kind(inst)} {_shown(inst)}; diharapkan {_expected_type(want)}"
+    if v in ("minimum", "exclusiveMinimum"):
+        return f"{where}: nilai {_shown(inst)} terlalu kecil; diharapkan paling kecil {want}" + (
+            " (tidak termasuk)" if v == "exclusiveMinimum" else "")
+    if v in ("maximum", "exclusiveMaximum"):
+        return f"{where}: nilai {_shown(inst)} terlalu besar; diharapkan paling besar {want}" + (
+            " (tidak termasuk)" if v == "exclusiveMaximum" else "")
+    if v == "minLength":
+        return (f"{where}: teks {_shown(inst)} terlalu pendek ({len(inst)} karakter); diharapkan paling sedikit "
+                f"{want} karakter")
+    if v == "maxLength":
+        return (f"{where}: teks sepanjang {len(inst)} karakter terlalu panjang; diharapkan paling banyak "
+                f"{want} karakter")
+    if v == "pattern":
+        return f"{where}: teks {_shown(inst)} tidak berbentuk yang diharapkan (pola {want})"
+    if v == "enum":
+        return (f"{where}: nilai {_shown(inst)} tidak dikenal; diharapkan salah satu dari "
+                f"{', '.join(_shown(x) for x in want)}")
+    if v == "const":
+        return f"{where}: nilai {_shown(inst)}; diharapkan tepat {_shown(want)}"
+    if v == "additionalProperties" and isinstance(inst, dict):
+        known = set(e.schema.get("properties", {}))
+        extra = sorted(k for k in inst if k not in known)
+        allowed = ", ".join(sorted(known)) or "(tidak ada)"
+        return (f"{where}: kunci tak dikenal {', '.join(repr(k) for k in extra)}; kunci yang diperbolehkan: "
+                f"{allowed}")
+    if v == "minItems":
+        return f"{where}: daftar berisi {len(inst)} butir; diharapkan paling sedikit {want}"
+    if v == "maxItems":
+        return f"{where}: daftar berisi {len(inst)} butir; diharapkan paling banyak {want}"
+    if v == "uniqueItems":
+        return f"{where}: daftar memuat butir yang sama lebih dari sekali; diharapkan setiap butir berbeda"
+    if v == "maxProperties":
+        return f"{where}: objek berisi {len(inst)} kunci; diharapkan paling banyak {want}"
+    return f"{where}: nilai {_shown(inst)} tidak sesuai bentuk yang diharapkan skema (aturan {v})"
+
+
+def values_errors(values: dict, where: list) -> list[str]:
+    """Violations of ``$defs/values`` (column codes, field keys, figures 0..MAX_FIGURE or null),
+    as Indonesian lines like those of :func:`describe_error`; ``where`` is the path to ``values``."""
     out = []
     for col, fields in values.items():
+        at = json_path([*where, col])
         if not _COLUMN.match(col) or len(col) > 32:
-            out.append(f"{where}/{col}: kode kolom tidak sah")
+            out.append(f"di {json_path(where)}: kode kolom {_shown(col)} tidak sah; diharapkan kode wilayah "
+                       f"seperti \"33.01\" atau {JUMLAH}")
         elif not isinstance(fields, dict) or len(fields) > 500:
-            out.append(f"{where}/{col}: diharapkan objek isian")
+            out.append(f"di {at}: ditemukan {_kind(fields)}; diharapkan objek isian (paling banyak 500 kunci)")
         else:
             for k, v in fields.items():
                 if not _FIELD_KEY.match(k):
-                    out.append(f"{where}/{col}/{k}: kunci isian tidak sah")
+                    out.append(f"di {at}: kunci isian {_shown(k)} tidak sah; diharapkan huruf kecil, angka dan "
+                               "garis bawah, diawali huruf")
                 elif v is not None and (type(v) is not int or not 0 <= v <= MAX_FIGURE):
-                    out.append(f"{where}/{col}/{k}: {v!r} bukan bilangan bulat 0..{MAX_FIGURE} atau null")
+                    out.append(f"di {json_path([*where, col, k])}: ditemukan {_shown(v)}; diharapkan bilangan "
+                               f"bulat 0 sampai {formatting.number(MAX_FIGURE)} atau null (kosong)")
         if len(out) >= 5:
             break
     return out[:5]
@@ -110,30 +213,28 @@ def values_errors(values: dict, where: str) -> list[str]:
 
 def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
     """Schema violations of ``doc`` against ``$defs/<definition>`` ("manifest" or "data"), as
-    readable "<path>: <message>" lines, at most 5. ``fast`` checks the figure maps by hand
-    (:func:`values_errors`); ``fast=False`` uses the published schema alone."""
-    errs = []
+    Indonesian lines "di <JSON path>: <found>; diharapkan <expected>" (:func:`describe_error`),
+    at most 5. ``fast`` checks the figure maps by hand (:func:`values_errors`); ``fast=False``
+    uses the published schema alone."""
+    out: list[str] = []
     for e in _validator(definition, fast).iter_errors(doc):
-        errs.append(e)
-        if len(errs) >= 5:
+        line = describe_error(e)
+        if line not in out:
+            out.append(line)
+        if len(out) >= 5:
             break
-    out = []
-    if fast and not errs and definition == "data":
+    if fast and not out and definition == "data":
         for key in ("findings", "objections"):
             bad = next((i for i, item in enumerate(doc[key] or []) if not isinstance(item, dict)), None)
             if bad is not None:
-                out.append(f"{key}/{bad}: {doc[key][bad]!r} is not of type 'object'")
+                item = doc[key][bad]
+                out.append(f"di {json_path([key, bad])}: ditemukan {_kind(item)} {_shown(item)}; diharapkan objek")
         for i, c in enumerate(doc["certificates"]):
             for j, r in enumerate(c["revisions"]):
-                out += values_errors(r["values"], f"certificates/{i}/revisions/{j}/values")
+                out += values_errors(r["values"], ["certificates", i, "revisions", j, "values"])
         if doc["result"] is not None:
-            out += values_errors(doc["result"]["values"], "result/values")
-        return out[:5]
-    for e in errs:
-        where = "/".join(str(p) for p in e.absolute_path) or "(akar)"
-        msg = e.message if len(e.message) < 200 else e.message[:200] + "…"
-        out.append(f"{where}: {msg}")
-    return out
+            out += values_errors(doc["result"]["values"], ["result", "values"])
+    return out[:5]
 
 
 @dataclass
@@ -260,10 +361,22 @@ def _read_zip(blob: bytes, where: str) -> dict[str, bytes]:
 
 
 def _parse(raw: bytes, what: str, where: str) -> Any:
+    code = "bad_manifest" if what == MANIFEST else "bad_data"
     try:
         return loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise _refuse(where, f"{what} bukan JSON yang sah ({exc}).", "bad_manifest" if what == MANIFEST else "bad_data") from exc
+    except DuplicateKey as exc:
+        raise _refuse(where, f"{what} bukan JSON yang sah: kunci {exc.args[0]!r} muncul dua kali dalam satu objek; "
+                      "setiap kunci hanya boleh muncul sekali.", code) from exc
+    except UnicodeDecodeError as exc:
+        raise _refuse(where, f"{what} bukan teks UTF-8 yang sah (bita ke-{exc.start + 1} tidak dapat dibaca).",
+                      code) from exc
+    except json.JSONDecodeError as exc:
+        raise _refuse(where, f"{what} bukan JSON yang sah: rusak di baris {exc.lineno} kolom {exc.colno}.",
+                      code) from exc
+    except RecursionError as exc:
+        raise _refuse(where, f"{what} bukan JSON yang sah: susunan bersarang terlalu dalam.", code) from exc
+    except ValueError as exc:  # NaN/Infinity (format.loads gives an Indonesian text)
+        raise _refuse(where, f"{what} bukan JSON yang sah: {exc}.", code) from exc
 
 
 def verify_bytes(blob: bytes, name: str = "(bundel)", path: Path | None = None) -> VerifiedBundle:
@@ -280,7 +393,7 @@ def verify_bytes(blob: bytes, name: str = "(bundel)", path: Path | None = None) 
                       "bad_manifest")
     manifest = _parse(manifest_bytes, MANIFEST, name)
     if isinstance(manifest, dict) and manifest.get("format") == FORMAT_NAME and \
-            manifest.get("format_version") != FORMAT_VERSION:
+            "format_version" in manifest and manifest["format_version"] != FORMAT_VERSION:
         raise _refuse(name, f"versi format {manifest.get('format_version')!r} tidak dikenal; program ini membaca "
                       f"versi {FORMAT_VERSION}. Perbarui recap_app.", "bad_format_version")
     errors = schema_errors(manifest, "manifest")
@@ -327,6 +440,11 @@ def verify_bytes(blob: bytes, name: str = "(bundel)", path: Path | None = None) 
                           hashlib.sha256(manifest_bytes).hexdigest(), data, public_key, sources)
 
 
+#: manifest "contents" keys in words
+_CONTENT_LABELS = {"certificates": "jumlah sertifikat", "revisions": "jumlah revisi", "audit": "jumlah catatan audit",
+                   "sources": "jumlah berkas sumber", "result": "hasil rekap kantor"}
+
+
 def _check_data(manifest: dict, data: dict, listed: dict[str, dict], name: str) -> None:
     if data["election_id"] != manifest["election_id"]:
         raise _refuse(name, f"{DATA} untuk pemilihan {data['election_id']!r}, manifest untuk "
@@ -346,7 +464,16 @@ def _check_data(manifest: dict, data: dict, listed: dict[str, dict], name: str) 
                "revisions": sum(len(c["revisions"]) for c in data["certificates"]),
                "audit": len(data["audit"]), "sources": len(data["sources"]), "result": data["result"] is not None}
     if counted != contents:
-        raise _refuse(name, f"ringkasan isi di manifest {contents} tidak cocok dengan {DATA} {counted}.", "bad_data")
+        diffs = []
+        for key, label in _CONTENT_LABELS.items():
+            if counted[key] != contents[key]:
+                if key == "result":
+                    said = "ada" if contents[key] else "tidak ada"
+                    found = "ada" if counted[key] else "tidak ada"
+                    diffs.append(f"{label}: manifest mencatat {said}, {DATA} {found}")
+                else:
+                    diffs.append(f"{label}: manifest mencatat {contents[key]}, {DATA} memuat {counted[key]}")
+        raise _refuse(name, f"ringkasan isi di manifest tidak cocok dengan {DATA} ({'; '.join(diffs)}).", "bad_data")
     seen = set()
     for cert in data["certificates"]:
         kode = cert["region_kode"]
