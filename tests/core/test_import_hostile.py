@@ -188,3 +188,54 @@ def test_error_values_in_ods_xls_and_csv(db, tmp_path):
     [rep] = refused(db, xls)
     assert rep["message"] == (f"Berkas g.xls, lembar DB1-PPWP: sel D11 ({DPT_L}, PEKALONGAN BARAT) berisi galat "
                               "#REF!; diharapkan bilangan bulat tidak negatif.")
+
+
+# ----------------------------------------------------------------- 3. two imports at the same time
+def test_two_imports_at_the_same_time_store_one_revision(db):
+    """Import A holds the write transaction when import B starts: B waits for it, then finds A's
+    revision and reports "sudah ada" (before the fix both stored a revision with the same content)."""
+    import threading
+
+    from recap_app.core.importer import import_bytes
+
+    data = SEMARANG.read_bytes()
+    ws_a, ws_b = Workspace.open(db), Workspace.open(db)
+    reports = {}
+
+    def import_b():
+        reports["b"] = import_bytes(ws_b, SEMARANG.name, data, "tester")
+
+    b = threading.Thread(target=import_b)
+    real = ws_a.latest_revision
+
+    def latest_then_let_b_run(kode, *args):
+        got = real(kode, *args)
+        if not b.is_alive() and "b" not in reports:
+            b.start()
+            b.join(0.5)  # B blocks on BEGIN IMMEDIATE while A holds the lock
+            assert b.is_alive() and "b" not in reports
+        return got
+
+    ws_a.latest_revision = latest_then_let_b_run
+    try:
+        reports["a"] = import_bytes(ws_a, SEMARANG.name, data, "tester")
+        b.join(30)
+    finally:
+        ws_a.close()
+        ws_b.close()
+    assert (reports["a"].status, reports["a"].revision) == ("diterima", 1)
+    assert (reports["b"].status, reports["b"].revision) == ("sudah ada", 1)
+    with Workspace.open(db) as ws:
+        assert [r.number for r in ws.revisions("33.74")] == [1]
+
+
+def test_two_processes_at_the_same_time_store_one_revision(db):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "recap_app.cli", "import", "--db", str(db), "--format", "json", str(SEMARANG)]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [json.loads(p.communicate(timeout=60)[0])["files"][0] for p in procs]
+    assert sorted(o["status"] for o in outs) == ["diterima", "sudah ada"]
+    with Workspace.open(db) as ws:
+        assert [r.number for r in ws.revisions("33.74")] == [1]

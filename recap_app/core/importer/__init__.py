@@ -202,18 +202,20 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
     rep.recomputed = found.recomputed
     rep.notes.extend(found.notes)
     sha = values_sha256(columns, values)
-    latest = ws.latest_revision(kode)
-    if latest is not None and latest.content_sha256 == sha:
-        rep.status, rep.revision = UNCHANGED, latest.number
-        return
-    if latest is not None:
-        before = ws.revision_values(latest.id)
-        for c in sorted(set(before) | set(values), key=lambda c: (c == JUMLAH, c)):
-            for k in keys:
-                b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
-                if b != a:
-                    rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
+    # the "already there" check runs inside the write transaction (BEGIN IMMEDIATE holds the write
+    # lock): a second import of the same file at the same time waits, then sees the first's revision
     with ws.transaction():
+        latest = ws.latest_revision(kode)
+        if latest is not None and latest.content_sha256 == sha:
+            rep.status, rep.revision = UNCHANGED, latest.number
+            return
+        if latest is not None:
+            before = ws.revision_values(latest.id)
+            for c in sorted(set(before) | set(values), key=lambda c: (c == JUMLAH, c)):
+                for k in keys:
+                    b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
+                    if b != a:
+                        rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
         file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
