@@ -131,3 +131,41 @@ def test_duplicate_key_and_count_mismatch_are_said_in_words(target, origin, tmp_
     assert refused(target, path, "bad_data") == (
         "Bundel n.zip ditolak: ringkasan isi di manifest tidak cocok dengan data.json (jumlah sertifikat: manifest "
         "mencatat 34, data.json memuat 35; hasil rekap kantor: manifest mencatat tidak ada, data.json ada).")
+
+
+# ------------------------------------------------------------------ 3. control characters
+def test_control_characters_in_text_are_refused(target, origin, tmp_path):
+    def esc_author(d):
+        _cert(d, "33.01")["revisions"][0]["created_by"] = "petugas\x1b[2J"
+    path = repack(origin["b1"], tmp_path / "esc.zip", origin["ident"], data_fn=esc_author)
+    assert refused(target, path, "bad_data") == (
+        "Bundel esc.zip ditolak: data.json tidak sesuai skema: di $.certificates[0].revisions[0].created_by: teks "
+        "memuat karakter kendali U+001B; diharapkan teks biasa tanpa karakter kendali.")
+
+    def nul_office(m):
+        m["sender"]["office_name"] = "KPU\x00Jateng"
+    path = repack(origin["b1"], tmp_path / "nul.zip", origin["ident"], manifest_fn=nul_office)
+    assert refused(target, path, "bad_manifest") == (
+        "Bundel nul.zip ditolak: manifest.json tidak sesuai skema: di $.sender.office_name: teks memuat karakter "
+        "kendali U+0000; diharapkan teks biasa tanpa karakter kendali.")
+
+    def nul_in_reason(d):
+        _cert(d, "33.01")["revisions"][0]["reason"] = "salah ketik\x00"
+    path = repack(origin["b1"], tmp_path / "r.zip", origin["ident"], data_fn=nul_in_reason)
+    assert refused(target, path, "bad_data") == (
+        "Bundel r.zip ditolak: data.json tidak sesuai skema: di $.certificates[0].revisions[0].reason: teks memuat "
+        "karakter kendali U+0000; diharapkan teks biasa tanpa karakter kendali (di teks bebas hanya baris baru dan "
+        "tab yang boleh).")
+
+
+def test_newline_and_tab_are_allowed_in_a_reason_only(target, origin, tmp_path):
+    def multiline(d):
+        _cert(d, "33.01")["revisions"][0]["reason"] = "baris satu\n\tbaris dua"
+    path = repack(origin["b1"], tmp_path / "ok.zip", origin["ident"], data_fn=multiline)
+    assert importer.import_bundle(target, path, "penerima").status == "imported"
+    assert target.revisions("33.01")[0].reason == "baris satu\n\tbaris dua"
+
+    def newline_author(d):
+        _cert(d, "33.01")["revisions"][0]["created_by"] = "petugas\nlain"
+    path = repack(origin["b1"], tmp_path / "nl.zip", origin["ident"], data_fn=newline_author)
+    assert "created_by: teks memuat karakter kendali U+000A" in _message(target, path)

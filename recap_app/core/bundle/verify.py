@@ -237,6 +237,52 @@ def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
     return out[:5]
 
 
+#: every control character (Unicode category Cc: C0, DEL, C1)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+#: the same, but newline and tab allowed (free text: reasons, explanations, objections)
+_CONTROL_FREE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _is_free_text(path: tuple) -> bool:
+    """Free-text places where newline and tab are allowed: a revision's ``reason``, any text
+    inside a finding or an objection (messages, explanations, override reasons), and an audit
+    record's ``before``/``after`` (JSON texts)."""
+    if not path:
+        return False
+    if path[0] in ("findings", "objections"):
+        return True
+    if path[0] == "certificates":
+        return path[-1] == "reason"
+    return path[0] == "audit" and path[-1] in ("before", "after")
+
+
+def control_errors(doc: Any) -> list[str]:
+    """Texts (and object keys) holding control characters, as Indonesian lines naming the JSON
+    path and the character; at most 5. NUL, ESC, CR, DEL and the rest are refused everywhere
+    (they corrupt screens, printed documents and exports); newline and tab are allowed only in
+    free text (:func:`_is_free_text`)."""
+    out: list[str] = []
+    stack: list[tuple[tuple, Any]] = [((), doc)]
+    while stack and len(out) < 5:
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if _CONTROL.search(k):
+                    out.append(f"di {json_path(path)}: nama kunci {_shown(k)} memuat karakter kendali "
+                               f"U+{ord(_CONTROL.search(k).group()):04X}; diharapkan teks biasa")
+                if isinstance(v, (dict, list, str)):
+                    stack.append(((*path, k), v))
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(node) if isinstance(v, (dict, list, str)))
+        else:
+            m = (_CONTROL_FREE if _is_free_text(path) else _CONTROL).search(node)
+            if m:
+                allowed = " (di teks bebas hanya baris baru dan tab yang boleh)" if _is_free_text(path) else ""
+                out.append(f"di {json_path(path)}: teks memuat karakter kendali U+{ord(m.group()):04X}; "
+                           f"diharapkan teks biasa tanpa karakter kendali{allowed}")
+    return out
+
+
 @dataclass
 class VerifiedBundle:
     """A bundle whose signature, members and schema were all checked.
@@ -396,7 +442,7 @@ def verify_bytes(blob: bytes, name: str = "(bundel)", path: Path | None = None) 
             "format_version" in manifest and manifest["format_version"] != FORMAT_VERSION:
         raise _refuse(name, f"versi format {manifest.get('format_version')!r} tidak dikenal; program ini membaca "
                       f"versi {FORMAT_VERSION}. Perbarui recap_app.", "bad_format_version")
-    errors = schema_errors(manifest, "manifest")
+    errors = schema_errors(manifest, "manifest") or control_errors(manifest)
     if errors:
         raise _refuse(name, f"{MANIFEST} tidak sesuai skema: " + "; ".join(errors) + ".", "bad_manifest")
     sender = manifest["sender"]
@@ -431,7 +477,7 @@ def verify_bytes(blob: bytes, name: str = "(bundel)", path: Path | None = None) 
     if DATA not in listed:
         raise _refuse(name, f"anggota {DATA} tidak ada.", "missing_member")
     data = _parse(members[DATA], DATA, name)
-    errors = schema_errors(data, "data")
+    errors = schema_errors(data, "data") or control_errors(data)
     if errors:
         raise _refuse(name, f"{DATA} tidak sesuai skema: " + "; ".join(errors) + ".", "bad_data")
     _check_data(manifest, data, listed, name)
