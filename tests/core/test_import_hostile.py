@@ -239,3 +239,36 @@ def test_two_processes_at_the_same_time_store_one_revision(db):
     assert sorted(o["status"] for o in outs) == ["diterima", "sudah ada"]
     with Workspace.open(db) as ws:
         assert [r.number for r in ws.revisions("33.74")] == [1]
+
+
+# ----------------------------------------------------------------- 4. special files
+NOT_REGULAR = ", bukan berkas biasa; diharapkan berkas lembar kerja xlsx, xls, ods atau csv. Tidak ada yang disimpan."
+
+
+def test_special_files_are_refused_without_reading_them(db, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipa.csv"
+    os.mkfifo(fifo)  # no writer: opening it for a blocking read would hang
+    folder = tmp_path / "folder.xlsx"
+    folder.mkdir()
+    files = refused(db, "/dev/zero", fifo, folder, "/dev/null")
+    assert [(f["file"], f["code"], f["message"]) for f in files] == [
+        ("zero", "not_regular_file", "Berkas zero: sebuah perangkat karakter" + NOT_REGULAR),
+        ("pipa.csv", "not_regular_file", "Berkas pipa.csv: sebuah pipa (FIFO)" + NOT_REGULAR),
+        ("folder.xlsx", "not_regular_file", "Berkas folder.xlsx: sebuah folder" + NOT_REGULAR),
+        ("null", "not_regular_file", "Berkas null: sebuah perangkat karakter" + NOT_REGULAR)]
+
+
+def test_a_large_file_is_read_only_up_to_the_limit(db, tmp_path, monkeypatch):
+    from recap_app.core.importer import read_file, reader
+
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "besar.csv"
+    big.write_bytes(b"x;y\n" * 5000)
+    [rep] = refused(db, big)
+    assert rep["message"] == ("Berkas besar.csv: ukuran 20.000 bita melebihi batas 1.000 bita untuk satu sertifikat; "
+                              "berkas ini tidak mungkin satu sertifikat DB1. Tidak ada yang disimpan.")
+    small = tmp_path / "kecil.csv"
+    small.write_bytes(b"x" * 1000)
+    assert read_file(small) == b"x" * 1000

@@ -82,6 +82,12 @@ def refused(name: str, what: str, code: str) -> ImportRefused:
     return ImportRefused(f"Berkas {name}: {what} Tidak ada yang disimpan.", code)
 
 
+def too_large(name: str, size: int) -> ImportRefused:
+    """The refusal of a file of ``size`` bytes, larger than :data:`MAX_FILE_BYTES`."""
+    return refused(name, f"ukuran {_dots(size)} bita melebihi batas {_dots(MAX_FILE_BYTES)} bita untuk satu "
+                         "sertifikat; berkas ini tidak mungkin satu sertifikat DB1.", "too_large")
+
+
 def read_workbook(name: str, data: bytes) -> Workbook:
     """Read every sheet of a spreadsheet file.
 
@@ -97,8 +103,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
     if not data:
         raise refused(name, "berkas kosong (0 bita); diharapkan lembar kerja xlsx, xls, ods atau csv.", "empty")
     if len(data) > MAX_FILE_BYTES:
-        raise refused(name, f"ukuran {len(data):,} bita melebihi batas {MAX_FILE_BYTES:,} bita untuk satu "
-                            "sertifikat; berkas ini tidak mungkin satu sertifikat DB1.".replace(",", "."), "too_large")
+        raise too_large(name, len(data))
     if data.startswith(OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
                 or "EncryptedPackage".encode("utf-16-le") in data:
