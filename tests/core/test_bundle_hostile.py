@@ -169,3 +169,35 @@ def test_newline_and_tab_are_allowed_in_a_reason_only(target, origin, tmp_path):
         _cert(d, "33.01")["revisions"][0]["created_by"] = "petugas\nlain"
     path = repack(origin["b1"], tmp_path / "nl.zip", origin["ident"], data_fn=newline_author)
     assert "created_by: teks memuat karakter kendali U+000A" in _message(target, path)
+
+
+# ------------------------------------------------------------------ 4. findings have a shape
+def test_a_finding_without_its_documented_keys_is_refused(target, origin, tmp_path):
+    def junk(d):
+        d["findings"] = [{"x": 1}]
+    path = repack(origin["b1"], tmp_path / "x.zip", origin["ident"], data_fn=junk)
+    assert refused(target, path, "bad_data") == (
+        "Bundel x.zip ditolak: data.json tidak sesuai skema: di $.findings[0]: kunci wajib 'key', 'code', "
+        "'severity', 'region', 'column', 'columns', 'field', 'expected', 'actual', 'message', 'explanation', "
+        "'override' tidak ada.")
+
+
+def test_a_finding_with_a_wrong_type_or_key_is_refused(target, origin, tmp_path):
+    good = {"key": "F.201|33.01|JUMLAH|suara_sah", "code": "F.201", "severity": "error", "region": "33.01",
+            "column": "JUMLAH", "columns": [], "field": "suara_sah", "expected": 10, "actual": 11,
+            "message": "selisih", "explanation": None, "override": None}
+
+    def bad_severity(d):
+        d["findings"] = [{**good, "severity": "parah", "explanation": {"text": "x"}}]
+    path = repack(origin["b1"], tmp_path / "s.zip", origin["ident"], data_fn=bad_severity)
+    assert refused(target, path, "bad_data") == (
+        "Bundel s.zip ditolak: data.json tidak sesuai skema: di $.findings[0].severity: nilai \"parah\" tidak "
+        "dikenal; diharapkan salah satu dari \"error\", \"warning\"; di $.findings[0].explanation: nilai "
+        "{\"text\": \"x\"} tidak sesuai bentuk yang diharapkan skema (aturan oneOf).")
+
+    def other_key(d):
+        d["findings"] = [{**good, "key": "F.201|33.02|JUMLAH|suara_sah"}]
+    path = repack(origin["b1"], tmp_path / "k.zip", origin["ident"], data_fn=other_key)
+    assert refused(target, path, "bad_data") == (
+        "Bundel k.zip ditolak: data.json tidak sesuai skema: di $.findings[0].key: kunci temuan "
+        "\"F.201|33.02|JUMLAH|suara_sah\"; diharapkan \"F.201|33.01|JUMLAH|suara_sah\" (kode|wilayah|kolom|isian).")

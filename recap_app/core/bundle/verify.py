@@ -137,15 +137,16 @@ def _expected_type(t: Any) -> str:
     return " atau ".join(_TYPES.get(n, n) for n in names)
 
 
-def describe_error(e: jsonschema.ValidationError) -> str:
+def describe_error(e: jsonschema.ValidationError, prefix: tuple = ()) -> str:
     """One schema violation in Indonesian: "di <JSON path>: <what was found>; diharapkan <what>".
 
     Covers required, type, minimum/maximum, minLength/maxLength, pattern, enum/const,
     additionalProperties, minItems/maxItems/uniqueItems, maxProperties; anything else gets a
-    generic sentence with the path (jsonschema's own English text is never shown).
+    generic sentence with the path (jsonschema's own English text is never shown). ``prefix``
+    is the path of the validated part inside the whole document.
     """
     v, inst, want = e.validator, e.instance, e.validator_value
-    where = f"di {json_path(e.absolute_path)}"
+    where = f"di {json_path([*prefix, *e.absolute_path])}"
     if v == "required":
         missing = [k for k in want if isinstance(inst, dict) and k not in inst]
         return f"{where}: kunci wajib {', '.join(repr(k) for k in missing)} tidak ada"
@@ -211,6 +212,26 @@ def values_errors(values: dict, where: list) -> list[str]:
     return out[:5]
 
 
+def finding_errors(findings: list) -> list[str]:
+    """Violations of ``$defs/finding`` by the items of data.json ``findings``, plus a ``key``
+    that is not "code|region|column|field" (explanations are matched by key); at most 5."""
+    out: list[str] = []
+    check = _validator("finding")
+    for i, f in enumerate(findings):
+        before = len(out)
+        for e in check.iter_errors(f):
+            line = describe_error(e, ("findings", i))
+            if line not in out:
+                out.append(line)
+        if len(out) == before and f["key"] != f"{f['code']}|{f['region']}|{f['column']}|{f['field']}":
+            out.append(f"di {json_path(['findings', i, 'key'])}: kunci temuan {_shown(f['key'])}; diharapkan "
+                       f"{_shown(f['code'] + '|' + f['region'] + '|' + f['column'] + '|' + f['field'])} "
+                       "(kode|wilayah|kolom|isian)")
+        if len(out) >= 5:
+            break
+    return out[:5]
+
+
 def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
     """Schema violations of ``doc`` against ``$defs/<definition>`` ("manifest" or "data"), as
     Indonesian lines "di <JSON path>: <found>; diharapkan <expected>" (:func:`describe_error`),
@@ -224,11 +245,12 @@ def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
         if len(out) >= 5:
             break
     if fast and not out and definition == "data":
-        for key in ("findings", "objections"):
-            bad = next((i for i, item in enumerate(doc[key] or []) if not isinstance(item, dict)), None)
-            if bad is not None:
-                item = doc[key][bad]
-                out.append(f"di {json_path([key, bad])}: ditemukan {_kind(item)} {_shown(item)}; diharapkan objek")
+        bad = next((i for i, item in enumerate(doc["objections"] or []) if not isinstance(item, dict)), None)
+        if bad is not None:
+            item = doc["objections"][bad]
+            out.append(f"di {json_path(['objections', bad])}: ditemukan {_kind(item)} {_shown(item)}; "
+                       "diharapkan objek")
+        out += finding_errors(doc["findings"] or [])
         for i, c in enumerate(doc["certificates"]):
             for j, r in enumerate(c["revisions"]):
                 out += values_errors(r["values"], ["certificates", i, "revisions", j, "values"])
