@@ -272,3 +272,28 @@ def test_a_large_file_is_read_only_up_to_the_limit(db, tmp_path, monkeypatch):
     small = tmp_path / "kecil.csv"
     small.write_bytes(b"x" * 1000)
     assert read_file(small) == b"x" * 1000
+
+
+# ----------------------------------------------------------------- 5, 6. digits and dots
+def pekalongan_csv(db, tmp_path, name, **cells):
+    """A complete Kota Pekalongan certificate as CSV, with some cells of PEKALONGAN BARAT replaced."""
+    from fixtures_import import db1_grid, full_values, write_csv
+
+    with Workspace.open(db) as ws:
+        e = ws.election
+        cols = [(r.kode, r.nama) for r in ws.columns_of("33.75")]
+    v = full_values(e, [k for k, _ in cols])
+    v["33.75.01"].update(cells)
+    return write_csv(tmp_path / name, db1_grid(e, "KOTA PEKALONGAN", cols, v))
+
+
+def test_digits_other_than_ascii_are_refused(db, tmp_path):
+    path = pekalongan_csv(db, tmp_path, "angka.csv", dpt_l="١٢٣", dpt_p="१२३", dpt="１２３")
+    [rep] = refused(db, path)
+    assert rep["code"] == "bad_number"
+    found = ' (memakai angka selain 0-9); diharapkan bilangan bulat dengan angka 0-9'
+    assert rep["message"] == (
+        f'Berkas angka.csv, lembar CSV: sel D11 ({DPT_L}, PEKALONGAN BARAT): ditemukan "١٢٣"{found}; '
+        'sel D12 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (PR), PEKALONGAN BARAT): ditemukan '
+        f'"१२३"{found}; sel D13 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (JML), PEKALONGAN BARAT): '
+        f'ditemukan "１２３"{found}.')

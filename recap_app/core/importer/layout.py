@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from ..election import Election, FormRow, Region
 from ..errors import ImportRefused
 from .names import Match, Matcher, find_code, normalize, regency_key
-from .numbers import MAX_FIGURE, NumberProblem, parse_figure
+from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
 from .reader import Sheet
 
 JUMLAH = "JUMLAH"
@@ -38,12 +38,6 @@ _NUMBER_PREFIX = re.compile(r"^((?:IV|V|I{1,3})(?:\s*\.\s*[A-C])?(?:\s*\.\s*\d{1
 _LETTER_NUMBER = re.compile(r"^([A-C])\s*[.]?\s*(\d{1,2})\s*\.?$")
 _TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|KOTA|KAB)\s*\.?\s*:\s*(.+)$", re.I)
 _TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
-
-
-def short(text: object, limit: int = 60) -> str:
-    """Cell text as quoted in a message: at most ``limit`` characters, then "…"."""
-    t = " ".join(str(text).split())
-    return t if len(t) <= limit else t[:limit] + "\u2026"
 
 
 def cell_ref(r: int, c: int) -> str:
@@ -281,7 +275,7 @@ def _looks_like_data(grid: Grid, hr: int, c: int) -> bool:
         v = grid.raw(r, c)
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             nums.append(v)
-        elif isinstance(v, str) and re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d+", v.strip()):
+        elif isinstance(v, str) and re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+", v.strip()):
             nums.append(int(v.strip().replace(".", "")))
     return len(nums) >= 3 and max(nums) >= 50
 

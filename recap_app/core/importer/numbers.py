@@ -4,6 +4,7 @@ Rules (the same for every file kind):
 - blank cell (None, "" or spaces) -> None: blank is not zero;
 - int, or float with an integral value (calamine returns whole numbers as floats) -> int;
 - text of digits, optionally grouped by dots in threes ("12.096.454") -> int;
+- refused: digits other than ASCII 0-9 ("١٢٣", "१२३", fullwidth "１２３"), which int() would take;
 - "-" (also en/em dash) -> 0, and the caller reports it;
 - refused: error values ("#REF!", "#N/A", "#DIV/0!"... also a formula whose saved result is one),
   named as such: a spreadsheet error is never read as blank;
@@ -21,14 +22,21 @@ from dataclasses import dataclass
 MAX_FIGURE = 999_999_999
 
 DASHES = {"-", "\u2013", "\u2014", "\u2212"}
-_PLAIN = re.compile(r"^\d+$")
-_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_COMMA = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+,\d+$")
-_NEGATIVE = re.compile(r"^(?:-\s*[\d.,]+|\(\s*[\d.,]+\s*\))$")
-_DECIMAL = re.compile(r"^\d+\.\d+$")
+# re.ASCII: \d is 0-9 only (without it "١٢٣", "१२३" and fullwidth "１２３" match, and int() takes them)
+_PLAIN = re.compile(r"^\d+$", re.ASCII)
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)
+_COMMA = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+,\d+$", re.ASCII)
+_NEGATIVE = re.compile(r"^(?:-\s*[\d.,]+|\(\s*[\d.,]+\s*\))$", re.ASCII)
+_DECIMAL = re.compile(r"^\d+\.\d+$", re.ASCII)
 #: spreadsheet error values (Excel/LibreOffice "#REF!", "#N/A", ...; LibreOffice "Err:502")
 ERROR_TEXT = re.compile(r"^(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
                         r"UNKNOWN!|BUSY!|CONNECT!|PYTHON!)|Err:\d{3})$", re.I)
+
+
+def short(text: object, limit: int = 60) -> str:
+    """Cell text as quoted in a message: spaces collapsed, at most ``limit`` characters, then "…"."""
+    t = " ".join(str(text).split())
+    return t if len(t) <= limit else t[:limit] + "\u2026"
 
 
 class CellError(str):
@@ -106,15 +114,17 @@ def _parse(raw: object) -> Parsed:
         return Parsed(None)
     if text in DASHES:
         return Parsed(0, dash=True)
+    if any(ch.isdigit() and not ch.isascii() for ch in text):
+        raise NumberProblem(f'"{short(text)}" (memakai angka selain 0-9)', "bilangan bulat dengan angka 0-9")
     if _PLAIN.match(text):
         return Parsed(int(text))
     if _DOTTED.match(text):
         return Parsed(int(text.replace(".", "")))
     if _COMMA.match(text):
-        raise NumberProblem(f'"{text}" (koma bisa berarti pemisah ribuan atau desimal; ambigu)',
+        raise NumberProblem(f'"{short(text)}" (koma bisa berarti pemisah ribuan atau desimal; ambigu)',
                             'bilangan tanpa pemisah atau dengan titik sebagai pemisah ribuan, misalnya "1.234"')
     if _NEGATIVE.match(text):
-        raise NumberProblem(f'bilangan negatif "{text}"')
+        raise NumberProblem(f'bilangan negatif "{short(text)}"')
     if _DECIMAL.match(text):
-        raise NumberProblem(f'"{text}" (bukan bilangan bulat)')
-    raise NumberProblem(f'teks "{text}"')
+        raise NumberProblem(f'"{short(text)}" (bukan bilangan bulat)')
+    raise NumberProblem(f'teks "{short(text)}"')
