@@ -3,12 +3,16 @@ characters, malformed findings, the figure bound, output paths, verify's exit st
 
 from __future__ import annotations
 
-import pytest
-from test_bundle_helpers import db_hash, fix_hashes, repack
+import json
 
-from recap_app.core.bundle import export, importer, keys
+import pytest
+from test_bundle_helpers import db_hash, fix_hashes, members, repack
+
+from recap_app.core.bundle import export, importer, keys, verify
+from recap_app.core.bundle import format as bundle_format
 from recap_app.core.bundle.format import BundleRefused
 from recap_app.core.demo import make_demo
+from recap_app.core.importer import numbers
 from recap_app.core.store import JUMLAH, Workspace
 
 
@@ -103,7 +107,7 @@ def test_schema_violations_are_named_in_indonesian_with_member_path_and_expectat
     assert refused(target, path, "bad_data") == (
         "Bundel f.zip ditolak: data.json tidak sesuai skema: di "
         '$.certificates[0].revisions[0].values["33.01.01"].paslon_1: ditemukan -5; diharapkan bilangan bulat 0 '
-        "sampai 1.000.000.000 atau null (kosong).")
+        "sampai 999.999.999 atau null (kosong).")
     for p in tmp_path.glob("*.zip"):
         assert "is not" not in (m := _message(target, p)) and "required property" not in m and "less than" not in m
 
@@ -201,3 +205,34 @@ def test_a_finding_with_a_wrong_type_or_key_is_refused(target, origin, tmp_path)
     assert refused(target, path, "bad_data") == (
         "Bundel k.zip ditolak: data.json tidak sesuai skema: di $.findings[0].key: kunci temuan "
         "\"F.201|33.02|JUMLAH|suara_sah\"; diharapkan \"F.201|33.01|JUMLAH|suara_sah\" (kode|wilayah|kolom|isian).")
+
+
+# ------------------------------------------------------------------ 5. the figure bound
+def test_figure_bound_is_the_spreadsheet_importers():
+    assert bundle_format.MAX_FIGURE == numbers.MAX_FIGURE == 999_999_999
+    assert verify.load_schema()["$defs"]["figure"]["maximum"] == 999_999_999
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_billion_is_refused_and_the_bound_itself_accepted(origin, fast):
+    data = json.loads(dict(members(origin["b1"]))["data.json"])
+    rev = _cert(data, "33.01")["revisions"][0]
+    rev["values"][JUMLAH]["dpt"] = 999_999_999
+    assert verify.schema_errors(data, "data", fast=fast) == []
+    rev["values"][JUMLAH]["dpt"] = 1_000_000_000
+    errors = verify.schema_errors(data, "data", fast=fast)
+    assert errors == [
+        "di $.certificates[0].revisions[0].values.JUMLAH.dpt: ditemukan 1000000000; diharapkan bilangan bulat 0 "
+        "sampai 999.999.999 atau null (kosong)" if fast else
+        "di $.certificates[0].revisions[0].values.JUMLAH.dpt: nilai 1000000000 terlalu besar; diharapkan paling "
+        "besar 999999999"]
+
+
+def test_a_billion_in_a_signed_bundle_is_refused(target, origin, tmp_path):
+    def billion(d):
+        _cert(d, "33.05")["revisions"][0]["values"][JUMLAH]["dpt"] = 1_000_000_000
+        fix_hashes(d)
+    path = repack(origin["b1"], tmp_path / "g.zip", origin["ident"], data_fn=billion)
+    assert refused(target, path, "bad_data") == (
+        "Bundel g.zip ditolak: data.json tidak sesuai skema: di $.certificates[4].revisions[0].values.JUMLAH.dpt: "
+        "ditemukan 1000000000; diharapkan bilangan bulat 0 sampai 999.999.999 atau null (kosong).")
