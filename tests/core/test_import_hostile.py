@@ -297,3 +297,21 @@ def test_digits_other_than_ascii_are_refused(db, tmp_path):
         'sel D12 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (PR), PEKALONGAN BARAT): ditemukan '
         f'"१२३"{found}; sel D13 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (JML), PEKALONGAN BARAT): '
         f'ditemukan "１２３"{found}.')
+
+
+def test_a_leading_zero_group_is_not_thousands_grouping(db, tmp_path):
+    path = pekalongan_csv(db, tmp_path, "nol.csv", dpt_l="0.451", dpt_p="000.451")
+    [rep] = refused(db, path)
+    expected = ('(diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah ribuan; ambigu); diharapkan '
+                'bilangan bulat tanpa nol di depan, misalnya "451" atau "1.451"')
+    assert rep["message"] == (
+        f'Berkas nol.csv, lembar CSV: sel D11 ({DPT_L}, PEKALONGAN BARAT): ditemukan "0.451" {expected}; '
+        'sel D12 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (PR), PEKALONGAN BARAT): ditemukan '
+        f'"000.451" {expected}.')
+
+
+@pytest.mark.parametrize("text, value", [("1.451", 1451), ("12.096.454", 12096454), ("0", 0), ("451", 451)])
+def test_dotted_and_plain_figures_still_read(text, value):
+    from recap_app.core.importer.numbers import parse_figure
+
+    assert parse_figure(text).value == value

@@ -3,7 +3,8 @@
 Rules (the same for every file kind):
 - blank cell (None, "" or spaces) -> None: blank is not zero;
 - int, or float with an integral value (calamine returns whole numbers as floats) -> int;
-- text of digits, optionally grouped by dots in threes ("12.096.454") -> int;
+- text of digits, optionally grouped by dots in threes ("12.096.454") -> int; a first group
+  starting with 0 ("0.451", "000.451") is refused as ambiguous: it reads as a fraction;
 - refused: digits other than ASCII 0-9 ("١٢٣", "१२३", fullwidth "１２３"), which int() would take;
 - "-" (also en/em dash) -> 0, and the caller reports it;
 - refused: error values ("#REF!", "#N/A", "#DIV/0!"... also a formula whose saved result is one),
@@ -119,6 +120,9 @@ def _parse(raw: object) -> Parsed:
     if _PLAIN.match(text):
         return Parsed(int(text))
     if _DOTTED.match(text):
+        if text.startswith("0"):  # "0.451", "000.451": a fraction, not thousands grouping
+            raise NumberProblem(f'"{short(text)}" (diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah '
+                                'ribuan; ambigu)', 'bilangan bulat tanpa nol di depan, misalnya "451" atau "1.451"')
         return Parsed(int(text.replace(".", "")))
     if _COMMA.match(text):
         raise NumberProblem(f'"{short(text)}" (koma bisa berarti pemisah ribuan atau desimal; ambigu)',
