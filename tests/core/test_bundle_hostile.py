@@ -4,6 +4,7 @@ characters, malformed findings, the figure bound, output paths, verify's exit st
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from test_bundle_helpers import db_hash, fix_hashes, members, repack
@@ -13,6 +14,7 @@ from recap_app.core.bundle import format as bundle_format
 from recap_app.core.bundle.format import BundleRefused
 from recap_app.core.demo import make_demo
 from recap_app.core.importer import numbers
+from recap_app.core.outputs import OutputError
 from recap_app.core.store import JUMLAH, Workspace
 
 
@@ -236,3 +238,66 @@ def test_a_billion_in_a_signed_bundle_is_refused(target, origin, tmp_path):
     assert refused(target, path, "bad_data") == (
         "Bundel g.zip ditolak: data.json tidak sesuai skema: di $.certificates[4].revisions[0].values.JUMLAH.dpt: "
         "ditemukan 1000000000; diharapkan bilangan bulat 0 sampai 999.999.999 atau null (kosong).")
+
+
+# ------------------------------------------------------------------ 6. output paths
+def _export_refused(ws, out, ident) -> str:
+    before = db_hash(ws)
+    with pytest.raises(OutputError) as exc:
+        export.export_bundle(ws, out, "penerima", identity=ident)
+    assert exc.value.code == "bad_output"
+    assert db_hash(ws) == before
+    return exc.value.message
+
+
+def test_export_never_replaces_the_workspace_a_device_or_a_database(target, origin, tmp_path):
+    ident = origin["ident"]
+    ws_bytes = target.path.read_bytes()
+    assert _export_refused(target, target.path, ident) == (
+        f"Berkas keluaran {target.path} adalah ruang kerja itu sendiri; pilih nama berkas lain. Tidak ada yang ditulis.")
+    assert target.path.read_bytes() == ws_bytes
+    wal = target.path.with_name(target.path.name + "-wal")
+    assert "adalah ruang kerja itu sendiri" in _export_refused(target, wal, ident)
+    link = tmp_path / "tautan.zip"
+    link.symlink_to(target.path)
+    assert "adalah ruang kerja itu sendiri" in _export_refused(target, link, ident)
+    assert target.path.read_bytes() == ws_bytes and link.is_symlink()
+
+    assert _export_refused(target, "/dev/null", ident) == (
+        "Berkas keluaran /dev/null adalah bukan berkas biasa (perangkat atau pipa); diharapkan nama berkas baru "
+        "atau berkas biasa. Tidak ada yang ditulis.")
+    fifo = tmp_path / "pipa.zip"
+    os.mkfifo(fifo)
+    assert "bukan berkas biasa" in _export_refused(target, fifo, ident)
+    assert "adalah folder" in _export_refused(target, tmp_path, ident)
+
+    other = tmp_path / "lain.sqlite"
+    Workspace.create(other, "pilpres-2019-jateng", actor="x").close()
+    other_bytes = other.read_bytes()
+    assert _export_refused(target, other, ident) == (
+        f"Berkas keluaran {other} adalah basis data SQLite (ruang kerja atau cadangan); berkas itu tidak ditimpa. "
+        "Pilih nama berkas lain.")
+    assert other.read_bytes() == other_bytes
+
+    ordinary = tmp_path / "lama.zip"
+    ordinary.write_bytes(b"bundel lama")
+    assert export.export_bundle(target, ordinary, "penerima", identity=ident).path == ordinary
+    assert ordinary.read_bytes()[:2] == b"PK"
+
+
+def test_cli_export_to_the_workspace_exits_1(target, origin, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from recap_app.cli import main
+
+    monkeypatch.setenv("RECAP_USER", "penerima")
+    key = tmp_path / "k.pem"
+    keys.load_identity(key)
+    path = target.path
+    target.close()
+    before = path.read_bytes()
+    r = CliRunner().invoke(main, ["bundle", "export", "--db", str(path), "--out", str(path), "--key", str(key)])
+    assert (r.exit_code, r.output) == (
+        1, f"Galat: Berkas keluaran {path} adalah ruang kerja itu sendiri; pilih nama berkas lain. "
+           "Tidak ada yang ditulis.\n")
+    assert path.read_bytes() == before

@@ -22,6 +22,7 @@ from typing import Any
 from ... import __version__
 from .. import auth
 from ..errors import RecapError
+from ..outputs import check_output_path
 from ..store import JUMLAH, Workspace, now_iso, values_sha256
 from ..totals import sum_or_none
 from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
@@ -282,10 +283,13 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
         :class:`ExportResult`.
     Raises:
         ExportError: unknown --since sequence, office code not set, file not writable.
+        OutputError: ``out`` is the workspace itself or its -wal/-shm file, an existing file that
+            is not a regular file (a folder, a device such as /dev/full), an existing SQLite
+            database, or in a missing folder (recap_app.core.outputs.check_output_path).
         OfficeKeyError: the key file cannot be used. NotAllowed: no "bundle_export" permission.
     """
     auth.require(ws, actor, "bundle_export")
-    out = Path(out)
+    out = check_output_path(out, ws)  # never the workspace, its -wal/-shm, a device or another database
     identity = identity or load_identity()
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     try:
