@@ -119,26 +119,36 @@ def register(main):
     @format_option
     @clerk_errors
     def bundle_verify(file, db, fmt):
-        """Periksa tanda tangan, hash, dan skema bundel tanpa menulis apa pun (status 0 hanya bila sah)."""
+        """Periksa tanda tangan, hash, dan skema bundel tanpa menulis apa pun. Status 0 hanya bila
+        sah; dengan --db juga hanya bila kunci pengirim sudah dipercaya di ruang kerja itu (kunci
+        yang belum dipercaya: keterangan dicetak, lalu status 1)."""
         from ..core.bundle import verify
+        from ..core.bundle.format import BundleRefused
 
         vb = verify.verify_bundle(file)
-        plan = None
+        plan = untrusted = None
         if db is not None:
             with open_ws(db, readonly=True) as ws:
                 plan = verify.check_against(ws, vb, accept_key=True)
+                if not plan.trusted:
+                    try:
+                        verify.check_against(ws, vb, accept_key=False)
+                    except BundleRefused as exc:  # untrusted_key: its message names the fingerprint and the fix
+                        untrusted = exc
         if fmt == "json":
-            emit_json({"valid": True, "manifest": vb.manifest, "manifest_sha256": vb.manifest_sha256,
+            emit_json({"valid": untrusted is None, "manifest": vb.manifest, "manifest_sha256": vb.manifest_sha256,
                        "file_sha256": vb.file_sha256,
                        "findings": None if vb.data["findings"] is None else len(vb.data["findings"]),
                        "workspace": None if plan is None else {"mode": plan.mode, "key_trusted": plan.trusted}})
-            return
-        click.echo("Bundel SAH: tanda tangan, hash setiap anggota, dan skema cocok.")
-        for line in vb.describe():
-            click.echo(line)
-        if plan is not None:
-            click.echo("Cocok dengan ruang kerja: " + ("kunci pengirim sudah dipercaya." if plan.trusted else
-                                                       "kunci pengirim BELUM dipercaya (recap keys trust ...)."))
+        else:
+            click.echo("Bundel SAH: tanda tangan, hash setiap anggota, dan skema cocok.")
+            for line in vb.describe():
+                click.echo(line)
+            if plan is not None:
+                click.echo("Cocok dengan ruang kerja: " + ("kunci pengirim sudah dipercaya." if plan.trusted else
+                                                           "kunci pengirim BELUM dipercaya (recap keys trust ...)."))
+        if untrusted is not None:
+            raise untrusted
 
     @bundle_group.command("import")
     @db_option

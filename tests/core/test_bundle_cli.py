@@ -57,8 +57,21 @@ def test_verify_against_a_workspace_and_json(demo_ws, tmp_path):
     tgt = tmp_path / "t.sqlite"
     Workspace.create(tgt, "pilpres-2019-jateng", actor="penerima").close()
     r = runner.invoke(main, ["bundle", "verify", str(out), "--db", str(tgt)])
+    assert r.exit_code == 1  # with --db, an untrusted key is not "everything valid"
+    ident = keys.load_identity()
+    assert r.stdout.splitlines()[-1] == "Cocok dengan ruang kerja: kunci pengirim BELUM dipercaya (recap keys trust ...)."
+    assert r.stderr == (f"Galat: Bundel b.zip ditolak: kunci pengirim KPU Provinsi Jawa Tengah (kode 33, sidik "
+                        f"{keys.grouped(ident.fingerprint)}) belum dipercaya. Cocokkan sidiknya dengan kantor pengirim "
+                        f"lalu jalankan: recap keys trust {ident.public_text} --office 33 (atau impor dengan "
+                        "--accept-key).\n")
+    r = runner.invoke(main, ["bundle", "verify", str(out), "--db", str(tgt), "--format", "json"])
+    assert r.exit_code == 1 and json.loads(r.stdout)["valid"] is False
+    assert json.loads(r.stdout)["workspace"] == {"mode": "mirror", "key_trusted": False}
+    with Workspace.open(tgt) as w:
+        keys.trust(w, ident.public_text, "33", "penerima")
+    r = runner.invoke(main, ["bundle", "verify", str(out), "--db", str(tgt)])
     assert r.exit_code == 0
-    assert r.output.splitlines()[-1] == "Cocok dengan ruang kerja: kunci pengirim BELUM dipercaya (recap keys trust ...)."
+    assert r.output.splitlines()[-1] == "Cocok dengan ruang kerja: kunci pengirim sudah dipercaya."
     r = runner.invoke(main, ["bundle", "verify", str(out), "--format", "json"])
     doc = json.loads(r.output)
     assert doc["valid"] is True and doc["manifest"]["sequence"] == 1 and doc["manifest"]["contents"]["revisions"] == 35
