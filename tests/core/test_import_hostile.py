@@ -315,3 +315,33 @@ def test_dotted_and_plain_figures_still_read(text, value):
     from recap_app.core.importer.numbers import parse_figure
 
     assert parse_figure(text).value == value
+
+
+# ----------------------------------------------------------------- 7. messages
+def flat_pekalongan(db):
+    from fixtures_import import flat_csv_grid, full_values
+
+    with Workspace.open(db) as ws:
+        e = ws.election
+        cols = [(r.kode, r.nama) for r in ws.columns_of("33.75")]
+    return e, cols, flat_csv_grid(e, cols, full_values(e, [k for k, _ in cols]))
+
+
+def test_code_and_name_disagreeing_in_one_header_cell(db, tmp_path):
+    from fixtures_import import db1_grid, full_values, write_csv, write_xlsx
+
+    e, cols, g = flat_pekalongan(db)
+    g.rows[1][1] = "33.75.01 PEKALONGAN SELATAN"
+    [rep] = refused(db, write_csv(tmp_path / "kode.csv", g))
+    assert (rep["code"], rep["message"]) == ("unknown_kecamatan", (
+        'Berkas kode.csv, lembar CSV, sel B2: kode 33.75.01 dan nama "PEKALONGAN SELATAN" tidak cocok: 33.75.01 '
+        "adalah PEKALONGAN BARAT, sedangkan PEKALONGAN SELATAN berkode 33.75.04; diharapkan kode dan nama "
+        "kecamatan yang sama."))
+    g = db1_grid(e, "KOTA PEKALONGAN", cols, full_values(e, [k for k, _ in cols]))
+    header = next(r for r in g.rows if "PEKALONGAN BARAT" in r)
+    header[header.index("PEKALONGAN BARAT")] = "33.75.01 PEKALONGAN SELATAN"
+    [rep] = refused(db, write_xlsx(tmp_path / "kode.xlsx", [g]))
+    assert rep["message"] == (
+        'Berkas kode.xlsx, lembar DB1-PPWP, sel D8: kode 33.75.01 dan nama "PEKALONGAN SELATAN" tidak cocok: '
+        "33.75.01 adalah PEKALONGAN BARAT, sedangkan PEKALONGAN SELATAN berkode 33.75.04; diharapkan kode dan nama "
+        "kecamatan yang sama.")

@@ -371,5 +371,6 @@ def test_code_and_name_of_different_kecamatan_refused(db, pekalongan, tmp_path):
     g.rows[7][3], g.rows[7][4] = g.rows[7][4], g.rows[7][3]  # codes row (8) swapped against the names row (9)
     rep = refused(db, write_xlsx(tmp_path / "k.xlsx", [g]))
     assert (rep["code"], rep["message"]) == ("unknown_kecamatan", (
-        'Berkas k.xlsx, lembar DB1-PPWP, sel D8: kolom berkode 33.75.02 tetapi bernama "PEKALONGAN BARAT" '
-        "(33.75.01); diharapkan kode dan nama kecamatan yang sama."))
+        'Berkas k.xlsx, lembar DB1-PPWP, sel D9: kode 33.75.02 dan nama "PEKALONGAN BARAT" tidak cocok: 33.75.02 '
+        "adalah PEKALONGAN TIMUR, sedangkan PEKALONGAN BARAT berkode 33.75.01; diharapkan kode dan nama kecamatan "
+        "yang sama."))

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from ..election import Election, FormRow, Region
 from ..errors import ImportRefused
-from .names import Match, Matcher, find_code, normalize, regency_key
+from .names import CODE_RE, Match, Matcher, find_code, normalize, regency_key
 from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
 from .reader import Sheet
 
@@ -598,8 +598,9 @@ def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field
     zone = range(max(0, hr - 3), min(first_field_row, hr + 3))
     out: list[tuple[int, str, str | None, bool]] = []
     for c in range(first, grid.width):
-        texts = [_text(grid.view(r, c)) for r in zone]
-        texts = [t for t in texts if t]
+        at = [(r, _text(grid.view(r, c))) for r in zone]
+        at = [(r, t) for r, t in at if t]
+        texts = [t for _, t in at]
         code = next((find_code(t) for t in texts if find_code(t)), None)
         name = _text(grid.view(hr, c))
         is_j = any(_is_jumlah(t) for t in texts) and not (code or ctx.province.quick(name))
@@ -624,15 +625,19 @@ def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field
             continue  # unrelated text beside the table
         if not has_data and grid.raw(hr, c) is None and (hr, c) in grid.fill:
             continue  # a wide merged header over an empty column
-        if code:  # a name written beside the code must name the same kecamatan
-            for t in texts:
-                if find_code(t) or _is_jumlah(t):
+        if code:  # a name written beside the code (same cell or another header cell) must name the same kecamatan
+            for tr, t in at:
+                if find_code(t):
+                    t = " ".join(CODE_RE.sub(" ", t).split()).strip(" -:.")  # "33.75.01 PEKALONGAN SELATAN"
+                if not t or _is_jumlah(t) or find_code(t):
                     continue
                 m = ctx.matcher(code.rsplit(".", 1)[0]).match(t)
                 if m.kind in ("exact", "alias") and m.region.kode != code:
+                    own = ctx.province.by_code.get(code)
                     raise ImportRefused(
-                        f"{where}, sel {grid.ref(hr, c)}: kolom berkode {code} tetapi bernama \"{t}\" "
-                        f"({m.region.kode}); diharapkan kode dan nama kecamatan yang sama.", "unknown_kecamatan")
+                        f"{where}, sel {grid.ref(tr, c)}: kode {code} dan nama \"{short(t)}\" tidak cocok: {code} adalah "
+                        f"{own.nama if own else 'kecamatan lain'}, sedangkan {m.region.nama} berkode {m.region.kode}; "
+                        "diharapkan kode dan nama kecamatan yang sama.", "unknown_kecamatan")
         out.append((c, name, code, is_j))
     return out
 
