@@ -345,3 +345,19 @@ def test_code_and_name_disagreeing_in_one_header_cell(db, tmp_path):
         'Berkas kode.xlsx, lembar DB1-PPWP, sel D8: kode 33.75.01 dan nama "PEKALONGAN SELATAN" tidak cocok: '
         "33.75.01 adalah PEKALONGAN BARAT, sedangkan PEKALONGAN SELATAN berkode 33.75.04; diharapkan kode dan nama "
         "kecamatan yang sama.")
+
+
+PILPRES = "Pemilihan Umum Presiden dan Wakil Presiden Tahun 2019"
+
+
+def test_a_third_pair_column_in_a_flat_csv_means_another_election(db, tmp_path):
+    from fixtures_import import write_csv
+
+    _, _, g = flat_pekalongan(db)
+    i = g.rows[0].index("paslon_2") + 1
+    for n, row in enumerate(g.rows):
+        row.insert(i, "paslon_3" if n == 0 else 5)
+    [rep] = refused(db, write_csv(tmp_path / "p3.csv", g))
+    assert (rep["code"], rep["message"]) == ("wrong_election", (
+        f'Berkas p3.csv, lembar CSV, sel AM1: isian perolehan suara pasangan calon nomor 3 ("paslon_3"), padahal '
+        f"{PILPRES} hanya punya 2 pasangan calon; berkas ini untuk pemilihan lain."))

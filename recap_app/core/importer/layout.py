@@ -36,6 +36,9 @@ _LEADING_NUMBER = re.compile(r"^\s*(IV|V|I{1,3}|[A-C]|\d{1,2})\s*[.)]\s*")
 _COMBINED = re.compile(r"^(IV|V|I{1,3})(?:\s*[.]?\s*([A-C]))?(?:\s*[.]?\s*(\d{1,2}))?\s*\.?$")
 _NUMBER_PREFIX = re.compile(r"^((?:IV|V|I{1,3})(?:\s*\.\s*[A-C])?(?:\s*\.\s*\d{1,2})?|[A-C]\s*\.\s*\d{1,2})\.?\s+(?=\S)")
 _LETTER_NUMBER = re.compile(r"^([A-C])\s*[.]?\s*(\d{1,2})\s*\.?$")
+#: a candidate pair named by its number ("paslon_3", "PASLON NO 3", "Pasangan Calon Nomor Urut 3"), normalised
+_PAIR_LABEL = re.compile(r"^(?:(?:SUARA |PEROLEHAN SUARA )?(?:PASLON|PASANGAN CALON|CALON)(?: NO| NOMOR)?(?: URUT)?"
+                         r"|(?:NO|NOMOR) URUT) 0*(\d{1,2})$")
 _TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|KOTA|KAB)\s*\.?\s*:\s*(.+)$", re.I)
 _TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
 
@@ -400,8 +403,16 @@ def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes:
     sub: str | None = None
     last_row: FormRow | None = None
     for r in range(hr + 1, grid.height):
-        ln = _read_line([_text(grid.view(r, c)) for c in range(first)])
+        cells = [_text(grid.view(r, c)) for c in range(first)]
+        ln = _read_line(cells)
         label, number, letter, marker = ln.label, ln.number, ln.letter, ln.marker
+        pair = _PAIR_LABEL.match(label) if label else None
+        if pair and int(pair.group(1)) > len(e.paslon):  # "paslon_3" in a two-pair election
+            shown = next((t for t in cells if _PAIR_LABEL.match(normalize(t))), label)
+            raise ImportRefused(
+                f"{where}, sel {grid.ref(r, next((c for c, t in enumerate(cells) if t == shown), 0))}: isian "
+                f"perolehan suara pasangan calon nomor {int(pair.group(1))} (\"{short(shown)}\"), padahal {e.name} "
+                f"hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk pemilihan lain.", "wrong_election")
         if ln.roman and ln.roman != block:
             block, sub = ln.roman, None
         has_data = any(grid.raw(r, c) is not None for c in range(first, grid.width))
