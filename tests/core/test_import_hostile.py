@@ -361,3 +361,12 @@ def test_a_third_pair_column_in_a_flat_csv_means_another_election(db, tmp_path):
     assert (rep["code"], rep["message"]) == ("wrong_election", (
         f'Berkas p3.csv, lembar CSV, sel AM1: isian perolehan suara pasangan calon nomor 3 ("paslon_3"), padahal '
         f"{PILPRES} hanya punya 2 pasangan calon; berkas ini untuk pemilihan lain."))
+
+
+@pytest.mark.parametrize("region", ["99.99", "33.75.01"])
+def test_region_that_is_no_regency_of_this_election(db, region):
+    [rep] = refused(db, "--region", region, PEKALONGAN)
+    assert (rep["code"], rep["message"]) == ("unknown_region", (
+        f"Berkas {PEKALONGAN.name}: kode wilayah {region} yang diminta (--region) bukan kabupaten/kota dalam "
+        f"{PILPRES}; diharapkan kode salah satu dari 35 kabupaten/kota daftar wilayah jateng-2019, misalnya 33.01 "
+        "(Kabupaten Cilacap). Tidak ada yang disimpan."))

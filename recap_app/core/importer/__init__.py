@@ -17,6 +17,7 @@ from ..store import JUMLAH, Workspace, values_sha256
 from . import reader
 from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
+from .numbers import short
 from .reader import read_workbook
 from .report import ACCEPTED, REFUSED, UNCHANGED, FileReport, ImportReport
 
@@ -149,6 +150,13 @@ def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_na
 def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
           ctx: Context) -> tuple[Found, list[str]]:
     e = ws.election
+    if expect_region and expect_region not in ctx.regency_by_code:
+        first = ctx.regencies[0] if ctx.regencies else None
+        example = f", misalnya {first.kode} ({first.nama})" if first else ""
+        raise ImportRefused(f"Berkas {name}: kode wilayah {short(expect_region)} yang diminta (--region) bukan "
+                            f"kabupaten/kota dalam {e.name}; diharapkan kode salah satu dari {len(ctx.regencies)} "
+                            f"kabupaten/kota daftar wilayah {e.region_set}{example}. Tidak ada yang disimpan.",
+                            "unknown_region")
     wb = read_workbook(name, data)
     notes = list(wb.notes)
     meta = {}
