@@ -370,3 +370,16 @@ def test_region_that_is_no_regency_of_this_election(db, region):
         f"Berkas {PEKALONGAN.name}: kode wilayah {region} yang diminta (--region) bukan kabupaten/kota dalam "
         f"{PILPRES}; diharapkan kode salah satu dari 35 kabupaten/kota daftar wilayah jateng-2019, misalnya 33.01 "
         "(Kabupaten Cilacap). Tidak ada yang disimpan."))
+
+
+@pytest.mark.parametrize("encoding, shown", [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-32", "UTF-32")])
+def test_utf16_csv_asks_for_utf8(db, tmp_path, encoding, shown):
+    from fixtures_import import write_csv
+
+    _, _, g = flat_pekalongan(db)
+    path = write_csv(tmp_path / "unicode.csv", g, bom=False)
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    [rep] = refused(db, path)
+    assert (rep["code"], rep["message"]) == ("encoding", (
+        f"Berkas unicode.csv: CSV tersimpan dalam pengodean {shown}; simpan ulang sebagai CSV UTF-8 (di Excel: "
+        'Simpan Sebagai, jenis "CSV UTF-8 (Comma delimited)"), lalu impor lagi. Tidak ada yang disimpan.'))

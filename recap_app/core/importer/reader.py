@@ -492,7 +492,14 @@ def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, i
 
 def _csv(name: str, data: bytes) -> Workbook:
     notes = []
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    even, odd, half = head[0::2].count(0), head[1::2].count(0), len(head) // 2  # UTF-16 text: zeros on one side
+    wide = half >= 2 and (even * 5 >= half * 2 >= odd * 40 or odd * 5 >= half * 2 >= even * 40)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or wide:  # Excel's "Unicode Text", or UTF-16 without BOM
+        enc = "UTF-32" if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
+        raise refused(name, f"CSV tersimpan dalam pengodean {enc}; simpan ulang sebagai CSV UTF-8 (di Excel: Simpan "
+                            "Sebagai, jenis \"CSV UTF-8 (Comma delimited)\"), lalu impor lagi.", "encoding")
+    if b"\x00" in head:
         raise refused(name, "berkas biner, bukan CSV teks; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
     try:
         text = data.decode("utf-8-sig")
