@@ -383,3 +383,22 @@ def test_utf16_csv_asks_for_utf8(db, tmp_path, encoding, shown):
     assert (rep["code"], rep["message"]) == ("encoding", (
         f"Berkas unicode.csv: CSV tersimpan dalam pengodean {shown}; simpan ulang sebagai CSV UTF-8 (di Excel: "
         'Simpan Sebagai, jenis "CSV UTF-8 (Comma delimited)"), lalu impor lagi. Tidak ada yang disimpan.'))
+
+
+def test_long_cell_text_is_shortened_in_messages(db, tmp_path):
+    from fixtures_import import write_csv
+
+    long = "ABCDEFGHIJ" * 50
+    _, _, g = flat_pekalongan(db)
+    g.rows[1][5] = long
+    [rep] = refused(db, write_csv(tmp_path / "panjang.csv", g))
+    assert rep["message"] == (
+        "Berkas panjang.csv, lembar CSV: sel F2 (I.A.2 Jumlah pemilih dalam Daftar Pemilih Tambahan (DPTb) (LK), "
+        f'33.75.01): ditemukan teks "{long[:60]}…"; diharapkan bilangan bulat tidak negatif.')
+    _, _, g = flat_pekalongan(db)
+    g.rows[2][1] = "KECAMATAN " + long
+    g.rows[2][0] = None
+    [rep] = refused(db, write_csv(tmp_path / "nama.csv", g))
+    assert rep["message"].startswith(
+        f'Berkas nama.csv, lembar CSV, sel B3: kecamatan "KECAMATAN {long[:50]}…" tidak dikenal di Kota Pekalongan')
+    assert len(rep["message"]) < 400

@@ -219,7 +219,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
     kode = found.regency.kode
     rep.kode, rep.nama, rep.sheet, rep.transposed = kode, found.regency.nama, found.sheet, found.transposed
     if found.near and not accept_names:
-        items = "; ".join(f"\"{c.header}\" (sel {c.ref}) mungkin {ws.region(c.kode).nama} ({c.kode})"
+        items = "; ".join(f"\"{short(c.header)}\" (sel {c.ref}) mungkin {ws.region(c.kode).nama} ({c.kode})"
                           + "".join(f" atau {r.nama} ({r.kode})" for r in c.suggestions) for c in found.near)
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama kecamatan tidak persis sama dengan daftar "
                             f"wilayah: {items}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan "

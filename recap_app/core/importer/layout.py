@@ -465,10 +465,10 @@ def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes:
             if block == "IV" and number and has_data and int(number) > len(e.paslon):
                 raise ImportRefused(
                     f"{where}, sel {grid.ref(r, 0)}: baris perolehan suara pasangan calon nomor {int(number)} "
-                    f"(\"{label}\"), padahal {e.name} hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk "
+                    f"(\"{short(label)}\"), padahal {e.name} hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk "
                     "pemilihan lain.", "wrong_election")
             if has_data and block is not None and r not in grid.hidden_lines:
-                notes.append(f"baris {grid.ref(r, 0)} (\"{label or number or ''}\") berisi angka tetapi bukan isian "
+                notes.append(f"baris {grid.ref(r, 0)} (\"{short(label or number or '')}\") berisi angka tetapi bukan isian "
                              "formulir; tidak dipakai")
             continue
         block = row.number.split(".")[0]
@@ -514,7 +514,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             titles.append((r, texts[0][0], " ".join(t for _, t in texts)))
     title_regency = _title_checks(titles, grid, ctx, where)
 
-    cols_raw = _header_columns(grid, hr, first, first_field_row, field_rows, ctx, where, notes)
+    name_rows: dict[int, int] = {}
+    cols_raw = _header_columns(grid, hr, first, first_field_row, field_rows, ctx, where, notes, name_rows)
     # --- which regency
     codes = {code for _, _, code, _ in cols_raw if code}
     for code in sorted(codes):
@@ -560,7 +561,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         shown = code or name
         hidden = c in grid.hidden_cols
         if hidden and (m.kind in ("none", "near") or m.region.kode in seen):
-            notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{shown}\") tidak dipakai")
+            notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{short(shown)}\") tidak dipakai")
             continue
         if m.kind == "none":
             hint = ""
@@ -568,12 +569,13 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
                 hint = f" ({ctx.province.by_code[code].nama} milik kabupaten/kota lain)"
             elif m.suggestions:
                 hint = "; yang terdekat: " + ", ".join(f"{s.nama} ({s.kode})" for s in m.suggestions)
-            raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan \"{shown}\" tidak dikenal di "
+            raise ImportRefused(f"{where}, sel {grid.ref(name_rows.get(c, hr), c)}: kecamatan \"{short(shown)}\" "
+                                f"tidak dikenal di "
                                 f"{regency.nama}{hint}; diharapkan nama atau kode kecamatan {regency.nama} "
                                 f"menurut daftar wilayah {e.region_set}.", "unknown_kecamatan")
-        col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions, grid.ref(hr, c))
+        col = Column(c, m.region.kode, name or m.region.nama, m.kind, m.suggestions, grid.ref(name_rows.get(c, hr), c))
         if col.kode in seen and seen[col.kode] in grid.hidden_cols:
-            notes.append(f"kolom tersembunyi {grid.ref(hr, seen[col.kode])} (\"{shown}\") tidak dipakai")
+            notes.append(f"kolom tersembunyi {grid.ref(hr, seen[col.kode])} (\"{short(shown)}\") tidak dipakai")
             columns = [x for x in columns if x.kode != col.kode]
             near = [x for x in near if x.kode != col.kode]
         elif col.kode in seen:
@@ -599,8 +601,11 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
 
 
 def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field_rows: dict[str, int],
-                    ctx: Context, where: str, notes: list[str]) -> list[tuple[int, str, str | None, bool]]:
+                    ctx: Context, where: str, notes: list[str],
+                    name_rows: dict[int, int] | None = None) -> list[tuple[int, str, str | None, bool]]:
     """The data columns with their header: [(column, header text, code or None, is the JUMLAH column)].
+
+    ``name_rows``, when given, is filled with {column: grid row of the header text} for messages.
 
     A column's header is read from the header row and up to 3 rows above it (merged cells count);
     columns without header and without figures are skipped, a column with figures but no header is
@@ -622,9 +627,11 @@ def _header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field
         if not (name or code or is_j):
             others = [t for t in texts if normalize(t) not in IGNORED_HEADERS]
             name = others[-1] if others else ""  # the header text nearest the header row
+            if name and name_rows is not None:
+                name_rows[c] = max(r for r, t in at if t == name)
         if c in grid.hidden_cols and not (code or is_j or ctx.province.quick(name)):
             if has_data:
-                notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{name}\") tidak dipakai")
+                notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{short(name)}\") tidak dipakai")
             continue
         if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
             if has_data and not name:
@@ -669,7 +676,7 @@ def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None
         t = " ".join(text.split())
         m = _TITLE_PROVINCE.match(t)
         if m and normalize(m.group(1)) and normalize(m.group(1)) != normalize(e.province_name):
-            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: ditemukan \"{t}\", diharapkan provinsi "
+            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: ditemukan \"{short(t, 120)}\", diharapkan provinsi "
                                 f"{e.province_name}; berkas ini untuk provinsi lain.", "wrong_province")
         m = _TITLE_REGENCY.match(t)
         if m:
@@ -682,13 +689,13 @@ def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None
                 or next((g for k, g in ctx.regency_names.items() if key.startswith(k + " ")), None)
             regency = named or regency
             if key and named is None:
-                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: kabupaten/kota \"{m.group(1).strip()}\" tidak ada "
+                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: kabupaten/kota \"{short(m.group(1))}\" tidak ada "
                                     f"di provinsi {e.province_name}; diharapkan salah satu dari 35 kabupaten/kota "
                                     "daftar wilayah.", "wrong_regency")
         n = normalize(t)
         idm = re.match(r"^ID PEMILIHAN\s*:\s*(\S+)", t, re.I)
         if idm and idm.group(1) != e.id:
-            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: id pemilihan \"{idm.group(1)}\", diharapkan {e.id} "
+            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: id pemilihan \"{short(idm.group(1))}\", diharapkan {e.id} "
                                 f"({e.name}); berkas ini untuk pemilihan lain.", "wrong_election")
         if idm:
             continue
@@ -697,7 +704,7 @@ def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None
                 if f" {word}" in f" {n}" and word not in kinds.get(e.kind, ()) and kind != e.kind:
                     if "PRESIDEN" in n and e.kind == "pilpres":
                         continue
-                    raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul \"{t[:120]}\" menyebut pemilihan lain; "
+                    raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul \"{short(t, 120)}\" menyebut pemilihan lain; "
                                         f"diharapkan {e.name}.", "wrong_election")
             years = re.findall(r"\b(?:19|20)\d{2}\b", n)
             if years and year not in years:
@@ -706,7 +713,7 @@ def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None
         form = e.form_name("kabupaten_kota")
         fm = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b", n)
         if fm and normalize(form).split()[-1] != fm.group(2).split()[0]:
-            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: formulir \"{t[:80]}\" bukan {form}; berkas ini untuk "
+            raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: formulir \"{short(t, 80)}\" bukan {form}; berkas ini untuk "
                                 f"pemilihan lain (diharapkan {e.name}).", "wrong_election")
     return regency
 
@@ -734,10 +741,10 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             except NumberProblem as exc:
                 if exc.error is not None:
                     made = f" (hasil rumus \"{short(exc.error.formula)}\")" if exc.error.formula else ""
-                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}) berisi galat "
+                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {short(col.header)}) berisi galat "
                                     f"{exc.error}{made}; diharapkan {exc.expected}")
                 else:
-                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {col.header}): ditemukan "
+                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {short(col.header)}): ditemukan "
                                     f"{exc.found}; diharapkan {exc.expected}")
                 continue
             vals[key] = p.value
@@ -775,8 +782,8 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             changed = True
     if pending:
         headers = {c.kode: c.header for c in found.columns}
-        items = "; ".join(f"sel {ref} ({e.field_label(key)}, {headers[kolom]}) berisi rumus "
-                          f"\"{grid.sheet.missing.get(_unref(ref), '')}\""
+        items = "; ".join(f"sel {ref} ({e.field_label(key)}, {short(headers[kolom])}) berisi rumus "
+                          f"\"{short(grid.sheet.missing.get(_unref(ref), ''))}\""
                           for (kolom, key), ref in list(pending.items())[:8])
         raise ImportRefused(f"{where}: {items} tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat "
                             "dihitung ulang; diharapkan angka. Buka berkas di program lembar kerja, simpan, lalu "
