@@ -301,3 +301,20 @@ def test_cli_export_to_the_workspace_exits_1(target, origin, tmp_path, monkeypat
         1, f"Galat: Berkas keluaran {path} adalah ruang kerja itu sendiri; pilih nama berkas lain. "
            "Tidak ada yang ditulis.\n")
     assert path.read_bytes() == before
+
+
+GOOD_FINDING = {"key": "F.201|33.01|JUMLAH|suara_sah", "code": "F.201", "severity": "warning", "region": "33.01",
+                "column": "JUMLAH", "columns": ["33.01.01"], "field": "suara_sah", "expected": 10, "actual": None,
+                "message": "selisih", "difference": None, "resolved": True,
+                "explanation": {"text": "baris\nbaru", "by": "ketua", "at": "2019-05-20T10:00:00"}, "override": None}
+
+
+@pytest.mark.parametrize("change", [
+    {}, {"severity": "fatal"}, {"code": "F201"}, {"region": "3301"}, {"columns": [1]}, {"expected": True},
+    {"expected": 1.5}, {"explanation": {"text": "x", "by": "k"}}, {"override": {"text": "x", "by": "k", "at": "x" * 10}},
+    {"message": "m" * 5001}, {"key": ""}, {"field": None}])
+def test_quick_finding_check_is_never_looser_than_the_schema(change):
+    f = {**GOOD_FINDING, **change}
+    schema_ok = not list(verify._validator("finding").iter_errors(f))
+    assert verify._finding_ok(f) <= schema_ok
+    assert verify._finding_ok(f) == (change == {})

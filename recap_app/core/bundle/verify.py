@@ -212,6 +212,32 @@ def values_errors(values: dict, where: list) -> list[str]:
     return out[:5]
 
 
+_KODE = re.compile(r"^[0-9]{2}(\.[0-9]{1,4}){0,3}$")
+_RULE_CODE = re.compile(r"^[A-Z]\.[0-9]{1,4}$")
+
+
+def _text(v: Any, most: int, least: int = 0) -> bool:
+    return isinstance(v, str) and least <= len(v) <= most
+
+
+def _signoff(v: Any, text_key: str) -> bool:
+    return v is None or (isinstance(v, dict) and _text(v.get(text_key), 5000) and _text(v.get("by"), 500)
+                         and _text(v.get("at"), 40, 10))
+
+
+def _finding_ok(f: Any) -> bool:
+    """A quick check, at least as strict as ``$defs/finding`` and ~50x faster than jsonschema
+    for a province's ~1,200 findings; a finding it doubts is checked by the schema itself."""
+    return (isinstance(f, dict) and _text(f.get("key"), 300, 1) and isinstance(f.get("code"), str)
+            and bool(_RULE_CODE.match(f["code"])) and f.get("severity") in ("error", "warning")
+            and _text(f.get("region"), 32) and bool(_KODE.match(f["region"])) and _text(f.get("column"), 32)
+            and isinstance(f.get("columns"), list) and len(f["columns"]) <= 5000
+            and all(_text(c, 32) for c in f["columns"]) and _text(f.get("field"), 64)
+            and all(k in f and (f[k] is None or type(f[k]) is int) for k in ("expected", "actual"))
+            and _text(f.get("message"), 5000) and "explanation" in f and "override" in f
+            and _signoff(f["explanation"], "text") and _signoff(f["override"], "reason"))
+
+
 def finding_errors(findings: list) -> list[str]:
     """Violations of ``$defs/finding`` by the items of data.json ``findings``, plus a ``key``
     that is not "code|region|column|field" (explanations are matched by key); at most 5."""
@@ -219,7 +245,7 @@ def finding_errors(findings: list) -> list[str]:
     check = _validator("finding")
     for i, f in enumerate(findings):
         before = len(out)
-        for e in check.iter_errors(f):
+        for e in () if _finding_ok(f) else check.iter_errors(f):
             line = describe_error(e, ("findings", i))
             if line not in out:
                 out.append(line)
