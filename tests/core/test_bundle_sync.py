@@ -6,13 +6,13 @@ import json
 import shutil
 
 import pytest
-from test_bundle_helpers import db_hash
+from test_bundle_helpers import db_hash, repack
 
 from recap_app.core.bundle import export, importer, keys
 from recap_app.core.bundle.format import BundleRefused
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed
-from recap_app.core.store import JUMLAH, Workspace
+from recap_app.core.store import JUMLAH, Workspace, values_sha256
 
 
 def change(ws: Workspace, kode: str, field: str, delta: int, actor: str = "tester") -> int:
@@ -340,3 +340,27 @@ def test_province_bundle_becomes_the_province_certificate_at_kpu_ri(demo_ws, tmp
 ])
 def test_lineage_decisions(local, carried, history, expected):
     assert importer._lineage(local, [{"content_sha256": s} for s in carried], history) == expected
+
+
+def test_regency_result_without_jumlah_is_refused(tmp_path, target):
+    kab_key = keys.load_identity(tmp_path / "cilacap.pem")
+    keys.trust(target, kab_key.public_text, "33.01", "penerima")
+    kab = regency_office(tmp_path)
+    good = export.export_bundle(kab, tmp_path / "cilacap.zip", "kab", identity=kab_key).path
+    kab.close()
+
+    def drop_jumlah(d):
+        res = d["result"]
+        res["columns"].remove(JUMLAH)
+        del res["values"][JUMLAH]
+        res["content_sha256"] = values_sha256(res["columns"], res["values"])
+        res["history"][-1] = res["content_sha256"]
+    path = repack(good, tmp_path / "tanpa.zip", kab_key, data_fn=drop_jumlah)
+    before = db_hash(target)
+    with pytest.raises(BundleRefused) as exc:
+        importer.import_bundle(target, path, "penerima")
+    assert (exc.value.code, exc.value.message) == ("missing_jumlah", (
+        "Bundel tanpa.zip ditolak: hasil kantor 33.01 (Kabupaten Cilacap) tidak memuat kolom JUMLAH; setiap "
+        "sertifikat yang diterima harus membawa kolom JUMLAH yang diserahkan wilayah itu. Minta kantor pengirim "
+        "membuat ulang bundelnya."))
+    assert db_hash(target) == before
