@@ -402,3 +402,19 @@ def test_long_cell_text_is_shortened_in_messages(db, tmp_path):
     assert rep["message"].startswith(
         f'Berkas nama.csv, lembar CSV, sel B3: kecamatan "KECAMATAN {long[:50]}…" tidak dikenal di Kota Pekalongan')
     assert len(rep["message"]) < 400
+
+
+def test_xls_with_a_far_cell_is_refused_before_calamine_reads_it(db, tmp_path):
+    import xlwt
+
+    wb = xlwt.Workbook()
+    sh = wb.add_sheet("DB1")
+    sh.write(0, 0, "MODEL DB1-PPWP")
+    sh.write(65535, 255, 1)
+    path = tmp_path / "jauh.xls"
+    wb.save(str(path))
+    [rep] = refused(db, path)
+    assert rep["message"] == (
+        "Berkas jauh.xls: lembar DB1 memakai sel sampai IV65536 (65.536 baris x 256 kolom = 16.777.216 sel), "
+        "melebihi batas 2.000.000 sel; sertifikat DB1 hanya sekitar 60 x 40 sel. Hapus isi di luar tabel, simpan, "
+        "lalu impor lagi. Tidak ada yang disimpan.")

@@ -108,9 +108,14 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
                 or "EncryptedPackage".encode("utf-16-le") in data:
             raise refused(name, ENCRYPTED, "encrypted")
-        sheets = _calamine(name, data, "xls")
         errors: dict[str, dict[tuple[int, int], CellError]] = {}
-        formulas = _xls_formulas(data, errors)
+        extents: dict[str, tuple[int, int]] = {}
+        formulas = _xls_formulas(data, errors, extents)
+        for sname, (rows, cols) in extents.items():  # before calamine allocates the grid
+            from openpyxl.utils import get_column_letter
+
+            _check_extent(name, sname, rows, cols, f"{get_column_letter(max(cols, 1))}{rows}")
+        sheets = _calamine(name, data, "xls")
         _put_errors(sheets, errors)
         _mark_missing(sheets, formulas)
         return Workbook("xls", sheets)
@@ -324,9 +329,9 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
         sheets = []
         for sname in wb.sheet_names:
             sh = wb.get_sheet_by_name(sname)
-            if sh.total_height * max(sh.total_width, 1) > MAX_CELLS:
-                raise refused(name, f"lembar {sname} berukuran {sh.total_height} x {sh.total_width} sel, "
-                                    f"melebihi batas {MAX_CELLS:,} sel.".replace(",", "."), "too_large")
+            if sh.total_height * max(sh.total_width, 1) > MAX_CELLS:  # second line of defence
+                raise refused(name, f"lembar {sname} berukuran {_dots(sh.total_height)} x {_dots(sh.total_width)} "
+                                    f"sel, melebihi batas {_dots(MAX_CELLS)} sel.", "too_large")
             rows = [[_clean(v) for v in r] for r in sh.to_python(skip_empty_area=False)]
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             m = meta.get(sname)
@@ -402,11 +407,18 @@ _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
                 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
 
-def _xls_formulas(data: bytes, errors: dict | None = None) -> dict[str, dict[tuple[int, int], str]]:
+_BIFF_CELLS = {0x0006, 0x0203, 0x00FD, 0x027E, 0x0201, 0x0205, 0x0204, 0x00D6}  # FORMULA NUMBER LABELSST RK ...
+_BIFF_MULTI = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column ... last column
+
+
+def _xls_formulas(data: bytes, errors: dict | None = None,
+                  extents: dict | None = None) -> dict[str, dict[tuple[int, int], str]]:
     """Positions of FORMULA records per sheet of a BIFF8 .xls (calamine reads values, not formulas).
 
     ``errors``, when given, is filled with {sheet: {(row, col): CellError}} for BOOLERR records
     holding an error and FORMULA records whose saved result is an error (calamine reads both as blank).
+    ``extents``, when given, is filled with {sheet: (last row, last column)} (1-based) over every cell
+    record, so that an oversized sheet is refused before calamine allocates it.
 
     Workbook globals list the sheets (BOUNDSHEET8: stream offset, name); each sheet substream
     runs from its BOF to EOF and holds FORMULA records (row, column). Best effort: anything
@@ -440,6 +452,12 @@ def _xls_formulas(data: bytes, errors: dict | None = None) -> dict[str, dict[tup
             pos = offset
             while pos + 4 <= len(wb):
                 rtype, size = struct.unpack_from("<HH", wb, pos)
+                if extents is not None and size >= 4 and (rtype in _BIFF_CELLS or rtype in _BIFF_MULTI):
+                    r, c = struct.unpack_from("<HH", wb, pos + 4)
+                    if rtype in _BIFF_MULTI and size >= 6:
+                        c = struct.unpack_from("<H", wb, pos + 4 + size - 2)[0]
+                    er, ec = extents.get(sname, (0, 0))
+                    extents[sname] = (max(er, r + 1), max(ec, c + 1))
                 if rtype == 0x0006 and size >= 4:  # FORMULA
                     r, c = struct.unpack_from("<HH", wb, pos + 4)
                     cells[(r, c)] = "(rumus)"
