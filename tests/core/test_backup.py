@@ -202,3 +202,20 @@ def test_restore_losses_name_accounts_and_audit_records(demo_ws, tmp_path):
     assert "Cadangan tidak memiliki akun: ruang kerja kembali ke mode terbuka" in losses[-1]
     assert "catatan audit sesudah" in losses[0]
     assert restore_losses(out, tmp_path / "missing.sqlite") == []
+
+
+def test_automatic_backup_after_an_import_and_a_bundle_export(ws, tmp_path):
+    from pathlib import Path
+
+    from recap_app.core.backup import list_backups
+    from recap_app.core.bundle.export import export_bundle
+    from recap_app.core.importer import import_files
+
+    sample = Path(__file__).resolve().parent.parent / "data" / "samples" / "db1-ppwp-2019_33.75_kota-pekalongan.xlsx"
+    assert import_files(ws, [sample], "tester").ok
+    assert [b.path.name.endswith("-import.sqlite") for b in list_backups(ws)] == [True]
+    assert import_files(ws, [sample], "tester").ok  # unchanged: no new backup
+    assert len(list_backups(ws)) == 1
+    export_bundle(ws, tmp_path / "b.zip", "tester")
+    assert sorted(b.path.name.rsplit("-", 1)[-1] for b in list_backups(ws)) == ["bundle_export.sqlite",
+                                                                                "import.sqlite"]

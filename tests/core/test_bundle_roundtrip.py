@@ -44,9 +44,9 @@ def test_export_writes_a_signed_zip_with_listed_members(sent, tmp_path):
     assert manifest["election_id"] == "pilpres-2019-jateng" and manifest["simulation"] is False
     assert manifest["sender"]["fingerprint"] == keys.load_identity().fingerprint
     assert [m["path"] for m in manifest["members"]] == [DATA]
-    # the export itself is recorded
-    rec = ws.conn.execute("SELECT action, entity FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-    assert rec == ("bundle.export", "bundle:1")
+    # the export itself is recorded, then the automatic backup after it
+    rec = ws.conn.execute("SELECT action, entity FROM audit ORDER BY id DESC LIMIT 2").fetchall()
+    assert rec == [("backup.create", "workspace"), ("bundle.export", "bundle:1")]
 
 
 def test_verify_reports_sender_and_content(sent):
@@ -79,7 +79,7 @@ def test_round_trip_gives_identical_totals_findings_and_audit(sent, target):
     # the sender's audit log arrives whole, its hash chain intact
     sender_audit = ws.conn.execute(
         "SELECT id, at, actor, action, entity, before, after, prev_hash, hash FROM audit WHERE id < "
-        "(SELECT MAX(id) FROM audit) ORDER BY id").fetchall()
+        "(SELECT MAX(id) FROM audit WHERE action = 'bundle.export') ORDER BY id").fetchall()
     remote = target.conn.execute(
         "SELECT id, at, actor, action, entity, before, after, prev_hash, hash FROM bundle_remote_audit "
         "ORDER BY id").fetchall()

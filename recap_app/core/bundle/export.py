@@ -341,6 +341,9 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     finally:
         if tmp.exists():
             tmp.unlink()
+    from .. import backup
+
+    backup.auto_backup(ws, "bundle_export", actor)  # after the commit; never raises (issue 8 §4)
     c = manifest["contents"]
     return ExportResult(out, sequence, base_seq, manifest_sha, c["certificates"], c["revisions"], c["audit"],
                         c["sources"], len(blob))

@@ -76,6 +76,10 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
                 ctx = build_context(ws)  # new aliases were accepted
             except Exception:  # noqa: BLE001 - the old context still reads the next files (aliases as near)
                 pass
+    if any(f.status == ACCEPTED for f in report.files):
+        from .. import backup
+
+        backup.auto_backup(ws, "import", actor)  # after the commits; never raises (issue 8 §4)
     return report
 
 
