@@ -418,3 +418,21 @@ def test_xls_with_a_far_cell_is_refused_before_calamine_reads_it(db, tmp_path):
         "Berkas jauh.xls: lembar DB1 memakai sel sampai IV65536 (65.536 baris x 256 kolom = 16.777.216 sel), "
         "melebihi batas 2.000.000 sel; sertifikat DB1 hanya sekitar 60 x 40 sel. Hapus isi di luar tabel, simpan, "
         "lalu impor lagi. Tidak ada yang disimpan.")
+
+
+def test_damaged_compressed_member_is_a_damaged_refusal(ws):
+    """Bytes flipped inside a compressed sheet: zlib's error is a 'damaged' refusal, not a crash."""
+    from pathlib import Path as _P
+
+    from recap_app.core.importer import import_bytes
+
+    sample = _P(__file__).resolve().parent.parent / "data" / "samples" / "db1-ppwp-2019_33.74_kota-semarang.xlsx"
+    data = bytearray(sample.read_bytes())
+    refused = 0
+    for pos in range(600, len(data) - 600, 997):
+        blob = bytearray(data)
+        blob[pos] ^= 0xFF
+        rep = import_bytes(ws, "rusak.xlsx", bytes(blob), "tester")
+        assert rep.code != "unexpected", rep.message
+        refused += not rep.ok
+    assert refused > 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import ImportRefused, RecapError
@@ -144,6 +146,10 @@ def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_na
     except RecapError as exc:
         msg = exc.message if name in exc.message else f"Berkas {name}: {exc.message} Tidak ada yang disimpan."
         rep.status, rep.code, rep.message = REFUSED, exc.code, msg
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:  # damaged deeper inside
+        rep.status, rep.code = REFUSED, "damaged"
+        rep.message = (f"Berkas {name} rusak: isi terkompresinya tidak utuh ({exc}); diharapkan berkas spreadsheet "
+                       "yang utuh. Minta kiriman ulang dari kabupaten/kota. Tidak ada yang disimpan.")
     except Exception as exc:  # never crash on a file: anything unforeseen is a refusal, nothing written
         rep.status, rep.code = REFUSED, "unexpected"
         rep.message = (f"Berkas {name} tidak dapat diimpor karena kesalahan tak terduga ({type(exc).__name__}: "

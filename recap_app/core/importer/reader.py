@@ -11,6 +11,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,7 +125,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             zf = zipfile.ZipFile(io.BytesIO(data))
             names = set(zf.namelist())
             total = sum(i.file_size for i in zf.infolist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
             raise refused(name, f"arsip rusak atau terpotong ({exc}); diharapkan berkas xlsx/ods utuh.",
                           "damaged") from exc
         if total > MAX_UNZIPPED_BYTES:
@@ -243,7 +244,7 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                 tail = buf[cut:][-65536:]
                 if not chunk:
                     break
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
     last = f"{get_column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
@@ -310,7 +311,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
 def _zip_read(name: str, zf: zipfile.ZipFile, member: str) -> bytes:
     try:
         return zf.read(member)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
 
 
