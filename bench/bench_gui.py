@@ -94,28 +94,6 @@ def typing(window) -> list[float]:
     return times
 
 
-def fill(path: Path, columns, values, election):
-    from openpyxl import load_workbook
-
-    from recap_app.core.importer import template
-
-    wb = load_workbook(path)
-    sh = wb.worksheets[0]
-    header = {sh.cell(template.HEADER_ROW, c).value: c for c in range(template.FIRST_DATA_COL, sh.max_column + 1)}
-    row = template.FIRST_FORM_ROW
-    for fr in election.form_rows:
-        if not fr.fields:
-            row += 1
-            continue
-        for f in fr.fields:
-            for kode in columns:
-                v = values.get(kode, {}).get(f.key)
-                if v is not None:
-                    sh.cell(row, header[kode], v)
-            row += 1
-    wb.save(path)
-
-
 def import_gaps(tmp: Path) -> tuple[float, float, int]:
     """(longest UI gap in s, import wall time in s, files accepted) for 35 workbooks."""
     from PySide6.QtCore import QElapsedTimer, QTimer
@@ -130,7 +108,7 @@ def import_gaps(tmp: Path) -> tuple[float, float, int]:
     certs = real_certificates("rekap")
     paths = template.write_templates(ws, list(certs), tmp / "xlsx")
     for path, (_k, (cols, values)) in zip(paths, certs.items(), strict=True):
-        fill(path, cols, values, ws.election)
+        template.fill_template(path, cols, values, ws.election)
     w = create_window(ws, "bench", auto_check=False)
     w.show()
     gaps = []

@@ -22,7 +22,6 @@ def _wait_jobs(window) -> None:
 
 def _filled_templates(ws, folder: Path, codes: list[str]) -> list[Path]:
     """Province templates for ``codes`` typed with the real 2019 figures (as a regency would)."""
-    from openpyxl import load_workbook
 
     from ..core.demo import real_certificates
     from ..core.importer import template
@@ -31,21 +30,7 @@ def _filled_templates(ws, folder: Path, codes: list[str]) -> list[Path]:
     paths = template.write_templates(ws, codes, folder)
     for path, kode in zip(paths, codes, strict=True):
         cols, values = certs[kode]
-        wb = load_workbook(path)
-        sh = wb.worksheets[0]
-        header = {sh.cell(template.HEADER_ROW, c).value: c for c in range(template.FIRST_DATA_COL, sh.max_column + 1)}
-        row = template.FIRST_FORM_ROW
-        for fr in ws.election.form_rows:
-            if not fr.fields:
-                row += 1
-                continue
-            for f in fr.fields:
-                for col in cols:
-                    v = values.get(col, {}).get(f.key)
-                    if v is not None:
-                        sh.cell(row, header[col], v)
-                row += 1
-        wb.save(path)
+        template.fill_template(path, cols, values, ws.election)
     return paths
 
 

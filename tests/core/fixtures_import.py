@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recap_app.core.election import Election
+from recap_app.core.importer.template import fill_template  # noqa: F401 (re-exported for tests and bench)
 
 SEX_MARK = {"L": "LK", "P": "PR", "JML": "JML"}
 
@@ -236,33 +237,6 @@ def regency_args(ws, kode: str, certs: dict) -> tuple[str, list[tuple[str, str]]
     names = {r.kode: r.nama for r in ws.columns_of(kode)}
     title = ws.region(kode).nama.upper().replace("KABUPATEN ", "")
     return title, [(k, names[k]) for k in cols if k != "JUMLAH"], values
-
-
-def fill_template(path: Path, columns: list[str], values: dict, e: Election, wb=None) -> Path:
-    """Type figures into a province template (as a regency clerk would) and save it to ``path``.
-
-    ``wb``: the template workbook already in memory (from build_template); else ``path`` is loaded.
-    """
-    from openpyxl import load_workbook
-
-    from recap_app.core.importer.template import FIRST_DATA_COL, FIRST_FORM_ROW, HEADER_ROW
-
-    wb = wb or load_workbook(path)
-    sh = wb.worksheets[0]
-    header = {sh.cell(HEADER_ROW, c).value: c for c in range(FIRST_DATA_COL, sh.max_column + 1)}
-    row = FIRST_FORM_ROW
-    for fr in e.form_rows:
-        if not fr.fields:
-            row += 1
-            continue
-        for f in fr.fields:
-            for kode in columns:
-                v = values.get(kode, {}).get(f.key)
-                if v is not None:
-                    sh.cell(row, header[kode], v)
-            row += 1
-    wb.save(path)
-    return path
 
 
 def full_values(e: Election, codes: list[str], seed: int = 7) -> dict:

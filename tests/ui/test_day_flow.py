@@ -1,7 +1,6 @@
 """A clerk's day, driven by keyboard and mouse: import the 35 regency workbooks (dropped on the
 window), check, fix a flagged cell, explain a warning, adopt, print, export a bundle."""
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
@@ -11,27 +10,6 @@ from PySide6.QtWidgets import QApplication, QPushButton
 importer = pytest.importorskip("recap_app.core.importer")
 template = pytest.importorskip("recap_app.core.importer.template")
 reconcile = pytest.importorskip("recap_app.core.reconcile")
-
-
-def fill(path: Path, columns, values, election):
-    """Type the real figures into a province template as a regency clerk would (openpyxl)."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    sh = wb.worksheets[0]
-    header = {sh.cell(template.HEADER_ROW, c).value: c for c in range(template.FIRST_DATA_COL, sh.max_column + 1)}
-    row = template.FIRST_FORM_ROW
-    for fr in election.form_rows:
-        if not fr.fields:
-            row += 1
-            continue
-        for f in fr.fields:
-            for kode in columns:
-                v = values.get(kode, {}).get(f.key)
-                if v is not None:
-                    sh.cell(row, header[kode], v)
-            row += 1
-    wb.save(path)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +23,7 @@ def workbooks(tmp_path_factory):
     certs = real_certificates("rekap")
     paths = template.write_templates(ws, list(certs), d / "xlsx")
     for path, (_kode, (cols, values)) in zip(paths, certs.items(), strict=True):
-        fill(path, cols, values, ws.election)
+        template.fill_template(path, cols, values, ws.election)
     ws.close()
     return paths
 

@@ -146,3 +146,35 @@ def write_templates(ws: Workspace, codes: list[str], out_dir: str | Path) -> lis
             raise RecapError(f"Templat {path} tidak dapat ditulis: {exc.strerror or exc}.", "unwritable") from exc
         paths.append(path)
     return paths
+
+
+def fill_template(path, columns: list[str], values: dict, election, wb=None):
+    """Type figures into a province template (as a regency clerk would) and save it to ``path``.
+
+    Args:
+        path: the template file (written by :func:`write_templates`), saved in place.
+        columns: the column codes to fill (kecamatan codes, and "JUMLAH" to type the total).
+        values: {column: {field key: int or None}}; None leaves the cell blank.
+        election: the workspace's Election (its form rows give the row order).
+        wb: the template workbook already in memory (from build_template); else ``path`` is loaded.
+    Returns:
+        ``path``. Used by the tests, the benchmarks and the screenshot maker.
+    """
+    from openpyxl import load_workbook
+
+    wb = wb or load_workbook(path)
+    sh = wb.worksheets[0]
+    header = {sh.cell(HEADER_ROW, c).value: c for c in range(FIRST_DATA_COL, sh.max_column + 1)}
+    row = FIRST_FORM_ROW
+    for fr in election.form_rows:
+        if not fr.fields:
+            row += 1
+            continue
+        for f in fr.fields:
+            for kode in columns:
+                v = values.get(kode, {}).get(f.key)
+                if v is not None:
+                    sh.cell(row, header[kode], v)
+            row += 1
+    wb.save(path)
+    return path
