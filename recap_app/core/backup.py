@@ -513,7 +513,17 @@ def _on_read_only_media(path: Path) -> bool:
             return True
     except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
         pass
-    return not os.access(path, os.W_OK)
+    if not os.access(path, os.W_OK):
+        return True
+    # a folder that refuses new files (permissions, immutable flag): SQLite cannot make its -wal/-shm
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            pass
+    except OSError:
+        return True
+    return False
 
 
 def _open_read_only_media(path: Path) -> Workspace:

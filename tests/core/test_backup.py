@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from recap_app.cli import main
 from recap_app.core import audit, auth, backup
 from recap_app.core.demo import real_certificates
-from recap_app.core.errors import NotAllowed
+from recap_app.core.errors import NotAllowed, WorkspaceError
 from recap_app.core.store import Workspace
 
 P1, P2 = 16825511, 4944447  # province totals of the 35 real certificates
@@ -219,3 +219,25 @@ def test_automatic_backup_after_an_import_and_a_bundle_export(ws, tmp_path):
     export_bundle(ws, tmp_path / "b.zip", "tester")
     assert sorted(b.path.name.rsplit("-", 1)[-1] for b in list_backups(ws)) == ["bundle_export.sqlite",
                                                                                 "import.sqlite"]
+
+
+def test_workspace_in_a_folder_that_refuses_new_files_opens_read_only(tmp_path):
+    import shutil
+    import subprocess
+
+    from recap_app.core.backup import open_checked
+    from recap_app.core.demo import make_demo
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    make_demo(folder / "w.sqlite", actor="tester").close()
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(folder)]).returncode != 0:
+        pytest.skip("chattr +i is not available on this file system")
+    try:
+        ws = open_checked(folder / "w.sqlite")
+        assert ws.readonly and ws.totals()["fields"]["paslon_2"] == 4944447
+        with pytest.raises(WorkspaceError, match="dibuka hanya-baca"):
+            ws.set_setting("office.name", "x", "tester")
+        ws.close()
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)])
