@@ -822,7 +822,7 @@ class CertificateEditor(QWidget):
             return
         if ask and not confirm(self, self.tr("Buang draf"),
                                self.tr("Buang semua isian yang belum disimpan untuk %s?") % self.kode,
-                               self.tr("Buang draf"), self.tr("Batal")):
+                               self.tr("Buang draf"), self.tr("Batal"), default_yes=False):
             return
         try:
             drafts.discard_draft(self.ws, self.kode, self.actor, self._kind)

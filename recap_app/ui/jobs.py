@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QProgressDialog
 
 from ..core.errors import Cancelled, RecapError
 
@@ -123,8 +123,7 @@ class JobRunner(QObject):
             job.signals.cancelled.connect(lambda: refresh(None))
         self.jobs.append(job)
         if show_progress and parent_widget is not None:
-            dlg = QProgressDialog(title, "", 0, 0, parent_widget)
-            dlg.setCancelButton(QPushButton(self.tr("Batal")))
+            dlg = QProgressDialog(title, self.tr("Batal"), 0, 0, parent_widget)
             dlg.setWindowTitle(title)
             dlg.setWindowModality(Qt.WindowModality.WindowModal)
             dlg.setMinimumDuration(300)

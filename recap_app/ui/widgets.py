@@ -110,13 +110,17 @@ def mark_banner(demo: bool, simulation: bool) -> QLabel | None:
 
 
 def button_box(parent, ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
-    """A button box with our own (translated) texts instead of Qt's untranslated standard ones."""
+    """A button box with our own (translated) texts instead of Qt's untranslated standard ones.
+
+    The buttons are made by Qt (``addButton(text, role)``) so that Qt owns them: a QPushButton
+    made here and handed over could be collected by Python and vanish from the dialog.
+    """
     box = QDialogButtonBox(parent)
-    ok = QPushButton(ok_text)
+    ok = box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
     ok.setDefault(True)
-    box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setAutoDefault(True)
     if cancel_text:
-        box.addButton(QPushButton(cancel_text), QDialogButtonBox.ButtonRole.RejectRole)
+        box.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
     box.accepted.connect(parent.accept)
     box.rejected.connect(parent.reject)
     return box
@@ -146,19 +150,42 @@ class TextDialog(QDialog):
         return self.edit.toPlainText().strip()
 
 
-def inform(parent, title: str, text: str, error: bool = False) -> None:
-    """A message box with our own "Tutup" button."""
+def inform_box(parent, title: str, text: str, error: bool = False) -> QMessageBox:
+    """The message box ``inform`` shows: one "Tutup" button that is the default and the Esc key.
+
+    Kept apart from ``inform`` so that tests can look at the box without running it.
+    """
     box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.NoButton, parent)
-    box.addButton(QPushButton(QCoreApplication.translate("Dialog", "Tutup")), QMessageBox.ButtonRole.AcceptRole)
-    box.exec()
+    close = box.addButton(QCoreApplication.translate("Dialog", "Tutup"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(close)
+    box.setEscapeButton(close)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
 
 
-def confirm(parent, title: str, text: str, yes: str, no: str) -> bool:
-    """Ask a yes/no question with our own button texts. Returns True for ``yes``."""
+def inform(parent, title: str, text: str, error: bool = False) -> None:
+    """Show a message with our own "Tutup" button; Enter, Esc and the title-bar close all close it."""
+    inform_box(parent, title, text, error).exec()
+
+
+def confirm_box(parent, title: str, text: str, yes: str, no: str,
+                default_yes: bool = True) -> tuple[QMessageBox, QPushButton]:
+    """The question ``confirm`` asks: returns the box and its ``yes`` button.
+
+    Esc (and the title-bar close) always answer ``no``: the safe answer. Enter presses the default,
+    ``yes`` unless ``default_yes`` is False (for destructive actions such as discarding a draft).
+    """
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes_b = QPushButton(yes)
-    box.addButton(yes_b, QMessageBox.ButtonRole.YesRole)
-    box.addButton(QPushButton(no), QMessageBox.ButtonRole.NoRole)
+    yes_b = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
+    no_b = box.addButton(no, QMessageBox.ButtonRole.NoRole)
+    box.setEscapeButton(no_b)
+    box.setDefaultButton(yes_b if default_yes else no_b)
+    return box, yes_b
+
+
+def confirm(parent, title: str, text: str, yes: str, no: str, default_yes: bool = True) -> bool:
+    """Ask a yes/no question with our own button texts. True only when ``yes`` was pressed."""
+    box, yes_b = confirm_box(parent, title, text, yes, no, default_yes)
     box.exec()
     return box.clickedButton() is yes_b
