@@ -108,7 +108,7 @@ def import_gaps(tmp: Path) -> tuple[float, float, int]:
     certs = real_certificates("rekap")
     paths = template.write_templates(ws, list(certs), tmp / "xlsx")
     for path, (_k, (cols, values)) in zip(paths, certs.items(), strict=True):
-        template.fill_template(path, cols, values, ws.election)
+        template.fill_template(path, cols, values, ws.election.form)
     w = create_window(ws, "bench", auto_check=False)
     w.show()
     gaps = []

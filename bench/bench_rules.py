@@ -29,10 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from recap_app.core import reconcile  # noqa: E402
+from recap_app.core import (
+    certificate,
+    reconcile,  # noqa: E402
+)
 from recap_app.core.demo import make_demo, real_certificates  # noqa: E402
+from recap_app.core.domain import JUMLAH  # noqa: E402
 from recap_app.core.reconcile import Reconciler, check_workspace  # noqa: E402
-from recap_app.core.store import JUMLAH, Workspace  # noqa: E402
+from recap_app.core.store import Workspace  # noqa: E402
 
 
 def full_column(v: dict) -> dict:
@@ -95,7 +99,7 @@ def main() -> None:
         ws = Workspace.create(Path(tmp) / "bench.sqlite", "pilpres-2019-jateng", actor="bench")
         with ws.transaction():
             for kode, (cols, vals) in certs.items():
-                ws.add_revision(kode, cols, vals, actor="bench", reason="bench")
+                certificate.record_revision(ws, kode, cols, vals, actor="bench", reason="bench")
         rec0 = Reconciler.for_workspace(ws)
         mem = {k: (cols, vals, None) for k, (cols, vals) in certs.items()}
 
@@ -104,7 +108,7 @@ def main() -> None:
             return rec.run(mem)
 
         found = [f for fs in pure_scratch().values() for f in fs]
-        print(f"35 sertifikat, {n_cols} kolom, {n_cols * len(ws.election.field_keys)} angka; "
+        print(f"35 sertifikat, {n_cols} kolom, {n_cols * len(ws.election.form.field_keys)} angka; "
               f"temuan: {len(found)}")
         scratch_pure = median_ms(pure_scratch, runs)
         scratch_ws = median_ms(lambda: check_workspace(ws), runs)
@@ -135,7 +139,7 @@ def main() -> None:
         for i in range(runs):
             v = {c: dict(x) for c, x in vals.items()}
             v[cols[0]]["paslon_1"] += i + 1
-            ws.add_revision("33.19", cols, v, actor="bench", reason="bench")
+            certificate.record_revision(ws, "33.19", cols, v, actor="bench", reason="bench")
             t = time.perf_counter()
             reconcile.refresh_findings(ws, "bench")
             stored_times.append((time.perf_counter() - t) * 1000)

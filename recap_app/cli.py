@@ -6,62 +6,18 @@ Every command that writes acts as ``--user`` (or RECAP_USER). Errors meant for t
 
 from __future__ import annotations
 
-import functools
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__, cli_i18n
-from .core.errors import RecapError
-from .core.paths import default_workspace_path, remember_workspace, resolve_workspace
-from .core.store import Workspace, default_actor
+from .commands.common import clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+from .core.clock import default_actor
+from .core.paths import default_workspace_path, remember_workspace
+from .core.store import Workspace
 
 cli_i18n.install()
-
-
-def clerk_errors(fn):
-    """Turn RecapError into a clean message on stderr and exit status 1."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except RecapError as exc:
-            click.echo(f"Galat: {exc.message}", err=True)
-            sys.exit(1)
-
-    return wrapper
-
-
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                         help="Berkas ruang kerja (SQLite). Bawaan: RECAP_DB atau ruang kerja terakhir.")
-user_option = click.option("--user", "user", default=None, envvar="RECAP_USER",
-                           help="Pengguna yang bertindak (bawaan: RECAP_USER atau nama login).")
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                             show_default=True, help="Bentuk keluaran.")
-
-
-def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
-    """Open the workspace named by --db (or the default) and remember it."""
-    path = resolve_workspace(db)
-    from .core.backup import open_checked  # issue 8: start-up integrity check, names the latest good backup
-
-    ws = open_checked(path, readonly)
-    remember_workspace(path)
-    return ws
-
-
-def acting_user(ws: Workspace, user: str | None) -> str:
-    """Authenticate the acting user for a command (password from RECAP_PASSWORD or a prompt)."""
-    from .core.auth import authenticate
-
-    return authenticate(ws, user)
-
-
-def emit_json(data) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,14 +34,25 @@ def elections_cmd(fmt):
     from .core.election import list_elections
 
     items = [{"id": e.id, "nama": e.name, "jenis": e.kind, "hari_pemungutan": e.polling_day,
-              "tingkat": e.tier, "paslon": len(e.paslon),
+              "tingkat": e.tier, "formulir": e.form_kind, "peserta": len(e.contestants),
+              "paslon": sum(c.kind == "paslon" for c in e.contestants), "dapil": len(e.districts),
               "wilayah": sum(1 for r in e.regions if r.tingkat == e.column_tier)} for e in list_elections()]
     if fmt == "json":
         emit_json(items)
         return
-    for it in items:
-        click.echo(f"{it['id']:<22} {it['nama']} ({it['hari_pemungutan']}; {it['paslon']} paslon; "
+    for e, it in zip(list_elections(), items, strict=True):
+        click.echo(f"{it['id']:<26} {it['nama']} ({it['hari_pemungutan']}; {_contest_words(e)}; "
                    f"{it['wilayah']} kecamatan)")
+
+
+def _contest_words(e) -> str:
+    """ "2 paslon", "18 partai, 1311 calon, 10 dapil", "11 calon perseorangan"."""
+    count = {k: sum(c.kind == k for c in e.contestants) for k in ("paslon", "partai", "calon", "perseorangan")}
+    if e.form_kind == "partai":
+        return f"{count['partai']} partai, {count['calon']} calon, {len(e.districts)} dapil"
+    if e.form_kind == "perseorangan":
+        return f"{count['perseorangan']} calon perseorangan"
+    return f"{count['paslon']} paslon"
 
 
 @main.command("init")
@@ -116,8 +83,10 @@ def init_cmd(election_id, db, user, simulation):
 @clerk_errors
 def status_cmd(db, fmt):
     """Status sertifikat tiap kabupaten/kota."""
+    from .core.certificate import statuses
+
     with open_ws(db, readonly=False) as ws:
-        rows = ws.status()
+        rows = statuses(ws)
     if fmt == "json":
         emit_json(rows)
         return

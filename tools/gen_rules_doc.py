@@ -20,7 +20,7 @@ DOC = ROOT / "docs" / "rules.md"
 
 def render() -> str:
     """The complete text of docs/rules.md."""
-    from recap_app.core import compare, rules, status
+    from recap_app.core import certificate, compare, rules
 
     out = [
         "# Rule catalogue (aturan rekonsiliasi)",
@@ -91,7 +91,7 @@ def render() -> str:
         "## Status per regency",
         "",
     ]
-    out += [f"- {s}" for s in status.STATUSES]
+    out += [f"- {s}" for s in certificate.Status]
     out += [
         "",
         "(belum masuk: nothing received; draf: received, rules not yet run on the latest revision; ada",

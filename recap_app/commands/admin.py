@@ -89,10 +89,10 @@ def first_admin(ws, user: str | None, password: str | None) -> None:
 
 def register(main):
     """Attach users, audit, backup, backups and restore to the `recap` group."""
-    from ..cli import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
     from ..core import audit as audit_mod
     from ..core import auth
     from ..core import backup as backup_mod
+    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     # ------------------------------------------------------------- users
     @main.group("users")

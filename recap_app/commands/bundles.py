@@ -13,7 +13,7 @@ key_option = click.option("--key", "key_file", type=click.Path(dir_okay=False, p
 
 def register(main):
     """Attach the `keys` and `bundle` groups to the `recap` group."""
-    from ..cli import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     @main.group("keys")
     def keys_group():

@@ -7,7 +7,7 @@ import click
 
 def register(main):
     """Attach `demo` to the `recap` group."""
-    from ..cli import clerk_errors
+    from .common import clerk_errors
 
     @main.command("demo")
     @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -17,10 +17,11 @@ def register(main):
         """Buat ruang kerja CONTOH berisi 35 sertifikat nyata Pilpres 2019 Jawa Tengah."""
         from ..core.demo import make_demo
         from ..core.paths import demo_workspace_path, remember_workspace
+        from ..core.totals import province_totals
 
         path = db or demo_workspace_path()
         ws = make_demo(path)
-        totals = ws.totals()["fields"]
+        totals = province_totals(ws)["fields"]
         ws.close()
         remember_workspace(path)
         click.echo(f"Ruang kerja CONTOH dibuat: {path}")

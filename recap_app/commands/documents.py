@@ -13,10 +13,10 @@ import click
 
 def register(main):
     """Attach this module's commands to the `recap` group."""
-    from ..cli import clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+    from .common import clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     def _acting(ws, user):
-        from ..cli import acting_user
+        from .common import acting_user
 
         return acting_user(ws, user)
 

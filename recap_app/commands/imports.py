@@ -10,7 +10,7 @@ import click
 
 def register(main):
     """Attach `template`, `import` and `totals` to the `recap` group."""
-    from ..cli import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     @main.command("template")
     @db_option
@@ -66,26 +66,34 @@ def register(main):
     @clerk_errors
     def totals_cmd(db, fmt):
         """Jumlah provinsi tiap isian (revisi terakhir tiap sertifikat) dan JUMLAH tiap kabupaten/kota."""
-        from babel.numbers import format_decimal
+        from ..core.formatting import figure as num
+        from ..core.totals import province_totals
 
         with open_ws(db, readonly=True) as ws:
-            t = ws.totals()
+            t = province_totals(ws)
             e = ws.election
             names = {r.kode: r.nama for r in ws.regencies()}
         if fmt == "json":
-            emit_json({"election": e.id, "received": t["received"], "expected": t["expected"],
-                       "fields": t["fields"],
-                       "regencies": {k: {"nama": names.get(k, k), "jumlah": v} for k, v in t["regencies"].items()},
-                       "blank": t.get("blank", {})})
+            out = {"election": e.id, "received": t["received"], "expected": t["expected"], "fields": t["fields"],
+                   "regencies": {k: {"nama": names.get(k, k), "jumlah": v} for k, v in t["regencies"].items()},
+                   "blank": t.get("blank", {})}
+            if e.has_districts:
+                out["dapil"] = t["dapil"]
+            emit_json(out)
             return
 
-        def num(v):
-            return "kosong" if v is None else format_decimal(v, locale="id")
-
         click.echo(f"{e.name}: {t['received']} dari {t['expected']} sertifikat kabupaten/kota masuk.")
-        for key in e.field_keys:
-            click.echo(f"  {e.field_label(key):<78} {num(t['fields'][key]):>14}")
-        keys = [p.key for p in e.paslon] + ["suara_sah", "suara_tidak_sah"]
-        click.echo("JUMLAH tiap kabupaten/kota sebagaimana disampaikan (" + ", ".join(keys) + "):")
-        for kode, col in t["regencies"].items():
-            click.echo(f"  {kode:<6} {names.get(kode, kode):<28} " + " ".join(f"{num(col[k]):>12}" for k in keys))
+        for d in t["dapil"]:
+            form = e.form_for(d["kode"])
+            if e.has_districts:
+                click.echo(f"Dapil {d['kode']} {d['nama']} ({d['kursi']} kursi): {d['received']} dari "
+                           f"{d['expected']} sertifikat masuk.")
+            for key in form.field_keys:
+                click.echo(f"  {form.field_label(key):<78} {num(d['fields'][key]):>14}")
+            keys = list(form.vote_keys) + ["suara_sah", "suara_tidak_sah"]
+            click.echo("JUMLAH tiap kabupaten/kota sebagaimana disampaikan (" + ", ".join(keys) + "):")
+            for kode in d["regencies"]:
+                if kode in t["regencies"]:
+                    col = t["regencies"][kode]
+                    click.echo(f"  {kode:<6} {names.get(kode, kode):<28} "
+                               + " ".join(f"{num(col[k]):>12}" for k in keys))

@@ -10,11 +10,11 @@ from pathlib import Path
 import click
 
 
-def _blank_rows(election, blank_fields) -> str:
+def _blank_rows(form, blank_fields) -> str:
     """Blank fields as form rows: "I.A.2, I.A.3 (LK), V.B" (a row named alone is blank whole)."""
     blank = set(blank_fields)
     parts = []
-    for row in election.form_rows:
+    for row in form.rows:
         keys = [f.key for f in row.fields]
         hit = [f for f in row.fields if f.key in blank]
         if not hit:
@@ -28,7 +28,7 @@ def _blank_rows(election, blank_fields) -> str:
 
 def _grouped_text(election, fs, status_rows) -> list[str]:
     """Findings as lines a clerk can read: per regency, blank fields (W.602) on one line."""
-    from ..core.rules import JUMLAH
+    from ..core.domain import JUMLAH
 
     lines: list[str] = []
     by_region: dict[str, list] = {}
@@ -59,7 +59,7 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
             open_ = [f for f in blanks if not f.resolved]
             everywhere = [f.field for f in blanks if len(f.columns) > 1 or f.columns == (JUMLAH,)]
             lines.append(f"  W.602 peringatan: {len(blanks)} isian kosong (kosong bukan nol; "
-                         f"{len(blanks) - len(open_)} sudah dijelaskan), baris {_blank_rows(election, [f.field for f in blanks])}")
+                         f"{len(blanks) - len(open_)} sudah dijelaskan), baris {_blank_rows(election.form_at(kode), [f.field for f in blanks])}")
             if len(everywhere) < len(blanks):
                 for f in blanks:
                     if f.field not in everywhere:
@@ -71,7 +71,7 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
 
 def register(main):
     """Attach check, explain, override, adopt, reopen, compare and the entry2 group to `recap`."""
-    from ..cli import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     @main.command("check")
     @db_option
@@ -86,9 +86,9 @@ def register(main):
         Status keluar 0 bila pemeriksaan berjalan, apa pun temuannya; dengan --strict, 1 bila
         ada kesalahan yang belum diperbaiki atau dikesampingkan ketua.
         """
-        from ..core import reconcile
+        from ..core import certificate, reconcile
+        from ..core.clock import default_actor
         from ..core.errors import WorkspaceError
-        from ..core.store import default_actor
 
         with open_ws(db) as ws:
             try:
@@ -96,7 +96,7 @@ def register(main):
             except WorkspaceError:  # read-only file: report without storing
                 pass
             fs = reconcile.findings(ws, region)
-            status_rows = ws.status()
+            status_rows = certificate.statuses(ws)
             election = ws.election
         open_errors = sum(1 for f in fs if f.severity == "error" and not f.resolved)
         if fmt == "json":
@@ -160,11 +160,11 @@ def register(main):
     @clerk_errors
     def adopt_cmd(db, user, kode):
         """Tetapkan sertifikat kabupaten/kota (ditolak selama ada kesalahan yang belum diselesaikan)."""
-        from ..core import reconcile
+        from ..core import certificate
 
         with open_ws(db) as ws:
             actor = acting_user(ws, user)
-            rid = reconcile.adopt(ws, kode, actor)
+            rid = certificate.adopt(ws, kode, actor)
             number = ws.revision_info(rid).number
         click.echo(f"Sertifikat {kode} revisi {number} ditetapkan.")
 
@@ -176,11 +176,11 @@ def register(main):
     @clerk_errors
     def reopen_cmd(db, user, kode, reason):
         """Buka kembali sertifikat yang sudah ditetapkan (ketua), dengan alasan."""
-        from ..core import reconcile
+        from ..core import certificate
 
         with open_ws(db) as ws:
             actor = acting_user(ws, user)
-            reconcile.reopen(ws, kode, actor, reason)
+            certificate.reopen(ws, kode, actor, reason)
         click.echo(f"Sertifikat {kode} dibuka kembali.")
 
     @main.command("compare")
@@ -337,8 +337,8 @@ def _read_entry(ws, region: str, file: Path, prefix: str):
     """(columns, values) of an entry file: JSON {column: {field: int|null}} or a CSV keyed by
     kecamatan code (the regency's own code = its JUMLAH column)."""
     from ..core import compare
+    from ..core.domain import JUMLAH
     from ..core.errors import RecapError
-    from ..core.rules import JUMLAH
 
     if file.suffix.lower() == ".json":
         try:
@@ -349,7 +349,7 @@ def _read_entry(ws, region: str, file: Path, prefix: str):
             raise RecapError(f"Berkas {file.name}: diharapkan objek {{kolom: {{isian: angka}}}}.", "bad_file")
         for col, vals in data.items():
             for k, v in vals.items():
-                if k not in ws.election.field_keys:
+                if k not in ws.election.all_field_keys:
                     raise RecapError(f"Berkas {file.name}, kolom {col}: isian {k!r} tidak dikenal.", "bad_file")
                 if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
                     raise RecapError(f"Berkas {file.name}, kolom {col}, isian {k}: {v!r} bukan bilangan bulat "

@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from .clock import default_actor, now_iso
 from .errors import NotAllowed, RecapError
-from .schema_users import ROLES
-from .store import default_actor, now_iso
+from .schema import ROLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
 
+from .clock import now_iso
 from .errors import RecapError, WorkspaceError
-from .store import Workspace, now_iso
+from .store import Workspace
 
 DEFAULT_KEEP = 20
 #: a temporary copy older than this (seconds) belongs to an interrupted backup and is removed
@@ -531,7 +532,7 @@ def _open_read_only_media(path: Path) -> Workspace:
     from urllib.parse import quote
 
     from .election import Election
-    from .schema_users import register_functions
+    from .schema import register_functions
 
     try:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True,

@@ -24,10 +24,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .domain import JUMLAH, PROVINSI, tier_word
 from .election import Election
 from .errors import RecapError
-from .rules import JUMLAH, PROVINSI, field_label, fmt, tier_word
+from .formatting import figure as fmt
+from .forms import Form
 from .store import Values, Workspace
+from .totals import province_totals
 
 #: External files larger than this are refused (a kecamatan CSV of a province is < 1 MB).
 MAX_CSV_BYTES = 50 * 1024 * 1024
@@ -161,25 +164,25 @@ def classify(key: str, a: int | None, b: int | None, col_a: Mapping[str, int | N
     return digit_fault(a, b), ""
 
 
-def _message(election: Election, where: str, d: Difference, names: tuple[str, str]) -> str:
-    label = field_label(election, d.field)
+def _message(form: Form, where: str, d: Difference, names: tuple[str, str]) -> str:
+    label = form.label(d.field)
     txt = (f"{where}: {label} — {names[0]} {fmt(d.value_a)}, {names[1]} {fmt(d.value_b)}")
     if d.difference is not None:
         txt += f" (selisih {fmt(d.difference)})"
     if d.fault == "wrong_row":
-        txt += f"; mirip salah ketik: {FAULT_TEXT['wrong_row']} ({field_label(election, d.fault_detail)})"
+        txt += f"; mirip salah ketik: {FAULT_TEXT['wrong_row']} ({form.label(d.fault_detail)})"
     elif d.fault:
         txt += f"; mirip salah ketik: {FAULT_TEXT[d.fault]}"
     return txt + "."
 
 
-def compare_columns(election: Election, region: str, where: Mapping[str, str], a: Values, b: Values, *,
+def compare_columns(form: Form, region: str, where: Mapping[str, str], a: Values, b: Values, *,
                     columns: Iterable[str] | None = None, names: tuple[str, str] = ("A", "B"),
                     skip_blank_b: bool = False) -> tuple[int, list[Difference]]:
     """Compare figures column by column, field by field.
 
     Args:
-        election: gives the fields (printed order) and labels.
+        form: the certificate's form (its fields in printed order, and labels).
         region: regency code stored in each difference.
         where: {column: place as the clerk reads it}.
         a, b: {column: {field: int or None}}.
@@ -196,7 +199,7 @@ def compare_columns(election: Election, region: str, where: Mapping[str, str], a
     out: list[Difference] = []
     for c in columns:
         ca, cb = a.get(c, {}), b.get(c, {})
-        for k in election.field_keys:
+        for k in form.field_keys:
             va, vb = ca.get(k), cb.get(k)
             if skip_blank_b and vb is None:
                 continue
@@ -206,7 +209,7 @@ def compare_columns(election: Election, region: str, where: Mapping[str, str], a
             fault, detail = classify(k, va, vb, ca, cb)
             d = Difference(region, c, k, va, vb, fault, detail)
             out.append(Difference(region, c, k, va, vb, fault, detail,
-                                  _message(election, where.get(c, c), d, names)))
+                                  _message(form, where.get(c, c), d, names)))
     return n, out
 
 
@@ -233,7 +236,8 @@ def compare_revisions(ws: Workspace, revision_a: int, revision_b: int) -> Compar
     names = (_rev_name(ia), _rev_name(ib))
     report = CompareReport(names[0], names[1])
     report.compared, report.differences = compare_columns(
-        ws.election, ia.region_kode, _places(ws, ia.region_kode), ws.revision_values(revision_a),
+        ws.election.form_of_region(ia.region_kode), ia.region_kode, _places(ws, ia.region_kode),
+        ws.revision_values(revision_a),
         ws.revision_values(revision_b), names=names)
     return report
 
@@ -304,7 +308,7 @@ def read_external_csv(path: str | Path, election: Election, prefix: str = "") ->
                            f"{', '.join(KEY_COLUMNS)}); ditemukan: {', '.join(header[:8])}.", "no_key_column")
     fields = {}
     for i, h in enumerate(header):
-        if h.startswith(prefix) and h[len(prefix):] in election.field_keys:
+        if h.startswith(prefix) and h[len(prefix):] in election.all_field_keys:
             fields[i] = h[len(prefix):]
     if not fields:
         raise CompareError(f"Berkas {path.name}: tidak ada kolom angka yang dikenal"
@@ -368,14 +372,14 @@ def compare_external(ws: Workspace, figures: Mapping[str, Mapping[str, int | Non
         info, a = latest[r.kode]
         cols = [c for c in info.columns if c in b]
         report.not_received.extend(c for c in b if c not in info.columns)
-        n, diffs = compare_columns(ws.election, r.kode, _places(ws, r.kode), a, b, columns=cols, names=names,
-                                   skip_blank_b=True)
+        n, diffs = compare_columns(ws.election.form_of_region(r.kode), r.kode, _places(ws, r.kode), a, b,
+                                   columns=cols, names=names, skip_blank_b=True)
         report.compared += n
         report.differences.extend(diffs)
     if province_rows:
-        totals = ws.totals()["fields"]
+        totals = province_totals(ws)["fields"]
         for code, vals in province_rows.items():
-            n, diffs = compare_columns(ws.election, code, {PROVINSI: "Total provinsi"}, {PROVINSI: totals},
+            n, diffs = compare_columns(ws.election.form_at(code), code, {PROVINSI: "Total provinsi"}, {PROVINSI: totals},
                                        {PROVINSI: vals}, columns=[PROVINSI], names=names, skip_blank_b=True)
             report.compared += n
             report.differences.extend(diffs)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from . import certificate
+from .domain import JUMLAH
 from .election import RESOURCES
-from .store import JUMLAH, Values, Workspace
+from .store import Values, Workspace
 
 DEMO_DIR = RESOURCES / "demo"
 DEMO_ELECTION = "pilpres-2019-jateng"
@@ -68,8 +70,8 @@ def load_real_certificates(ws: Workspace, actor: str, source: str = "rekap") -> 
     certs = real_certificates(source)
     with ws.transaction():
         for kode, (cols, values) in certs.items():
-            ws.add_revision(kode, cols, values, actor=actor, reason="data contoh Pilpres 2019",
-                            action="certificate.demo")
+            certificate.record_revision(ws, kode, cols, values, actor=actor, permission="import",
+                                        reason="data contoh Pilpres 2019", action="certificate.demo")
     return len(certs)
 
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from . import auth
+from .certificate import SECOND_ENTRY, decided, pending_second_entry, record_revision
+from .clock import now_iso
 from .compare import CompareReport, compare_revisions
 from .errors import NotAllowed, RecapError
-from .store import RevisionInfo, Values, Workspace, now_iso
+from .store import Values, Workspace
 
-ENTRY2 = "entri_kedua"
+ENTRY2 = SECOND_ENTRY
 KEEP = ("entri_1", "entri_2")
 
 
@@ -39,19 +41,6 @@ def _region_name(ws: Workspace, kode: str) -> str:
     return f"{r.nama} ({kode})"
 
 
-def _decided(ws: Workspace, entry2_id: int) -> bool:
-    return ws.conn.execute("SELECT 1 FROM double_entry_decision WHERE entry2_revision_id = ?",
-                           (entry2_id,)).fetchone() is not None
-
-
-def pending_second_entry(ws: Workspace, kode: str) -> RevisionInfo | None:
-    """The second entry awaiting the coordinator, or None."""
-    e2 = ws.latest_revision(kode, ENTRY2)
-    if e2 is None or _decided(ws, e2.id):
-        return None
-    return e2
-
-
 def state(ws: Workspace, kode: str) -> dict:
     """{status, entry1, entry2, decision} for a certificate; entries are RevisionInfo or None,
     decision the last {outcome, by, at, reason, result_revision_id} or None."""
@@ -61,7 +50,7 @@ def state(ws: Workspace, kode: str) -> dict:
         "WHERE region = ? ORDER BY id DESC LIMIT 1", (kode,)).fetchone()
     decision = None if row is None else dict(zip(("outcome", "by", "at", "reason", "result_revision_id",
                                                   "entry2_revision_id"), row, strict=True))
-    if e2 is not None and not _decided(ws, e2.id):
+    if e2 is not None and not decided(ws, e2.id):
         status = "menunggu"
     elif decision is not None:
         status = decision["outcome"]
@@ -74,7 +63,7 @@ def submit_second_entry(ws: Workspace, kode: str, columns: list[str], values: Va
     """Store entry 2 of a certificate (typed by someone other than entry 1's author).
 
     Args:
-        columns, values: as for :meth:`Workspace.add_revision`.
+        columns, values: as for :func:`recap_app.core.certificate.record_revision`.
     Returns:
         The entry-2 revision id.
     Raises:
@@ -93,8 +82,8 @@ def submit_second_entry(ws: Workspace, kode: str, columns: list[str], values: Va
     if pending_second_entry(ws, kode):
         raise DoubleEntryError(f"{name}: sudah ada entri kedua yang menunggu keputusan koordinator.",
                                "entry2_pending")
-    return ws.add_revision(kode, columns, values, actor=actor, kind=ENTRY2, action="certificate.second_entry",
-                           reason="entri kedua")
+    return record_revision(ws, kode, columns, values, actor=actor, permission="second_entry", kind=ENTRY2,
+                           action="certificate.second_entry", reason="entri kedua", discard_draft=True)
 
 
 def differences(ws: Workspace, kode: str) -> CompareReport:
@@ -159,7 +148,8 @@ def resolve(ws: Workspace, kode: str, choices: Mapping[tuple[str, str], str], ac
                         values[col] = {}
                         columns.append(col)
                     values[col][fld] = diffs[(col, fld)].value_b
-            result = ws.add_revision(kode, columns, values, actor=actor, reason=reason or "keputusan entri ganda",
+            result = record_revision(ws, kode, columns, values, actor=actor, permission="resolve_double_entry",
+                                     reason=reason or "keputusan entri ganda",
                                      action="certificate.double_entry_result")
         did = ws.db["double_entry_decision"].insert({
             "region": kode, "entry1_revision_id": e1.id, "entry2_revision_id": e2.id, "outcome": "selesai",

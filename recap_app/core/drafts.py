@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import auth
+from .clock import now_iso
 from .errors import WorkspaceError
-from .store import now_iso
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Values, Workspace

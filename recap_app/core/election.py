@@ -1,9 +1,11 @@
-"""Election definitions (resources/elections/*.json) and the certificate form they imply.
+"""Election definitions (resources/elections/*.json): identity, contest, districts, regions.
 
-The form (blocks I–V of DB1/DC1, D.Hasil) is derived from the election: the voter
-categories and the candidate pairs belong to the election, not to the code. Every figure
-on the form has a stable *field key* (``dpt_l``, ``paslon_1``, ``suara_sah``, ...), used by
-storage, rules, import, documents, bundles and the JSON outputs alike.
+A definition names the election, its voter categories, what stands on the ballot (pairs,
+parties with candidates, individual candidates) and, for legislative contests, the
+electoral districts with their seats (docs/elections.md, formats 1 and 2). The certificate
+form of a district comes from the form layer (:mod:`recap_app.core.forms`) through
+:meth:`Election.form_for`: the categories and the contestants belong to the election, not
+to the code.
 """
 
 from __future__ import annotations
@@ -15,96 +17,59 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .domain import TIERS, Contestant, ContestantKind, District, Region, VoterCategory
 from .errors import ElectionError
+from .forms import Form, build_form
 
 if getattr(sys, "frozen", False):  # PyInstaller one-folder build: data files under _MEIPASS
     RESOURCES = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
 else:
     RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 
-#: Tier names, top down. An office at tier T receives certificates from regions of the next
-#: tier down, each certificate holding one column per region of the tier below that.
-TIERS = ("nasional", "provinsi", "kabupaten_kota", "kecamatan", "desa")
-
-SEXES = ("l", "p", "")  # field key suffixes: _l, _p and the Jumlah (no suffix)
+#: definition formats this program reads (docs/elections.md)
+FORMATS = (1, 2)
 
 
-@dataclass(frozen=True)
-class Region:
-    """A region of the election's region set.
-
-    Attributes:
-        kode: Kemendagri code with dots, kept as text ("33.01", "33.01.02").
-        kode_induk: the parent's code ("33" for a kabupaten/kota).
-        tingkat: the tier name ("kabupaten_kota", "kecamatan").
-        nama: the name as spelled in this election's region set.
-    """
-
-    kode: str
-    kode_induk: str
-    tingkat: str
-    nama: str
-
-
-@dataclass(frozen=True)
-class FormField:
-    """One figure on the certificate.
-
-    Attributes:
-        key: stable key (``dpt_l``); never renamed once released.
-        row: the form row number ("I.A.1", "IV.2", "V.A").
-        label: Indonesian row label as on the form.
-        sex: "L", "P", "JML" for split rows, "" otherwise.
-        parts: keys whose sum this field must equal on the form (derived cells), or ().
-    """
-
-    key: str
-    row: str
-    label: str
-    sex: str = ""
-    parts: tuple[str, ...] = ()
-
-    @property
-    def derived(self) -> bool:
-        """True when the form defines this cell as a sum of other cells."""
-        return bool(self.parts)
+def _contestants(d: dict, contest: dict) -> tuple[Contestant, ...]:
+    """Every contestant of a definition: pairs (format 1 ``paslon`` or ``contest.paslon``),
+    parties and their candidates, or individual candidates, in ballot order."""
+    pairs = contest.get("paslon", d.get("paslon", ()))
+    out = [Contestant(ContestantKind.PASLON, int(p["nomor_urut"]), p["nama"], p.get("nama_singkat", p["nama"]))
+           for p in pairs]
+    out += [Contestant(ContestantKind.PARTAI, int(p["nomor"]), p["nama"], p.get("nama_singkat", p["nama"]))
+            for p in contest.get("parties", ())]
+    kind = ContestantKind.CALON if contest.get("form") == "partai" else ContestantKind.PERSEORANGAN
+    for c in contest.get("candidates", ()):
+        nomor = c.get("nomor_urut")
+        out.append(Contestant(kind, None if nomor is None else int(nomor), c["nama"], c.get("nama_singkat", ""),
+                              c.get("partai"), None if c.get("dapil") is None else str(c["dapil"]),
+                              c.get("jenis_kelamin") or "", c.get("tempat_tinggal") or ""))
+    return tuple(out)
 
 
-@dataclass(frozen=True)
-class FormRow:
-    """A printed row of the form: a heading (no fields) or a figure row (1 or 3 fields)."""
-
-    number: str
-    label: str
-    fields: tuple[FormField, ...] = ()
-    level: int = 0  # 0 = block heading (I, II...), 1 = sub-heading (A, B), 2 = figure row
-
-
-@dataclass(frozen=True)
-class VoterCategory:
-    key: str
-    abbr: str
-    label: str
-    label_en: str = ""
-
-
-@dataclass(frozen=True)
-class Paslon:
-    nomor_urut: int
-    nama: str
-    nama_singkat: str
-
-    @property
-    def key(self) -> str:
-        return f"paslon_{self.nomor_urut}"
+def _districts(d: dict, contest: dict) -> tuple[District, ...]:
+    """The contest's districts; one district covering every region when the definition has none."""
+    ds = contest.get("districts")
+    if not ds:
+        return (District(d["province_code"], d["province_name"], None, ()),)
+    return tuple(District(str(x["kode"]), x["nama"], x.get("kursi"), tuple(x.get("wilayah", ()))) for x in ds)
 
 
 @dataclass
 class Election:
-    """An election definition: identity, form naming, categories, pairs and region set.
+    """An election definition: identity, form naming, categories, contest and region set.
 
-    Build with :func:`load_election` or :meth:`from_dict`. Raises :class:`ElectionError` on
+    Build with :func:`load_election` or :meth:`from_dict` (formats 1 and 2, docs/elections.md).
+    The certificate form of a district is :meth:`form_for`. Raises :class:`ElectionError` on
     malformed data.
+
+    Attributes:
+        form_kind: the kind of block IV ("paslon", "partai", "perseorangan"; forms.KINDS).
+        body: the elected body for legislative contests ("DPR", "DPD", "DPRD_PROVINSI") or "".
+        seats: the seat rule {method, threshold_percent, decided_by} or {}.
+        contestants: every contestant (pairs; parties and candidates; individuals), ballot order.
+        districts: the electoral districts (one covering everything for pair contests).
+        national_votes: {party number: national valid votes} for a threshold, or {}.
     """
 
     id: str
@@ -118,18 +83,26 @@ class Election:
     form_names: dict
     voter_categories: list[VoterCategory]
     reserve_percent: float
-    paslon: list[Paslon]
     region_set: str
+    form_kind: str = "paslon"
+    body: str = ""
+    seats: dict = field(default_factory=dict)
+    contestants: tuple[Contestant, ...] = ()
+    districts: tuple[District, ...] = ()
+    national_votes: dict[int, int] = field(default_factory=dict)
     raw: dict = field(repr=False, default_factory=dict)
 
     @classmethod
     def from_dict(cls, d: dict) -> Election:
-        """Build from the JSON document (format 1). Raises ElectionError when a key is missing."""
+        """Build from the JSON document (format 1 or 2). Raises ElectionError when a key is missing."""
         try:
-            if d.get("format") != 1:
-                raise ElectionError(f"Format definisi pemilihan tidak dikenal: {d.get('format')!r} (diharapkan 1).")
+            if d.get("format") not in FORMATS:
+                raise ElectionError(f"Format definisi pemilihan tidak dikenal: {d.get('format')!r} "
+                                    f"(diharapkan {' atau '.join(map(str, FORMATS))}).", "bad_definition")
             if d["tier"] not in TIERS[:-1]:
-                raise ElectionError(f"Tingkat kantor tidak dikenal: {d['tier']!r}.")
+                raise ElectionError(f"Tingkat kantor tidak dikenal: {d['tier']!r}.", "bad_definition")
+            contest = d.get("contest") or {"form": "paslon"}
+            national = (contest.get("national_votes") or {}).get("votes", {})
             return cls(
                 id=d["id"],
                 name=d["name"],
@@ -142,12 +115,17 @@ class Election:
                 form_names=dict(d["form_names"]),
                 voter_categories=[VoterCategory(**c) for c in d["voter_categories"]],
                 reserve_percent=float(d["reserve_percent"]),
-                paslon=[Paslon(p["nomor_urut"], p["nama"], p.get("nama_singkat", p["nama"])) for p in d["paslon"]],
                 region_set=d["region_set"],
+                form_kind=contest.get("form", "paslon"),
+                body=contest.get("body", ""),
+                seats=dict(contest.get("seats") or {}),
+                contestants=_contestants(d, contest),
+                districts=_districts(d, contest),
+                national_votes={int(k): int(v) for k, v in national.items()},
                 raw=d,
             )
-        except (KeyError, TypeError) as exc:
-            raise ElectionError(f"Definisi pemilihan tidak lengkap: kunci {exc} tidak ada.") from exc
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ElectionError(f"Definisi pemilihan tidak lengkap atau tidak sah: {exc}.", "bad_definition") from exc
 
     # ----------------------------------------------------------------- tiers
     @property
@@ -160,81 +138,93 @@ class Election:
         """Tier of the columns inside a received certificate ("kecamatan")."""
         return TIERS[TIERS.index(self.tier) + 2]
 
-    # ----------------------------------------------------------------- form
+    # ----------------------------------------------------------------- districts and forms
     @cached_property
-    def form_rows(self) -> tuple[FormRow, ...]:
-        """The rows of the certificate, blocks I–V, in printed order.
+    def district_by_code(self) -> dict[str, District]:
+        """{district code: District}."""
+        return {x.kode: x for x in self.districts}
 
-        Source: Model DB1/DC1-PPWP 2019 and D.Hasil 2024 (PKPU 3/2019, PKPU 25/2023 annexes).
+    @cached_property
+    def _district_of_region(self) -> dict[str, District]:
+        return {kode: x for x in self.districts for kode in x.wilayah}
+
+    @property
+    def has_districts(self) -> bool:
+        """True when the contest runs in more than one district (DPR, DPRD Provinsi)."""
+        return len(self.districts) > 1
+
+    def district_of(self, kode: str) -> District | None:
+        """The district a submitting region belongs to (the single district of a whole-area contest)."""
+        if len(self.districts) == 1 and self.districts[0].whole:
+            return self.districts[0]
+        return self._district_of_region.get(kode)
+
+    def form_for(self, district: str | District | None = None) -> Form:
+        """The certificate form of a district (cached; the same object for the same district).
+
+        Args:
+            district: a district or its code; None for a contest with one district.
+        Raises:
+            ElectionError: unknown district, or None for a contest with several districts.
         """
-        rows: list[FormRow] = []
-
-        def split(number, label, base, parts_of=None):
-            fs = []
-            for sex, suffix in (("L", "_l"), ("P", "_p"), ("JML", "")):
-                parts = tuple(f"{p}{suffix}" for p in parts_of) if parts_of else ()
-                if sex == "JML":
-                    parts = (f"{base}_l", f"{base}_p")
-                fs.append(FormField(f"{base}{suffix}", number, label, sex, parts))
-            return FormRow(number, label, tuple(fs), 2)
-
-        cats = self.voter_categories
-        rows.append(FormRow("I", "DATA PEMILIH DAN PENGGUNA HAK PILIH", (), 0))
-        rows.append(FormRow("I.A", "DATA PEMILIH", (), 1))
-        for i, c in enumerate(cats, 1):
-            rows.append(split(f"I.A.{i}", f"Jumlah pemilih dalam {c.label}", c.key))
-        n = len(cats) + 1
-        plus = "+".join(str(i) for i in range(1, n))
-        rows.append(split(f"I.A.{n}", f"Jumlah pemilih ({plus})", "pemilih", [c.key for c in cats]))
-        rows.append(FormRow("I.B", "PENGGUNA HAK PILIH", (), 1))
-        for i, c in enumerate(cats, 1):
-            rows.append(split(f"I.B.{i}", f"Jumlah pengguna hak pilih dalam {c.abbr}", f"pengguna_{c.key}"))
-        rows.append(split(f"I.B.{n}", f"Jumlah seluruh pengguna hak pilih ({plus})", "pengguna_hak_pilih",
-                          [f"pengguna_{c.key}" for c in cats]))
-        rows.append(FormRow("II", "DATA PENGGUNAAN SURAT SUARA", (), 0))
-        for i, (key, label) in enumerate([
-            ("surat_suara_diterima", "Jumlah surat suara yang diterima, termasuk surat suara cadangan"),
-            ("surat_suara_dikembalikan", "Jumlah surat suara yang dikembalikan oleh pemilih karena rusak atau keliru coblos"),
-            ("surat_suara_tidak_digunakan", "Jumlah surat suara yang tidak digunakan/tidak terpakai, termasuk sisa surat suara cadangan"),
-            ("surat_suara_digunakan", "Jumlah surat suara yang digunakan"),
-        ], 1):
-            rows.append(FormRow(f"II.{i}", label, (FormField(key, f"II.{i}", label),), 2))
-        rows.append(FormRow("III", "DATA PEMILIH DISABILITAS", (), 0))
-        rows.append(split("III.1", "Jumlah seluruh pemilih disabilitas", "disabilitas"))
-        rows.append(split("III.2", "Jumlah pemilih disabilitas yang menggunakan hak pilih", "pengguna_disabilitas"))
-        rows.append(FormRow("IV", "PEROLEHAN SUARA PASANGAN CALON", (), 0))
-        for p in self.paslon:
-            rows.append(FormRow(f"IV.{p.nomor_urut}", p.nama_singkat.upper(),
-                                (FormField(p.key, f"IV.{p.nomor_urut}", p.nama_singkat.upper()),), 2))
-        rows.append(FormRow("V", "DATA SUARA SAH DAN TIDAK SAH", (), 0))
-        rows.append(FormRow("V.A", "Jumlah seluruh suara sah", (FormField(
-            "suara_sah", "V.A", "Jumlah seluruh suara sah", "", tuple(p.key for p in self.paslon)),), 2))
-        rows.append(FormRow("V.B", "Jumlah suara tidak sah", (FormField(
-            "suara_tidak_sah", "V.B", "Jumlah suara tidak sah"),), 2))
-        rows.append(FormRow("V.C", "Jumlah seluruh suara sah dan tidak sah", (FormField(
-            "jumlah_suara", "V.C", "Jumlah seluruh suara sah dan tidak sah", "", ("suara_sah", "suara_tidak_sah")),), 2))
-        return tuple(rows)
+        if isinstance(district, District):
+            district = district.kode
+        if district is None:
+            if len(self.districts) != 1:
+                raise ElectionError(f"{self.name} berlangsung di {len(self.districts)} dapil; sebutkan dapilnya.",
+                                    "district_required")
+            district = self.districts[0].kode
+        got = self._forms.get(district)
+        if got is None:
+            d = self.district_by_code.get(district)
+            if d is None:
+                raise ElectionError(f"Dapil {district!r} tidak ada dalam {self.name}.", "unknown_district")
+            people = [c for c in self.contestants if c.dapil is None or c.dapil == d.kode]
+            got = self._forms[district] = build_form(self.form_kind, self.voter_categories, self.reserve_percent,
+                                                     people, d)
+        return got
 
     @cached_property
-    def fields(self) -> tuple[FormField, ...]:
-        """Every figure of the form, in printed order."""
-        return tuple(f for r in self.form_rows for f in r.fields)
+    def _forms(self) -> dict[str, Form]:
+        return {}
+
+    @property
+    def form(self) -> Form:
+        """The form of a contest with one district (pairs, DPD). Raises ElectionError otherwise."""
+        return self.form_for(None)
+
+    def form_of_region(self, kode: str) -> Form:
+        """The form of the certificate a submitting region sends (its district's form).
+
+        Raises:
+            ElectionError: the region is in no district of this contest.
+        """
+        d = self.district_of(kode)
+        if d is None:
+            raise ElectionError(f"Wilayah {kode} tidak termasuk dapil mana pun dalam {self.name}.",
+                                "no_district")
+        return self.form_for(d.kode)
 
     @cached_property
-    def field_keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields)
+    def all_field_keys(self) -> tuple[str, ...]:
+        """Every field key of every district's form, in printed order (first form first)."""
+        seen: dict[str, None] = {}
+        for d in self.districts:
+            seen.update(dict.fromkeys(self.form_for(d).field_keys))
+        return tuple(seen)
 
-    @cached_property
-    def field_by_key(self) -> dict[str, FormField]:
-        return {f.key: f for f in self.fields}
+    def form_at(self, code: str) -> Form:
+        """The form a finding's region reads against: a district's code, a submitting region's
+        code (its district), or the office's own code (the one form of a one-district contest).
 
-    def field_label(self, key: str) -> str:
-        """Human label of a field: "I.A.1 Jumlah pemilih dalam DPT (LK)"."""
-        f = self.field_by_key.get(key)
-        if f is None:
-            return key
-        sex = {"L": " (LK)", "P": " (PR)", "JML": " (JML)"}.get(f.sex, "")
-        return f"{f.row} {f.label}{sex}"
+        Raises:
+            ElectionError: the code names nothing with one form (the office of a contest with
+            several districts, or a region outside every district).
+        """
+        if code in self.district_by_code:
+            return self.form_for(code)
+        d = self.district_of(code)
+        return self.form_for(d.kode if d else None)
 
     # ----------------------------------------------------------------- regions
     @cached_property

@@ -32,7 +32,16 @@ class ImportRefused(RecapError):
 
 
 class NotAllowed(RecapError):
-    """The acting user may not do this (role, lock, separation of duties)."""
+    """The acting user may not do this (role, separation of duties)."""
+
+
+class NotNow(NotAllowed):
+    """The state of the thing acted on does not allow this now (adopted, not received, open
+    errors, a second entry waiting): every "not now" refusal of the lifecycle is this type."""
+
+
+class TextError(RecapError):
+    """A text typed by a person (reason, explanation, name) cannot be accepted as it is."""
 
 
 class Cancelled(Exception):

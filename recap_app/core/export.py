@@ -6,7 +6,7 @@ program shows 1.234.567) and blanks left empty (blank is not zero). The province
 holds a formula ``=SUM(...)`` over the regency columns **with its cached value**: openpyxl
 writes formulas without a result, and files written that way read as empty in programs that do
 not recalculate (python-calamine, pandas, openpyxl ``data_only=True``, previews). We compute
-the sums ourselves (the same sums as ``ws.totals()``) and write them into the saved file as the
+the sums ourselves (the same sums as :func:`recap_app.core.totals.province_totals`) and write them into the saved file as the
 formulas' cached results. Where every regency value of a row is blank the JUMLAH cell stays
 blank (no formula): a SUM would show 0. Sheet "Info" names the election, the print time, the
 adoption state and the SHA-256 of the exported data.
@@ -33,11 +33,14 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from . import auth
+from .clock import now_iso
 from .documents.common import region_label
 from .documents.page import fingerprint
 from .documents.plenary import DocumentError
+from .domain import JUMLAH
 from .outputs import check_output_path, write_atomic
-from .store import JUMLAH, Workspace, now_iso
+from .store import Workspace
+from .totals import province_totals
 
 FORMATS = ("xlsx", "csv")
 
@@ -60,7 +63,7 @@ class ExportInfo:
 
 
 def _payload(ws: Workspace) -> dict:
-    totals = ws.totals()
+    totals = province_totals(ws)
     latest = ws.latest_values()
     return {"election": ws.election.id, "totals": totals["fields"],
             "certificates": {k: [info.number, info.content_sha256] for k, (info, _) in sorted(latest.items())}}
@@ -77,7 +80,7 @@ def _stamp(now: str | None) -> _dt.datetime:
 def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, int], str]:
     """The workbook bytes, {cell ref: cached value} of the JUMLAH formulas, and the data SHA-256."""
     e = ws.election
-    totals = ws.totals()
+    totals = province_totals(ws)
     regencies = ws.regencies()
     sha = fingerprint({"document": "export", "data": _payload(ws)})
     wb = Workbook()
@@ -117,7 +120,7 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
     row = FIRST_ROW
     first_l, last_l = get_column_letter(FIRST_COL), get_column_letter(last_col - 1)
     sex_label = {"L": "LK", "P": "PR", "JML": "JML"}
-    for form_row in e.form_rows:
+    for form_row in e.form.rows:
         if not form_row.fields:
             for c in range(1, last_col + 1):
                 sh.cell(row, c).fill = grey
@@ -217,12 +220,12 @@ def csv_rows(ws: Workspace) -> list[list]:
         info, values = latest[r.kode]
         for col in info.columns:
             col_name = "JUMLAH" if col == JUMLAH else names.get(col, "")
-            for f in e.fields:
+            for f in e.form_of_region(r.kode).fields:
                 v = values.get(col, {}).get(f.key)
                 rows.append([r.kode, r.nama, col, col_name, f.row, f.key, sex.get(f.sex, ""),
                              "" if v is None else v, info.number])
-    totals = ws.totals()["fields"]
-    for f in e.fields:
+    totals = province_totals(ws)["fields"]
+    for f in e.form.fields:
         v = totals.get(f.key)
         rows.append([e.province_code, e.province_name, JUMLAH, "JUMLAH PROVINSI", f.row, f.key, sex.get(f.sex, ""),
                      "" if v is None else v, ""])
@@ -240,7 +243,7 @@ def export(ws: Workspace, actor: str, out: str | Path, fmt: str, now: str | None
     out = check_output_path(out, ws)
     if fmt == "xlsx":
         data, cached, sha = build_xlsx(ws, now)
-        n = len(ws.election.fields)
+        n = len(ws.election.form.fields)
     elif fmt == "csv":
         rows = csv_rows(ws)
         buf = io.StringIO()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -16,11 +17,25 @@ from babel.numbers import format_decimal, format_percent
 LOCALE = "id"
 
 
-def number(n: int | None) -> str:
-    """A whole number with dot thousands separators: 16825511 -> "16.825.511"; None -> ""."""
-    if n is None:
-        return ""
+@lru_cache(maxsize=65536)
+def _grouped(n: int) -> str:
     return format_decimal(n, format="#,##0", locale=LOCALE)
+
+
+def number(n: int | None, blank: str = "") -> str:
+    """A whole number with dot thousands separators: 16825511 -> "16.825.511"; None -> ``blank``.
+
+    The one number format of the program: documents, exports, messages, bundles and the window
+    all print figures through it.
+    """
+    if n is None:
+        return blank
+    return _grouped(n)
+
+
+def figure(n: int | None) -> str:
+    """A figure in a message: "1.234.567", or "kosong" for a blank (blank is not zero)."""
+    return number(n, "kosong")
 
 
 def to_date(value: str | _dt.date | _dt.datetime) -> _dt.date:

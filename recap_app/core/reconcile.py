@@ -1,12 +1,12 @@
-"""Reconciliation: every rule over every certificate, stored findings, explanations,
-overrides, adoption (ditetapkan) and reopening (issue 4).
+"""Reconciliation: every rule over every certificate, stored findings, explanations and overrides.
 
 The evaluation itself is pure (:func:`check_workspace`, :class:`Reconciler`); the stored state
-lives in the tables of :mod:`recap_app.core.schema_rules`. Findings are stored per certificate
-revision and recomputed whenever a certificate's latest revision (or the rules version)
-changes (:func:`refresh_findings`). An error blocks adoption until the figures are fixed or
-the chair overrides it with a recorded reason; a warning needs a recorded explanation. No
-setting turns a rule off.
+lives in the tables of :mod:`recap_app.core.schema.findings`. Findings are stored per
+certificate revision and recomputed whenever a certificate's latest revision (or the rules
+version) changes (:func:`refresh_findings`; :mod:`recap_app.core.certificate` does it in the
+same transaction as every new revision). An error blocks adoption until the figures are fixed
+or the chair overrides it with a recorded reason; a warning needs a recorded explanation. No
+setting turns a rule off (docs/rules.md).
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from . import auth
-from .election import Election, Region
-from .errors import NotAllowed, RecapError
-from .rules import JUMLAH, RULES_VERSION, Finding, check_certificate, check_province
-from .store import Values, Workspace, now_iso
+from .clock import now_iso
+from .domain import JUMLAH, Region
+from .election import Election
+from .errors import RecapError
+from .rules import RULES_VERSION, Finding, check_certificate, check_province
+from .store import Values, Workspace
+from .text import clean_text
 
 
 class ReconcileError(RecapError):
@@ -74,6 +77,7 @@ class Reconciler:
         self.kecamatan = kecamatan
         self.province = province
         self._cache: dict[str, tuple[str, list[Finding]]] = {}
+        self._by_code = {r.kode: r for r in self.regencies}
         self.recomputed: list[str] = []
 
     @classmethod
@@ -92,8 +96,10 @@ class Reconciler:
             hit = self._cache.get(kode)
             if hit and hit[0] == sha:
                 return hit[1]
-        region = next((r for r in self.regencies if r.kode == kode), None) or Region(kode, self.province, "", kode)
-        out = check_certificate(self.election, region, self.kecamatan.get(kode, []), columns, values)
+        region = self._by_code.get(kode) or Region(kode, self.province, "", kode)
+        e = self.election
+        out = check_certificate(e.form_of_region(kode), region, self.kecamatan.get(kode, []), columns, values,
+                                column_tier=e.column_tier, office_tier=e.tier)
         self.recomputed.append(kode)
         if sha is not None:
             self._cache[kode] = (sha, out)
@@ -116,8 +122,34 @@ class Reconciler:
             by_scope[r.kode] = self.regency(r.kode, list(cols), values, sha)
             jumlah[r.kode] = values.get(JUMLAH) if JUMLAH in cols else None
         flat = [f for fs in by_scope.values() for f in fs]
-        by_scope[self.province] = check_province(self.election, self.province, self.regencies, jumlah, flat)
+        by_scope[self.province] = self.province_findings(jumlah, flat)
         return by_scope
+
+    def province_findings(self, jumlah: Mapping[str, Mapping[str, int | None] | None],
+                          regency_findings: Iterable[Finding]) -> list[Finding]:
+        """The office's own set: W.601 per missing regency and the rules on the total of each
+        district (one district — the whole province — for a pair contest).
+
+        Args:
+            jumlah: {regency code: its JUMLAH column or None} for every received certificate.
+            regency_findings: the regencies' findings (a total's finding names the regencies
+                whose JUMLAH column breaks the same rule).
+        Returns:
+            Findings, district by district in definition order. Their region is the province
+            code for a contest with one district, else the district code.
+        """
+        e = self.election
+        flat = list(regency_findings)
+        out: list[Finding] = []
+        several = e.has_districts
+        for d in e.districts:
+            members = self.regencies if d.whole else [self._by_code[k] for k in d.wilayah if k in self._by_code]
+            codes = {r.kode for r in members}
+            scope = d.kode if several else self.province
+            name = f"Total dapil {d.nama}" if several else None
+            out += check_province(e.form_for(d), scope, members, {k: v for k, v in jumlah.items() if k in codes},
+                                  [f for f in flat if f.region in codes], office_tier=e.tier, scope_name=name)
+        return out
 
 
 def _ordered(by_scope: Mapping[str, list], regencies: Iterable[Region], province: str) -> list:
@@ -216,12 +248,19 @@ def refresh_findings(ws: Workspace, actor: str) -> list[StoredFinding]:
     return findings(ws)
 
 
+def refresh_findings_of(ws: Workspace, kode: str, actor: str) -> None:
+    """Recompute one certificate's stored findings (and the province set when every certificate
+    is up to date) inside the caller's transaction, with a "findings.refresh" audit record when
+    anything changed (adoption does this first)."""
+    _refresh(ws, actor, only=kode)
+
+
 def refresh_region(ws: Workspace, kode: str, actor: str) -> None:
     """Recompute the stored findings of one certificate (and of the province when every
     certificate is up to date) inside the caller's transaction; called by
-    :meth:`Workspace.add_revision` so findings always follow the figures. Writes no audit record
-    of its own: the findings are derived from the revision whose audit record is in the same
-    transaction."""
+    :func:`recap_app.core.certificate.record_revision` so findings always follow the figures.
+    Writes no audit record of its own: the findings are derived from the revision whose audit
+    record is in the same transaction."""
     _refresh(ws, actor, only=kode, audit=False)
 
 
@@ -263,7 +302,7 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
             regency_fs.extend(stored[kode] if kode in stored else
                               [f for f in _load(ws, "scope = ? AND revision_id = ? AND kolom = ?",
                                                 (kode, rid, JUMLAH))])
-        pf = check_province(ws.election, province, rec.regencies, jumlah, regency_fs)
+        pf = rec.province_findings(jumlah, regency_fs)
         ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id IS NULL", (province,))
         _insert(ws, province, None, pf, at)
         _set_check(ws, province, None, prov_basis, at, actor)
@@ -369,13 +408,6 @@ def _add_note(ws: Workspace, f: StoredFinding, kind: str, text: str, actor: str)
         "columns": json.dumps(list(f.columns))})
 
 
-def _clean_text(text: str | None, what: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise ReconcileError(f"{what} tidak boleh kosong: tuliskan alasannya dengan kalimat.", "empty_text")
-    return text
-
-
 def explain(ws: Workspace, finding_key: str | Iterable[str], text: str, actor: str) -> int:
     """Record an explanation (who, when, text) for one finding or several (one transaction).
 
@@ -392,7 +424,7 @@ def explain(ws: Workspace, finding_key: str | Iterable[str], text: str, actor: s
         ReconcileError: unknown key or empty text (nothing written).
     """
     auth.require(ws, actor, "explain")
-    text = _clean_text(text, "Penjelasan")
+    text = clean_text(text, "Penjelasan")
     keys = [finding_key] if isinstance(finding_key, str) else list(finding_key)
     if not keys:
         raise ReconcileError("Tidak ada temuan yang dipilih untuk dijelaskan.", "no_finding")
@@ -418,7 +450,7 @@ def override(ws: Workspace, finding_key: str, reason: str, actor: str) -> None:
             empty reason (nothing written).
     """
     auth.require(ws, actor, "override")
-    reason = _clean_text(reason, "Alasan pengesampingan")
+    reason = clean_text(reason, "Alasan pengesampingan")
     f = _find(ws, finding_key)
     if f.severity != "error":
         raise ReconcileError(f"Temuan {finding_key} adalah peringatan; peringatan dijelaskan (recap explain), "
@@ -427,78 +459,3 @@ def override(ws: Workspace, finding_key: str, reason: str, actor: str) -> None:
         _add_note(ws, f, "override", reason, actor)
         ws.record(actor, "finding.override", f"finding:{finding_key}", None,
                   {"key": finding_key, "reason": reason, "expected": f.expected, "actual": f.actual})
-
-
-def _regency(ws: Workspace, kode: str) -> Region:
-    r = ws.region(kode)
-    if r is None or r.tingkat != ws.election.child_tier:
-        raise ReconcileError(f"Kode {kode!r} bukan kabupaten/kota pengirim sertifikat dalam pemilihan ini.",
-                             "unknown_region")
-    return r
-
-
-def adopt(ws: Workspace, kode: str, actor: str) -> int:
-    """Adopt (tetapkan) a regency's latest certificate revision.
-
-    Refuses while an error finding of that certificate is unresolved (not overridden) or a
-    second entry awaits the coordinator. Findings are refreshed first, in the same transaction.
-    After the commit an automatic backup is made (:func:`backup.auto_backup`, "adopt").
-
-    Returns:
-        The adopted revision id.
-    Raises:
-        NotAllowed: permission "adopt" missing, unresolved errors, pending second entry.
-        ReconcileError: unknown region, no certificate, already adopted.
-    """
-    auth.require(ws, actor, "adopt")
-    region = _regency(ws, kode)
-    with ws.transaction():
-        rev = ws.latest_revision(kode)
-        if rev is None:
-            raise ReconcileError(f"{region.nama} ({kode}): sertifikat belum masuk; tidak ada yang dapat ditetapkan.",
-                                 "not_received")
-        if ws.adoption(kode):
-            raise ReconcileError(f"{region.nama} ({kode}) sudah ditetapkan.", "already_adopted")
-        from .double_entry import pending_second_entry
-
-        if pending_second_entry(ws, kode):
-            raise NotAllowed(f"{region.nama} ({kode}): entri kedua belum diputuskan koordinator; "
-                             "selesaikan entri ganda dulu.", "double_entry_pending")
-        _refresh(ws, actor, only=kode)
-        open_errors = [f for f in findings(ws, kode) if f.severity == "error" and not f.resolved]
-        if open_errors:
-            shown = "; ".join(f"{f.code} {f.column or '-'} {f.field or ''}".strip() for f in open_errors[:5])
-            more = f" dan {len(open_errors) - 5} lainnya" if len(open_errors) > 5 else ""
-            raise NotAllowed(f"{region.nama} ({kode}) tidak dapat ditetapkan: {len(open_errors)} kesalahan belum "
-                             f"diselesaikan ({shown}{more}). Perbaiki angkanya atau minta ketua mengesampingkan "
-                             "dengan alasan.", "unresolved_errors")
-        at = now_iso()
-        ws.conn.execute("UPDATE certificate SET adopted_revision_id = ?, adopted_at = ?, adopted_by = ? "
-                        "WHERE region_kode = ?", (rev.id, at, actor, kode))
-        ws.record(actor, "certificate.adopt", f"certificate:{kode}", None,
-                  {"revision": rev.number, "revision_id": rev.id, "sha256": rev.content_sha256})
-    if not ws.conn.in_transaction:  # committed: keep an automatic backup (never raises)
-        from . import backup
-
-        backup.auto_backup(ws, "adopt", actor)
-    return rev.id
-
-
-def reopen(ws: Workspace, kode: str, actor: str, reason: str) -> None:
-    """Reopen an adopted certificate (the chair's act), with a recorded reason.
-
-    Raises:
-        NotAllowed: permission "reopen" missing.
-        ReconcileError: unknown region, not adopted, empty reason.
-    """
-    auth.require(ws, actor, "reopen")
-    region = _regency(ws, kode)
-    reason = _clean_text(reason, "Alasan membuka kembali")
-    with ws.transaction():
-        state = ws.adoption(kode)
-        if state is None:
-            raise ReconcileError(f"{region.nama} ({kode}) belum ditetapkan; tidak ada yang dibuka kembali.",
-                                 "not_adopted")
-        ws.conn.execute("UPDATE certificate SET adopted_revision_id = NULL, adopted_at = NULL, adopted_by = NULL "
-                        "WHERE region_kode = ?", (kode,))
-        ws.record(actor, "certificate.reopen", f"certificate:{kode}", state, {"reason": reason})

@@ -18,15 +18,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from babel.numbers import format_decimal
-
-from .election import Election, Region
+from .domain import JUMLAH, PROVINSI, Region, tier_word
+from .formatting import figure as fmt
+from .forms import Form
 
 #: Bump when the evaluation changes: stored findings of an older version are recomputed.
 RULES_VERSION = "1"
 
-JUMLAH = "JUMLAH"
-PROVINSI = "PROVINSI"
 
 #: W.102: invalid votes above this share of V.C are implausible. Pilpres 2019 nationally:
 #: 3.754.905 tidak sah of 158.012.506 (2,38 %, KPU's national result).
@@ -175,140 +173,7 @@ class Finding:
                 "columns": list(self.columns)}
 
 
-def fmt(n: int | None) -> str:
-    """A figure as the forms write it: 1.234.567 (Babel, locale id); "kosong" for blank."""
-    if n is None:
-        return "kosong"
-    return format_decimal(n, locale="id")
-
-
-# --------------------------------------------------------------------------- the form's arithmetic
-@dataclass(frozen=True)
-class Identity:
-    """target = sum(parts), checked by rule ``code`` (field = target)."""
-
-    code: str
-    target: str
-    parts: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Bound:
-    """small ≤ big, checked by rule ``code`` (field = small)."""
-
-    code: str
-    small: str
-    big: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """The checks an election's form implies (built once per election, see :func:`plan`)."""
-
-    identities: tuple[Identity, ...]
-    bounds: tuple[Bound, ...]
-    labels: Mapping[str, str]
-    field_keys: tuple[str, ...]
-    derived: Mapping[str, tuple[str, ...]]
-    rules_using: Mapping[str, tuple[str, ...]]
-
-
-_SEX = {"_l": " LK", "_p": " PR", "": " JML"}
-
-
-_PLANS: dict[str, Plan] = {}
-
-
-def _build_plan(election: Election) -> Plan:
-    cats = [c.key for c in election.voter_categories]
-    abbr = {c.key: c.abbr for c in election.voter_categories}
-    paslon = [p.key for p in election.paslon]
-    ids: list[Identity] = []
-    bounds: list[Bound] = []
-    split_bases = cats + ["pemilih"] + [f"pengguna_{c}" for c in cats] + ["pengguna_hak_pilih",
-                                                                           "disabilitas", "pengguna_disabilitas"]
-    for base in split_bases:
-        ids.append(Identity("F.101", base, (f"{base}_l", f"{base}_p")))
-    for s in ("_l", "_p", ""):
-        ids.append(Identity("F.102", f"pemilih{s}", tuple(f"{c}{s}" for c in cats)))
-    for s in ("_l", "_p", ""):
-        ids.append(Identity("F.103", f"pengguna_hak_pilih{s}", tuple(f"pengguna_{c}{s}" for c in cats)))
-    ids.append(Identity("F.201", "suara_sah", tuple(paslon)))
-    ids.append(Identity("F.202", "jumlah_suara", ("suara_sah", "suara_tidak_sah")))
-    ids.append(Identity("F.203", "jumlah_suara", ("pengguna_hak_pilih",)))
-    ids.append(Identity("F.301", "surat_suara_digunakan", ("pengguna_hak_pilih",)))
-    ids.append(Identity("F.302", "surat_suara_diterima",
-                        ("surat_suara_dikembalikan", "surat_suara_tidak_digunakan", "surat_suara_digunakan")))
-    for c in cats:
-        for s in ("_l", "_p", ""):
-            bounds.append(Bound("F.401", f"pengguna_{c}{s}", f"{c}{s}"))
-    for s in ("_l", "_p", ""):
-        bounds.append(Bound("F.402", f"pengguna_disabilitas{s}", f"disabilitas{s}"))
-
-    names = {c: abbr[c] for c in cats}
-    names["pemilih"] = "jumlah pemilih"
-    names.update({f"pengguna_{c}": f"pengguna hak pilih {abbr[c]}" for c in cats})
-    names["pengguna_hak_pilih"] = "jumlah pengguna hak pilih"
-    names["disabilitas"] = "pemilih disabilitas"
-    names["pengguna_disabilitas"] = "pemilih disabilitas yang memilih"
-    labels: dict[str, str] = {}
-    for f in election.fields:
-        if f.sex:
-            base = f.key[:-2] if f.key.endswith(("_l", "_p")) else f.key
-            suffix = f.key[len(base):]
-            labels[f.key] = f"{f.row} {names.get(base, base)}{_SEX[suffix]}"
-    labels.update({
-        "surat_suara_diterima": "II.1 surat suara diterima", "surat_suara_dikembalikan": "II.2 surat suara dikembalikan",
-        "surat_suara_tidak_digunakan": "II.3 surat suara tidak digunakan",
-        "surat_suara_digunakan": "II.4 surat suara digunakan", "suara_sah": "V.A suara sah",
-        "suara_tidak_sah": "V.B suara tidak sah", "jumlah_suara": "V.C jumlah suara sah dan tidak sah"})
-    for p in election.paslon:
-        labels[p.key] = f"IV.{p.nomor_urut} suara paslon {p.nomor_urut}"
-    using: dict[str, set[str]] = {}
-    for i in ids:
-        for k in (i.target, *i.parts):
-            using.setdefault(k, set()).add(i.code)
-    for b in bounds:
-        for k in (b.small, b.big):
-            using.setdefault(k, set()).add(b.code)
-    for k in ("pemilih", "pengguna_hak_pilih"):
-        using.setdefault(k, set()).add("W.101")
-    for k in ("suara_tidak_sah", "jumlah_suara"):
-        using.setdefault(k, set()).add("W.102")
-    for k in ("surat_suara_diterima", "dpt"):
-        using.setdefault(k, set()).add("W.103")
-    for k in election.field_keys:
-        using.setdefault(k, set()).add("F.501")
-    derived = {f.key: f.parts for f in election.fields if f.parts}
-    return Plan(tuple(ids), tuple(bounds), labels, election.field_keys, derived,
-                {k: tuple(sorted(v)) for k, v in using.items()})
-
-
-def plan(election: Election) -> Plan:
-    """The identities, bounds and labels implied by an election's form (cached per form)."""
-    key = f"{election.id}|{election.reserve_percent}|{','.join(election.field_keys)}"
-    got = _PLANS.get(key)
-    if got is None:
-        got = _PLANS[key] = _build_plan(election)
-    return got
-
-
-def field_label(election: Election, key: str) -> str:
-    """Short label of a field for messages: "I.A.1 DPT LK", "IV.1 suara paslon 1"."""
-    return plan(election).labels.get(key, key)
-
-
 # --------------------------------------------------------------------------- evaluation
-#: How the clerk names a tier in messages (the column tier of a certificate, the office's tier).
-TIER_WORDS = {"nasional": "nasional", "provinsi": "provinsi", "kabupaten_kota": "kabupaten/kota",
-              "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
-
-
-def tier_word(tier: str) -> str:
-    """"kecamatan", "kabupaten/kota", ... for a tier name of election.TIERS."""
-    return TIER_WORDS.get(tier, tier)
-
-
 def _column_label(column: str, names: Mapping[str, str], word: str = "kecamatan", office: str = "provinsi") -> str:
     if column == JUMLAH:
         return "kolom JUMLAH"
@@ -317,24 +182,23 @@ def _column_label(column: str, names: Mapping[str, str], word: str = "kecamatan"
     return f"{word} {names.get(column, column)} ({column})"
 
 
-def check_column(election: Election, region: str, where: str, column: str, v: Mapping[str, int | None],
+def check_column(form: Form, region: str, where: str, column: str, v: Mapping[str, int | None],
                  *, reserve_percent: float | None = None) -> list[Finding]:
     """Rules F.101–F.402 and W.101–W.103 on one column of figures.
 
     Args:
-        election: the election (its form gives the identities).
+        form: the certificate's form (it gives the identities, bounds and labels).
         region: regency code ("33.75"), or the province code for the province total.
         where: the place as the clerk reads it ("Kota Pekalongan, kolom JUMLAH").
         column: the column code stored in the finding.
         v: {field key: int or None}; a missing key is blank.
-        reserve_percent: reserve ballots in % of DPT (default: the election's).
+        reserve_percent: reserve ballots in % of DPT (default: the form's).
     Returns:
         Findings in catalogue order; a rule with a blank input is skipped (W.602 reports it).
     """
-    p = plan(election)
     out: list[Finding] = []
-    lab = p.labels
-    for ident in p.identities:
+    lab = form.labels
+    for ident in form.identities:
         t = v.get(ident.target)
         if t is None:
             continue
@@ -350,7 +214,7 @@ def check_column(election: Election, region: str, where: str, column: str, v: Ma
                 msg = (f"{where}: {parts} = {fmt(total)}, tetapi {lab[ident.target]} = {fmt(t)} "
                        f"(selisih {fmt(t - total)}).")
                 out.append(Finding(ident.code, "error", region, column, ident.target, total, t, msg))
-    for b in p.bounds:
+    for b in form.bounds:
         s, g = v.get(b.small), v.get(b.big)
         if s is not None and g is not None and s > g:
             msg = (f"{where}: {lab[b.small]} = {fmt(s)} melebihi {lab[b.big]} = {fmt(g)} "
@@ -371,7 +235,7 @@ def check_column(election: Election, region: str, where: str, column: str, v: Ma
         out.append(Finding("W.102", "warning", region, column, "suara_tidak_sah", limit, invalid, msg))
     received, dpt = v.get("surat_suara_diterima"), v.get("dpt")
     if received is not None and dpt is not None:
-        pct = election.reserve_percent if reserve_percent is None else reserve_percent
+        pct = form.reserve_percent if reserve_percent is None else reserve_percent
         expected = math.ceil(dpt * (100 + pct) / 100 - 1e-9)
         if abs(received - expected) > dpt * RESERVE_TOLERANCE:
             side = "lebih" if received > expected else "kurang"
@@ -383,26 +247,27 @@ def check_column(election: Election, region: str, where: str, column: str, v: Ma
     return out
 
 
-def check_certificate(election: Election, regency: Region, kecamatan: Iterable[Region],
-                      columns: Iterable[str], values: Mapping[str, Mapping[str, int | None]]) -> list[Finding]:
+def check_certificate(form: Form, regency: Region, kecamatan: Iterable[Region],
+                      columns: Iterable[str], values: Mapping[str, Mapping[str, int | None]], *,
+                      column_tier: str = "kecamatan", office_tier: str = "provinsi") -> list[Finding]:
     """Every rule on one regency certificate: each kecamatan column, the JUMLAH column, the
     hierarchy (F.501) and completeness (F.601, F.602, W.602).
 
     Args:
-        election: the election definition.
+        form: the certificate's form (the regency's district).
         regency: the submitting region.
         kecamatan: the regency's kecamatan in the election's region set (official order).
         columns: the certificate's columns in order (kecamatan codes, then "JUMLAH").
         values: {column: {field: int or None}}.
+        column_tier, office_tier: tier names of the columns and of the office (for messages).
     Returns:
         Findings: completeness first, then per column (certificate order), then hierarchy.
         Hierarchy is skipped for a field with a blank input and when a kecamatan column is
         missing; a derived field (L+P, A.4, B.4, V.A, V.C) whose JUMLAH difference is exactly the
         sum of its parts' differences is not repeated (the part's finding names the fault).
     """
-    p = plan(election)
     kode = regency.kode
-    word = tier_word(election.column_tier)
+    word = tier_word(column_tier)
     names = {r.kode: r.nama for r in kecamatan}
     expected_cols = list(names)
     columns = list(columns)
@@ -419,7 +284,7 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
                                f"{regency.nama}: kolom {c} bukan {word} {regency.nama} menurut himpunan wilayah "
                                f"pemilihan ini; angkanya tidak dihitung dalam pemeriksaan jenjang."))
     # W.602 — one finding per field, listing the columns where it is blank
-    for k in p.field_keys:
+    for k in form.field_keys:
         blank = tuple(c for c in columns if values.get(c, {}).get(k) is None)
         if not blank:
             continue
@@ -430,19 +295,19 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
         else:
             shown = ", ".join(names.get(c, c) for c in blank[:6]) + (", ..." if len(blank) > 6 else "")
             where_txt = f"di {len(blank)} dari {len(columns)} kolom ({shown})"
-        rules_txt = ", ".join(p.rules_using.get(k, ()))
-        msg = (f"{regency.nama}: {p.labels.get(k, k)} kosong {where_txt}; kosong bukan nol. "
+        rules_txt = ", ".join(form.rules_using.get(k, ()))
+        msg = (f"{regency.nama}: {form.label(k)} kosong {where_txt}; kosong bukan nol. "
                f"Aturan yang tidak dapat diperiksa di kolom tersebut: {rules_txt}.")
         out.append(Finding("W.602", "warning", kode, "", k, None, None, msg, blank))
     for c in columns:
-        where = f"{regency.nama}, {_column_label(c, names, word, tier_word(election.tier))}"
-        out.extend(check_column(election, kode, where, c, values.get(c, {})))
+        where = f"{regency.nama}, {_column_label(c, names, word, tier_word(office_tier))}"
+        out.extend(check_column(form, kode, where, c, values.get(c, {})))
     # F.501 — hierarchy, per field
     kec_cols = [c for c in columns if c != JUMLAH]
     if JUMLAH in present and not any(c != JUMLAH for c in missing) and kec_cols:
         jum = values.get(JUMLAH, {})
         sums: dict[str, int] = {}
-        for k in p.field_keys:
+        for k in form.field_keys:
             j = jum.get(k)
             if j is None:
                 continue
@@ -456,18 +321,18 @@ def check_certificate(election: Election, regency: Region, kecamatan: Iterable[R
                 sums[k] = total
         for k, total in sums.items():
             j = jum[k]
-            if total == j or _explained_by_parts(p, k, kec_cols, values):
+            if total == j or _explained_by_parts(form, k, kec_cols, values):
                 continue
-            msg = (f"{regency.nama}, kolom JUMLAH: {p.labels.get(k, k)} = {fmt(j)}, tetapi jumlah "
+            msg = (f"{regency.nama}, kolom JUMLAH: {form.label(k)} = {fmt(j)}, tetapi jumlah "
                    f"{len(kec_cols)} kolom {word} = {fmt(total)} (selisih {fmt(j - total)}).")
             out.append(Finding("F.501", "error", kode, JUMLAH, k, total, j, msg))
     return out
 
 
-def _explained_by_parts(p: Plan, key: str, kec_cols: list[str], values) -> bool:
+def _explained_by_parts(form: Form, key: str, kec_cols: list[str], values) -> bool:
     """True when ``key`` is derived and equals the sum of its parts in every kecamatan column
     and in JUMLAH, so its hierarchy difference is exactly the sum of its parts' differences."""
-    parts = p.derived.get(key)
+    parts = form.derived.get(key)
     if not parts:
         return False
     for c in (*kec_cols, JUMLAH):
@@ -479,26 +344,30 @@ def _explained_by_parts(p: Plan, key: str, kec_cols: list[str], values) -> bool:
     return True
 
 
-def check_province(election: Election, province: str, regencies: Iterable[Region],
+def check_province(form: Form, province: str, regencies: Iterable[Region],
                    jumlah: Mapping[str, Mapping[str, int | None] | None],
-                   regency_findings: Iterable[Finding] = ()) -> list[Finding]:
-    """Rules on the province total and the province's completeness.
+                   regency_findings: Iterable[Finding] = (), *, office_tier: str = "provinsi",
+                   scope_name: str | None = None) -> list[Finding]:
+    """Rules on the office's total (of one district) and its completeness.
 
     Args:
-        election: the election definition.
-        province: the province code ("33"), stored as the region of province findings.
-        regencies: every submitting region, official order.
+        form: the form of the district whose total is checked.
+        province: the code stored as the region of these findings: the province code ("33"),
+            or the district code for a contest with several districts.
+        regencies: every submitting region of the district, official order.
         jumlah: {regency code: its JUMLAH column, or None when the certificate has no JUMLAH
             column}; a regency absent from the mapping has not been received (W.601).
         regency_findings: the regencies' findings; a province finding names the regencies whose
             JUMLAH column breaks the same rule for the same field.
+        office_tier: the office's tier (for messages); scope_name: how the total is called
+            ("Total provinsi", "Total dapil JAWA TENGAH I"), default "Total <office tier>".
     Returns:
         W.601 per missing regency, then the rules of :func:`check_column` on the province total
         (column "PROVINSI"). A province field is blank (rules using it skipped) when any received
         regency lacks it; the blank itself is reported per regency by W.602.
     """
     regencies = list(regencies)
-    office = tier_word(election.tier)
+    office = tier_word(office_tier)
     out = [Finding("W.601", "warning", r.kode, "", "", None, None,
                    f"{r.nama}: sertifikat belum masuk; total {office} belum memuat wilayah ini.")
            for r in regencies if r.kode not in jumlah]
@@ -506,7 +375,7 @@ def check_province(election: Election, province: str, regencies: Iterable[Region
     if not received:
         return out
     totals: dict[str, int | None] = {}
-    for k in election.field_keys:
+    for k in form.field_keys:
         total = 0
         for kode in received:
             col = jumlah[kode]
@@ -521,7 +390,7 @@ def check_province(election: Election, province: str, regencies: Iterable[Region
     for f in regency_findings:
         if f.column == JUMLAH:
             sources.setdefault((f.code, f.field), []).append(f.region)
-    for f in check_column(election, province, f"Total {office}", PROVINSI, totals):
+    for f in check_column(form, province, scope_name or f"Total {office}", PROVINSI, totals):
         src = sources.get((f.code, f.field))
         if src:
             names_txt = ", ".join(f"{names.get(k, k)} ({k})" for k in src[:5])

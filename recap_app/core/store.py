@@ -9,8 +9,6 @@ one before (see docs/schema.md).
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
-import getpass
 import hashlib
 import json
 import os
@@ -22,92 +20,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
-from .election import Election, Region, load_election
-from .errors import NotAllowed, WorkspaceError
-
-#: column code used for the regency's submitted total column
-JUMLAH = "JUMLAH"
+from .clock import default_actor, now_iso
+from .domain import ContestantKind, Region
+from .election import Election, load_election
+from .errors import WorkspaceError
+from .schema import migrations, register_functions
 
 #: Values of one certificate revision: {column code: {field key: int or None}}.
 Values = dict[str, dict[str, "int | None"]]
 
-migrations = Migrations("recap_app")
-
 GENESIS_HASH = "0" * 64
-
-
-def now_iso() -> str:
-    """Current UTC time, ISO 8601 with seconds (the clock every record uses)."""
-    fixed = os.environ.get("RECAP_FIXED_CLOCK")
-    if fixed:
-        return fixed
-    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat()
-
-
-def default_actor() -> str:
-    """The acting user's name: RECAP_USER, else the OS login name."""
-    user = os.environ.get("RECAP_USER")
-    if user:
-        return user
-    try:
-        return getpass.getuser()
-    except Exception:  # pragma: no cover - no login name on the machine
-        return "operator"
-
-
-@migrations()
-def m001_initial(db: sqlite_utils.Database) -> None:
-    """Regions, contestants, certificates with revisions, source files, audit log."""
-    db.executescript(
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-        CREATE TABLE region (
-            kode TEXT PRIMARY KEY, kode_induk TEXT, tingkat TEXT NOT NULL,
-            nama TEXT NOT NULL, urutan INTEGER NOT NULL) STRICT;
-        CREATE INDEX region_induk ON region(kode_induk);
-        CREATE TABLE region_alias (
-            kode TEXT NOT NULL REFERENCES region(kode), alias TEXT NOT NULL,
-            alias_norm TEXT NOT NULL, accepted_by TEXT NOT NULL, accepted_at TEXT NOT NULL,
-            PRIMARY KEY (kode, alias_norm)) STRICT;
-        CREATE TABLE contestant (
-            nomor_urut INTEGER PRIMARY KEY, nama TEXT NOT NULL, nama_singkat TEXT NOT NULL) STRICT;
-        CREATE TABLE source_file (
-            id INTEGER PRIMARY KEY, name TEXT NOT NULL, size INTEGER NOT NULL,
-            sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL,
-            content BLOB NOT NULL) STRICT;
-        CREATE INDEX source_file_sha ON source_file(sha256);
-        CREATE TABLE certificate (
-            id INTEGER PRIMARY KEY,
-            region_kode TEXT NOT NULL UNIQUE REFERENCES region(kode),
-            adopted_revision_id INTEGER REFERENCES revision(id),
-            adopted_at TEXT, adopted_by TEXT) STRICT;
-        CREATE TABLE revision (
-            id INTEGER PRIMARY KEY,
-            certificate_id INTEGER NOT NULL REFERENCES certificate(id),
-            kind TEXT NOT NULL DEFAULT 'resmi' CHECK (kind IN ('resmi', 'entri_kedua')),
-            number INTEGER NOT NULL,
-            columns TEXT NOT NULL,
-            created_at TEXT NOT NULL, created_by TEXT NOT NULL,
-            source_file_id INTEGER REFERENCES source_file(id),
-            reason TEXT,
-            content_sha256 TEXT NOT NULL,
-            UNIQUE (certificate_id, kind, number)) STRICT;
-        CREATE TABLE cell (
-            revision_id INTEGER NOT NULL REFERENCES revision(id),
-            kolom TEXT NOT NULL, field TEXT NOT NULL, value INTEGER,
-            PRIMARY KEY (revision_id, kolom, field)) STRICT, WITHOUT ROWID;
-        CREATE TABLE audit (
-            id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
-            action TEXT NOT NULL, entity TEXT NOT NULL, before TEXT, after TEXT,
-            prev_hash TEXT NOT NULL, hash TEXT NOT NULL) STRICT;
-        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-        """
-    )
 
 
 def audit_hash(prev_hash: str, row: dict) -> str:
@@ -196,7 +119,7 @@ class Workspace:
                 conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
-            schema_users.register_functions(conn)  # audit seal triggers (issue 8)
+            register_functions(conn)  # the audit seal triggers need it
         except sqlite3.DatabaseError as exc:
             raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app yang dapat dibuka: {exc}.",
                                  "not_a_workspace") from exc
@@ -297,9 +220,9 @@ class Workspace:
             {"kode": r.kode, "kode_induk": r.kode_induk, "tingkat": r.tingkat, "nama": r.nama, "urutan": i}
             for i, r in enumerate(election.regions)
         )
-        self.db["contestant"].insert_all(
-            {"nomor_urut": p.nomor_urut, "nama": p.nama, "nama_singkat": p.nama_singkat} for p in election.paslon
-        )
+        self.db["contestant"].insert_all(  # the pairs (legislative lists live in the stored definition)
+            {"nomor_urut": c.nomor, "nama": c.nama, "nama_singkat": c.short}
+            for c in election.contestants if c.kind == ContestantKind.PASLON)
 
     # ----------------------------------------------------------------- transactions and audit
     @contextlib.contextmanager
@@ -465,6 +388,16 @@ class Workspace:
         return [RevisionInfo(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), *r[5:])
                 for r in self.conn.execute(sql + " ORDER BY r.kind, r.number", args)]
 
+    def latest_revisions(self, kind: str = "resmi") -> dict[str, RevisionInfo]:
+        """{region code: its latest revision of ``kind``} for every certificate that has one (one query)."""
+        rows = self.conn.execute(
+            """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,
+                      r.source_file_id, r.reason, r.content_sha256
+               FROM revision r JOIN certificate c ON c.id = r.certificate_id
+               WHERE r.kind = ? AND r.number = (SELECT MAX(number) FROM revision r2
+                   WHERE r2.certificate_id = r.certificate_id AND r2.kind = r.kind)""", (kind,)).fetchall()
+        return {r[1]: RevisionInfo(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), *r[5:]) for r in rows}
+
     def latest_revision(self, kode: str, kind: str = "resmi") -> RevisionInfo | None:
         revs = self.revisions(kode, kind)
         return revs[-1] if revs else None
@@ -521,29 +454,26 @@ class Workspace:
             self._check_content(info, values[rid])
         return {info.region_kode: (info, values[rid]) for rid, info in infos.items()}
 
-    def add_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
-                     source_file_id: int | None = None, reason: str | None = None,
-                     kind: str = "resmi", action: str = "certificate.revision") -> int:
-        """Store a new revision of a region's certificate (inside or as its own transaction).
+    def insert_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
+                        source_file_id: int | None = None, reason: str | None = None,
+                        kind: str = "resmi", action: str = "certificate.revision") -> int:
+        """Store a new revision of a region's certificate with its audit record (storage only).
+
+        This writes figures and nothing else: the lifecycle (permissions, the adoption lock,
+        findings, drafts) is :func:`recap_app.core.certificate.record_revision`, which every
+        face calls. Runs inside the caller's transaction or as its own.
 
         Args:
             kode: the submitting region (a kabupaten/kota code at a province office).
             columns: column codes present, in order (kecamatan codes, then JUMLAH).
             values: {column: {field: int or None}}; missing fields are stored as blank (NULL).
-            actor: acting user; reason: why (required by callers for changes after receipt).
+            actor: acting user; reason: why; kind: "resmi" or "entri_kedua"; action: the audit event id.
         Returns:
             The new revision id.
-        Raises:
-            NotAllowed: the certificate is adopted (ditetapkan) and must be reopened first.
         """
-        keys = self.election.field_keys
+        keys = self.election.form_of_region(kode).field_keys
         with self.transaction():
             cert_id = self._certificate_id(kode, create=True)
-            adopted = self.conn.execute("SELECT adopted_revision_id FROM certificate WHERE id = ?",
-                                        (cert_id,)).fetchone()[0]
-            if adopted is not None and kind == "resmi":
-                raise NotAllowed(f"Sertifikat {kode} sudah ditetapkan; buka kembali dulu (ketua) sebelum mengubah.",
-                                 "adopted")
             number = self.conn.execute(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM revision WHERE certificate_id = ? AND kind = ?",
                 (cert_id, kind)).fetchone()[0]
@@ -559,12 +489,6 @@ class Workspace:
             self.record(actor, action, f"certificate:{kode}", None,
                         {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
                          "source_file_id": source_file_id})
-            if kind == "resmi":
-                # Findings follow the data: recomputed for this certificate (and the province once
-                # every certificate is checked) in the same transaction as the change.
-                from .reconcile import refresh_region
-
-                refresh_region(self, kode, actor)
         return rid
 
     def adoption(self, kode: str) -> dict | None:
@@ -575,30 +499,6 @@ class Workspace:
         if not row or row[0] is None:
             return None
         return {"revision_id": row[0], "at": row[1], "by": row[2]}
-
-    # ----------------------------------------------------------------- summaries
-    def status(self) -> list[dict]:
-        """Each submitting region with its certificate status (see docs/schema.md).
-
-        Returns a list of {kode, nama, status, revision}; status is one of
-        "belum masuk", "draf", "ada kesalahan", "ada peringatan", "sesuai", "ditetapkan".
-        """
-        from . import status as _status  # late: status uses rules, rules use store types
-
-        return _status.regency_status(self)
-
-    def totals(self) -> dict:
-        """Province sums over the latest revision of every certificate.
-
-        Returns:
-            {"fields": {field: int or None}, "regencies": {kode: {field: int or None}},
-             "received": n, "expected": n}. A province field is None when no received
-            certificate has a JUMLAH value for it (blank is not zero); each regency contributes
-            its JUMLAH column as submitted.
-        """
-        from .totals import province_totals
-
-        return province_totals(self)
 
 
 def _storage_error(path: Path, exc: sqlite3.OperationalError) -> WorkspaceError:
@@ -613,6 +513,3 @@ def _storage_error(path: Path, exc: sqlite3.OperationalError) -> WorkspaceError:
         return WorkspaceError(f"Ruang kerja {path} sedang dipakai proses lain; coba lagi sebentar.", "locked")
     return WorkspaceError(f"Kesalahan penyimpanan pada {path}: {exc}. Tidak ada yang diubah.", "storage")
 
-
-# Capability schemas register their migrations in this fixed order (never reorder).
-from . import schema_rules, schema_documents, schema_bundles, schema_users  # noqa: E402,F401,I001

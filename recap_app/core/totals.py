@@ -1,18 +1,19 @@
-"""Province totals: the sum of what each kabupaten/kota certified (its JUMLAH column).
+"""Office totals: the sum of what each submitting region certified (its JUMLAH column).
 
-Source: DOMAIN.md §3 rule 9 — the province adds up each regency's JUMLAH column as adopted
-in its plenary; a difference with the sum of its kecamatan columns is a finding, never a
-silent correction.
+The province adds up each regency's JUMLAH column as adopted in its plenary; a difference
+with the sum of its kecamatan columns is a finding (rule F.501), never a silent correction
+(docs/domain.md, "Hierarchy"). A contest with several districts is summed per district too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from .domain import JUMLAH
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
-
-JUMLAH = "JUMLAH"
 
 
 def sum_or_none(values) -> int | None:
@@ -21,25 +22,43 @@ def sum_or_none(values) -> int | None:
     return sum(present) if present else None
 
 
+def _sums(keys: Iterable[str], columns: dict[str, dict]) -> tuple[dict, dict]:
+    keys = list(keys)
+    fields = {k: sum_or_none(col.get(k) for col in columns.values()) for k in keys}
+    blank = {k: [kode for kode, col in columns.items() if col.get(k) is None] for k in keys}
+    return fields, {k: v for k, v in blank.items() if v}
+
+
 def province_totals(ws: Workspace) -> dict:
-    """Province sums over the latest official revision of every certificate.
+    """Office sums over the latest official revision of every certificate.
 
     Returns:
         {"fields": {key: int|None}, "regencies": {kode: {key: int|None}},
-         "blank": {key: [kode, ...]}, "received": int, "expected": int}
-        where "regencies" holds each JUMLAH column as submitted and "blank" lists, per field,
-        the received regencies whose JUMLAH is blank for it.
+         "blank": {key: [kode, ...]}, "received": int, "expected": int, "dapil": [...]}
+        where "regencies" holds each JUMLAH column as submitted (the keys of its own form),
+        "blank" lists, per field, the received regencies whose JUMLAH is blank for it, and
+        "fields" sums the keys every district's form has. "dapil" has one entry per district
+        {"kode", "nama", "kursi", "fields", "blank", "regencies": [kode], "received",
+        "expected"}; a contest with one district has one entry equal to the whole.
     """
-    keys = ws.election.field_keys
+    e = ws.election
     latest = ws.latest_values()
     expected = [r.kode for r in ws.regencies()]
-    regencies = {}
+    regencies: dict[str, dict] = {}
     for kode in expected:
         if kode in latest:
             _, values = latest[kode]
             col = values.get(JUMLAH, {})
-            regencies[kode] = {k: col.get(k) for k in keys}
-    fields = {k: sum_or_none(r[k] for r in regencies.values()) for k in keys}
-    blank = {k: [kode for kode, r in regencies.items() if r[k] is None] for k in keys}
-    return {"fields": fields, "regencies": regencies, "blank": {k: v for k, v in blank.items() if v},
-            "received": len(regencies), "expected": len(expected)}
+            regencies[kode] = {k: col.get(k) for k in e.form_of_region(kode).field_keys}
+    forms = [e.form_for(d) for d in e.districts]
+    common = [k for k in forms[0].field_keys if all(k in f.field_by_key for f in forms[1:])]
+    fields, blank = _sums(common, regencies)
+    dapil = []
+    for d, form in zip(e.districts, forms, strict=True):
+        members = expected if d.whole else [k for k in expected if k in set(d.wilayah)]
+        cols = {k: regencies[k] for k in members if k in regencies}
+        d_fields, d_blank = _sums(form.field_keys, cols)
+        dapil.append({"kode": d.kode, "nama": d.nama, "kursi": d.kursi, "fields": d_fields, "blank": d_blank,
+                      "regencies": members, "received": len(cols), "expected": len(members)})
+    return {"fields": fields, "regencies": regencies, "blank": blank, "received": len(regencies),
+            "expected": len(expected), "dapil": dapil}

@@ -106,7 +106,7 @@ def save_screenshot(widget, path: str | os.PathLike) -> None:
 
 def create_window(ws, actor: str | None = None, auto_check: bool = True):
     """Build the main window over an open workspace (checking stale findings on the worker)."""
-    from ..core.store import default_actor
+    from ..core.clock import default_actor
     from .main_window import MainWindow
 
     return MainWindow(ws, actor or default_actor(), auto_check=auto_check)
@@ -116,7 +116,7 @@ def login(ws, interactive: bool = True) -> str | None:
     """The acting user: RECAP_USER (with RECAP_PASSWORD when the workspace has accounts), else
     asked in a dialog when accounts exist. Returns None when nobody could be authenticated."""
     from ..core import auth
-    from ..core.store import default_actor
+    from ..core.clock import default_actor
 
     if auth.open_mode(ws):
         return default_actor()

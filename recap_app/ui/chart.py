@@ -14,7 +14,7 @@ class VotesChart(QWidget):
     """Horizontal stacked bars, one per regency, each split by pair in proportion to its votes,
     plus a bold total bar; the figures are written on the bars so the plenary can read them.
 
-    Feed with :meth:`set_data` (rows of (label, {paslon key: votes or None})).
+    Feed with :meth:`set_data` (rows of (label, {vote key: votes or None})).
     """
 
     def __init__(self, parent=None, large: bool = False):
@@ -27,9 +27,10 @@ class VotesChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(200)
 
-    def set_data(self, paslon, rows, total=None, highlight: str | None = None) -> None:
-        """paslon: election.paslon; rows: [(label, {key: votes})]; total: (label, {key: votes}) or None."""
-        self.paslon = list(paslon)
+    def set_data(self, series, rows, total=None, highlight: str | None = None) -> None:
+        """series: [(vote key, legend text)] (fmt.series(form)); rows: [(label, {key: votes})];
+        total: (label, {key: votes}) or None."""
+        self.paslon = list(series)
         self.rows = list(rows)
         self.total = total
         self.highlight = highlight
@@ -61,10 +62,9 @@ class VotesChart(QWidget):
         bar_h = max(4.0, h * 0.72)
         # legend
         x = 8.0
-        for i, pas in enumerate(self.paslon):
+        for i, (_key, text) in enumerate(self.paslon):
             colour = QColor(PAIR_COLOURS[i % len(PAIR_COLOURS)])
             p.fillRect(QRectF(x, 6, fm.height(), fm.height() - 2), colour)
-            text = f"{pas.nomor_urut:02d} {pas.nama_singkat}"
             p.setPen(QColor("#222"))
             p.drawText(QRectF(x + fm.height() + 4, 4, fm.horizontalAdvance(text) + 4, fm.height()),
                        Qt.AlignmentFlag.AlignVCenter, text)
@@ -80,7 +80,7 @@ class VotesChart(QWidget):
             p.setPen(QColor("#222"))
             p.drawText(QRectF(4, y, label_w - 8, bar_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        label)
-            figures = [votes.get(pas.key) for pas in self.paslon]
+            figures = [votes.get(key) for key, _text in self.paslon]
             known = [v for v in figures if v is not None]
             whole = sum(known)
             if not whole:

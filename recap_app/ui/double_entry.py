@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.domain import JUMLAH
 from ..core.errors import RecapError
-from ..core.store import JUMLAH
 from . import fmt
 from .widgets import TextDialog, button_box, inform
 
@@ -53,7 +53,7 @@ class DoubleEntryDialog(QDialog):
         self.choices: list[QComboBox] = []
         for i, d in enumerate(diffs):
             col = "JUMLAH" if d.column == JUMLAH else names.get(d.column, d.column)
-            cells = (col, ws.election.field_label(d.field), fmt.number(d.value_a, "—"), fmt.number(d.value_b, "—"))
+            cells = (col, ws.election.form_of_region(kode).field_label(d.field), fmt.number(d.value_a, "—"), fmt.number(d.value_b, "—"))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(d.message)

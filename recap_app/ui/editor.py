@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import certificate
+from ..core.domain import JUMLAH
 from ..core.errors import RecapError
-from ..core.store import JUMLAH
 from . import fmt
 from .icons import severity_icon
 from .widgets import TextDialog, confirm, inform
@@ -55,7 +56,7 @@ _BOLD = QFont()
 _BOLD.setBold(True)
 
 
-def plan_changes(values: dict, edits: dict, election, columns: list[str]) -> dict:
+def plan_changes(values: dict, edits: dict, form, columns: list[str]) -> dict:
     """The full set of cell changes an edit causes, including the sums it keeps up to date.
 
     A derived cell (a form sum such as JML = LK + PR, or a JUMLAH cell = sum of the kecamatan)
@@ -69,7 +70,7 @@ def plan_changes(values: dict, edits: dict, election, columns: list[str]) -> dic
         {(column, field): new value} for every cell that changes (the edits first).
     """
     parents: dict[str, list] = {}
-    for f in election.fields:
+    for f in form.fields:
         for part in f.parts:
             parents.setdefault(part, []).append(f)
     kec = [c for c in columns if c != JUMLAH]
@@ -118,17 +119,9 @@ class CertificateModel(QAbstractTableModel):
 
     changed = Signal()
 
-    def __init__(self, election, parent=None):
+    def __init__(self, form, parent=None):
         super().__init__(parent)
-        self.election = election
-        self.rows: list[tuple[str, object]] = []
-        for r in election.form_rows:
-            if r.fields:
-                self.rows.extend(("field", f) for f in r.fields)
-            else:
-                self.rows.append(("heading", r))
-        self.row_of_key = {f.key: i for i, (kind, f) in enumerate(self.rows) if kind == "field"}
-        self._row_headers = [self._row_header(i) for i in range(len(self.rows))]
+        self._set_form(form)
         self.columns: list[str] = []
         self.column_names: list[str] = []
         self.values: dict = {}
@@ -138,13 +131,29 @@ class CertificateModel(QAbstractTableModel):
         self.marks_enabled = True
         self.undo_stack: QUndoStack | None = None
 
+    def _set_form(self, form) -> None:
+        """Lay the rows out after a form (the certificate's district decides it)."""
+        self.form = form
+        self.rows: list[tuple[str, object]] = []
+        for r in form.rows:
+            if r.fields:
+                self.rows.extend(("field", f) for f in r.fields)
+            else:
+                self.rows.append(("heading", r))
+        self.row_of_key = {f.key: i for i, (kind, f) in enumerate(self.rows) if kind == "field"}
+        self._row_headers = [self._row_header(i) for i in range(len(self.rows))]
+
     # ------------------------------------------------------------------ loading
-    def load(self, columns: list[str], names: dict[str, str], values: dict, base: dict | None = None) -> None:
-        """Show a certificate. columns: codes in order; names: {code: name}; values/base: Values."""
+    def load(self, columns: list[str], names: dict[str, str], values: dict, base: dict | None = None,
+             form=None) -> None:
+        """Show a certificate. columns: codes in order; names: {code: name}; values/base: Values;
+        form: the certificate's form when it differs from the one shown (another district)."""
         self.beginResetModel()
+        if form is not None and form is not self.form:
+            self._set_form(form)
         self.columns = list(columns)
         self.column_names = [names.get(c, c) if c != JUMLAH else "JUMLAH" for c in columns]
-        keys = self.election.field_keys
+        keys = self.form.field_keys
         self.values = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
         self.base = base if base is not None else {}
         self.marks = {}
@@ -214,7 +223,7 @@ class CertificateModel(QAbstractTableModel):
             return self._row_headers[section]
         kind, item = self.rows[section]
         if role == R_TOOLTIP:
-            return item.label if kind == "heading" else self.election.field_label(item.key)
+            return item.label if kind == "heading" else self.form.field_label(item.key)
         if role == R_FONT and kind == "heading":
             return _BOLD
         return None
@@ -281,7 +290,7 @@ class CertificateModel(QAbstractTableModel):
         edits = {k: v for k, v in edits.items() if self.values.get(k[0], {}).get(k[1], object()) != v}
         if not edits or self.readonly:
             return False
-        changes = plan_changes(self.values, edits, self.election, self.columns)
+        changes = plan_changes(self.values, edits, self.form, self.columns)
         before = {k: self.values[k[0]][k[1]] for k in changes}
         cmd = SetCellsCommand(self, before, changes, text)
         if self.undo_stack is not None:
@@ -411,7 +420,7 @@ class CertificateEditor(QWidget):
         self._draft_known = False  # whether a draft is stored (kept current by has_draft and edits)
         self.refresh_window = None  # the window's refresh(snapshot)
         self.undo_stack = QUndoStack(self)
-        self.model = CertificateModel(ws.election, self)
+        self.model = CertificateModel(ws.election.form_for(ws.election.districts[0]), self)
         self.model.undo_stack = self.undo_stack
         self.model.changed.connect(self._on_changed)
         self.model.rejected.connect(self._on_rejected)
@@ -484,6 +493,7 @@ class CertificateEditor(QWidget):
             region = self.ws.region(kode)
             self.kode = kode
             names = {r.kode: r.nama for r in self.ws.columns_of(kode)}
+            form = self.ws.election.form_of_region(kode)
             latest = self.ws.latest_revision(kode)
             base_values = self.ws.revision_values(latest.id) if latest else {}
             self.base_revision_id = latest.id if latest else None
@@ -492,22 +502,22 @@ class CertificateEditor(QWidget):
             if self.second_entry and latest and not adopted:
                 # entry 1 stays hidden: same columns, nothing filled, no "before" values
                 values = draft.values if draft is not None else {}
-                self.model.load(list(latest.columns), names, values, {})
+                self.model.load(list(latest.columns), names, values, {}, form=form)
                 note = self.tr("ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama "
                                "disembunyikan.")
                 if draft is not None:
                     note += " " + self.tr("Draf entri kedua dipulihkan.")
             elif draft is not None and not adopted:
-                self.model.load(list(draft.columns), names, draft.values, base_values)
+                self.model.load(list(draft.columns), names, draft.values, base_values, form=form)
                 note = self.tr("Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).") \
                     .replace("%1", fmt.when(draft.saved_at)).replace("%2", draft.saved_by)
             elif latest:
-                self.model.load(list(latest.columns), names, base_values, base_values)
+                self.model.load(list(latest.columns), names, base_values, base_values, form=form)
                 note = self.tr("Revisi %1, %2 oleh %3.").replace("%1", str(latest.number)) \
                     .replace("%2", fmt.when(latest.created_at)).replace("%3", latest.created_by)
             else:
                 cols = [r.kode for r in self.ws.columns_of(kode)] + [JUMLAH]
-                self.model.load(cols, names, {}, {})
+                self.model.load(cols, names, {}, {}, form=form)
                 note = self.tr("Belum ada sertifikat yang masuk; isian baru.")
             self.model.readonly = bool(adopted)
             if adopted and self.second_entry:
@@ -526,7 +536,7 @@ class CertificateEditor(QWidget):
             fm = self.table.horizontalHeader().fontMetrics()
             for i, name in enumerate(self.model.column_names):
                 self.table.setColumnWidth(i, max(84, fm.horizontalAdvance(name) + 18))
-            first = self.model.index_of(self.model.columns[0], self.ws.election.field_keys[0]) \
+            first = self.model.index_of(self.model.columns[0], self.model.form.field_keys[0]) \
                 if self.model.columns else QModelIndex()
             if first.isValid():
                 self.table.setCurrentIndex(first)
@@ -692,23 +702,31 @@ class CertificateEditor(QWidget):
         return True
 
     def _update_buttons(self) -> None:
+        """Enable what the core says may happen now; a disabled button's tooltip says why."""
         draft = self.has_draft()
-        self.save_btn.setEnabled(draft and not self.model.readonly)
+        if self.kode is None:
+            for b in (self.save_btn, self.discard_btn, self.adopt_btn, self.reopen_btn, self.entry2_btn,
+                      self.decide_btn):
+                b.setEnabled(False)
+            return
+        kind = certificate.SECOND_ENTRY if self.second_entry else certificate.OFFICIAL
+        edit = certificate.can_edit(self.ws, self.kode, self.actor, kind)
+        self._answer(self.save_btn, draft and not self.model.readonly, edit)
         self.discard_btn.setEnabled(draft)
-        adopted = self.kode is not None and self.ws.adoption(self.kode) is not None
+        adopt = certificate.can_adopt(self.ws, self.kode, self.actor)
+        # an open error still lets the button be pressed: the refusal names what to fix
+        self._answer(self.adopt_btn, not draft and not self.second_entry,
+                     adopt if adopt.code != "unresolved_errors" else certificate.YES)
+        self._answer(self.reopen_btn, not self.second_entry, certificate.can_reopen(self.ws, self.kode, self.actor))
         received = self.base_revision_id is not None
-        self.adopt_btn.setEnabled(received and not adopted and not draft and not self.second_entry)
-        self.reopen_btn.setEnabled(adopted and not self.second_entry)
-        self.entry2_btn.setEnabled(received and not adopted)
-        pending = False
-        if self.kode is not None and received and not self.second_entry:
-            try:
-                from ..core import double_entry
+        self.entry2_btn.setEnabled(received and not self.ws.adoption(self.kode))
+        pending = received and not self.second_entry and certificate.pending_second_entry(self.ws, self.kode)
+        self.decide_btn.setEnabled(bool(pending))
 
-                pending = double_entry.pending_second_entry(self.ws, self.kode) is not None
-            except ImportError:
-                pending = False
-        self.decide_btn.setEnabled(pending)
+    @staticmethod
+    def _answer(button, ui_ok: bool, answer) -> None:
+        button.setEnabled(ui_ok and answer.allowed)
+        button.setToolTip("" if answer.allowed else answer.reason)
 
     # ------------------------------------------------------------------ saving
     def save(self, reason: str | None = None) -> bool:
@@ -716,8 +734,6 @@ class CertificateEditor(QWidget):
 
         Returns True when a revision was stored.
         """
-        from ..core import drafts
-
         if self.kode is None or self.model.readonly:
             return False
         if self.second_entry:
@@ -731,9 +747,8 @@ class CertificateEditor(QWidget):
                 return False
             reason = dlg.text()
         try:
-            self.ws.add_revision(self.kode, self.model.columns, self.model.values, actor=self.actor,
-                                 reason=reason or self.tr("entri manual"))
-            drafts.discard_draft(self.ws, self.kode, self.actor)
+            certificate.save(self.ws, self.kode, self.model.columns, self.model.values, self.actor,
+                             reason or self.tr("entri manual"))
         except RecapError as exc:
             inform(self, self.tr("Tidak tersimpan"), str(exc), error=True)
             return False
@@ -744,11 +759,10 @@ class CertificateEditor(QWidget):
         return True
 
     def _save_second_entry(self) -> bool:
-        from ..core import double_entry, drafts
+        from ..core import double_entry
 
         try:
             double_entry.submit_second_entry(self.ws, self.kode, self.model.columns, self.model.values, self.actor)
-            drafts.discard_draft(self.ws, self.kode, self.actor, "entri_kedua")
         except RecapError as exc:
             inform(self, self.tr("Entri kedua tidak tersimpan"), exc.message, error=True)
             return False
@@ -784,23 +798,14 @@ class CertificateEditor(QWidget):
 
     def adopt(self) -> bool:
         """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
-        try:
-            from ..core import reconcile
-        except ImportError:
-            inform(self, self.tr("Tetapkan"), self.tr("Modul pemeriksaan belum terpasang di versi ini."))
-            return False
         if self.kode is None:
             return False
         kode, actor = self.kode, self.actor
-        return self._write_job(lambda ws: reconcile.adopt(ws, kode, actor), self.tr("Menetapkan…"),
+        return self._write_job(lambda ws: certificate.adopt(ws, kode, actor), self.tr("Menetapkan…"),
                                self.tr("Sertifikat %s ditetapkan.") % kode, self.tr("Tidak dapat ditetapkan"))
 
     def reopen(self, reason: str | None = None) -> bool:
         """Reopen an adopted certificate (the chair), with the reason."""
-        try:
-            from ..core import reconcile
-        except ImportError:
-            return False
         if self.kode is None:
             return False
         if reason is None:
@@ -811,7 +816,7 @@ class CertificateEditor(QWidget):
                 return False
             reason = dlg.text()
         kode, actor = self.kode, self.actor
-        return self._write_job(lambda ws: reconcile.reopen(ws, kode, actor, reason), self.tr("Membuka kembali…"),
+        return self._write_job(lambda ws: certificate.reopen(ws, kode, actor, reason), self.tr("Membuka kembali…"),
                                self.tr("Sertifikat %s dibuka kembali.") % kode, self.tr("Tidak dapat dibuka kembali"))
 
     def discard(self, ask: bool = True) -> None:

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import lru_cache
 
 from babel.dates import format_datetime
-from babel.numbers import format_decimal, format_percent
+
+from ..core import formatting
 
 _DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 
 
-def number(value: int | None, blank: str = "") -> str:
-    """16825511 -> "16.825.511"; None -> ``blank`` (blank is not zero)."""
-    if value is None:
-        return blank
-    return _number(value)
-
-
-@lru_cache(maxsize=65536)
-def _number(value: int) -> str:
-    return format_decimal(value, locale="id")
-
-
-def percent(part: int | None, whole: int | None) -> str:
-    """Share as "77,29%"; "" when either figure is missing or the whole is zero."""
-    if part is None or not whole:
-        return ""
-    return format_percent(part / whole, locale="id", format="#,##0.00%")
+number = formatting.number
+percent = formatting.percent
 
 
 class NumberError(ValueError):
@@ -65,3 +50,8 @@ def when(iso: str | None) -> str:
     if t.tzinfo is not None:
         t = t.astimezone(_dt.UTC)
     return format_datetime(t, "d MMM y HH.mm", locale="id") + " UTC"
+
+
+def series(form) -> list[tuple[str, str]]:
+    """[(vote key, "01 Joko Widodo - Ma'ruf Amin")] for the contestants of a form, ballot order."""
+    return [(form.total_key(c), f"{c.nomor:02d} {c.short}") for c in form.contestants]

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         self.refresh_regencies(snapshot)
         totals = self.current_totals()
         received, adopted, expected = self._counts
-        self.totals_bar.update_totals(self.ws.election.paslon, totals, received, adopted, expected)
+        self.totals_bar.update_totals(self.ws.election.form, totals, received, adopted, expected)
         for page in self.pages.values():
             if page is not self.editor and hasattr(page, "refresh"):
                 try:

@@ -55,8 +55,9 @@ class PlenaryWindow(QWidget):
             lab.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(lab, 0, c)
         self.cells: dict[str, tuple[QLabel, QLabel]] = {}
-        rows = [(p.key, f"{p.nomor_urut:02d}  {p.nama_singkat}", PAIR_COLOURS[i % len(PAIR_COLOURS)])
-                for i, p in enumerate(ws.election.paslon)]
+        self.series = fmt.series(ws.election.form)
+        rows = [(key, text.replace(" ", "  ", 1), PAIR_COLOURS[i % len(PAIR_COLOURS)])
+                for i, (key, text) in enumerate(self.series)]
         rows += [("suara_sah", self.tr("Suara sah"), "#ffffff"), ("suara_tidak_sah", self.tr("Suara tidak sah"),
                                                                    "#ffffff")]
         for r, (key, label, colour) in enumerate(rows, 1):
@@ -119,7 +120,7 @@ class PlenaryWindow(QWidget):
         self.counter.setText(self.tr("%1 dari %2 dibacakan").replace("%1", str(self.pos + 1))
                              .replace("%2", str(len(self.regencies))))
         rows = [(self.tr("Kab/kota ini"), here), (self.tr("Provinsi (berjalan)"), run)]
-        self.chart.set_data(self.ws.election.paslon, rows)
+        self.chart.set_data(self.series, rows)
 
     def step(self, delta: int) -> None:
         self.pos = max(0, min(len(self.regencies) - 1, self.pos + delta))

@@ -30,7 +30,7 @@ def _filled_templates(ws, folder: Path, codes: list[str]) -> list[Path]:
     paths = template.write_templates(ws, codes, folder)
     for path, kode in zip(paths, codes, strict=True):
         cols, values = certs[kode]
-        template.fill_template(path, cols, values, ws.election)
+        template.fill_template(path, cols, values, ws.election.form)
     return paths
 
 

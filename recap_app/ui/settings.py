@@ -49,8 +49,8 @@ class SettingsDialog(QDialog):
             plenary = None
         statuses = (("present", self.tr("hadir")), ("absent", self.tr("tidak hadir")),
                     ("refused", self.tr("hadir, menolak menandatangani")))
-        for p in ws.election.paslon:
-            w = current.get(p.nomor_urut) or current.get(str(p.nomor_urut)) or {}
+        for p in ws.election.form.contestants:
+            w = current.get(p.nomor) or current.get(str(p.nomor)) or {}
             w = w if isinstance(w, dict) else {}
             edit = QLineEdit(w.get("name", ""))
             edit.setEnabled(plenary is not None)
@@ -59,12 +59,12 @@ class SettingsDialog(QDialog):
                 status.addItem(label, code)
             status.setCurrentIndex(max(0, status.findData(w.get("status", "present"))))
             status.setEnabled(plenary is not None)
-            self.witnesses[p.nomor_urut] = edit
-            self.witness_status[p.nomor_urut] = status
+            self.witnesses[p.nomor] = edit
+            self.witness_status[p.nomor] = status
             row = QHBoxLayout()
             row.addWidget(edit, 2)
             row.addWidget(status, 1)
-            form.addRow(self.tr("Saksi paslon %s") % f"{p.nomor_urut:02d}", row)
+            form.addRow(self.tr("Saksi paslon %s") % f"{p.nomor:02d}", row)
         form.addRow(self.tr("Kertas"), self.paper)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))

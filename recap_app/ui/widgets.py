@@ -36,8 +36,9 @@ class TotalsBar(QFrame):
         self.valid = QLabel()
         self.progress = QLabel()
 
-    def update_totals(self, paslon, totals: dict, received: int, adopted: int, expected: int) -> None:
-        """paslon: election.paslon; totals: Workspace.totals(); counts of received/adopted/expected."""
+    def update_totals(self, form, totals: dict, received: int, adopted: int, expected: int) -> None:
+        """form: the election's form (its contestants); totals: core.totals.province_totals();
+        counts of received/adopted/expected."""
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget():
@@ -47,15 +48,15 @@ class TotalsBar(QFrame):
         sah = fields.get("suara_sah")
         title = QLabel(self.tr("<b>Total provinsi</b>"))
         self._layout.addWidget(title)
-        for i, p in enumerate(paslon):
-            votes = fields.get(p.key)
+        for i, p in enumerate(form.contestants):
+            votes = fields.get(form.total_key(p))
             share = fmt.percent(votes, sah)
             colour = PAIR_COLOURS[i % len(PAIR_COLOURS)]
             lab = QLabel(
-                f"<span style='background:{colour};color:white;font-weight:bold'>&nbsp;{p.nomor_urut:02d}&nbsp;</span>"
-                f"&nbsp;{p.nama_singkat}: <b style='font-size:15px'>{fmt.number(votes, '–')}</b>"
+                f"<span style='background:{colour};color:white;font-weight:bold'>&nbsp;{p.nomor:02d}&nbsp;</span>"
+                f"&nbsp;{p.short}: <b style='font-size:15px'>{fmt.number(votes, '–')}</b>"
                 + (f" ({share})" if share else ""))
-            lab.setObjectName(f"total_{p.key}")
+            lab.setObjectName(f"total_{form.total_key(p)}")
             lab.setToolTip(p.nama)
             self.pairs.append(lab)
             self._layout.addWidget(lab)

@@ -74,7 +74,7 @@ def db1_grid(e: Election, regency: str, columns: list[tuple[str, str]], values: 
     if jumlah:
         merged.append((hdr_row, ncol + len(columns) + 1, hdr_row + 1, ncol + len(columns) + 1))
     col_keys = [k for k, _ in columns] + (["JUMLAH"] if jumlah else [])
-    for fr in e.form_rows:
+    for fr in e.form.rows:
         num = fr.number.split(".")[-1]
         if not fr.fields:
             rows.append([num, fr.label])
@@ -104,7 +104,7 @@ def transposed_grid(e: Election, regency: str, columns: list[tuple[str, str]], v
     h1, h2 = list(lead), [None] * len(lead)
     merged = []
     keys = []
-    for fr in e.form_rows:
+    for fr in e.form.rows:
         if not fr.fields:
             continue
         start = len(h1) + 1
@@ -125,7 +125,7 @@ def transposed_grid(e: Election, regency: str, columns: list[tuple[str, str]], v
 
 def flat_csv_grid(e: Election, columns: list[tuple[str, str]], values: dict, *, jumlah: bool = True) -> Grid:
     """The machine layout: one header row of field keys, one row per kecamatan, JUMLAH last."""
-    keys = list(e.field_keys)
+    keys = list(e.form.field_keys)
     rows = [["kode_kecamatan", "nama_kecamatan"] + keys]
     for k, n in columns:
         rows.append([k, n] + [values.get(k, {}).get(f) for f in keys])
@@ -245,12 +245,12 @@ def full_values(e: Election, codes: list[str], seed: int = 7) -> dict:
     values: dict = {}
     for i, kode in enumerate(codes):
         v: dict = {}
-        for j, f in enumerate(e.fields):
+        for j, f in enumerate(e.form.fields):
             if not f.parts:
                 v[f.key] = 1000 * (i + 1) + 37 * j + seed
-        for f in e.fields:  # derived in printed order; each field's parts are set before it
+        for f in e.form.fields:  # derived in printed order; each field's parts are set before it
             if f.parts:
                 v[f.key] = sum(v[p] for p in f.parts)
         values[kode] = v
-    values["JUMLAH"] = {f.key: sum(values[k][f.key] for k in codes) for f in e.fields}
+    values["JUMLAH"] = {f.key: sum(values[k][f.key] for k in codes) for f in e.form.fields}
     return values

@@ -7,7 +7,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import audit, auth
+from recap_app.core import audit, auth, certificate
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed, RecapError
 from recap_app.core.store import Workspace
@@ -153,14 +153,14 @@ def test_every_account_change_is_audited_with_the_user(staffed):
 def test_who_entered_a_certificate_cannot_verify_it(ws):
     cols, values = real_certificates()["33.19"]
     auth.check_separation(ws, "ani", "33.19")  # nothing entered yet: nothing to separate
-    ws.add_revision("33.19", cols, values, actor="ani")
+    certificate.record_revision(ws, "33.19", cols, values, actor="ani")
     with pytest.raises(NotAllowed) as ei:
         auth.check_separation(ws, " ANI ", "33.19")
     assert ei.value.code == "separation"
     assert ei.value.message == ("Pemisahan tugas: 'ANI' memasukkan sertifikat 33.19 (revisi 1), jadi tidak boleh "
                                 "melakukan entri kedua atau memverifikasinya. Minta pengguna lain.")
     auth.check_separation(ws, "budi", "33.19")
-    ws.add_revision("33.19", cols, values, actor="budi", reason="koreksi")
+    certificate.record_revision(ws, "33.19", cols, values, actor="budi", reason="koreksi")
     auth.check_separation(ws, "ani", "33.19")  # the current revision is budi's now
     with pytest.raises(NotAllowed):
         auth.check_separation(ws, "budi", "33.19")

@@ -9,17 +9,19 @@ from click.testing import CliRunner
 from test_bundle_helpers import db_hash
 
 from recap_app.cli import main
-from recap_app.core import auth
+from recap_app.core import auth, certificate
 from recap_app.core.bundle import export, importer, keys, verify
+from recap_app.core.domain import JUMLAH
 from recap_app.core.errors import NotAllowed
-from recap_app.core.store import JUMLAH, Workspace
+from recap_app.core.formatting import number
+from recap_app.core.store import Workspace
 
 
 def _change(ws, kode, field, delta, actor):
     info = ws.latest_revision(kode)
     values = ws.revision_values(info.id)
     values[JUMLAH][field] += delta
-    ws.add_revision(kode, list(info.columns), values, actor=actor, reason="perbaikan")
+    certificate.record_revision(ws, kode, list(info.columns), values, actor=actor, reason="perbaikan")
     return values[JUMLAH][field]
 
 
@@ -36,7 +38,8 @@ def test_conflict_listed_and_resolved_from_the_command_line(demo_ws, tmp_path):
     b2 = export.export_bundle(demo_ws, tmp_path / "b2.zip", "tester").path
     r = runner.invoke(main, ["bundle", "import", "--db", str(tgt), str(b2)])
     assert r.exit_code == 0, r.output
-    assert f"  JUMLAH paslon_2: dasar {base}, di sini {ours}, kiriman {theirs}" in r.output.splitlines()
+    assert f"  JUMLAH paslon_2: dasar {number(base)}, di sini {number(ours)}, kiriman {number(theirs)}" \
+        in r.output.splitlines()
     r = runner.invoke(main, ["bundle", "conflicts", "--db", str(tgt)])
     assert r.output.splitlines() == ["33.01: dari 33 nomor 2, 1 isian berbeda",
                                      f"  JUMLAH paslon_2: dasar {base}, di sini {ours}, kiriman {theirs}"]

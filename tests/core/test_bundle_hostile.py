@@ -13,9 +13,10 @@ from recap_app.core.bundle import export, importer, keys, verify
 from recap_app.core.bundle import format as bundle_format
 from recap_app.core.bundle.format import BundleRefused
 from recap_app.core.demo import make_demo
+from recap_app.core.domain import JUMLAH
 from recap_app.core.importer import numbers
 from recap_app.core.outputs import OutputError
-from recap_app.core.store import JUMLAH, Workspace
+from recap_app.core.store import Workspace
 
 
 @pytest.fixture(scope="module")

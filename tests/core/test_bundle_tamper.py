@@ -9,6 +9,7 @@ import zipfile
 import pytest
 from test_bundle_helpers import db_hash, fix_hashes, members, repack, write_zip
 
+from recap_app.core import certificate
 from recap_app.core.bundle import export, importer, keys, verify
 from recap_app.core.bundle.format import DATA, MANIFEST, SIGNATURE, BundleRefused, dumps
 from recap_app.core.demo import make_demo
@@ -25,7 +26,7 @@ def origin(tmp_path_factory):
     cols = list(ws.latest_revision("33.05").columns)
     vals = ws.revision_values(ws.latest_revision("33.05").id)
     vals["JUMLAH"]["suara_tidak_sah"] = 999
-    ws.add_revision("33.05", cols, vals, actor="tester", reason="ubah")
+    certificate.record_revision(ws, "33.05", cols, vals, actor="tester", reason="ubah")
     b2 = export.export_bundle(ws, d / "b2.zip", "tester", identity=ident, full=True).path
     ws.close()
     return {"ident": ident, "b1": b1, "b2": b2, "dir": d}

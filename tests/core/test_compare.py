@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recap_app.cli import main
-from recap_app.core import compare
+from recap_app.core import certificate, compare
 from recap_app.core.compare import CompareError, classify, compare_columns, digit_fault, read_external_csv
 from recap_app.core.demo import DEMO_DIR
 from recap_app.core.election import load_election
@@ -21,7 +21,7 @@ def test_extra_and_missing_digit_72_vs_172():
     # a TPS tally of 72 typed as 172 (Situng 2019), and the other way round
     official = {"paslon_1": 72, "paslon_2": 131, "suara_sah": 203}
     typed = {"paslon_1": 172, "paslon_2": 131, "suara_sah": 203}
-    n, diffs = compare_columns(E, "33.01", {"33.01.02": "TPS 004 Kesugihan"}, {"33.01.02": official},
+    n, diffs = compare_columns(E.form, "33.01", {"33.01.02": "TPS 004 Kesugihan"}, {"33.01.02": official},
                                {"33.01.02": typed}, names=("C1", "Situng"), skip_blank_b=True)
     assert n == 3
     assert [d.to_dict() for d in diffs] == [{
@@ -49,7 +49,7 @@ def test_valid_total_typed_into_candidate_rows():
     # suara tidak sah into paslon 2's, as seen in Situng 2019
     official = {"paslon_1": 59153, "paslon_2": 15922, "suara_sah": 75075}
     typed = {"paslon_1": 75075, "paslon_2": 1578, "suara_sah": 75075, "suara_tidak_sah": 1578}
-    n, diffs = compare_columns(E, "33.01", {}, {"33.01.02": official}, {"33.01.02": typed}, skip_blank_b=True)
+    n, diffs = compare_columns(E.form, "33.01", {}, {"33.01.02": official}, {"33.01.02": typed}, skip_blank_b=True)
     assert [(d.field, d.fault, d.fault_detail) for d in diffs] == [
         ("paslon_1", "wrong_row", "suara_sah"), ("paslon_2", "wrong_row", "suara_tidak_sah"),
         ("suara_tidak_sah", "", "")]
@@ -126,7 +126,7 @@ def test_not_utf8_and_missing_file(tmp_path):
 def test_compare_revisions_and_cli(demo_ws):
     info, vals = demo_ws.latest_values()["33.75"]
     vals[info.columns[0]]["paslon_2"] = vals[info.columns[0]]["paslon_2"] * 10 + 7
-    demo_ws.add_revision("33.75", list(info.columns), vals, actor="tester", reason="uji")
+    certificate.record_revision(demo_ws, "33.75", list(info.columns), vals, actor="tester", reason="uji")
     path = str(demo_ws.path)
     demo_ws.close()
     runner = CliRunner()

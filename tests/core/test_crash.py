@@ -28,10 +28,12 @@ from pathlib import Path
 
 import pytest
 
+from recap_app.core import certificate
+from recap_app.core.totals import province_totals
+
 HERE = Path(__file__).resolve()
 ROOT = HERE.parents[2]
-SAMPLES = sorted((ROOT.parent / "shared" / "samples").glob("*.xlsx")) or sorted(
-    (ROOT / "tests" / "data" / "samples").glob("*.xlsx"))
+SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.xlsx"))
 BATCH_ACTOR = "operator-latar"
 
 
@@ -84,7 +86,7 @@ def _loop(ws, rng, ops, certs, mark, outdir, import_files, export_bundle, backup
             cols, values = certs["rekap"][kode]
             values = {c: dict(v) for c, v in values.items()}
             values["JUMLAH"]["paslon_1"] = rng.randint(0, 10**6)
-            ws.add_revision(kode, cols, values, actor="operator-ui", reason=f"koreksi {i}", action="certificate.edit")
+            certificate.record_revision(ws, kode, cols, values, actor="operator-ui", reason=f"koreksi {i}", action="certificate.edit")
         elif op == "import":
             import_files(ws, [rng.choice(SAMPLES)], "operator-impor", accept_names=True)
         elif op == "backup":
@@ -112,7 +114,7 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
         ic = [r[0] for r in ws.conn.execute("PRAGMA integrity_check")]
         if ic != ["ok"]:
             fails.append(f"integrity_check: {ic[:3]}")
-        nkeys = len(ws.election.field_keys)
+        nkeys = len(ws.election.form.field_keys)
         for rid, cols, n in ws.conn.execute(
                 "SELECT r.id, r.columns, (SELECT COUNT(*) FROM cell c WHERE c.revision_id = r.id) FROM revision r"):
             if n != len(json.loads(cols)) * nkeys:
@@ -342,7 +344,7 @@ def test_read_only_workspace(tmp_path, demo_ws):
         make_demo(mnt / "d.sqlite").close()
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
         ws = backup.open_checked(mnt / "d.sqlite")
-        assert ws.readonly and ws.totals()["fields"]["paslon_1"] == 16825511
+        assert ws.readonly and province_totals(ws)["fields"]["paslon_1"] == 16825511
         with pytest.raises(WorkspaceError) as ei:
             load_real_certificates(ws, "tester")
         assert ei.value.code == "readonly"
@@ -390,7 +392,7 @@ def test_edit_while_an_import_runs_in_the_background_never_meets_locked(tmp_path
     try:
         for i in range(EDITS):
             values["JUMLAH"]["paslon_1"] = 1000 + i
-            ui.add_revision("33.19", cols, values, actor="operator-ui", reason="koreksi", action="certificate.edit")
+            certificate.record_revision(ui, "33.19", cols, values, actor="operator-ui", reason="koreksi", action="certificate.edit")
             ui.set_setting("catatan", i, actor="operator-ui")
             edits += 1
     except Exception as exc:  # noqa: BLE001
@@ -423,7 +425,7 @@ def test_edit_while_another_process_imports(tmp_path):
         cols, values = real_certificates()["33.74"]
         for i in range(8):
             values["JUMLAH"]["paslon_2"] = i
-            ui.add_revision("33.74", cols, values, actor="operator-ui", reason="koreksi", action="certificate.edit")
+            certificate.record_revision(ui, "33.74", cols, values, actor="operator-ui", reason="koreksi", action="certificate.edit")
         ui.close()
     finally:
         proc.send_signal(signal.SIGKILL)

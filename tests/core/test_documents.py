@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Table
 
+from recap_app.core import certificate
 from recap_app.core.demo import make_demo
 from recap_app.core.documents import DOCUMENTS, DocumentError, print_documents, render
 from recap_app.core.documents import plenary as pl
@@ -147,14 +148,14 @@ def test_wide_tables_fit_the_frame(demo, paper):
     columns = [(r.kode, r.nama) for r in demo.regencies()] + [("JUMLAH", "JUMLAH")]
     values = dict(src.totals["regencies"])
     values["JUMLAH"] = src.totals["fields"]
-    tables = [f for f in wide_table(demo.election, columns, values, width) if isinstance(f, Table)]
+    tables = [f for f in wide_table(demo.election.form, columns, values, width) if isinstance(f, Table)]
     assert len(tables) >= 2
     for t in tables:
         assert sum(t._colWidths) <= width + 0.01
     widest = max(demo.regencies(), key=lambda r: len(demo.latest_revision(r.kode).columns))
     info = demo.latest_revision(widest.kode)
     cols = [(c, c) for c in info.columns]
-    for t in [f for f in wide_table(demo.election, cols, demo.revision_values(info.id), width)
+    for t in [f for f in wide_table(demo.election.form, cols, demo.revision_values(info.id), width)
               if isinstance(f, Table)]:
         assert sum(t._colWidths) <= width + 0.01
 
@@ -400,13 +401,12 @@ def test_very_long_names_wrap_or_shorten_but_never_fail(recorded):
 def test_reopened_certificate_prints_its_history(tmp_path):
     from pypdf import PdfReader
 
-    from recap_app.core import reconcile
     from recap_app.core.demo import make_demo
     from recap_app.core.documents import print_documents
 
     w = make_demo(tmp_path / "h.sqlite", actor="tester")
-    reconcile.adopt(w, "33.01", "tester")
-    reconcile.reopen(w, "33.01", "tester", "salah ketik DPT di Kesugihan")
+    certificate.adopt(w, "33.01", "tester")
+    certificate.reopen(w, "33.01", "tester", "salah ketik DPT di Kesugihan")
     out = print_documents(w, "tester", tmp_path / "h.pdf", ["sertifikat_kabupaten"], region="33.01")
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "h.pdf").pages)
     text = " ".join(text.split())

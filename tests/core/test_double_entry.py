@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import double_entry, reconcile
+from recap_app.core import certificate, double_entry, reconcile
 from recap_app.core.double_entry import DoubleEntryError
 from recap_app.core.errors import NotAllowed
 
@@ -58,7 +58,7 @@ def test_differences_are_resolved_field_by_field_into_a_new_revision(demo_ws):
         (k1, "paslon_2", p2, p2 * 10 + 2, "digit_extra"), ("JUMLAH", "paslon_1", 138319, 138320, "")]
     # adoption waits for the coordinator
     with pytest.raises(NotAllowed) as e:
-        reconcile.adopt(demo_ws, KODE, "ketua")
+        certificate.adopt(demo_ws, KODE, "ketua")
     assert e.value.code == "double_entry_pending"
     # every difference needs a choice; nothing written otherwise
     n_audit = demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]

@@ -3,8 +3,8 @@
 import pytest
 
 from recap_app.core import drafts
+from recap_app.core.domain import JUMLAH
 from recap_app.core.errors import WorkspaceError
-from recap_app.core.store import JUMLAH
 
 
 def actions(ws):

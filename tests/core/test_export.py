@@ -83,7 +83,7 @@ def test_long_csv(demo, tmp_path):
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == CSV_HEADER
-    n_fields = len(demo.election.fields)
+    n_fields = len(demo.election.form.fields)
     n_columns = sum(len(demo.latest_revision(r.kode).columns) for r in demo.regencies())
     assert len(rows) - 1 == info.rows == n_columns * n_fields + n_fields
     assert ["33.75", "Kota Pekalongan", "JUMLAH", "JUMLAH", "IV.1", "paslon_1", "", "138319", "1"] in rows

@@ -23,15 +23,14 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from recap_app.core import importer
 from recap_app.core.demo import real_certificates
+from recap_app.core.domain import JUMLAH
 from recap_app.core.errors import RecapError
-from recap_app.core.store import JUMLAH, Workspace
-
-importer = pytest.importorskip("recap_app.core.importer")
+from recap_app.core.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = sorted((ROOT.parent / "shared" / "samples").glob("*.xlsx")) or sorted(
-    (ROOT / "tests" / "data" / "samples").glob("*.xlsx"))
+SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.xlsx"))
 N = int(os.environ.get("RECAP_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=N, deadline=None, database=None, derandomize=True,
                 phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: slow on files
@@ -121,7 +120,7 @@ KUDUS = "33.19"
 def flat_rows(ws: Workspace, kode: str) -> list[list]:
     cols, values = real_certificates()[kode]
     names = {r.kode: r.nama for r in ws.columns_of(kode)}
-    keys = list(ws.election.field_keys)
+    keys = list(ws.election.form.field_keys)
     rows = [["kode_kecamatan", "nama_kecamatan"] + keys]
     for c in cols:
         label = ["", "JUMLAH"] if c == JUMLAH else [c, names[c]]
@@ -239,7 +238,7 @@ def mutated_workbook(i: int, seed: int, values: list[str]) -> tuple[str, bytes]:
 @pytest.fixture(scope="module")
 def old_formats(fuzz_ws, tmp_path_factory):
     """The real Kudus certificate written as .xls (xlwt) and .ods (odfpy) by the import test builders."""
-    fx = pytest.importorskip("fixtures_import")
+    import fixtures_import as fx
     title, cols, values = fx.regency_args(fuzz_ws, KUDUS, real_certificates())
     grid = fx.db1_grid(fuzz_ws.election, title, cols, values)
     d = tmp_path_factory.mktemp("lama")

@@ -18,6 +18,7 @@ from fixtures_import import (
 
 from recap_app.core.demo import real_certificates
 from recap_app.core.importer import import_files
+from recap_app.core.totals import province_totals
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 SAMPLE_FILES = sorted(SAMPLES.glob("*.xlsx"))
@@ -34,7 +35,7 @@ def stored(ws, kode):
 
 
 def expected(ws, cols, values):
-    keys = ws.election.field_keys
+    keys = ws.election.form.field_keys
     return {c: {k: values.get(c, {}).get(k) for k in keys} for c in cols}
 
 
@@ -54,7 +55,7 @@ def test_four_samples_equal_source_data(ws):
         cols, values = stored(ws, kode)
         assert cols == real[kode][0]
         assert values == expected(ws, cols, real[kode][1])
-    t = ws.totals()["fields"]
+    t = province_totals(ws)["fields"]
     assert (t["paslon_1"], t["paslon_2"], t["suara_sah"]) == (2119923, 668983, 2788906)
     assert (t["dpt_l"], t["dpt_p"], t["dpt"]) == (1668625, 1714907, 3383532)
     assert t["suara_tidak_sah"] is None  # blank on every sample: blank is not zero
@@ -265,7 +266,7 @@ def test_sex_lines_written_out_under_the_label_without_marker_column(ws, kudus, 
     keys = [k for k, _ in cols] + ["JUMLAH"]
     rows = [["PROVINSI : JAWA TENGAH"], [f"KABUPATEN/KOTA : {title}"], [],
             ["NO", "URAIAN"] + [n for _, n in cols] + ["JUMLAH"]]
-    for fr in ws.election.form_rows:
+    for fr in ws.election.form.rows:
         n = fr.number.split(".")[-1] + "."
         if len(fr.fields) == 3:
             rows.append([n, fr.label])

@@ -12,6 +12,7 @@ from recap_app.cli import main
 from recap_app.core.importer import import_files
 from recap_app.core.importer import reader as reader_mod
 from recap_app.core.store import Workspace
+from recap_app.core.totals import province_totals
 
 T = "KOTA PEKALONGAN"
 
@@ -227,7 +228,7 @@ def test_near_name_stops_then_accept_names_remembers(db, pekalongan, tmp_path):
                              "match": "near"}]
     with Workspace.open(db) as ws:
         assert ws.aliases() == {"PEKALONGAN TIMUUR": "33.75.02"}
-        assert ws.latest_values()["33.75"][1]["33.75.02"] == {k: v["33.75.02"][k] for k in e.field_keys}
+        assert ws.latest_values()["33.75"][1]["33.75.02"] == {k: v["33.75.02"][k] for k in e.form.field_keys}
         v3 = copy.deepcopy(v2)
         v3["33.75.01"]["paslon_1"] += 1
         again = import_files(ws, [grid_file(tmp_path, "again.xlsx", e, cols2, v3)], "tester").files[0]
@@ -347,7 +348,7 @@ def test_2024_spellings_need_confirmation_then_are_remembered(db, tmp_path):
     assert '  Nama "KARANGLEWAS" diterima sebagai KARANG LEWAS (33.02.18) [near].' in r.output.splitlines()
     with Workspace.open(db) as ws:
         assert ws.aliases() == {"KARANGLEWAS": "33.02.18", "BATURRADEN": "33.02.22", "KEDUNGBANTENG": "33.02.23"}
-        assert ws.totals()["fields"]["paslon_1"] == 792150
+        assert province_totals(ws)["fields"]["paslon_1"] == 792150
 
 
 @pytest.mark.parametrize("parent, spelt, meant", [("33.04", "PURWANEGARA", "PURWONEGORO (33.04.04)"),

@@ -20,6 +20,7 @@ from recap_app.core.demo import real_certificates
 from recap_app.core.importer import import_files
 from recap_app.core.importer.template import build_template, template_filename, write_templates
 from recap_app.core.store import Workspace
+from recap_app.core.totals import province_totals
 
 PASLON_1, PASLON_2 = 16825511, 4944447
 
@@ -51,20 +52,20 @@ def test_template_round_trip_gives_back_what_was_typed(ws, tmp_path):
     values["JUMLAH"]["paslon_1"] -= 1  # the regency's certified JUMLAH differs: kept as typed
     values["33.19.05"]["suara_tidak_sah"] = 0
     values["33.19.06"]["suara_tidak_sah"] = None
-    fill_template(path, codes + ["JUMLAH"], values, ws.election)
+    fill_template(path, codes + ["JUMLAH"], values, ws.election.form)
     rep = import_files(ws, [path], "tester").files[0]
     assert rep.status == "diterima" and rep.recomputed == [] and not rep.jumlah_computed
     assert rep.notes == ["templat provinsi (pemilihan pilpres-2019-jateng, wilayah 33.19)"]
     info, got = ws.latest_values()["33.19"]
     assert list(info.columns) == codes + ["JUMLAH"]
-    assert got == {c: {k: values[c].get(k) for k in ws.election.field_keys} for c in info.columns}
+    assert got == {c: {k: values[c].get(k) for k in ws.election.form.field_keys} for c in info.columns}
 
 
 def test_template_with_empty_jumlah_is_computed_and_reported(ws, tmp_path):
     [path] = write_templates(ws, ["33.75"], tmp_path)
     codes = [r.kode for r in ws.columns_of("33.75")]
     values = full_values(ws.election, codes)
-    fill_template(path, codes, values, ws.election)
+    fill_template(path, codes, values, ws.election.form)
     rep = import_files(ws, [path], "tester").files[0]
     assert rep.status == "diterima" and rep.jumlah_computed
     assert ws.latest_values()["33.75"][1]["JUMLAH"] == values["JUMLAH"]
@@ -80,7 +81,7 @@ def test_template_unknown_region(ws, tmp_path):
 
 
 def province(ws):
-    t = ws.totals()
+    t = province_totals(ws)
     return t["received"], t["fields"]["paslon_1"], t["fields"]["paslon_2"]
 
 
@@ -89,7 +90,7 @@ def test_35_real_certificates_through_the_template(ws, tmp_path):
     paths = []
     for kode, (cols, values) in certs.items():  # the regency types its figures into our template
         path = tmp_path / template_filename(ws, kode)
-        paths.append(fill_template(path, cols, values, ws.election, wb=build_template(ws, kode)))
+        paths.append(fill_template(path, cols, values, ws.election.form, wb=build_template(ws, kode)))
     report = import_files(ws, paths, "tester")
     assert report.ok and {f.status for f in report.files} == {"diterima"}
     assert province(ws) == (35, PASLON_1, PASLON_2)
@@ -160,7 +161,7 @@ def test_cli_import_and_totals_json(tmp_path):
     t = json.loads(r.output)
     assert (t["election"], t["received"], t["expected"]) == ("pilpres-2019-jateng", 4, 35)
     assert t["fields"]["paslon_2"] == 668983 and t["fields"]["suara_tidak_sah"] is None
-    assert list(t["fields"]) == list(Workspace.open(db).election.field_keys)
+    assert list(t["fields"]) == list(Workspace.open(db).election.form.field_keys)
     assert t["regencies"]["33.75"]["nama"] == "Kota Pekalongan"
     assert t["regencies"]["33.75"]["jumlah"]["paslon_1"] == 138319
     assert '"paslon_2": 668983' in r.output
@@ -180,9 +181,9 @@ def test_round_trip_for_a_2024_election_form_name_with_slash(tmp_path):
         assert path.name == "templat_D.HASIL-KABUPATEN-KOTA-PPWP_33.19_kabupaten-kudus.xlsx"
         codes = [r.kode for r in ws.columns_of("33.19")]
         values = full_values(ws.election, codes)
-        fill_template(path, codes + ["JUMLAH"], values, ws.election)
+        fill_template(path, codes + ["JUMLAH"], values, ws.election.form)
         rep = import_files(ws, [path], "tester").files[0]
         assert rep.status == "diterima", rep.message
         assert rep.sheet == "D.HASIL KABUPATEN-KOTA-PPWP"
         info, got = ws.latest_values()["33.19"]
-        assert got == {c: {k: values[c].get(k) for k in ws.election.field_keys} for c in info.columns}
+        assert got == {c: {k: values[c].get(k) for k in ws.election.form.field_keys} for c in info.columns}

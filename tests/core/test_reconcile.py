@@ -6,10 +6,10 @@ import pytest
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import reconcile
-from recap_app.core.errors import NotAllowed
+from recap_app.core import certificate, reconcile
+from recap_app.core.domain import JUMLAH
+from recap_app.core.errors import NotAllowed, NotNow, TextError
 from recap_app.core.reconcile import ReconcileError
-from recap_app.core.store import JUMLAH
 
 PEKALONGAN = "F.501|33.75|JUMLAH|paslon_1"
 
@@ -19,12 +19,12 @@ def audit_count(ws):
 
 
 def statuses(ws):
-    return {r["kode"]: r["status"] for r in ws.status()}
+    return {r["kode"]: r["status"] for r in certificate.statuses(ws)}
 
 
 def consistent_values(ws, kode):
     cols = [r.kode for r in ws.columns_of(kode)] + [JUMLAH]
-    vals = {c: {k: 0 for k in ws.election.field_keys} for c in cols}
+    vals = {c: {k: 0 for k in ws.election.form.field_keys} for c in cols}
     for c in cols[:-1]:
         vals[c].update(paslon_1=10, paslon_2=5, suara_sah=15)
     n = len(cols) - 1
@@ -62,7 +62,7 @@ def test_refresh_stores_per_revision_and_status_follows(demo_ws):
 
 def test_a_new_revision_is_rechecked_and_findings_are_live_meanwhile(demo_ws):
     cols, vals = consistent_values(demo_ws, "33.75")
-    demo_ws.add_revision("33.75", cols, vals, actor="tester", reason="koreksi")
+    certificate.record_revision(demo_ws, "33.75", cols, vals, actor="tester", reason="koreksi")
     assert reconcile.stale_regions(demo_ws) == []
     assert [f for f in reconcile.findings(demo_ws, "33.75")] == []
     reconcile.refresh_findings(demo_ws, "tester")
@@ -86,7 +86,7 @@ def test_explanation_resolves_a_warning_until_the_figures_change(demo_ws):
     info, vals = demo_ws.latest_values()["33.01"]
     for c in info.columns[:-1]:
         vals[c]["dptb_l"] = 0
-    demo_ws.add_revision("33.01", list(info.columns), vals, actor="tester", reason="isi DPTb")
+    certificate.record_revision(demo_ws, "33.01", list(info.columns), vals, actor="tester", reason="isi DPTb")
     f = next(f for f in reconcile.findings(demo_ws, "33.01") if f.field == "dptb_l")
     assert f.columns == (JUMLAH,) and f.explanation is None
     g = next(f for f in reconcile.findings(demo_ws, "33.01") if f.field == "dpk_l")
@@ -95,7 +95,7 @@ def test_explanation_resolves_a_warning_until_the_figures_change(demo_ws):
 
 def test_explain_refuses_empty_text_and_unknown_keys_without_writing(demo_ws):
     n = audit_count(demo_ws)
-    with pytest.raises(ReconcileError) as e:
+    with pytest.raises(TextError) as e:
         reconcile.explain(demo_ws, PEKALONGAN, "   ", "petugas")
     assert e.value.message == "Penjelasan tidak boleh kosong: tuliskan alasannya dengan kalimat."
     with pytest.raises(ReconcileError) as e:
@@ -108,14 +108,14 @@ def test_explain_refuses_empty_text_and_unknown_keys_without_writing(demo_ws):
 
 def test_error_blocks_adoption_until_the_chair_overrides(demo_ws):
     with pytest.raises(NotAllowed) as e:
-        reconcile.adopt(demo_ws, "33.75", "ketua")
+        certificate.adopt(demo_ws, "33.75", "ketua")
     assert e.value.message == ("Kota Pekalongan (33.75) tidak dapat ditetapkan: 1 kesalahan belum diselesaikan "
                                "(F.501 JUMLAH paslon_1). Perbaiki angkanya atau minta ketua mengesampingkan dengan "
                                "alasan.")
     assert demo_ws.adoption("33.75") is None
     reconcile.explain(demo_ws, PEKALONGAN, "Selisih satu suara tercatat di berita acara.", "petugas")
     with pytest.raises(NotAllowed):  # an explanation does not resolve an error
-        reconcile.adopt(demo_ws, "33.75", "ketua")
+        certificate.adopt(demo_ws, "33.75", "ketua")
     with pytest.raises(ReconcileError) as e:
         reconcile.override(demo_ws, "W.602|33.75||dptb", "x", "ketua")
     assert e.value.message == ("Temuan W.602|33.75||dptb adalah peringatan; peringatan dijelaskan (recap explain), "
@@ -123,30 +123,30 @@ def test_error_blocks_adoption_until_the_chair_overrides(demo_ws):
     reconcile.override(demo_ws, PEKALONGAN, "Ditetapkan pleno KPU Kota Pekalongan; selisih dicatat.", "ketua")
     f = next(f for f in reconcile.findings(demo_ws, "33.75") if f.key == PEKALONGAN)
     assert f.override["reason"] == "Ditetapkan pleno KPU Kota Pekalongan; selisih dicatat." and f.resolved
-    rid = reconcile.adopt(demo_ws, "33.75", "ketua")
+    rid = certificate.adopt(demo_ws, "33.75", "ketua")
     assert rid == demo_ws.latest_revision("33.75").id
     backups = list(demo_ws.path.with_name("demo-cadangan").glob("*-adopt.sqlite"))
     assert len(backups) == 1  # automatic backup after the adoption
     assert demo_ws.adoption("33.75")["by"] == "ketua"
     assert statuses(demo_ws)["33.75"] == "ditetapkan"
     with pytest.raises(NotAllowed):  # store refuses changes to an adopted certificate
-        demo_ws.add_revision("33.75", *consistent_values(demo_ws, "33.75"), actor="tester")
-    with pytest.raises(ReconcileError) as e:
-        reconcile.adopt(demo_ws, "33.75", "ketua")
+        certificate.record_revision(demo_ws, "33.75", *consistent_values(demo_ws, "33.75"), actor="tester")
+    with pytest.raises(NotNow) as e:
+        certificate.adopt(demo_ws, "33.75", "ketua")
     assert e.value.message == "Kota Pekalongan (33.75) sudah ditetapkan."
     actions = [r[0] for r in demo_ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 4")]
     assert actions[:2] == ["backup.create", "certificate.adopt"] and "finding.override" in actions
 
 
 def test_reopen_needs_a_reason_and_an_adopted_certificate(demo_ws):
-    with pytest.raises(ReconcileError) as e:
-        reconcile.reopen(demo_ws, "33.01", "ketua", "koreksi")
+    with pytest.raises(NotNow) as e:
+        certificate.reopen(demo_ws, "33.01", "ketua", "koreksi")
     assert e.value.message == "Kabupaten Cilacap (33.01) belum ditetapkan; tidak ada yang dibuka kembali."
-    reconcile.adopt(demo_ws, "33.01", "ketua")
-    with pytest.raises(ReconcileError):
-        reconcile.reopen(demo_ws, "33.01", "ketua", "")
+    certificate.adopt(demo_ws, "33.01", "ketua")
+    with pytest.raises(TextError):
+        certificate.reopen(demo_ws, "33.01", "ketua", "")
     assert demo_ws.adoption("33.01") is not None
-    reconcile.reopen(demo_ws, "33.01", "ketua", "Salah ketik DPT di kecamatan Kesugihan.")
+    certificate.reopen(demo_ws, "33.01", "ketua", "Salah ketik DPT di kecamatan Kesugihan.")
     assert demo_ws.adoption("33.01") is None
     row = demo_ws.conn.execute("SELECT action, before, after FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     assert row[0] == "certificate.reopen"
@@ -155,11 +155,11 @@ def test_reopen_needs_a_reason_and_an_adopted_certificate(demo_ws):
 
 
 def test_adopt_refuses_unknown_and_missing_certificates(ws):
-    with pytest.raises(ReconcileError) as e:
-        reconcile.adopt(ws, "33.01", "ketua")
+    with pytest.raises(NotNow) as e:
+        certificate.adopt(ws, "33.01", "ketua")
     assert e.value.message == "Kabupaten Cilacap (33.01): sertifikat belum masuk; tidak ada yang dapat ditetapkan."
-    with pytest.raises(ReconcileError) as e:
-        reconcile.adopt(ws, "33.01.02", "ketua")
+    with pytest.raises(NotNow) as e:
+        certificate.adopt(ws, "33.01.02", "ketua")
     assert e.value.message == "Kode '33.01.02' bukan kabupaten/kota pengirim sertifikat dalam pemilihan ini."
 
 

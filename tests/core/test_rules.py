@@ -14,7 +14,7 @@ from recap_app.core.rules import (
     check_province,
 )
 
-E = load_election("pilpres-2019-jateng")
+E = load_election("pilpres-2019-jateng").form
 REGENCY = Region("33.99", "33", "kabupaten_kota", "Kabupaten Uji")
 KEC = [Region("33.99.01", "33.99", "kecamatan", "SATU"), Region("33.99.02", "33.99", "kecamatan", "DUA")]
 

@@ -8,9 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recap_app.core.demo import DEMO_DIR, real_certificates
+from recap_app.core.domain import JUMLAH, PROVINSI
 from recap_app.core.election import Region, load_election
 from recap_app.core.reconcile import Reconciler, check_workspace
-from recap_app.core.rules import JUMLAH, PROVINSI, check_certificate, check_province
+from recap_app.core.rules import check_certificate, check_province
 
 E = load_election("pilpres-2019-jateng")
 
@@ -43,7 +44,7 @@ def test_official_recap_has_exactly_the_one_real_inconsistency(demo_ws):
 def test_official_recap_blanks_are_reported_once_per_regency_and_field(demo_ws):
     fs = [f for f in check_workspace(demo_ws) if f.code == "W.602"]
     present = {"dpt_l", "dpt_p", "dpt", "paslon_1", "paslon_2", "suara_sah"}
-    blank_fields = [k for k in E.field_keys if k not in present]
+    blank_fields = [k for k in E.form.field_keys if k not in present]
     assert len(blank_fields) == 33
     assert len(fs) == 35 * 33
     assert len({f.key for f in fs}) == len(fs)
@@ -172,8 +173,8 @@ def test_data_satisfying_every_rule_yields_no_finding(regencies_columns):
         regencies.append(region)
         kec = [Region(f"{kode}.{j + 1:02d}", kode, "kecamatan", f"KEC {j + 1}") for j in range(len(kec_columns))]
         cols, values = certificate_of(kode, kec_columns)
-        assert set(values[cols[0]]) == set(E.field_keys)
-        found += check_certificate(E, region, kec, cols, values)
+        assert set(values[cols[0]]) == set(E.form.field_keys)
+        found += check_certificate(E.form, region, kec, cols, values)
         jumlah[kode] = values[JUMLAH]
-    found += check_province(E, "33", regencies, jumlah, found)
+    found += check_province(E.form, "33", regencies, jumlah, found)
     assert found == []

@@ -7,18 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from recap_app.core import certificate
+from recap_app.core.domain import JUMLAH
 from recap_app.core.election import list_elections, load_election
 from recap_app.core.errors import ElectionError, WorkspaceError
-from recap_app.core.store import GENESIS_HASH, JUMLAH, Workspace, audit_hash
+from recap_app.core.store import GENESIS_HASH, Workspace, audit_hash
+from recap_app.core.totals import province_totals
 
 
 def test_shipped_elections():
     ids = {e.id: e for e in list_elections()}
     assert set(ids) == {"pilpres-2019-jateng", "pilgub-jateng-2018", "pilpres-2024-jateng", "pilgub-jateng-2024"}
-    assert [p.nama_singkat for p in ids["pilgub-jateng-2018"].paslon] == [
+    assert [p.nama_singkat for p in ids["pilgub-jateng-2018"].form.contestants] == [
         "Ganjar Pranowo - Taj Yasin Maimoen", "Sudirman Said - Ida Fauziyah"]
-    assert len(ids["pilpres-2024-jateng"].paslon) == 3
-    assert ids["pilgub-jateng-2024"].paslon[1].nama_singkat == "Ahmad Luthfi - Taj Yasin Maimoen"
+    assert len(ids["pilpres-2024-jateng"].form.contestants) == 3
+    assert ids["pilgub-jateng-2024"].form.contestants[1].nama_singkat == "Ahmad Luthfi - Taj Yasin Maimoen"
     for e, n in (("pilpres-2019-jateng", 573), ("pilgub-jateng-2018", 573), ("pilpres-2024-jateng", 576),
                  ("pilgub-jateng-2024", 576)):
         regions = ids[e].regions
@@ -35,17 +38,17 @@ def test_unknown_election():
 
 def test_form_fields_pilpres_2019():
     e = load_election("pilpres-2019-jateng")
-    keys = e.field_keys
+    keys = e.form.field_keys
     for k in ("dpt_l", "dpt_p", "dpt", "dptb", "dpk", "pemilih", "pengguna_dpt_l", "pengguna_hak_pilih",
               "surat_suara_diterima", "surat_suara_digunakan", "disabilitas", "pengguna_disabilitas",
               "paslon_1", "paslon_2", "suara_sah", "suara_tidak_sah", "jumlah_suara"):
         assert k in keys
     assert len(keys) == len(set(keys)) == 3 * 8 + 4 + 3 * 2 + 2 + 3
-    assert e.field_by_key["dpt"].parts == ("dpt_l", "dpt_p")
-    assert e.field_by_key["pemilih_l"].parts == ("dpt_l", "dptb_l", "dpk_l")
-    assert e.field_by_key["suara_sah"].parts == ("paslon_1", "paslon_2")
-    assert e.field_by_key["jumlah_suara"].parts == ("suara_sah", "suara_tidak_sah")
-    assert e.field_label("dpt_l") == "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)"
+    assert e.form.field_by_key["dpt"].parts == ("dpt_l", "dpt_p")
+    assert e.form.field_by_key["pemilih_l"].parts == ("dpt_l", "dptb_l", "dpk_l")
+    assert e.form.field_by_key["suara_sah"].parts == ("paslon_1", "paslon_2")
+    assert e.form.field_by_key["jumlah_suara"].parts == ("suara_sah", "suara_tidak_sah")
+    assert e.form.field_label("dpt_l") == "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)"
 
 
 def test_create_holds_regions_and_refuses_overwrite(tmp_path):
@@ -73,21 +76,21 @@ def test_pragmas_and_strict(ws):
 
 def test_revision_roundtrip_blank_is_not_zero(ws):
     cols = ["33.75.01", JUMLAH]
-    rid = ws.add_revision("33.75", cols, {"33.75.01": {"paslon_1": 5, "paslon_2": 0}, JUMLAH: {"paslon_1": 5}},
+    rid = certificate.record_revision(ws, "33.75", cols, {"33.75.01": {"paslon_1": 5, "paslon_2": 0}, JUMLAH: {"paslon_1": 5}},
                           actor="tester")
     values = ws.revision_values(rid)
     assert values["33.75.01"]["paslon_1"] == 5
     assert values["33.75.01"]["paslon_2"] == 0
     assert values["33.75.01"]["suara_sah"] is None
     assert values[JUMLAH]["paslon_2"] is None
-    rid2 = ws.add_revision("33.75", cols, {"33.75.01": {"paslon_1": 6}}, actor="tester", reason="koreksi")
+    rid2 = certificate.record_revision(ws, "33.75", cols, {"33.75.01": {"paslon_1": 6}}, actor="tester", reason="koreksi")
     assert [r.number for r in ws.revisions("33.75")] == [1, 2]
     assert ws.latest_revision("33.75").id == rid2
     assert ws.latest_values()["33.75"][1]["33.75.01"]["paslon_1"] == 6
 
 
 def test_audit_append_only_and_chained(ws):
-    ws.add_revision("33.01", [JUMLAH], {JUMLAH: {"paslon_1": 1}}, actor="tester")
+    certificate.record_revision(ws, "33.01", [JUMLAH], {JUMLAH: {"paslon_1": 1}}, actor="tester")
     rows = list(ws.db.query("SELECT * FROM audit ORDER BY id"))
     assert [r["action"] for r in rows] == ["workspace.create", "certificate.revision"]
     prev = GENESIS_HASH
@@ -108,7 +111,7 @@ def test_failed_transaction_writes_nothing(ws):
     n = ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
     with pytest.raises(RuntimeError):
         with ws.transaction():
-            ws.add_revision("33.01", [JUMLAH], {JUMLAH: {"paslon_1": 1}}, actor="tester")
+            certificate.record_revision(ws, "33.01", [JUMLAH], {JUMLAH: {"paslon_1": 1}}, actor="tester")
             raise RuntimeError("boom")
     assert ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == n
     assert ws.latest_revision("33.01") is None
@@ -124,7 +127,7 @@ def test_open_missing_and_garbage(tmp_path):
 
 
 def test_demo_totals(demo_ws):
-    t = demo_ws.totals()
+    t = province_totals(demo_ws)
     assert t["received"] == t["expected"] == 35
     assert t["fields"]["paslon_1"] == 16825511
     assert t["fields"]["paslon_2"] == 4944447
@@ -136,7 +139,7 @@ def test_figures_changed_outside_the_program_are_refused(demo_ws):
     demo_ws.conn.execute("UPDATE cell SET value = value + 1000 WHERE revision_id = ? AND kolom = ? "
                          "AND field = 'paslon_2'", (rid, JUMLAH))
     with pytest.raises(WorkspaceError, match="sertifikat 33.02 telah diubah di luar program"):
-        demo_ws.totals()
+        province_totals(demo_ws)
     with pytest.raises(WorkspaceError, match="diubah di luar program"):
         demo_ws.revision_values(rid)
 

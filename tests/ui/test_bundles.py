@@ -1,17 +1,17 @@
 """Bundles from the window: export, verify, import, and a conflict decided by a person."""
 
-import pytest
 
-export = pytest.importorskip("recap_app.core.bundle.export")
-
-from recap_app.core.store import JUMLAH, Workspace  # noqa: E402
+from recap_app.core import certificate
+from recap_app.core.bundle import export
+from recap_app.core.domain import JUMLAH
+from recap_app.core.store import Workspace
 
 
 def _change(ws, kode, field, delta, actor):
     info = ws.latest_revision(kode)
     values = ws.revision_values(info.id)
     values[JUMLAH][field] += delta
-    ws.add_revision(kode, list(info.columns), values, actor=actor, reason="perbaikan")
+    certificate.record_revision(ws, kode, list(info.columns), values, actor=actor, reason="perbaikan")
     return values[JUMLAH][field]
 
 

@@ -23,7 +23,7 @@ def workbooks(tmp_path_factory):
     certs = real_certificates("rekap")
     paths = template.write_templates(ws, list(certs), d / "xlsx")
     for path, (_kode, (cols, values)) in zip(paths, certs.items(), strict=True):
-        template.fill_template(path, cols, values, ws.election)
+        template.fill_template(path, cols, values, ws.election.form)
     ws.close()
     return paths
 

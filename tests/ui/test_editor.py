@@ -3,7 +3,8 @@
 from PySide6.QtCore import Qt
 
 from recap_app.core import drafts
-from recap_app.core.store import JUMLAH, Workspace
+from recap_app.core.domain import JUMLAH
+from recap_app.core.store import Workspace
 from recap_app.ui.editor import CertificateModel, plan_changes
 
 KESUGIHAN = "33.01.01"

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from recap_app.core.certificate import statuses
+from recap_app.core.totals import province_totals
 from recap_app.ui.models import AuditModel, FindingsModel, ProvinceModel, RegencyModel
 
 
@@ -38,14 +40,14 @@ def test_regency_to_editor_by_keyboard(qtbot, window):
 
 def test_models_pass_the_model_tester(qtmodeltester, demo_ws):
     rm = RegencyModel()
-    rm.set_rows(demo_ws.status(), {"33.01"})
+    rm.set_rows(statuses(demo_ws), {"33.01"})
     qtmodeltester.check(rm)
     assert rm.index(0, 2).data().endswith("(ada draf)")
     pm = ProvinceModel()
-    pm.set_data(demo_ws.election.fields, demo_ws.regencies(), demo_ws.totals())
+    pm.set_data(demo_ws.election.form.fields, demo_ws.regencies(), province_totals(demo_ws))
     qtmodeltester.check(pm)
     assert pm.columnCount() == 36
-    row = demo_ws.election.field_keys.index("paslon_1")
+    row = demo_ws.election.form.field_keys.index("paslon_1")
     assert pm.index(row, 35).data() == "16.825.511"
     assert pm.index(row, 0).data() == "775.304"
     am = AuditModel()

@@ -21,9 +21,11 @@ from typing import Any
 
 from ... import __version__
 from .. import auth
+from ..clock import now_iso
+from ..domain import JUMLAH
 from ..errors import RecapError
 from ..outputs import check_output_path
-from ..store import JUMLAH, Workspace, now_iso, values_sha256
+from ..store import Workspace, values_sha256
 from ..totals import sum_or_none
 from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
 from .keys import OfficeIdentity, load_identity
@@ -150,7 +152,7 @@ def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | Non
         "WHERE r.kind = 'resmi'")}
     if not any(r.kode in has_revision for r in children):
         return None
-    keys = ws.election.field_keys
+    keys = ws.election.all_field_keys
     values: dict[str, dict[str, int | None]] = {}
     for r in children:
         col = jumlah.get(r.kode, {})

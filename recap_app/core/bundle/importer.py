@@ -18,9 +18,11 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .. import auth
+from .. import auth, certificate
+from ..clock import now_iso
 from ..errors import RecapError
-from ..store import GENESIS_HASH, Workspace, audit_hash, now_iso
+from ..formatting import figure
+from ..store import GENESIS_HASH, Workspace, audit_hash
 from . import keys
 from .format import BundleRefused
 from .verify import Plan, VerifiedBundle, check_against, verify_bundle
@@ -104,8 +106,7 @@ class ImportResult:
         return asdict(self)
 
 
-def _fmt(v) -> str:
-    return "kosong" if v is None else str(v)
+_fmt = figure
 
 
 def _refuse(vb: VerifiedBundle, message: str, code: str) -> BundleRefused:
@@ -146,7 +147,7 @@ def _lineage(local: list[str], incoming: list[dict], history: list[str]) -> tupl
     return "conflict", 0, (history[j] if j >= 0 else None)
 
 
-def _diff(ws: Workspace, base: dict | None, ours: dict, ours_cols: list[str], theirs: dict,
+def _diff(ws: Workspace, kode: str, base: dict | None, ours: dict, ours_cols: list[str], theirs: dict,
           theirs_cols: list[str]) -> list[dict]:
     out = []
     cols = list(theirs_cols) + [c for c in ours_cols if c not in theirs_cols]
@@ -156,7 +157,7 @@ def _diff(ws: Workspace, base: dict | None, ours: dict, ours_cols: list[str], th
                         "ours": "ada" if col in ours else "tidak ada",
                         "theirs": "ada" if col in theirs else "tidak ada"})
             continue
-        for k in ws.election.field_keys:
+        for k in ws.election.form_of_region(kode).field_keys:
             o, t = ours[col].get(k), theirs[col].get(k)
             if o != t:
                 b = (base or {}).get(col, {}).get(k) if base else None
@@ -309,7 +310,7 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
             reason = "berubah di kedua sisi" if decision == "conflict" else "sudah ditetapkan di sini"
             result.conflicts.append(Conflict(
                 kode, reason, base, local_shas[-1], theirs["content_sha256"],
-                _diff(ws, base_vals, ours_vals, list(local[-1].columns), theirs["values"], theirs["columns"])))
+                _diff(ws, kode, base_vals, ours_vals, list(local[-1].columns), theirs["values"], theirs["columns"])))
             continue
         if adoption and adoption["content_sha256"] == final_sha and not ws.adoption(kode):
             adoptions.append((kode, adoption))
@@ -335,8 +336,9 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
                         name = next(x["name"] for x in vb.data["sources"] if x["sha256"] == sha)
                         sid = ws.store_source_file(name, vb.sources[sha], actor)
                         stored_sources[sha] = sid
-                rid = ws.add_revision(kode, rev["columns"], rev["values"], actor=actor, source_file_id=sid,
-                                      reason=rev["reason"], action="bundle.revision")
+                rid = certificate.record_revision(ws, kode, rev["columns"], rev["values"], actor=actor,
+                                                  permission="bundle_import", source_file_id=sid,
+                                                  reason=rev["reason"], action="bundle.revision")
                 # The figures were entered by the sender's person, not by whoever carried the
                 # bundle in (the audit record above names the importer): separation of duties
                 # (auth.check_separation) then lets the importer verify them.
@@ -429,8 +431,8 @@ def resolve_conflict(ws: Workspace, kode: str, keep: str, actor: str) -> str:
         if keep == "theirs":
             reason = (f"konflik bundel diselesaikan: versi kiriman dipilih ({theirs['created_by']}, "
                       f"{theirs['created_at']})")
-            ws.add_revision(kode, theirs["columns"], theirs["values"], actor=actor, reason=reason,
-                            action="bundle.revision")
+            certificate.record_revision(ws, kode, theirs["columns"], theirs["values"], actor=actor,
+                                        permission="bundle_import", reason=reason, action="bundle.revision")
             message = f"Sertifikat {kode}: versi kiriman disimpan sebagai revisi baru."
         else:
             message = f"Sertifikat {kode}: versi di sini dipertahankan; versi kiriman tidak dipakai."

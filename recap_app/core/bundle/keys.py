@@ -22,8 +22,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .. import auth
+from ..clock import now_iso
 from ..paths import data_dir
-from ..store import Workspace, now_iso
+from ..store import Workspace
 from .format import BundleRefused, OfficeKeyError
 
 KEY_PREFIX = "ed25519:"

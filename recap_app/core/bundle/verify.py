@@ -27,8 +27,9 @@ import jsonschema
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from .. import formatting
+from ..domain import JUMLAH
 from ..election import RESOURCES
-from ..store import JUMLAH, Workspace, values_sha256
+from ..store import Workspace, values_sha256
 from . import keys
 from .format import (
     DATA,
@@ -678,7 +679,7 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
             for rev in cert["revisions"]:
                 what = f"sertifikat {_region_label(ws, cert['region_kode'])} revisi {rev['number']}"
                 _check_jumlah(rev, what, name)
-                _check_columns(ws, rev, allowed, what, name)
+                _check_columns(ws, cert["region_kode"], rev, allowed, what, name)
     elif s["tier"] == ws.election.child_tier:
         mode = "upstream"
         result = vb.data["result"]
@@ -690,7 +691,7 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
             allowed = {r.kode for r in ws.columns_of(s["office_code"])} | {JUMLAH}
             what = f"hasil kantor {_region_label(ws, s['office_code'])}"
             _check_jumlah(result, what, name)
-            _check_columns(ws, result, allowed, what, name)
+            _check_columns(ws, s["office_code"], result, allowed, what, name)
     else:
         raise _refuse(name, f"pengirim bertingkat {s['tier']}, ruang kerja ini bertingkat {ws.election.tier}; "
                       f"yang diterima hanya bundel dari tingkat {ws.election.tier} atau {ws.election.child_tier}.",
@@ -713,8 +714,8 @@ def _check_jumlah(rev: dict, what: str, name: str) -> None:
                       "missing_jumlah")
 
 
-def _check_columns(ws: Workspace, rev: dict, allowed: set[str], what: str, name: str) -> None:
-    keys_ = set(ws.election.field_keys)
+def _check_columns(ws: Workspace, kode: str, rev: dict, allowed: set[str], what: str, name: str) -> None:
+    keys_ = set(ws.election.form_of_region(kode).field_keys)
     for col in rev["columns"]:
         if col not in allowed:
             raise _refuse(name, f"{what}: kolom {col} bukan wilayah bawahan yang dikenal.", "unknown_region")

@@ -27,7 +27,7 @@ def build(src: Source, paper: str) -> Part:
     columns = [(r.kode, f"{r.kode} {region_label(r)}") for r in src.regencies] + [("JUMLAH", "JUMLAH PROVINSI")]
     values = dict(src.totals["regencies"])
     values["JUMLAH"] = src.totals["fields"]
-    story += wide_table(e, columns, values, width)
+    story += wide_table(src.form, columns, values, width)
     story.append(p("Kolom kabupaten/kota berisi kolom JUMLAH sertifikat yang diterima dari kabupaten/kota itu "
                    "(revisi terakhir); sel kosong berarti tidak diisi (bukan nol).", st["small"]))
     story += [PageBreakIfNotEmpty(),

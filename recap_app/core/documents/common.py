@@ -11,8 +11,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from .. import formatting as fmt
-from ..election import Election, Region
-from ..store import Workspace, now_iso
+from ..clock import now_iso
+from ..domain import Region
+from ..election import Election
+from ..forms import Form
+from ..store import Workspace
+from ..totals import province_totals
 from .page import FONT, FONT_BOLD, grid_style, p, styles
 from .plenary import WITNESS_STATUS, Office, Plenary, office, plenary
 
@@ -22,9 +26,9 @@ class Source:
     """The workspace state a set of documents is made from (read once per print).
 
     Attributes:
-        election, office, plenary: see their classes.
+        election, office, plenary: see their classes; form: the certificate form printed.
         regencies: the submitting regions, in official order.
-        totals: ``ws.totals()`` (fields, regencies' JUMLAH columns, received, expected).
+        totals: :func:`recap_app.core.totals.province_totals` (fields, JUMLAH columns, received, expected).
         adopted: {regency code: True when its certificate is adopted}.
         base_marks: ("SIMULASI",) and/or ("CONTOH",) for the workspace.
         now: ISO time printed on the documents (explicit for reproducible output).
@@ -32,6 +36,7 @@ class Source:
 
     ws: Workspace
     election: Election
+    form: Form
     office: Office
     plenary: Plenary
     regencies: list[Region]
@@ -50,8 +55,8 @@ class Source:
             marks.append("CONTOH")
         adopted = {kode: rev is not None for kode, rev in ws.conn.execute(
             "SELECT region_kode, adopted_revision_id FROM certificate")}
-        return cls(ws, ws.election, office(ws), plenary(ws), ws.regencies(), ws.totals(), adopted,
-                   tuple(marks), now or now_iso())
+        return cls(ws, ws.election, ws.election.form, office(ws), plenary(ws), ws.regencies(),
+                   province_totals(ws), adopted, tuple(marks), now or now_iso())
 
     @property
     def all_adopted(self) -> bool:
@@ -168,15 +173,15 @@ def signature_block(src: Source, width: float) -> KeepTogether:
                                    ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
     wrows = [[p("No", st["cell_b"]), p("Saksi pasangan calon", st["cell_b"]), p("Nama saksi", st["cell_b"]),
               p("Tanda tangan / keterangan", st["cell_b"])]]
-    for i, ps in enumerate(src.election.paslon, 1):
-        w = src.plenary.witnesses.get(ps.nomor_urut)
+    for i, ps in enumerate(src.form.contestants, 1):
+        w = src.plenary.witnesses.get(ps.nomor)
         if w is None:
             name, sign = "....................................", f"{i}. ............................"
         elif w["status"] == "present":
             name, sign = w["name"], f"{i}. ............................"
         else:
             name, sign = w["name"], WITNESS_STATUS[w["status"]]
-        wrows.append([p(str(i), st["cell"]), p(f"Nomor urut {ps.nomor_urut}: {ps.nama_singkat}", st["cell"]),
+        wrows.append([p(str(i), st["cell"]), p(f"Nomor urut {ps.nomor}: {ps.short}", st["cell"]),
                       p(name, st["cell"]), p(sign, st["cell_b"] if w and w["status"] != "present" else st["cell"])])
     w_pair = (width - w_no - w_sign) * 0.55
     wit_table = Table(wrows, colWidths=[w_no, w_pair, width - w_no - w_sign - w_pair, w_sign], repeatRows=1,

@@ -48,7 +48,7 @@ def _where(src: Source, f) -> str:
     elif col:
         parts.append(f"kolom {col}")
     if f.field:
-        parts.append(src.election.field_label(f.field))
+        parts.append(src.election.form_at(f.region).field_label(f.field))
     return "; ".join(x for x in parts if x)
 
 
@@ -132,12 +132,13 @@ def group(found: list) -> list[list]:
     return groups
 
 
-def compact_fields(src: Source, keys: list[str]) -> str:
+def compact_fields(src: Source, keys: list[str], region: str) -> str:
     """Field keys as form rows in printed order with their sub-rows: "I.A.2 (LK, PR, JML); IV.1"."""
-    order = {k: i for i, k in enumerate(src.election.field_keys)}
+    form = src.election.form_at(region)
+    order = {k: i for i, k in enumerate(form.field_keys)}
     rows: dict[str, list[str]] = {}
     for k in sorted(keys, key=lambda k: order.get(k, len(order))):
-        f = src.election.field_by_key.get(k)
+        f = form.field_by_key.get(k)
         if f is None:
             rows.setdefault(k, [])
             continue
@@ -153,7 +154,7 @@ def _row(src: Source, i: int, g: list, widths: list[float]) -> list:
         where, message = _where(src, f), f.message
     else:
         where = _where(src, type("F", (), {"region": f.region, "column": f.column, "field": ""})())
-        labels = compact_fields(src, [x.field for x in g])
+        labels = compact_fields(src, [x.field for x in g], f.region)
         message = (f"{len(g)} temuan {f.code} yang sama, pada isian: {labels}. Contoh uraian: {f.message}")
     resolution = _resolution(f)
     if len(resolution) > LONG_TEXT or len(message) > 3 * LONG_TEXT:

@@ -11,9 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from .. import auth
+
+#: witness status codes and their printed Indonesian wording
+from ..clock import now_iso
 from ..errors import RecapError
 from ..formatting import to_date
-from ..store import Workspace, now_iso
+from ..store import Workspace
 
 #: witness status codes and their printed Indonesian wording
 WITNESS_STATUS = {
@@ -162,7 +165,7 @@ def set_witness(ws: Workspace, actor: str, nomor_urut: int, name: str, status: s
         DocumentError: unknown pair number, empty name or unknown status.
     """
     auth.require(ws, actor, "edit")
-    numbers = [p.nomor_urut for p in ws.election.paslon]
+    numbers = [c.nomor for c in ws.election.form.contestants]
     if nomor_urut not in numbers:
         raise DocumentError(f"Pasangan calon nomor urut {nomor_urut} tidak ada; yang ada: "
                             f"{', '.join(map(str, numbers))}.", "unknown_paslon")
@@ -198,7 +201,7 @@ def add_objection(ws: Workspace, actor: str, kind: str, text: str, *, nomor_urut
                             "bad_kind")
     if not text.strip():
         raise DocumentError("Uraian kejadian khusus/keberatan tidak boleh kosong.", "empty_text")
-    if nomor_urut is not None and nomor_urut not in [p.nomor_urut for p in ws.election.paslon]:
+    if nomor_urut is not None and nomor_urut not in [c.nomor for c in ws.election.form.contestants]:
         raise DocumentError(f"Pasangan calon nomor urut {nomor_urut} tidak ada.", "unknown_paslon")
     if region is not None and region not in {r.kode for r in ws.regencies()}:
         raise DocumentError(f"Kabupaten/kota dengan kode {region!r} tidak ada dalam pemilihan ini.",

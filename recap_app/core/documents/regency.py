@@ -62,7 +62,7 @@ def build(src: Source, paper: str, region: str | None) -> Part:
         else:
             c = ws.region(code)
             columns.append((code, f"{code} {region_label(c) if c else ''}".strip()))
-    story += wide_table(e, columns, values, width)
+    story += wide_table(e.form_of_region(region), columns, values, width)
     story.append(p("Salinan data sebagaimana diterima untuk dicocokkan dengan dokumen kertas; bukan pengganti "
                    "dokumen asli. Sel kosong berarti tidak diisi (bukan nol).", st["small"]))
     history = revision_history(ws, region)

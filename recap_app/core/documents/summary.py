@@ -29,8 +29,9 @@ def words_table(src: Source, width: float, *, with_percent: bool = True) -> Tabl
     sah = f.get("suara_sah")
     head = ["NO", "URAIAN", "ANGKA", "DITULIS DENGAN HURUF"] + (["%"] if with_percent else [])
     rows = [[p(h, st["cell_b"]) for h in head]]
-    items = [(f"IV.{ps.nomor_urut}", f"Pasangan calon nomor urut {ps.nomor_urut}: {ps.nama}", ps.key, True)
-             for ps in src.election.paslon]
+    form = src.form
+    items = [(f"IV.{ps.nomor}", f"Pasangan calon nomor urut {ps.nomor}: {ps.nama}", form.total_key(ps), True)
+             for ps in form.contestants]
     items += [("V.A", "Jumlah seluruh suara sah", "suara_sah", False),
               ("V.B", "Jumlah suara tidak sah", "suara_tidak_sah", False),
               ("V.C", "Jumlah seluruh suara sah dan tidak sah", "jumlah_suara", False)]

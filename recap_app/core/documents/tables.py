@@ -20,7 +20,8 @@ from reportlab.platypus import Table
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from .. import formatting as fmt
-from ..election import Election
+from ..domain import JUMLAH
+from ..forms import Form
 from .page import FONT, FONT_BOLD, grid_style, styles
 
 NUM_SIZE = 7.0
@@ -37,18 +38,18 @@ def column_width(headers: list[str], values: list[int | None]) -> float:
     return max(widest_num, widest_word, 28) + 2 * PAD + 1
 
 
-def wide_table(election: Election, columns: list[tuple[str, str]], values: dict[str, dict[str, int | None]],
+def wide_table(form: Form, columns: list[tuple[str, str]], values: dict[str, dict[str, int | None]],
                width: float, *, label_width: float = 52 * mm) -> list:
     """Flowables for the certificate table, cut into page-wide chunks.
 
     Args:
-        election: gives the rows (``form_rows``) and field keys.
+        form: the certificate's form (its rows and field keys).
         columns: [(column code, printed header)] in order, JUMLAH last.
         values: {column code: {field key: int or None}}; a blank prints as an empty cell.
         width: frame width in points.
     """
     st = styles()
-    all_values = [values.get(c, {}).get(f.key) for c, _ in columns for f in election.fields]
+    all_values = [values.get(c, {}).get(f.key) for c, _ in columns for f in form.fields]
     colw = column_width([h for _, h in columns], all_values)
     w_no, w_sex = 11 * mm, 7 * mm
     fixed = w_no + label_width + w_sex
@@ -59,7 +60,7 @@ def wide_table(election: Election, columns: list[tuple[str, str]], values: dict[
     out: list = []
     for ci in range(n_chunks):
         chunk = columns[ci * size:(ci + 1) * size]
-        out.append(_chunk_table(election, chunk, values, colw, w_no, label_width, w_sex, st,
+        out.append(_chunk_table(form, chunk, values, colw, w_no, label_width, w_sex, st,
                                 f"Bagian {ci + 1} dari {n_chunks}: kolom {ci * size + 1}–{ci * size + len(chunk)} "
                                 f"dari {len(columns)}"))
         if ci < n_chunks - 1:
@@ -72,7 +73,7 @@ def wrap(text: str, font: str, size: float, width: float) -> str:
     return "\n".join(simpleSplit(text, font, size, width - 2 * PAD - 0.5))
 
 
-def _chunk_table(election, chunk, values, colw, w_no, w_label, w_sex, st, caption) -> Table:
+def _chunk_table(form: Form, chunk, values, colw, w_no, w_label, w_sex, st, caption) -> Table:
     head = ["NO", wrap(f"URAIAN  ({caption})", FONT_BOLD, HEAD_SIZE, w_label), ""]
     head += [wrap(h, FONT_BOLD, HEAD_SIZE, colw) for _, h in chunk]
     rows = [head]
@@ -84,11 +85,11 @@ def _chunk_table(election, chunk, values, colw, w_no, w_label, w_sex, st, captio
         ("FONTSIZE", (3, 1), (-1, -1), NUM_SIZE),
         ("ALIGN", (2, 1), (2, -1), "CENTER"),
     ]
-    jumlah_idx = [i for i, (code, _) in enumerate(chunk) if code == "JUMLAH"]
+    jumlah_idx = [i for i, (code, _) in enumerate(chunk) if code == JUMLAH]
     for i in jumlah_idx:
         cmds += [("BACKGROUND", (3 + i, 1), (3 + i, -1), colors.HexColor("#f2f2f2")),
                  ("FONTNAME", (3 + i, 1), (3 + i, -1), FONT_BOLD)]
-    for row in election.form_rows:
+    for row in form.rows:
         r = len(rows)
         if not row.fields:
             rows.append([row.number.split(".")[-1], wrap(row.label, FONT_BOLD, NUM_SIZE, w_label * 3), ""]

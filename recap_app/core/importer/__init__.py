@@ -14,8 +14,10 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .. import certificate
+from ..domain import JUMLAH
 from ..errors import ImportRefused, RecapError
-from ..store import JUMLAH, Workspace, values_sha256
+from ..store import Workspace, values_sha256
 from . import reader
 from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
@@ -239,7 +241,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
     by_kode = {c.kode: c for c in found.columns}
     kec = [k for k in official if k in by_kode]
     columns = kec + [JUMLAH]
-    keys = e.field_keys
+    keys = e.form_of_region(kode).field_keys
     values = {c: {k: found.values.get(c, {}).get(k) for k in keys} for c in columns}
     if all(values[c][k] is None for c in kec for k in keys):
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: semua sel angka kosong; diharapkan sertifikat "
@@ -286,6 +288,6 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
         file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
-        rid = ws.add_revision(kode, columns, values, actor=actor, source_file_id=file_id, reason=reason,
-                              action="certificate.import")
+        rid = certificate.record_revision(ws, kode, columns, values, actor=actor, permission="import",
+                                          source_file_id=file_id, reason=reason, action="certificate.import")
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number

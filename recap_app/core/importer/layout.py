@@ -17,13 +17,14 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..election import Election, FormRow, Region
+from ..domain import JUMLAH, Region
+from ..election import Election
 from ..errors import ImportRefused
+from ..forms import Form, FormRow
 from .names import CODE_RE, Match, Matcher, find_code, normalize, regency_key
 from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
 from .reader import Sheet
 
-JUMLAH = "JUMLAH"
 ROMANS = ("I", "II", "III", "IV", "V")
 MARKERS = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P",
            "JML": "JML", "JUMLAH": "JML", "L P": "JML", "TOTAL": "JML", "LK PR": "JML"}
@@ -95,18 +96,20 @@ class NotACertificate(Exception):
 
 
 class Context:
-    """What the layout finder needs from the workspace: election, regions, aliases.
+    """What the layout finder needs from the workspace: election, form, regions, aliases.
 
     Args:
         election: the workspace's election.
         regencies: the kabupaten/kota of the region set.
         kecamatan: {regency code: [kecamatan regions]}.
         aliases: accepted spellings {normalised alias: region code}.
+        form: the certificate form the sheet is read against (default: the election's one form).
     """
 
     def __init__(self, election: Election, regencies: list[Region], kecamatan: dict[str, list[Region]],
-                 aliases: dict[str, str]):
+                 aliases: dict[str, str], form: Form | None = None):
         self.election = election
+        self.form = form or election.form
         self.regencies = regencies
         self.regency_by_code = {r.kode: r for r in regencies}
         self.kecamatan = kecamatan
@@ -117,8 +120,8 @@ class Context:
         for r in regencies:
             self.regency_names.setdefault(regency_key(r.nama), r)
         self._synonyms = self._build_synonyms()
-        self.figure_rows = {r.number: r for r in election.form_rows if r.fields}
-        self.heading_rows = {normalize(r.label): r.number for r in election.form_rows if not r.fields}
+        self.figure_rows = self.form.figure_rows
+        self.heading_rows = {normalize(label): number for label, number in self.form.headings.items()}
         self._label_cache: dict[tuple[str, str | None], tuple[str | None, float]] = {}
         self._own_cache: dict[tuple[str, str], float] = {}
         self._matchers: dict[str, Matcher] = {}
@@ -130,42 +133,8 @@ class Context:
         return self._matchers[kode]
 
     def _build_synonyms(self) -> dict[str, str]:
-        """{normalised label or synonym: form row number}."""
-        e = self.election
-        syn: dict[str, str] = {}
-        cats = e.voter_categories
-        n = len(cats) + 1
-        for r in e.form_rows:
-            if r.fields:
-                syn[normalize(r.label)] = r.number
-                base = r.fields[-1].key
-                syn[normalize(base)] = r.number
-        for i, c in enumerate(cats, 1):
-            for s in (c.abbr, c.key, c.label, f"pemilih {c.abbr}", f"jumlah pemilih {c.abbr}"):
-                syn[normalize(s)] = f"I.A.{i}"
-            for s in (f"pengguna {c.abbr}", f"pengguna hak pilih {c.abbr}", f"pengguna hak pilih dalam {c.abbr}",
-                      f"pengguna {c.key}"):
-                syn[normalize(s)] = f"I.B.{i}"
-        for s in ("jumlah pemilih", "total pemilih", "pemilih"):
-            syn[normalize(s)] = f"I.A.{n}"
-        for s in ("pengguna hak pilih", "jumlah pengguna hak pilih", "total pengguna hak pilih"):
-            syn[normalize(s)] = f"I.B.{n}"
-        for s, num in (("surat suara diterima", "II.1"), ("surat suara dikembalikan", "II.2"),
-                       ("surat suara rusak", "II.2"), ("surat suara tidak digunakan", "II.3"),
-                       ("sisa surat suara", "II.3"), ("surat suara digunakan", "II.4"),
-                       ("pemilih disabilitas", "III.1"), ("disabilitas", "III.1"),
-                       ("pengguna disabilitas", "III.2"), ("pemilih disabilitas yang memilih", "III.2"),
-                       ("suara sah", "V.A"), ("jumlah suara sah", "V.A"), ("suara tidak sah", "V.B"),
-                       ("jumlah suara tidak sah", "V.B"), ("jumlah suara", "V.C"),
-                       ("jumlah suara sah dan tidak sah", "V.C"), ("total suara", "V.C")):
-            syn[normalize(s)] = num
-        for p in e.paslon:
-            for s in (p.nama, p.nama_singkat, p.key, f"paslon {p.nomor_urut}", f"paslon no {p.nomor_urut}",
-                      f"paslon nomor urut {p.nomor_urut}", f"pasangan calon {p.nomor_urut}",
-                      f"pasangan calon nomor urut {p.nomor_urut}", f"nomor urut {p.nomor_urut}",
-                      f"no urut {p.nomor_urut}", f"calon {p.nomor_urut}", f"paslon 0{p.nomor_urut}"):
-                syn[normalize(s)] = f"IV.{p.nomor_urut}"
-        return syn
+        """{normalised label or synonym: form row number} (the form's accepted spellings)."""
+        return {normalize(text): number for text, number in self.form.synonyms.items()}
 
     def synonym(self, label: str) -> str | None:
         """The form row a normalised label or synonym names exactly, or None."""
@@ -398,6 +367,8 @@ def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes:
     numbering within the block, else by its label; a marker-only row continues the row above.
     """
     e = ctx.election
+    form = ctx.form
+    n_pairs = len(form.contestants)
     field_rows: dict[str, int] = {}
     block: str | None = None
     sub: str | None = None
@@ -407,12 +378,12 @@ def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes:
         ln = _read_line(cells)
         label, number, letter, marker = ln.label, ln.number, ln.letter, ln.marker
         pair = _PAIR_LABEL.match(label) if label else None
-        if pair and int(pair.group(1)) > len(e.paslon):  # "paslon_3" in a two-pair election
+        if pair and int(pair.group(1)) > n_pairs:  # "paslon_3" in a two-pair election
             shown = next((t for t in cells if _PAIR_LABEL.match(normalize(t))), label)
             raise ImportRefused(
                 f"{where}, sel {grid.ref(r, next((c for c, t in enumerate(cells) if t == shown), 0))}: isian "
                 f"perolehan suara pasangan calon nomor {int(pair.group(1))} (\"{short(shown)}\"), padahal {e.name} "
-                f"hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk pemilihan lain.", "wrong_election")
+                f"hanya punya {n_pairs} pasangan calon; berkas ini untuk pemilihan lain.", "wrong_election")
         if ln.roman and ln.roman != block:
             block, sub = ln.roman, None
         has_data = any(grid.raw(r, c) is not None for c in range(first, grid.width))
@@ -462,10 +433,10 @@ def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes:
         if row is None:
             if "jumlah_suara" in field_rows:
                 break  # below block V: signatures and notes
-            if block == "IV" and number and has_data and int(number) > len(e.paslon):
+            if block == "IV" and number and has_data and int(number) > n_pairs:
                 raise ImportRefused(
                     f"{where}, sel {grid.ref(r, 0)}: baris perolehan suara pasangan calon nomor {int(number)} "
-                    f"(\"{short(label)}\"), padahal {e.name} hanya punya {len(e.paslon)} pasangan calon; berkas ini untuk "
+                    f"(\"{short(label)}\"), padahal {e.name} hanya punya {n_pairs} pasangan calon; berkas ini untuk "
                     "pemilihan lain.", "wrong_election")
             if has_data and block is not None and r not in grid.hidden_lines:
                 notes.append(f"baris {grid.ref(r, 0)} (\"{short(label or number or '')}\") berisi angka tetapi bukan isian "
@@ -488,7 +459,7 @@ def _form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes:
                 continue
             if before not in grid.hidden_lines:
                 raise ImportRefused(
-                    f"{where}, sel {grid.ref(r, 0)}: isian {e.field_label(fld.key)} muncul dua kali (juga di "
+                    f"{where}, sel {grid.ref(r, 0)}: isian {form.field_label(fld.key)} muncul dua kali (juga di "
                     f"{grid.ref(before, 0)}); diharapkan satu baris per isian.", "duplicate_field")
             notes.append(f"baris tersembunyi {grid.ref(before, 0)} mengulang isian {fld.key}; tidak dipakai")
         field_rows[fld.key] = r
@@ -719,7 +690,7 @@ def _title_checks(titles, grid: Grid, ctx: Context, where: str) -> Region | None
 
 
 def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
-    e = ctx.election
+    form = ctx.form
     problems = []
     missing_formula: dict[tuple[str, str], str] = {}
     missing = grid.sheet.missing
@@ -741,10 +712,10 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             except NumberProblem as exc:
                 if exc.error is not None:
                     made = f" (hasil rumus \"{short(exc.error.formula)}\")" if exc.error.formula else ""
-                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {short(col.header)}) berisi galat "
+                    problems.append(f"sel {cell_ref(*orig)} ({form.field_label(key)}, {short(col.header)}) berisi galat "
                                     f"{exc.error}{made}; diharapkan {exc.expected}")
                 else:
-                    problems.append(f"sel {cell_ref(*orig)} ({e.field_label(key)}, {short(col.header)}): ditemukan "
+                    problems.append(f"sel {cell_ref(*orig)} ({form.field_label(key)}, {short(col.header)}): ditemukan "
                                     f"{exc.found}; diharapkan {exc.expected}")
                 continue
             vals[key] = p.value
@@ -767,7 +738,7 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
                 vals = [found.values[k].get(key) for k in kec]
                 how = "jumlah kolom kecamatan"
             else:
-                fld = e.field_by_key[key]
+                fld = form.field_by_key[key]
                 if not fld.parts:
                     continue
                 if any((kolom, p) in pending for p in fld.parts):
@@ -782,7 +753,7 @@ def _read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             changed = True
     if pending:
         headers = {c.kode: c.header for c in found.columns}
-        items = "; ".join(f"sel {ref} ({e.field_label(key)}, {short(headers[kolom])}) berisi rumus "
+        items = "; ".join(f"sel {ref} ({form.field_label(key)}, {short(headers[kolom])}) berisi rumus "
                           f"\"{short(grid.sheet.missing.get(_unref(ref), ''))}\""
                           for (kolom, key), ref in list(pending.items())[:8])
         raise ImportRefused(f"{where}: {items} tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ImportRefused
+from ..formatting import number
 from .numbers import ERROR_TEXT, CellError
 
 #: Largest file accepted (bytes). A DB1 workbook of 35 kecamatan is ~30 KB; 20 MB leaves room for
@@ -164,11 +165,7 @@ def _check_extent(name: str, sheet: str, rows: int, cols: int, last: str) -> Non
                       "too_large")
 
 
-def _dots(n: int) -> str:
-    """A whole number with dots grouping thousands, as Indonesian clerks write it ("2.000.000")."""
-    from babel.numbers import format_decimal
-
-    return format_decimal(n, locale="id")
+_dots = number
 
 
 def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:

@@ -89,7 +89,7 @@ def build_template(ws: Workspace, kode: str):
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     row = FIRST_FORM_ROW
     unlocked = Protection(locked=False)
-    for fr in e.form_rows:
+    for fr in e.form_of_region(kode).rows:
         if not fr.fields:
             sh.cell(row, 1, fr.number)
             sh.cell(row, 2, fr.label).font = bold
@@ -148,14 +148,14 @@ def write_templates(ws: Workspace, codes: list[str], out_dir: str | Path) -> lis
     return paths
 
 
-def fill_template(path, columns: list[str], values: dict, election, wb=None):
+def fill_template(path, columns: list[str], values: dict, form, wb=None):
     """Type figures into a province template (as a regency clerk would) and save it to ``path``.
 
     Args:
         path: the template file (written by :func:`write_templates`), saved in place.
         columns: the column codes to fill (kecamatan codes, and "JUMLAH" to type the total).
         values: {column: {field key: int or None}}; None leaves the cell blank.
-        election: the workspace's Election (its form rows give the row order).
+        form: the certificate's Form (``election.form_of_region(kode)``: its rows give the row order).
         wb: the template workbook already in memory (from build_template); else ``path`` is loaded.
     Returns:
         ``path``. Used by the tests, the benchmarks and the screenshot maker.
@@ -166,7 +166,7 @@ def fill_template(path, columns: list[str], values: dict, election, wb=None):
     sh = wb.worksheets[0]
     header = {sh.cell(HEADER_ROW, c).value: c for c in range(FIRST_DATA_COL, sh.max_column + 1)}
     row = FIRST_FORM_ROW
-    for fr in election.form_rows:
+    for fr in form.rows:
         if not fr.fields:
             row += 1
             continue

@@ -1,4 +1,4 @@
-"""Schema migrations for this capability, registered on the shared migration set (see store.py).
+"""Schema migrations for this capability, listed in recap_app/core/schema/__init__.py.
 
 Documents capability (issue 5): the recap plenary (place, date, times), its attendance,
 the witness of each candidate pair with present/absent/refused to sign, and the special
@@ -8,10 +8,7 @@ office's chair, members and city are office settings (``ws.setting("office.chair
 
 import sqlite_utils
 
-from .store import migrations
 
-
-@migrations()
 def documents_001_plenary(db: sqlite_utils.Database) -> None:
     """Plenary (one row), attendance, witnesses per pair, special events and objections."""
     db.executescript(

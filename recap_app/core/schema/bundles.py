@@ -1,4 +1,4 @@
-"""Schema migrations for sync bundles (issue 6), registered on the shared migration set (see store.py).
+"""Schema migrations for sync bundles (issue 6), listed in recap_app/core/schema/__init__.py.
 
 Tables (all STRICT):
 
@@ -16,10 +16,7 @@ Tables (all STRICT):
 
 import sqlite_utils
 
-from .store import migrations
 
-
-@migrations(name="bundles_001_tables")
 def bundles_001_tables(db: sqlite_utils.Database) -> None:
     """Trusted keys, export counter, imported bundles, remote audit, pending conflicts."""
     db.executescript(

@@ -1,4 +1,4 @@
-"""Schema migrations for users and the audit seal (issue 8), on the shared migration set (store.py).
+"""Schema migrations for users and the audit seal (issue 8).
 
 Tables:
     user_account: one row per local account (name, role, argon2id hash, active flag).
@@ -18,8 +18,6 @@ import sqlite3
 
 import sqlite_utils
 
-from .store import migrations
-
 #: the roles, in the order the authorisation matrix lists them
 ROLES = ("operator", "verifikator", "ketua", "admin")
 
@@ -29,7 +27,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("recap_audit_seal", 0, lambda: 1, deterministic=True)
 
 
-@migrations()
 def m_users_001_accounts(db: sqlite_utils.Database) -> None:
     """Local accounts with roles, and the audit seal with its triggers."""
     roles = ", ".join(f"'{r}'" for r in ROLES)

@@ -1,4 +1,4 @@
-"""Schema migrations for reconciliation (issue 4), registered on the shared migration set.
+"""Schema migrations for reconciliation (issue 4).
 
 Tables (all STRICT):
 
@@ -22,10 +22,7 @@ Tables (all STRICT):
 
 import sqlite_utils
 
-from .store import migrations
 
-
-@migrations(name="rules_001_findings")
 def rules_001_findings(db: sqlite_utils.Database) -> None:
     """Findings per revision, check bases, explanations and overrides."""
     db.executescript(
@@ -63,7 +60,6 @@ def rules_001_findings(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations(name="rules_002_double_entry")
 def rules_002_double_entry(db: sqlite_utils.Database) -> None:
     """Coordinator decisions on second entries (double entry)."""
     db.executescript(

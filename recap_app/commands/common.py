@@ -1,0 +1,60 @@
+"""What every command shares: the options, opening the workspace, the acting user, output.
+
+Imported by ``recap_app/cli.py`` and each module of ``recap_app/commands``; it imports neither.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..core.errors import RecapError
+from ..core.paths import remember_workspace, resolve_workspace
+from ..core.store import Workspace
+
+
+def clerk_errors(fn):
+    """Turn RecapError into a clean message on stderr and exit status 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except RecapError as exc:
+            click.echo(f"Galat: {exc.message}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help="Berkas ruang kerja (SQLite). Bawaan: RECAP_DB atau ruang kerja terakhir.")
+user_option = click.option("--user", "user", default=None, envvar="RECAP_USER",
+                           help="Pengguna yang bertindak (bawaan: RECAP_USER atau nama login).")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                             show_default=True, help="Bentuk keluaran.")
+
+
+def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
+    """Open the workspace named by --db (or the default) and remember it."""
+    path = resolve_workspace(db)
+    from ..core.backup import open_checked  # the start-up integrity check names the latest good backup
+
+    ws = open_checked(path, readonly)
+    remember_workspace(path)
+    return ws
+
+
+def acting_user(ws: Workspace, user: str | None) -> str:
+    """Authenticate the acting user for a command (password from RECAP_PASSWORD or a prompt)."""
+    from ..core.auth import authenticate
+
+    return authenticate(ws, user)
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))

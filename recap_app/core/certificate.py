@@ -1,0 +1,324 @@
+"""The certificate lifecycle: save, findings, adopt, reopen, status, and what may happen now.
+
+One module holds every state change of a received certificate and the questions a face asks
+before offering an action (docs/state-machines.md draws them):
+
+- :func:`record_revision` stores a new revision, its findings and the discarded draft in ONE
+  transaction (the importer, the editor, double entry and bundle import all come here);
+- :func:`adopt` (tetapkan) locks the latest revision; :func:`reopen` unlocks it with a reason;
+- :func:`status` / :func:`statuses` give the :class:`Status` of one or every certificate;
+- ``can_edit``, ``can_adopt``, ``can_reopen`` answer "may this user do this now?" with an
+  :class:`Answer` that carries the reason; the acting functions raise the same refusal as
+  :class:`NotNow` (the state forbids it now) or :class:`recap_app.core.errors.NotAllowed`
+  (the user's role forbids it).
+
+States (:class:`Status`): belum masuk → draf (received, not yet checked) → ada kesalahan /
+ada peringatan / sesuai (by the open findings) → ditetapkan (adopted, locked) → reopened back
+to the findings' state. Permissions are checked here, in the core, for every face.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from . import auth, drafts, reconcile
+from .clock import now_iso
+from .domain import Region
+from .errors import NotAllowed, NotNow
+from .store import RevisionInfo, Values, Workspace
+from .text import clean_text
+
+#: revision kinds: the official entry and a second entry (double entry, never counted)
+OFFICIAL = "resmi"
+SECOND_ENTRY = "entri_kedua"
+
+
+class Status(StrEnum):
+    """The status of a submitting region's certificate (the words the clerk reads)."""
+
+    BELUM_MASUK = "belum masuk"  # no official revision received
+    DRAF = "draf"  # received, the rules have not been run on its latest revision
+    ADA_KESALAHAN = "ada kesalahan"  # an error neither fixed nor overridden by the chair
+    ADA_PERINGATAN = "ada peringatan"  # no open error, a warning without an explanation
+    SESUAI = "sesuai"  # every finding resolved (or none)
+    DITETAPKAN = "ditetapkan"  # adopted in the plenary; the certificate is locked
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to "may this happen now?": ``allowed`` and, when not, why (Indonesian) and a code."""
+
+    allowed: bool
+    reason: str = ""
+    code: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def raise_if_not(self, role: bool = False) -> None:
+        """Raise the refusal: NotAllowed for a role (``role``), NotNow for the state."""
+        if not self.allowed:
+            raise (NotAllowed if role else NotNow)(self.reason, self.code)
+
+
+YES = Answer(True)
+
+
+def decided(ws: Workspace, entry2_id: int) -> bool:
+    """True when the coordinator has decided on this second entry (kept figures or sent back)."""
+    return ws.conn.execute("SELECT 1 FROM double_entry_decision WHERE entry2_revision_id = ?",
+                           (entry2_id,)).fetchone() is not None
+
+
+def pending_second_entry(ws: Workspace, kode: str) -> RevisionInfo | None:
+    """The second entry of a certificate awaiting the coordinator, or None (adoption waits for it)."""
+    e2 = ws.latest_revision(kode, SECOND_ENTRY)
+    if e2 is None or decided(ws, e2.id):
+        return None
+    return e2
+
+
+def _status_of(received: bool, adopted: bool, checked: bool, findings) -> Status:
+    if not received:
+        return Status.BELUM_MASUK
+    if adopted:
+        return Status.DITETAPKAN
+    if not checked:
+        return Status.DRAF
+    open_ = [f for f in findings if not f.resolved]
+    if any(f.severity == "error" for f in open_):
+        return Status.ADA_KESALAHAN
+    if open_:
+        return Status.ADA_PERINGATAN
+    return Status.SESUAI
+
+
+def statuses(ws: Workspace) -> list[dict]:
+    """[{kode, nama, status, revision, errors, warnings}] for every submitting region, in
+    official order; ``status`` is a :class:`Status` (a str); ``errors``/``warnings`` count the
+    open (unresolved) findings, None while the region is not received or not checked. Reads only."""
+    stored = reconcile.stored_by_region(ws)
+    adopted = {k for k, rid in ws.conn.execute("SELECT region_kode, adopted_revision_id FROM certificate")
+               if rid is not None}
+    latest = ws.latest_revisions()
+    out = []
+    for region in ws.regencies():
+        info = latest.get(region.kode)
+        fs = stored.get(region.kode)
+        st = _status_of(info is not None, region.kode in adopted, fs is not None, fs or [])
+        open_ = [f for f in fs if not f.resolved] if fs is not None else None
+        out.append({"kode": region.kode, "nama": region.nama, "status": st,
+                    "revision": info.number if info else None,
+                    "errors": None if open_ is None else sum(f.severity == "error" for f in open_),
+                    "warnings": None if open_ is None else sum(f.severity == "warning" for f in open_)})
+    return out
+
+
+def status(ws: Workspace, kode: str) -> Status:
+    """The status of one submitting region's certificate."""
+    for row in statuses(ws):
+        if row["kode"] == kode:
+            return row["status"]
+    raise NotNow(f"Kode {kode!r} bukan wilayah pengirim sertifikat dalam pemilihan ini.", "unknown_region")
+
+
+def _regency(ws: Workspace, kode: str) -> Region:
+    r = ws.region(kode)
+    if r is None or r.tingkat != ws.election.child_tier:
+        raise NotNow(f"Kode {kode!r} bukan kabupaten/kota pengirim sertifikat dalam pemilihan ini.",
+                     "unknown_region")
+    return r
+
+
+def _named(r: Region) -> str:
+    return f"{r.nama} ({r.kode})"
+
+
+# --------------------------------------------------------------------------- questions
+def _role(ws: Workspace, actor: str, permission: str) -> Answer:
+    try:
+        auth.require(ws, actor, permission)
+    except NotAllowed as exc:
+        return Answer(False, exc.message, exc.code)
+    return YES
+
+
+def can_edit(ws: Workspace, kode: str, actor: str, kind: str = OFFICIAL) -> Answer:
+    """May ``actor`` store a new revision of this certificate now (type, paste, import)?
+
+    No while the certificate is adopted (reopen it first), or when the role lacks "edit"
+    (for a second entry: "second_entry").
+    """
+    role = _role(ws, actor, "edit" if kind == OFFICIAL else "second_entry")
+    return role if not role else _not_adopted(ws, kode, kind)
+
+
+def _not_adopted(ws: Workspace, kode: str, kind: str) -> Answer:
+    """No new revision (of either kind) while the certificate is adopted."""
+    if not ws.adoption(kode):
+        return YES
+    if kind == OFFICIAL:
+        return Answer(False, f"Sertifikat {kode} sudah ditetapkan; buka kembali dulu (ketua) sebelum mengubah.",
+                      "adopted")
+    r = ws.region(kode)
+    return Answer(False, f"{_named(r) if r else kode} sudah ditetapkan; entri kedua tidak diterima sebelum dibuka "
+                  "kembali.", "adopted")
+
+
+def can_adopt(ws: Workspace, kode: str, actor: str) -> Answer:
+    """May ``actor`` adopt (tetapkan) this certificate now?
+
+    No when the role lacks "adopt", nothing was received, it is adopted already, a second
+    entry waits for the coordinator, or an error finding is neither fixed nor overridden.
+    Findings as stored are used (adopt() refreshes them first).
+    """
+    role = _role(ws, actor, "adopt")
+    if not role:
+        return role
+    r = ws.region(kode)
+    if r is None or r.tingkat != ws.election.child_tier:
+        return Answer(False, f"Kode {kode!r} bukan kabupaten/kota pengirim sertifikat dalam pemilihan ini.",
+                      "unknown_region")
+    if ws.latest_revision(kode) is None:
+        return Answer(False, f"{_named(r)}: sertifikat belum masuk; tidak ada yang dapat ditetapkan.", "not_received")
+    if ws.adoption(kode):
+        return Answer(False, f"{_named(r)} sudah ditetapkan.", "already_adopted")
+    if pending_second_entry(ws, kode):
+        return Answer(False, f"{_named(r)}: entri kedua belum diputuskan koordinator; selesaikan entri ganda dulu.",
+                      "double_entry_pending")
+    open_errors = [f for f in reconcile.findings(ws, kode) if f.severity == "error" and not f.resolved]
+    if open_errors:
+        shown = "; ".join(f"{f.code} {f.column or '-'} {f.field or ''}".strip() for f in open_errors[:5])
+        more = f" dan {len(open_errors) - 5} lainnya" if len(open_errors) > 5 else ""
+        return Answer(False, f"{_named(r)} tidak dapat ditetapkan: {len(open_errors)} kesalahan belum diselesaikan "
+                      f"({shown}{more}). Perbaiki angkanya atau minta ketua mengesampingkan dengan alasan.",
+                      "unresolved_errors")
+    return YES
+
+
+def can_reopen(ws: Workspace, kode: str, actor: str) -> Answer:
+    """May ``actor`` reopen this certificate now? No when the role lacks "reopen" or it is not adopted."""
+    role = _role(ws, actor, "reopen")
+    if not role:
+        return role
+    r = ws.region(kode)
+    if r is None:
+        return Answer(False, f"Kode {kode!r} bukan wilayah dalam pemilihan ini.", "unknown_region")
+    if not ws.adoption(kode):
+        return Answer(False, f"{_named(r)} belum ditetapkan; tidak ada yang dibuka kembali.", "not_adopted")
+    return YES
+
+
+def open_warnings(ws: Workspace, kode: str) -> list:
+    """Warnings of the certificate that have no explanation yet (adoption lists them)."""
+    return [f for f in reconcile.findings(ws, kode) if f.severity == "warning" and not f.resolved]
+
+
+# --------------------------------------------------------------------------- acts
+def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values, *, actor: str,
+                    permission: str = "edit", kind: str = OFFICIAL, action: str = "certificate.revision",
+                    source_file_id: int | None = None, reason: str | None = None,
+                    discard_draft: bool = False) -> int:
+    """Store a new revision of a certificate with its findings, in one transaction.
+
+    The revision, its audit record, the recomputed findings of the certificate (and of the
+    office's totals when every certificate is checked) and the discarded draft commit together
+    or not at all.
+
+    Args:
+        kode: the submitting region; columns: column codes in order (column regions, then JUMLAH);
+        values: {column: {field: int or None}} (missing fields are stored blank).
+        actor: acting user; permission: what the act needs ("edit" typing, "import" a file,
+            "bundle_import", "resolve_double_entry"); kind: OFFICIAL or SECOND_ENTRY.
+        action: the audit event id; source_file_id: the imported file; reason: why.
+        discard_draft: remove the draft of this kind (the editor's save: the figures it held are
+            now stored). Imports leave a draft alone: a clerk's typing is never thrown away unseen.
+    Returns:
+        The new revision id.
+    Raises:
+        NotAllowed: the role lacks ``permission``; NotNow: the certificate is adopted.
+        WorkspaceError: storage failure (nothing written).
+    """
+    auth.require(ws, actor, permission)
+    with ws.transaction():
+        _not_adopted(ws, kode, kind).raise_if_not()
+        rid = ws.insert_revision(kode, columns, values, actor=actor, source_file_id=source_file_id, reason=reason,
+                                 kind=kind, action=action)
+        if kind == OFFICIAL:
+            reconcile.refresh_region(ws, kode, actor)
+        if discard_draft:
+            drafts.discard_draft(ws, kode, actor, kind)
+    return rid
+
+
+def save(ws: Workspace, kode: str, columns: list[str], values: Mapping, actor: str,
+         reason: str | None = None) -> int:
+    """The editor's save: a typed certificate becomes a new official revision, its draft goes.
+
+    A change to a certificate already received needs a reason (recorded with the revision).
+
+    Raises:
+        NotAllowed: no "edit" permission; NotNow: adopted; TextError: a reason is needed or
+        holds control characters.
+    """
+    if ws.latest_revision(kode) is not None:
+        reason = clean_text(reason, "Alasan perubahan")
+    elif reason is not None and reason.strip():
+        reason = clean_text(reason, "Alasan perubahan")
+    else:
+        reason = None
+    return record_revision(ws, kode, list(columns), dict(values), actor=actor, permission="edit", reason=reason,
+                           action="certificate.revision", discard_draft=True)
+
+
+def adopt(ws: Workspace, kode: str, actor: str) -> int:
+    """Adopt (tetapkan) a regency's latest certificate revision.
+
+    Findings are refreshed first, in the same transaction; adoption is refused while an error
+    of that certificate is unresolved or a second entry awaits the coordinator
+    (:func:`can_adopt`). After the commit an automatic backup is made
+    (:func:`recap_app.core.backup.auto_backup`, "adopt").
+
+    Returns:
+        The adopted revision id.
+    Raises:
+        NotAllowed: permission "adopt" missing; NotNow: not received, already adopted,
+        pending second entry, unresolved errors.
+    """
+    auth.require(ws, actor, "adopt")
+    _regency(ws, kode)
+    with ws.transaction():
+        reconcile.refresh_findings_of(ws, kode, actor)
+        can_adopt(ws, kode, actor).raise_if_not()
+        rev = ws.latest_revision(kode)
+        assert rev is not None  # can_adopt checked
+        at = now_iso()
+        ws.conn.execute("UPDATE certificate SET adopted_revision_id = ?, adopted_at = ?, adopted_by = ? "
+                        "WHERE region_kode = ?", (rev.id, at, actor, kode))
+        ws.record(actor, "certificate.adopt", f"certificate:{kode}", None,
+                  {"revision": rev.number, "revision_id": rev.id, "sha256": rev.content_sha256})
+    if not ws.conn.in_transaction:  # committed: keep an automatic backup (never raises)
+        from . import backup
+
+        backup.auto_backup(ws, "adopt", actor)
+    return rev.id
+
+
+def reopen(ws: Workspace, kode: str, actor: str, reason: str) -> None:
+    """Reopen an adopted certificate (the chair's act), with a recorded reason.
+
+    Raises:
+        NotAllowed: permission "reopen" missing; NotNow: unknown region, not adopted;
+        TextError: empty reason.
+    """
+    auth.require(ws, actor, "reopen")
+    _regency(ws, kode)
+    reason = clean_text(reason, "Alasan membuka kembali")
+    with ws.transaction():
+        can_reopen(ws, kode, actor).raise_if_not()
+        state = ws.adoption(kode)
+        ws.conn.execute("UPDATE certificate SET adopted_revision_id = NULL, adopted_at = NULL, adopted_by = NULL "
+                        "WHERE region_kode = ?", (kode,))
+        ws.record(actor, "certificate.reopen", f"certificate:{kode}", state, {"reason": reason})
