@@ -537,17 +537,14 @@ class CertificateEditor(QWidget):
         self._update_buttons()
 
     def refresh_findings(self) -> None:
-        """Mark the cells with the region's stored findings (when reconciliation is available)."""
+        """Mark the cells with the region's stored findings."""
         if self.kode is None:
             return
         if self.findings_source is not None:
             self.model.set_findings(self.findings_source(self.kode))
             return
-        try:
-            from ..core import reconcile
-        except ImportError:
-            self.model.set_findings([])
-            return
+        from ..core import reconcile
+
         try:
             self.model.set_findings(reconcile.findings(self.ws, region=self.kode))
         except Exception as exc:  # a failing check must not stop the clerk from typing
@@ -702,12 +699,9 @@ class CertificateEditor(QWidget):
         self.entry2_btn.setEnabled(received and not adopted)
         pending = False
         if self.kode is not None and received and not self.second_entry:
-            try:
-                from ..core import double_entry
+            from ..core import double_entry
 
-                pending = double_entry.pending_second_entry(self.ws, self.kode) is not None
-            except ImportError:
-                pending = False
+            pending = double_entry.pending_second_entry(self.ws, self.kode) is not None
         self.decide_btn.setEnabled(pending)
 
     # ------------------------------------------------------------------ saving
@@ -784,11 +778,8 @@ class CertificateEditor(QWidget):
 
     def adopt(self) -> bool:
         """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
-        try:
-            from ..core import reconcile
-        except ImportError:
-            inform(self, self.tr("Tetapkan"), self.tr("Modul pemeriksaan belum terpasang di versi ini."))
-            return False
+        from ..core import reconcile
+
         if self.kode is None:
             return False
         kode, actor = self.kode, self.actor
@@ -797,10 +788,8 @@ class CertificateEditor(QWidget):
 
     def reopen(self, reason: str | None = None) -> bool:
         """Reopen an adopted certificate (the chair), with the reason."""
-        try:
-            from ..core import reconcile
-        except ImportError:
-            return False
+        from ..core import reconcile
+
         if self.kode is None:
             return False
         if reason is None:

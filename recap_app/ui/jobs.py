@@ -86,14 +86,10 @@ class Job(QRunnable):
 
 def take_snapshot(ws) -> dict:
     """What the window shows after a write, read on the worker's connection so the UI thread
-    only paints: {status, drafts, totals, findings (None when reconciliation is missing)}."""
-    from ..core import drafts
+    only paints: {status, drafts, totals, findings (None when they could not be read)}."""
+    from ..core import drafts, reconcile
 
     snap = {"status": ws.status(), "drafts": drafts.draft_regions(ws), "totals": ws.totals(), "findings": None}
-    try:
-        from ..core import reconcile
-    except ImportError:
-        return snap
     try:
         snap["findings"] = reconcile.findings(ws)
     except Exception:  # the window reads them itself and reports the failure

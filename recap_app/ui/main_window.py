@@ -55,7 +55,9 @@ class LazyPages(dict):
         w = self.window
         try:
             page = factory()
-        except Exception as exc:  # a page whose core module is missing must not stop the window
+        except ImportError:
+            raise  # a broken import of the program's own modules fails loudly, it never hides a page
+        except Exception as exc:  # a page that cannot be built must not stop the window
             page = QLabel(w.tr("Halaman ini belum tersedia: %s") % exc)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         dict.__setitem__(self, key, page)
@@ -176,10 +178,8 @@ class MainWindow(QMainWindow):
 
     def check_stale(self):
         """Re-run reconciliation on the worker for certificates whose findings are out of date."""
-        try:
-            from ..core import reconcile
-        except ImportError:
-            return None
+        from ..core import reconcile
+
         try:
             stale = reconcile.stale_regions(self.ws)
         except Exception as exc:  # the window stays usable without findings
@@ -288,11 +288,9 @@ class MainWindow(QMainWindow):
     def all_findings(self) -> list:
         """Every stored finding (reconcile.findings), read once per refresh and shared by the pages."""
         if self._findings is None:
+            from ..core import reconcile
+
             self._findings, self._findings_by_region = [], {}
-            try:
-                from ..core import reconcile
-            except ImportError:
-                return self._findings
             try:
                 self._findings = reconcile.findings(self.ws)
             except Exception as exc:  # the window stays usable without findings

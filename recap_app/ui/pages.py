@@ -1,13 +1,11 @@
 """The pages of the main window (tabs), each a thin face over one core module.
 
-A page whose core module is not installed shows a short notice instead; nothing here decides
-a rule: imports, checks, documents, bundles and the audit log are all the core's.
+Nothing here decides a rule: imports, checks, documents, bundles and the audit log are all the core's.
 """
 
 from __future__ import annotations
 
 import html
-import importlib.util
 import shutil
 import subprocess
 import tempfile
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import audit, reconcile
 from ..core.errors import Cancelled
 from . import fmt
 from .chart import VotesChart
@@ -80,15 +79,7 @@ class LazyPage(QWidget):
         pass
 
 
-def _available(module: str) -> bool:
-    """True when a core module is installed (without importing it: start-up stays fast)."""
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ImportError:
-        return False
-
-
-def _missing(parent_layout, text: str) -> QLabel:
+def _notice(parent_layout, text: str) -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)
     lab.setStyleSheet("color: #8a5a00; padding: 6px;")
@@ -130,9 +121,6 @@ class ImportPage(QWidget):
         self.report.setPlaceholderText(self.tr("Laporan impor akan tampil di sini dan disimpan selama program "
                                                "terbuka."))
         lay.addWidget(self.report, 1)
-        if not _available("recap_app.core.importer"):  # imported on first use (openpyxl is slow to load)
-            self.choose_btn.setEnabled(False)
-            _missing(lay, self.tr("Modul impor belum terpasang di versi ini."))
         self.last_report = None
 
     def choose_files(self) -> None:
@@ -198,11 +186,8 @@ class ImportPage(QWidget):
             Path(path).write_text("\n\n".join(self.reports) + "\n", encoding="utf-8")
 
     def write_templates(self) -> None:
-        try:
-            from ..core.importer import template
-        except ImportError:
-            inform(self, self.tr("Templat"), self.tr("Penulis templat belum terpasang di versi ini."))
-            return
+        from ..core.importer import template  # imported on first use (openpyxl is slow to load)
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder untuk templat"), str(Path.home()))
         if not folder:
             return
@@ -289,19 +274,8 @@ class FindingsPage(LazyPage):
         lay.addLayout(btns)
         self.severity.currentIndexChanged.connect(self._filter)
         self.region.currentIndexChanged.connect(self._filter)
-        self.reconcile = None
-        try:
-            from ..core import reconcile
-
-            self.reconcile = reconcile
-        except ImportError:
-            for b in (self.check_btn, self.explain_btn, self.override_btn):
-                b.setEnabled(False)
-            _missing(lay, self.tr("Modul pemeriksaan belum terpasang di versi ini."))
 
     def reload_page(self) -> None:
-        if self.reconcile is None:
-            return
         ws = self.window_.ws
         names = {r.kode: r.nama for r in ws.regions()}
         names[ws.election.province_code] = ws.election.province_name.title()
@@ -348,7 +322,6 @@ class FindingsPage(LazyPage):
         self.window_.open_region(f.region, f.column, f.field)
 
     def recheck(self):
-        reconcile = self.reconcile
         window = self.window_
 
         def work(ws, progress, cancelled):
@@ -361,7 +334,7 @@ class FindingsPage(LazyPage):
 
     def explain(self, text: str | None = None) -> bool:
         f = self.selected()
-        if f is None or self.reconcile is None:
+        if f is None:
             return False
         if text is None:
             dlg = TextDialog(self, self.tr("Jelaskan peringatan"),
@@ -370,11 +343,11 @@ class FindingsPage(LazyPage):
             if not dlg.exec():
                 return False
             text = dlg.text()
-        return self._write(lambda: self.reconcile.explain(self.window_.ws, f.key, text, self.window_.actor))
+        return self._write(lambda: reconcile.explain(self.window_.ws, f.key, text, self.window_.actor))
 
     def override(self, reason: str | None = None) -> bool:
         f = self.selected()
-        if f is None or self.reconcile is None:
+        if f is None:
             return False
         if reason is None:
             dlg = TextDialog(self, self.tr("Kesampingkan kesalahan"),
@@ -383,7 +356,7 @@ class FindingsPage(LazyPage):
             if not dlg.exec():
                 return False
             reason = dlg.text()
-        return self._write(lambda: self.reconcile.override(self.window_.ws, f.key, reason, self.window_.actor))
+        return self._write(lambda: reconcile.override(self.window_.ws, f.key, reason, self.window_.actor))
 
     def _write(self, fn) -> bool:
         from ..core.errors import RecapError
@@ -504,15 +477,11 @@ class DocumentsPage(QWidget):
         lay.addWidget(scroll, 5)
         self._documents = None
         self._left = left
-        if not _available("recap_app.core.documents"):
-            for b in (self.preview_btn, self.save_btn, self.print_btn):
-                b.setEnabled(False)
-            _missing(left, self.tr("Modul dokumen belum terpasang di versi ini."))
 
     @property
     def documents(self):
-        """recap_app.core.documents, imported on first use (reportlab is slow to load); None if missing."""
-        if self._documents is None and _available("recap_app.core.documents"):
+        """recap_app.core.documents, imported on first use (reportlab is slow to load)."""
+        if self._documents is None:
             from ..core import documents
 
             self._documents = documents
@@ -577,7 +546,7 @@ class DocumentsPage(QWidget):
         self.info.setText(self.tr("%1 halaman. Sidik jari: %2").replace("%1", str(pages)).replace(
             "%2", ", ".join(f"{p.name} {p.fingerprint[:12]}" for p in rendered.parts)))
         if images is None:
-            _missing(self.pages_layout, self.tr("Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). "
+            _notice(self.pages_layout, self.tr("Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). "
                                                 "PDF tetap dapat disimpan dan dibuka dengan penampil PDF."))
             return
         width = max(300, self.scroll.viewport().width() - 40)
@@ -690,10 +659,6 @@ class BundlesPage(QWidget):
         crow.addWidget(self.theirs_btn)
         crow.addStretch(1)
         lay.addLayout(crow)
-        if not _available("recap_app.core.bundle.export"):  # imported on first use
-            for b in (self.export_btn, self.verify_btn, self.import_btn):
-                b.setEnabled(False)
-            _missing(lay, self.tr("Modul bundel belum terpasang di versi ini."))
 
     def _say(self, lines) -> None:
         text = "\n".join(lines)
@@ -779,10 +744,9 @@ class BundlesPage(QWidget):
 
     def refresh(self) -> None:
         """List the open conflicts left by bundle imports."""
+        from ..core.bundle.importer import open_conflicts  # imported on first use (cryptography is slow to load)
+
         self.conflicts.clear()
-        if not _available("recap_app.core.bundle.importer"):
-            return
-        from ..core.bundle.importer import open_conflicts
 
         try:
             items = open_conflicts(self.window_.ws)
@@ -875,18 +839,10 @@ class AuditPage(LazyPage):
         self.since.dateChanged.connect(self.reload)
         self.until.dateChanged.connect(self.reload)
         self.text.editingFinished.connect(self.reload)
-        try:
-            from ..core import audit
-
-            self.audit = audit
-        except ImportError:
-            self.audit = None
 
     def reload_page(self) -> None:
-        if self.audit is None:
-            return
-        for combo, items, label in ((self.user, self.audit.actors(self.window_.ws), self.tr("Semua pengguna")),
-                                    (self.action, self.audit.actions(self.window_.ws), self.tr("Semua tindakan"))):
+        for combo, items, label in ((self.user, audit.actors(self.window_.ws), self.tr("Semua pengguna")),
+                                    (self.action, audit.actions(self.window_.ws), self.tr("Semua tindakan"))):
             cur = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -899,11 +855,6 @@ class AuditPage(LazyPage):
         self.reload()
 
     def reload(self) -> None:
-        if self.audit is None:
-            rows = self.window_.ws.conn.execute(
-                "SELECT id, at, actor, action, entity, after FROM audit ORDER BY id DESC LIMIT 500").fetchall()
-            self.model.set_rows(rows)
-            return
         kw = {}
         if self.region.currentData():
             kw["entity"] = f"certificate:{self.region.currentData()}"
@@ -918,7 +869,7 @@ class AuditPage(LazyPage):
             kw["text"] = self.text.text().strip()
         import json
 
-        recs = self.audit.query(self.window_.ws, limit=2000, **kw)
+        recs = audit.query(self.window_.ws, limit=2000, **kw)
         self.model.set_rows([(r.id, fmt.when(r.at), r.actor, r.action, r.entity,
                               "" if r.after is None else json.dumps(r.after, ensure_ascii=False))
                              for r in recs])
@@ -926,9 +877,7 @@ class AuditPage(LazyPage):
                             .replace("%1", str(len(recs))))
 
     def verify(self) -> None:
-        if self.audit is None:
-            return
-        rep = self.audit.verify_chain(self.window_.ws)
+        rep = audit.verify_chain(self.window_.ws)
         if getattr(rep, "ok", False):
             self.status.setText(self.tr("Rantai audit utuh: %s catatan diperiksa.") % rep.records)
         else:
