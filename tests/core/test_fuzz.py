@@ -23,11 +23,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from recap_app.core import importer
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import RecapError
 from recap_app.core.store import JUMLAH, Workspace
-
-importer = pytest.importorskip("recap_app.core.importer")
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT.parent / "shared" / "samples").glob("*.xlsx")) or sorted(
@@ -239,7 +238,8 @@ def mutated_workbook(i: int, seed: int, values: list[str]) -> tuple[str, bytes]:
 @pytest.fixture(scope="module")
 def old_formats(fuzz_ws, tmp_path_factory):
     """The real Kudus certificate written as .xls (xlwt) and .ods (odfpy) by the import test builders."""
-    fx = pytest.importorskip("fixtures_import")
+    import fixtures_import as fx
+
     title, cols, values = fx.regency_args(fuzz_ws, KUDUS, real_certificates())
     grid = fx.db1_grid(fuzz_ws.election, title, cols, values)
     d = tmp_path_factory.mktemp("lama")
@@ -295,7 +295,8 @@ def test_huge_figure_gets_a_clear_refusal(fuzz_ws):
 @pytest.fixture(scope="module")
 def bundle_setup(tmp_path_factory):
     """A real bundle (the 35 certificates) from a sending office, and a receiving workspace."""
-    export = pytest.importorskip("recap_app.core.bundle.export")
+    from recap_app.core.bundle import export
+
     home = tmp_path_factory.mktemp("home")
     old = os.environ.get("RECAP_HOME")
     os.environ["RECAP_HOME"] = str(home)
@@ -366,7 +367,8 @@ def _paths(doc, prefix=()):
 @given(data=st.data())
 def test_fuzz_bundle_content(bundle_setup, data):
     """Re-signed bundles with changed data/manifest values: reaches schema, data and import checks."""
-    helpers = pytest.importorskip("test_bundle_helpers")
+    import test_bundle_helpers as helpers
+
     bundle, target, identity, base = bundle_setup
     members = dict(helpers.members(bundle))
     data_doc = json.loads(members["data.json"])

@@ -1,10 +1,7 @@
 """Bundles from the window: export, verify, import, and a conflict decided by a person."""
 
-import pytest
-
-export = pytest.importorskip("recap_app.core.bundle.export")
-
-from recap_app.core.store import JUMLAH, Workspace  # noqa: E402
+from recap_app.core.bundle import export
+from recap_app.core.store import JUMLAH, Workspace
 
 
 def _change(ws, kode, field, delta, actor):

@@ -7,9 +7,8 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-importer = pytest.importorskip("recap_app.core.importer")
-template = pytest.importorskip("recap_app.core.importer.template")
-reconcile = pytest.importorskip("recap_app.core.reconcile")
+from recap_app.core import reconcile
+from recap_app.core.importer import template
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,6 @@
 """Import from the window: a near kecamatan name is confirmed in a dialog, then remembered."""
 
-import pytest
-
-template = pytest.importorskip("recap_app.core.importer.template")
+from recap_app.core.importer import template
 
 
 def test_near_name_is_confirmed_then_imported(qtbot, monkeypatch, tmp_path, ws):
