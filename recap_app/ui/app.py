@@ -105,11 +105,14 @@ def save_screenshot(widget, path: str | os.PathLike) -> None:
 
 
 def create_window(ws, actor: str | None = None, auto_check: bool = True):
-    """Build the main window over an open workspace (checking stale findings on the worker)."""
+    """Build the main window over an open workspace (checking stale findings on the worker); its
+    open-workspace and new-workspace actions switch to the chosen workspace (switch_workspace)."""
     from ..core.store import default_actor
     from .main_window import MainWindow
 
-    return MainWindow(ws, actor or default_actor(), auto_check=auto_check)
+    window = MainWindow(ws, actor or default_actor(), auto_check=auto_check)
+    window.workspace_requested.connect(lambda path: switch_workspace(window, path))
+    return window
 
 
 def login(ws, interactive: bool = True) -> str | None:

@@ -91,9 +91,15 @@ class MainWindow(QMainWindow):
     Args:
         ws: the open Workspace (its single write connection is used on this thread only).
         actor: the acting user's name (recorded in the audit log).
+
+    Signals:
+        workspace_changed(): the workspace was written and everything shown was reloaded.
+        workspace_requested(str): the clerk chose a workspace file to open (or created one); the
+            program (app.create_window) connects it to switch_workspace.
     """
 
     workspace_changed = Signal()
+    workspace_requested = Signal(str)
 
     def __init__(self, ws, actor: str, parent=None, auto_check: bool = False):
         super().__init__(parent)
@@ -379,9 +385,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka ruang kerja"), str(self.ws.path.parent),
                                               self.tr("Ruang kerja recap_app (*.sqlite)"))
         if path:
-            from .app import switch_workspace
-
-            switch_workspace(self, path)
+            self.workspace_requested.emit(path)
 
     def set_actor(self, actor: str) -> None:
         """Who acts from now on (recorded in every audit record)."""
@@ -401,9 +405,7 @@ class MainWindow(QMainWindow):
 
         dlg = NewWorkspaceDialog(self.actor, self)
         if dlg.exec() and dlg.path:
-            from .app import switch_workspace
-
-            switch_workspace(self, dlg.path)
+            self.workspace_requested.emit(str(dlg.path))
 
     def edit_settings(self) -> None:
         from .settings import SettingsDialog
