@@ -9,6 +9,8 @@ a reason. The window holds no rule: findings come from recap_app.core.reconcile.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import RecapError
 from ..core.store import JUMLAH
-from . import fmt
+from . import fmt, operations
 from .icons import severity_icon
 from .widgets import TextDialog, confirm, inform
 
@@ -53,6 +55,14 @@ _WARNING_BRUSH = QBrush(WARNING_BG)
 _CHANGED_BRUSH = QBrush(QColor("#0d47a1"))
 _BOLD = QFont()
 _BOLD.setBold(True)
+
+
+def _no_progress(done: int, total: int, text: str = "") -> None:
+    """The progress callback of an operation run on the UI thread (no dialog to update)."""
+
+
+def _never_cancelled() -> bool:
+    return False
 
 
 def plan_changes(values: dict, edits: dict, election, columns: list[str]) -> dict:
@@ -752,9 +762,10 @@ class CertificateEditor(QWidget):
         self.message.emit(self.tr("Entri kedua %s disimpan; menunggu keputusan koordinator.") % kode)
         return True
 
-    def _write_job(self, fn, title: str, done_text: str, fail_title: str) -> bool:
-        """Run a write of the core (adopt, reopen: they re-check and back up) on the worker when
-        the window gave us its job runner, else here. The window refreshes from the job's snapshot."""
+    def _write_job(self, work, title: str, done_text: str, fail_title: str) -> bool:
+        """Run a write of the core (an operation: adopt, reopen; they re-check and back up) on the
+        worker when the window gave us its job runner, else here. The window refreshes from the
+        job's snapshot."""
         kode = self.kode
 
         def finished(_r=None):
@@ -764,32 +775,28 @@ class CertificateEditor(QWidget):
 
         if self.jobs is None:
             try:
-                fn(self.ws)
+                work(self.ws, _no_progress, _never_cancelled)
             except RecapError as exc:
                 inform(self, fail_title, exc.message, error=True)
                 return False
             self.saved.emit(kode)
             finished()
             return True
-        self.jobs.start(self.ws.path, lambda ws, progress, cancelled: fn(ws), title, self,
+        self.jobs.start(self.ws.path, work, title, self,
                         refresh=self.refresh_window, on_done=finished,
                         on_failed=lambda m: inform(self, fail_title, m, error=True))
         return True
 
     def adopt(self) -> bool:
         """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
-        from ..core import reconcile
-
         if self.kode is None:
             return False
-        kode, actor = self.kode, self.actor
-        return self._write_job(lambda ws: reconcile.adopt(ws, kode, actor), self.tr("Menetapkan…"),
+        kode = self.kode
+        return self._write_job(partial(operations.adopt, kode=kode, actor=self.actor), self.tr("Menetapkan…"),
                                self.tr("Sertifikat %s ditetapkan.") % kode, self.tr("Tidak dapat ditetapkan"))
 
     def reopen(self, reason: str | None = None) -> bool:
         """Reopen an adopted certificate (the chair), with the reason."""
-        from ..core import reconcile
-
         if self.kode is None:
             return False
         if reason is None:
@@ -799,8 +806,9 @@ class CertificateEditor(QWidget):
             if not dlg.exec():
                 return False
             reason = dlg.text()
-        kode, actor = self.kode, self.actor
-        return self._write_job(lambda ws: reconcile.reopen(ws, kode, actor, reason), self.tr("Membuka kembali…"),
+        kode = self.kode
+        return self._write_job(partial(operations.reopen, kode=kode, actor=self.actor, reason=reason),
+                               self.tr("Membuka kembali…"),
                                self.tr("Sertifikat %s dibuka kembali.") % kode, self.tr("Tidak dapat dibuka kembali"))
 
     def discard(self, ask: bool = True) -> None:

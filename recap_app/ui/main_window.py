@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import operations
 from .editor import CertificateEditor
 from .icons import app_icon
 from .models import RegencyModel
@@ -194,8 +197,7 @@ class MainWindow(QMainWindow):
         if not stale:
             return None
         self.show_message(self.tr("Memeriksa %s sertifikat di latar belakang…") % len(stale))
-        actor = self.actor
-        return self.jobs.start(self.ws.path, lambda ws, progress, cancelled: reconcile.refresh_findings(ws, actor),
+        return self.jobs.start(self.ws.path, partial(operations.refresh_stale_findings, actor=self.actor),
                                self.tr("Memeriksa…"), self, show_progress=False, refresh=self.refresh,
                                on_done=lambda _r: self.show_message(self.tr("Pemeriksaan selesai.")),
                                on_failed=self.show_message)

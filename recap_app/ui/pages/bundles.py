@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import fmt
+from .. import fmt, operations
 from ..widgets import inform
 
 
@@ -78,18 +79,13 @@ class BundlesPage(QWidget):
         self.result.setPlainText(text)
 
     def export(self, path: str | None = None):
-        from ...core.bundle.export import export_bundle
-
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor bundel"), str(Path.home() / "rekap.bundle.zip"),
                                                   self.tr("Bundel (*.zip)"))
             if not path:
                 return None
-        full, sources, actor = self.full.isChecked(), self.sources.isChecked(), self.window_.actor
-
-        def work(ws, progress, cancelled):
-            progress(0, 1, self.tr("Menyusun dan menandatangani bundel…"))
-            return export_bundle(ws, path, actor, full=full, with_sources=sources)
+        work = partial(operations.export_bundle, path=path, actor=self.window_.actor, full=self.full.isChecked(),
+                       with_sources=self.sources.isChecked(), label=self.tr("Menyusun dan menandatangani bundel…"))
 
         def done(r):
             self._say([self.tr("Bundel diekspor: %s") % r.path,
@@ -104,16 +100,12 @@ class BundlesPage(QWidget):
                                        on_done=done, on_failed=lambda m: self._say([self.tr("GAGAL: %s") % m]))
 
     def verify(self, path: str | None = None):
-        from ...core.bundle.verify import verify_bundle
-
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Verifikasi bundel"), str(Path.home()),
                                                   self.tr("Bundel (*.zip);;Semua berkas (*)"))
             if not path:
                 return None
-
-        def work(ws, progress, cancelled):
-            return verify_bundle(path)
+        work = partial(operations.verify_bundle, path=path)
 
         def done(vb):
             s = vb.sender
@@ -134,19 +126,14 @@ class BundlesPage(QWidget):
                                        on_failed=lambda m: self._say([self.tr("TIDAK SAH: %s") % m]))
 
     def import_(self, path: str | None = None, accept_key: bool | None = None):
-        from ...core.bundle.importer import import_bundle
-
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Impor bundel"), str(Path.home()),
                                                   self.tr("Bundel (*.zip);;Semua berkas (*)"))
             if not path:
                 return None
-        actor = self.window_.actor
         if accept_key is None:
             accept_key = self.accept_key.isChecked()
-
-        def work(ws, progress, cancelled):
-            return import_bundle(ws, path, actor, accept_key=accept_key)
+        work = partial(operations.import_bundle, path=path, actor=self.window_.actor, accept_key=accept_key)
 
         def done(r):
             self._say(r.lines())
@@ -160,7 +147,6 @@ class BundlesPage(QWidget):
         from ...core.bundle.importer import open_conflicts  # imported on first use (cryptography is slow to load)
 
         self.conflicts.clear()
-
         try:
             items = open_conflicts(self.window_.ws)
         except Exception as exc:  # an older workspace without the bundle tables

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import Cancelled
+from .. import operations
 from ..widgets import inform
 
 
@@ -144,16 +145,9 @@ class DocumentsPage(QWidget):
         if not names:
             inform(self, self.tr("Dokumen"), self.tr("Pilih sedikitnya satu dokumen."))
             return None
-        documents, paper, region = self.documents, self.paper.currentData(), self._region(names)
-
-        def work(ws, progress, cancelled):
-            progress(0, 2, self.tr("Menyusun PDF…"))
-            rendered = documents.render(ws, names, paper=paper, region=region)
-            if cancelled():
-                raise Cancelled()
-            progress(1, 2, self.tr("Menggambar halaman…"))
-            return rendered, pdf_pages_to_images(rendered.pdf)
-
+        work = partial(operations.render_preview, names=names, paper=self.paper.currentData(),
+                       region=self._region(names), rasterise=pdf_pages_to_images,
+                       labels=(self.tr("Menyusun PDF…"), self.tr("Menggambar halaman…")))
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Menyiapkan pratinjau…"), self,
                                        on_done=self._show,
                                        on_failed=lambda m: inform(self, self.tr("Dokumen"), m, error=True))
@@ -192,13 +186,8 @@ class DocumentsPage(QWidget):
                                                   self.tr("PDF (*.pdf)"))
             if not path:
                 return None
-        documents, paper, region, actor = self.documents, self.paper.currentData(), self._region(names), \
-            self.window_.actor
-
-        def work(ws, progress, cancelled):
-            progress(0, 1, self.tr("Menyimpan PDF…"))
-            return documents.print_documents(ws, actor, path, names, paper=paper, region=region)
-
+        work = partial(operations.save_pdf, actor=self.window_.actor, path=path, names=names,
+                       paper=self.paper.currentData(), region=self._region(names), label=self.tr("Menyimpan PDF…"))
         return self.window_.jobs.start(
             self.window_.ws.path, work, self.tr("Menyimpan PDF…"), self, refresh=self.window_.refresh,
             on_done=lambda r: self.info.setText(self.tr("PDF disimpan: %s") % path),

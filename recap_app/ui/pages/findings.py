@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import reconcile
-from .. import fmt
+from .. import fmt, operations
 from ..models import FindingsFilter, FindingsModel
 from ..widgets import TextDialog, inform
 from .base import LazyPage
@@ -141,11 +142,7 @@ class FindingsPage(LazyPage):
 
     def recheck(self):
         window = self.window_
-
-        def work(ws, progress, cancelled):
-            progress(0, 1, self.tr("Memeriksa seluruh sertifikat…"))
-            return reconcile.refresh_findings(ws, window.actor)
-
+        work = partial(operations.recheck_findings, actor=window.actor, label=self.tr("Memeriksa seluruh sertifikat…"))
         return window.jobs.start(window.ws.path, work, self.tr("Memeriksa…"), self, refresh=window.refresh,
                                  on_done=None,
                                  on_failed=lambda m: inform(self, self.tr("Pemeriksaan"), m, error=True))

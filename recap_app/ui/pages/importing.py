@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from .. import operations
 from ..widgets import confirm, inform
 
 
@@ -52,24 +54,10 @@ class ImportPage(QWidget):
 
     def start_import(self, paths, accept_names: bool = False, reason: str | None = None):
         """Import the files on the worker (one transaction per file); returns the job."""
-        from ...core import importer
-
         window = self.window_
         paths = [str(p) for p in paths]
-
-        def work(ws, progress, cancelled):
-            report = importer.ImportReport()
-            for i, p in enumerate(paths):
-                if cancelled():
-                    report.files.append(importer.FileReport(Path(p).name, code="cancelled", message=(
-                        f"Berkas {Path(p).name}: impor dibatalkan sebelum berkas ini; tidak ada yang disimpan.")))
-                    continue
-                progress(i, len(paths), f"{Path(p).name} ({i + 1}/{len(paths)})")
-                part = importer.import_files(ws, [p], window.actor, accept_names=accept_names, reason=reason)
-                report.files.extend(part.files)
-            progress(len(paths), len(paths), "")
-            return report
-
+        work = partial(operations.import_files, paths=paths, actor=window.actor, accept_names=accept_names,
+                       reason=reason)
         return window.jobs.start(window.ws.path, work, self.tr("Mengimpor berkas…"), self, refresh=window.refresh,
                                  on_done=lambda rep: self._done(rep, paths),
                                  on_failed=lambda msg: inform(self, self.tr("Impor gagal"), msg, error=True))
@@ -107,17 +95,12 @@ class ImportPage(QWidget):
             Path(path).write_text("\n\n".join(self.reports) + "\n", encoding="utf-8")
 
     def write_templates(self) -> None:
-        from ...core.importer import template  # imported on first use (openpyxl is slow to load)
-
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder untuk templat"), str(Path.home()))
         if not folder:
             return
         window = self.window_
-
-        def work(ws, progress, cancelled):
-            return template.write_templates(ws, [r.kode for r in ws.regencies()], folder)
-
-        window.jobs.start(window.ws.path, work, self.tr("Membuat templat…"), self,
+        window.jobs.start(window.ws.path, partial(operations.write_templates, folder=folder),
+                          self.tr("Membuat templat…"), self,
                           on_done=lambda r: inform(self, self.tr("Templat"), self.tr("Templat dibuat di %s") % folder),
                           on_failed=lambda m: inform(self, self.tr("Templat"), m, error=True))
 
