@@ -1,4 +1,4 @@
-"""Start-up of the desktop program: the workspace to open, translations, fonts, screenshots."""
+"""Start-up of the desktop program: the workspace to open, login, translations, fonts, the window, crash reports."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def startup_workspace(db: str | os.PathLike | None):
         from ..core.demo import make_demo
 
         make_demo(path).close()
-    ws = open_checked(path)  # issue 8: integrity check; a damaged file names the latest good backup
+    ws = open_checked(path)  # integrity check; a damaged file names the latest good backup (docs/security.md §5)
     remember_workspace(path)
     return ws
 

@@ -1,11 +1,4 @@
-"""The certificate editor: one regency's certificate laid out like the paper form.
-
-Rows are the form's blocks I–V (split rows as LK / PR / JML), columns are the kecamatan plus
-JUMLAH. Typing works like a spreadsheet; every edit is an undoable command and is written to
-the workspace draft at once (recap_app.core.drafts), so nothing typed is lost. Saving stores a
-new revision through Workspace.add_revision; a change to a certificate already received needs
-a reason. The window holds no rule: findings come from recap_app.core.reconcile.
-"""
+"""The certificate editor: one regency's certificate laid out like the paper form, its model and view."""
 
 from __future__ import annotations
 
@@ -399,6 +392,12 @@ class CertificateTable(QTableView):
 
 class CertificateEditor(QWidget):
     """Editor for one regency's certificate: table, undo/redo, draft, save with reason.
+
+    Rows are the form's blocks I–V (split rows as LK / PR / JML), columns are the kecamatan plus
+    JUMLAH. Typing works like a spreadsheet; every edit is an undoable command and is written to
+    the workspace draft at once (recap_app.core.drafts), so nothing typed is lost. Saving stores a
+    new revision through Workspace.add_revision; a change to a certificate already received needs
+    a reason. The editor holds no rule: findings come from recap_app.core.reconcile.
 
     Signals:
         saved(str): a new revision was stored for the region code.

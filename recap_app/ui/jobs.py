@@ -1,11 +1,4 @@
-"""Long work off the UI thread: one worker at a time, each job with its own connection.
-
-Jobs run on a thread pool limited to one thread, so the jobs' writes are serialised; each job
-opens its own connection to the workspace file (the window's connection stays on the UI
-thread) and SQLite's busy timeout orders the two writers. A job reports progress and checks
-for cancellation between its steps (one file, one document); the step in progress finishes
-as one transaction, so a cancelled job leaves whole steps only.
-"""
+"""Long work off the UI thread: the job runner (one worker at a time) and its jobs."""
 
 from __future__ import annotations
 
@@ -98,7 +91,15 @@ def take_snapshot(ws) -> dict:
 
 
 class JobRunner(QObject):
-    """Starts jobs one at a time and shows their progress with a cancel button."""
+    """Starts jobs one at a time and shows their progress with a cancel button.
+
+    Jobs run on a thread pool limited to one thread, so the jobs' writes are serialised; each job
+    opens its own connection to the workspace file (the window's connection stays on the UI
+    thread) and SQLite's busy timeout orders the two writers. A job reports progress and checks
+    for cancellation between its steps (one file, one document); the step in progress finishes
+    as one transaction, so a cancelled job leaves whole steps only. The window's jobs are the
+    operations in operations.py.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)

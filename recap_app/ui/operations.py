@@ -1,14 +1,4 @@
-"""The window's background jobs as named operations, each calling one core function (no Qt here).
-
-Every operation has the job signature ``(ws, progress, cancelled, **args)``: the window binds the
-arguments with functools.partial and hands it to JobRunner.start, which runs it on the worker
-with the worker's own Workspace connection (see jobs.py). ``progress(done, total, text)`` updates
-the progress dialog; ``cancelled()`` is true once the clerk pressed Batal. Progress texts that the
-clerk reads are translated by the caller and passed in (``label``/``labels``).
-
-Modules backed by slow libraries (openpyxl, reportlab, cryptography) are imported on first use,
-so the window starts without them.
-"""
+"""The window's background jobs as named operations, each calling one core function (no Qt here)."""
 
 from __future__ import annotations
 
@@ -16,6 +6,14 @@ from pathlib import Path
 
 from ..core import reconcile
 from ..core.errors import Cancelled
+
+# Every operation has the job signature (ws, progress, cancelled, **args): the window binds the
+# arguments with functools.partial and hands it to JobRunner.start, which runs it on the worker
+# with the worker's own Workspace connection (jobs.py). progress(done, total, text) updates the
+# progress dialog; cancelled() is true once the clerk pressed Batal. Progress texts the clerk
+# reads are translated by the caller and passed in (label, labels). Core modules backed by slow
+# libraries (openpyxl, reportlab, cryptography) are imported on first use, so the window starts
+# without them.
 
 
 # ------------------------------------------------------------------ import page

@@ -1,8 +1,4 @@
-"""Pictures of every screen for docs/screenshots/ (``python -m recap_app.ui.screenshots DIR``).
-
-Builds a fresh CONTOH workspace in a temporary folder with a fixed clock, opens each page and
-saves ui-<page>.png. Runs offscreen.
-"""
+"""Pictures of every screen for docs/screenshots/ (``python -m recap_app.ui.screenshots DIR``)."""
 
 from __future__ import annotations
 
@@ -43,7 +39,11 @@ def _dialog_shot(dialog, path: Path) -> None:
 
 
 def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
-    """Render every screen of the program to PNG files in ``out_dir``; returns the files written."""
+    """Render every screen of the program to PNG files in ``out_dir``; returns the files written.
+
+    Builds a fresh CONTOH workspace in a temporary folder with a fixed clock, opens each page and
+    saves ui-<page>.png. Runs offscreen.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("RECAP_FIXED_CLOCK", "2019-05-04T10:00:00+00:00")
     from ..core.demo import make_demo

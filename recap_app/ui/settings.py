@@ -1,4 +1,4 @@
-"""Office settings dialog: office name and code, chair, members, witnesses, city, paper size."""
+"""The settings dialogs: office settings (name, code, chair, members, witnesses, paper), new workspace, login."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""A clerk's day, driven by keyboard and mouse: import the 35 regency workbooks (dropped on the
-window), check, fix a flagged cell, explain a warning, adopt, print, export a bundle."""
+"""A clerk's day by keyboard and mouse: import (dropped files), check, fix, explain, adopt, print, export."""
 
+# The 35 regency workbooks are dropped on the window; a flagged cell is fixed, a warning explained.
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
