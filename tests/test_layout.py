@@ -35,3 +35,49 @@ def test_core_import_does_not_load_qt():
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_ui_operations_never_import_qt():
+    """The window's background jobs (recap_app/ui/operations.py) are plain functions over the core."""
+    mods = imported_modules(PKG / "ui" / "operations.py")
+    assert not any(m.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"} for m in mods)
+
+
+def ui_import_graph() -> dict[str, set[str]]:
+    """{module: the recap_app.ui modules it imports}, counting imports inside functions too."""
+    graph: dict[str, set[str]] = {}
+    for path in (PKG / "ui").rglob("*.py"):
+        parts = ("recap_app",) + path.relative_to(PKG).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        package = parts[:-1]  # what "." means in this file
+        known = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                known.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else ()
+                module = ".".join(base + tuple((node.module or "").split(".")) if node.module else base)
+                known.add(module)
+                known.update(f"{module}.{a.name}" for a in node.names)  # "from . import fmt"
+        graph[name] = {m for m in known if m.startswith("recap_app.ui.") or m == "recap_app.ui"}
+    return {k: {m for m in v if m in graph and m != k} for k, v in graph.items()}
+
+
+def test_no_import_circle_in_the_ui():
+    graph = ui_import_graph()
+    assert "recap_app.ui.app" not in graph["recap_app.ui.main_window"]
+    circles = []
+
+    def visit(node, path):
+        for nxt in sorted(graph[node]):
+            if nxt in path:
+                circles.append(path[path.index(nxt):] + [nxt])
+            elif nxt not in done:
+                visit(nxt, path + [nxt])
+        done.add(node)
+
+    done: set[str] = set()
+    for start in sorted(graph):
+        if start not in done:
+            visit(start, [start])
+    assert circles == []

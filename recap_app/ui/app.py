@@ -1,4 +1,4 @@
-"""Start-up of the desktop program: the workspace to open, translations, fonts, screenshots."""
+"""Start-up of the desktop program: the workspace to open, login, translations, fonts, the window, crash reports."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def startup_workspace(db: str | os.PathLike | None):
         from ..core.demo import make_demo
 
         make_demo(path).close()
-    ws = open_checked(path)  # issue 8: integrity check; a damaged file names the latest good backup
+    ws = open_checked(path)  # integrity check; a damaged file names the latest good backup (docs/security.md §5)
     remember_workspace(path)
     return ws
 
@@ -105,11 +105,14 @@ def save_screenshot(widget, path: str | os.PathLike) -> None:
 
 
 def create_window(ws, actor: str | None = None, auto_check: bool = True):
-    """Build the main window over an open workspace (checking stale findings on the worker)."""
+    """Build the main window over an open workspace (checking stale findings on the worker); its
+    open-workspace and new-workspace actions switch to the chosen workspace (switch_workspace)."""
     from ..core.clock import default_actor
     from .main_window import MainWindow
 
-    return MainWindow(ws, actor or default_actor(), auto_check=auto_check)
+    window = MainWindow(ws, actor or default_actor(), auto_check=auto_check)
+    window.workspace_requested.connect(lambda path: switch_workspace(window, path))
+    return window
 
 
 def login(ws, interactive: bool = True) -> str | None:

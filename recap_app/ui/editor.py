@@ -1,13 +1,8 @@
-"""The certificate editor: one regency's certificate laid out like the paper form.
-
-Rows are the form's blocks I–V (split rows as LK / PR / JML), columns are the kecamatan plus
-JUMLAH. Typing works like a spreadsheet; every edit is an undoable command and is written to
-the workspace draft at once (recap_app.core.drafts), so nothing typed is lost. Saving stores a
-new revision through Workspace.add_revision; a change to a certificate already received needs
-a reason. The window holds no rule: findings come from recap_app.core.reconcile.
-"""
+"""The certificate editor: one regency's certificate laid out like the paper form, its model and view."""
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
@@ -28,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..core import certificate
 from ..core.domain import JUMLAH
 from ..core.errors import RecapError
-from . import fmt
+from . import fmt, operations
 from .icons import severity_icon
 from .widgets import TextDialog, confirm, inform
 
@@ -54,6 +49,14 @@ _WARNING_BRUSH = QBrush(WARNING_BG)
 _CHANGED_BRUSH = QBrush(QColor("#0d47a1"))
 _BOLD = QFont()
 _BOLD.setBold(True)
+
+
+def _no_progress(done: int, total: int, text: str = "") -> None:
+    """The progress callback of an operation run on the UI thread (no dialog to update)."""
+
+
+def _never_cancelled() -> bool:
+    return False
 
 
 def plan_changes(values: dict, edits: dict, form, columns: list[str]) -> dict:
@@ -399,6 +402,12 @@ class CertificateTable(QTableView):
 class CertificateEditor(QWidget):
     """Editor for one regency's certificate: table, undo/redo, draft, save with reason.
 
+    Rows are the form's blocks I–V (split rows as LK / PR / JML), columns are the kecamatan plus
+    JUMLAH. Typing works like a spreadsheet; every edit is an undoable command and is written to
+    the workspace draft at once (recap_app.core.drafts), so nothing typed is lost. Saving stores a
+    new revision through core.certificate.save; a change to a certificate already received needs
+    a reason. The editor holds no rule: findings come from recap_app.core.reconcile.
+
     Signals:
         saved(str): a new revision was stored for the region code.
         draft_changed(str): the draft of the region code was written or discarded.
@@ -547,17 +556,14 @@ class CertificateEditor(QWidget):
         self._update_buttons()
 
     def refresh_findings(self) -> None:
-        """Mark the cells with the region's stored findings (when reconciliation is available)."""
+        """Mark the cells with the region's stored findings."""
         if self.kode is None:
             return
         if self.findings_source is not None:
             self.model.set_findings(self.findings_source(self.kode))
             return
-        try:
-            from ..core import reconcile
-        except ImportError:
-            self.model.set_findings([])
-            return
+        from ..core import reconcile
+
         try:
             self.model.set_findings(reconcile.findings(self.ws, region=self.kode))
         except Exception as exc:  # a failing check must not stop the clerk from typing
@@ -772,9 +778,10 @@ class CertificateEditor(QWidget):
         self.message.emit(self.tr("Entri kedua %s disimpan; menunggu keputusan koordinator.") % kode)
         return True
 
-    def _write_job(self, fn, title: str, done_text: str, fail_title: str) -> bool:
-        """Run a write of the core (adopt, reopen: they re-check and back up) on the worker when
-        the window gave us its job runner, else here. The window refreshes from the job's snapshot."""
+    def _write_job(self, work, title: str, done_text: str, fail_title: str) -> bool:
+        """Run a write of the core (an operation: adopt, reopen; they re-check and back up) on the
+        worker when the window gave us its job runner, else here. The window refreshes from the
+        job's snapshot."""
         kode = self.kode
 
         def finished(_r=None):
@@ -784,14 +791,14 @@ class CertificateEditor(QWidget):
 
         if self.jobs is None:
             try:
-                fn(self.ws)
+                work(self.ws, _no_progress, _never_cancelled)
             except RecapError as exc:
                 inform(self, fail_title, exc.message, error=True)
                 return False
             self.saved.emit(kode)
             finished()
             return True
-        self.jobs.start(self.ws.path, lambda ws, progress, cancelled: fn(ws), title, self,
+        self.jobs.start(self.ws.path, work, title, self,
                         refresh=self.refresh_window, on_done=finished,
                         on_failed=lambda m: inform(self, fail_title, m, error=True))
         return True
@@ -800,8 +807,8 @@ class CertificateEditor(QWidget):
         """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
         if self.kode is None:
             return False
-        kode, actor = self.kode, self.actor
-        return self._write_job(lambda ws: certificate.adopt(ws, kode, actor), self.tr("Menetapkan…"),
+        kode = self.kode
+        return self._write_job(partial(operations.adopt, kode=kode, actor=self.actor), self.tr("Menetapkan…"),
                                self.tr("Sertifikat %s ditetapkan.") % kode, self.tr("Tidak dapat ditetapkan"))
 
     def reopen(self, reason: str | None = None) -> bool:
@@ -815,8 +822,9 @@ class CertificateEditor(QWidget):
             if not dlg.exec():
                 return False
             reason = dlg.text()
-        kode, actor = self.kode, self.actor
-        return self._write_job(lambda ws: certificate.reopen(ws, kode, actor, reason), self.tr("Membuka kembali…"),
+        kode = self.kode
+        return self._write_job(partial(operations.reopen, kode=kode, actor=self.actor, reason=reason),
+                               self.tr("Membuka kembali…"),
                                self.tr("Sertifikat %s dibuka kembali.") % kode, self.tr("Tidak dapat dibuka kembali"))
 
     def discard(self, ask: bool = True) -> None:

@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
-#: status (as returned by Workspace.status()) -> (shape, colour)
+#: status (as core.certificate.statuses() gives it) -> (shape, colour)
 STATUS_STYLE = {
     "belum masuk": ("ring", "#8a8a8a"),
     "draf": ("half", "#2f6fb3"),

@@ -1,11 +1,4 @@
-"""Long work off the UI thread: one worker at a time, each job with its own connection.
-
-Jobs run on a thread pool limited to one thread, so the jobs' writes are serialised; each job
-opens its own connection to the workspace file (the window's connection stays on the UI
-thread) and SQLite's busy timeout orders the two writers. A job reports progress and checks
-for cancellation between its steps (one file, one document); the step in progress finishes
-as one transaction, so a cancelled job leaves whole steps only.
-"""
+"""Long work off the UI thread: the job runner (one worker at a time) and its jobs."""
 
 from __future__ import annotations
 
@@ -17,7 +10,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog
 
+from ..core import certificate
 from ..core.errors import Cancelled, RecapError
+from ..core.totals import province_totals
 
 log = logging.getLogger(__name__)
 
@@ -86,14 +81,11 @@ class Job(QRunnable):
 
 def take_snapshot(ws) -> dict:
     """What the window shows after a write, read on the worker's connection so the UI thread
-    only paints: {status, drafts, totals, findings (None when reconciliation is missing)}."""
-    from ..core import drafts
+    only paints: {status, drafts, totals, findings (None when they could not be read)}."""
+    from ..core import drafts, reconcile
 
-    snap = {"status": ws.status(), "drafts": drafts.draft_regions(ws), "totals": ws.totals(), "findings": None}
-    try:
-        from ..core import reconcile
-    except ImportError:
-        return snap
+    snap = {"status": certificate.statuses(ws), "drafts": drafts.draft_regions(ws), "totals": province_totals(ws),
+            "findings": None}
     try:
         snap["findings"] = reconcile.findings(ws)
     except Exception:  # the window reads them itself and reports the failure
@@ -102,7 +94,15 @@ def take_snapshot(ws) -> dict:
 
 
 class JobRunner(QObject):
-    """Starts jobs one at a time and shows their progress with a cancel button."""
+    """Starts jobs one at a time and shows their progress with a cancel button.
+
+    Jobs run on a thread pool limited to one thread, so the jobs' writes are serialised; each job
+    opens its own connection to the workspace file (the window's connection stays on the UI
+    thread) and SQLite's busy timeout orders the two writers. A job reports progress and checks
+    for cancellation between its steps (one file, one document); the step in progress finishes
+    as one transaction, so a cancelled job leaves whole steps only. The window's jobs are the
+    operations in operations.py.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)

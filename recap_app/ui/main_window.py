@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import certificate
+from ..core.totals import province_totals
+from . import operations
 from .editor import CertificateEditor
 from .icons import app_icon
 from .models import RegencyModel
@@ -55,7 +60,9 @@ class LazyPages(dict):
         w = self.window
         try:
             page = factory()
-        except Exception as exc:  # a page whose core module is missing must not stop the window
+        except ImportError:
+            raise  # a broken import of the program's own modules fails loudly, it never hides a page
+        except Exception as exc:  # a page that cannot be built must not stop the window
             page = QLabel(w.tr("Halaman ini belum tersedia: %s") % exc)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         dict.__setitem__(self, key, page)
@@ -89,9 +96,15 @@ class MainWindow(QMainWindow):
     Args:
         ws: the open Workspace (its single write connection is used on this thread only).
         actor: the acting user's name (recorded in the audit log).
+
+    Signals:
+        workspace_changed(): the workspace was written and everything shown was reloaded.
+        workspace_requested(str): the clerk chose a workspace file to open (or created one); the
+            program (app.create_window) connects it to switch_workspace.
     """
 
     workspace_changed = Signal()
+    workspace_requested = Signal(str)
 
     def __init__(self, ws, actor: str, parent=None, auto_check: bool = False):
         super().__init__(parent)
@@ -176,10 +189,8 @@ class MainWindow(QMainWindow):
 
     def check_stale(self):
         """Re-run reconciliation on the worker for certificates whose findings are out of date."""
-        try:
-            from ..core import reconcile
-        except ImportError:
-            return None
+        from ..core import reconcile
+
         try:
             stale = reconcile.stale_regions(self.ws)
         except Exception as exc:  # the window stays usable without findings
@@ -188,8 +199,7 @@ class MainWindow(QMainWindow):
         if not stale:
             return None
         self.show_message(self.tr("Memeriksa %s sertifikat di latar belakang…") % len(stale))
-        actor = self.actor
-        return self.jobs.start(self.ws.path, lambda ws, progress, cancelled: reconcile.refresh_findings(ws, actor),
+        return self.jobs.start(self.ws.path, partial(operations.refresh_stale_findings, actor=self.actor),
                                self.tr("Memeriksa…"), self, show_progress=False, refresh=self.refresh,
                                on_done=lambda _r: self.show_message(self.tr("Pemeriksaan selesai.")),
                                on_failed=self.show_message)
@@ -276,7 +286,7 @@ class MainWindow(QMainWindow):
         if snapshot is not None:
             rows, draft_set = snapshot["status"], set(snapshot["drafts"])
         else:
-            rows, draft_set = self.ws.status(), set(drafts.draft_regions(self.ws))
+            rows, draft_set = certificate.statuses(self.ws), set(drafts.draft_regions(self.ws))
         self.regency_model.set_rows(rows, draft_set)
         received = sum(1 for r in rows if r["status"] != "belum masuk")
         adopted = sum(1 for r in rows if r["status"] == "ditetapkan")
@@ -288,11 +298,9 @@ class MainWindow(QMainWindow):
     def all_findings(self) -> list:
         """Every stored finding (reconcile.findings), read once per refresh and shared by the pages."""
         if self._findings is None:
+            from ..core import reconcile
+
             self._findings, self._findings_by_region = [], {}
-            try:
-                from ..core import reconcile
-            except ImportError:
-                return self._findings
             try:
                 self._findings = reconcile.findings(self.ws)
             except Exception as exc:  # the window stays usable without findings
@@ -307,9 +315,9 @@ class MainWindow(QMainWindow):
         return self._findings_by_region.get(region, [])
 
     def current_totals(self) -> dict:
-        """Workspace.totals(), read once per refresh and shared by the pages."""
+        """core.totals.province_totals(), read once per refresh and shared by the pages."""
         if self._totals is None:
-            self._totals = self.ws.totals()
+            self._totals = province_totals(self.ws)
         return self._totals
 
     def refresh(self, snapshot: dict | None = None) -> None:
@@ -381,9 +389,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka ruang kerja"), str(self.ws.path.parent),
                                               self.tr("Ruang kerja recap_app (*.sqlite)"))
         if path:
-            from .app import switch_workspace
-
-            switch_workspace(self, path)
+            self.workspace_requested.emit(path)
 
     def set_actor(self, actor: str) -> None:
         """Who acts from now on (recorded in every audit record)."""
@@ -403,9 +409,7 @@ class MainWindow(QMainWindow):
 
         dlg = NewWorkspaceDialog(self.actor, self)
         if dlg.exec() and dlg.path:
-            from .app import switch_workspace
-
-            switch_workspace(self, dlg.path)
+            self.workspace_requested.emit(str(dlg.path))
 
     def edit_settings(self) -> None:
         from .settings import SettingsDialog

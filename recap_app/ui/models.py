@@ -32,7 +32,7 @@ def severity_text(severity: str) -> str:
 
 
 class RegencyModel(QAbstractTableModel):
-    """The submitting regions with status: rows from Workspace.status(), plus drafts.
+    """The submitting regions with status: rows from core.certificate.statuses(), plus drafts.
 
     Columns: code, name, status (text and icon), revision number.
     """
@@ -43,7 +43,7 @@ class RegencyModel(QAbstractTableModel):
         self._drafts: set[str] = set()
 
     def set_rows(self, rows: list[dict], drafts: set[str] | None = None) -> None:
-        """Replace the rows: list of {kode, nama, status, revision} (Workspace.status())."""
+        """Replace the rows: list of {kode, nama, status, revision} (core.certificate.statuses())."""
         self.beginResetModel()
         self._rows = list(rows)
         self._drafts = set(drafts or ())
@@ -100,7 +100,7 @@ class RegencyModel(QAbstractTableModel):
 class ProvinceModel(QAbstractTableModel):
     """The province recap table: one row per form field, one column per regency plus JUMLAH.
 
-    Fed with Workspace.totals() and the election's fields; blank shows as empty (not zero).
+    Fed with core.totals.province_totals() and the election's fields; blank shows as empty (not zero).
     """
 
     def __init__(self, parent=None):
@@ -110,7 +110,7 @@ class ProvinceModel(QAbstractTableModel):
         self._totals: dict = {"fields": {}, "regencies": {}}
 
     def set_data(self, fields, regencies, totals: dict) -> None:
-        """fields: FormField list; regencies: Region list; totals: Workspace.totals()."""
+        """fields: FormField list; regencies: Region list; totals: core.totals.province_totals()."""
         self.beginResetModel()
         self._fields = list(fields)
         self._regencies = list(regencies)
@@ -166,7 +166,7 @@ class FindingsModel(QAbstractTableModel):
         self._labels = None
 
     def set_findings(self, findings: list, names: dict[str, str], label_of) -> None:
-        """findings: StoredFinding list; names: {region code: name}; label_of: field key -> label."""
+        """findings: StoredFinding list; names: {region code: name}; label_of: (field key, region) -> label."""
         self.beginResetModel()
         self._rows = list(findings)
         self._names = names
@@ -202,7 +202,7 @@ class FindingsModel(QAbstractTableModel):
                 return f"{f.region} {self._names.get(f.region, '')}".strip()
             if col == 3:
                 where = self._names.get(f.column, f.column) if f.column else ""
-                field = self._labels(f.field) if (f.field and self._labels) else ""
+                field = self._labels(f.field, f.region) if (f.field and self._labels) else ""
                 return " · ".join(x for x in (where, field) if x)
             if col == 4:
                 return f.message

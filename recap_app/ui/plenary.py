@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core.totals import province_totals
 from . import fmt
 from .chart import VotesChart
 from .widgets import PAIR_COLOURS
@@ -25,7 +26,7 @@ class PlenaryWindow(QWidget):
         self.setWindowTitle(self.tr("Mode pleno"))
         self.setStyleSheet("#plenary { background: #0f1b2d; } QLabel { color: white; }")
         self.regencies = ws.regencies()
-        self.totals = ws.totals()
+        self.totals = province_totals(ws)
         self.pos = 0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(40, 24, 40, 24)

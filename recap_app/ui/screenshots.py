@@ -1,8 +1,4 @@
-"""Pictures of every screen for docs/screenshots/ (``python -m recap_app.ui.screenshots DIR``).
-
-Builds a fresh CONTOH workspace in a temporary folder with a fixed clock, opens each page and
-saves ui-<page>.png. Runs offscreen.
-"""
+"""Pictures of every screen for docs/screenshots/ (``python -m recap_app.ui.screenshots DIR``)."""
 
 from __future__ import annotations
 
@@ -43,7 +39,11 @@ def _dialog_shot(dialog, path: Path) -> None:
 
 
 def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
-    """Render every screen of the program to PNG files in ``out_dir``; returns the files written."""
+    """Render every screen of the program to PNG files in ``out_dir``; returns the files written.
+
+    Builds a fresh CONTOH workspace in a temporary folder with a fixed clock, opens each page and
+    saves ui-<page>.png. Runs offscreen.
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("RECAP_FIXED_CLOCK", "2019-05-04T10:00:00+00:00")
     from ..core.demo import make_demo
@@ -67,14 +67,11 @@ def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
             written.append(path)
 
         window.open_region("33.75")
-        try:
-            from ..core import reconcile
+        from ..core import reconcile
 
-            reconcile.refresh_findings(ws, "operator")
-            window.refresh()
-            window.editor.refresh_findings()
-        except ImportError:
-            pass
+        reconcile.refresh_findings(ws, "operator")
+        window.refresh()
+        window.editor.refresh_findings()
         from PySide6.QtWidgets import QApplication
 
         QApplication.processEvents()
@@ -90,18 +87,15 @@ def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
                 page.severity.setCurrentIndex(page.severity.findData("error"))
                 page.view.selectRow(0)
             if key == "bundles" and hasattr(page, "export"):
-                try:
-                    page.full.setChecked(True)
-                    page.export(str(Path(tmp) / "jateng-33.zip"))
-                    _wait_jobs(window)
-                    page.verify(str(Path(tmp) / "jateng-33.zip"))
-                    _wait_jobs(window)
-                    verified = page.result.toPlainText()
-                    page.export(str(Path(tmp) / "jateng-33-2.zip"))
-                    _wait_jobs(window)
-                    page.result.setPlainText(page.result.toPlainText() + "\n\n" + verified)
-                except ImportError:
-                    pass
+                page.full.setChecked(True)
+                page.export(str(Path(tmp) / "jateng-33.zip"))
+                _wait_jobs(window)
+                page.verify(str(Path(tmp) / "jateng-33.zip"))
+                _wait_jobs(window)
+                verified = page.result.toPlainText()
+                page.export(str(Path(tmp) / "jateng-33-2.zip"))
+                _wait_jobs(window)
+                page.result.setPlainText(page.result.toPlainText() + "\n\n" + verified)
             if key == "documents" and getattr(page, "documents", None) is not None:
                 page.preview()
                 _wait_jobs(window)
@@ -131,44 +125,38 @@ def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
         _dialog_shot(reason, out / f"ui-reason{suffix}.png")
         written.append(out / f"ui-reason{suffix}.png")
         # a second entry waiting for the coordinator (Kota Magelang, one digit too many)
-        try:
-            from ..core import double_entry
-            from .double_entry import DoubleEntryDialog
+        from ..core import double_entry
+        from .double_entry import DoubleEntryDialog
 
-            info = ws.latest_revision("33.71")
-            values = ws.revision_values(info.id)
-            first = info.columns[0]
-            values[first]["paslon_2"] = int("1" + str(values[first]["paslon_2"]))
-            double_entry.submit_second_entry(ws, "33.71", list(info.columns), values, "operator2")
-            path = out / f"ui-double-entry{suffix}.png"
-            _dialog_shot(DoubleEntryDialog(ws, "33.71", "koordinator", window), path)
-            written.append(path)
-        except ImportError:
-            pass
+        info = ws.latest_revision("33.71")
+        values = ws.revision_values(info.id)
+        first = info.columns[0]
+        values[first]["paslon_2"] = int("1" + str(values[first]["paslon_2"]))
+        double_entry.submit_second_entry(ws, "33.71", list(info.columns), values, "operator2")
+        path = out / f"ui-double-entry{suffix}.png"
+        _dialog_shot(DoubleEntryDialog(ws, "33.71", "koordinator", window), path)
+        written.append(path)
         window.tabs.setCurrentIndex(0)
         window.open_region("33.01")
         shot("main")
         window.close()
         ws.close()
         # the import page after 4 regency workbooks were dropped on an empty workspace
-        try:
-            from ..core.store import Workspace
+        from ..core.store import Workspace
 
-            ws2 = Workspace.create(Path(tmp) / "kosong.sqlite", "pilpres-2019-jateng", actor="operator")
-            files = _filled_templates(ws2, Path(tmp) / "xlsx", ["33.02", "33.19", "33.74", "33.75"])
-            w2 = create_window(ws2, "operator", auto_check=False)
-            w2.resize(1440, 900)
-            w2.show()
-            w2.pages["import"].start_import(files)
-            _wait_jobs(w2)
-            w2.tabs.setCurrentWidget(w2.pages["import"])
-            path = out / f"ui-import{suffix}.png"
-            save_screenshot(w2, path)
-            written.append(path)
-            w2.close()
-            ws2.close()
-        except ImportError:
-            pass
+        ws2 = Workspace.create(Path(tmp) / "kosong.sqlite", "pilpres-2019-jateng", actor="operator")
+        files = _filled_templates(ws2, Path(tmp) / "xlsx", ["33.02", "33.19", "33.74", "33.75"])
+        w2 = create_window(ws2, "operator", auto_check=False)
+        w2.resize(1440, 900)
+        w2.show()
+        w2.pages["import"].start_import(files)
+        _wait_jobs(w2)
+        w2.tabs.setCurrentWidget(w2.pages["import"])
+        path = out / f"ui-import{suffix}.png"
+        save_screenshot(w2, path)
+        written.append(path)
+        w2.close()
+        ws2.close()
     return written
 
 

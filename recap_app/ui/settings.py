@@ -1,4 +1,4 @@
-"""Office settings dialog: office name and code, chair, members, witnesses, city, paper size."""
+"""The settings dialogs: office settings (name, code, chair, members, witnesses, paper), new workspace, login."""
 
 from __future__ import annotations
 
@@ -40,25 +40,25 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Anggota (satu per baris)"), self.members)
         self.witnesses: dict[int, QLineEdit] = {}
         self.witness_status: dict[int, QComboBox] = {}
-        current = {}
-        try:
-            from ..core.documents import plenary
+        from ..core.documents import plenary  # imported on first use (reportlab is slow to load)
 
+        current, witnesses_known = {}, True
+        try:
             current = plenary.plenary(ws).witnesses or {}
-        except (ImportError, RecapError):
-            plenary = None
+        except RecapError:
+            witnesses_known = False
         statuses = (("present", self.tr("hadir")), ("absent", self.tr("tidak hadir")),
                     ("refused", self.tr("hadir, menolak menandatangani")))
         for p in ws.election.form.contestants:
             w = current.get(p.nomor) or current.get(str(p.nomor)) or {}
             w = w if isinstance(w, dict) else {}
             edit = QLineEdit(w.get("name", ""))
-            edit.setEnabled(plenary is not None)
+            edit.setEnabled(witnesses_known)
             status = QComboBox()
             for code, label in statuses:
                 status.addItem(label, code)
             status.setCurrentIndex(max(0, status.findData(w.get("status", "present"))))
-            status.setEnabled(plenary is not None)
+            status.setEnabled(witnesses_known)
             self.witnesses[p.nomor] = edit
             self.witness_status[p.nomor] = status
             row = QHBoxLayout()
@@ -82,22 +82,15 @@ class SettingsDialog(QDialog):
         """Write every setting in one transaction (all or nothing)."""
         ws, actor = self.ws, self.actor
         members = [m.strip() for m in self.members.toPlainText().splitlines() if m.strip()]
+        from ..core.documents import plenary
+
         with ws.transaction():
-            try:
-                from ..core.documents import plenary
-            except ImportError:
-                plenary = None
-            if plenary is not None:
-                plenary.set_office(ws, actor, name=self.name.text(), city=self.city.text(),
-                                   chair=self.chair.text() or None, members=members)
-                for nomor, edit in self.witnesses.items():
-                    if edit.text().strip():
-                        plenary.set_witness(ws, actor, nomor, edit.text().strip(),
-                                            self.witness_status[nomor].currentData())
-            else:
-                for key, value in (("office.name", self.name.text().strip()), ("office.city", self.city.text().strip()),
-                                   ("office.chair", self.chair.text().strip()), ("office.members", members)):
-                    ws.set_setting(key, value, actor)
+            plenary.set_office(ws, actor, name=self.name.text(), city=self.city.text(),
+                               chair=self.chair.text() or None, members=members)
+            for nomor, edit in self.witnesses.items():
+                if edit.text().strip():
+                    plenary.set_witness(ws, actor, nomor, edit.text().strip(),
+                                        self.witness_status[nomor].currentData())
             for key, value in (("office_code", self.code.text().strip()),
                                ("office.paper", self.paper.currentData())):
                 if value and ws.setting(key) != value:

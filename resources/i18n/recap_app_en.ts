@@ -36,47 +36,47 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="835" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="36" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="842" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="43" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="851" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="52" />
         <source>cari teks…</source>
         <translation>search text…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="855" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="56" />
         <source>Periksa rantai</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="888" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="81" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="889" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="82" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="925" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="113" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="933" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="119" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="935" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="121" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -84,183 +84,178 @@
 <context>
     <name>BundlesPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="650" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="33" />
         <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
         <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="656" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="39" />
         <source>Seluruh data (bukan hanya perubahan)</source>
         <translation>All data (not only changes)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="657" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="40" />
         <source>Sertakan berkas asli</source>
         <translation>Include original files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="658" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="41" />
         <source>Ekspor bundel…</source>
         <translation>Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="659" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="42" />
         <source>Verifikasi bundel…</source>
         <translation>Verify bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="660" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="43" />
         <source>Impor bundel…</source>
         <translation>Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="664" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="47" />
         <source>Percayai kunci pengirim baru</source>
         <translation>Trust the sender's new key</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="665" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="48" />
         <source>Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain.</source>
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="679" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="62" />
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="685" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="68" />
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="686" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="69" />
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="696" />
-        <source>Modul bundel belum terpasang di versi ini.</source>
-        <translation>The bundle module is not installed in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages.py" line="706" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="83" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="707" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="84" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="713" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="88" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="717" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="91" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="718" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="92" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="722" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="96" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="724" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="98" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="726" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="100" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="732" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="104" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="733" />
-        <location filename="../../recap_app/ui/pages.py" line="763" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="105" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="131" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="743" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="113" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="744" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="114" />
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="746" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="116" />
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender's key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="747" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="117" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="748" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="118" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="749" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="119" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="751" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="121" />
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="754" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="124" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="756" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="126" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="762" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="130" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="776" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="141" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="778" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="143" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="794" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="157" />
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="817" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="180" />
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -268,237 +263,231 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="422" />
+        <location filename="../../recap_app/ui/editor.py" line="431" />
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="431" />
+        <location filename="../../recap_app/ui/editor.py" line="440" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="432" />
+        <location filename="../../recap_app/ui/editor.py" line="441" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="433" />
+        <location filename="../../recap_app/ui/editor.py" line="442" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="435" />
-        <location filename="../../recap_app/ui/editor.py" line="823" />
-        <location filename="../../recap_app/ui/editor.py" line="825" />
+        <location filename="../../recap_app/ui/editor.py" line="444" />
+        <location filename="../../recap_app/ui/editor.py" line="819" />
+        <location filename="../../recap_app/ui/editor.py" line="821" />
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="446" />
+        <location filename="../../recap_app/ui/editor.py" line="455" />
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="448" />
+        <location filename="../../recap_app/ui/editor.py" line="457" />
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="451" />
+        <location filename="../../recap_app/ui/editor.py" line="460" />
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="453" />
+        <location filename="../../recap_app/ui/editor.py" line="462" />
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="457" />
-        <location filename="../../recap_app/ui/editor.py" line="790" />
+        <location filename="../../recap_app/ui/editor.py" line="466" />
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="459" />
+        <location filename="../../recap_app/ui/editor.py" line="468" />
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="460" />
+        <location filename="../../recap_app/ui/editor.py" line="469" />
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="496" />
+        <location filename="../../recap_app/ui/editor.py" line="505" />
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="499" />
+        <location filename="../../recap_app/ui/editor.py" line="508" />
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="502" />
+        <location filename="../../recap_app/ui/editor.py" line="511" />
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="506" />
+        <location filename="../../recap_app/ui/editor.py" line="515" />
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="511" />
+        <location filename="../../recap_app/ui/editor.py" line="520" />
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="516" />
+        <location filename="../../recap_app/ui/editor.py" line="525" />
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="518" />
+        <location filename="../../recap_app/ui/editor.py" line="527" />
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="521" />
+        <location filename="../../recap_app/ui/editor.py" line="530" />
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="554" />
+        <location filename="../../recap_app/ui/editor.py" line="560" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="598" />
+        <location filename="../../recap_app/ui/editor.py" line="604" />
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="602" />
+        <location filename="../../recap_app/ui/editor.py" line="608" />
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform><numerusform>Paste %n cells</numerusform></translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="628" />
+        <location filename="../../recap_app/ui/editor.py" line="634" />
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="643" />
+        <location filename="../../recap_app/ui/editor.py" line="649" />
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="687" />
+        <location filename="../../recap_app/ui/editor.py" line="693" />
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="726" />
+        <location filename="../../recap_app/ui/editor.py" line="729" />
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="727" />
+        <location filename="../../recap_app/ui/editor.py" line="730" />
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="729" />
+        <location filename="../../recap_app/ui/editor.py" line="732" />
         <source>Simpan perubahan</source>
         <translation>Save change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="735" />
+        <location filename="../../recap_app/ui/editor.py" line="738" />
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="738" />
+        <location filename="../../recap_app/ui/editor.py" line="741" />
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="743" />
+        <location filename="../../recap_app/ui/editor.py" line="746" />
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="753" />
+        <location filename="../../recap_app/ui/editor.py" line="756" />
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="758" />
+        <location filename="../../recap_app/ui/editor.py" line="761" />
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator's decision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="790" />
-        <source>Modul pemeriksaan belum terpasang di versi ini.</source>
-        <translation>The reconciliation module is not installed in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="795" />
+        <location filename="../../recap_app/ui/editor.py" line="794" />
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="796" />
+        <location filename="../../recap_app/ui/editor.py" line="795" />
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="796" />
+        <location filename="../../recap_app/ui/editor.py" line="795" />
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="807" />
-        <location filename="../../recap_app/ui/editor.py" line="809" />
+        <location filename="../../recap_app/ui/editor.py" line="802" />
+        <location filename="../../recap_app/ui/editor.py" line="804" />
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="808" />
+        <location filename="../../recap_app/ui/editor.py" line="803" />
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair's act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="814" />
+        <location filename="../../recap_app/ui/editor.py" line="810" />
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="815" />
+        <location filename="../../recap_app/ui/editor.py" line="811" />
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="815" />
+        <location filename="../../recap_app/ui/editor.py" line="811" />
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="824" />
+        <location filename="../../recap_app/ui/editor.py" line="820" />
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="825" />
+        <location filename="../../recap_app/ui/editor.py" line="821" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="830" />
+        <location filename="../../recap_app/ui/editor.py" line="826" />
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -506,22 +495,22 @@
 <context>
     <name>CertificateModel</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="251" />
+        <location filename="../../recap_app/ui/editor.py" line="254" />
         <source>Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok).</source>
         <translation>Sum cell (filled from its parts when they agree).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="254" />
+        <location filename="../../recap_app/ui/editor.py" line="257" />
         <source>Sebelumnya: %s</source>
         <translation>Before: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="254" />
+        <location filename="../../recap_app/ui/editor.py" line="257" />
         <source>kosong</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="274" />
+        <location filename="../../recap_app/ui/editor.py" line="277" />
         <source>Ubah sel</source>
         <translation>Change cell</translation>
     </message>
@@ -529,17 +518,17 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="153" />
+        <location filename="../../recap_app/ui/widgets.py" line="160" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="186" />
+        <location filename="../../recap_app/ui/app.py" line="189" />
         <source>Kesalahan program</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="187" />
+        <location filename="../../recap_app/ui/app.py" line="190" />
         <source>Terjadi kesalahan di dalam program (bukan kesalahan Anda). Data yang sudah disimpan tetap utuh. Laporan: %s</source>
         <translation>An error occurred inside the program (not your mistake). Data already saved is intact. Report: %s</translation>
     </message>
@@ -547,105 +536,100 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="463" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="61" />
         <source>&lt;b&gt;Dokumen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="468" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="66" />
         <source>Kertas:</source>
         <translation>Paper:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="476" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="74" />
         <source>Kab/kota:</source>
         <translation>Regency:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="482" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="80" />
         <source>Pratinjau</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="483" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="81" />
         <source>Simpan PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="484" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="82" />
         <source>Cetak…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="510" />
-        <source>Modul dokumen belum terpasang di versi ini.</source>
-        <translation>The documents module is not installed in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages.py" line="552" />
-        <location filename="../../recap_app/ui/pages.py" line="566" />
-        <location filename="../../recap_app/ui/pages.py" line="612" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="146" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="153" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="194" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="552" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="146" />
         <source>Pilih sedikitnya satu dokumen.</source>
         <translation>Choose at least one document.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="557" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="150" />
         <source>Menyusun PDF…</source>
         <translation>Building the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="561" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="150" />
         <source>Menggambar halaman…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="564" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="151" />
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="577" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="164" />
         <source>%1 halaman. Sidik jari: %2</source>
         <translation>%1 pages. Fingerprints: %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="580" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="167" />
         <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
         <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="598" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="185" />
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="599" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="186" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="606" />
-        <location filename="../../recap_app/ui/pages.py" line="610" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="190" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="192" />
         <source>Menyimpan PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="611" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="193" />
         <source>PDF disimpan: %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="617" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="199" />
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="617" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="199" />
         <source>Buat pratinjau dulu; halaman yang tampil itulah yang dicetak. Tanpa pdftoppm, simpan PDF lalu cetak dari penampil PDF.</source>
         <translation>Make a preview first; the pages shown are the pages printed. Without pdftoppm, save the PDF and print it from a PDF viewer.</translation>
     </message>
@@ -786,98 +770,93 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="231" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="35" />
         <source>Jenis:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="234" />
-        <location filename="../../recap_app/ui/pages.py" line="241" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="38" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="45" />
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="235" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="39" />
         <source>Kesalahan</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="236" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="40" />
         <source>Peringatan</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="238" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="42" />
         <source>Wilayah:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="242" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="46" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="246" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="50" />
         <source>Periksa ulang</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="280" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="84" />
         <source>Buka sel</source>
         <translation>Open cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="281" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="85" />
         <source>Jelaskan peringatan…</source>
         <translation>Explain warning…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="282" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="86" />
         <source>Kesampingkan kesalahan… (ketua)</source>
         <translation>Override error… (chair)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="300" />
-        <source>Modul pemeriksaan belum terpasang di versi ini.</source>
-        <translation>The reconciliation module is not installed in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages.py" line="315" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="108" />
         <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan)</source>
         <translation>%1 of %2 findings shown (%3 errors, %4 warnings)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="327" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="120" />
         <source>Penjelasan (%1, %2): %3</source>
         <translation>Explanation (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="330" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="123" />
         <source>Dikesampingkan (%1, %2): %3</source>
         <translation>Overridden (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="355" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="145" />
         <source>Memeriksa seluruh sertifikat…</source>
         <translation>Checking every certificate…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="358" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="146" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="360" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="148" />
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="367" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="155" />
         <source>Jelaskan peringatan</source>
         <translation>Explain warning</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="368" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="156" />
         <source>%1
 
 Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
@@ -886,17 +865,17 @@ Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
 Write the explanation to be recorded and printed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="369" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="157" />
         <source>Catat penjelasan</source>
         <translation>Record explanation</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="380" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="168" />
         <source>Kesampingkan kesalahan</source>
         <translation>Override error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="381" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="169" />
         <source>%1
 
 Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
@@ -905,12 +884,12 @@ Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
 Only the chair may override an error. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="382" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="170" />
         <source>Kesampingkan</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="394" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="182" />
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
@@ -918,62 +897,57 @@ Only the chair may override an error. Write the reason:</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="108" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="22" />
         <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali.</source>
         <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="113" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="27" />
         <source>Pilih berkas…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="115" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="29" />
         <source>Buat templat isian…</source>
         <translation>Make blank templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="117" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="31" />
         <source>Simpan laporan…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="130" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="44" />
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="135" />
-        <source>Modul impor belum terpasang di versi ini.</source>
-        <translation>The import module is not installed in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages.py" line="139" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="50" />
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="140" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="51" />
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="164" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="61" />
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="166" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="63" />
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="175" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="72" />
         <source>Konfirmasi nama kecamatan</source>
         <translation>Confirm district names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="176" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="73" />
         <source>Nama kecamatan berikut tidak persis sama dengan daftar wilayah:
 
 %s
@@ -986,54 +960,48 @@ Terima kecocokan ini? Ejaan itu akan diingat.</source>
 Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="178" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="75" />
         <source>Terima nama</source>
         <translation>Accept names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="178" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="75" />
         <source>Jangan impor</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="188" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="85" />
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="195" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="92" />
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="196" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="93" />
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="204" />
-        <location filename="../../recap_app/ui/pages.py" line="215" />
-        <location filename="../../recap_app/ui/pages.py" line="216" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="104" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="105" />
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="204" />
-        <source>Penulis templat belum terpasang di versi ini.</source>
-        <translation>The template writer is not installed in this version.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages.py" line="206" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="98" />
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="214" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="103" />
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="215" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="104" />
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1041,7 +1009,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../recap_app/ui/jobs.py" line="127" />
+        <location filename="../../recap_app/ui/jobs.py" line="123" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1049,33 +1017,33 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="184" />
-        <location filename="../../recap_app/ui/settings.py" line="213" />
+        <location filename="../../recap_app/ui/settings.py" line="177" />
+        <location filename="../../recap_app/ui/settings.py" line="206" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="193" />
+        <location filename="../../recap_app/ui/settings.py" line="186" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="195" />
+        <location filename="../../recap_app/ui/settings.py" line="188" />
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="200" />
+        <location filename="../../recap_app/ui/settings.py" line="193" />
         <source>Ruang kerja ini belum memakai akun: nama yang ditulis dicatat di log audit.</source>
         <translation>This workspace has no accounts yet: the name written is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="203" />
+        <location filename="../../recap_app/ui/settings.py" line="196" />
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="203" />
+        <location filename="../../recap_app/ui/settings.py" line="196" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1083,164 +1051,164 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="119" />
+        <location filename="../../recap_app/ui/main_window.py" line="130" />
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="150" />
+        <location filename="../../recap_app/ui/main_window.py" line="161" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="163" />
-        <location filename="../../recap_app/ui/main_window.py" line="392" />
+        <location filename="../../recap_app/ui/main_window.py" line="174" />
+        <location filename="../../recap_app/ui/main_window.py" line="396" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="186" />
+        <location filename="../../recap_app/ui/main_window.py" line="195" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="190" />
+        <location filename="../../recap_app/ui/main_window.py" line="199" />
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="193" />
+        <location filename="../../recap_app/ui/main_window.py" line="201" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="194" />
+        <location filename="../../recap_app/ui/main_window.py" line="202" />
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="218" />
+        <location filename="../../recap_app/ui/main_window.py" line="226" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="219" />
+        <location filename="../../recap_app/ui/main_window.py" line="227" />
         <source>Buka ruang kerja…</source>
         <translation>Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="223" />
+        <location filename="../../recap_app/ui/main_window.py" line="231" />
         <source>Ruang kerja baru…</source>
         <translation>New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="227" />
+        <location filename="../../recap_app/ui/main_window.py" line="235" />
         <source>Impor berkas sertifikat…</source>
         <translation>Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="231" />
+        <location filename="../../recap_app/ui/main_window.py" line="239" />
         <source>Ganti pengguna…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="234" />
+        <location filename="../../recap_app/ui/main_window.py" line="242" />
         <source>Pengaturan kantor…</source>
         <translation>Office settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="238" />
+        <location filename="../../recap_app/ui/main_window.py" line="246" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="243" />
+        <location filename="../../recap_app/ui/main_window.py" line="251" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="244" />
+        <location filename="../../recap_app/ui/main_window.py" line="252" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="246" />
+        <location filename="../../recap_app/ui/main_window.py" line="254" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="248" />
+        <location filename="../../recap_app/ui/main_window.py" line="256" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="254" />
+        <location filename="../../recap_app/ui/main_window.py" line="262" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="255" />
+        <location filename="../../recap_app/ui/main_window.py" line="263" />
         <source>Mode pleno (layar penuh)</source>
         <translation>Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="299" />
+        <location filename="../../recap_app/ui/main_window.py" line="305" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="339" />
+        <location filename="../../recap_app/ui/main_window.py" line="345" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="381" />
+        <location filename="../../recap_app/ui/main_window.py" line="387" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="382" />
+        <location filename="../../recap_app/ui/main_window.py" line="388" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="435" />
-        <location filename="../../recap_app/ui/pages.py" line="52" />
+        <location filename="../../recap_app/ui/main_window.py" line="437" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="21" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="435" />
+        <location filename="../../recap_app/ui/main_window.py" line="437" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="53" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="22" />
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="54" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="23" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="55" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="24" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="56" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="25" />
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="57" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="26" />
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="246" />
+        <location filename="../../recap_app/ui/app.py" line="249" />
         <source>Ada draf yang belum disimpan: %s</source>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
@@ -1261,48 +1229,48 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="123" />
-        <location filename="../../recap_app/ui/settings.py" line="164" />
+        <location filename="../../recap_app/ui/settings.py" line="116" />
+        <location filename="../../recap_app/ui/settings.py" line="157" />
         <source>Ruang kerja baru</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="130" />
+        <location filename="../../recap_app/ui/settings.py" line="123" />
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="134" />
+        <location filename="../../recap_app/ui/settings.py" line="127" />
         <source>Simulasi (latihan; semua dokumen ditandai SIMULASI)</source>
         <translation>Simulation (training; every document marked SIMULASI)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="135" />
+        <location filename="../../recap_app/ui/settings.py" line="128" />
         <source>Pemilihan</source>
         <translation>Election</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="136" />
+        <location filename="../../recap_app/ui/settings.py" line="129" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="139" />
+        <location filename="../../recap_app/ui/settings.py" line="132" />
         <source>Buat</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="139" />
+        <location filename="../../recap_app/ui/settings.py" line="132" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="145" />
+        <location filename="../../recap_app/ui/settings.py" line="138" />
         <source>Berkas ruang kerja</source>
         <translation>Workspace file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="146" />
+        <location filename="../../recap_app/ui/settings.py" line="139" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
@@ -1394,7 +1362,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../../recap_app/ui/pages.py" line="435" />
+        <location filename="../../recap_app/ui/pages/province.py" line="47" />
         <source>PROVINSI</source>
         <translation>PROVINCE</translation>
     </message>
@@ -1546,12 +1514,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="138" />
+        <location filename="../../recap_app/ui/widgets.py" line="142" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="138" />
+        <location filename="../../recap_app/ui/widgets.py" line="142" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1585,7 +1553,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="59" />
+        <location filename="../../recap_app/ui/main_window.py" line="64" />
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>
@@ -1593,7 +1561,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="146" />
+        <location filename="../../recap_app/ui/app.py" line="149" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
@@ -1601,17 +1569,17 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>window.editor</name>
     <message>
-        <location filename="../../recap_app/ui/screenshots.py" line="141" />
+        <location filename="../../recap_app/ui/screenshots.py" line="120" />
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/screenshots.py" line="142" />
+        <location filename="../../recap_app/ui/screenshots.py" line="121" />
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/screenshots.py" line="144" />
+        <location filename="../../recap_app/ui/screenshots.py" line="123" />
         <source>Simpan perubahan</source>
         <translation>Save change</translation>
     </message>

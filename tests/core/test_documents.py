@@ -365,7 +365,8 @@ def test_print_never_overwrites_the_workspace_or_a_device(recorded, tmp_path):
 
 
 def test_findings_report_prints_explanations_and_overrides(tmp_path):
-    reconcile = pytest.importorskip("recap_app.core.reconcile")
+    from recap_app.core import reconcile
+
     w = make_demo(tmp_path / "f.sqlite", actor="tester")
     reconcile.refresh_findings(w, "tester")
     error = next(f for f in reconcile.findings(w) if f.code == "F.501")

@@ -294,7 +294,8 @@ def test_huge_figure_gets_a_clear_refusal(fuzz_ws):
 @pytest.fixture(scope="module")
 def bundle_setup(tmp_path_factory):
     """A real bundle (the 35 certificates) from a sending office, and a receiving workspace."""
-    export = pytest.importorskip("recap_app.core.bundle.export")
+    from recap_app.core.bundle import export
+
     home = tmp_path_factory.mktemp("home")
     old = os.environ.get("RECAP_HOME")
     os.environ["RECAP_HOME"] = str(home)
@@ -365,7 +366,8 @@ def _paths(doc, prefix=()):
 @given(data=st.data())
 def test_fuzz_bundle_content(bundle_setup, data):
     """Re-signed bundles with changed data/manifest values: reaches schema, data and import checks."""
-    helpers = pytest.importorskip("test_bundle_helpers")
+    import test_bundle_helpers as helpers
+
     bundle, target, identity, base = bundle_setup
     members = dict(helpers.members(bundle))
     data_doc = json.loads(members["data.json"])

@@ -50,7 +50,8 @@ def test_backup_and_restore_keep_the_mark(sim, tmp_path):
 
 
 def _export(ws, out):
-    export = pytest.importorskip("recap_app.core.bundle.export")
+    from recap_app.core.bundle import export
+
     return export.export_bundle(ws, out, "ketua", full=True)
 
 
@@ -62,8 +63,9 @@ def test_simulation_bundle_is_marked(sim, tmp_path):
 
 @pytest.mark.parametrize("direction", ["simulasi ke resmi", "resmi ke simulasi"])
 def test_bundles_never_cross_modes(sim, real, tmp_path, direction):
-    importer = pytest.importorskip("recap_app.core.bundle.importer")
-    fmt = pytest.importorskip("recap_app.core.bundle.format")
+    from recap_app.core.bundle import format as fmt
+    from recap_app.core.bundle import importer
+
     src, dst = (sim, real) if direction == "simulasi ke resmi" else (real, sim)
     bundle = _export(src, tmp_path / "paket.zip").path
     before = counts(dst)
@@ -77,7 +79,8 @@ def test_bundles_never_cross_modes(sim, real, tmp_path, direction):
 
 
 def test_same_mode_bundle_goes_through(sim, tmp_path):
-    importer = pytest.importorskip("recap_app.core.bundle.importer")
+    from recap_app.core.bundle import importer
+
     bundle = _export(sim, tmp_path / "latihan.zip").path
     other = Workspace.create(tmp_path / "sim2.sqlite", "pilpres-2019-jateng", actor="x", simulation=True)
     result = importer.import_bundle(other, bundle, "operator", accept_key=True)
@@ -87,7 +90,8 @@ def test_same_mode_bundle_goes_through(sim, tmp_path):
 
 
 def test_documents_carry_simulasi_on_every_page(sim):
-    documents = pytest.importorskip("recap_app.core.documents")
+    from recap_app.core import documents
+
     pypdf = pytest.importorskip("pypdf")
     rendered = documents.render(sim, now="2019-05-21T10:00:00+00:00")
     reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))
@@ -96,7 +100,8 @@ def test_documents_carry_simulasi_on_every_page(sim):
 
 
 def test_real_documents_carry_no_simulasi(real):
-    documents = pytest.importorskip("recap_app.core.documents")
+    from recap_app.core import documents
+
     pypdf = pytest.importorskip("pypdf")
     rendered = documents.render(real, ["sertifikat"], now="2019-05-21T10:00:00+00:00")
     reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))

@@ -1,6 +1,5 @@
 """Bundles from the window: export, verify, import, and a conflict decided by a person."""
 
-
 from recap_app.core import certificate
 from recap_app.core.bundle import export
 from recap_app.core.domain import JUMLAH

@@ -1,15 +1,14 @@
-"""A clerk's day, driven by keyboard and mouse: import the 35 regency workbooks (dropped on the
-window), check, fix a flagged cell, explain a warning, adopt, print, export a bundle."""
+"""A clerk's day by keyboard and mouse: import (dropped files), check, fix, explain, adopt, print, export."""
 
+# The 35 regency workbooks are dropped on the window; a flagged cell is fixed, a warning explained.
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
-importer = pytest.importorskip("recap_app.core.importer")
-template = pytest.importorskip("recap_app.core.importer.template")
-reconcile = pytest.importorskip("recap_app.core.reconcile")
+from recap_app.core import reconcile
+from recap_app.core.importer import template
 
 
 @pytest.fixture(scope="module")

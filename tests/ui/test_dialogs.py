@@ -1,7 +1,6 @@
-"""Every message box and question the program shows: buttons present, Esc safe, Enter on the default.
+"""Every message box and question the program shows: buttons present, Esc safe, Enter on the default."""
 
-The boxes are driven with real key presses (QTest) while they run, as a clerk would close them.
-"""
+# The boxes are driven with real key presses (QTest) while they run, as a clerk would close them.
 
 import pytest
 from PySide6.QtCore import Qt, QTimer

@@ -1,16 +1,14 @@
 """Import from the window: a near kecamatan name is confirmed in a dialog, then remembered."""
 
-import pytest
-
-template = pytest.importorskip("recap_app.core.importer.template")
+from recap_app.core.importer import template
 
 
 def test_near_name_is_confirmed_then_imported(qtbot, monkeypatch, tmp_path, ws):
     from openpyxl import load_workbook
 
-    from recap_app.ui import pages
     from recap_app.ui.app import make_app
     from recap_app.ui.main_window import MainWindow
+    from recap_app.ui.pages import importing
 
     make_app("id")
     [path] = template.write_templates(ws, ["33.02"], tmp_path)
@@ -32,7 +30,7 @@ def test_near_name_is_confirmed_then_imported(qtbot, monkeypatch, tmp_path, ws):
         asked.append((title, text))
         return True
 
-    monkeypatch.setattr(pages, "confirm", answer)
+    monkeypatch.setattr(importing, "confirm", answer)
     w.pages["import"].start_import([path])
     qtbot.waitUntil(lambda: not w.jobs.busy() and len(asked) == 1, timeout=60000)
     qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)

@@ -71,7 +71,6 @@ def test_failures_reach_the_clerk_as_sentences(qtbot, runner, ws):
 
 
 def test_cancelled_import_writes_nothing(qtbot, tmp_path, window):
-    pytest.importorskip("recap_app.core.importer")
     gate = threading.Event()
     window.jobs.start(window.ws.path, lambda w, p, c: gate.wait(10), "tunggu")
     files = []

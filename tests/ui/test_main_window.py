@@ -121,3 +121,29 @@ def test_a_bug_is_reported_to_a_file_and_a_dialog(monkeypatch, qtbot):
     [report] = (data_dir() / "laporan-galat").glob("galat-*.txt")
     assert "ValueError: angka aneh" in report.read_text(encoding="utf-8")
     assert shown[0][0] == "Kesalahan program" and str(report) in shown[0][1]
+
+
+def test_open_workspace_action_opens_it_in_a_new_window(qtbot, monkeypatch, tmp_path, demo_ws):
+    """The window asks for a workspace (workspace_requested); the program switches to it."""
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from recap_app.core.store import Workspace
+    from recap_app.ui.app import create_window, make_app
+
+    make_app("id")
+    other = tmp_path / "lain.sqlite"
+    Workspace.create(other, "pilpres-2019-jateng", actor="operator").close()
+    w = create_window(demo_ws, "tester", auto_check=False)
+    qtbot.addWidget(w)
+    w.show()
+    asked = []
+    w.workspace_requested.connect(asked.append)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    w.act_open.trigger()
+    assert asked == [str(other)]
+    [new] = [t for t in QApplication.topLevelWidgets() if t.objectName() == "mainWindow" and t.isVisible()]
+    qtbot.addWidget(new)
+    assert new is not w and new.ws.path == other and new.actor == "tester" and not w.isVisible()
+    qtbot.waitUntil(lambda: not new.jobs.busy(), timeout=20000)
+    new.close()
+    new.ws.close()

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-reconcile = pytest.importorskip("recap_app.core.reconcile")
+from recap_app.core import reconcile
 
 
 def wait_jobs(qtbot, window):
@@ -95,8 +95,6 @@ def test_audit_viewer_filters(checked):
 
 def test_documents_preview_and_save(qtbot, tmp_path, checked):
     page = checked.pages["documents"]
-    if page.documents is None:
-        pytest.skip("documents module missing")
     page.set_chosen(["rekapitulasi"] if "rekapitulasi" in page.documents.DOCUMENTS else
                     [list(page.documents.DOCUMENTS)[0]])
     page.preview()

@@ -1,10 +1,6 @@
 """Second entry: entry 1 hidden while typing; the coordinator decides per differing figure."""
 
-import pytest
-
-double_entry = pytest.importorskip("recap_app.core.double_entry")
-
-from recap_app.core import drafts  # noqa: E402
+from recap_app.core import double_entry, drafts
 
 
 def test_second_entry_hides_entry_1_and_the_coordinator_decides(qtbot, monkeypatch, window):

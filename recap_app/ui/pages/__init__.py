@@ -1,0 +1,31 @@
+"""The pages of the main window (tabs after the editor), one module each; page_factories lists them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..jobs import JobRunner
+from .audit import AuditPage
+from .bundles import BundlesPage
+from .documents import DocumentsPage
+from .findings import FindingsPage
+from .importing import ImportPage
+from .province import ProvincePage
+
+
+def page_factories(window):
+    """[(key, title, factory)] for the pages after the editor, in tab order."""
+    if getattr(window, "jobs", None) is None:
+        window.jobs = JobRunner(window)
+    return [
+        ("import", QCoreApplication.translate("MainWindow", "Impor"), lambda: ImportPage(window)),
+        ("findings", QCoreApplication.translate("MainWindow", "Temuan"), lambda: FindingsPage(window)),
+        ("province", QCoreApplication.translate("MainWindow", "Provinsi"), lambda: ProvincePage(window)),
+        ("documents", QCoreApplication.translate("MainWindow", "Dokumen"), lambda: DocumentsPage(window)),
+        ("bundles", QCoreApplication.translate("MainWindow", "Bundel"), lambda: BundlesPage(window)),
+        ("audit", QCoreApplication.translate("MainWindow", "Log audit"), lambda: AuditPage(window)),
+    ]
+
+
+__all__ = ["AuditPage", "BundlesPage", "DocumentsPage", "FindingsPage", "ImportPage", "ProvincePage",
+           "page_factories"]
