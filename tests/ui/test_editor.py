@@ -23,7 +23,7 @@ def type_in_cell(qtbot, table, text):
 
 
 def test_model_passes_qt_model_tester(qtmodeltester, demo_ws):
-    model = CertificateModel(demo_ws.election)
+    model = CertificateModel(demo_ws.election.form)
     info = demo_ws.latest_revision("33.01")
     model.load(list(info.columns), {}, demo_ws.revision_values(info.id))
     qtmodeltester.check(model)
@@ -112,7 +112,7 @@ def test_delete_blanks_cells_not_zero(qtbot, editor):
 def test_a_disagreeing_sum_is_left_as_typed():
     from recap_app.core.election import load_election
 
-    e = load_election("pilpres-2019-jateng")
+    e = load_election("pilpres-2019-jateng").form
     values = {"K": {"dpt_l": 10, "dpt_p": 5, "dpt": 99}, JUMLAH: {}}
     changes = plan_changes(values, {("K", "dpt_l"): 11}, e, ["K", JUMLAH])
     assert changes == {("K", "dpt_l"): 11, (JUMLAH, "dpt_l"): 11}

@@ -60,7 +60,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_ws):
         return
     reconcile.refresh_findings(demo_ws, "tester")
     fm.set_findings(reconcile.findings(demo_ws), {r.kode: r.nama for r in demo_ws.regions()},
-                    demo_ws.election.field_label)
+                    lambda key, region: demo_ws.election.form.field_label(key))
     qtmodeltester.check(fm)
 
 
