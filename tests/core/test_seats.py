@@ -13,9 +13,11 @@ import pytest
 from recap_app.core.seats import (
     Basis,
     CandidateVotes,
+    SeatAward,
     SeatError,
     Standing,
     elect_candidates,
+    format_quotient,
     read_votes_csv,
     sainte_lague,
     threshold_parties,
@@ -149,3 +151,140 @@ def test_dprd_jateng_2024_dapil_10_eleven_seats():
     assert a.order[6].quotient == Fraction(366_185, 3) > a.order[7].quotient == 121_784
     assert max(q[-1] for q in a.quotients.values()) == a.quotients[PDIP][2] == 73_237 < a.order[-1].quotient
     assert a.quotients[GERINDRA] == (208_509, 69_503)
+
+
+# --------------------------------------------------------------------------------------------
+# hand examples: the computation narrated, ties, decisions
+
+
+def test_narrated_seven_seats():
+    """Four parties, 7 seats; votes 1: 12.000, 2: 9.000, 3: 5.000, 4: 1.500.
+
+    Quotients (votes / 1, 3, 5, 7):
+        party 1: 12.000   4.000   2.400   1.714,29
+        party 2:  9.000   3.000   1.800   1.285,71
+        party 3:  5.000   1.666,67
+        party 4:  1.500
+    Seat 1: party 1 with 12.000/1 = 12.000      Seat 5: party 2 with 9.000/3 = 3.000
+    Seat 2: party 2 with  9.000/1 =  9.000      Seat 6: party 1 with 12.000/5 = 2.400
+    Seat 3: party 3 with  5.000/1 =  5.000      Seat 7: party 2 with 9.000/5 = 1.800
+    Seat 4: party 1 with 12.000/3 =  4.000
+    Result: party 1: 3, party 2: 3, party 3: 1, party 4: 0. The first quotients that win nothing:
+    party 1 12.000/7 = 1.714,29 (it would take an 8th seat), party 3 5.000/3 = 1.666,67, party 4
+    1.500, party 2 9.000/7 = 1.285,71. Party 2 ties party 1 on seats with 3.000 fewer votes: the
+    odd divisors favour neither large nor small parties, they round to the nearest seat.
+    """
+    a = sainte_lague({4: 1500, 2: 9000, 1: 12000, 3: 5000}, 7)
+    assert a.complete and a.tie is None and a.open_seats == ()
+    assert a.order == (
+        SeatAward(1, 1, 1, Fraction(12000)), SeatAward(2, 2, 1, Fraction(9000)), SeatAward(3, 3, 1, Fraction(5000)),
+        SeatAward(4, 1, 3, Fraction(4000)), SeatAward(5, 2, 3, Fraction(3000)), SeatAward(6, 1, 5, Fraction(2400)),
+        SeatAward(7, 2, 5, Fraction(1800)))
+    assert a.won == {1: 3, 2: 3, 3: 1, 4: 0}
+    assert a.quotients == {1: (12000, 4000, 2400, Fraction(12000, 7)), 2: (9000, 3000, 1800, Fraction(9000, 7)),
+                           3: (5000, Fraction(5000, 3)), 4: (1500,)}
+    assert list(a.votes) == [1, 2, 3, 4] and list(a.won) == [1, 2, 3, 4]  # ballot order, whatever the input order
+    assert format_quotient(a.quotients[1][-1]) == "\u22481.714,2857"
+    assert format_quotient(a.order[0].quotient) == "12.000"
+    assert sainte_lague(a.votes, 8).order[-1] == SeatAward(8, 1, 7, Fraction(12000, 7))
+
+
+TIE_VOTES = {1: 3000, 2: 1000, 3: 900}
+
+
+def test_tie_for_the_last_seat_is_reported_then_decided():
+    """Votes 1: 3.000, 2: 1.000, 3: 900; 2 seats.
+
+    Seat 1: party 1 with 3.000/1. Seat 2: party 1's 3.000/3 = 1.000 and party 2's 1.000/1 = 1.000
+    are equal and only one seat is left: the program stops, seat 2 open, party 1 holding 1 seat.
+    The plenary draws lots; party 2 wins; the allocation re-run with that decision gives 1 + 1.
+    """
+    first = sainte_lague(TIE_VOTES, 2)
+    assert not first.complete and first.open_seats == (2,)
+    assert first.won == {1: 1, 2: 0, 3: 0} and sum(first.won.values()) == 1
+    assert first.order == (SeatAward(1, 1, 1, Fraction(3000)),)
+    t = first.tie
+    assert (t.seats, t.parties, t.quotient, t.divisors, t.decided, t.decision) == ((2,), (1, 2), 1000, (3, 1), False, ())
+    assert first.quotients == {1: (3000, 1000), 2: (1000,), 3: (900,)}  # the tied quotients are the first losers
+    assert "Kursi ke-2" in t.message and "partai nomor 1 (3.000 : 3) dan partai nomor 2 (1.000 : 1)" in t.message
+    assert "undian" in t.message
+
+    decided = sainte_lague(TIE_VOTES, 2, decisions=[2])
+    assert decided.complete and decided.open_seats == ()
+    assert decided.won == {1: 1, 2: 1, 3: 0}
+    assert decided.order[-1] == SeatAward(2, 2, 1, Fraction(1000), by_decision=True)
+    assert decided.tie.decided and decided.tie.decision == (2,) and decided.tie.matches(first.tie)
+    assert "ditetapkan menurut keputusan rapat pleno (kursi ke-2: partai nomor 2)" in decided.tie.message
+    assert decided.quotients == {1: (3000, 1000), 2: (1000, Fraction(1000, 3)), 3: (900,)}
+
+    other = sainte_lague(TIE_VOTES, 2, decisions=(1,))
+    assert other.won == {1: 2, 2: 0, 3: 0} and other.order[-1] == SeatAward(2, 1, 3, Fraction(1000), True)
+
+
+def test_one_more_vote_resolves_the_tie_and_voids_the_old_decision():
+    a = sainte_lague({**TIE_VOTES, 2: 1001}, 2)
+    assert a.complete and a.tie is None and a.won == {1: 1, 2: 1, 3: 0}
+    b = sainte_lague({**TIE_VOTES, 1: 3001}, 2)
+    assert b.complete and b.tie is None and b.won == {1: 2, 2: 0, 3: 0}
+    assert b.order[-1].quotient == Fraction(3001, 3)
+    with pytest.raises(SeatError) as e:
+        sainte_lague({**TIE_VOTES, 2: 1001}, 2, decisions=[2])
+    assert e.value.code == "no_tie" and "partai nomor 2" in e.value.message
+
+
+def test_equal_quotients_that_all_fit_are_no_tie():
+    """Same votes, 3 seats: seats 2 and 3 both go at 1.000 (party 1's 3.000/3, party 2's 1.000/1).
+
+    Both win, so nothing is to decide; their seat numbers follow the party numbers.
+    """
+    a = sainte_lague(TIE_VOTES, 3)
+    assert a.complete and a.tie is None
+    assert a.won == {1: 2, 2: 1, 3: 0}
+    assert a.order[1:] == (SeatAward(2, 1, 3, Fraction(1000)), SeatAward(3, 2, 1, Fraction(1000)))
+    with pytest.raises(SeatError) as e:
+        sainte_lague(TIE_VOTES, 3, decisions=[1])
+    assert e.value.code == "no_tie"
+
+
+def test_three_equal_parties_for_two_seats():
+    first = sainte_lague({1: 500, 2: 500, 3: 500}, 2)
+    assert first.tie.seats == (1, 2) and first.tie.parties == (1, 2, 3) and first.order == ()
+    assert first.won == {1: 0, 2: 0, 3: 0} and "Kursi ke-1 sampai ke-2" in first.tie.message
+    decided = sainte_lague({1: 500, 2: 500, 3: 500}, 2, decisions=[3, 1])
+    assert [(s.seat, s.party, s.by_decision) for s in decided.order] == [(1, 3, True), (2, 1, True)]
+    assert decided.won == {1: 1, 2: 0, 3: 1}
+    # equal quotients of 3 parties for 3 seats: no tie, one each
+    assert sainte_lague({1: 500, 2: 500, 3: 500}, 3).won == {1: 1, 2: 1, 3: 1}
+
+
+@pytest.mark.parametrize(("votes", "seats", "decision", "said"), [
+    (TIE_VOTES, 2, [3], "partai nomor 3, yang tidak termasuk yang berimbang; diharapkan partai nomor 1 dan 2"),
+    (TIE_VOTES, 2, [1, 2], "menyebut 2 pemenang (1 dan 2); diharapkan tepat 1"),
+    ({1: 500, 2: 500, 3: 500}, 2, [1], "menyebut 1 pemenang (1); diharapkan tepat 2"),
+    ({1: 500, 2: 500, 3: 500}, 2, [2, 2], "menyebut partai nomor 2 dua kali"),
+    ({1: 500, 2: 500, 3: 500}, 2, ["1", 2], "berisi '1'"),
+])
+def test_a_decision_that_does_not_fit_the_tie_is_refused(votes, seats, decision, said):
+    with pytest.raises(SeatError) as e:
+        sainte_lague(votes, seats, decisions=decision)
+    assert e.value.code == "tie_decision_mismatch"
+    assert said in e.value.message and "Keputusan rapat pleno untuk kursi ke-" in e.value.message
+
+
+@pytest.mark.parametrize(("votes", "seats", "code"), [
+    ({1: 10}, -1, "bad_seats"), ({1: 10}, 2.0, "bad_seats"), ({1: 10}, True, "bad_seats"),
+    ({0: 10}, 1, "bad_votes"), ({1: -1}, 1, "bad_votes"), ({1: 1.5}, 1, "bad_votes"), ({1: True}, 1, "bad_votes"),
+    ({"1": 10}, 1, "bad_votes"), ({1: 0, 2: 0}, 1, "no_votes"), ({}, 1, "no_votes"),
+])
+def test_malformed_input_is_refused(votes, seats, code):
+    with pytest.raises(SeatError) as e:
+        sainte_lague(votes, seats)
+    assert e.value.code == code
+
+
+def test_no_seats_and_zero_vote_parties():
+    a = sainte_lague({1: 0, 2: 0}, 0)
+    assert a.complete and a.order == () and a.won == {1: 0, 2: 0} and a.quotients == {1: (0,), 2: (0,)}
+    b = sainte_lague({1: 0, 2: 7}, 3)
+    assert b.won == {1: 0, 2: 3} and b.quotients[1] == (0,) and b.quotients[2] == (7, Fraction(7, 3), Fraction(7, 5),
+                                                                                   1)
