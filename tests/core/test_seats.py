@@ -9,6 +9,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import strategies as st
 
 from recap_app.core.seats import (
     Basis,
@@ -288,3 +290,128 @@ def test_no_seats_and_zero_vote_parties():
     b = sainte_lague({1: 0, 2: 7}, 3)
     assert b.won == {1: 0, 2: 3} and b.quotients[1] == (0,) and b.quotients[2] == (7, Fraction(7, 3), Fraction(7, 5),
                                                                                    1)
+
+
+# --------------------------------------------------------------------------------------------
+# fuzzed invariants against a slow reference
+
+FUZZ = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+# small vote counts on purpose, and figures that are odd multiples of each other (3 = 3 x 1,
+# 15 = 5 x 3 ...): equal quotients, and ties for the last seat, come up often (about 1 in 6)
+TIE_PRONE = st.sampled_from([0, 1, 2, 3, 5, 6, 9, 10, 15, 30, 45])
+tie_votes_st = st.dictionaries(st.integers(1, 24), TIE_PRONE, min_size=2, max_size=6)
+votes_st = st.one_of(st.dictionaries(st.integers(1, 24), st.integers(0, 40), min_size=1, max_size=6), tie_votes_st)
+seats_st = st.integers(0, 12)
+
+
+def reference(votes: dict[int, int], seats: int) -> tuple[dict[int, int], tuple | None]:
+    """Sainte-Laguë the slow way: write out every quotient, sort once, cut at the last seat.
+
+    Returns the certain seats per party and, when the quotients at the cut are more than the
+    seats left for them, (seats left, tied parties, their quotient).
+    """
+    won = dict.fromkeys(votes, 0)
+    if seats == 0:
+        return won, None
+    table = sorted(((Fraction(v, d), p) for p, v in votes.items() if v for d in range(1, 2 * seats, 2)), reverse=True)
+    cut = table[seats - 1][0]
+    for q, p in table:
+        if q > cut:
+            won[p] += 1
+    at_cut = sorted(p for q, p in table if q == cut)
+    left = seats - sum(won.values())
+    if len(at_cut) == left:
+        for p in at_cut:
+            won[p] += 1
+        return won, None
+    return won, (left, tuple(at_cut), cut)
+
+
+def _usable(votes, seats):
+    return seats == 0 or any(votes.values())
+
+
+@FUZZ
+@given(votes_st, seats_st)
+def test_fuzz_equals_the_reference_and_seats_add_up(votes, seats):
+    assume(_usable(votes, seats))
+    a = sainte_lague(votes, seats)
+    won, tie = reference(votes, seats)
+    event("tie" if tie else "no tie")
+    assert a.won == won
+    if tie is None:
+        assert a.complete and a.tie is None and sum(a.won.values()) == seats == len(a.order)
+    else:
+        left, parties, q = tie
+        assert not a.complete and (len(a.tie.seats), a.tie.parties, a.tie.quotient) == (left, parties, q)
+        assert a.tie.seats == tuple(range(seats - left + 1, seats + 1)) and len(parties) > left
+        assert sum(a.won.values()) + len(a.tie.seats) == seats == len(a.order) + len(a.open_seats)
+    # the order is non-increasing and every party's last listed quotient won nothing
+    assert all(x.quotient >= y.quotient for x, y in zip(a.order, a.order[1:], strict=False))
+    assert all(len(a.quotients[p]) == a.won[p] + 1 for p in votes)
+    for p, v in votes.items():
+        assert a.quotients[p] == tuple(Fraction(v, d) for d in range(1, 2 * a.won[p] + 2, 2))
+
+
+@FUZZ
+@given(tie_votes_st, st.data())
+def test_fuzz_any_fitting_decision_completes_the_allocation(votes, data):
+    assume(any(votes.values()))
+    tied_at = [s for s in range(1, 13) if sainte_lague(votes, s).tie is not None]
+    assume(tied_at)
+    seats = data.draw(st.sampled_from(tied_at))
+    first = sainte_lague(votes, seats)
+    decision = data.draw(st.permutations(first.tie.parties))[: len(first.tie.seats)]
+    done = sainte_lague(votes, seats, decisions=decision)
+    assert done.complete and sum(done.won.values()) == seats
+    assert done.won == {p: first.won[p] + (p in decision) for p in votes}
+    assert done.tie.matches(first.tie) and done.tie.decision == tuple(decision)
+    assert [s.party for s in done.order if s.by_decision] == list(decision)
+    assert done.order[: len(first.order)] == first.order
+
+
+@FUZZ
+@given(votes_st, seats_st, st.randoms(use_true_random=False))
+def test_fuzz_reordering_the_input_changes_nothing(votes, seats, rnd):
+    assume(_usable(votes, seats))
+    items = list(votes.items())
+    rnd.shuffle(items)
+    assert sainte_lague(dict(items), seats) == sainte_lague(votes, seats)
+
+
+@FUZZ
+@given(votes_st, seats_st, st.data())
+def test_fuzz_more_votes_never_cost_a_seat(votes, seats, data):
+    """Monotonicity: more votes for one party, the others unchanged, never lose it a seat.
+
+    Even with ties: a party that could win a tied seat before holds it for certain after.
+    """
+    assume(_usable(votes, seats))
+    party = data.draw(st.sampled_from(sorted(votes)))
+    extra = data.draw(st.integers(1, 30))
+    before = sainte_lague(votes, seats)
+    after = sainte_lague({**votes, party: votes[party] + extra}, seats)
+    best_before = before.won[party] + (before.tie is not None and party in before.tie.parties)
+    assert after.won[party] >= best_before
+
+
+@FUZZ
+@given(votes_st, seats_st)
+def test_fuzz_one_more_seat_never_costs_a_seat(votes, seats):
+    assume(any(votes.values()))
+    before, after = sainte_lague(votes, seats), sainte_lague(votes, seats + 1)
+    assert all(after.won[p] >= before.won[p] for p in votes)
+
+
+@FUZZ
+@given(votes_st, seats_st, st.integers(2, 1000))
+def test_fuzz_zero_votes_zero_seats_and_scaling_changes_nothing(votes, seats, k):
+    assume(_usable(votes, seats))
+    a = sainte_lague(votes, seats)
+    for p, v in votes.items():
+        if v == 0:
+            assert a.won[p] == 0 and (a.tie is None or p not in a.tie.parties)
+    scaled = sainte_lague({p: v * k for p, v in votes.items()}, seats)
+    assert scaled.won == a.won and (scaled.tie is None) == (a.tie is None)
