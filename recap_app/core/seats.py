@@ -488,8 +488,10 @@ class Elected:
         elected: the elected candidates, in the order of the ranking (the tie's winners in the
             decision's order).
         ranking: every candidate, in the order of the rules, with standing and reason.
-        replaced: (excluded candidate who would have been elected, the one who takes the seat
-            instead or None while that seat is open), in ranking order.
+        replaced: (excluded candidate who would have been elected for certain, the one who
+            takes the seat instead or None while that seat is open or vacant), in ranking order.
+            An excluded candidate who was only one of a tie replaced nobody: no one can say
+            whether the tie would have gone his way.
         tie: the tie for the party's last seat(s), decided or not; None when there was none.
         vacant: seats no candidate is left to fill (the list is too short after exclusions).
     """
@@ -632,7 +634,8 @@ def elect_candidates(candidates: Sequence[CandidateVotes], seats: int, *, exclud
     placed: list[tuple[CandidateVotes, Standing, Basis, list[CandidateVotes]]] = []
     elected: list[CandidateVotes] = []
     tie: CandidateTie | None = None
-    for basis, group in _groups(candidates):
+    groups = _groups(candidates)
+    for basis, group in groups:
         eligible = [c for c in group if c.nomor_urut not in out_set]
         remaining = seats - len(elected) if tie is None else 0
         if 0 < remaining < len(eligible):  # equal candidates straddle the party's last seat
@@ -671,14 +674,20 @@ def elect_candidates(candidates: Sequence[CandidateVotes], seats: int, *, exclud
     open_places = len(tie.places) if tie is not None and not tie.decided else 0
     vacant = seats - len(elected) - open_places
 
-    # 2. who replaced whom: the excluded among the first `seats` places of the ranking, paired in
-    # order with the elected beyond those places (None for a place still open or vacant)
-    first = placed[:seats]
-    outs = [c for c, standing, _, _ in first if standing is Standing.DIKECUALIKAN]
-    first_ids = {c.nomor_urut for c, _, _, _ in first}
-    ins: list[CandidateVotes | None] = [c for c in elected if c.nomor_urut not in first_ids]
+    # 2. who replaced whom: an excluded candidate who, without any exclusion, would have been
+    # elected for certain (the whole group within the party's seats: not one of a tie), paired
+    # in order with the elected who would not have been (None for a seat still open or vacant).
+    # Within a group of equal candidates who are all elected the pairing follows nomor urut:
+    # a reading aid only, every one of them sits.
+    certain: set[int] = set()
+    for _, group in groups:
+        if len(certain) + len(group) > seats:
+            break
+        certain |= {c.nomor_urut for c in group}
+    outs = [c for c, standing, _, _ in placed if standing is Standing.DIKECUALIKAN and c.nomor_urut in certain]
+    ins: list[CandidateVotes | None] = [c for c in elected if c.nomor_urut not in certain]
     ins += [None] * (len(outs) - len(ins))
-    replaced = tuple(zip(outs, ins, strict=False))
+    replaced = tuple(zip(outs, ins[: len(outs)], strict=True))
 
     # 3. the ranking with its notes
     replaces = {i.nomor_urut: o for o, i in replaced if i is not None}

@@ -415,3 +415,188 @@ def test_fuzz_zero_votes_zero_seats_and_scaling_changes_nothing(votes, seats, k)
             assert a.won[p] == 0 and (a.tie is None or p not in a.tie.parties)
     scaled = sainte_lague({p: v * k for p, v in votes.items()}, seats)
     assert scaled.won == a.won and (scaled.tie is None) == (a.tie is None)
+
+
+# --------------------------------------------------------------------------------------------
+# elected candidates (PKPU 6/2024)
+
+
+def C(no: int, suara: int, spread: tuple[int, ...] = (), sex: str | None = None) -> CandidateVotes:  # noqa: N802
+    return CandidateVotes(no, f"Calon {no}", suara, spread, sex)
+
+
+def numbers(cands) -> list[int]:
+    return [c.nomor_urut for c in cands]
+
+
+def test_candidates_by_their_own_votes():
+    e = elect_candidates([C(1, 100), C(2, 300), C(3, 200), C(4, 50)], 2)
+    assert e.complete and e.tie is None and e.replaced == () and e.vacant == 0
+    assert numbers(e.elected) == [2, 3]
+    assert [(r.rank, r.candidate.nomor_urut, r.standing, r.basis) for r in e.ranking] == [
+        (1, 2, Standing.TERPILIH, Basis.SUARA), (2, 3, Standing.TERPILIH, Basis.SUARA),
+        (3, 1, Standing.TIDAK_TERPILIH, Basis.SUARA), (4, 4, Standing.TIDAK_TERPILIH, Basis.SUARA)]
+    assert e.ranking[0].note == "suara sendiri 300"
+    assert elect_candidates([C(1, 100)], 0).elected == ()
+
+
+def test_no_candidate_with_a_vote_goes_by_nomor_urut():
+    e = elect_candidates([C(4, 0), C(2, 0), C(3, 0), C(1, 0)], 2)
+    assert e.complete and numbers(e.elected) == [1, 2]
+    assert all(r.basis is Basis.NOMOR_URUT for r in e.ranking) and numbers(r.candidate for r in e.ranking) == [1, 2, 3, 4]
+    # the list's first candidate excluded: the next by nomor urut
+    e = elect_candidates([C(4, 0), C(2, 0), C(3, 0), C(1, 0)], 2, excluded={1})
+    assert numbers(e.elected) == [2, 3] and [(o.nomor_urut, i.nomor_urut) for o, i in e.replaced] == [(1, 3)]
+
+
+def test_equal_votes_the_wider_spread_wins_level_by_level():
+    """Nomor urut 1 and 2 both have 100 votes, one seat. Level 1 (kecamatan): 4 against 3, so
+    nomor urut 2 wins although nomor urut 1 has votes in more desa (level 2)."""
+    e = elect_candidates([C(1, 100, (3, 10)), C(2, 100, (4, 2)), C(3, 50, (9, 30))], 1)
+    assert e.complete and numbers(e.elected) == [2]
+    assert [r.basis for r in e.ranking] == [Basis.SEBARAN, Basis.SEBARAN, Basis.SUARA]
+    assert "sebaran suara (4, 2) menentukan" in e.ranking[0].note
+    # same number of kecamatan: the desa decide
+    e = elect_candidates([C(1, 100, (3, 10)), C(2, 100, (3, 12))], 1)
+    assert numbers(e.elected) == [2] and e.tie is None
+
+
+def test_equal_votes_and_spread_is_a_tie_for_the_plenary():
+    cands = [C(1, 100, (3, 10)), C(2, 100, (3, 10)), C(3, 300, (5, 20))]
+    e = elect_candidates(cands, 2)
+    assert not e.complete and numbers(e.elected) == [3]
+    t = e.tie
+    assert (t.places, t.candidates, t.suara, t.spread, t.decided) == ((2,), (1, 2), 100, (3, 10), False)
+    assert [(r.candidate.nomor_urut, r.standing, r.basis) for r in e.ranking] == [
+        (3, Standing.TERPILIH, Basis.SUARA), (1, Standing.BERIMBANG, Basis.BERIMBANG),
+        (2, Standing.BERIMBANG, Basis.BERIMBANG)]
+    assert "Kursi ke-2 partai ini diperebutkan oleh calon nomor urut 1 dan 2" in t.message
+
+    d = elect_candidates(cands, 2, decisions=[2])
+    assert d.complete and numbers(d.elected) == [3, 2] and d.tie.decided and d.tie.matches(t)
+    assert [(r.candidate.nomor_urut, r.standing, r.basis) for r in d.ranking] == [
+        (3, Standing.TERPILIH, Basis.SUARA), (2, Standing.TERPILIH, Basis.KEPUTUSAN),
+        (1, Standing.TIDAK_TERPILIH, Basis.KEPUTUSAN)]
+    # one more vote decides it without the plenary, and the old decision no longer fits
+    assert numbers(elect_candidates([C(1, 101, (3, 10)), *cands[1:]], 2).elected) == [3, 1]
+    for bad, code in (([3], "tie_decision_mismatch"), ([1, 2], "tie_decision_mismatch"), ([7], "tie_decision_mismatch")):
+        with pytest.raises(SeatError) as err:
+            elect_candidates(cands, 2, decisions=bad)
+        assert err.value.code == code and "calon nomor urut" in err.value.message
+    with pytest.raises(SeatError) as err:
+        elect_candidates(cands, 3, decisions=[1])
+    assert err.value.code == "no_tie"
+
+
+def test_equal_candidates_that_all_fit_or_all_miss_are_no_tie():
+    cands = [C(1, 100), C(2, 100), C(3, 300)]
+    both = elect_candidates(cands, 3)
+    assert both.complete and both.tie is None and numbers(both.elected) == [3, 1, 2]
+    assert [r.basis for r in both.ranking] == [Basis.SUARA, Basis.SETARA, Basis.SETARA]
+    neither = elect_candidates(cands, 1)
+    assert neither.complete and numbers(neither.elected) == [3]
+    assert [r.standing for r in neither.ranking[1:]] == [Standing.TIDAK_TERPILIH] * 2
+
+
+def test_equal_votes_and_spread_a_woman_before_a_man():
+    """PKPU 6/2024 art. 29(2), applied only when the sex of every tied candidate is given."""
+    e = elect_candidates([C(1, 100, (3,), "L"), C(2, 100, (3,), "P"), C(3, 100, (3,), "L")], 2)
+    assert e.tie is not None and numbers(e.elected) == [2] and e.tie.candidates == (1, 3)
+    assert e.ranking[0].basis is Basis.JENIS_KELAMIN and "perempuan didahulukan" in e.ranking[0].note
+    assert numbers(elect_candidates([C(1, 100, (3,), "L"), C(2, 100, (3,), "P")], 1).elected) == [2]
+    unknown = elect_candidates([C(1, 100, (3,), "L"), C(2, 100, (3,), None)], 1)
+    assert unknown.tie is not None and unknown.elected == ()
+
+
+def test_an_excluded_candidate_is_replaced_by_the_next():
+    cands = [C(1, 300), C(2, 200), C(3, 100), C(4, 50)]
+    e = elect_candidates(cands, 2, excluded={1})
+    assert e.complete and numbers(e.elected) == [2, 3]
+    assert [(o.nomor_urut, i.nomor_urut) for o, i in e.replaced] == [(1, 3)]
+    assert e.ranking[0].standing is Standing.DIKECUALIKAN and e.ranking[0].rank == 1
+    assert "kursinya beralih ke calon nomor urut 3" in e.ranking[0].note
+    assert "menggantikan calon nomor urut 1" in e.ranking[2].note
+    # two excluded, one of them below the elected: only the one who would have sat is replaced
+    e = elect_candidates(cands, 2, excluded=[2, 4])
+    assert numbers(e.elected) == [1, 3] and [(o.nomor_urut, i.nomor_urut) for o, i in e.replaced] == [(2, 3)]
+    # not enough candidates left: a vacant seat, nobody replaces
+    e = elect_candidates([C(1, 300), C(2, 200)], 2, excluded={1})
+    assert not e.complete and e.vacant == 1 and numbers(e.elected) == [2]
+    assert [(o.nomor_urut, i) for o, i in e.replaced] == [(1, None)]
+
+
+def test_an_excluded_candidate_takes_no_part_in_a_tie():
+    """Three equal candidates, one seat, nomor urut 1 deceased: a tie between 2 and 3. Nobody
+    replaces 1: he was one of three equal candidates, not certain of the seat."""
+    cands = [C(1, 100, (2, 5)), C(2, 100, (2, 5)), C(3, 100, (2, 5))]
+    e = elect_candidates(cands, 1, excluded={1})
+    assert e.tie.candidates == (2, 3) and e.replaced == () and e.ranking[0].standing is Standing.DIKECUALIKAN
+    d = elect_candidates(cands, 1, excluded={1}, decisions=[3])
+    assert numbers(d.elected) == [3] and d.replaced == () and d.complete
+    # excluded out of the tie leaves two for two seats: no tie
+    assert elect_candidates(cands, 2, excluded={1}).tie is None
+
+
+def test_a_certain_seat_passes_on_even_when_the_next_are_equal():
+    """1 (300 votes) would have sat for certain; 2 and 3 (100 each) tie for the second seat.
+    With 1 deceased both sit; the pairing with 1 follows nomor urut."""
+    cands = [C(1, 300), C(2, 100), C(3, 100)]
+    e = elect_candidates(cands, 2, excluded={1})
+    assert e.complete and numbers(e.elected) == [2, 3]
+    assert [(o.nomor_urut, i.nomor_urut) for o, i in e.replaced] == [(1, 2)]
+    # one seat: 1's seat is open until the plenary decides between 2 and 3
+    e = elect_candidates(cands, 1, excluded={1})
+    assert [(o.nomor_urut, i) for o, i in e.replaced] == [(1, None)] and e.tie.candidates == (2, 3)
+    assert "kursinya belum dapat diisi" in e.ranking[0].note
+    d = elect_candidates(cands, 1, excluded={1}, decisions=[3])
+    assert [(o.nomor_urut, i.nomor_urut) for o, i in d.replaced] == [(1, 3)]
+
+
+def test_zero_vote_candidates_beside_voted_ones_are_equal_not_by_nomor_urut():
+    """The nomor urut rule is for a list where nobody has a vote; otherwise 0 = 0 is a tie."""
+    e = elect_candidates([C(1, 0), C(2, 40), C(3, 0)], 2)
+    assert numbers(e.elected) == [2] and e.tie.candidates == (1, 3) and e.tie.suara == 0
+
+
+@pytest.mark.parametrize(("cands", "excluded", "code", "said"), [
+    ([C(1, 5), C(1, 6)], (), "bad_candidates", "Nomor urut 1 muncul dua kali"),
+    ([C(1, -5)], (), "bad_candidates", "Suara calon nomor urut 1"),
+    ([C(0, 5)], (), "bad_candidates", "Nomor urut calon"),
+    ([C(1, 5, (1, 2)), C(2, 5, (1,))], (), "bad_candidates", "tidak sama panjang"),
+    ([C(1, 5, (1, -2))], (), "bad_candidates", "Sebaran suara calon nomor urut 1"),
+    ([C(1, 5, (), "W")], (), "bad_candidates", "Jenis kelamin calon nomor urut 1"),
+    ([C(1, 5)], (9,), "unknown_candidate", "nomor urut 9"),
+])
+def test_a_malformed_candidate_list_is_refused(cands, excluded, code, said):
+    with pytest.raises(SeatError) as e:
+        elect_candidates(cands, 1, excluded=excluded)
+    assert e.value.code == code and said in e.value.message
+
+
+candidates_st = st.lists(
+    st.builds(lambda no, v, s: C(no, v, (s,)), st.integers(1, 12), st.integers(0, 6), st.integers(0, 2)),
+    min_size=1, max_size=8, unique_by=lambda c: c.nomor_urut)
+
+
+@FUZZ
+@given(candidates_st, st.integers(0, 6), st.data())
+def test_fuzz_candidates_order_free_and_seat_count_kept(cands, seats, data):
+    excluded = set(data.draw(st.lists(st.sampled_from(numbers(cands)), max_size=2)))
+    e = elect_candidates(cands, seats, excluded=excluded)
+    shuffled = elect_candidates(data.draw(st.permutations(cands)), seats, excluded=excluded)
+    assert shuffled == e
+    assert not excluded & set(numbers(e.elected))
+    eligible = [c for c in cands if c.nomor_urut not in excluded]
+    open_places = len(e.tie.places) if e.tie is not None else 0
+    assert len(e.elected) + open_places + e.vacant == seats and e.vacant == max(0, seats - len(eligible))
+    # nobody elected has fewer votes than somebody eligible and not elected
+    if e.elected:
+        lowest = min(c.suara for c in e.elected)
+        assert all(c.suara <= lowest for c in eligible if c not in e.elected)
+    assert len(e.ranking) == len(cands) and [r.rank for r in e.ranking] == list(range(1, len(cands) + 1))
+    for out, by in e.replaced:
+        assert out.nomor_urut in excluded and (by is None or by in e.elected)
+    if e.tie is not None:
+        done = elect_candidates(cands, seats, excluded=excluded,
+                                decisions=data.draw(st.permutations(e.tie.candidates))[: len(e.tie.places)])
+        assert done.tie.decided and len(done.elected) + done.vacant == seats
