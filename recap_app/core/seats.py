@@ -699,8 +699,12 @@ def elect_candidates(candidates: Sequence[CandidateVotes], seats: int, *, exclud
             note += "; dikecualikan (meninggal dunia atau mengundurkan diri), dilewati"
             if c.nomor_urut in replaced_by:
                 by = replaced_by[c.nomor_urut]
-                note += (f"; kursinya beralih ke calon nomor urut {by.nomor_urut}" if by is not None
-                         else "; kursinya belum dapat diisi")
+                if by is not None:
+                    note += f"; kursinya beralih ke calon nomor urut {by.nomor_urut}"
+                elif open_places:
+                    note += "; kursinya menunggu keputusan rapat pleno atas calon yang berimbang"
+                else:
+                    note += "; tidak ada lagi calon yang dapat mengisi kursinya"
         elif c.nomor_urut in replaces:
             note += f"; menggantikan calon nomor urut {replaces[c.nomor_urut].nomor_urut}"
         ranking.append(RankedCandidate(len(ranking) + 1, c, standing, basis, note))
