@@ -522,6 +522,7 @@ def test_an_excluded_candidate_is_replaced_by_the_next():
     # not enough candidates left: a vacant seat, nobody replaces
     e = elect_candidates([C(1, 300), C(2, 200)], 2, excluded={1})
     assert not e.complete and e.vacant == 1 and numbers(e.elected) == [2]
+    assert "tidak ada lagi calon yang dapat mengisi kursinya" in e.ranking[0].note
     assert [(o.nomor_urut, i) for o, i in e.replaced] == [(1, None)]
 
 
@@ -547,7 +548,7 @@ def test_a_certain_seat_passes_on_even_when_the_next_are_equal():
     # one seat: 1's seat is open until the plenary decides between 2 and 3
     e = elect_candidates(cands, 1, excluded={1})
     assert [(o.nomor_urut, i) for o, i in e.replaced] == [(1, None)] and e.tie.candidates == (2, 3)
-    assert "kursinya belum dapat diisi" in e.ranking[0].note
+    assert "kursinya menunggu keputusan rapat pleno" in e.ranking[0].note
     d = elect_candidates(cands, 1, excluded={1}, decisions=[3])
     assert [(o.nomor_urut, i.nomor_urut) for o, i in d.replaced] == [(1, 3)]
 
@@ -600,3 +601,99 @@ def test_fuzz_candidates_order_free_and_seat_count_kept(cands, seats, data):
         done = elect_candidates(cands, seats, excluded=excluded,
                                 decisions=data.draw(st.permutations(e.tie.candidates))[: len(e.tie.places)])
         assert done.tie.decided and len(done.elected) + done.vacant == seats
+
+
+# --------------------------------------------------------------------------------------------
+# vote CSV for the simulation calculator
+
+
+def write(tmp_path, text: str | bytes, name: str = "suara.csv", encoding: str = "utf-8") -> Path:
+    p = tmp_path / name
+    p.write_bytes(text if isinstance(text, bytes) else text.encode(encoding))
+    return p
+
+
+def test_csv_nomor_suara(tmp_path):
+    assert read_votes_csv(write(tmp_path, "nomor,suara\n1,120\n3,0\n24,7\n")) == {1: 120, 3: 0, 24: 7}
+
+
+def test_csv_nomor_partai_suara_sah_with_other_columns(tmp_path):
+    text = "kode_dapil,nomor_partai,nama_partai,suara_sah,kursi\n33-10,3,\"PDI, PERJUANGAN\",366185,2\n33-10,1,PKB,269516,2\n"
+    assert read_votes_csv(write(tmp_path, text)) == {3: 366_185, 1: 269_516}
+    assert list(read_votes_csv(DPRD_DAPIL10)) == [PDIP, PKB, GERINDRA, PKS, GOLKAR, NASDEM, DEMOKRAT, PAN, PPP]
+
+
+def test_csv_bom_semicolon_crlf_case_dots_and_blank_lines(tmp_path):
+    text = "\ufeffNomor Partai;Nama;SUARA_SAH\r\n1;PKB;1.234.567\r\n\r\n2;Gerindra;89\r\n;;\r\n"
+    assert read_votes_csv(write(tmp_path, text)) == {1: 1_234_567, 2: 89}
+    assert read_votes_csv(write(tmp_path, "suara;nomor\n5;2\n", "b.csv", "utf-8-sig")) == {2: 5}
+
+
+def refused(tmp_path, text, name="suara.csv") -> SeatError:
+    with pytest.raises(SeatError) as e:
+        read_votes_csv(write(tmp_path, text, name))
+    assert e.value.code == "bad_csv" and e.value.message.startswith(name)
+    return e.value
+
+
+def test_csv_unknown_header_is_refused(tmp_path):
+    e = refused(tmp_path, "partai,jumlah\n1,5\n")
+    assert e.line == 1 and "baris 1: kepala kolom \"partai\", \"jumlah\" tidak dikenali" in e.message
+    assert "diharapkan kolom nomor partai (\"nomor\" atau \"nomor_partai\") dan kolom suara" in e.message
+    e = refused(tmp_path, "nomor,jumlah\n1,5\n")
+    assert "diharapkan kolom suara (\"suara\"" in e.message and "kolom nomor partai" not in e.message
+    e = refused(tmp_path, "nomor,suara,suara_sah\n1,5,5\n")
+    assert "ada 2 kolom suara: kolom ke-2 (\"suara\") dan kolom ke-3 (\"suara_sah\"); diharapkan satu" in e.message
+    e = refused(tmp_path, "\n1,5\n")
+    assert e.line == 1 and "kosong" in e.message
+
+
+@pytest.mark.parametrize(("row", "col", "found"), [
+    ("1;12,5", 2, "ditemukan \"12,5\" (bukan bilangan bulat); diharapkan jumlah suara berupa bilangan bulat tidak negatif"),
+    ("1;12.5", 2, "ditemukan \"12.5\" (bukan bilangan bulat)"),
+    ("1;0.451", 2, "ditemukan \"0.451\" (bukan bilangan bulat)"),
+    ("1;banyak", 2, "ditemukan teks \"banyak\""),
+    ("1;-5", 2, "ditemukan bilangan negatif \"-5\""),
+    ("1;", 2, "ditemukan sel kosong"),
+    ("1", 2, "tidak ada isian (baris ini hanya 1 kolom)"),
+    ("x;5", 1, "ditemukan teks \"x\"; diharapkan nomor partai berupa bilangan bulat mulai 1"),
+    ("1.000;5", 1, "ditemukan \"1.000\" (bukan bilangan bulat)"),
+    ("0;5", 1, "nomor partai 0; diharapkan bilangan bulat mulai 1"),
+    ("1;1000000000", 2, "1.000.000.000 suara terlalu besar"),
+    ("1;\uff11\uff12", 2, "ditemukan teks"),
+])
+def test_csv_bad_figure_names_line_column_found_and_expected(tmp_path, row, col, found):
+    e = refused(tmp_path, f"nomor;suara\n2;10\n{row}\n")
+    header = ("nomor", "suara")[col - 1]
+    assert (e.line, e.column) == (3, col)
+    assert f"suara.csv, baris 3, kolom ke-{col} (\"{header}\"): " in e.message and found in e.message
+
+
+def test_csv_duplicate_party_is_refused(tmp_path):
+    e = refused(tmp_path, "nomor,suara\n1,10\n2,20\n\n1,30\n")
+    assert (e.line, e.column) == (5, 1)
+    assert "baris 5, kolom ke-1 (\"nomor\"): partai nomor 1 sudah ada di baris 2; diharapkan satu baris per partai" in e.message
+
+
+def test_csv_encoding_and_structure_refusals(tmp_path):
+    e = refused(tmp_path, "nomor,suara\n1,10\n2,Caf\xe9\n".encode("latin-1"))
+    assert e.line == 3 and "bait 0xE9 bukan teks UTF-8" in e.message
+    e = refused(tmp_path, "nomor,suara\n1,10\n".encode("utf-16"))
+    assert "UTF-16" in e.message and "CSV UTF-8" in e.message
+    e = refused(tmp_path, "nomor,suara\n1,\"10\n")
+    assert "susunan CSV rusak" in e.message
+    e = refused(tmp_path, "nomor,suara\n\n")
+    assert "tidak ada baris data" in e.message
+    e = refused(tmp_path, b"nomor,suara\n1,1\x002\n")
+    assert e.line == 2 and "NUL" in e.message
+
+
+def test_csv_unreadable(tmp_path):
+    for path in (tmp_path / "tidak-ada.csv", tmp_path):
+        with pytest.raises(SeatError) as e:
+            read_votes_csv(path)
+        assert e.value.code == "unreadable" and e.value.message.startswith(path.name)
+    big = write(tmp_path, "nomor,suara\n" + "1,1\n" * 300_000, "besar.csv")
+    with pytest.raises(SeatError) as e:
+        read_votes_csv(big)
+    assert e.value.code == "unreadable" and "besar.csv berukuran 1.200.012 bait" in e.value.message
