@@ -391,7 +391,8 @@ class CandidateVotes:
             number of levels (or all none).
         jenis_kelamin: "P" (perempuan) or "L" (laki-laki), or None when not given; used only
             after equal votes and spread (PKPU 6/2024 art. 29(2)), and only when every
-            candidate in that tie has it.
+            candidate with those same votes and spread has it (an excluded one too): otherwise
+            the candidates stay equal and a tie is reported.
     """
 
     nomor_urut: int
