@@ -21,7 +21,8 @@ def test_version():
 def test_elections_json():
     r = run("elections", "--format", "json")
     ids = [e["id"] for e in json.loads(r.output)]
-    assert ids == ["pilgub-jateng-2018", "pilgub-jateng-2024", "pilpres-2019-jateng", "pilpres-2024-jateng"]
+    assert ids == ["dpd-2024-jateng", "dpr-2024-jateng", "dprd-provinsi-2024-jateng", "pilgub-jateng-2018",
+                   "pilgub-jateng-2024", "pilpres-2019-jateng", "pilpres-2024-jateng"]
 
 
 def test_init_status_and_refusal(tmp_path):

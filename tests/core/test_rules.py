@@ -51,8 +51,8 @@ def test_the_good_column_keeps_every_rule():
 def test_catalogue_codes_are_unique_and_complete():
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
-    assert codes == ["F.101", "F.102", "F.103", "F.201", "F.202", "F.203", "F.301", "F.302", "F.401", "F.402",
-                     "F.501", "F.601", "F.602", "W.101", "W.102", "W.103", "W.601", "W.602"]
+    assert codes == ["F.101", "F.102", "F.103", "F.201", "F.202", "F.203", "F.204", "F.301", "F.302", "F.401",
+                     "F.402", "F.501", "F.601", "F.602", "W.101", "W.102", "W.103", "W.601", "W.602"]
     for r in RULES:
         assert r.severity == ("error" if r.code.startswith("F") else "warning")
         assert r.text_id and r.text_en and r.source
@@ -102,6 +102,39 @@ def test_f201_breaks_when_paslon_sum_differs_from_suara_sah():
 
 def test_f201_keeps_when_votes_move_between_pairs():
     assert run(paslon_1=121, paslon_2=49) == []
+
+
+DPR = load_election("dpr-2024-jateng").form_for("3301")
+
+
+def _party_column(**changes):
+    """A consistent JAWA TENGAH I column: every party 10 party-only votes and 1 vote per candidate."""
+    v = {}
+    for p in DPR.contestants:
+        v[DPR.party_key(p.nomor)] = 10
+        for c in DPR.candidates[p.nomor]:
+            v[DPR.candidate_key(p.nomor, c.nomor)] = 1
+        v[DPR.total_key(p)] = 10 + len(DPR.candidates[p.nomor])
+    v["suara_sah"] = sum(v[DPR.total_key(p)] for p in DPR.contestants)
+    v.update(changes)
+    return v
+
+
+def test_f204_breaks_when_party_only_plus_candidates_differs_from_the_party_total():
+    fs = check_column(DPR, "33.74", "Kota Semarang, kolom JUMLAH", JUMLAH, _party_column(partai_3_calon_2=2))
+    assert brief(fs) == [("F.204", "partai_3_jumlah", 19, 18)]
+    assert fs[0].message.startswith("Kota Semarang, kolom JUMLAH: IV.3 suara partai PDI Perjuangan + IV.3.1 suara "
+                                    "calon PDI Perjuangan nomor 1 + ")
+    assert fs[0].message.endswith("tetapi IV.3 jumlah suara PDI Perjuangan = 18 (selisih -1).")
+
+
+def test_f204_keeps_when_votes_move_between_a_party_and_its_candidates():
+    assert check_column(DPR, "33.74", "Uji", JUMLAH, _party_column(partai_3=9, partai_3_calon_1=2)) == []
+
+
+def test_f201_on_a_party_form_sums_the_party_totals():
+    fs = check_column(DPR, "33.74", "Uji", JUMLAH, _party_column(partai_5_jumlah=1, partai_5=-7))
+    assert [f.code for f in fs] == ["F.201"]
 
 
 def test_f202_breaks_when_valid_plus_invalid_differs_from_total():

@@ -17,7 +17,8 @@ from recap_app.core.totals import province_totals
 
 def test_shipped_elections():
     ids = {e.id: e for e in list_elections()}
-    assert set(ids) == {"pilpres-2019-jateng", "pilgub-jateng-2018", "pilpres-2024-jateng", "pilgub-jateng-2024"}
+    assert set(ids) == {"pilpres-2019-jateng", "pilgub-jateng-2018", "pilpres-2024-jateng", "pilgub-jateng-2024",
+                        "dpr-2024-jateng", "dpd-2024-jateng", "dprd-provinsi-2024-jateng"}
     assert [p.nama_singkat for p in ids["pilgub-jateng-2018"].form.contestants] == [
         "Ganjar Pranowo - Taj Yasin Maimoen", "Sudirman Said - Ida Fauziyah"]
     assert len(ids["pilpres-2024-jateng"].form.contestants) == 3

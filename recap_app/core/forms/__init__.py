@@ -5,6 +5,8 @@ and fields, derived cells, identities and bounds for the rules, labels (Indonesi
 English), the spellings the importer accepts, and the contestants. One module per form kind:
 
 - :mod:`.pair` — candidate pairs (PPWP, Pilkada);
+- :mod:`.party` — parties with their candidate lists (DPR, DPRD Provinsi);
+- :mod:`.individual` — individual candidates (DPD).
 
 :func:`build_form` picks the kind named by an election definition (``contest.form``).
 """
@@ -16,12 +18,16 @@ from collections.abc import Iterable, Sequence
 from ..domain import Contestant, District, VoterCategory
 from ..errors import ElectionError
 from .base import Bound, Form, FormField, FormRow, Identity
+from .individual import IndividualForm
 from .pair import PairForm
+from .party import PartyForm
 
 #: form kind (``contest.form`` of a definition) -> its class
-KINDS: dict[str, type[Form]] = {PairForm.kind: PairForm}
+KINDS: dict[str, type[Form]] = {PairForm.kind: PairForm, PartyForm.kind: PartyForm,
+                                IndividualForm.kind: IndividualForm}
 
-__all__ = ["KINDS", "Bound", "Form", "FormField", "FormRow", "Identity", "PairForm", "build_form"]
+__all__ = ["KINDS", "Bound", "Form", "FormField", "FormRow", "Identity", "IndividualForm", "PairForm", "PartyForm",
+           "build_form"]
 
 
 def build_form(kind: str, voter_categories: Sequence[VoterCategory], reserve_percent: float,
