@@ -122,17 +122,17 @@ def register(main):
         """Periksa tanda tangan, hash, dan skema bundel tanpa menulis apa pun. Status 0 hanya bila
         sah; dengan --db juga hanya bila kunci pengirim sudah dipercaya di ruang kerja itu (kunci
         yang belum dipercaya: keterangan dicetak, lalu status 1)."""
-        from ..core.bundle import verify
+        from ..core.bundle import against, verify
         from ..core.bundle.format import BundleRefused
 
         vb = verify.verify_bundle(file)
         plan = untrusted = None
         if db is not None:
             with open_ws(db, readonly=True) as ws:
-                plan = verify.check_against(ws, vb, accept_key=True)
+                plan = against.check_against(ws, vb, accept_key=True)
                 if not plan.trusted:
                     try:
-                        verify.check_against(ws, vb, accept_key=False)
+                        against.check_against(ws, vb, accept_key=False)
                     except BundleRefused as exc:  # untrusted_key: its message names the fingerprint and the fix
                         untrusted = exc
         if fmt == "json":

@@ -9,7 +9,7 @@ import os
 import pytest
 from test_bundle_helpers import db_hash, fix_hashes, members, repack
 
-from recap_app.core.bundle import export, importer, keys, verify
+from recap_app.core.bundle import export, importer, keys, schema
 from recap_app.core.bundle import format as bundle_format
 from recap_app.core.bundle.format import BundleRefused
 from recap_app.core.demo import make_demo
@@ -213,7 +213,7 @@ def test_a_finding_with_a_wrong_type_or_key_is_refused(target, origin, tmp_path)
 # ------------------------------------------------------------------ 5. the figure bound
 def test_figure_bound_is_the_spreadsheet_importers():
     assert bundle_format.MAX_FIGURE == numbers.MAX_FIGURE == 999_999_999
-    assert verify.load_schema()["$defs"]["figure"]["maximum"] == 999_999_999
+    assert schema.load_schema()["$defs"]["figure"]["maximum"] == 999_999_999
 
 
 @pytest.mark.parametrize("fast", [True, False])
@@ -221,9 +221,9 @@ def test_a_billion_is_refused_and_the_bound_itself_accepted(origin, fast):
     data = json.loads(dict(members(origin["b1"]))["data.json"])
     rev = _cert(data, "33.01")["revisions"][0]
     rev["values"][JUMLAH]["dpt"] = 999_999_999
-    assert verify.schema_errors(data, "data", fast=fast) == []
+    assert schema.schema_errors(data, "data", fast=fast) == []
     rev["values"][JUMLAH]["dpt"] = 1_000_000_000
-    errors = verify.schema_errors(data, "data", fast=fast)
+    errors = schema.schema_errors(data, "data", fast=fast)
     assert errors == [
         "di $.certificates[0].revisions[0].values.JUMLAH.dpt: ditemukan 1000000000; diharapkan bilangan bulat 0 "
         "sampai 999.999.999 atau null (kosong)" if fast else
@@ -316,6 +316,6 @@ GOOD_FINDING = {"key": "F.201|33.01|JUMLAH|suara_sah", "code": "F.201", "severit
     {"message": "m" * 5001}, {"key": ""}, {"field": None}])
 def test_quick_finding_check_is_never_looser_than_the_schema(change):
     f = {**GOOD_FINDING, **change}
-    schema_ok = not list(verify._validator("finding").iter_errors(f))
-    assert verify._finding_ok(f) <= schema_ok
-    assert verify._finding_ok(f) == (change == {})
+    schema_ok = not list(schema.validator("finding").iter_errors(f))
+    assert schema._finding_ok(f) <= schema_ok
+    assert schema._finding_ok(f) == (change == {})

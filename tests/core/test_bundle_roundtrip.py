@@ -12,7 +12,7 @@ from test_bundle_helpers import db_hash, members
 
 from recap_app.cli import main
 from recap_app.core import certificate, reconcile
-from recap_app.core.bundle import export, importer, keys, verify
+from recap_app.core.bundle import export, importer, keys, schema, verify
 from recap_app.core.bundle.format import DATA, MANIFEST, SIGNATURE
 from recap_app.core.demo import real_certificates
 from recap_app.core.domain import JUMLAH
@@ -60,7 +60,7 @@ def test_verify_reports_sender_and_content(sent):
     assert lines[5].startswith("Isi: 35 sertifikat, 35 revisi, ")
     assert vb.manifest_sha256 == r.manifest_sha256
     # the published schema (not only the fast path) accepts the data
-    assert verify.schema_errors(vb.data, "data", fast=False) == []
+    assert schema.schema_errors(vb.data, "data", fast=False) == []
 
 
 def test_round_trip_gives_identical_totals_findings_and_audit(sent, target):

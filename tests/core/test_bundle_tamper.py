@@ -10,7 +10,7 @@ import pytest
 from test_bundle_helpers import db_hash, fix_hashes, members, repack, write_zip
 
 from recap_app.core import certificate
-from recap_app.core.bundle import export, importer, keys, verify
+from recap_app.core.bundle import container, export, importer, keys, schema, verify
 from recap_app.core.bundle.format import DATA, MANIFEST, SIGNATURE, BundleRefused, dumps
 from recap_app.core.demo import make_demo
 from recap_app.core.store import Workspace
@@ -88,7 +88,7 @@ def test_changed_byte_inside_each_member_is_refused(target, origin, tmp_path, wh
     code = {"manifest": "bad_signature", "signature": "bad_signature", "data": "bad_hash"}[where]
     if where == "manifest":
         try:  # the flipped byte may break the JSON or the schema before the signature is checked
-            if verify.schema_errors(json.loads(dict(out)[MANIFEST]), "manifest"):
+            if schema.schema_errors(json.loads(dict(out)[MANIFEST]), "manifest"):
                 code = "bad_manifest"
         except ValueError:
             code = "bad_manifest"
@@ -184,7 +184,7 @@ def test_zip_bomb_by_ratio_is_refused(target, origin, tmp_path):
 
 
 def test_member_too_large_is_refused(target, origin, monkeypatch):
-    monkeypatch.setattr(verify, "MAX_MEMBER_BYTES", 10_000)
+    monkeypatch.setattr(container, "MAX_MEMBER_BYTES", 10_000)
     msg = refused(target, origin["b1"], "bomb")
     assert msg.startswith("Bundel b1.zip ditolak: anggota 'data.json' berukuran ")
     assert msg.endswith("bita setelah dibuka; paling besar 10000 bita.")

@@ -24,8 +24,9 @@ from ..errors import RecapError
 from ..formatting import figure
 from ..store import GENESIS_HASH, Workspace, audit_hash
 from . import keys
+from .against import Plan, check_against
 from .format import BundleRefused
-from .verify import Plan, VerifiedBundle, check_against, verify_bundle
+from .verify import VerifiedBundle, verify_bundle
 
 AUDIT_KEYS = ("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash")
 

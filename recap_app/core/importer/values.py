@@ -1,0 +1,81 @@
+"""Every figure of the certificate read from its cells, and formulas without a saved result recomputed."""
+
+from __future__ import annotations
+
+from ..domain import JUMLAH
+from ..errors import ImportRefused
+from .context import Context, Found
+from .grid import Grid, cell_ref, unref
+from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
+
+
+def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
+    form = ctx.form
+    problems = []
+    missing_formula: dict[tuple[str, str], str] = {}
+    missing = grid.sheet.missing
+    for col in found.columns:
+        vals = found.values.setdefault(col.kode, {})
+        for key, r in found.field_rows.items():
+            raw = grid.raw(r, col.index)
+            if raw is None or isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_FIGURE:
+                if not missing or grid.orig(r, col.index) not in missing:
+                    vals[key] = raw  # the common cases, without the parser
+                    continue
+            orig = grid.orig(r, col.index)
+            if orig in missing:
+                missing_formula[(col.kode, key)] = cell_ref(*orig)
+                vals[key] = None
+                continue
+            try:
+                p = parse_figure(raw)
+            except NumberProblem as exc:
+                if exc.error is not None:
+                    made = f" (hasil rumus \"{short(exc.error.formula)}\")" if exc.error.formula else ""
+                    problems.append(f"sel {cell_ref(*orig)} ({form.field_label(key)}, {short(col.header)}) berisi galat "
+                                    f"{exc.error}{made}; diharapkan {exc.expected}")
+                else:
+                    problems.append(f"sel {cell_ref(*orig)} ({form.field_label(key)}, {short(col.header)}): ditemukan "
+                                    f"{exc.found}; diharapkan {exc.expected}")
+                continue
+            vals[key] = p.value
+            if p.dash:
+                found.dashes.append({"cell": cell_ref(*orig), "field": key, "kolom": col.kode})
+    if problems:
+        more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
+        raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ".", "bad_number")
+    # formulas without a saved result: recompute derived cells from the form's definition
+    kec = [c.kode for c in found.columns if c.kode != JUMLAH]
+    pending = dict(missing_formula)
+    changed = True
+    while changed:
+        changed = False
+        for (kolom, key), ref in list(pending.items()):
+            if kolom == JUMLAH:
+                parts_pending = any((k, key) in pending for k in kec)
+                if parts_pending:
+                    continue
+                vals = [found.values[k].get(key) for k in kec]
+                how = "jumlah kolom kecamatan"
+            else:
+                fld = form.field_by_key[key]
+                if not fld.parts:
+                    continue
+                if any((kolom, p) in pending for p in fld.parts):
+                    continue
+                vals = [found.values[kolom].get(p) for p in fld.parts]
+                how = " + ".join(fld.parts)
+            present = [v for v in vals if v is not None]
+            found.values[kolom][key] = sum(present) if present else None
+            found.recomputed.append({"cell": ref, "field": key, "kolom": kolom, "value": found.values[kolom][key],
+                                     "rumus": grid.sheet.missing.get(unref(ref), ""), "dihitung": how})
+            del pending[(kolom, key)]
+            changed = True
+    if pending:
+        headers = {c.kode: c.header for c in found.columns}
+        items = "; ".join(f"sel {ref} ({form.field_label(key)}, {short(headers[kolom])}) berisi rumus "
+                          f"\"{short(grid.sheet.missing.get(unref(ref), ''))}\""
+                          for (kolom, key), ref in list(pending.items())[:8])
+        raise ImportRefused(f"{where}: {items} tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat "
+                            "dihitung ulang; diharapkan angka. Buka berkas di program lembar kerja, simpan, lalu "
+                            "impor lagi.", "formula_without_value")
