@@ -1,4 +1,4 @@
-"""Architecture checks: the core never imports Qt; only recap_app/ui does."""
+"""Architecture checks (docs/architecture.md): the layers, no import circles, Qt only in recap_app/ui."""
 
 import ast
 from pathlib import Path
@@ -79,5 +79,81 @@ def test_no_import_circle_in_the_ui():
     done: set[str] = set()
     for start in sorted(graph):
         if start not in done:
+            visit(start, [start])
+    assert circles == []
+
+
+#: the layers of docs/architecture.md, bottom first: a module imports only its own layer or lower ones
+LAYERS = (
+    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n"),
+    ("forms", "seats"),
+    ("election", "rules"),
+    ("schema", "store"),
+    ("audit", "auth", "outputs", "totals"),
+    ("backup", "drafts", "compare", "reconcile"),
+    ("certificate",),
+    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish"),
+    ("commands", "ui"),
+    ("cli", "__main__"),
+)
+
+
+def module_name(path: Path) -> str:
+    parts = ("recap_app",) + path.relative_to(PKG).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """{module: the recap_app modules it imports}, counting imports inside functions too."""
+    graph: dict[str, set[str]] = {}
+    for path in PKG.rglob("*.py"):
+        name = module_name(path)
+        parts = tuple(name.split("."))
+        package = parts if path.name == "__init__.py" else parts[:-1]
+        known = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                known.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else ()
+                module = ".".join(base + tuple(node.module.split("."))) if node.module else ".".join(base)
+                known.add(module)
+                known.update(f"{module}.{a.name}" for a in node.names)
+        graph[name] = known
+    return {k: {m for m in v if m in graph and m != k and not k.startswith(m + ".")} for k, v in graph.items()}
+
+
+def layer_of(module: str) -> int:
+    rest = module.split(".")[1:] or ["__init__"]
+    if rest[0] == "core":
+        rest = rest[1:] or ["errors"]
+    for i, names in enumerate(LAYERS):
+        if rest[0] in names:
+            return i
+    raise AssertionError(f"{module} is in no layer of docs/architecture.md")
+
+
+def test_every_import_goes_down_or_across_the_layers():
+    upward = [(a, b) for a, targets in import_graph().items() for b in targets
+              if b != "recap_app" and layer_of(b) > layer_of(a)]
+    assert upward == []
+
+
+def test_no_import_circle_in_the_program():
+    graph = import_graph()
+    circles = []
+    state: dict[str, int] = {}
+
+    def visit(node, path):
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                circles.append(path[path.index(nxt):] + [nxt])
+            elif nxt not in state:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for start in sorted(graph):
+        if start not in state:
             visit(start, [start])
     assert circles == []

@@ -46,3 +46,174 @@ class TextError(RecapError):
 
 class Cancelled(Exception):
     """Silent unwinding: the user cancelled; no dialog, no message."""
+
+
+#: Every refusal code the program gives (``RecapError.code``), with what it means for the clerk
+#: (Indonesian) and for a maintainer (English). Codes are stable: scripts and the JSON outputs
+#: rely on them; never reuse a code for another meaning. docs/errors.md is generated from this
+#: catalogue (``python -m recap_app.core.errors``) and a test keeps both, and the code, in step.
+CODES: dict[str, tuple[str, str]] = {
+    # workspace and storage
+    "exists": ("berkas tujuan sudah ada; tidak ditimpa", "the target file exists; never overwritten"),
+    "missing": ("berkas tidak ditemukan", "file not found"),
+    "not_a_workspace": ("berkas bukan ruang kerja recap_app", "the file is not a recap_app workspace"),
+    "damaged": ("berkas rusak (pemeriksaan integritas gagal)", "damaged file (integrity check failed)"),
+    "tampered": ("angka diubah di luar program", "figures changed outside the program"),
+    "readonly": ("ruang kerja hanya-baca; tidak ada yang diubah", "read-only workspace; nothing changed"),
+    "disk_full": ("disk penuh; tidak ada yang diubah", "disk full; nothing changed"),
+    "locked": ("ruang kerja sedang dipakai proses lain", "workspace locked by another process"),
+    "storage": ("kesalahan penyimpanan lain; tidak ada yang diubah", "other storage error; nothing changed"),
+    "unreadable": ("berkas tidak dapat dibaca", "file cannot be read"),
+    "unwritable": ("folder atau berkas tidak dapat ditulis", "folder or file cannot be written"),
+    "write_failed": ("berkas keluaran tidak dapat ditulis", "output file could not be written"),
+    "bad_output": ("tujuan keluaran tidak sah (ruang kerja, perangkat, folder)", "output path refused"),
+    # election definitions and forms
+    "unknown_election": ("id pemilihan tidak dikenal", "unknown election id"),
+    "bad_definition": ("definisi pemilihan tidak lengkap atau tidak sah", "malformed election definition"),
+    "unknown_form": ("jenis formulir tidak dikenal", "unknown form kind"),
+    "district_required": ("pemilihan berdapil: dapil harus disebut", "a district must be named"),
+    "unknown_district": ("dapil tidak ada dalam pemilihan ini", "unknown district"),
+    "no_district": ("wilayah tidak termasuk dapil mana pun", "region in no district"),
+    "unnumbered": ("nomor urut calon belum ditetapkan", "candidates' ballot numbers not set"),
+    # spreadsheet import
+    "not_regular_file": ("bukan berkas biasa (folder, pipa, perangkat)", "not a regular file"),
+    "not_spreadsheet": ("bukan lembar kerja xlsx/xls/ods/csv", "not a spreadsheet"),
+    "encrypted": ("lembar kerja terkunci kata sandi", "password-protected spreadsheet"),
+    "encoding": ("teks bukan UTF-8", "text not UTF-8"),
+    "empty": ("berkas kosong", "empty file"),
+    "too_large": ("berkas atau lembar terlalu besar", "file or sheet too large"),
+    "no_certificate": ("tidak ada sertifikat yang dikenali", "no certificate recognised"),
+    "several_certificates": ("lebih dari satu sertifikat berbeda dalam satu berkas", "several certificates in one file"),
+    "empty_certificate": ("semua sel angka kosong", "every figure cell blank"),
+    "bad_number": ("sel berisi sesuatu yang bukan angka yang sah", "a cell holds no valid figure"),
+    "formula_without_value": ("rumus tanpa hasil tersimpan", "formula without a saved result"),
+    "duplicate_field": ("isian formulir muncul dua kali", "a form field appears twice"),
+    "duplicate_kecamatan": ("kolom kecamatan atau JUMLAH muncul dua kali", "a column appears twice"),
+    "unknown_kecamatan": ("kecamatan tidak dikenal di kabupaten/kota itu", "unknown kecamatan"),
+    "unknown_regency": ("kabupaten/kota tidak dapat ditentukan", "regency cannot be determined"),
+    "near_names": ("nama wilayah hanya mirip; perlu dikonfirmasi", "near region names need confirmation"),
+    "wrong_election": ("berkas untuk pemilihan lain", "file for another election"),
+    "wrong_province": ("berkas untuk provinsi lain", "file for another province"),
+    "wrong_regency": ("berkas untuk kabupaten/kota lain", "file for another regency"),
+    "unknown_region": ("kode wilayah tidak dikenal dalam pemilihan ini", "unknown region code"),
+    # reconciliation and the certificate lifecycle
+    "unknown_finding": ("temuan tidak ada pada data terakhir", "finding not in the current data"),
+    "no_finding": ("tidak ada temuan yang dipilih", "no finding chosen"),
+    "not_an_error": ("peringatan dijelaskan, bukan dikesampingkan", "warnings are explained, not overridden"),
+    "empty_text": ("teks wajib (alasan, penjelasan) kosong", "a required text is empty"),
+    "adopted": ("sertifikat sudah ditetapkan; buka kembali dulu", "the certificate is adopted"),
+    "already_adopted": ("sertifikat sudah ditetapkan", "already adopted"),
+    "not_adopted": ("sertifikat belum ditetapkan", "not adopted"),
+    "not_received": ("sertifikat belum masuk", "certificate not received"),
+    "unresolved_errors": ("masih ada kesalahan yang belum diselesaikan", "unresolved error findings"),
+    "double_entry_pending": ("entri kedua menunggu keputusan koordinator", "a second entry awaits the coordinator"),
+    "no_entry1": ("entri pertama belum ada", "no first entry"),
+    "no_entry2": ("tidak ada entri kedua yang menunggu", "no second entry waiting"),
+    "entry2_pending": ("sudah ada entri kedua yang menunggu", "a second entry is already waiting"),
+    "bad_choice": ("pilihan tidak dikenal", "unknown choice"),
+    "choice_missing": ("ada perbedaan yang belum dipilih", "a difference without a choice"),
+    "not_a_difference": ("isian itu tidak berbeda", "the field does not differ"),
+    "no_revision": ("revisi tidak ada", "no such revision"),
+    # users and permissions
+    "forbidden": ("peran pengguna tidak memiliki izin itu", "the role lacks the permission"),
+    "separation": ("pemisahan tugas: orang yang sama tidak boleh memverifikasi", "separation of duties"),
+    "bad_login": ("nama pengguna atau kata sandi salah", "wrong user name or password"),
+    "disabled": ("akun dinonaktifkan", "account disabled"),
+    "unknown_user": ("pengguna tidak dikenal", "unknown user"),
+    "no_user": ("nama pengguna harus diisi", "a user name is needed"),
+    "password_needed": ("kata sandi diperlukan", "a password is needed"),
+    "password_mismatch": ("kedua kata sandi tidak sama", "the two passwords differ"),
+    "weak_password": ("kata sandi terlalu lemah", "password too weak"),
+    "bad_name": ("nama pengguna tidak sah", "invalid user name"),
+    "bad_role": ("peran tidak dikenal", "unknown role"),
+    "name_taken": ("nama pengguna sudah dipakai", "user name taken"),
+    "first_not_admin": ("akun pertama harus admin", "the first account must be an admin"),
+    "last_admin": ("admin aktif terakhir tidak dapat diubah", "the last active admin stays"),
+    # backups
+    "backup": ("cadangan gagal dibuat", "backup failed"),
+    "backup_check": ("salinan cadangan gagal diperiksa", "backup copy failed its check"),
+    "backup_write": ("cadangan tidak dapat ditulis", "backup cannot be written"),
+    "bad_backup": ("cadangan tidak dapat dipakai", "backup unusable"),
+    "restore_unconfirmed": ("pemulihan tidak dikonfirmasi", "restore not confirmed"),
+    # documents and exports
+    "unknown_document": ("dokumen tidak dikenal", "unknown document"),
+    "bad_paper": ("ukuran kertas tidak dikenal", "unknown paper size"),
+    "region_required": ("kabupaten/kota harus disebut", "a region must be named"),
+    "bad_date": ("tanggal tidak dapat dibaca", "unreadable date"),
+    "bad_time": ("jam tidak dapat dibaca", "unreadable time"),
+    "bad_kind": ("jenis catatan tidak dikenal", "unknown record kind"),
+    "bad_status": ("status saksi tidak dikenal", "unknown witness status"),
+    "empty_name": ("nama tidak boleh kosong", "a name is empty"),
+    "unknown_paslon": ("pasangan calon tidak ada", "unknown candidate pair"),
+    "bad_format": ("format ekspor tidak dikenal", "unknown export format"),
+    "bad_file": ("berkas masukan tidak sesuai bentuknya", "input file of the wrong shape"),
+    "usage": ("pilihan perintah tidak lengkap atau bertentangan", "command options incomplete or conflicting"),
+    # bundles and office keys
+    "not_zip": ("bundel bukan arsip zip", "bundle is not a zip"),
+    "too_many_members": ("anggota arsip terlalu banyak", "too many zip members"),
+    "duplicate_member": ("anggota arsip ganda", "duplicate zip member"),
+    "unsafe_path": ("nama anggota arsip berbahaya", "unsafe member path"),
+    "bomb": ("isi terkompresi tidak wajar (bom zip)", "zip bomb"),
+    "missing_member": ("anggota bundel tidak ada", "bundle member missing"),
+    "unlisted_member": ("anggota bundel tidak tercantum di manifest", "member not in the manifest"),
+    "bad_manifest": ("manifest tidak sah", "invalid manifest"),
+    "bad_format_version": ("versi format bundel tidak dikenal", "unknown bundle format version"),
+    "bad_signature": ("tanda tangan tidak sah", "invalid signature"),
+    "bad_size": ("ukuran anggota tidak cocok dengan manifest", "member size differs"),
+    "bad_hash": ("SHA-256 tidak cocok; isinya diubah", "SHA-256 differs; content changed"),
+    "bad_data": ("data bundel tidak sah", "invalid bundle data"),
+    "bad_audit": ("rantai audit pengirim tidak utuh", "the sender's audit chain is broken"),
+    "missing_jumlah": ("sertifikat tanpa kolom JUMLAH", "certificate without JUMLAH"),
+    "simulation_mismatch": ("data simulasi dan resmi tidak boleh bercampur", "simulation and official data mixed"),
+    "untrusted_key": ("kunci pengirim belum dipercaya", "sender key not trusted"),
+    "key_office_mismatch": ("kunci dipercaya untuk kantor lain", "key trusted for another office"),
+    "wrong_tier": ("bundel dari tingkat kantor yang tidak diterima di sini", "bundle from a tier not accepted here"),
+    "older_sequence": ("bundel lebih lama dari yang sudah diterima", "an older bundle than one received"),
+    "sequence_reused": ("nomor bundel dipakai untuk isi lain", "a bundle number reused for other content"),
+    "no_conflict": ("tidak ada konflik terbuka", "no open conflict"),
+    "stale_conflict": ("konflik sudah tidak berlaku", "the conflict is stale"),
+    "bad_since": ("nomor --since tidak ada", "unknown --since sequence"),
+    "no_office_code": ("kode kantor belum diatur", "office code not set"),
+    "no_key": ("kunci kantor tidak ada", "no office key"),
+    "no_office": ("kantor pengirim tidak dikenal", "unknown office"),
+    "bad_key": ("kunci publik tidak sah", "invalid public key"),
+    "key_too_open": ("berkas kunci dapat dibaca orang lain", "key file readable by others"),
+    "key_unreadable": ("berkas kunci tidak dapat dibaca", "key file unreadable"),
+    "key_unwritable": ("berkas kunci tidak dapat ditulis", "key file unwritable"),
+    # comparison with another source
+    "different_region": ("revisi bukan dari wilayah yang sama", "revisions of different regions"),
+    "not_csv": ("bukan CSV yang dapat dibaca", "not readable CSV"),
+    "no_key_column": ("tidak ada kolom kode wilayah", "no region code column"),
+    "no_value_column": ("tidak ada kolom angka yang dikenal", "no known value column"),
+    "no_code": ("kode wilayah kosong", "empty region code"),
+    "duplicate": ("kode wilayah muncul dua kali", "a region code appears twice"),
+    "bad_value": ("nilai bukan bilangan bulat tidak negatif", "value not a non-negative integer"),
+    # seats
+    "bad_votes": ("suara tidak sah untuk pembagian kursi", "invalid votes for the allocation"),
+    "bad_seats": ("jumlah kursi tidak sah", "invalid number of seats"),
+    "bad_percent": ("ambang batas tidak sah", "invalid threshold"),
+    "no_votes": ("tidak ada suara untuk dibagi", "no votes to allocate"),
+    "bad_candidates": ("daftar calon tidak sah", "invalid candidate list"),
+    "unknown_candidate": ("calon tidak ada di daftar", "candidate not on the list"),
+    "tie_decision_mismatch": ("keputusan tidak menjawab suara sama yang ada", "the decision does not fit the tie"),
+    "no_tie": ("tidak ada suara sama yang perlu diputuskan", "no tie to decide"),
+    "bad_csv": ("CSV suara tidak sah", "invalid votes CSV"),
+}
+
+
+def codes_markdown() -> str:
+    """docs/errors.md: the code catalogue as a table (generated; a test compares)."""
+    lines = ["# Kode penolakan (refusal codes)", "",
+             "Every refusal the program gives carries a stable code (`RecapError.code`), also in the JSON",
+             "outputs (`recap import --format json`: `files[].code`). Generated from",
+             "`recap_app/core/errors.py` (`python -m recap_app.core.errors > docs/errors.md`); a test keeps this",
+             "file, the catalogue and the code in step.", "",
+             "| kode | arti | meaning |", "|---|---|---|"]
+    lines += [f"| `{code}` | {text_id} | {text_en} |" for code, (text_id, text_en) in CODES.items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    sys.stdout.write(codes_markdown())
