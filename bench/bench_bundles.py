@@ -1,4 +1,4 @@
-"""Benchmark: export, verify and import of the whole province (issue 6 §7; target < 1 s in all).
+"""Benchmark: export, verify and import of the whole province (docs/bundle-format.md; target < 1 s in all).
 
 Builds the demonstration workspace (35 real Pilpres 2019 certificates, 573 kecamatan columns),
 exports a full bundle, verifies it, and imports it into a fresh workspace; then an incremental

@@ -1,4 +1,4 @@
-"""Benchmark (issue 5 §7): all province documents from the 35 real Pilpres 2019 certificates.
+"""Benchmark (docs/documents.md): all province documents from the 35 real Pilpres 2019 certificates.
 
 Builds the demonstration workspace (recap_app.core.demo.make_demo) with the plenary recorded
 (office, attendance, witnesses, two objections), then times ``render`` of every province

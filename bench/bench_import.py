@@ -1,4 +1,4 @@
-"""Benchmark (issue 3 §7): import 35 full regency workbooks built from the real Pilpres 2019 figures.
+"""Benchmark (docs/import.md): import 35 full regency workbooks built from the real Pilpres 2019 figures.
 
 Builds one DB1-layout xlsx per kabupaten/kota (every form row, one column per kecamatan, JUMLAH
 AKHIR) from resources/demo (the copy of shared/data/hasil/pilpres2019_jateng_kecamatan.csv), then

@@ -1,4 +1,4 @@
-"""Benchmark (issue 4 §8): every rule over the whole province (35 certificates, 573 kecamatan).
+"""Benchmark (docs/rules.md): every rule over the whole province (35 certificates, 573 kecamatan).
 
 The certificates are the real Pilpres 2019 Jawa Tengah figures (DPT, votes per pair) with every
 other field of the form filled consistently, so that every rule is evaluated in every column

@@ -64,7 +64,7 @@ def _contest_words(e) -> str:
 def init_cmd(election_id, db, user, simulation):
     """Buat ruang kerja baru untuk satu pemilihan (tidak pernah menimpa berkas yang ada)."""
     path = db or default_workspace_path(election_id)
-    from .commands.admin import first_admin, first_admin_password  # issue 8: --user makes the first admin
+    from .commands.admin import first_admin, first_admin_password  # docs/security.md: --user makes the first admin
 
     admin_password = first_admin_password(user)
     ws = Workspace.create(path, election_id, actor=user or default_actor(), simulation=simulation)

@@ -1,4 +1,9 @@
-"""Regenerate resources/ from ../shared/data (run by a maintainer, never at run time).
+"""Regenerate resources/ from the project's source data (run by a maintainer, never at run time).
+
+Usage: ``python tools/build_resources.py DATA_DIR`` where DATA_DIR holds the public source files
+(wilayah/jateng_kabupaten_kota.csv, wilayah/jateng_kecamatan_2024.csv, wilayah/dapil_jateng_2024.csv,
+hasil/pilpres2019_jateng_*.csv, hasil/dpr2024_*.csv; their origins are named in resources/demo/README.md
+and docs/elections.md). The program itself reads only resources/.
 
 Writes the region sets (resources/regions/*.csv), the demonstration data
 (resources/demo/*.csv) and the legislative election definitions in format 2
@@ -8,10 +13,11 @@ The format 1 definitions (pilpres, pilgub) are kept by hand and not rewritten he
 import csv
 import json
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data")
 RES = ROOT / "resources"
 
 

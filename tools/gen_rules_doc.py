@@ -67,7 +67,7 @@ def render() -> str:
         "  province total names the regencies whose JUMLAH column breaks the same rule.",
         "- W.601 is reported for each regency whose certificate has not been received.",
         "",
-        "## Rules named in DOMAIN §3 without input yet",
+        "## Rules named in docs/domain.md §3 without input yet",
         "",
     ]
     for ref, text, why in rules.NOT_EVALUATED:

@@ -1,4 +1,4 @@
-"""CLI commands: users, audit, backup, restore (issue 8; a thin layer over recap_app.core).
+"""CLI commands: users, audit, backup, restore (docs/security.md; a thin layer over recap_app.core).
 
     recap users add NAME --role ROLE     (admin; the first account of a workspace must be an admin)
     recap users list | role NAME ROLE | disable NAME | enable NAME | password NAME

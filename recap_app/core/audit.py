@@ -1,4 +1,4 @@
-"""The audit log: hash-chain verification and queries for the audit viewer (issue 8 §3).
+"""The audit log: hash-chain verification and queries for the audit viewer (docs/security.md).
 
 Each audit record carries the SHA-256 of the one before (store.audit_hash). :func:`verify_chain`
 recomputes the whole chain and reports, by record id, every record changed, removed or

@@ -1,7 +1,7 @@
-"""Users, roles and permissions of a workspace (issue 8).
+"""Users, roles and permissions of a workspace (docs/security.md).
 
 Accounts live in the workspace (table ``user_account``, schema_users.py); passwords are hashed
-with Argon2id (argon2-cffi ``PasswordHasher``, memory-hard). Four roles (issue 8 §1):
+with Argon2id (argon2-cffi ``PasswordHasher``, memory-hard). Four roles (docs/security.md):
 
 - operator: enters and imports certificates;
 - verifikator: second entry, explains warnings;
@@ -231,7 +231,7 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
     """Separation of duties: the person who entered a certificate may not verify it.
 
     Call before a second entry, explaining a warning or any verifying act on certificate
-    ``kode``. The rule (issue 8 §1): whoever created the current official revision
+    ``kode``. The rule (docs/security.md): whoever created the current official revision
     (``revision.created_by`` of the latest 'resmi' revision) may not be its second entry or its
     verifier. Names compare case-insensitively. Applies in open mode too (names are recorded).
 

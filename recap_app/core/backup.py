@@ -1,4 +1,4 @@
-"""Backups, restore and the start-up integrity check (issue 8 §4).
+"""Backups, restore and the start-up integrity check (docs/security.md).
 
 A backup is a complete copy of the workspace made with SQLite's online backup API from a
 separate read connection (so it holds exactly the committed state, even while another

@@ -1,4 +1,4 @@
-"""Comparison of two sources of the same figures, with typing-fault classification (issue 4 §3).
+"""Comparison of two sources of the same figures, with typing-fault classification (docs/rules.md).
 
 Sources: two revisions of a certificate (:func:`compare_revisions`), a certificate against its
 second entry (:mod:`recap_app.core.double_entry`), or the workspace against another source read
@@ -6,7 +6,7 @@ from a CSV keyed by region code (:func:`read_external_csv`, :func:`compare_exter
 Situng real-count figures.
 
 Each :class:`Difference` names region, column, field, both values and the difference, and a
-*fault* where it looks like a typing fault (DOMAIN §4, seen in Situng 2019):
+*fault* where it looks like a typing fault (docs/domain.md §4, seen in Situng 2019):
 
 - ``digit_extra`` / ``digit_missing``: one digit too many or too few (72 vs 172);
 - ``digits_swapped``: two digits exchanged (1.234 vs 1.324);

@@ -1,5 +1,5 @@
 """Double entry: a certificate typed a second time by another person, compared field by field,
-and a coordinator's recorded decision (issue 4 §4; practice of kiesraad/abacus).
+and a coordinator's recorded decision (docs/rules.md; practice of kiesraad/abacus).
 
 States of a certificate's double entry (:func:`state`):
 

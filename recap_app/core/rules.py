@@ -3,7 +3,7 @@
 Every rule has a code (``F.xxx`` for errors: an arithmetic identity or a completeness
 requirement of the form is broken; ``W.xxx`` for warnings: implausible or incomplete, needs an
 explanation), a one-line text in Indonesian and English, and the form block or regulation it
-comes from (DOMAIN.md §3). ``docs/rules.md`` is generated from :data:`RULES` by
+comes from (docs/domain.md §3). ``docs/rules.md`` is generated from :data:`RULES` by
 ``tools/gen_rules_doc.py``; a test fails when the two differ.
 
 Evaluation is pure: :func:`check_certificate` judges one regency certificate (every kecamatan
@@ -62,60 +62,60 @@ _FORM = "Model DB1/DC1-PPWP (PKPU 3/2019), D.Hasil (PKPU 25/2023)"
 
 RULES: tuple[Rule, ...] = (
     Rule("F.101", "error", "L + P = Jumlah pada setiap baris yang dirinci menurut jenis kelamin",
-         "M + F = Total on every row split by sex", f"{_FORM}, blok I dan III, kolom L/P/Jumlah; DOMAIN §3.1"),
+         "M + F = Total on every row split by sex", f"{_FORM}, blok I dan III, kolom L/P/Jumlah; docs/domain.md §3"),
     Rule("F.102", "error", "A.4 = A.1 + A.2 + A.3 (jumlah pemilih = jumlah kategori), untuk L, P dan Jumlah",
          "A.4 = A.1 + A.2 + A.3 (registered voters = sum of categories), for M, F and Total",
-         f"{_FORM}, blok I.A; DOMAIN §3.2"),
+         f"{_FORM}, blok I.A; docs/domain.md §3"),
     Rule("F.103", "error", "B.4 = B.1 + B.2 + B.3 (pengguna hak pilih = jumlah kategori), untuk L, P dan Jumlah",
          "B.4 = B.1 + B.2 + B.3 (voters who voted = sum of categories), for M, F and Total",
-         f"{_FORM}, blok I.B; DOMAIN §3.2"),
+         f"{_FORM}, blok I.B; docs/domain.md §3"),
     Rule("F.201", "error", "Jumlah suara semua peserta (IV: paslon, jumlah suara partai, atau calon perseorangan) "
          "= V.A jumlah suara sah",
          "Sum of the contestants' votes (IV: pairs, party totals or individual candidates) = V.A valid votes",
-         f"{_FORM}, blok IV dan V.A; DOMAIN §3.3"),
+         f"{_FORM}, blok IV dan V.A; docs/domain.md §3"),
     Rule("F.202", "error", "V.A suara sah + V.B suara tidak sah = V.C jumlah suara",
-         "V.A valid + V.B invalid = V.C total votes", f"{_FORM}, blok V; DOMAIN §3.4"),
+         "V.A valid + V.B invalid = V.C total votes", f"{_FORM}, blok V; docs/domain.md §3"),
     Rule("F.203", "error", "V.C jumlah suara sah dan tidak sah = B.4 jumlah pengguna hak pilih",
-         "V.C total votes = B.4 voters who voted", f"{_FORM}, blok I.B dan V; DOMAIN §3.5"),
+         "V.C total votes = B.4 voters who voted", f"{_FORM}, blok I.B dan V; docs/domain.md §3"),
     Rule("F.204", "error", "Suara partai politik + suara semua calonnya = jumlah suara sah partai politik dan calon",
          "Party-only votes + the votes of all its candidates = the party's total",
-         "D.Hasil-DPR dan -DPRD Provinsi (PKPU 25/2023), blok perolehan suara partai politik dan calon; DOMAIN §5"),
+         "D.Hasil-DPR dan -DPRD Provinsi (PKPU 25/2023), blok perolehan suara partai politik dan calon; docs/domain.md §5"),
     Rule("F.301", "error", "II.4 surat suara digunakan = B.4 jumlah pengguna hak pilih",
-         "II.4 ballots used = B.4 voters who voted", f"{_FORM}, blok I.B dan II; DOMAIN §3.5"),
+         "II.4 ballots used = B.4 voters who voted", f"{_FORM}, blok I.B dan II; docs/domain.md §3"),
     Rule("F.302", "error", "II.1 surat suara diterima = II.2 dikembalikan + II.3 tidak digunakan + II.4 digunakan",
-         "II.1 ballots received = II.2 returned + II.3 unused + II.4 used", f"{_FORM}, blok II; DOMAIN §3.6"),
+         "II.1 ballots received = II.2 returned + II.3 unused + II.4 used", f"{_FORM}, blok II; docs/domain.md §3"),
     Rule("F.401", "error", "Pengguna hak pilih tiap kategori tidak melebihi pemilih kategori itu (B.n ≤ A.n), "
          "untuk L, P dan Jumlah",
          "Voters who voted in each category do not exceed those registered in it (B.n ≤ A.n), for M, F and Total",
-         f"{_FORM}, blok I; DOMAIN §3.7"),
+         f"{_FORM}, blok I; docs/domain.md §3"),
     Rule("F.402", "error", "Pemilih disabilitas yang memilih tidak melebihi pemilih disabilitas (III.2 ≤ III.1)",
          "Disabled voters who voted do not exceed disabled voters registered (III.2 ≤ III.1)",
-         f"{_FORM}, blok III; DOMAIN §3.7"),
+         f"{_FORM}, blok III; docs/domain.md §3"),
     Rule("F.501", "error", "Kolom JUMLAH kabupaten/kota = jumlah kolom kecamatannya, untuk setiap isian",
          "A regency's JUMLAH column = the sum of its kecamatan columns, for every field",
-         "Rekapitulasi berjenjang (rapat pleno tiap tingkat); DOMAIN §1 dan §3.9"),
+         "Rekapitulasi berjenjang (rapat pleno tiap tingkat); docs/domain.md §1"),
     Rule("F.601", "error", "Setiap kecamatan wilayah itu dan kolom JUMLAH ada di sertifikat",
          "Every kecamatan of the regency and the JUMLAH column are on the certificate",
-         "Himpunan wilayah pemilihan (resources/regions); DOMAIN §3.10"),
+         "Himpunan wilayah pemilihan (resources/regions); docs/domain.md §3"),
     Rule("F.602", "error", "Sertifikat tidak memuat kolom yang bukan kecamatan wilayah itu",
          "The certificate holds no column that is not a kecamatan of the regency",
-         "Himpunan wilayah pemilihan (resources/regions); DOMAIN §3.10"),
+         "Himpunan wilayah pemilihan (resources/regions); docs/domain.md §3"),
     Rule("W.101", "warning", "Partisipasi (B.4 / A.4) lebih dari 100%",
-         "Turnout (B.4 / A.4) above 100%", f"{_FORM}, blok I; DOMAIN §3 (kewajaran)",
+         "Turnout (B.4 / A.4) above 100%", f"{_FORM}, blok I; docs/domain.md §3 (kewajaran)",
          "B.4 > A.4 × 100%"),
     Rule("W.102", "warning", "Bagian suara tidak sah (V.B / V.C) tinggi",
-         "High share of invalid votes (V.B / V.C)", f"{_FORM}, blok V; DOMAIN §3 (kewajaran)",
+         "High share of invalid votes (V.B / V.C)", f"{_FORM}, blok V; docs/domain.md §3 (kewajaran)",
          "V.B > 10% × V.C (Pilpres 2019 nasional: 2,38%)"),
     Rule("W.103", "warning", "Surat suara diterima (II.1) jauh dari DPT + cadangan",
          "Ballots received (II.1) far from DPT + reserve",
          "Cadangan 2% DPT per TPS (Pemilu) / 2,5% (Pilkada), dibulatkan ke atas; persentase dari definisi "
-         "pemilihan (reserve_percent); DOMAIN §2 dan §3.8",
+         "pemilihan (reserve_percent); docs/domain.md §2",
          "selisih II.1 dengan ⌈DPT × (1 + cadangan)⌉ > 1% × DPT"),
     Rule("W.601", "warning", "Sertifikat kabupaten/kota belum masuk",
-         "The regency's certificate has not been received", "Rekapitulasi berjenjang; DOMAIN §3.10"),
+         "The regency's certificate has not been received", "Rekapitulasi berjenjang; docs/domain.md §3"),
     Rule("W.602", "warning", "Isian kosong (kosong bukan nol); aturan yang memakainya tidak dapat diperiksa",
          "Blank field (blank is not zero); the rules that use it cannot be evaluated",
-         f"{_FORM}, semua blok; DOMAIN §3.10"),
+         f"{_FORM}, semua blok; docs/domain.md §3"),
 )
 
 RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
@@ -123,9 +123,9 @@ RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 #: Codes withdrawn from the catalogue; never to be given a new meaning.
 RETIRED_CODES: tuple[str, ...] = ()
 
-#: Rules named in DOMAIN §3 that have no input in this program yet (documented, not evaluated).
+#: Rules named in docs/domain.md §3 that have no input in this program yet (documented, not evaluated).
 NOT_EVALUATED = (
-    ("DOMAIN §3.11", "Angka yang ditulis dengan huruf sama dengan angkanya",
+    ("docs/domain.md §3", "Angka yang ditulis dengan huruf sama dengan angkanya",
      "Ruang kerja hanya menyimpan angka; sertifikat tidak menyimpan tulisan huruf (terbilang), "
      "jadi aturan ini belum mempunyai masukan."),
 )

@@ -314,7 +314,7 @@ class Workspace:
 
     @property
     def simulation(self) -> bool:
-        """True for a training/rehearsal workspace (issue 8)."""
+        """True for a training/rehearsal workspace (docs/security.md)."""
         return self.meta("simulation") == "1"
 
     # ----------------------------------------------------------------- regions

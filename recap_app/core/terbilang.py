@@ -1,6 +1,6 @@
 """Numbers written in Indonesian words, in capitals, as on the certificates ("ditulis dengan huruf").
 
-Source of the rules: Indonesian numerals as used on KPU forms (DOMAIN.md §2, e.g.
+Source of the rules: Indonesian numerals as used on KPU forms (docs/domain.md §2, e.g.
 10.362.694 = SEPULUH JUTA TIGA RATUS ENAM PULUH DUA RIBU ENAM RATUS SEMBILAN PULUH EMPAT):
 SEPULUH (10), SEBELAS (11), DUA BELAS..SEMBILAN BELAS, SERATUS (100), SERIBU (1.000, only
 when the whole thousands group is one: 101.000 = SERATUS SATU RIBU), SATU JUTA, SATU MILIAR,

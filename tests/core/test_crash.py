@@ -42,17 +42,10 @@ def worker(db: str, log: str, seed: int, outdir: str) -> None:  # pragma: no cov
     """Write forever; log "B op" before and "E op" after each operation (unbuffered)."""
     sys.path.insert(0, str(ROOT))
     from recap_app.core import backup
+    from recap_app.core.bundle.export import export_bundle
     from recap_app.core.demo import load_real_certificates, real_certificates
+    from recap_app.core.importer import import_files
     from recap_app.core.store import Workspace
-
-    try:
-        from recap_app.core.importer import import_files
-    except ImportError:
-        import_files = None
-    try:
-        from recap_app.core.bundle.export import export_bundle
-    except ImportError:
-        export_bundle = None
 
     rng = random.Random(seed)
     fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND)

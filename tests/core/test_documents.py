@@ -206,23 +206,10 @@ def test_findings_report(demo):
     r = render(demo, ["temuan"], now=NOW)
     text = " ".join(pages_text(r.pdf))
     assert "LAPORAN TEMUAN PEMERIKSAAN" in text
-    try:
-        from recap_app.core import reconcile  # noqa: F401
-    except ImportError:
-        assert "Modul pemeriksaan (reconcile) belum tersedia" in text
-        return
     assert "F.501" in text and "KESALAHAN" in text
     assert "KOTA PEKALONGAN (33.75)" in text
     assert "138.320" in text and "138.319" in text
     assert "BELUM DIJELASKAN" in text
-
-
-def test_findings_report_without_the_checking_module(demo, monkeypatch):
-    from recap_app.core.documents import findings
-
-    monkeypatch.setattr(findings, "load_findings", lambda ws: None)
-    text = " ".join(pages_text(render(demo, ["temuan"], now=NOW).pdf))
-    assert "Modul pemeriksaan (reconcile) belum tersedia pada program ini" in text
 
 
 def test_empty_objection_form(demo):

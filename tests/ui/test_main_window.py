@@ -54,10 +54,8 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_ws):
     am.set_rows(demo_ws.conn.execute("SELECT id, at, actor, action, entity, after FROM audit").fetchall())
     qtmodeltester.check(am)
     fm = FindingsModel()
-    try:
-        from recap_app.core import reconcile
-    except ImportError:
-        return
+    from recap_app.core import reconcile
+
     reconcile.refresh_findings(demo_ws, "tester")
     fm.set_findings(reconcile.findings(demo_ws), {r.kode: r.nama for r in demo_ws.regions()},
                     lambda key, region: demo_ws.election.form.field_label(key))

@@ -1,4 +1,4 @@
-"""Sync bundles (issue 6): signed, verifiable, idempotent transfer of recap data between offices.
+"""Sync bundles (docs/bundle-format.md): signed, verifiable, idempotent transfer of recap data between offices.
 
 A bundle is a zip holding ``manifest.json`` (signed with the sending office's Ed25519 key in
 ``manifest.sig``), ``data.json`` and optionally the original source files. The format is

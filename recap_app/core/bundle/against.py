@@ -95,7 +95,7 @@ def region_label(ws: Workspace, kode: str) -> str:
 
 
 def check_jumlah(rev: dict, what: str, name: str) -> None:
-    """A received certificate must carry its submitted JUMLAH column (DOMAIN.md: the province
+    """A received certificate must carry its submitted JUMLAH column (docs/domain.md: the province
     total is the sum of the regencies' JUMLAH columns; without it the total silently drops)."""
     if JUMLAH not in rev["columns"]:
         raise refuse(name, f"{what} tidak memuat kolom {JUMLAH}; setiap sertifikat yang diterima harus membawa "

@@ -1,4 +1,4 @@
-"""Make a bundle: the workspace's certificates, result, findings and audit, signed (issue 6 §1, §3).
+"""Make a bundle: the workspace's certificates, result, findings and audit, signed (docs/bundle-format.md).
 
 Each export takes the next number of this workspace's own sequence (table ``bundle_export``)
 and builds on a base sequence: 0 for a full bundle, otherwise an earlier export, in which case
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__
-from .. import auth
+from .. import auth, reconcile
 from ..clock import now_iso
 from ..domain import JUMLAH
 from ..errors import RecapError
@@ -100,17 +100,10 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def collect_findings(ws: Workspace) -> list[dict] | None:
-    """Stored findings with explanations/overrides, or None when reconciliation is not installed."""
-    try:
-        from .. import reconcile  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    findings = getattr(reconcile, "findings", None)
-    if findings is None:
-        return None
+def collect_findings(ws: Workspace) -> list[dict]:
+    """Stored findings with explanations/overrides, as the bundle carries them ($defs/finding)."""
     out = []
-    for f in findings(ws):
+    for f in reconcile.findings(ws):
         if hasattr(f, "to_dict"):
             d = f.to_dict()  # plain JSON types already (tuples become lists when written)
         else:
@@ -131,7 +124,7 @@ def collect_objections(ws: Workspace) -> list[dict] | None:
 
 
 def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | None:
-    """This office's own certificate for the tier above (issue 6 §5).
+    """This office's own certificate for the tier above (docs/bundle-format.md).
 
     One column per region that reports to this office (the 35 kabupaten/kota at a province)
     holding that region's submitted JUMLAH column (latest revision), then JUMLAH = their sums
@@ -345,7 +338,7 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
             tmp.unlink()
     from .. import backup
 
-    backup.auto_backup(ws, "bundle_export", actor)  # after the commit; never raises (issue 8 §4)
+    backup.auto_backup(ws, "bundle_export", actor)  # after the commit; never raises (docs/security.md)
     c = manifest["contents"]
     return ExportResult(out, sequence, base_seq, manifest_sha, c["certificates"], c["revisions"], c["audit"],
                         c["sources"], len(blob))

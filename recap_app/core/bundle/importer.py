@@ -1,4 +1,4 @@
-"""Take a bundle in: verify everything, plan, then write in one transaction (issue 6 §4, §5).
+"""Take a bundle in: verify everything, plan, then write in one transaction (docs/bundle-format.md).
 
 Outcomes: :class:`ImportResult` with status "imported" or "already" (the same signed manifest
 was taken in before: nothing changes). Refusals raise :class:`BundleRefused` and write nothing.
@@ -18,7 +18,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .. import auth, certificate
+from .. import auth, certificate, reconcile
 from ..clock import now_iso
 from ..errors import RecapError
 from ..formatting import figure
@@ -218,10 +218,6 @@ def _take_explanations(ws: Workspace, vb: VerifiedBundle, actor: str) -> int:
     incoming = [f for f in vb.data["findings"] or []
                 if isinstance(f.get("explanation"), dict) and isinstance(f.get("key"), str)]
     if not incoming:
-        return 0
-    try:
-        from .. import reconcile  # type: ignore[attr-defined]
-    except ImportError:
         return 0
     current = {f.key: f for f in reconcile.findings(ws)}
     by_text: dict[str, list[str]] = {}

@@ -1,4 +1,4 @@
-"""Read and check a bundle without writing anything (issue 6 §3, §4).
+"""Read and check a bundle without writing anything (docs/bundle-format.md).
 
 :func:`verify_bundle` checks the container (size, member count, paths, compression ratios),
 the manifest (JSON, schema, key fingerprint, Ed25519 signature), every member (listed, size,

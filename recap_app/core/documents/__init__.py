@@ -1,4 +1,4 @@
-"""Official province documents as PDF (issue 5).
+"""Official province documents as PDF (docs/documents.md).
 
 ``render(ws, ...)`` builds one PDF holding the chosen documents, each numbered on its own
 ("Halaman x dari y"); ``print_documents(ws, actor, out, ...)`` writes it to a file and records

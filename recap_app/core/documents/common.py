@@ -153,7 +153,7 @@ def signature_block(src: Source, width: float) -> KeepTogether:
     """Signatures: chair and members of the office, then one witness per pair (present/absent/refused).
 
     A witness recorded absent or refusing shows that wording in place of a signature; the
-    result stays valid (DOMAIN.md §2).
+    result stays valid (docs/domain.md §2).
     """
     st = styles()
     place, date = plenary_place_date(src)

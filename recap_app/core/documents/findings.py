@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
+from .. import reconcile
 from .common import Source, region_label, signature_block, title_block
 from .page import FONT, FONT_BOLD, Part, flow, frame_size, grid_style, p, styles
 from .tables import wrap
@@ -28,14 +29,9 @@ LONG_TEXT = 1200
 SEVERITY = {"error": "KESALAHAN", "warning": "PERINGATAN"}
 
 
-def load_findings(ws) -> list | None:
-    """Stored findings, or None when the checking module is not installed in this build."""
-    try:
-        from .. import reconcile
-    except ImportError:
-        return None
-    fn = getattr(reconcile, "findings", None)
-    return list(fn(ws)) if fn else None
+def load_findings(ws) -> list:
+    """The current findings with their explanations and overrides (reconcile.findings)."""
+    return list(reconcile.findings(ws))
 
 
 def _where(src: Source, f) -> str:
@@ -84,32 +80,27 @@ def build(src: Source, paper: str) -> Part:
     story = title_block(src, form, ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI", e.name.upper()],
                         width)
     found = load_findings(src.ws)
-    if found is None:
-        story.append(p("Modul pemeriksaan (reconcile) belum tersedia pada program ini; temuan belum dapat "
-                       "dicetak. Jalankan pemeriksaan dengan: recap check.", st["body"]))
-        found_payload = None
+    order = {r.kode: i for i, r in enumerate(src.regencies)}
+    found.sort(key=lambda f: (f.severity != "error", order.get(f.region, -1), f.column or "", f.field or "",
+                              f.code))
+    found_payload = [_payload(f) for f in found]
+    n_err = sum(1 for f in found if f.severity == "error")
+    open_err = sum(1 for f in found if f.severity == "error" and not getattr(f, "override", None))
+    open_warn = sum(1 for f in found if f.severity != "error" and not getattr(f, "explanation", None)
+                    and not getattr(f, "override", None))
+    story.append(p(f"Jumlah temuan: {len(found)} ({n_err} kesalahan, {len(found) - n_err} peringatan); "
+                   f"kesalahan yang belum dikesampingkan: {open_err}; peringatan yang belum dijelaskan: "
+                   f"{open_warn}.", st["body"]))
+    story.append(Spacer(1, 2 * mm))
+    if not found:
+        story.append(p("Tidak ada temuan.", st["body"]))
     else:
-        order = {r.kode: i for i, r in enumerate(src.regencies)}
-        found.sort(key=lambda f: (f.severity != "error", order.get(f.region, -1), f.column or "", f.field or "",
-                                  f.code))
-        found_payload = [_payload(f) for f in found]
-        n_err = sum(1 for f in found if f.severity == "error")
-        open_err = sum(1 for f in found if f.severity == "error" and not getattr(f, "override", None))
-        open_warn = sum(1 for f in found if f.severity != "error" and not getattr(f, "explanation", None)
-                        and not getattr(f, "override", None))
-        story.append(p(f"Jumlah temuan: {len(found)} ({n_err} kesalahan, {len(found) - n_err} peringatan); "
-                       f"kesalahan yang belum dikesampingkan: {open_err}; peringatan yang belum dijelaskan: "
-                       f"{open_warn}.", st["body"]))
-        story.append(Spacer(1, 2 * mm))
-        if not found:
-            story.append(p("Tidak ada temuan.", st["body"]))
-        else:
-            # many small tables: reportlab re-wraps a split table's remaining rows at every page,
-            # so one table of a thousand rows costs seconds; chunks of CHUNK rows cost milliseconds
-            groups = group(found)
-            for start in range(0, len(groups), CHUNK):
-                story.append(_table(src, groups[start:start + CHUNK], width, start))
-            story += long_notes(groups, st)
+        # many small tables: reportlab re-wraps a split table's remaining rows at every page,
+        # so one table of a thousand rows costs seconds; chunks of CHUNK rows cost milliseconds
+        groups = group(found)
+        for start in range(0, len(groups), CHUNK):
+            story.append(_table(src, groups[start:start + CHUNK], width, start))
+        story += long_notes(groups, st)
     story.append(signature_block(src, width * 0.7))
     payload = {"election": e.id, "findings": found_payload, "office": src.office_payload()}
     return Part(NAME, f"{form} Laporan temuan pemeriksaan", True, story, payload,

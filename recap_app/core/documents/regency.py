@@ -77,7 +77,7 @@ def build(src: Source, paper: str, region: str | None) -> Part:
 
 def revision_history(ws, region: str) -> list[str]:
     """Lines of a certificate's history, oldest first: every official revision (number, date,
-    who, reason) and every adoption and reopening (issue 8: a reopened certificate's documents
+    who, reason) and every adoption and reopening (docs/security.md: a reopened certificate's documents
     show its history). Read from the revisions and the audit log."""
     events = []
     for rev in ws.revisions(region):

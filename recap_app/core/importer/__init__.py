@@ -83,7 +83,7 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
     if any(f.status == ACCEPTED for f in report.files):
         from .. import backup
 
-        backup.auto_backup(ws, "import", actor)  # after the commits; never raises (issue 8 §4)
+        backup.auto_backup(ws, "import", actor)  # after the commits; never raises (docs/security.md)
     return report
 
 

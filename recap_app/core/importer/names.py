@@ -1,6 +1,6 @@
 """Region name matching: codes first, names by exact spelling, near spellings only when confirmed.
 
-DOMAIN.md §4: region names are spelled differently between sources ("KARANG LEWAS" and
+docs/domain.md §4: region names are spelled differently between sources ("KARANG LEWAS" and
 "KARANGLEWAS"); match by code, and by name only with a clerk's confirmation. A name equal to
 the region set's spelling after ignoring case, punctuation and repeated spaces (or to an alias a
 clerk accepted before) is exact; a spelling without spaces, with o for a ("PURWONEGORO" and

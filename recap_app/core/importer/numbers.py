@@ -1,4 +1,4 @@
-"""Reading one figure from a spreadsheet cell (DOMAIN.md §4: "12.096.454", "-" for zero).
+"""Reading one figure from a spreadsheet cell (docs/domain.md §4: "12.096.454", "-" for zero).
 
 Rules (the same for every file kind):
 - blank cell (None, "" or spaces) -> None: blank is not zero;

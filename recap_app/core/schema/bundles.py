@@ -1,4 +1,4 @@
-"""Schema migrations for sync bundles (issue 6), listed in recap_app/core/schema/__init__.py.
+"""Schema migrations for sync bundles (docs/bundle-format.md), listed in recap_app/core/schema/__init__.py.
 
 Tables (all STRICT):
 

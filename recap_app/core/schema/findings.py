@@ -1,4 +1,4 @@
-"""Schema migrations for reconciliation (issue 4).
+"""Schema migrations for reconciliation (docs/rules.md).
 
 Tables (all STRICT):
 

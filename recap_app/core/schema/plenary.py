@@ -1,6 +1,6 @@
 """Schema migrations for this capability, listed in recap_app/core/schema/__init__.py.
 
-Documents capability (issue 5): the recap plenary (place, date, times), its attendance,
+Documents capability (docs/documents.md): the recap plenary (place, date, times), its attendance,
 the witness of each candidate pair with present/absent/refused to sign, and the special
 events and objections recorded for form DC2 (kejadian khusus dan/atau keberatan). The
 office's chair, members and city are office settings (``ws.setting("office.chair")`` ...).

@@ -1,4 +1,4 @@
-"""Schema migrations for users and the audit seal (issue 8).
+"""Schema migrations for users and the audit seal (docs/security.md).
 
 Tables:
     user_account: one row per local account (name, role, argon2id hash, active flag).
