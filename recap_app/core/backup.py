@@ -198,13 +198,15 @@ def backup_dir(ws: Workspace | str | Path) -> Path:
 
 
 def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "manual",
-                check_permission: bool = True) -> BackupInfo:
+                check_permission: bool = True, at: str | None = None) -> BackupInfo:
     """Copy the workspace's committed state to ``out`` and check the copy.
 
     Args:
         out: the backup file to create (never overwritten; its folder is created).
         actor: who asks (permission "backup" unless check_permission is False, as for
             automatic backups); reason: recorded in the audit log.
+        at: the backup's time (ISO 8601 UTC) when the caller already took it from the program
+            clock (an automatic backup names its file with it); default: the clock, read before the copy.
     Returns:
         The BackupInfo of the new file (with sha256 and audit head).
     Raises:
@@ -213,6 +215,7 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     """
     from . import auth
 
+    at = at or now_iso()
     out = Path(out)
     if check_permission:
         auth.require(ws, actor, "backup")
@@ -224,7 +227,7 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
         raise BackupError(f"Folder cadangan {out.parent} tidak dapat dibuat: {exc.strerror or exc}.") from exc
     _copy(ws.path, out)
     last_id, last_hash = _head_of(out)
-    info = BackupInfo(out, now_iso(), reason, out.stat().st_size, _sha256(out), last_id, last_hash)
+    info = BackupInfo(out, at, reason, out.stat().st_size, _sha256(out), last_id, last_hash)
     if not ws.readonly:
         try:
             with ws.transaction():
@@ -236,8 +239,12 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     return info
 
 
-def _stamp() -> str:
-    return _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _stamp(at: str | None = None) -> str:
+    """A file-name time "20190508T103000Z" from the program clock (RECAP_FIXED_CLOCK honoured)."""
+    t = _dt.datetime.fromisoformat(at or now_iso())
+    if t.tzinfo is not None:
+        t = t.astimezone(_dt.UTC)
+    return t.strftime("%Y%m%dT%H%M%SZ")
 
 
 def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo | None:
@@ -256,7 +263,8 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
     global last_auto_backup_error
     tag = re.sub(r"[^a-z0-9_]+", "_", reason.lower()).strip("_") or "otomatis"
     folder = backup_dir(ws)
-    stamp = _stamp()
+    at = now_iso()  # one reading of the program clock names the file and dates the backup
+    stamp = _stamp(at)
     taken = [int(m["n"] or 1) for b in list_backups(ws) if (m := _NAME_RE.match(b.path.name)) and m["ts"] == stamp]
     n = max(taken, default=0) + 1
     out = folder / (f"{ws.path.stem}-{stamp}-{tag}{SUFFIX}" if n == 1 else f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}")
@@ -264,7 +272,7 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
         n += 1
         out = folder / f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}"
     try:
-        info = make_backup(ws, out, actor=actor, reason=tag, check_permission=False)
+        info = make_backup(ws, out, actor=actor, reason=tag, check_permission=False, at=at)
     except RecapError as exc:
         last_auto_backup_error = exc.message
         return None
@@ -457,6 +465,10 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
         _copy(backup_file, tmp)
         if target.exists():
             aside = target.with_name(f"{target.name}.sebelum-pulih-{_stamp()}")
+            n = 1
+            while aside.exists():  # never over an earlier set-aside copy (same second, fixed clock)
+                n += 1
+                aside = target.with_name(f"{target.name}.sebelum-pulih-{_stamp()}-{n}")
             for suffix in ("-wal", "-shm", ""):
                 if os.path.exists(str(target) + suffix):
                     os.replace(str(target) + suffix, str(aside) + suffix)

@@ -242,3 +242,17 @@ def test_workspace_in_a_folder_that_refuses_new_files_opens_read_only(tmp_path):
         ws.close()
     finally:
         subprocess.run(["chattr", "-i", str(folder)])
+
+
+def test_backup_name_and_time_come_from_one_reading_of_the_program_clock(demo_ws, monkeypatch):
+    """The file name and created_at are the same instant of the program clock (the fixed test clock
+    too), so a listing sorted by name is sorted by time and two backups in one second stay apart."""
+    monkeypatch.setenv("RECAP_FIXED_CLOCK", "2019-05-08T10:30:00+00:00")
+    first = backup.auto_backup(demo_ws, "manual", "tester")
+    second = backup.auto_backup(demo_ws, "manual", "tester")
+    assert first.created_at == second.created_at == "2019-05-08T10:30:00+00:00"
+    assert first.path.name == "demo-20190508T103000Z-manual.sqlite"
+    assert second.path.name == "demo-20190508T103000Z-2-manual.sqlite"
+    listed = backup.list_backups(demo_ws)
+    assert [b.created_at for b in listed[:2]] == ["2019-05-08T10:30:00+00:00"] * 2
+    assert [b.path.name for b in listed[:2]] == [second.path.name, first.path.name]
