@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__, cli_i18n
-from .commands.common import clerk_errors, db_option, emit_json, format_option, open_ws, user_option
+from .commands import common as cmd
 from .core.clock import default_actor
 from .core.paths import default_workspace_path, remember_workspace
 from .core.store import Workspace
@@ -27,8 +27,8 @@ def main():
 
 
 @main.command("elections")
-@format_option
-@clerk_errors
+@cmd.format_option
+@cmd.clerk_errors
 def elections_cmd(fmt):
     """Daftar definisi pemilihan yang tersedia."""
     from .core.election import list_elections
@@ -38,7 +38,7 @@ def elections_cmd(fmt):
               "paslon": sum(c.kind == "paslon" for c in e.contestants), "dapil": len(e.districts),
               "wilayah": sum(1 for r in e.regions if r.tingkat == e.column_tier)} for e in list_elections()]
     if fmt == "json":
-        emit_json(items)
+        cmd.emit_json(items)
         return
     for e, it in zip(list_elections(), items, strict=True):
         click.echo(f"{it['id']:<26} {it['nama']} ({it['hari_pemungutan']}; {_contest_words(e)}; "
@@ -55,12 +55,9 @@ def _contest_words(e) -> str:
     return f"{count['paslon']} paslon"
 
 
-@main.command("init")
+@cmd.write_command(main, "init")
 @click.option("--election", "election_id", required=True, help="Id pemilihan (lihat: recap elections).")
-@db_option
-@user_option
 @click.option("--simulation", is_flag=True, help="Ruang kerja simulasi (pelatihan, gladi).")
-@clerk_errors
 def init_cmd(election_id, db, user, simulation):
     """Buat ruang kerja baru untuk satu pemilihan (tidak pernah menimpa berkas yang ada)."""
     path = db or default_workspace_path(election_id)
@@ -77,18 +74,15 @@ def init_cmd(election_id, db, user, simulation):
     click.echo(f"Pemilihan: {ws.election.name} ({election_id}); {n_reg} kabupaten/kota, {n_col} kecamatan.")
 
 
-@main.command("status")
-@db_option
-@format_option
-@clerk_errors
+@cmd.read_command(main, "status")
 def status_cmd(db, fmt):
     """Status sertifikat tiap kabupaten/kota."""
     from .core.certificate import statuses
 
-    with open_ws(db, readonly=False) as ws:
+    with cmd.open_ws(db, readonly=False) as ws:
         rows = statuses(ws)
     if fmt == "json":
-        emit_json(rows)
+        cmd.emit_json(rows)
         return
     for r in rows:
         rev = f"revisi {r['revision']}" if r["revision"] else ""
@@ -96,7 +90,7 @@ def status_cmd(db, fmt):
 
 
 @main.command("gui")
-@db_option
+@cmd.db_option
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Simpan gambar jendela utama ke berkas PNG lalu keluar.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Bahasa antarmuka.")

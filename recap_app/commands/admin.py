@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import RecapError
+from . import common as cmd
 
 
 def new_password(name: str) -> str:
@@ -92,41 +93,32 @@ def register(main):
     from ..core import audit as audit_mod
     from ..core import auth
     from ..core import backup as backup_mod
-    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     # ------------------------------------------------------------- users
     @main.group("users")
     def users_grp():
         """Akun pengguna ruang kerja (hanya admin)."""
 
-    @users_grp.command("add")
+    @cmd.write_command(users_grp, "add")
     @click.argument("name")
     @click.option("--role", required=True, type=click.Choice(list(auth.MATRIX)), help="Peran akun baru.")
-    @db_option
-    @user_option
-    @clerk_errors
     def users_add(name, role, db, user):
         """Buat akun baru (kata sandi dari RECAP_NEW_PASSWORD atau ditanyakan)."""
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             acc = auth.add_user(ws, actor, name, role, new_password(name))
         click.echo(f"Akun dibuat: {acc.name} (peran {acc.role}).")
 
-    @users_grp.command("list")
-    @db_option
-    @user_option
-    @format_option
-    @clerk_errors
+    @cmd.write_command(users_grp, "list")
+    @cmd.format_option
     def users_list(db, user, fmt):
         """Daftar akun dan perannya."""
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             auth.require(ws, actor, "users")
             rows = [{"name": a.name, "role": a.role, "active": a.active, "created_at": a.created_at,
                      "created_by": a.created_by} for a in auth.list_users(ws)]
             opened = auth.open_mode(ws)
         if fmt == "json":
-            emit_json(rows)
+            cmd.emit_json(rows)
             return
         if opened:
             click.echo("Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak tanpa kata sandi).")
@@ -134,49 +126,25 @@ def register(main):
             state = "aktif" if r["active"] else "nonaktif"
             click.echo(f"{r['name']:<20} {r['role']:<12} {state:<9} dibuat {r['created_at']} oleh {r['created_by']}")
 
-    @users_grp.command("role")
+    @cmd.write_command(users_grp, "role")
     @click.argument("name")
     @click.argument("role", type=click.Choice(list(auth.MATRIX)))
-    @db_option
-    @user_option
-    @clerk_errors
     def users_role(name, role, db, user):
         """Ubah peran sebuah akun."""
-        with open_ws(db) as ws:
-            auth.set_role(ws, acting_user(ws, user), name, role)
+        with cmd.acting(db, user) as (ws, actor):
+            auth.set_role(ws, actor, name, role)
         click.echo(f"Peran {name} kini {role}.")
 
-    @users_grp.command("disable")
-    @click.argument("name")
-    @db_option
-    @user_option
-    @clerk_errors
-    def users_disable(name, db, user):
-        """Nonaktifkan sebuah akun (riwayatnya tetap)."""
-        with open_ws(db) as ws:
-            auth.set_active(ws, acting_user(ws, user), name, False)
-        click.echo(f"Akun {name} dinonaktifkan.")
+    for verb, active, done, doc in (("disable", False, "dinonaktifkan", "Nonaktifkan sebuah akun (riwayatnya tetap)."),
+                                    ("enable", True, "diaktifkan", "Aktifkan kembali sebuah akun.")):
+        _activation(users_grp, verb, active, done, doc)
 
-    @users_grp.command("enable")
+    @cmd.write_command(users_grp, "password")
     @click.argument("name")
-    @db_option
-    @user_option
-    @clerk_errors
-    def users_enable(name, db, user):
-        """Aktifkan kembali sebuah akun."""
-        with open_ws(db) as ws:
-            auth.set_active(ws, acting_user(ws, user), name, True)
-        click.echo(f"Akun {name} diaktifkan.")
-
-    @users_grp.command("password")
-    @click.argument("name")
-    @db_option
-    @user_option
-    @clerk_errors
     def users_password(name, db, user):
         """Ganti kata sandi (sendiri, atau milik siapa pun oleh admin)."""
-        with open_ws(db) as ws:
-            auth.set_password(ws, acting_user(ws, user), name, new_password(name))
+        with cmd.acting(db, user) as (ws, actor):
+            auth.set_password(ws, actor, name, new_password(name))
         click.echo(f"Kata sandi {name} diganti.")
 
     # ------------------------------------------------------------- audit
@@ -184,17 +152,14 @@ def register(main):
     def audit_grp():
         """Log audit: pemeriksaan rantai hash dan penelusuran."""
 
-    @audit_grp.command("verify")
-    @db_option
-    @format_option
-    @clerk_errors
+    @cmd.read_command(audit_grp, "verify")
     def audit_verify(db, fmt):
         """Periksa rantai hash log audit dan angka sertifikat; keluar 0 hanya bila semuanya utuh."""
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             rep = audit_mod.verify_chain(ws, backup_mod.anchors(ws))
             rep.problems += audit_mod.verify_content(ws)
         if fmt == "json":
-            emit_json(rep.to_dict())
+            cmd.emit_json(rep.to_dict())
         else:
             click.echo(rep.summary())
             for p in rep.problems:
@@ -203,35 +168,28 @@ def register(main):
                 click.echo(f"Dibandingkan dengan {rep.anchors_checked} jangkar dari cadangan.")
         sys.exit(0 if rep.ok else 1)
 
-    @audit_grp.command("log")
-    @db_option
+    @cmd.read_command(audit_grp, "log")
     @click.option("--actor", default=None, help="Hanya tindakan pengguna ini.")
     @click.option("--action", default=None, help="Jenis peristiwa, atau awalan berakhiran titik (certificate.).")
     @click.option("--entity", default=None, help="Objek, atau awalan berakhiran titik dua (certificate:).")
     @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
-    @format_option
-    @clerk_errors
     def audit_log(db, actor, action, entity, limit, fmt):
         """Tampilkan catatan audit terbaru."""
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             recs = audit_mod.query(ws, actor=actor, action=action, entity=entity, limit=limit)
         if fmt == "json":
-            emit_json([r.__dict__ for r in recs])
+            cmd.emit_json([r.__dict__ for r in recs])
             return
         for r in recs:
             click.echo(f"#{r.id:<6} {r.at}  {r.actor:<16} {r.action:<28} {r.entity}")
 
     # ------------------------------------------------------------- backups
-    @main.command("backup")
-    @db_option
+    @cmd.write_command(main, "backup")
     @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Berkas cadangan (tidak ditimpa). Bawaan: folder cadangan ruang kerja.")
-    @user_option
-    @clerk_errors
     def backup_cmd(db, out, user):
         """Buat cadangan ruang kerja dan periksa integritas salinannya."""
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             if out is None:
                 auth.require(ws, actor, "backup")
                 info = backup_mod.auto_backup(ws, "manual", actor=actor)
@@ -242,10 +200,7 @@ def register(main):
         click.echo(f"Cadangan dibuat dan diperiksa: {info.path} ({info.size} bait, SHA-256 {info.sha256}).")
         click.echo(f"Kepala rantai audit di cadangan: #{info.audit_last_id} {info.audit_last_hash}")
 
-    @main.command("backups")
-    @db_option
-    @format_option
-    @clerk_errors
+    @cmd.read_command(main, "backups")
     def backups_cmd(db, fmt):
         """Periksa integritas ruang kerja dan tampilkan cadangan otomatisnya."""
         from ..core.paths import resolve_workspace
@@ -254,7 +209,7 @@ def register(main):
         rep = backup_mod.startup_check(path)
         items = backup_mod.list_backups(path)
         if fmt == "json":
-            emit_json({"ok": rep.ok, "message": rep.message,
+            cmd.emit_json({"ok": rep.ok, "message": rep.message,
                        "latest_good_backup": str(rep.latest_good_backup.path) if rep.latest_good_backup else None,
                        "backups": [{"path": str(b.path), "created_at": b.created_at, "reason": b.reason,
                                     "size": b.size} for b in items]})
@@ -265,14 +220,11 @@ def register(main):
                 click.echo(f"  {b.created_at}  {b.reason:<14} {b.size:>10} bait  {b.path.name}")
         sys.exit(0 if rep.ok else 1)
 
-    @main.command("restore")
-    @db_option
+    @cmd.write_command(main, "restore")
     @click.option("--from", "source", required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path),
                   help="Berkas cadangan yang dipulihkan.")
-    @user_option
     @click.option("--yes", "confirmed", is_flag=True,
                   help="Setujui pemulihan walau catatan audit atau akun terbaru keluar dari ruang kerja aktif.")
-    @clerk_errors
     def restore_cmd(db, source, user, confirmed):
         """Pulihkan ruang kerja dari cadangan (berkas lama disimpan di samping, tidak dihapus)."""
         from ..core.paths import resolve_workspace
@@ -290,3 +242,15 @@ def register(main):
         click.echo(f"Dipulihkan dari {source} (rantai audit sampai #{info.audit_last_id}).")
         if aside:
             click.echo(f"Ruang kerja sebelumnya disimpan sebagai {aside}.")
+
+
+def _activation(group, verb: str, active: bool, done: str, doc: str) -> None:
+    """`recap users disable|enable NAME`: one account off or on again (auth.set_active)."""
+    @cmd.write_command(group, verb, help=doc)
+    @click.argument("name")
+    def command(name, db, user):
+        from ..core import auth
+
+        with cmd.acting(db, user) as (ws, actor):
+            auth.set_active(ws, actor, name, active)
+        click.echo(f"Akun {name} {done}.")

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
+from . import common as cmd
+
 key_option = click.option("--key", "key_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
                           help="Berkas kunci kantor (bawaan: RECAP_KEY_FILE atau folder data pengguna).")
 
 
 def register(main):
     """Attach the `keys` and `bundle` groups to the `recap` group."""
-    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     @main.group("keys")
     def keys_group():
@@ -21,27 +22,24 @@ def register(main):
 
     @keys_group.command("show")
     @key_option
-    @format_option
-    @clerk_errors
+    @cmd.format_option
+    @cmd.clerk_errors
     def keys_show(key_file, fmt):
         """Cetak kunci publik kantor ini dan sidiknya (dibuat saat pertama dipakai)."""
         from ..core.bundle import keys
 
         ident = keys.load_identity(key_file)
         if fmt == "json":
-            emit_json({"public_key": ident.public_text, "fingerprint": ident.fingerprint, "key_file": str(ident.path)})
+            cmd.emit_json({"public_key": ident.public_text, "fingerprint": ident.fingerprint, "key_file": str(ident.path)})
             return
         click.echo(f"Kunci publik: {ident.public_text}")
         click.echo(f"Sidik kunci:  {keys.grouped(ident.fingerprint)}")
         click.echo(f"Berkas kunci: {ident.path} (rahasia; jangan dibagikan)")
 
-    @keys_group.command("trust")
+    @cmd.write_command(keys_group, "trust")
     @click.argument("key")
     @click.option("--office", "office", required=True, help="Kode wilayah kantor pemilik kunci (misalnya 33.01).")
     @click.option("--name", "office_name", default=None, help="Nama kantor (misalnya KPU Kabupaten Cilacap).")
-    @db_option
-    @user_option
-    @clerk_errors
     def keys_trust(key, office, office_name, db, user):
         """Percayai kunci publik kantor lain: KEY adalah teks 'ed25519:...' atau berkas yang memuatnya."""
         from ..core.bundle import keys
@@ -53,23 +51,19 @@ def register(main):
                 text = Path(key).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise OfficeKeyError(f"Berkas kunci {key} tidak dapat dibaca: {exc}.", "bad_key") from exc
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             tk = keys.trust(ws, text, office, actor, office_name)
         click.echo(f"Kunci kantor {tk.office_code} dipercaya: {keys.grouped(tk.fingerprint)}")
 
-    @keys_group.command("list")
-    @db_option
-    @format_option
-    @clerk_errors
+    @cmd.read_command(keys_group, "list")
     def keys_list(db, fmt):
         """Daftar kunci kantor lain yang dipercaya ruang kerja ini."""
         from ..core.bundle import keys
 
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             items = keys.trusted_keys(ws)
         if fmt == "json":
-            emit_json([k.__dict__ for k in items])
+            cmd.emit_json([k.__dict__ for k in items])
             return
         if not items:
             click.echo("Belum ada kunci kantor lain yang dipercaya.")
@@ -80,8 +74,7 @@ def register(main):
     def bundle_group():
         """Bundel data bertanda tangan untuk dikirim ke atas atau diterima dari bawah."""
 
-    @bundle_group.command("export")
-    @db_option
+    @cmd.write_command(bundle_group, "export")
     @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
                   help="Berkas bundel yang dibuat (.zip).")
     @click.option("--since", "since", type=int, default=None,
@@ -89,9 +82,7 @@ def register(main):
     @click.option("--full", is_flag=True, help="Bundel lengkap (semua revisi dan seluruh catatan audit).")
     @click.option("--with-sources", is_flag=True, help="Sertakan berkas sumber asli.")
     @key_option
-    @user_option
-    @format_option
-    @clerk_errors
+    @cmd.format_option
     def bundle_export(db, out, since, full, with_sources, key_file, user, fmt):
         """Buat bundel bertanda tangan dari ruang kerja."""
         from ..core.bundle import export, keys
@@ -99,12 +90,11 @@ def register(main):
         if since is not None and full:
             raise click.UsageError("Pilih salah satu: --since NOMOR atau --full.")
         ident = keys.load_identity(key_file)
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             r = export.export_bundle(ws, out, actor, since=since, full=full, with_sources=with_sources,
                                      identity=ident)
         if fmt == "json":
-            emit_json({**r.__dict__, "path": str(r.path)})
+            cmd.emit_json({**r.__dict__, "path": str(r.path)})
             return
         click.echo(f"Bundel nomor {r.sequence} (dibangun di atas {r.base_sequence}) ditulis ke {r.path} "
                    f"({r.size} bita).")
@@ -116,8 +106,8 @@ def register(main):
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Periksa juga terhadap ruang kerja ini (kunci dipercaya, pemilihan, simulasi, wilayah).")
-    @format_option
-    @clerk_errors
+    @cmd.format_option
+    @cmd.clerk_errors
     def bundle_verify(file, db, fmt):
         """Periksa tanda tangan, hash, dan skema bundel tanpa menulis apa pun. Status 0 hanya bila
         sah; dengan --db juga hanya bila kunci pengirim sudah dipercaya di ruang kerja itu (kunci
@@ -128,7 +118,7 @@ def register(main):
         vb = verify.verify_bundle(file)
         plan = untrusted = None
         if db is not None:
-            with open_ws(db, readonly=True) as ws:
+            with cmd.open_ws(db, readonly=True) as ws:
                 plan = against.check_against(ws, vb, accept_key=True)
                 if not plan.trusted:
                     try:
@@ -136,7 +126,7 @@ def register(main):
                     except BundleRefused as exc:  # untrusted_key: its message names the fingerprint and the fix
                         untrusted = exc
         if fmt == "json":
-            emit_json({"valid": untrusted is None, "manifest": vb.manifest, "manifest_sha256": vb.manifest_sha256,
+            cmd.emit_json({"valid": untrusted is None, "manifest": vb.manifest, "manifest_sha256": vb.manifest_sha256,
                        "file_sha256": vb.file_sha256,
                        "findings": None if vb.data["findings"] is None else len(vb.data["findings"]),
                        "workspace": None if plan is None else {"mode": plan.mode, "key_trusted": plan.trusted}})
@@ -150,38 +140,31 @@ def register(main):
         if untrusted is not None:
             raise untrusted
 
-    @bundle_group.command("import")
-    @db_option
+    @cmd.write_command(bundle_group, "import")
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--accept-key", is_flag=True, help="Percayai kunci pengirim yang belum dikenal (periksa sidiknya!).")
-    @user_option
-    @format_option
-    @clerk_errors
+    @cmd.format_option
     def bundle_import(db, file, accept_key, user, fmt):
         """Impor bundel: semua diperiksa dulu; status 0 bila diterima atau sudah ada, 1 bila ditolak."""
         from ..core.bundle import importer
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             r = importer.import_bundle(ws, file, actor, accept_key=accept_key)
         if fmt == "json":
-            emit_json(r.to_dict())
+            cmd.emit_json(r.to_dict())
             return
         for line in r.lines():
             click.echo(line)
 
-    @bundle_group.command("conflicts")
-    @db_option
-    @format_option
-    @clerk_errors
+    @cmd.read_command(bundle_group, "conflicts")
     def bundle_conflicts(db, fmt):
         """Daftar konflik bundel yang menunggu keputusan."""
         from ..core.bundle import importer
 
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             items = importer.open_conflicts(ws)
         if fmt == "json":
-            emit_json(items)
+            cmd.emit_json(items)
             return
         if not items:
             click.echo("Tidak ada konflik bundel yang terbuka.")
@@ -190,17 +173,13 @@ def register(main):
             for f in c["fields"]:
                 click.echo(f"  {f['kolom']} {f['field']}: dasar {f['base']}, di sini {f['ours']}, kiriman {f['theirs']}")
 
-    @bundle_group.command("resolve")
-    @db_option
+    @cmd.write_command(bundle_group, "resolve")
     @click.argument("kode")
     @click.option("--keep", type=click.Choice(["theirs", "ours"]), required=True,
                   help="theirs = pakai versi kiriman; ours = pertahankan versi di sini.")
-    @user_option
-    @clerk_errors
     def bundle_resolve(db, kode, keep, user):
         """Putuskan konflik bundel untuk satu sertifikat."""
         from ..core.bundle import importer
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             click.echo(importer.resolve_conflict(ws, kode, keep, actor))

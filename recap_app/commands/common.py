@@ -5,6 +5,7 @@ Imported by ``recap_app/cli.py`` and each module of ``recap_app/commands``; it i
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -56,5 +57,26 @@ def acting_user(ws: Workspace, user: str | None) -> str:
     return authenticate(ws, user)
 
 
+@contextlib.contextmanager
+def acting(db: Path | None, user: str | None):
+    """``with acting(db, user) as (ws, actor)``: the workspace opened and the acting user authenticated."""
+    with open_ws(db) as ws:
+        yield ws, acting_user(ws, user)
+
+
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def read_command(group, name: str, **kwargs):
+    """Decorator: a command of ``group`` that reads a workspace (``--db``, ``--format``, clerk errors)."""
+    def decorate(fn):
+        return group.command(name, **kwargs)(db_option(format_option(clerk_errors(fn))))
+    return decorate
+
+
+def write_command(group, name: str, **kwargs):
+    """Decorator: a command of ``group`` that acts as a user (``--db``, ``--user``, clerk errors)."""
+    def decorate(fn):
+        return group.command(name, **kwargs)(db_option(user_option(clerk_errors(fn))))
+    return decorate

@@ -4,15 +4,16 @@ from pathlib import Path
 
 import click
 
+from . import common as cmd
+
 
 def register(main):
     """Attach `demo` to the `recap` group."""
-    from .common import clerk_errors
 
     @main.command("demo")
     @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Berkas ruang kerja contoh (bawaan: folder data pengguna).")
-    @clerk_errors
+    @cmd.clerk_errors
     def demo_cmd(db):
         """Buat ruang kerja CONTOH berisi 35 sertifikat nyata Pilpres 2019 Jawa Tengah."""
         from ..core.demo import make_demo

@@ -7,18 +7,19 @@ from pathlib import Path
 
 import click
 
+from . import common as cmd
+
 
 def register(main):
     """Attach `template`, `import` and `totals` to the `recap` group."""
-    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
     @main.command("template")
-    @db_option
+    @cmd.db_option
     @click.option("--region", "region", default=None, help="Kode kabupaten/kota (mis. 33.19).")
     @click.option("--all", "all_regions", is_flag=True, help="Templat untuk semua kabupaten/kota.")
     @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
                   help="Folder tujuan.")
-    @clerk_errors
+    @cmd.clerk_errors
     def template_cmd(db, region, all_regions, out):
         """Tulis templat xlsx provinsi untuk diisi kabupaten/kota."""
         from ..core.errors import RecapError
@@ -26,24 +27,21 @@ def register(main):
 
         if bool(region) == bool(all_regions):
             raise RecapError("Pilih salah satu: --region KODE atau --all.", "usage")
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             codes = [r.kode for r in ws.regencies()] if all_regions else [region]
             paths = write_templates(ws, codes, out)
         for p in paths:
             click.echo(str(p))
         click.echo(f"{len(paths)} templat ditulis ke {out}.")
 
-    @main.command("import")
-    @db_option
-    @user_option
+    @cmd.write_command(main, "import")
     @click.option("--accept-names", is_flag=True,
                   help="Terima nama kecamatan yang hampir sama (ejaan diingat untuk wilayah itu).")
     @click.option("--reason", default=None, help="Alasan perubahan (dicatat pada revisi baru).")
     @click.option("--region", "region", default=None,
                   help="Hanya terima berkas untuk kabupaten/kota ini (kode, mis. 33.19).")
-    @format_option
+    @cmd.format_option
     @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-    @clerk_errors
     def import_cmd(db, user, accept_names, reason, region, fmt, files):
         """Impor sertifikat kabupaten/kota dari xlsx, xls, ods atau csv (satu transaksi per berkas).
 
@@ -51,25 +49,21 @@ def register(main):
         """
         from ..core.importer import import_files
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region)
         if fmt == "json":
-            emit_json(report.to_dict())
+            cmd.emit_json(report.to_dict())
         else:
             click.echo(report.to_text())
         sys.exit(0 if report.ok else 1)
 
-    @main.command("totals")
-    @db_option
-    @format_option
-    @clerk_errors
+    @cmd.read_command(main, "totals")
     def totals_cmd(db, fmt):
         """Jumlah provinsi tiap isian (revisi terakhir tiap sertifikat) dan JUMLAH tiap kabupaten/kota."""
         from ..core.formatting import figure as num
         from ..core.totals import province_totals
 
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             t = province_totals(ws)
             e = ws.election
             names = {r.kode: r.nama for r in ws.regencies()}
@@ -79,7 +73,7 @@ def register(main):
                    "blank": t.get("blank", {})}
             if e.has_districts:
                 out["dapil"] = t["dapil"]
-            emit_json(out)
+            cmd.emit_json(out)
             return
 
         click.echo(f"{e.name}: {t['received']} dari {t['expected']} sertifikat kabupaten/kota masuk.")

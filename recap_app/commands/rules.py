@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from . import common as cmd
+
 
 def _blank_rows(form, blank_fields) -> str:
     """Blank fields as form rows: "I.A.2, I.A.3 (LK), V.B" (a row named alone is blank whole)."""
@@ -71,15 +73,11 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
 
 def register(main):
     """Attach check, explain, override, adopt, reopen, compare and the entry2 group to `recap`."""
-    from .common import acting_user, clerk_errors, db_option, emit_json, format_option, open_ws, user_option
 
-    @main.command("check")
-    @db_option
-    @user_option
-    @format_option
+    @cmd.write_command(main, "check")
+    @cmd.format_option
     @click.option("--strict", is_flag=True, help="Status keluar 1 bila ada kesalahan yang belum diselesaikan.")
     @click.option("--region", "region", default=None, help="Hanya temuan wilayah ini (kode).")
-    @clerk_errors
     def check_cmd(db, user, fmt, strict, region):
         """Periksa semua sertifikat dengan semua aturan dan catat temuannya.
 
@@ -90,7 +88,7 @@ def register(main):
         from ..core.clock import default_actor
         from ..core.errors import WorkspaceError
 
-        with open_ws(db) as ws:
+        with cmd.open_ws(db) as ws:
             try:
                 reconcile.refresh_findings(ws, user or default_actor())
             except WorkspaceError:  # read-only file: report without storing
@@ -100,7 +98,7 @@ def register(main):
             election = ws.election
         open_errors = sum(1 for f in fs if f.severity == "error" and not f.resolved)
         if fmt == "json":
-            emit_json([f.to_dict() for f in fs])
+            cmd.emit_json([f.to_dict() for f in fs])
         else:
             errors = [f for f in fs if f.severity == "error"]
             warnings = [f for f in fs if f.severity == "warning"]
@@ -113,14 +111,11 @@ def register(main):
         if strict and open_errors:
             sys.exit(1)
 
-    @main.command("explain")
-    @db_option
-    @user_option
+    @cmd.write_command(main, "explain")
     @click.option("--key", "keys", multiple=True, help="Kunci temuan (lihat recap check); boleh berulang.")
     @click.option("--code", "code", default=None, help="Semua temuan dengan kode aturan ini (mis. W.602).")
     @click.option("--region", "region", default=None, help="Semua temuan wilayah ini (kode).")
     @click.argument("text")
-    @clerk_errors
     def explain_cmd(db, user, keys, code, region, text):
         """Catat penjelasan untuk temuan (siapa, kapan, teks)."""
         from ..core import reconcile
@@ -128,8 +123,7 @@ def register(main):
 
         if not keys and not code and not region:
             raise RecapError("Pilih temuan dengan --key, --code atau --region.", "usage")
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             chosen = list(keys)
             if code or region:
                 chosen += [f.key for f in reconcile.findings(ws, region) if code is None or f.code == code]
@@ -138,61 +132,46 @@ def register(main):
             n = reconcile.explain(ws, list(dict.fromkeys(chosen)), text, actor)
         click.echo(f"{n} temuan dijelaskan.")
 
-    @main.command("override")
-    @db_option
-    @user_option
+    @cmd.write_command(main, "override")
     @click.argument("key")
     @click.argument("reason")
-    @clerk_errors
     def override_cmd(db, user, key, reason):
         """Ketua mengesampingkan satu kesalahan dengan alasan yang dicatat."""
         from ..core import reconcile
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             reconcile.override(ws, key, reason, actor)
         click.echo(f"Kesalahan {key} dikesampingkan; alasan dicatat.")
 
-    @main.command("adopt")
-    @db_option
-    @user_option
+    @cmd.write_command(main, "adopt")
     @click.argument("kode")
-    @clerk_errors
     def adopt_cmd(db, user, kode):
         """Tetapkan sertifikat kabupaten/kota (ditolak selama ada kesalahan yang belum diselesaikan)."""
         from ..core import certificate
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             rid = certificate.adopt(ws, kode, actor)
             number = ws.revision_info(rid).number
         click.echo(f"Sertifikat {kode} revisi {number} ditetapkan.")
 
-    @main.command("reopen")
-    @db_option
-    @user_option
+    @cmd.write_command(main, "reopen")
     @click.argument("kode")
     @click.option("--reason", "reason", required=True, help="Alasan membuka kembali (dicatat).")
-    @clerk_errors
     def reopen_cmd(db, user, kode, reason):
         """Buka kembali sertifikat yang sudah ditetapkan (ketua), dengan alasan."""
         from ..core import certificate
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             certificate.reopen(ws, kode, actor, reason)
         click.echo(f"Sertifikat {kode} dibuka kembali.")
 
-    @main.command("compare")
-    @db_option
-    @format_option
+    @cmd.read_command(main, "compare")
     @click.option("--prefix", default="", help="Awalan nama kolom angka di CSV (mis. situng_).")
     @click.option("--name", "source_name", default=None, help="Nama sumber lain dalam laporan.")
     @click.option("--region", "region", default=None, help="Bandingkan revisi sertifikat wilayah ini.")
     @click.option("--rev", "revs", multiple=True, type=int,
                   help="Nomor revisi (dua kali; bawaan: dua revisi terakhir).")
     @click.argument("file", required=False, type=click.Path(path_type=Path))
-    @clerk_errors
     def compare_cmd(db, fmt, prefix, source_name, region, revs, file):
         """Bandingkan angka dengan sumber lain (CSV berkunci kode wilayah) atau dua revisi sertifikat.
 
@@ -203,7 +182,7 @@ def register(main):
 
         if bool(file) == bool(region):
             raise RecapError("Pilih salah satu: berkas CSV, atau --region KODE untuk membandingkan revisi.", "usage")
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             if file:
                 figures = compare.read_external_csv(file, ws.election, prefix)
                 report = compare.compare_external(ws, figures, source_name or Path(file).name)
@@ -224,7 +203,7 @@ def register(main):
                     raise RecapError(f"Sertifikat {region} mempunyai kurang dari dua revisi.", "no_revision")
                 report = compare.compare_revisions(ws, pair[0].id, pair[1].id)
         if fmt == "json":
-            emit_json(report.to_dict())
+            cmd.emit_json(report.to_dict())
             return
         _echo_report(report)
 
@@ -247,19 +226,15 @@ def register(main):
     def entry2_group():
         """Entri ganda: sertifikat diketik kedua kali oleh orang lain, lalu diputuskan koordinator."""
 
-    @entry2_group.command("enter")
-    @db_option
-    @user_option
+    @cmd.write_command(entry2_group, "enter")
     @click.option("--region", "region", required=True, help="Kode kabupaten/kota.")
     @click.option("--prefix", default="", help="Awalan nama kolom angka di CSV.")
     @click.argument("file", type=click.Path(path_type=Path))
-    @clerk_errors
     def entry2_enter(db, user, region, prefix, file):
         """Simpan entri kedua dari JSON {kolom: {isian: angka}} atau CSV berkunci kode kecamatan."""
         from ..core import double_entry
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             columns, values = _read_entry(ws, region, file, prefix)
             double_entry.submit_second_entry(ws, region, columns, values, actor)
             report = double_entry.differences(ws, region)
@@ -267,31 +242,25 @@ def register(main):
         for d in report.differences:
             click.echo(f"  {d.message}")
 
-    @entry2_group.command("diff")
-    @db_option
-    @format_option
+    @cmd.read_command(entry2_group, "diff")
     @click.option("--region", "region", required=True, help="Kode kabupaten/kota.")
-    @clerk_errors
     def entry2_diff(db, fmt, region):
         """Perbedaan antara entri 1 dan entri 2 yang menunggu keputusan."""
         from ..core import double_entry
 
-        with open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True) as ws:
             report = double_entry.differences(ws, region)
         if fmt == "json":
-            emit_json(report.to_dict())
+            cmd.emit_json(report.to_dict())
         else:
             _echo_report(report)
 
-    @entry2_group.command("resolve")
-    @db_option
-    @user_option
+    @cmd.write_command(entry2_group, "resolve")
     @click.option("--region", "region", required=True, help="Kode kabupaten/kota.")
     @click.option("--keep", "keeps", multiple=True, help="KOLOM:ISIAN=1|2, mis. 33.01.02:paslon_1=2; boleh berulang.")
     @click.option("--all", "keep_all", type=click.Choice(["1", "2"]), default=None,
                   help="Pilihan untuk semua perbedaan yang tidak disebut dengan --keep.")
     @click.option("--reason", default=None, help="Catatan keputusan.")
-    @clerk_errors
     def entry2_resolve(db, user, region, keeps, keep_all, reason):
         """Koordinator memilih entri 1 atau entri 2 untuk setiap perbedaan."""
         from ..core import double_entry
@@ -307,8 +276,7 @@ def register(main):
             if which not in ("1", "2"):
                 raise RecapError(f"--keep {k!r}: pilihan harus 1 atau 2.", "usage")
             choices[(col, fld)] = f"entri_{which}"
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             if keep_all:
                 for d in double_entry.differences(ws, region).differences:
                     choices.setdefault((d.column, d.field), f"entri_{keep_all}")
@@ -317,18 +285,14 @@ def register(main):
         click.echo(f"Entri ganda {region} diputuskan" + (f"; hasilnya revisi {number}." if number else
                                                          "; entri 1 tetap berlaku."))
 
-    @entry2_group.command("send-back")
-    @db_option
-    @user_option
+    @cmd.write_command(entry2_group, "send-back")
     @click.option("--region", "region", required=True, help="Kode kabupaten/kota.")
     @click.option("--reason", "reason", required=True, help="Alasan pengembalian.")
-    @clerk_errors
     def entry2_send_back(db, user, region, reason):
         """Koordinator mengembalikan sertifikat untuk diketik ulang."""
         from ..core import double_entry
 
-        with open_ws(db) as ws:
-            actor = acting_user(ws, user)
+        with cmd.acting(db, user) as (ws, actor):
             double_entry.send_back(ws, region, actor, reason)
         click.echo(f"Entri ganda {region} dikembalikan untuk diketik ulang.")
 

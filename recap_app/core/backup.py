@@ -543,22 +543,16 @@ def _open_read_only_media(path: Path) -> Workspace:
     """Open a workspace on read-only media: SQLite's immutable mode (no -wal/-shm needed)."""
     from urllib.parse import quote
 
-    from .election import Election
     from .schema import register_functions
 
     try:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True,
                                isolation_level=None, check_same_thread=False)
         register_functions(conn)
-        row = conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app atau rusak ({exc}).",
                              "not_a_workspace") from exc
-    if row is None:
-        conn.close()
-        raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (definisi pemilihan tidak ada).",
-                             "not_a_workspace")
-    return Workspace(path, conn, Election.from_dict(json.loads(row[0])), readonly=True)
+    return Workspace.on_connection(path, conn, readonly=True)
 
 
 def open_checked(path: str | Path, readonly: bool = False) -> Workspace:

@@ -179,7 +179,18 @@ class Workspace:
             raise WorkspaceError(
                 f"Ruang kerja {path} tidak ditemukan. Buat dulu dengan: recap init --election ID --db {path}",
                 "missing")
-        conn = cls._connect(path, readonly, existing=True)
+        ws = cls.on_connection(path, cls._connect(path, readonly, existing=True), readonly)
+        if not readonly:
+            migrations.apply(ws.db)
+        return ws
+
+    @classmethod
+    def on_connection(cls, path: Path, conn: sqlite3.Connection, readonly: bool) -> Workspace:
+        """A workspace over a connection already open on ``path``: its stored election definition is read.
+
+        Raises:
+            WorkspaceError: "not_a_workspace" (the connection is closed then).
+        """
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -190,11 +201,7 @@ class Workspace:
             conn.close()
             raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (definisi pemilihan tidak ada).",
                                  "not_a_workspace")
-        election = Election.from_dict(json.loads(row[0]))
-        ws = cls(path, conn, election, readonly)
-        if not readonly:
-            migrations.apply(ws.db)
-        return ws
+        return cls(path, conn, Election.from_dict(json.loads(row[0])), readonly)
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
@@ -320,15 +327,11 @@ class Workspace:
     # ----------------------------------------------------------------- regions
     def regions(self, tingkat: str | None = None, parent: str | None = None) -> list[Region]:
         """Regions of the workspace's region set, in official order."""
-        sql = "SELECT kode, kode_induk, tingkat, nama FROM region WHERE 1=1"
-        args: list = []
-        if tingkat:
-            sql += " AND tingkat = ?"
-            args.append(tingkat)
-        if parent:
-            sql += " AND kode_induk = ?"
-            args.append(parent)
-        return [Region(*r) for r in self.conn.execute(sql + " ORDER BY urutan", args)]
+        wanted = [(col, v) for col, v in (("tingkat", tingkat), ("kode_induk", parent)) if v]
+        where = "".join(f" AND {col} = ?" for col, _ in wanted)
+        return [Region(*r) for r in self.conn.execute(
+            f"SELECT kode, kode_induk, tingkat, nama FROM region WHERE 1=1{where} ORDER BY urutan",
+            [v for _, v in wanted])]
 
     def regencies(self) -> list[Region]:
         """The regions that send certificates to this office (35 kabupaten/kota at a province)."""

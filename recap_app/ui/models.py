@@ -31,7 +31,30 @@ def severity_text(severity: str) -> str:
     return QCoreApplication.translate("Status", "peringatan")
 
 
-class RegencyModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a list of rows, with translated column headers (:meth:`headers`)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+
+    def headers(self) -> tuple[str, ...]:
+        """The column headers, translated (one per column)."""
+        raise NotImplementedError
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+
+class RegencyModel(RowsModel):
     """The submitting regions with status: rows from core.certificate.statuses(), plus drafts.
 
     Columns: code, name, status (text and icon), revision number.
@@ -39,8 +62,10 @@ class RegencyModel(QAbstractTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[dict] = []
         self._drafts: set[str] = set()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Kode"), self.tr("Kabupaten/Kota"), self.tr("Status"), self.tr("Revisi"))
 
     def set_rows(self, rows: list[dict], drafts: set[str] | None = None) -> None:
         """Replace the rows: list of {kode, nama, status, revision} (core.certificate.statuses())."""
@@ -58,16 +83,6 @@ class RegencyModel(QAbstractTableModel):
                 return i
         return -1
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return (self.tr("Kode"), self.tr("Kabupaten/Kota"), self.tr("Status"), self.tr("Revisi"))[section]
-        return None
 
     def data(self, index, role=DISPLAY):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -156,14 +171,17 @@ class ProvinceModel(QAbstractTableModel):
         return None
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     """Stored findings (recap_app.core.reconcile.findings): severity, code, region, place, message, state."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list = []
         self._names: dict[str, str] = {}
         self._labels = None
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Jenis"), self.tr("Kode"), self.tr("Wilayah"), self.tr("Kolom / isian"),
+                self.tr("Uraian"), self.tr("Tindak lanjut"))
 
     def set_findings(self, findings: list, names: dict[str, str], label_of) -> None:
         """findings: StoredFinding list; names: {region code: name}; label_of: (field key, region) -> label."""
@@ -176,17 +194,6 @@ class FindingsModel(QAbstractTableModel):
     def finding(self, row: int):
         return self._rows[row]
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return (self.tr("Jenis"), self.tr("Kode"), self.tr("Wilayah"), self.tr("Kolom / isian"),
-                    self.tr("Uraian"), self.tr("Tindak lanjut"))[section]
-        return None
 
     def data(self, index, role=DISPLAY):
         if not index.isValid():
@@ -247,12 +254,12 @@ class FindingsFilter(QSortFilterProxyModel):
         return not (self.region and idx.data(Qt.ItemDataRole.UserRole + 1) != self.region)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(RowsModel):
     """Audit records (time, actor, action, entity, after) as read from the workspace."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("No."), self.tr("Waktu (UTC)"), self.tr("Pengguna"), self.tr("Tindakan"),
+                self.tr("Objek"), self.tr("Rincian"))
 
     def set_rows(self, rows: list[tuple]) -> None:
         """rows: (id, at, actor, action, entity, after JSON or None)."""
@@ -260,17 +267,6 @@ class AuditModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=DISPLAY):
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return (self.tr("No."), self.tr("Waktu (UTC)"), self.tr("Pengguna"), self.tr("Tindakan"),
-                    self.tr("Objek"), self.tr("Rincian"))[section]
-        return None
 
     def data(self, index, role=DISPLAY):
         if not index.isValid():

@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from .common import Source, region_label, signature_block, title_block
-from .page import Part, frame_size, p, styles
+from .common import Source, opening, region_label, signature_block
+from .page import Part, p
 from .summary import words_table
 from .tables import wide_table
 
@@ -16,14 +16,10 @@ NAME = "sertifikat"
 def build(src: Source, paper: str) -> Part:
     """Blocks I–V for the 35 regencies and the province JUMLAH (landscape), the pair votes in words
     and the signatures. DRAF unless every certificate is adopted."""
-    width, _ = frame_size(paper, True)
-    st = styles()
-    e = src.election
-    form = e.form_name("provinsi")
-    story = title_block(src, form, [
+    width, st, form, story = opening(src, paper, True, "provinsi", [
         "SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP KABUPATEN/KOTA "
-        "DI TINGKAT PROVINSI",
-        e.name.upper()], width)
+        "DI TINGKAT PROVINSI"])
+    e = src.election
     columns = [(r.kode, f"{r.kode} {region_label(r)}") for r in src.regencies] + [("JUMLAH", "JUMLAH PROVINSI")]
     values = dict(src.totals["regencies"])
     values["JUMLAH"] = src.totals["fields"]

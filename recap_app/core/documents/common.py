@@ -17,7 +17,7 @@ from ..election import Election
 from ..forms import Form
 from ..store import Workspace
 from ..totals import province_totals
-from .page import FONT, FONT_BOLD, grid_style, p, styles
+from .page import FONT, FONT_BOLD, frame_size, grid_style, p, styles
 from .plenary import WITNESS_STATUS, Office, Plenary, office, plenary
 
 
@@ -147,6 +147,23 @@ def title_block(src: Source, form: str, lines: list[str], width: float,
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     out += [t, Spacer(1, 3 * mm)]
     return out
+
+
+def opening(src: Source, paper: str, wide: bool, form_key: str, lines: list[str],
+            ident: list[tuple[str, str]] | None = None) -> tuple[float, dict, str, list]:
+    """The start every document shares: frame width (points), the styles, the form name printed
+    (``election.form_name(form_key)``) and the story so far (the title block with ``lines`` and
+    the election's name below them)."""
+    width, _ = frame_size(paper, wide)
+    form = src.election.form_name(form_key)
+    return width, styles(), form, title_block(src, form, [*lines, src.election.name.upper()], width, ident)
+
+
+def header_table(rows: list, widths: list[float], extra: list | None = None, **kwargs) -> Table:
+    """A ruled table whose first row is a grey header (the look of every table in the documents)."""
+    t = Table(rows, colWidths=widths, **kwargs)
+    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))] + (extra or [])))
+    return t
 
 
 def signature_block(src: Source, width: float) -> KeepTogether:

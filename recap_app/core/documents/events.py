@@ -6,8 +6,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
-from .common import Source, signature_block, title_block
-from .page import FONT, Part, flow, frame_size, p, styles
+from .common import Source, opening, signature_block
+from .page import FONT, Part, flow, p
 from .plenary import OBJECTION_KINDS
 
 NAME = "kejadian_khusus"
@@ -31,11 +31,8 @@ def _subject(src: Source, o: dict) -> str:
 
 def build(src: Source, paper: str) -> Part:
     """Every recorded event/objection in full; long texts flow onto further pages."""
-    width, _ = frame_size(paper, False)
-    st = styles()
+    width, st, form, story = opening(src, paper, False, "kejadian_khusus", [TITLE])
     e = src.election
-    form = e.form_name("kejadian_khusus")
-    story = title_block(src, form, [TITLE, e.name.upper()], width)
     objections = src.plenary.objections
     if not objections:
         story.append(p("Tidak ada kejadian khusus dan/atau keberatan saksi yang dicatat.", st["body"]))
@@ -59,11 +56,8 @@ def _lines(width: float, n: int) -> Table:
 
 def build_empty(src: Source, paper: str) -> Part:
     """The same form, empty, with ruled lines to fill in by hand during the plenary."""
-    width, _ = frame_size(paper, False)
-    st = styles()
+    width, st, form, story = opening(src, paper, False, "kejadian_khusus", [TITLE])
     e = src.election
-    form = e.form_name("kejadian_khusus")
-    story = title_block(src, form, [TITLE, e.name.upper()], width)
     story += [p("A. KEJADIAN KHUSUS", st["h2"]), _lines(width, 9), Spacer(1, 3 * mm),
               p("B. KEBERATAN SAKSI (sebutkan nomor urut pasangan calon dan kabupaten/kota yang dimaksud)", st["h2"]),
               _lines(width, 9), signature_block(src, width)]

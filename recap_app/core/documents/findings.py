@@ -14,8 +14,8 @@ from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
 from .. import reconcile
-from .common import Source, region_label, signature_block, title_block
-from .page import FONT, FONT_BOLD, Part, flow, frame_size, grid_style, p, styles
+from .common import Source, opening, region_label, signature_block
+from .page import FONT, FONT_BOLD, Part, flow, grid_style, p
 from .tables import wrap
 
 NAME = "temuan"
@@ -73,12 +73,9 @@ def _payload(f) -> dict:
 
 def build(src: Source, paper: str) -> Part:
     """The findings report (landscape), errors first, then warnings, in region order."""
-    width, _ = frame_size(paper, True)
-    st = styles()
+    width, st, form, story = opening(src, paper, True, "provinsi",
+                                     ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI"])
     e = src.election
-    form = e.form_name("provinsi")
-    story = title_block(src, form, ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI", e.name.upper()],
-                        width)
     found = load_findings(src.ws)
     order = {r.kode: i for i, r in enumerate(src.regencies)}
     found.sort(key=lambda f: (f.severity != "error", order.get(f.region, -1), f.column or "", f.field or "",

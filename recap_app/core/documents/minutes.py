@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
 from ..terbilang import terbilang
-from .common import Source, signature_block, title_block
-from .page import Part, frame_size, grid_style, p, styles
+from .common import Source, header_table, opening, signature_block
+from .page import Part, p, styles
 from .summary import words_table
 
 NAME = "berita_acara"
@@ -41,21 +40,15 @@ def attendance_table(src: Source, width: float) -> Table:
                      p("Hadir" if a["present"] else "Tidak hadir", st["cell"])])
     if not people:
         rows += [[p(str(i), st["cell"]), "", "", ""] for i in range(1, 9)]
-    t = Table(rows, colWidths=[10 * mm, width * 0.42, width - 10 * mm - width * 0.42 - 28 * mm, 28 * mm],
-              repeatRows=1, rowHeights=None if people else [None] + [7 * mm] * 8)
-    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))]))
-    return t
+    return header_table(rows, [10 * mm, width * 0.42, width - 10 * mm - width * 0.42 - 28 * mm, 28 * mm],
+                        repeatRows=1, rowHeights=None if people else [None] + [7 * mm] * 8)
 
 
 def build(src: Source, paper: str) -> Part:
     """The minutes (portrait). DRAF unless every certificate is adopted."""
-    width, _ = frame_size(paper, False)
-    st = styles()
+    width, st, form, story = opening(src, paper, False, "berita_acara", [
+        "BERITA ACARA", "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT PROVINSI"])
     e = src.election
-    form = e.form_name("berita_acara")
-    story = title_block(src, form, [
-        "BERITA ACARA", "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT PROVINSI",
-        e.name.upper()], width)
     n_obj = len(src.plenary.objections)
     kk = e.form_name("kejadian_khusus")
     story += [

@@ -8,8 +8,8 @@ from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
 from ..terbilang import terbilang
-from .common import Source, signature_block, title_block
-from .page import Part, frame_size, grid_style, p, styles
+from .common import Source, header_table, opening, signature_block
+from .page import Part, grid_style, p, styles
 
 NAME = "rekapitulasi"
 
@@ -64,19 +64,14 @@ def voters_table(src: Source, width: float) -> Table:
     rows.append([p("Partisipasi (pengguna hak pilih / seluruh pemilih)", st["cell"]), "", "",
                  p(fmt.percent(f.get("pengguna_hak_pilih"), f.get("pemilih")), st["cell_r"])])
     w = 26 * mm
-    t = Table(rows, colWidths=[width - 3 * w, w, w, w])
-    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))]))
-    return t
+    return header_table(rows, [width - 3 * w, w, w, w])
 
 
 def build(src: Source, paper: str) -> Part:
     """The totals page (portrait)."""
-    width, _ = frame_size(paper, False)
-    st = styles()
+    width, st, _form, story = opening(src, paper, False, "provinsi", [
+        "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI"])
     e = src.election
-    story = title_block(src, e.form_name("provinsi"), [
-        "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI",
-        e.name.upper()], width)
     story += [p("A. DATA PEMILIH DAN PENGGUNA HAK PILIH", st["h2"]), voters_table(src, width),
               p("B. PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH", st["h2"]), words_table(src, width),
               Spacer(1, 2 * mm),

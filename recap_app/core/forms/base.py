@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..domain import Contestant, District, VoterCategory
+from ..domain import Contestant, ContestantKind, District, VoterCategory
 
 SEX_LABEL = {"L": " (LK)", "P": " (PR)", "JML": " (JML)"}
 _SHORT_SEX = {"_l": " LK", "_p": " PR", "": " JML"}
@@ -151,10 +151,18 @@ class Form:
     title_iv: str = "PEROLEHAN SUARA"
     title_iv_en: str = "VOTES"
 
-    @property
+    #: the kind of the contestants whose totals add up to V.A
+    contestant_kind: ContestantKind = ContestantKind.PASLON
+
+    @cached_property
     def contestants(self) -> tuple[Contestant, ...]:
-        """The contestants whose totals add up to V.A (pairs, parties, individuals), ballot order."""
-        raise NotImplementedError
+        """The contestants whose totals add up to V.A (pairs, parties, individuals), by ballot number."""
+        return tuple(sorted((c for c in self.all_contestants if c.kind == self.contestant_kind),
+                            key=lambda c: c.nomor or 0))
+
+    def contestant_rows(self, label) -> list[FormRow]:
+        """One figure row per contestant, "IV.<nomor>", labelled ``label(contestant)``."""
+        return [_single(f"IV.{c.nomor}", self.total_key(c), label(c), label(c), group=c) for c in self.contestants]
 
     def total_key(self, c: Contestant) -> str:
         """Field key of a contestant's total votes (``paslon_1``, ``partai_3_jumlah``)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..domain import Contestant, ContestantKind
 from ..errors import ElectionError
-from .base import Form, FormRow, _single
+from .base import Form, FormRow
 
 
 class IndividualForm(Form):
@@ -30,11 +30,7 @@ class IndividualForm(Form):
             raise ElectionError(f"Nomor urut {len(unnumbered)} calon perseorangan belum ditetapkan (misalnya "
                                 f"{unnumbered[0]}); tetapkan nomor urutnya dulu: recap dct number.", "unnumbered")
 
-    @property
-    def contestants(self) -> tuple[Contestant, ...]:
-        """The candidates by nomor urut."""
-        return tuple(sorted((c for c in self.all_contestants if c.kind == ContestantKind.PERSEORANGAN),
-                            key=lambda c: c.nomor or 0))
+    contestant_kind = ContestantKind.PERSEORANGAN
 
     def total_key(self, c: Contestant) -> str:
         """``perseorangan_<nomor urut>``."""
@@ -42,8 +38,7 @@ class IndividualForm(Form):
 
     def vote_rows(self) -> list[FormRow]:
         """One row per candidate, the name in capitals."""
-        return [_single(f"IV.{c.nomor}", self.total_key(c), c.nama.upper(), c.nama.upper(), group=c)
-                for c in self.contestants]
+        return self.contestant_rows(lambda c: c.nama.upper())
 
     def vote_labels(self) -> dict[str, tuple[str, str]]:
         """"IV.2 suara calon nomor 2"."""

@@ -7,7 +7,7 @@ PASANGAN CALON", one figure per pair by nomor urut; V.A suara sah is their sum (
 from __future__ import annotations
 
 from ..domain import Contestant, ContestantKind
-from .base import Form, FormRow, _single
+from .base import Form, FormRow
 
 
 class PairForm(Form):
@@ -20,10 +20,7 @@ class PairForm(Form):
     title_iv = "PEROLEHAN SUARA PASANGAN CALON"
     title_iv_en = "VOTES PER CANDIDATE PAIR"
 
-    @property
-    def contestants(self) -> tuple[Contestant, ...]:
-        """The pairs in ballot order."""
-        return tuple(c for c in self.all_contestants if c.kind == ContestantKind.PASLON)
+    contestant_kind = ContestantKind.PASLON
 
     def total_key(self, c: Contestant) -> str:
         """``paslon_<nomor urut>``."""
@@ -31,8 +28,7 @@ class PairForm(Form):
 
     def vote_rows(self) -> list[FormRow]:
         """One row per pair, labelled with its short name in capitals."""
-        return [_single(f"IV.{c.nomor}", self.total_key(c), c.short.upper(), c.short.upper(), group=c)
-                for c in self.contestants]
+        return self.contestant_rows(lambda c: c.short.upper())
 
     def vote_labels(self) -> dict[str, tuple[str, str]]:
         """"IV.1 suara paslon 1"."""

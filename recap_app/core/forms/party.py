@@ -27,10 +27,7 @@ class PartyForm(Form):
     title_iv = "PEROLEHAN SUARA PARTAI POLITIK DAN CALON"
     title_iv_en = "VOTES PER PARTY AND CANDIDATE"
 
-    @property
-    def contestants(self) -> tuple[Contestant, ...]:
-        """The parties in ballot order (their totals add up to V.A)."""
-        return tuple(c for c in self.all_contestants if c.kind == ContestantKind.PARTAI)
+    contestant_kind = ContestantKind.PARTAI
 
     @cached_property
     def candidates(self) -> dict[int, tuple[Contestant, ...]]:
