@@ -736,9 +736,10 @@ class CertificateEditor(QWidget):
 
     # ------------------------------------------------------------------ saving
     def save(self, reason: str | None = None) -> bool:
-        """Store the edited certificate as a new revision (asks for the reason after receipt).
+        """Store the edited certificate as a new revision (asks for the reason after receipt), on the
+        window's worker: the revision, its findings and the draft's removal are one transaction.
 
-        Returns True when a revision was stored.
+        Returns True when the save was started (or done, without a worker).
         """
         if self.kode is None or self.model.readonly:
             return False
@@ -752,55 +753,52 @@ class CertificateEditor(QWidget):
             if not dlg.exec():
                 return False
             reason = dlg.text()
-        try:
-            certificate.save(self.ws, self.kode, self.model.columns, self.model.values, self.actor,
-                             reason or self.tr("entri manual"))
-        except RecapError as exc:
-            inform(self, self.tr("Tidak tersimpan"), str(exc), error=True)
-            return False
         kode = self.kode
-        self.saved.emit(kode)  # the main window refreshes and re-checks on the worker
-        self.open_region(kode)
-        self.message.emit(self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode)
-        return True
+        work = partial(operations.save_certificate, kode=kode, columns=list(self.model.columns),
+                       values={c: dict(v) for c, v in self.model.values.items()}, actor=self.actor,
+                       reason=reason or self.tr("entri manual"))
+        self.model.readonly = True  # nothing typed while the figures are being stored
+        return self._write_job(work, self.tr("Menyimpan…"), self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode,
+                               self.tr("Tidak tersimpan"))
 
     def _save_second_entry(self) -> bool:
-        from ..core import double_entry
-
-        try:
-            double_entry.submit_second_entry(self.ws, self.kode, self.model.columns, self.model.values, self.actor)
-        except RecapError as exc:
-            inform(self, self.tr("Entri kedua tidak tersimpan"), exc.message, error=True)
-            return False
         kode = self.kode
-        self.set_second_entry(False)
-        self.saved.emit(kode)
-        self.message.emit(self.tr("Entri kedua %s disimpan; menunggu keputusan koordinator.") % kode)
-        return True
+        work = partial(operations.submit_second_entry, kode=kode, columns=list(self.model.columns),
+                       values={c: dict(v) for c, v in self.model.values.items()}, actor=self.actor)
+        self.model.readonly = True
+        return self._write_job(work, self.tr("Menyimpan entri kedua…"),
+                               self.tr("Entri kedua %s disimpan; menunggu keputusan koordinator.") % kode,
+                               self.tr("Entri kedua tidak tersimpan"), before_reopen=lambda: self.set_second_entry(False))
 
-    def _write_job(self, work, title: str, done_text: str, fail_title: str) -> bool:
+    def _write_job(self, work, title: str, done_text: str, fail_title: str, before_reopen=None) -> bool:
         """Run a write of the core (an operation: adopt, reopen; they re-check and back up) on the
         worker when the window gave us its job runner, else here. The window refreshes from the
         job's snapshot."""
         kode = self.kode
 
         def finished(_r=None):
+            if before_reopen is not None:
+                before_reopen()
             if self.kode == kode:
                 self.open_region(kode)
             self.message.emit(done_text)
+
+        def failed(message: str) -> None:
+            if self.kode == kode:
+                self.open_region(kode)  # the typed figures are still in the draft
+            inform(self, fail_title, message, error=True)
 
         if self.jobs is None:
             try:
                 work(self.ws, _no_progress, _never_cancelled)
             except RecapError as exc:
-                inform(self, fail_title, exc.message, error=True)
+                failed(exc.message)
                 return False
             self.saved.emit(kode)
             finished()
             return True
-        self.jobs.start(self.ws.path, work, title, self,
-                        refresh=self.refresh_window, on_done=finished,
-                        on_failed=lambda m: inform(self, fail_title, m, error=True))
+        self.jobs.start(self.ws.path, work, title, self, refresh=self.refresh_window, on_done=finished,
+                        on_failed=failed)
         return True
 
     def adopt(self) -> bool:

@@ -64,6 +64,18 @@ def reopen(ws, progress, cancelled, *, kode, actor, reason):
     return certificate.reopen(ws, kode, actor, reason)
 
 
+def save_certificate(ws, progress, cancelled, *, kode, columns, values, actor, reason):
+    """certificate.save: the typed certificate becomes a new revision; findings and draft in one transaction."""
+    return certificate.save(ws, kode, columns, values, actor, reason)
+
+
+def submit_second_entry(ws, progress, cancelled, *, kode, columns, values, actor):
+    """double_entry.submit_second_entry: entry 2, typed by another person, waits for the coordinator."""
+    from ..core import double_entry
+
+    return double_entry.submit_second_entry(ws, kode, columns, values, actor)
+
+
 # ------------------------------------------------------------------ documents
 def render_preview(ws, progress, cancelled, *, names, paper, region, rasterise, labels=("", "")):
     """documents.render, then ``rasterise(pdf)`` for the page images: returns (rendered, images)."""

@@ -135,7 +135,7 @@ def test_draft_survives_closing_the_window(tmp_path, qtbot, editor):
         ws2.close()
 
 
-def test_saving_a_received_certificate_asks_the_reason(monkeypatch, window, editor):
+def test_saving_a_received_certificate_asks_the_reason(monkeypatch, qtbot, window, editor):
     from recap_app.ui import widgets
 
     m = editor.model
@@ -143,6 +143,8 @@ def test_saving_a_received_certificate_asks_the_reason(monkeypatch, window, edit
     m.setData(m.index_of(col, "suara_tidak_sah"), "1.234")
     monkeypatch.setattr(widgets.TextDialog, "exec", lambda self: (self.edit.setPlainText("salah ketik"), 1)[1])
     assert editor.save()
+    assert m.readonly  # nothing typed while the worker stores the figures
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=10000)
     revs = editor.ws.revisions("33.01")
     assert [r.number for r in revs] == [1, 2]
     assert revs[-1].reason == "salah ketik" and revs[-1].created_by == "tester"

@@ -22,6 +22,7 @@ def test_second_entry_hides_entry_1_and_the_coordinator_decides(qtbot, monkeypat
     assert drafts.load_draft(ed.ws, "33.71", "entri_kedua") is not None
     assert drafts.load_draft(ed.ws, "33.71") is None  # the official draft is untouched
     assert ed.save()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=10000)  # stored on the worker
     assert not ed.second_entry
     assert ed.decide_btn.isEnabled()  # a second entry waits for the coordinator
     pending = double_entry.pending_second_entry(ed.ws, "33.71")

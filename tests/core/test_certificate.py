@@ -1,0 +1,92 @@
+"""The certificate lifecycle (core/certificate.py): one transaction per save, the questions the faces
+ask before offering an action, and one refusal type for "not now"."""
+
+import pytest
+
+from recap_app.core import certificate, drafts, reconcile
+from recap_app.core.errors import NotAllowed, NotNow, TextError
+
+
+def _figures(ws, kode, delta=0):
+    info = ws.latest_revision(kode)
+    values = ws.revision_values(info.id)
+    values["JUMLAH"]["suara_tidak_sah"] = (values["JUMLAH"].get("suara_tidak_sah") or 0) + delta
+    return list(info.columns), values
+
+
+def test_save_stores_the_revision_its_findings_and_removes_the_draft_together(demo_ws):
+    cols, values = _figures(demo_ws, "33.01", 5)
+    drafts.save_draft(demo_ws, "33.01", cols, values, "petugas")
+    rid = certificate.save(demo_ws, "33.01", cols, values, "petugas", "salah ketik")
+    assert demo_ws.latest_revision("33.01").id == rid
+    assert drafts.load_draft(demo_ws, "33.01") is None
+    basis = demo_ws.conn.execute("SELECT basis FROM finding_check WHERE scope = '33.01'").fetchone()[0]
+    assert basis.startswith(f"{rid}|")  # the findings follow the new figures at once
+    actions = [r[0] for r in demo_ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 2")]
+    assert actions == ["draft.discard", "certificate.revision"]
+
+
+def test_a_failure_while_checking_leaves_no_revision_and_keeps_the_draft(demo_ws, monkeypatch):
+    cols, values = _figures(demo_ws, "33.01", 5)
+    drafts.save_draft(demo_ws, "33.01", cols, values, "petugas")
+    before = len(demo_ws.revisions("33.01"))
+    audits = demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+
+    def boom(*_a, **_k):
+        raise RuntimeError("pemeriksaan gagal")
+
+    monkeypatch.setattr(reconcile, "refresh_region", boom)
+    with pytest.raises(RuntimeError):
+        certificate.save(demo_ws, "33.01", cols, values, "petugas", "salah ketik")
+    assert len(demo_ws.revisions("33.01")) == before
+    assert drafts.load_draft(demo_ws, "33.01") is not None
+    assert demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == audits
+
+
+def test_a_change_after_receipt_needs_a_reason(demo_ws):
+    cols, values = _figures(demo_ws, "33.01", 1)
+    with pytest.raises(TextError) as e:
+        certificate.save(demo_ws, "33.01", cols, values, "petugas", "  ")
+    assert e.value.code == "empty_text"
+
+
+def test_status_is_an_enumeration_of_the_clerks_words(demo_ws):
+    rows = {r["kode"]: r["status"] for r in certificate.statuses(demo_ws)}
+    assert rows["33.75"] is certificate.Status.ADA_KESALAHAN and rows["33.75"] == "ada kesalahan"
+    assert certificate.status(demo_ws, "33.01") == certificate.Status.ADA_PERINGATAN
+    assert [s.value for s in certificate.Status] == ["belum masuk", "draf", "ada kesalahan", "ada peringatan",
+                                                     "sesuai", "ditetapkan"]
+
+
+def test_the_questions_answer_with_the_reason_and_the_acts_refuse_with_it(demo_ws):
+    a = certificate.can_adopt(demo_ws, "33.75", "ketua")
+    assert not a and a.code == "unresolved_errors" and "1 kesalahan belum diselesaikan" in a.reason
+    with pytest.raises(NotNow) as e:
+        certificate.adopt(demo_ws, "33.75", "ketua")
+    assert e.value.message == a.reason
+    assert certificate.can_adopt(demo_ws, "33.01", "ketua")
+    assert not certificate.can_reopen(demo_ws, "33.01", "ketua")
+    certificate.adopt(demo_ws, "33.01", "ketua")
+    edit = certificate.can_edit(demo_ws, "33.01", "petugas")
+    assert (edit.allowed, edit.code) == (False, "adopted")
+    with pytest.raises(NotNow) as e:
+        certificate.save(demo_ws, "33.01", *_figures(demo_ws, "33.01", 1), "petugas", "koreksi")
+    assert (e.value.code, e.value.message) == ("adopted", edit.reason)
+    assert certificate.can_reopen(demo_ws, "33.01", "ketua")
+    certificate.reopen(demo_ws, "33.01", "ketua", "Koreksi DPT kecamatan Kesugihan.")
+    assert certificate.can_edit(demo_ws, "33.01", "petugas")
+
+
+def test_a_role_refusal_is_not_allowed_not_not_now(demo_ws, monkeypatch):
+    from argon2 import PasswordHasher
+
+    from recap_app.core import auth
+
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    auth.add_user(demo_ws, "admin", "admin", "admin", "rahasia-panjang-1")
+    auth.add_user(demo_ws, "admin", "op", "operator", "rahasia-panjang-2")
+    answer = certificate.can_adopt(demo_ws, "33.01", "op")
+    assert (answer.allowed, answer.code) == (False, "forbidden")
+    with pytest.raises(NotAllowed) as e:
+        certificate.adopt(demo_ws, "33.01", "op")
+    assert not isinstance(e.value, NotNow)
