@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import RecapError
+from ..core.text import shown
 from . import common as cmd
 
 
@@ -71,7 +72,7 @@ def first_admin_password(user: str | None) -> str | None:
         if getpass.getpass("Ulangi kata sandi: ") != pw:
             raise RecapError("Kedua kata sandi tidak sama; ruang kerja tidak dibuat.", "password_mismatch")
     if pw is not None:
-        auth._check_password(pw)
+        pw = auth.check_password(pw, user)
     return pw
 
 
@@ -181,7 +182,7 @@ def register(main):
             cmd.emit_json([r.__dict__ for r in recs])
             return
         for r in recs:
-            click.echo(f"#{r.id:<6} {r.at}  {r.actor:<16} {r.action:<28} {r.entity}")
+            click.echo(f"#{r.id:<6} {r.at}  {shown(r.actor):<16} {r.action:<28} {shown(r.entity)}")
 
     # ------------------------------------------------------------- backups
     @cmd.write_command(main, "backup")

@@ -25,9 +25,12 @@ entry or its verifier (:func:`check_separation`).
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
+import secrets
 import sys
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +40,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from .clock import default_actor, now_iso
 from .errors import NotAllowed, RecapError
 from .schema import ROLES
+from .text import CONTROL, INVISIBLE, shown
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -84,7 +88,9 @@ ROLE_TEXT = {
 #: the Argon2id hasher (argon2-cffi defaults: t=3, m=64 MiB, p=4); tests may swap in a cheaper one
 HASHER = PasswordHasher()
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
+#: the least zxcvbn score (0-4) a new password needs
+MIN_SCORE = 3
 
 
 class PasswordNeeded(NotAllowed):
@@ -103,7 +109,42 @@ class Account:
 
 
 def _norm(name: str | None) -> str:
-    return (name or "").strip()
+    """A user name as compared and stored: NFKC (full-width letters become plain ones), spaces
+    collapsed and stripped."""
+    return " ".join(unicodedata.normalize("NFKC", name or "").split())
+
+
+def skeleton(name: str | None) -> str:
+    """What two user names must not share: the name without accents and case ("José" and "jose",
+    "ANI" and "ani"). Confusable letters of other scripts are refused before (:func:`check_name`)."""
+    decomposed = unicodedata.normalize("NFKD", _norm(name))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+_NAME_CHARS = set(" .-_'")
+
+
+def check_name(name: str) -> str:
+    """A new account's name, normalised (:func:`_norm`) and checked.
+
+    Allowed: 1 to 64 characters of Latin letters (accents included), digits, space and . - _ '.
+    A letter of another script (Cyrillic "о", Greek "ο") is refused: it looks like a Latin one,
+    so "оp1" could pose as "op1" in every listing.
+
+    Raises:
+        RecapError: code "bad_name", naming the first character refused.
+    """
+    name = _norm(name)
+    if not name or len(name) > 64:
+        raise RecapError(f"Nama pengguna '{shown(name)}' tidak sah: diharapkan 1 sampai 64 karakter.", "bad_name")
+    for i, ch in enumerate(name, 1):
+        ok = ch in _NAME_CHARS or ch.isdigit() and ch.isascii() or (
+            ch.isalpha() and "LATIN" in unicodedata.name(ch, ""))
+        if not ok:
+            raise RecapError(f"Nama pengguna '{shown(name)}' tidak sah: karakter ke-{i} ({shown(ch)!r}, "
+                             f"U+{ord(ch):04X}) bukan huruf Latin, angka, spasi atau . - _ '; huruf aksara lain "
+                             "dapat menyamar sebagai huruf Latin.", "bad_name")
+    return name
 
 
 def open_mode(ws: Workspace) -> bool:
@@ -112,11 +153,14 @@ def open_mode(ws: Workspace) -> bool:
 
 
 def get_account(ws: Workspace, name: str) -> Account | None:
-    """The account named ``name`` (exact, case-insensitive match), or None."""
-    row = ws.conn.execute(
-        "SELECT name, role, active, created_at, created_by FROM user_account WHERE name = ? COLLATE NOCASE",
-        (_norm(name),)).fetchone()
-    return Account(row[0], row[1], bool(row[2]), row[3], row[4]) if row else None
+    """The account named ``name`` (same :func:`skeleton`: case and accents ignored), or None."""
+    key = skeleton(name)
+    if not key:
+        return None
+    for row in ws.conn.execute("SELECT name, role, active, created_at, created_by FROM user_account"):
+        if skeleton(row[0]) == key:
+            return Account(row[0], row[1], bool(row[2]), row[3], row[4])
+    return None
 
 
 def list_users(ws: Workspace) -> list[Account]:
@@ -163,13 +207,20 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
     """
     name = _norm(user) or default_actor()
     if open_mode(ws):
+        if CONTROL.search(name) or INVISIBLE.search(name):
+            raise NotAllowed(f"Nama pengguna '{shown(name)}' memuat karakter kendali.", "bad_name")
         return name
-    row = ws.conn.execute("SELECT name, password_hash, active FROM user_account WHERE name = ? COLLATE NOCASE",
-                          (name,)).fetchone()
+    acc = get_account(ws, name)
+    row = None if acc is None else ws.conn.execute(
+        "SELECT name, password_hash, active FROM user_account WHERE name = ?", (acc.name,)).fetchone()
     if password is None:
-        password = password_from_env_or_prompt(f"Kata sandi untuk {name}: ")
-    bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{name}'.", "bad_login")
+        password = password_from_env_or_prompt(f"Kata sandi untuk {shown(name)}: ")
+    password = unicodedata.normalize("NFC", password)
+    bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{shown(name)}'.", "bad_login")
     if row is None:
+        # the same work as a wrong password, so that the time taken does not say the name is unknown
+        with contextlib.suppress(VerificationError, InvalidHashError):
+            HASHER.verify(_dummy_hash(), password)
         _log_failure(ws, name, "unknown_user")
         raise bad
     try:
@@ -181,6 +232,17 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
         _log_failure(ws, row[0], "disabled")
         raise NotAllowed(f"Akun '{row[0]}' dinonaktifkan; hubungi admin.", "disabled")
     return row[0]
+
+
+_DUMMY: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """An Argon2id hash of nothing anyone types, made with the current hasher's parameters."""
+    key = id(HASHER)
+    if key not in _DUMMY:
+        _DUMMY[key] = HASHER.hash(secrets.token_hex(16))
+    return _DUMMY[key]
 
 
 def _log_failure(ws: Workspace, name: str, reason: str) -> None:
@@ -248,10 +310,31 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
             "separation")
 
 
-def _check_password(password: str) -> None:
+def check_password(password: str, name: str = "") -> str:
+    """A new password, normalised to NFC, checked against the policy; returns what is hashed.
+
+    The policy: at least MIN_PASSWORD characters, not the user's name nor built on it, and not
+    guessable: zxcvbn (a password-strength estimator with lists of common passwords, names and
+    words) must score it at least MIN_SCORE of 4. "12345678", "password", eight spaces and the
+    user's own name are all refused.
+
+    Raises:
+        RecapError: code "weak_password", saying why.
+    """
+    password = unicodedata.normalize("NFC", password or "")
     if len(password) < MIN_PASSWORD:
         raise RecapError(f"Kata sandi terlalu pendek: {len(password)} karakter; minimal {MIN_PASSWORD}.",
                          "weak_password")
+    if name and skeleton(name) and skeleton(name) in skeleton(password):
+        raise RecapError("Kata sandi tidak boleh memuat nama pengguna.", "weak_password")
+    from zxcvbn import zxcvbn  # a few MB of word lists: loaded only when a password is set
+
+    result = zxcvbn(password, user_inputs=[_norm(name), "recap", "kpu", "pemilu", "rekap", "jateng"])
+    if result["score"] < MIN_SCORE:
+        raise RecapError("Kata sandi terlalu mudah ditebak (kata umum, urutan angka, pengulangan atau nama); "
+                         "gunakan beberapa kata yang tidak berhubungan atau campuran huruf, angka dan tanda.",
+                         "weak_password")
+    return password
 
 
 def _check_role(role: str) -> None:
@@ -274,20 +357,19 @@ def add_user(ws: Workspace, actor: str, name: str, role: str, password: str) -> 
         NotAllowed: the actor may not manage users; RecapError: bad name, role, password or
         the name is taken. Nothing is written on error.
     """
-    name = _norm(name)
+    name = check_name(name)
     _check_role(role)
-    if not name or len(name) > 64 or not name.isprintable():
-        raise RecapError(f"Nama pengguna '{name}' tidak sah: 1 sampai 64 karakter yang dapat dicetak.", "bad_name")
-    _check_password(password)
-    phash = HASHER.hash(password)
+    phash = HASHER.hash(check_password(password, name))
     with ws.transaction():
         first = open_mode(ws)
         if first and role != "admin":
             raise RecapError(f"Akun pertama harus admin (bukan {role}), agar ada yang dapat mengelola pengguna.",
                              "first_not_admin")
         require(ws, actor, "users")
-        if get_account(ws, name) is not None:
-            raise RecapError(f"Nama pengguna '{name}' sudah dipakai.", "name_taken")
+        taken = get_account(ws, name)
+        if taken is not None:
+            same = "" if taken.name.casefold() == name.casefold() else f" (mirip dengan akun '{taken.name}')"
+            raise RecapError(f"Nama pengguna '{name}' sudah dipakai{same}.", "name_taken")
         ws.db["user_account"].insert({"name": name, "role": role, "password_hash": phash, "active": 1,
                                       "created_at": now_iso(), "created_by": _norm(actor) or default_actor()})
         ws.record(_norm(actor) or default_actor(), "user.add", f"user:{name}", None,
@@ -325,7 +407,7 @@ def set_active(ws: Workspace, actor: str, name: str, active: bool) -> None:
 
 def set_password(ws: Workspace, actor: str, name: str, password: str) -> None:
     """Set a password: one's own, or anyone's by an admin (permission "users")."""
-    _check_password(password)
+    password = check_password(password, name)
     phash = HASHER.hash(password)
     with ws.transaction():
         acc = _existing(ws, name)

@@ -28,7 +28,7 @@ from .clock import now_iso
 from .domain import Region
 from .errors import NotAllowed, NotNow
 from .store import RevisionInfo, Values, Workspace
-from .text import clean_text
+from .text import clean_text, optional_text
 
 #: revision kinds: the official entry and a second entry (double entry, never counted)
 OFFICIAL = "resmi"
@@ -242,6 +242,7 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
         WorkspaceError: storage failure (nothing written).
     """
     auth.require(ws, actor, permission)
+    reason = optional_text(reason, "Alasan", multiline=True, limit=10_000)
     with ws.transaction():
         _not_adopted(ws, kode, kind).raise_if_not()
         rid = ws.insert_revision(kode, columns, values, actor=actor, source_file_id=source_file_id, reason=reason,

@@ -24,6 +24,7 @@ from .clock import now_iso
 from .compare import CompareReport, compare_revisions
 from .errors import NotAllowed, RecapError
 from .store import Values, Workspace
+from .text import optional_text, plain
 
 ENTRY2 = SECOND_ENTRY
 KEEP = ("entri_1", "entri_2")
@@ -118,6 +119,7 @@ def resolve(ws: Workspace, kode: str, choices: Mapping[tuple[str, str], str], ac
     """
     auth.require(ws, actor, "resolve_double_entry")
     name = _region_name(ws, kode)
+    reason = optional_text(reason, "Catatan keputusan", multiline=True)
     auth.check_separation(ws, actor, kode)  # the author of entry 1 may not decide on it
     report = differences(ws, kode)
     diffs = {(d.column, d.field): d for d in report.differences}
@@ -173,7 +175,7 @@ def send_back(ws: Workspace, kode: str, actor: str, reason: str) -> None:
     """
     auth.require(ws, actor, "resolve_double_entry")
     name = _region_name(ws, kode)
-    reason = (reason or "").strip()
+    reason = plain(reason, "Alasan pengembalian", multiline=True)
     if not reason:
         raise DoubleEntryError(f"{name}: alasan pengembalian tidak boleh kosong.", "empty_text")
     e2 = pending_second_entry(ws, kode)

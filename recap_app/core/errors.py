@@ -101,6 +101,8 @@ CODES: dict[str, tuple[str, str]] = {
     "no_finding": ("tidak ada temuan yang dipilih", "no finding chosen"),
     "not_an_error": ("peringatan dijelaskan, bukan dikesampingkan", "warnings are explained, not overridden"),
     "empty_text": ("teks wajib (alasan, penjelasan) kosong", "a required text is empty"),
+    "control_character": ("teks memuat karakter kendali atau tak terlihat", "text holds a control character"),
+    "too_long": ("teks terlalu panjang", "text too long"),
     "adopted": ("sertifikat sudah ditetapkan; buka kembali dulu", "the certificate is adopted"),
     "already_adopted": ("sertifikat sudah ditetapkan", "already adopted"),
     "not_adopted": ("sertifikat belum ditetapkan", "not adopted"),

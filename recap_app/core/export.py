@@ -38,7 +38,7 @@ from .documents.common import region_label
 from .documents.page import fingerprint
 from .documents.plenary import DocumentError
 from .domain import JUMLAH
-from .outputs import check_output_path, write_atomic
+from .outputs import check_output_path, write_recorded
 from .store import Workspace
 from .totals import province_totals
 
@@ -255,8 +255,6 @@ def export(ws: Workspace, actor: str, out: str | Path, fmt: str, now: str | None
         n = len(rows)
     else:
         raise DocumentError(f"Format ekspor {fmt!r} tidak dikenal; pilih xlsx atau csv.", "bad_format")
-    write_atomic(out, data, ws)
-    with ws.transaction():
-        ws.record(actor, "document.export", "documents", None,
-                  {"file": out.name, "format": fmt, "sha256": sha, "rows": n})
+    write_recorded(ws, out, data, lambda: ws.record(actor, "document.export", "documents", None,
+                                                    {"file": out.name, "format": fmt, "sha256": sha, "rows": n}))
     return ExportInfo(out, fmt, sha, n)

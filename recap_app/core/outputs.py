@@ -22,6 +22,30 @@ class OutputError(RecapError):
     """An output file cannot or must not be written; nothing was written."""
 
 
+#: bytes the longest temporary name adds to a target's name (".<name>.<8 hex>.sementara")
+TEMP_EXTRA = 19
+
+
+def check_name_length(out: str | os.PathLike, extra: int = TEMP_EXTRA) -> None:
+    """Refuse a file name that, with the temporary name written first, is longer than the file
+    system allows (usually 255 bytes).
+
+    Raises:
+        OutputError: code "bad_output", with both lengths.
+    """
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    try:
+        limit = os.pathconf(folder, "PC_NAME_MAX") if folder.is_dir() else 255
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no pathconf (Windows)
+        limit = 255
+    size = len(os.fsencode(out.name))
+    if size + extra > limit:
+        raise OutputError(f"Nama berkas keluaran terlalu panjang: {size} bita, sedangkan folder ini hanya menerima "
+                          f"{limit} bita termasuk {extra} bita nama sementaranya (paling panjang {limit - extra} "
+                          "bita). Pilih nama yang lebih pendek. Tidak ada yang ditulis.", "bad_output")
+
+
 def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> Path:
     """Refuse a target that must not be replaced; return it as a Path.
 
@@ -31,6 +55,7 @@ def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> 
     parent folder.
     """
     out = Path(out)
+    check_name_length(out)
     target = out.resolve() if out.exists() or out.is_symlink() else out.parent.resolve() / out.name
     if ws is not None:
         own = Path(ws.path).resolve()
@@ -81,3 +106,27 @@ def write_atomic(out: str | os.PathLike, data: bytes, ws: "Workspace | None" = N
         raise OutputError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}. Tidak ada yang berubah.",
                           "write_failed") from exc
     return out
+
+
+def write_recorded(ws: "Workspace", out: str | os.PathLike, data: bytes, record) -> Path:
+    """Write an output only once the workspace has said yes, and record it in the same step.
+
+    The write transaction is opened first (a read-only, locked or full workspace refuses before
+    any byte is written), ``record()`` adds the audit record, the file is written atomically, then
+    the transaction commits; if the commit fails the file is removed again. So an output exists
+    exactly when its audit record does.
+
+    Raises:
+        OutputError: refused target or write failure; WorkspaceError: the workspace refused.
+    """
+    written: Path | None = None
+    try:
+        with ws.transaction():
+            record()
+            written = write_atomic(out, data, ws)
+    except BaseException:
+        if written is not None:
+            with contextlib.suppress(OSError):
+                written.unlink()
+        raise
+    return written

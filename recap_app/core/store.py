@@ -26,6 +26,7 @@ from .domain import ContestantKind, Region
 from .election import Election, load_election
 from .errors import WorkspaceError
 from .schema import migrations, register_functions
+from .text import plain, shown
 
 #: Values of one certificate revision: {column code: {field key: int or None}}.
 Values = dict[str, dict[str, "int | None"]]
@@ -313,6 +314,7 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any, actor: str) -> None:
         """Change an office setting, with an audit record."""
+        _check_setting_text(key, value)
         with self.transaction():
             before = self.setting(key)
             self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)},
@@ -367,8 +369,8 @@ class Workspace:
         """Keep an imported file's original bytes with its SHA-256 (inside a transaction)."""
         sha = hashlib.sha256(content).hexdigest()
         return self.db["source_file"].insert({
-            "name": name, "size": len(content), "sha256": sha, "imported_at": now_iso(),
-            "imported_by": actor, "content": content}).last_pk
+            "name": shown(name), "size": len(content), "sha256": sha, "imported_at": now_iso(),
+            "imported_by": actor, "content": content}).last_pk  # a file name with control characters is escaped
 
     # ----------------------------------------------------------------- certificates
     def _certificate_id(self, kode: str, create: bool) -> int | None:
@@ -502,6 +504,19 @@ class Workspace:
         if not row or row[0] is None:
             return None
         return {"revision_id": row[0], "at": row[1], "by": row[2]}
+
+
+def _check_setting_text(key: str, value: Any) -> None:
+    """Every text inside a setting's value passes the text rule (core/text.py). Raises TextError."""
+    if isinstance(value, str):
+        plain(value, f"Pengaturan {key}")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_setting_text(key, k)
+            _check_setting_text(key, v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            _check_setting_text(key, v)
 
 
 def _storage_error(path: Path, exc: sqlite3.OperationalError) -> WorkspaceError:

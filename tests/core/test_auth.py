@@ -41,7 +41,7 @@ def test_open_mode_lets_any_named_user_act(ws):
 def test_first_account_must_be_admin_and_nothing_is_written(ws):
     n = audit_count(ws)
     with pytest.raises(RecapError) as ei:
-        auth.add_user(ws, "siti", "ani", "operator", "rahasia-ani")
+        auth.add_user(ws, "siti", "ani", "operator", "Gunung-sindoro-24-kabut")
     assert ei.value.message == "Akun pertama harus admin (bukan operator), agar ada yang dapat mengelola pengguna."
     assert audit_count(ws) == n and auth.open_mode(ws)
 
@@ -49,16 +49,16 @@ def test_first_account_must_be_admin_and_nothing_is_written(ws):
 # ----------------------------------------------------------------- accounts and passwords
 @pytest.fixture
 def staffed(ws):
-    auth.add_user(ws, "pendiri", "Kepala", "admin", "sandi-admin")
-    auth.add_user(ws, "Kepala", "ani", "operator", "sandi-ani1")
-    auth.add_user(ws, "Kepala", "budi", "verifikator", "sandi-budi")
-    auth.add_user(ws, "Kepala", "ketua", "ketua", "sandi-ketua")
+    auth.add_user(ws, "pendiri", "Kepala", "admin", "Gunung-ungaran-59-kabut")
+    auth.add_user(ws, "Kepala", "ani", "operator", "Gunung-dieng-66-kabut")
+    auth.add_user(ws, "Kepala", "budi", "verifikator", "Gunung-prau-73-kabut")
+    auth.add_user(ws, "Kepala", "ketua", "ketua", "Gunung-kendeng-94-kabut")
     return ws
 
 
 def test_login(staffed):
     assert not auth.open_mode(staffed)
-    assert auth.authenticate(staffed, "kepala", "sandi-admin") == "Kepala"  # stored spelling
+    assert auth.authenticate(staffed, "kepala", "Gunung-ungaran-59-kabut") == "Kepala"  # stored spelling
     bad = "Nama pengguna atau kata sandi salah untuk 'kepala'."
     with pytest.raises(NotAllowed, match=f"^{bad}$"):
         auth.authenticate(staffed, "kepala", "salah-salah")
@@ -76,7 +76,7 @@ def test_password_from_environment_and_never_a_blocking_prompt(staffed, monkeypa
         auth.authenticate(staffed, "ani")
     assert ei.value.message == ("Kata sandi diperlukan: ruang kerja ini memakai akun pengguna. Isi variabel "
                                 "RECAP_PASSWORD atau jalankan perintah di terminal agar kata sandi dapat ditanyakan.")
-    monkeypatch.setenv("RECAP_PASSWORD", "sandi-ani1")
+    monkeypatch.setenv("RECAP_PASSWORD", "Gunung-dieng-66-kabut")
     assert auth.authenticate(staffed, "ani") == "ani"
 
 
@@ -86,7 +86,7 @@ def test_passwords_are_argon2id_hashes_never_plain_text(staffed):
     staffed.close()
     raw = staffed.path.read_bytes() + (staffed.path.with_name("ws.sqlite-wal").read_bytes()
                                        if staffed.path.with_name("ws.sqlite-wal").exists() else b"")
-    for pw in (b"sandi-admin", b"sandi-ani1", b"sandi-budi", b"sandi-ketua"):
+    for pw in (b"Gunung-ungaran-59-kabut", b"Gunung-dieng-66-kabut", b"Gunung-prau-73-kabut", b"Gunung-kendeng-94-kabut"):
         assert pw not in raw
 
 
@@ -97,11 +97,11 @@ def test_default_hasher_is_memory_hard():
 
 def test_bad_accounts_refused(staffed):
     cases = [
-        (("ANI", "operator", "sandi-lain1"), "Nama pengguna 'ANI' sudah dipakai."),
-        (("dewi", "bos", "sandi-dewi1"), "Peran 'bos' tidak dikenal; pilih salah satu: operator, verifikator, "
+        (("ANI", "operator", "Gunung-sewu-101-kabut"), "Nama pengguna 'ANI' sudah dipakai."),
+        (("dewi", "bos", "Gunung-andong-80-kabut"), "Peran 'bos' tidak dikenal; pilih salah satu: operator, verifikator, "
                                          "ketua, admin."),
-        (("dewi", "operator", "pendek"), "Kata sandi terlalu pendek: 6 karakter; minimal 8."),
-        (("", "operator", "sandi-dewi1"), "Nama pengguna '' tidak sah: 1 sampai 64 karakter yang dapat dicetak."),
+        (("dewi", "operator", "pendek"), "Kata sandi terlalu pendek: 6 karakter; minimal 10."),
+        (("", "operator", "Gunung-andong-80-kabut"), "Nama pengguna '' tidak sah: diharapkan 1 sampai 64 karakter."),
     ]
     n = audit_count(staffed)
     for args, msg in cases:
@@ -109,14 +109,14 @@ def test_bad_accounts_refused(staffed):
             auth.add_user(staffed, "Kepala", *args)
         assert ei.value.message == msg
     with pytest.raises(NotAllowed, match="tidak berhak mengelola akun pengguna"):
-        auth.add_user(staffed, "ani", "dewi", "operator", "sandi-dewi1")
+        auth.add_user(staffed, "ani", "dewi", "operator", "Gunung-andong-80-kabut")
     assert audit_count(staffed) == n
 
 
 def test_disable_role_and_last_admin(staffed):
     auth.set_active(staffed, "Kepala", "ani", False)
     with pytest.raises(NotAllowed, match="^Akun 'ani' dinonaktifkan; hubungi admin.$"):
-        auth.authenticate(staffed, "ani", "sandi-ani1")
+        auth.authenticate(staffed, "ani", "Gunung-dieng-66-kabut")
     with pytest.raises(NotAllowed, match="^Akun 'ani' dinonaktifkan; hubungi admin.$"):
         auth.require(staffed, "ani", "import")
     auth.set_active(staffed, "Kepala", "ani", True)
@@ -188,24 +188,24 @@ def test_cli_init_with_user_but_no_password_stays_open(tmp_path):
 def test_cli_init_creates_first_admin_then_passwords_are_needed(tmp_path):
     db = tmp_path / "a.sqlite"
     r = run("init", "--election", "pilpres-2019-jateng", "--db", db, "--user", "kepala",
-            env={"RECAP_PASSWORD": "sandi-kepala"})
+            env={"RECAP_PASSWORD": "Gunung-telomoyo-87-kabut"})
     assert r.exit_code == 0, r.output
     assert "Admin pertama dibuat: kepala." in r.output
     r = run("users", "list", "--db", db, "--user", "kepala")
     assert r.exit_code == 1 and "Galat: Kata sandi diperlukan" in r.output
     r = run("users", "add", "ani", "--role", "operator", "--db", db, "--user", "kepala",
-            env={"RECAP_PASSWORD": "sandi-kepala", "RECAP_NEW_PASSWORD": "sandi-ani1"})
+            env={"RECAP_PASSWORD": "Gunung-telomoyo-87-kabut", "RECAP_NEW_PASSWORD": "Gunung-dieng-66-kabut"})
     assert r.exit_code == 0 and r.output == "Akun dibuat: ani (peran operator).\n"
     r = run("users", "list", "--db", db, "--user", "kepala", "--format", "json",
-            env={"RECAP_PASSWORD": "sandi-kepala"})
+            env={"RECAP_PASSWORD": "Gunung-telomoyo-87-kabut"})
     assert r.exit_code == 0
     assert '"name": "ani"' in r.output and '"role": "operator"' in r.output
-    r = run("users", "list", "--db", db, "--user", "ani", env={"RECAP_PASSWORD": "sandi-ani1"})
+    r = run("users", "list", "--db", db, "--user", "ani", env={"RECAP_PASSWORD": "Gunung-dieng-66-kabut"})
     assert r.exit_code == 1
     assert r.output == ("Galat: Pengguna 'ani' (peran operator) tidak berhak mengelola akun pengguna "
                         "(izin 'users'; dimiliki peran: admin).\n")
     r = run("users", "add", "budi", "--role", "verifikator", "--db", db, "--user", "kepala",
-            env={"RECAP_PASSWORD": "sandi-kepala"})
+            env={"RECAP_PASSWORD": "Gunung-telomoyo-87-kabut"})
     assert r.exit_code == 1 and "Kata sandi baru untuk 'budi' diperlukan" in r.output
 
 
@@ -213,7 +213,7 @@ def test_cli_init_short_password_creates_nothing(tmp_path):
     db = tmp_path / "a.sqlite"
     r = run("init", "--election", "pilpres-2019-jateng", "--db", db, "--user", "kepala",
             env={"RECAP_PASSWORD": "pendek"})
-    assert r.exit_code == 1 and r.output == "Galat: Kata sandi terlalu pendek: 6 karakter; minimal 8.\n"
+    assert r.exit_code == 1 and r.output == "Galat: Kata sandi terlalu pendek: 6 karakter; minimal 10.\n"
     assert not db.exists()
 
 
@@ -225,3 +225,58 @@ def test_audit_seal_refuses_writes_from_other_tools(ws):
     with pytest.raises(sqlite3.OperationalError, match="no such function: recap_audit_seal"):
         raw.execute("UPDATE audit_seal SET n = 0")
     raw.close()
+
+
+# --------------------------------------------------------------------- names and passwords at the boundary
+@pytest.mark.parametrize("password", ["12345678901", "password12", "          ", "Kepala-Kepala", "kepala2024!"])
+def test_weak_passwords_are_refused(staffed, password):
+    with pytest.raises(RecapError) as e:
+        auth.set_password(staffed, "Kepala", "Kepala", password)
+    assert e.value.code == "weak_password"
+
+
+def test_passwords_are_compared_in_their_composed_form(staffed):
+    composed, decomposed = "Gunung-m\u00e9rapi-42-kabut", "Gunung-me\u0301rapi-42-kabut"
+    auth.set_password(staffed, "Kepala", "ani", decomposed)
+    assert auth.authenticate(staffed, "ani", composed) == "ani"
+
+
+def test_a_confusable_name_is_refused(staffed):
+    with pytest.raises(RecapError) as e:
+        auth.add_user(staffed, "Kepala", "\u043ep1", "operator", "Gunung-andong-80-kabut")  # Cyrillic o
+    assert e.value.code == "bad_name" and "U+043E" in e.value.message
+    with pytest.raises(RecapError) as e:
+        auth.add_user(staffed, "Kepala", "\u00c1ni", "operator", "Gunung-andong-80-kabut")  # Áni beside ani
+    assert e.value.code == "name_taken" and "mirip dengan akun 'ani'" in e.value.message
+
+
+def test_a_name_with_control_characters_cannot_forge_a_log_line(staffed):
+    from recap_app.core.text import shown
+
+    with pytest.raises(NotAllowed):
+        auth.authenticate(staffed, "ani\n2026-12-01 ketua certificate.adopt", "salah-sekali-99")
+    row = staffed.conn.execute("SELECT actor FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert row == "ani 2026-12-01 ketua certificate.adopt"  # the line break is gone: one line
+    with pytest.raises(NotAllowed):
+        auth.authenticate(staffed, "ani\x1b[2J", "salah-sekali-99")
+    row = staffed.conn.execute("SELECT actor FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert shown(row) == "ani\\x1b[2J"  # listings show the escape, never act on it
+
+
+def test_an_unknown_name_costs_the_same_hash_as_a_wrong_password(staffed, monkeypatch):
+    calls = []
+    real = auth.HASHER
+
+    class Counting:
+        def hash(self, p):
+            return real.hash(p)
+
+        def verify(self, h, p):
+            calls.append(h)
+            return real.verify(h, p)
+
+    monkeypatch.setattr(auth, "HASHER", Counting())
+    for name in ("ani", "tidakada"):
+        with pytest.raises(NotAllowed):
+            auth.authenticate(staffed, name, "salah-sekali-99")
+    assert len(calls) == 2  # one Argon2 verification each: the time does not tell the name is unknown

@@ -27,9 +27,9 @@ def staffed(tmp_path_factory):
     saved = auth.HASHER
     auth.HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     ws = Workspace.create(tmp_path_factory.mktemp("m") / "ws.sqlite", "pilpres-2019-jateng", actor="pendiri")
-    auth.add_user(ws, "pendiri", "admin1", "admin", "sandi-admin")
+    auth.add_user(ws, "pendiri", "admin1", "admin", "Gunung-ungaran-59-kabut")
     for role in ("operator", "verifikator", "ketua"):
-        auth.add_user(ws, "admin1", f"{role}1", role, f"sandi-{role}")
+        auth.add_user(ws, "admin1", f"{role}1", role, f"Gunung-{role[:3]}-rinjani-29")
     yield ws
     ws.close()
     auth.HASHER = saved

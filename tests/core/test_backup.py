@@ -155,14 +155,14 @@ def test_restore_refusals_change_nothing(demo_ws, tmp_path, monkeypatch):
     other.close()
     with pytest.raises(backup.BackupError, match="untuk pemilihan pilgub-jateng-2018, sedangkan ruang kerja"):
         backup.restore(other_copy, demo_ws.path, "x")
-    auth.add_user(demo_ws, "x", "kepala", "admin", "sandi-kepala")
-    auth.add_user(demo_ws, "kepala", "ani", "operator", "sandi-ani1")
+    auth.add_user(demo_ws, "x", "kepala", "admin", "Gunung-telomoyo-87-kabut")
+    auth.add_user(demo_ws, "kepala", "ani", "operator", "Gunung-dieng-66-kabut")
     good = backup.make_backup(demo_ws, tmp_path / "baik.sqlite", actor="kepala").path
     before = demo_ws.path.read_bytes()
     with pytest.raises(NotAllowed, match="tidak berhak memulihkan dari cadangan"):
-        backup.restore(good, demo_ws.path, "ani", "sandi-ani1")
+        backup.restore(good, demo_ws.path, "ani", "Gunung-dieng-66-kabut")
     assert demo_ws.path.read_bytes() == before
-    backup.restore(good, demo_ws.path, "kepala", "sandi-kepala")
+    backup.restore(good, demo_ws.path, "kepala", "Gunung-telomoyo-87-kabut")
 
 
 def test_cli_backup_and_backups(demo_ws, tmp_path):
@@ -196,8 +196,8 @@ def test_restore_losses_name_accounts_and_audit_records(demo_ws, tmp_path):
 
     out = tmp_path / "before-accounts.sqlite"
     make_backup(demo_ws, out, actor="tester")
-    auth.add_user(demo_ws, "tester", "admin1", "admin", "sandi-yang-panjang-1")
-    auth.add_user(demo_ws, "admin1", "ketua1", "ketua", "sandi-yang-panjang-2")
+    auth.add_user(demo_ws, "tester", "admin1", "admin", "Gunung-menoreh-108-kabut")
+    auth.add_user(demo_ws, "admin1", "ketua1", "ketua", "Gunung-gajah-115-kabut")
     losses = restore_losses(out, demo_ws.path)
     assert any(line.startswith("Akun yang tidak ada di cadangan akan hilang: admin1, ketua1.") for line in losses)
     assert "Cadangan tidak memiliki akun: ruang kerja kembali ke mode terbuka" in losses[-1]

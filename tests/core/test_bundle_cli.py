@@ -104,16 +104,16 @@ def test_keys_trust_from_a_file_and_list(tmp_path):
 
 
 def test_permissions_are_checked(demo_ws, tmp_path):
-    auth.add_user(demo_ws, "admin", "admin", "admin", "rahasia-admin-123")
-    auth.add_user(demo_ws, "admin", "operator1", "operator", "rahasia-op-12345")
+    auth.add_user(demo_ws, "admin", "admin", "admin", "Gunung-merbabu-17-kabut")
+    auth.add_user(demo_ws, "admin", "operator1", "operator", "Gunung-slamet-38-kabut")
     with pytest.raises(NotAllowed) as exc:
         export.export_bundle(demo_ws, tmp_path / "x.zip", "operator1")
     assert exc.value.code == "forbidden" and not (tmp_path / "x.zip").exists()
-    auth.add_user(demo_ws, "admin", "ketua", "ketua", "rahasia-ketua-123")
+    auth.add_user(demo_ws, "admin", "ketua", "ketua", "Gunung-sumbing-31-kabut")
     b = export.export_bundle(demo_ws, tmp_path / "b.zip", "ketua").path
     target = Workspace.create(tmp_path / "t.sqlite", "pilpres-2019-jateng", actor="penerima")
-    auth.add_user(target, "admin", "admin", "admin", "rahasia-admin-123")
-    auth.add_user(target, "admin", "operator1", "operator", "rahasia-op-12345")
+    auth.add_user(target, "admin", "admin", "admin", "Gunung-merbabu-17-kabut")
+    auth.add_user(target, "admin", "operator1", "operator", "Gunung-slamet-38-kabut")
     before = db_hash(target)
     with pytest.raises(NotAllowed) as exc:  # an operator may import, but not trust a new key
         importer.import_bundle(target, b, "operator1", accept_key=True)

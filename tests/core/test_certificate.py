@@ -83,10 +83,27 @@ def test_a_role_refusal_is_not_allowed_not_not_now(demo_ws, monkeypatch):
     from recap_app.core import auth
 
     monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-    auth.add_user(demo_ws, "admin", "admin", "admin", "rahasia-panjang-1")
-    auth.add_user(demo_ws, "admin", "op", "operator", "rahasia-panjang-2")
+    auth.add_user(demo_ws, "admin", "admin", "admin", "Gunung-lawu-45-kabut")
+    auth.add_user(demo_ws, "admin", "op", "operator", "Gunung-muria-52-kabut")
     answer = certificate.can_adopt(demo_ws, "33.01", "op")
     assert (answer.allowed, answer.code) == (False, "forbidden")
     with pytest.raises(NotAllowed) as e:
         certificate.adopt(demo_ws, "33.01", "op")
     assert not isinstance(e.value, NotNow)
+
+
+def test_control_characters_are_refused_where_text_enters(demo_ws):
+    """One ESC in an objection made every receiver refuse the bundle: now it never enters."""
+    from recap_app.core import reconcile
+    from recap_app.core.documents import plenary
+
+    with pytest.raises(TextError) as e:
+        plenary.add_objection(demo_ws, "tester", "keberatan", "Saksi\x1b[31m menolak")
+    assert e.value.code == "control_character" and "U+001B" in e.value.message
+    key = next(f.key for f in reconcile.findings(demo_ws, "33.01") if f.severity == "warning")
+    with pytest.raises(TextError):
+        reconcile.explain(demo_ws, key, "sudah dicek\u202egnp.exe", "verif")  # a direction override
+    with pytest.raises(TextError):
+        certificate.save(demo_ws, "33.01", *_figures(demo_ws, "33.01", 1), "petugas", "salah\x00ketik")
+    plenary.add_objection(demo_ws, "tester", "keberatan", "Baris satu\nbaris dua\tdengan tab")  # free text
+    assert plenary.plenary(demo_ws).objections[-1]["text"] == "Baris satu\nbaris dua\tdengan tab"

@@ -55,7 +55,7 @@ def test_login_checks_the_password_when_accounts_exist(qtbot, monkeypatch, ws):
     from recap_app.ui.settings import LoginDialog
 
     make_app("id")
-    auth.add_user(ws, "tester", "ketua", "admin", "rahasia-panjang-1")
+    auth.add_user(ws, "tester", "ketua", "admin", "Gunung-lawu-45-kabut")
     shown = []
     monkeypatch.setattr(settings, "inform", lambda parent, title, text, error=False: shown.append(text))
     dlg = LoginDialog(ws, "ketua")
@@ -64,6 +64,6 @@ def test_login_checks_the_password_when_accounts_exist(qtbot, monkeypatch, ws):
     dlg.password.setText("salah")
     dlg.accept()
     assert dlg.actor is None and shown == ["Nama pengguna atau kata sandi salah untuk 'ketua'."]
-    dlg.password.setText("rahasia-panjang-1")
+    dlg.password.setText("Gunung-lawu-45-kabut")
     dlg.accept()
     assert dlg.actor == "ketua"

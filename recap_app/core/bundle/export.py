@@ -8,6 +8,7 @@ state is always carried). Format: docs/bundle-format.md.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import io
@@ -287,6 +288,7 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     out = check_output_path(out, ws)  # never the workspace, its -wal/-shm, a device or another database
     identity = identity or load_identity()
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    written = False
     try:
         with ws.transaction():
             base_seq, base_rev, base_audit, base_result = _base(ws, since, full)
@@ -330,9 +332,15 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
             try:
                 tmp.write_bytes(blob)
                 os.replace(tmp, out)
+                written = True
             except OSError as exc:
                 raise ExportError(f"Berkas bundel {out} tidak dapat ditulis: {exc.strerror or exc}. "
                                   "Tidak ada yang dicatat.", "unwritable") from exc
+    except BaseException:
+        if written:  # the commit failed after the file was put in place: no bundle without its record
+            with contextlib.suppress(OSError):
+                out.unlink()
+        raise
     finally:
         if tmp.exists():
             tmp.unlink()

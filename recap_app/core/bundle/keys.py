@@ -25,6 +25,7 @@ from .. import auth
 from ..clock import now_iso
 from ..paths import data_dir
 from ..store import Workspace
+from ..text import plain
 from .format import BundleRefused, OfficeKeyError
 
 KEY_PREFIX = "ed25519:"
@@ -204,7 +205,8 @@ def trust(ws: Workspace, key_text: str, office_code: str, actor: str, office_nam
         NotAllowed: the actor lacks permission "keys_trust".
     """
     auth.require(ws, actor, "keys_trust")
-    office_code = office_code.strip()
+    office_code = plain(office_code, "Kode kantor")
+    office_name = None if office_name is None else plain(office_name, "Nama kantor")
     if not office_code:
         raise OfficeKeyError("Kode kantor pengirim wajib diisi (--office KODE, misalnya 33.01).", "no_office")
     key = parse_public_key(key_text)

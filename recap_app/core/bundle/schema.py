@@ -12,6 +12,7 @@ import jsonschema
 from .. import formatting
 from ..domain import JUMLAH
 from ..election import RESOURCES
+from ..text import CONTROL, CONTROL_FREE
 from .format import (
     MAX_FIGURE,
 )
@@ -247,10 +248,9 @@ def schema_errors(doc: Any, definition: str, fast: bool = True) -> list[str]:
     return out[:5]
 
 
-#: every control character (Unicode category Cc: C0, DEL, C1)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-#: the same, but newline and tab allowed (free text: reasons, explanations, objections)
-_CONTROL_FREE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: control characters: one rule for what a clerk may type and what a bundle may carry (core/text.py)
+_CONTROL = CONTROL
+_CONTROL_FREE = CONTROL_FREE
 
 
 def _is_free_text(path: tuple) -> bool:

@@ -27,7 +27,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ... import __version__
 from .. import auth
-from ..outputs import check_output_path, write_atomic
+from ..outputs import check_output_path, write_recorded
 from ..store import Workspace
 from . import certificate, events, findings, minutes, regency, summary
 from .common import Source
@@ -136,10 +136,9 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
         NotAllowed: the actor lacks the "print" permission.
     """
     auth.require(ws, actor, "print")
-    check_output_path(out, ws)
+    out = check_output_path(out, ws)
     rendered = render(ws, documents, paper=paper, now=now, region=region)
-    out = write_atomic(out, rendered.pdf, ws)
-    with ws.transaction():
-        ws.record(actor, "document.print", "documents", None,
-                  {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()})
+    write_recorded(ws, out, rendered.pdf, lambda: ws.record(
+        actor, "document.print", "documents", None,
+        {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()}))
     return rendered

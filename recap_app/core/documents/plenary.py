@@ -17,6 +17,7 @@ from ..clock import now_iso
 from ..errors import RecapError
 from ..formatting import to_date
 from ..store import Workspace
+from ..text import plain
 
 #: witness status codes and their printed Indonesian wording
 WITNESS_STATUS = {
@@ -85,15 +86,18 @@ def set_office(ws: Workspace, actor: str, *, name: str | None = None, city: str 
         NotAllowed: the actor lacks the "settings" permission.
     """
     auth.require(ws, actor, "settings")
-    if chair is not None and not chair.strip():
+    name = None if name is None else plain(name, "Nama kantor")
+    city = None if city is None else plain(city, "Kota")
+    chair = None if chair is None else plain(chair, "Nama ketua")
+    members = None if members is None else [plain(m, "Nama anggota") for m in members]
+    if chair is not None and not chair:
         raise DocumentError("Nama ketua tidak boleh kosong.", "empty_name")
-    if members is not None and any(not m.strip() for m in members):
+    if members is not None and any(not m for m in members):
         raise DocumentError("Nama anggota tidak boleh kosong.", "empty_name")
     with ws.transaction():
         for key, value in (("office.name", name), ("office.city", city), ("office.chair", chair),
                            ("office.members", members)):
             if value is not None:
-                value = [m.strip() for m in value] if isinstance(value, list) else value.strip()
                 ws.set_setting(key, value, actor)
     return office(ws)
 
@@ -124,7 +128,7 @@ def set_plenary(ws: Workspace, actor: str, *, place: str | None = None, date: st
     auth.require(ws, actor, "edit")
     new = {}
     if place is not None:
-        new["place"] = place.strip()
+        new["place"] = plain(place, "Tempat rapat pleno")
     if date is not None:
         new["date"] = _check_date(date)
     if time_start is not None:
@@ -147,14 +151,15 @@ def add_attendance(ws: Workspace, actor: str, name: str, role: str, present: boo
     Raises DocumentError for an empty name or role.
     """
     auth.require(ws, actor, "edit")
-    if not name.strip() or not role.strip():
+    name, role = plain(name, "Nama peserta rapat"), plain(role, "Jabatan/unsur peserta rapat")
+    if not name or not role:
         raise DocumentError("Nama dan jabatan/unsur peserta rapat harus diisi.", "empty_name")
     with ws.transaction():
         rid = ws.db["plenary_attendance"].insert({
-            "name": name.strip(), "role": role.strip(), "present": 1 if present else 0,
+            "name": name, "role": role, "present": 1 if present else 0,
             "recorded_at": now_iso(), "recorded_by": actor}).last_pk
         ws.record(actor, "plenary.attendance_add", f"attendance:{rid}", None,
-                  {"name": name.strip(), "role": role.strip(), "present": bool(present)})
+                  {"name": name, "role": role, "present": bool(present)})
     return rid
 
 
@@ -169,7 +174,8 @@ def set_witness(ws: Workspace, actor: str, nomor_urut: int, name: str, status: s
     if nomor_urut not in numbers:
         raise DocumentError(f"Pasangan calon nomor urut {nomor_urut} tidak ada; yang ada: "
                             f"{', '.join(map(str, numbers))}.", "unknown_paslon")
-    if not name.strip():
+    name = plain(name, "Nama saksi")
+    if not name:
         raise DocumentError("Nama saksi tidak boleh kosong.", "empty_name")
     if status not in WITNESS_STATUS:
         raise DocumentError(f"Status saksi {status!r} tidak dikenal; pilih present (hadir), absent (tidak hadir) "
@@ -177,10 +183,10 @@ def set_witness(ws: Workspace, actor: str, nomor_urut: int, name: str, status: s
     with ws.transaction():
         row = ws.conn.execute("SELECT name, status FROM witness WHERE nomor_urut = ?", (nomor_urut,)).fetchone()
         before = {"name": row[0], "status": row[1]} if row else None
-        ws.db["witness"].upsert({"nomor_urut": nomor_urut, "name": name.strip(), "status": status,
+        ws.db["witness"].upsert({"nomor_urut": nomor_urut, "name": name, "status": status,
                                  "recorded_at": now_iso(), "recorded_by": actor}, pk="nomor_urut")
         ws.record(actor, "plenary.witness_set", f"witness:{nomor_urut}", before,
-                  {"name": name.strip(), "status": status})
+                  {"name": name, "status": status})
 
 
 def add_objection(ws: Workspace, actor: str, kind: str, text: str, *, nomor_urut: int | None = None,
@@ -199,7 +205,8 @@ def add_objection(ws: Workspace, actor: str, kind: str, text: str, *, nomor_urut
     if kind not in OBJECTION_KINDS:
         raise DocumentError(f"Jenis catatan {kind!r} tidak dikenal; pilih kejadian_khusus atau keberatan.",
                             "bad_kind")
-    if not text.strip():
+    text = plain(text, "Uraian kejadian khusus/keberatan", multiline=True)
+    if not text:
         raise DocumentError("Uraian kejadian khusus/keberatan tidak boleh kosong.", "empty_text")
     if nomor_urut is not None and nomor_urut not in [c.nomor for c in ws.election.form.contestants]:
         raise DocumentError(f"Pasangan calon nomor urut {nomor_urut} tidak ada.", "unknown_paslon")
@@ -208,10 +215,10 @@ def add_objection(ws: Workspace, actor: str, kind: str, text: str, *, nomor_urut
                             "unknown_region")
     with ws.transaction():
         oid = ws.db["objection"].insert({"kind": kind, "region_kode": region, "nomor_urut": nomor_urut,
-                                         "text": text.strip(), "recorded_at": now_iso(),
+                                         "text": text, "recorded_at": now_iso(),
                                          "recorded_by": actor}).last_pk
         ws.record(actor, "plenary.objection_add", f"objection:{oid}", None,
-                  {"kind": kind, "region": region, "nomor_urut": nomor_urut, "text": text.strip()})
+                  {"kind": kind, "region": region, "nomor_urut": nomor_urut, "text": text})
     return oid
 
 
