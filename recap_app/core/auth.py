@@ -295,7 +295,7 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
     Call before a second entry, explaining a warning or any verifying act on certificate
     ``kode``. The rule (docs/security.md): whoever created the current official revision
     (``revision.created_by`` of the latest 'resmi' revision) may not be its second entry or its
-    verifier. Names compare case-insensitively. Applies in open mode too (names are recorded).
+    verifier: explain its warnings, override its errors, adopt it or decide its double entry. Names compare case-insensitively. Applies in open mode too (names are recorded).
 
     Raises:
         NotAllowed: ``actor`` entered the certificate's current revision.

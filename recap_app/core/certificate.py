@@ -188,6 +188,10 @@ def can_adopt(ws: Workspace, kode: str, actor: str) -> Answer:
     if pending_second_entry(ws, kode):
         return Answer(False, f"{_named(r)}: entri kedua belum diputuskan koordinator; selesaikan entri ganda dulu.",
                       "double_entry_pending")
+    try:  # whoever entered the figures may not adopt them, whatever role they hold now
+        auth.check_separation(ws, actor, kode)
+    except NotAllowed as exc:
+        return Answer(False, exc.message, exc.code)
     open_errors = [f for f in reconcile.findings(ws, kode) if f.severity == "error" and not f.resolved]
     if open_errors:
         shown = "; ".join(f"{f.code} {f.column or '-'} {f.field or ''}".strip() for f in open_errors[:5])
@@ -292,7 +296,8 @@ def adopt(ws: Workspace, kode: str, actor: str) -> int:
     _regency(ws, kode)
     with ws.transaction():
         reconcile.refresh_findings_of(ws, kode, actor)
-        can_adopt(ws, kode, actor).raise_if_not()
+        answer = can_adopt(ws, kode, actor)
+        answer.raise_if_not(role=answer.code == "separation")
         rev = ws.latest_revision(kode)
         assert rev is not None  # can_adopt checked
         at = now_iso()

@@ -171,6 +171,7 @@ CODES: dict[str, tuple[str, str]] = {
     "key_office_mismatch": ("kunci dipercaya untuk kantor lain", "key trusted for another office"),
     "wrong_tier": ("bundel dari tingkat kantor yang tidak diterima di sini", "bundle from a tier not accepted here"),
     "older_sequence": ("bundel lebih lama dari yang sudah diterima", "an older bundle than one received"),
+    "sequence_gap": ("bundel dibuat di atas bundel yang belum diterima", "built on a bundle not received here"),
     "sequence_reused": ("nomor bundel dipakai untuk isi lain", "a bundle number reused for other content"),
     "no_conflict": ("tidak ada konflik terbuka", "no open conflict"),
     "stale_conflict": ("konflik sudah tidak berlaku", "the conflict is stale"),

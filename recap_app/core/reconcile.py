@@ -433,6 +433,8 @@ def explain(ws: Workspace, finding_key: str | Iterable[str], text: str, actor: s
     if unknown:
         raise ReconcileError(f"Temuan {unknown[0]} tidak ada pada data terakhir. Lihat daftar temuan dengan: "
                              "recap check.", "unknown_finding")
+    for region in dict.fromkeys(current[k].region for k in keys):
+        auth.check_separation(ws, actor, region)  # the one who entered the figures does not explain them
     with ws.transaction():
         for k in keys:
             _add_note(ws, current[k], "explanation", text, actor)
@@ -452,6 +454,7 @@ def override(ws: Workspace, finding_key: str, reason: str, actor: str) -> None:
     auth.require(ws, actor, "override")
     reason = clean_text(reason, "Alasan pengesampingan")
     f = _find(ws, finding_key)
+    auth.check_separation(ws, actor, f.region)
     if f.severity != "error":
         raise ReconcileError(f"Temuan {finding_key} adalah peringatan; peringatan dijelaskan (recap explain), "
                              "bukan dikesampingkan.", "not_an_error")

@@ -490,7 +490,7 @@ class CertificateEditor(QWidget):
         self.table.clear_requested.connect(self.clear_selection)
         lay.addWidget(self.table, 1)
         lay.addWidget(legend)
-        self._update_buttons()
+        self.update_buttons()
 
     # ------------------------------------------------------------------ opening
     def open_region(self, kode: str) -> None:
@@ -553,7 +553,7 @@ class CertificateEditor(QWidget):
             self.table.horizontalScrollBar().setValue(0)
         finally:
             self._loading = False
-        self._update_buttons()
+        self.update_buttons()
 
     def refresh_findings(self) -> None:
         """Mark the cells with the region's stored findings."""
@@ -661,7 +661,7 @@ class CertificateEditor(QWidget):
         self._draft_known = True
         if not had:  # only the first edit changes what the list and the buttons show
             self.draft_changed.emit(self.kode)
-            self._update_buttons()
+            self.update_buttons()
 
     @property
     def _kind(self) -> str:
@@ -707,7 +707,7 @@ class CertificateEditor(QWidget):
         self.open_region(kode)
         return True
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         """Enable what the core says may happen now; a disabled button's tooltip says why."""
         draft = self.has_draft()
         if self.kode is None:

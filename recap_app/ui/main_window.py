@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
         """Who acts from now on (recorded in every audit record)."""
         self.actor = actor
         self.editor.actor = actor
+        self.editor.update_buttons()  # what this user may do now
         self.user_label.setText(self.tr("Pengguna: %s") % actor)
 
     def switch_user(self) -> None:

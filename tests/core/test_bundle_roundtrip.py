@@ -102,7 +102,7 @@ def test_same_bundle_twice_changes_nothing(sent, target):
 
 def test_explanations_travel_with_their_findings(demo_ws, target, tmp_path):
     key = "W.602|33.01||dptb_l"
-    reconcile.explain(demo_ws, key, "DPTb tidak tersedia di sumber data contoh.", "tester")
+    reconcile.explain(demo_ws, key, "DPTb tidak tersedia di sumber data contoh.", "verif")
     r = export.export_bundle(demo_ws, tmp_path / "b.zip", "tester")
     res = importer.import_bundle(target, r.path, "penerima", accept_key=True)
     assert res.explanations == 1

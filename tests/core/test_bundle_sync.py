@@ -60,25 +60,36 @@ def test_replayed_bundle_is_already_there(three, target):
     assert db_hash(target) == before
 
 
-def test_older_sequence_never_imported_is_refused(three, target):
-    _, b1, b2, b3 = three
+def test_older_sequence_never_imported_is_refused(three, target, tmp_path):
+    ws, b1, b2, b3 = three
     importer.import_bundle(target, b1, "penerima")
-    importer.import_bundle(target, b3, "penerima")
+    full = export.export_bundle(ws, tmp_path / "b4.zip", "tester", full=True).path  # number 4, base 0
+    importer.import_bundle(target, full, "penerima")
     before = db_hash(target)
     with pytest.raises(BundleRefused) as exc:
         importer.import_bundle(target, b2, "penerima")
     assert exc.value.code == "older_sequence"
-    assert exc.value.message == ("Bundel b2.zip ditolak: nomor urut 2 lebih lama dari bundel nomor 3 yang sudah "
+    assert exc.value.message == ("Bundel b2.zip ditolak: nomor urut 2 lebih lama dari bundel nomor 4 yang sudah "
                                  "diimpor dari KPU Provinsi Jawa Tengah; bundel lama tidak diputar ulang.")
     assert db_hash(target) == before
 
 
-def test_gap_is_reported_and_newer_revisions_still_arrive(three, target):
-    ws, b1, _, b3 = three
+def test_bundles_are_taken_in_sequence_order_only(three, target):
+    """Bundle 3 is built on bundle 2: without 2 the sender's audit records in it would be missing,
+    so a break in the sender's chain could pass unseen. Refused; after 2 it goes in."""
+    ws, b1, b2, b3 = three
     importer.import_bundle(target, b1, "penerima")
+    before = db_hash(target)
+    with pytest.raises(BundleRefused) as exc:
+        importer.import_bundle(target, b3, "penerima")
+    assert exc.value.code == "sequence_gap"
+    assert exc.value.message == ("Bundel b3.zip ditolak: bundel nomor 3 dibuat di atas bundel nomor 2 dari KPU "
+                                 "Provinsi Jawa Tengah yang belum pernah diimpor di sini; bundel diterima berurutan. "
+                                 "Impor bundel yang hilang dulu, atau minta bundel lengkap (recap bundle export "
+                                 "--full).")
+    assert db_hash(target) == before
+    importer.import_bundle(target, b2, "penerima")
     res = importer.import_bundle(target, b3, "penerima")
-    assert res.gap == ("Celah: bundel nomor 2 dari KPU Provinsi Jawa Tengah belum pernah diimpor di sini; perubahan "
-                       "di dalamnya mungkin belum ada. Minta bundel yang hilang atau bundel lengkap (--full).")
     assert res.added == {"33.02": 1, "33.03": 1} and res.conflicts == []
     assert province_totals(target) == province_totals(ws)
 

@@ -393,8 +393,8 @@ def test_reopened_certificate_prints_its_history(tmp_path):
     from recap_app.core.documents import print_documents
 
     w = make_demo(tmp_path / "h.sqlite", actor="tester")
-    certificate.adopt(w, "33.01", "tester")
-    certificate.reopen(w, "33.01", "tester", "salah ketik DPT di Kesugihan")
+    certificate.adopt(w, "33.01", "ketua")
+    certificate.reopen(w, "33.01", "ketua", "salah ketik DPT di Kesugihan")
     out = print_documents(w, "tester", tmp_path / "h.pdf", ["sertifikat_kabupaten"], region="33.01")
     text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "h.pdf").pages)
     text = " ".join(text.split())

@@ -129,7 +129,7 @@ def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
 
     # 5. adopt Kota Pekalongan
     w.open_region("33.75")
-    assert ed.adopt_btn.isEnabled()
+    assert ed.adopt_btn.isEnabled(), ed.adopt_btn.toolTip()
     qtbot.mouseClick(ed.adopt_btn, Qt.MouseButton.LeftButton)  # adoption (with its backup) runs on the worker
     qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)
     assert ws.adoption("33.75")["by"] == "verifikator"

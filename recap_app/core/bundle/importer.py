@@ -15,6 +15,7 @@ person chooses with :func:`resolve_conflict`.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class ImportResult:
     adopted: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     gap: str | None = None
+    adoption_skipped: dict[str, str] = field(default_factory=dict)
     audit_records: int = 0
     sources: int = 0
     explanations: int = 0
@@ -91,6 +93,8 @@ class ImportResult:
             out.append(f"Di sini sudah lebih baru: {', '.join(self.ours_newer)}.")
         if self.adopted:
             out.append(f"Penetapan ikut dicatat: {', '.join(self.adopted)}.")
+        for kode, why in self.adoption_skipped.items():
+            out.append(f"Penetapan {kode} oleh pengirim tidak diterapkan di sini: {why}")
         out.append(f"Catatan audit pengirim: {self.audit_records}; berkas sumber: {self.sources}; "
                    f"penjelasan temuan diambil: {self.explanations}.")
         for c in self.conflicts:
@@ -183,12 +187,21 @@ def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict
 
 
 def _check_remote_audit(ws: Workspace, vb: VerifiedBundle) -> list[dict]:
-    """The sender's audit records not yet stored here, after checking their hash chain."""
+    """The sender's audit records not yet stored here, after checking their hash chain.
+
+    The carried records must continue the chain received before: overlapping records must be
+    the same (a rewritten history differs), and the first new one must follow the last one
+    received (records missing in between would leave a break unseen)."""
     stored = dict(ws.conn.execute("SELECT id, hash FROM bundle_remote_audit WHERE sender_fingerprint = ? "
                                   "AND sender_workspace = ?", (vb.fingerprint, vb.sender["workspace_id"])))
+    carried = vb.data["audit"]
+    if stored and carried and carried[0]["id"] > max(stored) + 1:
+        raise _refuse(vb, f"catatan audit pengirim #{max(stored) + 1} sampai #{carried[0]['id'] - 1} belum pernah "
+                      "diterima di sini; rantai pengirim tidak dapat diperiksa sambungannya. Minta bundel lengkap "
+                      "(recap bundle export --full).", "bad_audit")
     prev = None
     new = []
-    for r in vb.data["audit"]:
+    for r in carried:
         where = f"catatan audit pengirim nomor {r['id']}"
         if prev is not None and (r["id"] != prev["id"] + 1 or r["prev_hash"] != prev["hash"]):
             raise _refuse(vb, f"{where} tidak menyambung dengan catatan sebelumnya (rantai hash putus).", "bad_audit")
@@ -240,22 +253,45 @@ def _take_explanations(ws: Workspace, vb: VerifiedBundle, actor: str) -> int:
 
 def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bool = False,
                   verified: VerifiedBundle | None = None) -> ImportResult:
-    """Verify a bundle completely, then take it in (one transaction, audit "bundle.import").
+    """Verify a bundle completely, then take it in: planned and written in ONE write transaction.
+
+    The bundle is verified without writing (:func:`verify_bundle`); then, holding the
+    workspace's write lock, it is checked against the workspace, planned certificate by
+    certificate and written, so a correction saved meanwhile is seen by the plan (it becomes a
+    conflict, never silently superseded) and two imports of one sender cannot interleave.
+    A sender's bundles are taken in sequence order only: one built on a bundle not received
+    here is refused (the audit records of the missing one would leave the sender's chain
+    unchecked); a full bundle (base 0) is always in order. An adoption carried by the bundle is
+    applied only where the importer may adopt and the local findings allow it
+    (:func:`recap_app.core.certificate.can_adopt`); otherwise it is listed, not applied.
 
     Args:
         path: the bundle file. verified: an already verified bundle (skips re-reading ``path``).
         accept_key: trust the sender's key now if it is unknown (recorded as "keys.trust").
     Returns:
         :class:`ImportResult` ("imported", or "already" when the same signed manifest was
-        imported before; then nothing is written).
+        imported before, also by an import running at the same time; then nothing is written).
     Raises:
         BundleRefused: every check of :func:`verify_bundle` and :func:`check_against`, plus
-            older_sequence, sequence_reused, bad_audit, bad_data (content hash differs after
-            storing: the election definitions disagree). The database is unchanged.
+            older_sequence, sequence_reused, sequence_gap, bad_audit, bad_data (content hash
+            differs after storing: the election definitions disagree). The database is unchanged.
         NotAllowed: no "bundle_import" permission.
     """
     auth.require(ws, actor, "bundle_import")
     vb = verified or verify_bundle(path)
+    s = vb.sender
+    try:
+        with ws.transaction():
+            return _take_in(ws, vb, actor, accept_key)
+    except sqlite3.IntegrityError as exc:  # the same bundle committed by another import a moment ago
+        if "manifest_sha256" not in str(exc):
+            raise
+        return ImportResult("already", s["office_code"], s["office_name"], vb.fingerprint, vb.sequence,
+                            vb.base_sequence)
+
+
+def _take_in(ws: Workspace, vb: VerifiedBundle, actor: str, accept_key: bool) -> ImportResult:
+    """Check, plan and write one verified bundle inside the caller's write transaction."""
     plan: Plan = check_against(ws, vb, accept_key)
     if not plan.trusted:
         auth.require(ws, actor, "keys_trust")  # --accept-key trusts the key: the same right as `keys trust`
@@ -278,11 +314,12 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
     if vb.base_sequence > last:
         first = last + 1
         span = f"{first}" if first == vb.base_sequence else f"{first}–{vb.base_sequence}"
-        result.gap = (f"Celah: bundel nomor {span} dari {s['office_name']} belum pernah diimpor di sini; perubahan "
-                      "di dalamnya mungkin belum ada. Minta bundel yang hilang atau bundel lengkap (--full).")
+        raise _refuse(vb, f"bundel nomor {vb.sequence} dibuat di atas bundel nomor {span} dari {s['office_name']} "
+                      "yang belum pernah diimpor di sini; bundel diterima berurutan. Impor bundel yang hilang dulu, "
+                      "atau minta bundel lengkap (recap bundle export --full).", "sequence_gap")
     new_audit = _check_remote_audit(ws, vb)
 
-    # ---- plan every certificate before writing anything
+    # ---- plan every certificate (under the write lock: what is planned is what is written)
     adds: list[tuple[str, list[dict]]] = []
     adoptions: list[tuple[str, dict]] = []
     for kode, incoming, adoption, history in _incoming(vb, plan.mode):
@@ -312,74 +349,77 @@ def import_bundle(ws: Workspace, path: str | Path, actor: str, *, accept_key: bo
         if adoption and adoption["content_sha256"] == final_sha and not ws.adoption(kode):
             adoptions.append((kode, adoption))
 
-    # ---- write, all or nothing
-    with ws.transaction():
-        if not plan.trusted:
-            keys.trust(ws, s["public_key"], s["office_code"], actor, s["office_name"])
-            result.key_accepted = True
-        bundle_id = ws.db["bundle_imported"].insert({
-            "manifest_sha256": vb.manifest_sha256, "sender_fingerprint": fp, "sender_workspace": wsid,
-            "sender_office": s["office_code"],
-            "sequence": vb.sequence, "base_sequence": vb.base_sequence, "created_at": vb.manifest["created_at"],
-            "imported_at": now_iso(), "imported_by": actor, "summary": "{}"}).last_pk
-        stored_sources: dict[str, int] = {}
-        for kode, revs in adds:
-            for rev in revs:
-                sid = None
-                sha = rev["source_sha256"]
-                if sha and sha in vb.sources:
-                    sid = ws.find_source_file(sha)
-                    if sid is None:
-                        name = next(x["name"] for x in vb.data["sources"] if x["sha256"] == sha)
-                        sid = ws.store_source_file(name, vb.sources[sha], actor)
-                        stored_sources[sha] = sid
-                rid = certificate.record_revision(ws, kode, rev["columns"], rev["values"], actor=actor,
-                                                  permission="bundle_import", source_file_id=sid,
-                                                  reason=rev["reason"], action="bundle.revision")
-                # The figures were entered by the sender's person, not by whoever carried the
-                # bundle in (the audit record above names the importer): separation of duties
-                # (auth.check_separation) then lets the importer verify them.
-                ws.conn.execute("UPDATE revision SET created_by = ? WHERE id = ?", (rev["created_by"], rid))
-                got = ws.revision_info(rid).content_sha256
-                if got != rev["content_sha256"]:
-                    raise _refuse(vb, f"sertifikat {kode} revisi {rev['number']}: isi yang tersimpan berbeda dari "
-                                  "kiriman (definisi formulir kedua kantor tidak sama).", "bad_data")
-            result.added[kode] = len(revs)
-        for kode, adoption in adoptions:
-            rid = ws.latest_revision(kode).id
-            ws.conn.execute("UPDATE certificate SET adopted_revision_id = ?, adopted_at = ?, adopted_by = ? "
-                            "WHERE region_kode = ?", (rid, adoption["at"], adoption["by"], kode))
-            ws.record(actor, "bundle.adoption", f"certificate:{kode}", None,
-                      {"revision_id": rid, "at": adoption["at"], "by": adoption["by"], "bundle": vb.sequence,
-                       "sender": s["office_code"]})
-            result.adopted.append(kode)
-        for c in result.conflicts:
-            ws.conn.execute("UPDATE bundle_conflict SET status = 'diganti', resolved_at = ?, resolved_by = ? "
-                            "WHERE region_kode = ? AND status = 'terbuka'", (now_iso(), actor, c.region_kode))
-            theirs = next(inc for k, inc, _, _ in _incoming(vb, plan.mode) if k == c.region_kode)[-1]
-            ws.db["bundle_conflict"].insert({
-                "bundle_id": bundle_id, "region_kode": c.region_kode, "base_sha256": c.base_sha256,
-                "ours_sha256": c.ours_sha256, "theirs_sha256": c.theirs_sha256,
-                "theirs": json.dumps({k: theirs[k] for k in ("columns", "values", "reason", "created_at",
-                                                              "created_by", "content_sha256")}),
-                "fields": json.dumps(c.fields, ensure_ascii=False), "status": "terbuka"})
-        if plan.mode == "mirror":
-            result.explanations = _take_explanations(ws, vb, actor)
-        if new_audit:
-            ws.conn.executemany(
-                "INSERT INTO bundle_remote_audit (sender_fingerprint, sender_workspace, id, at, actor, action, entity, "
-                "before, after, prev_hash, hash, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(fp, wsid, *(r[k] for k in AUDIT_KEYS), bundle_id) for r in new_audit])
-        result.audit_records = len(new_audit)
-        result.sources = len(stored_sources)
-        summary = {"sender": s["office_code"], "sequence": vb.sequence, "base_sequence": vb.base_sequence,
-                   "manifest_sha256": vb.manifest_sha256, "mode": plan.mode, "added": result.added,
-                   "adopted": result.adopted, "conflicts": [c.region_kode for c in result.conflicts],
-                   "ours_newer": result.ours_newer, "gap": result.gap, "audit_records": result.audit_records,
-                   "explanations": result.explanations}
-        ws.conn.execute("UPDATE bundle_imported SET summary = ? WHERE id = ?",
-                        (json.dumps(summary, ensure_ascii=False), bundle_id))
-        ws.record(actor, "bundle.import", f"bundle:{s['office_code']}:{vb.sequence}", None, summary)
+    # ---- write
+    if not plan.trusted:
+        keys.trust(ws, s["public_key"], s["office_code"], actor, s["office_name"])
+        result.key_accepted = True
+    bundle_id = ws.db["bundle_imported"].insert({
+        "manifest_sha256": vb.manifest_sha256, "sender_fingerprint": fp, "sender_workspace": wsid,
+        "sender_office": s["office_code"],
+        "sequence": vb.sequence, "base_sequence": vb.base_sequence, "created_at": vb.manifest["created_at"],
+        "imported_at": now_iso(), "imported_by": actor, "summary": "{}"}).last_pk
+    stored_sources: dict[str, int] = {}
+    for kode, revs in adds:
+        for rev in revs:
+            sid = None
+            sha = rev["source_sha256"]
+            if sha and sha in vb.sources:
+                sid = ws.find_source_file(sha)
+                if sid is None:
+                    name = next(x["name"] for x in vb.data["sources"] if x["sha256"] == sha)
+                    sid = ws.store_source_file(name, vb.sources[sha], actor)
+                    stored_sources[sha] = sid
+            rid = certificate.record_revision(ws, kode, rev["columns"], rev["values"], actor=actor,
+                                              permission="bundle_import", source_file_id=sid,
+                                              reason=rev["reason"], action="bundle.revision")
+            # The figures were entered by the sender's person, not by whoever carried the
+            # bundle in (the audit record above names the importer): separation of duties
+            # (auth.check_separation) then lets the importer verify them.
+            ws.conn.execute("UPDATE revision SET created_by = ? WHERE id = ?", (rev["created_by"], rid))
+            got = ws.revision_info(rid).content_sha256
+            if got != rev["content_sha256"]:
+                raise _refuse(vb, f"sertifikat {kode} revisi {rev['number']}: isi yang tersimpan berbeda dari "
+                              "kiriman (definisi formulir kedua kantor tidak sama).", "bad_data")
+        result.added[kode] = len(revs)
+    for kode, adoption in adoptions:
+        allowed = certificate.can_adopt(ws, kode, actor)
+        if not allowed:  # the sender adopted; here the role or the findings say not yet
+            result.adoption_skipped[kode] = allowed.reason
+            continue
+        rid = ws.latest_revision(kode).id
+        ws.conn.execute("UPDATE certificate SET adopted_revision_id = ?, adopted_at = ?, adopted_by = ? "
+                        "WHERE region_kode = ?", (rid, adoption["at"], adoption["by"], kode))
+        ws.record(actor, "bundle.adoption", f"certificate:{kode}", None,
+                  {"revision_id": rid, "at": adoption["at"], "by": adoption["by"], "bundle": vb.sequence,
+                   "sender": s["office_code"]})
+        result.adopted.append(kode)
+    for c in result.conflicts:
+        ws.conn.execute("UPDATE bundle_conflict SET status = 'diganti', resolved_at = ?, resolved_by = ? "
+                        "WHERE region_kode = ? AND status = 'terbuka'", (now_iso(), actor, c.region_kode))
+        theirs = next(inc for k, inc, _, _ in _incoming(vb, plan.mode) if k == c.region_kode)[-1]
+        ws.db["bundle_conflict"].insert({
+            "bundle_id": bundle_id, "region_kode": c.region_kode, "base_sha256": c.base_sha256,
+            "ours_sha256": c.ours_sha256, "theirs_sha256": c.theirs_sha256,
+            "theirs": json.dumps({k: theirs[k] for k in ("columns", "values", "reason", "created_at",
+                                                          "created_by", "content_sha256")}),
+            "fields": json.dumps(c.fields, ensure_ascii=False), "status": "terbuka"})
+    if plan.mode == "mirror":
+        result.explanations = _take_explanations(ws, vb, actor)
+    if new_audit:
+        ws.conn.executemany(
+            "INSERT INTO bundle_remote_audit (sender_fingerprint, sender_workspace, id, at, actor, action, entity, "
+            "before, after, prev_hash, hash, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(fp, wsid, *(r[k] for k in AUDIT_KEYS), bundle_id) for r in new_audit])
+    result.audit_records = len(new_audit)
+    result.sources = len(stored_sources)
+    summary = {"sender": s["office_code"], "sequence": vb.sequence, "base_sequence": vb.base_sequence,
+               "manifest_sha256": vb.manifest_sha256, "mode": plan.mode, "added": result.added,
+               "adopted": result.adopted, "adoption_skipped": result.adoption_skipped,
+               "conflicts": [c.region_kode for c in result.conflicts], "ours_newer": result.ours_newer,
+               "audit_records": result.audit_records, "explanations": result.explanations}
+    ws.conn.execute("UPDATE bundle_imported SET summary = ? WHERE id = ?",
+                    (json.dumps(summary, ensure_ascii=False), bundle_id))
+    ws.record(actor, "bundle.import", f"bundle:{s['office_code']}:{vb.sequence}", None, summary)
     return result
 
 
