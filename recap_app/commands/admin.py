@@ -154,20 +154,43 @@ def register(main):
         """Log audit: pemeriksaan rantai hash dan penelusuran."""
 
     @cmd.read_command(audit_grp, "verify")
-    def audit_verify(db, fmt):
-        """Periksa rantai hash log audit dan angka sertifikat; keluar 0 hanya bila semuanya utuh."""
+    @click.option("--anchor", "paper", multiple=True, metavar="ID:HASH",
+                  help="Kepala rantai dari dokumen cetak (nomor catatan:hash, boleh 16 karakter awal); boleh diulang.")
+    def audit_verify(db, paper, fmt):
+        """Periksa rantai audit, angka, keadaan (akun, kunci, penetapan, definisi) dan jangkar di luar berkas;
+        keluar 0 hanya bila semuanya utuh."""
+        from ..core import integrity
+
+        heads = [_paper_head(p) for p in paper]
         with cmd.open_ws(db, readonly=True) as ws:
-            rep = audit_mod.verify_chain(ws, backup_mod.anchors(ws))
-            rep.problems += audit_mod.verify_content(ws)
+            rep = integrity.verify(ws, heads)
         if fmt == "json":
             cmd.emit_json(rep.to_dict())
         else:
             click.echo(rep.summary())
             for p in rep.problems:
                 click.echo(f"- {p.message}")
-            if rep.anchors_checked:
-                click.echo(f"Dibandingkan dengan {rep.anchors_checked} jangkar dari cadangan.")
+            if rep.anchor_sources:
+                used = ", ".join(f"{n} {src}" for src, n in sorted(rep.anchor_sources.items()))
+                click.echo(f"Jangkar yang diperiksa: {used}.")
+            for note in rep.notes:
+                click.echo(f"Catatan: {note}")
         sys.exit(0 if rep.ok else 1)
+
+    @cmd.write_command(audit_grp, "anchor")
+    @cmd.format_option
+    def audit_anchor(db, user, fmt):
+        """Tandatangani kepala rantai audit dengan kunci kantor (jangkar di luar berkas)."""
+        from ..core import anchors
+
+        with cmd.acting(db, user) as (ws, actor):
+            signed = anchors.sign(ws, actor, "manual")
+        head = signed["payload"]
+        if fmt == "json":
+            cmd.emit_json(signed)
+            return
+        click.echo(f"Kepala rantai #{head['audit_id']} {head['audit_hash']} ditandatangani dengan kunci kantor "
+                   f"{signed['key'][:16]}….")
 
     @cmd.read_command(audit_grp, "log")
     @click.option("--actor", default=None, help="Hanya tindakan pengguna ini.")
@@ -226,12 +249,19 @@ def register(main):
                   help="Berkas cadangan yang dipulihkan.")
     @click.option("--yes", "confirmed", is_flag=True,
                   help="Setujui pemulihan walau catatan audit atau akun terbaru keluar dari ruang kerja aktif.")
-    def restore_cmd(db, source, user, confirmed):
-        """Pulihkan ruang kerja dari cadangan (berkas lama disimpan di samping, tidak dihapus)."""
+    @click.option("--other-workspace", "other_workspace", is_flag=True,
+                  help="Izinkan cadangan dari ruang kerja lain (rantai audit lain); dicatat di log audit.")
+    def restore_cmd(db, source, user, confirmed, other_workspace):
+        """Pulihkan ruang kerja dari cadangan (berkas lama disimpan di samping, tidak dihapus).
+
+        Perlu akun admin ruang kerja ini; bila ruang kerja tidak dapat dibuka, frasa sandi kunci kantor
+        (RECAP_KEY_PASSPHRASE)."""
         from ..core.paths import resolve_workspace
 
         path = resolve_workspace(db)
-        losses = backup_mod.restore_losses(source, path)
+        from ..core import restore as restore_mod
+
+        losses = restore_mod.restore_losses(source, path)
         if losses and not confirmed:
             for line in losses:
                 click.echo(f"Perhatian: {line}", err=True)
@@ -239,10 +269,21 @@ def register(main):
                     and click.confirm("Tetap pulihkan?", default=False)):
                 raise RecapError("Pemulihan dibatalkan; tidak ada yang diubah. Ulangi dengan --yes bila memang "
                                  "dikehendaki.", "restore_unconfirmed")
-        aside, info = backup_mod.restore(source, path, user)
+        aside, info = restore_mod.restore(source, path, user, other_workspace=other_workspace)
         click.echo(f"Dipulihkan dari {source} (rantai audit sampai #{info.audit_last_id}).")
         if aside:
             click.echo(f"Ruang kerja sebelumnya disimpan sebagai {aside}.")
+
+
+def _paper_head(text: str) -> tuple[int, str]:
+    """``ID:HASH`` typed from a printed document → (record id, hash or its first 16+ characters)."""
+    rid, sep, digest = text.strip().partition(":")
+    digest = digest.strip().lower()
+    if not sep or not rid.strip().lstrip("#").isdigit() or len(digest) < 16 \
+            or any(c not in "0123456789abcdef" for c in digest):
+        raise RecapError(f"--anchor {text!r} tidak dikenal: diharapkan NOMOR:HASH, misalnya 1234:9f2c4e1a0b3d5e6f "
+                         "(nomor catatan audit dan sedikitnya 16 karakter awal hash, seperti tercetak).", "usage")
+    return int(rid.strip().lstrip("#")), digest
 
 
 def _activation(group, verb: str, active: bool, done: str, doc: str) -> None:

@@ -43,7 +43,7 @@ def register(main):
     def keys_trust(key, office, office_name, db, user):
         """Percayai kunci publik kantor lain: KEY adalah teks 'ed25519:...' atau berkas yang memuatnya."""
         from ..core.bundle import keys
-        from ..core.bundle.format import OfficeKeyError
+        from ..core.office_key import OfficeKeyError
 
         text = key
         if not key.startswith(keys.KEY_PREFIX) and Path(key).is_file():

@@ -66,6 +66,11 @@ class ChainReport:
     last_hash: str = GENESIS_HASH
     problems: list[Problem] = field(default_factory=list)
     anchors_checked: int = 0
+    #: {where the anchors came from: how many were compared}; notes: plain remarks (weak anchors)
+    anchor_sources: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    #: {record id: hash} of the chain as stored (for the anchor check)
+    hashes: dict[int, str] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -82,7 +87,7 @@ class ChainReport:
     def to_dict(self) -> dict:
         """The report as JSON-ready data (``recap audit verify --format json``)."""
         return {"ok": self.ok, "records": self.records, "last_id": self.last_id, "last_hash": self.last_hash,
-                "anchors_checked": self.anchors_checked,
+                "anchors_checked": self.anchors_checked, "anchor_sources": self.anchor_sources, "notes": self.notes,
                 "problems": [{"kind": p.kind, "record_id": p.record_id, "message": p.message}
                              for p in self.problems]}
 
@@ -107,8 +112,10 @@ def verify_chain(ws: Workspace | sqlite3.Connection, anchors: Mapping[int, str] 
     conn = ws if isinstance(ws, sqlite3.Connection) else ws.conn
     rep = ChainReport()
     try:
-        rows = conn.execute(
-            "SELECT id, at, actor, action, entity, before, after, prev_hash, hash FROM audit ORDER BY id").fetchall()
+        cols = {r[1] for r in conn.execute("PRAGMA table_info(audit)")}
+        state_col = "state" if "state" in cols else "NULL"
+        rows = conn.execute(f"SELECT id, at, actor, action, entity, before, after, prev_hash, hash, {state_col} "
+                            "FROM audit ORDER BY id").fetchall()
     except sqlite3.DatabaseError as exc:
         rep.problems.append(Problem("unreadable", None, f"Log audit tidak dapat dibaca: {exc}."))
         return rep
@@ -117,7 +124,8 @@ def verify_chain(ws: Workspace | sqlite3.Connection, anchors: Mapping[int, str] 
     stored: dict[int, str] = {}
     for r in rows:
         rid = r[0]
-        row = {"id": rid, "at": r[1], "actor": r[2], "action": r[3], "entity": r[4], "before": r[5], "after": r[6]}
+        row = {"id": rid, "at": r[1], "actor": r[2], "action": r[3], "entity": r[4], "before": r[5], "after": r[6],
+               "state": r[9]}
         if rid != expected_id:
             what = f"#{expected_id}" if rid == expected_id + 1 else f"#{expected_id} sampai #{rid - 1}"
             rep.problems.append(Problem("missing", rid, f"Catatan audit {what} hilang (dihapus di luar program): "
@@ -140,6 +148,7 @@ def verify_chain(ws: Workspace | sqlite3.Connection, anchors: Mapping[int, str] 
         expected_id = rid + 1
     rep.records = len(rows)
     rep.last_id, rep.last_hash = prev_id, prev_hash
+    rep.hashes = stored
     _check_seal(conn, rep)
     for aid, ahash in sorted((anchors or {}).items()):
         rep.anchors_checked += 1

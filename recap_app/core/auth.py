@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PERMISSIONS = ("import", "edit", "second_entry", "explain", "resolve_double_entry", "adopt", "override",
                "reopen", "settings", "users", "bundle_export", "bundle_import", "keys_trust", "print",
-               "backup", "restore")
+               "backup", "restore", "anchor", "office_key")
 
 #: what each permission lets a user do (Indonesian, for docs and messages)
 PERMISSION_TEXT = {
@@ -67,15 +67,17 @@ PERMISSION_TEXT = {
     "print": "mencetak dokumen",
     "backup": "membuat cadangan",
     "restore": "memulihkan dari cadangan",
+    "anchor": "menandatangani kepala rantai audit dengan kunci kantor",
+    "office_key": "menetapkan kata sandi kunci kantor",
 }
 
 #: role -> permissions it holds (the authorisation matrix; docs/authorisation.md is generated from it)
 MATRIX: dict[str, frozenset[str]] = {
-    "operator": frozenset({"import", "edit", "bundle_import", "print", "backup"}),
-    "verifikator": frozenset({"second_entry", "explain", "print", "backup"}),
+    "operator": frozenset({"import", "edit", "bundle_import", "print", "backup", "anchor"}),
+    "verifikator": frozenset({"second_entry", "explain", "print", "backup", "anchor"}),
     "ketua": frozenset({"explain", "resolve_double_entry", "adopt", "override", "reopen", "bundle_export",
-                        "bundle_import", "print", "backup"}),
-    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print"}),
+                        "bundle_import", "print", "backup", "anchor", "office_key"}),
+    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print", "anchor", "office_key"}),
 }
 
 ROLE_TEXT = {

@@ -12,7 +12,9 @@ go to the workspace's backup folder, by default ``<folder of the workspace>/<nam
 newest ``backup_keep`` (office setting, default 20) are kept and older ones deleted.
 
 Each backup's audit head (last record id and hash) serves as an anchor for
-``recap audit verify``: a chain rewritten after a backup no longer matches it.
+``recap audit verify``: a chain rewritten after a backup no longer matches it. The head log
+(core/headlog.py) notes every backup made, so it is found wherever ``backup_dir`` points later.
+Restore lives in core/restore.py (it verifies the backup first).
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import hashlib
-import json
 import os
 import re
 import secrets
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
 
+from . import headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
 from .store import Workspace
@@ -107,7 +109,7 @@ def check_file(path: str | Path) -> tuple[bool, str]:
     return True, "ok"
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -115,7 +117,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _fsync(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
     with contextlib.suppress(OSError):  # the directory entry too (POSIX)
@@ -126,7 +128,7 @@ def _fsync(path: Path) -> None:
             os.close(fd)
 
 
-def _remove_set(path: Path) -> None:
+def remove_with_sidecars(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             os.remove(str(path) + suffix)
@@ -144,7 +146,7 @@ def _head_of(path: Path) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, "")
 
 
-def _copy(src_path: Path, out: Path) -> None:
+def copy_checked(src_path: Path, out: Path) -> None:
     """Online-backup ``src_path`` into ``out`` (temp file, integrity check, fsync, rename)."""
     tmp = out.with_name(out.name + f".sementara-{secrets.token_hex(4)}")
     try:
@@ -162,24 +164,24 @@ def _copy(src_path: Path, out: Path) -> None:
         if not ok:
             raise BackupError(f"Salinan cadangan {out} gagal diperiksa ({why}); salinan dibuang, tidak ada yang "
                               "berubah.", "backup_check")
-        _fsync(tmp)
+        fsync_file(tmp)
         os.replace(tmp, out)
     except sqlite3.Error as exc:
-        _remove_set(tmp)
+        remove_with_sidecars(tmp)
         text = str(exc).lower()
         if "full" in text:
             raise BackupError(f"Disk penuh: cadangan {out} tidak dapat dibuat; ruang kerja tidak berubah.",
                               "disk_full") from exc
         raise BackupError(f"Cadangan {out} tidak dapat dibuat: {exc}. Ruang kerja tidak berubah.") from exc
     except OSError as exc:
-        _remove_set(tmp)
+        remove_with_sidecars(tmp)
         if exc.errno == 28:
             raise BackupError(f"Disk penuh: cadangan {out} tidak dapat dibuat; ruang kerja tidak berubah.",
                               "disk_full") from exc
         raise BackupError(f"Cadangan {out} tidak dapat ditulis: {exc.strerror or exc}. Ruang kerja tidak berubah.",
                           "backup_write") from exc
     except BaseException:
-        _remove_set(tmp)
+        remove_with_sidecars(tmp)
         raise
 
 
@@ -225,9 +227,13 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(f"Folder cadangan {out.parent} tidak dapat dibuat: {exc.strerror or exc}.") from exc
-    _copy(ws.path, out)
+    copy_checked(ws.path, out)
     last_id, last_hash = _head_of(out)
-    info = BackupInfo(out, at, reason, out.stat().st_size, _sha256(out), last_id, last_hash)
+    info = BackupInfo(out, at, reason, out.stat().st_size, file_sha256(out), last_id, last_hash)
+    with contextlib.suppress(RecapError, sqlite3.Error):
+        genesis, wsid = ws.chain_identity()
+        headlog.append("backup", ws.path, file=str(out.resolve()), genesis=genesis, workspace_id=wsid,
+                       audit_id=last_id, audit_hash=last_hash, sha256=info.sha256)
     if not ws.readonly:
         try:
             with ws.transaction():
@@ -239,7 +245,7 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     return info
 
 
-def _stamp(at: str | None = None) -> str:
+def file_stamp(at: str | None = None) -> str:
     """A file-name time "20190508T103000Z" from the program clock (RECAP_FIXED_CLOCK honoured)."""
     t = _dt.datetime.fromisoformat(at or now_iso())
     if t.tzinfo is not None:
@@ -264,7 +270,7 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
     tag = re.sub(r"[^a-z0-9_]+", "_", reason.lower()).strip("_") or "otomatis"
     folder = backup_dir(ws)
     at = now_iso()  # one reading of the program clock names the file and dates the backup
-    stamp = _stamp(at)
+    stamp = file_stamp(at)
     taken = [int(m["n"] or 1) for b in list_backups(ws) if (m := _NAME_RE.match(b.path.name)) and m["ts"] == stamp]
     n = max(taken, default=0) + 1
     out = folder / (f"{ws.path.stem}-{stamp}-{tag}{SUFFIX}" if n == 1 else f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}")
@@ -339,164 +345,7 @@ def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:
     return None
 
 
-def anchors(ws: Workspace) -> dict[int, str]:
-    """{audit id: hash} from the heads of this workspace's backups, for audit.verify_chain.
-
-    Only backups of the same workspace (meta workspace_id) made since its last restore are
-    used (older ones may belong to an abandoned history), plus the backup restored from.
-    """
-    wid = ws.meta("workspace_id")
-    restored_at = ws.meta("restored_at") or ""
-    restored_from = ws.meta("restored_from_head")
-    out: dict[int, str] = {}
-    if restored_from:
-        rid, rhash = json.loads(restored_from)
-        if rid:
-            out[int(rid)] = rhash
-    for info in list_backups(ws):
-        if info.created_at < restored_at:
-            continue
-        try:
-            conn = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
-            try:
-                row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
-                head = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-        if row and row[0] == wid and head:
-            out[head[0]] = head[1]
-    return out
-
-
-# ----------------------------------------------------------------- restore and start-up
-def restore_losses(backup_file: str | Path, target: str | Path) -> list[str]:
-    """What restoring ``backup_file`` over ``target`` would take out of the active workspace, as
-    Indonesian sentences (empty when nothing): audit records after the backup's last one, and
-    active accounts the backup does not have (a backup without accounts reopens the workspace to
-    anyone). Read-only; unreadable files give no sentence (restore itself then decides)."""
-    def facts(path: Path) -> tuple[int, set[str]] | None:
-        try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        except sqlite3.Error:
-            return None
-        try:
-            last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
-            try:
-                users = {r[0] for r in conn.execute("SELECT name FROM user_account WHERE active = 1")}
-            except sqlite3.Error:
-                users = set()
-            return last, users
-        except sqlite3.Error:
-            return None
-        finally:
-            conn.close()
-
-    target = Path(target)
-    now = facts(target) if target.is_file() else None
-    then = facts(Path(backup_file))
-    if not now or not then:
-        return []
-    out = []
-    if now[0] > then[0]:
-        out.append(f"{now[0] - then[0]} catatan audit sesudah #{then[0]} keluar dari rantai aktif (tetap ada di "
-                   "berkas lama yang disimpan di samping).")
-    missing = sorted(now[1] - then[1])
-    if missing:
-        out.append(f"Akun yang tidak ada di cadangan akan hilang: {', '.join(missing)}.")
-        if not then[1]:
-            out.append("Cadangan tidak memiliki akun: ruang kerja kembali ke mode terbuka (siapa pun dapat "
-                       "bertindak tanpa kata sandi).")
-    return out
-
-
-def restore(backup_file: str | Path, target: str | Path, user: str | None, password: str | None = None
-            ) -> tuple[Path | None, BackupInfo]:
-    """Put a backup in place of a workspace; the current file is kept aside, never deleted.
-
-    Who may: an account with permission "restore" (admin) of the current workspace when it
-    opens, else of the backup (a damaged workspace cannot say who its admin is). In open
-    mode any named user.
-
-    Args:
-        backup_file: the backup to restore; target: the workspace path (may be missing or damaged).
-        user, password: the acting user (password None: RECAP_PASSWORD or a prompt; see auth).
-    Returns:
-        (where the previous workspace was moved, or None when there was none; the backup's info).
-    Raises:
-        BackupError: the backup fails its integrity check, belongs to another election, or
-            the files cannot be moved; NotAllowed: wrong user/password or no "restore" right.
-            On any error the target is as before.
-    """
-    from . import auth
-
-    backup_file, target = Path(backup_file), Path(target)
-    ok, why = check_file(backup_file)
-    if not ok:
-        raise BackupError(f"Cadangan {backup_file} tidak dapat dipakai: {why}. Tidak ada yang diubah.", "bad_backup")
-    bws = Workspace.open(backup_file, readonly=True)
-    try:
-        backup_election = bws.election.id
-        authority: Workspace = bws
-        current = None
-        if target.exists() and check_file(target)[0]:
-            with contextlib.suppress(RecapError):
-                current = Workspace.open(target, readonly=True)
-        if current is not None:
-            authority = current
-            if current.election.id != backup_election:
-                current.close()
-                raise BackupError(f"Cadangan {backup_file} untuk pemilihan {backup_election}, sedangkan ruang kerja "
-                                  f"{target} untuk {current.election.id}; tidak dipulihkan.", "wrong_election")
-        try:
-            actor = auth.authenticate(authority, user, password)
-            auth.require(authority, actor, "restore")
-        finally:
-            if current is not None:
-                current.close()
-    finally:
-        bws.close()
-    head = _head_of(backup_file)
-    info = BackupInfo(backup_file, now_iso(), "restore", backup_file.stat().st_size, _sha256(backup_file), *head)
-    aside = None
-    tmp = target.with_name(target.name + f".pulih-{secrets.token_hex(4)}")
-    try:
-        _copy(backup_file, tmp)
-        if target.exists():
-            aside = target.with_name(f"{target.name}.sebelum-pulih-{_stamp()}")
-            n = 1
-            while aside.exists():  # never over an earlier set-aside copy (same second, fixed clock)
-                n += 1
-                aside = target.with_name(f"{target.name}.sebelum-pulih-{_stamp()}-{n}")
-            for suffix in ("-wal", "-shm", ""):
-                if os.path.exists(str(target) + suffix):
-                    os.replace(str(target) + suffix, str(aside) + suffix)
-        os.replace(tmp, target)
-    except BackupError:
-        _remove_set(tmp)
-        raise
-    except OSError as exc:
-        _remove_set(tmp)
-        if aside is not None and not target.exists():
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(OSError):
-                    os.replace(str(aside) + suffix, str(target) + suffix)
-        raise BackupError(f"Pemulihan ke {target} gagal: {exc.strerror or exc}. Ruang kerja tetap seperti "
-                          "sebelumnya.") from exc
-    ws = Workspace.open(target)
-    try:
-        with ws.transaction():
-            ws.db["meta"].upsert({"key": "restored_at", "value": now_iso()}, pk="key")
-            ws.db["meta"].upsert({"key": "restored_from_head", "value": json.dumps(list(head))}, pk="key")
-            ws.record(actor, "workspace.restore", "workspace", None,
-                      {"from": str(backup_file), "sha256": info.sha256, "audit_last_id": head[0],
-                       "previous_kept_as": str(aside) if aside else None})
-    finally:
-        ws.close()
-    return aside, info
-
-
+# ----------------------------------------------------------------- start-up
 def startup_check(path: str | Path) -> StartupReport:
     """The check the program runs when it opens a workspace (CLI and window).
 

@@ -1,7 +1,8 @@
 """Unsaved certificate edits (drafts) kept inside the workspace, so nothing typed is lost.
 
-A draft is the whole certificate as the clerk is typing it (columns and values), stored under
-the meta key ``draft.<region code>`` as JSON. It is written on every edit, in its own short
+A draft is the whole certificate as the clerk is typing it (columns and values), stored in the
+table ``draft`` under the key ``draft.<region code>`` as JSON (a scratch copy: not under the
+audit chain's state digests, docs/security.md). It is written on every edit, in its own short
 transaction, and survives a crash or a closed window; it becomes official only through
 :meth:`recap_app.core.store.Workspace.add_revision` (the editor then discards the draft).
 
@@ -74,8 +75,9 @@ def save_draft(ws: Workspace, kode: str, columns: list[str], values: Values, act
            "values": {c: {k: v for k, v in values.get(c, {}).items()} for c in columns},
            "base_revision_id": base_revision_id, "saved_at": now_iso(), "saved_by": actor}
     with ws.transaction():
-        existed = ws.meta(key) is not None
-        ws.db["meta"].upsert({"key": key, "value": json.dumps(doc, ensure_ascii=False)}, pk="key")
+        existed = _raw(ws, key) is not None
+        ws.conn.execute("INSERT INTO draft (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                        "value = excluded.value", (key, json.dumps(doc, ensure_ascii=False)))
         if not existed:
             ws.record(actor, "draft.start", f"certificate:{kode}", None,
                       {"base_revision_id": base_revision_id, "kind": kind})
@@ -83,7 +85,7 @@ def save_draft(ws: Workspace, kode: str, columns: list[str], values: Values, act
 
 def load_draft(ws: Workspace, kode: str, kind: str = "resmi") -> Draft | None:
     """The stored draft of a certificate (of the given kind), or None when there is none."""
-    raw = ws.meta(_key(kode, kind))
+    raw = _raw(ws, _key(kode, kind))
     if raw is None:
         return None
     doc = json.loads(raw)
@@ -97,10 +99,10 @@ def discard_draft(ws: Workspace, kode: str, actor: str, kind: str = "resmi") -> 
     Returns True when a draft existed. Raises WorkspaceError when the workspace cannot be written.
     """
     key = _key(kode, kind)
-    if ws.meta(key) is None:
+    if _raw(ws, key) is None:
         return False
     with ws.transaction():
-        ws.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        ws.conn.execute("DELETE FROM draft WHERE key = ?", (key,))
         ws.record(actor, "draft.discard", f"certificate:{kode}", None, {"kind": kind})
     return True
 
@@ -108,4 +110,9 @@ def discard_draft(ws: Workspace, kode: str, actor: str, kind: str = "resmi") -> 
 def draft_regions(ws: Workspace) -> list[str]:
     """Region codes that have a draft of the official entry, sorted."""
     return sorted(k[len(PREFIX):] for (k,) in ws.conn.execute(
-        "SELECT key FROM meta WHERE key LIKE 'draft.%'"))
+        "SELECT key FROM draft WHERE key LIKE 'draft.%'"))
+
+
+def _raw(ws: Workspace, key: str) -> str | None:
+    row = ws.conn.execute("SELECT value FROM draft WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None

@@ -183,6 +183,10 @@ CODES: dict[str, tuple[str, str]] = {
     "key_too_open": ("berkas kunci dapat dibaca orang lain", "key file readable by others"),
     "key_unreadable": ("berkas kunci tidak dapat dibaca", "key file unreadable"),
     "key_unwritable": ("berkas kunci tidak dapat ditulis", "key file unwritable"),
+    "key_locked": ("kunci kantor terkunci frasa sandi", "office key locked by a passphrase"),
+    "bad_passphrase": ("frasa sandi kunci kantor salah", "wrong office key passphrase"),
+    "key_unprotected": ("kunci kantor tanpa frasa sandi di kantor berakun", "office key without a passphrase where accounts exist"),
+    "other_workspace": ("cadangan dari ruang kerja lain", "a backup of another workspace"),
     # comparison with another source
     "different_region": ("revisi bukan dari wilayah yang sama", "revisions of different regions"),
     "not_csv": ("bukan CSV yang dapat dibaca", "not readable CSV"),

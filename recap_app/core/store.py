@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import headlog, state
 from .clock import default_actor, now_iso
 from .domain import ContestantKind, Region
 from .election import Election, load_election
@@ -39,12 +40,14 @@ def audit_hash(prev_hash: str, row: dict) -> str:
 
     Args:
         prev_hash: hash of the previous record (64 hex digits; GENESIS_HASH for the first).
-        row: the record's id, at, actor, action, entity, before, after.
+        row: the record's id, at, actor, action, entity, before, after, and state (the digests of
+            the protected state the write changed, JSON; hashed only when present, so records
+            written before it existed keep their hash).
     """
-    payload = json.dumps(
-        [row["id"], row["at"], row["actor"], row["action"], row["entity"], row["before"], row["after"]],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+    fields = [row["id"], row["at"], row["actor"], row["action"], row["entity"], row["before"], row["after"]]
+    if row.get("state") is not None:
+        fields.append(row["state"])
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
@@ -83,6 +86,19 @@ class Workspace:
         self.db = sqlite_utils.Database(conn, strict=True)
         self.election = election
         self.readonly = readonly
+        #: tables this connection wrote to since the last audit record (see core/state.py)
+        self._touched: set[str] = set()
+        #: note each committed chain head in the head log outside the file (core/headlog.py)
+        self.log_heads = not readonly
+        self._identity: tuple[str, str | None] | None = None
+        if not readonly:
+            conn.set_trace_callback(self._trace)
+
+    def _trace(self, sql: str) -> None:
+        """Note the table a statement of this connection writes to (the digests follow them)."""
+        table = state.written_table(sql)
+        if table is not None:
+            self._touched.add(table)
 
     # ----------------------------------------------------------------- lifecycle
     @staticmethod
@@ -151,11 +167,13 @@ class Workspace:
         try:
             conn = cls._connect(tmp)
             ws = cls(tmp, conn, election)
+            ws.log_heads = False  # noted under its final name below
             migrations.apply(ws.db)
             with ws.transaction():
                 ws._seed(election, simulation)
                 ws.record(actor, "workspace.create", f"election:{election.id}", None,
-                          {"election": election.id, "simulation": simulation})
+                          {"election": election.id, "simulation": simulation,
+                           "workspace_id": ws.meta("workspace_id")}, baseline=True)
             conn.close()
             os.replace(tmp, path)
         except OSError as exc:
@@ -166,7 +184,11 @@ class Workspace:
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.remove(str(tmp) + suffix)
-        return cls.open(path)
+        ws = cls.open(path)
+        genesis, wsid = ws.chain_identity()
+        headlog.append("workspace", path, genesis=genesis, workspace_id=wsid)
+        ws._log_head()
+        return ws
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Workspace:
@@ -182,7 +204,11 @@ class Workspace:
                 "missing")
         ws = cls.on_connection(path, cls._connect(path, readonly, existing=True), readonly)
         if not readonly:
-            migrations.apply(ws.db)
+            pending = [m.name for m in migrations.pending(ws.db)]
+            if pending:
+                migrations.apply(ws.db)
+                with ws.transaction():  # the new schema's state, as it now is, under the chain
+                    ws.record("sistem", "schema.migrate", "workspace", None, {"migrations": pending}, baseline=True)
         return ws
 
     @classmethod
@@ -260,9 +286,16 @@ class Workspace:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _storage_error(self.path, exc) from exc
+        self._touched.clear()
+        self._head_before = None
         try:
             yield self
+            if self._state_changes(peek=True):  # state changed after the last record: record it too
+                self.record(self._last_actor or "sistem", "state.digest", "workspace")
+            head = self._head_before
             self.conn.execute("COMMIT")
+            if head is not None:
+                self._log_head()
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -271,20 +304,32 @@ class Workspace:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._touched.clear()
 
-    def record(self, actor: str, action: str, entity: str, before: Any = None, after: Any = None) -> int:
+    def record(self, actor: str, action: str, entity: str, before: Any = None, after: Any = None, *,
+               baseline: bool = False) -> int:
         """Append an audit record (must run inside :meth:`transaction`).
+
+        The record also carries the digests of the protected state this transaction changed so far
+        (core/state.py), so the chain covers accounts, keys, notes, adoptions, the stored
+        definition and settings, not only the figures.
 
         Args:
             actor: user name of whoever acts.
             action: stable event id, dotted ("certificate.import", "finding.explain").
             entity: what was acted on ("certificate:33.01", "workspace").
             before, after: JSON-serialisable states (or None).
+            baseline: record the digest of every unit of protected state (a new workspace, a
+                new schema), not only of what changed.
         Returns:
             The audit record id.
         """
         if not self.conn.in_transaction:
             raise WorkspaceError("Catatan audit hanya boleh ditulis di dalam transaksi.")
+        self._head_before = True  # the head moves: note it in the head log after the commit
+        changes = self._state_changes(everything=baseline)
+        self._last_actor = actor
         last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         prev_hash = last[1] if last else GENESIS_HASH
         row = {
@@ -295,11 +340,66 @@ class Workspace:
             "entity": entity,
             "before": None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True),
             "after": None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True),
+            "state": json.dumps(changes, sort_keys=True, separators=(",", ":")) if changes else None,
         }
         row["prev_hash"] = prev_hash
         row["hash"] = audit_hash(prev_hash, row)
         self.db["audit"].insert(row)
         return row["id"]
+
+    _last_actor: str | None = None
+    _head_before: bool | None = None
+
+    def chain_identity(self) -> tuple[str, str | None]:
+        """(genesis: the hash of audit record #1, the workspace id), which name this chain."""
+        if self._identity is None or self._identity[0] == GENESIS_HASH:
+            row = self.conn.execute("SELECT hash FROM audit WHERE id = 1").fetchone()
+            self._identity = (row[0] if row else GENESIS_HASH, self.meta("workspace_id"))
+        return self._identity
+
+    def _log_head(self) -> None:
+        """Append the committed head to the head log (best effort, never raises)."""
+        if not self.log_heads:
+            return
+        try:
+            genesis, wsid = self.chain_identity()
+            last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        except sqlite3.Error:
+            return
+        if last:
+            headlog.head(self.path, genesis, wsid, last[0], last[1])
+
+    def _state_changes(self, everything: bool = False, peek: bool = False) -> dict[str, str | None]:
+        """{unit: new SHA-256, or None when removed} of the protected state changed since the last
+        record (every unit with ``everything``); updates the digest cache unless ``peek``."""
+        if not self._has_state_cache():
+            return {}
+        tables = None if everything else self._touched & set(state.protected_tables(self.conn))
+        if not everything and not tables:
+            return {}
+        now = state.current_units(self.conn, tables)
+        cached = {u: sha for u, sha in self.conn.execute("SELECT unit, sha FROM state_digest")
+                  if everything or u.split("/", 1)[0] in tables}
+        changes: dict[str, str | None] = {u: sha for u, sha in now.items() if cached.get(u) != sha}
+        changes.update({u: None for u in cached if u not in now})
+        if everything:
+            changes.update(now)
+        if not peek:
+            self._touched.clear()
+            if changes:
+                self.conn.executemany("INSERT INTO state_digest (unit, sha) VALUES (?, ?) ON CONFLICT(unit) DO "
+                                      "UPDATE SET sha = excluded.sha",
+                                      [(u, sha) for u, sha in changes.items() if sha is not None])
+                self.conn.executemany("DELETE FROM state_digest WHERE unit = ?",
+                                      [(u,) for u, sha in changes.items() if sha is None])
+        return changes
+
+    def _has_state_cache(self) -> bool:
+        if getattr(self, "_state_ready", False):
+            return True
+        self._state_ready = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state_digest'").fetchone() is not None
+        return self._state_ready
 
     # ----------------------------------------------------------------- settings
     def meta(self, key: str, default: str | None = None) -> str | None:

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import audit, backup
+from recap_app.core import audit, backup, headlog, integrity
 from recap_app.core.store import GENESIS_HASH, Workspace, audit_hash
 
 GUARDS = {
@@ -153,10 +153,10 @@ def test_whole_chain_rewritten_is_caught_by_the_backup_anchor(tmp_path, demo):
     raw.create_function("recap_audit_seal", 0, lambda: 1)
     for name in ("audit_no_update",):
         raw.execute(f"DROP TRIGGER {name}")
-    rows = raw.execute("SELECT id, at, actor, action, entity, before, after FROM audit ORDER BY id").fetchall()
+    rows = raw.execute("SELECT id, at, actor, action, entity, before, after, state FROM audit ORDER BY id").fetchall()
     prev = GENESIS_HASH
     for r in rows:
-        row = dict(zip(("id", "at", "actor", "action", "entity", "before", "after"), r, strict=True))
+        row = dict(zip(("id", "at", "actor", "action", "entity", "before", "after", "state"), r, strict=True))
         if row["id"] == 3:
             row["actor"] = "penyusup"
         h = audit_hash(prev, row)
@@ -166,11 +166,19 @@ def test_whole_chain_rewritten_is_caught_by_the_backup_anchor(tmp_path, demo):
     raw.execute(GUARDS["audit_no_update"])
     raw.close()
     assert verify(demo).ok  # the chain alone cannot see it ...
-    ws = Workspace.open(demo, readonly=True)
-    rep = audit.verify_chain(ws, backup.anchors(ws))
-    ws.close()
-    assert problems(rep) == [("anchor", 37)]  # ... the backup's head (#37, copied before its own record) can
-    assert "riwayat ditulis ulang di luar program" in rep.problems[0].message
+    with Workspace.open(demo, readonly=True) as ws:
+        rep = integrity.verify(ws)
+    # ... the head log outside the file remembers #37 and #38 (the backup's record): the earliest is named
+    assert problems(rep) == [("anchor", 37)]
+    assert rep.problems[0].message.startswith("Riwayat ditulis ulang di luar program: catatan audit #37 berbeda dari "
+                                              "yang tercatat di log kepala rantai di luar berkas (hash ")
+    assert rep.problems[0].message.endswith("; 1 kepala rantai lain yang tercatat juga tidak cocok.")
+    # on another computer (no head log), the backup's own head (#37, copied before its record) still can
+    headlog.log_path().unlink()
+    with Workspace.open(demo, readonly=True) as ws:
+        rep = integrity.verify(ws)
+    assert problems(rep) == [("anchor", 37)] and rep.anchor_sources == {"cadangan": 1}
+    assert "tercatat di cadangan demo-" in rep.problems[0].message
 
 
 def test_dropped_trigger_and_seal_are_reported(demo):
@@ -197,9 +205,11 @@ def test_cli_audit_verify_exit_codes(demo):
     assert lines[0] == "Rantai audit RUSAK: 3 masalah ditemukan pada 37 catatan."
     assert lines[1].startswith("- Catatan audit #7 (certificate.demo oleh ")
     # the record of 33.05's revision now names 33.02: one revision looks unaudited, the other mismatched
-    assert lines[2:] == ["- Revisi 1 sertifikat 33.02: SHA-256 tersimpan berbeda dari yang tercatat di log audit "
-                         "(diubah di luar program).",
-                         "- Revisi 1 sertifikat 33.05 tidak tercatat di log audit (disisipkan di luar program)."]
+    assert lines[2:4] == ["- Revisi 1 sertifikat 33.02: SHA-256 tersimpan berbeda dari yang tercatat di log audit "
+                          "(diubah di luar program).",
+                          "- Revisi 1 sertifikat 33.05 tidak tercatat di log audit (disisipkan di luar program)."]
+    # the anchors it used are named: the head log outside the file (no office key on this computer)
+    assert lines[4] == "Jangkar yang diperiksa: 2 log kepala rantai di luar berkas."
     r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo), "--format", "json"])
     data = json.loads(r.output)
     assert r.exit_code == 1 and data["ok"] is False and data["problems"][0]["record_id"] == 7
@@ -258,7 +268,11 @@ def test_revision_inserted_without_the_program(demo):
     assert content(demo) == [("unaudited", f"Revisi 2 sertifikat {kode} tidak tercatat di log audit (disisipkan di "
                                            "luar program).")]
     r = CliRunner().invoke(main, ["audit", "verify", "--db", str(demo)])
-    assert r.exit_code == 1 and r.output.splitlines()[0] == "Rantai audit RUSAK: 1 masalah ditemukan pada 37 catatan."
+    lines = r.output.splitlines()
+    assert r.exit_code == 1 and lines[0] == "Rantai audit RUSAK: 2 masalah ditemukan pada 37 catatan."
+    # the list of revisions is protected state too: its digest differs from the one record #37 left
+    assert lines[2] == ("- Daftar revisi sertifikat (revision) berbeda dari yang tercatat di log audit #37 (diubah di "
+                        "luar program).")
 
 
 # ----------------------------------------------------------------- viewer queries

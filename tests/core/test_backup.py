@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import audit, auth, backup, certificate
+from recap_app.core import audit, auth, backup, certificate, integrity, restore
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed, WorkspaceError
 from recap_app.core.store import Workspace
@@ -116,13 +116,13 @@ def test_startup_check_and_restore_of_a_damaged_workspace(demo_ws, tmp_path):
         f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
     r = run("status", "--db", path)
     assert r.exit_code == 1 and r.output == f"Galat: {rep.message}\n"
-    aside, info = backup.restore(good.path, path, "pemulih")
+    aside, info = restore.restore(good.path, path, "pemulih")
     assert aside.name.startswith("demo.sqlite.sebelum-pulih-") and aside.read_bytes()[:100] == b"X" * 100
     assert totals(path) == (P1, P2, 35)
     with Workspace.open(path) as w:
         rec = audit.query(w, action="workspace.restore")[0]
         assert rec.actor == "pemulih" and rec.after["sha256"] == info.sha256
-        assert audit.verify_chain(w, backup.anchors(w)).ok
+        assert integrity.verify(w).ok
 
 
 def test_damage_inside_the_file_is_found(demo_ws):
@@ -148,21 +148,21 @@ def test_restore_refusals_change_nothing(demo_ws, tmp_path, monkeypatch):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"junk" * 1000)
     with pytest.raises(backup.BackupError) as ei:
-        backup.restore(junk, demo_ws.path, "x")
+        restore.restore(junk, demo_ws.path, "x")
     assert ei.value.message.startswith(f"Cadangan {junk} tidak dapat dipakai: rusak atau bukan ruang kerja")
     other = Workspace.create(tmp_path / "lain.sqlite", "pilgub-jateng-2018", actor="x")
     other_copy = backup.make_backup(other, tmp_path / "lain-cadangan.sqlite", actor="x").path
     other.close()
     with pytest.raises(backup.BackupError, match="untuk pemilihan pilgub-jateng-2018, sedangkan ruang kerja"):
-        backup.restore(other_copy, demo_ws.path, "x")
+        restore.restore(other_copy, demo_ws.path, "x")
     auth.add_user(demo_ws, "x", "kepala", "admin", "Gunung-telomoyo-87-kabut")
     auth.add_user(demo_ws, "kepala", "ani", "operator", "Gunung-dieng-66-kabut")
     good = backup.make_backup(demo_ws, tmp_path / "baik.sqlite", actor="kepala").path
     before = demo_ws.path.read_bytes()
     with pytest.raises(NotAllowed, match="tidak berhak memulihkan dari cadangan"):
-        backup.restore(good, demo_ws.path, "ani", "Gunung-dieng-66-kabut")
+        restore.restore(good, demo_ws.path, "ani", "Gunung-dieng-66-kabut")
     assert demo_ws.path.read_bytes() == before
-    backup.restore(good, demo_ws.path, "kepala", "Gunung-telomoyo-87-kabut")
+    restore.restore(good, demo_ws.path, "kepala", "Gunung-telomoyo-87-kabut")
 
 
 def test_cli_backup_and_backups(demo_ws, tmp_path):
@@ -192,7 +192,8 @@ def test_cli_backup_and_backups(demo_ws, tmp_path):
 
 def test_restore_losses_name_accounts_and_audit_records(demo_ws, tmp_path):
     from recap_app.core import auth
-    from recap_app.core.backup import make_backup, restore_losses
+    from recap_app.core.backup import make_backup
+    from recap_app.core.restore import restore_losses
 
     out = tmp_path / "before-accounts.sqlite"
     make_backup(demo_ws, out, actor="tester")

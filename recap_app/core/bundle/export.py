@@ -222,10 +222,9 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
         history = [sha for (c, _n), sha in sorted(shas.items()) if c == cid]
         certificates.append({"region_kode": kode, "adoption": adoption, "history": history,
                              "revisions": by_cert.get(cid, [])})
-    audit = [dict(zip(("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash"), r, strict=True))
-             for r in ws.conn.execute(
-                 "SELECT id, at, actor, action, entity, before, after, prev_hash, hash FROM audit "
-                 "WHERE id > ? ORDER BY id", (base_audit,))]
+    keys_ = ("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash", "state")
+    audit = [{k: v for k, v in zip(keys_, r, strict=True) if k != "state" or v is not None}
+             for r in ws.conn.execute(f"SELECT {', '.join(keys_)} FROM audit WHERE id > ? ORDER BY id", (base_audit,))]
     sources: dict[str, bytes] = {}
     source_list = []
     if with_sources:

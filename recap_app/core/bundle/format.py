@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import ImportRefused, RecapError
+from ..errors import ImportRefused
 
 #: version of the bundle format (manifest "format_version"); readers refuse other versions
 FORMAT_VERSION = 1
@@ -88,7 +88,3 @@ class BundleRefused(ImportRefused):
     untrusted_key, key_office_mismatch, wrong_election, simulation_mismatch, older_sequence,
     sequence_reused, wrong_tier, unknown_region, missing_jumlah, bad_audit.
     """
-
-
-class OfficeKeyError(RecapError):
-    """The office key file is missing, unreadable, too open, or a key text is malformed."""

@@ -29,7 +29,7 @@ from .against import Plan, check_against
 from .format import BundleRefused
 from .verify import VerifiedBundle, verify_bundle
 
-AUDIT_KEYS = ("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash")
+AUDIT_KEYS = ("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash", "state")
 
 
 @dataclass
@@ -408,8 +408,8 @@ def _take_in(ws: Workspace, vb: VerifiedBundle, actor: str, accept_key: bool) ->
     if new_audit:
         ws.conn.executemany(
             "INSERT INTO bundle_remote_audit (sender_fingerprint, sender_workspace, id, at, actor, action, entity, "
-            "before, after, prev_hash, hash, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(fp, wsid, *(r[k] for k in AUDIT_KEYS), bundle_id) for r in new_audit])
+            "before, after, prev_hash, hash, state, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(fp, wsid, *(r.get(k) for k in AUDIT_KEYS), bundle_id) for r in new_audit])
     result.audit_records = len(new_audit)
     result.sources = len(stored_sources)
     summary = {"sender": s["office_code"], "sequence": vb.sequence, "base_sequence": vb.base_sequence,

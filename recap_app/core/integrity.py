@@ -1,0 +1,96 @@
+"""`recap audit verify`: everything that decides figures or authority, checked in one pass.
+
+1. the audit chain: each record's hash, the links, the seal, the guard triggers (core/audit.py);
+2. the figures: every revision's cells against its SHA-256 and against the SHA-256 its audit
+   record carries (core/audit.py ``verify_content``), and every stored original file against its
+   SHA-256;
+3. the state: accounts and roles, trusted keys, explanations and overrides, adoptions, plenary
+   records, the stored election definition, settings, bundles — each unit against the digest the
+   chain last recorded for it (core/state.py);
+4. the findings: the stored findings against the rules run again on the figures (derived state:
+   a finding deleted outside the program cannot make a certificate look clean);
+5. the anchors: signed heads, the head log, backups and heads from paper (core/anchors.py), so a
+   chain rewritten completely, cut short, or swapped for another workspace is found; the report
+   says which anchors were used and says plainly when there were none.
+
+Every problem names what differs, in Indonesian, with the record id where it shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+from . import anchors, audit, reconcile, state
+from .audit import ChainReport, Problem
+from .store import Workspace
+
+
+def verify(ws: Workspace, paper: list[tuple[int, str]] = (), prefix: bool = False) -> ChainReport:
+    """Check the whole workspace; ``ok`` only when every part holds.
+
+    Args:
+        paper: heads (record id, hash) typed in from printed documents, checked as anchors.
+        prefix: ``ws`` is a backup, an earlier state of the history: heads after its end are
+            no truncation (see :func:`recap_app.core.anchors.check`).
+    Returns:
+        A :class:`recap_app.core.audit.ChainReport` with every problem, the anchors used per
+        source (``anchor_sources``, ``anchors_checked``) and plain notes (``notes``).
+    """
+    rep = audit.verify_chain(ws)
+    rep.problems += audit.verify_content(ws)
+    rep.problems += verify_sources(ws)
+    rep.problems += [Problem("state", rid, message) for _unit, message, rid in _state(ws)]
+    rep.problems += verify_findings(ws)
+    found = anchors.check(ws, rep.hashes, list(paper), prefix=prefix)
+    rep.problems += found.problems
+    rep.anchor_sources = found.used
+    rep.anchors_checked = found.count
+    rep.notes += found.notes
+    return rep
+
+
+def _state(ws: Workspace) -> list[tuple[str, str, int | None]]:
+    try:
+        if ws.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'state_digest'").fetchone() is None:
+            return []
+        return state.compare(ws.conn)
+    except sqlite3.DatabaseError as exc:
+        return [("*", f"Keadaan ruang kerja tidak dapat dibaca: {exc}.", None)]
+
+
+def verify_sources(ws: Workspace) -> list[Problem]:
+    """Every stored original file against its recorded SHA-256 (kind "content")."""
+    out = []
+    try:
+        rows = ws.conn.execute("SELECT id, name, sha256, content FROM source_file ORDER BY id").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return [Problem("unreadable", None, f"Berkas asal tidak dapat dibaca: {exc}.")]
+    for fid, name, sha, content in rows:
+        if hashlib.sha256(content or b"").hexdigest() != sha:
+            out.append(Problem("content", None, f"Berkas asal {name} (nomor {fid}) telah diubah di luar program: "
+                                                "isinya tidak cocok lagi dengan SHA-256 yang tercatat."))
+    return out
+
+
+def verify_findings(ws: Workspace) -> list[Problem]:
+    """Stored findings of every checked certificate against the rules run again (kind "findings")."""
+    out = []
+    try:
+        stored = reconcile.stored_by_region(ws)
+        fresh = {}
+        for f in reconcile.check_workspace(ws):
+            fresh.setdefault(f.region, set()).add((f.key, f.expected, f.actual))
+    except Exception as exc:  # noqa: BLE001 - a damaged workspace is reported, never a crash
+        return [Problem("findings", None, f"Temuan tidak dapat diperiksa ulang: {exc}.")]
+    for kode, fs in stored.items():
+        have = {(f.key, f.expected, f.actual) for f in fs}
+        want = fresh.get(kode, set())
+        if have != want:
+            missing = sorted(k for k, _e, _a in want - have)[:3]
+            extra = sorted(k for k, _e, _a in have - want)[:3]
+            detail = "; ".join(x for x in (f"tidak ada: {', '.join(missing)}" if missing else "",
+                                           f"berlebih: {', '.join(extra)}" if extra else "") if x)
+            out.append(Problem("findings", None, f"Temuan tersimpan sertifikat {kode} berbeda dari hasil pemeriksaan "
+                                                 f"ulang ({detail}): temuan diubah di luar program."))
+    return out

@@ -1,0 +1,156 @@
+"""State under the audit chain: a digest of every table that decides figures or authority.
+
+A person with the database file and the ``sqlite3`` tool can change a table without touching the
+audit log: raise a role in ``user_account``, add a trusted key, forge a chair's override in
+``finding_note``, un-adopt a certificate, swap candidate names in the stored definition. So
+every write transaction of the program records, in the ``state`` field of its audit record (which
+the hash chain covers), the SHA-256 of each *unit* of protected state it changed: a table, or
+one key of ``meta``. ``recap audit verify`` computes the units again and names every one whose
+content is not the one last recorded (:func:`compare`).
+
+Protected: every table except those whose integrity is kept another way (:data:`EXCLUDED`): the
+audit log itself and its seal (the hash chain), certificate cells (each revision's content
+SHA-256, also in its audit record), findings (derived: computed again from the figures), drafts
+(a clerk's scratch copy, no legal weight) and the digest cache. A table added by a later
+migration is protected without a change here. Binary columns (the original files' bytes) are
+left out of the digests: their SHA-256 column is in, and verify checks the bytes against it.
+
+This module reads only; the store decides when to record (docs/security.md, "State").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+
+#: tables whose integrity is kept another way (see the module docstring)
+EXCLUDED = frozenset({"audit", "audit_seal", "cell", "finding", "finding_check", "draft", "state_digest",
+                      "_sqlite_migrations"})
+
+#: the target table of a statement that writes
+WRITE = re.compile(r"^\s*(?:INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?"
+                   r"[\[\"`]?(\w+)", re.IGNORECASE)
+
+#: what each unit is, for the clerk (Indonesian); meta keys are named one by one
+UNIT_WORDS = {
+    "user_account": "akun pengguna dan perannya",
+    "bundle_trusted_key": "kunci kantor lain yang dipercaya",
+    "finding_note": "penjelasan dan pengesampingan temuan",
+    "certificate": "penetapan sertifikat",
+    "revision": "daftar revisi sertifikat",
+    "source_file": "berkas asal yang diimpor",
+    "region": "himpunan wilayah",
+    "region_alias": "ejaan nama wilayah yang diterima",
+    "contestant": "daftar pasangan calon",
+    "double_entry_decision": "keputusan entri ganda",
+    "double_entry_choice": "pilihan angka entri ganda",
+    "plenary": "data rapat pleno",
+    "plenary_attendance": "daftar hadir rapat pleno",
+    "witness": "saksi",
+    "objection": "kejadian khusus dan keberatan",
+    "bundle_export": "bundel yang dikirim",
+    "bundle_imported": "bundel yang diterima",
+    "bundle_remote_audit": "catatan audit kantor pengirim",
+    "bundle_conflict": "konflik bundel",
+    "anchor": "kepala rantai yang ditandatangani",
+    "meta/election": "definisi pemilihan yang tersimpan (nama calon, dapil, formulir)",
+    "meta/workspace_id": "identitas ruang kerja",
+    "meta/simulation": "tanda simulasi",
+    "meta/demo": "tanda contoh",
+}
+
+
+def written_table(sql: str) -> str | None:
+    """The table a statement writes to ("INSERT INTO [cell] ..." -> "cell"), or None."""
+    m = WRITE.match(sql)
+    return m.group(1) if m else None
+
+
+def protected_tables(conn: sqlite3.Connection) -> list[str]:
+    """Every table of the workspace under the chain (all but :data:`EXCLUDED` and SQLite's own), sorted."""
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [n for n in names if n not in EXCLUDED and not n.startswith("sqlite_")]
+
+
+def _sha(rows) -> str:
+    h = hashlib.sha256()
+    for row in rows:
+        h.update(json.dumps([None if isinstance(v, bytes) else v for v in row], ensure_ascii=False,
+                            separators=(",", ":")).encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def units_of(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+    """{unit: SHA-256} of one table: one unit per ``meta`` key ("meta/election"), else the table."""
+    if table == "meta":
+        return {f"meta/{key}": _sha([(key, value)])
+                for key, value in conn.execute("SELECT key, value FROM meta ORDER BY key")}
+    cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+    order = ", ".join(f'"{c}"' for c in cols) or "rowid"
+    return {table: _sha(conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}'))}
+
+
+def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:
+    """{unit: SHA-256} of every protected table (or of ``tables`` among them)."""
+    wanted = protected_tables(conn)
+    if tables is not None:
+        wanted = [t for t in wanted if t in set(tables)]
+    out: dict[str, str] = {}
+    for t in wanted:
+        out.update(units_of(conn, t))
+    return out
+
+
+def recorded_units(conn: sqlite3.Connection) -> dict[str, tuple[str | None, int]]:
+    """{unit: (SHA-256 or None when recorded as removed, audit id)} as the chain last recorded them."""
+    out: dict[str, tuple[str | None, int]] = {}
+    for rid, raw in conn.execute("SELECT id, state FROM audit WHERE state IS NOT NULL ORDER BY id"):
+        try:
+            units = json.loads(raw)
+        except ValueError:
+            continue
+        if isinstance(units, dict):
+            for unit, sha in units.items():
+                out[unit] = (sha, rid)
+    return out
+
+
+def unit_word(unit: str) -> str:
+    """How the clerk calls a unit: "akun pengguna dan perannya", "pengaturan kantor office.chair"."""
+    if unit in UNIT_WORDS:
+        return UNIT_WORDS[unit]
+    if unit.startswith("meta/setting."):
+        return f"pengaturan {unit[len('meta/setting.'):]}"
+    if unit.startswith("meta/"):
+        return f"data ruang kerja '{unit[5:]}'"
+    return f"tabel {unit}"
+
+
+def compare(conn: sqlite3.Connection) -> list[tuple[str, str, int | None]]:
+    """Units whose content is not what the chain last recorded: [(unit, Indonesian sentence, audit id)].
+
+    A unit changed outside the program, removed (a table dropped, a meta key deleted) or added
+    (a table or meta key the program never wrote) is named; empty when everything holds.
+    """
+    now = current_units(conn)
+    then = recorded_units(conn)
+    out = []
+    for unit in sorted(set(now) | set(then)):
+        sha, rid = then.get(unit, (None, None))
+        cur = now.get(unit)
+        if cur == sha:
+            continue
+        what = unit_word(unit)
+        if sha is None and rid is None:
+            why = "ada, tetapi tidak pernah dicatat program di log audit (ditambahkan di luar program)"
+        elif cur is None:
+            why = f"tidak ada lagi, padahal tercatat di log audit #{rid} (dihapus di luar program)"
+        elif sha is None:
+            why = f"tercatat dihapus di log audit #{rid}, tetapi ada lagi (ditambahkan di luar program)"
+        else:
+            why = f"berbeda dari yang tercatat di log audit #{rid} (diubah di luar program)"
+        out.append((unit, f"{what[:1].upper()}{what[1:]} ({unit}) {why}.", rid))
+    return out
