@@ -17,7 +17,7 @@ every command needs a known, active account and its password.
 
 Permission names (stable; checked at the entry of every writing core function with
 :func:`require`): import, edit, second_entry, explain, resolve_double_entry, adopt, override,
-reopen, settings, users, bundle_export, bundle_import, keys_trust, print, backup, restore.
+reopen, settings, users, bundle_export, bundle_import, keys_trust, print, backup, restore, publish.
 
 Separation of duties: whoever entered a certificate's current revision may not be its second
 entry or its verifier (:func:`check_separation`).
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PERMISSIONS = ("import", "edit", "second_entry", "explain", "resolve_double_entry", "adopt", "override",
                "reopen", "settings", "users", "bundle_export", "bundle_import", "keys_trust", "print",
-               "backup", "restore")
+               "backup", "restore", "publish")
 
 #: what each permission lets a user do (Indonesian, for docs and messages)
 PERMISSION_TEXT = {
@@ -67,6 +67,7 @@ PERMISSION_TEXT = {
     "print": "mencetak dokumen",
     "backup": "membuat cadangan",
     "restore": "memulihkan dari cadangan",
+    "publish": "menerbitkan hasil ke situs publik",
 }
 
 #: role -> permissions it holds (the authorisation matrix; docs/authorisation.md is generated from it)
@@ -74,8 +75,8 @@ MATRIX: dict[str, frozenset[str]] = {
     "operator": frozenset({"import", "edit", "bundle_import", "print", "backup"}),
     "verifikator": frozenset({"second_entry", "explain", "print", "backup"}),
     "ketua": frozenset({"explain", "resolve_double_entry", "adopt", "override", "reopen", "bundle_export",
-                        "bundle_import", "print", "backup"}),
-    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print"}),
+                        "bundle_import", "print", "backup", "publish"}),
+    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print", "publish"}),
 }
 
 ROLE_TEXT = {

@@ -16,8 +16,8 @@ EXPECTED = {
     "operator": {"import", "edit", "bundle_import", "print", "backup"},
     "verifikator": {"second_entry", "explain", "print", "backup"},
     "ketua": {"explain", "resolve_double_entry", "adopt", "override", "reopen", "bundle_export", "bundle_import",
-              "print", "backup"},
-    "admin": {"settings", "users", "keys_trust", "backup", "restore", "print"},
+              "print", "backup", "publish"},
+    "admin": {"settings", "users", "keys_trust", "backup", "restore", "print", "publish"},
 }
 
 
