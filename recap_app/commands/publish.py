@@ -52,12 +52,7 @@ def register(main):
             if remote:
                 from ..core.publish import remote as rc
 
-                result.push = rc.push(out, remote, full=full)
-                with ws.transaction():
-                    ws.record(actor, "publication.push", f"publication:{remote}", None,
-                              {"remote": remote, "uploaded": len(result.push.uploaded),
-                               "deleted": len(result.push.deleted), "manifest_sha256": result.manifest_sha256,
-                               "out": str(out.absolute())})
+                result.push = rc.push_and_record(ws, actor, out, remote, full=full)
         if fmt == "json":
             emit_json(result.to_dict())
             return

@@ -215,3 +215,28 @@ def push(folder: str | os.PathLike, remote: str, *, full: bool = False, timeout:
             result.deleted = stale
     step(5, 5, "")
     return result
+
+
+def push_and_record(ws, actor: str, folder: str | os.PathLike, remote: str, *, full: bool = False,
+                    progress=None) -> PushResult:
+    """:func:`push` a published folder, then record it in the audit log ("publication.push").
+
+    Args:
+        ws: the open Workspace; actor: acting user (permission "publish").
+        folder, remote, full, progress: as for :func:`push`.
+    Returns:
+        The PushResult (the record holds the remote, counts and the manifest's SHA-256).
+    Raises:
+        NotAllowed: no permission "publish"; PublishError as :func:`push` (nothing recorded then).
+    """
+    from .. import auth
+    from .common import sha256
+
+    auth.require(ws, actor, "publish")
+    result = push(folder, remote, full=full, progress=progress)
+    manifest = sha256((Path(folder) / MANIFEST).read_bytes())
+    with ws.transaction():
+        ws.record(actor, "publication.push", f"publication:{remote}", None,
+                  {"remote": remote, "uploaded": len(result.uploaded), "deleted": len(result.deleted),
+                   "manifest_sha256": manifest, "out": str(Path(folder).absolute())})
+    return result
