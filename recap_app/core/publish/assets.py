@@ -77,6 +77,7 @@ footer p{margin:.25rem 0}
  .st{font-size:.7rem;padding:0 .3rem;white-space:normal;text-align:center;border-radius:.4rem}
  dl.sidik{grid-template-columns:1fr}
  .kartu .sr{font-size:1.4rem}
+ svg.grafik{font-size:12.5px}
 }
 @media print{
  .kepala{background:none;color:#000}.kepala a{color:#000}

@@ -378,6 +378,8 @@ def _all_fields(form, fields: dict, lang: str) -> str:
 
 
 def _findings(r: RegencyView, lang: str) -> str:
+    if not r.received:
+        return f"<p>{h(t(lang, 'not_received'))}</p>"
     if not r.findings:
         return f"<p>{h(t(lang, 'no_findings') if r.errors is not None else t(lang, 'not_checked'))}</p>"
     rows = "".join(f'<tr><td><code>{h(f["code"])}</code></td><td class="opsi">{h(f["column"] or "–")}</td>'
