@@ -44,6 +44,7 @@ def register(main):
             raise click.UsageError("--full hanya berlaku bersama --to TUJUAN.")
         from ..core import publish
         from ..core.bundle import keys
+        from ..core.errors import RecapError
 
         ident = keys.load_identity(key_file)
         with open_ws(db) as ws:
@@ -52,21 +53,28 @@ def register(main):
             if remote:
                 from ..core.publish import remote as rc
 
-                result.push = rc.push_and_record(ws, actor, out, remote, full=full)
+                try:
+                    result.push = rc.push_and_record(ws, actor, out, remote, full=full)
+                except RecapError as exc:  # the site is written and recorded; only the push failed
+                    result.push_error = exc.message
         if fmt == "json":
             emit_json(result.to_dict())
-            return
-        for line in result.lines():
-            click.echo(line)
-        for p in result.changed:
-            click.echo(f"  + {p}")
-        for p in result.removed:
-            click.echo(f"  - {p}")
-        if changed_list:
-            click.echo(f"Daftar berkas yang berubah ditulis ke {changed_list} ({len(result.changed)} baris).")
-        if result.push is not None:
-            for line in result.push.lines():
+        else:
+            for line in result.lines():
                 click.echo(line)
+            for p in result.changed:
+                click.echo(f"  + {p}")
+            for p in result.removed:
+                click.echo(f"  - {p}")
+            if changed_list:
+                click.echo(f"Daftar berkas yang berubah ditulis ke {changed_list} ({len(result.changed)} baris).")
+            if result.push is not None:
+                for line in result.push.lines():
+                    click.echo(line)
+        if result.push_error:
+            click.echo(f"Galat: pengiriman ke {remote} gagal (situs di {out} sudah diterbitkan): {result.push_error}",
+                       err=True)
+            sys.exit(1)
 
     @publish_group.command("verify")
     @click.argument("folder", type=click.Path(path_type=Path))

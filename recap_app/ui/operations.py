@@ -130,14 +130,19 @@ def _stepped(progress, labels):
 
 def publish_site(ws, progress, cancelled, *, out, actor, remote=None, full=False, labels=()):
     """publish.publish: write the public site (changed files only, audited); then, when a remote
-    is given and the clerk did not cancel, remote.push_and_record with rclone."""
+    is given and the clerk did not cancel, remote.push_and_record with rclone. A failed push
+    leaves the written site and its record; its message is in ``result.push_error``."""
     from ..core import publish
 
     result = publish.publish(ws, actor, out, progress=_stepped(progress, labels))
     if remote and not cancelled():
         from ..core.publish import remote as rc
 
-        result.push = rc.push_and_record(ws, actor, out, remote, full=full, progress=_stepped(progress, labels[-1:]))
+        try:
+            result.push = rc.push_and_record(ws, actor, out, remote, full=full,
+                                             progress=_stepped(progress, labels[-1:]))
+        except publish.PublishError as exc:  # the site is written and recorded; only the push failed
+            result.push_error = exc.message
     return result
 
 

@@ -1524,6 +1524,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
         <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
     </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="149" />
+        <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
+        <translation>Sending FAILED (the site in the folder is published): %s</translation>
+    </message>
 </context>
 <context>
     <name>RegencyModel</name>

@@ -136,3 +136,22 @@ def test_explain_covers_the_usual_failures():
     }
     for stderr, words in cases.items():
         assert words in remote.explain("s3kpu:bucket", stderr, 7), stderr
+
+
+def test_a_failed_push_keeps_the_written_site_and_says_so(demo_ws, tmp_path, monkeypatch):
+    port = free_port()
+    monkeypatch.setenv("RCLONE_CONFIG_MATI_TYPE", "webdav")
+    monkeypatch.setenv("RCLONE_CONFIG_MATI_URL", f"http://127.0.0.1:{port}/")
+    db = demo_ws.path
+    demo_ws.close()
+    out = tmp_path / "situs"
+    r = CliRunner().invoke(main, ["publish", "--db", str(db), "--out", str(out), "--to", "mati:"])
+    assert r.exit_code == 1
+    assert "Situs diterbitkan ke" in r.output
+    assert "Galat: pengiriman ke mati: gagal (situs di" in r.output and "menolak sambungan" in r.output
+    assert publish.verify_site(out).ok
+    from recap_app.core.store import Workspace
+
+    with Workspace.open(db) as w:
+        actions = [a for (a,) in w.conn.execute("SELECT action FROM audit WHERE action LIKE 'publication.%'")]
+    assert actions == ["publication.publish"]

@@ -91,3 +91,23 @@ def test_publication_tab_in_english(qtbot, demo_ws):
         assert page.last.text() == "Not published from this workspace yet."
     finally:
         make_app("id")
+
+
+def test_publish_and_push_from_the_window(window, qtbot, tmp_path):
+    import shutil
+
+    import pytest
+
+    if shutil.which("rclone") is None:
+        pytest.skip("rclone is not installed (scripts/bootstrap.sh installs Debian's rclone)")
+    page = window.pages["publication"]
+    window.tabs.setCurrentWidget(page)
+    server = tmp_path / "server" / "hasil"
+    page.publish(str(tmp_path / "situs"), remote=str(server))
+    _wait(qtbot, window)
+    text = page.result.toPlainText()
+    assert f"Dikirim ke {server}: " in text and publish.verify_site(server).ok
+    page.publish(str(tmp_path / "situs"), remote="tidakdikenal:hasil")
+    _wait(qtbot, window)
+    text = page.result.toPlainText()
+    assert text.startswith("Situs diterbitkan ke ") and "Pengiriman GAGAL" in text and "tidak dikenal" in text

@@ -332,7 +332,7 @@ class PublishResult:
         written and removed (for uploaders); unchanged: files left as they were;
         manifest_sha256: SHA-256 of manifest.json; chain_head {id, hash, at}; data_time (UTC ISO);
         marks; seconds: wall time of the build and write; audit_id: the audit record;
-        push: the rclone push result when a remote was given.
+        push: the rclone push result when a remote was given; push_error: why the push failed.
     """
 
     out: Path
@@ -347,6 +347,7 @@ class PublishResult:
     seconds: float
     audit_id: int = 0
     push: object = None
+    push_error: str | None = None
 
     def lines(self) -> list[str]:
         """The result in Indonesian, for the clerk (CLI and window)."""
@@ -363,7 +364,8 @@ class PublishResult:
     def to_dict(self) -> dict:
         d = {k: getattr(self, k) for k in ("files", "changed", "removed", "unchanged", "manifest_sha256", "chain_head",
                                            "data_time", "seconds", "audit_id")}
-        d.update(out=str(self.out), marks=list(self.marks), push=None if self.push is None else self.push.to_dict())
+        d.update(out=str(self.out), marks=list(self.marks), push=None if self.push is None else self.push.to_dict(),
+                 push_error=self.push_error)
         return d
 
 

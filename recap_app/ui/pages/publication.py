@@ -145,6 +145,8 @@ class PublicationPage(LazyPage):
                      self.tr("SHA-256 manifest: %s") % r.manifest_sha256]
             if r.marks:
                 lines.append(self.tr("Bertanda %s: setiap halaman dan berkas data memuat tanda itu.") % " + ".join(r.marks))
+            if r.push_error:
+                lines.append(self.tr("Pengiriman GAGAL (situs di folder sudah diterbitkan): %s") % r.push_error)
             if r.push is not None:
                 lines.append(self.tr("Dikirim ke %1: %2 berkas diunggah, %3 dihapus.").replace("%1", r.push.remote)
                              .replace("%2", str(len(r.push.uploaded))).replace("%3", str(len(r.push.deleted))))
