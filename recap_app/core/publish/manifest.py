@@ -126,6 +126,7 @@ class VerifyReport:
 
     @property
     def ok(self) -> bool:
+        """True only when no problem was found."""
         return not self.problems
 
     def describe(self) -> list[str]:

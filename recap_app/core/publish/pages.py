@@ -161,6 +161,7 @@ def cards(form, fields: dict, lang: str) -> str:
 
 
 def share_chart(form, fields: dict, lang: str) -> str:
+    """The SVG share bars of a form's contestants over ``fields`` (and the scale note for many)."""
     items = [(_contestant_name(c, lang), fields.get(form.total_key(c))) for c in form.contestants
              if form.total_key(c) in fields]
     svg = chart.share_bars(items, fields.get("suara_sah"), t(lang, "chart_share"), lang)
@@ -170,6 +171,7 @@ def share_chart(form, fields: dict, lang: str) -> str:
 
 
 def summary_table(form, fields: dict, lang: str) -> str:
+    """Registered voters, voters who voted, valid, invalid and all votes (the rows the form has)."""
     rows = []
     for k in SUMMARY_KEYS:
         if k in form.field_by_key and k in fields:
@@ -218,6 +220,7 @@ def regency_table(c: Context, lang: str, path: str, regencies: list[RegencyView]
 
 
 def regency_chart(c: Context, lang: str, path: str, regencies: list[RegencyView], form) -> str:
+    """One stacked SVG bar per kabupaten/kota (each linked to its page), with its caption."""
     rows = []
     for r in regencies:
         href = rel(path, in_lang(paths_of("kabupaten_kota", r.kode)[0], lang))

@@ -58,6 +58,7 @@ class PushResult:
                 + (" (tujuan baru: seluruh situs)." if self.fresh else " (hanya yang berubah).")]
 
     def to_dict(self) -> dict:
+        """JSON-ready form (``recap publish --format json``)."""
         return {"remote": self.remote, "uploaded": self.uploaded, "deleted": self.deleted, "fresh": self.fresh}
 
 

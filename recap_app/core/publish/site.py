@@ -362,6 +362,7 @@ class PublishResult:
         return out
 
     def to_dict(self) -> dict:
+        """JSON-ready form (``recap publish --format json``)."""
         d = {k: getattr(self, k) for k in ("files", "changed", "removed", "unchanged", "manifest_sha256", "chain_head",
                                            "data_time", "seconds", "audit_id")}
         d.update(out=str(self.out), marks=list(self.marks), push=None if self.push is None else self.push.to_dict(),

@@ -76,6 +76,7 @@ class RegencyView:
 
     @property
     def received(self) -> bool:
+        """True when an official revision was received."""
         return self.revision is not None
 
     @property
@@ -154,6 +155,7 @@ class Snapshot:
         return bool(self.regencies) and all(r.adopted for r in self.regencies)
 
     def regency(self, kode: str) -> RegencyView:
+        """The RegencyView of a kabupaten/kota code. KeyError for a code not in the region set."""
         if not self._by_kode:
             self._by_kode = {r.kode: r for r in self.regencies}
         return self._by_kode[kode]

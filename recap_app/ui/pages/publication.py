@@ -117,6 +117,7 @@ class PublicationPage(LazyPage):
         self.result.setPlainText("\n".join(lines))
 
     def choose_folder(self) -> str | None:
+        """Ask for the site folder; None when the clerk cancels."""
         start = self.folder.text() or str(Path.home())
         path = QFileDialog.getExistingDirectory(self, self.tr("Folder situs"), start)
         if path:
