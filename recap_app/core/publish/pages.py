@@ -245,7 +245,8 @@ def index(c: Context, lang: str) -> tuple[str, bytes]:
     s = c.s
     path = in_lang(INDEX, lang)
     province = s.province_name.title()
-    body = [f"<h1>{h(t(lang, 'province_recap'))} {h(province)}</h1>"]
+    title = t(lang, "province_recap", province=province)
+    body = [f"<h1>{h(title)}</h1>"]
     if s.head["at"]:
         body.append(f'<p class="waktu">{h(t(lang, "data_as_of", time=wib(s.head["at"], lang), id=s.head["id"]))}</p>')
     else:
@@ -279,7 +280,6 @@ def index(c: Context, lang: str) -> tuple[str, bytes]:
                     "</table></div>")
     body.append(_verify_box(c, lang, path))
     body.append(f'<p class="catatan">{h(t(lang, "legal", office=s.office_name))}</p>')
-    title = f"{t(lang, 'province_recap')} {province}"
     return path, layout(c, lang, path, title, "\n".join(body), INDEX)
 
 
