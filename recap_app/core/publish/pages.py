@@ -235,7 +235,7 @@ def _data_links(c: Context, lang: str, path: str, kind: str, code: str) -> str:
     for ext in ("json", "csv"):
         if f.get(ext):
             links.append(f'<a href="{h(rel(path, f[ext]))}">{ext.upper()}</a> '
-                         f'<span class="catatan">({h(number(f.get(ext + "_size"), lang))} bytes)</span>')
+                         f'<span class="catatan">({h(number(f.get(ext + "_size"), lang))} {h(t(lang, "bytes"))})</span>')
     return f'<h2>{h(t(lang, "data_files"))}</h2><p>{" · ".join(links)}</p>'
 
 
@@ -481,7 +481,7 @@ def data_page(c: Context, lang: str) -> tuple[str, bytes]:
     for label, kind, code in entries:
         f = c.files.get((kind, code), {})
         cells = "".join(f'<td><a href="{h(rel(path, f[ext]))}">{ext.upper()}</a> '
-                        f'<span class="catatan">{h(number(f.get(ext + "_size"), lang))} B</span></td>'
+                        f'<span class="catatan">{h(number(f.get(ext + "_size"), lang))} {h(t(lang, "bytes"))}</span></td>'
                         if f.get(ext) else "<td>–</td>" for ext in ("json", "csv"))
         rows.append(f"<tr><td>{h(label)}</td>{cells}</tr>")
     keys = "".join(f"<tr><td><code>{h(k)}</code></td><td>{h(s.form.field_label(k, lang))}</td></tr>"

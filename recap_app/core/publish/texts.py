@@ -93,6 +93,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "message": ("Keterangan", "Description"),
     "findings_note": ("Keterangan temuan ditulis dalam bahasa Indonesia oleh program pemeriksa.",
                       "Findings are described in Indonesian by the checking program."),
+    "bytes": ("bita", "bytes"),
     "data_files": ("Data halaman ini", "Data of this page"),
     "dapil": ("Daerah pemilihan (dapil)", "Electoral districts (dapil)"),
     "dapil_one": ("Dapil", "District"),
