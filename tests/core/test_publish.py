@@ -99,10 +99,10 @@ def test_adoption_and_reopening_appear_in_the_history(demo_ws, key, tmp_path):
 
     for f in reconcile.findings(demo_ws, "33.01"):
         if f.severity == "warning" and not f.resolved:
-            reconcile.explain(demo_ws, f.key, "kolom tidak ada di sumber data contoh", "tester")
-    certificate.adopt(demo_ws, "33.01", "tester")
-    certificate.reopen(demo_ws, "33.01", "tester", "saksi meminta pencocokan ulang")
-    certificate.adopt(demo_ws, "33.01", "tester")
+            reconcile.explain(demo_ws, f.key, "kolom tidak ada di sumber data contoh", "verifikator")
+    certificate.adopt(demo_ws, "33.01", "ketua")  # not the one who entered it (separation of duties)
+    certificate.reopen(demo_ws, "33.01", "ketua", "saksi meminta pencocokan ulang")
+    certificate.adopt(demo_ws, "33.01", "ketua")
     publish.publish(demo_ws, "tester", tmp_path / "s", identity=key)
     page = (tmp_path / "s" / "wilayah" / "33.01.html").read_text(encoding="utf-8")
     assert "Dibuka kembali" in page and "saksi meminta pencocokan ulang" in page
