@@ -120,7 +120,7 @@ def _run(args: list[str], remote: str, timeout: float) -> subprocess.CompletedPr
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         raise PublishError(f"Pengiriman ke {remote} tidak selesai dalam {int(timeout)} detik dan dihentikan; tujuan "
-                           "mungkin berisi sebagian berkas baru. Kirim lagi untuk menyelesaikannya.", "timeout") from exc
+                           "mungkin berisi sebagian berkas baru. Kirim lagi untuk menyelesaikannya.", "push_timeout") from exc
 
 
 def remote_manifest(remote: str, timeout: float = 120) -> dict | None:
