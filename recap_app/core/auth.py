@@ -17,7 +17,8 @@ every command needs a known, active account and its password.
 
 Permission names (stable; checked at the entry of every writing core function with
 :func:`require`): import, edit, second_entry, explain, resolve_double_entry, adopt, override,
-reopen, settings, users, bundle_export, bundle_import, keys_trust, print, backup, restore.
+reopen, settings, users, bundle_export, bundle_import, keys_trust, print, backup, restore, anchor,
+office_key, publish.
 
 Separation of duties: whoever entered a certificate's current revision may not be its second
 entry or its verifier (:func:`check_separation`).
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PERMISSIONS = ("import", "edit", "second_entry", "explain", "resolve_double_entry", "adopt", "override",
                "reopen", "settings", "users", "bundle_export", "bundle_import", "keys_trust", "print",
-               "backup", "restore", "anchor", "office_key")
+               "backup", "restore", "anchor", "office_key", "publish")
 
 #: what each permission lets a user do (Indonesian, for docs and messages)
 PERMISSION_TEXT = {
@@ -69,6 +70,7 @@ PERMISSION_TEXT = {
     "restore": "memulihkan dari cadangan",
     "anchor": "menandatangani kepala rantai audit dengan kunci kantor",
     "office_key": "menetapkan kata sandi kunci kantor",
+    "publish": "menerbitkan hasil ke situs publik",
 }
 
 #: role -> permissions it holds (the authorisation matrix; docs/authorisation.md is generated from it)
@@ -76,8 +78,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "operator": frozenset({"import", "edit", "bundle_import", "print", "backup", "anchor"}),
     "verifikator": frozenset({"second_entry", "explain", "print", "backup", "anchor"}),
     "ketua": frozenset({"explain", "resolve_double_entry", "adopt", "override", "reopen", "bundle_export",
-                        "bundle_import", "print", "backup", "anchor", "office_key"}),
-    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print", "anchor", "office_key"}),
+                        "bundle_import", "print", "backup", "anchor", "office_key", "publish"}),
+    "admin": frozenset({"settings", "users", "keys_trust", "backup", "restore", "print", "anchor", "office_key",
+                        "publish"}),
 }
 
 ROLE_TEXT = {

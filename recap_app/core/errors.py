@@ -205,6 +205,21 @@ CODES: dict[str, tuple[str, str]] = {
     "tie_decision_mismatch": ("keputusan tidak menjawab suara sama yang ada", "the decision does not fit the tie"),
     "no_tie": ("tidak ada suara sama yang perlu diputuskan", "no tie to decide"),
     "bad_csv": ("CSV suara tidak sah", "invalid votes CSV"),
+    # publication (the public site)
+    "not_a_publication": ("folder berisi berkas lain dan bukan publikasi recap_app",
+                          "the folder holds other files and is not a recap_app publication"),
+    "foreign_files": ("folder publikasi berisi berkas yang tidak tercantum di manifest-nya",
+                      "the publication folder holds files its manifest does not list"),
+    "other_election": ("folder memuat publikasi pemilihan lain", "the folder holds another election's publication"),
+    "marked_over_official": ("ruang kerja CONTOH/SIMULASI tidak boleh mengganti publikasi resmi",
+                             "a CONTOH/SIMULASI workspace may not replace an official publication"),
+    "move_failed": ("memindahkan berkas situs terhenti; terbitkan lagi", "moving the site's files stopped; publish again"),
+    "no_folder": ("folder situs tidak ada", "the site folder does not exist"),
+    "no_rclone": ("program rclone tidak terpasang", "rclone is not installed"),
+    "no_remote": ("tujuan pengiriman kosong", "empty push destination"),
+    "not_verified": ("folder situs tidak lolos verifikasi; tidak dikirim", "the site folder does not verify; not sent"),
+    "remote_failed": ("rclone gagal mengirim ke tujuan", "rclone failed to send to the destination"),
+    "push_timeout": ("pengiriman melewati batas waktu", "the push ran out of time"),
 }
 
 

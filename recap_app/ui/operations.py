@@ -118,3 +118,37 @@ def import_bundle(ws, progress, cancelled, *, path, actor, accept_key):
     from ..core.bundle.importer import import_bundle
 
     return import_bundle(ws, path, actor, accept_key=accept_key)
+
+
+# ------------------------------------------------------------------ publication
+def _stepped(progress, labels):
+    """A core progress callback that shows the caller's (translated) label for each step."""
+    if not labels:
+        return progress
+    return lambda done, total, _text="": progress(done, total, labels[min(done, len(labels) - 1)])
+
+
+def publish_site(ws, progress, cancelled, *, out, actor, remote=None, full=False, labels=()):
+    """publish.publish: write the public site (changed files only, audited); then, when a remote
+    is given and the clerk did not cancel, remote.push_and_record with rclone. A failed push
+    leaves the written site and its record; its message is in ``result.push_error``."""
+    from ..core import publish
+
+    result = publish.publish(ws, actor, out, progress=_stepped(progress, labels))
+    if remote and not cancelled():
+        from ..core.publish import remote as rc
+
+        try:
+            result.push = rc.push_and_record(ws, actor, out, remote, full=full,
+                                             progress=_stepped(progress, labels[-1:]))
+        except publish.PublishError as exc:  # the site is written and recorded; only the push failed
+            result.push_error = exc.message
+    return result
+
+
+def verify_site(ws, progress, cancelled, *, folder, key=None, label=""):
+    """publish.verify_site: check a published folder's signature and every file (writes nothing)."""
+    from ..core.publish import verify_site as verify
+
+    progress(0, 1, label)
+    return verify(folder, key)

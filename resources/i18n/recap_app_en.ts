@@ -1203,6 +1203,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Bundles</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
+        <source>Publikasi</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/pages/__init__.py" line="26" />
         <source>Log audit</source>
         <translation>Audit log</translation>
@@ -1365,6 +1370,164 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/pages/province.py" line="47" />
         <source>PROVINSI</source>
         <translation>PROVINCE</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="36" />
+        <source>Publikasi menulis hasil rekapitulasi sebagai situs statis (halaman, grafik, data JSON dan CSV) yang dapat dipasang di server web mana pun. Setiap berkas tercatat dengan sidiknya di manifest yang ditandatangani kunci kantor; hanya berkas yang berubah yang ditulis ulang.</source>
+        <translation>Publication writes the recapitulation results as a static site (pages, charts, JSON and CSV data) that any web server can serve. Every file is listed with its fingerprint in a manifest signed with the office key; only the files that changed are written again.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="55" />
+        <source>Folder situs (baru, kosong, atau publikasi sebelumnya)</source>
+        <translation>Site folder (new, empty, or an earlier publication)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="56" />
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="60" />
+        <source>Folder situs:</source>
+        <translation>Site folder:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="63" />
+        <source>opsional: tujuan rclone, misalnya situs:hasil</source>
+        <translation>optional: rclone destination, e.g. site:results</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="64" />
+        <source>Kirim ke:</source>
+        <translation>Send to:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="67" />
+        <source>Terbitkan</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="69" />
+        <source>Verifikasi situs</source>
+        <translation>Verify site</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="121" />
+        <source>Folder situs</source>
+        <translation>Site folder</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="136" />
+        <source>Memeriksa folder tujuan…</source>
+        <translation>Checking the target folder…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="136" />
+        <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
+        <translation>Building pages, data and the signed manifest…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
+        <source>Menulis berkas yang berubah…</source>
+        <translation>Writing the files that changed…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
+        <source>Mengirim berkas yang berubah lewat rclone…</source>
+        <translation>Sending the files that changed with rclone…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="159" />
+        <source>Menerbitkan situs…</source>
+        <translation>Publishing the site…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="181" />
+        <source>Memverifikasi situs…</source>
+        <translation>Verifying the site…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="91" />
+        <source>Belum pernah diterbitkan dari ruang kerja ini.</source>
+        <translation>Not published from this workspace yet.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="105" />
+        <source>Tidak ada perubahan data sejak publikasi terakhir.</source>
+        <translation>No data changed since the last publication.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="111" />
+        <source>Sejak itu: %1 perubahan data.</source>
+        <translation>Since then: %1 data changes.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="170" />
+        <source>Memeriksa tanda tangan dan setiap berkas…</source>
+        <translation>Checking the signature and every file…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145" />
+        <source>SHA-256 manifest: %s</source>
+        <translation>Manifest SHA-256: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="152" />
+        <source>Berkas yang berubah:</source>
+        <translation>Files changed:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="155" />
+        <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
+        <translation>Nothing changed since the previous publication.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="113" />
+        <source>Sertifikat yang berubah: %1.</source>
+        <translation>Certificates changed: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="147" />
+        <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
+        <translation>Marked %s: every page and data file carries the mark.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="174" />
+        <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
+        <translation>VALID: the manifest's signature holds and %1 files match; no extra file.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="177" />
+        <source>TIDAK SAH: %1 masalah.</source>
+        <translation>NOT VALID: %1 problems.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="161" />
+        <source>GAGAL: %s</source>
+        <translation>FAILED: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="149" />
+        <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
+        <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="142" />
+        <source>Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.</source>
+        <translation>Site published to %1: %2 files; %3 new/changed, %4 removed, %5 unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="96" />
+        <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
+        <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="149" />
+        <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
+        <translation>Sending FAILED (the site in the folder is published): %s</translation>
     </message>
 </context>
 <context>

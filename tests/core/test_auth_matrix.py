@@ -16,8 +16,8 @@ EXPECTED = {
     "operator": {"import", "edit", "bundle_import", "print", "backup", "anchor"},
     "verifikator": {"second_entry", "explain", "print", "backup", "anchor"},
     "ketua": {"explain", "resolve_double_entry", "adopt", "override", "reopen", "bundle_export", "bundle_import",
-              "print", "backup", "anchor", "office_key"},
-    "admin": {"settings", "users", "keys_trust", "backup", "restore", "print", "anchor", "office_key"},
+              "print", "backup", "anchor", "office_key", "publish"},
+    "admin": {"settings", "users", "keys_trust", "backup", "restore", "print", "anchor", "office_key", "publish"},
 }
 
 

@@ -11,6 +11,7 @@ from .documents import DocumentsPage
 from .findings import FindingsPage
 from .importing import ImportPage
 from .province import ProvincePage
+from .publication import PublicationPage
 
 
 def page_factories(window):
@@ -23,9 +24,10 @@ def page_factories(window):
         ("province", QCoreApplication.translate("MainWindow", "Provinsi"), lambda: ProvincePage(window)),
         ("documents", QCoreApplication.translate("MainWindow", "Dokumen"), lambda: DocumentsPage(window)),
         ("bundles", QCoreApplication.translate("MainWindow", "Bundel"), lambda: BundlesPage(window)),
+        ("publication", QCoreApplication.translate("MainWindow", "Publikasi"), lambda: PublicationPage(window)),
         ("audit", QCoreApplication.translate("MainWindow", "Log audit"), lambda: AuditPage(window)),
     ]
 
 
 __all__ = ["AuditPage", "BundlesPage", "DocumentsPage", "FindingsPage", "ImportPage", "ProvincePage",
-           "page_factories"]
+           "PublicationPage", "page_factories"]
