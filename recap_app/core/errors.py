@@ -96,6 +96,9 @@ CODES: dict[str, tuple[str, str]] = {
     "wrong_province": ("berkas untuk provinsi lain", "file for another province"),
     "wrong_regency": ("berkas untuk kabupaten/kota lain", "file for another regency"),
     "unknown_region": ("kode wilayah tidak dikenal dalam pemilihan ini", "unknown region code"),
+    "unknown_party": ("partai tidak ada dalam pemilihan ini, atau nomor dan namanya tidak cocok",
+                      "party not in this election, or its number and name disagree"),
+    "wrong_district": ("lembar untuk dapil lain (judul atau daftar calonnya)", "sheet for another district"),
     # reconciliation and the certificate lifecycle
     "unknown_finding": ("temuan tidak ada pada data terakhir", "finding not in the current data"),
     "no_finding": ("tidak ada temuan yang dipilih", "no finding chosen"),

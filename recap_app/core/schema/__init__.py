@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations
 
-from . import bundles, core, findings, plenary, users
+from . import bundles, core, findings, legislative, plenary, users
 from .users import ROLES, register_functions
 
 #: every migration, in application order
@@ -24,6 +24,7 @@ MIGRATIONS = (
     plenary.documents_001_plenary,
     bundles.bundles_001_tables,
     users.m_users_001_accounts,
+    legislative.legislative_001_tables,
 )
 
 migrations = Migrations("recap_app")
