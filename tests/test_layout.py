@@ -91,7 +91,7 @@ LAYERS = (
     ("schema", "store"),
     ("audit", "auth", "outputs", "totals"),
     ("backup", "drafts", "compare", "reconcile"),
-    ("certificate",),
+    ("certificate", "allocation"),
     ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish"),
     ("commands", "ui"),
     ("cli", "__main__"),

@@ -201,6 +201,16 @@ CODES: dict[str, tuple[str, str]] = {
     "tie_decision_mismatch": ("keputusan tidak menjawab suara sama yang ada", "the decision does not fit the tie"),
     "no_tie": ("tidak ada suara sama yang perlu diputuskan", "no tie to decide"),
     "bad_csv": ("CSV suara tidak sah", "invalid votes CSV"),
+    "no_seats": ("pemilihan ini tidak membagi kursi", "this contest allocates no seats"),
+    "not_elected": ("calon itu tidak termasuk calon terpilih", "the candidate is not elected"),
+    "bad_cause": ("sebab penggantian tidak dikenal", "unknown cause of a replacement"),
+    "seats_adopted": ("penetapan kursi sudah ditetapkan; buka kembali dulu", "the seat decision is adopted"),
+    "not_decided_here": ("kursi ditetapkan lembaga lain; di sini hanya perhitungan",
+                         "seats are decided elsewhere; a calculation here"),
+    "not_all_adopted": ("belum semua sertifikat ditetapkan", "not every certificate is adopted"),
+    "open_tie": ("masih ada hasil sama yang belum diputuskan", "a tie is still open"),
+    "seats_incomplete": ("kursi belum dapat dihitung (suara kosong, DCT belum ada)",
+                         "seats cannot be computed yet (blank votes, no candidate list)"),
 }
 
 
