@@ -92,7 +92,7 @@ LAYERS = (
     ("audit", "auth", "outputs", "totals"),
     ("backup", "drafts", "compare", "reconcile"),
     ("certificate", "allocation"),
-    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish"),
+    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "dct"),
     ("commands", "ui"),
     ("cli", "__main__"),
 )

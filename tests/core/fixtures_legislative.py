@@ -185,3 +185,43 @@ def write_dpr_workbooks(e: Election, out: Path, certs: dict | None = None, *, ju
         paths.append(write_xlsx(out / f"dhasil-kabko-dpr-2024_{kode}.xlsx",
                                 [dpr_grid(e, kode, cols, values, jumlah=jumlah)]))
     return paths
+
+
+# ----------------------------------------------------------------- DPRD Provinsi: a synthetic DCT
+def dprd_dct_rows(e: Election, per_party: int = 2) -> list[list]:
+    """A synthetic DCT for DPRD Provinsi (the real list of 1,473 is not held): ``per_party``
+    candidates per party and dapil, women on even numbers. Rows with a header row first."""
+    rows = [["dapil", "partai", "nomor_urut", "nama", "jenis_kelamin", "tempat_tinggal"]]
+    for d in e.districts:
+        for p in (c for c in e.contestants if c.kind == "partai"):
+            for k in range(1, per_party + 1):
+                rows.append([d.kode, p.nomor, k, f"CALON {d.kode} {p.short.upper()} {k}", "P" if k % 2 == 0 else "L",
+                             "SEMARANG"])
+    return rows
+
+
+def write_csv_rows(path: Path, rows: list[list]) -> Path:
+    import io
+
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return path
+
+
+def synthetic_certificate(form, kecamatan: list[str], seed: int = 1) -> tuple[list[str], dict]:
+    """(columns, values) of a consistent legislative certificate: every block IV figure distinct,
+    party totals and suara sah as their sums, JUMLAH the column sums; blocks I–III blank."""
+    values: dict[str, dict] = {}
+    for i, k in enumerate(kecamatan):
+        v: dict = {}
+        for p in form.contestants:
+            v[form.party_key(p.nomor)] = 50 + 7 * p.nomor + 3 * i + seed
+            for c in form.candidates[p.nomor]:
+                v[form.candidate_key(p.nomor, c.nomor)] = 20 * p.nomor + 5 * c.nomor + i + seed
+            v[form.total_key(p)] = v[form.party_key(p.nomor)] + sum(
+                v[form.candidate_key(p.nomor, c.nomor)] for c in form.candidates[p.nomor])
+        v["suara_sah"] = sum(v[key] for key in form.vote_keys)
+        values[k] = v
+    values[JUMLAH] = {key: sum(values[k][key] for k in kecamatan) for key in values[kecamatan[0]]}
+    return kecamatan + [JUMLAH], values
