@@ -124,7 +124,7 @@ def test_dpd_numbers_are_set_then_the_form_exists(dpd):
     from recap_app.core.errors import ElectionError
 
     with pytest.raises(ElectionError) as exc:
-        dpd.election.form
+        dpd.election.form_for(None)
     assert exc.value.code == "unnumbered"
     got = dct.number_candidates(dpd, dct.parse_numbers(DPD_NUMBERS[:5]), "tester")
     assert len(got["belum"]) == 6
