@@ -102,9 +102,9 @@ def gui_cmd(db, screenshot, lang):
 
 
 def _register_commands() -> None:
-    from .commands import admin, bundles, dct, demo, documents, imports, rules, seats
+    from .commands import admin, bundles, dct, demo, documents, imports, link, rules, seats
 
-    for module in (imports, rules, documents, bundles, admin, demo, seats, dct):
+    for module in (imports, rules, documents, bundles, admin, demo, seats, dct, link):
         module.register(main)
 
 

@@ -90,7 +90,7 @@ LAYERS = (
     ("election", "rules"),
     ("schema", "store"),
     ("audit", "auth", "outputs", "totals"),
-    ("backup", "drafts", "compare", "reconcile"),
+    ("backup", "drafts", "compare", "reconcile", "linked"),
     ("certificate", "allocation"),
     ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "dct"),
     ("commands", "ui"),
