@@ -153,6 +153,15 @@ class _Section:
         self.form = ctx.form
         self.partai = self.form.kind == "partai"
         self.parties = {p.nomor: p for p in self.form.contestants} if self.partai else {}
+        self.names = {n: party_names(p) for n, p in self.parties.items()}
+        self.by_name = {name: self.parties[n] for n, names in self.names.items() for name in names}
+        #: (name, party) longest first, for names inside a label or a label that starts with a name
+        self.inner = sorted(((name, self.parties[n]) for n, names in self.names.items() for name in names),
+                            key=lambda t: -len(t[0]))
+        self.by_first: dict[str, list] = {}
+        for name, party in self.inner:
+            if len(name) > 8:
+                self.by_first.setdefault(name.split()[0], []).append((name, party))
         self.v_syn = {normalize(t): n for t, n in self.form.synonyms.items() if n.startswith("V.")}
         self.v_syn.update(_V_EXTRA)
         self.field_rows: dict[str, int] = {}
@@ -163,20 +172,21 @@ class _Section:
         """The party a line names by its name (exact spelling, or the name with extra words)."""
         if not self.partai or not ln.norm:
             return None
-        for p in self.parties.values():
-            names = party_names(p)
-            if ln.norm in names or any(ln.norm.startswith(n + " ") and len(n) > 8 for n in names):
+        hit = self.by_name.get(ln.norm)
+        if hit is not None:
+            return hit
+        for name, p in self.by_first.get(ln.norm.split()[0], ()):
+            if ln.norm.startswith(name + " "):
                 return p
         return None
 
     def named_in(self, norm: str) -> Contestant | None:
         """The party whose full or short name appears inside a label ("JUMLAH SUARA SAH PKB DAN CALON")."""
-        best = None
-        for p in self.parties.values():
-            for n in party_names(p):
-                if f" {n} " in f" {norm} " and (best is None or len(n) > best[1]):
-                    best = (p, len(n))
-        return best[0] if best else None
+        padded = f" {norm} "
+        for name, p in self.inner:  # longest first: the first hit is the longest name inside
+            if f" {name} " in padded:
+                return p
+        return None
 
     def v_row(self, ln: _Line) -> str | None:
         """The V.A/V.B/V.C row a line is, by its label (exact, else close), or None."""
@@ -228,7 +238,7 @@ class _Section:
                 + "; diharapkan nomor dan nama partai yang sama.", "unknown_party")
         if p is None and ln.number in self.parties:
             cand = self.parties[ln.number]
-            if max(difflib.SequenceMatcher(None, ln.norm, n).ratio() for n in party_names(cand)) >= 0.75:
+            if max(difflib.SequenceMatcher(None, ln.norm, n).ratio() for n in self.names[cand.nomor]) >= 0.75:
                 p = cand
         if p is None:
             known = ", ".join(f"{q.nomor} {q.short}" for q in self.parties.values())
