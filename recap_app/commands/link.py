@@ -43,10 +43,6 @@ def register(main):
             return
         with cmd.open_ws(db, readonly=True) as ws:
             rows = linked.describe(ws)
-        if fmt == "json":
-            cmd.emit_json(rows)
-            return
-        if not rows:
-            click.echo("Belum ada ruang kerja yang ditautkan (recap link --with BERKAS).")
-        for x in rows:
-            click.echo(f"  {x['election_id']:<26} {x['path']}" + ("" if x["ok"] else f"  TIDAK DAPAT DIBACA: {x['note']}"))
+        lines = [f"  {x['election_id']:<26} {x['path']}" + ("" if x["ok"] else f"  TIDAK DAPAT DIBACA: {x['note']}")
+                 for x in rows] or ["Belum ada ruang kerja yang ditautkan (recap link --with BERKAS)."]
+        cmd.emit_json(rows) if fmt == "json" else click.echo("\n".join(lines))

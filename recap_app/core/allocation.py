@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -103,13 +103,13 @@ class DistrictResult:
     district: District
     received: int
     expected: int
-    parties: list[PartyResult]
+    parties: tuple[PartyResult, ...]
     allocation: Allocation | None
-    ties: list[tuple] = field(default_factory=list)
-    decisions: list[dict] = field(default_factory=list)
-    stale: list[dict] = field(default_factory=list)
-    replacements: list[dict] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    ties: tuple[tuple, ...] = ()
+    decisions: tuple[dict, ...] = ()
+    stale: tuple[dict, ...] = ()
+    replacements: tuple[dict, ...] = ()
+    problems: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -427,7 +427,8 @@ def _parties(d: District, form, cols, received, expected, threshold, decisions, 
             stale.extend(x for x in decisions if x["jenis"] == CALON and x["partai"] == p.nomor)
         q = alloc.quotients.get(p.nomor, ()) if alloc is not None else ()
         parties.append(PartyResult(p, fields.get(form.total_key(p)) if fields else None, ikut, won, q, el))
-    return DistrictResult(d, received, expected, parties, alloc, ties, applied, _unique(stale), used_reps, problems)
+    return DistrictResult(d, received, expected, tuple(parties), alloc, tuple(ties), tuple(applied), _unique(stale),
+                          tuple(used_reps), tuple(problems))
 
 
 def _individuals(d: District, form, cols, received, expected, decisions, reps, spread_of) -> DistrictResult:
@@ -448,17 +449,12 @@ def _individuals(d: District, form, cols, received, expected, decisions, reps, s
     else:
         el = _apply_candidates(d, None, cands, d.kursi or 0, decisions, reps, ties, applied, stale, used)
     total = sum(v for v in (fields.get(k) for k in keys) if v is not None) if fields else None
-    return DistrictResult(d, received, expected, [PartyResult(None, total, True, d.kursi or 0, (), el)], None,
-                          ties, applied, _unique(stale), used, problems)
+    return DistrictResult(d, received, expected, (PartyResult(None, total, True, d.kursi or 0, (), el),), None,
+                          tuple(ties), tuple(applied), _unique(stale), tuple(used), tuple(problems))
 
 
-def _unique(xs: list[dict]) -> list[dict]:
-    seen, out = set(), []
-    for x in xs:
-        if x["id"] not in seen:
-            seen.add(x["id"])
-            out.append(x)
-    return out
+def _unique(xs: list[dict]) -> tuple[dict, ...]:
+    return tuple({x["id"]: x for x in xs}.values())
 
 
 # --------------------------------------------------------------------------- JSON
@@ -510,8 +506,8 @@ def district_dict(d: DistrictResult) -> dict:
         parties.append(item)
     return {"kode": d.district.kode, "nama": d.district.nama, "kursi": d.district.kursi, "masuk": d.received,
             "diharapkan": d.expected, "lengkap": d.complete, "partai": parties, "urutan": order,
-            "seri": [_tie_dict(d, t) for t in d.ties], "keputusan": d.decisions,
-            "keputusan_tidak_berlaku": d.stale, "penggantian": d.replacements, "masalah": d.problems}
+            "seri": [_tie_dict(d, t) for t in d.ties], "keputusan": list(d.decisions),
+            "keputusan_tidak_berlaku": list(d.stale), "penggantian": list(d.replacements), "masalah": list(d.problems)}
 
 
 def result_dict(r: SeatResult) -> dict:
@@ -754,7 +750,7 @@ def calculate(votes: dict[int, int], seats: int, *, winners: list[int] = (),
     parties = [PartyResult(Contestant(ContestantKind.PARTAI, n, names.get(n, f"Partai nomor {n}"),
                                       _short(names.get(n)) or f"Partai {n}"), v, True, alloc.won[n], alloc.quotients[n])
                for n, v in alloc.votes.items()]
-    return district_dict(DistrictResult(d, 0, 0, parties, alloc, ties))
+    return district_dict(DistrictResult(d, 0, 0, tuple(parties), alloc, tuple(ties)))
 
 
 def _short(name: str | None) -> str:

@@ -117,7 +117,7 @@ def test_equal_quotients_for_the_last_seat_are_never_decided_by_the_program(dpr,
 def test_one_more_vote_decides_the_tie(dpr, tmp_path):
     reimport(dpr, tmp_path, "33.74", lambda v: add(v, "33.74.01", "partai_12", "partai_12_jumlah", 3376))
     d1 = allocation.compute(dpr).districts[0]
-    assert d1.ties == [] and d1.complete
+    assert d1.ties == () and d1.complete
     won = {p.party.nomor: p.kursi for p in d1.parties}
     assert (won[12], won[5]) == (1, 0)  # PAN 129.798 takes the 8th seat from NasDem 129.797
     assert d1.allocation.order[-1].party == 12
@@ -142,7 +142,7 @@ def test_the_plenarys_decision_is_recorded_applied_and_reported_when_it_no_longe
     # figures change: the stored decision no longer answers the question; reported, not applied
     reimport(dpr, tmp_path, "33.74", lambda v: add(v, "33.74.01", "partai_12", "partai_12_jumlah", 3376), "f2.xlsx")
     d1 = allocation.compute(dpr).districts[0]
-    assert d1.decisions == [] and [x["id"] for x in d1.stale] == [got["id"]]
+    assert d1.decisions == () and [x["id"] for x in d1.stale] == [got["id"]]
     assert {p.party.nomor: p.kursi for p in d1.parties}[12] == 1
 
 
@@ -178,7 +178,7 @@ def test_equal_candidates_are_separated_by_the_spread_else_asked(dpr, tmp_path):
     reimport(dpr, tmp_path, "33.74", narrower, "f3.xlsx")
     d1 = allocation.compute(dpr).districts[0]
     pkb = next(p for p in d1.parties if p.party.nomor == 1)
-    assert d1.ties == [] and [c.nama for c in pkb.elected.elected] == ["FAUQI HAPIDEKSO"]
+    assert d1.ties == () and [c.nama for c in pkb.elected.elected] == ["FAUQI HAPIDEKSO"]
     assert pkb.elected.ranking[0].basis == "sebaran"
 
 

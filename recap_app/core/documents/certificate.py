@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from .common import Source, opening, region_label, signature_block
+from .common import Source, district_part, opening, region_label, signature_block
 from .page import Part, p
 from .summary import words_table
 from .tables import wide_table
@@ -47,9 +47,4 @@ def _one(src: Source, paper: str) -> Part:
     payload = {"election": e.id, "columns": [c for c, _ in columns],
                "values": {c: values.get(c) for c, _ in columns}, "office": src.office_payload(),
                "plenary": src.plenary_payload(), "adopted": src.adopted}
-    where = ""
-    if src.district is not None and e.has_districts:
-        payload["dapil"] = src.district.kode
-        where = f" dapil {src.district.kode} {src.district.nama}"
-    return Part(NAME, f"{form} Sertifikat rekapitulasi tingkat provinsi{where}", True, story, payload,
-                src.marks(not src.all_adopted))
+    return district_part(src, NAME, f"{form} Sertifikat rekapitulasi tingkat provinsi", True, story, payload)

@@ -274,3 +274,16 @@ def signature_block(src: Source, width: float, *, witnesses: bool = True) -> Kee
         Spacer(1, 1.5 * mm),
         wit_table,
     ])
+
+
+def district_part(src: Source, name: str, title: str, wide: bool, story: list, payload: dict, *,
+                  long_name: bool = True):
+    """The Part of a document printed for a source: a district's code added to the payload and its
+    name (``long_name``) or code to the title when the contest has several districts."""
+    from .page import Part
+
+    if src.district is not None and src.election.has_districts:
+        payload["dapil"] = src.district.kode
+        title += f" dapil {src.district.kode}" + (f" {src.district.nama}" if long_name else "")
+    return Part(name, title, wide, story, payload, src.marks(not src.all_adopted))
+

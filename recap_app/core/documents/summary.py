@@ -9,7 +9,7 @@ from reportlab.platypus import Spacer, Table
 from .. import formatting as fmt
 from ..domain import ContestantKind
 from ..terbilang import terbilang
-from .common import Source, header_table, opening, signature_block
+from .common import Source, district_part, header_table, opening, signature_block
 from .page import Part, grid_style, p, styles
 
 NAME = "rekapitulasi"
@@ -98,9 +98,5 @@ def _one(src: Source, paper: str) -> Part:
     payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
                "office": src.office_payload(), "plenary": src.plenary_payload(),
                "adopted": src.all_adopted}
-    where = ""
-    if src.district is not None and e.has_districts:
-        payload["dapil"] = src.district.kode
-        where = f" dapil {src.district.kode}"
-    return Part(NAME, f"{e.form_name('provinsi')} Rekapitulasi jumlah provinsi{where}", False, story, payload,
-                src.marks(not src.all_adopted))
+    return district_part(src, NAME, f"{e.form_name('provinsi')} Rekapitulasi jumlah provinsi", False, story, payload,
+                         long_name=False)
