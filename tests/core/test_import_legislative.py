@@ -266,3 +266,56 @@ def test_nothing_is_written_when_a_later_file_is_refused(dpr, tmp_path, certs):
     con = sqlite3.connect(dpr.path)
     assert con.execute("SELECT COUNT(*) FROM source_file").fetchone()[0] == 1
     con.close()
+
+
+# ----------------------------------------------------------------- DPD: individual candidates
+def _dpd(tmp_path):
+    from recap_app.core import dct
+    from test_dct import DPD_NUMBERS
+
+    ws = Workspace.create(tmp_path / "dpd.sqlite", "dpd-2024-jateng", actor="tester")
+    dct.number_candidates(ws, dct.parse_numbers(DPD_NUMBERS), "tester")
+    return ws
+
+
+def _dpd_grid(ws, kode, drop=None, rename=None):
+    from fixtures_import import Grid
+
+    form = ws.election.form
+    kec = [r for r in ws.columns_of(kode)]
+    rows = [[None, "MODEL D.HASIL KABKO-DPD"],
+            ["SERTIFIKAT REKAPITULASI ... PEMILIHAN UMUM ANGGOTA DEWAN PERWAKILAN DAERAH TAHUN 2024"], [],
+            ["PROVINSI", ": JAWA TENGAH"], ["KABUPATEN/KOTA", ": KUDUS"], [],
+            ["NO", "URAIAN"] + [r.nama for r in kec] + ["JUMLAH AKHIR"],
+            ["I", "DATA PEMILIH DAN PENGGUNA HAK PILIH"],
+            ["III", "RINCIAN PEROLEHAN SUARA CALON ANGGOTA DPD"]]
+    total = [0] * (len(kec) + 1)
+    for c in form.contestants:
+        if c.nomor == drop:
+            continue
+        figs = [100 * c.nomor + i for i in range(len(kec))]
+        figs.append(sum(figs))
+        total = [a + b for a, b in zip(total, figs, strict=True)]
+        rows.append([c.nomor, (rename or {}).get(c.nomor, c.nama.upper())] + figs)
+    rows.append(["IV", "JUMLAH SUARA SAH SELURUH CALON ANGGOTA DPD"] + total)
+    rows.append(["V", "JUMLAH SUARA TIDAK SAH"])
+    return Grid(rows, name="DPD")
+
+
+def test_a_dpd_sheet_reads_its_candidates_by_number_and_name(tmp_path):
+    with _dpd(tmp_path) as ws:
+        f = imp(ws, write_xlsx(tmp_path / "dpd.xlsx", [_dpd_grid(ws, "33.19")])).files[0]
+        assert f.ok, f.message
+        got = ws.latest_values()["33.19"][1][JUMLAH]
+        assert got["perseorangan_11"] == 1100 * 9 + 36  # Taj Yasin, 9 kecamatan of Kudus
+        assert got["suara_sah"] == sum(got[f"perseorangan_{n}"] for n in range(1, 12))
+        assert not [x for x in reconcile.check_workspace(ws) if x.code in ("F.201", "F.603")]
+
+
+def test_a_dpd_sheet_missing_a_candidate_breaks_f603_and_a_stranger_is_refused(tmp_path):
+    with _dpd(tmp_path) as ws:
+        assert imp(ws, write_xlsx(tmp_path / "a.xlsx", [_dpd_grid(ws, "33.19", drop=4)])).ok
+        fs = [x for x in reconcile.check_workspace(ws) if x.code == "F.603"]
+        assert [(x.region, x.field) for x in fs] == [("33.19", "perseorangan_4")]
+        f = imp(ws, write_xlsx(tmp_path / "b.xlsx", [_dpd_grid(ws, "33.19", rename={4: "SUPARNO"})])).files[0]
+        assert f.code == "unknown_candidate" and "nomor urut 4 adalah Bambang Sutrisno" in f.message
