@@ -233,3 +233,21 @@ def test_calculator_tie_exits_1_and_a_winner_simulates_the_decision(tmp_path):
     assert json.loads(out.output)["seri"][0]["partai"] == [1, 2]
     out = CliRunner().invoke(main, ["seats", "calc", "--kursi", "1", "--winner", "2", str(csv)])
     assert out.exit_code == 0 and "[keputusan pleno]" in out.output
+
+
+def test_totals_json_per_dapil_per_party_and_candidate(dpr_file):
+    out = CliRunner().invoke(main, ["totals", "--db", str(dpr_file), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    d1 = data["dapil"][0]
+    assert (d1["kode"], d1["received"], d1["expected"]) == ("3301", 4, 4)
+    assert set(d1) >= {"kode", "nama", "kursi", "fields", "blank", "regencies", "received", "expected", "partai"}
+    pdip = next(p for p in d1["partai"] if p["nomor"] == 3)
+    assert (pdip["suara_partai"], pdip["jumlah"]) == (165581, 646141)
+    assert pdip["calon"][0] == {"nomor_urut": 1, "nama": "MOCHAMAD HERVIANO WIDYATAMA S.Sos. M.M.", "jenis_kelamin": "L",
+                                "suara": 230113}
+    assert pdip["suara_partai"] + sum(c["suara"] for c in pdip["calon"]) == pdip["jumlah"]
+    assert sum(len(d["partai"]) for d in data["dapil"]) == 180
+    province = {p["nomor"]: p for p in data["partai"]}
+    assert province[3]["jumlah"] == 5846493  # PDI Perjuangan over the 10 dapils
+    assert data["fields"]["suara_sah"] == sum(d["fields"]["suara_sah"] for d in data["dapil"])
