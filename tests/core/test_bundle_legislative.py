@@ -46,6 +46,11 @@ def test_a_dprd_bundle_needs_the_same_candidate_list(tmp_path):
         cols, values = synthetic_certificate(ws.election.form_of_region("33.03"), [k.kode for k in ws.columns_of("33.03")])
         certificate.record_revision(ws, "33.03", cols, values, actor="tester")
         r = export.export_bundle(ws, tmp_path / "dprd.zip", "tester")
+        with Workspace.create(tmp_path / "n.sqlite", "dprd-provinsi-2024-jateng", actor="penerima") as bare:
+            with pytest.raises(Exception) as exc:  # no DCT here: the candidates' figures have no field
+                importer.import_bundle(bare, r.path, "penerima", accept_key=True)
+            assert getattr(exc.value, "code", "") == "bad_data" and "_calon_1' tidak ada pada formulir" in str(exc.value)
+            assert bare.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0] == 0
         with Workspace.create(tmp_path / "t.sqlite", "dprd-provinsi-2024-jateng", actor="penerima") as target:
             dct.import_dct(target, path, "penerima")
             res = importer.import_bundle(target, r.path, "penerima", accept_key=True)

@@ -270,8 +270,9 @@ def test_nothing_is_written_when_a_later_file_is_refused(dpr, tmp_path, certs):
 
 # ----------------------------------------------------------------- DPD: individual candidates
 def _dpd(tmp_path):
-    from recap_app.core import dct
     from test_dct import DPD_NUMBERS
+
+    from recap_app.core import dct
 
     ws = Workspace.create(tmp_path / "dpd.sqlite", "dpd-2024-jateng", actor="tester")
     dct.number_candidates(ws, dct.parse_numbers(DPD_NUMBERS), "tester")
