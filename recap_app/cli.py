@@ -102,9 +102,9 @@ def gui_cmd(db, screenshot, lang):
 
 
 def _register_commands() -> None:
-    from .commands import admin, bundles, demo, documents, imports, publish, rules
+    from .commands import admin, bundles, dct, demo, documents, imports, link, publish, rules, seats
 
-    for module in (imports, rules, documents, bundles, admin, demo, publish):
+    for module in (imports, rules, documents, bundles, admin, demo, publish, seats, dct, link):
         module.register(main)
 
 

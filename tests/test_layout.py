@@ -90,9 +90,9 @@ LAYERS = (
     ("election", "rules"),
     ("schema", "store", "state", "headlog"),
     ("audit", "auth", "outputs", "totals", "office_key"),
-    ("backup", "drafts", "compare", "reconcile", "anchors"),
-    ("certificate", "integrity"),
-    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore"),
+    ("backup", "drafts", "compare", "reconcile", "anchors", "linked"),
+    ("certificate", "integrity", "allocation"),
+    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct"),
     ("commands", "ui"),
     ("cli", "__main__"),
 )

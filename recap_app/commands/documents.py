@@ -28,15 +28,16 @@ def register(main):
     @click.option("--document", "documents", multiple=True,
                   help="Nama dokumen (boleh berulang); tanpa ini semua dokumen provinsi dicetak.")
     @click.option("--region", default=None, help="Kode kabupaten/kota untuk sertifikat_kabupaten (mis. 33.01).")
+    @click.option("--dapil", default=None, help="Pemilu berdapil: sertifikat dan rekapitulasi dapil ini saja.")
     @cmd.format_option
-    def print_cmd(db, user, out, paper, documents, region, fmt):
+    def print_cmd(db, user, out, paper, documents, region, dapil, fmt):
         """Cetak dokumen resmi provinsi ke PDF (sertifikat, rekapitulasi, berita acara, DC2, temuan)."""
         from ..core.documents import print_documents
 
         with cmd.open_ws(db) as ws:
             actor = _acting(ws, user)
             rendered = print_documents(ws, actor, out, list(documents) or None, paper=paper.upper(),
-                                       region=region)
+                                       region=region, dapil=dapil)
         if fmt == "json":
             cmd.emit_json({"file": str(out), "documents": rendered.summary()})
             return

@@ -61,7 +61,7 @@ def register(main):
     def totals_cmd(db, fmt):
         """Jumlah provinsi tiap isian (revisi terakhir tiap sertifikat) dan JUMLAH tiap kabupaten/kota."""
         from ..core.formatting import figure as num
-        from ..core.totals import province_totals
+        from ..core.totals import list_figures, province_totals
 
         with cmd.open_ws(db, readonly=True) as ws:
             t = province_totals(ws)
@@ -72,7 +72,10 @@ def register(main):
                    "regencies": {k: {"nama": names.get(k, k), "jumlah": v} for k, v in t["regencies"].items()},
                    "blank": t.get("blank", {})}
             if e.has_districts:
-                out["dapil"] = t["dapil"]
+                out["dapil"] = [dict(d, partai=list_figures(e.form_for(d["kode"]), d["fields"])) for d in t["dapil"]]
+                out["partai"] = _party_sums(out["dapil"])
+            elif e.form_kind == "perseorangan":
+                out["calon"] = list_figures(e.form, t["fields"])
             cmd.emit_json(out)
             return
 
@@ -91,3 +94,15 @@ def register(main):
                     col = t["regencies"][kode]
                     click.echo(f"  {kode:<6} {names.get(kode, kode):<28} "
                                + " ".join(f"{num(col[k]):>12}" for k in keys))
+
+
+def _party_sums(dapil: list[dict]) -> list[dict]:
+    """Per party over every dapil: {"nomor", "nama", "suara_partai", "jumlah"} (None when any dapil is blank)."""
+    out: dict[int, dict] = {}
+    for d in dapil:
+        for p in d["partai"]:
+            got = out.setdefault(p["nomor"], {"nomor": p["nomor"], "nama": p["nama"], "nama_singkat": p["nama_singkat"],
+                                              "suara_partai": 0, "jumlah": 0})
+            for k in ("suara_partai", "jumlah"):
+                got[k] = None if got[k] is None or p[k] is None else got[k] + p[k]
+    return [out[k] for k in sorted(out)]

@@ -42,8 +42,7 @@ def register(main):
             raise click.UsageError("Pilihan wajib belum diisi '--out' (folder situs).")
         if full and not remote:
             raise click.UsageError("--full hanya berlaku bersama --to TUJUAN.")
-        from ..core import publish
-        from ..core import office_key
+        from ..core import office_key, publish
         from ..core.errors import RecapError
 
         ident = office_key.load_identity(key_file)

@@ -188,6 +188,14 @@ class Election:
     def _forms(self) -> dict[str, Form]:
         return {}
 
+    @cached_property
+    def ballot_contestants(self) -> tuple[Contestant, ...]:
+        """Who stands on the ballot province-wide, in ballot order: the pairs, the parties (the same in
+        every dapil), or the individual candidates; the witnesses of the plenary are theirs."""
+        kind = {"partai": ContestantKind.PARTAI, "perseorangan": ContestantKind.PERSEORANGAN}.get(
+            self.form_kind, ContestantKind.PASLON)
+        return tuple(sorted((c for c in self.contestants if c.kind == kind), key=lambda c: c.nomor or 0))
+
     @property
     def form(self) -> Form:
         """The form of a contest with one district (pairs, DPD). Raises ElectionError otherwise."""

@@ -96,6 +96,8 @@ CODES: dict[str, tuple[str, str]] = {
     "wrong_province": ("berkas untuk provinsi lain", "file for another province"),
     "wrong_regency": ("berkas untuk kabupaten/kota lain", "file for another regency"),
     "unknown_region": ("kode wilayah tidak dikenal dalam pemilihan ini", "unknown region code"),
+    "unknown_party": ("partai tidak ikut, atau nomor dan nama tak cocok", "unknown party, or number and name differ"),
+    "wrong_district": ("lembar untuk dapil lain (judul atau daftar calonnya)", "sheet for another district"),
     # reconciliation and the certificate lifecycle
     "unknown_finding": ("temuan tidak ada pada data terakhir", "finding not in the current data"),
     "no_finding": ("tidak ada temuan yang dipilih", "no finding chosen"),
@@ -220,6 +222,23 @@ CODES: dict[str, tuple[str, str]] = {
     "not_verified": ("folder situs tidak lolos verifikasi; tidak dikirim", "the site folder does not verify; not sent"),
     "remote_failed": ("rclone gagal mengirim ke tujuan", "rclone failed to send to the destination"),
     "push_timeout": ("pengiriman melewati batas waktu", "the push ran out of time"),
+    "bad_dct": ("berkas daftar calon (DCT) tidak sah", "invalid candidate list file"),
+    "dct_exists": ("definisi sudah memuat daftar calon", "the definition holds a candidate list already"),
+    "certificates_stored": ("sudah ada sertifikat; daftar calon tetap", "certificates stored; the list cannot change"),
+    "duplicate_number": ("satu nomor urut untuk dua calon", "one ballot number for two candidates"),
+    "not_individual": ("bukan pemilihan calon perseorangan", "not a contest of individual candidates"),
+    "link_self": ("ruang kerja ini sendiri tidak dapat ditautkan", "a workspace cannot link itself"),
+    "link_other_day": ("pemilihan lain hari atau daftar wilayahnya", "another polling day or region set"),
+    "link_exists": ("ruang kerja itu sudah ditautkan", "already linked"),
+    "link_missing": ("ruang kerja itu tidak ditautkan", "not linked"),
+    "no_seats": ("pemilihan ini tidak membagi kursi", "this contest allocates no seats"),
+    "not_elected": ("calon itu tidak termasuk calon terpilih", "the candidate is not elected"),
+    "bad_cause": ("sebab penggantian tidak dikenal", "unknown cause of a replacement"),
+    "seats_adopted": ("penetapan kursi sudah ditetapkan; buka kembali dulu", "the seat decision is adopted"),
+    "not_decided_here": ("kursi ditetapkan lembaga lain; di sini dihitung", "seats decided elsewhere; a calculation"),
+    "not_all_adopted": ("belum semua sertifikat ditetapkan", "not every certificate is adopted"),
+    "open_tie": ("masih ada hasil sama yang belum diputuskan", "a tie is still open"),
+    "seats_incomplete": ("kursi belum dapat dihitung (suara kosong, tanpa DCT)", "seats cannot be computed yet"),
 }
 
 

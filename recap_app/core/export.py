@@ -78,14 +78,57 @@ def _stamp(now: str | None) -> _dt.datetime:
 
 
 def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, int], str]:
-    """The workbook bytes, {cell ref: cached value} of the JUMLAH formulas, and the data SHA-256."""
+    """The workbook bytes, {cell ref: cached value} of the JUMLAH formulas, and the data SHA-256.
+
+    A contest with several districts (DPR, DPRD Provinsi) has one sheet per dapil ("DC1 3301"),
+    each with the dapil's regencies and its JUMLAH; the cached values are then keyed "sheet!ref".
+    """
     e = ws.election
     totals = province_totals(ws)
     regencies = ws.regencies()
     sha = fingerprint({"document": "export", "data": _payload(ws)})
     wb = Workbook()
-    sh = wb.active
-    sh.title = "DC1"
+    if e.has_districts:
+        sheets = []
+        for d in totals["dapil"]:
+            members = set(d["regencies"])
+            sheets.append((f"DC1 {d['kode']}"[:31], e.form_for(d["kode"]), [r for r in regencies if r.kode in members],
+                           d["fields"], f"DAERAH PEMILIHAN {d['kode']} {d['nama']} ({d['kursi']} KURSI)"))
+    else:
+        sheets = [("DC1", e.form, regencies, totals["fields"], None)]
+    cached_by_member: dict[str, dict[str, int]] = {}
+    cached: dict[str, int] = {}
+    for i, (title, form, regs, fields, line) in enumerate(sheets):
+        sh = wb.active if i == 0 else wb.create_sheet()
+        sh.title = title
+        got = _fill_sheet(sh, e, form, regs, totals["regencies"], fields, line)
+        cached_by_member[f"xl/worksheets/sheet{i + 1}.xml"] = got
+        cached.update(got if len(sheets) == 1 else {f"{title}!{k}": v for k, v in got.items()})
+    info = wb.create_sheet("Info")
+    adopted = sum(1 for r in regencies if ws.adoption(r.kode))
+    for k, v in (("Pemilihan", e.name), ("Id pemilihan", e.id), ("Provinsi", e.province_name),
+                 ("Dibuat", (now or now_iso())),
+                 ("Sertifikat diterima", f"{totals['received']} dari {totals['expected']}"),
+                 ("Sertifikat ditetapkan", f"{adopted} dari {totals['expected']}"),
+                 ("Status", "FINAL" if adopted == totals["expected"] else "DRAF (belum semua ditetapkan)"),
+                 ("Sidik data SHA-256", sha),
+                 ("Catatan", "Kolom JUMLAH berisi rumus SUM beserta nilainya; sel kosong berarti tidak diisi "
+                             "(bukan nol).")):
+        info.append([k, v])
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 80
+    stamp = _stamp(now)
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    wb.properties.creator = "recap_app"
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = _with_cached_values(buf.getvalue(), cached_by_member, stamp.timetuple()[:6])
+    return data, cached, sha
+
+
+def _fill_sheet(sh, e, form, regencies, columns: dict, fields: dict, line: str | None) -> dict[str, int]:
+    """One certificate sheet: titles, one column per regency, JUMLAH formulas; returns their cached values."""
     bold = Font(bold=True)
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -93,7 +136,7 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
     sh["A1"] = f"MODEL {e.form_name('provinsi')}"
     sh["A2"] = "SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP KABUPATEN/KOTA DI TINGKAT PROVINSI"
     sh["A3"] = e.name.upper()
-    sh["A4"] = f"PROVINSI {e.province_name.upper()}"
+    sh["A4"] = f"PROVINSI {e.province_name.upper()}" + (f" — {line}" if line else "")
     for ref in ("A1", "A2", "A3", "A4"):
         sh[ref].font = bold
     head = FIRST_ROW - 1
@@ -120,7 +163,7 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
     row = FIRST_ROW
     first_l, last_l = get_column_letter(FIRST_COL), get_column_letter(last_col - 1)
     sex_label = {"L": "LK", "P": "PR", "JML": "JML"}
-    for form_row in e.form.rows:
+    for form_row in form.rows:
         if not form_row.fields:
             for c in range(1, last_col + 1):
                 sh.cell(row, c).fill = grey
@@ -135,10 +178,10 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
                                                                                       vertical="top")
             sh.cell(row, 3, sex_label.get(f.sex, ""))
             for i, r in enumerate(regencies):
-                v = totals["regencies"].get(r.kode, {}).get(f.key)
+                v = columns.get(r.kode, {}).get(f.key)
                 cell = sh.cell(row, FIRST_COL + i, v)
                 cell.number_format = "#,##0"
-            total = totals["fields"].get(f.key)
+            total = fields.get(f.key)
             cell = sh.cell(row, last_col)
             if total is not None:
                 cell.value = f"=SUM({first_l}{row}:{last_l}{row})"
@@ -151,34 +194,15 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
     sh.freeze_panes = sh.cell(FIRST_ROW, FIRST_COL)
     sh.page_setup.orientation = "landscape"
     sh.print_title_cols = "A:C"
-    info = wb.create_sheet("Info")
-    adopted = sum(1 for r in regencies if ws.adoption(r.kode))
-    for k, v in (("Pemilihan", e.name), ("Id pemilihan", e.id), ("Provinsi", e.province_name),
-                 ("Dibuat", (now or now_iso())),
-                 ("Sertifikat diterima", f"{totals['received']} dari {totals['expected']}"),
-                 ("Sertifikat ditetapkan", f"{adopted} dari {totals['expected']}"),
-                 ("Status", "FINAL" if adopted == totals["expected"] else "DRAF (belum semua ditetapkan)"),
-                 ("Sidik data SHA-256", sha),
-                 ("Catatan", "Kolom JUMLAH berisi rumus SUM beserta nilainya; sel kosong berarti tidak diisi "
-                             "(bukan nol).")):
-        info.append([k, v])
-    info.column_dimensions["A"].width = 24
-    info.column_dimensions["B"].width = 80
-    stamp = _stamp(now)
-    wb.properties.created = stamp
-    wb.properties.modified = stamp
-    wb.properties.creator = "recap_app"
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = _with_cached_values(buf.getvalue(), "xl/worksheets/sheet1.xml", cached, stamp.timetuple()[:6])
-    return data, cached, sha
+    return cached
 
 
 _FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v\s*/>(?:</v>)?')
 
 
-def _with_cached_values(data: bytes, member: str, cached: dict[str, int], date_time: tuple) -> bytes:
-    """Write each formula's result into the saved sheet (``<v>`` of the formula cells).
+def _with_cached_values(data: bytes, members: dict[str, dict[str, int]], date_time: tuple) -> bytes:
+    """Write each formula's result into the saved sheets (``<v>`` of the formula cells);
+    ``members``: {sheet member ("xl/worksheets/sheet1.xml"): {cell ref: value}}.
 
     Every zip member gets ``date_time`` so that the same data and time give the same bytes.
     """
@@ -187,8 +211,9 @@ def _with_cached_values(data: bytes, member: str, cached: dict[str, int], date_t
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             content = src.read(item.filename)
-            if item.filename == member:
-                def fill(m: re.Match) -> str:
+            cached = members.get(item.filename)
+            if cached is not None:
+                def fill(m: re.Match, cached: dict = cached) -> str:
                     ref = m.group(1)
                     if ref not in cached:
                         return m.group(0)
@@ -224,9 +249,16 @@ def csv_rows(ws: Workspace) -> list[list]:
                 v = values.get(col, {}).get(f.key)
                 rows.append([r.kode, r.nama, col, col_name, f.row, f.key, sex.get(f.sex, ""),
                              "" if v is None else v, info.number])
-    totals = province_totals(ws)["fields"]
+    t = province_totals(ws)
+    if e.has_districts:  # the office total of each dapil (kode_wilayah = the dapil's code)
+        for d in t["dapil"]:
+            for f in e.form_for(d["kode"]).fields:
+                v = d["fields"].get(f.key)
+                rows.append([d["kode"], d["nama"], JUMLAH, "JUMLAH DAPIL", f.row, f.key, sex.get(f.sex, ""),
+                             "" if v is None else v, ""])
+        return rows
     for f in e.form.fields:
-        v = totals.get(f.key)
+        v = t["fields"].get(f.key)
         rows.append([e.province_code, e.province_name, JUMLAH, "JUMLAH PROVINSI", f.row, f.key, sex.get(f.sex, ""),
                      "" if v is None else v, ""])
     return rows
@@ -243,7 +275,8 @@ def export(ws: Workspace, actor: str, out: str | Path, fmt: str, now: str | None
     out = check_output_path(out, ws)
     if fmt == "xlsx":
         data, cached, sha = build_xlsx(ws, now)
-        n = len(ws.election.form.fields)
+        e = ws.election
+        n = sum(len(e.form_for(d).fields) for d in e.districts)
     elif fmt == "csv":
         rows = csv_rows(ws)
         buf = io.StringIO()

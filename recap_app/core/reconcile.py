@@ -170,7 +170,17 @@ def check_workspace(ws: Workspace) -> list[Finding]:
     rec = Reconciler.for_workspace(ws)
     latest = ws.latest_values()
     certs = {k: (list(info.columns), vals, info.content_sha256) for k, (info, vals) in latest.items()}
-    return _ordered(rec.run(certs), rec.regencies, rec.province)
+    return _ordered(_with_linked(ws, rec.run(certs)), rec.regencies, rec.province)
+
+
+def _with_linked(ws: Workspace, by_scope: dict[str, list]) -> dict[str, list]:
+    """Add the comparison with linked workspaces (W.105, computed afresh: the other files change on
+    their own) to each regency's findings."""
+    from .linked import linked_findings
+
+    for f in linked_findings(ws):
+        by_scope.setdefault(f.region, []).append(f)
+    return by_scope
 
 
 # --------------------------------------------------------------------------- stored findings
@@ -371,7 +381,14 @@ def findings(ws: Workspace, region: str | None = None) -> list[StoredFinding]:
         for kode in sorted(latest, key=lambda k: order.get(k, 10**6)):
             stored.extend(_load(ws, "scope = ? AND revision_id = ?", (kode, latest[kode])))
         stored.extend(_load(ws, "scope = ? AND revision_id IS NULL", (prov,)))
-        out = _with_notes(stored, notes)
+        by_scope: dict[str, list] = {}
+        for f in stored:
+            by_scope.setdefault(f.region, []).append(f)
+        _with_linked(ws, by_scope)
+        regs = [r for r in ws.regencies()]
+        out = _with_notes(_ordered(by_scope, regs, prov) + [f for k, fs in by_scope.items()
+                                                           if k not in {r.kode for r in regs} | {prov} for f in fs],
+                          notes, latest)
     if region is not None:
         out = [f for f in out if f.region == region]
     return out

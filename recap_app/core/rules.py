@@ -23,7 +23,7 @@ from .formatting import figure as fmt
 from .forms import Form
 
 #: Bump when the evaluation changes: stored findings of an older version are recomputed.
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 
 #: W.102: invalid votes above this share of V.C are implausible. Pilpres 2019 nationally:
@@ -100,6 +100,11 @@ RULES: tuple[Rule, ...] = (
     Rule("F.602", "error", "Sertifikat tidak memuat kolom yang bukan kecamatan wilayah itu",
          "The certificate holds no column that is not a kecamatan of the regency",
          "Himpunan wilayah pemilihan (resources/regions); docs/domain.md §3"),
+    Rule("F.603", "error", "Pemilu legislatif: setiap partai, calon dan calon perseorangan dalam daftar dapil ada di "
+         "sertifikat (isian blok IV tidak kosong di semua kolom)",
+         "Legislative contests: every party, candidate and individual candidate of the district's list is on the "
+         "certificate (no block IV field blank in every column)",
+         "D.Hasil-DPR, -DPD, -DPRD Provinsi (PKPU 25/2023), blok IV; daftar calon tetap (DCT); docs/domain.md §3, §5"),
     Rule("W.101", "warning", "Partisipasi (B.4 / A.4) lebih dari 100%",
          "Turnout (B.4 / A.4) above 100%", f"{_FORM}, blok I; docs/domain.md §3 (kewajaran)",
          "B.4 > A.4 × 100%"),
@@ -111,6 +116,17 @@ RULES: tuple[Rule, ...] = (
          "Cadangan 2% DPT per TPS (Pemilu) / 2,5% (Pilkada), dibulatkan ke atas; persentase dari definisi "
          "pemilihan (reserve_percent); docs/domain.md §2",
          "selisih II.1 dengan ⌈DPT × (1 + cadangan)⌉ > 1% × DPT"),
+    Rule("W.104", "warning", "Pemilu legislatif: pengguna hak pilih (B.4) lebih banyak dari pemilih DPT (A.1); pemilih "
+         "DPTb dan DPK ada di luar DPT, jadi bukan kesalahan, tetapi dilaporkan",
+         "Legislative contests: voters who voted (B.4) above the DPT (A.1); DPTb and DPK voters are outside the DPT, "
+         "so not an error, but reported",
+         "D.Hasil-DPR, -DPD, -DPRD Provinsi (PKPU 25/2023), blok I; docs/domain.md §5", "B.4 > A.1 (JML)"),
+    Rule("W.105", "warning", "Angka pemilih, pengguna hak pilih, surat suara atau disabilitas wilayah yang sama berbeda "
+         "dengan pemilihan lain pada hari pemungutan yang sama (ruang kerja yang ditautkan: recap link)",
+         "Voter, turnout, ballot or disability figures of the same region differ from another contest of the same "
+         "polling day (a linked workspace: recap link)",
+         "Satu pemilih menerima surat suara setiap pemilihan pada hari yang sama (Pemilu 2024: PPWP, DPR, DPD, "
+         "DPRD); docs/domain.md §3 dan §5", "satu angka pun berbeda, blok I–III"),
     Rule("W.601", "warning", "Sertifikat kabupaten/kota belum masuk",
          "The regency's certificate has not been received", "Rekapitulasi berjenjang; docs/domain.md §3"),
     Rule("W.602", "warning", "Isian kosong (kosong bukan nol); aturan yang memakainya tidak dapat diperiksa",
@@ -231,6 +247,12 @@ def check_column(form: Form, region: str, where: str, column: str, v: Mapping[st
         msg = (f"{where}: partisipasi {share}% — {lab['pengguna_hak_pilih']} = {fmt(voted)} melebihi "
                f"{lab['pemilih']} = {fmt(registered)}. Perlu penjelasan.")
         out.append(Finding("W.101", "warning", region, column, "pengguna_hak_pilih", registered, voted, msg))
+    dpt_key = form.voter_categories[0].key if form.voter_categories else None
+    dpt = v.get(dpt_key) if dpt_key else None
+    if form.legislative and voted is not None and dpt is not None and voted > dpt:
+        msg = (f"{where}: {lab['pengguna_hak_pilih']} = {fmt(voted)} melebihi {lab[dpt_key]} = {fmt(dpt)} "
+               f"(lebih {fmt(voted - dpt)}); pemilih DPTb dan DPK ada di luar DPT. Perlu penjelasan.")
+        out.append(Finding("W.104", "warning", region, column, "pengguna_hak_pilih", dpt, voted, msg))
     invalid, total_votes = v.get("suara_tidak_sah"), v.get("jumlah_suara")
     if invalid is not None and total_votes and invalid > total_votes * INVALID_SHARE_LIMIT:
         limit = math.floor(total_votes * INVALID_SHARE_LIMIT)
@@ -288,6 +310,14 @@ def check_certificate(form: Form, regency: Region, kecamatan: Iterable[Region],
             out.append(Finding("F.602", "error", kode, c, "", None, None,
                                f"{regency.nama}: kolom {c} bukan {word} {regency.nama} menurut himpunan wilayah "
                                f"pemilihan ini; angkanya tidak dihitung dalam pemeriksaan jenjang."))
+    # F.603 — a list entry (party, candidate, individual) blank in every column is not on the certificate
+    if form.legislative and columns:
+        where_list = f"daftar dapil {form.district.nama}" if form.district is not None else "daftar calon"
+        for k in form.block_iv_keys:
+            if all(values.get(c, {}).get(k) is None for c in columns):
+                out.append(Finding("F.603", "error", kode, "", k, None, None,
+                                   f"{regency.nama}: {form.field_label(k)} tidak ada di sertifikat (kosong di semua "
+                                   f"{len(columns)} kolom); diharapkan setiap partai dan calon {where_list}."))
     # W.602 — one finding per field, listing the columns where it is blank
     for k in form.field_keys:
         blank = tuple(c for c in columns if values.get(c, {}).get(k) is None)
@@ -404,4 +434,49 @@ def check_province(form: Form, province: str, regencies: Iterable[Region],
             f = Finding(f.code, f.severity, f.region, f.column, f.field, f.expected, f.actual,
                         f"{f.message} Berasal dari kolom JUMLAH: {names_txt}.")
         out.append(f)
+    return out
+
+
+#: the blocks whose figures are the same for every contest of one polling day (W.105)
+SHARED_BLOCKS = ("I", "II", "III")
+
+
+def shared_keys(form: Form, other: Form) -> list[str]:
+    """Field keys of blocks I–III both forms hold (voters, ballots, disability), in printed order."""
+    theirs = set(other.field_keys)
+    return [f.key for f in form.fields if f.row.split(".")[0] in SHARED_BLOCKS and f.key in theirs]
+
+
+def check_linked(form: Form, regency: Region, kecamatan: Mapping[str, str], mine: Mapping[str, Mapping],
+                 theirs: Mapping[str, Mapping], keys: Iterable[str], other_name: str) -> list[Finding]:
+    """W.105: the figures of blocks I–III of one regency compared with another contest of the
+    same polling day (a linked workspace), column by column.
+
+    Args:
+        form: this certificate's form (labels); regency: the submitting region;
+        kecamatan: {kecamatan code: name} for messages.
+        mine, theirs: {column: {field: int or None}} of this workspace and the other one.
+        keys: the fields to compare (:func:`shared_keys`); other_name: the other contest as named.
+    Returns:
+        One warning per field that differs in any column both hold with both figures present;
+        ``columns`` lists those columns, ``actual`` / ``expected`` are this and the other
+        contest's figure in the first of them (JUMLAH first when it differs).
+    """
+    out: list[Finding] = []
+    cols = [c for c in mine if c in theirs]
+    cols.sort(key=lambda c: (c != JUMLAH, c))
+    for k in keys:
+        diff = [c for c in cols if mine[c].get(k) is not None and theirs[c].get(k) is not None
+                and mine[c][k] != theirs[c][k]]
+        if not diff:
+            continue
+        first = diff[0]
+        shown = "; ".join(f"{'kolom JUMLAH' if c == JUMLAH else kecamatan.get(c, c)}: {fmt(mine[c][k])} di sini, "
+                          f"{fmt(theirs[c][k])} di sana" for c in diff[:4])
+        more = f" dan {len(diff) - 4} kolom lain" if len(diff) > 4 else ""
+        msg = (f"{regency.nama}: {form.label(k)} berbeda dengan {other_name} ({shown}{more}); pemilih yang sama "
+               f"menerima surat suara setiap pemilihan pada hari itu. Perlu penjelasan (misalnya pemilih DPTb yang "
+               f"hanya berhak atas sebagian surat suara).")
+        out.append(Finding("W.105", "warning", regency.kode, "", k, theirs[first][k], mine[first][k], msg,
+                           tuple(diff)))
     return out

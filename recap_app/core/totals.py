@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .domain import JUMLAH
+from .domain import JUMLAH, ContestantKind
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -62,3 +62,27 @@ def province_totals(ws: Workspace) -> dict:
                       "regencies": members, "received": len(cols), "expected": len(members)})
     return {"fields": fields, "regencies": regencies, "blank": blank, "received": len(regencies),
             "expected": len(expected), "dapil": dapil}
+
+
+def list_figures(form, fields: dict) -> list[dict]:
+    """Block IV of a legislative form as a list, from a column of figures (a district total).
+
+    Args:
+        form: a party form (DPR, DPRD Provinsi) or an individual form (DPD).
+        fields: {field key: int or None}.
+    Returns:
+        Party form: [{"nomor", "nama", "nama_singkat", "suara_partai" (party-only votes),
+        "calon": [{"nomor_urut", "nama", "jenis_kelamin", "suara"}], "jumlah" (party total)}]
+        in ballot order. Individual form: [{"nomor_urut", "nama", "jenis_kelamin", "suara"}].
+        A blank figure is None (blank is not zero). [] for a pair form.
+    """
+    if form.contestant_kind == ContestantKind.PERSEORANGAN:
+        return [{"nomor_urut": c.nomor, "nama": c.nama, "jenis_kelamin": c.jenis_kelamin,
+                 "suara": fields.get(form.total_key(c))} for c in form.contestants]
+    if form.contestant_kind != ContestantKind.PARTAI:
+        return []
+    return [{"nomor": p.nomor, "nama": p.nama, "nama_singkat": p.short, "suara_partai": fields.get(form.party_key(p.nomor)),
+             "calon": [{"nomor_urut": c.nomor, "nama": c.nama, "jenis_kelamin": c.jenis_kelamin,
+                        "suara": fields.get(form.candidate_key(p.nomor, c.nomor))}
+                       for c in form.candidates[p.nomor]],
+             "jumlah": fields.get(form.total_key(p))} for p in form.contestants]

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, 
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -460,6 +461,12 @@ class CertificateEditor(QWidget):
         for b in (self.undo_btn, self.redo_btn):
             b.setEnabled(False)
             bar.addWidget(b)
+        self.party_index = QComboBox()  # long legislative forms: jump to a party's block
+        self.party_index.setObjectName("partyIndex")
+        self.party_index.setToolTip(self.tr("Lompat ke blok partai (suara partai, calon, jumlah)."))
+        self.party_index.activated.connect(self._jump_to_party)
+        self.party_index.hide()
+        bar.addWidget(self.party_index)
         bar.addStretch(1)
         legend = QLabel(self.tr("Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah"))
         legend.setStyleSheet("color: #555;")
@@ -551,9 +558,44 @@ class CertificateEditor(QWidget):
                 self.table.setCurrentIndex(first)
             self.table.scrollToTop()
             self.table.horizontalScrollBar().setValue(0)
+            self._fill_party_index()
         finally:
             self._loading = False
         self.update_buttons()
+
+    def _fill_party_index(self) -> None:
+        """The party index of a party form (DPR, DPRD Provinsi): one entry per party, in ballot order."""
+        box = self.party_index
+        box.clear()
+        parties = [(i, r) for i, (kind, r) in enumerate(self.model.rows)
+                   if kind == "heading" and getattr(r, "group", None) is not None and r.group.kind == "partai"]
+        if not parties:
+            box.hide()
+            return
+        box.addItem(self.tr("Lompat ke partai…"), -1)
+        for i, r in parties:
+            box.addItem(f"{r.group.nomor}. {r.group.short}", i)
+        box.show()
+
+    def _jump_to_party(self, index: int) -> None:
+        """Scroll to the chosen party's heading and select its first figure (the party-only votes)."""
+        row = self.party_index.itemData(index)
+        if row is None or row < 0 or not self.model.columns:
+            return
+        target = self.model.index(min(row + 1, self.model.rowCount() - 1), self.table.currentIndex().column()
+                                  if self.table.currentIndex().isValid() else 0)
+        self.table.scrollTo(self.model.index(row, target.column()), QAbstractItemView.ScrollHint.PositionAtTop)
+        self.table.setCurrentIndex(target)
+        self.table.setFocus()
+        self.party_index.setCurrentIndex(0)
+
+    def jump_to_party(self, nomor: int) -> bool:
+        """Select the party-only cell of party ``nomor`` (the index's action); True when it exists."""
+        i = self.party_index.findText(f"{nomor}. ", Qt.MatchFlag.MatchStartsWith)
+        if i < 0:
+            return False
+        self._jump_to_party(i)
+        return True
 
     def refresh_findings(self) -> None:
         """Mark the cells with the region's stored findings."""

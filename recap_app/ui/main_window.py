@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core import certificate
 from ..core.totals import province_totals
-from . import operations
+from . import dapil, operations
 from .editor import CertificateEditor
 from .icons import app_icon
 from .models import RegencyModel
@@ -131,6 +131,11 @@ class MainWindow(QMainWindow):
         ll.setContentsMargins(6, 6, 6, 6)
         head = QLabel(self.tr("<b>Kabupaten/Kota</b>"))
         ll.addWidget(head)
+        self.dapil_box = None
+        if dapil.several(ws.election):  # regencies grouped per dapil, or one dapil at a time
+            self.dapil_box = dapil.DapilBox(ws.election)
+            self.dapil_box.chosen.connect(lambda _k: self.refresh_regencies())
+            ll.addWidget(self.dapil_box)
         self.progress = ProgressPanel()
         ll.addWidget(self.progress)
         self.regency_model = RegencyModel(self)
@@ -287,6 +292,8 @@ class MainWindow(QMainWindow):
             rows, draft_set = snapshot["status"], set(snapshot["drafts"])
         else:
             rows, draft_set = certificate.statuses(self.ws), set(drafts.draft_regions(self.ws))
+        chosen = self.dapil_box.kode() if self.dapil_box is not None else None
+        rows = dapil.order_by_district(self.ws.election, rows, chosen)
         self.regency_model.set_rows(rows, draft_set)
         received = sum(1 for r in rows if r["status"] != "belum masuk")
         adopted = sum(1 for r in rows if r["status"] == "ditetapkan")
@@ -338,7 +345,7 @@ class MainWindow(QMainWindow):
         self.refresh_regencies(snapshot)
         totals = self.current_totals()
         received, adopted, expected = self._counts
-        self.totals_bar.update_totals(self.ws.election.form, totals, received, adopted, expected)
+        self.totals_bar.update_totals(dapil.bar_form(self.ws.election, totals), totals, received, adopted, expected)
         for page in self.pages.values():
             if page is not self.editor and hasattr(page, "refresh"):
                 try:
@@ -423,7 +430,9 @@ class MainWindow(QMainWindow):
     def open_plenary(self) -> None:
         from .plenary import PlenaryWindow
 
-        self.plenary = PlenaryWindow(self.ws, self)
+        chosen = self.dapil_box.kode() if self.dapil_box is not None else None
+        self.plenary = PlenaryWindow(self.ws, self, dapil=chosen or (self.ws.election.districts[0].kode
+                                                                     if dapil.several(self.ws.election) else None))
         self.plenary.showFullScreen()
 
     def dragEnterEvent(self, event):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from ..core.totals import province_totals
 from . import fmt
 from .chart import VotesChart
+from .dapil import district_view
 from .widgets import PAIR_COLOURS
 
 
@@ -19,14 +20,14 @@ class PlenaryWindow(QWidget):
         ws: the open workspace (read only here).
     """
 
-    def __init__(self, ws, parent=None):
+    def __init__(self, ws, parent=None, dapil: str | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.ws = ws
         self.setObjectName("plenary")
         self.setWindowTitle(self.tr("Mode pleno"))
         self.setStyleSheet("#plenary { background: #0f1b2d; } QLabel { color: white; }")
-        self.regencies = ws.regencies()
-        self.totals = province_totals(ws)
+        self.dapil = dapil  # a contest with several districts: the dapil read out
+        form, self.regencies, self.totals = district_view(ws, province_totals(ws), dapil)
         self.pos = 0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(40, 24, 40, 24)
@@ -50,25 +51,27 @@ class PlenaryWindow(QWidget):
         grid.setHorizontalSpacing(40)
         lay.addLayout(grid)
         head_style = "font-size: 24px; color: #9fb3c8;"
-        for c, text in enumerate(("", self.tr("Kabupaten/kota ini"), self.tr("Total provinsi berjalan"))):
+        running = self.tr("Total provinsi berjalan") if dapil is None else self.tr("Total dapil berjalan")
+        for c, text in enumerate(("", self.tr("Kabupaten/kota ini"), running)):
             lab = QLabel(text)
             lab.setStyleSheet(head_style)
             lab.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(lab, 0, c)
         self.cells: dict[str, tuple[QLabel, QLabel]] = {}
-        self.series = fmt.series(ws.election.form)
+        self.series = fmt.series(form)
+        small = len(self.series) > 6  # 18 parties: smaller type so that every row fits the screen
         rows = [(key, text.replace(" ", "  ", 1), PAIR_COLOURS[i % len(PAIR_COLOURS)])
                 for i, (key, text) in enumerate(self.series)]
         rows += [("suara_sah", self.tr("Suara sah"), "#ffffff"), ("suara_tidak_sah", self.tr("Suara tidak sah"),
                                                                    "#ffffff")]
         for r, (key, label, colour) in enumerate(rows, 1):
             name = QLabel(label)
-            name.setStyleSheet(f"font-size: 34px; color: {colour if colour != '#ffffff' else 'white'};"
-                               " font-weight: bold;")
+            name.setStyleSheet(f"font-size: {16 if small else 34}px; color: "
+                               f"{colour if colour != '#ffffff' else 'white'}; font-weight: bold;")
             grid.addWidget(name, r, 0)
             here, run = QLabel(), QLabel()
             for lab in (here, run):
-                lab.setStyleSheet("font-size: 40px; font-family: 'DejaVu Sans Mono';")
+                lab.setStyleSheet(f"font-size: {18 if small else 40}px; font-family: 'DejaVu Sans Mono';")
                 lab.setAlignment(Qt.AlignmentFlag.AlignRight)
             grid.addWidget(here, r, 1)
             grid.addWidget(run, r, 2)
@@ -111,7 +114,11 @@ class PlenaryWindow(QWidget):
             return
         r = self.regencies[self.pos]
         plenary_text = self.tr("Rapat pleno rekapitulasi")
-        self.header.setText(f"{self.ws.election.name} — {plenary_text}")
+        where = ""
+        if self.dapil is not None:
+            d = self.ws.election.district_by_code[self.dapil]
+            where = f" — dapil {d.kode} {d.nama}"
+        self.header.setText(f"{self.ws.election.name} — {plenary_text}{where}")
         self.title.setText(f"{r.kode}  {r.nama.upper()}")
         here = self.totals["regencies"].get(r.kode) or {}
         run = self.running_total()
@@ -120,7 +127,8 @@ class PlenaryWindow(QWidget):
             b.setText(fmt.number(run.get(key), "—"))
         self.counter.setText(self.tr("%1 dari %2 dibacakan").replace("%1", str(self.pos + 1))
                              .replace("%2", str(len(self.regencies))))
-        rows = [(self.tr("Kab/kota ini"), here), (self.tr("Provinsi (berjalan)"), run)]
+        rows = [(self.tr("Kab/kota ini"), here),
+                (self.tr("Provinsi (berjalan)") if self.dapil is None else self.tr("Dapil (berjalan)"), run)]
         self.chart.set_data(self.series, rows)
 
     def step(self, delta: int) -> None:

@@ -49,7 +49,8 @@ class SettingsDialog(QDialog):
             witnesses_known = False
         statuses = (("present", self.tr("hadir")), ("absent", self.tr("tidak hadir")),
                     ("refused", self.tr("hadir, menolak menandatangani")))
-        for p in ws.election.form.contestants:
+        party = ws.election.form_kind == "partai"
+        for p in ws.election.ballot_contestants:
             w = current.get(p.nomor) or current.get(str(p.nomor)) or {}
             w = w if isinstance(w, dict) else {}
             edit = QLineEdit(w.get("name", ""))
@@ -64,7 +65,8 @@ class SettingsDialog(QDialog):
             row = QHBoxLayout()
             row.addWidget(edit, 2)
             row.addWidget(status, 1)
-            form.addRow(self.tr("Saksi paslon %s") % f"{p.nomor:02d}", row)
+            form.addRow((self.tr("Saksi %s") % p.short) if party else self.tr("Saksi paslon %s") % f"{p.nomor:02d}",
+                        row)
         form.addRow(self.tr("Kertas"), self.paper)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))

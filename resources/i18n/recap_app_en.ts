@@ -491,6 +491,16 @@
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="466" />
+        <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
+        <translation>Jump to a party's block (party-only votes, candidates, total).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="575" />
+        <source>Lompat ke partai…</source>
+        <translation>Jump to party…</translation>
+    </message>
 </context>
 <context>
     <name>CertificateModel</name>
@@ -513,6 +523,14 @@
         <location filename="../../recap_app/ui/editor.py" line="277" />
         <source>Ubah sel</source>
         <translation>Change cell</translation>
+    </message>
+</context>
+<context>
+    <name>DapilBox</name>
+    <message>
+        <location filename="../../recap_app/ui/dapil.py" line="77" />
+        <source>Semua dapil</source>
+        <translation>All districts</translation>
     </message>
 </context>
 <context>
@@ -1217,6 +1235,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <source>Ada draf yang belum disimpan: %s</source>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/__init__.py" line="21" />
+        <source>Kursi</source>
+        <translation>Seats</translation>
+    </message>
 </context>
 <context>
     <name>Marks</name>
@@ -1342,6 +1365,16 @@ Accept these matches? The spellings will be remembered.</translation>
         <source>Provinsi (berjalan)</source>
         <translation>Province (running)</translation>
     </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="54" />
+        <source>Total dapil berjalan</source>
+        <translation>Running district total</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="131" />
+        <source>Dapil (berjalan)</source>
+        <translation>District (running)</translation>
+    </message>
 </context>
 <context>
     <name>ProgressPanel</name>
@@ -1370,6 +1403,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/pages/province.py" line="47" />
         <source>PROVINSI</source>
         <translation>PROVINCE</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/province.py" line="54" />
+        <source>DAPIL %s</source>
+        <translation>DISTRICT %s</translation>
     </message>
 </context>
 <context>
@@ -1559,6 +1597,89 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
 </context>
 <context>
+    <name>SeatsPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="48" />
+        <source>Dapil:</source>
+        <translation>District:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="81" />
+        <source>Kursi belum dapat dihitung: %s</source>
+        <translation>Seats cannot be computed yet: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="87" />
+        <source>keputusan KPU Provinsi</source>
+        <translation>decision of KPU Provinsi</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="88" />
+        <source>perhitungan saja; kursi ditetapkan %s</source>
+        <translation>a calculation only; the seats are set by %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="89" />
+        <source>%1 kursi · %2 dari %3 sertifikat · %4</source>
+        <translation>%1 seats · %2 of %3 certificates · %4</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="92" />
+        <source>ditetapkan %s</source>
+        <translation>adopted %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="95" />
+        <source>SERI: %s</source>
+        <translation>TIE: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="104" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="104" />
+        <source>Partai</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="104" />
+        <source>Suara</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="105" />
+        <source>Kursi</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="120" />
+        <source>Kursi ke-%s</source>
+        <translation>Seat %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <source>No. urut</source>
+        <translation>Ballot no.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <source>Calon terpilih</source>
+        <translation>Elected candidate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <source>L/P</source>
+        <translation>M/F</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/seats.py" line="130" />
+        <source>Dasar</source>
+        <translation>Basis</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../recap_app/ui/settings.py" line="22" />
@@ -1629,6 +1750,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/settings.py" line="77" />
         <source>Pengaturan</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="68" />
+        <source>Saksi %s</source>
+        <translation>Witness %s</translation>
     </message>
 </context>
 <context>

@@ -221,7 +221,7 @@ def test_empty_objection_form(demo):
 
 def test_every_document_is_listed():
     assert list(DOCUMENTS) == ["sertifikat", "rekapitulasi", "berita_acara", "kejadian_khusus",
-                               "kejadian_khusus_kosong", "temuan", "sertifikat_kabupaten"]
+                               "kejadian_khusus_kosong", "temuan", "sertifikat_kabupaten", "penetapan_kursi"]
 
 
 # ---------------------------------------------------------------- documents with plenary records

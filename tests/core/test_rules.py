@@ -52,7 +52,8 @@ def test_catalogue_codes_are_unique_and_complete():
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     assert codes == ["F.101", "F.102", "F.103", "F.201", "F.202", "F.203", "F.204", "F.301", "F.302", "F.401",
-                     "F.402", "F.501", "F.601", "F.602", "W.101", "W.102", "W.103", "W.601", "W.602"]
+                     "F.402", "F.501", "F.601", "F.602", "F.603", "W.101", "W.102", "W.103", "W.104", "W.105",
+                     "W.601", "W.602"]
     for r in RULES:
         assert r.severity == ("error" if r.code.startswith("F") else "warning")
         assert r.text_id and r.text_en and r.source
@@ -135,6 +136,70 @@ def test_f204_keeps_when_votes_move_between_a_party_and_its_candidates():
 def test_f201_on_a_party_form_sums_the_party_totals():
     fs = check_column(DPR, "33.74", "Uji", JUMLAH, _party_column(partai_5_jumlah=1, partai_5=-7))
     assert [f.code for f in fs] == ["F.201"]
+
+
+def _dpr_certificate(**changes):
+    """A JAWA TENGAH I certificate of two kecamatan and JUMLAH, every list entry present."""
+    a, b = _party_column(**changes), _party_column()
+    total = {k: a[k] + b[k] for k in a}
+    return ["33.99.01", "33.99.02", JUMLAH], {"33.99.01": a, "33.99.02": b, JUMLAH: total}
+
+
+def test_f603_breaks_when_a_candidate_of_the_list_is_not_on_the_certificate():
+    cols, vals = _dpr_certificate()
+    for c in cols:
+        vals[c]["partai_15_calon_3"] = None  # PSI's candidate 3: no row on the sheet
+    fs = [f for f in check_certificate(DPR, REGENCY, KEC, cols, vals) if f.code == "F.603"]
+    assert [(f.field, f.severity, f.column) for f in fs] == [("partai_15_calon_3", "error", "")]
+    name = DPR.candidates[15][2].nama
+    assert fs[0].message == (f"Kabupaten Uji: IV.15.3 {name} tidak ada di sertifikat (kosong di semua 3 kolom); "
+                             "diharapkan setiap partai dan calon daftar dapil JAWA TENGAH I.")
+
+
+def test_f603_keeps_when_the_entry_is_blank_in_one_column_only():
+    cols, vals = _dpr_certificate()
+    vals["33.99.01"]["partai_15_calon_3"] = None
+    assert [f.code for f in check_certificate(DPR, REGENCY, KEC, cols, vals) if f.code == "F.603"] == []
+    assert [f.code for f in check_certificate(E, REGENCY, KEC, *cert())] == []  # never on a pair form
+
+
+def test_w104_breaks_when_legislative_voters_exceed_the_dpt():
+    v = dict(good(), pengguna_dptb=60, pengguna_dptb_l=30, pengguna_dptb_p=30, pengguna_hak_pilih=232,
+             pengguna_hak_pilih_l=114, pengguna_hak_pilih_p=118)
+    v.pop("paslon_1"), v.pop("paslon_2")
+    fs = [f for f in check_column(DPR, "33.74", "Uji", JUMLAH, v) if f.code == "W.104"]
+    assert brief(fs) == [("W.104", "pengguna_hak_pilih", 210, 232)]
+    assert fs[0].message == ("Uji: I.B.4 jumlah pengguna hak pilih JML = 232 melebihi I.A.1 DPT JML = 210 (lebih 22); "
+                             "pemilih DPTb dan DPK ada di luar DPT. Perlu penjelasan.")
+    assert [f for f in check_column(E, "33.74", "Uji", JUMLAH, dict(good(), pengguna_hak_pilih=232))
+            if f.code == "W.104"] == []  # the pair forms keep their rules unchanged
+
+
+def test_w104_keeps_at_the_dpt():
+    assert [f for f in check_column(DPR, "33.74", "Uji", JUMLAH, dict(good(), pengguna_hak_pilih=210))
+            if f.code == "W.104"] == []
+
+
+def test_w105_breaks_when_a_linked_contest_differs():
+    from recap_app.core.rules import check_linked, shared_keys
+
+    keys = shared_keys(DPR, E)
+    assert keys[:3] == ["dpt_l", "dpt_p", "dpt"] and "surat_suara_diterima" in keys and "suara_sah" not in keys
+    mine = {"33.99.01": good(), JUMLAH: good()}
+    theirs = {"33.99.01": dict(good(), dpt_l=101), JUMLAH: dict(good(), dpt_l=101), "33.99.02": good()}
+    fs = check_linked(DPR, REGENCY, {"33.99.01": "SATU"}, mine, theirs, keys, "Pilpres 2024 (pilpres.sqlite)")
+    assert [(f.code, f.field, f.expected, f.actual, f.columns) for f in fs] == [
+        ("W.105", "dpt_l", 101, 100, (JUMLAH, "33.99.01"))]
+    assert fs[0].message.startswith("Kabupaten Uji: I.A.1 DPT LK berbeda dengan Pilpres 2024 (pilpres.sqlite) (kolom "
+                                    "JUMLAH: 100 di sini, 101 di sana; SATU: 100 di sini, 101 di sana)")
+
+
+def test_w105_keeps_when_equal_or_blank_on_one_side():
+    from recap_app.core.rules import check_linked, shared_keys
+
+    keys = shared_keys(DPR, E)
+    theirs = {JUMLAH: dict(good(), dpt_l=None)}
+    assert check_linked(DPR, REGENCY, {}, {JUMLAH: good()}, theirs, keys, "x") == []
 
 
 def test_f202_breaks_when_valid_plus_invalid_differs_from_total():

@@ -10,7 +10,12 @@ the print (names, fingerprints) in the audit log. The documents (stable names):
 - ``kejadian_khusus``: special events and witness objections as recorded (DC2);
 - ``kejadian_khusus_kosong``: the same form, empty, to fill in by hand;
 - ``temuan``: findings report, every finding with its explanation or override;
-- ``sertifikat_kabupaten``: a regency certificate as received (needs ``region``).
+- ``sertifikat_kabupaten``: a regency certificate as received (needs ``region``);
+- ``penetapan_kursi``: the seat decision (DPRD Provinsi) or seat calculation (DPR, DPD): quotient
+  tables, seats, elected candidates, ties and how they were decided.
+
+A contest with several districts (DPR, DPRD Provinsi) prints the certificate and the totals page
+once per dapil (``dapil``: only one), the minutes with a section per dapil.
 
 Without a document list: every province document, plus the regency certificate when a region
 is given.
@@ -29,7 +34,7 @@ from ... import __version__
 from .. import auth
 from ..outputs import check_output_path, write_recorded
 from ..store import Workspace
-from . import certificate, events, findings, minutes, regency, summary
+from . import certificate, events, findings, minutes, regency, seats, summary
 from .common import Source
 from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, make_canvas_class, page_size, register_fonts
 from .plenary import DocumentError
@@ -45,7 +50,11 @@ DOCUMENTS = {
     events.NAME_EMPTY: (events.build_empty, "Formulir kejadian khusus dan/atau keberatan saksi (kosong)"),
     findings.NAME: (findings.build, "Laporan temuan pemeriksaan beserta penjelasan/pengesampingan"),
     regency.NAME: (regency.build, "Sertifikat kabupaten/kota sebagaimana diterima (perlu --region)"),
+    seats.NAME: (seats.build, "Penetapan (DPRD Provinsi) atau perhitungan (DPR, DPD) perolehan kursi dan calon terpilih"),
 }
+
+#: documents printed once per dapil of a contest with several districts (they take ``dapil``)
+PER_DISTRICT = (certificate.NAME, summary.NAME)
 
 PROVINCE_DOCUMENTS = tuple(n for n in DOCUMENTS if n != regency.NAME)
 
@@ -68,8 +77,9 @@ class Rendered:
                 for x in self.parts]
 
 
-def _choose(documents, region) -> list[str]:
-    names = list(documents) if documents else list(PROVINCE_DOCUMENTS) + ([regency.NAME] if region else [])
+def _choose(documents, region, src: Source | None = None) -> list[str]:
+    names = list(documents) if documents else [n for n in PROVINCE_DOCUMENTS if n != seats.NAME or (
+        src is not None and seats.available(src))] + ([regency.NAME] if region else [])
     unknown = [n for n in names if n not in DOCUMENTS]
     if unknown:
         raise DocumentError(f"Dokumen {', '.join(unknown)} tidak dikenal. Yang tersedia: {', '.join(DOCUMENTS)}.",
@@ -78,7 +88,7 @@ def _choose(documents, region) -> list[str]:
 
 
 def render(ws: Workspace, documents: list[str] | None = None, *, paper: str = "A4", now: str | None = None,
-           region: str | None = None) -> Rendered:
+           region: str | None = None, dapil: str | None = None) -> Rendered:
     """Render documents to PDF bytes (no writes to the workspace).
 
     Args:
@@ -87,18 +97,28 @@ def render(ws: Workspace, documents: list[str] | None = None, *, paper: str = "A
         paper: "A4" or "F4" (215 x 330 mm).
         now: ISO time printed on the pages; default store.now_iso() (RECAP_FIXED_CLOCK honoured).
         region: kabupaten/kota code for ``sertifikat_kabupaten``.
+        dapil: only this district's certificate and totals page (contests with several districts).
     Raises:
-        DocumentError: unknown document or paper, missing/unknown region, regency certificate not received.
+        DocumentError: unknown document, paper or dapil, missing/unknown region, regency certificate
+            not received, seats of a contest without seats.
     """
     if paper not in PAPERS:
         raise DocumentError(f"Ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4.", "bad_paper")
-    names = _choose(documents, region)
     register_fonts()
     src = Source.load(ws, now)
+    names = _choose(documents, region, src)
+    if dapil is not None:
+        src.districts(dapil)  # refuses an unknown dapil before anything is built
     parts: list[Part] = []
     for name in names:
         builder = DOCUMENTS[name][0]
-        parts.append(builder(src, paper, region) if name == regency.NAME else builder(src, paper))
+        if name == regency.NAME:
+            got = builder(src, paper, region)
+        elif name in PER_DISTRICT:
+            got = builder(src, paper, dapil)
+        else:
+            got = builder(src, paper)
+        parts.extend(got if isinstance(got, list) else [got])
     return _build_pdf(src, parts, paper)
 
 
@@ -128,7 +148,8 @@ def _build_pdf(src: Source, parts: list[Part], paper: str) -> Rendered:
 
 
 def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[str] | None = None, *,
-                    paper: str = "A4", now: str | None = None, region: str | None = None) -> Rendered:
+                    paper: str = "A4", now: str | None = None, region: str | None = None,
+                    dapil: str | None = None) -> Rendered:
     """Render and write the PDF to ``out`` (atomically), recording the print in the audit log.
 
     Raises:
@@ -137,8 +158,9 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
     """
     auth.require(ws, actor, "print")
     out = check_output_path(out, ws)
-    rendered = render(ws, documents, paper=paper, now=now, region=region)
-    write_recorded(ws, out, rendered.pdf, lambda: ws.record(
-        actor, "document.print", "documents", None,
-        {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()}))
+    rendered = render(ws, documents, paper=paper, now=now, region=region, dapil=dapil)
+    record = {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()}
+    if dapil is not None:
+        record["dapil"] = dapil
+    write_recorded(ws, out, rendered.pdf, lambda: ws.record(actor, "document.print", "documents", None, record))
     return rendered

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -12,7 +12,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from .. import formatting as fmt
 from ..clock import now_iso
-from ..domain import Region
+from ..domain import ContestantKind, District, Region
 from ..election import Election
 from ..forms import Form
 from ..store import Workspace
@@ -26,9 +26,12 @@ class Source:
     """The workspace state a set of documents is made from (read once per print).
 
     Attributes:
-        election, office, plenary: see their classes; form: the certificate form printed.
-        regencies: the submitting regions, in official order.
-        totals: :func:`recap_app.core.totals.province_totals` (fields, JUMLAH columns, received, expected).
+        election, office, plenary: see their classes; form: the certificate form printed (None
+            at the office of a contest with several districts: see :meth:`for_district`).
+        regencies: the submitting regions, in official order (of the district, for a district's source).
+        totals: :func:`recap_app.core.totals.province_totals` (fields, JUMLAH columns, received,
+            expected; those of the district for a district's source).
+        district: the electoral district a source is narrowed to (:meth:`for_district`), or None.
         adopted: {regency code: True when its certificate is adopted}.
         base_marks: ("SIMULASI",) and/or ("CONTOH",) for the workspace.
         now: ISO time printed on the documents (explicit for reproducible output).
@@ -44,10 +47,15 @@ class Source:
     adopted: dict[str, bool]
     base_marks: tuple[str, ...]
     now: str
+    district: District | None = None
 
     @classmethod
     def load(cls, ws: Workspace, now: str | None = None) -> Source:
-        """Read everything the documents need. ``now`` defaults to store.now_iso() (RECAP_FIXED_CLOCK)."""
+        """Read everything the documents need. ``now`` defaults to store.now_iso() (RECAP_FIXED_CLOCK).
+
+        Raises:
+            ElectionError: the contest's form cannot be built yet (DPD ballot numbers not set).
+        """
         marks = []
         if ws.simulation:
             marks.append("SIMULASI")
@@ -55,8 +63,53 @@ class Source:
             marks.append("CONTOH")
         adopted = {kode: rev is not None for kode, rev in ws.conn.execute(
             "SELECT region_kode, adopted_revision_id FROM certificate")}
-        return cls(ws, ws.election, ws.election.form, office(ws), plenary(ws), ws.regencies(),
+        e = ws.election
+        return cls(ws, e, None if e.has_districts else e.form, office(ws), plenary(ws), ws.regencies(),
                    province_totals(ws), adopted, tuple(marks), now or now_iso())
+
+    def for_district(self, d: District) -> Source:
+        """The same source narrowed to one electoral district: its form, regencies and totals."""
+        t = self.totals
+        dt = next(x for x in t["dapil"] if x["kode"] == d.kode)
+        members = set(dt["regencies"])
+        totals = {"fields": dt["fields"], "blank": dt["blank"], "received": dt["received"],
+                  "expected": dt["expected"], "dapil": [dt],
+                  "regencies": {k: v for k, v in t["regencies"].items() if k in members}}
+        return replace(self, form=self.election.form_for(d), regencies=[r for r in self.regencies if r.kode in members],
+                       totals=totals, district=d)
+
+    def districts(self, only: str | None = None) -> list[Source]:
+        """One source per district to print (itself for a contest with one form); ``only``: one district code.
+
+        Raises:
+            DocumentError: ``only`` is not a district of the contest ("unknown_district").
+        """
+        if only is not None and only not in self.election.district_by_code:
+            from .plenary import DocumentError
+
+            raise DocumentError(f"Dapil {only!r} tidak ada dalam {self.election.name}; diharapkan salah satu dari: "
+                                f"{', '.join(self.election.district_by_code)}.", "unknown_district")
+        if self.form is not None and self.district is None and not self.election.has_districts:
+            return [self]
+        return [self.for_district(d) for d in self.election.districts if only is None or d.kode == only]
+
+    @property
+    def contestants(self):
+        """Who has a witness at the plenary: the pairs, the parties or the individual candidates."""
+        return self.form.contestants if self.form is not None else self.election.ballot_contestants
+
+    @property
+    def contestant_word(self) -> str:
+        """ "pasangan calon", "partai politik", "calon perseorangan" (as the witness table names them)."""
+        kind = self.contestants[0].kind if self.contestants else ContestantKind.PASLON
+        return {ContestantKind.PARTAI: "partai politik",
+                ContestantKind.PERSEORANGAN: "calon perseorangan"}.get(kind, "pasangan calon")
+
+    def entry(self, c) -> str:
+        """How a contestant is named in a table: "Nomor urut 1: Jokowi–Ma'ruf", "Partai nomor 3: PDI Perjuangan"."""
+        if c.kind == ContestantKind.PARTAI:
+            return f"Partai nomor {c.nomor}: {c.short}"
+        return f"Nomor urut {c.nomor}: {c.short}"
 
     @property
     def all_adopted(self) -> bool:
@@ -136,6 +189,8 @@ def title_block(src: Source, form: str, lines: list[str], width: float,
     ident = ident or [
         ("PROVINSI", src.election.province_name.upper()),
         ("PEMILIHAN", src.election.name.upper()),
+        *([("DAERAH PEMILIHAN", f"{src.district.kode} {src.district.nama} ({src.district.kursi} kursi)")]
+          if src.district is not None and src.election.has_districts else []),
         ("TEMPAT RAPAT PLENO", place),
         ("TANGGAL RAPAT PLENO", date),
         ("SERTIFIKAT", src.receipt_line),
@@ -166,8 +221,9 @@ def header_table(rows: list, widths: list[float], extra: list | None = None, **k
     return t
 
 
-def signature_block(src: Source, width: float) -> KeepTogether:
-    """Signatures: chair and members of the office, then one witness per pair (present/absent/refused).
+def signature_block(src: Source, width: float, *, witnesses: bool = True) -> KeepTogether:
+    """Signatures: chair and members of the office, then one witness per pair, party or individual
+    candidate (present/absent/refused; ``witnesses`` False: the office only, as on a decision).
 
     A witness recorded absent or refusing shows that wording in place of a signature; the
     result stays valid (docs/domain.md §2).
@@ -188,9 +244,13 @@ def signature_block(src: Source, width: float) -> KeepTogether:
     kpu_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None]),
                                    ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
-    wrows = [[p("No", st["cell_b"]), p("Saksi pasangan calon", st["cell_b"]), p("Nama saksi", st["cell_b"]),
+    if not witnesses:
+        return KeepTogether([Spacer(1, 4 * mm), p(f"{place}, {date}", st["body"]), Spacer(1, 2 * mm),
+                             Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]),
+                             Spacer(1, 1.5 * mm), kpu_table])
+    wrows = [[p("No", st["cell_b"]), p(f"Saksi {src.contestant_word}", st["cell_b"]), p("Nama saksi", st["cell_b"]),
               p("Tanda tangan / keterangan", st["cell_b"])]]
-    for i, ps in enumerate(src.form.contestants, 1):
+    for i, ps in enumerate(src.contestants, 1):
         w = src.plenary.witnesses.get(ps.nomor)
         if w is None:
             name, sign = "....................................", f"{i}. ............................"
@@ -198,7 +258,7 @@ def signature_block(src: Source, width: float) -> KeepTogether:
             name, sign = w["name"], f"{i}. ............................"
         else:
             name, sign = w["name"], WITNESS_STATUS[w["status"]]
-        wrows.append([p(str(i), st["cell"]), p(f"Nomor urut {ps.nomor}: {ps.short}", st["cell"]),
+        wrows.append([p(str(i), st["cell"]), p(src.entry(ps), st["cell"]),
                       p(name, st["cell"]), p(sign, st["cell_b"] if w and w["status"] != "present" else st["cell"])])
     w_pair = (width - w_no - w_sign) * 0.55
     wit_table = Table(wrows, colWidths=[w_no, w_pair, width - w_no - w_sign - w_pair, w_sign], repeatRows=1,
@@ -210,6 +270,20 @@ def signature_block(src: Source, width: float) -> KeepTogether:
         Spacer(1, 4 * mm), head, Spacer(1, 2 * mm),
         Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]), Spacer(1, 1.5 * mm),
         kpu_table, Spacer(1, 3 * mm),
-        Paragraph(f"<font name='{FONT_BOLD}'>SAKSI PASANGAN CALON</font>", st["small"]), Spacer(1, 1.5 * mm),
+        Paragraph(f"<font name='{FONT_BOLD}'>SAKSI {src.contestant_word.upper()}</font>", st["small"]),
+        Spacer(1, 1.5 * mm),
         wit_table,
     ])
+
+
+def district_part(src: Source, name: str, title: str, wide: bool, story: list, payload: dict, *,
+                  long_name: bool = True):
+    """The Part of a document printed for a source: a district's code added to the payload and its
+    name (``long_name``) or code to the title when the contest has several districts."""
+    from .page import Part
+
+    if src.district is not None and src.election.has_districts:
+        payload["dapil"] = src.district.kode
+        title += f" dapil {src.district.kode}" + (f" {src.district.nama}" if long_name else "")
+    return Part(name, title, wide, story, payload, src.marks(not src.all_adopted))
+

@@ -20,9 +20,9 @@ TITLE = ("CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM PROSES REKAPITU
 def _subject(src: Source, o: dict) -> str:
     parts = [OBJECTION_KINDS[o["kind"]]]
     if o["nomor_urut"] is not None:
-        ps = next((x for x in src.form.contestants if x.nomor == o["nomor_urut"]), None)
-        parts.append(f"saksi pasangan calon nomor urut {o['nomor_urut']}"
-                     + (f" ({ps.short})" if ps else ""))
+        ps = next((x for x in src.contestants if x.nomor == o["nomor_urut"]), None)
+        parts.append(f"saksi {src.contestant_word} nomor {'urut ' if src.contestant_word != 'partai politik' else ''}"
+                     f"{o['nomor_urut']}" + (f" ({ps.short})" if ps else ""))
     if o["region"]:
         r = src.ws.region(o["region"])
         parts.append(f"{r.nama if r else o['region']} ({o['region']})")

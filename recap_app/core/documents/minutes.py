@@ -44,6 +44,18 @@ def attendance_table(src: Source, width: float) -> Table:
                         repeatRows=1, rowHeights=None if people else [None] + [7 * mm] * 8)
 
 
+def _results(src: Source, width: float, st) -> list:
+    """The words table of the office total, or one per dapil (heading, then its table)."""
+    if src.form is not None:
+        return [words_table(src, width)]
+    out = []
+    for d in src.districts():
+        out += [p(f"Daerah pemilihan {d.district.kode} {d.district.nama} ({d.district.kursi} kursi; sertifikat "
+                  f"{d.totals['received']} dari {d.totals['expected']} kabupaten/kota)", st["body"]),
+                Spacer(1, 1 * mm), words_table(d, width), Spacer(1, 2 * mm)]
+    return out
+
+
 def build(src: Source, paper: str) -> Part:
     """The minutes (portrait). DRAF unless every certificate is adopted."""
     width, st, form, story = opening(src, paper, False, "berita_acara", [
@@ -57,7 +69,7 @@ def build(src: Source, paper: str) -> Part:
         Spacer(1, 3 * mm),
         p(f"Rekapitulasi dilakukan atas sertifikat dari {src.totals['received']} dari {src.totals['expected']} "
           f"kabupaten/kota, dengan hasil sebagai berikut:", st["justify"]),
-        Spacer(1, 1 * mm), words_table(src, width), Spacer(1, 3 * mm),
+        Spacer(1, 1 * mm), *_results(src, width, st), Spacer(1, 3 * mm),
         p((f"Selama rapat pleno dicatat {n_obj} kejadian khusus dan/atau keberatan saksi, yang dituangkan dalam "
            f"formulir Model {kk}.") if n_obj else
           f"Selama rapat pleno tidak dicatat kejadian khusus maupun keberatan saksi (formulir Model {kk}).",
@@ -70,5 +82,7 @@ def build(src: Source, paper: str) -> Part:
     ]
     payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
                "office": src.office_payload(), "plenary": src.plenary_payload(), "adopted": src.all_adopted}
+    if src.form is None:
+        payload["dapil"] = {d["kode"]: d["fields"] for d in src.totals["dapil"]}
     return Part(NAME, f"{form} Berita acara rapat pleno rekapitulasi", False, story, payload,
                 src.marks(not src.all_adopted))

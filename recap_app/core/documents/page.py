@@ -155,7 +155,8 @@ class Part:
         wide: landscape pages.
         story: reportlab flowables.
         payload: the data the document is made from (its fingerprint is the SHA-256 of it).
-        marks: "DRAF", "SIMULASI", "CONTOH" as they apply.
+        marks: "DRAF", "SIMULASI", "CONTOH", "PERHITUNGAN" (a seat calculation the office does not
+            decide) as they apply.
         pages: filled in after rendering.
     """
 
@@ -177,6 +178,7 @@ MARK_TEXT = {
     "DRAF": "DRAF — data belum ditetapkan",
     "SIMULASI": "SIMULASI — bukan dokumen resmi",
     "CONTOH": "CONTOH — data contoh, bukan dokumen resmi",
+    "PERHITUNGAN": "PERHITUNGAN — bukan penetapan",
 }
 
 

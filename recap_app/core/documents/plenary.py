@@ -170,9 +170,11 @@ def set_witness(ws: Workspace, actor: str, nomor_urut: int, name: str, status: s
         DocumentError: unknown pair number, empty name or unknown status.
     """
     auth.require(ws, actor, "edit")
-    numbers = [c.nomor for c in ws.election.form.contestants]
+    numbers = [c.nomor for c in ws.election.ballot_contestants]
     if nomor_urut not in numbers:
-        raise DocumentError(f"Pasangan calon nomor urut {nomor_urut} tidak ada; yang ada: "
+        what = {"partai": "Partai nomor", "perseorangan": "Calon nomor urut"}.get(ws.election.form_kind,
+                                                                                  "Pasangan calon nomor urut")
+        raise DocumentError(f"{what} {nomor_urut} tidak ada; yang ada: "
                             f"{', '.join(map(str, numbers))}.", "unknown_paslon")
     name = plain(name, "Nama saksi")
     if not name:
@@ -208,7 +210,7 @@ def add_objection(ws: Workspace, actor: str, kind: str, text: str, *, nomor_urut
     text = plain(text, "Uraian kejadian khusus/keberatan", multiline=True)
     if not text:
         raise DocumentError("Uraian kejadian khusus/keberatan tidak boleh kosong.", "empty_text")
-    if nomor_urut is not None and nomor_urut not in [c.nomor for c in ws.election.form.contestants]:
+    if nomor_urut is not None and nomor_urut not in [c.nomor for c in ws.election.ballot_contestants]:
         raise DocumentError(f"Pasangan calon nomor urut {nomor_urut} tidak ada.", "unknown_paslon")
     if region is not None and region not in {r.kode for r in ws.regencies()}:
         raise DocumentError(f"Kabupaten/kota dengan kode {region!r} tidak ada dalam pemilihan ini.",

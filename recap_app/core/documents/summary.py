@@ -7,8 +7,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
+from ..domain import ContestantKind
 from ..terbilang import terbilang
-from .common import Source, header_table, opening, signature_block
+from .common import Source, district_part, header_table, opening, signature_block
 from .page import Part, grid_style, p, styles
 
 NAME = "rekapitulasi"
@@ -30,8 +31,7 @@ def words_table(src: Source, width: float, *, with_percent: bool = True) -> Tabl
     head = ["NO", "URAIAN", "ANGKA", "DITULIS DENGAN HURUF"] + (["%"] if with_percent else [])
     rows = [[p(h, st["cell_b"]) for h in head]]
     form = src.form
-    items = [(f"IV.{ps.nomor}", f"Pasangan calon nomor urut {ps.nomor}: {ps.nama}", form.total_key(ps), True)
-             for ps in form.contestants]
+    items = [(f"IV.{ps.nomor}", _entry_label(ps), form.total_key(ps), True) for ps in form.contestants]
     items += [("V.A", "Jumlah seluruh suara sah", "suara_sah", False),
               ("V.B", "Jumlah suara tidak sah", "suara_tidak_sah", False),
               ("V.C", "Jumlah seluruh suara sah dan tidak sah", "jumlah_suara", False)]
@@ -52,6 +52,15 @@ def words_table(src: Source, width: float, *, with_percent: bool = True) -> Tabl
     return t
 
 
+def _entry_label(c) -> str:
+    """How a contestant's total is named in the words table."""
+    if c.kind == ContestantKind.PARTAI:
+        return f"Jumlah suara sah partai nomor {c.nomor}: {c.nama} dan calon"
+    if c.kind == ContestantKind.PERSEORANGAN:
+        return f"Calon nomor urut {c.nomor}: {c.nama}"
+    return f"Pasangan calon nomor urut {c.nomor}: {c.nama}"
+
+
 def voters_table(src: Source, width: float) -> Table:
     """DPT, voters who voted and turnout (province totals)."""
     st = styles()
@@ -67,19 +76,27 @@ def voters_table(src: Source, width: float) -> Table:
     return header_table(rows, [width - 3 * w, w, w, w])
 
 
-def build(src: Source, paper: str) -> Part:
-    """The totals page (portrait)."""
+def build(src: Source, paper: str, dapil: str | None = None) -> Part | list[Part]:
+    """The totals page (portrait); one per dapil for a contest with several districts."""
+    if src.form is None or dapil is not None:
+        return [_one(s, paper) for s in src.districts(dapil)]
+    return _one(src, paper)
+
+
+def _one(src: Source, paper: str) -> Part:
     width, st, _form, story = opening(src, paper, False, "provinsi", [
-        "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI"])
+        "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI"]
+        + ([f"DAERAH PEMILIHAN {src.district.nama}"] if src.district is not None and src.election.has_districts
+           else []))
     e = src.election
     story += [p("A. DATA PEMILIH DAN PENGGUNA HAK PILIH", st["h2"]), voters_table(src, width),
               p("B. PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH", st["h2"]), words_table(src, width),
               Spacer(1, 2 * mm),
-              p("Persentase perolehan suara pasangan calon dihitung terhadap jumlah seluruh suara sah (V.A), "
+              p(f"Persentase perolehan suara {src.contestant_word} dihitung terhadap jumlah seluruh suara sah (V.A), "
                 "dibulatkan dua angka di belakang koma.", st["small"]),
               signature_block(src, width)]
     payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
                "office": src.office_payload(), "plenary": src.plenary_payload(),
                "adopted": src.all_adopted}
-    return Part(NAME, f"{e.form_name('provinsi')} Rekapitulasi jumlah provinsi", False, story, payload,
-                src.marks(not src.all_adopted))
+    return district_part(src, NAME, f"{e.form_name('provinsi')} Rekapitulasi jumlah provinsi", False, story, payload,
+                         long_name=False)

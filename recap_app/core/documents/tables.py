@@ -89,8 +89,12 @@ def _chunk_table(form: Form, chunk, values, colw, w_no, w_label, w_sex, st, capt
     for i in jumlah_idx:
         cmds += [("BACKGROUND", (3 + i, 1), (3 + i, -1), colors.HexColor("#f2f2f2")),
                  ("FONTNAME", (3 + i, 1), (3 + i, -1), FONT_BOLD)]
+    groups: dict[int, list[int]] = {}  # a party's rows (heading to total) kept on one page where they fit
     for row in form.rows:
         r = len(rows)
+        if row.group is not None and row.group.kind == "partai":
+            span = groups.setdefault(row.group.nomor, [r, r])
+            span[1] = r + max(len(row.fields), 1) - 1
         if not row.fields:
             rows.append([row.number.split(".")[-1], wrap(row.label, FONT_BOLD, NUM_SIZE, w_label * 3), ""]
                         + [""] * len(chunk))
@@ -108,6 +112,7 @@ def _chunk_table(form: Form, chunk, values, colw, w_no, w_label, w_sex, st, capt
             cmds += [("SPAN", (0, r), (0, last)), ("SPAN", (1, r), (1, last)), ("VALIGN", (0, r), (1, last), "TOP")]
         if row.fields[-1].key in ("suara_sah", "jumlah_suara") or row.number.startswith("IV"):
             cmds.append(("FONTNAME", (3, r), (-1, r + len(row.fields) - 1), FONT_BOLD))
+    cmds += [("NOSPLIT", (0, r0), (-1, r1)) for r0, r1 in groups.values()]
     table = Table(rows, colWidths=[w_no, w_label, w_sex] + [colw] * len(chunk), repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style(cmds))
     return table

@@ -160,6 +160,12 @@ class Form:
         return tuple(sorted((c for c in self.all_contestants if c.kind == self.contestant_kind),
                             key=lambda c: c.nomor or 0))
 
+    @property
+    def legislative(self) -> bool:
+        """True for a form whose block IV is a list (parties with candidates, individual candidates):
+        the list checks (rule F.603, W.104) apply."""
+        return self.contestant_kind in (ContestantKind.PARTAI, ContestantKind.PERSEORANGAN)
+
     def contestant_rows(self, label) -> list[FormRow]:
         """One figure row per contestant, "IV.<nomor>", labelled ``label(contestant)``."""
         return [_single(f"IV.{c.nomor}", self.total_key(c), label(c), label(c), group=c) for c in self.contestants]

@@ -36,7 +36,11 @@ def build_context(ws: Workspace) -> Context:
     kec: dict[str, list] = {}
     for r in ws.regions(ws.election.column_tier):
         kec.setdefault(r.kode_induk, []).append(r)
-    return Context(ws.election, ws.regencies(), kec, ws.aliases())
+    spellings: dict[tuple, set[str]] = {}
+    for dapil, partai, nomor, alias_norm in ws.conn.execute(
+            "SELECT dapil, partai, nomor_urut, alias_norm FROM candidate_alias"):
+        spellings.setdefault((dapil, partai or None, nomor), set()).add(alias_norm)
+    return Context(ws.election, ws.regencies(), kec, ws.aliases(), candidate_aliases=spellings)
 
 
 def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, reason: str | None = None,
@@ -75,7 +79,7 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         rep = import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
                            expect_region=expect_region, context=ctx)
         report.files.append(rep)
-        if rep.ok and any(n["match"] == "near" for n in rep.names):
+        if rep.ok and any(n["match"] == "near" for n in rep.names + rep.calon):
             try:
                 ctx = build_context(ws)  # new aliases were accepted
             except Exception:  # noqa: BLE001 - the old context still reads the next files (aliases as near)
@@ -236,12 +240,20 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama kecamatan tidak persis sama dengan daftar "
                             f"wilayah: {items}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan "
                             "ini (akan diingat untuk wilayah itu).", "near_names")
+    if found.near_candidates and not accept_names:
+        items = "; ".join(f"\"{short(c.header)}\" (sel {c.ref}) mungkin {c.nama} (nomor urut {c.nomor_urut}"
+                          + (f", partai nomor {c.partai}" if c.partai is not None else "") + ")"
+                          for c in found.near_candidates[:8])
+        more = f" dan {len(found.near_candidates) - 8} lainnya" if len(found.near_candidates) > 8 else ""
+        raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama calon tidak persis sama dengan daftar calon: "
+                            f"{items}{more}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan ini "
+                            "(akan diingat untuk calon itu).", "near_names")
     regions = {r.kode: r for r in ws.columns_of(kode)}  # in official order
     official = list(regions)
     by_kode = {c.kode: c for c in found.columns}
     kec = [k for k in official if k in by_kode]
     columns = kec + [JUMLAH]
-    keys = e.form_of_region(kode).field_keys
+    keys = (found.form or e.form_of_region(kode)).field_keys
     values = {c: {k: found.values.get(c, {}).get(k) for k in keys} for c in columns}
     if all(values[c][k] is None for c in kec for k in keys):
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: semua sel angka kosong; diharapkan sertifikat "
@@ -258,6 +270,8 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
     rep.kecamatan_missing = [{"kode": r.kode, "nama": r.nama} for r in regions.values() if r.kode not in by_kode]
     rep.names = [{"header": c.header, "kode": c.kode, "nama": regions[c.kode].nama, "match": c.match}
                  for c in found.columns if c.match in ("near", "alias")]
+    rep.calon = [{"cell": c.ref, "header": c.header, "field": c.key, "nama": c.nama, "dapil": c.dapil,
+                  "partai": c.partai, "nomor_urut": c.nomor_urut, "match": "near"} for c in found.near_candidates]
     rep.fields_read = len(found.field_rows)
     rep.fields_absent = [k for k in keys if k not in found.field_rows]
     blanks: dict[str, list[str]] = {}
@@ -287,7 +301,21 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                         rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
+        for c in found.near_candidates:
+            _accept_candidate_name(ws, c, actor)
         file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
         rid = certificate.record_revision(ws, kode, columns, values, actor=actor, permission="import",
                                           source_file_id=file_id, reason=reason, action="certificate.import")
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
+
+
+def _accept_candidate_name(ws: Workspace, c, actor: str) -> None:
+    """Remember a candidate spelling the clerk accepted (inside the import's transaction), audited."""
+    from ..clock import now_iso
+    from .lists import name_key as person_key
+
+    ws.db["candidate_alias"].upsert({"dapil": c.dapil, "partai": c.partai or 0, "nomor_urut": c.nomor_urut,
+                                     "alias": c.header, "alias_norm": person_key(c.header), "accepted_by": actor,
+                                     "accepted_at": now_iso()}, pk=("dapil", "partai", "nomor_urut", "alias_norm"))
+    ws.record(actor, "candidate.alias_accept", f"calon:{c.dapil}:{c.partai or 0}:{c.nomor_urut}", None,
+              {"alias": c.header, "nama": c.nama})

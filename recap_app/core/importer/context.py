@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 from dataclasses import dataclass, field
 
@@ -21,6 +22,25 @@ class Column:
     match: str  # "code", "exact", "alias", "near", "jumlah"
     suggestions: tuple[Region, ...] = ()
     ref: str = ""  # the header cell, e.g. "E8"
+
+
+@dataclass
+class NearCandidate:
+    """A candidate row whose name only nearly matches the list (confirmed with --accept-names).
+
+    Attributes:
+        ref: the label cell ("B14"); header: the name as written on the sheet.
+        key: the field key the row is read into; nama: the name on the list.
+        dapil, partai, nomor_urut: which list entry (partai None for an individual candidate).
+    """
+
+    ref: str
+    header: str
+    key: str
+    nama: str
+    dapil: str
+    partai: int | None
+    nomor_urut: int
 
 
 @dataclass
@@ -47,6 +67,8 @@ class Found:
     recomputed: list[dict] = field(default_factory=list)
     near: list[Column] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    near_candidates: list[NearCandidate] = field(default_factory=list)
+    form: Form | None = None  # the form the sheet was read against (its district's)
 
     @property
     def score(self) -> int:
@@ -69,24 +91,55 @@ class Context:
     """
 
     def __init__(self, election: Election, regencies: list[Region], kecamatan: dict[str, list[Region]],
-                 aliases: dict[str, str], form: Form | None = None):
+                 aliases: dict[str, str], form: Form | None = None, candidate_aliases: dict | None = None):
         self.election = election
-        self.form = form or election.form
         self.regencies = regencies
         self.regency_by_code = {r.kode: r for r in regencies}
         self.kecamatan = kecamatan
         self.aliases = aliases
+        #: accepted candidate spellings {(dapil, party or None, nomor urut): {normalised spelling}}
+        self.candidate_aliases = candidate_aliases or {}
         self.all_kecamatan = [k for ks in kecamatan.values() for k in ks]
         self.province = Matcher(self.all_kecamatan, aliases)
         self.regency_names: dict[str, Region] = {}
         for r in regencies:
             self.regency_names.setdefault(regency_key(r.nama), r)
+        self._matchers: dict[str, Matcher] = {}
+        self._by_form: dict[str, Context] = {}
+        #: True when the form depends on the regency (a contest with several districts): the
+        #: regency is found first and the rows are read with :meth:`for_region`
+        self.multi = form is None and election.has_districts
+        self._set_form(None if self.multi else (form or election.form))
+
+    def _set_form(self, form: Form | None) -> None:
+        self.form = form
+        self._label_cache: dict[tuple[str, str | None], tuple[str | None, float]] = {}
+        self._own_cache: dict[tuple[str, str], float] = {}
+        if form is None:
+            self._synonyms, self.figure_rows, self.heading_rows = {}, {}, {}
+            return
         self._synonyms = self._build_synonyms()
         self.figure_rows = self.form.figure_rows
         self.heading_rows = {normalize(label): number for label, number in self.form.headings.items()}
-        self._label_cache: dict[tuple[str, str | None], tuple[str | None, float]] = {}
-        self._own_cache: dict[tuple[str, str], float] = {}
-        self._matchers: dict[str, Matcher] = {}
+
+    def for_region(self, kode: str) -> Context:
+        """The context that reads a certificate of region ``kode`` against its district's form
+        (itself for a contest with one form; one cached context per district otherwise).
+
+        Raises:
+            ElectionError: the region is in no district ("no_district").
+        """
+        if not self.multi:
+            return self
+        form = self.election.form_of_region(kode)
+        key = form.district.kode if form.district else ""
+        got = self._by_form.get(key)
+        if got is None:
+            got = copy.copy(self)
+            got.multi = False
+            got._set_form(form)
+            self._by_form[key] = got
+        return got
 
     def matcher(self, kode: str) -> Matcher:
         """Matcher over the kecamatan of one kabupaten/kota (cached)."""

@@ -15,11 +15,12 @@ from ..errors import ImportRefused
 from .columns import data_start, header_columns, header_score
 from .context import Column, Context, Found, NotACertificate
 from .grid import Grid, cell_text
-from .names import Match
+from .lists import find_list_rows, is_list_form
+from .names import Match, find_code
 from .numbers import short
 from .reader import Sheet
 from .rows import find_form_rows
-from .titles import check_titles
+from .titles import check_district_title, check_titles
 from .values import read_values
 
 __all__ = ["Column", "Context", "Found", "NotACertificate", "find_certificate"]
@@ -46,23 +47,62 @@ def _where(file_name: str, grid: Grid) -> str:
     return f"Berkas {file_name}, lembar {grid.sheet.name}"
 
 
-def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
-    e = ctx.election
-    where = _where(file_name, grid)
-    first = data_start(grid, hr, ctx)
-    notes: list[str] = []
-    field_rows = find_form_rows(grid, hr, first, ctx, where, notes)
-    if not field_rows:
-        raise NotACertificate(f"lembar {grid.sheet.name}: tidak ada baris formulir yang dikenali")
-    first_field_row = min(field_rows.values())
-
-    # --- title rows: province, regency, election
+def _title_rows(grid: Grid, hr: int, first: int) -> list[tuple[int, int, str]]:
+    """The title rows above the table: (original row, column of its first text, its texts joined)."""
     titles = []
     srows = grid.sheet.rows
     for r in range(0, first if grid.transposed else hr):
         texts = [(c, cell_text(v)) for c, v in enumerate(srows[r]) if isinstance(v, str) and v.strip()]
         if texts:
             titles.append((r, texts[0][0], " ".join(t for _, t in texts)))
+    return titles
+
+
+def _regency_first(grid: Grid, hr: int, first: int, titles, ctx: Context, where: str):
+    """The kabupaten/kota of a sheet before its rows are read (a contest with several districts:
+    the rows are read against the regency's district form): the kecamatan named or coded in the
+    header rows, else the title. Raises ImportRefused (unknown_regency, the title checks)."""
+    title_regency = check_titles(titles, grid, ctx, where)
+    votes: dict[str, int] = {}
+    for c in range(first, grid.width):
+        texts = [cell_text(grid.view(r, c)) for r in range(max(0, hr - 3), min(grid.height, hr + 3))]
+        code = next((find_code(t) for t in texts if find_code(t)), None)
+        if code:
+            parent = code.rsplit(".", 1)[0]
+        else:
+            k = ctx.province.quick(cell_text(grid.view(hr, c)))
+            parent = k.kode_induk if k else None
+        if parent:
+            votes[parent] = votes.get(parent, 0) + 1
+    by_kec = max(votes, key=lambda k: votes[k]) if votes else None
+    regency = ctx.regency_by_code.get(by_kec or "") or title_regency
+    if regency is None:
+        raise ImportRefused(f"{where}: kabupaten/kota tidak dapat ditentukan (tidak ada judul \"KABUPATEN/KOTA : ...\" "
+                            "dan kecamatannya tidak dikenal).", "unknown_regency")
+    return regency
+
+
+def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
+    e = ctx.election
+    where = _where(file_name, grid)
+    first = data_start(grid, hr, ctx)
+    notes: list[str] = []
+    titles = _title_rows(grid, hr, first)
+    hint = None
+    if ctx.multi:  # several district forms: the regency first, then its district's rows
+        hint = _regency_first(grid, hr, first, titles, ctx, where)
+        ctx = ctx.for_region(hint.kode)
+        check_district_title(titles, ctx, hint, where)
+    near_candidates: list = []
+    if is_list_form(ctx):
+        field_rows = find_list_rows(grid, hr, first, ctx, where, notes, near_candidates, hint)
+    else:
+        field_rows = find_form_rows(grid, hr, first, ctx, where, notes)
+    if not field_rows:
+        raise NotACertificate(f"lembar {grid.sheet.name}: tidak ada baris formulir yang dikenali")
+    first_field_row = min(field_rows.values())
+
+    # --- title rows: province, regency, election
     title_regency = check_titles(titles, grid, ctx, where)
 
     name_rows: dict[int, int] = {}
@@ -142,7 +182,12 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     if jumlah_col is not None:
         columns.append(jumlah_col)
 
-    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near, notes=notes)
+    if hint is not None and regency.kode != hint.kode:
+        raise ImportRefused(f"{where}: kabupaten/kota lembar ini tidak dapat ditentukan dengan pasti ({hint.nama} "
+                            f"menurut kepala kolom, {regency.nama} menurut isinya); diharapkan satu kabupaten/kota.",
+                            "wrong_regency")
+    found = Found(grid.sheet.name, grid.transposed, regency, columns, {}, field_rows, near=near, notes=notes,
+                  near_candidates=near_candidates, form=ctx.form)
     hidden_read = [f"kolom {grid.ref(hr, c.index)}" for c in columns if c.index in grid.hidden_cols] + [
         f"baris {grid.ref(r, 0)}" for r in sorted(field_rows.values()) if r in grid.hidden_lines]
     if hidden_read:

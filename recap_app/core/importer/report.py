@@ -10,7 +10,9 @@ JSON shape (``ImportReport.to_dict()``), stable keys::
         "kecamatan_missing": [{kode, nama}], "fields_read": n, "fields_absent": [key],
         "blanks": {key: [column code]}, "dashes": [{cell, field, kolom}],
         "recomputed": [{cell, field, kolom, value, rumus, dihitung}], "jumlah_computed": bool,
-        "names": [{header, kode, nama, match}], "differences": [{kolom, field, before, after}],
+        "names": [{header, kode, nama, match}],
+        "calon": [{cell, header, field, nama, dapil, partai, nomor_urut, match}] (candidate names
+        accepted as near spellings), "differences": [{kolom, field, before, after}],
         "notes": [text]}]}
 """
 
@@ -46,6 +48,7 @@ class FileReport:
     recomputed: list[dict] = field(default_factory=list)
     jumlah_computed: bool = False
     names: list[dict] = field(default_factory=list)
+    calon: list[dict] = field(default_factory=list)
     differences: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -70,6 +73,9 @@ class FileReport:
                          + ", ".join(f"{k['nama']} ({k['kode']})" for k in self.kecamatan_missing))
         for n in self.names:
             lines.append(f"  Nama \"{n['header']}\" diterima sebagai {n['nama']} ({n['kode']}) [{n['match']}].")
+        for n in self.calon:
+            lines.append(f"  Nama calon \"{n['header']}\" (sel {n['cell']}) diterima sebagai {n['nama']} (nomor urut "
+                         f"{n['nomor_urut']}) [{n['match']}].")
         if self.fields_absent:
             lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(self.fields_absent)}")
         if self.blanks:

@@ -92,11 +92,14 @@ def read_line(cells: list[str]) -> Line:
     return ln
 
 
-def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes: list[str]) -> dict[str, int]:
+def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes: list[str],
+                   lines: range | None = None) -> dict[str, int]:
     """{field key: grid row} for every form field found below the header row.
 
     Keeps the block (I-V) and sub-block (I.A/I.B) as it reads down; a row is a form row by its
     numbering within the block, else by its label; a marker-only row continues the row above.
+    ``lines``: the grid rows to read (default every row below the header row); the list finder
+    of legislative forms (:mod:`.lists`) reads blocks I–III this way.
     """
     e = ctx.election
     form = ctx.form
@@ -105,7 +108,7 @@ def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, no
     block: str | None = None
     sub: str | None = None
     last_row: FormRow | None = None
-    for r in range(hr + 1, grid.height):
+    for r in lines if lines is not None else range(hr + 1, grid.height):
         cells = [cell_text(grid.view(r, c)) for c in range(first)]
         ln = read_line(cells)
         label, number, letter, marker = ln.label, ln.number, ln.letter, ln.marker

@@ -13,6 +13,26 @@ from .numbers import short
 
 _TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|KOTA|KAB)\s*\.?\s*:\s*(.+)$", re.I)
 _TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
+_TITLE_DISTRICT = re.compile(r"^(?:DAERAH\s+PEMILIHAN|DAPIL)\s*:\s*(.+)$", re.I)
+
+
+#: the bodies a legislative title names, longest first, and the election kind of each
+_BODY_KINDS = {"DEWAN PERWAKILAN RAKYAT DAERAH PROVINSI": "dprd_provinsi", "DPRD PROVINSI": "dprd_provinsi",
+               "DPRD PROV": "dprd_provinsi", "DEWAN PERWAKILAN DAERAH": "dpd", "DEWAN PERWAKILAN RAKYAT": "dpr"}
+
+
+def _body_named(n: str) -> str | None:
+    """The legislative body a normalised title names ("DEWAN PERWAKILAN RAKYAT"), or None."""
+    for body in _BODY_KINDS:
+        if f" {body} " in f" {n} ":
+            if body == "DEWAN PERWAKILAN RAKYAT" and f" {body} DAERAH" in f" {n} ":
+                continue
+            return body
+    if re.search(r"\bANGGOTA DPD\b", n):
+        return "DEWAN PERWAKILAN DAERAH"
+    if re.search(r"\bANGGOTA DPR\b(?! ?D)", n):
+        return "DEWAN PERWAKILAN RAKYAT"
+    return None
 
 
 def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
@@ -55,6 +75,10 @@ def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
         if idm:
             continue
         if "PEMILIHAN" in n or "PEMILU" in n:
+            body = _body_named(n)
+            if body and e.kind in _BODY_KINDS.values() and _BODY_KINDS[body] != e.kind:
+                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul \"{short(t, 120)}\" menyebut pemilihan lain; "
+                                    f"diharapkan {e.name}.", "wrong_election")
             for word, kind in foreign.items():
                 if f" {word}" in f" {n}" and word not in kinds.get(e.kind, ()) and kind != e.kind:
                     if "PRESIDEN" in n and e.kind == "pilpres":
@@ -66,8 +90,36 @@ def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
                 raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul menyebut tahun {years[0]}, diharapkan "
                                     f"{e.name} (tahun {year}).", "wrong_election")
         form = e.form_name("kabupaten_kota")
-        fm = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b", n)
-        if fm and normalize(form).split()[-1] != fm.group(2).split()[0]:
+        fm = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|D HASIL KABKO|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b", n)
+        own = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|D HASIL KABKO|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b",
+                        normalize(form))
+        suffix = own.group(2).split()[0] if own else normalize(form).split()[-1]
+        if fm and suffix != fm.group(2).split()[0]:
             raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: formulir \"{short(t, 80)}\" bukan {form}; berkas ini untuk "
                                 f"pemilihan lain (diharapkan {e.name}).", "wrong_election")
     return regency
+
+
+def check_district_title(titles, ctx: Context, regency: Region, where: str) -> None:
+    """A "DAERAH PEMILIHAN : ..." title must name the regency's own district (by name or code).
+
+    Raises ImportRefused("wrong_district") when it names another district or none of the contest's.
+    """
+    e = ctx.election
+    own = e.district_of(regency.kode)
+    if own is None:
+        return
+    for r, c, text in titles:
+        m = _TITLE_DISTRICT.match(" ".join(text.split()))
+        if not m:
+            continue
+        said = normalize(m.group(1))
+        digits = re.sub(r"\D", "", m.group(1))
+        named = next((d for d in e.districts if said == normalize(d.nama) or (digits and digits == re.sub(
+            r"\D", "", d.kode)) or said == normalize(f"{d.kode} {d.nama}")), None)
+        if named is not None and named.kode == own.kode:
+            continue
+        what = f"dapil {named.kode} {named.nama}" if named else f"\"{short(m.group(1))}\", yang bukan dapil {e.name}"
+        raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul menyebut {what}, padahal {regency.nama} "
+                            f"({regency.kode}) termasuk dapil {own.kode} {own.nama}; diharapkan sertifikat dapil "
+                            f"{own.nama}.", "wrong_district")

@@ -167,8 +167,7 @@ class VerifyReport:
 def expected_fingerprint(key: str) -> str:
     """A fingerprint from what a reader was told: 64 hex digits (spaces allowed), ``ed25519:...``
     text, or a PEM file. Raises PublishError when it is none of these."""
-    from ..office_key import OfficeKeyError
-    from ..office_key import fingerprint, parse_public_key
+    from ..office_key import OfficeKeyError, fingerprint, parse_public_key
     from .common import PublishError
 
     text = key.strip()
@@ -240,8 +239,7 @@ def verify_site(folder: str | os.PathLike, key: str | None = None) -> VerifyRepo
     Raises:
         PublishError: ``key`` cannot be read; the folder does not exist or is not a folder.
     """
-    from ..office_key import OfficeKeyError
-    from ..office_key import fingerprint, parse_public_key, verify_signature
+    from ..office_key import OfficeKeyError, fingerprint, parse_public_key, verify_signature
     from .common import PublishError
 
     folder = Path(folder)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations
 
-from . import bundles, core, findings, integrity, plenary, users
+from . import bundles, core, findings, integrity, legislative, plenary, users
 from .users import ROLES, register_functions
 
 #: every migration, in application order
@@ -25,6 +25,7 @@ MIGRATIONS = (
     bundles.bundles_001_tables,
     users.m_users_001_accounts,
     integrity.integrity_001_state,
+    legislative.legislative_001_tables,
 )
 
 migrations = Migrations("recap_app")

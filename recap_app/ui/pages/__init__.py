@@ -12,16 +12,20 @@ from .findings import FindingsPage
 from .importing import ImportPage
 from .province import ProvincePage
 from .publication import PublicationPage
+from .seats import SeatsPage, has_seats
 
 
 def page_factories(window):
     """[(key, title, factory)] for the pages after the editor, in tab order."""
     if getattr(window, "jobs", None) is None:
         window.jobs = JobRunner(window)
+    seats = [("seats", QCoreApplication.translate("MainWindow", "Kursi"), lambda: SeatsPage(window))] \
+        if has_seats(window.ws.election) else []
     return [
         ("import", QCoreApplication.translate("MainWindow", "Impor"), lambda: ImportPage(window)),
         ("findings", QCoreApplication.translate("MainWindow", "Temuan"), lambda: FindingsPage(window)),
         ("province", QCoreApplication.translate("MainWindow", "Provinsi"), lambda: ProvincePage(window)),
+        *seats,
         ("documents", QCoreApplication.translate("MainWindow", "Dokumen"), lambda: DocumentsPage(window)),
         ("bundles", QCoreApplication.translate("MainWindow", "Bundel"), lambda: BundlesPage(window)),
         ("publication", QCoreApplication.translate("MainWindow", "Publikasi"), lambda: PublicationPage(window)),
@@ -30,4 +34,4 @@ def page_factories(window):
 
 
 __all__ = ["AuditPage", "BundlesPage", "DocumentsPage", "FindingsPage", "ImportPage", "ProvincePage",
-           "PublicationPage", "page_factories"]
+           "PublicationPage", "SeatsPage", "page_factories"]

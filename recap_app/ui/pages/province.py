@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QVBoxLayout
 
-from .. import fmt
+from .. import dapil, fmt
 from ..chart import VotesChart
 from ..models import ProvinceModel
 from .base import LazyPage
@@ -18,6 +18,12 @@ class ProvincePage(LazyPage):
         super().__init__()
         self.window_ = window
         lay = QVBoxLayout(self)
+        self.dapil = None
+        if dapil.several(window.ws.election):  # one dapil at a time: its regencies, its parties
+            self.dapil = dapil.DapilBox(window.ws.election, everything=False)
+            self.dapil.setObjectName("provinceDapil")
+            self.dapil.chosen.connect(lambda _k: self.reload_page())
+            lay.addWidget(self.dapil)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = ProvinceModel(self)
         self.view = QTableView()
@@ -38,12 +44,13 @@ class ProvincePage(LazyPage):
 
     def reload_page(self) -> None:
         ws = self.window_.ws
-        totals = self.window_.current_totals()
-        regencies = ws.regencies()
-        self.model.set_data(ws.election.form.fields, regencies, totals)
+        form, regencies, totals = dapil.district_view(ws, self.window_.current_totals(),
+                                                     self.dapil.kode() if self.dapil is not None else None)
+        self.model.set_data(form.fields, regencies, totals)
         fm = self.view.horizontalHeader().fontMetrics()
         for i, r in enumerate(regencies):
             self.view.setColumnWidth(i, max(90, fm.horizontalAdvance(r.nama) + 16))
         rows = [(r.nama.replace("Kabupaten ", "Kab. "), totals["regencies"].get(r.kode, {})) for r in regencies]
-        self.chart.set_data(fmt.series(ws.election.form), rows, (self.tr("PROVINSI"), totals["fields"]))
+        total = self.tr("PROVINSI") if self.dapil is None else self.tr("DAPIL %s") % self.dapil.kode()
+        self.chart.set_data(fmt.series(form), rows, (total, totals["fields"]))
         self.chart.setMinimumHeight(self.chart.sizeHint().height())
