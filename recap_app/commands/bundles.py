@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import getpass
+import os
+import sys
 from pathlib import Path
 
 import click
 
+from ..core.errors import RecapError
 from . import common as cmd
 
 key_option = click.option("--key", "key_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -26,15 +30,49 @@ def register(main):
     @cmd.clerk_errors
     def keys_show(key_file, fmt):
         """Cetak kunci publik kantor ini dan sidiknya (dibuat saat pertama dipakai)."""
-        from ..core.bundle import keys
+        from ..core import office_key
 
-        ident = keys.load_identity(key_file)
+        path = key_file or office_key.default_key_path()
+        pub = office_key.public_identity(path)
+        if pub is None:
+            ident = office_key.load_identity(path)
+            pub = office_key.PublicIdentity(ident.public_key, ident.fingerprint, ident.protected)
+        text = office_key.public_key_text(pub.public_key)
         if fmt == "json":
-            cmd.emit_json({"public_key": ident.public_text, "fingerprint": ident.fingerprint, "key_file": str(ident.path)})
+            cmd.emit_json({"public_key": text, "fingerprint": pub.fingerprint, "key_file": str(path),
+                           "protected": pub.protected})
             return
-        click.echo(f"Kunci publik: {ident.public_text}")
-        click.echo(f"Sidik kunci:  {keys.grouped(ident.fingerprint)}")
-        click.echo(f"Berkas kunci: {ident.path} (rahasia; jangan dibagikan)")
+        click.echo(f"Kunci publik: {text}")
+        click.echo(f"Sidik kunci:  {office_key.grouped(pub.fingerprint)}")
+        click.echo(f"Berkas kunci: {path} (rahasia; jangan dibagikan)")
+        click.echo("Kata sandi kunci: " + ("ada" if pub.protected else
+                                           "BELUM ADA (kantor yang memakai akun: recap keys passphrase)"))
+
+    @cmd.write_command(keys_group, "passphrase")
+    @key_option
+    def keys_passphrase(key_file, db, user):
+        """Tetapkan atau ganti kata sandi kunci kantor (ketua atau admin; dicatat di log audit).
+
+        Kata sandi lama dari RECAP_KEY_PASSPHRASE (atau ditanyakan); yang baru dari
+        RECAP_NEW_KEY_PASSPHRASE (atau ditanyakan dua kali)."""
+        from ..core import anchors, office_key
+
+        path = key_file or office_key.default_key_path()
+        old = os.environ.get("RECAP_KEY_PASSPHRASE")
+        if old is None and office_key.is_protected(path) and sys.stdin is not None and sys.stdin.isatty():
+            old = getpass.getpass("Kata sandi kunci kantor sekarang: ")
+        new = os.environ.get("RECAP_NEW_KEY_PASSPHRASE")
+        if new is None:
+            if not (sys.stdin is not None and sys.stdin.isatty()):
+                raise RecapError("Kata sandi kunci yang baru diperlukan: isi RECAP_NEW_KEY_PASSPHRASE atau jalankan "
+                                 "perintah di terminal.", "password_needed")
+            new = getpass.getpass("Kata sandi kunci kantor yang baru: ")
+            if getpass.getpass("Ulangi: ") != new:
+                raise RecapError("Kedua kata sandi tidak sama; tidak ada yang diubah.", "password_mismatch")
+        with cmd.acting(db, user) as (ws, actor):
+            ident = anchors.protect_key(ws, actor, old, new, path)
+        click.echo(f"Kunci kantor {ident.path} kini dilindungi kata sandi (sidik {office_key.grouped(ident.fingerprint)}).")
+        click.echo("Skrip memakai kunci dengan RECAP_KEY_PASSPHRASE.")
 
     @cmd.write_command(keys_group, "trust")
     @click.argument("key")

@@ -61,7 +61,11 @@ def acting_user(ws: Workspace, user: str | None) -> str:
 def acting(db: Path | None, user: str | None):
     """``with acting(db, user) as (ws, actor)``: the workspace opened and the acting user authenticated."""
     with open_ws(db) as ws:
-        yield ws, acting_user(ws, user)
+        try:
+            yield ws, acting_user(ws, user)
+        finally:
+            for warning in ws.warnings:
+                click.echo(f"Peringatan: {warning}", err=True)
 
 
 def emit_json(data) -> None:

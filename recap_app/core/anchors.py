@@ -117,6 +117,32 @@ def try_sign(ws: Workspace, actor: str, purpose: str) -> dict | None:
         return None
 
 
+def protect_key(ws: Workspace, actor: str, old: str | None, new: str, path: Path | None = None) -> OfficeIdentity:
+    """Set or change the office key's passphrase (the key itself is kept; made now if there is none).
+
+    The ketua or admin does it (permission "office_key"), recorded in this workspace's audit log
+    ("office_key.passphrase", with the key's fingerprint), in the same transaction as the file is
+    rewritten. The passphrase follows the password policy (:func:`recap_app.core.auth.check_password`).
+
+    Args:
+        old: the current passphrase (None/"" for a key without one); new: the new passphrase.
+    Raises:
+        NotAllowed; RecapError "weak_password"; OfficeKeyError ("bad_passphrase", "key_locked",
+        "key_unwritable").
+    """
+    auth.require(ws, actor, "office_key")
+    new = auth.check_password(new)
+    key_path = Path(path) if path else office_key.default_key_path()
+    with ws.transaction():
+        if key_path.exists():
+            ident = office_key.change_passphrase(key_path, old, new)
+        else:
+            ident = office_key.load_identity(key_path, create=True, passphrase=new)
+        ws.record(actor, "office_key.passphrase", "office_key", None,
+                  {"key": ident.fingerprint, "protected": True, "file": key_path.name})
+    return ident
+
+
 # --------------------------------------------------------------------- collecting and checking
 @dataclass(frozen=True)
 class Anchor:

@@ -209,7 +209,10 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
             unknown user and wrong password, so names cannot be probed). Each failure is
             recorded in the audit log ("user.login_failed", with the reason).
         PasswordNeeded: accounts exist, no password given and no terminal to ask.
+        WorkspaceError: "tampered": the accounts differ from what the audit chain recorded (a
+            role raised, an account added, every account deleted to get open mode).
     """
+    ws.guard(("user_account", "meta"))
     name = _norm(user) or default_actor()
     if open_mode(ws):
         if CONTROL.search(name) or INVISIBLE.search(name):

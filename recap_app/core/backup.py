@@ -29,8 +29,9 @@ import sqlite3
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
+from urllib.parse import quote
 
-from . import headlog
+from . import faults, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
 from .store import Workspace
@@ -74,11 +75,13 @@ class StartupReport:
         ok: the workspace opened and passed the integrity check.
         message: one plain Indonesian paragraph for the clerk.
         latest_good_backup: the newest backup that passes the integrity check (or None).
+        kind: "ok", "missing", "damaged" or a storage fault (core/faults.py).
     """
 
     ok: bool
     message: str
     latest_good_backup: BackupInfo | None
+    kind: str = "ok"
 
 
 # ----------------------------------------------------------------- checks
@@ -87,26 +90,41 @@ def check_file(path: str | Path) -> tuple[bool, str]:
 
     Returns:
         (True, "ok") when ``PRAGMA integrity_check`` says ok and the file is a recap_app
-        workspace; else (False, reason in Indonesian).
+        workspace; else (False, reason in Indonesian). See :func:`check_fault` for the kind.
     """
+    ok, why, _kind = check_fault(path)
+    return ok, why
+
+
+def check_fault(path: str | Path) -> tuple[bool, str, str]:
+    """:func:`check_file` with the kind of failure: "ok", "missing", "damaged" (the file itself),
+    or a storage fault of core/faults.py ("disk_full", "io_error", "cantopen", "locked",
+    "readonly") that says nothing about the file's content."""
     path = Path(path)
     if not path.is_file():
-        return False, f"berkas {path} tidak ada"
+        return False, f"berkas {path} tidak ada", "missing"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        return False, f"tidak dapat dibuka ({exc})"
+        wal = Path(f"{path}-wal")
+        still = faults.low_space(path.parent) and (not wal.exists() or wal.stat().st_size == 0)
+        # on a full disk with nothing in the WAL the file is read as it is: no -shm to make or grow
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro{'&immutable=1' if still else ''}", uri=True)
+        conn.execute("PRAGMA mmap_size=0")
+    except (sqlite3.Error, OSError) as exc:
+        return False, f"tidak dapat dibuka ({exc})", faults.classify(exc, path)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
-            return False, "pemeriksaan integritas gagal: " + "; ".join(str(r) for r in rows[:5])
+            return False, "pemeriksaan integritas gagal: " + "; ".join(str(r) for r in rows[:5]), "damaged"
         if conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone() is None:
-            return False, "bukan ruang kerja recap_app (definisi pemilihan tidak ada)"
+            return False, "bukan ruang kerja recap_app (definisi pemilihan tidak ada)", "damaged"
     except sqlite3.DatabaseError as exc:
-        return False, f"rusak atau bukan ruang kerja ({exc})"
+        kind = faults.classify(exc, path)
+        if kind in ("damaged", "storage"):
+            return False, f"rusak atau bukan ruang kerja ({exc})", "damaged"
+        return False, f"tidak dapat dibaca ({exc})", kind
     finally:
         conn.close()
-    return True, "ok"
+    return True, "ok", "ok"
 
 
 def file_sha256(path: Path) -> str:
@@ -148,7 +166,7 @@ def _head_of(path: Path) -> tuple[int, str]:
 
 def copy_checked(src_path: Path, out: Path) -> None:
     """Online-backup ``src_path`` into ``out`` (temp file, integrity check, fsync, rename)."""
-    tmp = out.with_name(out.name + f".sementara-{secrets.token_hex(4)}")
+    tmp = temp_beside(out, "sementara")
     try:
         src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True, timeout=30)
         try:
@@ -223,6 +241,12 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
         auth.require(ws, actor, "backup")
     if out.exists():
         raise BackupError(f"Berkas {out} sudah ada; cadangan tidak menimpa berkas. Pilih nama lain.", "exists")
+    for folder in {out.parent if out.parent.exists() else out.parent.parent, ws.path.parent}:
+        if faults.low_space(folder):  # a copy cannot fit, and must not wait on the lock a full disk holds
+            free = faults.free_bytes(folder)
+            raise BackupError(f"Disk penuh di {folder} (sisa {faults.number(free or 0)} bait): cadangan {out.name} "
+                              "tidak dapat dibuat. Ruang kerja tidak berubah; kosongkan ruang disk lalu buat "
+                              "cadangan lagi.", "disk_full")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -263,8 +287,10 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
         reason: short word for the file name ("import", "adopt", "bundle_export").
         actor: recorded in the audit log.
     Returns:
-        The new BackupInfo, or None when the backup could not be made (the reason is
-        recorded in ``last_auto_backup_error``).
+        The new BackupInfo, or None when the backup could not be made. A failure is never
+        silent: its Indonesian message is added to ``ws.warnings`` (the CLI prints it, the window
+        shows it), kept in ``last_auto_backup_error``, and recorded ("backup.failed") when the
+        workspace can still be written.
     """
     global last_auto_backup_error
     tag = re.sub(r"[^a-z0-9_]+", "_", reason.lower()).strip("_") or "otomatis"
@@ -279,8 +305,17 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
         out = folder / f"{ws.path.stem}-{stamp}-{n}-{tag}{SUFFIX}"
     try:
         info = make_backup(ws, out, actor=actor, reason=tag, check_permission=False, at=at)
-    except RecapError as exc:
-        last_auto_backup_error = exc.message
+    except (RecapError, OSError) as exc:
+        message = exc.message if isinstance(exc, RecapError) else (exc.strerror or str(exc))
+        last_auto_backup_error = message
+        if reason != "manual":  # a manual backup reports its own failure
+            ws.warnings.append(f"Cadangan otomatis ({tag}) GAGAL dibuat di {folder}: {message} Data sudah tersimpan di "
+                               "ruang kerja, tetapi belum ada cadangannya; periksa folder cadangan (recap backups).")
+        with contextlib.suppress(RecapError, sqlite3.Error):
+            if not ws.readonly:
+                with ws.transaction():
+                    ws.record(actor, "backup.failed", "workspace", None,
+                              {"reason": tag, "folder": str(folder), "message": message})
         return None
     last_auto_backup_error = None
     rotate(ws)
@@ -327,14 +362,47 @@ def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
             gone.append(info.path)
     folder = backup_dir(ws)
     stem = (ws.path if isinstance(ws, Workspace) else Path(ws)).stem
-    limit = _dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
     if folder.is_dir():  # copies left by a backup that was interrupted (power cut, killed process)
-        for p in folder.glob(f"{glob_escape(stem)}-*{SUFFIX}.sementara-*"):
-            with contextlib.suppress(OSError):
-                if p.stat().st_mtime < limit:
-                    p.unlink()
-                    gone.append(p)
+        gone += clean_temps(folder, f"{glob_escape(stem)}-*{SUFFIX}.sementara-*")
     return gone
+
+
+def temp_beside(target: Path, tag: str) -> Path:
+    """A temporary name beside ``target`` that says which process made it:
+    ``<name>.<tag>-<pid>-<8 hex>`` (:func:`clean_temps` removes those of dead processes)."""
+    return target.with_name(f"{target.name}.{tag}-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def clean_temps(folder: Path, pattern: str) -> list[Path]:
+    """Remove temporary files matching ``pattern`` in ``folder`` (with their -wal/-shm) whose
+    process is gone (a killed backup or restore), or that are older than STALE_TEMP_SECONDS
+    (names without a process id). Returns what was removed; never raises."""
+    gone: list[Path] = []
+    limit = _dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
+    for p in sorted(folder.glob(pattern)):
+        m = re.search(r"-(\d+)-[0-9a-f]{8}(?:-wal|-shm|-journal)?$", p.name)
+        try:
+            if m:
+                pid = int(m.group(1))
+                if pid == os.getpid() or _alive(pid):
+                    continue
+            elif p.stat().st_mtime >= limit:
+                continue
+            p.unlink()
+            gone.append(p)
+        except OSError:
+            continue
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:
@@ -349,13 +417,17 @@ def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:
 def startup_check(path: str | Path) -> StartupReport:
     """The check the program runs when it opens a workspace (CLI and window).
 
-    Returns a StartupReport: ok with a short message, or a plain explanation of the damage
-    with the latest good backup and the command to restore it. Never raises.
+    Returns a StartupReport: ok with a short message; or, when the file itself is damaged, a
+    plain explanation with the latest good backup and the command to restore it; or, for a
+    storage fault (full disk, I/O error, locked), the fault named — with no restore advised,
+    since the file is not damaged and a backup lacks the newest changes. Never raises.
     """
     path = Path(path)
-    ok, why = check_file(path)
+    ok, why, kind = check_fault(path)
     if ok:
         return StartupReport(True, f"Ruang kerja {path} diperiksa: baik.", None)
+    if kind not in ("damaged", "missing"):
+        return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
     good = latest_good_backup(path)
     msg = f"Ruang kerja {path} rusak atau tidak dapat dibaca: {why}."
     if good:
@@ -363,7 +435,7 @@ def startup_check(path: str | Path) -> StartupReport:
                 f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
     else:
         msg += f" Tidak ada cadangan yang baik di {backup_dir(path)}; hubungi admin."
-    return StartupReport(False, msg, good)
+    return StartupReport(False, msg, good, kind)
 
 
 def _on_read_only_media(path: Path) -> bool:
@@ -412,22 +484,38 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     write stops with WorkspaceError code "readonly" and nothing changed.
 
     Raises:
-        WorkspaceError: missing file (as Workspace.open), or code "damaged" with the plain
-            message of :func:`startup_check` naming the latest good backup and how to restore it.
+        WorkspaceError: missing file (as Workspace.open); a storage fault named as what it is
+            ("disk_full", "io_error", "locked", "cantopen": the file is fine, no restore is
+            advised); or code "damaged" with the plain message of :func:`startup_check` naming
+            the latest good backup and how to restore it.
     """
     path = Path(path)
+    if path.parent.is_dir():  # what a killed restore left beside the workspace
+        clean_temps(path.parent, f"{glob_escape(path.name)}.pulih-*")
     try:
         ws = _open_read_only_media(path) if _on_read_only_media(path) else Workspace.open(path, readonly=readonly)
     except WorkspaceError as exc:
-        report = startup_check(path)
-        if exc.code == "missing" or report.ok:
+        if exc.code in ("missing", "tampered") + FAULTS:
             raise
+        report = startup_check(path)
+        if report.ok:
+            raise
+        if report.kind in FAULTS:
+            raise WorkspaceError(report.message, report.kind) from exc
         raise WorkspaceError(report.message, "damaged") from exc
     try:
         rows = [r[0] for r in ws.conn.execute("PRAGMA integrity_check").fetchall()]
     except sqlite3.DatabaseError as exc:
+        kind = faults.classify(exc, path)
+        if kind not in ("damaged", "storage"):
+            ws.close()
+            raise faults.fault_error(path, exc, kind) from exc
         rows = [str(exc)]
     if rows != ["ok"]:
         ws.close()
         raise WorkspaceError(startup_check(path).message, "damaged")
     return ws
+
+
+#: storage faults that say nothing about a file's content (core/faults.py)
+FAULTS = ("disk_full", "io_error", "readonly", "locked", "cantopen")

@@ -23,6 +23,7 @@ import sqlite3
 
 from . import anchors, audit, reconcile, state
 from .audit import ChainReport, Problem
+from .errors import WorkspaceError
 from .store import Workspace
 
 
@@ -81,6 +82,10 @@ def verify_findings(ws: Workspace) -> list[Problem]:
         fresh = {}
         for f in reconcile.check_workspace(ws):
             fresh.setdefault(f.region, set()).add((f.key, f.expected, f.actual))
+    except WorkspaceError as exc:
+        if exc.code == "tampered":
+            return []  # the figures themselves are reported by verify_content
+        return [Problem("findings", None, f"Temuan tidak dapat diperiksa ulang: {exc.message}")]
     except Exception as exc:  # noqa: BLE001 - a damaged workspace is reported, never a crash
         return [Problem("findings", None, f"Temuan tidak dapat diperiksa ulang: {exc}.")]
     for kode, fs in stored.items():

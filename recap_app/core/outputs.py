@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import faults
 from .errors import RecapError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,8 +104,8 @@ def write_atomic(out: str | os.PathLike, data: bytes, ws: "Workspace | None" = N
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OutputError(f"Berkas {out} tidak dapat ditulis: {exc.strerror or exc}. Tidak ada yang berubah.",
-                          "write_failed") from exc
+        raise OutputError(f"Berkas {out} tidak dapat ditulis ({faults.os_reason(exc)}). Tidak ada yang berubah.",
+                          "disk_full" if faults.classify(exc) == "disk_full" else "write_failed") from exc
     return out
 
 

@@ -21,10 +21,8 @@ as it was; its temporary copy is removed by the next restore or backup (docs/sec
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import json
 import os
-import secrets
 import shutil
 import sqlite3
 from glob import escape as glob_escape
@@ -32,18 +30,19 @@ from pathlib import Path
 
 from . import anchors, auth, integrity, office_key
 from .backup import (
-    STALE_TEMP_SECONDS,
     BackupError,
     BackupInfo,
     check_file,
+    clean_temps,
     copy_checked,
     file_sha256,
     file_stamp,
     fsync_file,
     remove_with_sidecars,
+    temp_beside,
 )
 from .clock import now_iso
-from .errors import RecapError
+from .errors import RecapError, WorkspaceError
 from .store import Workspace
 
 
@@ -102,12 +101,8 @@ def _chain_of(path: Path) -> tuple[str | None, int, str]:
 
 
 def _clean_stale(target: Path) -> None:
-    """Remove temporary copies a killed restore left beside the workspace (older than STALE_TEMP_SECONDS)."""
-    limit = _dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
-    for p in target.parent.glob(f"{glob_escape(target.name)}.pulih-*"):
-        with contextlib.suppress(OSError):
-            if p.stat().st_mtime < limit:
-                p.unlink()
+    """Remove temporary copies a killed restore left beside the workspace (their process is gone)."""
+    clean_temps(target.parent, f"{glob_escape(target.name)}.pulih-*")
 
 
 def restore(backup_file: str | Path, target: str | Path, user: str | None, password: str | None = None, *,
@@ -166,8 +161,14 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
                     raise BackupError(f"Cadangan {backup_file} untuk pemilihan {backup_election}, sedangkan ruang "
                                       f"kerja {target} untuk {current.election.id}; tidak dipulihkan.",
                                       "wrong_election")
-                actor = auth.authenticate(current, user, password)
-                auth.require(current, actor, "restore")
+                try:
+                    actor = auth.authenticate(current, user, password)
+                    auth.require(current, actor, "restore")
+                except WorkspaceError as exc:
+                    if exc.code != "tampered":
+                        raise
+                    # its accounts were changed outside the program: they cannot say who may restore
+                    actor = _authorised_without_workspace(bws, user, password, passphrase)
                 genesis, _wsid = current.chain_identity()
                 last = current.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
                 abandoned = (last[0], last[1]) if last else (0, "")
@@ -191,7 +192,7 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
                           "--other-workspace (dicatat di log audit).", "other_workspace")
     info = BackupInfo(backup_file, now_iso(), "restore", backup_file.stat().st_size, file_sha256(backup_file), b_last,
                       b_hash)
-    tmp = target.with_name(target.name + f".pulih-{secrets.token_hex(4)}")
+    tmp = temp_beside(target, "pulih")
     aside = None
     try:
         copy_checked(backup_file, tmp)

@@ -29,6 +29,13 @@ import sqlite3
 EXCLUDED = frozenset({"audit", "audit_seal", "cell", "finding", "finding_check", "draft", "state_digest",
                       "_sqlite_migrations"})
 
+#: the small tables that decide authority and what figures mean, checked against the chain before
+#: every write transaction (store.Workspace.guard): accounts, trusted keys, explanations and
+#: overrides, adoptions, workspace meta (settings, the stored definition, identity), signed heads,
+#: the pairs
+GUARDED = ("user_account", "bundle_trusted_key", "finding_note", "certificate", "meta", "anchor", "contestant",
+           "region", "region_alias")
+
 #: the target table of a statement that writes
 WRITE = re.compile(r"^\s*(?:INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?"
                    r"[\[\"`]?(\w+)", re.IGNORECASE)

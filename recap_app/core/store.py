@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
-from . import headlog, state
+from . import faults, headlog, state
 from .clock import default_actor, now_iso
 from .domain import ContestantKind, Region
 from .election import Election, load_election
@@ -90,6 +91,9 @@ class Workspace:
         self._touched: set[str] = set()
         #: note each committed chain head in the head log outside the file (core/headlog.py)
         self.log_heads = not readonly
+        #: Indonesian warnings for the person acting (an automatic backup that failed, ...):
+        #: the CLI prints them after the command, the window shows them
+        self.warnings: list[str] = []
         self._identity: tuple[str, str | None] | None = None
         if not readonly:
             conn.set_trace_callback(self._trace)
@@ -126,20 +130,38 @@ class Workspace:
             if not has_meta:
                 raise WorkspaceError(f"Berkas {path} adalah basis data SQLite lain, bukan ruang kerja recap_app; "
                                      "berkas itu tidak diubah.", "not_a_workspace")
+        conn = None
+        low = faults.low_space(path.parent)
         try:
             if readonly:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None,
-                                       check_same_thread=False)
+                # almost no space and nothing in the WAL: read the file as it is (immutable), so no
+                # -shm has to be made or grown (a memory-mapped -shm that cannot grow is SIGBUS)
+                wal = Path(f"{path}-wal")
+                still = low and (not wal.exists() or wal.stat().st_size == 0)
+                conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro{'&immutable=1' if still else ''}",
+                                       uri=True, isolation_level=None, check_same_thread=False)
             else:
                 conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA mmap_size=0")  # no memory-mapped I/O: a failing disk is an error, never SIGBUS
+            if low and not readonly:
+                # almost no space: exclusive locking keeps the WAL index in this process's memory
+                # instead of a shared -shm file; writes still fail cleanly with "disk full"
+                conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            if not readonly:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=30000")
             register_functions(conn)  # the audit seal triggers need it
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the first read happens here
         except sqlite3.DatabaseError as exc:
-            raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app yang dapat dibuka: {exc}.",
-                                 "not_a_workspace") from exc
+            if conn is not None:
+                conn.close()
+            kind = faults.classify(exc, path)
+            if kind in ("damaged", "storage"):
+                raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app yang dapat dibuka: {exc}.",
+                                     "not_a_workspace") from exc
+            raise faults.fault_error(path, exc, kind) from exc
         return conn
 
     @classmethod
@@ -206,6 +228,11 @@ class Workspace:
         if not readonly:
             pending = [m.name for m in migrations.pending(ws.db)]
             if pending:
+                try:
+                    ws.guard()  # an upgrade records the state as it is: only state the chain vouches for
+                except WorkspaceError:
+                    ws.close()
+                    raise
                 migrations.apply(ws.db)
                 with ws.transaction():  # the new schema's state, as it now is, under the chain
                     ws.record("sistem", "schema.migrate", "workspace", None, {"migrations": pending}, baseline=True)
@@ -289,6 +316,7 @@ class Workspace:
         self._touched.clear()
         self._head_before = None
         try:
+            self.guard()  # never build on state changed outside the program: it would be recorded as ours
             yield self
             if self._state_changes(peek=True):  # state changed after the last record: record it too
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
@@ -393,6 +421,54 @@ class Workspace:
                 self.conn.executemany("DELETE FROM state_digest WHERE unit = ?",
                                       [(u,) for u, sha in changes.items() if sha is None])
         return changes
+
+    def _recorded_units(self) -> dict[str, str | None]:
+        """{unit: SHA-256 (None: removed)} as the chain last recorded them, read incrementally
+        (only records newer than the last reading are parsed)."""
+        upto = getattr(self, "_recorded_upto", 0)
+        rec = getattr(self, "_recorded", None)
+        if rec is None:
+            rec, upto = {}, 0
+        top = upto
+        for rid, raw in self.conn.execute("SELECT id, state FROM audit WHERE id > ? ORDER BY id", (upto,)):
+            top = rid
+            if raw is None:
+                continue
+            try:
+                units = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(units, dict):
+                rec.update(units)
+        self._recorded, self._recorded_upto = rec, top
+        return rec
+
+    def guard(self, tables: tuple[str, ...] = state.GUARDED) -> None:
+        """Refuse to go on when protected state that decides authority or figures (accounts, trusted
+        keys, explanations and overrides, adoptions, settings, the stored definition) differs from
+        what the audit chain last recorded for it: it was changed outside the program, and a write
+        now would record the forgery as the program's own. Read-only; cheap (small tables).
+
+        Raises:
+            WorkspaceError: code "tampered", naming what differs.
+        """
+        if not self._has_state_cache():
+            return
+        rec = self._recorded_units()
+        if not rec:
+            return  # never recorded (a workspace from before the state digests, until its baseline)
+        now = state.current_units(self.conn, tables)
+        wanted = set(tables)
+        bad = sorted({u for u, sha in now.items() if rec.get(u) != sha}
+                     | {u for u, sha in rec.items() if sha is not None and u.split("/", 1)[0] in wanted
+                        and u not in now})
+        if bad:
+            words = "; ".join(f"{state.unit_word(u)} ({u})" for u in bad[:4]) + (f" dan {len(bad) - 4} lainnya"
+                                                                                 if len(bad) > 4 else "")
+            raise WorkspaceError(
+                f"Ruang kerja {self.path} telah diubah di luar program: {words} tidak sama dengan yang tercatat di "
+                f"log audit. Tidak ada yang dilakukan. Periksa dengan: recap audit verify --db {self.path}, lalu "
+                "pulihkan cadangan yang baik.", "tampered")
 
     def _has_state_cache(self) -> bool:
         if getattr(self, "_state_ready", False):
@@ -524,23 +600,55 @@ class Workspace:
         for kolom, fld, value in self.conn.execute(
                 "SELECT kolom, field, value FROM cell WHERE revision_id = ?", (revision_id,)):
             out.setdefault(kolom, {})[fld] = value
-        self._check_content(info, out)
+        self._check_content(info, out, self._audited([info.region_kode]))
         return out
 
-    def _check_content(self, info: RevisionInfo, values: Values) -> None:
+    def _audited(self, kodes: list[str]) -> dict[tuple[str, str, int], str]:
+        """{(region code, kind, revision number): content SHA-256} as the audit records of those
+        certificates' revisions say (the chain protects them; index ``audit_entity``)."""
+        out: dict[tuple[str, str, int], str] = {}
+        for i in range(0, len(kodes), 500):
+            chunk = [f"certificate:{k}" for k in kodes[i:i + 500]]
+            for entity, after in self.conn.execute(
+                    f"SELECT entity, after FROM audit WHERE entity IN ({','.join('?' * len(chunk))})", chunk):
+                try:
+                    a = json.loads(after) if after else None
+                except ValueError:
+                    continue
+                if isinstance(a, dict) and "revision" in a and "sha256" in a:
+                    out[(entity.split(":", 1)[1], a.get("kind", "resmi"), a["revision"])] = a["sha256"]
+        return out
+
+    def _check_content(self, info: RevisionInfo, values: Values, audited: dict[tuple[str, str, int], str]) -> None:
         """Refuse figures changed outside the program: the stored cells must still hash to the
-        revision's content SHA-256 (recorded, and audited, when the revision was written)."""
+        revision's content SHA-256, and that SHA-256 must be the one its audit record carries
+        (a person with the file who rewrites cells and the revision's hash together is caught by
+        the second: the audit record is under the chain)."""
         if values_sha256(list(info.columns), values) != info.content_sha256:
             raise WorkspaceError(
                 f"Angka revisi {info.number} sertifikat {info.region_kode} telah diubah di luar program (SHA-256 isi "
                 "tidak cocok). Angka ini tidak dipakai; jalankan 'recap audit verify' dan pulihkan cadangan yang baik.",
                 "tampered")
+        logged = audited.get((info.region_kode, info.kind, info.number))
+        if logged != info.content_sha256:
+            why = "tidak tercatat di log audit" if logged is None else "SHA-256-nya berbeda dari yang tercatat di log audit"
+            raise WorkspaceError(
+                f"Angka revisi {info.number} sertifikat {info.region_kode} {why} (diubah atau disisipkan di luar "
+                "program). Angka ini tidak dipakai; jalankan 'recap audit verify' dan pulihkan cadangan yang baik.",
+                "tampered")
 
     def latest_values(self) -> dict[str, tuple[RevisionInfo, Values]]:
         """Latest official revision of every certificate: {region code: (info, values)}.
 
-        One query for all cells (used by totals, rules and documents).
+        One query for all cells (used by totals, rules and documents). Each revision's cells are
+        checked against its own SHA-256 and against its audit record, and the stored definition,
+        the pairs and the region set against the chain (:meth:`guard`), so a sum, a document or
+        an export is never made of figures or names changed outside the program.
+
+        Raises:
+            WorkspaceError: "tampered".
         """
+        self.guard(("meta", "contestant", "region"))
         rows = self.conn.execute(
             """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,
                       r.source_file_id, r.reason, r.content_sha256
@@ -555,8 +663,9 @@ class Workspace:
             for rid, kolom, fld, value in self.conn.execute(
                     f"SELECT revision_id, kolom, field, value FROM cell WHERE revision_id IN ({q})", list(infos)):
                 values[rid].setdefault(kolom, {})[fld] = value
+        audited = self._audited(sorted({info.region_kode for info in infos.values()}))
         for rid, info in infos.items():
-            self._check_content(info, values[rid])
+            self._check_content(info, values[rid], audited)
         return {info.region_kode: (info, values[rid]) for rid, info in infos.items()}
 
     def insert_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
@@ -619,15 +728,6 @@ def _check_setting_text(key: str, value: Any) -> None:
             _check_setting_text(key, v)
 
 
-def _storage_error(path: Path, exc: sqlite3.OperationalError) -> WorkspaceError:
-    text = str(exc).lower()
-    if "full" in text:
-        return WorkspaceError(f"Disk penuh: perubahan pada {path} tidak disimpan dan data tetap seperti sebelumnya.",
-                              "disk_full")
-    if "readonly" in text or "read-only" in text:
-        return WorkspaceError(f"Ruang kerja {path} tidak dapat ditulis (hanya-baca); tidak ada yang diubah.",
-                              "readonly")
-    if "locked" in text or "busy" in text:
-        return WorkspaceError(f"Ruang kerja {path} sedang dipakai proses lain; coba lagi sebentar.", "locked")
-    return WorkspaceError(f"Kesalahan penyimpanan pada {path}: {exc}. Tidak ada yang diubah.", "storage")
-
+def _storage_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
+    """The clerk's message for a storage fault while writing (core/faults.py names the kind)."""
+    return faults.fault_error(path, exc)

@@ -103,7 +103,8 @@ def test_keys_trust_from_a_file_and_list(tmp_path):
                                          f"Sidik kunci:  {keys.grouped(other.fingerprint)}"]
 
 
-def test_permissions_are_checked(demo_ws, tmp_path):
+def test_permissions_are_checked(demo_ws, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-pagi-di-dieng-2019")  # an office with accounts: protected key
     auth.add_user(demo_ws, "admin", "admin", "admin", "Gunung-merbabu-17-kabut")
     auth.add_user(demo_ws, "admin", "operator1", "operator", "Gunung-slamet-38-kabut")
     with pytest.raises(NotAllowed) as exc:
@@ -111,6 +112,7 @@ def test_permissions_are_checked(demo_ws, tmp_path):
     assert exc.value.code == "forbidden" and not (tmp_path / "x.zip").exists()
     auth.add_user(demo_ws, "admin", "ketua", "ketua", "Gunung-sumbing-31-kabut")
     b = export.export_bundle(demo_ws, tmp_path / "b.zip", "ketua").path
+    assert keys.load_identity().protected
     target = Workspace.create(tmp_path / "t.sqlite", "pilpres-2019-jateng", actor="penerima")
     auth.add_user(target, "admin", "admin", "admin", "Gunung-merbabu-17-kabut")
     auth.add_user(target, "admin", "operator1", "operator", "Gunung-slamet-38-kabut")

@@ -100,7 +100,7 @@ def test_schema_violations_are_named_in_indonesian_with_member_path_and_expectat
         m["warna"] = "merah"
     path = repack(origin["b1"], tmp_path / "e.zip", origin["ident"], manifest_fn=extra_and_enum)
     msg = refused(target, path, "bad_manifest")
-    assert "di $: kunci tak dikenal 'warna'; kunci yang diperbolehkan: base_sequence, contents, created_at" in msg
+    assert "di $: kunci tak dikenal 'warna'; kunci yang diperbolehkan: base_sequence, chain_head, contents" in msg
     assert ('di $.sender.tier: nilai "desa" tidak dikenal; diharapkan salah satu dari "nasional", "provinsi", '
             '"kabupaten_kota", "kecamatan"') in msg
 

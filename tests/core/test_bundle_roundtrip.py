@@ -46,9 +46,13 @@ def test_export_writes_a_signed_zip_with_listed_members(sent, tmp_path):
     assert manifest["election_id"] == "pilpres-2019-jateng" and manifest["simulation"] is False
     assert manifest["sender"]["fingerprint"] == keys.load_identity().fingerprint
     assert [m["path"] for m in manifest["members"]] == [DATA]
-    # the export itself is recorded, then the automatic backup after it
-    rec = ws.conn.execute("SELECT action, entity FROM audit ORDER BY id DESC LIMIT 2").fetchall()
-    assert rec == [("backup.create", "workspace"), ("bundle.export", "bundle:1")]
+    # the export itself is recorded, then its signed chain head kept here, then the automatic backup
+    rec = ws.conn.execute("SELECT action, entity FROM audit ORDER BY id DESC LIMIT 3").fetchall()
+    assert rec == [("backup.create", "workspace"), ("anchor.sign", "workspace"), ("bundle.export", "bundle:1")]
+    last_carried = ws.conn.execute("SELECT id, hash FROM audit WHERE action = 'bundle.export'").fetchone()[0] - 1
+    assert manifest["chain_head"] == {
+        "genesis": ws.conn.execute("SELECT hash FROM audit WHERE id = 1").fetchone()[0], "audit_id": last_carried,
+        "audit_hash": ws.conn.execute("SELECT hash FROM audit WHERE id = ?", (last_carried,)).fetchone()[0]}
 
 
 def test_verify_reports_sender_and_content(sent):

@@ -305,8 +305,8 @@ def test_a_new_workspace_at_the_sender_starts_its_own_sequence(demo_ws, target, 
     change(fresh, "33.20", "paslon_1", 3)
     res = importer.import_bundle(target, export.export_bundle(fresh, tmp_path / "n1.zip", "tester").path, "penerima")
     assert (res.status, res.sequence, res.added, res.gap) == ("imported", 1, {"33.20": 1}, None)
-    # every record before the export itself (the export and the automatic backup come after)
-    assert res.audit_records == fresh.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] - 2
+    # every record before the export itself (the export, its signed head and the automatic backup come after)
+    assert res.audit_records == fresh.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] - 3
     fresh.close()
 
 

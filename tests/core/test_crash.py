@@ -269,8 +269,10 @@ def test_full_disk_via_max_page_count(ws):
     with pytest.raises(WorkspaceError) as ei:
         load_real_certificates(ws, "tester")
     assert ei.value.code == "disk_full"
-    assert ei.value.message == (f"Disk penuh: perubahan pada {ws.path} tidak disimpan dan data tetap seperti "
-                                "sebelumnya.")
+    assert ei.value.message == (
+        f"Disk penuh di {ws.path.parent}: {ws.path} tidak rusak, tetapi perubahan tidak dapat disimpan; data tetap "
+        "seperti sebelumnya. Kosongkan ruang disk lalu ulangi. Jangan memulihkan cadangan: cadangan tidak memuat "
+        "perubahan terbaru.")
     assert _audit_and_revisions(ws.path) == before
     assert audit.verify_chain(ws).ok
     ws.conn.execute("PRAGMA max_page_count = 1073741823")
@@ -301,7 +303,7 @@ def test_full_disk_on_a_real_small_filesystem(tmp_path):
                 load_real_certificates(ws, "tester")
                 done += 1
         assert ei.value.code == "disk_full", ei.value.message
-        assert ei.value.message.startswith("Disk penuh: perubahan pada ")
+        assert ei.value.message.startswith(f"Disk penuh di {mnt} (sisa ")
         assert ws.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0] == 35 * done
         assert audit.verify_chain(ws).ok
         with pytest.raises(backup.BackupError) as bi:
@@ -310,6 +312,50 @@ def test_full_disk_on_a_real_small_filesystem(tmp_path):
         assert sorted(p.name for p in mnt.iterdir() if "cadangan" in p.name) == []  # no half copy left
         ws.close()
         assert backup.check_file(mnt / "ws.sqlite") == (True, "ok")
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_every_command_on_a_full_disk_names_the_fault(tmp_path):
+    """On a full disk (a real tmpfs, filled) reads work, writes say "disk penuh" and never "rusak",
+    no restore is advised, nothing is written, and no process dies of SIGBUS (shared memory)."""
+    import hashlib
+
+    from recap_app.core.demo import make_demo
+
+    mnt = tmp_path / "penuh"
+    if not _mount_tmpfs(mnt, "8m"):
+        pytest.skip("tmpfs cannot be mounted here (not root)")
+    try:
+        db = mnt / "w.sqlite"
+        make_demo(db, actor="tester").close()
+        for leave in (0, 30_000):  # nothing left, and the ~30 KB that used to end in SIGBUS
+            fill = mnt / "isi"
+            fill.unlink(missing_ok=True)
+            free = os.statvfs(mnt).f_bavail * os.statvfs(mnt).f_frsize
+            with open(fill, "wb") as fh:
+                with contextlib.suppress(OSError):
+                    fh.write(b"\0" * max(0, free - leave))
+            before = hashlib.sha256(db.read_bytes()).hexdigest()
+            env = {**os.environ, "RECAP_NEW_PASSWORD": "Gunung-merapi-77-kabut"}
+            reads = [["status"], ["totals"], ["audit", "verify"], ["check"]]
+            writes = [["office", "set", "--name", "KPU X"], ["users", "add", "ani", "--role", "admin"],
+                      ["adopt", "33.02", "--user", "ketua"], ["backup"], ["print", "--out", str(mnt / "x.pdf")],
+                      ["export", "--format", "xlsx", "--out", str(mnt / "x.xlsx")]]
+            for args in reads + writes:
+                r = subprocess.run([sys.executable, "-m", "recap_app", *args, "--db", str(db)], env=env,
+                                   capture_output=True, text=True, timeout=120)
+                out = r.stdout + r.stderr
+                assert r.returncode in (0, 1), (args, r.returncode, out)  # never killed by a signal
+                assert "uang kerja" not in out or "rusak atau" not in out, (args, out)  # never called damaged
+                assert "Pulihkan" not in out and "recap restore" not in out, (args, out)
+                if args in reads[:3]:
+                    assert r.returncode == 0, (args, out)
+                elif args != ["check"]:
+                    assert r.returncode == 1 and "isk penuh" in out, (args, out)
+            assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+            assert not (mnt / "x.pdf").exists() and not (mnt / "x.xlsx").exists()
+            assert [p.name for p in mnt.iterdir() if ".sementara" in p.name or ".pulih" in p.name] == []
     finally:
         subprocess.run(["umount", str(mnt)], check=False)
 

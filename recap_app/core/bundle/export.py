@@ -21,15 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from ... import __version__
-from .. import auth, reconcile
+from .. import auth, faults, reconcile
 from ..clock import now_iso
 from ..domain import JUMLAH
 from ..errors import RecapError
+from ..office_key import OfficeIdentity, OfficeKeyError, load_identity
 from ..outputs import check_output_path
 from ..store import Workspace, values_sha256
 from ..totals import sum_or_none
 from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
-from .keys import OfficeIdentity, load_identity
 
 #: attributes of a reconcile finding carried in data.json (see recap_app.core.reconcile)
 FINDING_ATTRS = ("key", "code", "severity", "region", "column", "field", "expected", "actual", "message",
@@ -286,6 +286,10 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     auth.require(ws, actor, "bundle_export")
     out = check_output_path(out, ws)  # never the workspace, its -wal/-shm, a device or another database
     identity = identity or load_identity()
+    if not identity.protected and not auth.open_mode(ws):
+        raise OfficeKeyError("Kunci kantor belum dilindungi kata sandi kunci; ruang kerja yang memakai akun hanya "
+                             "mengirim bundel bertanda tangan kunci berkata sandi. Ketua atau admin menetapkannya "
+                             "dengan: recap keys passphrase", "key_unprotected")
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     written = False
     try:
@@ -294,6 +298,8 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
             sequence = (ws.conn.execute("SELECT MAX(sequence) FROM bundle_export").fetchone()[0] or 0) + 1
             max_rev = ws.conn.execute("SELECT COALESCE(MAX(id), 0) FROM revision").fetchone()[0]
             max_audit = ws.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+            genesis, _wsid = ws.chain_identity()
+            head_hash = ws.conn.execute("SELECT hash FROM audit WHERE id = ?", (max_audit,)).fetchone()
             data, sources = build_data(ws, base_rev, base_audit, with_sources, base_result)
             data_bytes = dumps(data, compact=True)
             payload = [(DATA, data_bytes)] + [(SOURCES_DIR + sha, content) for sha, content in sources.items()]
@@ -311,6 +317,7 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
                 "base_sequence": base_seq,
                 "created_at": now_iso(),
                 "program_version": __version__,
+                "chain_head": {"genesis": genesis, "audit_id": max_audit, "audit_hash": head_hash[0]},
                 "members": [_member(name, content) for name, content in payload],
                 "contents": {"certificates": len(data["certificates"]),
                              "revisions": sum(len(c["revisions"]) for c in data["certificates"]),
@@ -327,13 +334,14 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
                 "result_sha256": data["result"]["content_sha256"] if data["result"] else None})
             ws.record(actor, "bundle.export", f"bundle:{sequence}", None,
                       {"sequence": sequence, "base_sequence": base_seq, "manifest_sha256": manifest_sha,
-                       "file": out.name, **manifest["contents"]})
+                       "file": out.name, "key": identity.fingerprint, "chain_head": manifest["chain_head"],
+                       **manifest["contents"]})
             try:
                 tmp.write_bytes(blob)
                 os.replace(tmp, out)
                 written = True
             except OSError as exc:
-                raise ExportError(f"Berkas bundel {out} tidak dapat ditulis: {exc.strerror or exc}. "
+                raise ExportError(f"Berkas bundel {out} tidak dapat ditulis ({faults.os_reason(exc)}). "
                                   "Tidak ada yang dicatat.", "unwritable") from exc
     except BaseException:
         if written:  # the commit failed after the file was put in place: no bundle without its record
@@ -343,8 +351,10 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     finally:
         if tmp.exists():
             tmp.unlink()
-    from .. import backup
+    from .. import anchors, backup
 
+    with contextlib.suppress(RecapError):  # the bundle is made; its signed head is kept here too
+        anchors.sign(ws, actor, "bundle", identity, {"bundle_sequence": sequence})
     backup.auto_backup(ws, "bundle_export", actor)  # after the commit; never raises (docs/security.md)
     c = manifest["contents"]
     return ExportResult(out, sequence, base_seq, manifest_sha, c["certificates"], c["revisions"], c["audit"],

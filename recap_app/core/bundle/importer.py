@@ -221,7 +221,25 @@ def _check_remote_audit(ws: Workspace, vb: VerifiedBundle) -> list[dict]:
         else:
             new.append(r)
         prev = r
+    _check_head(vb, stored, carried)
     return new
+
+
+def _check_head(vb: VerifiedBundle, stored: dict[int, str], carried: list[dict]) -> None:
+    """The signed chain head of the manifest must be the chain the bundle carries: its last record
+    (or, when it carries none, the one received before) and, where record #1 is known, its genesis."""
+    head = vb.manifest.get("chain_head")
+    if head is None:  # bundles of 0.1.0 carry none; their signed manifest still covers the audit member
+        return
+    at = {r["id"]: r["hash"] for r in carried}
+    known = at.get(head["audit_id"], stored.get(head["audit_id"]))
+    if carried and carried[-1]["id"] != head["audit_id"] or known is not None and known != head["audit_hash"]:
+        raise _refuse(vb, f"kepala rantai bertanda tangan (#{head['audit_id']}) tidak sama dengan catatan audit yang "
+                      "dibawa bundel: bundel dirakit dari riwayat lain.", "bad_audit")
+    first = at.get(1, stored.get(1))
+    if first is not None and first != head["genesis"]:
+        raise _refuse(vb, "rantai audit pengirim berawal dari catatan pertama yang lain daripada yang diterima "
+                      "sebelumnya: ruang kerja pengirim diganti dengan riwayat lain.", "bad_audit")
 
 
 def _take_explanations(ws: Workspace, vb: VerifiedBundle, actor: str) -> int:
@@ -416,7 +434,8 @@ def _take_in(ws: Workspace, vb: VerifiedBundle, actor: str, accept_key: bool) ->
                "manifest_sha256": vb.manifest_sha256, "mode": plan.mode, "added": result.added,
                "adopted": result.adopted, "adoption_skipped": result.adoption_skipped,
                "conflicts": [c.region_kode for c in result.conflicts], "ours_newer": result.ours_newer,
-               "audit_records": result.audit_records, "explanations": result.explanations}
+               "audit_records": result.audit_records, "explanations": result.explanations,
+               "chain_head": vb.manifest.get("chain_head")}
     ws.conn.execute("UPDATE bundle_imported SET summary = ? WHERE id = ?",
                     (json.dumps(summary, ensure_ascii=False), bundle_id))
     ws.record(actor, "bundle.import", f"bundle:{s['office_code']}:{vb.sequence}", None, summary)

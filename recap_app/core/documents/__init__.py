@@ -36,7 +36,7 @@ from ..outputs import check_output_path, write_recorded
 from ..store import Workspace
 from . import certificate, events, findings, minutes, regency, seats, summary
 from .common import Source
-from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, make_canvas_class, page_size, register_fonts
+from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, fingerprint, make_canvas_class, page_size, register_fonts
 from .plenary import DocumentError
 
 __all__ = ["DOCUMENTS", "DocumentError", "Rendered", "print_documents", "render"]
@@ -119,6 +119,9 @@ def render(ws: Workspace, documents: list[str] | None = None, *, paper: str = "A
         else:
             got = builder(src, paper)
         parts.extend(got if isinstance(got, list) else [got])
+    for part in parts:  # the fingerprint covers the definition too: swapped names are other data
+        part.fingerprint = fingerprint({"document": part.name, "data": part.payload,
+                                        "definition": src.definition_sha256})
     return _build_pdf(src, parts, paper)
 
 
@@ -143,7 +146,8 @@ def _build_pdf(src: Source, parts: list[Part], paper: str) -> Rendered:
             story += [NextPageTemplate(f"part{i}"), PageBreakIfNotEmpty()]
         story += part.story
     header_right = src.election.name
-    doc.build(story, canvasmaker=make_canvas_class(parts, src.office.name, header_right, src.printed))
+    doc.build(story, canvasmaker=make_canvas_class(parts, src.office.name, header_right, src.printed,
+                                                           src.chain_head))
     return Rendered(buf.getvalue(), parts)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, replace
 
 from reportlab.lib import colors
@@ -48,6 +50,10 @@ class Source:
     base_marks: tuple[str, ...]
     now: str
     district: District | None = None
+    #: SHA-256 of the election definition as stored (contestant names and numbers included)
+    definition_sha256: str = ""
+    #: (record id, hash) of the audit chain head the documents are printed from
+    chain_head: tuple[int, str] = (0, "")
 
     @classmethod
     def load(cls, ws: Workspace, now: str | None = None) -> Source:
@@ -64,8 +70,11 @@ class Source:
         adopted = {kode: rev is not None for kode, rev in ws.conn.execute(
             "SELECT region_kode, adopted_revision_id FROM certificate")}
         e = ws.election
+        definition = hashlib.sha256(json.dumps(e.raw, ensure_ascii=False, sort_keys=True,
+                                               separators=(",", ":")).encode("utf-8")).hexdigest()
+        head = ws.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone() or (0, "")
         return cls(ws, e, None if e.has_districts else e.form, office(ws), plenary(ws), ws.regencies(),
-                   province_totals(ws), adopted, tuple(marks), now or now_iso())
+                   province_totals(ws), adopted, tuple(marks), now or now_iso(), None, definition, tuple(head))
 
     def for_district(self, d: District) -> Source:
         """The same source narrowed to one electoral district: its form, regencies and totals."""

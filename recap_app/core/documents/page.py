@@ -4,8 +4,9 @@ Every page carries: a header line (office, election), the marks (DRAF diagonal w
 when the data are not adopted; SIMULASI / CONTOH bands for rehearsal and demonstration
 workspaces), and a footer with the document name, "Halaman x dari y" (numbered per
 document, even when several are printed in one PDF), the print date and the shortened
-data fingerprint (first 16 hex digits of the SHA-256; the full value is in the PDF
-metadata). Fonts: DejaVu Sans Condensed (regular, bold) from resources/fonts/, embedded as subsets.
+data fingerprint (first 16 hex digits of the SHA-256 of the figures and of the stored election
+definition, contestant names included; the full value is in the PDF metadata) and the audit
+chain head it was printed from ("Rantai audit #ID:HASH16", an anchor for ``recap audit verify``). Fonts: DejaVu Sans Condensed (regular, bold) from resources/fonts/, embedded as subsets.
 """
 
 from __future__ import annotations
@@ -191,8 +192,13 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
-def make_canvas_class(parts: list[Part], header_left: str, header_right: str, printed: str):
-    """A canvas class that numbers pages per document and draws header, marks and footer at save."""
+def make_canvas_class(parts: list[Part], header_left: str, header_right: str, printed: str,
+                      chain_head: tuple[int, str] | None = None):
+    """A canvas class that numbers pages per document and draws header, marks and footer at save.
+
+    ``chain_head``: (record id, hash) of the audit chain the document was printed from; its first
+    16 hex digits are printed in every footer, so the paper is an anchor a later
+    ``recap audit verify --anchor ID:HASH`` checks the chain against."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps every page until save() so that "Halaman x dari y" can name y."""
@@ -249,6 +255,8 @@ def make_canvas_class(parts: list[Part], header_left: str, header_right: str, pr
             title = _fit(part.title, FONT, 7, w / 2 - MARGIN - 20 * mm)
             self.drawString(MARGIN, fy + 3.5 * mm, title)
             self.drawString(MARGIN, fy, f"Dicetak {printed}")
+            if chain_head and chain_head[0]:
+                self.drawCentredString(w / 2, fy, f"Rantai audit #{chain_head[0]}:{chain_head[1][:16]}")
             self.setFont(FONT_BOLD, 8)
             self.drawCentredString(w / 2, fy + 3.5 * mm, f"Halaman {page} dari {total}")
             self.setFont(FONT, 7)
