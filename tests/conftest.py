@@ -23,6 +23,8 @@ def _private_home(tmp_path, monkeypatch):
     monkeypatch.delenv("RECAP_DB", raising=False)
     monkeypatch.setenv("RECAP_USER", "tester")
     monkeypatch.delenv("RECAP_PASSWORD", raising=False)
+    monkeypatch.delenv("RECAP_KEY_PASSPHRASE", raising=False)
+    monkeypatch.delenv("RECAP_KEY_FILE", raising=False)
 
 
 @pytest.fixture

@@ -296,7 +296,8 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
     last_id = max(chain) if chain else 0
     anchors, restores, rep.notes = collect(ws, paper)
     current_path = str(Path(ws.path).resolve())
-    recreated_at = {a.at for a in anchors if a.source == "log ruang kerja baru" and a.genesis == genesis}
+    recreated_at = {a.at for a in anchors if a.source == "log ruang kerja baru" and a.genesis == genesis
+                    and a.path == current_path}
     seen: set[tuple] = set()
     rewritten: list[Anchor] = []
     cut: list[Anchor] = []

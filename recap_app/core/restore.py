@@ -211,6 +211,9 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
         finally:
             ws.close()
         fsync_file(tmp)
+        if b_genesis not in seen:  # another chain takes this path, as said: like a new workspace here
+            anchors.headlog.append("workspace", target, genesis=b_genesis, workspace_id=_workspace_id(tmp),
+                                   reason="restore")
         if abandoned[0]:  # noted before the swap: a kill after it still leaves the excuse in place
             anchors.note_restore(target, b_genesis or "", b_last, abandoned[0], abandoned[1], str(backup_file))
         if target.exists():
@@ -248,6 +251,13 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
     finally:
         restored.close()
     return aside, info
+
+
+def _workspace_id(path: Path) -> str | None:
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as c:
+        row = c.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
+        return row[0] if row else None
+    return None
 
 
 def _verified(bws: Workspace, backup_file: Path) -> None:

@@ -53,33 +53,62 @@ def worker(db: str, log: str, seed: int, outdir: str) -> None:  # pragma: no cov
     def mark(text: str) -> None:
         os.write(fd, (text + "\n").encode())
 
-    ws = Workspace.open(db)
+    holder = {"ws": Workspace.open(db), "db": db}
     certs = {s: real_certificates(s) for s in ("rekap", "situng")}
-    ops = ["batch", "edit", "edit", "backup"] + (["import"] if import_files and SAMPLES else []) + (
-        ["export"] if export_bundle else [])
+    ops = ["batch", "edit", "edit", "backup", "adopt", "restore"] + (
+        ["import"] if import_files and SAMPLES else []) + (["export"] if export_bundle else [])
     mark("ready")
     try:
-        _loop(ws, rng, ops, certs, mark, outdir, import_files, export_bundle, backup, load_real_certificates)
+        _loop(holder, rng, ops, certs, mark, outdir, import_files, export_bundle, backup, load_real_certificates)
     except BaseException as exc:
         mark(f"X {type(exc).__name__}: {exc}")
         raise
 
 
-def _loop(ws, rng, ops, certs, mark, outdir, import_files, export_bundle, backup,
+def _loop(holder, rng, ops, certs, mark, outdir, import_files, export_bundle, backup,
           load_real_certificates) -> None:  # pragma: no cover - runs in a child
+    from recap_app.core import restore
+    from recap_app.core.errors import NotNow
+    from recap_app.core.store import Workspace
+
     i = 0
     while True:
         i += 1
         op = rng.choice(ops)
+        ws = holder["ws"]
         mark(f"B {op}")
         if op == "batch":
-            load_real_certificates(ws, BATCH_ACTOR, rng.choice(["rekap", "situng"]))
+            try:
+                load_real_certificates(ws, BATCH_ACTOR, rng.choice(["rekap", "situng"]))
+            except NotNow:
+                pass  # an adopted certificate refuses new figures until reopened
         elif op == "edit":
             kode = rng.choice(sorted(certs["rekap"]))
             cols, values = certs["rekap"][kode]
             values = {c: dict(v) for c, v in values.items()}
             values["JUMLAH"]["paslon_1"] = rng.randint(0, 10**6)
-            certificate.record_revision(ws, kode, cols, values, actor="operator-ui", reason=f"koreksi {i}", action="certificate.edit")
+            try:
+                certificate.record_revision(ws, kode, cols, values, actor="operator-ui", reason=f"koreksi {i}",
+                                            action="certificate.edit")
+            except NotNow:
+                pass
+        elif op == "adopt":
+            kode = rng.choice(sorted(certs["rekap"]))
+            try:
+                if ws.adoption(kode):
+                    certificate.reopen(ws, kode, "ketua-latar", f"buka kembali {i}")
+                else:
+                    certificate.adopt(ws, kode, "ketua-latar")
+            except NotNow:
+                pass  # not received, or an error not yet resolved
+        elif op == "restore":
+            found = backup.list_backups(ws)
+            if found:
+                ws.close()
+                try:
+                    restore.restore(rng.choice(found[:3]).path, holder["db"], "admin-latar")
+                finally:
+                    holder["ws"] = Workspace.open(holder["db"])
         elif op == "import":
             import_files(ws, [rng.choice(SAMPLES)], "operator-impor", accept_names=True)
         elif op == "backup":
@@ -100,7 +129,7 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
 
     fails: list[str] = []
     try:
-        ws = Workspace.open(path)
+        ws = backup.open_checked(path)  # as every command opens it (clears a killed restore's copy)
     except Exception as exc:  # noqa: BLE001 - any failure to open is what we look for
         return [f"open: {exc}"]
     try:
@@ -141,10 +170,11 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
                     fails.append(f"bundle {seq} recorded but file {name} missing")
         except sqlite3.OperationalError:
             pass  # no bundle capability in this checkout
-        rep = audit.verify_chain(ws)
+        from recap_app.core import integrity
+
+        rep = integrity.verify(ws)  # chain, figures, state, findings and every anchor: no false alarm
         if not rep.ok:
-            fails.append("audit chain: " + "; ".join(p.message for p in rep.problems[:3]))
-        fails += [f"content: {p.message}" for p in audit.verify_content(ws)[:3]]
+            fails.append("verify: " + "; ".join(p.message for p in rep.problems[:3]))
         for info in backup.list_backups(ws):
             if str(info.path) in _CHECKED_BACKUPS:
                 continue
@@ -154,6 +184,11 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
             _CHECKED_BACKUPS.add(str(info.path))
     finally:
         ws.close()
+    left = [p.name for p in path.parent.iterdir() if ".pulih-" in p.name or ".sementara-" in p.name]
+    if left:  # the open above cleared what a killed restore left; a killed backup's copy goes at rotation
+        stale = [n for n in left if ".pulih-" in n]
+        if stale:
+            fails.append(f"temporary files left: {stale}")
     return fails
 
 

@@ -1,0 +1,418 @@
+"""Integrity against a person with the file (docs/security.md): every piece of state that decides
+figures or authority is under the audit chain, and anchors outside the file reveal a chain that
+was rewritten, cut short or swapped. Each attack is made the way such a person would make it:
+the sqlite3 library on the closed file, guards dropped where needed, hashes recomputed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from argon2 import PasswordHasher
+from click.testing import CliRunner
+
+from recap_app.cli import main
+from recap_app.core import anchors, auth, backup, certificate, headlog, integrity, office_key, reconcile, restore
+from recap_app.core.bundle import export, importer, keys
+from recap_app.core.bundle.format import BundleRefused
+from recap_app.core.documents import render
+from recap_app.core.errors import NotAllowed, WorkspaceError
+from recap_app.core.store import GENESIS_HASH, Workspace, audit_hash
+from recap_app.core.totals import province_totals
+
+PASS = {"admin": "Gunung-merbabu-17-kabut", "ani": "Gunung-slamet-38-kabut", "ketua": "Gunung-sumbing-31-kabut"}
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashes(monkeypatch):
+    monkeypatch.setattr(auth, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def staffed(demo_ws):
+    """The demo workspace with an admin, an operator and a chair, closed (a path to attack)."""
+    auth.add_user(demo_ws, "admin", "admin", "admin", PASS["admin"])
+    auth.add_user(demo_ws, "admin", "ani", "operator", PASS["ani"])
+    auth.add_user(demo_ws, "admin", "ketua", "ketua", PASS["ketua"])
+    path = demo_ws.path
+    demo_ws.close()
+    return path
+
+
+def sql(path, *statements):
+    """What someone with the file and the sqlite3 tool does (the audit triggers are not in the way)."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    for st in statements:
+        raw.execute(*st) if isinstance(st, tuple) else raw.execute(st)
+    raw.close()
+
+
+def verify(path, paper=()):
+    with Workspace.open(path, readonly=True) as w:
+        return integrity.verify(w, list(paper))
+
+
+def kinds(rep):
+    return [(p.kind, p.message) for p in rep.problems]
+
+
+def state_problem(rep, unit):
+    return [m for k, m in kinds(rep) if k == "state" and f"({unit})" in m]
+
+
+def cli(*args, password=None):
+    env = {"RECAP_PASSWORD": password} if password else {}
+    return CliRunner().invoke(main, [str(a) for a in args], env=env)
+
+
+# ----------------------------------------------------------------- state outside the chain, now under it
+def test_an_untouched_workspace_verifies(staffed):
+    rep = verify(staffed)
+    assert rep.ok, kinds(rep)
+    assert rep.anchor_sources == {"log kepala rantai di luar berkas": 5}  # one head per committed write
+
+
+@pytest.mark.parametrize("attack, unit, words", [
+    ("UPDATE user_account SET role = 'admin' WHERE name = 'ani'", "user_account", "Akun pengguna dan perannya"),
+    ("INSERT INTO user_account (name, role, password_hash, active, created_at, created_by) "
+     "SELECT 'penyusup', 'admin', password_hash, 1, created_at, 'admin' FROM user_account WHERE name = 'ani'",
+     "user_account", "Akun pengguna dan perannya"),
+    ("UPDATE certificate SET adopted_revision_id = NULL, adopted_at = NULL, adopted_by = NULL",
+     "certificate", "Penetapan sertifikat"),
+    ("INSERT INTO bundle_trusted_key VALUES ('" + "ab" * 32 + "', 'ed25519:AAAA', '33.01', 'palsu', "
+     "'2019-05-01T00:00:00+00:00', 'admin')", "bundle_trusted_key", "Kunci kantor lain yang dipercaya"),
+    ("INSERT INTO meta VALUES ('setting.backup_dir', '\"/tmp/tempat-lain\"')", "meta/setting.backup_dir",
+     "Pengaturan backup_dir"),
+    ("UPDATE meta SET value = 'ruang-kerja-lain' WHERE key = 'workspace_id'", "meta/workspace_id",
+     "Identitas ruang kerja"),
+])
+def test_state_edited_with_sqlite3_is_named_by_verify_and_refused_by_the_program(staffed, attack, unit, words):
+    with Workspace.open(staffed) as w:  # an adoption first, so there is one to take away
+        certificate.adopt(w, "33.01", "ketua")
+    sql(staffed, attack)
+    rep = verify(staffed)
+    assert not rep.ok
+    found = state_problem(rep, unit)
+    assert found and found[0].startswith(f"{words} ({unit}) ") and "di luar program" in found[0], kinds(rep)
+    r = cli("audit", "verify", "--db", staffed)
+    assert r.exit_code == 1 and f"({unit})" in r.output
+    # the program will not act on it: no command builds on state the chain does not vouch for
+    with Workspace.open(staffed) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            w.set_setting("office.name", "KPU Provinsi Jawa Tengah", "admin")
+        assert ei.value.code == "tampered" and f"({unit})" in ei.value.message
+
+
+def test_a_raised_role_cannot_be_used_nor_laundered_by_a_later_write(staffed):
+    sql(staffed, "UPDATE user_account SET role = 'admin' WHERE name = 'ani'")
+    with Workspace.open(staffed) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            auth.authenticate(w, "ani", PASS["ani"])
+        assert ei.value.code == "tampered"
+        # a real admin adding a user afterwards would record the forged table as the program's: refused
+        with pytest.raises(WorkspaceError):
+            auth.add_user(w, "admin", "budi", "operator", "Gunung-ungaran-47-kabut")
+    assert state_problem(verify(staffed), "user_account")
+
+
+def test_deleting_every_account_does_not_open_the_workspace(staffed):
+    sql(staffed, "DELETE FROM user_account")
+    r = cli("office", "set", "--name", "KPU X", "--db", staffed, "--user", "siapa-saja")
+    assert r.exit_code == 1 and "diubah di luar program" in r.output and "user_account" in r.output
+    assert state_problem(verify(staffed), "user_account")
+
+
+def test_a_forged_override_does_not_let_an_error_be_adopted(staffed):
+    with Workspace.open(staffed, readonly=True) as w:
+        err = next(f for f in reconcile.findings(w, "33.75") if f.severity == "error")
+        rid = w.latest_revision("33.75").id
+    sql(staffed, ("INSERT INTO finding_note (key, kind, text, by, at, region, revision_id, expected, actual, columns) "
+                  "VALUES (?, 'override', 'disetujui ketua', 'ketua', '2019-05-21T00:00:00+00:00', '33.75', ?, ?, ?, "
+                  "'[]')", (err.key, rid, err.expected, err.actual)))
+    with Workspace.open(staffed) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            certificate.adopt(w, "33.75", "ketua")
+        assert ei.value.code == "tampered" and "finding_note" in ei.value.message
+        assert w.adoption("33.75") is None
+    assert state_problem(verify(staffed), "finding_note")[0].startswith(
+        "Penjelasan dan pengesampingan temuan (finding_note) ")
+
+
+def test_candidate_names_swapped_in_the_stored_definition(staffed):
+    with Workspace.open(staffed, readonly=True) as w:
+        before = render(w, ["sertifikat"]).parts[0].fingerprint
+        raw = json.loads(w.meta("election"))
+    raw["paslon"][0]["nama"], raw["paslon"][1]["nama"] = raw["paslon"][1]["nama"], raw["paslon"][0]["nama"]
+    sql(staffed, ("UPDATE meta SET value = ? WHERE key = 'election'", (json.dumps(raw, ensure_ascii=False),)))
+    assert state_problem(verify(staffed), "meta/election")[0].startswith(
+        "Definisi pemilihan yang tersimpan (nama calon, dapil, formulir) (meta/election) ")
+    with Workspace.open(staffed, readonly=True) as w:
+        with pytest.raises(WorkspaceError) as ei:  # totals, documents and exports read through the guard
+            province_totals(w)
+        assert ei.value.code == "tampered"
+    r = cli("print", "--out", staffed.with_name("x.pdf"), "--db", staffed, "--user", "ani", password=PASS["ani"])
+    assert r.exit_code == 1 and not staffed.with_name("x.pdf").exists()
+    # and were it printed anyway, the fingerprint covers the definition: not the same data any more
+    with Workspace.open(staffed, readonly=True) as w:
+        w.guard = lambda *a, **k: None
+        after = render(w, ["sertifikat"]).parts[0].fingerprint
+    assert after != before
+
+
+def test_a_revision_rewritten_with_its_own_hash_is_refused_when_read(staffed):
+    """Cells and the revision's SHA-256 changed together: the audit record still has the old hash."""
+    from recap_app.core.store import values_sha256
+
+    with Workspace.open(staffed, readonly=True) as w:
+        info = w.latest_revision("33.01")
+        values = w.revision_values(info.id)
+    values["JUMLAH"]["paslon_1"] += 1000
+    sql(staffed, ("UPDATE cell SET value = ? WHERE revision_id = ? AND kolom = 'JUMLAH' AND field = 'paslon_1'",
+                  (values["JUMLAH"]["paslon_1"], info.id)),
+        ("UPDATE revision SET content_sha256 = ? WHERE id = ?", (values_sha256(list(info.columns), values), info.id)))
+    with Workspace.open(staffed, readonly=True) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            province_totals(w)
+    assert ei.value.code == "tampered" and "sertifikat 33.01" in ei.value.message
+    assert "berbeda dari yang tercatat di log audit" in ei.value.message
+    r = cli("totals", "--db", staffed)
+    assert r.exit_code == 1 and "33.01" in r.output
+
+
+# ----------------------------------------------------------------- anchors the file cannot switch off
+def _rewrite_chain(path, change, keep_upto=None):
+    """A perfect forgery of the chain: guards dropped, records after ``keep_upto`` deleted, a record
+    changed, every hash and the seal recomputed, guards put back."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    guards = raw.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+                         "('audit', 'audit_seal')").fetchall()
+    for name, _ in guards:
+        raw.execute(f"DROP TRIGGER {name}")
+    if keep_upto is not None:
+        raw.execute("DELETE FROM audit WHERE id > ?", (keep_upto,))
+    cols = ("id", "at", "actor", "action", "entity", "before", "after", "state")
+    prev = GENESIS_HASH
+    for r in raw.execute(f"SELECT {', '.join(cols)} FROM audit ORDER BY id").fetchall():
+        row = change(dict(zip(cols, r, strict=True)))
+        h = audit_hash(prev, row)
+        raw.execute("UPDATE audit SET actor = ?, after = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                    (row["actor"], row["after"], prev, h, row["id"]))
+        prev = h
+    last = raw.execute("SELECT MAX(id), COUNT(*) FROM audit").fetchone()
+    raw.execute("UPDATE audit_seal SET last_id = ?, last_hash = ?, n = ?", (last[0], prev, last[1]))
+    for _, create in guards:
+        raw.execute(create)
+    raw.close()
+
+
+def test_a_cut_tail_is_found_by_the_head_log(staffed):
+    with Workspace.open(staffed) as w:
+        for _ in range(3):
+            with pytest.raises(NotAllowed):
+                auth.authenticate(w, "ani", "salah-sandi-sekali")
+        last = w.conn.execute("SELECT MAX(id) FROM audit").fetchone()[0]
+    # delete the three failed logins and fix the seal: the chain alone still holds
+    _rewrite_chain(staffed, lambda row: row, keep_upto=last - 3)
+    rep = verify(staffed)
+    assert [k for k, _ in kinds(rep)] == ["anchor"]
+    assert kinds(rep)[0][1] == (f"Rantai audit terpotong: log kepala rantai di luar berkas mencatat catatan #{last}, "
+                                f"tetapi rantai kini berakhir di #{last - 3} (catatan terakhir dihapus di luar program).")
+
+
+def test_a_rewritten_history_is_found_by_a_signed_head_even_without_the_head_log(staffed, monkeypatch, tmp_path):
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-pagi-di-dieng-2019")
+    with Workspace.open(staffed) as w:
+        signed = anchors.sign(w, "ketua", "manual")
+    assert signed["payload"]["audit_id"] > 0
+    headlog.log_path().unlink()  # another computer, or the log wiped: only the signed head in the file
+    _rewrite_chain(staffed, lambda row: {**row, "actor": "penyusup"} if row["id"] == 5 else row)
+    rep = verify(staffed)
+    assert [k for k, _ in kinds(rep)] == ["anchor"]
+    assert "tanda tangan di ruang kerja" in kinds(rep)[0][1]
+    assert rep.anchor_sources == {"tanda tangan di ruang kerja": 1}
+    # the forger re-signs with a key of their own: the signature is not the office's
+    fake = office_key.load_identity(tmp_path / "palsu.pem", passphrase="kunci-palsu-penyusup-99")
+    with Workspace.open(staffed, readonly=True) as w:
+        head = anchors.current_head(w)
+    payload = {**signed["payload"], **head.payload(), "key": fake.fingerprint}
+    import base64
+
+    sql(staffed, "DELETE FROM anchor", ("INSERT INTO anchor (audit_id, audit_hash, payload, signature, key_fingerprint, "
+                                        "signed_at, purpose) VALUES (?, ?, ?, ?, ?, ?, 'manual')",
+                                        (head.audit_id, head.audit_hash, json.dumps(payload),
+                                         base64.b64encode(fake.sign(anchors.canonical(payload))).decode(),
+                                         fake.fingerprint, payload["signed_at"])))
+    rep = verify(staffed)
+    assert "signature" in [p.kind for p in rep.problems]
+
+
+def test_a_head_from_paper(staffed):
+    with Workspace.open(staffed, readonly=True) as w:
+        rid, h = w.conn.execute("SELECT id, hash FROM audit WHERE id = 4").fetchone()
+    headlog.log_path().unlink()
+    assert verify(staffed, [(rid, h[:16])]).ok
+    assert verify(staffed, [(rid, h[:16])]).anchor_sources == {"kepala rantai di kertas": 1}
+    _rewrite_chain(staffed, lambda row: {**row, "actor": "penyusup"} if row["id"] == 2 else row)
+    rep = verify(staffed, [(rid, h[:16])])
+    assert [k for k, _ in kinds(rep)] == ["anchor"] and "kepala rantai di kertas" in kinds(rep)[0][1]
+    r = cli("audit", "verify", "--db", staffed, "--anchor", f"{rid}:{h[:16]}")
+    assert r.exit_code == 1 and "Jangkar yang diperiksa: 1 kepala rantai di kertas." in r.output
+    r = cli("audit", "verify", "--db", staffed, "--anchor", "x:12")
+    assert r.exit_code == 1 and "diharapkan NOMOR:HASH" in r.output
+
+
+def test_no_anchor_is_said_plainly(staffed):
+    headlog.log_path().unlink()
+    rep = verify(staffed)
+    assert rep.ok and rep.anchors_checked == 0
+    assert any(n.startswith("Tidak ada jangkar di luar berkas") for n in rep.notes)
+
+
+def test_another_workspace_at_the_same_path(staffed, tmp_path):
+    other = Workspace.create(tmp_path / "lain.sqlite", "pilpres-2019-jateng", actor="x")
+    other.close()
+    import shutil
+
+    shutil.copy(tmp_path / "lain.sqlite", staffed)
+    rep = verify(staffed)
+    assert "identity" in [k for k, _ in kinds(rep)]
+
+
+# ----------------------------------------------------------------- restore: authorised, verified, all or nothing
+def test_restore_refuses_a_backup_edited_outside_the_program(staffed, tmp_path):
+    with Workspace.open(staffed) as w:
+        good = backup.make_backup(w, tmp_path / "cadangan.sqlite", actor="admin").path
+    sql(good, "UPDATE user_account SET role = 'admin' WHERE name = 'ani'")
+    before = staffed.read_bytes()
+    with pytest.raises(backup.BackupError) as ei:
+        restore.restore(good, staffed, "admin", PASS["admin"])
+    assert ei.value.code == "bad_backup" and "user_account" in ei.value.message
+    assert staffed.read_bytes() == before
+
+
+def test_restore_of_another_workspace_needs_to_be_said_and_is_recorded(staffed, tmp_path):
+    other = Workspace.create(tmp_path / "lain.sqlite", "pilpres-2019-jateng", actor="x")
+    lain = backup.make_backup(other, tmp_path / "lain-cadangan.sqlite", actor="x").path
+    other.close()
+    with pytest.raises(backup.BackupError) as ei:
+        restore.restore(lain, staffed, "admin", PASS["admin"])
+    assert ei.value.code == "other_workspace"
+    with pytest.raises(NotAllowed):
+        restore.restore(lain, staffed, "ani", PASS["ani"], other_workspace=True)
+    restore.restore(lain, staffed, "admin", PASS["admin"], other_workspace=True)
+    with Workspace.open(staffed, readonly=True) as w:
+        rec = w.conn.execute("SELECT actor, after FROM audit WHERE action = 'workspace.restore'").fetchone()
+    assert rec[0] == "admin" and json.loads(rec[1])["other_workspace"] is True
+
+
+def test_restore_of_a_damaged_workspace_needs_the_office_key_passphrase(staffed, tmp_path, monkeypatch):
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-pagi-di-dieng-2019")
+    with Workspace.open(staffed) as w:
+        anchors.protect_key(w, "admin", None, "kabut-pagi-di-dieng-2019")
+        good = backup.auto_backup(w, "manual", "admin").path
+    staffed.write_bytes(b"X" * 4096)
+    monkeypatch.delenv("RECAP_KEY_PASSPHRASE")
+    with pytest.raises(office_key.OfficeKeyError) as ei:
+        restore.restore(good, staffed, "admin", PASS["admin"])
+    assert ei.value.code == "key_locked"
+    with pytest.raises(office_key.OfficeKeyError) as ei:
+        restore.restore(good, staffed, "admin", PASS["admin"], passphrase="bukan-itu-sandinya-77")
+    assert ei.value.code == "bad_passphrase"
+    assert staffed.read_bytes() == b"X" * 4096
+    restore.restore(good, staffed, "admin", passphrase="kabut-pagi-di-dieng-2019")
+    rep = verify(staffed)
+    assert rep.ok, kinds(rep)  # the restore left its excuse for the history it abandoned: no false alarm
+
+
+def test_restore_without_the_right_role(staffed, tmp_path):
+    with Workspace.open(staffed) as w:
+        good = backup.make_backup(w, tmp_path / "c.sqlite", actor="admin").path
+    for who in ("ani", "ketua"):
+        with pytest.raises(NotAllowed):
+            restore.restore(good, staffed, who, PASS[who])
+    r = cli("restore", "--db", staffed, "--from", good, "--yes", "--user", "ani", password=PASS["ani"])
+    assert r.exit_code == 1 and "memulihkan dari cadangan" in r.output
+
+
+# ----------------------------------------------------------------- the office key
+def test_key_passphrase_is_set_by_the_chair_or_admin_and_audited(staffed, monkeypatch):
+    with Workspace.open(staffed) as w:
+        with pytest.raises(NotAllowed):
+            anchors.protect_key(w, "ani", None, "kabut-pagi-di-dieng-2019")
+        with pytest.raises(Exception) as ei:
+            anchors.protect_key(w, "ketua", None, "12345678")
+        assert getattr(ei.value, "code", "") == "weak_password"
+        ident = anchors.protect_key(w, "ketua", None, "kabut-pagi-di-dieng-2019")
+        rec = w.conn.execute("SELECT actor, after FROM audit WHERE action = 'office_key.passphrase'").fetchone()
+    assert ident.protected and office_key.is_protected()
+    assert rec[0] == "ketua" and json.loads(rec[1])["key"] == ident.fingerprint
+    with pytest.raises(office_key.OfficeKeyError) as ei:
+        office_key.load_identity(create=False)
+    assert ei.value.code == "key_locked"
+    monkeypatch.setenv("RECAP_NEW_KEY_PASSPHRASE", "kabut-sore-di-dieng-2024")
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-pagi-di-dieng-2019")
+    r = cli("keys", "passphrase", "--db", staffed, "--user", "admin", password=PASS["admin"])
+    assert r.exit_code == 0, r.output
+    assert office_key.load_identity(create=False, passphrase="kabut-sore-di-dieng-2024").fingerprint == \
+        ident.fingerprint
+
+
+def test_signing_needs_a_protected_key_where_accounts_exist(staffed):
+    office_key.load_identity()  # made without a passphrase
+    with Workspace.open(staffed) as w:
+        with pytest.raises(office_key.OfficeKeyError) as ei:
+            anchors.sign(w, "ani", "manual")
+        assert ei.value.code == "key_unprotected"
+        with pytest.raises(office_key.OfficeKeyError) as ei:
+            export.export_bundle(w, staffed.with_name("b.zip"), "ketua")
+        assert ei.value.code == "key_unprotected" and not staffed.with_name("b.zip").exists()
+
+
+def test_open_mode_keeps_working_with_a_plain_key_and_says_anchors_are_weaker(demo_ws):
+    signed = anchors.sign(demo_ws, "tester", "manual")
+    assert signed["payload"]["audit_id"] > 0
+    rep = integrity.verify(demo_ws)
+    assert rep.ok and any("lebih lemah" in n for n in rep.notes)
+
+
+# ----------------------------------------------------------------- bundles carry the signed head
+def test_a_bundle_whose_signed_head_is_not_its_audit_is_refused(demo_ws, ws, tmp_path):
+    import zipfile
+
+    from recap_app.core.bundle.format import DATA, MANIFEST, SIGNATURE, dumps
+
+    b = export.export_bundle(demo_ws, tmp_path / "b.zip", "tester", full=True).path
+    with zipfile.ZipFile(b) as z:
+        manifest = json.loads(z.read(MANIFEST))
+        data = z.read(DATA)
+    assert manifest["chain_head"]["genesis"] == demo_ws.conn.execute(
+        "SELECT hash FROM audit WHERE id = 1").fetchone()[0]
+    # the sender's own key signs a manifest whose head is not the chain it carries
+    manifest["chain_head"]["audit_hash"] = "0" * 64
+    ident = keys.load_identity()
+    raw = dumps(manifest)
+    forged = tmp_path / "f.zip"
+    with zipfile.ZipFile(forged, "w") as z:
+        z.writestr(MANIFEST, raw)
+        z.writestr(SIGNATURE, ident.sign(raw))
+        z.writestr(DATA, data)
+    keys.trust(ws, ident.public_text, "33", "tester")
+    with pytest.raises(BundleRefused) as ei:
+        importer.import_bundle(ws, forged, "tester")
+    assert ei.value.code == "bad_audit" and "kepala rantai bertanda tangan" in ei.value.message
+
+
+# ----------------------------------------------------------------- failed automatic backups are not silent
+def test_a_failed_automatic_backup_warns_and_is_recorded(demo_ws, tmp_path):
+    blocker = tmp_path / "bukan-folder"
+    blocker.write_text("x")
+    demo_ws.set_setting("backup_dir", str(blocker / "cadangan"), "tester")
+    assert backup.auto_backup(demo_ws, "import", "tester") is None
+    assert len(demo_ws.warnings) == 1 and demo_ws.warnings[0].startswith("Cadangan otomatis (import) GAGAL dibuat di ")
+    rec = demo_ws.conn.execute("SELECT after FROM audit WHERE action = 'backup.failed'").fetchone()
+    assert json.loads(rec[0])["reason"] == "import"
+    path = demo_ws.path
+    demo_ws.close()
+    r = CliRunner().invoke(main, ["adopt", "33.01", "--db", str(path), "--user", "ketua"])
+    assert r.exit_code == 0 and "Peringatan: Cadangan otomatis (adopt) GAGAL" in r.output
