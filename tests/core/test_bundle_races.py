@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 
@@ -153,3 +154,59 @@ def test_an_adoption_carried_by_a_bundle_needs_the_role_and_clean_findings(demo_
     assert "tidak berhak menetapkan" in res.adoption_skipped["33.01"]
     assert target.adoption("33.01") is None
     target.close()
+
+
+def test_races_of_a_correction_and_an_import_lose_nothing(demo_ws, tmp_path, capsys):
+    """RECAP_RACES races (default 15; 100 for the report, about 2.5 min), each: the regency sends a change of 33.03 while a clerk here saves a correction of
+    the same certificate (each race in a receiving workspace that holds the regency's previous
+    bundle), both started together with a random offset. Whatever the order, the correction is
+    never lost: it is the latest revision, or the import recorded a conflict that holds it."""
+    import random
+    import time
+
+    rng = random.Random(2019)
+    key = keys.load_identity().public_text
+    orders = {"correction first": 0, "import first": 0}
+    lost, conflicts = [], 0
+    runs = int(os.environ.get("RECAP_RACES", "15"))
+    for n in range(1, runs + 1):
+        base = export.export_bundle(demo_ws, tmp_path / f"a{n}.zip", "tester", full=True).path
+        sent = change(demo_ws, "33.03", 1)
+        bundle = export.export_bundle(demo_ws, tmp_path / f"b{n}.zip", "tester").path
+        w = Workspace.create(tmp_path / f"t{n}.sqlite", "pilpres-2019-jateng", actor="penerima")
+        keys.trust(w, key, "33", "penerima")
+        importer.import_bundle(w, base, "penerima")
+        w.close()
+        clerk, receiver = Workspace.open(tmp_path / f"t{n}.sqlite"), Workspace.open(tmp_path / f"t{n}.sqlite")
+        out: dict = {}
+        go = threading.Event()
+
+        def correct(clerk=clerk, n=n):
+            go.wait()
+            time.sleep(rng.uniform(0, 0.003))
+            out["ours"] = change(clerk, "33.03", -n, "penerima")
+            out["t_ours"] = time.monotonic()
+
+        def take(receiver=receiver, bundle=bundle):
+            go.wait()
+            time.sleep(rng.uniform(0, 0.003))
+            out["res"] = importer.import_bundle(receiver, bundle, "penerima")
+            out["t_res"] = time.monotonic()
+
+        threads = [threading.Thread(target=correct), threading.Thread(target=take)]
+        for t in threads:
+            t.start()
+        go.set()
+        for t in threads:
+            t.join(60)
+        orders["correction first" if out["t_ours"] < out["t_res"] else "import first"] += 1
+        latest = clerk.revision_values(clerk.latest_revision("33.03").id)[JUMLAH]["paslon_1"]
+        held = {(f["ours"], f["theirs"]) for c in out["res"].conflicts for f in c.fields if f["field"] == "paslon_1"}
+        conflicts += bool(held)
+        if latest != out["ours"] or (held and held != {(out["ours"], sent)}):
+            lost.append((n, latest, out["ours"], sent, held))
+        clerk.close()
+        receiver.close()
+    with capsys.disabled():
+        print(f"\nbundle races: {runs} runs {orders}, conflicts recorded: {conflicts}, corrections lost: {len(lost)}")
+    assert lost == [] and sum(orders.values()) == runs

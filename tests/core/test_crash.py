@@ -124,8 +124,7 @@ _CHECKED_BACKUPS: set[str] = set()  # a backup file never changes once renamed i
 
 def check_workspace(path: Path, outdir: Path) -> list[str]:
     """Every invariant that must hold after a crash; returns the failures (empty when all hold)."""
-    from recap_app.core import audit, backup
-    from recap_app.core.store import Workspace
+    from recap_app.core import backup
 
     fails: list[str] = []
     try:
