@@ -181,13 +181,13 @@ def test_races_of_a_correction_and_an_import_lose_nothing(demo_ws, tmp_path, cap
         out: dict = {}
         go = threading.Event()
 
-        def correct(clerk=clerk, n=n):
+        def correct(clerk=clerk, n=n, go=go, out=out):
             go.wait()
             time.sleep(rng.uniform(0, 0.003))
             out["ours"] = change(clerk, "33.03", -n, "penerima")
             out["t_ours"] = time.monotonic()
 
-        def take(receiver=receiver, bundle=bundle):
+        def take(receiver=receiver, bundle=bundle, go=go, out=out):
             go.wait()
             time.sleep(rng.uniform(0, 0.003))
             out["res"] = importer.import_bundle(receiver, bundle, "penerima")
