@@ -114,8 +114,14 @@ class AuditPage(LazyPage):
                             .replace("%1", str(len(recs))))
 
     def verify(self) -> None:
-        rep = audit.verify_chain(self.window_.ws)
+        """The whole check of ``recap audit verify`` (chain, figures, state, anchors), in the status line."""
+        from ...core import integrity
+
+        rep = integrity.verify(self.window_.ws)
+        used = ", ".join(f"{n} {src}" for src, n in sorted(rep.anchor_sources.items())) or self.tr("tidak ada")
         if getattr(rep, "ok", False):
-            self.status.setText(self.tr("Rantai audit utuh: %s catatan diperiksa.") % rep.records)
+            self.status.setText(self.tr("Rantai audit utuh: %s catatan diperiksa.") % rep.records
+                                + " " + self.tr("Jangkar: %s.") % used)
         else:
             self.status.setText(self.tr("RANTAI AUDIT RUSAK: %s") % "; ".join(p.message for p in rep.problems[:3]))
+        self.status.setToolTip("\n".join(rep.notes))
