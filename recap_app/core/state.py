@@ -82,22 +82,31 @@ def protected_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _sha(rows) -> str:
+    """SHA-256 of rows as Python writes them (``repr`` of each tuple: ints, floats, text and None are
+    written exactly and deterministically), a thousand rows at a time."""
     h = hashlib.sha256()
-    for row in rows:
-        h.update(json.dumps([None if isinstance(v, bytes) else v for v in row], ensure_ascii=False,
-                            separators=(",", ":")).encode("utf-8"))
-        h.update(b"\n")
-    return h.hexdigest()
+    while True:
+        chunk = rows.fetchmany(1000)
+        if not chunk:
+            return h.hexdigest()
+        h.update(repr(chunk).encode("utf-8", "surrogatepass"))
 
 
 def units_of(conn: sqlite3.Connection, table: str) -> dict[str, str]:
-    """{unit: SHA-256} of one table: one unit per ``meta`` key ("meta/election"), else the table."""
+    """{unit: SHA-256} of one table: one unit per ``meta`` key ("meta/election"), else the table.
+
+    Binary columns (declared BLOB: the original files' bytes) are left out; their SHA-256 column is in."""
     if table == "meta":
-        return {f"meta/{key}": _sha([(key, value)])
+        return {f"meta/{key}": _sha_rows([(key, value)])
                 for key, value in conn.execute("SELECT key, value FROM meta ORDER BY key")}
-    cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
-    order = ", ".join(f'"{c}"' for c in cols) or "rowid"
-    return {table: _sha(conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}'))}
+    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    cols = [f'"{r[1]}"' for r in info if (r[2] or "").upper() != "BLOB"]
+    order = ", ".join(f'"{r[1]}"' for r in info) or "rowid"
+    return {table: _sha(conn.execute(f'SELECT {", ".join(cols) or "NULL"} FROM "{table}" ORDER BY {order}'))}
+
+
+def _sha_rows(rows: list[tuple]) -> str:
+    return hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:

@@ -100,6 +100,8 @@ class Workspace:
 
     def _trace(self, sql: str) -> None:
         """Note the table a statement of this connection writes to (the digests follow them)."""
+        if sql[:1] in "SsPpBbCcRr" and not sql[:7].upper().startswith("REPLACE"):
+            return  # SELECT, PRAGMA, BEGIN, COMMIT, RELEASE/ROLLBACK: the quick way out for most statements
         table = state.written_table(sql)
         if table is not None:
             self._touched.add(table)
@@ -321,7 +323,9 @@ class Workspace:
             if self._state_changes(peek=True):  # state changed after the last record: record it too
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
             head = self._head_before
+            seen = self._version()  # read under the write lock: nobody else can commit in between
             self.conn.execute("COMMIT")
+            self._guarded_at = seen  # what we committed is recorded: the guard need not look again
             if head is not None:
                 self._log_head()
         except sqlite3.OperationalError as exc:
@@ -454,6 +458,10 @@ class Workspace:
         """
         if not self._has_state_cache():
             return
+        everything = set(tables) >= set(state.GUARDED)
+        version = self._version()
+        if version == self._guarded_at:
+            return  # nothing was committed since the last full check or our own recorded commit
         rec = self._recorded_units()
         if not rec:
             return  # never recorded (a workspace from before the state digests, until its baseline)
@@ -469,6 +477,14 @@ class Workspace:
                 f"Ruang kerja {self.path} telah diubah di luar program: {words} tidak sama dengan yang tercatat di "
                 f"log audit. Tidak ada yang dilakukan. Periksa dengan: recap audit verify --db {self.path}, lalu "
                 "pulihkan cadangan yang baik.", "tampered")
+        if everything:
+            self._guarded_at = version
+
+    _guarded_at: tuple[int, int] | None = None
+
+    def _version(self) -> tuple[int, int]:
+        """(PRAGMA data_version: moves when another connection commits, this connection's changes)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
 
     def _has_state_cache(self) -> bool:
         if getattr(self, "_state_ready", False):
