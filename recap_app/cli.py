@@ -2,10 +2,15 @@
 
 Every command that writes acts as ``--user`` (or RECAP_USER). Errors meant for the clerk
 (:class:`recap_app.core.errors.RecapError`) are printed in Indonesian on stderr with exit 1.
+
+Start-up is kept short: a command's module (recap_app/commands/) is imported only when that
+command runs (:class:`LazyGroup`), and each module imports the core it needs inside its
+commands, so ``recap status`` loads neither openpyxl, reportlab, cryptography nor Qt.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -13,14 +18,37 @@ import click
 
 from . import __version__, cli_i18n
 from .commands import common as cmd
-from .core.clock import default_actor
-from .core.paths import default_workspace_path, remember_workspace
-from .core.store import Workspace
 
 cli_i18n.install()
 
+#: command name -> the module of recap_app.commands whose ``register`` adds it (tests/test_cli_lazy.py
+#: checks this against the modules themselves)
+LAZY_COMMANDS = {
+    "import": "imports", "template": "imports", "totals": "imports",
+    "adopt": "rules", "check": "rules", "compare": "rules", "entry2": "rules", "explain": "rules",
+    "override": "rules", "reopen": "rules",
+    "documents": "documents", "export": "documents", "objection": "documents", "office": "documents",
+    "plenary": "documents", "print": "documents",
+    "bundle": "bundles", "keys": "bundles",
+    "audit": "admin", "backup": "admin", "backups": "admin", "restore": "admin", "users": "admin",
+    "demo": "demo", "publish": "publish", "seats": "seats", "dct": "dct", "link": "link",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are registered when first asked for (click's documented
+    pattern for lazy subcommands): ``recap status`` imports one module, ``recap --help`` all."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in LAZY_COMMANDS:
+            importlib.import_module(f".commands.{LAZY_COMMANDS[name]}", __package__).register(self)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="recap")
 def main():
     """recap_app: rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan."""
@@ -60,8 +88,12 @@ def _contest_words(e) -> str:
 @click.option("--simulation", is_flag=True, help="Ruang kerja simulasi (pelatihan, gladi).")
 def init_cmd(election_id, db, user, simulation):
     """Buat ruang kerja baru untuk satu pemilihan (tidak pernah menimpa berkas yang ada)."""
-    path = db or default_workspace_path(election_id)
     from .commands.admin import first_admin, first_admin_password  # docs/security.md: --user makes the first admin
+    from .core.clock import default_actor
+    from .core.paths import default_workspace_path, remember_workspace
+    from .core.store import Workspace
+
+    path = db or default_workspace_path(election_id)
 
     admin_password = first_admin_password(user)
     ws = Workspace.create(path, election_id, actor=user or default_actor(), simulation=simulation)
@@ -79,7 +111,7 @@ def status_cmd(db, fmt):
     """Status sertifikat tiap kabupaten/kota."""
     from .core.certificate import statuses
 
-    with cmd.open_ws(db, readonly=False) as ws:
+    with cmd.open_ws(db, readonly=True) as ws:
         rows = statuses(ws)
     if fmt == "json":
         cmd.emit_json(rows)
@@ -101,14 +133,10 @@ def gui_cmd(db, screenshot, lang):
     sys.exit(run(db=db, screenshot=screenshot, lang=lang))
 
 
-def _register_commands() -> None:
-    from .commands import admin, bundles, dct, demo, documents, imports, link, publish, rules, seats
-
-    for module in (imports, rules, documents, bundles, admin, demo, publish, seats, dct, link):
-        module.register(main)
-
-
-_register_commands()
+def register_all() -> None:
+    """Register every lazy command now (the help page and tests that walk the commands)."""
+    for name in LAZY_COMMANDS:
+        main.get_command(click.Context(main), name)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -10,12 +10,15 @@ import functools
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..core.errors import RecapError
 from ..core.paths import remember_workspace, resolve_workspace
-from ..core.store import Workspace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..core.store import Workspace
 
 
 def clerk_errors(fn):

@@ -35,9 +35,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
 from .clock import default_actor, now_iso
 from .errors import NotAllowed, RecapError
 from .schema import ROLES
@@ -91,7 +88,28 @@ ROLE_TEXT = {
 }
 
 #: the Argon2id hasher (argon2-cffi defaults: t=3, m=64 MiB, p=4); tests may swap in a cheaper one
-HASHER = PasswordHasher()
+def _hasher():
+    """The Argon2id hasher (argon2-cffi ``PasswordHasher`` defaults), made when first needed;
+    tests put a faster one in ``HASHER``."""
+    found = globals().get("HASHER")
+    if found is None:
+        from argon2 import PasswordHasher
+
+        found = globals()["HASHER"] = PasswordHasher()
+    return found
+
+
+def __getattr__(name: str):
+    if name == "HASHER":
+        return _hasher()
+    raise AttributeError(name)
+
+
+def _verify_errors():
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    return VerificationError, InvalidHashError
+
 
 MIN_PASSWORD = 10
 #: the least zxcvbn score (0-4) a new password needs
@@ -227,13 +245,13 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
     bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{shown(name)}'.", "bad_login")
     if row is None:
         # the same work as a wrong password, so that the time taken does not say the name is unknown
-        with contextlib.suppress(VerificationError, InvalidHashError):
-            HASHER.verify(_dummy_hash(), password)
+        with contextlib.suppress(*_verify_errors()):
+            _hasher().verify(_dummy_hash(), password)
         _log_failure(ws, name, "unknown_user")
         raise bad
     try:
-        HASHER.verify(row[1], password)
-    except (VerificationError, InvalidHashError):
+        _hasher().verify(row[1], password)
+    except _verify_errors():
         _log_failure(ws, name, "bad_password")
         raise bad from None
     if not row[2]:
@@ -247,9 +265,9 @@ _DUMMY: dict[int, str] = {}
 
 def _dummy_hash() -> str:
     """An Argon2id hash of nothing anyone types, made with the current hasher's parameters."""
-    key = id(HASHER)
+    key = id(_hasher())
     if key not in _DUMMY:
-        _DUMMY[key] = HASHER.hash(secrets.token_hex(16))
+        _DUMMY[key] = _hasher().hash(secrets.token_hex(16))
     return _DUMMY[key]
 
 
@@ -367,7 +385,7 @@ def add_user(ws: Workspace, actor: str, name: str, role: str, password: str) -> 
     """
     name = check_name(name)
     _check_role(role)
-    phash = HASHER.hash(check_password(password, name))
+    phash = _hasher().hash(check_password(password, name))
     with ws.transaction():
         first = open_mode(ws)
         if first and role != "admin":
@@ -416,7 +434,7 @@ def set_active(ws: Workspace, actor: str, name: str, active: bool) -> None:
 def set_password(ws: Workspace, actor: str, name: str, password: str) -> None:
     """Set a password: one's own, or anyone's by an admin (permission "users")."""
     password = check_password(password, name)
-    phash = HASHER.hash(password)
+    phash = _hasher().hash(password)
     with ws.transaction():
         acc = _existing(ws, name)
         if acc.name.casefold() != _norm(actor).casefold():

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -479,6 +480,11 @@ def _open_read_only_media(path: Path) -> Workspace:
 def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     """Open a workspace after the start-up integrity check (what the CLI and window use).
 
+    The whole check (``PRAGMA integrity_check``) runs whenever the file changed since it last
+    passed it (its size and modification time and those of its -wal, noted in
+    ``<data dir>/periksa.json``); damage inside an unchanged file is still reported by SQLite
+    when a damaged page is read, as "damaged".
+
     A workspace on read-only media (a write-protected stick, a read-only mount, a file without
     write permission) opens read-only, whatever ``readonly`` says: reading works and every
     write stops with WorkspaceError code "readonly" and nothing changed.
@@ -503,6 +509,9 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
         if report.kind in FAULTS:
             raise WorkspaceError(report.message, report.kind) from exc
         raise WorkspaceError(report.message, "damaged") from exc
+    stamp = _file_stamp(path)
+    if stamp is not None and _checked_stamps().get(str(path.resolve())) == stamp:
+        return ws  # checked whole since the file last changed (size and times of the file and its WAL)
     try:
         rows = [r[0] for r in ws.conn.execute("PRAGMA integrity_check").fetchall()]
     except sqlite3.DatabaseError as exc:
@@ -514,7 +523,48 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     if rows != ["ok"]:
         ws.close()
         raise WorkspaceError(startup_check(path).message, "damaged")
+    if stamp is not None:
+        _note_checked(path, stamp)
     return ws
+
+
+def _file_stamp(path: Path) -> list[int] | None:
+    """(size, modification time in ns) of the file and of its -wal: what changes when anyone writes."""
+    try:
+        st = path.stat()
+        wal = Path(f"{path}-wal")
+        w = wal.stat() if wal.exists() else None
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, w.st_size if w else -1, w.st_mtime_ns if w else -1]
+
+
+def _stamps_file() -> Path:
+    from .paths import data_dir
+
+    return data_dir() / "periksa.json"
+
+
+def _checked_stamps() -> dict:
+    try:
+        found = json.loads(_stamps_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _note_checked(path: Path, stamp: list[int]) -> None:
+    """Remember that the file passed the whole check as it is now (best effort, never raises)."""
+    stamps = _checked_stamps()
+    stamps[str(path.resolve())] = stamp
+    if len(stamps) > 200:  # a few workspaces in use: keep the file small
+        stamps = dict(list(stamps.items())[-100:])
+    target = _stamps_file()
+    tmp = target.with_name(f"{target.name}.{os.getpid()}")
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(stamps), encoding="utf-8")
+        os.replace(tmp, target)
 
 
 #: storage faults that say nothing about a file's content (core/faults.py)

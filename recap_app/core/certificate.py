@@ -99,20 +99,25 @@ def statuses(ws: Workspace) -> list[dict]:
     """[{kode, nama, status, revision, errors, warnings}] for every submitting region, in
     official order; ``status`` is a :class:`Status` (a str); ``errors``/``warnings`` count the
     open (unresolved) findings, None while the region is not received or not checked. Reads only."""
-    stored = reconcile.stored_by_region(ws)
+    counts = reconcile.open_counts(ws)
     adopted = {k for k, rid in ws.conn.execute("SELECT region_kode, adopted_revision_id FROM certificate")
                if rid is not None}
     latest = ws.latest_revisions()
     out = []
     for region in ws.regencies():
         info = latest.get(region.kode)
-        fs = stored.get(region.kode)
-        st = _status_of(info is not None, region.kode in adopted, fs is not None, fs or [])
-        open_ = [f for f in fs if not f.resolved] if fs is not None else None
+        c = counts.get(region.kode)
+        if info is None:
+            st = Status.BELUM_MASUK
+        elif region.kode in adopted:
+            st = Status.DITETAPKAN
+        elif c is None:
+            st = Status.DRAF
+        else:
+            st = Status.ADA_KESALAHAN if c["error"] else Status.ADA_PERINGATAN if c["warning"] else Status.SESUAI
         out.append({"kode": region.kode, "nama": region.nama, "status": st,
                     "revision": info.number if info else None,
-                    "errors": None if open_ is None else sum(f.severity == "error" for f in open_),
-                    "warnings": None if open_ is None else sum(f.severity == "warning" for f in open_)})
+                    "errors": None if c is None else c["error"], "warnings": None if c is None else c["warning"]})
     return out
 
 

@@ -11,14 +11,13 @@ import datetime as _dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-
 LOCALE = "id"
 
 
 @lru_cache(maxsize=65536)
 def _grouped(n: int) -> str:
+    from babel.numbers import format_decimal  # Babel loads when a figure is first written
+
     return format_decimal(n, format="#,##0", locale=LOCALE)
 
 
@@ -55,16 +54,22 @@ def to_date(value: str | _dt.date | _dt.datetime) -> _dt.date:
 
 def date_long(value: str | _dt.date | _dt.datetime) -> str:
     """Indonesian long date: "8 Juli 2018"."""
+    from babel.dates import format_date
+
     return format_date(to_date(value), "d MMMM y", locale=LOCALE)
 
 
 def weekday(value: str | _dt.date | _dt.datetime) -> str:
     """Indonesian day name: "Rabu"."""
+    from babel.dates import format_date
+
     return format_date(to_date(value), "EEEE", locale=LOCALE)
 
 
 def month_name(value: str | _dt.date | _dt.datetime) -> str:
     """Indonesian month name: "Mei"."""
+    from babel.dates import format_date
+
     return format_date(to_date(value), "MMMM", locale=LOCALE)
 
 
@@ -74,4 +79,6 @@ def percent(part: int | None, whole: int | None, decimals: int = 2) -> str:
         return ""
     ratio = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-(decimals + 2)), rounding=ROUND_HALF_UP)
     pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
+    from babel.numbers import format_percent
+
     return format_percent(ratio, format=pattern, locale=LOCALE)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP = "recap_app"
 
 
 def data_dir() -> Path:
     """The per-user data folder (RECAP_HOME overrides, for tests and portable installs)."""
     home = os.environ.get("RECAP_HOME")
-    return Path(home) if home else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    if home:
+        return Path(home)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
 def default_workspace_path(election_id: str) -> Path:

@@ -410,6 +410,34 @@ def stored_by_region(ws: Workspace) -> dict[str, list[StoredFinding]]:
     return {k: _with_notes(v, notes) for k, v in out.items()}
 
 
+def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
+    """{regency code: {"error": n, "warning": n}} of the open (unresolved) stored findings of each
+    regency whose stored check matches its latest revision — what :func:`stored_by_region` would
+    count, in one SQL query (the status list of the CLI and the window). A received regency
+    missing from the answer has not been checked on its latest revision yet. Reads only."""
+    latest = _latest_revisions(ws)
+    checks = _checks(ws)
+    current = {k: rid for k, rid in latest.items() if checks.get(k) == _regency_basis(rid)}
+    out = {k: {"error": 0, "warning": 0} for k in current}
+    if not current:
+        return out
+    # resolved = a note of the finding's kind (override for an error, explanation for a warning)
+    # for the same key ("code|region|column|field", Finding.key) and the same figures and columns
+    rows = ws.conn.execute(
+        f"""SELECT f.region, f.severity, COUNT(*) FROM finding f
+            WHERE f.revision_id IN ({','.join('?' * len(current))}) AND NOT EXISTS (
+                SELECT 1 FROM finding_note n
+                WHERE n.key = f.code || '|' || f.region || '|' || COALESCE(f.kolom, 'None') || '|'
+                              || COALESCE(f.field, 'None')
+                  AND n.kind = CASE f.severity WHEN 'error' THEN 'override' ELSE 'explanation' END
+                  AND n.expected IS f.expected AND n.actual IS f.actual AND n.columns = f.columns)
+            GROUP BY f.region, f.severity""", tuple(current.values()))
+    for region, severity, n in rows:
+        if region in out and severity in out[region]:
+            out[region][severity] = n
+    return out
+
+
 def _find(ws: Workspace, key: str) -> StoredFinding:
     for f in findings(ws):
         if f.key == key:

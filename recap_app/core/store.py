@@ -20,14 +20,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import sqlite_utils
-
-from . import faults, headlog, state
+from . import faults, headlog, schema, state
 from .clock import default_actor, now_iso
 from .domain import ContestantKind, Region
 from .election import Election, load_election
 from .errors import WorkspaceError
-from .schema import migrations, register_functions
+from .schema import register_functions
 from .text import plain, shown
 
 #: Values of one certificate revision: {column code: {field key: int or None}}.
@@ -84,7 +82,7 @@ class Workspace:
     def __init__(self, path: Path, conn: sqlite3.Connection, election: Election, readonly: bool = False):
         self.path = Path(path)
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, strict=True)
+        self._db = None
         self.election = election
         self.readonly = readonly
         #: tables this connection wrote to since the last audit record (see core/state.py)
@@ -97,6 +95,15 @@ class Workspace:
         self._identity: tuple[str, str | None] | None = None
         if not readonly:
             conn.set_trace_callback(self._trace)
+
+    @property
+    def db(self):
+        """The ``sqlite_utils.Database`` over the one connection (made when a write first needs it)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, strict=True)
+        return self._db
 
     def _trace(self, sql: str) -> None:
         """Note the table a statement of this connection writes to (the digests follow them)."""
@@ -192,7 +199,7 @@ class Workspace:
             conn = cls._connect(tmp)
             ws = cls(tmp, conn, election)
             ws.log_heads = False  # noted under its final name below
-            migrations.apply(ws.db)
+            schema.migration_set().apply(ws.db)
             with ws.transaction():
                 ws._seed(election, simulation)
                 ws.record(actor, "workspace.create", f"election:{election.id}", None,
@@ -228,14 +235,14 @@ class Workspace:
                 "missing")
         ws = cls.on_connection(path, cls._connect(path, readonly, existing=True), readonly)
         if not readonly:
-            pending = [m.name for m in migrations.pending(ws.db)]
+            pending = schema.pending_names(ws.conn)
             if pending:
                 try:
                     ws.guard()  # an upgrade records the state as it is: only state the chain vouches for
                 except WorkspaceError:
                     ws.close()
                     raise
-                migrations.apply(ws.db)
+                schema.migration_set().apply(ws.db)
                 with ws.transaction():  # the new schema's state, as it now is, under the chain
                     ws.record("sistem", "schema.migrate", "workspace", None, {"migrations": pending}, baseline=True)
         return ws

@@ -107,3 +107,19 @@ def test_control_characters_are_refused_where_text_enters(demo_ws):
         certificate.save(demo_ws, "33.01", *_figures(demo_ws, "33.01", 1), "petugas", "salah\x00ketik")
     plenary.add_objection(demo_ws, "tester", "keberatan", "Baris satu\nbaris dua\tdengan tab")  # free text
     assert plenary.plenary(demo_ws).objections[-1]["text"] == "Baris satu\nbaris dua\tdengan tab"
+
+
+def test_status_counts_in_sql_equal_the_findings_counted_one_by_one(demo_ws):
+    """reconcile.open_counts (one query) counts what stored_by_region's findings say, with notes."""
+    from recap_app.core import reconcile
+
+    fs = reconcile.findings(demo_ws, "33.01")
+    warn = next(f for f in fs if f.severity == "warning")
+    reconcile.explain(demo_ws, warn.key, "dijelaskan di rapat pleno", "verifikator")
+    err = next(f for f in reconcile.findings(demo_ws, "33.75") if f.severity == "error")
+    reconcile.override(demo_ws, err.key, "dikesampingkan ketua dengan alasan", "ketua")
+    by_hand = {k: {"error": sum(1 for f in v if not f.resolved and f.severity == "error"),
+                   "warning": sum(1 for f in v if not f.resolved and f.severity == "warning")}
+               for k, v in reconcile.stored_by_region(demo_ws).items()}
+    assert reconcile.open_counts(demo_ws) == by_hand
+    assert by_hand["33.75"]["error"] == 0 and len(by_hand) == 35

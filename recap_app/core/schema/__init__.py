@@ -2,7 +2,7 @@
 
 Migrations are plain functions in the modules of this package, one module per group of
 tables; :data:`MIGRATIONS` lists them in their fixed order and :data:`migrations` (a
-``sqlite_utils`` migration set named "recap_app") applies the ones a workspace lacks when
+``sqlite_utils`` migration set named "recap_app", :func:`migration_set`) applies the ones a workspace lacks when
 it is opened. A migration's name is its function's name and is recorded in the workspace:
 never rename, reorder or change a released one; add a new function at the end.
 
@@ -11,7 +11,8 @@ The store imports this package; nothing here imports the store.
 
 from __future__ import annotations
 
-from sqlite_utils.migrations import Migrations
+import functools
+import sqlite3
 
 from . import bundles, core, findings, integrity, legislative, plenary, users
 from .users import ROLES, register_functions
@@ -28,8 +29,35 @@ MIGRATIONS = (
     legislative.legislative_001_tables,
 )
 
-migrations = Migrations("recap_app")
-for _fn in MIGRATIONS:
-    migrations(name=_fn.__name__)(_fn)
+#: the name of the set in SQLite's ``_sqlite_migrations`` table (sqlite-utils' record of applied migrations)
+SET_NAME = "recap_app"
 
-__all__ = ["MIGRATIONS", "ROLES", "migrations", "register_functions"]
+
+@functools.cache
+def migration_set():
+    """The ``sqlite_utils`` migration set (imported when a workspace is created or upgraded only)."""
+    from sqlite_utils.migrations import Migrations
+
+    found = Migrations(SET_NAME)
+    for fn in MIGRATIONS:
+        found(name=fn.__name__)(fn)
+    return found
+
+
+def pending_names(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations a workspace lacks, read with one query (no sqlite-utils needed)."""
+    try:
+        done = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                           (SET_NAME,))}
+    except sqlite3.OperationalError:
+        done = set()
+    return [fn.__name__ for fn in MIGRATIONS if fn.__name__ not in done]
+
+
+def __getattr__(name: str):
+    if name == "migrations":
+        return migration_set()
+    raise AttributeError(name)
+
+
+__all__ = ["MIGRATIONS", "ROLES", "migration_set", "pending_names", "register_functions"]

@@ -14,7 +14,13 @@ Tables (all STRICT):
   person to choose (``recap bundle resolve``).
 """
 
-import sqlite_utils
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
+
 
 
 def bundles_001_tables(db: sqlite_utils.Database) -> None:

@@ -4,7 +4,13 @@
 (docs/schema.md, "Audit chain").
 """
 
-import sqlite_utils
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
+
 
 
 def m001_initial(db: sqlite_utils.Database) -> None:

@@ -20,7 +20,13 @@ Tables (all STRICT):
     field (``entri_1`` or ``entri_2``) and the resulting revision, or ``dikembalikan`` (sent back).
 """
 
-import sqlite_utils
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
+
 
 
 def rules_001_findings(db: sqlite_utils.Database) -> None:

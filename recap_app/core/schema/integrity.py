@@ -10,7 +10,13 @@
 - an index on ``audit(entity)``: figures are checked against the SHA-256 in their audit record.
 """
 
-import sqlite_utils
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
+
 
 
 def integrity_001_state(db: sqlite_utils.Database) -> None:

@@ -8,7 +8,13 @@ the figures every time and a stored decision is applied only while it answers th
 question. The candidate lists themselves live in the stored definition (meta key ``election``).
 """
 
-import sqlite_utils
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
+
 
 
 def legislative_001_tables(db: sqlite_utils.Database) -> None:

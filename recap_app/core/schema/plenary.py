@@ -6,7 +6,13 @@ events and objections recorded for form DC2 (kejadian khusus dan/atau keberatan)
 office's chair, members and city are office settings (``ws.setting("office.chair")`` ...).
 """
 
-import sqlite_utils
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
+
 
 
 def documents_001_plenary(db: sqlite_utils.Database) -> None:

@@ -15,8 +15,10 @@ triggers are dropped first, and then the seal no longer matches (``recap audit v
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
+    import sqlite_utils
 
 #: the roles, in the order the authorisation matrix lists them
 ROLES = ("operator", "verifikator", "ketua", "admin")
