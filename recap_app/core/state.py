@@ -82,7 +82,10 @@ def protected_tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _sha(rows) -> str:
-    """SHA-256 of rows as Python writes them (``repr`` of each tuple: ints, floats, text and None are
+    """SHA-256 of rows as Python writes them. Frozen: workspaces keep digests made this way
+    (tests/core/test_integrity.py pins it); a new way would need a new unit name.
+
+    Rows as Python writes them (``repr`` of each tuple: ints, floats, text and None are
     written exactly and deterministically), a thousand rows at a time."""
     h = hashlib.sha256()
     while True:

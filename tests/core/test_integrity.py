@@ -416,3 +416,23 @@ def test_a_failed_automatic_backup_warns_and_is_recorded(demo_ws, tmp_path):
     demo_ws.close()
     r = CliRunner().invoke(main, ["adopt", "33.01", "--db", str(path), "--user", "ketua"])
     assert r.exit_code == 0 and "Peringatan: Cadangan otomatis (adopt) GAGAL" in r.output
+
+
+def test_the_state_digest_is_frozen(tmp_path):
+    """Digests recorded in workspaces must be computed the same way forever (like migrations):
+    this pins the algorithm of core/state.py on a small table."""
+    from recap_app.core import state
+
+    c = sqlite3.connect(tmp_path / "x.sqlite")
+    c.execute("CREATE TABLE t (a INTEGER, b TEXT, c BLOB, d REAL)")
+    c.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", [(1, "Kota Semarang", b"\x00", 0.5), (2, None, None, None)])
+    c.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    c.execute("INSERT INTO meta VALUES ('election', '{\"id\": \"x\"}')")
+    # SHA-256 of repr() of the rows (the BLOB column left out), as written independently here
+    import hashlib
+
+    rows = [(1, "Kota Semarang", 0.5), (2, None, None)]
+    assert state.units_of(c, "t") == {"t": hashlib.sha256(repr(rows).encode()).hexdigest()}
+    assert state.units_of(c, "t") == {"t": "6140ce3e69cf495d055a5366b26fcb3d260263edd96db68552aaa69974d0f4be"}
+    assert state.units_of(c, "meta") == {
+        "meta/election": "90764009ee7f331a185633805599c9125f9ad192bcd29c26419bb65d4fa68ae4"}
