@@ -89,7 +89,7 @@ LAYERS = (
     ("forms", "seats"),
     ("election", "rules"),
     ("schema", "store"),
-    ("audit", "auth", "outputs", "totals"),
+    ("audit", "audit_text", "auth", "outputs", "totals"),
     ("backup", "drafts", "compare", "reconcile"),
     ("certificate",),
     ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish"),

@@ -255,18 +255,21 @@ class FindingsFilter(QSortFilterProxyModel):
 
 
 class AuditModel(RowsModel):
-    """Audit records (time, actor, action, entity, after) as read from the workspace."""
+    """Audit records in words: number, time (office zone), user, action phrase, object, details.
+
+    Rows come from the audit page (core.audit.query rendered by core.audit_text); the tooltip of
+    a row shows the record's stored data in full.
+    """
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("No."), self.tr("Waktu (UTC)"), self.tr("Pengguna"), self.tr("Tindakan"),
+        return (self.tr("No."), self.tr("Waktu (WIB)"), self.tr("Pengguna"), self.tr("Tindakan"),
                 self.tr("Objek"), self.tr("Rincian"))
 
     def set_rows(self, rows: list[tuple]) -> None:
-        """rows: (id, at, actor, action, entity, after JSON or None)."""
+        """rows: (id, time text, actor, action text, object text, details text[, stored data for the tooltip])."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
 
     def data(self, index, role=DISPLAY):
         if not index.isValid():
@@ -275,8 +278,8 @@ class AuditModel(RowsModel):
         if role == DISPLAY:
             v = r[index.column()]
             return "" if v is None else str(v)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return r[5]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 3:
+            return r[6] if len(r) > 6 else r[5]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QBrush(QColor("#666"))
         return None

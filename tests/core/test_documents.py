@@ -79,7 +79,7 @@ def test_page_numbering_and_fingerprint_on_every_page(certificate_a4):
         assert f"Halaman {i} dari {n}" in t
         assert f"Sidik data SHA-256: {short}" in t
         assert "DC1-PPWP Sertifikat rekapitulasi tingkat provinsi" in t
-        assert "Dicetak 4 Mei 2019 10.00 UTC" in t
+        assert "Dicetak 4 Mei 2019 17.00 WIB" in t  # the office's zone, named
 
 
 def test_full_fingerprint_in_metadata(certificate_a4):

@@ -85,10 +85,16 @@ def test_audit_viewer_filters(checked):
     checked.tabs.setCurrentWidget(page)
     page.region.setCurrentIndex(page.region.findData("33.19"))
     rows = [page.model.index(i, 4).data() for i in range(page.model.rowCount())]
-    assert rows and set(rows) == {"certificate:33.19"}
+    assert rows and set(rows) == {"sertifikat 33.19"}
     page.region.setCurrentIndex(0)
     page.action.setCurrentIndex(page.action.findData("certificate.demo"))
-    assert {page.model.index(i, 3).data() for i in range(page.model.rowCount())} == {"certificate.demo"}
+    assert page.action.currentText() == "Sertifikat contoh dimuat"
+    assert {page.model.index(i, 3).data() for i in range(page.model.rowCount())} == {"Sertifikat contoh dimuat"}
+    # the details are words, not JSON; the time is the office's (WIB)
+    details = page.model.index(0, 5).data()
+    assert details.startswith("jenis: resmi; alasan: data contoh Pilpres 2019; revisi: 1; sidik: ")
+    assert "{" not in details and page.model.index(0, 1).data().endswith(" WIB")
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Waktu (WIB)"
     page.verify()
     assert page.status.text().startswith("Rantai audit utuh")
 

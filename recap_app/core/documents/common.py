@@ -76,13 +76,14 @@ class Source:
 
     @property
     def printed(self) -> str:
-        """Print time as shown in footers: "8 Mei 2019 10.30 UTC"."""
-        try:
-            date = fmt.date_long(self.now)
-        except ValueError:
-            return self.now
-        time = self.now[11:16].replace(":", ".") if len(self.now) >= 16 else ""
-        return f"{date} {time} UTC".strip() if time else date
+        """Print time as shown in footers, in the office's zone: "8 Mei 2019 17.30 WIB"
+        (:func:`recap_app.core.formatting.local_time`); a date alone prints as a date."""
+        if len(self.now) < 16:
+            try:
+                return fmt.date_long(self.now)
+            except ValueError:
+                return self.now
+        return fmt.local_time(self.now)
 
     def office_payload(self) -> dict:
         """The office settings as fingerprinted data."""
