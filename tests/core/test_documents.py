@@ -403,3 +403,35 @@ def test_reopened_certificate_prints_its_history(tmp_path):
     assert "Ditetapkan" in text and "Dibuka kembali" in text and "alasan: salah ketik DPT di Kesugihan." in text
     assert out.pdf
     w.close()
+
+
+# ---------------------------------------------------------------- the office's paper, prints to a printer
+def test_the_paper_chosen_in_the_settings_is_the_documents_default(ws):
+    from recap_app.core.documents import default_paper
+
+    assert default_paper(ws) == "A4"
+    ws.set_setting("office.paper", "F4", "tester")
+    assert default_paper(ws) == "F4"
+    r = render(ws, ["kejadian_khusus_kosong"], now=NOW)
+    page = PdfReader(io.BytesIO(r.pdf)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (609, 935)
+
+
+def test_a_print_to_a_printer_is_recorded(demo, tmp_path):
+    import json
+
+    from recap_app.core.documents import record_print
+
+    copy = tmp_path / "p.sqlite"
+    shutil.copyfile(demo.path, copy)
+    with Workspace.open(copy) as w:
+        r = render(w, ["rekapitulasi"], now=NOW)
+        rid = record_print(w, "operator", r, "PDF", 2, paper="A4")
+        actor, action, after = w.conn.execute("SELECT actor, action, after FROM audit WHERE id = ?", (rid,)).fetchone()
+        after = json.loads(after)
+        assert (actor, action, after["printer"], after["copies"]) == ("operator", "document.printer", "PDF", 2)
+        assert after["documents"][0]["sha256"] == r.parts[0].fingerprint
+        with pytest.raises(DocumentError, match="Jumlah salinan 0 tidak sah"):
+            record_print(w, "operator", r, "PDF", 0)
+        with pytest.raises(DocumentError, match="Printer tidak disebut"):
+            record_print(w, "operator", r, " ", 1)
