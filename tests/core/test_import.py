@@ -152,7 +152,7 @@ def test_hidden_helper_column_and_hidden_old_row_are_not_used(ws, kudus, tmp_pat
     g.hidden_rows = [paslon_row + 2]
     rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
     assert rep.status == "diterima", rep.message
-    assert rep.notes == ["baris tersembunyi A50 mengulang isian paslon_1; tidak dipakai",
+    assert rep.notes == ["baris tersembunyi A50 mengulang isian IV.1 JOKO WIDODO - MA'RUF AMIN; tidak dipakai",
                          'kolom tersembunyi N8 ("CEK SELISIH") tidak dipakai']
     got_cols, got = stored(ws, "33.19")
     assert got == expected(ws, got_cols, values)
