@@ -435,3 +435,28 @@ def test_a_print_to_a_printer_is_recorded(demo, tmp_path):
             record_print(w, "operator", r, "PDF", 0)
         with pytest.raises(DocumentError, match="Printer tidak disebut"):
             record_print(w, "operator", r, " ", 1)
+
+
+# ---------------------------------------------------------------- form fidelity
+def test_official_titles_run_on_with_dalam_and_the_findings_report_is_internal(demo):
+    dc1 = " ".join(pages_text(render(demo, ["sertifikat"], now=NOW).pdf))
+    assert ("DARI SETIAP KABUPATEN/KOTA DI TINGKAT PROVINSI DALAM PEMILIHAN UMUM PRESIDEN DAN WAKIL PRESIDEN "
+            "TAHUN 2019") in dc1
+    report = pages_text(render(demo, ["temuan"], now=NOW).pdf)
+    assert "MODEL" not in report[0] and "DOKUMEN INTERNAL — BUKAN FORMULIR RESMI" in report[0]
+    assert "Laporan temuan pemeriksaan (dokumen internal)" in report[0]
+
+
+def test_continuation_pages_carry_a_paraf_row_and_the_last_the_signatures(demo):
+    r = render(demo, ["sertifikat"], now=NOW)
+    texts = pages_text(r.pdf)
+    assert all(all(w in t for w in ("Paraf:", "Ketua", "Anggota", "Saksi")) for t in texts[:-1])
+    assert "Paraf:" not in texts[-1]
+
+
+def test_minutes_fit_one_a4_page_with_seven_signature_rows(demo):
+    r = render(demo, ["berita_acara"], paper="A4", now=NOW)
+    [text] = pages_text(r.pdf)
+    assert "Rekapitulasi dilakukan atas sertifikat 35 dari 35 kabupaten/kota" in text
+    assert "dari 35 dari 35" not in text
+    assert "7. ...................." in text  # the chair and six members by default

@@ -30,7 +30,7 @@ from .. import auth
 from ..outputs import check_output_path, write_atomic
 from ..store import Workspace
 from . import certificate, events, findings, minutes, regency, summary
-from .common import Source
+from .common import DEFAULT_MEMBERS, Source
 from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, make_canvas_class, page_size, register_fonts
 from .plenary import DocumentError
 
@@ -130,7 +130,9 @@ def _build_pdf(src: Source, parts: list[Part], paper: str) -> Rendered:
             story += [NextPageTemplate(f"part{i}"), PageBreakIfNotEmpty()]
         story += part.story
     header_right = src.election.name
-    doc.build(story, canvasmaker=make_canvas_class(parts, src.office.name, header_right, src.printed))
+    members = 1 + len(src.office.members) if src.office.members else DEFAULT_MEMBERS
+    doc.build(story, canvasmaker=make_canvas_class(parts, src.office.name, header_right, src.printed,
+                                                   paraf=(members, len(src.form.contestants))))
     return Rendered(buf.getvalue(), parts)
 
 

@@ -29,7 +29,7 @@ def build(src: Source, paper: str) -> Part:
     story += [PageBreakIfNotEmpty(),
               p("PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH TINGKAT PROVINSI, DITULIS DENGAN HURUF",
                 st["h2"]),
-              words_table(src, width), Spacer(1, 2), signature_block(src, width * 0.7)]
+              words_table(src, width), Spacer(1, 2), signature_block(src, width)]
     payload = {"election": e.id, "columns": [c for c, _ in columns],
                "values": {c: values.get(c) for c, _ in columns}, "office": src.office_payload(),
                "plenary": src.plenary_payload(), "adopted": src.adopted}
