@@ -15,49 +15,54 @@ from collections.abc import Mapping
 
 from .formatting import local_time, number
 
+#: action id | Indonesian phrase | English phrase (one record kind a line)
+_ACTION_TABLE = """
+workspace.create                  | Ruang kerja dibuat | Workspace created
+workspace.demo                    | Ruang kerja CONTOH diisi | Demonstration workspace filled
+workspace.restore                 | Ruang kerja dipulihkan dari cadangan | Workspace restored from a backup
+setting.change                    | Pengaturan diubah | Setting changed
+region.alias_accept               | Ejaan nama wilayah diterima | Region spelling accepted
+certificate.revision              | Sertifikat disimpan (revisi baru) | Certificate saved (new revision)
+certificate.import                | Sertifikat diimpor dari berkas | Certificate imported from a file
+certificate.demo                  | Sertifikat contoh dimuat | Demonstration certificate loaded
+certificate.second_entry          | Entri kedua disimpan | Second entry saved
+certificate.double_entry_result   | Hasil keputusan entri ganda disimpan | Double-entry result saved
+certificate.adopt                 | Sertifikat ditetapkan | Certificate adopted
+certificate.reopen                | Sertifikat dibuka kembali | Certificate reopened
+double_entry.resolve              | Entri ganda diputuskan | Double entry decided
+double_entry.send_back            | Sertifikat dikembalikan untuk diketik ulang | Certificate sent back for retyping
+draft.start                       | Draf mulai diketik | Draft started
+draft.discard                     | Draf dibuang | Draft discarded
+findings.refresh                  | Pemeriksaan dijalankan | Checks run
+finding.explain                   | Temuan dijelaskan | Finding explained
+finding.override                  | Kesalahan dikesampingkan ketua | Error overridden by the chair
+document.print                    | Dokumen disimpan sebagai PDF | Documents saved as PDF
+document.printer                  | Dokumen dicetak ke printer | Documents printed
+document.export                   | Rekapitulasi diekspor | Recap exported
+plenary.set                       | Data rapat pleno diubah | Plenary details changed
+plenary.attendance_add            | Peserta rapat pleno dicatat | Plenary attendee recorded
+plenary.attendance_remove         | Peserta rapat pleno dihapus | Plenary attendee removed
+plenary.witness_set               | Saksi dicatat | Witness recorded
+plenary.objection_add             | Kejadian khusus/keberatan dicatat | Special event/objection recorded
+bundle.export                     | Bundel diekspor | Bundle exported
+bundle.import                     | Bundel diimpor | Bundle imported
+bundle.revision                   | Sertifikat diterima dari bundel | Certificate received from a bundle
+bundle.adoption                   | Penetapan diterima dari bundel | Adoption received from a bundle
+bundle.conflict_resolve           | Konflik bundel diputuskan | Bundle conflict decided
+keys.trust                        | Kunci kantor lain dipercaya | Another office's key trusted
+backup.create                     | Cadangan dibuat | Backup made
+user.add                          | Akun dibuat | Account created
+user.role                         | Peran akun diubah | Account role changed
+user.activate                     | Akun diaktifkan | Account enabled
+user.deactivate                   | Akun dinonaktifkan | Account disabled
+user.password                     | Kata sandi diganti | Password changed
+user.login_failed                 | Gagal masuk | Failed login
+"""
+
 #: action id -> (Indonesian phrase, English phrase)
 ACTIONS: dict[str, tuple[str, str]] = {
-    "workspace.create": ("Ruang kerja dibuat", "Workspace created"),
-    "workspace.demo": ("Ruang kerja CONTOH diisi", "Demonstration workspace filled"),
-    "workspace.restore": ("Ruang kerja dipulihkan dari cadangan", "Workspace restored from a backup"),
-    "setting.change": ("Pengaturan diubah", "Setting changed"),
-    "region.alias_accept": ("Ejaan nama wilayah diterima", "Region spelling accepted"),
-    "certificate.revision": ("Sertifikat disimpan (revisi baru)", "Certificate saved (new revision)"),
-    "certificate.import": ("Sertifikat diimpor dari berkas", "Certificate imported from a file"),
-    "certificate.demo": ("Sertifikat contoh dimuat", "Demonstration certificate loaded"),
-    "certificate.second_entry": ("Entri kedua disimpan", "Second entry saved"),
-    "certificate.double_entry_result": ("Hasil keputusan entri ganda disimpan", "Double-entry result saved"),
-    "certificate.adopt": ("Sertifikat ditetapkan", "Certificate adopted"),
-    "certificate.reopen": ("Sertifikat dibuka kembali", "Certificate reopened"),
-    "double_entry.resolve": ("Entri ganda diputuskan", "Double entry decided"),
-    "double_entry.send_back": ("Sertifikat dikembalikan untuk diketik ulang", "Certificate sent back for retyping"),
-    "draft.start": ("Draf mulai diketik", "Draft started"),
-    "draft.discard": ("Draf dibuang", "Draft discarded"),
-    "findings.refresh": ("Pemeriksaan dijalankan", "Checks run"),
-    "finding.explain": ("Temuan dijelaskan", "Finding explained"),
-    "finding.override": ("Kesalahan dikesampingkan ketua", "Error overridden by the chair"),
-    "document.print": ("Dokumen disimpan sebagai PDF", "Documents saved as PDF"),
-    "document.printer": ("Dokumen dicetak ke printer", "Documents printed"),
-    "document.export": ("Rekapitulasi diekspor", "Recap exported"),
-    "plenary.set": ("Data rapat pleno diubah", "Plenary details changed"),
-    "plenary.attendance_add": ("Peserta rapat pleno dicatat", "Plenary attendee recorded"),
-    "plenary.attendance_remove": ("Peserta rapat pleno dihapus", "Plenary attendee removed"),
-    "plenary.witness_set": ("Saksi dicatat", "Witness recorded"),
-    "plenary.objection_add": ("Kejadian khusus/keberatan dicatat", "Special event/objection recorded"),
-    "bundle.export": ("Bundel diekspor", "Bundle exported"),
-    "bundle.import": ("Bundel diimpor", "Bundle imported"),
-    "bundle.revision": ("Sertifikat diterima dari bundel", "Certificate received from a bundle"),
-    "bundle.adoption": ("Penetapan diterima dari bundel", "Adoption received from a bundle"),
-    "bundle.conflict_resolve": ("Konflik bundel diputuskan", "Bundle conflict decided"),
-    "keys.trust": ("Kunci kantor lain dipercaya", "Another office's key trusted"),
-    "backup.create": ("Cadangan dibuat", "Backup made"),
-    "user.add": ("Akun dibuat", "Account created"),
-    "user.role": ("Peran akun diubah", "Account role changed"),
-    "user.activate": ("Akun diaktifkan", "Account enabled"),
-    "user.deactivate": ("Akun dinonaktifkan", "Account disabled"),
-    "user.password": ("Kata sandi diganti", "Password changed"),
-    "user.login_failed": ("Gagal masuk", "Failed login"),
-}
+    cells[0]: (cells[1], cells[2])
+    for cells in ([c.strip() for c in line.split("|")] for line in _ACTION_TABLE.strip().splitlines())}
 
 #: entity kind (the part before ":") -> (Indonesian word, English word)
 ENTITIES: dict[str, tuple[str, str]] = {
@@ -87,6 +92,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "sequence": ("nomor urut bundel", "bundle number"), "pages": ("halaman", "pages"),
     "document": ("dokumen", "document"), "title": ("", ""), "regions": ("wilayah", "regions"),
     "checked": ("diperiksa", "checked"), "findings": ("temuan", "findings"), "fields": ("isian", "fields"),
+    "audit_last_hash": ("", ""), "size": ("bait", "bytes"), "base_sequence": ("sejak bundel", "since bundle"),
+    "manifest_sha256": ("sidik manifes", "manifest fingerprint"), "certificates": ("sertifikat", "certificates"),
+    "revisions": ("revisi", "revisions"), "audit": ("catatan audit", "audit records"),
+    "sources": ("berkas asli", "source files"), "result": ("hasil", "result"), "sender": ("pengirim", "sender"),
+    "mode": ("cara", "mode"), "added": ("ditambahkan", "added"), "adopted": ("ditetapkan", "adopted"),
+    "conflicts": ("konflik", "conflicts"), "ours_newer": ("data kita lebih baru", "ours newer"),
+    "gap": ("celah nomor", "sequence gap"), "audit_records": ("catatan audit", "audit records"),
+    "explanations": ("penjelasan", "explanations"), "keep": ("dipakai", "kept"), "conflict": ("konflik", "conflict"),
+    "theirs_sha256": ("sidik kiriman", "their fingerprint"), "bundle": ("bundel", "bundle"), "by": ("oleh", "by"),
+    "at": ("waktu", "time"), "counts": ("jumlah", "counts"), "province": ("provinsi", "province"),
+    "rules_version": ("", ""), "office_code": ("kode kantor", "office code"),
+    "office_name": ("kantor", "office"), "public_key": ("", ""), "differences": ("perbedaan", "differences"),
+    "entry1": ("entri 1", "entry 1"), "entry2": ("entri 2", "entry 2"), "kept_entry2": ("entri 2 dipakai", "entry 2 kept"),
+    "result_revision_id": ("", ""), "base_revision_id": ("", ""), "first_account": ("akun pertama", "first account"),
+    "active": ("aktif", "active"), "error": ("galat", "error"),
+}
+
+#: stored words -> (Indonesian, English) where a value is a code (a witness's status, a revision's kind)
+VALUES: dict[str, tuple[str, str]] = {
+    "present": ("hadir", "present"), "absent": ("tidak hadir", "absent"),
+    "refused": ("hadir, menolak menandatangani", "present, refused to sign"),
+    "resmi": ("resmi", "official"), "entri_kedua": ("entri kedua", "second entry"),
+    "keberatan": ("keberatan saksi", "witness objection"), "kejadian_khusus": ("kejadian khusus", "special event"),
+    "ours": ("data kita", "ours"), "theirs": ("data kiriman", "theirs"),
 }
 
 _YES_NO = {True: ("ya", "yes"), False: ("tidak", "no")}
@@ -128,7 +157,7 @@ def _value(key: str, v, lang: str) -> str:
             return v[:12] + "…"
         if key.endswith("_at") or key == "at":
             return local_time(v, lang)
-        return v
+        return VALUES[v][_lang(lang)] if v in VALUES else v
     if isinstance(v, list):
         if v and all(isinstance(x, Mapping) and "document" in x for x in v):
             pages = ("halaman", "pages")[i]
