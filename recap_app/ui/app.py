@@ -166,7 +166,7 @@ def switch_workspace(window, path) -> None:
         ws.close()
         return
     new = create_window(ws, actor)
-    new.resize(window.size())
+    new.setGeometry(window.geometry())
     new.show()
     window.close()
     window.ws.close()
@@ -237,7 +237,10 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
         ws.close()
         return 1
     window = create_window(ws, actor)
-    window.resize(1440, 900)
+    if screenshot:
+        window.resize(1440, 900)
+    else:
+        window.restore_state()  # as the clerk left it, always inside the screen
     if screenshot:
         window.show()
         window.jobs.pool.waitForDone()  # the start-up check, so the picture shows real statuses

@@ -7,9 +7,11 @@ from PySide6.QtCore import QCoreApplication
 from ..jobs import JobRunner
 from .audit import AuditPage
 from .bundles import BundlesPage
+from .compare import ComparePage
 from .documents import DocumentsPage
 from .findings import FindingsPage
 from .importing import ImportPage
+from .plenary import PlenaryPage
 from .province import ProvincePage
 
 
@@ -21,11 +23,13 @@ def page_factories(window):
         ("import", QCoreApplication.translate("MainWindow", "Impor"), lambda: ImportPage(window)),
         ("findings", QCoreApplication.translate("MainWindow", "Temuan"), lambda: FindingsPage(window)),
         ("province", QCoreApplication.translate("MainWindow", "Provinsi"), lambda: ProvincePage(window)),
+        ("plenary", QCoreApplication.translate("MainWindow", "Pleno"), lambda: PlenaryPage(window)),
+        ("compare", QCoreApplication.translate("MainWindow", "Bandingkan"), lambda: ComparePage(window)),
         ("documents", QCoreApplication.translate("MainWindow", "Dokumen"), lambda: DocumentsPage(window)),
         ("bundles", QCoreApplication.translate("MainWindow", "Bundel"), lambda: BundlesPage(window)),
         ("audit", QCoreApplication.translate("MainWindow", "Log audit"), lambda: AuditPage(window)),
     ]
 
 
-__all__ = ["AuditPage", "BundlesPage", "DocumentsPage", "FindingsPage", "ImportPage", "ProvincePage",
-           "page_factories"]
+__all__ = ["AuditPage", "BundlesPage", "ComparePage", "DocumentsPage", "FindingsPage", "ImportPage", "PlenaryPage",
+           "ProvincePage", "page_factories"]

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
 )
@@ -24,6 +23,7 @@ from ...core import audit, audit_text
 from ...core.formatting import office_zone
 from .. import fmt
 from ..models import AuditModel
+from ..widgets import add_button, add_label
 from .base import LazyPage
 
 
@@ -60,17 +60,16 @@ class AuditPage(LazyPage):
         for combo in (self.region, self.user, self.action):
             combo.setMinimumWidth(150)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("cari teks…"))
-        for w in (self.region, self.user, self.action, self.use_dates, self.since, QLabel("–"), self.until,
-                  self.text):
+        self.text.setObjectName("auditText")
+        self.text.setPlaceholderText(self.tr("cari teks di rincian…"))
+        for w in (self.region, self.user, self.action, self.use_dates, self.since, QLabel("–"), self.until):
             row.addWidget(w)
-        self.verify_btn = QPushButton(self.tr("Periksa rantai"))
-        self.verify_btn.clicked.connect(self.verify)
-        row.addWidget(self.verify_btn)
         lay.addLayout(row)
-        self.status = QLabel("")
-        self.status.setObjectName("auditStatus")
-        lay.addWidget(self.status)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.text, 1)
+        self.verify_btn = add_button(row2, self.tr("&Periksa rantai"), self.verify)
+        lay.addLayout(row2)
+        self.status = add_label(lay, "", "auditStatus")
         self.model = AuditModel(self)
         self.view = QTableView()
         self.view.setObjectName("auditView")
