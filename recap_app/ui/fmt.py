@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 from ..core import formatting
 
-#: the window's language ("id" or "en"), set by app.make_app with the translation
+# The window's language ("id" or "en"), set by app.make_app with the translation.
 LANG = "id"
 
 _DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$")
@@ -36,7 +38,8 @@ def parse_cell(text: str) -> int | None:
         return int(t)
     if _DOTTED.match(t):
         return int(t.replace(".", ""))
-    raise NumberError(f"\u201c{text.strip()}\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
+    message = QCoreApplication.translate("CertificateTable", "\u201c%1\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
+    raise NumberError(message.replace("%1", text.strip()))
 
 
 def when(iso: str | None) -> str:

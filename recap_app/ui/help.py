@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout
 from ..core.election import RESOURCES
 from .widgets import button_box
 
-#: the guide as shipped (the repository's docs/, or docs/ beside resources/ in the frozen build)
+# The guide as shipped (the repository's docs/, or docs/ beside resources/ in the frozen build).
 GUIDE = RESOURCES.parent / "docs" / "user-guide.md"
 
 

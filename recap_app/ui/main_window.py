@@ -29,7 +29,7 @@ from .icons import app_icon
 from .models import RegencyModel
 from .widgets import JobStatus, ProgressPanel, TotalsBar, choose_open, confirm, inform, mark_banner
 
-#: the size the window asks for on a large screen; on a smaller one it opens inside the screen
+# The size the window asks for on a large screen; on a smaller one it opens inside the screen.
 PREFERRED_SIZE = (1440, 900)
 
 
@@ -187,8 +187,8 @@ class MainWindow(QMainWindow):
         hh = self.regency_view.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.regency_view.setColumnWidth(0, 48)
-        self.regency_view.setColumnWidth(2, 132)
-        self.regency_view.setColumnWidth(3, 46)
+        self.regency_view.setColumnWidth(2, 126)
+        self.regency_view.setColumnWidth(3, 58)
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)
         ll.addWidget(self.regency_view, 1)

@@ -178,7 +178,7 @@ class ProvinceModel(QAbstractTableModel):
         return None
 
 
-#: item data roles of the findings tree
+# Item data roles of the findings tree.
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 REGION_ROLE = Qt.ItemDataRole.UserRole + 2
 OPEN_ROLE = Qt.ItemDataRole.UserRole + 3  # True when something under the row is still to do

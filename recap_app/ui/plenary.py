@@ -10,11 +10,11 @@ from ..core.totals import province_totals
 from . import fmt
 from .chart import VotesChart
 
-#: the projector's background, and the pair colours lightened so that a name reads on it (contrast
-#: at least 4.5:1, WCAG AA; tests/ui/test_main_window.py measures it)
+# The projector's background, and the pair colours lightened so that a name reads on it (contrast
+# at least 4.5:1, WCAG AA; tests/ui/test_desk.py measures it).
 BACKGROUND = "#0f1b2d"
 PLENARY_COLOURS = ("#ff8a80", "#82b1ff", "#b9f6ca", "#ea80fc", "#ffd180", "#84ffff")
-#: status -> (text colour, words) on the projector
+# status -> the colour of its words on the projector
 STATUS_BADGE = {"ditetapkan": "#b9f6ca", "ada kesalahan": "#ff8a80", "ada peringatan": "#ffd180",
                 "sesuai": "#b9f6ca", "draf": "#cfd8e3", "belum masuk": "#cfd8e3"}
 

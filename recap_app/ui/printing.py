@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QSpinBox,
 from ..core.errors import RecapError
 from .widgets import button_box
 
-#: the media name CUPS is given for each paper (F4 has no standard name: a custom size)
+# The media name CUPS is given for each paper (F4 has no standard name: a custom size).
 MEDIA = {"A4": "A4", "F4": "Custom.215x330mm"}
 
 

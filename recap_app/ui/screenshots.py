@@ -119,6 +119,7 @@ def make_all(out_dir: str | os.PathLike, lang: str = "id") -> list[Path]:
         QApplication.processEvents()
         shot("editor-refused")
         table.closeEditor(line, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        window.statusBar().clearMessage()
         for key in ("findings", "province", "plenary", "compare", "documents", "bundles", "audit"):
             page = window.pages.get(key)
             if page is None:

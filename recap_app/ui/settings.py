@@ -129,7 +129,11 @@ class NewWorkspaceDialog(QDialog):
         row.addWidget(browse)
         self.simulation = QCheckBox(self.tr("Simulasi (latihan; semua dokumen ditandai SIMULASI)"))
         form.addRow(self.tr("&Pemilihan"), self.election)
-        form.addRow(self.tr("&Berkas"), row)
+        from PySide6.QtWidgets import QLabel
+
+        file_label = QLabel(self.tr("&Berkas"))
+        file_label.setBuddy(self.file)  # a row of widgets: the label names the file edit
+        form.addRow(file_label, row)
         form.addRow("", self.simulation)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Buat"), self.tr("Batal")))

@@ -13,9 +13,6 @@ from ...core.domain import JUMLAH
 from .. import fmt, operations
 from ..widgets import add_button, add_label, choose_open, inform, rows_table, start_page
 
-#: typing-fault classes (core.compare) in the clerk's words
-FAULTS = ("digit_extra", "digit_missing", "digits_swapped", "digit_wrong", "wrong_row")
-
 
 class ComparePage(QWidget):
     """Choose the other source, compare on the worker, list every difference with its likely typing

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import fmt, operations
-from ..models import FindingsFilter, FindingsTree
+from ..models import FindingsFilter, FindingsTree, finding_text
 from ..widgets import TextDialog, add_button, add_label, add_labelled, inform
 from .base import LazyPage
 
@@ -161,7 +161,7 @@ class FindingsPage(LazyPage):
             self.detail.setText("")
             return
         esc = html.escape
-        lines = [f"<b>{esc(f.code)}</b> {esc(f.message)}"]
+        lines = [f"<b>{esc(f.code)}</b> {esc(finding_text(f, fmt.LANG))}"]
         if len(chosen) > 1:
             warn = sum(1 for x in chosen if x.severity == "warning")
             lines.append(self.tr("%1 temuan dipilih (%2 peringatan, %3 kesalahan).").replace("%1", str(len(chosen)))
