@@ -285,48 +285,48 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&Berkas"))
-        self._action(m, self.tr("Buka ruang kerja…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open,
+        self._action(m, self.tr("&Buka ruang kerja…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open,
                      "act_open")
-        self._action(m, self.tr("Ruang kerja baru…"), self.new_workspace_dialog, QKeySequence.StandardKey.New,
+        self._action(m, self.tr("Ruang kerja &baru…"), self.new_workspace_dialog, QKeySequence.StandardKey.New,
                      "act_new")
-        self._action(m, self.tr("Impor berkas sertifikat…"), lambda: self.show_page("import", choose=True),
+        self._action(m, self.tr("&Impor berkas sertifikat…"), lambda: self.show_page("import", choose=True),
                      "Ctrl+I", "act_import")
-        self._action(m, self.tr("Cetak dokumen…"), self.print_documents, QKeySequence.StandardKey.Print, "act_print")
+        self._action(m, self.tr("&Cetak dokumen…"), self.print_documents, QKeySequence.StandardKey.Print, "act_print")
         m.addSeparator()
-        self._action(m, self.tr("Ganti pengguna…"), self.switch_user, None, "act_user")
-        self._action(m, self.tr("Pengguna dan peran…"), self.manage_users, None, "act_users")
-        self._action(m, self.tr("Pengaturan kantor…"), self.edit_settings, None, "act_settings")
-        self._action(m, self.tr("Pulihkan dari cadangan…"), self.restore_backup, None, "act_restore")
+        self._action(m, self.tr("&Ganti pengguna…"), self.switch_user, None, "act_user")
+        self._action(m, self.tr("&Pengguna dan peran…"), self.manage_users, None, "act_users")
+        self._action(m, self.tr("Pengaturan &kantor…"), self.edit_settings, None, "act_settings")
+        self._action(m, self.tr("P&ulihkan dari cadangan…"), self.restore_backup, None, "act_restore")
         m.addSeparator()
-        self._action(m, self.tr("Keluar"), self.close, "Ctrl+Q")
+        self._action(m, self.tr("&Keluar"), self.close, "Ctrl+Q")
 
         e = mb.addMenu(self.tr("&Sunting"))
-        undo = self.editor.undo_stack.createUndoAction(self, self.tr("Urungkan"))
+        undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Urungkan"))
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        redo = self.editor.undo_stack.createRedoAction(self, self.tr("Ulangi"))
+        redo = self.editor.undo_stack.createRedoAction(self, self.tr("U&langi"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.act_undo, self.act_redo = undo, redo
         for a in (undo, redo):
             e.addAction(a)
-        self._action(e, self.tr("Simpan sertifikat"), lambda: self.editor.save(), QKeySequence.StandardKey.Save,
+        self._action(e, self.tr("&Simpan sertifikat"), lambda: self.editor.save(), QKeySequence.StandardKey.Save,
                      "act_save")
         e.addSeparator()
-        self._action(e, self.tr("Cari…"), self.open_find, QKeySequence.StandardKey.Find, "act_find")
+        self._action(e, self.tr("&Cari…"), self.open_find, QKeySequence.StandardKey.Find, "act_find")
 
         v = mb.addMenu(self.tr("&Tampilan"))
-        self._action(v, self.tr("Mode pleno (layar penuh)"), self.open_plenary, "F11", "act_plenary")
-        self._action(v, self.tr("Perbesar"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "act_zoom_in")
-        self._action(v, self.tr("Perkecil"), lambda: self.zoom(-1), "Ctrl+-", "act_zoom_out")
-        self._action(v, self.tr("Ukuran biasa"), lambda: self.zoom(0), "Ctrl+0", "act_zoom_reset")
+        self._action(v, self.tr("Pindah antara &daftar dan halaman"), self.switch_pane, "F6", "act_pane")
+        self._action(v, self.tr("Mode &pleno (layar penuh)"), self.open_plenary, "F11", "act_plenary")
+        self._action(v, self.tr("Per&besar"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "act_zoom_in")
+        self._action(v, self.tr("Per&kecil"), lambda: self.zoom(-1), "Ctrl+-", "act_zoom_out")
+        self._action(v, self.tr("&Ukuran biasa"), lambda: self.zoom(0), "Ctrl+0", "act_zoom_reset")
         v.addSeparator()
         for i in range(self.tabs.count()):
-            self._action(v, self.tabs.tabText(i), lambda i=i: self.tabs.setCurrentIndex(i),
-                         f"Alt+{i + 1}" if i < 9 else None)
+            self._action(v, self.tabs.tabText(i), lambda i=i: self.show_tab(i), f"Alt+{i + 1}" if i < 9 else None)
 
         h = mb.addMenu(self.tr("Ba&ntuan"))
-        self._action(h, self.tr("Panduan petugas"), self.show_guide, QKeySequence.StandardKey.HelpContents,
+        self._action(h, self.tr("&Panduan petugas"), self.show_guide, QKeySequence.StandardKey.HelpContents,
                      "act_guide")
-        self._action(h, self.tr("Tentang recap_app"), self.show_about)
+        self._action(h, self.tr("&Tentang recap_app"), self.show_about)
 
     # ------------------------------------------------------------------ refresh
     def update_title(self) -> None:
@@ -450,6 +450,23 @@ class MainWindow(QMainWindow):
             self.activateWindow()
             self.raise_()
 
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            QTimer.singleShot(0, self._first_focus)
+
+    def _first_focus(self) -> None:
+        """The keyboard starts where the clerk works: the certificate left open, else the list."""
+        self.activateWindow()
+        if self.editor.kode and self.tabs.currentWidget() is self.editor:
+            self.editor.focus_first_cell() if not self.editor.table.currentIndex().isValid() \
+                else self.editor.table.setFocus()
+            return
+        if not self.regency_view.currentIndex().isValid() and self.regency_model.rowCount():
+            self.regency_view.setCurrentIndex(self.regency_model.index(0, 0))
+        self.regency_view.setFocus()
+
     def changeEvent(self, event):
         if event.type() == event.Type.ActivationChange and self.isActiveWindow() and not self._replaced_told:
             QTimer.singleShot(0, self.workspace_replaced)
@@ -533,6 +550,32 @@ class MainWindow(QMainWindow):
             self.pages["findings"].view.setFocus()
 
     # ------------------------------------------------------------------ view
+    def switch_pane(self) -> None:
+        """F6: the keyboard from the regency list to the page shown, and back (a table keeps Tab)."""
+        if self.regency_view.hasFocus():
+            self.focus_page()
+        else:
+            self.regency_view.setFocus()
+
+    def show_tab(self, index: int) -> None:
+        """Alt+1 … Alt+9: show a page and put the keyboard in it."""
+        self.tabs.setCurrentIndex(index)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """The keyboard to the page shown: the certificate's table, else its first field or button."""
+        page = self.tabs.currentWidget()
+        if page is self.editor:
+            self.editor.table.setFocus()
+            return
+        w = page.nextInFocusChain()
+        while w is not None and w is not page:
+            if (page.isAncestorOf(w) and w.isVisible() and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            w = w.nextInFocusChain()
+
     def zoom(self, step: int) -> None:
         """Larger or smaller figures in the current page (editor, preview): +1, -1, 0 for normal."""
         page = self.tabs.currentWidget()

@@ -597,113 +597,113 @@
 <context>
     <name>ComparePage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="23"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="24"/>
         <source>Bandingkan angka ruang kerja dengan sumber kedua: berkas CSV ekspor program ini (recap export --format csv), CSV berkunci kode wilayah, atau lembar kerja berisi sertifikat (misalnya lembar kerja Situng). Tidak ada yang disimpan.</source>
         <translation>Compare the workspace&apos;s figures with a second source: this program&apos;s CSV export (recap export --format csv), a CSV keyed by region code, or spreadsheets holding certificates (e.g. the Situng workbooks). Nothing is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="27"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="28"/>
         <source>&amp;Pilih berkas pembanding…</source>
         <translation>&amp;Choose the other source…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="30"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="31"/>
         <source>awalan kolom CSV, mis. situng_ (boleh kosong)</source>
         <translation>CSV column prefix, e.g. situng_ (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="37"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
         <source>Wilayah / kolom</source>
         <translation>Region / column</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="37"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="37"/>
-        <location filename="../../recap_app/ui/pages/compare.py" line="73"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="74"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
         <source>Sumber lain</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
         <source>Mirip salah ketik</source>
         <translation>Looks like a typing fault</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="47"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="48"/>
         <source>kelebihan satu angka</source>
         <translation>one digit too many</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="47"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="48"/>
         <source>kekurangan satu angka</source>
         <translation>one digit too few</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="48"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
         <source>dua angka tertukar</source>
         <translation>two digits swapped</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="48"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
         <source>satu angka berbeda</source>
         <translation>one digit different</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="50"/>
         <source>nilai baris lain</source>
         <translation>another row&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="58"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="59"/>
         <source>Pilih berkas pembanding</source>
         <translation>Choose the other source</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="59"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="60"/>
         <source>CSV dan lembar kerja (*.csv *.xlsx *.xls *.ods);;Semua berkas (*)</source>
         <translation>CSV and spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="63"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="64"/>
         <source>Membaca %s…</source>
         <translation>Reading %s…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="64"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="65"/>
         <source>Membandingkan…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="66"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="67"/>
         <source>Bandingkan</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="72"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="73"/>
         <source>%1 dibandingkan dengan %2: %3 angka dibandingkan, %4 berbeda (%5 mirip salah ketik).</source>
         <translation>%1 compared with %2: %3 figures compared, %4 differ (%5 look like typing faults).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="77"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="78"/>
         <source>Belum ada di ruang kerja: %s</source>
         <translation>Not yet in the workspace: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="79"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="80"/>
         <source>Kode tidak dikenal: %s</source>
         <translation>Unknown codes: %s</translation>
     </message>
@@ -1514,7 +1514,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="221"/>
-        <location filename="../../recap_app/ui/main_window.py" line="611"/>
+        <location filename="../../recap_app/ui/main_window.py" line="654"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1544,74 +1544,9 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="288"/>
-        <source>Buka ruang kerja…</source>
-        <translation>Open workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="290"/>
-        <source>Ruang kerja baru…</source>
-        <translation>New workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="292"/>
-        <source>Impor berkas sertifikat…</source>
-        <translation>Import certificate files…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="294"/>
-        <source>Cetak dokumen…</source>
-        <translation>Print documents…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="296"/>
-        <source>Ganti pengguna…</source>
-        <translation>Switch user…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="297"/>
-        <source>Pengguna dan peran…</source>
-        <translation>Users and roles…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="298"/>
-        <source>Pengaturan kantor…</source>
-        <translation>Office settings…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="299"/>
-        <source>Pulihkan dari cadangan…</source>
-        <translation>Restore from a backup…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="301"/>
-        <source>Keluar</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
         <location filename="../../recap_app/ui/main_window.py" line="303"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="304"/>
-        <source>Urungkan</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="306"/>
-        <source>Ulangi</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="311"/>
-        <source>Simpan sertifikat</source>
-        <translation>Save certificate</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="314"/>
-        <source>Cari…</source>
-        <translation>Find…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="316"/>
@@ -1619,38 +1554,12 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="317"/>
-        <source>Mode pleno (layar penuh)</source>
-        <translation>Plenary mode (full screen)</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="318"/>
-        <source>Perbesar</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="319"/>
-        <source>Perkecil</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="320"/>
-        <source>Ukuran biasa</source>
-        <translation>Normal size</translation>
-    </message>
-    <message>
         <location filename="../../recap_app/ui/main_window.py" line="326"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="327"/>
-        <source>Panduan petugas</source>
-        <translation>Clerk&apos;s guide</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="329"/>
-        <location filename="../../recap_app/ui/main_window.py" line="552"/>
+        <location filename="../../recap_app/ui/main_window.py" line="595"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
@@ -1658,6 +1567,106 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/main_window.py" line="363"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="288"/>
+        <source>&amp;Buka ruang kerja…</source>
+        <translation>&amp;Open workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="290"/>
+        <source>Ruang kerja &amp;baru…</source>
+        <translation>&amp;New workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="292"/>
+        <source>&amp;Impor berkas sertifikat…</source>
+        <translation>&amp;Import certificate files…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="294"/>
+        <source>&amp;Cetak dokumen…</source>
+        <translation>&amp;Print documents…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="296"/>
+        <source>&amp;Ganti pengguna…</source>
+        <translation>&amp;Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="297"/>
+        <source>&amp;Pengguna dan peran…</source>
+        <translation>&amp;Users and roles…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="298"/>
+        <source>Pengaturan &amp;kantor…</source>
+        <translation>Office &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="299"/>
+        <source>P&amp;ulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="301"/>
+        <source>&amp;Keluar</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="304"/>
+        <source>&amp;Urungkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="306"/>
+        <source>U&amp;langi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="311"/>
+        <source>&amp;Simpan sertifikat</source>
+        <translation>&amp;Save certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="314"/>
+        <source>&amp;Cari…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="317"/>
+        <source>Pindah antara &amp;daftar dan halaman</source>
+        <translation>Switch between the &amp;list and the page</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="318"/>
+        <source>Mode &amp;pleno (layar penuh)</source>
+        <translation>&amp;Plenary mode (full screen)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="319"/>
+        <source>Per&amp;besar</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="320"/>
+        <source>Per&amp;kecil</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="321"/>
+        <source>&amp;Ukuran biasa</source>
+        <translation>&amp;Normal size</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="327"/>
+        <source>&amp;Panduan petugas</source>
+        <translation>&amp;Clerk&apos;s guide</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="329"/>
+        <source>&amp;Tentang recap_app</source>
+        <translation>&amp;About recap_app</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="405"/>
@@ -1681,86 +1690,86 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="553"/>
+        <location filename="../../recap_app/ui/main_window.py" line="596"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="602"/>
+        <location filename="../../recap_app/ui/main_window.py" line="645"/>
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="603"/>
+        <location filename="../../recap_app/ui/main_window.py" line="646"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="629"/>
+        <location filename="../../recap_app/ui/main_window.py" line="672"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="629"/>
+        <location filename="../../recap_app/ui/main_window.py" line="672"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="662"/>
-        <location filename="../../recap_app/ui/main_window.py" line="671"/>
-        <location filename="../../recap_app/ui/main_window.py" line="689"/>
-        <location filename="../../recap_app/ui/main_window.py" line="691"/>
+        <location filename="../../recap_app/ui/main_window.py" line="705"/>
+        <location filename="../../recap_app/ui/main_window.py" line="714"/>
+        <location filename="../../recap_app/ui/main_window.py" line="732"/>
+        <location filename="../../recap_app/ui/main_window.py" line="734"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="663"/>
+        <location filename="../../recap_app/ui/main_window.py" line="706"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="667"/>
+        <location filename="../../recap_app/ui/main_window.py" line="710"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="670"/>
+        <location filename="../../recap_app/ui/main_window.py" line="713"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="671"/>
+        <location filename="../../recap_app/ui/main_window.py" line="714"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="671"/>
+        <location filename="../../recap_app/ui/main_window.py" line="714"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="678"/>
+        <location filename="../../recap_app/ui/main_window.py" line="721"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="692"/>
+        <location filename="../../recap_app/ui/main_window.py" line="735"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="693"/>
+        <location filename="../../recap_app/ui/main_window.py" line="736"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="713"/>
+        <location filename="../../recap_app/ui/main_window.py" line="756"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="23"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="713"/>
+        <location filename="../../recap_app/ui/main_window.py" line="756"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1871,245 +1880,255 @@ Accept these matches? The spellings will be remembered.</translation>
     <name>PlenaryPage</name>
     <message>
         <location filename="../../recap_app/ui/pages/plenary.py" line="45"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="198"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="200"/>
         <source>Rapat pleno</source>
         <translation>Plenary meeting</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="55"/>
+        <source>misalnya 09.00</source>
+        <translation>e.g. 09.00</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/pages/plenary.py" line="56"/>
+        <source>misalnya 17.30</source>
+        <translation>e.g. 17.30</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="58"/>
         <source>JJ.MM, misalnya 09.00</source>
         <translation>HH.MM, e.g. 09.00</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="60"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="62"/>
         <source>misalnya Hotel Patra Semarang</source>
         <translation>e.g. Hotel Patra Semarang</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="64"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="66"/>
         <source>&amp;Simpan data rapat</source>
         <translation>&amp;Save the meeting details</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="68"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="70"/>
         <source>sampai</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="71"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="73"/>
         <source>&amp;Tanggal</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="72"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="74"/>
         <source>&amp;Jam mulai</source>
         <translation>&amp;Time</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="75"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="77"/>
         <source>Tem&amp;pat</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="80"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="211"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="236"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="82"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="213"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="238"/>
         <source>Daftar hadir</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="81"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="86"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="83"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="88"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="81"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="83"/>
         <source>Jabatan / unsur</source>
         <translation>Position / body</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="81"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="83"/>
         <source>Kehadiran</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="91"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="93"/>
         <source>ha&amp;dir</source>
         <translation>pre&amp;sent</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="95"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="97"/>
         <source>T&amp;ambah</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="98"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="100"/>
         <source>&amp;Hapus yang dipilih</source>
         <translation>&amp;Remove the chosen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="99"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="101"/>
         <source>Isi dari &amp;pengaturan kantor</source>
         <translation>Fill from office &amp;settings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="100"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="102"/>
         <source>Ketua dan anggota dari Pengaturan kantor yang belum ada di daftar.</source>
         <translation>The chair and members of the office settings not on the list yet.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="105"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="107"/>
         <source>Kejadian khusus dan keberatan saksi (formulir DC2)</source>
         <translation>Special events and witness objections (form DC2)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="106"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="108"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="106"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="108"/>
         <source>Jenis dan pihak</source>
         <translation>Kind and party</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="106"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="108"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="111"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="176"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="113"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="178"/>
         <source>Keberatan saksi</source>
         <translation>Witness objection</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="112"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="176"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="246"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="114"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="178"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="248"/>
         <source>Kejadian khusus</source>
         <translation>Special event</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="115"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="120"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="117"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="122"/>
         <source>— tidak ada —</source>
         <translation>— none —</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="126"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="128"/>
         <source>Uraian selengkapnya, sebagaimana disampaikan dalam rapat</source>
         <translation>The full description, as stated in the meeting</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="127"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="129"/>
         <source>&amp;Catat kejadian/keberatan (Ctrl+Enter)</source>
         <translation>&amp;Record the event/objection (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="128"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="130"/>
         <source>J&amp;enis</source>
         <translation>K&amp;ind</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="129"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="131"/>
         <source>Saksi pa&amp;slon</source>
         <translation>Witness of &amp;pair</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="130"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="132"/>
         <source>&amp;Kab/kota</source>
         <translation>Re&amp;gency</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="131"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="133"/>
         <source>&amp;Uraian</source>
         <translation>D&amp;escription</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="164"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="166"/>
         <source>Tercatat: %s</source>
         <translation>Recorded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="166"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="168"/>
         <source>Belum dicatat: berita acara mencetak titik-titik untuk diisi tangan.</source>
         <translation>Not recorded: the minutes print dotted lines to fill in by hand.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="171"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="173"/>
         <source>hadir</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="171"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="173"/>
         <source>tidak hadir</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="178"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="180"/>
         <source>paslon %s</source>
         <translation>pair %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="205"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="207"/>
         <source>Menyimpan data rapat…</source>
         <translation>Saving the meeting details…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="205"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="207"/>
         <source>Data rapat pleno disimpan.</source>
         <translation>Plenary details saved.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="211"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="213"/>
         <source>Tulis nama peserta rapat dulu.</source>
         <translation>Write the attendee’s name first.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="215"/>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="240"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="217"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="242"/>
         <source>Mencatat peserta…</source>
         <translation>Recording the attendee…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="215"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="217"/>
         <source>%s dicatat dalam daftar hadir.</source>
         <translation>%s recorded in the attendance.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="224"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="226"/>
         <source>Menghapus peserta…</source>
         <translation>Removing the attendee…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="224"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="226"/>
         <source>%s dihapus dari daftar hadir.</source>
         <translation>%s removed from the attendance.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="236"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="238"/>
         <source>Ketua dan anggota di Pengaturan kantor sudah ada di daftar (atau belum diisi di Berkas › Pengaturan kantor).</source>
         <translation>The chair and members of the office settings are on the list already (or not yet set in File › Office settings).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="240"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="242"/>
         <source>%s peserta dari pengaturan kantor dicatat.</source>
         <translation>%s attendees recorded from the office settings.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="246"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="248"/>
         <source>Tulis uraian kejadian atau keberatan dulu.</source>
         <translation>Write the description of the event or objection first.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="250"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="252"/>
         <source>Mencatat…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/plenary.py" line="250"/>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="252"/>
         <source>Dicatat untuk formulir DC2.</source>
         <translation>Recorded for form DC2.</translation>
     </message>

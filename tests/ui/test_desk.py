@@ -32,6 +32,18 @@ def type_cell(qtbot, table, text, key=Qt.Key.Key_Return):
 
 
 # ---------------------------------------------------------------------- the editor
+def test_f6_moves_the_keyboard_between_the_list_and_the_page(qtbot, window, editor):
+    window.regency_view.setFocus()
+    window.act_pane.trigger()
+    assert window.focusWidget() is editor.table
+    window.act_pane.trigger()
+    assert window.focusWidget() is window.regency_view
+    assert window.act_pane.shortcuts()[0].toString() == "F6"
+    window.show_tab(4)  # Alt+5: Pleno, the keyboard in its first field
+    assert window.tabs.currentWidget() is window.pages["plenary"]
+    assert window.pages["plenary"].isAncestorOf(window.focusWidget())
+
+
 def test_opening_a_regency_from_the_list_puts_the_keyboard_in_its_first_cell(qtbot, window):
     window.regency_view.setFocus()
     window.regency_view.setCurrentIndex(window.regency_model.index(1, 0))

@@ -52,8 +52,10 @@ class PlenaryPage(LazyPage):
         self.time_start.setObjectName("plenaryStart")
         self.time_end = QLineEdit()
         self.time_end.setObjectName("plenaryEnd")
+        self.time_start.setPlaceholderText(self.tr("misalnya 09.00"))
+        self.time_end.setPlaceholderText(self.tr("misalnya 17.30"))
         for t in (self.time_start, self.time_end):
-            t.setPlaceholderText(self.tr("JJ.MM, misalnya 09.00"))
+            t.setToolTip(self.tr("JJ.MM, misalnya 09.00"))
             t.setMaximumWidth(150)
         self.place = QLineEdit()
         self.place.setObjectName("plenaryPlace")
