@@ -458,6 +458,10 @@ class MainWindow(QMainWindow):
 
     def _first_focus(self) -> None:
         """The keyboard starts where the clerk works: the certificate left open, else the list."""
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:  # a dialog opened first keeps the keyboard
+            return
         self.activateWindow()
         if self.editor.kode and self.tabs.currentWidget() is self.editor:
             self.editor.focus_first_cell() if not self.editor.table.currentIndex().isValid() \
