@@ -89,7 +89,7 @@ LAYERS = (
     ("forms", "seats"),
     ("election", "rules"),
     ("schema", "store", "state", "headlog"),
-    ("audit", "auth", "outputs", "totals", "office_key"),
+    ("audit", "audit_text", "auth", "outputs", "totals", "office_key"),
     ("backup", "drafts", "compare", "reconcile", "anchors", "linked"),
     ("certificate", "integrity", "allocation"),
     ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct"),

@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import RecapError
+from ..core.formatting import local_time
 from ..core.text import shown
 from . import common as cmd
 
@@ -125,7 +126,8 @@ def register(main):
             click.echo("Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak tanpa kata sandi).")
         for r in rows:
             state = "aktif" if r["active"] else "nonaktif"
-            click.echo(f"{r['name']:<20} {r['role']:<12} {state:<9} dibuat {r['created_at']} oleh {r['created_by']}")
+            click.echo(f"{r['name']:<20} {r['role']:<12} {state:<9} dibuat {local_time(r['created_at'])} "
+                       f"oleh {r['created_by']}")
 
     @cmd.write_command(users_grp, "role")
     @click.argument("name")
@@ -198,14 +200,20 @@ def register(main):
     @click.option("--entity", default=None, help="Objek, atau awalan berakhiran titik dua (certificate:).")
     @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
     def audit_log(db, actor, action, entity, limit, fmt):
-        """Tampilkan catatan audit terbaru."""
+        """Tampilkan catatan audit terbaru (waktu WIB, tindakan dan rincian dalam kata-kata)."""
         with cmd.open_ws(db, readonly=True) as ws:
             recs = audit_mod.query(ws, actor=actor, action=action, entity=entity, limit=limit)
         if fmt == "json":
             cmd.emit_json([r.__dict__ for r in recs])
             return
+        from ..core import audit_text
+
+        lang = "en" if os.environ.get("RECAP_LANG") == "en" else "id"
         for r in recs:
-            click.echo(f"#{r.id:<6} {r.at}  {shown(r.actor):<16} {r.action:<28} {shown(r.entity)}")
+            line = (f"#{r.id:<6} {local_time(r.at, lang):<24} {shown(r.actor):<16} "
+                    f"{audit_text.action_text(r.action, lang):<38} {shown(audit_text.entity_text(r.entity, lang))}")
+            more = audit_text.details(r.action, r.before, r.after, lang)
+            click.echo(f"{line}\n        {shown(more)}" if more else line)
 
     # ------------------------------------------------------------- backups
     @cmd.write_command(main, "backup")
@@ -241,7 +249,7 @@ def register(main):
             click.echo(rep.message)
             click.echo(f"{len(items)} cadangan otomatis di {backup_mod.backup_dir(path)}:")
             for b in items:
-                click.echo(f"  {b.created_at}  {b.reason:<14} {b.size:>10} bait  {b.path.name}")
+                click.echo(f"  {local_time(b.created_at):<24} {b.reason:<14} {b.size:>10} bait  {b.path.name}")
         sys.exit(0 if rep.ok else 1)
 
     @cmd.write_command(main, "restore")

@@ -23,8 +23,8 @@ def register(main):
     @cmd.write_command(main, "print")
     @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
                   help="Berkas PDF yang ditulis.")
-    @click.option("--paper", type=click.Choice(["A4", "F4"], case_sensitive=False), default="A4", show_default=True,
-                  help="Ukuran kertas (F4 = 215 x 330 mm).")
+    @click.option("--paper", type=click.Choice(["A4", "F4"], case_sensitive=False), default=None,
+                  help="Ukuran kertas (F4 = 215 x 330 mm). Bawaan: kertas di pengaturan kantor, atau A4.")
     @click.option("--document", "documents", multiple=True,
                   help="Nama dokumen (boleh berulang); tanpa ini semua dokumen provinsi dicetak.")
     @click.option("--region", default=None, help="Kode kabupaten/kota untuk sertifikat_kabupaten (mis. 33.01).")
@@ -36,8 +36,8 @@ def register(main):
 
         with cmd.open_ws(db) as ws:
             actor = _acting(ws, user)
-            rendered = print_documents(ws, actor, out, list(documents) or None, paper=paper.upper(),
-                                       region=region, dapil=dapil)
+            rendered = print_documents(ws, actor, out, list(documents) or None,
+                                       paper=paper.upper() if paper else None, region=region, dapil=dapil)
         if fmt == "json":
             cmd.emit_json({"file": str(out), "documents": rendered.summary()})
             return

@@ -54,7 +54,7 @@ def register(main):
         if fmt == "json":
             cmd.emit_json(report.to_dict())
         else:
-            click.echo(report.to_text())
+            click.echo(report.to_text(ws.election))
         sys.exit(0 if report.ok else 1)
 
     @cmd.read_command(main, "totals")

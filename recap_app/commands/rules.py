@@ -173,7 +173,10 @@ def register(main):
                   help="Nomor revisi (dua kali; bawaan: dua revisi terakhir).")
     @click.argument("file", required=False, type=click.Path(path_type=Path))
     def compare_cmd(db, fmt, prefix, source_name, region, revs, file):
-        """Bandingkan angka dengan sumber lain (CSV berkunci kode wilayah) atau dua revisi sertifikat.
+        """Bandingkan angka dengan sumber lain atau dua revisi sertifikat.
+
+        Sumber lain: CSV ekspor program ini (recap export --format csv), CSV berkunci kode wilayah,
+        atau lembar kerja berisi sertifikat (xlsx, xls, ods; misalnya lembar kerja Situng).
 
         Status keluar 0 bila perbandingan berjalan, apa pun hasilnya.
         """
@@ -184,8 +187,11 @@ def register(main):
             raise RecapError("Pilih salah satu: berkas CSV, atau --region KODE untuk membandingkan revisi.", "usage")
         with cmd.open_ws(db, readonly=True) as ws:
             if file:
-                figures = compare.read_external_csv(file, ws.election, prefix)
+                from ..core.importer import read_for_comparison
+
+                figures, notes = read_for_comparison(ws, file, prefix)
                 report = compare.compare_external(ws, figures, source_name or Path(file).name)
+                report.notes[:0] = notes
             else:
                 all_revs = ws.revisions(region)
                 if revs and len(revs) != 2:
@@ -221,6 +227,8 @@ def register(main):
         if report.not_received:
             click.echo(f"Belum ada di ruang kerja ({len(report.not_received)}): "
                        f"{', '.join(report.not_received[:20])}")
+        for note in report.notes:
+            click.echo(f"Catatan: {note}")
 
     @main.group("entry2")
     def entry2_group():

@@ -49,6 +49,8 @@ FAULT_TEXT = {
 }
 
 KEY_COLUMNS = ("kode", "kode_wilayah", "kode_kecamatan", "kode_kabupaten_kota")
+#: the long CSV the program exports itself (core.export.CSV_HEADER): one row per region, column, field
+LONG_COLUMNS = ("kode_wilayah", "kode_kolom", "field", "nilai")
 
 
 class CompareError(RecapError):
@@ -102,6 +104,7 @@ class CompareReport:
         differences: every difference, in region/column/field order.
         unknown_codes: codes in the external source that are no region of this election.
         not_received: regions in the external source whose certificate is not in the workspace.
+        notes: remarks on how the other source was read (sheets used, names only nearly matched).
     """
 
     source_a: str
@@ -110,12 +113,13 @@ class CompareReport:
     differences: list[Difference] = field(default_factory=list)
     unknown_codes: list[str] = field(default_factory=list)
     not_received: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """JSON-ready form (`recap compare --format json`)."""
         return {"source_a": self.source_a, "source_b": self.source_b, "compared": self.compared,
                 "differences": [d.to_dict() for d in self.differences],
-                "unknown_codes": self.unknown_codes, "not_received": self.not_received}
+                "unknown_codes": self.unknown_codes, "not_received": self.not_received, "notes": self.notes}
 
 
 # --------------------------------------------------------------------------- classification
@@ -268,10 +272,13 @@ def _parse_int(raw: str, where: str) -> int | None:
 def read_external_csv(path: str | Path, election: Election, prefix: str = "") -> dict[str, dict[str, int | None]]:
     """Read another source's figures from a CSV keyed by region code.
 
-    The key column is the first of ``kode``, ``kode_wilayah``, ``kode_kecamatan``,
-    ``kode_kabupaten_kota`` in the header; value columns are named by field key, optionally
-    after ``prefix`` (``--prefix situng_`` reads ``situng_paslon_1``). UTF-8 with or without BOM,
-    comma or semicolon separated. Numbers: 12345, 12.345, "-" for zero; blank stays blank.
+    Two shapes are read. The program's own long export (``recap export --format csv``: columns
+    ``kode_wilayah, ..., kode_kolom, ..., field, ..., nilai``, one row per value) is recognised by
+    those columns. Otherwise one row per region: the key column is the first of ``kode``,
+    ``kode_wilayah``, ``kode_kecamatan``, ``kode_kabupaten_kota`` in the header; value columns are
+    named by field key, optionally after ``prefix`` (``--prefix situng_`` reads
+    ``situng_paslon_1``). UTF-8 with or without BOM, comma or semicolon separated. Numbers:
+    12345, 12.345, "-" for zero; blank stays blank.
 
     Returns:
         {region code: {field key: int or None}}.
@@ -302,6 +309,8 @@ def read_external_csv(path: str | Path, election: Election, prefix: str = "") ->
     if not rows:
         raise CompareError(f"Berkas {path.name} kosong.", "empty")
     header = [h.strip() for h in rows[0]]
+    if all(c in header for c in LONG_COLUMNS):
+        return _read_long(path.name, header, rows[1:], election)
     key_col = next((header.index(k) for k in KEY_COLUMNS if k in header), None)
     if key_col is None:
         raise CompareError(f"Berkas {path.name}: baris 1 tidak memuat kolom kode wilayah (diharapkan salah satu dari "
@@ -328,6 +337,37 @@ def read_external_csv(path: str | Path, election: Election, prefix: str = "") ->
             raise CompareError(f"Berkas {path.name}, baris {n}: kode {code} muncul dua kali.", "duplicate")
         out[code] = {f: _parse_int(row[i], f"Berkas {path.name}, baris {n}, kolom {header[i]}")
                      for i, f in fields.items()}
+    return out
+
+
+def _read_long(name: str, header: list[str], rows: list[list[str]], election: Election) -> dict[str, dict]:
+    """The long CSV (``recap export --format csv``): kode_wilayah, kode_kolom, field, nilai per row.
+
+    A kecamatan column's figures are keyed by the kecamatan code, a JUMLAH column's by its region
+    code (the regency, or the province for the province totals), as :func:`compare_external` expects.
+    """
+    at = {c: header.index(c) for c in LONG_COLUMNS}
+    known = set(election.all_field_keys)
+    out: dict[str, dict[str, int | None]] = {}
+    for n, row in enumerate(rows, start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < len(header):
+            row = row + [""] * (len(header) - len(row))
+        region, column, key = (row[at[c]].strip() for c in ("kode_wilayah", "kode_kolom", "field"))
+        if not region or not column:
+            raise CompareError(f"Berkas {name}, baris {n}: kolom kode_wilayah atau kode_kolom kosong (diharapkan "
+                               "kode wilayah seperti 33.01 dan kode kolom seperti 33.01.01 atau JUMLAH).", "no_code")
+        if key not in known:
+            raise CompareError(f"Berkas {name}, baris {n}, kolom field: isian {key!r} tidak dikenal dalam pemilihan "
+                               f"{election.name} (contoh yang dikenal: paslon_1, suara_sah).", "no_value_column")
+        code = region if column == JUMLAH else column
+        if key in out.get(code, {}):
+            raise CompareError(f"Berkas {name}, baris {n}: isian {key} untuk kode {code} muncul dua kali.",
+                               "duplicate")
+        out.setdefault(code, {})[key] = _parse_int(row[at["nilai"]], f"Berkas {name}, baris {n}, kolom nilai")
+    if not out:
+        raise CompareError(f"Berkas {name}: tidak ada baris angka di bawah judul kolom.", "empty")
     return out
 
 

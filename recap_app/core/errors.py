@@ -150,9 +150,13 @@ CODES: dict[str, tuple[str, str]] = {
     "bad_kind": ("jenis catatan tidak dikenal", "unknown record kind"),
     "bad_status": ("status saksi tidak dikenal", "unknown witness status"),
     "empty_name": ("nama tidak boleh kosong", "a name is empty"),
+    "unknown_attendance": ("peserta rapat tidak ada dalam daftar hadir", "no such attendee"),
     "unknown_paslon": ("pasangan calon tidak ada", "unknown candidate pair"),
     "bad_format": ("format ekspor tidak dikenal", "unknown export format"),
     "bad_file": ("berkas masukan tidak sesuai bentuknya", "input file of the wrong shape"),
+    "no_printer": ("printer tidak disebut atau tidak ada", "no printer named, or none installed"),
+    "bad_copies": ("jumlah salinan tidak sah", "invalid number of copies"),
+    "print_failed": ("printer menolak pekerjaan cetak", "the printer refused the job"),
     "usage": ("pilihan perintah tidak lengkap atau bertentangan", "command options incomplete or conflicting"),
     # bundles and office keys
     "not_zip": ("bundel bukan arsip zip", "bundle is not a zip"),

@@ -1,8 +1,12 @@
-"""Indonesian number, date and percentage formats for documents and exports (Babel, locale "id").
+"""Indonesian number, date, time and percentage formats (Babel, locale "id").
 
 Numbers use a dot as thousands separator ("1.234.567"), dates are written "8 Juli 2018",
 percentages with a decimal comma and two decimals ("77,29%"), rounded half up as clerks
 round by hand. A blank figure (None) is shown as an empty string: blank is not zero.
+
+Times are stored in UTC (:func:`recap_app.core.clock.now_iso`) and shown and printed in the
+office's zone, with the zone named: :func:`local_time` gives "8 Mei 2019 17.30 WIB". The zone
+is :data:`OFFICE_ZONE` (Asia/Jakarta, WIB) — the one place that names it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,57 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 LOCALE = "id"
+
+#: the office's time zone (IANA name) and the abbreviation printed after a time
+OFFICE_ZONE = "Asia/Jakarta"
+ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
+_OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+@lru_cache(maxsize=4)
+def office_zone(name: str = OFFICE_ZONE) -> _dt.tzinfo:
+    """The office's zone as a tzinfo: zoneinfo (system data or the tzdata package), else the fixed
+    offset of its abbreviation (Indonesia keeps no daylight saving time, so the offset is exact)."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:  # noqa: BLE001 - no zone data on the machine: the fixed offset is the same
+        abbr = ZONE_NAMES.get(name, "WIB")
+        return _dt.timezone(_dt.timedelta(hours=_OFFSETS[abbr]), abbr)
+
+
+def to_local(value: str | _dt.datetime) -> _dt.datetime:
+    """A stored time (ISO 8601 text or datetime; naive means UTC) in the office's zone.
+
+    Raises ValueError for a text that is not an ISO time.
+    """
+    t = value if isinstance(value, _dt.datetime) else _dt.datetime.fromisoformat(str(value).strip())
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=_dt.UTC)
+    return t.astimezone(office_zone())
+
+
+def local_time(value: str | _dt.datetime | None, locale: str = LOCALE, seconds: bool = False) -> str:
+    """A stored time as the office reads it, with the zone named: "8 Mei 2019 17.30 WIB".
+
+    Args:
+        value: ISO 8601 text (UTC as stored, or any offset) or a datetime; None or "" gives "".
+        locale: "id" (default) or "en" ("8 May 2019 17.30 WIB").
+        seconds: add the seconds ("17.30.05").
+    Returns:
+        The text; a value that is not a time is returned unchanged (never raises).
+    """
+    if value is None or value == "":
+        return ""
+    try:
+        t = to_local(value)
+    except (ValueError, TypeError):
+        return str(value)
+    from babel.dates import format_datetime
+
+    pattern = "d MMMM y HH.mm.ss" if seconds else "d MMMM y HH.mm"
+    return f"{format_datetime(t, pattern, locale=locale)} {ZONE_NAMES.get(OFFICE_ZONE, 'WIB')}"
 
 
 @lru_cache(maxsize=65536)
@@ -40,23 +95,25 @@ def figure(n: int | None) -> str:
 def to_date(value: str | _dt.date | _dt.datetime) -> _dt.date:
     """A date from an ISO text ("2019-05-08" or "2019-05-08T10:00:00+00:00") or a date/datetime.
 
-    Raises ValueError for a text that is not an ISO date.
+    A time with a zone (as the store keeps them, in UTC) gives its date in the office's zone:
+    "2019-05-08T18:00:00+00:00" is 9 May 2019 in Semarang. A naive time or a plain date is taken
+    as written. Raises ValueError for a text that is not an ISO date.
     """
     if isinstance(value, _dt.datetime):
-        return value.date()
+        return (value.astimezone(office_zone()) if value.tzinfo else value).date()
     if isinstance(value, _dt.date):
         return value
     text = str(value).strip()
     if "T" in text or " " in text:
-        return _dt.datetime.fromisoformat(text).date()
+        return to_date(_dt.datetime.fromisoformat(text))
     return _dt.date.fromisoformat(text)
 
 
-def date_long(value: str | _dt.date | _dt.datetime) -> str:
-    """Indonesian long date: "8 Juli 2018"."""
+def date_long(value: str | _dt.date | _dt.datetime, locale: str = LOCALE) -> str:
+    """Indonesian long date: "8 Juli 2018" (``locale`` "en": "8 July 2018")."""
     from babel.dates import format_date
 
-    return format_date(to_date(value), "d MMMM y", locale=LOCALE)
+    return format_date(to_date(value), "d MMMM y", locale=locale)
 
 
 def weekday(value: str | _dt.date | _dt.datetime) -> str:

@@ -47,19 +47,32 @@ def install_translation(app, lang: str | None) -> list:
     Args:
         lang: "id", "en" or None (None follows RECAP_LANG, else the system locale).
     Returns:
-        The installed QTranslators: for "en" the program's English; for "id" our Indonesian for
-        the texts of Qt's own dialogs and buttons (Qt ships no Indonesian: resources/i18n/qtbase_id.ts).
+        The installed QTranslators: Qt's own catalogue for the language when Qt ships one
+        (qtbase_<lang>.qm), then for "en" the program's English, for "id" our Indonesian for the
+        texts of Qt's own dialogs and buttons (Qt ships no Indonesian: resources/i18n/qtbase_id.ts).
+        Sets the window's language for dates (fmt.LANG) and Qt's default locale.
     """
-    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from . import fmt
 
     lang = lang or os.environ.get("RECAP_LANG") or ("en" if QLocale.system().language() == QLocale.Language.English
                                                     else "id")
-    name = "recap_app_en.qm" if lang == "en" else "qtbase_id.qm"
-    tr = QTranslator(app)
-    if tr.load(str(I18N / name)):
-        app.installTranslator(tr)
-        return [tr]
-    return []
+    lang = "en" if lang == "en" else "id"
+    fmt.LANG = lang
+    QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Indonesian,
+                               QLocale.Country.AnyCountry if lang == "en" else QLocale.Country.Indonesia))
+    # Qt's own catalogue for the language when Qt ships one, then ours: for "id" ours holds the
+    # texts of Qt's dialogs, buttons and menus (Qt ships no Indonesian), for "en" the program's English
+    files = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{lang}.qm"]
+    files.append(I18N / ("recap_app_en.qm" if lang == "en" else "qtbase_id.qm"))
+    installed = []
+    for file in files:
+        tr = QTranslator(app)
+        if file.is_file() and tr.load(str(file)):
+            app.installTranslator(tr)
+            installed.append(tr)
+    return installed
 
 
 def register_fonts() -> None:
@@ -153,7 +166,7 @@ def switch_workspace(window, path) -> None:
         ws.close()
         return
     new = create_window(ws, actor)
-    new.resize(window.size())
+    new.setGeometry(window.geometry())
     new.show()
     window.close()
     window.ws.close()
@@ -224,7 +237,10 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
         ws.close()
         return 1
     window = create_window(ws, actor)
-    window.resize(1440, 900)
+    if screenshot:
+        window.resize(1440, 900)
+    else:
+        window.restore_state()  # as the clerk left it, always inside the screen
     if screenshot:
         window.show()
         window.jobs.pool.waitForDone()  # the start-up check, so the picture shows real statuses

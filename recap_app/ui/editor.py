@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,7 +26,8 @@ from ..core.domain import JUMLAH
 from ..core.errors import RecapError
 from . import fmt, operations
 from .icons import severity_icon
-from .widgets import TextDialog, confirm, inform
+from .models import finding_text
+from .widgets import TextDialog, confirm, confirm_box, inform
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -259,7 +260,7 @@ class CertificateModel(QAbstractTableModel):
             return None
         changed = bool(self.base) and self.base.get(col, {}).get(f.key) != value
         if role == R_TOOLTIP:
-            lines = [f"{m.code}: {m.message}" for m in marks or ()]
+            lines = [f"{m.code}: {finding_text(m, fmt.LANG)}" for m in marks or ()]
             if derived:
                 lines.append(self.tr("Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok)."))
             if changed:
@@ -334,21 +335,94 @@ class NumberDelegate(QStyledItemDelegate):
         ed = QLineEdit(parent)
         ed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         ed.setObjectName("cellEditor")
+        ed.setFont(parent.font())
         return ed
 
     def setEditorData(self, editor, index):
-        editor.setText(index.data(EDIT) or "")
+        if not editor.property("refused"):  # a refused text stays as typed
+            editor.setText(index.data(EDIT) or "")
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.text(), EDIT)
 
 
+def refusal(text: str) -> str | None:
+    """Why a typed text is not a figure (Indonesian, with an example), or None when it is one."""
+    try:
+        fmt.parse_cell(text)
+    except fmt.NumberError as exc:
+        return str(exc)
+    return None
+
+
+class LabelHeader(QHeaderView):
+    """The row labels (form rows) at the left of the certificate: drag its right edge to widen it,
+    double-click the edge to fit the longest label."""
+
+    width_changed = Signal(int)
+    EDGE = 5
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setMouseTracking(True)
+        self._drag: int | None = None
+
+    def _on_edge(self, x: int) -> bool:
+        return self.width() - self.EDGE <= x <= self.width() + 1
+
+    def mousePressEvent(self, event):
+        if self._on_edge(int(event.position().x())):
+            self._drag = int(event.globalPosition().x()) - self.width()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        x = int(event.position().x())
+        if self._drag is not None:
+            self.set_width(int(event.globalPosition().x()) - self._drag)
+            return
+        self.setCursor(Qt.CursorShape.SplitHCursor if self._on_edge(x) else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if self._drag is not None:
+            self._drag = None
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        if self._on_edge(int(event.position().x())):
+            self.fit()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def set_width(self, width: int) -> None:
+        width = max(160, min(900, width))
+        self.setFixedWidth(width)
+        self.width_changed.emit(width)
+
+    def fit(self) -> None:
+        """As wide as the longest label (within limits)."""
+        model = self.model()
+        fm = self.fontMetrics()
+        widest = max((fm.horizontalAdvance(str(model.headerData(i, Qt.Orientation.Vertical)))
+                      for i in range(model.rowCount())), default=200) if model else 200
+        self.set_width(widest + 24)
+
+
 class CertificateTable(QTableView):
-    """Spreadsheet-like view: Enter moves down, Tab right, arrows; copy, paste and Delete on blocks."""
+    """Spreadsheet-like view: Enter moves down (back to the column where a run of Tabs began, as in
+    Excel), Tab right, arrows; copy, paste and Delete on blocks.
+
+    A typed text that is not a figure ("x", "1,5", "1.2345") is refused where it is: the cell keeps
+    the cursor and the text, a note beside it says why (:attr:`refused` carries the sentence), and
+    neither Enter, Tab, an arrow nor a click moves on until it is corrected or Esc reverts it.
+    """
 
     paste_requested = Signal()
     clear_requested = Signal()
     copy_requested = Signal()
+    refused = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -358,31 +432,105 @@ class CertificateTable(QTableView):
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.labels = LabelHeader(self)
+        self.setVerticalHeader(self.labels)
         self.horizontalHeader().setDefaultSectionSize(96)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultSectionSize(24)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.verticalHeader().setFixedWidth(430)
+        self.verticalHeader().setFixedWidth(360)
         self.setAlternatingRowColors(False)
+        self.tab_anchor: int | None = None  # the column where a run of Tabs began
+        self.note = QLabel(self.viewport())
+        self.note.setObjectName("cellRefusal")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("#cellRefusal { background: #b00020; color: white; padding: 4px 6px; "
+                                "border-radius: 3px; }")
+        self.note.hide()
+
+    # ------------------------------------------------------------------ moving
+    def _first_editable(self, r: int, col: int, step: int = 1) -> int:
+        model = self.model()
+        while 0 <= r < model.rowCount() and not (model.flags(model.index(r, col)) & Qt.ItemFlag.ItemIsEnabled):
+            r += step
+        return r
 
     def move_down(self):
+        """Enter: one row down; after Tabs, in the column where they began (Excel)."""
         cur = self.currentIndex()
         model = self.model()
         if not cur.isValid():
             return
-        r = cur.row() + 1
-        while r < model.rowCount() and not (model.flags(model.index(r, cur.column())) & Qt.ItemFlag.ItemIsEnabled):
-            r += 1
+        col = self.tab_anchor if self.tab_anchor is not None else cur.column()
+        self.tab_anchor = None
+        r = self._first_editable(cur.row() + 1, col)
         if r < model.rowCount():
-            nxt = model.index(r, cur.column())
+            nxt = model.index(r, col)
             self.setCurrentIndex(nxt)
             self.selectionModel().select(nxt, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
+    # ------------------------------------------------------------------ refusing a typed text
+    def open_editor(self) -> QLineEdit | None:
+        """The cell editor open now, if any (a closed one may linger until Qt deletes it)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return None
+        return next((e for e in self.findChildren(QLineEdit, "cellEditor") if e.isVisible()), None)
+
+    def _refuse(self, editor: QLineEdit) -> bool:
+        """True (and the note shown) when the editor holds a text that is not a figure."""
+        why = refusal(editor.text())
+        if why is None:
+            self._clear_refusal(editor)
+            return False
+        editor.setProperty("refused", True)
+        editor.setStyleSheet("QLineEdit { border: 2px solid #b00020; background: #fde8ea; }")
+        self.note.setText(why)
+        self.note.setFixedWidth(280)
+        self.note.adjustSize()
+        r = editor.geometry()
+        x = r.right() + 4 if r.right() + 290 < self.viewport().width() else max(0, r.left() - 288)
+        y = min(r.top(), max(0, self.viewport().height() - self.note.height()))
+        self.note.move(x, y)
+        self.note.show()
+        self.note.raise_()
+        editor.setFocus()
+        editor.selectAll()
+        self.refused.emit(why)
+        return True
+
+    def _clear_refusal(self, editor: QLineEdit | None = None) -> None:
+        if editor is not None:
+            editor.setProperty("refused", False)
+            editor.setStyleSheet("")
+        self.note.hide()
+
+    def commitData(self, editor):
+        if isinstance(editor, QLineEdit) and self._refuse(editor):
+            return
+        super().commitData(editor)
+
     def closeEditor(self, editor, hint):
+        if isinstance(editor, QLineEdit):
+            if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:  # Esc: the text is dropped
+                self._clear_refusal(editor)
+            elif editor.property("refused") and refusal(editor.text()) is not None:
+                return  # the cell keeps the cursor and the text
+        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem and self.tab_anchor is None:
+            self.tab_anchor = self.currentIndex().column()
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
             self.move_down()
+
+    def currentChanged(self, current, previous):
+        ed = self.open_editor()
+        super().currentChanged(current, previous)
+        if ed is not None and ed.property("refused") and previous.isValid() and current != previous:
+            QTimer.singleShot(0, lambda: self._back_to(previous, ed))
+
+    def _back_to(self, index, editor) -> None:
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        editor.setFocus()
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Paste):
@@ -391,13 +539,59 @@ class CertificateTable(QTableView):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_requested.emit()
             return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if editing:
+            ed = self.open_editor()
+            if ed is not None and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+                                                  Qt.Key.Key_PageDown) and self._refuse(ed):
+                return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not editing:
             self.clear_requested.emit()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not editing:
             self.move_down()
             return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not editing and self.tab_anchor is None:
+            self.tab_anchor = self.currentIndex().column()
+        elif event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right,
+                             Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.tab_anchor = None
         super().keyPressEvent(event)
+
+    def mousePressEvent(self, event):
+        self.tab_anchor = None
+        super().mousePressEvent(event)
+
+
+def reason_dialog(parent) -> TextDialog:
+    """The reason asked before a received certificate is changed (one line: Enter saves)."""
+    return TextDialog(parent, parent.tr("Alasan perubahan"),
+                      parent.tr("Sertifikat ini sudah diterima. Tuliskan alasan perubahan "
+                                "(misalnya: salah ketik, dicocokkan dengan sertifikat asli):"),
+                      parent.tr("Simpan perubahan"), multiline=False)
+
+
+def adopt_box(editor, kode: str):
+    """The question before adoption: what is adopted, and every warning still without an explanation
+    (core.certificate.open_warnings). Enter adopts when nothing is open; with open warnings Enter
+    and Esc both cancel. Returns (box, the adopt button)."""
+    region = editor.ws.region(kode)
+    name = f"{region.nama} ({kode})" if region else kode
+    open_ = certificate.open_warnings(editor.ws, kode)
+    text = editor.tr("Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua "
+                     "membukanya kembali.") % name
+    if open_:
+        by_code: dict[str, list] = {}
+        for f in open_:
+            by_code.setdefault(f.code, []).append(f)
+        lines = []
+        for code, fs in by_code.items():
+            places = "; ".join(editor.place(f) for f in fs[:3]) + ("; …" if len(fs) > 3 else "")
+            lines.append(f"• {code} × {len(fs)}: {places}")
+        text += ("\n\n" + editor.tr("Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):")
+                 % len(open_) + "\n" + "\n".join(lines))
+    return confirm_box(editor, editor.tr("Tetapkan sertifikat"), text, editor.tr("&Tetapkan"), editor.tr("&Batal"),
+                       default_yes=not open_)
 
 
 class CertificateEditor(QWidget):
@@ -495,8 +689,17 @@ class CertificateEditor(QWidget):
         self.table.paste_requested.connect(self.paste)
         self.table.copy_requested.connect(self.copy)
         self.table.clear_requested.connect(self.clear_selection)
+        self.table.refused.connect(self.message)
         lay.addWidget(self.table, 1)
-        lay.addWidget(legend)
+        foot = QHBoxLayout()
+        foot.addWidget(legend, 1)
+        self.live = QLabel("")
+        self.live.setObjectName("liveCheck")
+        foot.addWidget(self.live)
+        lay.addLayout(foot)
+        self.zoom_level = 0
+        self._base_point = self.table.font().pointSizeF()
+        self._checker = None  # (regency, kecamatan) for the live check of the open certificate
         self.update_buttons()
 
     # ------------------------------------------------------------------ opening
@@ -548,10 +751,9 @@ class CertificateEditor(QWidget):
             self.title.setText(title)
             self.model.marks_enabled = not self.second_entry
             self.info.setText(note)
+            self._checker = (region, list(self.ws.columns_of(kode))) if region else None
             self.refresh_findings()
-            fm = self.table.horizontalHeader().fontMetrics()
-            for i, name in enumerate(self.model.column_names):
-                self.table.setColumnWidth(i, max(84, fm.horizontalAdvance(name) + 18))
+            self._fit_columns()
             first = self.model.index_of(self.model.columns[0], self.model.form.field_keys[0]) \
                 if self.model.columns else QModelIndex()
             if first.isValid():
@@ -598,18 +800,47 @@ class CertificateEditor(QWidget):
         return True
 
     def refresh_findings(self) -> None:
-        """Mark the cells with the region's stored findings."""
+        """Mark the cells: the rules run on the figures as they are now (typed, not yet saved), in
+        memory; a finding already explained or overridden for the same figures keeps its record."""
         if self.kode is None:
             return
         if self.findings_source is not None:
-            self.model.set_findings(self.findings_source(self.kode))
-            return
-        from ..core import reconcile
+            stored = self.findings_source(self.kode)
+        else:
+            from ..core import reconcile
 
+            try:
+                stored = reconcile.findings(self.ws, region=self.kode)
+            except Exception as exc:  # a failing check must not stop the clerk from typing
+                self.message.emit(self.tr("Temuan tidak dapat dimuat: %s") % exc)
+                stored = []
+        self.model.set_findings(self.live_findings(stored))
+
+    def live_findings(self, stored: list) -> list:
+        """The findings of the open certificate's current figures (core.rules.check_certificate, no
+        write), each replaced by its stored record when that has the same figures."""
+        if self._checker is None or not self.model.columns:
+            return list(stored)
+        from ..core.rules import check_certificate
+
+        region, kecamatan = self._checker
+        e = self.ws.election
         try:
-            self.model.set_findings(reconcile.findings(self.ws, region=self.kode))
-        except Exception as exc:  # a failing check must not stop the clerk from typing
-            self.message.emit(self.tr("Temuan tidak dapat dimuat: %s") % exc)
+            live = check_certificate(self.model.form, region, kecamatan, self.model.columns, self.model.values,
+                                     column_tier=e.column_tier, office_tier=e.tier)
+        except Exception as exc:  # the marks stay as stored; typing goes on
+            self.message.emit(self.tr("Pemeriksaan langsung tidak dapat dijalankan: %s") % exc)
+            return list(stored)
+        by_key = {f.key: f for f in stored}
+        out = []
+        for f in live:
+            old = by_key.get(f.key)
+            out.append(old if old is not None and (old.expected, old.actual) == (f.expected, f.actual) else f)
+        errors = sum(1 for f in out if f.severity == "error" and not getattr(f, "override", None))
+        warnings = sum(1 for f in out if f.severity == "warning")
+        self.live.setText(self.tr("Pemeriksaan langsung: %1 kesalahan, %2 peringatan")
+                          .replace("%1", str(errors)).replace("%2", str(warnings)))
+        return out
 
     def focus_cell(self, column: str, key: str) -> bool:
         """Select the cell of (column, field); True when it exists."""
@@ -620,6 +851,72 @@ class CertificateEditor(QWidget):
         self.table.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus()
         return True
+
+    def focus_first_cell(self) -> bool:
+        """The keyboard to the first figure of the first column (opening a regency from the list)."""
+        if not self.model.columns:
+            return False
+        return self.focus_cell(self.model.columns[0], self.model.form.field_keys[0])
+
+    def place(self, f) -> str:
+        """Where a finding is, in the clerk's words: "kolom KESUGIHAN · I.A.2 Pemilih DPTb (LK)"."""
+        parts = []
+        if f.column:
+            region = self.ws.region(f.column)
+            parts.append(self.tr("kolom %s") % (region.nama.upper() if region else f.column))
+        if f.field:
+            parts.append(self.ws.election.form_at(f.region).label(f.field, fmt.LANG))
+        return " · ".join(parts)
+
+    # ------------------------------------------------------------------ view
+    def _fit_columns(self) -> None:
+        fm = self.table.horizontalHeader().fontMetrics()
+        for i, name in enumerate(self.model.column_names):
+            self.table.setColumnWidth(i, max(fm.horizontalAdvance("99.999.999") + 16, fm.horizontalAdvance(name) + 18))
+
+    def set_zoom(self, level: int) -> None:
+        """Figures larger (+) or smaller (−) than normal (0), in steps of 10 %."""
+        self.zoom_level = max(-3, min(8, int(level)))
+        font = self.table.font()
+        font.setPointSizeF(max(6.0, self._base_point * (1 + 0.1 * self.zoom_level)))
+        self.table.setFont(font)
+        self.table.horizontalHeader().setFont(font)
+        self.table.verticalHeader().setFont(font)
+        self.table.verticalHeader().setDefaultSectionSize(int(self.table.fontMetrics().height() * 1.5) + 2)
+        self._fit_columns()
+
+    def zoom(self, step: int) -> None:
+        """Ctrl++ / Ctrl+- / Ctrl+0."""
+        self.set_zoom(0 if step == 0 else self.zoom_level + step)
+
+    def label_width(self) -> int:
+        return self.table.verticalHeader().width()
+
+    def set_label_width(self, width: int | None) -> None:
+        if width:
+            self.table.labels.set_width(width)
+
+    def find_text(self, text: str, step: int) -> tuple[int, int]:
+        """Find a kecamatan, a form row or a figure (Ctrl+F): select the match; (position, count)."""
+        from .find import matches, pick
+
+        m = self.model
+        hits = []
+        for r in range(m.rowCount()):
+            label = str(m.headerData(r, Qt.Orientation.Vertical) or "")
+            for c in range(m.columnCount()):
+                if m.cell(r, c) is None:
+                    continue
+                if matches(text, m.column_names[c], m.columns[c], label, m.index(r, c).data() or ""):
+                    hits.append((r, c))
+        if not hits:
+            return 0, 0
+        cur = self.table.currentIndex()
+        chosen = pick(hits, (cur.row(), cur.column()) if cur.isValid() else (-1, -1), step)
+        idx = m.index(*chosen)
+        self.table.setCurrentIndex(idx)
+        self.table.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return hits.index(chosen) + 1, len(hits)
 
     # ------------------------------------------------------------------ editing
     def _selected_cells(self):
@@ -691,6 +988,7 @@ class CertificateEditor(QWidget):
     def _on_changed(self) -> None:
         if self._loading or self.kode is None:
             return
+        self.refresh_findings()  # the cells are judged as typed: a corrected cell turns normal at once
         from ..core import drafts
 
         had = self._draft_known
@@ -788,10 +1086,7 @@ class CertificateEditor(QWidget):
         if self.second_entry:
             return self._save_second_entry()
         if self.base_revision_id is not None and reason is None:
-            dlg = TextDialog(self, self.tr("Alasan perubahan"),
-                             self.tr("Sertifikat ini sudah diterima. Tuliskan alasan perubahan "
-                                     "(misalnya: salah ketik, dicocokkan dengan sertifikat asli):"),
-                             self.tr("Simpan perubahan"))
+            dlg = reason_dialog(self)
             if not dlg.exec():
                 return False
             reason = dlg.text()
@@ -843,11 +1138,17 @@ class CertificateEditor(QWidget):
                         on_failed=failed)
         return True
 
-    def adopt(self) -> bool:
-        """Adopt (tetapkan) the open certificate through the core; refusals are shown as they come."""
+    def adopt(self, ask: bool = True) -> bool:
+        """Adopt (tetapkan) the open certificate through the core, after the clerk confirms and sees
+        what is still open (warnings without an explanation); refusals are shown as they come."""
         if self.kode is None:
             return False
         kode = self.kode
+        if ask:
+            box, yes = adopt_box(self, kode)
+            box.exec()
+            if box.clickedButton() is not yes:
+                return False
         return self._write_job(partial(operations.adopt, kode=kode, actor=self.actor), self.tr("Menetapkan…"),
                                self.tr("Sertifikat %s ditetapkan.") % kode, self.tr("Tidak dapat ditetapkan"))
 
@@ -858,7 +1159,7 @@ class CertificateEditor(QWidget):
         if reason is None:
             dlg = TextDialog(self, self.tr("Buka kembali"),
                              self.tr("Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. "
-                                     "Tuliskan alasannya:"), self.tr("Buka kembali"))
+                                     "Tuliskan alasannya:"), self.tr("Buka kembali"), multiline=False)
             if not dlg.exec():
                 return False
             reason = dlg.text()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
-from babel.dates import format_datetime
+from PySide6.QtCore import QCoreApplication
 
 from ..core import formatting
+
+# The window's language ("id" or "en"), set by app.make_app with the translation.
+LANG = "id"
 
 _DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
@@ -36,20 +38,24 @@ def parse_cell(text: str) -> int | None:
         return int(t)
     if _DOTTED.match(t):
         return int(t.replace(".", ""))
-    raise NumberError(f"\u201c{text.strip()}\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
+    message = QCoreApplication.translate("CertificateTable", "\u201c%1\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
+    raise NumberError(message.replace("%1", text.strip()))
 
 
 def when(iso: str | None) -> str:
-    """ISO 8601 time from the store -> "29 Nov 2026 19.21 UTC" (Indonesian); the text as is if unparsable."""
+    """A stored time as the office reads it, zone named: "8 Mei 2019 17.30 WIB" (English in English
+    mode: "8 May 2019 17.30 WIB"); the text as is if unparsable (core.formatting.local_time)."""
+    return formatting.local_time(iso, LANG)
+
+
+def date(iso: str | None) -> str:
+    """A stored date or time as a long date in the window's language ("8 Mei 2019"); "" when blank."""
     if not iso:
         return ""
     try:
-        t = _dt.datetime.fromisoformat(iso)
+        return formatting.date_long(iso, LANG)
     except ValueError:
-        return iso
-    if t.tzinfo is not None:
-        t = t.astimezone(_dt.UTC)
-    return format_datetime(t, "d MMM y HH.mm", locale="id") + " UTC"
+        return str(iso)
 
 
 def series(form) -> list[tuple[str, str]]:

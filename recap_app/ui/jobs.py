@@ -7,8 +7,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..core import certificate
 from ..core.errors import Cancelled, RecapError
@@ -20,6 +19,7 @@ log = logging.getLogger(__name__)
 class JobSignals(QObject):
     """Signals of a job (delivered on the UI thread)."""
 
+    started = Signal()  # the worker took the job up (queued jobs wait for the one before)
     progress = Signal(int, int, str)  # done, total, text
     succeeded = Signal(object)
     failed = Signal(str)
@@ -58,8 +58,9 @@ class Job(QRunnable):
         from ..core.store import Workspace
 
         ws = None
+        self.signals.started.emit()
         try:
-            ws = Workspace.open(self.ws_path)
+            ws = Workspace.open(self.ws_path)  # the worker's own connection: never the window's
             self.result = self.fn(ws, lambda d, t, s="": self.signals.progress.emit(d, t, s), self.is_cancelled)
             if self.want_snapshot:
                 self.snapshot = take_snapshot(ws)
@@ -94,60 +95,103 @@ def take_snapshot(ws) -> dict:
 
 
 class JobRunner(QObject):
-    """Starts jobs one at a time and shows their progress with a cancel button.
+    """Starts jobs one at a time and shows their progress in the window, with a Batal button.
 
     Jobs run on a thread pool limited to one thread, so the jobs' writes are serialised; each job
     opens its own connection to the workspace file (the window's connection stays on the UI
-    thread) and SQLite's busy timeout orders the two writers. A job reports progress and checks
-    for cancellation between its steps (one file, one document); the step in progress finishes
-    as one transaction, so a cancelled job leaves whole steps only. The window's jobs are the
+    thread, and a job is refused a Workspace among its arguments) and SQLite's busy timeout
+    orders the two writers. A job reports progress and checks for cancellation between its steps
+    (one file, one document); the step in progress finishes as one transaction, so a cancelled
+    job leaves whole steps only. Progress shows in :attr:`status` (a widgets.JobStatus in the
+    window's status bar): nothing is modal, the window stays usable. The window's jobs are the
     operations in operations.py.
     """
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, status=None):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.jobs: list[Job] = []
+        self.status = status  # widgets.JobStatus, set by the window
+        self.running: Job | None = None
 
     def start(self, ws_path, fn: Callable, title: str, parent_widget=None, on_done=None, on_failed=None,
-              show_progress: bool = True, refresh=None) -> Job:
-        """Queue a job; on_done(result) / on_failed(message) run on the UI thread.
+              show_progress: bool = True, refresh=None, on_progress=None) -> Job:
+        """Queue a job; on_done(result) / on_failed(message) / on_progress(done, total, text) run on the
+        UI thread.
 
         ``refresh``: a callable taking a snapshot (MainWindow.refresh) for jobs that write; the
         snapshot is read on the worker after the job and handed over before on_done.
+        ``show_progress``: show it in the status bar (background checks pass False).
+        Raises TypeError when ``fn`` carries a Workspace: a connection never crosses threads.
         """
+        _refuse_shared_connection(fn)
         job = Job(ws_path, fn, snapshot=refresh is not None)
+        job.title = title
         if refresh is not None:
             job.signals.succeeded.connect(lambda _r: refresh(job.snapshot))
             job.signals.cancelled.connect(lambda: refresh(None))
         self.jobs.append(job)
-        if show_progress and parent_widget is not None:
-            dlg = QProgressDialog(title, self.tr("Batal"), 0, 0, parent_widget)
-            dlg.setWindowTitle(title)
-            dlg.setWindowModality(Qt.WindowModality.WindowModal)
-            dlg.setMinimumDuration(300)
-            dlg.setAutoClose(False)
-            dlg.setAutoReset(False)
-            dlg.canceled.connect(job.cancel)
-            job.signals.progress.connect(lambda d, t, s: (dlg.setMaximum(t), dlg.setValue(d),
-                                                          dlg.setLabelText(s or title)))
-            job.signals.finished.connect(dlg.close)
-            job.signals.finished.connect(dlg.deleteLater)
-            job.dialog = dlg
+        job.signals.started.connect(lambda: self._started(job, show_progress))
+        job.signals.progress.connect(lambda d, t, text: self._step(job, d, t, text))
+        if on_progress:
+            job.signals.progress.connect(on_progress)
         if on_done:
             job.signals.succeeded.connect(on_done)
         if on_failed:
             job.signals.failed.connect(on_failed)
-        job.signals.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
+        job.signals.finished.connect(lambda: self._finished(job))
         self.pool.start(job)
         return job
+
+    def _started(self, job: Job, show: bool) -> None:
+        self.running = job
+        if self.status is None or not show:
+            return
+
+        def cancel():
+            job.cancel()
+            self.status.cancelling()
+
+        self.status.begin(job.title, cancel, self._waiting())
+        job.shown = True
+
+    def _step(self, job: Job, done: int, total: int, text: str) -> None:
+        if self.status is not None and self.running is job and getattr(job, "shown", False):
+            self.status.step(done, total, text, self._waiting())
+
+    def _waiting(self) -> int:
+        return max(0, len(self.jobs) - 1)
+
+    def _finished(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        if self.running is job:
+            self.running = None
+            if self.status is not None:
+                self.status.end()
 
     def busy(self) -> bool:
         return bool(self.jobs)
 
-    def shutdown(self) -> None:
-        """Cancel what is queued and wait for the running step to finish (on close)."""
+    def cancel_all(self) -> None:
+        """Cancel the running job (after its step) and every queued one."""
         for job in list(self.jobs):
             job.cancel()
+
+    def shutdown(self) -> None:
+        """Cancel what is queued and wait for the running step to finish (on close, before a restore)."""
+        self.cancel_all()
         self.pool.waitForDone()
+
+
+def _refuse_shared_connection(fn) -> None:
+    """A job gets its own connection on the worker; one handed a Workspace would share the window's
+    connection across threads (the cause of "file is not a database" after a file is replaced)."""
+    from functools import partial
+
+    from ..core.store import Workspace
+
+    args = list(fn.args) + list(fn.keywords.values()) if isinstance(fn, partial) else []
+    if any(isinstance(a, Workspace) for a in args):
+        raise TypeError("a job must not carry a Workspace: it opens its own connection on the worker")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
+    QDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -23,9 +24,13 @@ from ..core import certificate
 from ..core.totals import province_totals
 from . import dapil, operations
 from .editor import CertificateEditor
+from .find import FindBar, matches, pick
 from .icons import app_icon
 from .models import RegencyModel
-from .widgets import ProgressPanel, TotalsBar, inform, mark_banner
+from .widgets import JobStatus, ProgressPanel, TotalsBar, choose_open, confirm, inform, mark_banner
+
+# The size the window asks for on a large screen; on a smaller one it opens inside the screen.
+PREFERRED_SIZE = (1440, 900)
 
 
 def office_name(ws) -> str:
@@ -42,6 +47,23 @@ def workspace_marks(ws) -> list[str]:
     if ws.simulation:
         marks.append("SIMULASI")
     return marks
+
+
+def window_settings() -> QSettings:
+    """What the window remembers per user (size, position, page, regency, widths, zoom): an ini file
+    in the user's data folder (core.paths.data_dir, RECAP_HOME for tests and portable installs)."""
+    from ..core.paths import data_dir
+
+    return QSettings(str(data_dir() / "jendela.ini"), QSettings.Format.IniFormat)
+
+
+def file_identity(path) -> tuple[int, int] | None:
+    """(device, inode) of the workspace file, to notice when it is replaced under the window."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 class LazyPages(dict):
@@ -89,18 +111,30 @@ class LazyPages(dict):
             return self[key]
         return default
 
+    def key_of(self, widget) -> str | None:
+        """The key of a page (or its placeholder) in the tabs."""
+        for key, page in dict.items(self):
+            if page is widget:
+                return key
+        for key, (_t, _f, placeholder) in self.factories.items():
+            if placeholder is widget:
+                return key
+        return None
+
 
 class MainWindow(QMainWindow):
     """The clerk's workstation over one open workspace.
 
     Args:
-        ws: the open Workspace (its single write connection is used on this thread only).
+        ws: the open Workspace (its single connection is used on this thread only; background
+            jobs open their own).
         actor: the acting user's name (recorded in the audit log).
 
     Signals:
         workspace_changed(): the workspace was written and everything shown was reloaded.
-        workspace_requested(str): the clerk chose a workspace file to open (or created one); the
-            program (app.create_window) connects it to switch_workspace.
+        workspace_requested(str): the clerk chose a workspace file to open (or created one, or the
+            file was restored or replaced); the program (app.create_window) connects it to
+            switch_workspace.
     """
 
     workspace_changed = Signal()
@@ -110,12 +144,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ws = ws
         self.actor = actor
+        self._file_id = file_identity(ws.path)
         self.setWindowIcon(app_icon())
         self.setObjectName("mainWindow")
         self.pages: dict[str, QWidget] = {}
         self._findings: list | None = None
         self._totals: dict | None = None
         self._findings_by_region: dict[str, list] = {}
+        self._replaced_told = False
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -124,8 +160,13 @@ class MainWindow(QMainWindow):
         self.banner = mark_banner(ws.meta("demo") == "1", ws.simulation)
         if self.banner is not None:
             outer.addWidget(self.banner)
+        self.find_bar = FindBar()
+        self.find_bar.search = self.search
+        self.find_bar.closed.connect(self._find_closed)
+        outer.addWidget(self.find_bar)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("mainSplit")
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(6, 6, 6, 6)
@@ -141,6 +182,7 @@ class MainWindow(QMainWindow):
         self.regency_model = RegencyModel(self)
         self.regency_view = QTableView()
         self.regency_view.setObjectName("regencyView")
+        head.setBuddy(self.regency_view)
         self.regency_view.setModel(self.regency_model)
         self.regency_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.regency_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -149,17 +191,18 @@ class MainWindow(QMainWindow):
         self.regency_view.verticalHeader().setDefaultSectionSize(22)
         hh = self.regency_view.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.regency_view.setColumnWidth(0, 52)
-        self.regency_view.setColumnWidth(2, 140)
-        self.regency_view.setColumnWidth(3, 66)
+        self.regency_view.setColumnWidth(0, 48)
+        self.regency_view.setColumnWidth(2, 126)
+        self.regency_view.setColumnWidth(3, 58)
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)
         ll.addWidget(self.regency_view, 1)
-        left.setMinimumWidth(440)
+        left.setMinimumWidth(390)  # the longest name (Kabupaten Karanganyar) whole beside its status
         split.addWidget(left)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
+        self.tabs.setUsesScrollButtons(True)
         self.editor = CertificateEditor(ws, actor)
         self.editor.findings_source = self.findings_for
         self.editor.saved.connect(self._after_save)
@@ -168,11 +211,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.editor, self.tr("Sertifikat"))
         self.pages["editor"] = self.editor
         self._add_pages()
+        self.job_status = JobStatus()
+        self.jobs.status = self.job_status
         self.editor.jobs = self.jobs
         self.editor.refresh_window = self.refresh
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
-        split.setSizes([450, 990])
+        split.setSizes([430, 930])
         outer.addWidget(split, 1)
 
         self.totals_bar = TotalsBar()
@@ -180,11 +225,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.user_label = QLabel(self.tr("Pengguna: %s") % actor)
         self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
         self.setAcceptDrops(True)
         self.update_title()
         self.refresh()
+        self.setMinimumSize(760, 520)
+        QGuiApplication.instance().installEventFilter(self)  # a dialog that closes gives the keyboard back
         if auto_check:
             QTimer.singleShot(0, self.check_stale)
 
@@ -228,54 +276,62 @@ class MainWindow(QMainWindow):
                 self.pages.build(key)
                 break
 
+    def _action(self, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            keys = shortcut if isinstance(shortcut, list) else [shortcut]
+            act.setShortcuts([QKeySequence(k) for k in keys])
+        act.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(act)
+        if name:
+            setattr(self, name, act)
+        return act
+
     def _build_menus(self) -> None:
         mb = self.menuBar()
         m = mb.addMenu(self.tr("&Berkas"))
-        self.act_open = QAction(self.tr("Buka ruang kerja…"), self)
-        self.act_open.setShortcut(QKeySequence.StandardKey.Open)
-        self.act_open.triggered.connect(self.open_workspace_dialog)
-        m.addAction(self.act_open)
-        self.act_new = QAction(self.tr("Ruang kerja baru…"), self)
-        self.act_new.setShortcut(QKeySequence.StandardKey.New)
-        self.act_new.triggered.connect(self.new_workspace_dialog)
-        m.addAction(self.act_new)
-        self.act_import = QAction(self.tr("Impor berkas sertifikat…"), self)
-        self.act_import.setShortcut(QKeySequence("Ctrl+I"))
-        self.act_import.triggered.connect(lambda: self.show_page("import", choose=True))
-        m.addAction(self.act_import)
-        self.act_user = QAction(self.tr("Ganti pengguna…"), self)
-        self.act_user.triggered.connect(self.switch_user)
-        m.addAction(self.act_user)
-        self.act_settings = QAction(self.tr("Pengaturan kantor…"), self)
-        self.act_settings.triggered.connect(self.edit_settings)
-        m.addAction(self.act_settings)
+        self._action(m, self.tr("&Buka ruang kerja…"), self.open_workspace_dialog, QKeySequence.StandardKey.Open,
+                     "act_open")
+        self._action(m, self.tr("Ruang kerja &baru…"), self.new_workspace_dialog, QKeySequence.StandardKey.New,
+                     "act_new")
+        self._action(m, self.tr("&Impor berkas sertifikat…"), lambda: self.show_page("import", choose=True),
+                     "Ctrl+I", "act_import")
+        self._action(m, self.tr("&Cetak dokumen…"), self.print_documents, QKeySequence.StandardKey.Print, "act_print")
         m.addSeparator()
-        act_quit = QAction(self.tr("Keluar"), self)
-        act_quit.setShortcut(QKeySequence("Ctrl+Q"))
-        act_quit.triggered.connect(self.close)
-        m.addAction(act_quit)
+        self._action(m, self.tr("&Ganti pengguna…"), self.switch_user, None, "act_user")
+        self._action(m, self.tr("&Pengguna dan peran…"), self.manage_users, None, "act_users")
+        self._action(m, self.tr("Pengaturan &kantor…"), self.edit_settings, None, "act_settings")
+        self._action(m, self.tr("P&ulihkan dari cadangan…"), self.restore_backup, None, "act_restore")
+        m.addSeparator()
+        self._action(m, self.tr("&Keluar"), self.close, "Ctrl+Q")
 
         e = mb.addMenu(self.tr("&Sunting"))
-        undo = self.editor.undo_stack.createUndoAction(self, self.tr("Urungkan"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.editor.undo_stack.createRedoAction(self, self.tr("Ulangi"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        save = QAction(self.tr("Simpan sertifikat"), self)
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.triggered.connect(lambda: self.editor.save())
-        for a in (undo, redo, save):
+        undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Urungkan"))
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.editor.undo_stack.createRedoAction(self, self.tr("U&langi"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.act_undo, self.act_redo = undo, redo
+        for a in (undo, redo):
             e.addAction(a)
+        self._action(e, self.tr("&Simpan sertifikat"), lambda: self.editor.save(), QKeySequence.StandardKey.Save,
+                     "act_save")
+        e.addSeparator()
+        self._action(e, self.tr("&Cari…"), self.open_find, QKeySequence.StandardKey.Find, "act_find")
 
         v = mb.addMenu(self.tr("&Tampilan"))
-        self.act_plenary = QAction(self.tr("Mode pleno (layar penuh)"), self)
-        self.act_plenary.setShortcut(QKeySequence("F11"))
-        self.act_plenary.triggered.connect(self.open_plenary)
-        v.addAction(self.act_plenary)
+        self._action(v, self.tr("Pindah antara &daftar dan halaman"), self.switch_pane, "F6", "act_pane")
+        self._action(v, self.tr("Mode &pleno (layar penuh)"), self.open_plenary, "F11", "act_plenary")
+        self._action(v, self.tr("Per&besar"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "act_zoom_in")
+        self._action(v, self.tr("Per&kecil"), lambda: self.zoom(-1), "Ctrl+-", "act_zoom_out")
+        self._action(v, self.tr("&Ukuran biasa"), lambda: self.zoom(0), "Ctrl+0", "act_zoom_reset")
+        v.addSeparator()
         for i in range(self.tabs.count()):
-            act = QAction(self.tabs.tabText(i), self)
-            act.setShortcut(QKeySequence(f"Alt+{i + 1}"))
-            act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
-            v.addAction(act)
+            self._action(v, self.tabs.tabText(i), lambda i=i: self.show_tab(i), f"Alt+{i + 1}" if i < 9 else None)
+
+        h = mb.addMenu(self.tr("Ba&ntuan"))
+        self._action(h, self.tr("&Panduan petugas"), self.show_guide, QKeySequence.StandardKey.HelpContents,
+                     "act_guide")
+        self._action(h, self.tr("&Tentang recap_app"), self.show_about)
 
     # ------------------------------------------------------------------ refresh
     def update_title(self) -> None:
@@ -333,6 +389,8 @@ class MainWindow(QMainWindow):
         ``snapshot``: status, drafts, totals and findings already read on the worker (jobs), so
         the UI thread does not query them again.
         """
+        if self.workspace_replaced():
+            return
         self._findings = None
         self._totals = None
         if snapshot is not None:
@@ -354,10 +412,76 @@ class MainWindow(QMainWindow):
                     self.show_message(self.tr("Halaman tidak dapat dimuat: %s") % exc)
         if self.editor.kode:
             self.editor.refresh_findings()
+            self.editor.update_buttons()
         self.workspace_changed.emit()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
+
+    # ------------------------------------------------------------------ the workspace file
+    def workspace_replaced(self) -> bool:
+        """True (and the workspace reopened in a new window) when the file under the window's
+        connection was replaced or removed outside this window (a restore from the command line,
+        a copy over it): the old connection would otherwise read a file that is no longer there."""
+        now = file_identity(self.ws.path)
+        if now == self._file_id or self._replaced_told:
+            return self._replaced_told
+        self._replaced_told = True
+        self.jobs.shutdown()
+        self.ws.close()
+        if now is None:
+            inform(self, self.tr("Ruang kerja"), self.tr("Berkas ruang kerja %s tidak ada lagi (dipindah atau "
+                                                         "dihapus di luar jendela ini). Jendela ditutup; data "
+                                                         "yang tersimpan ada di berkas itu.") % self.ws.path,
+                   error=True)
+            self.close()
+            return True
+        inform(self, self.tr("Ruang kerja"), self.tr("Berkas ruang kerja diganti di luar jendela ini (misalnya "
+                                                     "dipulihkan dari cadangan). Ruang kerja dibuka ulang."))
+        self.workspace_requested.emit(str(self.ws.path))
+        return True
+
+    def eventFilter(self, obj, event):
+        """A dialog closed: once no window has the keyboard (an X display without a window manager
+        does not give it back), the main window takes it again, so that its shortcuts keep working."""
+        if event.type() == QEvent.Type.Hide and isinstance(obj, QDialog):
+            for ms in (50, 250):
+                QTimer.singleShot(ms, self._reclaim_keyboard)
+        return False
+
+    def _reclaim_keyboard(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if (self.isVisible() and QGuiApplication.focusWindow() is None and QApplication.activeModalWidget() is None
+                and QApplication.activePopupWidget() is None):
+            self.activateWindow()
+            self.raise_()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if not getattr(self, "_shown_once", False):
+            self._shown_once = True
+            QTimer.singleShot(0, self._first_focus)
+
+    def _first_focus(self) -> None:
+        """The keyboard starts where the clerk works: the certificate left open, else the list."""
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:  # a dialog opened first keeps the keyboard
+            return
+        self.activateWindow()
+        if self.editor.kode and self.tabs.currentWidget() is self.editor:
+            self.editor.focus_first_cell() if not self.editor.table.currentIndex().isValid() \
+                else self.editor.table.setFocus()
+            return
+        if not self.regency_view.currentIndex().isValid() and self.regency_model.rowCount():
+            self.regency_view.setCurrentIndex(self.regency_model.index(0, 0))
+        self.regency_view.setFocus()
+
+    def changeEvent(self, event):
+        if event.type() == event.Type.ActivationChange and self.isActiveWindow() and not self._replaced_told:
+            QTimer.singleShot(0, self.workspace_replaced)
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ navigation
     def current_region(self) -> str | None:
@@ -373,16 +497,23 @@ class MainWindow(QMainWindow):
 
     def _open_index(self, index) -> None:
         if index.isValid():
-            self.open_region(self.regency_model.row_data(index.row())["kode"])
+            self.open_region(self.regency_model.row_data(index.row())["kode"], focus=True)
 
-    def open_region(self, kode: str, column: str | None = None, field: str | None = None) -> None:
-        """Open a regency's certificate in the editor (and select a cell when given)."""
+    def open_region(self, kode: str, column: str | None = None, field: str | None = None,
+                    focus: bool = False) -> None:
+        """Open a regency's certificate in the editor (and select a cell when given).
+
+        ``focus``: the keyboard goes to the editor (its first cell, or the given cell), as when the
+        clerk opens a regency from the list; a cell given always takes the focus.
+        """
         if self.editor.kode != kode:
             self.editor.open_region(kode)
         self._select(kode)
         self.tabs.setCurrentWidget(self.editor)
         if column and field:
             self.editor.focus_cell(column, field)
+        elif focus:
+            self.editor.focus_first_cell()
 
     def show_page(self, key: str, choose: bool = False) -> None:
         page = self.pages.get(key)
@@ -391,10 +522,139 @@ class MainWindow(QMainWindow):
             if choose and hasattr(page, "choose_files"):
                 page.choose_files()
 
+    # ------------------------------------------------------------------ find
+    def open_find(self) -> None:
+        """Ctrl+F: search where the clerk is (the list, the findings page or the certificate)."""
+        page = self.tabs.currentWidget()
+        findings = dict.get(self.pages, "findings")
+        if self.regency_view.hasFocus():
+            scope = "regencies"
+        elif findings is not None and page is findings:
+            scope = "findings"
+        elif page is self.editor and self.editor.kode:
+            scope = "editor"
+        else:
+            scope = "regencies"
+        self.find_bar.open(scope)
+
+    def search(self, scope: str, text: str, step: int) -> tuple[int, int]:
+        """Answer the find bar (FindBar.search): select the match and return (position, count)."""
+        if scope == "findings":
+            return self.pages["findings"].find_text(text, step)
+        if scope == "editor":
+            return self.editor.find_text(text, step)
+        rows = [i for i in range(self.regency_model.rowCount())
+                if matches(text, self.regency_model.row_data(i)["kode"], self.regency_model.row_data(i)["nama"])]
+        if not rows:
+            return 0, 0
+        chosen = pick(rows, self.regency_view.currentIndex().row(), step)
+        self._select(self.regency_model.row_data(chosen)["kode"])
+        self.regency_view.scrollTo(self.regency_model.index(chosen, 0))
+        return rows.index(chosen) + 1, len(rows)
+
+    def _find_closed(self, scope: str) -> None:
+        if scope == "regencies":
+            self.regency_view.setFocus()  # Enter there opens the regency found
+        elif scope == "editor":
+            self.editor.table.setFocus()
+        elif scope == "findings":
+            self.pages["findings"].view.setFocus()
+
+    # ------------------------------------------------------------------ view
+    def switch_pane(self) -> None:
+        """F6: the keyboard from the regency list to the page shown, and back (a table keeps Tab)."""
+        if self.regency_view.hasFocus():
+            self.focus_page()
+        else:
+            self.regency_view.setFocus()
+
+    def show_tab(self, index: int) -> None:
+        """Alt+1 … Alt+9: show a page and put the keyboard in it."""
+        self.tabs.setCurrentIndex(index)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """The keyboard to the page shown: the certificate's table, else its first field or button."""
+        page = self.tabs.currentWidget()
+        if page is self.editor:
+            self.editor.table.setFocus()
+            return
+        w = page.nextInFocusChain()
+        while w is not None and w is not page:
+            if (page.isAncestorOf(w) and w.isVisible() and w.isEnabled()
+                    and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            w = w.nextInFocusChain()
+
+    def zoom(self, step: int) -> None:
+        """Larger or smaller figures in the current page (editor, preview): +1, -1, 0 for normal."""
+        page = self.tabs.currentWidget()
+        target = page if hasattr(page, "zoom") else self.editor
+        target.zoom(step)
+        if target is self.editor:
+            window_settings().setValue("editor/zoom", self.editor.zoom_level)
+
+    def show_guide(self) -> None:
+        from .help import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def show_about(self) -> None:
+        from .. import __version__
+
+        inform(self, self.tr("Tentang recap_app"),
+               self.tr("recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. "
+                       "Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.") % __version__)
+
+    # ------------------------------------------------------------------ window state
+    def restore_state(self) -> None:
+        """Size, position, page and regency as the clerk left them, always inside the screen."""
+        s = window_settings()
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        geo = s.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(*PREFERRED_SIZE)
+        w, h = min(self.width(), screen.width()), min(self.height(), screen.height())
+        self.resize(w, h)
+        x = min(max(self.x(), screen.x()), screen.x() + screen.width() - w)
+        y = min(max(self.y(), screen.y()), screen.y() + screen.height() - h)
+        if geo is None:
+            x, y = screen.x() + (screen.width() - w) // 2, screen.y() + (screen.height() - h) // 2
+        self.move(x, y)
+        if s.value("window/maximized", False, type=bool):
+            self.showMaximized()
+        split = s.value("window/split")
+        if split is not None:
+            self.split.restoreState(split)
+        self.editor.set_label_width(s.value("editor/label_width", 0, type=int) or None)
+        self.editor.set_zoom(s.value("editor/zoom", 0, type=int))
+        kode = s.value("window/regency", "", type=str)
+        if kode and self.ws.region(kode) is not None and self.regency_model.row_of(kode) >= 0:
+            self.open_region(kode)
+        page = s.value("window/page", "", type=str)
+        if page and page != "editor" and page in self.pages.factories:
+            self.show_page(page)
+        elif page == "editor":
+            self.tabs.setCurrentWidget(self.editor)
+
+    def save_state(self) -> None:
+        s = window_settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/maximized", self.isMaximized())
+        s.setValue("window/split", self.split.saveState())
+        s.setValue("window/page", self.pages.key_of(self.tabs.currentWidget()) or "editor")
+        s.setValue("window/regency", self.editor.kode or "")
+        s.setValue("editor/label_width", self.editor.label_width())
+        s.setValue("editor/zoom", self.editor.zoom_level)
+        s.sync()
+
     # ------------------------------------------------------------------ actions
     def open_workspace_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka ruang kerja"), str(self.ws.path.parent),
-                                              self.tr("Ruang kerja recap_app (*.sqlite)"))
+        path = choose_open(self, self.tr("Buka ruang kerja"), str(self.ws.path.parent),
+                           self.tr("Ruang kerja recap_app (*.sqlite)"))
         if path:
             self.workspace_requested.emit(path)
 
@@ -412,6 +672,19 @@ class MainWindow(QMainWindow):
         if dlg.exec() and dlg.actor:
             self.set_actor(dlg.actor)
 
+    def manage_users(self) -> None:
+        """Berkas › Pengguna dan peran…; once the first account exists, whoever acts logs in."""
+        from ..core import auth
+        from .users import UsersDialog
+
+        was_open = auth.open_mode(self.ws)
+        UsersDialog(self.ws, self.actor, self).exec()
+        if was_open and not auth.open_mode(self.ws) and auth.get_account(self.ws, self.actor) is None:
+            inform(self, self.tr("Pengguna dan peran"), self.tr("Ruang kerja kini memakai akun: masuk dengan akun "
+                                                                "Anda."))
+            self.switch_user()
+        self.refresh()
+
     def new_workspace_dialog(self) -> None:
         from .settings import NewWorkspaceDialog
 
@@ -426,6 +699,53 @@ class MainWindow(QMainWindow):
         if dlg.exec():
             self.update_title()
             self.refresh()
+
+    def print_documents(self) -> None:
+        """Berkas › Cetak dokumen… (Ctrl+P): the documents page and its print dialog."""
+        page = self.pages["documents"]
+        self.tabs.setCurrentWidget(page)
+        page.print_documents()
+
+    def restore_backup(self) -> None:
+        """Replace the workspace with a backup: the window's jobs stop and its connection closes first,
+        the core restores (keeping the old file aside), and the workspace reopens in a new window."""
+        from ..core import auth, backup
+        from ..core.errors import RecapError
+
+        start = backup.backup_dir(self.ws.path)
+        source = choose_open(self, self.tr("Pulihkan dari cadangan"), str(start if start.is_dir() else self.ws.path.parent),
+                             self.tr("Cadangan ruang kerja (*.sqlite)"))
+        if not source:
+            return
+        losses = backup.restore_losses(source, self.ws.path)
+        text = self.tr("Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di "
+                       "sampingnya, tidak dihapus.").replace("%1", str(self.ws.path)).replace("%2", str(source))
+        if losses:
+            text += "\n\n" + self.tr("Perhatian:") + "\n" + "\n".join(f"• {line}" for line in losses)
+        if not confirm(self, self.tr("Pulihkan dari cadangan"), text, self.tr("Pulihkan"), self.tr("Batal"),
+                       default_yes=False):
+            return
+        password = None
+        if not auth.open_mode(self.ws):
+            from .settings import LoginDialog
+
+            dlg = LoginDialog(self.ws, self.actor, self, purpose=self.tr("Kata sandi Anda untuk memulihkan:"))
+            if not dlg.exec():
+                return
+            password = dlg.password.text()
+        path = self.ws.path
+        self.jobs.shutdown()  # nothing may still write through another connection
+        self.ws.close()  # the window's connection is closed before the file is replaced
+        self._replaced_told = True
+        try:
+            aside, _info = backup.restore(source, path, self.actor, password)
+        except RecapError as exc:
+            inform(self, self.tr("Pulihkan dari cadangan"), exc.message, error=True)
+        else:
+            inform(self, self.tr("Pulihkan dari cadangan"),
+                   self.tr("Ruang kerja dipulihkan dari %1.").replace("%1", str(source))
+                   + (" " + self.tr("Yang lama disimpan sebagai %1.").replace("%1", str(aside)) if aside else ""))
+        self.workspace_requested.emit(str(path))  # reopened (restored or as it was) in a new window
 
     def open_plenary(self) -> None:
         from .plenary import PlenaryWindow
@@ -452,4 +772,6 @@ class MainWindow(QMainWindow):
         jobs = getattr(self, "jobs", None)
         if jobs is not None:
             jobs.shutdown()  # the running step finishes whole; queued jobs are cancelled
+        if not self._replaced_told:
+            self.save_state()
         super().closeEvent(event)

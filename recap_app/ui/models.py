@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from . import fmt
@@ -171,102 +178,243 @@ class ProvinceModel(QAbstractTableModel):
         return None
 
 
-class FindingsModel(RowsModel):
-    """Stored findings (recap_app.core.reconcile.findings): severity, code, region, place, message, state."""
+# Item data roles of the findings tree.
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
+REGION_ROLE = Qt.ItemDataRole.UserRole + 2
+OPEN_ROLE = Qt.ItemDataRole.UserRole + 3  # True when something under the row is still to do
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 4  # what the find bar searches (lower case)
+
+
+def finding_state(f) -> str:
+    """What was done with a finding, in words ("terbuka", "dijelaskan: …", "dikesampingkan: …")."""
+    if getattr(f, "override", None):
+        return QCoreApplication.translate("FindingsModel", "dikesampingkan: %s") % f.override.get("reason", "")
+    if getattr(f, "explanation", None):
+        return QCoreApplication.translate("FindingsModel", "dijelaskan: %s") % f.explanation.get("text", "")
+    return QCoreApplication.translate("FindingsModel", "terbuka")
+
+
+def finding_text(f, lang: str) -> str:
+    """The finding's sentence: the core's Indonesian one, or in English the rule's English statement
+    with the figures (core.rules.RULES text_en)."""
+    if lang != "en":
+        return f.message
+    from ..core.rules import RULES_BY_CODE
+
+    rule = RULES_BY_CODE.get(f.code)
+    text = rule.text_en if rule else f.message
+    if f.expected is not None or f.actual is not None:
+        text += f" — expected {fmt.number(f.expected, 'blank')}, recorded {fmt.number(f.actual, 'blank')}"
+    return text
+
+
+class _Node:
+    """One row of the findings tree: its cells and what the roles answer."""
+
+    __slots__ = ("cells", "keys", "severity", "region", "open", "search", "tooltip", "group", "children", "parent",
+                 "row")
+
+    def __init__(self, cells, fs, tooltip: str, group: bool, parent=None, row: int = 0):
+        self.cells = cells
+        self.keys = [x.key for x in fs]
+        self.severity = fs[0].severity
+        self.region = fs[0].region or ""
+        self.open = any(not x.resolved for x in fs)
+        self.search = " ".join(list(cells) + [x.message for x in fs]).lower()
+        self.tooltip = tooltip
+        self.group = group
+        self.children: list[_Node] = []
+        self.parent = parent
+        self.row = row
+
+
+class FindingsTree(QAbstractItemModel):
+    """Stored findings grouped as the command line groups them: one row per rule and regency
+    (1.155 blank-field warnings of the demonstration data are 36 rows), each opening onto its
+    findings. A group of one finding is the finding itself. Columns: kind, code, region, place,
+    description, follow-up. Read-only; the page filters and sorts it through :class:`FindingsFilter`.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._names: dict[str, str] = {}
-        self._labels = None
+        self._findings: dict[str, object] = {}
+        self._top: list[_Node] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Jenis"), self.tr("Kode"), self.tr("Wilayah"), self.tr("Kolom / isian"),
-                self.tr("Uraian"), self.tr("Tindak lanjut"))
+    def headers(self) -> list[str]:
+        return [self.tr("Jenis"), self.tr("Kode"), self.tr("Wilayah"), self.tr("Kolom / isian"), self.tr("Uraian"),
+                self.tr("Tindak lanjut")]
 
-    def set_findings(self, findings: list, names: dict[str, str], label_of) -> None:
-        """findings: StoredFinding list; names: {region code: name}; label_of: (field key, region) -> label."""
+    def finding(self, key: str):
+        return self._findings.get(key)
+
+    def keys_at(self, index) -> list[str]:
+        """The finding keys of a row (a group: all of its findings)."""
+        node = self._node(index)
+        return list(node.keys) if node is not None else []
+
+    def set_findings(self, findings: list, names: dict[str, str], place_of, lang: str = "id", order=None) -> None:
+        """findings: StoredFinding list; names: {region code: name}; place_of(finding) -> "column · field";
+        order: {region code: position} for the group order (errors first, then regions in order)."""
+        from ..core.rules import RULES_BY_CODE
+
         self.beginResetModel()
-        self._rows = list(findings)
-        self._names = names
-        self._labels = label_of
+        self._findings = {f.key: f for f in findings}
+        groups: dict[tuple, list] = {}
+        for f in findings:
+            groups.setdefault((f.code, f.region), []).append(f)
+        order = order or {}
+        keys = sorted(groups, key=lambda g: (groups[g][0].severity != "error", order.get(g[1], 10**6), g[0]))
+        top: list[_Node] = []
+        for code, region in keys:
+            fs = groups[(code, region)]
+            where = f"{region} {names.get(region, '')}".strip()
+            if len(fs) == 1:
+                f = fs[0]
+                top.append(_Node(self._cells(f, where, place_of(f), finding_text(f, lang)), fs, f.message, False,
+                                 row=len(top)))
+                continue
+            rule = RULES_BY_CODE.get(code)
+            title = (rule.text_en if lang == "en" else rule.text_id) if rule else fs[0].message
+            n_open = sum(1 for f in fs if not f.resolved)
+            state = (self.tr("%1 dari %2 terbuka").replace("%1", str(n_open)).replace("%2", str(len(fs))) if n_open
+                     else self.tr("selesai semua"))
+            node = _Node(self._cells(fs[0], where, self.tr("%s temuan") % len(fs), title, state), fs, title, True,
+                         row=len(top))
+            node.children = [_Node(self._cells(f, "", place_of(f), finding_text(f, lang)), [f], f.message, False,
+                                   node, i) for i, f in enumerate(fs)]
+            top.append(node)
+        self._top = top
         self.endResetModel()
 
-    def finding(self, row: int):
-        return self._rows[row]
+    @staticmethod
+    def _cells(f, where: str, place: str, text: str, state: str | None = None) -> tuple[str, ...]:
+        return (severity_text(f.severity), f.code, where, place, text, state or finding_state(f))
 
-
-    def data(self, index, role=DISPLAY):
+    # ------------------------------------------------------------------ Qt model API
+    def _node(self, index) -> _Node | None:
         if not index.isValid():
             return None
-        f = self._rows[index.row()]
+        parent = index.internalPointer()
+        if parent is None:
+            return self._top[index.row()] if index.row() < len(self._top) else None
+        return parent.children[index.row()] if index.row() < len(parent.children) else None
+
+    def index(self, row, column, parent=QModelIndex()):
+        if column < 0 or column >= 6 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, None) if row < len(self._top) else QModelIndex()
+        node = self._node(parent)
+        if node is None or parent.column() != 0 or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node)  # a child's internal pointer is its group
+
+    def parent(self, index=QModelIndex()):
+        if not index.isValid():
+            return QModelIndex()
+        group = index.internalPointer()
+        if group is None:
+            return QModelIndex()
+        return self.createIndex(group.row, 0, None)
+
+    def rowCount(self, parent=QModelIndex()):
+        if not parent.isValid():
+            return len(self._top)
+        if parent.column() != 0 or parent.internalPointer() is not None:
+            return 0
+        node = self._node(parent)
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent=QModelIndex()):
+        return 6
+
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < 6:
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role=DISPLAY):
+        node = self._node(index)
+        if node is None:
+            return None
         col = index.column()
         if role == DISPLAY:
-            if col == 0:
-                return severity_text(f.severity)
-            if col == 1:
-                return f.code
-            if col == 2:
-                return f"{f.region} {self._names.get(f.region, '')}".strip()
-            if col == 3:
-                where = self._names.get(f.column, f.column) if f.column else ""
-                field = self._labels(f.field, f.region) if (f.field and self._labels) else ""
-                return " · ".join(x for x in (where, field) if x)
-            if col == 4:
-                return f.message
-            if col == 5:
-                if getattr(f, "override", None):
-                    return self.tr("dikesampingkan: %s") % f.override.get("reason", "")
-                if getattr(f, "explanation", None):
-                    return self.tr("dijelaskan: %s") % f.explanation.get("text", "")
-                return self.tr("terbuka")
-        elif role == Qt.ItemDataRole.DecorationRole and col == 0:
-            return severity_icon(f.severity)
-        elif role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return getattr(f, "explanation_text", None) or f.message
-        elif role == Qt.ItemDataRole.UserRole:
-            return f.severity
-        elif role == Qt.ItemDataRole.UserRole + 1:
-            return f.region
+            return node.cells[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return severity_icon(node.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip if col == 4 else node.cells[col]
+        if role == Qt.ItemDataRole.FontRole and node.group and col < 3:
+            return self._bold
+        if role == SEVERITY_ROLE:
+            return node.severity
+        if role == REGION_ROLE:
+            return node.region
+        if role == OPEN_ROLE:
+            return node.open
+        if role == TEXT_ROLE:
+            return node.search
         return None
 
 
 class FindingsFilter(QSortFilterProxyModel):
-    """Filters findings by severity ("" = all) and region code ("" = all)."""
+    """Filters the findings tree by severity, region, open only and text ("" = all); a group stays
+    while one of its findings matches. Sorts by any column (click a header)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.severity = ""
         self.region = ""
+        self.open_only = False
+        self.text = ""
+        self.setRecursiveFilteringEnabled(True)
 
-    def set_filter(self, severity: str, region: str) -> None:
+    def set_filter(self, severity: str, region: str, open_only: bool | None = None, text: str | None = None) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
-            self.severity, self.region = severity, region
+        self.severity, self.region = severity, region
+        if open_only is not None:
+            self.open_only = open_only
+        if text is not None:
+            self.text = text.strip().lower()
+        if hasattr(self, "endFilterChange"):
             self.endFilterChange()
         else:  # pragma: no cover - older Qt
-            self.severity, self.region = severity, region
             self.invalidateFilter()
 
     def filterAcceptsRow(self, row, parent):
         idx = self.sourceModel().index(row, 0, parent)
-        if self.severity and idx.data(Qt.ItemDataRole.UserRole) != self.severity:
+        if self.severity and idx.data(SEVERITY_ROLE) != self.severity:
             return False
-        return not (self.region and idx.data(Qt.ItemDataRole.UserRole + 1) != self.region)
+        if self.region and idx.data(REGION_ROLE) != self.region:
+            return False
+        if self.open_only and not idx.data(OPEN_ROLE):
+            return False
+        if self.text:
+            hay = idx.data(TEXT_ROLE) or ""
+            plain = self.text.replace(".", "")
+            return self.text in hay or (plain.isdigit() and plain in hay.replace(".", ""))
+        return True
 
 
 class AuditModel(RowsModel):
-    """Audit records (time, actor, action, entity, after) as read from the workspace."""
+    """Audit records in words: number, time (office zone), user, action phrase, object, details.
+
+    Rows come from the audit page (core.audit.query rendered by core.audit_text); the tooltip of
+    a row shows the record's stored data in full.
+    """
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("No."), self.tr("Waktu (UTC)"), self.tr("Pengguna"), self.tr("Tindakan"),
+        return (self.tr("No."), self.tr("Waktu (WIB)"), self.tr("Pengguna"), self.tr("Tindakan"),
                 self.tr("Objek"), self.tr("Rincian"))
 
     def set_rows(self, rows: list[tuple]) -> None:
-        """rows: (id, at, actor, action, entity, after JSON or None)."""
+        """rows: (id, time text, actor, action text, object text, details text[, stored data for the tooltip])."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
 
     def data(self, index, role=DISPLAY):
         if not index.isValid():
@@ -275,8 +423,8 @@ class AuditModel(RowsModel):
         if role == DISPLAY:
             v = r[index.column()]
             return "" if v is None else str(v)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return r[5]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 3:
+            return r[6] if len(r) > 6 else r[5]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QBrush(QColor("#666"))
         return None

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..core import certificate, reconcile
 from ..core.errors import Cancelled
 
 # Every operation has the job signature (ws, progress, cancelled, **args): the window binds the
 # arguments with functools.partial and hands it to JobRunner.start, which runs it on the worker
 # with the worker's own Workspace connection (jobs.py). progress(done, total, text) updates the
-# progress dialog; cancelled() is true once the clerk pressed Batal. Progress texts the clerk
+# progress bar in the status bar; cancelled() is true once the clerk pressed Batal. Progress texts the clerk
 # reads are translated by the caller and passed in (label, labels). Core modules backed by slow
 # libraries (openpyxl, reportlab, cryptography) are imported on first use, so the window starts
 # without them.
@@ -18,20 +16,12 @@ from ..core.errors import Cancelled
 
 # ------------------------------------------------------------------ import page
 def import_files(ws, progress, cancelled, *, paths, actor, accept_names=False, reason=None):
-    """importer.import_files, one file at a time (one transaction each); cancelling skips the rest."""
+    """importer.import_files: one transaction per file, progress per file, one automatic backup for
+    the whole batch; cancelling skips the files not yet read (each reported "cancelled")."""
     from ..core import importer
 
-    report = importer.ImportReport()
-    for i, p in enumerate(paths):
-        if cancelled():
-            report.files.append(importer.FileReport(Path(p).name, code="cancelled", message=(
-                f"Berkas {Path(p).name}: impor dibatalkan sebelum berkas ini; tidak ada yang disimpan.")))
-            continue
-        progress(i, len(paths), f"{Path(p).name} ({i + 1}/{len(paths)})")
-        part = importer.import_files(ws, [p], actor, accept_names=accept_names, reason=reason)
-        report.files.extend(part.files)
-    progress(len(paths), len(paths), "")
-    return report
+    return importer.import_files(ws, paths, actor, accept_names=accept_names, reason=reason, progress=progress,
+                                 cancelled=cancelled)
 
 
 def write_templates(ws, progress, cancelled, *, folder):
@@ -97,6 +87,83 @@ def save_pdf(ws, progress, cancelled, *, actor, path, names, paper, region, labe
     return documents.print_documents(ws, actor, path, names, paper=paper, region=region)
 
 
+def print_to_printer(ws, progress, cancelled, *, actor, names, paper, region, printer, copies, send, labels=("", "")):
+    """documents.render, then ``send(pdf, printer, copies, paper, title)`` (CUPS lp, or Qt's printer),
+    then documents.record_print: the print is in the audit log once the printer took it.
+
+    Returns (rendered, the print system's job id)."""
+    from ..core import auth, documents
+
+    auth.require(ws, actor, "print")  # before anything is sent
+    progress(0, 2, labels[0])
+    rendered = documents.render(ws, names, paper=paper, region=region)
+    if cancelled():
+        raise Cancelled()
+    progress(1, 2, labels[1])
+    title = " + ".join(p.title for p in rendered.parts)
+    job = send(rendered.pdf, printer, copies, paper, title[:200])
+    documents.record_print(ws, actor, rendered, printer, copies, paper=paper, region=region)
+    return rendered, job
+
+
+# ------------------------------------------------------------------ plenary
+def set_plenary(ws, progress, cancelled, *, actor, place, date, time_start, time_end):
+    """documents.plenary.set_plenary: the plenary's place, date and times (one transaction, audited)."""
+    from ..core.documents import plenary
+
+    return plenary.set_plenary(ws, actor, place=place, date=date, time_start=time_start, time_end=time_end)
+
+
+def add_attendance(ws, progress, cancelled, *, actor, people):
+    """documents.plenary.add_attendance for each (name, role, present) of ``people``, in order."""
+    from ..core.documents import plenary
+
+    return [plenary.add_attendance(ws, actor, name, role, present) for name, role, present in people]
+
+
+def remove_attendance(ws, progress, cancelled, *, actor, attendance_id):
+    """documents.plenary.remove_attendance: one person off the attendance list."""
+    from ..core.documents import plenary
+
+    return plenary.remove_attendance(ws, actor, attendance_id)
+
+
+def add_objection(ws, progress, cancelled, *, actor, kind, text, nomor_urut=None, region=None):
+    """documents.plenary.add_objection: a special event or a witness objection (form DC2)."""
+    from ..core.documents import plenary
+
+    return plenary.add_objection(ws, actor, kind, text, nomor_urut=nomor_urut, region=region)
+
+
+def compare_source(ws, progress, cancelled, *, path, name, prefix="", label=""):
+    """importer.read_for_comparison + compare.compare_external: the workspace against another source
+    (the program's own CSV export, a CSV keyed by region code, or spreadsheets of the certificates)."""
+    from ..core import compare
+    from ..core.importer import read_for_comparison
+
+    progress(0, 1, label)
+    figures, notes = read_for_comparison(ws, path, prefix)
+    report = compare.compare_external(ws, figures, name)
+    report.notes[:0] = notes
+    return report
+
+
+# ------------------------------------------------------------------ findings: explain, override
+def explain_findings(ws, progress, cancelled, *, actor, keys, text):
+    """reconcile.explain: one explanation for every finding of ``keys`` (one transaction)."""
+    return reconcile.explain(ws, list(keys), text, actor)
+
+
+def override_findings(ws, progress, cancelled, *, actor, keys, reason):
+    """reconcile.override for each error of ``keys`` (the chair; each its own record)."""
+    for i, key in enumerate(keys):
+        if cancelled():
+            raise Cancelled()
+        progress(i, len(keys), "")
+        reconcile.override(ws, key, reason, actor)
+    return len(keys)
+
+
 # ------------------------------------------------------------------ bundles
 def export_bundle(ws, progress, cancelled, *, path, actor, full, with_sources, label=""):
     """bundle.export.export_bundle: write and sign a bundle."""
@@ -152,3 +219,37 @@ def verify_site(ws, progress, cancelled, *, folder, key=None, label=""):
 
     progress(0, 1, label)
     return verify(folder, key)
+# ------------------------------------------------------------------ quick writes from a dialog
+def run_here(ws, operation, **args):
+    """Run an operation at once on the calling thread with its own connection ``ws`` (the window's, on
+    the UI thread): for the short writes of a modal dialog, which waits for the answer anyway."""
+    return operation(ws, lambda *_a: None, lambda: False, **args)
+
+
+# ------------------------------------------------------------------ users and roles (admin)
+def add_user(ws, progress, cancelled, *, actor, name, role, password):
+    """auth.add_user: a new account (admin; the first account of a workspace must be an admin)."""
+    from ..core import auth
+
+    return auth.add_user(ws, actor, name, role, password)
+
+
+def set_role(ws, progress, cancelled, *, actor, name, role):
+    """auth.set_role: another role for an account (admin)."""
+    from ..core import auth
+
+    return auth.set_role(ws, actor, name, role)
+
+
+def set_active(ws, progress, cancelled, *, actor, name, active):
+    """auth.set_active: disable or enable an account; its history stays (admin)."""
+    from ..core import auth
+
+    return auth.set_active(ws, actor, name, active)
+
+
+def set_password(ws, progress, cancelled, *, actor, name, password):
+    """auth.set_password: a new password (one's own, or anyone's by an admin)."""
+    from ..core import auth
+
+    return auth.set_password(ws, actor, name, password)

@@ -5,11 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..core import certificate
 from ..core.totals import province_totals
 from . import fmt
 from .chart import VotesChart
 from .dapil import district_view
-from .widgets import PAIR_COLOURS
+
+# The projector's background, and the pair colours lightened so that a name reads on it (contrast
+# at least 4.5:1, WCAG AA; tests/ui/test_desk.py measures it).
+BACKGROUND = "#0f1b2d"
+PLENARY_COLOURS = ("#ff8a80", "#82b1ff", "#b9f6ca", "#ea80fc", "#ffd180", "#84ffff")
+# status -> the colour of its words on the projector
+STATUS_BADGE = {"ditetapkan": "#b9f6ca", "ada kesalahan": "#ff8a80", "ada peringatan": "#ffd180",
+                "sesuai": "#b9f6ca", "draf": "#cfd8e3", "belum masuk": "#cfd8e3"}
+
+
+def contrast(fg: str, bg: str = BACKGROUND) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    def lum(c: str) -> float:
+        ch = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        ch = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in ch]
+        return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+    a, b = sorted((lum(fg), lum(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
 
 
 class PlenaryWindow(QWidget):
@@ -25,9 +43,10 @@ class PlenaryWindow(QWidget):
         self.ws = ws
         self.setObjectName("plenary")
         self.setWindowTitle(self.tr("Mode pleno"))
-        self.setStyleSheet("#plenary { background: #0f1b2d; } QLabel { color: white; }")
+        self.setStyleSheet(f"#plenary {{ background: {BACKGROUND}; }} QLabel {{ color: white; }}")
         self.dapil = dapil  # a contest with several districts: the dapil read out
         form, self.regencies, self.totals = district_view(ws, province_totals(ws), dapil)
+        self.statuses = {r["kode"]: r for r in certificate.statuses(ws)}
         self.pos = 0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(40, 24, 40, 24)
@@ -47,6 +66,9 @@ class PlenaryWindow(QWidget):
         self.title.setObjectName("plenaryTitle")
         self.title.setStyleSheet("font-size: 48px; font-weight: bold;")
         lay.addWidget(self.title)
+        self.badge = QLabel()
+        self.badge.setObjectName("plenaryStatus")
+        lay.addWidget(self.badge)
         grid = QGridLayout()
         grid.setHorizontalSpacing(40)
         lay.addLayout(grid)
@@ -60,7 +82,7 @@ class PlenaryWindow(QWidget):
         self.cells: dict[str, tuple[QLabel, QLabel]] = {}
         self.series = fmt.series(form)
         small = len(self.series) > 6  # 18 parties: smaller type so that every row fits the screen
-        rows = [(key, text.replace(" ", "  ", 1), PAIR_COLOURS[i % len(PAIR_COLOURS)])
+        rows = [(key, text.replace(" ", "  ", 1), PLENARY_COLOURS[i % len(PLENARY_COLOURS)])
                 for i, (key, text) in enumerate(self.series)]
         rows += [("suara_sah", self.tr("Suara sah"), "#ffffff"), ("suara_tidak_sah", self.tr("Suara tidak sah"),
                                                                    "#ffffff")]
@@ -120,6 +142,7 @@ class PlenaryWindow(QWidget):
             where = f" — dapil {d.kode} {d.nama}"
         self.header.setText(f"{self.ws.election.name} — {plenary_text}{where}")
         self.title.setText(f"{r.kode}  {r.nama.upper()}")
+        self.show_status(r.kode)
         here = self.totals["regencies"].get(r.kode) or {}
         run = self.running_total()
         for key, (a, b) in self.cells.items():
@@ -130,6 +153,23 @@ class PlenaryWindow(QWidget):
         rows = [(self.tr("Kab/kota ini"), here),
                 (self.tr("Provinsi (berjalan)") if self.dapil is None else self.tr("Dapil (berjalan)"), run)]
         self.chart.set_data(self.series, rows)
+
+    def show_status(self, kode: str) -> None:
+        """The regency's state in words and colour: adopted, an open error (how many), warnings."""
+        row = self.statuses.get(kode) or {}
+        status = str(row.get("status", "belum masuk"))
+        words = {"ditetapkan": self.tr("✔ DITETAPKAN"), "ada kesalahan": self.tr("✖ ADA KESALAHAN TERBUKA"),
+                 "ada peringatan": self.tr("▲ ada peringatan yang belum dijelaskan"), "sesuai": self.tr("✔ sesuai, belum ditetapkan"),
+                 "draf": self.tr("belum diperiksa"), "belum masuk": self.tr("sertifikat belum masuk")}
+        text = words.get(status, status)
+        if status == "ada kesalahan" and row.get("errors"):
+            text += f" ({row['errors']})"
+        self.badge.setText(text)
+        colour = STATUS_BADGE.get(status, "#ffffff")
+        self.badge.setStyleSheet(f"font-size: 26px; font-weight: bold; color: {colour};"
+                                 + (f" border: 3px solid {colour}; padding: 2px 10px;" if status == "ada kesalahan"
+                                    else ""))
+        self.status_code = status
 
     def step(self, delta: int) -> None:
         self.pos = max(0, min(len(self.regencies) - 1, self.pos + delta))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ..core.errors import RecapError
-from .widgets import button_box, inform
+from .widgets import button_box, choose_save, inform
 
 
 class SettingsDialog(QDialog):
@@ -29,15 +29,16 @@ class SettingsDialog(QDialog):
         self.chair = QLineEdit(ws.setting("office.chair") or "")
         self.members = QPlainTextEdit("\n".join(ws.setting("office.members") or []))
         self.members.setMaximumHeight(90)
+        self.members.setTabChangesFocus(True)  # Tab goes on to the next field, as everywhere else
         self.paper = QComboBox()
         self.paper.addItem("A4", "A4")
         self.paper.addItem("F4 (215 × 330 mm)", "F4")
         self.paper.setCurrentIndex(max(0, self.paper.findData(ws.setting("office.paper") or "A4")))
-        form.addRow(self.tr("Nama kantor"), self.name)
-        form.addRow(self.tr("Kode kantor"), self.code)
-        form.addRow(self.tr("Kota"), self.city)
-        form.addRow(self.tr("Ketua"), self.chair)
-        form.addRow(self.tr("Anggota (satu per baris)"), self.members)
+        form.addRow(self.tr("&Nama kantor"), self.name)
+        form.addRow(self.tr("Ko&de kantor"), self.code)
+        form.addRow(self.tr("K&ota"), self.city)
+        form.addRow(self.tr("&Ketua"), self.chair)
+        form.addRow(self.tr("&Anggota (satu per baris)"), self.members)
         self.witnesses: dict[int, QLineEdit] = {}
         self.witness_status: dict[int, QComboBox] = {}
         from ..core.documents import plenary  # imported on first use (reportlab is slow to load)
@@ -67,7 +68,7 @@ class SettingsDialog(QDialog):
             row.addWidget(status, 1)
             form.addRow((self.tr("Saksi %s") % p.short) if party else self.tr("Saksi paslon %s") % f"{p.nomor:02d}",
                         row)
-        form.addRow(self.tr("Kertas"), self.paper)
+        form.addRow(self.tr("Ke&rtas dokumen"), self.paper)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))
         self.resize(560, 420)
@@ -107,7 +108,7 @@ class NewWorkspaceDialog(QDialog):
     """
 
     def __init__(self, actor: str, parent=None):
-        from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QPushButton
+        from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton
 
         from ..core.election import list_elections
         from ..core.paths import default_workspace_path
@@ -119,16 +120,22 @@ class NewWorkspaceDialog(QDialog):
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.election = QComboBox()
-        for e in list_elections():
+        for e in sorted(list_elections(), key=lambda e: e.polling_day, reverse=True):  # the newest first
             self.election.addItem(f"{e.name} ({e.id})", e.id)
+        self.election.setCurrentIndex(0)
         self.file = QLineEdit()
-        browse = QPushButton(self.tr("Pilih…"))
+        browse = QPushButton(self.tr("Pi&lih…"))
+        browse.setAutoDefault(False)
         row = QHBoxLayout()
         row.addWidget(self.file, 1)
         row.addWidget(browse)
         self.simulation = QCheckBox(self.tr("Simulasi (latihan; semua dokumen ditandai SIMULASI)"))
-        form.addRow(self.tr("Pemilihan"), self.election)
-        form.addRow(self.tr("Berkas"), row)
+        form.addRow(self.tr("&Pemilihan"), self.election)
+        from PySide6.QtWidgets import QLabel
+
+        file_label = QLabel(self.tr("&Berkas"))
+        file_label.setBuddy(self.file)  # a row of widgets: the label names the file edit
+        form.addRow(file_label, row)
         form.addRow("", self.simulation)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Buat"), self.tr("Batal")))
@@ -137,8 +144,8 @@ class NewWorkspaceDialog(QDialog):
             self.file.setText(str(default_workspace_path(self.election.currentData())))
 
         def pick():
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Berkas ruang kerja"), self.file.text(),
-                                                  self.tr("Ruang kerja recap_app (*.sqlite)"))
+            path = choose_save(self, self.tr("Berkas ruang kerja"), self.file.text(),
+                               self.tr("Ruang kerja recap_app (*.sqlite)"))
             if path:
                 self.file.setText(path)
 
@@ -170,7 +177,7 @@ class LoginDialog(QDialog):
     recap_app.core.auth.authenticate checks the password. On accept, :attr:`actor` holds the name.
     """
 
-    def __init__(self, ws, current: str | None = None, parent=None):
+    def __init__(self, ws, current: str | None = None, parent=None, purpose: str | None = None):
         from ..core import auth
 
         super().__init__(parent)
@@ -178,6 +185,10 @@ class LoginDialog(QDialog):
         self.actor: str | None = None
         self.setWindowTitle(self.tr("Pengguna"))
         lay = QVBoxLayout(self)
+        if purpose:
+            from PySide6.QtWidgets import QLabel
+
+            lay.addWidget(QLabel(purpose))
         form = QFormLayout()
         self.user = QLineEdit(current or "")
         self.user.setObjectName("loginUser")
@@ -185,9 +196,11 @@ class LoginDialog(QDialog):
         self.password.setObjectName("loginPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.open_mode = auth.open_mode(ws)
-        form.addRow(self.tr("Nama pengguna"), self.user)
+        form.addRow(self.tr("&Nama pengguna"), self.user)
         if not self.open_mode:
-            form.addRow(self.tr("Kata sandi"), self.password)
+            form.addRow(self.tr("&Kata sandi"), self.password)
+            if current:
+                self.password.setFocus()
         lay.addLayout(form)
         if self.open_mode:
             from PySide6.QtWidgets import QLabel

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -110,6 +112,76 @@ def mark_banner(demo: bool, simulation: bool) -> QLabel | None:
     return lab
 
 
+def add_label(layout, text: str = "", name: str | None = None, wrap: bool = False,
+              style: str | None = None) -> QLabel:
+    """A label added to ``layout`` (an introduction, a count, a status line)."""
+    lab = QLabel(text)
+    if name:
+        lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    if style:
+        lab.setStyleSheet(style)
+    layout.addWidget(lab)
+    return lab
+
+
+def start_page(page, window, intro: str) -> QVBoxLayout:
+    """The top of a page: it remembers its window, its layout opens with an introduction."""
+    page.window_ = window
+    lay = QVBoxLayout(page)
+    add_label(lay, intro, wrap=True)
+    return lay
+
+
+def add_labelled(layout, text: str, widget, stretch: int = 0):
+    """``widget`` added to ``layout`` after its label, the label's mnemonic (&) giving it the keyboard."""
+    lab = QLabel(text)
+    lab.setBuddy(widget)
+    layout.addWidget(lab)
+    layout.addWidget(widget, stretch)
+    return widget
+
+
+def add_button(layout, text: str, slot, name: str | None = None) -> QPushButton:
+    """A button added to ``layout`` that calls ``slot()`` when pressed."""
+    b = QPushButton(text)
+    if name:
+        b.setObjectName(name)
+    b.clicked.connect(lambda _checked=False: slot())
+    layout.addWidget(b)
+    return b
+
+
+def rows_table(headers: list[str], name: str):
+    """A read-only table that selects whole rows (attendance, accounts, differences)."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    t = QTableWidget(0, len(headers))
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+class CtrlEnter(QObject):
+    """Ctrl+Enter in a text area calls ``callback`` (Enter there starts a new line)."""
+
+    def __init__(self, edit, callback):
+        super().__init__(edit)
+        self.callback = callback
+        edit.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.callback()
+            return True
+        return False
+
+
 def button_box(parent, ok_text: str, cancel_text: str | None = None) -> QDialogButtonBox:
     """A button box with our own (translated) texts instead of Qt's untranslated standard ones.
 
@@ -128,27 +200,46 @@ def button_box(parent, ok_text: str, cancel_text: str | None = None) -> QDialogB
 
 
 class TextDialog(QDialog):
-    """Asks for a required text (a reason, an explanation): OK stays disabled while it is empty."""
+    """Asks for a required text (a reason, an explanation): OK stays disabled while it is empty.
 
-    def __init__(self, parent, title: str, prompt: str, ok_text: str | None = None):
+    ``multiline`` False gives a one-line edit where Enter submits (reasons); True a text area where
+    Ctrl+Enter submits (explanations, which may run over lines). Esc and Batal cancel.
+    """
+
+    def __init__(self, parent, title: str, prompt: str, ok_text: str | None = None, multiline: bool = True,
+                 text: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title)
         lay = QVBoxLayout(self)
-        lab = QLabel(prompt)
-        lab.setWordWrap(True)
-        lay.addWidget(lab)
-        self.edit = QPlainTextEdit()
+        lab = add_label(lay, prompt, wrap=True)
+        self.multiline = multiline
+        self.edit = QPlainTextEdit(text) if multiline else QLineEdit(text)
         self.edit.setObjectName("reasonEdit")
+        lab.setBuddy(self.edit)
         lay.addWidget(self.edit)
+        add_label(lay, self.tr("Ctrl+Enter: simpan · Esc: batal") if multiline else self.tr("Enter: simpan · Esc: batal"),
+                  style="color: #555;")
         self.buttons = button_box(self, ok_text or self.tr("Simpan"), self.tr("Batal"))
         lay.addWidget(self.buttons)
         self._ok = self.buttons.buttons()[0]
-        self._ok.setEnabled(False)
-        self.edit.textChanged.connect(lambda: self._ok.setEnabled(bool(self.text())))
-        self.resize(460, 220)
+        self._ok.setEnabled(bool(self.text()))
+        self.edit.textChanged.connect(lambda *_: self._ok.setEnabled(bool(self.text())))
+        if multiline:
+            self.edit.setTabChangesFocus(True)  # Tab goes on to the buttons, as everywhere else
+            CtrlEnter(self.edit, self._submit)
+            self.resize(520, 240)
+        else:
+            self.edit.returnPressed.connect(self._submit)
+            self.resize(520, 150)
+        self.edit.setFocus()
+
+    def _submit(self) -> None:
+        if self._ok.isEnabled():
+            self.accept()
 
     def text(self) -> str:
-        return self.edit.toPlainText().strip()
+        raw = self.edit.toPlainText() if self.multiline else self.edit.text()
+        return raw.strip()
 
 
 def inform_box(parent, title: str, text: str, error: bool = False) -> QMessageBox:
@@ -190,3 +281,114 @@ def confirm(parent, title: str, text: str, yes: str, no: str, default_yes: bool 
     box, yes_b = confirm_box(parent, title, text, yes, no, default_yes)
     box.exec()
     return box.clickedButton() is yes_b
+
+
+# ---------------------------------------------------------------------- file dialogs
+def file_dialog(parent, title: str, directory: str = "", filters: str = "", mode: str = "open") -> QFileDialog:
+    """The file dialog the program shows: Qt's own (not the desktop's), so that every text is ours in
+    Indonesian; Enter accepts the chosen name, Esc and Batal cancel. ``mode``: "open", "open_many",
+    "save" or "folder". Kept apart from the choose_* helpers so that tests can look at it."""
+    dlg = QFileDialog(parent, title, directory, filters)
+    dlg.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dlg.resize(900, 520)
+    if mode == "save":
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dlg.setFileMode(QFileDialog.FileMode.AnyFile)
+        accept = QCoreApplication.translate("Dialog", "Simpan")
+    elif mode == "folder":
+        dlg.setFileMode(QFileDialog.FileMode.Directory)
+        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        accept = QCoreApplication.translate("Dialog", "Pilih folder")
+    else:
+        dlg.setFileMode(QFileDialog.FileMode.ExistingFiles if mode == "open_many" else QFileDialog.FileMode.ExistingFile)
+        accept = QCoreApplication.translate("Dialog", "Buka")
+    for label, text in ((QFileDialog.DialogLabel.Accept, accept),
+                        (QFileDialog.DialogLabel.Reject, QCoreApplication.translate("Dialog", "Batal")),
+                        (QFileDialog.DialogLabel.LookIn, QCoreApplication.translate("Dialog", "Lihat di:")),
+                        (QFileDialog.DialogLabel.FileName, QCoreApplication.translate("Dialog", "Nama berkas:")),
+                        (QFileDialog.DialogLabel.FileType, QCoreApplication.translate("Dialog", "Jenis berkas:"))):
+        dlg.setLabelText(label, text)
+    return dlg
+
+
+def _chosen(dlg: QFileDialog) -> list[str]:
+    return dlg.selectedFiles() if dlg.exec() else []
+
+
+def choose_open(parent, title: str, directory: str = "", filters: str = "") -> str | None:
+    """One existing file chosen by the clerk, or None when cancelled."""
+    files = _chosen(file_dialog(parent, title, directory, filters, "open"))
+    return files[0] if files else None
+
+
+def choose_open_many(parent, title: str, directory: str = "", filters: str = "") -> list[str]:
+    """Existing files chosen by the clerk (empty when cancelled)."""
+    return _chosen(file_dialog(parent, title, directory, filters, "open_many"))
+
+
+def choose_save(parent, title: str, path: str = "", filters: str = "") -> str | None:
+    """A file name to write, or None when cancelled (the core refuses a name it must not write)."""
+    files = _chosen(file_dialog(parent, title, path, filters, "save"))
+    return files[0] if files else None
+
+
+def choose_folder(parent, title: str, directory: str = "") -> str | None:
+    """A folder chosen by the clerk, or None when cancelled."""
+    files = _chosen(file_dialog(parent, title, directory, "", "folder"))
+    return files[0] if files else None
+
+
+# ---------------------------------------------------------------------- long work in the window
+class JobStatus(QWidget):
+    """The running job in the status bar: what it does, a progress bar and a Batal button.
+
+    Hidden while nothing runs; the window stays usable meanwhile (nothing modal). The job runner
+    (jobs.JobRunner) drives it: :meth:`begin`, :meth:`step`, :meth:`end`.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("jobStatus")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = add_label(lay, "", "jobLabel")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("jobProgress")
+        self.bar.setFixedWidth(180)
+        lay.addWidget(self.bar)
+        self.on_cancel = None
+        self.cancel_btn = add_button(lay, self.tr("Batal"), lambda: self.on_cancel() if self.on_cancel else None,
+                                     "jobCancel")
+        self.cancel_btn.setToolTip(self.tr("Hentikan setelah langkah yang sedang berjalan (satu berkas, satu "
+                                           "dokumen); langkah itu disimpan utuh."))
+        self.hide()
+
+    def begin(self, title: str, on_cancel, waiting: int = 0) -> None:
+        """Show a job starting: busy bar until its first progress step."""
+        self.title = title
+        self.on_cancel = on_cancel
+        self.bar.setRange(0, 0)
+        self.cancel_btn.setEnabled(True)
+        self._set_label(title, waiting)
+        self.show()
+
+    def step(self, done: int, total: int, text: str, waiting: int = 0) -> None:
+        """Progress of the running job: ``done`` of ``total`` steps, what it works on now."""
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+            self.bar.setFormat(f"{done} / {total}")
+        self._set_label(text or self.title, waiting)
+
+    def end(self) -> None:
+        self.on_cancel = None
+        self.hide()
+
+    def cancelling(self) -> None:
+        """Batal was pressed: say so until the running step has finished."""
+        self.cancel_btn.setEnabled(False)
+        self.label.setText(self.tr("Membatalkan setelah langkah ini…"))
+
+    def _set_label(self, text: str, waiting: int) -> None:
+        more = self.tr(" (+%s menunggu)") % waiting if waiting else ""
+        self.label.setText(text + more)

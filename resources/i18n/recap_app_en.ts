@@ -1,34 +1,92 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="35" />
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="35" />
+        <source>Akun baru</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="50" />
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="52" />
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="53" />
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="54" />
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>Password &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="57" />
+        <source>Akun pertama harus admin. Sesudah itu setiap orang masuk dengan nama dan kata sandinya.</source>
+        <translation>The first account must be an admin. From then on everyone logs in with their name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="61" />
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="61" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="66" />
+        <source>Kedua kata sandi tidak sama; tulis ulang.</source>
+        <translation>The two passwords differ; type them again.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="69" />
+        <source>Nama pengguna harus diisi.</source>
+        <translation>A user name is needed.</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271" />
+        <location filename="../../recap_app/ui/models.py" line="410" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271" />
-        <source>Waktu (UTC)</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="271" />
+        <location filename="../../recap_app/ui/models.py" line="410" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="271" />
+        <location filename="../../recap_app/ui/models.py" line="410" />
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="272" />
+        <location filename="../../recap_app/ui/models.py" line="410" />
+        <source>Waktu (WIB)</source>
+        <translation>Time (WIB)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="411" />
         <source>Objek</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="272" />
+        <location filename="../../recap_app/ui/models.py" line="411" />
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -36,47 +94,57 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="36" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="47" />
         <source>Semua wilayah</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="43" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="54" />
         <source>Tanggal:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="52" />
-        <source>cari teks…</source>
-        <translation>search text…</translation>
+        <location filename="../../recap_app/ui/pages/audit.py" line="64" />
+        <source>cari teks di rincian…</source>
+        <translation>search the details…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="56" />
-        <source>Periksa rantai</source>
-        <translation>Verify chain</translation>
+        <location filename="../../recap_app/ui/pages/audit.py" line="70" />
+        <source>&amp;Periksa rantai</source>
+        <translation>&amp;Check chain</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="81" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="93" />
         <source>Semua pengguna</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="82" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="94" />
         <source>Semua tindakan</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="113" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="128" />
         <source>%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).</source>
         <translation>%1 records shown (newest first; at most 2000).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="119" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="136" />
+        <source>tidak ada</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/audit.py" line="138" />
         <source>Rantai audit utuh: %s catatan diperiksa.</source>
         <translation>Audit chain intact: %s records checked.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/audit.py" line="121" />
+        <location filename="../../recap_app/ui/pages/audit.py" line="139" />
+        <source>Jangkar: %s.</source>
+        <translation>Anchors: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/audit.py" line="141" />
         <source>RANTAI AUDIT RUSAK: %s</source>
         <translation>AUDIT CHAIN BROKEN: %s</translation>
     </message>
@@ -84,178 +152,178 @@
 <context>
     <name>BundlesPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="33" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="29" />
         <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
         <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="39" />
-        <source>Seluruh data (bukan hanya perubahan)</source>
-        <translation>All data (not only changes)</translation>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="33" />
+        <source>&amp;Ekspor bundel…</source>
+        <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="40" />
-        <source>Sertakan berkas asli</source>
-        <translation>Include original files</translation>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="34" />
+        <source>Seluruh &amp;data (bukan hanya perubahan)</source>
+        <translation>All &amp;data (not only changes)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="35" />
+        <source>Sertakan berkas &amp;asli</source>
+        <translation>Include &amp;original files</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="41" />
-        <source>Ekspor bundel…</source>
-        <translation>Export bundle…</translation>
+        <source>&amp;Verifikasi bundel…</source>
+        <translation>&amp;Verify bundle…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="42" />
-        <source>Verifikasi bundel…</source>
-        <translation>Verify bundle…</translation>
+        <source>&amp;Impor bundel…</source>
+        <translation>&amp;Import bundle…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="43" />
-        <source>Impor bundel…</source>
-        <translation>Import bundle…</translation>
+        <source>Percayai &amp;kunci pengirim baru</source>
+        <translation>Trust the new sender &amp;key</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="47" />
-        <source>Percayai kunci pengirim baru</source>
-        <translation>Trust the sender's new key</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="48" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="44" />
         <source>Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain.</source>
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="62" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="52" />
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="68" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="58" />
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="69" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="59" />
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="83" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="73" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="84" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="74" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="88" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="78" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="91" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="81" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="92" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="82" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="96" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="86" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="98" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="88" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="100" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="90" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="104" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="94" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="105" />
-        <location filename="../../recap_app/ui/pages/bundles.py" line="131" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="95" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="121" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="113" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="103" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="114" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="104" />
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="116" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="106" />
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender's key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="117" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="107" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="118" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="108" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="119" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="109" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="121" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="111" />
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="124" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="114" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="126" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="116" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="130" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="120" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="141" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="131" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="143" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="133" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="157" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="147" />
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="180" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="170" />
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -263,272 +331,406 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="431" />
+        <location filename="../../recap_app/ui/editor.py" line="635" />
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="440" />
+        <location filename="../../recap_app/ui/editor.py" line="644" />
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="441" />
+        <location filename="../../recap_app/ui/editor.py" line="645" />
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="442" />
+        <location filename="../../recap_app/ui/editor.py" line="646" />
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="444" />
-        <location filename="../../recap_app/ui/editor.py" line="819" />
-        <location filename="../../recap_app/ui/editor.py" line="821" />
+        <location filename="../../recap_app/ui/editor.py" line="648" />
+        <location filename="../../recap_app/ui/editor.py" line="1177" />
+        <location filename="../../recap_app/ui/editor.py" line="1179" />
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="455" />
-        <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
-        <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="457" />
-        <source>Entri kedua</source>
-        <translation>Second entry</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="460" />
-        <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
-        <translation>Another person types the certificate again without seeing the first entry.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="462" />
-        <source>Keputusan entri ganda…</source>
-        <translation>Double-entry decision…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="466" />
-        <source>Tetapkan</source>
-        <translation>Adopt</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="468" />
-        <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
-        <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="469" />
-        <source>Buka kembali…</source>
-        <translation>Reopen…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="505" />
-        <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
-        <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="508" />
-        <source>Draf entri kedua dipulihkan.</source>
-        <translation>Second-entry draft restored.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="511" />
-        <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
-        <translation>Unsaved draft restored (last saved %1 by %2).</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="515" />
-        <source>Revisi %1, %2 oleh %3.</source>
-        <translation>Revision %1, %2 by %3.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="520" />
-        <source>Belum ada sertifikat yang masuk; isian baru.</source>
-        <translation>No certificate received yet; new entry.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="525" />
-        <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
-        <translation>Certificate adopted: read only (the chair can reopen it).</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="527" />
-        <source>Sertifikat %1 — %2 %3</source>
-        <translation>Certificate %1 — %2 %3</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="530" />
-        <source>ENTRI KEDUA</source>
-        <translation>SECOND ENTRY</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="560" />
-        <source>Temuan tidak dapat dimuat: %s</source>
-        <translation>Findings could not be loaded: %s</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="604" />
-        <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
-        <translation>Paste cancelled, nothing changed: %s</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="608" />
-        <source>Tempel %n sel</source>
-        <translation>
-            <numerusform>Paste %n cell</numerusform><numerusform>Paste %n cells</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="634" />
-        <source>Kosongkan sel</source>
-        <translation>Clear cells</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="649" />
-        <source>Draf tidak tersimpan: %s</source>
-        <translation>Draft not saved: %s</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="693" />
-        <source>Entri ganda</source>
-        <translation>Double entry</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="729" />
-        <source>Alasan perubahan</source>
-        <translation>Reason for the change</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="730" />
-        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
-        <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="732" />
-        <source>Simpan perubahan</source>
-        <translation>Save change</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="738" />
-        <source>entri manual</source>
-        <translation>manual entry</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="741" />
-        <source>Tidak tersimpan</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="746" />
-        <source>Sertifikat %s disimpan sebagai revisi baru.</source>
-        <translation>Certificate %s saved as a new revision.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="756" />
-        <source>Entri kedua tidak tersimpan</source>
-        <translation>Second entry not saved</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="761" />
-        <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
-        <translation>Second entry %s saved; waiting for the coordinator's decision.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="794" />
-        <source>Menetapkan…</source>
-        <translation>Adopting…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="795" />
-        <source>Tidak dapat ditetapkan</source>
-        <translation>Cannot be adopted</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="795" />
-        <source>Sertifikat %s ditetapkan.</source>
-        <translation>Certificate %s adopted.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="802" />
-        <location filename="../../recap_app/ui/editor.py" line="804" />
-        <source>Buka kembali</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="803" />
-        <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
-        <translation>Reopening an adopted certificate is the chair's act. Write the reason:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="810" />
-        <source>Membuka kembali…</source>
-        <translation>Reopening…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="811" />
-        <source>Tidak dapat dibuka kembali</source>
-        <translation>Cannot be reopened</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="811" />
-        <source>Sertifikat %s dibuka kembali.</source>
-        <translation>Certificate %s reopened.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="820" />
-        <source>Buang semua isian yang belum disimpan untuk %s?</source>
-        <translation>Discard every unsaved entry for %s?</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="821" />
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="826" />
-        <source>Draf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="466" />
+        <location filename="../../recap_app/ui/editor.py" line="660" />
         <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
         <translation>Jump to a party's block (party-only votes, candidates, total).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="575" />
+        <location filename="../../recap_app/ui/editor.py" line="665" />
+        <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
+        <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="667" />
+        <source>Entri kedua</source>
+        <translation>Second entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="670" />
+        <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
+        <translation>Another person types the certificate again without seeing the first entry.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="672" />
+        <source>Keputusan entri ganda…</source>
+        <translation>Double-entry decision…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="676" />
+        <source>Tetapkan</source>
+        <translation>Adopt</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="678" />
+        <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
+        <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="679" />
+        <source>Buka kembali…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="725" />
+        <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
+        <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="728" />
+        <source>Draf entri kedua dipulihkan.</source>
+        <translation>Second-entry draft restored.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="731" />
+        <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
+        <translation>Unsaved draft restored (last saved %1 by %2).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="735" />
+        <source>Revisi %1, %2 oleh %3.</source>
+        <translation>Revision %1, %2 by %3.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="740" />
+        <source>Belum ada sertifikat yang masuk; isian baru.</source>
+        <translation>No certificate received yet; new entry.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="745" />
+        <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
+        <translation>Certificate adopted: read only (the chair can reopen it).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="747" />
+        <source>Sertifikat %1 — %2 %3</source>
+        <translation>Certificate %1 — %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="750" />
+        <source>ENTRI KEDUA</source>
+        <translation>SECOND ENTRY</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="777" />
         <source>Lompat ke partai…</source>
         <translation>Jump to party…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="815" />
+        <source>Temuan tidak dapat dimuat: %s</source>
+        <translation>Findings could not be loaded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="832" />
+        <source>Pemeriksaan langsung tidak dapat dijalankan: %s</source>
+        <translation>The live check cannot run: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="841" />
+        <source>Pemeriksaan langsung: %1 kesalahan, %2 peringatan</source>
+        <translation>Live check: %1 errors, %2 warnings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="866" />
+        <source>kolom %s</source>
+        <translation>column %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="953" />
+        <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
+        <translation>Paste cancelled, nothing changed: %s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../recap_app/ui/editor.py" line="957" />
+        <source>Tempel %n sel</source>
+        <translation>
+            <numerusform>Paste %n cell</numerusform>
+            <numerusform>Paste %n cells</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="983" />
+        <source>Kosongkan sel</source>
+        <translation>Clear cells</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="999" />
+        <source>Draf tidak tersimpan: %s</source>
+        <translation>Draft not saved: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1043" />
+        <source>Entri ganda</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1096" />
+        <source>entri manual</source>
+        <translation>manual entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1099" />
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1098" />
+        <source>Sertifikat %s disimpan sebagai revisi baru.</source>
+        <translation>Certificate %s saved as a new revision.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1108" />
+        <source>Entri kedua tidak tersimpan</source>
+        <translation>Second entry not saved</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1107" />
+        <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
+        <translation>Second entry %s saved; waiting for the coordinator's decision.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1098" />
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1106" />
+        <source>Menyimpan entri kedua…</source>
+        <translation>Saving the second entry…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1152" />
+        <source>Menetapkan…</source>
+        <translation>Adopting…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1153" />
+        <source>Tidak dapat ditetapkan</source>
+        <translation>Cannot be adopted</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1153" />
+        <source>Sertifikat %s ditetapkan.</source>
+        <translation>Certificate %s adopted.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1160" />
+        <location filename="../../recap_app/ui/editor.py" line="1162" />
+        <source>Buka kembali</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1161" />
+        <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
+        <translation>Reopening an adopted certificate is the chair's act. Write the reason:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1168" />
+        <source>Membuka kembali…</source>
+        <translation>Reopening…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1169" />
+        <source>Tidak dapat dibuka kembali</source>
+        <translation>Cannot be reopened</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1169" />
+        <source>Sertifikat %s dibuka kembali.</source>
+        <translation>Certificate %s reopened.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1178" />
+        <source>Buang semua isian yang belum disimpan untuk %s?</source>
+        <translation>Discard every unsaved entry for %s?</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1179" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1184" />
+        <source>Draf</source>
+        <translation>Draft</translation>
     </message>
 </context>
 <context>
     <name>CertificateModel</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="254" />
+        <location filename="../../recap_app/ui/editor.py" line="265" />
         <source>Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok).</source>
         <translation>Sum cell (filled from its parts when they agree).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="257" />
+        <location filename="../../recap_app/ui/editor.py" line="268" />
         <source>Sebelumnya: %s</source>
         <translation>Before: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="257" />
+        <location filename="../../recap_app/ui/editor.py" line="268" />
         <source>kosong</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="277" />
+        <location filename="../../recap_app/ui/editor.py" line="288" />
         <source>Ubah sel</source>
         <translation>Change cell</translation>
     </message>
 </context>
 <context>
+    <name>CertificateTable</name>
+    <message>
+        <location filename="../../recap_app/ui/fmt.py" line="41" />
+        <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
+        <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="24" />
+        <source>Bandingkan angka ruang kerja dengan sumber kedua: berkas CSV ekspor program ini (recap export --format csv), CSV berkunci kode wilayah, atau lembar kerja berisi sertifikat (misalnya lembar kerja Situng). Tidak ada yang disimpan.</source>
+        <translation>Compare the workspace's figures with a second source: this program's CSV export (recap export --format csv), a CSV keyed by region code, or spreadsheets holding certificates (e.g. the Situng workbooks). Nothing is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="28" />
+        <source>&amp;Pilih berkas pembanding…</source>
+        <translation>&amp;Choose the other source…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="31" />
+        <source>awalan kolom CSV, mis. situng_ (boleh kosong)</source>
+        <translation>CSV column prefix, e.g. situng_ (may be empty)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="38" />
+        <source>Wilayah / kolom</source>
+        <translation>Region / column</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="38" />
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="38" />
+        <location filename="../../recap_app/ui/pages/compare.py" line="74" />
+        <source>Ruang kerja</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39" />
+        <source>Sumber lain</source>
+        <translation>Other source</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39" />
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39" />
+        <source>Mirip salah ketik</source>
+        <translation>Looks like a typing fault</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="48" />
+        <source>kelebihan satu angka</source>
+        <translation>one digit too many</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="48" />
+        <source>kekurangan satu angka</source>
+        <translation>one digit too few</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="49" />
+        <source>dua angka tertukar</source>
+        <translation>two digits swapped</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="49" />
+        <source>satu angka berbeda</source>
+        <translation>one digit different</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="50" />
+        <source>nilai baris lain</source>
+        <translation>another row's value</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="59" />
+        <source>Pilih berkas pembanding</source>
+        <translation>Choose the other source</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="60" />
+        <source>CSV dan lembar kerja (*.csv *.xlsx *.xls *.ods);;Semua berkas (*)</source>
+        <translation>CSV and spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="64" />
+        <source>Membaca %s…</source>
+        <translation>Reading %s…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="65" />
+        <source>Membandingkan…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="67" />
+        <source>Bandingkan</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="73" />
+        <source>%1 dibandingkan dengan %2: %3 angka dibandingkan, %4 berbeda (%5 mirip salah ketik).</source>
+        <translation>%1 compared with %2: %3 figures compared, %4 differ (%5 look like typing faults).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="78" />
+        <source>Belum ada di ruang kerja: %s</source>
+        <translation>Not yet in the workspace: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/compare.py" line="80" />
+        <source>Kode tidak dikenal: %s</source>
+        <translation>Unknown codes: %s</translation>
+    </message>
+</context>
+<context>
     <name>DapilBox</name>
     <message>
-        <location filename="../../recap_app/ui/dapil.py" line="77" />
+        <location filename="../../recap_app/ui/dapil.py" line="89" />
         <source>Semua dapil</source>
         <translation>All districts</translation>
     </message>
@@ -536,17 +738,52 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="160" />
+        <location filename="../../recap_app/ui/widgets.py" line="252" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="189" />
+        <location filename="../../recap_app/ui/widgets.py" line="297" />
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="301" />
+        <source>Pilih folder</source>
+        <translation>Choose folder</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="304" />
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="306" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="307" />
+        <source>Lihat di:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="308" />
+        <source>Nama berkas:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="309" />
+        <source>Jenis berkas:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/app.py" line="202" />
         <source>Kesalahan program</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="190" />
+        <location filename="../../recap_app/ui/app.py" line="203" />
         <source>Terjadi kesalahan di dalam program (bukan kesalahan Anda). Data yang sudah disimpan tetap utuh. Laporan: %s</source>
         <translation>An error occurred inside the program (not your mistake). Data already saved is intact. Report: %s</translation>
     </message>
@@ -554,102 +791,178 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="61" />
-        <source>&lt;b&gt;Dokumen&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Documents&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="66" />
-        <source>Kertas:</source>
-        <translation>Paper:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="74" />
-        <source>Kab/kota:</source>
-        <translation>Regency:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="80" />
-        <source>Pratinjau</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="81" />
-        <source>Simpan PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="82" />
-        <source>Cetak…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="146" />
-        <location filename="../../recap_app/ui/pages/documents.py" line="153" />
-        <location filename="../../recap_app/ui/pages/documents.py" line="194" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="159" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="173" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="225" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="146" />
-        <source>Pilih sedikitnya satu dokumen.</source>
-        <translation>Choose at least one document.</translation>
+        <location filename="../../recap_app/ui/pages/documents.py" line="44" />
+        <source>Sertifikat rekapitulasi tingkat provinsi (kolom per kabupaten/kota)</source>
+        <translation>Province recap certificate (a column per regency)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="150" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="45" />
+        <source>Rekapitulasi jumlah provinsi dengan huruf dan persentase</source>
+        <translation>Province totals in words, with percentages</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="46" />
+        <source>Berita acara rapat pleno rekapitulasi</source>
+        <translation>Minutes of the recap plenary</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="47" />
+        <source>Kejadian khusus dan/atau keberatan saksi</source>
+        <translation>Special events and/or witness objections</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="48" />
+        <source>Formulir kejadian khusus dan/atau keberatan saksi (kosong)</source>
+        <translation>Special events and/or witness objections form (empty)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="49" />
+        <source>Laporan temuan pemeriksaan (dokumen internal)</source>
+        <translation>Findings report (internal document)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="50" />
+        <source>Sertifikat kabupaten/kota sebagaimana diterima (pilih di bawah)</source>
+        <translation>Regency certificate as received (choose below)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="71" />
+        <source>&lt;b&gt;&amp;Dokumen&lt;/b&gt;</source>
+        <translation>&lt;b&gt;&amp;Documents&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="78" />
+        <source>&amp;Kertas:</source>
+        <translation>&amp;Paper:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="87" />
+        <source>Ka&amp;b/kota:</source>
+        <translation>Re&amp;gency:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="91" />
+        <source>&amp;Pratinjau</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="92" />
+        <source>&amp;Simpan PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="93" />
+        <source>&amp;Cetak…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="94" />
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="159" />
+        <source>Pilih sedikitnya satu dokumen (Spasi mencentang dokumen di daftar).</source>
+        <translation>Choose at least one document (Space ticks a document in the list).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="170" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="261" />
         <source>Menyusun PDF…</source>
         <translation>Building the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="150" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="170" />
         <source>Menggambar halaman…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="151" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="171" />
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="164" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="180" />
         <source>%1 halaman. Sidik jari: %2</source>
         <translation>%1 pages. Fingerprints: %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="167" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="190" />
         <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
         <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="185" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="210" />
+        <source>Pratinjau %s%%</source>
+        <translation>Preview %s%%</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="217" />
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="186" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="217" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="190" />
-        <location filename="../../recap_app/ui/pages/documents.py" line="192" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="221" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="223" />
         <source>Menyimpan PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="193" />
+        <location filename="../../recap_app/ui/pages/documents.py" line="224" />
         <source>PDF disimpan: %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="199" />
-        <source>Cetak</source>
-        <translation>Print</translation>
+        <location filename="../../recap_app/ui/pages/documents.py" line="232" />
+        <source>Dokumen yang dicetak:</source>
+        <translation>Documents printed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="199" />
-        <source>Buat pratinjau dulu; halaman yang tampil itulah yang dicetak. Tanpa pdftoppm, simpan PDF lalu cetak dari penampil PDF.</source>
-        <translation>Make a preview first; the pages shown are the pages printed. Without pdftoppm, save the PDF and print it from a PDF viewer.</translation>
+        <location filename="../../recap_app/ui/pages/documents.py" line="234" />
+        <source>mendatar</source>
+        <translation>landscape</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="234" />
+        <source>tegak</source>
+        <translation>portrait</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="237" />
+        <source>%s halaman per salinan.</source>
+        <translation>%s pages per copy.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="261" />
+        <source>Mengirim ke printer…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="266" />
+        <source>Dikirim ke printer %1: %2 salinan × %3 halaman%4. Dicatat di log audit.</source>
+        <translation>Sent to printer %1: %2 copies × %3 pages%4. Recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="271" />
+        <source>Mencetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/documents.py" line="273" />
+        <source>Cetak</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -738,49 +1051,62 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="56" />
+        <source>Berikutnya</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="57" />
+        <source>Sebelumnya</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="58" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="77" />
+        <source>Cari kabupaten/kota:</source>
+        <translation>Find a regency:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="77" />
+        <source>Cari di temuan:</source>
+        <translation>Find in the findings:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="78" />
+        <source>Cari di sertifikat (kecamatan, isian, angka):</source>
+        <translation>Find in the certificate (kecamatan, field, figure):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="99" />
+        <source>%1 dari %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/find.py" line="100" />
+        <source>tidak ditemukan</source>
+        <translation>not found</translation>
+    </message>
+</context>
+<context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="187" />
-        <source>Jenis</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="187" />
-        <source>Kode</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="187" />
-        <source>Wilayah</source>
-        <translation>Region</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="187" />
-        <source>Kolom / isian</source>
-        <translation>Column / field</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="188" />
-        <source>Uraian</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="188" />
-        <source>Tindak lanjut</source>
-        <translation>Follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/models.py" line="211" />
+        <location filename="../../recap_app/ui/models.py" line="191" />
         <source>dikesampingkan: %s</source>
         <translation>overridden: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="213" />
+        <location filename="../../recap_app/ui/models.py" line="193" />
         <source>dijelaskan: %s</source>
         <translation>explained: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="214" />
+        <location filename="../../recap_app/ui/models.py" line="194" />
         <source>terbuka</source>
         <translation>open</translation>
     </message>
@@ -788,13 +1114,8 @@
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="35" />
-        <source>Jenis:</source>
-        <translation>Severity:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="38" />
-        <location filename="../../recap_app/ui/pages/findings.py" line="45" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="39" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="43" />
         <source>Semua</source>
         <translation>All</translation>
     </message>
@@ -804,160 +1125,264 @@
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="40" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="39" />
         <source>Peringatan</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="42" />
-        <source>Wilayah:</source>
-        <translation>Region:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="46" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="44" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="37" />
+        <source>&amp;Jenis:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="41" />
+        <source>&amp;Wilayah:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="47" />
+        <source>Hanya yang &amp;terbuka</source>
+        <translation>&amp;Open only</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/pages/findings.py" line="50" />
-        <source>Periksa ulang</source>
-        <translation>Check again</translation>
+        <source>&amp;Periksa ulang</source>
+        <translation>&amp;Check again</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="82" />
+        <source>&amp;Buka sel</source>
+        <translation>Open &amp;cell</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="83" />
+        <source>&amp;Jelaskan peringatan…</source>
+        <translation>&amp;Explain warnings…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/findings.py" line="84" />
-        <source>Buka sel</source>
-        <translation>Open cell</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="85" />
-        <source>Jelaskan peringatan…</source>
-        <translation>Explain warning…</translation>
+        <source>&amp;Kesampingkan kesalahan… (ketua)</source>
+        <translation>O&amp;verride errors… (chair)</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/findings.py" line="86" />
-        <source>Kesampingkan kesalahan… (ketua)</source>
-        <translation>Override error… (chair)</translation>
+        <source>Pilih satu kelompok atau beberapa baris (Shift/Ctrl) untuk menjelaskan sekaligus.</source>
+        <translation>Choose a group or several rows (Shift/Ctrl) to explain them at once.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="108" />
-        <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan)</source>
-        <translation>%1 of %2 findings shown (%3 errors, %4 warnings)</translation>
+        <location filename="../../recap_app/ui/pages/findings.py" line="117" />
+        <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan) dalam %5 baris</source>
+        <translation>%1 findings shown of %2 (%3 errors, %4 warnings) in %5 rows</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="120" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="167" />
+        <source>%1 temuan dipilih (%2 peringatan, %3 kesalahan).</source>
+        <translation>%1 findings chosen (%2 warnings, %3 errors).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="170" />
         <source>Penjelasan (%1, %2): %3</source>
         <translation>Explanation (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="123" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="173" />
         <source>Dikesampingkan (%1, %2): %3</source>
         <translation>Overridden (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="145" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="208" />
         <source>Memeriksa seluruh sertifikat…</source>
         <translation>Checking every certificate…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="146" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="209" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="148" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="211" />
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="155" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="229" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="236" />
         <source>Jelaskan peringatan</source>
         <translation>Explain warning</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="156" />
-        <source>%1
-
-Tuliskan penjelasan yang akan dicatat dan dicetak:</source>
-        <translation>%1
-
-Write the explanation to be recorded and printed:</translation>
+        <location filename="../../recap_app/ui/pages/findings.py" line="229" />
+        <source>Yang dipilih adalah kesalahan: perbaiki angkanya atau minta ketua mengesampingkannya.</source>
+        <translation>The chosen findings are errors: fix the figures or ask the chair to override them.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="157" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="235" />
+        <source>%1 peringatan dipilih (%2).</source>
+        <translation>%1 warnings chosen (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="237" />
+        <source>Tuliskan penjelasan yang akan dicatat dan dicetak untuk semuanya:</source>
+        <translation>Write the explanation to be recorded and printed for all of them:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="252" />
+        <source>Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
+        <translation>Only the chair may override an error. Write the reason:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="258" />
+        <source>Mencatat pengesampingan…</source>
+        <translation>Recording the override…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="258" />
+        <source>%n kesalahan dikesampingkan.</source>
+        <translation>%n errors overridden.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="238" />
         <source>Catat penjelasan</source>
         <translation>Record explanation</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="168" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="242" />
+        <source>Mencatat penjelasan…</source>
+        <translation>Recording the explanation…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="242" />
+        <source>Penjelasan dicatat untuk %n peringatan.</source>
+        <translation>Explanation recorded for %n warnings.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="250" />
+        <source>%s kesalahan dipilih.</source>
+        <translation>%s errors chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="251" />
         <source>Kesampingkan kesalahan</source>
         <translation>Override error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="169" />
-        <source>%1
-
-Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
-        <translation>%1
-
-Only the chair may override an error. Write the reason:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="170" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="253" />
         <source>Kesampingkan</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="182" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="217" />
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
 </context>
 <context>
+    <name>FindingsTree</name>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="246" />
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="246" />
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="246" />
+        <source>Wilayah</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="246" />
+        <source>Kolom / isian</source>
+        <translation>Column / field</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="246" />
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="247" />
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="281" />
+        <source>%1 dari %2 terbuka</source>
+        <translation>%1 of %2 open</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="282" />
+        <source>selesai semua</source>
+        <translation>all done</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="283" />
+        <source>%s temuan</source>
+        <translation>%s findings</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/help.py" line="20" />
+        <source>Panduan petugas</source>
+        <translation>Clerk's guide</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/help.py" line="29" />
+        <source>Panduan tidak ditemukan di %s.</source>
+        <translation>The guide was not found at %s.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/help.py" line="31" />
+        <source>Panduan ini juga ada sebagai berkas docs/user-guide.md.</source>
+        <translation>The guide is also the file docs/user-guide.md (in Indonesian).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/help.py" line="34" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="22" />
-        <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali.</source>
-        <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="27" />
-        <source>Pilih berkas…</source>
-        <translation>Choose files…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="29" />
-        <source>Buat templat isian…</source>
-        <translation>Make blank templates…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="31" />
-        <source>Simpan laporan…</source>
-        <translation>Save report…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="44" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="36" />
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="50" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="42" />
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="51" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="43" />
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="61" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="53" />
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="63" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="56" />
         <source>Impor gagal</source>
         <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="62" />
+        <source>Mengimpor: %1 dari %2 berkas selesai…</source>
+        <translation>Importing: %1 of %2 files done…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/importing.py" line="72" />
@@ -993,75 +1418,111 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="92" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="94" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="101" />
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="93" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="95" />
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="104" />
-        <location filename="../../recap_app/ui/pages/importing.py" line="105" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="110" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="111" />
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="98" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="104" />
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="103" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="23" />
+        <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali; kemajuan tampil di bilah bawah dan jendela tetap dapat dipakai.</source>
+        <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all; progress shows in the bar below and the window stays usable.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="27" />
+        <source>&amp;Pilih berkas…</source>
+        <translation>&amp;Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="28" />
+        <source>Buat &amp;templat isian…</source>
+        <translation>Make entry &amp;templates…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="29" />
+        <source>Simpan &amp;laporan…</source>
+        <translation>Save the &amp;report…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="109" />
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="104" />
+        <location filename="../../recap_app/ui/pages/importing.py" line="110" />
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
 </context>
 <context>
-    <name>JobRunner</name>
+    <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/jobs.py" line="123" />
+        <location filename="../../recap_app/ui/widgets.py" line="360" />
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="362" />
+        <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
+        <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="390" />
+        <source>Membatalkan setelah langkah ini…</source>
+        <translation>Cancelling after this step…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="393" />
+        <source> (+%s menunggu)</source>
+        <translation> (+%s waiting)</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="177" />
-        <location filename="../../recap_app/ui/settings.py" line="206" />
+        <location filename="../../recap_app/ui/settings.py" line="186" />
+        <location filename="../../recap_app/ui/settings.py" line="221" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="186" />
-        <source>Nama pengguna</source>
-        <translation>User name</translation>
+        <location filename="../../recap_app/ui/settings.py" line="199" />
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="188" />
-        <source>Kata sandi</source>
-        <translation>Password</translation>
+        <location filename="../../recap_app/ui/settings.py" line="201" />
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="193" />
+        <location filename="../../recap_app/ui/settings.py" line="208" />
         <source>Ruang kerja ini belum memakai akun: nama yang ditulis dicatat di log audit.</source>
         <translation>This workspace has no accounts yet: the name written is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="196" />
+        <location filename="../../recap_app/ui/settings.py" line="211" />
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="196" />
+        <location filename="../../recap_app/ui/settings.py" line="211" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1069,187 +1530,336 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="130" />
+        <location filename="../../recap_app/ui/main_window.py" line="173" />
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="161" />
+        <location filename="../../recap_app/ui/main_window.py" line="211" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="174" />
-        <location filename="../../recap_app/ui/main_window.py" line="396" />
+        <location filename="../../recap_app/ui/main_window.py" line="226" />
+        <location filename="../../recap_app/ui/main_window.py" line="666" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="195" />
+        <location filename="../../recap_app/ui/main_window.py" line="250" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="199" />
+        <location filename="../../recap_app/ui/main_window.py" line="254" />
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="201" />
+        <location filename="../../recap_app/ui/main_window.py" line="256" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="202" />
+        <location filename="../../recap_app/ui/main_window.py" line="257" />
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="226" />
+        <location filename="../../recap_app/ui/main_window.py" line="292" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="227" />
-        <source>Buka ruang kerja…</source>
-        <translation>Open workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="231" />
-        <source>Ruang kerja baru…</source>
-        <translation>New workspace…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="235" />
-        <source>Impor berkas sertifikat…</source>
-        <translation>Import certificate files…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="239" />
-        <source>Ganti pengguna…</source>
-        <translation>Switch user…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="242" />
-        <source>Pengaturan kantor…</source>
-        <translation>Office settings…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="246" />
-        <source>Keluar</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="251" />
+        <location filename="../../recap_app/ui/main_window.py" line="308" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="252" />
-        <source>Urungkan</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="254" />
-        <source>Ulangi</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="256" />
-        <source>Simpan sertifikat</source>
-        <translation>Save certificate</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="262" />
+        <location filename="../../recap_app/ui/main_window.py" line="321" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="263" />
-        <source>Mode pleno (layar penuh)</source>
-        <translation>Plenary mode (full screen)</translation>
+        <location filename="../../recap_app/ui/main_window.py" line="331" />
+        <source>Ba&amp;ntuan</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="305" />
+        <location filename="../../recap_app/ui/main_window.py" line="606" />
+        <source>Tentang recap_app</source>
+        <translation>About recap_app</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="370" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="345" />
+        <location filename="../../recap_app/ui/main_window.py" line="293" />
+        <source>&amp;Buka ruang kerja…</source>
+        <translation>&amp;Open workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="295" />
+        <source>Ruang kerja &amp;baru…</source>
+        <translation>&amp;New workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="297" />
+        <source>&amp;Impor berkas sertifikat…</source>
+        <translation>&amp;Import certificate files…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="299" />
+        <source>&amp;Cetak dokumen…</source>
+        <translation>&amp;Print documents…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="301" />
+        <source>&amp;Ganti pengguna…</source>
+        <translation>&amp;Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="302" />
+        <source>&amp;Pengguna dan peran…</source>
+        <translation>&amp;Users and roles…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="303" />
+        <source>Pengaturan &amp;kantor…</source>
+        <translation>Office &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="304" />
+        <source>P&amp;ulihkan dari cadangan…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="306" />
+        <source>&amp;Keluar</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="309" />
+        <source>&amp;Urungkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="311" />
+        <source>U&amp;langi</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="316" />
+        <source>&amp;Simpan sertifikat</source>
+        <translation>&amp;Save certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="319" />
+        <source>&amp;Cari…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="322" />
+        <source>Pindah antara &amp;daftar dan halaman</source>
+        <translation>Switch between the &amp;list and the page</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="323" />
+        <source>Mode &amp;pleno (layar penuh)</source>
+        <translation>&amp;Plenary mode (full screen)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="324" />
+        <source>Per&amp;besar</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="325" />
+        <source>Per&amp;kecil</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="326" />
+        <source>&amp;Ukuran biasa</source>
+        <translation>&amp;Normal size</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="332" />
+        <source>&amp;Panduan petugas</source>
+        <translation>&amp;Clerk's guide</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="334" />
+        <source>&amp;Tentang recap_app</source>
+        <translation>&amp;About recap_app</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="412" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="387" />
+        <location filename="../../recap_app/ui/main_window.py" line="433" />
+        <location filename="../../recap_app/ui/main_window.py" line="439" />
+        <source>Ruang kerja</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="433" />
+        <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
+        <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="439" />
+        <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
+        <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="607" />
+        <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
+        <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="656" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="388" />
+        <location filename="../../recap_app/ui/main_window.py" line="657" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="437" />
-        <location filename="../../recap_app/ui/pages/__init__.py" line="21" />
+        <location filename="../../recap_app/ui/main_window.py" line="683" />
+        <source>Pengguna dan peran</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="683" />
+        <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
+        <translation>The workspace now uses accounts: log in with your account.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="716" />
+        <location filename="../../recap_app/ui/main_window.py" line="725" />
+        <location filename="../../recap_app/ui/main_window.py" line="743" />
+        <location filename="../../recap_app/ui/main_window.py" line="745" />
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="717" />
+        <source>Cadangan ruang kerja (*.sqlite)</source>
+        <translation>Workspace backups (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="721" />
+        <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
+        <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="724" />
+        <source>Perhatian:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="725" />
+        <source>Pulihkan</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="725" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="732" />
+        <source>Kata sandi Anda untuk memulihkan:</source>
+        <translation>Your password to restore:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="746" />
+        <source>Ruang kerja dipulihkan dari %1.</source>
+        <translation>Workspace restored from %1.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="747" />
+        <source>Yang lama disimpan sebagai %1.</source>
+        <translation>The old one is kept as %1.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="769" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="437" />
+        <location filename="../../recap_app/ui/main_window.py" line="769" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="22" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="24" />
+        <source>Kursi</source>
+        <translation>Seats</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/__init__.py" line="28" />
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="23" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="29" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="24" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="31" />
+        <source>Pleno</source>
+        <translation>Plenary</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/__init__.py" line="32" />
+        <source>Bandingkan</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/__init__.py" line="33" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="25" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="34" />
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="35" />
         <source>Publikasi</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="26" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="36" />
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="249" />
+        <location filename="../../recap_app/ui/app.py" line="265" />
         <source>Ada draf yang belum disimpan: %s</source>
         <translation>Unsaved drafts kept for: %s</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="21" />
-        <source>Kursi</source>
-        <translation>Seats</translation>
     </message>
 </context>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="101" />
+        <location filename="../../recap_app/ui/widgets.py" line="104" />
         <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
         <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="103" />
+        <location filename="../../recap_app/ui/widgets.py" line="106" />
         <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
         <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
     </message>
@@ -1257,134 +1867,469 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="116" />
-        <location filename="../../recap_app/ui/settings.py" line="157" />
+        <location filename="../../recap_app/ui/settings.py" line="119" />
+        <location filename="../../recap_app/ui/settings.py" line="166" />
         <source>Ruang kerja baru</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="123" />
-        <source>Pilih…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/settings.py" line="127" />
+        <location filename="../../recap_app/ui/settings.py" line="132" />
         <source>Simulasi (latihan; semua dokumen ditandai SIMULASI)</source>
         <translation>Simulation (training; every document marked SIMULASI)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="128" />
-        <source>Pemilihan</source>
-        <translation>Election</translation>
+        <location filename="../../recap_app/ui/settings.py" line="127" />
+        <source>Pi&amp;lih…</source>
+        <translation>Ch&amp;oose…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="129" />
-        <source>Berkas</source>
-        <translation>File</translation>
+        <location filename="../../recap_app/ui/settings.py" line="133" />
+        <source>&amp;Pemilihan</source>
+        <translation>&amp;Election</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="132" />
+        <location filename="../../recap_app/ui/settings.py" line="136" />
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="141" />
         <source>Buat</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="132" />
+        <location filename="../../recap_app/ui/settings.py" line="141" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="138" />
+        <location filename="../../recap_app/ui/settings.py" line="147" />
         <source>Berkas ruang kerja</source>
         <translation>Workspace file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="139" />
+        <location filename="../../recap_app/ui/settings.py" line="148" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
 </context>
 <context>
+    <name>PlenaryPage</name>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="45" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="200" />
+        <source>Rapat pleno</source>
+        <translation>Plenary meeting</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="55" />
+        <source>misalnya 09.00</source>
+        <translation>e.g. 09.00</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="56" />
+        <source>misalnya 17.30</source>
+        <translation>e.g. 17.30</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="58" />
+        <source>JJ.MM, misalnya 09.00</source>
+        <translation>HH.MM, e.g. 09.00</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="62" />
+        <source>misalnya Hotel Patra Semarang</source>
+        <translation>e.g. Hotel Patra Semarang</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="66" />
+        <source>&amp;Simpan data rapat</source>
+        <translation>&amp;Save the meeting details</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="70" />
+        <source>sampai</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="73" />
+        <source>&amp;Tanggal</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="74" />
+        <source>&amp;Jam mulai</source>
+        <translation>&amp;Time</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="77" />
+        <source>Tem&amp;pat</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="82" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="213" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="238" />
+        <source>Daftar hadir</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="83" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="88" />
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="83" />
+        <source>Jabatan / unsur</source>
+        <translation>Position / body</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="83" />
+        <source>Kehadiran</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="93" />
+        <source>ha&amp;dir</source>
+        <translation>pre&amp;sent</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="97" />
+        <source>T&amp;ambah</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="100" />
+        <source>&amp;Hapus yang dipilih</source>
+        <translation>&amp;Remove the chosen</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="101" />
+        <source>Isi dari &amp;pengaturan kantor</source>
+        <translation>Fill from office &amp;settings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="102" />
+        <source>Ketua dan anggota dari Pengaturan kantor yang belum ada di daftar.</source>
+        <translation>The chair and members of the office settings not on the list yet.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="107" />
+        <source>Kejadian khusus dan keberatan saksi (formulir DC2)</source>
+        <translation>Special events and witness objections (form DC2)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="108" />
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="108" />
+        <source>Jenis dan pihak</source>
+        <translation>Kind and party</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="108" />
+        <source>Uraian</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="113" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="178" />
+        <source>Keberatan saksi</source>
+        <translation>Witness objection</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="114" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="178" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="248" />
+        <source>Kejadian khusus</source>
+        <translation>Special event</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="117" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="122" />
+        <source>— tidak ada —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="128" />
+        <source>Uraian selengkapnya, sebagaimana disampaikan dalam rapat</source>
+        <translation>The full description, as stated in the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="129" />
+        <source>&amp;Catat kejadian/keberatan (Ctrl+Enter)</source>
+        <translation>&amp;Record the event/objection (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="130" />
+        <source>J&amp;enis</source>
+        <translation>K&amp;ind</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="131" />
+        <source>Saksi pa&amp;slon</source>
+        <translation>Witness of &amp;pair</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="132" />
+        <source>&amp;Kab/kota</source>
+        <translation>Re&amp;gency</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="133" />
+        <source>&amp;Uraian</source>
+        <translation>D&amp;escription</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="166" />
+        <source>Tercatat: %s</source>
+        <translation>Recorded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="168" />
+        <source>Belum dicatat: berita acara mencetak titik-titik untuk diisi tangan.</source>
+        <translation>Not recorded: the minutes print dotted lines to fill in by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="173" />
+        <source>hadir</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="173" />
+        <source>tidak hadir</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="180" />
+        <source>paslon %s</source>
+        <translation>pair %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="207" />
+        <source>Menyimpan data rapat…</source>
+        <translation>Saving the meeting details…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="207" />
+        <source>Data rapat pleno disimpan.</source>
+        <translation>Plenary details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="213" />
+        <source>Tulis nama peserta rapat dulu.</source>
+        <translation>Write the attendee’s name first.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="217" />
+        <location filename="../../recap_app/ui/pages/plenary.py" line="242" />
+        <source>Mencatat peserta…</source>
+        <translation>Recording the attendee…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="217" />
+        <source>%s dicatat dalam daftar hadir.</source>
+        <translation>%s recorded in the attendance.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="226" />
+        <source>Menghapus peserta…</source>
+        <translation>Removing the attendee…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="226" />
+        <source>%s dihapus dari daftar hadir.</source>
+        <translation>%s removed from the attendance.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="238" />
+        <source>Ketua dan anggota di Pengaturan kantor sudah ada di daftar (atau belum diisi di Berkas › Pengaturan kantor).</source>
+        <translation>The chair and members of the office settings are on the list already (or not yet set in File › Office settings).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="242" />
+        <source>%s peserta dari pengaturan kantor dicatat.</source>
+        <translation>%s attendees recorded from the office settings.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="248" />
+        <source>Tulis uraian kejadian atau keberatan dulu.</source>
+        <translation>Write the description of the event or objection first.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="252" />
+        <source>Mencatat…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/plenary.py" line="252" />
+        <source>Dicatat untuk formulir DC2.</source>
+        <translation>Recorded for form DC2.</translation>
+    </message>
+</context>
+<context>
     <name>PlenaryWindow</name>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="25" />
+        <location filename="../../recap_app/ui/plenary.py" line="45" />
         <source>Mode pleno</source>
         <translation>Plenary mode</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="52" />
+        <location filename="../../recap_app/ui/plenary.py" line="77" />
         <source>Kabupaten/kota ini</source>
         <translation>This regency</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="52" />
+        <location filename="../../recap_app/ui/plenary.py" line="76" />
         <source>Total provinsi berjalan</source>
         <translation>Running province total</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="60" />
-        <source>Suara sah</source>
-        <translation>Valid votes</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="60" />
-        <source>Suara tidak sah</source>
-        <translation>Invalid votes</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="77" />
-        <source>← Sebelumnya</source>
-        <translation>← Previous</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="78" />
-        <source>Berikutnya →</source>
-        <translation>Next →</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="79" />
-        <source>Tutup (Esc)</source>
-        <translation>Close (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="111" />
-        <source>Rapat pleno rekapitulasi</source>
-        <translation>Recapitulation plenary</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="119" />
-        <source>%1 dari %2 dibacakan</source>
-        <translation>%1 of %2 read out</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="121" />
-        <source>Kab/kota ini</source>
-        <translation>This regency</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="121" />
-        <source>Provinsi (berjalan)</source>
-        <translation>Province (running)</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/plenary.py" line="54" />
+        <location filename="../../recap_app/ui/plenary.py" line="76" />
         <source>Total dapil berjalan</source>
         <translation>Running district total</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/plenary.py" line="131" />
+        <location filename="../../recap_app/ui/plenary.py" line="87" />
+        <source>Suara sah</source>
+        <translation>Valid votes</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="87" />
+        <source>Suara tidak sah</source>
+        <translation>Invalid votes</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="104" />
+        <source>← Sebelumnya</source>
+        <translation>← Previous</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="105" />
+        <source>Berikutnya →</source>
+        <translation>Next →</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="106" />
+        <source>Tutup (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="138" />
+        <source>Rapat pleno rekapitulasi</source>
+        <translation>Recapitulation plenary</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="151" />
+        <source>%1 dari %2 dibacakan</source>
+        <translation>%1 of %2 read out</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="153" />
+        <source>Kab/kota ini</source>
+        <translation>This regency</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="154" />
+        <source>Provinsi (berjalan)</source>
+        <translation>Province (running)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="154" />
         <source>Dapil (berjalan)</source>
         <translation>District (running)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="161" />
+        <source>✔ DITETAPKAN</source>
+        <translation>✔ ADOPTED</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="161" />
+        <source>✖ ADA KESALAHAN TERBUKA</source>
+        <translation>✖ OPEN ERROR</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="162" />
+        <source>▲ ada peringatan yang belum dijelaskan</source>
+        <translation>▲ warnings not yet explained</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="162" />
+        <source>✔ sesuai, belum ditetapkan</source>
+        <translation>✔ consistent, not adopted</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="163" />
+        <source>belum diperiksa</source>
+        <translation>not yet checked</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/plenary.py" line="163" />
+        <source>sertifikat belum masuk</source>
+        <translation>certificate not received</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="126" />
+        <source>Cetak dokumen</source>
+        <translation>Print documents</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="145" />
+        <source>&amp;Printer</source>
+        <translation>&amp;Printer</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="146" />
+        <source>&amp;Jumlah salinan</source>
+        <translation>&amp;Copies</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="147" />
+        <source>Kertas</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="147" />
+        <source>setiap halaman dengan arahnya sendiri (tegak atau mendatar)</source>
+        <translation>each page in its own orientation (portrait or landscape)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="151" />
+        <source>Tidak ada printer yang terpasang. Simpan PDF lalu cetak dari komputer lain.</source>
+        <translation>No printer is installed. Save the PDF and print it from another computer.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="155" />
+        <source>Setiap pencetakan dicatat di log audit: siapa, dokumen, sidik data, printer dan jumlah salinan.</source>
+        <translation>Every print is recorded in the audit log: who, documents, data fingerprints, printer and copies.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="160" />
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/printing.py" line="160" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="89" />
+        <location filename="../../recap_app/ui/widgets.py" line="92" />
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="90" />
+        <location filename="../../recap_app/ui/widgets.py" line="93" />
         <source>Ditetapkan</source>
         <translation>Adopted</translation>
     </message>
@@ -1392,7 +2337,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvinceModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="131" />
+        <location filename="../../recap_app/ui/models.py" line="153" />
         <source>JUMLAH</source>
         <translation>TOTAL</translation>
     </message>
@@ -1400,7 +2345,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/province.py" line="47" />
+        <location filename="../../recap_app/ui/pages/province.py" line="54" />
         <source>PROVINSI</source>
         <translation>PROVINCE</translation>
     </message>
@@ -1453,44 +2398,14 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Verify site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="121" />
-        <source>Folder situs</source>
-        <translation>Site folder</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="136" />
-        <source>Memeriksa folder tujuan…</source>
-        <translation>Checking the target folder…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="136" />
-        <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
-        <translation>Building pages, data and the signed manifest…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
-        <source>Menulis berkas yang berubah…</source>
-        <translation>Writing the files that changed…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
-        <source>Mengirim berkas yang berubah lewat rclone…</source>
-        <translation>Sending the files that changed with rclone…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="159" />
-        <source>Menerbitkan situs…</source>
-        <translation>Publishing the site…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="181" />
-        <source>Memverifikasi situs…</source>
-        <translation>Verifying the site…</translation>
-    </message>
-    <message>
         <location filename="../../recap_app/ui/pages/publication.py" line="91" />
         <source>Belum pernah diterbitkan dari ruang kerja ini.</source>
         <translation>Not published from this workspace yet.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="96" />
+        <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
+        <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/publication.py" line="105" />
@@ -1503,95 +2418,126 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Since then: %1 data changes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="170" />
-        <source>Memeriksa tanda tangan dan setiap berkas…</source>
-        <translation>Checking the signature and every file…</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="145" />
-        <source>SHA-256 manifest: %s</source>
-        <translation>Manifest SHA-256: %s</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="152" />
-        <source>Berkas yang berubah:</source>
-        <translation>Files changed:</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="155" />
-        <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
-        <translation>Nothing changed since the previous publication.</translation>
-    </message>
-    <message>
         <location filename="../../recap_app/ui/pages/publication.py" line="113" />
         <source>Sertifikat yang berubah: %1.</source>
         <translation>Certificates changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="147" />
-        <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
-        <translation>Marked %s: every page and data file carries the mark.</translation>
+        <location filename="../../recap_app/ui/pages/publication.py" line="122" />
+        <source>Folder situs</source>
+        <translation>Site folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="174" />
-        <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
-        <translation>VALID: the manifest's signature holds and %1 files match; no extra file.</translation>
+        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
+        <source>Memeriksa folder tujuan…</source>
+        <translation>Checking the target folder…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="177" />
-        <source>TIDAK SAH: %1 masalah.</source>
-        <translation>NOT VALID: %1 problems.</translation>
+        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
+        <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
+        <translation>Building pages, data and the signed manifest…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="161" />
-        <source>GAGAL: %s</source>
-        <translation>FAILED: %s</translation>
+        <location filename="../../recap_app/ui/pages/publication.py" line="138" />
+        <source>Menulis berkas yang berubah…</source>
+        <translation>Writing the files that changed…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="149" />
-        <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
-        <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
+        <location filename="../../recap_app/ui/pages/publication.py" line="138" />
+        <source>Mengirim berkas yang berubah lewat rclone…</source>
+        <translation>Sending the files that changed with rclone…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="142" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="143" />
         <source>Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.</source>
         <translation>Site published to %1: %2 files; %3 new/changed, %4 removed, %5 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="96" />
-        <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
-        <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
+        <location filename="../../recap_app/ui/pages/publication.py" line="146" />
+        <source>SHA-256 manifest: %s</source>
+        <translation>Manifest SHA-256: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="149" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="148" />
+        <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
+        <translation>Marked %s: every page and data file carries the mark.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="150" />
         <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
         <translation>Sending FAILED (the site in the folder is published): %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="152" />
+        <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
+        <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="155" />
+        <source>Berkas yang berubah:</source>
+        <translation>Files changed:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="158" />
+        <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
+        <translation>Nothing changed since the previous publication.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="162" />
+        <source>Menerbitkan situs…</source>
+        <translation>Publishing the site…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="164" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="185" />
+        <source>GAGAL: %s</source>
+        <translation>FAILED: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="173" />
+        <source>Memeriksa tanda tangan dan setiap berkas…</source>
+        <translation>Checking the signature and every file…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="177" />
+        <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
+        <translation>VALID: the manifest's signature holds and %1 files match; no extra file.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="180" />
+        <source>TIDAK SAH: %1 masalah.</source>
+        <translation>NOT VALID: %1 problems.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="184" />
+        <source>Memverifikasi situs…</source>
+        <translation>Verifying the site…</translation>
     </message>
 </context>
 <context>
     <name>RegencyModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69" />
+        <location filename="../../recap_app/ui/models.py" line="75" />
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69" />
+        <location filename="../../recap_app/ui/models.py" line="75" />
         <source>Kabupaten/Kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69" />
+        <location filename="../../recap_app/ui/models.py" line="75" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="69" />
+        <location filename="../../recap_app/ui/models.py" line="75" />
         <source>Revisi</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="85" />
+        <location filename="../../recap_app/ui/models.py" line="107" />
         <source>(ada draf)</source>
         <translation>(draft kept)</translation>
     </message>
@@ -1640,11 +2586,13 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/seats.py" line="104" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
         <source>Partai</source>
         <translation>Party</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/seats.py" line="104" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
         <source>Suara</source>
         <translation>Votes</translation>
     </message>
@@ -1687,115 +2635,115 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Office settings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="36" />
-        <source>Nama kantor</source>
-        <translation>Office name</translation>
-    </message>
-    <message>
         <location filename="../../recap_app/ui/settings.py" line="37" />
-        <source>Kode kantor</source>
-        <translation>Office code</translation>
+        <source>&amp;Nama kantor</source>
+        <translation>Office &amp;name</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/settings.py" line="38" />
-        <source>Kota</source>
-        <translation>City</translation>
+        <source>Ko&amp;de kantor</source>
+        <translation>Office co&amp;de</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/settings.py" line="39" />
-        <source>Ketua</source>
-        <translation>Chair</translation>
+        <source>K&amp;ota</source>
+        <translation>Ci&amp;ty</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/settings.py" line="40" />
-        <source>Anggota (satu per baris)</source>
-        <translation>Members (one per line)</translation>
+        <source>&amp;Ketua</source>
+        <translation>&amp;Chair</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="50" />
+        <location filename="../../recap_app/ui/settings.py" line="41" />
+        <source>&amp;Anggota (satu per baris)</source>
+        <translation>&amp;Members (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="51" />
         <source>hadir</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="50" />
+        <location filename="../../recap_app/ui/settings.py" line="51" />
         <source>tidak hadir</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="51" />
+        <location filename="../../recap_app/ui/settings.py" line="52" />
         <source>hadir, menolak menandatangani</source>
         <translation>present, refused to sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="67" />
+        <location filename="../../recap_app/ui/settings.py" line="69" />
         <source>Saksi paslon %s</source>
         <translation>Witness of pair %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="68" />
-        <source>Kertas</source>
-        <translation>Paper</translation>
+        <location filename="../../recap_app/ui/settings.py" line="69" />
+        <source>Saksi %s</source>
+        <translation>Witness %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="70" />
+        <location filename="../../recap_app/ui/settings.py" line="71" />
+        <source>Ke&amp;rtas dokumen</source>
+        <translation>Document pape&amp;r</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/settings.py" line="73" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="70" />
+        <location filename="../../recap_app/ui/settings.py" line="73" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="77" />
+        <location filename="../../recap_app/ui/settings.py" line="80" />
         <source>Pengaturan</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/settings.py" line="68" />
-        <source>Saksi %s</source>
-        <translation>Witness %s</translation>
     </message>
 </context>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="18" />
+        <location filename="../../recap_app/ui/models.py" line="25" />
         <source>belum masuk</source>
         <translation>not received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="19" />
+        <location filename="../../recap_app/ui/models.py" line="26" />
         <source>draf</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="20" />
+        <location filename="../../recap_app/ui/models.py" line="27" />
         <source>ada kesalahan</source>
         <translation>has errors</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="21" />
+        <location filename="../../recap_app/ui/models.py" line="28" />
         <source>ada peringatan</source>
         <translation>has warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="22" />
+        <location filename="../../recap_app/ui/models.py" line="29" />
         <source>sesuai</source>
         <translation>consistent</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="23" />
+        <location filename="../../recap_app/ui/models.py" line="30" />
         <source>ditetapkan</source>
         <translation>adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="30" />
+        <location filename="../../recap_app/ui/models.py" line="37" />
         <source>kesalahan</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="31" />
+        <location filename="../../recap_app/ui/models.py" line="38" />
         <source>peringatan</source>
         <translation>warning</translation>
     </message>
@@ -1803,12 +2751,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="142" />
+        <location filename="../../recap_app/ui/widgets.py" line="220" />
+        <source>Ctrl+Enter: simpan · Esc: batal</source>
+        <translation>Ctrl+Enter: save · Esc: cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="220" />
+        <source>Enter: simpan · Esc: batal</source>
+        <translation>Enter: save · Esc: cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="222" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="142" />
+        <location filename="../../recap_app/ui/widgets.py" line="222" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1816,19 +2774,98 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="48" />
+        <location filename="../../recap_app/ui/widgets.py" line="51" />
         <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
         <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="63" />
+        <location filename="../../recap_app/ui/widgets.py" line="66" />
         <source>Suara sah: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Valid votes: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="67" />
+        <location filename="../../recap_app/ui/widgets.py" line="70" />
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="84" />
+        <source>Pengguna dan peran</source>
+        <translation>Users and roles</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="89" />
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="89" />
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="89" />
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="89" />
+        <source>Dibuat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="95" />
+        <source>&amp;Tambah akun…</source>
+        <translation>&amp;Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="100" />
+        <source>Ubah &amp;peran</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="101" />
+        <location filename="../../recap_app/ui/users.py" line="140" />
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="102" />
+        <source>&amp;Kata sandi baru…</source>
+        <translation>New &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="106" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="117" />
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="117" />
+        <source>nonaktif</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="121" />
+        <source>Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak dengan menulis namanya). Buat akun admin pertama untuk mewajibkan kata sandi.</source>
+        <translation>No accounts yet: the workspace is in open mode (anyone may act by writing a name). Create the first admin account to require passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="124" />
+        <source>Hanya admin yang dapat mengubah akun. Peran menentukan apa yang boleh dilakukan; setiap perubahan tercatat di log audit.</source>
+        <translation>Only an admin may change accounts. The role decides what may be done; every change is in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="140" />
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Enable</translation>
     </message>
 </context>
 <context>
@@ -1840,9 +2877,55 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
 </context>
 <context>
+    <name>editor</name>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="581" />
+        <source>Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua membukanya kembali.</source>
+        <translation>Adopt the certificate of %s? Once adopted it is read-only until the chair reopens it.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="591" />
+        <source>Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):</source>
+        <translation>Still open: %s warnings not explained (explain them on the Findings page):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="593" />
+        <source>Tetapkan sertifikat</source>
+        <translation>Adopt certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="593" />
+        <source>&amp;Tetapkan</source>
+        <translation>&amp;Adopt</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="593" />
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="568" />
+        <source>Alasan perubahan</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="569" />
+        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
+        <translation>This certificate was received already. Write the reason for the change (for example: typing fault, checked against the original certificate):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="571" />
+        <source>Simpan perubahan</source>
+        <translation>Save the change</translation>
+    </message>
+</context>
+<context>
     <name>w</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="64" />
+        <location filename="../../recap_app/ui/main_window.py" line="88" />
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>
@@ -1850,27 +2933,9 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="149" />
+        <location filename="../../recap_app/ui/app.py" line="162" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
-    </message>
-</context>
-<context>
-    <name>window.editor</name>
-    <message>
-        <location filename="../../recap_app/ui/screenshots.py" line="120" />
-        <source>Alasan perubahan</source>
-        <translation>Reason for the change</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/screenshots.py" line="121" />
-        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
-        <translation>This certificate was already received. Write the reason for the change (for example: typing error, checked against the original certificate):</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/screenshots.py" line="123" />
-        <source>Simpan perubahan</source>
-        <translation>Save change</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 """Comparing two sources of the same figures, and the typing-fault classes (compare.py)."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -164,3 +165,59 @@ def test_two_exchanged_digits_are_always_swapped(a, data):
     if s[i] != s[j] and not (i == 0 and s[j] == "0"):
         s[i], s[j] = s[j], s[i]
         assert digit_fault(a, int("".join(s))) == "digits_swapped"
+
+
+def test_the_programs_own_csv_export_is_read_and_compared(demo_ws, tmp_path):
+    """recap compare takes the long CSV of recap export --format csv (kode_wilayah, ..., field, nilai)."""
+    from recap_app.core import export
+
+    out = tmp_path / "rekap.csv"
+    export.export(demo_ws, "tester", out, "csv")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("kode_wilayah,nama_wilayah,kode_kolom")
+    # the other source differs in one figure: the first kecamatan's paslon 1 typed with one digit more
+    changed = list(lines)
+    row = next(i for i, ln in enumerate(lines) if ln.startswith("33.01,") and ",paslon_1," in ln)
+    parts = changed[row].split(",")
+    parts[7] += "7"
+    changed[row] = ",".join(parts)
+    other = tmp_path / "lain.csv"
+    other.write_text("\n".join(changed) + "\n", encoding="utf-8")
+    figures = read_external_csv(other, E)
+    report = compare.compare_external(demo_ws, figures, "lain.csv")
+    assert report.compared > 3000 and not report.unknown_codes and not report.not_received
+    [d] = report.differences
+    assert d.field == "paslon_1" and d.region == "33.01" and d.fault == "digit_extra"
+    same = compare.compare_external(demo_ws, read_external_csv(out, E), "rekap.csv")
+    assert same.differences == [] and same.compared == report.compared
+    # the command line takes it too
+    path = demo_ws.path
+    demo_ws.close()
+    res = CliRunner().invoke(main, ["compare", "--db", str(path), str(other)], catch_exceptions=False)
+    assert res.exit_code == 0 and "1 berbeda" in res.output and "kelebihan satu angka" in res.output
+
+
+def test_a_bad_row_of_the_long_csv_is_named(tmp_path):
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("kode_wilayah,kode_kolom,field,nilai\n33.01,33.01.02,paslon_1,1.2345\n", encoding="utf-8")
+    with pytest.raises(CompareError) as exc:
+        read_external_csv(bad, E)
+    assert exc.value.message.startswith("Berkas rusak.csv, baris 2, kolom nilai: nilai '1.2345' bukan bilangan bulat")
+    unknown = tmp_path / "isian.csv"
+    unknown.write_text("kode_wilayah,kode_kolom,field,nilai\n33.01,JUMLAH,paslon_9,5\n", encoding="utf-8")
+    with pytest.raises(CompareError, match="baris 2, kolom field: isian 'paslon_9' tidak dikenal"):
+        read_external_csv(unknown, E)
+
+
+def test_a_spreadsheet_of_certificates_is_a_second_source(demo_ws):
+    """Any workbook the importer reads (a regency's DB1 here) can be compared without storing it."""
+    from recap_app.core.importer import read_for_comparison
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "samples" / "db1-ppwp-2019_33.74_kota-semarang.xlsx"
+    before = demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    figures, notes = read_for_comparison(demo_ws, sample)
+    assert "33.74" in figures and any(c.startswith("33.74.") for c in figures)
+    assert notes and "Kota Semarang (33.74)" in notes[0]
+    report = compare.compare_external(demo_ws, figures, sample.name)
+    assert report.compared > 50
+    assert demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before  # nothing written

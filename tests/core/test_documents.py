@@ -79,7 +79,7 @@ def test_page_numbering_and_fingerprint_on_every_page(certificate_a4):
         assert f"Halaman {i} dari {n}" in t
         assert f"Sidik data SHA-256: {short}" in t
         assert "DC1-PPWP Sertifikat rekapitulasi tingkat provinsi" in t
-        assert "Dicetak 4 Mei 2019 10.00 UTC" in t
+        assert "Dicetak 4 Mei 2019 17.00 WIB" in t  # the office's zone, named
 
 
 def test_full_fingerprint_in_metadata(certificate_a4):
@@ -403,3 +403,60 @@ def test_reopened_certificate_prints_its_history(tmp_path):
     assert "Ditetapkan" in text and "Dibuka kembali" in text and "alasan: salah ketik DPT di Kesugihan." in text
     assert out.pdf
     w.close()
+
+
+# ---------------------------------------------------------------- the office's paper, prints to a printer
+def test_the_paper_chosen_in_the_settings_is_the_documents_default(ws):
+    from recap_app.core.documents import default_paper
+
+    assert default_paper(ws) == "A4"
+    ws.set_setting("office.paper", "F4", "tester")
+    assert default_paper(ws) == "F4"
+    r = render(ws, ["kejadian_khusus_kosong"], now=NOW)
+    page = PdfReader(io.BytesIO(r.pdf)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (609, 935)
+
+
+def test_a_print_to_a_printer_is_recorded(demo, tmp_path):
+    import json
+
+    from recap_app.core.documents import record_print
+
+    copy = tmp_path / "p.sqlite"
+    shutil.copyfile(demo.path, copy)
+    with Workspace.open(copy) as w:
+        r = render(w, ["rekapitulasi"], now=NOW)
+        rid = record_print(w, "operator", r, "PDF", 2, paper="A4")
+        actor, action, after = w.conn.execute("SELECT actor, action, after FROM audit WHERE id = ?", (rid,)).fetchone()
+        after = json.loads(after)
+        assert (actor, action, after["printer"], after["copies"]) == ("operator", "document.printer", "PDF", 2)
+        assert after["documents"][0]["sha256"] == r.parts[0].fingerprint
+        with pytest.raises(DocumentError, match="Jumlah salinan 0 tidak sah"):
+            record_print(w, "operator", r, "PDF", 0)
+        with pytest.raises(DocumentError, match="Printer tidak disebut"):
+            record_print(w, "operator", r, " ", 1)
+
+
+# ---------------------------------------------------------------- form fidelity
+def test_official_titles_run_on_with_dalam_and_the_findings_report_is_internal(demo):
+    dc1 = " ".join(pages_text(render(demo, ["sertifikat"], now=NOW).pdf))
+    assert ("DARI SETIAP KABUPATEN/KOTA DI TINGKAT PROVINSI DALAM PEMILIHAN UMUM PRESIDEN DAN WAKIL PRESIDEN "
+            "TAHUN 2019") in dc1
+    report = pages_text(render(demo, ["temuan"], now=NOW).pdf)
+    assert "MODEL" not in report[0] and "DOKUMEN INTERNAL — BUKAN FORMULIR RESMI" in report[0]
+    assert "Laporan temuan pemeriksaan (dokumen internal)" in report[0]
+
+
+def test_continuation_pages_carry_a_paraf_row_and_the_last_the_signatures(demo):
+    r = render(demo, ["sertifikat"], now=NOW)
+    texts = pages_text(r.pdf)
+    assert all(all(w in t for w in ("Paraf:", "Ketua", "Anggota", "Saksi")) for t in texts[:-1])
+    assert "Paraf:" not in texts[-1]
+
+
+def test_minutes_fit_one_a4_page_with_seven_signature_rows(demo):
+    r = render(demo, ["berita_acara"], paper="A4", now=NOW)
+    [text] = pages_text(r.pdf)
+    assert "Rekapitulasi dilakukan atas sertifikat 35 dari 35 kabupaten/kota" in text
+    assert "dari 35 dari 35" not in text
+    assert "7. ...................." in text  # the chair and six members by default

@@ -88,6 +88,17 @@ def test_attendance_and_objections(ws):
     assert (p.objections[0]["nomor_urut"], p.objections[0]["region"]) == (2, "33.09")
 
 
+def test_an_attendee_recorded_by_mistake_is_removed_with_a_record(ws):
+    rid = pl.add_attendance(ws, "op", "Salah Nama", "Bawaslu Provinsi")
+    keep = pl.add_attendance(ws, "op", "Fajar Subhi", "Bawaslu Provinsi")
+    pl.remove_attendance(ws, "op2", rid)
+    assert [a["id"] for a in pl.plenary(ws).attendance] == [keep]
+    last = ws.conn.execute("SELECT actor, action, before FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert last[:2] == ("op2", "plenary.attendance_remove") and json.loads(last[2])["name"] == "Salah Nama"
+    with pytest.raises(DocumentError, match="Peserta rapat nomor 999 tidak ada"):
+        pl.remove_attendance(ws, "op", 999)
+
+
 @pytest.mark.parametrize("args, kwargs, message", [
     (("protes", "x"), {}, "Jenis catatan 'protes' tidak dikenal; pilih kejadian_khusus atau keberatan."),
     (("keberatan", " "), {}, "Uraian kejadian khusus/keberatan tidak boleh kosong."),

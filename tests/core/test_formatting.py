@@ -56,3 +56,25 @@ def test_percent(part, whole, text):
 
 def test_percent_big_numbers_keep_separator():
     assert fmt.percent(123456, 1000) == "12.345,60%"
+
+
+@pytest.mark.parametrize("value, text", [
+    ("2019-05-08T10:30:00+00:00", "8 Mei 2019 17.30 WIB"),
+    ("2019-05-08T18:05:00+00:00", "9 Mei 2019 01.05 WIB"),  # after 17.00 UTC it is the next day in Semarang
+    ("2019-05-08T17:30:00+07:00", "8 Mei 2019 17.30 WIB"),
+    (dt.datetime(2019, 5, 8, 10, 30), "8 Mei 2019 17.30 WIB"),  # naive: UTC as stored
+    ("", ""),
+    (None, ""),
+    ("bukan waktu", "bukan waktu"),
+])
+def test_local_time_is_the_office_zone_named(value, text):
+    assert fmt.local_time(value) == text
+
+
+def test_local_time_in_english_and_with_seconds():
+    assert fmt.local_time("2019-05-08T10:30:05+00:00", "en", seconds=True) == "8 May 2019 17.30.05 WIB"
+
+
+def test_a_stored_time_gives_the_office_date():
+    assert fmt.date_long("2019-04-17T18:00:00+00:00") == "18 April 2019"
+    assert fmt.date_long("2019-04-17") == "17 April 2019"

@@ -152,7 +152,7 @@ def test_hidden_helper_column_and_hidden_old_row_are_not_used(ws, kudus, tmp_pat
     g.hidden_rows = [paslon_row + 2]
     rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
     assert rep.status == "diterima", rep.message
-    assert rep.notes == ["baris tersembunyi A50 mengulang isian paslon_1; tidak dipakai",
+    assert rep.notes == ["baris tersembunyi A50 mengulang isian IV.1 JOKO WIDODO - MA'RUF AMIN; tidak dipakai",
                          'kolom tersembunyi N8 ("CEK SELISIH") tidak dipakai']
     got_cols, got = stored(ws, "33.19")
     assert got == expected(ws, got_cols, values)
@@ -319,3 +319,21 @@ def test_comma_csv_with_a_semicolon_in_its_title(ws, kudus, tmp_path):
     assert rep.status == "diterima" and rep.notes == ["pemisah kolom koma"]
     got_cols, got = stored(ws, "33.19")
     assert got == expected(ws, got_cols, values)
+
+
+def test_a_batch_reports_progress_stops_when_cancelled_and_backs_up_once(ws, tmp_path):
+    from recap_app.core import backup
+
+    files = SAMPLE_FILES[:3]
+    seen, stop = [], []
+
+    def progress(done, total, text):
+        seen.append((done, total, text))
+        if done == 1:  # Batal pressed while the second file is read: it is stored whole, the third is not
+            stop.append(True)
+
+    report = import_files(ws, files, "tester", progress=progress, cancelled=lambda: bool(stop))
+    assert [f.status for f in report.files[:2]] == ["diterima", "diterima"]
+    assert report.files[2].code == "cancelled" and "dibatalkan sebelum berkas ini" in report.files[2].message
+    assert seen[0] == (0, 3, f"{files[0].name} (1/3)") and seen[-1] == (3, 3, "")
+    assert len(backup.list_backups(ws.path)) == 1  # one automatic backup for the batch, not one per file

@@ -375,3 +375,40 @@ def test_code_and_name_of_different_kecamatan_refused(db, pekalongan, tmp_path):
         'Berkas k.xlsx, lembar DB1-PPWP, sel D9: kode 33.75.02 dan nama "PEKALONGAN BARAT" tidak cocok: 33.75.02 '
         "adalah PEKALONGAN TIMUR, sedangkan PEKALONGAN BARAT berkode 33.75.01; diharapkan kode dan nama kecamatan "
         "yang sama."))
+
+
+def test_a_name_that_only_resembles_a_kecamatan_already_there_is_unknown(tmp_path):
+    """"KEC. SAYUNG BARU" beside SAYUNG in a Demak sheet: unknown and only nearly matching, not "twice"."""
+    path = tmp_path / "w.sqlite"
+    with Workspace.create(path, "pilpres-2019-jateng", actor="tester") as ws:
+        e = ws.election
+        cols = [(r.kode, r.nama) for r in ws.columns_of("33.21")]
+    sayung = next(k for k, n in cols if n == "SAYUNG")
+    values = full_values(e, [k for k, _ in cols])
+    for headers in ([*cols, ("x", "KEC. SAYUNG BARU")], [("x", "KEC. SAYUNG BARU"), *cols]):
+        rep = refused(path, write_xlsx(tmp_path / "demak.xlsx", [db1_grid(e, "KABUPATEN DEMAK", headers,
+                                                                          dict(values, x=values[sayung]))]))
+        assert rep["code"] == "unknown_kecamatan"
+        assert 'kecamatan "KEC. SAYUNG BARU" tidak dikenal di Kabupaten Demak; namanya hanya mirip SAYUNG ' \
+               f"({sayung}), yang sudah ada di sel" in rep["message"]
+        assert "muncul dua kali" not in rep["message"]
+
+
+def test_an_unknown_heading_over_an_empty_column_is_reported(db, pekalongan, tmp_path):
+    e, cols, v = pekalongan
+    path = grid_file(tmp_path, "k.xlsx", e, [*cols, ("x", "KEC. SUKAMAJU")], dict(v, x={}))
+    with Workspace.open(db) as ws:
+        rep = import_files(ws, [path], "tester").files[0]
+    assert rep.status == "diterima"
+    assert any('berjudul "KEC. SUKAMAJU" tanpa angka tidak dipakai: nama itu tidak ada di daftar wilayah'
+               in n for n in rep.notes), rep.notes
+
+
+def test_the_report_names_fields_by_the_form(db, pekalongan, tmp_path):
+    e, cols, v = pekalongan
+    for k in v:
+        v[k]["dptb_l"] = None
+    with Workspace.open(db) as ws:
+        report = import_files(ws, [grid_file(tmp_path, "b.xlsx", e, cols, v)], "tester")
+        text = report.to_text(ws.election)
+    assert "dptb_l" not in text and "I.A.2 DPTb LK" in text

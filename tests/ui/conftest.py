@@ -4,9 +4,11 @@ import pytest
 
 
 def pytest_collection_modifyitems(config, items):
-    """The offscreen platform warns that it cannot propagate size hints: not our fault."""
+    """The offscreen platform warns that it cannot propagate size hints, raise a window or grab the
+    keyboard (a file dialog's completer): not our fault."""
     for item in items:
-        item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+        item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise",
+                                                  "grabbing the keyboard"))
 
 
 @pytest.fixture
@@ -64,3 +66,4 @@ def demo_ws(tmp_path, _demo_master):
     w = Workspace.open(path)
     yield w
     w.close()
+

@@ -3,9 +3,10 @@
 # The 35 regency workbooks are dropped on the window; a flagged cell is fixed, a warning explained.
 
 import pytest
+from helpers import type_into_dialog
 from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 
 from recap_app.core import reconcile
 from recap_app.core.importer import template
@@ -42,7 +43,7 @@ def answer_next_dialog(qtbot, text, button_text):
     QTimer.singleShot(0, act)
 
 
-def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
+def test_a_day_at_the_province(qtbot, monkeypatch, tmp_path, ws, workbooks):
     from recap_app.ui.app import make_app
     from recap_app.ui.main_window import MainWindow
 
@@ -123,14 +124,23 @@ def test_a_day_at_the_province(qtbot, tmp_path, ws, workbooks):
     page.region.setCurrentIndex(page.region.findData("33.75"))
     page.view.setCurrentIndex(page.proxy.index(0, 0))
     key = page.selected().key
-    answer_next_dialog(qtbot, "Sumber contoh tidak memuat isian ini.", "Catat penjelasan")
+    # the explanation is a text area: typed, then Ctrl+Enter records it
+    type_into_dialog(qtbot, "Sumber contoh tidak memuat isian ini.", Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(page.explain_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)  # recorded on the worker
     assert {f.key: f for f in reconcile.findings(ws, region="33.75")}[key].explanation["by"] == "verifikator"
 
-    # 5. adopt Kota Pekalongan
+    # 5. adopt Kota Pekalongan: the group explained above was every blank field of 33.75, so nothing is
+    # open and the question's default is Tetapkan: Enter adopts
     w.open_region("33.75")
     assert ed.adopt_btn.isEnabled(), ed.adopt_btn.toolTip()
+    seen = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QDialog.exec(box))
+    type_into_dialog(qtbot, "", Qt.Key.Key_Return, seen=seen)
     qtbot.mouseClick(ed.adopt_btn, Qt.MouseButton.LeftButton)  # adoption (with its backup) runs on the worker
+    assert seen[0].defaultButton().text() == "&Tetapkan"
+    assert "Tetapkan sertifikat Kota Pekalongan (33.75)?" in seen[0].text()
+    assert "belum dijelaskan" not in seen[0].text()
     qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)
     assert ws.adoption("33.75")["by"] == "verifikator"
     assert w.regency_model.index(w.regency_model.row_of("33.75"), 2).data() == "ditetapkan"

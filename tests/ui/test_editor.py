@@ -1,5 +1,6 @@
 """The certificate editor: typing, sums, paste, undo/redo, drafts and saving with a reason."""
 
+from helpers import type_into_dialog
 from PySide6.QtCore import Qt
 
 from recap_app.core import drafts
@@ -136,12 +137,10 @@ def test_draft_survives_closing_the_window(tmp_path, qtbot, editor):
 
 
 def test_saving_a_received_certificate_asks_the_reason(monkeypatch, qtbot, window, editor):
-    from recap_app.ui import widgets
-
     m = editor.model
     col = m.columns[0]
     m.setData(m.index_of(col, "suara_tidak_sah"), "1.234")
-    monkeypatch.setattr(widgets.TextDialog, "exec", lambda self: (self.edit.setPlainText("salah ketik"), 1)[1])
+    type_into_dialog(qtbot, "salah ketik")  # the reason is one line: Enter saves
     assert editor.save()
     assert m.readonly  # nothing typed while the worker stores the figures
     qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=10000)
@@ -153,12 +152,10 @@ def test_saving_a_received_certificate_asks_the_reason(monkeypatch, qtbot, windo
     assert window.regency_model.index(0, 3).data() == "2"
 
 
-def test_cancelling_the_reason_saves_nothing(monkeypatch, editor):
-    from recap_app.ui import widgets
-
+def test_cancelling_the_reason_saves_nothing(qtbot, editor):
     m = editor.model
     m.setData(m.index_of(m.columns[0], "suara_tidak_sah"), "5")
-    monkeypatch.setattr(widgets.TextDialog, "exec", lambda self: 0)
+    type_into_dialog(qtbot, "batal saja", Qt.Key.Key_Escape)  # Esc cancels, whatever was typed
     assert not editor.save()
     assert len(editor.ws.revisions("33.01")) == 1
     assert drafts.load_draft(editor.ws, "33.01") is not None

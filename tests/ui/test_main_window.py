@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
+from helpers import type_into_dialog
 from PySide6.QtCore import Qt
 
 from recap_app.core.certificate import statuses
 from recap_app.core.totals import province_totals
-from recap_app.ui.models import AuditModel, FindingsModel, ProvinceModel, RegencyModel
+from recap_app.ui.models import AuditModel, FindingsTree, ProvinceModel, RegencyModel
 
 
 def test_title_marks_status_progress_and_totals(window):
@@ -53,13 +54,14 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_ws):
     am = AuditModel()
     am.set_rows(demo_ws.conn.execute("SELECT id, at, actor, action, entity, after FROM audit").fetchall())
     qtmodeltester.check(am)
-    fm = FindingsModel()
+    fm = FindingsTree()
     from recap_app.core import reconcile
 
     reconcile.refresh_findings(demo_ws, "tester")
     fm.set_findings(reconcile.findings(demo_ws), {r.kode: r.nama for r in demo_ws.regions()},
-                    lambda key, region: demo_ws.election.form.field_label(key))
+                    lambda f: demo_ws.election.form.field_label(f.field))
     qtmodeltester.check(fm)
+    assert fm.rowCount() < len(reconcile.findings(demo_ws))
 
 
 def test_screenshot_on_a_fresh_machine_lands_on_the_demo(tmp_path):
@@ -123,7 +125,7 @@ def test_a_bug_is_reported_to_a_file_and_a_dialog(monkeypatch, qtbot):
 
 def test_open_workspace_action_opens_it_in_a_new_window(qtbot, monkeypatch, tmp_path, demo_ws):
     """The window asks for a workspace (workspace_requested); the program switches to it."""
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication
 
     from recap_app.core.store import Workspace
     from recap_app.ui.app import create_window, make_app
@@ -136,7 +138,7 @@ def test_open_workspace_action_opens_it_in_a_new_window(qtbot, monkeypatch, tmp_
     w.show()
     asked = []
     w.workspace_requested.connect(asked.append)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    type_into_dialog(qtbot, str(other))  # the file dialog: the name typed, Enter opens
     w.act_open.trigger()
     assert asked == [str(other)]
     [new] = [t for t in QApplication.topLevelWidgets() if t.objectName() == "mainWindow" and t.isVisible()]

@@ -25,7 +25,7 @@ def test_window_in_english(qtbot, demo_ws):
         qtbot.addWidget(w)
         w.show()
         assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
-            "Certificate", "Import", "Findings", "Province", "Documents", "Bundles", "Publication", "Audit log"]
+            "Certificate", "Import", "Findings", "Province", "Plenary", "Compare", "Documents", "Bundles", "Publication", "Audit log"]
         assert w.banner.text().startswith("CONTOH (EXAMPLE) —")
         assert w.regency_model.headerData(1, Qt.Orientation.Horizontal) == "Regency/city"
         assert w.progress.received.format() == "Received: 35 / 35"

@@ -35,11 +35,11 @@ from .. import auth
 from ..outputs import check_output_path, write_recorded
 from ..store import Workspace
 from . import certificate, events, findings, minutes, regency, seats, summary
-from .common import Source
+from .common import DEFAULT_MEMBERS, Source
 from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, fingerprint, make_canvas_class, page_size, register_fonts
 from .plenary import DocumentError
 
-__all__ = ["DOCUMENTS", "DocumentError", "Rendered", "print_documents", "render"]
+__all__ = ["DOCUMENTS", "DocumentError", "Rendered", "default_paper", "print_documents", "record_print", "render"]
 
 #: document name -> (builder, short Indonesian description); order = printing order
 DOCUMENTS = {
@@ -87,14 +87,20 @@ def _choose(documents, region, src: Source | None = None) -> list[str]:
     return names
 
 
-def render(ws: Workspace, documents: list[str] | None = None, *, paper: str = "A4", now: str | None = None,
+def default_paper(ws: Workspace) -> str:
+    """The paper the office chose in its settings (``office.paper``: "A4" or "F4"), else A4."""
+    paper = str(ws.setting("office.paper") or "A4").upper()
+    return paper if paper in PAPERS else "A4"
+
+
+def render(ws: Workspace, documents: list[str] | None = None, *, paper: str | None = None, now: str | None = None,
            region: str | None = None, dapil: str | None = None) -> Rendered:
     """Render documents to PDF bytes (no writes to the workspace).
 
     Args:
         documents: names from DOCUMENTS; None for all province documents (plus the regency
             certificate when ``region`` is given).
-        paper: "A4" or "F4" (215 x 330 mm).
+        paper: "A4" or "F4" (215 x 330 mm); None for the office's paper (:func:`default_paper`).
         now: ISO time printed on the pages; default store.now_iso() (RECAP_FIXED_CLOCK honoured).
         region: kabupaten/kota code for ``sertifikat_kabupaten``.
         dapil: only this district's certificate and totals page (contests with several districts).
@@ -102,6 +108,7 @@ def render(ws: Workspace, documents: list[str] | None = None, *, paper: str = "A
         DocumentError: unknown document, paper or dapil, missing/unknown region, regency certificate
             not received, seats of a contest without seats.
     """
+    paper = default_paper(ws) if paper is None else paper
     if paper not in PAPERS:
         raise DocumentError(f"Ukuran kertas {paper!r} tidak dikenal; pilih A4 atau F4.", "bad_paper")
     register_fonts()
@@ -146,13 +153,14 @@ def _build_pdf(src: Source, parts: list[Part], paper: str) -> Rendered:
             story += [NextPageTemplate(f"part{i}"), PageBreakIfNotEmpty()]
         story += part.story
     header_right = src.election.name
+    members = 1 + len(src.office.members) if src.office.members else DEFAULT_MEMBERS
     doc.build(story, canvasmaker=make_canvas_class(parts, src.office.name, header_right, src.printed,
-                                                           src.chain_head))
+                                                   src.chain_head, paraf=(members, len(src.contestants))))
     return Rendered(buf.getvalue(), parts)
 
 
 def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[str] | None = None, *,
-                    paper: str = "A4", now: str | None = None, region: str | None = None,
+                    paper: str | None = None, now: str | None = None, region: str | None = None,
                     dapil: str | None = None) -> Rendered:
     """Render and write the PDF to ``out`` (atomically), recording the print in the audit log.
 
@@ -162,9 +170,33 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
     """
     auth.require(ws, actor, "print")
     out = check_output_path(out, ws)
+    paper = default_paper(ws) if paper is None else paper
     rendered = render(ws, documents, paper=paper, now=now, region=region, dapil=dapil)
     record = {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()}
     if dapil is not None:
         record["dapil"] = dapil
     write_recorded(ws, out, rendered.pdf, lambda: ws.record(actor, "document.print", "documents", None, record))
     return rendered
+
+
+def record_print(ws: Workspace, actor: str, rendered: Rendered, printer: str, copies: int, *,
+                 paper: str | None = None, region: str | None = None) -> int:
+    """Record in the audit log that rendered documents went to a printer (who, which documents with
+    their pages and fingerprints, printer, copies, paper). The window calls it once the printer
+    accepted the job; permission "print".
+
+    Returns:
+        The audit record id (action "document.printer").
+    Raises:
+        NotAllowed: the actor lacks the "print" permission.
+        DocumentError: no printer named, or fewer than one copy.
+    """
+    auth.require(ws, actor, "print")
+    if not str(printer or "").strip():
+        raise DocumentError("Printer tidak disebut; pilih printer tujuan.", "no_printer")
+    if int(copies) < 1:
+        raise DocumentError(f"Jumlah salinan {copies} tidak sah; sedikitnya 1.", "bad_copies")
+    with ws.transaction():
+        return ws.record(actor, "document.printer", "documents", None,
+                         {"printer": str(printer).strip(), "copies": int(copies), "paper": paper, "region": region,
+                          "documents": rendered.summary()})

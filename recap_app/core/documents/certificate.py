@@ -43,7 +43,7 @@ def _one(src: Source, paper: str) -> Part:
               p("PEROLEHAN SUARA DAN DATA SUARA SAH DAN TIDAK SAH TINGKAT PROVINSI"
                 + (f", DAERAH PEMILIHAN {src.district.nama}" if src.district is not None and e.has_districts else "")
                 + ", DITULIS DENGAN HURUF", st["h2"]),
-              words_table(src, width), Spacer(1, 2), signature_block(src, width * 0.7)]
+              words_table(src, width), Spacer(1, 2), signature_block(src, width)]
     payload = {"election": e.id, "columns": [c for c, _ in columns],
                "values": {c: values.get(c) for c, _ in columns}, "office": src.office_payload(),
                "plenary": src.plenary_payload(), "adopted": src.adopted}

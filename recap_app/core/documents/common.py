@@ -138,13 +138,14 @@ class Source:
 
     @property
     def printed(self) -> str:
-        """Print time as shown in footers: "8 Mei 2019 10.30 UTC"."""
-        try:
-            date = fmt.date_long(self.now)
-        except ValueError:
-            return self.now
-        time = self.now[11:16].replace(":", ".") if len(self.now) >= 16 else ""
-        return f"{date} {time} UTC".strip() if time else date
+        """Print time as shown in footers, in the office's zone: "8 Mei 2019 17.30 WIB"
+        (:func:`recap_app.core.formatting.local_time`); a date alone prints as a date."""
+        if len(self.now) < 16:
+            try:
+                return fmt.date_long(self.now)
+            except ValueError:
+                return self.now
+        return fmt.local_time(self.now)
 
     def office_payload(self) -> dict:
         """The office settings as fingerprinted data."""
@@ -176,14 +177,23 @@ def plenary_place_date(src: Source) -> tuple[str, str]:
     return place, date
 
 
-def title_block(src: Source, form: str, lines: list[str], width: float,
+#: members of a KPU Provinsi including the chair (UU 7/2017 art. 10: seven in Jawa Tengah); the
+#: signature block prints this many rows when the office has not named its members yet
+DEFAULT_MEMBERS = 7
+
+#: the box of a document that is no official form (the findings report)
+INTERNAL = "DOKUMEN INTERNAL — BUKAN FORMULIR RESMI"
+
+
+def title_block(src: Source, form: str | None, lines: list[str], width: float,
                 ident: list[tuple[str, str]] | None = None) -> list:
-    """Form name at the right, centred capital title lines, then the identity table.
+    """Form name at the right ("MODEL DC1-PPWP"; for ``form`` None the internal mark), centred
+    capital title lines, then the identity table.
 
     ``ident`` replaces the default identity rows (province, election, plenary place and date).
     """
     st = styles()
-    text, limit = f"MODEL {form}", width * 0.6
+    text, limit = (f"MODEL {form}" if form else INTERNAL), width * 0.6
     if stringWidth(text, FONT_BOLD, 9) + 10 > limit:  # a long form name wraps inside its box
         box = Table([["\n".join(simpleSplit(text, FONT_BOLD, 9, limit - 11))]], colWidths=[limit], hAlign="RIGHT")
     else:
@@ -213,14 +223,17 @@ def title_block(src: Source, form: str, lines: list[str], width: float,
     return out
 
 
-def opening(src: Source, paper: str, wide: bool, form_key: str, lines: list[str],
-            ident: list[tuple[str, str]] | None = None) -> tuple[float, dict, str, list]:
+def opening(src: Source, paper: str, wide: bool, form_key: str | None, lines: list[str],
+            ident: list[tuple[str, str]] | None = None, dalam: bool = True) -> tuple[float, dict, str, list]:
     """The start every document shares: frame width (points), the styles, the form name printed
-    (``election.form_name(form_key)``) and the story so far (the title block with ``lines`` and
-    the election's name below them)."""
+    (``election.form_name(form_key)``; None for an internal document: "" and the internal mark)
+    and the story so far: the title block with ``lines`` and the election below them, as the
+    official titles run on: "... DI TINGKAT PROVINSI" / "DALAM PEMILIHAN UMUM ..." (``dalam``)."""
     width, _ = frame_size(paper, wide)
-    form = src.election.form_name(form_key)
-    return width, styles(), form, title_block(src, form, [*lines, src.election.name.upper()], width, ident)
+    form = src.election.form_name(form_key) if form_key else ""
+    election = src.election.name.upper()
+    election = f"DALAM {election}" if dalam and not election.startswith("DALAM ") else election
+    return width, styles(), form, title_block(src, form or None, [*lines, election], width, ident)
 
 
 def header_table(rows: list, widths: list[float], extra: list | None = None, **kwargs) -> Table:
@@ -230,59 +243,64 @@ def header_table(rows: list, widths: list[float], extra: list | None = None, **k
     return t
 
 
-def signature_block(src: Source, width: float, *, witnesses: bool = True) -> KeepTogether:
-    """Signatures: chair and members of the office, then one witness per pair, party or individual
+def signature_block(src: Source, width: float, before: list | None = None, *,
+                    witnesses: bool = True) -> KeepTogether:
+    """Signatures: chair and members of the office beside one witness per pair, party or individual
     candidate (present/absent/refused; ``witnesses`` False: the office only, as on a decision).
 
-    A witness recorded absent or refusing shows that wording in place of a signature; the
-    result stays valid (docs/domain.md §2).
+    The office table lists the chair and the members as set, or :data:`DEFAULT_MEMBERS` rows to
+    sign by hand. The two tables stand side by side, so the block stays short enough to share the
+    last page with the text before it; ``before`` (the closing paragraph) is kept on the same page,
+    so the block never stands alone on a page. A witness recorded absent or refusing shows that
+    wording in place of a signature; the result stays valid (docs/domain.md §2).
     """
     st = styles()
     place, date = plenary_place_date(src)
+    gap = 4 * mm
+    half = (width - gap) / 2 if witnesses else width
     rows = [[p("No", st["cell_b"]), p("Nama", st["cell_b"]), p("Jabatan", st["cell_b"]),
              p("Tanda tangan", st["cell_b"])]]
     kpu = [(src.office.chair, "Ketua")] + [(m, "Anggota") for m in src.office.members]
     if not src.office.members:
-        kpu += [("", "Anggota")] * 4
+        kpu += [("", "Anggota")] * (DEFAULT_MEMBERS - 1)
     for i, (name, role) in enumerate(kpu, 1):
-        rows.append([p(str(i), st["cell"]), p(name or "....................................", st["cell"]),
-                     p(role, st["cell"]), p(f"{i}. ............................", st["cell"])])
-    w_no, w_role, w_sign = 9 * mm, 34 * mm, 45 * mm
-    w_name = width - w_no - w_role - w_sign
-    kpu_table = Table(rows, colWidths=[w_no, w_name, w_role, w_sign], repeatRows=1, hAlign="LEFT")
-    kpu_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                                   ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None]),
-                                   ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
+        rows.append([p(str(i), st["cell"]), p(name or "..............................", st["cell"]),
+                     p(role, st["cell"]), p(f"{i}. ....................", st["cell"])])
+    w_no, w_role, w_sign = 7 * mm, 16 * mm, 28 * mm
+    kpu_table = Table(rows, colWidths=[w_no, half - w_no - w_role - w_sign, w_role, w_sign], repeatRows=1,
+                      hAlign="LEFT")
+    pad = [("TOPPADDING", (0, 1), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 3.5)]
+    kpu_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))] + pad))
+    head = p(f"{place}, {date}", st["body"])
+    office = [Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]), Spacer(1, 1.5 * mm),
+              kpu_table]
     if not witnesses:
-        return KeepTogether([Spacer(1, 4 * mm), p(f"{place}, {date}", st["body"]), Spacer(1, 2 * mm),
-                             Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]),
-                             Spacer(1, 1.5 * mm), kpu_table])
+        return KeepTogether(list(before or []) + [Spacer(1, 3 * mm), head, Spacer(1, 2 * mm)] + office)
     wrows = [[p("No", st["cell_b"]), p(f"Saksi {src.contestant_word}", st["cell_b"]), p("Nama saksi", st["cell_b"]),
               p("Tanda tangan / keterangan", st["cell_b"])]]
     for i, ps in enumerate(src.contestants, 1):
         w = src.plenary.witnesses.get(ps.nomor)
         if w is None:
-            name, sign = "....................................", f"{i}. ............................"
+            name, sign = "..............................", f"{i}. ...................."
         elif w["status"] == "present":
-            name, sign = w["name"], f"{i}. ............................"
+            name, sign = w["name"], f"{i}. ...................."
         else:
             name, sign = w["name"], WITNESS_STATUS[w["status"]]
         wrows.append([p(str(i), st["cell"]), p(src.entry(ps), st["cell"]),
                       p(name, st["cell"]), p(sign, st["cell_b"] if w and w["status"] != "present" else st["cell"])])
-    w_pair = (width - w_no - w_sign) * 0.55
-    wit_table = Table(wrows, colWidths=[w_no, w_pair, width - w_no - w_sign - w_pair, w_sign], repeatRows=1,
+    w_pair = (half - w_no - w_sign) * 0.5
+    wit_table = Table(wrows, colWidths=[w_no, w_pair, half - w_no - w_sign - w_pair, w_sign], repeatRows=1,
                       hAlign="LEFT")
-    wit_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                                   ("TOPPADDING", (0, 1), (-1, -1), 4), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
-    head = p(f"{place}, {date}", st["body"])
-    return KeepTogether([
-        Spacer(1, 4 * mm), head, Spacer(1, 2 * mm),
-        Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]), Spacer(1, 1.5 * mm),
-        kpu_table, Spacer(1, 3 * mm),
-        Paragraph(f"<font name='{FONT_BOLD}'>SAKSI {src.contestant_word.upper()}</font>", st["small"]),
-        Spacer(1, 1.5 * mm),
-        wit_table,
-    ])
+    wit_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))] + pad))
+    both = Table([[
+        office,
+        [Paragraph(f"<font name='{FONT_BOLD}'>SAKSI {src.contestant_word.upper()}</font>", st["small"]),
+         Spacer(1, 1.5 * mm), wit_table]]], colWidths=[half + gap, half], hAlign="LEFT")
+    both.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                   ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return KeepTogether(list(before or []) + [Spacer(1, 3 * mm), head, Spacer(1, 2 * mm), both])
 
 
 def district_part(src: Source, name: str, title: str, wide: bool, story: list, payload: dict, *,

@@ -1,5 +1,8 @@
 """Findings report: every finding of the checks, with its explanation or override.
 
+An internal working document, not an official form: it carries no "MODEL ..." form name (its box
+reads "DOKUMEN INTERNAL — BUKAN FORMULIR RESMI") and its footer says so.
+
 Reads ``recap_app.core.reconcile.findings(ws)`` (stored findings with code, severity, region,
 column, field, expected, actual, message, explanation {text, by, at} | None, override
 {reason, by, at} | None). When that module is not available the report says so instead
@@ -73,8 +76,8 @@ def _payload(f) -> dict:
 
 def build(src: Source, paper: str) -> Part:
     """The findings report (landscape), errors first, then warnings, in region order."""
-    width, st, form, story = opening(src, paper, True, "provinsi",
-                                     ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI"])
+    width, st, _form, story = opening(src, paper, True, None,
+                                      ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI"], dalam=False)
     e = src.election
     found = load_findings(src.ws)
     order = {r.kode: i for i, r in enumerate(src.regencies)}
@@ -98,9 +101,9 @@ def build(src: Source, paper: str) -> Part:
         for start in range(0, len(groups), CHUNK):
             story.append(_table(src, groups[start:start + CHUNK], width, start))
         story += long_notes(groups, st)
-    story.append(signature_block(src, width * 0.7))
+    story.append(signature_block(src, width))
     payload = {"election": e.id, "findings": found_payload, "office": src.office_payload()}
-    return Part(NAME, f"{form} Laporan temuan pemeriksaan", True, story, payload,
+    return Part(NAME, "Laporan temuan pemeriksaan (dokumen internal)", True, story, payload,
                 src.marks(not src.all_adopted))
 
 

@@ -38,10 +38,11 @@ def attendance_table(src: Source, width: float) -> Table:
     for i, a in enumerate(people, 1):
         rows.append([p(str(i), st["cell"]), p(a["name"], st["cell"]), p(a["role"], st["cell"]),
                      p("Hadir" if a["present"] else "Tidak hadir", st["cell"])])
+    blank = 6  # rows to fill by hand when nothing is recorded (Pleno › Daftar hadir records them)
     if not people:
-        rows += [[p(str(i), st["cell"]), "", "", ""] for i in range(1, 9)]
+        rows += [[p(str(i), st["cell"]), "", "", ""] for i in range(1, blank + 1)]
     return header_table(rows, [10 * mm, width * 0.42, width - 10 * mm - width * 0.42 - 28 * mm, 28 * mm],
-                        repeatRows=1, rowHeights=None if people else [None] + [7 * mm] * 8)
+                        repeatRows=1, rowHeights=None if people else [None] + [6.5 * mm] * blank)
 
 
 def _results(src: Source, width: float, st) -> list:
@@ -67,7 +68,7 @@ def build(src: Source, paper: str) -> Part:
         p(opening_sentence(src), st["justify"]), Spacer(1, 2 * mm),
         p("Rapat pleno dihadiri oleh:", st["body"]), Spacer(1, 1 * mm), attendance_table(src, width),
         Spacer(1, 3 * mm),
-        p(f"Rekapitulasi dilakukan atas sertifikat dari {src.totals['received']} dari {src.totals['expected']} "
+        p(f"Rekapitulasi dilakukan atas sertifikat {src.totals['received']} dari {src.totals['expected']} "
           f"kabupaten/kota, dengan hasil sebagai berikut:", st["justify"]),
         Spacer(1, 1 * mm), *_results(src, width, st), Spacer(1, 3 * mm),
         p((f"Selama rapat pleno dicatat {n_obj} kejadian khusus dan/atau keberatan saksi, yang dituangkan dalam "
@@ -75,10 +76,10 @@ def build(src: Source, paper: str) -> Part:
           f"Selama rapat pleno tidak dicatat kejadian khusus maupun keberatan saksi (formulir Model {kk}).",
           st["justify"]),
         Spacer(1, 2 * mm),
-        p(f"Rincian hasil rekapitulasi per kabupaten/kota tercantum dalam sertifikat Model "
-          f"{e.form_name('provinsi')} yang merupakan bagian tidak terpisahkan dari berita acara ini. "
-          "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", st["justify"]),
-        signature_block(src, width),
+        signature_block(src, width, before=[p(
+            f"Rincian hasil rekapitulasi per kabupaten/kota tercantum dalam sertifikat Model "
+            f"{e.form_name('provinsi')} yang merupakan bagian tidak terpisahkan dari berita acara ini. "
+            "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", st["justify"])]),
     ]
     payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
                "office": src.office_payload(), "plenary": src.plenary_payload(), "adopted": src.all_adopted}

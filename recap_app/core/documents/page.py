@@ -37,7 +37,7 @@ FONT_DIR = RESOURCES / "fonts"
 
 MARGIN = 12 * mm
 HEADER_H = 9 * mm
-FOOTER_H = 11 * mm
+FOOTER_H = 17 * mm  # the paraf row of a continuation page, the rule, two lines of footer
 
 _fonts_ready = False
 
@@ -193,12 +193,15 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
 
 
 def make_canvas_class(parts: list[Part], header_left: str, header_right: str, printed: str,
-                      chain_head: tuple[int, str] | None = None):
+                      chain_head: tuple[int, str] | None = None, paraf: tuple[int, int] | None = None):
     """A canvas class that numbers pages per document and draws header, marks and footer at save.
 
     ``chain_head``: (record id, hash) of the audit chain the document was printed from; its first
     16 hex digits are printed in every footer, so the paper is an anchor a later
-    ``recap audit verify --anchor ID:HASH`` checks the chain against."""
+    ``recap audit verify --anchor ID:HASH`` checks the chain against.
+    ``paraf`` (office members with the chair, witnesses): every page of a document but its last (the
+    one with the signatures) carries a row of initial boxes, as continuation pages of the forms do.
+    """
 
     class NumberedCanvas(rl_canvas.Canvas):
         """Keeps every page until save() so that "Halaman x dari y" can name y."""
@@ -251,6 +254,8 @@ def make_canvas_class(parts: list[Part], header_left: str, header_right: str, pr
             fy = MARGIN
             self.setFillColor(colors.black)
             self.line(MARGIN, fy + 7 * mm, w - MARGIN, fy + 7 * mm)
+            if paraf and page < total:
+                self._paraf(w, fy + 8.5 * mm, *paraf)
             self.setFont(FONT, 7)
             title = _fit(part.title, FONT, 7, w / 2 - MARGIN - 20 * mm)
             self.drawString(MARGIN, fy + 3.5 * mm, title)
@@ -272,5 +277,23 @@ def make_canvas_class(parts: list[Part], header_left: str, header_right: str, pr
                 self.rotate(30 if w > h else 52)
                 self.drawCentredString(0, -min(w, h) * 0.1, "DRAF")
             self.restoreState()
+
+        def _paraf(self, w: float, y: float, members: int, witnesses: int) -> None:
+            """Initial boxes: "Paraf: Ketua [ ] Anggota [ ]... Saksi [ ]..." at the right of the page."""
+            box, gap = 5 * mm, 1.2 * mm
+            groups = [("Ketua", 1), ("Anggota", max(0, members - 1))]
+            groups.append(("Saksi", witnesses) if witnesses <= 10 else ("Saksi (semua yang hadir)", 1))
+            self.setFont(FONT, 6.5)
+            x = w - MARGIN
+            for label, n in reversed(groups):
+                for _ in range(n):
+                    x -= box
+                    self.rect(x, y, box, box * 0.85, stroke=1, fill=0)
+                    x -= gap
+                x -= pdfmetrics.stringWidth(label, FONT, 6.5) + 1 * mm
+                self.drawString(x, y + 1.2 * mm, label)
+                x -= 3 * mm
+            self.setFont(FONT_BOLD, 6.5)
+            self.drawRightString(x, y + 1.2 * mm, "Paraf:")
 
     return NumberedCanvas

@@ -163,6 +163,25 @@ def add_attendance(ws: Workspace, actor: str, name: str, role: str, present: boo
     return rid
 
 
+def remove_attendance(ws: Workspace, actor: str, attendance_id: int) -> None:
+    """Take one person off the attendance list (a name recorded by mistake); the audit log keeps
+    who was removed, by whom and when.
+
+    Raises:
+        DocumentError: no such entry ("unknown_attendance"); NotAllowed: no "edit" permission.
+    """
+    auth.require(ws, actor, "edit")
+    with ws.transaction():
+        row = ws.conn.execute("SELECT name, role, present FROM plenary_attendance WHERE id = ?",
+                              (attendance_id,)).fetchone()
+        if row is None:
+            raise DocumentError(f"Peserta rapat nomor {attendance_id} tidak ada dalam daftar hadir.",
+                                "unknown_attendance")
+        ws.conn.execute("DELETE FROM plenary_attendance WHERE id = ?", (attendance_id,))
+        ws.record(actor, "plenary.attendance_remove", f"attendance:{attendance_id}",
+                  {"name": row[0], "role": row[1], "present": bool(row[2])}, None)
+
+
 def set_witness(ws: Workspace, actor: str, nomor_urut: int, name: str, status: str) -> None:
     """Record the witness of a candidate pair and whether they were present, absent or refused to sign.
 

@@ -25,7 +25,8 @@ from .numbers import short
 from .reader import read_workbook
 from .report import ACCEPTED, REFUSED, UNCHANGED, FileReport, ImportReport
 
-__all__ = ["import_files", "import_bytes", "read_file", "ImportReport", "FileReport", "TEMPLATE_META_SHEET"]
+__all__ = ["import_files", "import_bytes", "read_file", "read_for_comparison", "ImportReport", "FileReport",
+           "TEMPLATE_META_SHEET"]
 
 #: hidden sheet of the province's own template holding the machine-readable identity
 TEMPLATE_META_SHEET = "_recap"
@@ -44,8 +45,8 @@ def build_context(ws: Workspace) -> Context:
 
 
 def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, reason: str | None = None,
-                 expect_region: str | None = None) -> ImportReport:
-    """Import regency certificate files, one transaction per file.
+                 expect_region: str | None = None, *, progress=None, cancelled=None) -> ImportReport:
+    """Import regency certificate files, one transaction per file, one automatic backup per call.
 
     Args:
         ws: the open workspace.
@@ -54,6 +55,10 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         accept_names: accept kecamatan names that only nearly match (remembered as aliases).
         reason: why, recorded with every new revision.
         expect_region: when given, a file for any other kabupaten/kota is refused.
+        progress: called as ``progress(done, total, file name)`` before each file and
+            ``progress(total, total, "")`` at the end (the window's progress bar).
+        cancelled: a callable; once it returns True the remaining files are skipped, each
+            reported with code "cancelled" (the files already stored stay stored).
     Returns:
         ImportReport; ``report.ok`` is False when any file was refused.
     Raises:
@@ -64,8 +69,15 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
     auth.require(ws, actor, "import")
     report = ImportReport()
     ctx = build_context(ws)
-    for path in paths:
+    paths = list(paths)
+    for i, path in enumerate(paths):
         path = Path(path)
+        if cancelled is not None and cancelled():
+            report.files.append(FileReport(path.name, code="cancelled", message=(
+                f"Berkas {path.name}: impor dibatalkan sebelum berkas ini; tidak ada yang disimpan.")))
+            continue
+        if progress is not None:
+            progress(i, len(paths), f"{path.name} ({i + 1}/{len(paths)})")
         try:
             data = read_file(path)
         except ImportRefused as exc:
@@ -88,7 +100,62 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         from .. import backup
 
         backup.auto_backup(ws, "import", actor)  # after the commits; never raises (docs/security.md)
+    if progress is not None:
+        progress(len(paths), len(paths), "")
     return report
+
+
+def read_for_comparison(ws: Workspace, path, prefix: str = "") -> tuple[dict[str, dict], list[str]]:
+    """Another source's figures for :func:`recap_app.core.compare.compare_external`, stored nowhere.
+
+    Reads a CSV keyed by region code or the program's own long export (compare.read_external_csv),
+    or any spreadsheet holding certificates of this election in a layout the importer reads (the
+    Situng workbooks, a regency's DB1, the province template): every sheet that holds a
+    certificate gives its kecamatan columns (by kecamatan code) and its JUMLAH column (by regency
+    code). A kecamatan name that only nearly matches is taken as the region it resembles and said.
+
+    Returns:
+        ({region code: {field key: int or None}}, notes for the clerk).
+    Raises:
+        CompareError / ImportRefused: the file cannot be read or holds no figures (the message
+        names file, sheet, cell or row, and what was expected).
+    """
+    from .. import compare
+
+    path = Path(path)
+    if path.suffix.lower() in (".csv", ".txt"):
+        try:
+            return compare.read_external_csv(path, ws.election, prefix), []
+        except compare.CompareError as exc:
+            if exc.code != "no_key_column":
+                raise
+    try:
+        data = read_file(path)
+    except OSError as exc:
+        raise ImportRefused(f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}).", "unreadable") from exc
+    ctx = build_context(ws)
+    wb = read_workbook(path.name, data)
+    figures: dict[str, dict] = {}
+    notes: list[str] = []
+    for sh in wb.sheets:
+        if sh.name == TEMPLATE_META_SHEET:
+            continue
+        try:
+            found = find_certificate(sh, ctx, path.name)
+        except NotACertificate:
+            continue
+        for c in found.columns:
+            code = found.regency.kode if c.kode == JUMLAH else c.kode
+            figures[code] = dict(found.values.get(c.kode, {}))
+        notes.append(f"lembar {sh.name}: {found.regency.nama} ({found.regency.kode}), "
+                     f"{len(found.columns)} kolom")
+        notes += [f"lembar {sh.name}: \"{short(c.header)}\" dibaca sebagai {ws.region(c.kode).nama} ({c.kode}) "
+                  "karena namanya mirip" for c in found.near]
+    if not figures:
+        raise ImportRefused(f"Berkas {path.name}: tidak ada sertifikat yang dikenali pada lembar "
+                            f"{', '.join(s.name for s in wb.sheets) or '-'}; diharapkan tabel dengan baris formulir "
+                            "(I-V) dan kolom kecamatan, atau CSV berkunci kode wilayah.", "no_certificate")
+    return figures, notes
 
 
 _NOT_REGULAR = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FIFO)"),

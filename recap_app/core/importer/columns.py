@@ -101,6 +101,10 @@ def header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field_
                     "kode kecamatan, atau JUMLAH.", "unknown_kecamatan")
             continue
         if not has_data and not code and not is_j and not ctx.province.quick(name):
+            if name and name == cell_text(grid.view(hr, c)) and normalize(name) not in MARKERS:
+                # a heading on the header row over an empty column: said, never dropped without a word
+                notes.append(f"kolom {grid.ref(hr, c)} berjudul \"{short(name)}\" tanpa angka tidak dipakai: nama itu "
+                             "tidak ada di daftar wilayah")
             continue  # unrelated text beside the table
         if not has_data and grid.raw(hr, c) is None and (hr, c) in grid.fill:
             continue  # a wide merged header over an empty column

@@ -170,6 +170,14 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             columns = [x for x in columns if x.kode != col.kode]
             near = [x for x in near if x.kode != col.kode]
         elif col.kode in seen:
+            earlier = next(x for x in columns if x.kode == col.kode)
+            if m.kind == "near" or earlier.match == "near":  # a name that only resembles one already there
+                odd, other = (col, earlier) if m.kind == "near" else (earlier, col)
+                raise ImportRefused(
+                    f"{where}, sel {odd.ref or grid.ref(hr, odd.index)}: kecamatan \"{short(odd.header)}\" tidak "
+                    f"dikenal di {regency.nama}; namanya hanya mirip {m.region.nama} ({m.region.kode}), yang sudah "
+                    f"ada di sel {other.ref or grid.ref(hr, other.index)}. Diharapkan nama atau kode kecamatan "
+                    f"{regency.nama} menurut daftar wilayah {e.region_set}.", "unknown_kecamatan")
             raise ImportRefused(f"{where}, sel {grid.ref(hr, c)}: kecamatan {m.region.nama} ({m.region.kode}) "
                                 f"muncul dua kali (juga di {grid.ref(hr, seen[col.kode])}); diharapkan satu kolom "
                                 "per kecamatan.", "duplicate_kecamatan")

@@ -56,8 +56,13 @@ class FileReport:
     def ok(self) -> bool:
         return self.status != REFUSED
 
-    def to_text(self) -> str:
-        """The report of this file as the CLI prints it (Indonesian)."""
+    def to_text(self, label=None) -> str:
+        """The report of this file as the CLI prints it (Indonesian).
+
+        ``label``: field key -> the form's label ("I.A.2 DPTb LK"), so that the clerk reads the
+        form's words, not internal keys (ImportReport.to_text passes the certificate's form).
+        """
+        lab = label or (lambda key: key)
         if self.status == REFUSED:
             return f"DITOLAK  {self.file}\n  {self.message}"
         head = {ACCEPTED: "DITERIMA", UNCHANGED: "SUDAH ADA"}[self.status]
@@ -77,28 +82,29 @@ class FileReport:
             lines.append(f"  Nama calon \"{n['header']}\" (sel {n['cell']}) diterima sebagai {n['nama']} (nomor urut "
                          f"{n['nomor_urut']}) [{n['match']}].")
         if self.fields_absent:
-            lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(self.fields_absent)}")
+            lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(map(lab, self.fields_absent))}")
         if self.blanks:
             ncols = len(self.kecamatan) + (0 if self.jumlah_computed else 1)
             whole = [k for k, cols in self.blanks.items() if len(cols) >= ncols]
             part = {k: cols for k, cols in self.blanks.items() if len(cols) < ncols}
             if whole:
                 lines.append(f"  Kosong di semua kolom (disimpan kosong, bukan nol): {len(whole)} isian: "
-                             + ", ".join(whole))
+                             + ", ".join(map(lab, whole)))
             for k, cols in part.items():
-                lines.append(f"  Kosong (bukan nol): {k} di {', '.join(cols)}")
+                lines.append(f"  Kosong (bukan nol): {lab(k)} di {', '.join(cols)}")
         if self.dashes:
             lines.append("  \"-\" dibaca sebagai 0: " + ", ".join(d["cell"] for d in self.dashes[:20])
                          + (f" (+{len(self.dashes) - 20})" if len(self.dashes) > 20 else ""))
         for rc in self.recomputed[:40]:
-            lines.append(f"  Dihitung ulang: sel {rc['cell']} ({rc['field']}, {rc['kolom']}) = {rc['value']} "
-                         f"dari {rc['dihitung']} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'})")
+            how = " + ".join(lab(x.strip()) for x in rc["dihitung"].split(" + "))
+            lines.append(f"  Dihitung ulang: sel {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = {rc['value']} "
+                         f"dari {how} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'})")
         if len(self.recomputed) > 40:
             lines.append(f"  ... dan {len(self.recomputed) - 40} sel lain dihitung ulang.")
         if self.jumlah_computed:
             lines.append("  Kolom JUMLAH tidak ada atau kosong seluruhnya: dihitung dari jumlah kolom kecamatan.")
         for d in self.differences[:60]:
-            lines.append(f"  Berubah: {d['kolom']} {d['field']}: {d['before']} -> {d['after']}")
+            lines.append(f"  Berubah: {d['kolom']} {lab(d['field'])}: {d['before']} -> {d['after']}")
         if len(self.differences) > 60:
             lines.append(f"  ... dan {len(self.differences) - 60} perubahan lain.")
         for n in self.notes:
@@ -120,9 +126,17 @@ class ImportReport:
     def to_dict(self) -> dict:
         return {"ok": self.ok, "files": [asdict(f) for f in self.files]}
 
-    def to_text(self) -> str:
+    def to_text(self, election=None) -> str:
+        """Every file's report and the summary line; with ``election`` the fields are named by the
+        form's labels (each file's certificate form: election.form_of_region)."""
         acc = sum(1 for f in self.files if f.status == ACCEPTED)
         same = sum(1 for f in self.files if f.status == UNCHANGED)
         ref = sum(1 for f in self.files if f.status == REFUSED)
-        body = "\n".join(f.to_text() for f in self.files)
+
+        def label_of(f):
+            if election is None or not f.kode:
+                return None
+            return election.form_of_region(f.kode).label
+
+        body = "\n".join(f.to_text(label_of(f)) for f in self.files)
         return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak."

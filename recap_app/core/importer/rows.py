@@ -190,12 +190,13 @@ def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, no
         if fld.key in field_rows:
             before = field_rows[fld.key]
             if r in grid.hidden_lines:
-                notes.append(f"baris tersembunyi {grid.ref(r, 0)} mengulang isian {fld.key}; tidak dipakai")
+                notes.append(f"baris tersembunyi {grid.ref(r, 0)} mengulang isian {form.field_label(fld.key)}; tidak dipakai")
                 continue
             if before not in grid.hidden_lines:
                 raise ImportRefused(
                     f"{where}, sel {grid.ref(r, 0)}: isian {form.field_label(fld.key)} muncul dua kali (juga di "
                     f"{grid.ref(before, 0)}); diharapkan satu baris per isian.", "duplicate_field")
-            notes.append(f"baris tersembunyi {grid.ref(before, 0)} mengulang isian {fld.key}; tidak dipakai")
+            notes.append(f"baris tersembunyi {grid.ref(before, 0)} mengulang isian {form.field_label(fld.key)}; "
+                         "tidak dipakai")
         field_rows[fld.key] = r
     return field_rows

@@ -7,9 +7,11 @@ from PySide6.QtCore import QCoreApplication
 from ..jobs import JobRunner
 from .audit import AuditPage
 from .bundles import BundlesPage
+from .compare import ComparePage
 from .documents import DocumentsPage
 from .findings import FindingsPage
 from .importing import ImportPage
+from .plenary import PlenaryPage
 from .province import ProvincePage
 from .publication import PublicationPage
 from .seats import SeatsPage, has_seats
@@ -26,6 +28,8 @@ def page_factories(window):
         ("findings", QCoreApplication.translate("MainWindow", "Temuan"), lambda: FindingsPage(window)),
         ("province", QCoreApplication.translate("MainWindow", "Provinsi"), lambda: ProvincePage(window)),
         *seats,
+        ("plenary", QCoreApplication.translate("MainWindow", "Pleno"), lambda: PlenaryPage(window)),
+        ("compare", QCoreApplication.translate("MainWindow", "Bandingkan"), lambda: ComparePage(window)),
         ("documents", QCoreApplication.translate("MainWindow", "Dokumen"), lambda: DocumentsPage(window)),
         ("bundles", QCoreApplication.translate("MainWindow", "Bundel"), lambda: BundlesPage(window)),
         ("publication", QCoreApplication.translate("MainWindow", "Publikasi"), lambda: PublicationPage(window)),
@@ -33,5 +37,5 @@ def page_factories(window):
     ]
 
 
-__all__ = ["AuditPage", "BundlesPage", "DocumentsPage", "FindingsPage", "ImportPage", "ProvincePage",
-           "PublicationPage", "SeatsPage", "page_factories"]
+__all__ = ["AuditPage", "BundlesPage", "ComparePage", "DocumentsPage", "FindingsPage", "ImportPage", "PlenaryPage",
+           "ProvincePage", "PublicationPage", "SeatsPage", "page_factories"]

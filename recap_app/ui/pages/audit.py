@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import json
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,15 +15,23 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
 )
 
-from ...core import audit
+from ...core import audit, audit_text
+from ...core.formatting import office_zone
 from .. import fmt
 from ..models import AuditModel
+from ..widgets import add_button, add_label
 from .base import LazyPage
+
+
+def utc_bound(day: str, start: bool) -> str:
+    """The UTC ISO bound of an office-zone day ("2019-05-08" WIB starts at 2019-05-07T17:00:00+00:00)."""
+    d = _dt.date.fromisoformat(day)
+    t = _dt.datetime.combine(d, _dt.time.min if start else _dt.time(23, 59, 59), tzinfo=office_zone())
+    return t.astimezone(_dt.UTC).isoformat()
 
 
 class AuditPage(LazyPage):
@@ -49,17 +60,16 @@ class AuditPage(LazyPage):
         for combo in (self.region, self.user, self.action):
             combo.setMinimumWidth(150)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("cari teks…"))
-        for w in (self.region, self.user, self.action, self.use_dates, self.since, QLabel("–"), self.until,
-                  self.text):
+        self.text.setObjectName("auditText")
+        self.text.setPlaceholderText(self.tr("cari teks di rincian…"))
+        for w in (self.region, self.user, self.action, self.use_dates, self.since, QLabel("–"), self.until):
             row.addWidget(w)
-        self.verify_btn = QPushButton(self.tr("Periksa rantai"))
-        self.verify_btn.clicked.connect(self.verify)
-        row.addWidget(self.verify_btn)
         lay.addLayout(row)
-        self.status = QLabel("")
-        self.status.setObjectName("auditStatus")
-        lay.addWidget(self.status)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.text, 1)
+        self.verify_btn = add_button(row2, self.tr("&Periksa rantai"), self.verify)
+        lay.addLayout(row2)
+        self.status = add_label(lay, "", "auditStatus")
         self.model = AuditModel(self)
         self.view = QTableView()
         self.view.setObjectName("auditView")
@@ -78,14 +88,17 @@ class AuditPage(LazyPage):
         self.text.editingFinished.connect(self.reload)
 
     def reload_page(self) -> None:
-        for combo, items, label in ((self.user, audit.actors(self.window_.ws), self.tr("Semua pengguna")),
-                                    (self.action, audit.actions(self.window_.ws), self.tr("Semua tindakan"))):
+        ws = self.window_.ws
+        for combo, items, label, text in (
+                (self.user, audit.actors(ws), self.tr("Semua pengguna"), str),
+                (self.action, audit.actions(ws), self.tr("Semua tindakan"),
+                 lambda a: audit_text.action_text(a, fmt.LANG))):
             cur = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(label, "")
             for it in items:
-                combo.addItem(it, it)
+                combo.addItem(text(it), it)
             i = combo.findData(cur)
             combo.setCurrentIndex(max(i, 0))
             combo.blockSignals(False)
@@ -99,16 +112,18 @@ class AuditPage(LazyPage):
             kw["actor"] = self.user.currentData()
         if self.action.currentData():
             kw["action"] = self.action.currentData()
-        if self.use_dates.isChecked():
-            kw["since"] = self.since.date().toString("yyyy-MM-dd")
-            kw["until"] = self.until.date().toString("yyyy-MM-dd") + "T23:59:59+99:99"
+        if self.use_dates.isChecked():  # the dates the clerk picks are office (WIB) dates
+            kw["since"] = utc_bound(self.since.date().toString("yyyy-MM-dd"), start=True)
+            kw["until"] = utc_bound(self.until.date().toString("yyyy-MM-dd"), start=False)
         if self.text.text().strip():
             kw["text"] = self.text.text().strip()
-        import json
-
         recs = audit.query(self.window_.ws, limit=2000, **kw)
-        self.model.set_rows([(r.id, fmt.when(r.at), r.actor, r.action, r.entity,
-                              "" if r.after is None else json.dumps(r.after, ensure_ascii=False))
+        lang = fmt.LANG
+        self.model.set_rows([(r.id, fmt.when(r.at), r.actor, audit_text.action_text(r.action, lang),
+                              audit_text.entity_text(r.entity, lang),
+                              audit_text.details(r.action, r.before, r.after, lang),
+                              json.dumps({"action": r.action, "entity": r.entity, "before": r.before,
+                                          "after": r.after}, ensure_ascii=False, indent=1))
                              for r in recs])
         self.status.setText(self.tr("%1 catatan ditampilkan (terbaru di atas; paling banyak 2000).")
                             .replace("%1", str(len(recs))))

@@ -8,19 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from .. import fmt, operations
-from ..widgets import inform
+from ..widgets import add_button, choose_open, choose_save, inform, start_page
 
 
 class BundlesPage(QWidget):
@@ -28,31 +26,23 @@ class BundlesPage(QWidget):
 
     def __init__(self, window):
         super().__init__()
-        self.window_ = window
-        lay = QVBoxLayout(self)
-        intro = QLabel(self.tr("Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat "
-                               "atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, "
-                               "sidik jari setiap isi dan bentuk data sebelum apa pun disimpan."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        lay = start_page(self, window, self.tr("Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat "
+                                               "atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, "
+                                               "sidik jari setiap isi dan bentuk data sebelum apa pun disimpan."))
         row = QHBoxLayout()
-        self.full = QCheckBox(self.tr("Seluruh data (bukan hanya perubahan)"))
-        self.sources = QCheckBox(self.tr("Sertakan berkas asli"))
-        self.export_btn = QPushButton(self.tr("Ekspor bundel…"))
-        self.verify_btn = QPushButton(self.tr("Verifikasi bundel…"))
-        self.import_btn = QPushButton(self.tr("Impor bundel…"))
-        self.export_btn.clicked.connect(lambda: self.export())
-        self.verify_btn.clicked.connect(lambda: self.verify())
-        self.import_btn.clicked.connect(lambda: self.import_())
-        self.accept_key = QCheckBox(self.tr("Percayai kunci pengirim baru"))
-        self.accept_key.setToolTip(self.tr("Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain."))
-        for w in (self.export_btn, self.full, self.sources):
+        self.export_btn = add_button(row, self.tr("&Ekspor bundel…"), self.export)
+        self.full = QCheckBox(self.tr("Seluruh &data (bukan hanya perubahan)"))
+        self.sources = QCheckBox(self.tr("Sertakan berkas &asli"))
+        for w in (self.full, self.sources):
             row.addWidget(w)
         row.addStretch(1)
         lay.addLayout(row)
         row2 = QHBoxLayout()
-        for w in (self.verify_btn, self.import_btn, self.accept_key):
-            row2.addWidget(w)
+        self.verify_btn = add_button(row2, self.tr("&Verifikasi bundel…"), self.verify)
+        self.import_btn = add_button(row2, self.tr("&Impor bundel…"), self.import_)
+        self.accept_key = QCheckBox(self.tr("Percayai &kunci pengirim baru"))
+        self.accept_key.setToolTip(self.tr("Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain."))
+        row2.addWidget(self.accept_key)
         row2.addStretch(1)
         lay.addLayout(row2)
         self.result = QPlainTextEdit()
@@ -80,8 +70,8 @@ class BundlesPage(QWidget):
 
     def export(self, path: str | None = None):
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor bundel"), str(Path.home() / "rekap.bundle.zip"),
-                                                  self.tr("Bundel (*.zip)"))
+            path = choose_save(self, self.tr("Ekspor bundel"), str(Path.home() / "rekap.bundle.zip"),
+                               self.tr("Bundel (*.zip)"))
             if not path:
                 return None
         work = partial(operations.export_bundle, path=path, actor=self.window_.actor, full=self.full.isChecked(),
@@ -101,8 +91,8 @@ class BundlesPage(QWidget):
 
     def verify(self, path: str | None = None):
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Verifikasi bundel"), str(Path.home()),
-                                                  self.tr("Bundel (*.zip);;Semua berkas (*)"))
+            path = choose_open(self, self.tr("Verifikasi bundel"), str(Path.home()),
+                               self.tr("Bundel (*.zip);;Semua berkas (*)"))
             if not path:
                 return None
         work = partial(operations.verify_bundle, path=path)
@@ -127,8 +117,8 @@ class BundlesPage(QWidget):
 
     def import_(self, path: str | None = None, accept_key: bool | None = None):
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Impor bundel"), str(Path.home()),
-                                                  self.tr("Bundel (*.zip);;Semua berkas (*)"))
+            path = choose_open(self, self.tr("Impor bundel"), str(Path.home()),
+                               self.tr("Bundel (*.zip);;Semua berkas (*)"))
             if not path:
                 return None
         if accept_key is None:

@@ -5,39 +5,31 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
+from ...core.outputs import write_atomic
 from .. import operations
-from ..widgets import confirm, inform
+from ..widgets import add_button, add_label, choose_folder, choose_open_many, choose_save, confirm, inform, start_page
 
 
 class ImportPage(QWidget):
-    """Import regency certificate files: choose or drop, progress, name confirmation, report."""
+    """Import regency certificate files: choose or drop, progress in the status bar (the window stays
+    usable, Batal stops after the file being read), the list updated as each file lands, name
+    confirmation, the report in the form's words."""
 
     def __init__(self, window):
         super().__init__()
-        self.window_ = window
         self.reports: list[str] = []
-        lay = QVBoxLayout(self)
-        intro = QLabel(self.tr("Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke "
-                               "jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        lay = start_page(self, window, self.tr("Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke "
+                                               "jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali; kemajuan tampil di "
+                                               "bilah bawah dan jendela tetap dapat dipakai."))
         row = QHBoxLayout()
-        self.choose_btn = QPushButton(self.tr("Pilih berkas…"))
-        self.choose_btn.clicked.connect(self.choose_files)
-        self.template_btn = QPushButton(self.tr("Buat templat isian…"))
-        self.template_btn.clicked.connect(self.write_templates)
-        self.save_btn = QPushButton(self.tr("Simpan laporan…"))
-        self.save_btn.clicked.connect(self.save_report)
-        for b in (self.choose_btn, self.template_btn, self.save_btn):
-            row.addWidget(b)
+        self.choose_btn = add_button(row, self.tr("&Pilih berkas…"), self.choose_files)
+        self.template_btn = add_button(row, self.tr("Buat &templat isian…"), self.write_templates)
+        self.save_btn = add_button(row, self.tr("Simpan &laporan…"), self.save_report)
         row.addStretch(1)
         lay.addLayout(row)
-        self.summary = QLabel("")
-        self.summary.setObjectName("importSummary")
-        self.summary.setStyleSheet("#importSummary { font-weight: bold; }")
-        lay.addWidget(self.summary)
+        self.summary = add_label(lay, "", "importSummary", style="#importSummary { font-weight: bold; }")
         self.report = QPlainTextEdit()
         self.report.setObjectName("importReport")
         self.report.setReadOnly(True)
@@ -47,8 +39,8 @@ class ImportPage(QWidget):
         self.last_report = None
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Pilih berkas sertifikat"), str(Path.home()),
-                                                self.tr("Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"))
+        paths = choose_open_many(self, self.tr("Pilih berkas sertifikat"), str(Path.home()),
+                                 self.tr("Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"))
         if paths:
             self.start_import(paths)
 
@@ -60,7 +52,15 @@ class ImportPage(QWidget):
                        reason=reason)
         return window.jobs.start(window.ws.path, work, self.tr("Mengimpor berkas…"), self, refresh=window.refresh,
                                  on_done=lambda rep: self._done(rep, paths),
+                                 on_progress=lambda done, total, _text: self._landed(done, total),
                                  on_failed=lambda msg: inform(self, self.tr("Impor gagal"), msg, error=True))
+
+    def _landed(self, done: int, total: int) -> None:
+        """A file was stored (or refused): the list of kabupaten/kota shows it at once."""
+        if done > 0:
+            self.window_.refresh_regencies()
+        self.summary.setText(self.tr("Mengimpor: %1 dari %2 berkas selesai…").replace("%1", str(done))
+                             .replace("%2", str(total)) if done < total else "")
 
     def _done(self, report, paths) -> None:
         self.last_report = report
@@ -77,7 +77,7 @@ class ImportPage(QWidget):
                 self.start_import([by_name[f.file] for f in near if f.file in by_name], accept_names=True)
 
     def _show(self, report) -> None:
-        text = report.to_text()
+        text = report.to_text(self.window_.ws.election)
         self.reports.append(text)
         acc = sum(1 for f in report.files if f.status == "diterima")
         same = sum(1 for f in report.files if f.status == "sudah ada")
@@ -86,16 +86,22 @@ class ImportPage(QWidget):
                              .replace("%2", str(same)).replace("%3", str(ref)))
         self.report.setPlainText("\n\n".join(reversed(self.reports)))
 
-    def save_report(self) -> None:
+    def save_report(self, path: str | None = None) -> None:
+        """Write the reports to a text file (never over the workspace or another database)."""
         if not self.reports:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan laporan impor"), "laporan-impor.txt",
-                                              self.tr("Teks (*.txt)"))
-        if path:
-            Path(path).write_text("\n\n".join(self.reports) + "\n", encoding="utf-8")
+        if path is None:
+            path = choose_save(self, self.tr("Simpan laporan impor"), str(Path.home() / "laporan-impor.txt"),
+                               self.tr("Teks (*.txt)"))
+            if not path:
+                return
+        try:
+            write_atomic(path, ("\n\n".join(self.reports) + "\n").encode("utf-8"), self.window_.ws)
+        except Exception as exc:  # a refused target or a full disk: said, nothing written
+            inform(self, self.tr("Simpan laporan impor"), getattr(exc, "message", str(exc)), error=True)
 
     def write_templates(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder untuk templat"), str(Path.home()))
+        folder = choose_folder(self, self.tr("Folder untuk templat"), str(Path.home()))
         if not folder:
             return
         window = self.window_

@@ -1,0 +1,177 @@
+"""Berkas › Pengguna dan peran…: the accounts of the workspace and their roles (the admin's work)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core import auth
+from ..core.errors import RecapError
+from . import fmt, operations
+from .widgets import add_button, button_box, inform, rows_table
+
+
+def role_items(combo: QComboBox, current: str | None = None) -> None:
+    """Fill a combo box with the roles, each with what it may do (core.auth.ROLE_TEXT)."""
+    for role in auth.MATRIX:
+        combo.addItem(f"{role} — {auth.ROLE_TEXT.get(role, '')}", role)
+    if current:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+
+
+class AccountDialog(QDialog):
+    """A new account (name, role, password twice) or a new password for one (``name`` given)."""
+
+    def __init__(self, parent=None, name: str | None = None, first: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kata sandi baru") if name else self.tr("Akun baru"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.name = QLineEdit(name or "")
+        self.name.setObjectName("accountName")
+        self.name.setReadOnly(bool(name))
+        self.role = QComboBox()
+        self.role.setObjectName("accountRole")
+        role_items(self.role, "admin" if first else "operator")
+        self.password = QLineEdit()
+        self.password.setObjectName("accountPassword")
+        self.again = QLineEdit()
+        self.again.setObjectName("accountPasswordAgain")
+        for edit in (self.password, self.again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Nama pengguna"), self.name)
+        if not name:
+            form.addRow(self.tr("&Peran"), self.role)
+        form.addRow(self.tr("&Kata sandi"), self.password)
+        form.addRow(self.tr("&Ulangi kata sandi"), self.again)
+        lay.addLayout(form)
+        if first:
+            note = QLabel(self.tr("Akun pertama harus admin. Sesudah itu setiap orang masuk dengan nama dan kata "
+                                  "sandinya."))
+            note.setWordWrap(True)
+            lay.addWidget(note)
+        lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))
+        (self.password if name else self.name).setFocus()
+
+    def accept(self) -> None:
+        if self.password.text() != self.again.text():
+            inform(self, self.windowTitle(), self.tr("Kedua kata sandi tidak sama; tulis ulang."), error=True)
+            return
+        if not self.name.text().strip():
+            inform(self, self.windowTitle(), self.tr("Nama pengguna harus diisi."), error=True)
+            return
+        super().accept()
+
+
+class UsersDialog(QDialog):
+    """The accounts with their role and state; add, change role, disable/enable, new password.
+
+    Every change goes through core.auth (which checks that the acting user is an admin, keeps the
+    last admin and writes the audit record); a refusal is shown as the core words it.
+    """
+
+    def __init__(self, ws, actor: str, parent=None):
+        super().__init__(parent)
+        self.ws, self.actor = ws, actor
+        self.setWindowTitle(self.tr("Pengguna dan peran"))
+        lay = QVBoxLayout(self)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        self.table = rows_table([self.tr("Nama"), self.tr("Peran"), self.tr("Keadaan"), self.tr("Dibuat")], "accounts")
+        self.table.setSelectionMode(self.table.SelectionMode.SingleSelection)
+        self.table.setColumnWidth(0, 160)
+        self.table.setColumnWidth(1, 110)
+        lay.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_btn = add_button(row, self.tr("&Tambah akun…"), self.add)
+        self.role = QComboBox()
+        self.role.setObjectName("roleChoice")
+        role_items(self.role)
+        row.addWidget(self.role)
+        self.role_btn = add_button(row, self.tr("Ubah &peran"), self.change_role)
+        self.active_btn = add_button(row, self.tr("&Nonaktifkan"), self.toggle_active)
+        self.password_btn = add_button(row, self.tr("&Kata sandi baru…"), self.new_password)
+        for b in (self.add_btn, self.role_btn, self.active_btn, self.password_btn):
+            b.setAutoDefault(False)
+        lay.addLayout(row)
+        self.buttons = button_box(self, self.tr("Tutup"))
+        lay.addWidget(self.buttons)
+        self.table.currentCellChanged.connect(lambda *_: self._selected_changed())
+        self.reload()
+        self.resize(720, 380)
+
+    def reload(self) -> None:
+        accounts = auth.list_users(self.ws)
+        self.accounts = accounts
+        self.table.setRowCount(len(accounts))
+        for i, a in enumerate(accounts):
+            for j, text in enumerate((a.name, a.role, self.tr("aktif") if a.active else self.tr("nonaktif"),
+                                      f"{fmt.when(a.created_at)} · {a.created_by}")):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        if auth.open_mode(self.ws):
+            self.note.setText(self.tr("Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak "
+                                      "dengan menulis namanya). Buat akun admin pertama untuk mewajibkan kata sandi."))
+        else:
+            self.note.setText(self.tr("Hanya admin yang dapat mengubah akun. Peran menentukan apa yang boleh "
+                                      "dilakukan; setiap perubahan tercatat di log audit."))
+        if accounts and self.table.currentRow() < 0:
+            self.table.selectRow(0)
+        self._selected_changed()
+
+    def selected(self):
+        r = self.table.currentRow()
+        return self.accounts[r] if 0 <= r < len(self.accounts) else None
+
+    def _selected_changed(self) -> None:
+        acc = self.selected()
+        for b in (self.role_btn, self.active_btn, self.password_btn):
+            b.setEnabled(acc is not None)
+        if acc is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(acc.role)))
+            self.active_btn.setText(self.tr("&Nonaktifkan") if acc.active else self.tr("&Aktifkan"))
+
+    def _write(self, operation, **args) -> bool:
+        try:
+            operations.run_here(self.ws, operation, actor=self.actor, **args)
+        except RecapError as exc:
+            inform(self, self.windowTitle(), exc.message, error=True)
+            return False
+        self.reload()
+        return True
+
+    def add(self, name: str | None = None, role: str | None = None, password: str | None = None) -> bool:
+        """A new account; the dialog asks unless every value is given."""
+        if name is None:
+            dlg = AccountDialog(self, first=auth.open_mode(self.ws))
+            if not dlg.exec():
+                return False
+            name, role, password = dlg.name.text().strip(), dlg.role.currentData(), dlg.password.text()
+        return self._write(operations.add_user, name=name, role=role, password=password)
+
+    def change_role(self) -> bool:
+        acc = self.selected()
+        return acc is not None and self._write(operations.set_role, name=acc.name, role=self.role.currentData())
+
+    def toggle_active(self) -> bool:
+        acc = self.selected()
+        return acc is not None and self._write(operations.set_active, name=acc.name, active=not acc.active)
+
+    def new_password(self, password: str | None = None) -> bool:
+        acc = self.selected()
+        if acc is None:
+            return False
+        if password is None:
+            dlg = AccountDialog(self, name=acc.name)
+            if not dlg.exec():
+                return False
+            password = dlg.password.text()
+        return self._write(operations.set_password, name=acc.name, password=password)
