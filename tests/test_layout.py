@@ -85,7 +85,7 @@ def test_no_import_circle_in_the_ui():
 
 #: the layers of docs/architecture.md, bottom first: a module imports only its own layer or lower ones
 LAYERS = (
-    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults"),
+    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults", "files"),
     ("forms", "seats"),
     ("election", "rules"),
     ("schema", "store", "state", "headlog"),
