@@ -90,7 +90,7 @@ LAYERS = (
     ("election", "rules"),
     ("schema", "store", "state", "headlog"),
     ("audit", "auth", "outputs", "totals", "office_key"),
-    ("backup", "drafts", "compare", "reconcile", "anchors", "linked"),
+    ("backup", "drafts", "compare", "reconcile", "anchors", "linked", "tps"),
     ("certificate", "integrity", "allocation"),
     ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct"),
     ("commands", "ui"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlite_utils.migrations import Migrations
 
-from . import bundles, core, findings, integrity, legislative, plenary, users
+from . import bundles, core, findings, integrity, legislative, plenary, tps, users
 from .users import ROLES, register_functions
 
 #: every migration, in application order
@@ -26,6 +26,7 @@ MIGRATIONS = (
     users.m_users_001_accounts,
     integrity.integrity_001_state,
     legislative.legislative_001_tables,
+    tps.tps_001_tables,
 )
 
 migrations = Migrations("recap_app")
