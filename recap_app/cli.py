@@ -102,9 +102,9 @@ def gui_cmd(db, screenshot, lang):
 
 
 def _register_commands() -> None:
-    from .commands import admin, bundles, dct, demo, documents, imports, link, publish, rules, seats
+    from .commands import admin, bundles, dct, demo, documents, imports, link, publish, rules, seats, tps
 
-    for module in (imports, rules, documents, bundles, admin, demo, publish, seats, dct, link):
+    for module in (imports, rules, documents, bundles, admin, demo, publish, seats, dct, link, tps):
         module.register(main)
 
 

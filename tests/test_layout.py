@@ -91,8 +91,8 @@ LAYERS = (
     ("schema", "store", "state", "headlog"),
     ("audit", "auth", "outputs", "totals", "office_key"),
     ("backup", "drafts", "compare", "reconcile", "anchors", "linked", "tps"),
-    ("certificate", "integrity", "allocation"),
-    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct"),
+    ("certificate", "integrity", "allocation", "tps_check"),
+    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct", "tps_import"),
     ("commands", "ui"),
     ("cli", "__main__"),
 )
