@@ -32,6 +32,7 @@ LAZY_COMMANDS = {
     "bundle": "bundles", "keys": "bundles",
     "audit": "admin", "backup": "admin", "backups": "admin", "restore": "admin", "users": "admin",
     "demo": "demo", "publish": "publish", "seats": "seats", "dct": "dct", "link": "link",
+    "tps": "tps",
 }
 
 

@@ -85,14 +85,14 @@ def test_no_import_circle_in_the_ui():
 
 #: the layers of docs/architecture.md, bottom first: a module imports only its own layer or lower ones
 LAYERS = (
-    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults"),
+    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults", "files"),
     ("forms", "seats"),
     ("election", "rules"),
     ("schema", "store", "state", "headlog"),
     ("audit", "audit_text", "auth", "outputs", "totals", "office_key"),
-    ("backup", "drafts", "compare", "reconcile", "anchors", "linked"),
-    ("certificate", "integrity", "allocation"),
-    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct"),
+    ("backup", "drafts", "compare", "reconcile", "anchors", "linked", "tps"),
+    ("certificate", "integrity", "allocation", "tps_check"),
+    ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct", "tps_import"),
     ("commands", "ui"),
     ("cli", "__main__"),
 )

@@ -75,6 +75,16 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def emit_report(report, fmt: str, *text_args) -> None:
+    """Print an import report (``to_dict`` as JSON, or ``to_text(*text_args)``) and exit: 0 when
+    ``report.ok``, else 1."""
+    if fmt == "json":
+        emit_json(report.to_dict())
+    else:
+        click.echo(report.to_text(*text_args))
+    sys.exit(0 if report.ok else 1)
+
+
 def read_command(group, name: str, **kwargs):
     """Decorator: a command of ``group`` that reads a workspace (``--db``, ``--format``, clerk errors)."""
     def decorate(fn):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -51,11 +50,7 @@ def register(main):
 
         with cmd.acting(db, user) as (ws, actor):
             report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region)
-        if fmt == "json":
-            cmd.emit_json(report.to_dict())
-        else:
-            click.echo(report.to_text(ws.election))
-        sys.exit(0 if report.ok else 1)
+        cmd.emit_report(report, fmt, ws.election)
 
     @cmd.read_command(main, "totals")
     def totals_cmd(db, fmt):

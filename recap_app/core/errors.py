@@ -203,6 +203,16 @@ CODES: dict[str, tuple[str, str]] = {
     "no_code": ("kode wilayah kosong", "empty region code"),
     "duplicate": ("kode wilayah muncul dua kali", "a region code appears twice"),
     "bad_value": ("nilai bukan bilangan bulat tidak negatif", "value not a non-negative integer"),
+    # the polling-station source (TPS: C1 / C.Hasil from Situng or Sirekap; docs/tps.md)
+    "no_tps": ("belum ada data TPS yang diimpor", "no TPS set imported"),
+    "bad_header": ("baris judul CSV TPS tidak sesuai (kolom wajib tidak ada, tak dikenal atau ganda)",
+                   "TPS CSV header wrong (a required column missing, an unknown or doubled column)"),
+    "bad_row": ("baris CSV dengan jumlah kolom yang salah", "a CSV row with the wrong number of cells"),
+    "bad_code": ("kode kecamatan atau desa TPS tidak berbentuk yang diharapkan", "malformed kecamatan or desa code"),
+    "duplicate_tps": ("TPS yang sama muncul dua kali", "the same TPS appears twice"),
+    "not_json": ("bukan JSON yang dapat dibaca", "not readable JSON"),
+    "bad_tps_json": ("JSON TPS tidak sesuai skema (resources/tps.schema.json)", "TPS JSON against its schema"),
+    "unknown_field": ("isian tidak ada dalam formulir pemilihan ini", "a field the election's form does not have"),
     # seats
     "bad_votes": ("suara tidak sah untuk pembagian kursi", "invalid votes for the allocation"),
     "bad_seats": ("jumlah kursi tidak sah", "invalid number of seats"),

@@ -2,8 +2,9 @@
 
 1. the audit chain: each record's hash, the links, the seal, the guard triggers (core/audit.py);
 2. the figures: every revision's cells against its SHA-256 and against the SHA-256 its audit
-   record carries (core/audit.py ``verify_content``), and every stored original file against its
-   SHA-256;
+   record carries (core/audit.py ``verify_content``), every stored original file against its
+   SHA-256, and the polling-station rows of every TPS import against the content SHA-256 of the
+   import and of its audit record (core/tps.py ``verify``);
 3. the state: accounts and roles, trusted keys, explanations and overrides, adoptions, plenary
    records, the stored election definition, settings, bundles — each unit against the digest the
    chain last recorded for it (core/state.py);
@@ -21,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from . import anchors, audit, reconcile, state
+from . import anchors, audit, reconcile, state, tps
 from .audit import ChainReport, Problem
 from .errors import WorkspaceError
 from .store import Workspace
@@ -41,6 +42,7 @@ def verify(ws: Workspace, paper: list[tuple[int, str]] = (), prefix: bool = Fals
     rep = audit.verify_chain(ws)
     rep.problems += audit.verify_content(ws)
     rep.problems += verify_sources(ws)
+    rep.problems += tps.verify(ws)
     rep.problems += [Problem("state", rid, message) for _unit, message, rid in _state(ws)]
     rep.problems += verify_findings(ws)
     found = anchors.check(ws, rep.hashes, list(paper), prefix=prefix)

@@ -11,7 +11,11 @@ content is not the one last recorded (:func:`compare`).
 Protected: every table except those whose integrity is kept another way (:data:`EXCLUDED`): the
 audit log itself and its seal (the hash chain), certificate cells (each revision's content
 SHA-256, also in its audit record), findings (derived: computed again from the figures), drafts
-(a clerk's scratch copy, no legal weight) and the digest cache. A table added by a later
+(a clerk's scratch copy, no legal weight), the digest cache, and the polling-station rows ``tps``
+(100,000 and more rows per source: hashing them as JSON on every write that touches them would cost
+seconds; like cells, they are kept by a content SHA-256 stored with their import in ``tps_import``,
+which is protected here, and carried by the import's audit record, checked whenever they are read
+and by verify: core/tps.py). A table added by a later
 migration is protected without a change here. Binary columns (the original files' bytes) are
 left out of the digests: their SHA-256 column is in, and verify checks the bytes against it.
 
@@ -27,7 +31,7 @@ import sqlite3
 
 #: tables whose integrity is kept another way (see the module docstring)
 EXCLUDED = frozenset({"audit", "audit_seal", "cell", "finding", "finding_check", "draft", "state_digest",
-                      "_sqlite_migrations"})
+                      "tps", "_sqlite_migrations"})
 
 #: the small tables that decide authority and what figures mean, checked against the chain before
 #: every write transaction (store.Workspace.guard): accounts, trusted keys, explanations and
@@ -62,6 +66,7 @@ UNIT_WORDS = {
     "bundle_remote_audit": "catatan audit kantor pengirim",
     "bundle_conflict": "konflik bundel",
     "anchor": "kepala rantai yang ditandatangani",
+    "tps_import": "riwayat impor data TPS",
     "meta/election": "definisi pemilihan yang tersimpan (nama calon, dapil, formulir)",
     "meta/workspace_id": "identitas ruang kerja",
     "meta/simulation": "tanda simulasi",

@@ -8,13 +8,11 @@ file writes nothing. See docs/import.md for the layouts read and the report's ke
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 import zipfile
 import zlib
 from pathlib import Path
 
-from .. import certificate
+from .. import certificate, files
 from ..domain import JUMLAH
 from ..errors import ImportRefused, RecapError
 from ..store import Workspace, values_sha256
@@ -158,47 +156,25 @@ def read_for_comparison(ws: Workspace, path, prefix: str = "") -> tuple[dict[str
     return figures, notes
 
 
-_NOT_REGULAR = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FIFO)"),
-                (stat.S_ISCHR, "sebuah perangkat karakter"), (stat.S_ISBLK, "sebuah perangkat blok"),
-                (stat.S_ISSOCK, "sebuah soket"))
-
-
 def read_file(path: Path) -> bytes:
     """The bytes of a file to import, refusing anything that is not a regular file.
 
     The file is opened without blocking (a FIFO would otherwise wait for a writer), checked with
     ``fstat`` on the open descriptor (``stat.S_ISREG``), then read with a bounded read of
-    ``reader.MAX_FILE_BYTES + 1`` bytes: /dev/zero reports size 0 and never ends.
+    ``reader.MAX_FILE_BYTES + 1`` bytes: /dev/zero reports size 0 and never ends (core/files.py).
 
     Raises:
         ImportRefused: not a regular file (code "not_regular_file"), larger than
             ``reader.MAX_FILE_BYTES`` (code "too_large").
         OSError: the file cannot be opened or read.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        mode = os.fstat(fd).st_mode
-    except OSError:
-        os.close(fd)
-        raise
-    if not stat.S_ISREG(mode):
-        os.close(fd)
-        what = next((w for test, w in _NOT_REGULAR if test(mode)), "bukan berkas biasa")
-        raise ImportRefused(f"Berkas {path.name}: {what}, bukan berkas biasa; diharapkan berkas lembar kerja "
-                            "xlsx, xls, ods atau csv. Tidak ada yang disimpan.", "not_regular_file")
-    with os.fdopen(fd, "rb", buffering=0) as fh:
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        chunks, left = [], reader.MAX_FILE_BYTES + 1
-        while left > 0:
-            chunk = fh.read(min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        if left <= 0:  # more than the limit: the size as the file system reports it (the read was cut)
-            raise reader.too_large(path.name, max(os.fstat(fd).st_size, reader.MAX_FILE_BYTES + 1))
-        return b"".join(chunks)
+        return files.read_regular(path, reader.MAX_FILE_BYTES)
+    except files.NotRegular as exc:
+        raise ImportRefused(f"Berkas {path.name}: {exc.what}, bukan berkas biasa; diharapkan berkas lembar kerja "
+                            "xlsx, xls, ods atau csv. Tidak ada yang disimpan.", "not_regular_file") from exc
+    except files.TooLarge as exc:
+        raise reader.too_large(path.name, exc.size) from exc
 
 
 def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_names: bool = False,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
-from . import bundles, core, findings, integrity, legislative, plenary, users
+from . import bundles, core, findings, integrity, legislative, plenary, tps, users
 from .users import ROLES, register_functions
 
 #: every migration, in application order
@@ -27,6 +27,7 @@ MIGRATIONS = (
     users.m_users_001_accounts,
     integrity.integrity_001_state,
     legislative.legislative_001_tables,
+    tps.tps_001_tables,
 )
 
 #: the name of the set in SQLite's ``_sqlite_migrations`` table (sqlite-utils' record of applied migrations)
