@@ -57,6 +57,21 @@ user.activate                     | Akun diaktifkan | Account enabled
 user.deactivate                   | Akun dinonaktifkan | Account disabled
 user.password                     | Kata sandi diganti | Password changed
 user.login_failed                 | Gagal masuk | Failed login
+backup.failed                     | Cadangan otomatis gagal dibuat | Automatic backup failed
+anchor.sign                       | Kepala rantai audit ditandatangani | Audit chain head signed
+office_key.passphrase             | Kata sandi kunci kantor ditetapkan | Office key passphrase set
+state.digest                      | Sidik keadaan terlindung dicatat | Protected state fingerprint recorded
+schema.migrate                    | Struktur ruang kerja diperbarui | Workspace structure upgraded
+candidate.alias_accept            | Ejaan nama calon diterima | Candidate spelling accepted
+dct.number                        | Nomor urut calon DPD ditetapkan | DPD ballot numbers set
+seats.decide                      | Keputusan pleno tentang kursi dicatat | Plenary seat decision recorded
+seats.replace                     | Calon terpilih diganti | Elected candidate replaced
+seats.adopt                       | Perolehan kursi ditetapkan | Seat allocation adopted
+seats.reopen                      | Penetapan kursi dibuka kembali | Seat allocation reopened
+publication.push                  | Situs dikirim ke tujuan jarak jauh | Site pushed to the remote
+tps.import                        | Data TPS diimpor | Polling-station data imported
+dct.import                        | DCT diimpor | Candidate list imported
+publication.publish               | Situs publik diterbitkan | Public site published
 """
 
 #: action id -> (Indonesian phrase, English phrase)

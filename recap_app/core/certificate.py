@@ -98,7 +98,13 @@ def _status_of(received: bool, adopted: bool, checked: bool, findings) -> Status
 def statuses(ws: Workspace) -> list[dict]:
     """[{kode, nama, status, revision, errors, warnings}] for every submitting region, in
     official order; ``status`` is a :class:`Status` (a str); ``errors``/``warnings`` count the
-    open (unresolved) findings, None while the region is not received or not checked. Reads only."""
+    open (unresolved) findings, None while the region is not received or not checked. Reads only.
+
+    Raises:
+        WorkspaceError: code "tampered" when an adoption or other protected state was changed
+            outside the program (Workspace.guard): a forged "ditetapkan" is never shown.
+    """
+    ws.guard()
     counts = reconcile.open_counts(ws)
     adopted = {k for k, rid in ws.conn.execute("SELECT region_kode, adopted_revision_id FROM certificate")
                if rid is not None}

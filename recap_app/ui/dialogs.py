@@ -55,7 +55,7 @@ def dialog_factories(window) -> list[DialogCase]:
     from .help import GuideDialog
     from .printing import PrintDialog
     from .settings import LoginDialog, NewWorkspaceDialog, SettingsDialog
-    from .users import AccountDialog, UsersDialog
+    from .users import AccountDialog, PassphraseDialog, UsersDialog
 
     ws, ed = window.ws, window.editor
 
@@ -96,6 +96,8 @@ def dialog_factories(window) -> list[DialogCase]:
         DialogCase("new account", ("AccountDialog",), lambda: AccountDialog(window, first=True),
                    lambda d: (d.name.setText("admin1"), d.password.setText("rahasia-panjang-1"),
                               d.again.setText("rahasia-panjang-1"))),
+        DialogCase("office key passphrase", ("PassphraseDialog",), lambda: PassphraseDialog(window, "bundel ini"),
+                   _type("kata sandi kunci")),
         DialogCase("print", ("PrintDialog",),
                    lambda: PrintDialog(window, ["Dokumen yang dicetak:", "• Berita acara (tegak)"], "F4",
                                        (["PDF", "Kantor"], "PDF"))),

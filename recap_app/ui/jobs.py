@@ -25,6 +25,7 @@ class JobSignals(QObject):
     failed = Signal(str)
     cancelled = Signal()
     finished = Signal()
+    warned = Signal(list)  # the core's warnings for the person acting (ws.warnings), before the outcome
 
 
 class Job(QRunnable):
@@ -61,7 +62,11 @@ class Job(QRunnable):
         self.signals.started.emit()
         try:
             ws = Workspace.open(self.ws_path)  # the worker's own connection: never the window's
-            self.result = self.fn(ws, lambda d, t, s="": self.signals.progress.emit(d, t, s), self.is_cancelled)
+            try:
+                self.result = self.fn(ws, lambda d, t, s="": self.signals.progress.emit(d, t, s), self.is_cancelled)
+            finally:
+                if ws.warnings:
+                    self.signals.warned.emit(list(ws.warnings))
             if self.want_snapshot:
                 self.snapshot = take_snapshot(ws)
             self.signals.succeeded.emit(self.result)
@@ -104,8 +109,10 @@ class JobRunner(QObject):
     (one file, one document); the step in progress finishes as one transaction, so a cancelled
     job leaves whole steps only. Progress shows in :attr:`status` (a widgets.JobStatus in the
     window's status bar): nothing is modal, the window stays usable. The window's jobs are the
-    operations in operations.py.
+    operations in operations.py. :attr:`warned` passes on every job's core warnings (ws.warnings).
     """
+
+    warned = Signal(list)
 
     def __init__(self, parent=None, status=None):
         super().__init__(parent)
@@ -140,6 +147,7 @@ class JobRunner(QObject):
             job.signals.succeeded.connect(on_done)
         if on_failed:
             job.signals.failed.connect(on_failed)
+        job.signals.warned.connect(self.warned.emit)
         job.signals.finished.connect(lambda: self._finished(job))
         self.pool.start(job)
         return job

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import certificate
+from ..core.errors import RecapError
 from ..core.totals import province_totals
 from . import dapil, operations
 from .editor import CertificateEditor
@@ -160,6 +161,15 @@ class MainWindow(QMainWindow):
         self.banner = mark_banner(ws.meta("demo") == "1", ws.simulation)
         if self.banner is not None:
             outer.addWidget(self.banner)
+        # what the clerk must know at once, without a dialog in the way: a workspace changed outside
+        # the program (red), an automatic backup that failed (amber); Esc or the next good refresh hides it
+        self.alert = QLabel()
+        self.alert.setObjectName("alertBanner")
+        self.alert.setWordWrap(True)
+        self.alert.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.alert.hide()
+        outer.addWidget(self.alert)
+        self._alert_kind = ""
         self.find_bar = FindBar()
         self.find_bar.search = self.search
         self.find_bar.closed.connect(self._find_closed)
@@ -213,6 +223,7 @@ class MainWindow(QMainWindow):
         self._add_pages()
         self.job_status = JobStatus()
         self.jobs.status = self.job_status
+        self.jobs.warned.connect(self.show_warnings)
         self.editor.jobs = self.jobs
         self.editor.refresh_window = self.refresh
         split.addWidget(self.tabs)
@@ -400,10 +411,19 @@ class MainWindow(QMainWindow):
                 self._findings_by_region = {}
                 for f in self._findings:
                     self._findings_by_region.setdefault(f.region, []).append(f)
-        self.refresh_regencies(snapshot)
-        totals = self.current_totals()
-        received, adopted, expected = self._counts
-        self.totals_bar.update_totals(dapil.bar_form(self.ws.election, totals), totals, received, adopted, expected)
+        try:
+            self.refresh_regencies(snapshot)
+            totals = self.current_totals()
+        except RecapError as exc:  # figures or state changed outside the program: say so, show no figure
+            self._totals = None
+            self.show_integrity_problem(exc.message)
+        else:
+            received, adopted, expected = self._counts
+            self.totals_bar.update_totals(dapil.bar_form(self.ws.election, totals), totals, received, adopted,
+                                          expected)
+            if self._alert_kind == "integrity":
+                self.hide_alert()
+        self.show_warnings(self.ws.warnings)
         for page in self.pages.values():
             if page is not self.editor and hasattr(page, "refresh"):
                 try:
@@ -417,6 +437,39 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
+
+    def show_alert(self, text: str, kind: str = "warning") -> None:
+        """A banner above the pages (no dialog): ``kind`` "integrity" in red, else amber."""
+        colour = ("#b00020", "#ffffff") if kind == "integrity" else ("#ffe08a", "#3d2c00")
+        self.alert.setStyleSheet(f"#alertBanner {{ background: {colour[0]}; color: {colour[1]};"
+                                 " padding: 6px 10px; font-weight: bold; }")
+        self.alert.setText(text)
+        self.alert.show()
+        self._alert_kind = kind
+
+    def hide_alert(self) -> None:
+        self.alert.hide()
+        self.alert.clear()
+        self._alert_kind = ""
+
+    def show_integrity_problem(self, message: str) -> None:
+        """The workspace refused a read because figures or state were changed outside the program
+        (core.store / core.state): the banner names it and what to do; no figure is shown."""
+        self.show_alert(self.tr("Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; "
+                                "Berkas › Pulihkan dari cadangan.)")
+                        .replace("%1", message), "integrity")
+
+    def show_warnings(self, warnings: list) -> None:
+        """Warnings of the core for the person acting (an automatic backup that failed, ...): shown
+        in the amber banner, then forgotten by the connection that gathered them."""
+        if not warnings:
+            return
+        text = " ".join(str(w) for w in warnings)
+        if isinstance(warnings, list):
+            warnings.clear()
+        if self._alert_kind != "integrity":
+            self.show_alert(text, "warning")
+        self.show_message(text)
 
     # ------------------------------------------------------------------ the workspace file
     def workspace_replaced(self) -> bool:
@@ -507,7 +560,11 @@ class MainWindow(QMainWindow):
         clerk opens a regency from the list; a cell given always takes the focus.
         """
         if self.editor.kode != kode:
-            self.editor.open_region(kode)
+            try:
+                self.editor.open_region(kode)
+            except RecapError as exc:
+                self.show_integrity_problem(exc.message)
+                return
         self._select(kode)
         self.tabs.setCurrentWidget(self.editor)
         if column and field:
@@ -710,14 +767,14 @@ class MainWindow(QMainWindow):
         """Replace the workspace with a backup: the window's jobs stop and its connection closes first,
         the core restores (keeping the old file aside), and the workspace reopens in a new window."""
         from ..core import auth, backup
-        from ..core.errors import RecapError
+        from ..core import restore as restoring
 
         start = backup.backup_dir(self.ws.path)
         source = choose_open(self, self.tr("Pulihkan dari cadangan"), str(start if start.is_dir() else self.ws.path.parent),
                              self.tr("Cadangan ruang kerja (*.sqlite)"))
         if not source:
             return
-        losses = backup.restore_losses(source, self.ws.path)
+        losses = restoring.restore_losses(source, self.ws.path)
         text = self.tr("Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di "
                        "sampingnya, tidak dihapus.").replace("%1", str(self.ws.path)).replace("%2", str(source))
         if losses:
@@ -737,14 +794,25 @@ class MainWindow(QMainWindow):
         self.jobs.shutdown()  # nothing may still write through another connection
         self.ws.close()  # the window's connection is closed before the file is replaced
         self._replaced_told = True
-        try:
-            aside, _info = backup.restore(source, path, self.actor, password)
-        except RecapError as exc:
-            inform(self, self.tr("Pulihkan dari cadangan"), exc.message, error=True)
-        else:
-            inform(self, self.tr("Pulihkan dari cadangan"),
-                   self.tr("Ruang kerja dipulihkan dari %1.").replace("%1", str(source))
-                   + (" " + self.tr("Yang lama disimpan sebagai %1.").replace("%1", str(aside)) if aside else ""))
+        other = False
+        while True:
+            try:
+                aside, _info = restoring.restore(source, path, self.actor, password, other_workspace=other)
+            except RecapError as exc:
+                if exc.code == "other_workspace" and not other and confirm(
+                        self, self.tr("Pulihkan dari cadangan"),
+                        self.tr("Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? "
+                                "Pilihan ini dicatat di log audit.").replace("%1", str(source)),
+                        self.tr("Tetap pulihkan"), self.tr("Batal"), default_yes=False):
+                    other = True
+                    continue
+                inform(self, self.tr("Pulihkan dari cadangan"), exc.message, error=True)
+                break
+            else:
+                inform(self, self.tr("Pulihkan dari cadangan"),
+                       self.tr("Ruang kerja dipulihkan dari %1.").replace("%1", str(source))
+                       + (" " + self.tr("Yang lama disimpan sebagai %1.").replace("%1", str(aside)) if aside else ""))
+                break
         self.workspace_requested.emit(str(path))  # reopened (restored or as it was) in a new window
 
     def open_plenary(self) -> None:

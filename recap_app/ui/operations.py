@@ -165,12 +165,13 @@ def override_findings(ws, progress, cancelled, *, actor, keys, reason):
 
 
 # ------------------------------------------------------------------ bundles
-def export_bundle(ws, progress, cancelled, *, path, actor, full, with_sources, label=""):
-    """bundle.export.export_bundle: write and sign a bundle."""
+def export_bundle(ws, progress, cancelled, *, path, actor, full, with_sources, label="", identity=None):
+    """bundle.export.export_bundle: write and sign a bundle (``identity``: the office key unlocked in
+    the window, else the core loads it)."""
     from ..core.bundle.export import export_bundle
 
     progress(0, 1, label)
-    return export_bundle(ws, path, actor, full=full, with_sources=with_sources)
+    return export_bundle(ws, path, actor, full=full, with_sources=with_sources, identity=identity)
 
 
 def verify_bundle(ws, progress, cancelled, *, path):
@@ -195,13 +196,13 @@ def _stepped(progress, labels):
     return lambda done, total, _text="": progress(done, total, labels[min(done, len(labels) - 1)])
 
 
-def publish_site(ws, progress, cancelled, *, out, actor, remote=None, full=False, labels=()):
+def publish_site(ws, progress, cancelled, *, out, actor, remote=None, full=False, labels=(), identity=None):
     """publish.publish: write the public site (changed files only, audited); then, when a remote
     is given and the clerk did not cancel, remote.push_and_record with rclone. A failed push
     leaves the written site and its record; its message is in ``result.push_error``."""
     from ..core import publish
 
-    result = publish.publish(ws, actor, out, progress=_stepped(progress, labels))
+    result = publish.publish(ws, actor, out, identity=identity, progress=_stepped(progress, labels))
     if remote and not cancelled():
         from ..core.publish import remote as rc
 

@@ -175,3 +175,52 @@ class UsersDialog(QDialog):
                 return False
             password = dlg.password.text()
         return self._write(operations.set_password, name=acc.name, password=password)
+
+
+class PassphraseDialog(QDialog):
+    """The office key's passphrase, asked before a bundle or the public site is signed (the key
+    file is encrypted: core.office_key). The passphrase is used once and never stored."""
+
+    def __init__(self, parent=None, what: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kata sandi kunci kantor"))
+        lay = QVBoxLayout(self)
+        note = QLabel(self.tr("Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.")
+                      % (what or self.tr("berkas ini")))
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        form = QFormLayout()
+        self.edit = QLineEdit()
+        self.edit.setObjectName("keyPassphrase")
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Kata sandi kunci"), self.edit)
+        lay.addLayout(form)
+        lay.addWidget(button_box(self, self.tr("Tandatangani"), self.tr("Batal")))
+        self.edit.setFocus()
+
+
+def office_identity(parent, what: str):
+    """The office key for a signature made from the window: loaded at once when its file is not
+    encrypted or RECAP_KEY_PASSPHRASE is set, else after the clerk types the passphrase (asked
+    again after a wrong one). Returns None when the core may load the key itself, False when the
+    clerk cancels.
+
+    Raises:
+        OfficeKeyError: the key file cannot be used for another reason (unreadable, damaged).
+    """
+    import os
+
+    from ..core import office_key
+
+    if not office_key.is_protected() or os.environ.get("RECAP_KEY_PASSPHRASE") is not None:
+        return None  # the core loads it itself (and refuses an unprotected key where accounts are used)
+    while True:
+        dlg = PassphraseDialog(parent, what)
+        if not dlg.exec():
+            return False
+        try:
+            return office_key.load_identity(create=False, passphrase=dlg.edit.text())
+        except office_key.OfficeKeyError as exc:
+            if exc.code != "bad_passphrase":
+                raise
+            inform(parent, dlg.windowTitle(), exc.message, error=True)

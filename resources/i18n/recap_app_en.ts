@@ -152,178 +152,184 @@
 <context>
     <name>BundlesPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="29" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="30" />
         <source>Bundel adalah berkas bertanda tangan untuk mengirim data rekapitulasi ke tingkat atas atau menerima data dari kabupaten/kota. Verifikasi memeriksa tanda tangan, sidik jari setiap isi dan bentuk data sebelum apa pun disimpan.</source>
         <translation>A bundle is a signed file that carries recapitulation data to the tier above or brings in data from a regency. Verification checks the signature, the fingerprint of every member and the shape of the data before anything is stored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="33" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="34" />
         <source>&amp;Ekspor bundel…</source>
         <translation>&amp;Export bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="34" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="35" />
         <source>Seluruh &amp;data (bukan hanya perubahan)</source>
         <translation>All &amp;data (not only changes)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="35" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="36" />
         <source>Sertakan berkas &amp;asli</source>
         <translation>Include &amp;original files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="41" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="42" />
         <source>&amp;Verifikasi bundel…</source>
         <translation>&amp;Verify bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="42" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="43" />
         <source>&amp;Impor bundel…</source>
         <translation>&amp;Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="43" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="44" />
         <source>Percayai &amp;kunci pengirim baru</source>
         <translation>Trust the new sender &amp;key</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="44" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="45" />
         <source>Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain.</source>
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="52" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="53" />
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="58" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="59" />
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="59" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="60" />
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="73" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="74" />
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="74" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="75" />
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="78" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="81" />
+        <source>bundel ini</source>
+        <translation>this bundle</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="88" />
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="81" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="92" />
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="82" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="93" />
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="86" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="97" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="88" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="99" />
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="90" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="83" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="101" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="94" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="105" />
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="95" />
-        <location filename="../../recap_app/ui/pages/bundles.py" line="121" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="106" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="132" />
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="103" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="114" />
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="104" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="115" />
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="106" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="117" />
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender's key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="107" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="118" />
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="108" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="119" />
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="109" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="120" />
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="111" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="122" />
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="114" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="125" />
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="116" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="127" />
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="120" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="131" />
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="131" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="142" />
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="133" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="144" />
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="147" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="158" />
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="170" />
+        <location filename="../../recap_app/ui/pages/bundles.py" line="180" />
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -1530,273 +1536,290 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="173" />
+        <location filename="../../recap_app/ui/main_window.py" line="183" />
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="211" />
+        <location filename="../../recap_app/ui/main_window.py" line="221" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="226" />
-        <location filename="../../recap_app/ui/main_window.py" line="666" />
+        <location filename="../../recap_app/ui/main_window.py" line="237" />
+        <location filename="../../recap_app/ui/main_window.py" line="723" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="250" />
+        <location filename="../../recap_app/ui/main_window.py" line="261" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="254" />
+        <location filename="../../recap_app/ui/main_window.py" line="265" />
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="256" />
+        <location filename="../../recap_app/ui/main_window.py" line="267" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="257" />
+        <location filename="../../recap_app/ui/main_window.py" line="268" />
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="292" />
+        <location filename="../../recap_app/ui/main_window.py" line="303" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="308" />
+        <location filename="../../recap_app/ui/main_window.py" line="319" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="321" />
+        <location filename="../../recap_app/ui/main_window.py" line="332" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="331" />
+        <location filename="../../recap_app/ui/main_window.py" line="342" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="606" />
+        <location filename="../../recap_app/ui/main_window.py" line="663" />
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="370" />
+        <location filename="../../recap_app/ui/main_window.py" line="381" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="293" />
+        <location filename="../../recap_app/ui/main_window.py" line="304" />
         <source>&amp;Buka ruang kerja…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="295" />
+        <location filename="../../recap_app/ui/main_window.py" line="306" />
         <source>Ruang kerja &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="297" />
+        <location filename="../../recap_app/ui/main_window.py" line="308" />
         <source>&amp;Impor berkas sertifikat…</source>
         <translation>&amp;Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="299" />
+        <location filename="../../recap_app/ui/main_window.py" line="310" />
         <source>&amp;Cetak dokumen…</source>
         <translation>&amp;Print documents…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="301" />
+        <location filename="../../recap_app/ui/main_window.py" line="312" />
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="302" />
+        <location filename="../../recap_app/ui/main_window.py" line="313" />
         <source>&amp;Pengguna dan peran…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="303" />
+        <location filename="../../recap_app/ui/main_window.py" line="314" />
         <source>Pengaturan &amp;kantor…</source>
         <translation>Office &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="304" />
+        <location filename="../../recap_app/ui/main_window.py" line="315" />
         <source>P&amp;ulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="306" />
+        <location filename="../../recap_app/ui/main_window.py" line="317" />
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="309" />
+        <location filename="../../recap_app/ui/main_window.py" line="320" />
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="311" />
+        <location filename="../../recap_app/ui/main_window.py" line="322" />
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="316" />
+        <location filename="../../recap_app/ui/main_window.py" line="327" />
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="319" />
+        <location filename="../../recap_app/ui/main_window.py" line="330" />
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="322" />
+        <location filename="../../recap_app/ui/main_window.py" line="333" />
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="323" />
+        <location filename="../../recap_app/ui/main_window.py" line="334" />
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="324" />
+        <location filename="../../recap_app/ui/main_window.py" line="335" />
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="325" />
+        <location filename="../../recap_app/ui/main_window.py" line="336" />
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="326" />
+        <location filename="../../recap_app/ui/main_window.py" line="337" />
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="332" />
+        <location filename="../../recap_app/ui/main_window.py" line="343" />
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk's guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="334" />
+        <location filename="../../recap_app/ui/main_window.py" line="345" />
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="412" />
+        <location filename="../../recap_app/ui/main_window.py" line="432" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="433" />
-        <location filename="../../recap_app/ui/main_window.py" line="439" />
+        <location filename="../../recap_app/ui/main_window.py" line="458" />
+        <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
+        <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="486" />
+        <location filename="../../recap_app/ui/main_window.py" line="492" />
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="433" />
+        <location filename="../../recap_app/ui/main_window.py" line="486" />
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="439" />
+        <location filename="../../recap_app/ui/main_window.py" line="492" />
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="607" />
+        <location filename="../../recap_app/ui/main_window.py" line="664" />
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="656" />
+        <location filename="../../recap_app/ui/main_window.py" line="713" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="657" />
+        <location filename="../../recap_app/ui/main_window.py" line="714" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="683" />
+        <location filename="../../recap_app/ui/main_window.py" line="740" />
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="683" />
+        <location filename="../../recap_app/ui/main_window.py" line="740" />
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="716" />
-        <location filename="../../recap_app/ui/main_window.py" line="725" />
-        <location filename="../../recap_app/ui/main_window.py" line="743" />
-        <location filename="../../recap_app/ui/main_window.py" line="745" />
+        <location filename="../../recap_app/ui/main_window.py" line="773" />
+        <location filename="../../recap_app/ui/main_window.py" line="782" />
+        <location filename="../../recap_app/ui/main_window.py" line="803" />
+        <location filename="../../recap_app/ui/main_window.py" line="809" />
+        <location filename="../../recap_app/ui/main_window.py" line="812" />
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="717" />
+        <location filename="../../recap_app/ui/main_window.py" line="774" />
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="721" />
+        <location filename="../../recap_app/ui/main_window.py" line="778" />
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="724" />
+        <location filename="../../recap_app/ui/main_window.py" line="781" />
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="725" />
+        <location filename="../../recap_app/ui/main_window.py" line="782" />
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="725" />
+        <location filename="../../recap_app/ui/main_window.py" line="782" />
+        <location filename="../../recap_app/ui/main_window.py" line="806" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="732" />
+        <location filename="../../recap_app/ui/main_window.py" line="789" />
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="746" />
+        <location filename="../../recap_app/ui/main_window.py" line="804" />
+        <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
+        <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="806" />
+        <source>Tetap pulihkan</source>
+        <translation>Restore anyway</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="813" />
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="747" />
+        <location filename="../../recap_app/ui/main_window.py" line="814" />
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="769" />
+        <location filename="../../recap_app/ui/main_window.py" line="837" />
         <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="769" />
+        <location filename="../../recap_app/ui/main_window.py" line="837" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1911,6 +1934,39 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/settings.py" line="148" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="186" />
+        <source>Kata sandi kunci kantor</source>
+        <translation>Office key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="188" />
+        <source>Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.</source>
+        <translation>The office key is protected by a passphrase. Type it to sign %s.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="189" />
+        <source>berkas ini</source>
+        <translation>this file</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="196" />
+        <source>&amp;Kata sandi kunci</source>
+        <translation>Key &amp;passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="198" />
+        <source>Tandatangani</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="198" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2358,158 +2414,163 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>PublicationPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="36" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="37" />
         <source>Publikasi menulis hasil rekapitulasi sebagai situs statis (halaman, grafik, data JSON dan CSV) yang dapat dipasang di server web mana pun. Setiap berkas tercatat dengan sidiknya di manifest yang ditandatangani kunci kantor; hanya berkas yang berubah yang ditulis ulang.</source>
         <translation>Publication writes the recapitulation results as a static site (pages, charts, JSON and CSV data) that any web server can serve. Every file is listed with its fingerprint in a manifest signed with the office key; only the files that changed are written again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="55" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="56" />
         <source>Folder situs (baru, kosong, atau publikasi sebelumnya)</source>
         <translation>Site folder (new, empty, or an earlier publication)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="56" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="57" />
         <source>Pilih…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="60" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="61" />
         <source>Folder situs:</source>
         <translation>Site folder:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="63" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="64" />
         <source>opsional: tujuan rclone, misalnya situs:hasil</source>
         <translation>optional: rclone destination, e.g. site:results</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="64" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="65" />
         <source>Kirim ke:</source>
         <translation>Send to:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="67" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="68" />
         <source>Terbitkan</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="69" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="70" />
         <source>Verifikasi situs</source>
         <translation>Verify site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="91" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="92" />
         <source>Belum pernah diterbitkan dari ruang kerja ini.</source>
         <translation>Not published from this workspace yet.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="96" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="97" />
         <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
         <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="105" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="106" />
         <source>Tidak ada perubahan data sejak publikasi terakhir.</source>
         <translation>No data changed since the last publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="111" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="112" />
         <source>Sejak itu: %1 perubahan data.</source>
         <translation>Since then: %1 data changes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="113" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="114" />
         <source>Sertifikat yang berubah: %1.</source>
         <translation>Certificates changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="122" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="123" />
         <source>Folder situs</source>
         <translation>Site folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="138" />
         <source>Memeriksa folder tujuan…</source>
         <translation>Checking the target folder…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="137" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="138" />
         <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
         <translation>Building pages, data and the signed manifest…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="138" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="139" />
         <source>Menulis berkas yang berubah…</source>
         <translation>Writing the files that changed…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="138" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="139" />
         <source>Mengirim berkas yang berubah lewat rclone…</source>
         <translation>Sending the files that changed with rclone…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/publication.py" line="143" />
+        <source>situs ini</source>
+        <translation>this site</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/publication.py" line="153" />
         <source>Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.</source>
         <translation>Site published to %1: %2 files; %3 new/changed, %4 removed, %5 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="146" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="156" />
         <source>SHA-256 manifest: %s</source>
         <translation>Manifest SHA-256: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="148" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="158" />
         <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
         <translation>Marked %s: every page and data file carries the mark.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="150" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="160" />
         <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
         <translation>Sending FAILED (the site in the folder is published): %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="152" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="162" />
         <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
         <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="155" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="165" />
         <source>Berkas yang berubah:</source>
         <translation>Files changed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="158" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="168" />
         <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
         <translation>Nothing changed since the previous publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="162" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="172" />
         <source>Menerbitkan situs…</source>
         <translation>Publishing the site…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="164" />
-        <location filename="../../recap_app/ui/pages/publication.py" line="185" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="174" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="195" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="173" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="183" />
         <source>Memeriksa tanda tangan dan setiap berkas…</source>
         <translation>Checking the signature and every file…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="177" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="187" />
         <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
         <translation>VALID: the manifest's signature holds and %1 files match; no extra file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="180" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="190" />
         <source>TIDAK SAH: %1 masalah.</source>
         <translation>NOT VALID: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="184" />
+        <location filename="../../recap_app/ui/pages/publication.py" line="194" />
         <source>Memverifikasi situs…</source>
         <translation>Verifying the site…</translation>
     </message>
@@ -2925,7 +2986,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="88" />
+        <location filename="../../recap_app/ui/main_window.py" line="89" />
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>

@@ -50,3 +50,56 @@ def test_import_with_a_conflict_then_keep_theirs(qtbot, tmp_path, demo_ws):
     assert page.result.toPlainText().splitlines()[:2] == [
         "SAH: tanda tangan, sidik jari isi dan bentuk data benar.",
         "Pengirim: KPU Provinsi Jawa Tengah (33), tingkat provinsi"]
+
+
+def test_export_with_a_protected_key_asks_its_passphrase_once_and_again_after_a_wrong_one(qtbot, tmp_path, demo_ws,
+                                                                                           monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from recap_app.core import office_key
+    from recap_app.core.bundle.verify import verify_bundle
+    from recap_app.ui import users
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    office_key.load_identity(create=True)
+    office_key.change_passphrase(None, None, "kunci-kantor-panjang")
+    typed = iter(["salah-sekali", "kunci-kantor-panjang"])
+    asked, told = [], []
+
+    def answer(dlg):
+        asked.append(dlg.windowTitle())
+        dlg.edit.setText(next(typed))
+        return 1
+
+    monkeypatch.setattr(users.PassphraseDialog, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+    make_app("id")
+    w = MainWindow(demo_ws, "tester", auto_check=False)
+    qtbot.addWidget(w)
+    page = w.pages["bundles"]
+    page.export(str(tmp_path / "kirim.zip"))
+    qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)
+    assert asked == ["Kata sandi kunci kantor"] * 2
+    assert told and "salah" in told[0]
+    assert page.result.toPlainText().startswith("Bundel diekspor: ")
+    signed = verify_bundle(tmp_path / "kirim.zip")  # raises unless signature and content hold
+    assert office_key.fingerprint(signed.public_key) == office_key.public_identity().fingerprint
+
+
+def test_export_cancelled_at_the_passphrase_writes_nothing(qtbot, tmp_path, demo_ws, monkeypatch):
+    from recap_app.core import office_key
+    from recap_app.ui import users
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    office_key.load_identity(create=True)
+    office_key.change_passphrase(None, None, "kunci-kantor-panjang")
+    monkeypatch.setattr(users.PassphraseDialog, "exec", lambda dlg: 0)
+    make_app("id")
+    w = MainWindow(demo_ws, "tester", auto_check=False)
+    qtbot.addWidget(w)
+    before = demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    assert w.pages["bundles"].export(str(tmp_path / "kirim.zip")) is None
+    assert not (tmp_path / "kirim.zip").exists()
+    assert demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before

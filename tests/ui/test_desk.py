@@ -519,16 +519,17 @@ def test_the_windows_connection_never_leaves_the_ui_thread(qtbot, window, tmp_pa
 
 def test_a_restore_closes_the_windows_connection_first_and_reopens(qtbot, monkeypatch, tmp_path, window):
     from recap_app.core import backup
+    from recap_app.core import restore as restoring
 
     info = backup.make_backup(window.ws, tmp_path / "cadangan.sqlite", actor="tester")
     closed = []
-    real_restore = backup.restore
+    real_restore = restoring.restore
 
-    def restore(source, path, user, password=None):
+    def restore(source, path, user, password=None, **kw):
         closed.append(_is_closed(window.ws.conn))
-        return real_restore(source, path, user, password)
+        return real_restore(source, path, user, password, **kw)
 
-    monkeypatch.setattr(backup, "restore", restore)
+    monkeypatch.setattr(restoring, "restore", restore)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: QDialog.exec(box))
     asked = []
     window.workspace_requested.connect(asked.append)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from helpers import type_into_dialog
 from PySide6.QtCore import Qt
 
@@ -147,3 +148,71 @@ def test_open_workspace_action_opens_it_in_a_new_window(qtbot, monkeypatch, tmp_
     qtbot.waitUntil(lambda: not new.jobs.busy(), timeout=20000)
     new.close()
     new.ws.close()
+
+
+def _tampered(tmp_path, _demo_master, sql):
+    """A copy of the CONTOH workspace changed with the sqlite3 module, as a person with the file would."""
+    import shutil
+    import sqlite3
+
+    from recap_app.core.store import Workspace
+
+    path = tmp_path / "tampered.sqlite"
+    shutil.copy(_demo_master, path)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(sql)
+    con.close()
+    return Workspace.open(path)
+
+
+def test_figures_changed_outside_the_program_open_a_red_banner_not_a_crash(qtbot, tmp_path, _demo_master):
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    ws = _tampered(tmp_path, _demo_master, "UPDATE cell SET value = value + 100 WHERE revision_id = 1 "
+                                           "AND field = 'paslon_1' AND kolom = '33.01.01'")
+    make_app("id")
+    w = MainWindow(ws, "tester", auto_check=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.alert.isVisible()
+    assert w._alert_kind == "integrity"
+    text = w.alert.text()
+    assert "Ruang kerja tidak utuh" in text and "sertifikat 33.01 telah diubah di luar program" in text
+    assert "Pulihkan dari cadangan" in text
+    w.open_region("33.01")  # the tampered revision is refused where it is read, with the same banner
+    assert w.editor.kode != "33.01" or w._alert_kind == "integrity"
+    w.close()
+    ws.close()
+
+
+def test_a_forged_adoption_is_never_shown_as_adopted(qtbot, tmp_path, _demo_master):
+    from recap_app.core import certificate
+    from recap_app.core.errors import WorkspaceError
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    ws = _tampered(tmp_path, _demo_master, "UPDATE certificate SET adopted_revision_id = (SELECT max(id) FROM "
+                                           "revision WHERE region_kode = '33.02') WHERE region_kode = '33.02'")
+    with pytest.raises(WorkspaceError) as err:
+        certificate.statuses(ws)
+    assert err.value.code == "tampered" and "penetapan sertifikat" in err.value.message
+    make_app("id")
+    w = MainWindow(ws, "tester", auto_check=False)
+    qtbot.addWidget(w)
+    w.show()
+    assert w._alert_kind == "integrity" and "penetapan sertifikat (certificate)" in w.alert.text()
+    assert all(w.regency_model.index(r, 2).data() != "ditetapkan" for r in range(w.regency_model.rowCount()))
+    w.close()
+    ws.close()
+
+
+def test_a_job_s_warning_shows_in_the_amber_banner(window, qtbot):
+    window.jobs.warned.emit(["Cadangan otomatis (impor) GAGAL dibuat di /media/usb: disk penuh."])
+    assert window.alert.isVisible() and window._alert_kind == "warning"
+    assert "GAGAL" in window.alert.text()
+    window.ws.warnings.append("Cadangan otomatis (edit) GAGAL dibuat.")
+    window.refresh()
+    assert "Cadangan otomatis (edit) GAGAL" in window.alert.text()
+    assert window.ws.warnings == []  # shown once, then forgotten

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import RecapError
 from .. import fmt, operations
 from ..widgets import add_button, choose_open, choose_save, inform, start_page
 
@@ -74,8 +75,18 @@ class BundlesPage(QWidget):
                                self.tr("Bundel (*.zip)"))
             if not path:
                 return None
+        from ..users import office_identity
+
+        try:
+            identity = office_identity(self, self.tr("bundel ini"))
+        except RecapError as exc:
+            self._say([self.tr("GAGAL: %s") % exc.message])
+            return None
+        if identity is False:
+            return None
         work = partial(operations.export_bundle, path=path, actor=self.window_.actor, full=self.full.isChecked(),
-                       with_sources=self.sources.isChecked(), label=self.tr("Menyusun dan menandatangani bundel…"))
+                       with_sources=self.sources.isChecked(), label=self.tr("Menyusun dan menandatangani bundel…"),
+                       identity=identity)
 
         def done(r):
             self._say([self.tr("Bundel diekspor: %s") % r.path,
@@ -159,7 +170,6 @@ class BundlesPage(QWidget):
     def resolve(self, keep: str) -> bool:
         """Keep our version or the incoming one for the selected conflict (a person's choice)."""
         from ...core.bundle.importer import resolve_conflict
-        from ...core.errors import RecapError
 
         item = self.conflicts.currentItem()
         if item is None:

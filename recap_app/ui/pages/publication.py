@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,7 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...core.errors import RecapError
 from .. import operations
+from ..widgets import choose_folder
 from .base import LazyPage
 
 
@@ -119,7 +120,7 @@ class PublicationPage(LazyPage):
     def choose_folder(self) -> str | None:
         """Ask for the site folder; None when the clerk cancels."""
         start = self.folder.text() or str(Path.home())
-        path = QFileDialog.getExistingDirectory(self, self.tr("Folder situs"), start)
+        path = choose_folder(self, self.tr("Folder situs"), start)
         if path:
             self.folder.setText(path)
         return path or None
@@ -136,8 +137,17 @@ class PublicationPage(LazyPage):
         remote = self.remote.text().strip() if remote is None else remote
         labels = (self.tr("Memeriksa folder tujuan…"), self.tr("Menyusun halaman, data dan manifest bertanda tangan…"),
                   self.tr("Menulis berkas yang berubah…"), self.tr("Mengirim berkas yang berubah lewat rclone…"))
+        from ..users import office_identity
+
+        try:
+            identity = office_identity(self, self.tr("situs ini"))
+        except RecapError as exc:
+            self.window_.show_message(exc.message)
+            return None
+        if identity is False:
+            return None
         work = partial(operations.publish_site, out=folder, actor=self.window_.actor, remote=remote or None,
-                       labels=labels)
+                       labels=labels, identity=identity)
 
         def done(r):
             lines = [self.tr("Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.")
