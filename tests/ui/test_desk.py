@@ -198,10 +198,15 @@ def test_findings_are_grouped_explained_at_once_and_found(qtbot, window):
     assert all(stored[f.key].explanation["text"] == "Sumber contoh tidak memuat DPTb/DPK." for f in chosen)
     explains = window.ws.conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'finding.explain'").fetchone()[0]
     assert explains == 1  # one record for the whole selection
-    # Ctrl+F in the findings: only what holds the text, Enter steps through it
+    # Ctrl+F in the findings: only what holds the text, Enter steps through it (once the reason
+    # dialog has really gone and the list has the keyboard back: on a loaded machine that takes a moment)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    page.view.setFocus()
+    qtbot.waitUntil(page.view.hasFocus)
     qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.find_bar
-    assert bar.isVisible() and bar.scope == "findings"
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.scope == "findings"
     qtbot.keyClicks(bar.edit, "138.320")
     assert bar.count.text() == "1 dari 1"
     assert page.selected().code == "F.501"
