@@ -56,7 +56,8 @@ def worker(db: str, log: str, seed: int, outdir: str) -> None:  # pragma: no cov
     holder = {"ws": Workspace.open(db), "db": db}
     certs = {s: real_certificates(s) for s in ("rekap", "situng")}
     ops = ["batch", "edit", "edit", "backup", "adopt", "restore"] + (
-        ["import"] if import_files and SAMPLES else []) + (["export"] if export_bundle else [])
+        ["import"] if import_files and SAMPLES else []) + (["export"] if export_bundle else []) + (
+        ["bundle_import"] if sorted(Path(outdir).parent.glob("kiriman/*.zip")) else [])
     mark("ready")
     try:
         _loop(holder, rng, ops, certs, mark, outdir, import_files, export_bundle, backup, load_real_certificates)
@@ -115,6 +116,14 @@ def _loop(holder, rng, ops, certs, mark, outdir, import_files, export_bundle, ba
             backup.auto_backup(ws, "import", actor="sistem")
         elif op == "export":
             export_bundle(ws, Path(outdir) / f"bundel-{i}.zip", "ketua", full=True)
+        elif op == "bundle_import":  # the regency's bundles, in any order: one out of order is refused
+            from recap_app.core.bundle.format import BundleRefused
+            from recap_app.core.bundle.importer import import_bundle
+
+            try:
+                import_bundle(ws, rng.choice(sorted(Path(outdir).parent.glob("kiriman/*.zip"))), "penerima-latar")
+            except (BundleRefused, NotNow):
+                pass
         mark(f"E {op}")
 
 
@@ -169,6 +178,10 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
                     fails.append(f"bundle {seq} recorded but file {name} missing")
         except sqlite3.OperationalError:
             pass  # no bundle capability in this checkout
+        imported = ws.conn.execute("SELECT COUNT(*) FROM bundle_imported").fetchone()[0]
+        recorded = ws.conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'bundle.import'").fetchone()[0]
+        if imported != recorded:
+            fails.append(f"{imported} bundles imported but {recorded} bundle.import records")
         from recap_app.core import integrity
 
         rep = integrity.verify(ws)  # chain, figures, state, findings and every anchor: no false alarm
@@ -191,6 +204,40 @@ def check_workspace(path: Path, outdir: Path) -> list[str]:
     return fails
 
 
+def _regency_bundles(tmp_path: Path, db: Path) -> None:
+    """Three bundles of another workspace (a full one, then two built on it, each changing 33.03)
+    in tmp_path/kiriman, their key trusted by the workspace under test."""
+    from recap_app.core.bundle import export, keys
+    from recap_app.core.demo import load_real_certificates
+    from recap_app.core.domain import JUMLAH
+    from recap_app.core.store import Workspace
+
+    sent = tmp_path / "kiriman"
+    sent.mkdir()
+    old = os.environ.get("RECAP_HOME")
+    os.environ["RECAP_HOME"] = str(tmp_path / "home")  # the worker's office key
+    try:
+        sender = Workspace.create(tmp_path / "pengirim.sqlite", "pilpres-2019-jateng", actor="pengirim")
+        load_real_certificates(sender, "pengirim")
+        for n in (1, 2, 3):
+            if n > 1:
+                info = sender.latest_revision("33.03")
+                values = sender.revision_values(info.id)
+                values[JUMLAH]["paslon_1"] += n
+                certificate.record_revision(sender, "33.03", list(info.columns), values, actor="pengirim",
+                                            reason=f"perbaikan {n}")
+            export.export_bundle(sender, sent / f"kiriman-{n}.zip", "pengirim", full=n == 1)
+        sender.close()
+        ws = Workspace.open(db)
+        keys.trust(ws, keys.load_identity().public_text, "33", "tester")
+        ws.close()
+    finally:
+        if old is None:
+            os.environ.pop("RECAP_HOME", None)
+        else:
+            os.environ["RECAP_HOME"] = old
+
+
 def kill_loop(tmp_path: Path, runs: int, seed: int, max_delay: float = 0.5, fork: bool = False) -> dict:
     """Start the worker, SIGKILL it at a random moment, check; ``runs`` times. Returns the figures.
 
@@ -202,6 +249,7 @@ def kill_loop(tmp_path: Path, runs: int, seed: int, max_delay: float = 0.5, fork
     outdir = tmp_path / "bundel"
     outdir.mkdir()
     Workspace.create(db, "pilpres-2019-jateng", actor="tester").close()
+    _regency_bundles(tmp_path, db)
     rng = random.Random(seed)
     env = dict(os.environ, RECAP_HOME=str(tmp_path / "home"))
     figures = {"runs": 0, "kills_inside_operation": 0, "operations_completed": 0, "failures": [],
@@ -251,6 +299,9 @@ def kill_loop(tmp_path: Path, runs: int, seed: int, max_delay: float = 0.5, fork
             figures["kills_by_operation"][op] = figures["kills_by_operation"].get(op, 0) + 1
         for f in check_workspace(db, outdir):
             figures["failures"].append(f"run {run}: {f}")
+    probe = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    figures["bundles_imported"] = probe.execute("SELECT COUNT(*) FROM bundle_imported").fetchone()[0]
+    probe.close()
     return figures
 
 
@@ -282,6 +333,7 @@ def test_sigkill_long(tmp_path, capsys):
         print(f"\ncrash (long): {json.dumps(fig, ensure_ascii=False)}")
     assert fig["failures"] == []
     assert fig["kills_inside_operation"] > runs // 2
+    assert fig["bundles_imported"] >= 1  # the regency's bundles were taken in, not only refused
 
 
 # ----------------------------------------------------------------- full disk, read-only, locked
