@@ -1280,6 +1280,16 @@
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="83" />
+        <source>&amp;Data TPS…</source>
+        <translation>&amp;TPS data…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="84" />
+        <source>Data TPS di balik angka kecamatan temuan ini (Ctrl+T): bahan pembanding, bukan hasil resmi.</source>
+        <translation>The TPS data behind this finding's kecamatan figure (Ctrl+T): material to compare with, not the official result.</translation>
+    </message>
 </context>
 <context>
     <name>FindingsTree</name>
@@ -1849,6 +1859,21 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/app.py" line="265" />
         <source>Ada draf yang belum disimpan: %s</source>
         <translation>Unsaved drafts kept for: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="327" />
+        <source>Data &amp;TPS di balik angka kecamatan…</source>
+        <translation>&amp;TPS data behind a kecamatan figure…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="591" />
+        <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
+        <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="595" />
+        <source>Membaca data TPS…</source>
+        <translation>Reading the TPS data…</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +2812,109 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/widgets.py" line="70" />
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>TpsDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="1" />
+        <source>TPS</source>
+        <translation>TPS</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>Baris berkas</source>
+        <translation>File line</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>Angka</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="51" />
+        <source>Temuan TPS</source>
+        <translation>TPS findings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="60" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="62" />
+        <source>Data TPS</source>
+        <translation>TPS data</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="63" />
+        <source>Data TPS tidak dapat ditampilkan</source>
+        <translation>The TPS data cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="69" />
+        <source>Data TPS di balik angka kecamatan %1</source>
+        <translation>TPS data behind the figures of kecamatan %1</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="70" />
+        <source>Kecamatan %1 (%2), %3: %4 TPS di %5 desa/kelurahan</source>
+        <translation>Kecamatan %1 (%2), %3: %4 polling stations (TPS) in %5 villages</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="73" />
+        <source>Data TPS sumber %1, impor #%2 (berkas %3): bahan pembanding, bukan hasil resmi. Tidak ada yang diubah dari sini.</source>
+        <translation>TPS data from source %1, import #%2 (file %3): material to compare with, not the official result. Nothing is changed from here.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="78" />
+        <source>&amp;Isian:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="115" />
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="134" />
+        <source>Jumlah %1 TPS: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Sum of %1 TPS: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="137" />
+        <source>(%1 TPS kosong: jumlahnya belum lengkap)</source>
+        <translation>(%1 TPS blank: the sum is incomplete)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="139" />
+        <source>Belum ada sertifikat yang memuat kecamatan ini.</source>
+        <translation>No certificate holds this kecamatan yet.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="142" />
+        <source>Sertifikat %1, revisi %2: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Certificate %1, revision %2: &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="146" />
+        <source>Selisih: – (angka sertifikat kosong)</source>
+        <translation>Difference: – (the certificate's figure is blank)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="149" />
+        <source>Selisih (sertifikat − jumlah TPS): &lt;b style='color:%1'&gt;%2&lt;/b&gt;</source>
+        <translation>Difference (certificate − TPS sum): &lt;b style='color:%1'&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="153" />
+        <source>Petunjuk salah ketik: %1.</source>
+        <translation>Typing-fault hints: %1.</translation>
     </message>
 </context>
 <context>
