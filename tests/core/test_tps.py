@@ -1,5 +1,5 @@
 """The polling-station source on the real file: the 115.401 TPS of Jawa Tengah, Pilpres 2019 (Situng),
-against the form's identities and the 35 demonstration certificates (docs/tps.md)."""
+against the form's identities and the 35 demonstration certificates (docs/tps-data.md)."""
 
 import csv
 import hashlib
