@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import integrity, tps, tps_check
+from recap_app.core import audit_text, integrity, tps, tps_check
 from recap_app.core.demo import DEMO_DIR, make_demo
 from recap_app.core.errors import WorkspaceError
 from recap_app.core.store import Workspace
@@ -72,6 +72,9 @@ def test_the_real_file_is_imported_whole(loaded):
     assert (after["berkas"], after["berkas_sha256"], after["jumlah_tps"], after["sha256"]) == (
         REAL.name, rep.berkas_sha256, 115401, rep.sha256)
     assert row == [(rep.sha256, REAL.name, REAL.stat().st_size, 115401)] and n == 115401
+    # the audit page reads it in words
+    assert audit_text.action_text("tps.import") == "Data TPS diimpor (bahan pembanding, bukan hasil resmi)"
+    assert audit_text.entity_text("tps:situng", "en") == "TPS data of source situng"
 
 
 def test_sums_per_kecamatan_equal_the_kecamatan_file(loaded):
