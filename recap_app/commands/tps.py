@@ -1,4 +1,4 @@
-"""CLI commands `recap tps import|check|show|history`: the polling-station source (docs/tps.md).
+"""CLI commands `recap tps import|check|show|history`: the polling-station source (docs/tps-data.md).
 
 A thin layer over recap_app.core.tps_import (reading and storing a TPS file), core.tps_check (the
 form's rules per TPS and the comparison with the certificates) and core.tps (the stored sets).

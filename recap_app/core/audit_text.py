@@ -51,6 +51,7 @@ bundle.adoption                   | Penetapan diterima dari bundel | Adoption re
 bundle.conflict_resolve           | Konflik bundel diputuskan | Bundle conflict decided
 keys.trust                        | Kunci kantor lain dipercaya | Another office's key trusted
 backup.create                     | Cadangan dibuat | Backup made
+tps.import                        | Data TPS diimpor (bahan pembanding, bukan hasil resmi) | TPS data imported (a source to compare with, not the official result)
 user.add                          | Akun dibuat | Account created
 user.role                         | Peran akun diubah | Account role changed
 user.activate                     | Akun diaktifkan | Account enabled
@@ -69,7 +70,6 @@ seats.replace                     | Calon terpilih diganti | Elected candidate r
 seats.adopt                       | Perolehan kursi ditetapkan | Seat allocation adopted
 seats.reopen                      | Penetapan kursi dibuka kembali | Seat allocation reopened
 publication.push                  | Situs dikirim ke tujuan jarak jauh | Site pushed to the remote
-tps.import                        | Data TPS diimpor | Polling-station data imported
 dct.import                        | DCT diimpor | Candidate list imported
 publication.publish               | Situs publik diterbitkan | Public site published
 """
@@ -87,7 +87,7 @@ ENTITIES: dict[str, tuple[str, str]] = {
     "witness": ("saksi paslon", "witness of pair"), "objection": ("catatan", "record"),
     "bundle": ("bundel", "bundle"), "key": ("kunci", "key"), "user": ("akun", "account"),
     "setting": ("pengaturan", "setting"), "region": ("wilayah", "region"), "workspace": ("ruang kerja", "workspace"),
-    "election": ("pemilihan", "election"),
+    "election": ("pemilihan", "election"), "tps": ("data TPS sumber", "TPS data of source"),
 }
 
 #: detail keys -> (Indonesian label, English label); keys not listed are shown by their own name

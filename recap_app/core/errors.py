@@ -203,7 +203,7 @@ CODES: dict[str, tuple[str, str]] = {
     "no_code": ("kode wilayah kosong", "empty region code"),
     "duplicate": ("kode wilayah muncul dua kali", "a region code appears twice"),
     "bad_value": ("nilai bukan bilangan bulat tidak negatif", "value not a non-negative integer"),
-    # the polling-station source (TPS: C1 / C.Hasil from Situng or Sirekap; docs/tps.md)
+    # the polling-station source (TPS: C1 / C.Hasil from Situng or Sirekap; docs/tps-data.md)
     "no_tps": ("belum ada data TPS yang diimpor", "no TPS set imported"),
     "bad_header": ("baris judul CSV TPS tidak sesuai (kolom wajib tidak ada, tak dikenal atau ganda)",
                    "TPS CSV header wrong (a required column missing, an unknown or doubled column)"),

@@ -1,4 +1,4 @@
-"""`recap tps check`: the polling-station source against the form and against the certificates (docs/tps.md).
+"""`recap tps check`: the polling-station source against the form and against the certificates (docs/tps-data.md).
 
 Two questions, both read-only:
 
@@ -41,11 +41,11 @@ from .forms import Bound, Form, Identity
 from .store import Workspace
 from .text import shown
 
-#: compare.py's digit classes, named in Indonesian (docs/tps.md)
+#: compare.py's digit classes, named in Indonesian (docs/tps-data.md)
 FAULT_KIND = {"digits_swapped": "angka_tertukar", "digit_extra": "kelebihan_satu_angka",
               "digit_missing": "kekurangan_satu_angka", "digit_wrong": "satu_angka_berbeda",
               "wrong_row": "isian_tetangga"}
-#: every hint kind, with what it says (docs/tps.md)
+#: every hint kind, with what it says (docs/tps-data.md)
 HINT_TEXT = {
     "angka_tertukar": "dua angka tertukar",
     "kelebihan_satu_angka": "kelebihan satu angka",

@@ -1,4 +1,4 @@
-"""`recap tps import`: a polling-station (TPS) source file read, checked and stored (docs/tps.md).
+"""`recap tps import`: a polling-station (TPS) source file read, checked and stored (docs/tps-data.md).
 
 Two shapes are read, plain or gzip-compressed (``.csv``, ``.csv.gz``, ``.json``, ``.json.gz``):
 
@@ -418,7 +418,7 @@ def _parse_json(name: str, text: str, election: Election, sumber: str | None) ->
         got = text[exc.pos:exc.pos + 12]
         found = f"ditemukan {shown_json(got)}" if got else "berkas berakhir di tengah dokumen"
         raise _refuse(name, f"baris {exc.lineno}, kolom {exc.colno}", "not_json",
-                      f"JSON tidak dapat dibaca: {found}; diharapkan dokumen JSON yang sah (docs/tps.md)") from exc
+                      f"JSON tidak dapat dibaca: {found}; diharapkan dokumen JSON yang sah (docs/tps-data.md)") from exc
     except RecursionError as exc:
         raise _refuse(name, "", "not_json",
                       "JSON bersarang terlalu dalam; diharapkan dokumen format recap_app.tps") from exc

@@ -55,6 +55,7 @@ def dialog_factories(window) -> list[DialogCase]:
     from .help import GuideDialog
     from .printing import PrintDialog
     from .settings import LoginDialog, NewWorkspaceDialog, SettingsDialog
+    from .tps_view import TpsDialog
     from .users import AccountDialog, PassphraseDialog, UsersDialog
 
     ws, ed = window.ws, window.editor
@@ -102,6 +103,8 @@ def dialog_factories(window) -> list[DialogCase]:
                    lambda: PrintDialog(window, ["Dokumen yang dicetak:", "• Berita acara (tegak)"], "F4",
                                        (["PDF", "Kantor"], "PDF"))),
         DialogCase("user guide", ("GuideDialog",), lambda: GuideDialog(window)),
+        DialogCase("TPS behind a kecamatan figure", ("TpsDialog",),
+                   lambda: TpsDialog(window, None, "paslon_2", message="Belum ada data TPS yang diimpor.")),
         DialogCase("open file", ("QFileDialog",),
                    lambda: widgets.file_dialog(window, "Buka ruang kerja", str(ws.path.parent), "*.sqlite", "open"),
                    lambda d: d.selectFile(str(ws.path))),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..core import certificate
 from ..core.errors import RecapError
 from ..core.totals import province_totals
-from . import dapil, operations
+from . import dapil, fmt, operations
 from .editor import CertificateEditor
 from .find import FindBar, matches, pick
 from .icons import app_icon
@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
         self._action(v, self.tr("Per&besar"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "act_zoom_in")
         self._action(v, self.tr("Per&kecil"), lambda: self.zoom(-1), "Ctrl+-", "act_zoom_out")
         self._action(v, self.tr("&Ukuran biasa"), lambda: self.zoom(0), "Ctrl+0", "act_zoom_reset")
+        self._action(v, self.tr("Data &TPS di balik angka kecamatan…"), lambda: self.show_tps(), "Ctrl+T", "act_tps")
         v.addSeparator()
         for i in range(self.tabs.count()):
             self._action(v, self.tabs.tabText(i), lambda i=i: self.show_tab(i), f"Alt+{i + 1}" if i < 9 else None)
@@ -616,6 +617,59 @@ class MainWindow(QMainWindow):
             self.editor.table.setFocus()
         elif scope == "findings":
             self.pages["findings"].view.setFocus()
+
+    # ------------------------------------------------------------------ the TPS behind a figure
+    def tps_target(self) -> tuple[str | None, str | None]:
+        """(column code, field key) the clerk points at: the selected finding when the findings page
+        is shown, else the current cell of the certificate; (None, None) when there is neither."""
+        page = self.tabs.currentWidget()
+        findings = dict.get(self.pages, "findings")
+        if findings is not None and page is findings:
+            f = findings.selected()
+            return (f.column, f.field) if f is not None else (None, None)
+        if self.editor.kode and self.editor.table.currentIndex().isValid():
+            idx = self.editor.table.currentIndex()
+            cell = self.editor.model.cell(idx.row(), idx.column())
+            if cell is not None:
+                return cell
+            return self.editor.model.columns[idx.column()], None
+        return None, None
+
+    def show_tps(self, column: str | None = None, field: str | None = None):
+        """Ctrl+T: the TPS behind a kecamatan figure (tps_view.TpsDialog), read on the worker.
+
+        ``column``/``field``: the kecamatan and field (default: :meth:`tps_target`). A column that is
+        no kecamatan (JUMLAH, a regency) is answered in the status bar. Returns the job, or None.
+        """
+        if column is None:
+            column, field = self.tps_target()
+        region = self.ws.region(column) if column else None
+        if region is None or region.tingkat != "kecamatan":
+            self.show_message(self.tr("Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk "
+                                      "melihat data TPS di baliknya."))
+            return None
+        return self.jobs.start(self.ws.path, partial(operations.tps_behind, kode=column,
+                                                     label=self.tr("Membaca data TPS…")),
+                               self.tr("Membaca data TPS…"), self,
+                               on_done=lambda view: self._show_tps_dialog(view, field),
+                               on_failed=lambda message: self._show_tps_dialog(None, field, message))
+
+    def _show_tps_dialog(self, view, field: str | None, message: str = "") -> None:
+        from .tps_view import TpsDialog
+
+        labels = None
+        if view is not None:
+            from ..core.errors import ElectionError
+
+            try:
+                form = self.ws.election.form_of_region(view.regency)
+                labels = {k: form.field_label(k, fmt.LANG) for k in view.isian}
+            except ElectionError:  # a kecamatan outside every district: the short labels of the view
+                labels = None
+        self.tps_dialog = TpsDialog(self, view, field, labels, message)  # kept: not modal, the window stays usable
+        self.tps_dialog.show()
+        self.tps_dialog.raise_()
+        self.tps_dialog.activateWindow()
 
     # ------------------------------------------------------------------ view
     def switch_pane(self) -> None:

@@ -1166,125 +1166,135 @@
         <translation>Open &amp;cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="83" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="86" />
         <source>&amp;Jelaskan peringatan…</source>
         <translation>&amp;Explain warnings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="84" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="87" />
         <source>&amp;Kesampingkan kesalahan… (ketua)</source>
         <translation>O&amp;verride errors… (chair)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="86" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="89" />
         <source>Pilih satu kelompok atau beberapa baris (Shift/Ctrl) untuk menjelaskan sekaligus.</source>
         <translation>Choose a group or several rows (Shift/Ctrl) to explain them at once.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="117" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="120" />
         <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan) dalam %5 baris</source>
         <translation>%1 findings shown of %2 (%3 errors, %4 warnings) in %5 rows</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="167" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="170" />
         <source>%1 temuan dipilih (%2 peringatan, %3 kesalahan).</source>
         <translation>%1 findings chosen (%2 warnings, %3 errors).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="170" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="173" />
         <source>Penjelasan (%1, %2): %3</source>
         <translation>Explanation (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="173" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="176" />
         <source>Dikesampingkan (%1, %2): %3</source>
         <translation>Overridden (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="208" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="218" />
         <source>Memeriksa seluruh sertifikat…</source>
         <translation>Checking every certificate…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="209" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="219" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="211" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="221" />
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="229" />
-        <location filename="../../recap_app/ui/pages/findings.py" line="236" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="239" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="246" />
         <source>Jelaskan peringatan</source>
         <translation>Explain warning</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="229" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="239" />
         <source>Yang dipilih adalah kesalahan: perbaiki angkanya atau minta ketua mengesampingkannya.</source>
         <translation>The chosen findings are errors: fix the figures or ask the chair to override them.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="235" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="245" />
         <source>%1 peringatan dipilih (%2).</source>
         <translation>%1 warnings chosen (%2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="237" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="247" />
         <source>Tuliskan penjelasan yang akan dicatat dan dicetak untuk semuanya:</source>
         <translation>Write the explanation to be recorded and printed for all of them:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="252" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="262" />
         <source>Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
         <translation>Only the chair may override an error. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="258" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="268" />
         <source>Mencatat pengesampingan…</source>
         <translation>Recording the override…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="258" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="268" />
         <source>%n kesalahan dikesampingkan.</source>
         <translation>%n errors overridden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="238" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="248" />
         <source>Catat penjelasan</source>
         <translation>Record explanation</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="242" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="252" />
         <source>Mencatat penjelasan…</source>
         <translation>Recording the explanation…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="242" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="252" />
         <source>Penjelasan dicatat untuk %n peringatan.</source>
         <translation>Explanation recorded for %n warnings.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="250" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="260" />
         <source>%s kesalahan dipilih.</source>
         <translation>%s errors chosen.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="251" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="261" />
         <source>Kesampingkan kesalahan</source>
         <translation>Override error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="253" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="263" />
         <source>Kesampingkan</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="217" />
+        <location filename="../../recap_app/ui/pages/findings.py" line="227" />
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="83" />
+        <source>&amp;Data TPS…</source>
+        <translation>&amp;TPS data…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/findings.py" line="84" />
+        <source>Data TPS di balik angka kecamatan temuan ini (Ctrl+T): bahan pembanding, bukan hasil resmi.</source>
+        <translation>The TPS data behind this finding's kecamatan figure (Ctrl+T): material to compare with, not the official result.</translation>
     </message>
 </context>
 <context>
@@ -1547,7 +1557,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="237" />
-        <location filename="../../recap_app/ui/main_window.py" line="723" />
+        <location filename="../../recap_app/ui/main_window.py" line="777" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1587,17 +1597,17 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="342" />
+        <location filename="../../recap_app/ui/main_window.py" line="343" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="663" />
+        <location filename="../../recap_app/ui/main_window.py" line="717" />
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="381" />
+        <location filename="../../recap_app/ui/main_window.py" line="382" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
@@ -1692,134 +1702,134 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="343" />
+        <location filename="../../recap_app/ui/main_window.py" line="344" />
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk's guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="345" />
+        <location filename="../../recap_app/ui/main_window.py" line="346" />
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="432" />
+        <location filename="../../recap_app/ui/main_window.py" line="433" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="458" />
+        <location filename="../../recap_app/ui/main_window.py" line="459" />
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="486" />
-        <location filename="../../recap_app/ui/main_window.py" line="492" />
+        <location filename="../../recap_app/ui/main_window.py" line="487" />
+        <location filename="../../recap_app/ui/main_window.py" line="493" />
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="486" />
+        <location filename="../../recap_app/ui/main_window.py" line="487" />
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="492" />
+        <location filename="../../recap_app/ui/main_window.py" line="493" />
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="664" />
+        <location filename="../../recap_app/ui/main_window.py" line="718" />
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="713" />
+        <location filename="../../recap_app/ui/main_window.py" line="767" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="714" />
+        <location filename="../../recap_app/ui/main_window.py" line="768" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="740" />
+        <location filename="../../recap_app/ui/main_window.py" line="794" />
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="740" />
+        <location filename="../../recap_app/ui/main_window.py" line="794" />
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="773" />
-        <location filename="../../recap_app/ui/main_window.py" line="782" />
-        <location filename="../../recap_app/ui/main_window.py" line="803" />
-        <location filename="../../recap_app/ui/main_window.py" line="809" />
-        <location filename="../../recap_app/ui/main_window.py" line="812" />
+        <location filename="../../recap_app/ui/main_window.py" line="827" />
+        <location filename="../../recap_app/ui/main_window.py" line="836" />
+        <location filename="../../recap_app/ui/main_window.py" line="857" />
+        <location filename="../../recap_app/ui/main_window.py" line="863" />
+        <location filename="../../recap_app/ui/main_window.py" line="866" />
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="774" />
+        <location filename="../../recap_app/ui/main_window.py" line="828" />
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="778" />
+        <location filename="../../recap_app/ui/main_window.py" line="832" />
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="781" />
+        <location filename="../../recap_app/ui/main_window.py" line="835" />
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="782" />
+        <location filename="../../recap_app/ui/main_window.py" line="836" />
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="782" />
-        <location filename="../../recap_app/ui/main_window.py" line="806" />
+        <location filename="../../recap_app/ui/main_window.py" line="836" />
+        <location filename="../../recap_app/ui/main_window.py" line="860" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="789" />
+        <location filename="../../recap_app/ui/main_window.py" line="843" />
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="804" />
+        <location filename="../../recap_app/ui/main_window.py" line="858" />
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="806" />
+        <location filename="../../recap_app/ui/main_window.py" line="860" />
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="813" />
+        <location filename="../../recap_app/ui/main_window.py" line="867" />
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="814" />
+        <location filename="../../recap_app/ui/main_window.py" line="868" />
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="837" />
+        <location filename="../../recap_app/ui/main_window.py" line="891" />
         <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="837" />
+        <location filename="../../recap_app/ui/main_window.py" line="891" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1872,6 +1882,22 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/app.py" line="265" />
         <source>Ada draf yang belum disimpan: %s</source>
         <translation>Unsaved drafts kept for: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="338" />
+        <source>Data &amp;TPS di balik angka kecamatan…</source>
+        <translation>&amp;TPS data behind a kecamatan figure…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="648" />
+        <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
+        <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="652" />
+        <location filename="../../recap_app/ui/main_window.py" line="653" />
+        <source>Membaca data TPS…</source>
+        <translation>Reading the TPS data…</translation>
     </message>
 </context>
 <context>
@@ -2848,6 +2874,109 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/widgets.py" line="70" />
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>TpsDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>TPS</source>
+        <translation>TPS</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>Baris berkas</source>
+        <translation>File line</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="50" />
+        <source>Angka</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="51" />
+        <source>Temuan TPS</source>
+        <translation>TPS findings</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="60" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="62" />
+        <source>Data TPS</source>
+        <translation>TPS data</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="63" />
+        <source>Data TPS tidak dapat ditampilkan</source>
+        <translation>The TPS data cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="69" />
+        <source>Data TPS di balik angka kecamatan %1</source>
+        <translation>TPS data behind the figures of kecamatan %1</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="70" />
+        <source>Kecamatan %1 (%2), %3: %4 TPS di %5 desa/kelurahan</source>
+        <translation>Kecamatan %1 (%2), %3: %4 polling stations (TPS) in %5 villages</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="73" />
+        <source>Data TPS sumber %1, impor #%2 (berkas %3): bahan pembanding, bukan hasil resmi. Tidak ada yang diubah dari sini.</source>
+        <translation>TPS data from source %1, import #%2 (file %3): material to compare with, not the official result. Nothing is changed from here.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="78" />
+        <source>&amp;Isian:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="115" />
+        <source>(tanpa nama)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="134" />
+        <source>Jumlah %1 TPS: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Sum of %1 TPS: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="137" />
+        <source>(%1 TPS kosong: jumlahnya belum lengkap)</source>
+        <translation>(%1 TPS blank: the sum is incomplete)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="139" />
+        <source>Belum ada sertifikat yang memuat kecamatan ini.</source>
+        <translation>No certificate holds this kecamatan yet.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="142" />
+        <source>Sertifikat %1, revisi %2: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>Certificate %1, revision %2: &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="146" />
+        <source>Selisih: – (angka sertifikat kosong)</source>
+        <translation>Difference: – (the certificate's figure is blank)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="149" />
+        <source>Selisih (sertifikat − jumlah TPS): &lt;b style='color:%1'&gt;%2&lt;/b&gt;</source>
+        <translation>Difference (certificate − TPS sum): &lt;b style='color:%1'&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/tps_view.py" line="153" />
+        <source>Petunjuk salah ketik: %1.</source>
+        <translation>Typing-fault hints: %1.</translation>
     </message>
 </context>
 <context>

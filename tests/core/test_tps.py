@@ -1,5 +1,5 @@
 """The polling-station source on the real file: the 115.401 TPS of Jawa Tengah, Pilpres 2019 (Situng),
-against the form's identities and the 35 demonstration certificates (docs/tps.md)."""
+against the form's identities and the 35 demonstration certificates (docs/tps-data.md)."""
 
 import csv
 import hashlib
@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import integrity, tps, tps_check
+from recap_app.core import audit_text, integrity, tps, tps_check
 from recap_app.core.demo import DEMO_DIR, make_demo
 from recap_app.core.errors import WorkspaceError
 from recap_app.core.store import Workspace
@@ -72,6 +72,9 @@ def test_the_real_file_is_imported_whole(loaded):
     assert (after["berkas"], after["berkas_sha256"], after["jumlah_tps"], after["sha256"]) == (
         REAL.name, rep.berkas_sha256, 115401, rep.sha256)
     assert row == [(rep.sha256, REAL.name, REAL.stat().st_size, 115401)] and n == 115401
+    # the audit page reads it in words
+    assert audit_text.action_text("tps.import") == "Data TPS diimpor (bahan pembanding, bukan hasil resmi)"
+    assert audit_text.entity_text("tps:situng", "en") == "TPS data of source situng"
 
 
 def test_sums_per_kecamatan_equal_the_kecamatan_file(loaded):
@@ -90,6 +93,13 @@ def test_sums_per_kecamatan_equal_the_kecamatan_file(loaded):
             assert a.sums[f] == int(r[f"situng_{f}"]), (kode, f)
     assert areas["33"].sums["paslon_1"] == sum(int(r["situng_paslon_1"]) for r in KECAMATAN.values()) == 16784716
     assert areas["33.01"].tingkat == "kabupaten_kota" and len(areas["33.01"].members) == 5869
+    # per desa: SIDAYU (Binangun, Cilacap), 10 TPS (TPS 3, which typed 10 for paslon 2, among them)
+    sidayu = areas["33.01.04.2016"]
+    assert (sidayu.tingkat, sidayu.nama, len(sidayu.members)) == ("desa", "SIDAYU", 10)
+    desa = [a for a in areas.values() if a.tingkat == "desa"]
+    assert sum(len(a.members) for a in desa) == 115401 - 1076  # 1.076 TPS have no desa code
+    assert sum(a.sums["paslon_1"] for a in desa) + sum(
+        data.angka["paslon_1"][i] or 0 for i in range(len(data)) if data.kode_desa[i] is None) == 16784716
 
 
 # ----------------------------------------------------------------- the check, through the CLI
@@ -117,6 +127,27 @@ def test_check_json_on_the_real_file(db):
     assert out["kecamatan_berbeda"] == len({k for k, _ in expected}) == 497
     assert out["perbandingan"]["kecamatan"] == {"dibandingkan": 573, "berbeda": 497, "isian_berbeda": len(expected)}
     assert out["perbandingan"]["kabupaten_kota"]["dibandingkan"] == 35
+    # per kabupaten/kota: each certificate's JUMLAH against its TPS, the kecamatan file summed per regency
+    per_regency: dict = {}
+    for kode, k in KECAMATAN.items():
+        p1, p2 = int(k["rekap_paslon_1"]), int(k["rekap_paslon_2"])
+        for f, cert, situng in (("paslon_1", p1, k["situng_paslon_1"]), ("paslon_2", p2, k["situng_paslon_2"]),
+                                ("suara_sah", p1 + p2, k["situng_suara_sah"])):
+            c, t = per_regency.get((kode[:5], f), (0, 0))
+            per_regency[(kode[:5], f)] = (c + cert, t + int(situng))
+    # Kota Pekalongan's certificate holds a JUMLAH paslon 1 one below its kecamatan columns (its F.501)
+    for f in ("paslon_1", "suara_sah"):
+        c, t = per_regency[("33.75", f)]
+        per_regency[("33.75", f)] = (c - 1, t)
+    got = {(d["kode"], d["field"]): (d["sertifikat"], d["tps"]) for d in out["selisih"]["kabupaten_kota"]}
+    assert got == {key: v for key, v in per_regency.items() if v[0] != v[1]}
+    assert got[("33.01", "paslon_1")] == (775304, 774077)  # Kabupaten Cilacap, 5.869 TPS
+    assert out["perbandingan"]["kabupaten_kota"] == {"dibandingkan": 35, "berbeda": 35, "isian_berbeda": 105}
+    # the certificates have kecamatan columns: no desa column to compare (a regency office's would)
+    assert out["selisih"]["desa"] == [] and "desa" not in out["perbandingan"]
+    assert out["selisih_jumlah"] == 1152 + 105 + 3
+    assert out["petunjuk_jumlah"] == {"angka_tertukar": 12, "kekurangan_satu_angka": 40, "kelebihan_satu_angka": 20,
+                                      "satu_angka_berbeda": 28, "selisih_pangkat_sepuluh": 73, "tps_rusak": 190}
     prov = {d["field"]: (d["sertifikat"], d["tps"], d["selisih"]) for d in out["selisih"]["provinsi"]}
     assert prov["paslon_1"] == (16825511, 16784716, 40795)
     assert all(d["field"] not in ("dpt_l", "dpt_p") for d in out["selisih"]["kecamatan"])

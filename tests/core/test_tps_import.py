@@ -1,4 +1,4 @@
-"""`recap tps import` on small files (docs/tps.md): the CSV and JSON shapes, refusals with their exact
+"""`recap tps import` on small files (docs/tps-data.md): the CSV and JSON shapes, refusals with their exact
 Indonesian sentence and the database byte-for-byte unchanged, unknown kecamatan reported, the source
 named, replaced and kept in the history, the permission."""
 

@@ -1,4 +1,4 @@
-"""Schema migration for the polling-station source (docs/tps.md), listed in recap_app/core/schema/__init__.py.
+"""Schema migration for the polling-station source (docs/tps-data.md), listed in recap_app/core/schema/__init__.py.
 
 The TPS figures (C1 / C.Hasil as typed into Situng or Sirekap) are a source to compare the
 certificates with, never a certificate: they live in their own two tables and nothing that sums,

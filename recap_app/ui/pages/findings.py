@@ -80,6 +80,9 @@ class FindingsPage(LazyPage):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         btns = QHBoxLayout()
         self.open_btn = add_button(btns, self.tr("&Buka sel"), self.open_cell)
+        self.tps_btn = add_button(btns, self.tr("&Data TPS…"), self.show_tps, "tpsButton")
+        self.tps_btn.setToolTip(self.tr("Data TPS di balik angka kecamatan temuan ini (Ctrl+T): bahan pembanding, "
+                                        "bukan hasil resmi."))
         self.explain_btn = add_button(btns, self.tr("&Jelaskan peringatan…"), self.explain)
         self.override_btn = add_button(btns, self.tr("&Kesampingkan kesalahan… (ketua)"), self.override)
         btns.addStretch(1)
@@ -202,6 +205,13 @@ class FindingsPage(LazyPage):
             self.window_.show_page("province")
             return
         self.window_.open_region(f.region, f.column, f.field)
+
+    def show_tps(self):
+        """The TPS behind the selected finding's kecamatan figure (MainWindow.show_tps)."""
+        f = self.selected()
+        if f is None:
+            return None
+        return self.window_.show_tps(f.column, f.field)
 
     def recheck(self):
         window = self.window_
