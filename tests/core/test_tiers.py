@@ -14,7 +14,7 @@ from recap_app.core.bundle.upstream import bundle_figures, check_sender
 from recap_app.core.compare import compare_external
 from recap_app.core.documents import render
 from recap_app.core.domain import JUMLAH
-from recap_app.core.errors import ElectionError, ImportRefused
+from recap_app.core.errors import ElectionError
 from recap_app.core.importer import import_files, template
 from recap_app.core.store import Workspace
 from recap_app.core.totals import province_totals
