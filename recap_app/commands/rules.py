@@ -42,7 +42,7 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
         items = by_region.get(kode)
         if not items:
             continue
-        nama, status = names.get(kode, (f"Provinsi {election.province_name}" if election else "Provinsi", ""))
+        nama, status = names.get(kode, (election.office_title.title() if election else "Provinsi", ""))
         lines.append(f"{kode} {nama}" + (f" — {status}" if status else ""))
         blanks = [f for f in items if f.code == "W.602"]
         for f in items:

@@ -34,9 +34,10 @@ PREFERRED_SIZE = (1440, 900)
 
 
 def office_name(ws) -> str:
-    """The office shown in the title: the office setting, else "KPU Provinsi <province>"."""
+    """The office shown in the title: the office setting, else "KPU Provinsi <province>" or "KPU Kota
+    <name>" (the workspace's office, docs/tiers.md)."""
     name = ws.setting("office.name")
-    return name or f"KPU Provinsi {ws.election.province_name.title()}"
+    return name or ws.election.kpu_short
 
 
 def workspace_marks(ws) -> list[str]:
