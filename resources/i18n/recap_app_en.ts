@@ -1535,6 +1535,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/main_window.py" />
+        <source>&lt;b&gt;Kecamatan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Districts (kecamatan)&lt;/b&gt;</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/main_window.py" line="211" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
@@ -2522,6 +2527,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Code</translation>
     </message>
     <message>
+        <location filename="../../recap_app/ui/models.py" />
+        <source>Kecamatan</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
         <location filename="../../recap_app/ui/models.py" line="75" />
         <source>Kabupaten/Kota</source>
         <translation>Regency/city</translation>
@@ -2777,6 +2787,11 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/widgets.py" line="51" />
         <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
         <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" />
+        <source>&lt;b&gt;Total kabupaten/kota&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Regency/city total&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/widgets.py" line="66" />
