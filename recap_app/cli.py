@@ -65,13 +65,31 @@ def elections_cmd(fmt):
     items = [{"id": e.id, "nama": e.name, "jenis": e.kind, "hari_pemungutan": e.polling_day,
               "tingkat": e.tier, "formulir": e.form_kind, "peserta": len(e.contestants),
               "paslon": sum(c.kind == "paslon" for c in e.contestants), "dapil": len(e.districts),
-              "wilayah": sum(1 for r in e.regions if r.tingkat == e.column_tier)} for e in list_elections()]
+              "wilayah": sum(1 for r in e.regions if r.tingkat == e.column_tier),
+              "kantor": _offices(e)} for e in list_elections()]
     if fmt == "json":
         cmd.emit_json(items)
         return
     for e, it in zip(list_elections(), items, strict=True):
+        k = it["kantor"]
         click.echo(f"{it['id']:<26} {it['nama']} ({it['hari_pemungutan']}; {_contest_words(e)}; "
-                   f"{it['wilayah']} kecamatan)")
+                   f"{it['wilayah']} kecamatan; kantor: provinsi {k['provinsi']}"
+                   + (f", {k['kabupaten_kota']} kabupaten/kota ({k['desa']} desa/kelurahan)" if k["desa"] else "")
+                   + ")")
+
+
+def _offices(e) -> dict:
+    """The offices a definition serves (docs/tiers.md): {"provinsi": code, "kabupaten_kota": how many
+    regency offices (with --office CODE), "desa": desa/kelurahan in its desa region set (0: none shipped)}."""
+    from .core.election import RESOURCES
+
+    desa = RESOURCES / "regions" / f"{e.region_set}-desa.csv"
+    n_desa = 0
+    if desa.is_file():
+        with desa.open(encoding="utf-8") as fh:
+            n_desa = sum(1 for _ in fh) - 1
+    return {"provinsi": e.province_code, "kabupaten_kota": sum(1 for r in e.regions if r.tingkat == e.child_tier),
+            "desa": n_desa}
 
 
 def _contest_words(e) -> str:
@@ -87,36 +105,46 @@ def _contest_words(e) -> str:
 @cmd.write_command(main, "init")
 @click.option("--election", "election_id", required=True, help="Id pemilihan (lihat: recap elections).")
 @click.option("--simulation", is_flag=True, help="Ruang kerja simulasi (pelatihan, gladi).")
-def init_cmd(election_id, db, user, simulation):
-    """Buat ruang kerja baru untuk satu pemilihan (tidak pernah menimpa berkas yang ada)."""
+@click.option("--office", "office", default=None, metavar="KODE",
+              help="Kode wilayah kantor: 33 provinsi (bawaan), 33.73 KPU Kota Salatiga, ... (docs/tiers.md).")
+def init_cmd(election_id, db, user, simulation, office):
+    """Buat ruang kerja baru untuk satu pemilihan dan satu kantor (tidak pernah menimpa berkas yang ada)."""
     from .commands.admin import first_admin, first_admin_password  # docs/security.md: --user makes the first admin
     from .core.clock import default_actor
+    from .core.domain import tier_word
     from .core.paths import default_workspace_path, remember_workspace
     from .core.store import Workspace
 
     path = db or default_workspace_path(election_id)
 
     admin_password = first_admin_password(user)
-    ws = Workspace.create(path, election_id, actor=user or default_actor(), simulation=simulation)
+    ws = Workspace.create(path, election_id, actor=user or default_actor(), simulation=simulation, office=office)
     first_admin(ws, user, admin_password)
     n_reg = len(ws.regencies())
     n_col = len(ws.regions(ws.election.column_tier))
     ws.close()
     remember_workspace(path)
+    e = ws.election
     click.echo(f"Ruang kerja dibuat: {path}")
-    click.echo(f"Pemilihan: {ws.election.name} ({election_id}); {n_reg} kabupaten/kota, {n_col} kecamatan.")
+    click.echo(f"Kantor: {e.kpu_short} (kode {e.office_code}, tingkat {tier_word(e.tier)}).")
+    click.echo(f"Pemilihan: {e.name} ({election_id}); {n_reg} {tier_word(e.child_tier)}, "
+               f"{n_col} {tier_word(e.column_tier)}.")
 
 
 @cmd.read_command(main, "status")
 def status_cmd(db, fmt):
     """Status sertifikat tiap kabupaten/kota."""
     from .core.certificate import statuses
+    from .core.domain import tier_word
 
     with cmd.open_ws(db, readonly=True) as ws:
         rows = statuses(ws)
+        e = ws.election
     if fmt == "json":
         cmd.emit_json(rows)
         return
+    click.echo(f"Kantor: {e.kpu_short} (kode {e.office_code}, tingkat {tier_word(e.tier)}); "
+               f"{len(rows)} {tier_word(e.child_tier)}.")
     for r in rows:
         rev = f"revisi {r['revision']}" if r["revision"] else ""
         click.echo(f"{r['kode']:<6} {r['nama']:<28} {r['status']:<15} {rev}")

@@ -125,6 +125,10 @@ def legislative_definition(ident, name, name_en, kind, suffix, contest, extra_fo
         "provinsi": f"D.HASIL PROV-{suffix}",
         "berita_acara": f"BERITA ACARA D.HASIL PROV-{suffix}",
         "kejadian_khusus": f"D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN-{suffix}",
+        # a kabupaten/kota office (docs/tiers.md): the kecamatan certificate it receives, its own minutes
+        "kecamatan": f"D.HASIL KECAMATAN-{suffix}",
+        "berita_acara.kabupaten_kota": f"BERITA ACARA D.HASIL KABKO-{suffix}",
+        "kejadian_khusus.kabupaten_kota": f"D.KEJADIAN KHUSUS DAN/ATAU KEBERATAN-{suffix}",
     }
     forms.update(extra_forms or {})
     forms["note"] = FORM_NAMES_NOTE + (PENETAPAN_KURSI_NOTE if "penetapan_kursi" in forms else "")

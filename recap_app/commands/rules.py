@@ -42,7 +42,7 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
         items = by_region.get(kode)
         if not items:
             continue
-        nama, status = names.get(kode, (f"Provinsi {election.province_name}" if election else "Provinsi", ""))
+        nama, status = names.get(kode, (election.office_title.title() if election else "Provinsi", ""))
         lines.append(f"{kode} {nama}" + (f" — {status}" if status else ""))
         blanks = [f for f in items if f.code == "W.602"]
         for f in items:
@@ -176,7 +176,8 @@ def register(main):
         """Bandingkan angka dengan sumber lain atau dua revisi sertifikat.
 
         Sumber lain: CSV ekspor program ini (recap export --format csv), CSV berkunci kode wilayah,
-        atau lembar kerja berisi sertifikat (xlsx, xls, ods; misalnya lembar kerja Situng).
+        lembar kerja berisi sertifikat (xlsx, xls, ods; misalnya lembar kerja Situng), atau bundel
+        bertanda tangan dari kantor di bawahnya (recap bundle export; docs/tiers.md).
 
         Status keluar 0 bila perbandingan berjalan, apa pun hasilnya.
         """
@@ -187,10 +188,16 @@ def register(main):
             raise RecapError("Pilih salah satu: berkas CSV, atau --region KODE untuk membandingkan revisi.", "usage")
         with cmd.open_ws(db, readonly=True) as ws:
             if file:
-                from ..core.importer import read_for_comparison
+                from ..core.bundle.upstream import bundle_figures, is_bundle
 
-                figures, notes = read_for_comparison(ws, file, prefix)
-                report = compare.compare_external(ws, figures, source_name or Path(file).name)
+                if is_bundle(file):  # a signed bundle of an office below (or of this office)
+                    figures, notes, name = bundle_figures(ws, file)
+                else:
+                    from ..core.importer import read_for_comparison
+
+                    figures, notes = read_for_comparison(ws, file, prefix)
+                    name = Path(file).name
+                report = compare.compare_external(ws, figures, source_name or name)
                 report.notes[:0] = notes
             else:
                 all_revs = ws.revisions(region)

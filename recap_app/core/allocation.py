@@ -727,7 +727,7 @@ def adopted_result(ws: Workspace) -> dict | None:
 
 
 def _office_name(ws: Workspace) -> str:
-    return ws.setting("office.name") or f"KOMISI PEMILIHAN UMUM PROVINSI {ws.election.province_name.upper()}"
+    return ws.setting("office.name") or ws.election.kpu_name
 
 
 # --------------------------------------------------------------------------- the calculator

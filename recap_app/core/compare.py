@@ -391,7 +391,7 @@ def compare_external(ws: Workspace, figures: Mapping[str, Mapping[str, int | Non
     province_rows: dict[str, dict] = {}
     for code, vals in figures.items():
         r = regions.get(code)
-        if code == ws.election.province_code:
+        if code == ws.election.office_code:
             province_rows[code] = dict(vals)
         elif r is None:
             report.unknown_codes.append(code)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .domain import TIERS, Contestant, ContestantKind, District, Region, VoterCategory
+from .domain import TIERS, Contestant, ContestantKind, District, Region, VoterCategory, tier_word
 from .errors import ElectionError
 from .forms import Form, build_form
 
@@ -70,6 +70,9 @@ class Election:
         contestants: every contestant (pairs; parties and candidates; individuals), ballot order.
         districts: the electoral districts (one covering everything for pair contests).
         national_votes: {party number: national valid votes} for a threshold, or {}.
+        office: the region of the office this election is seen from (:meth:`at_office`: a
+            kabupaten/kota office), or None for the office of the definition's own tier (the
+            province); ``tier`` is then the office's tier.
     """
 
     id: str
@@ -91,6 +94,7 @@ class Election:
     districts: tuple[District, ...] = ()
     national_votes: dict[int, int] = field(default_factory=dict)
     raw: dict = field(repr=False, default_factory=dict)
+    office: Region | None = None
 
     @classmethod
     def from_dict(cls, d: dict) -> Election:
@@ -126,6 +130,106 @@ class Election:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ElectionError(f"Definisi pemilihan tidak lengkap atau tidak sah: {exc}.", "bad_definition") from exc
+
+    # ----------------------------------------------------------------- the office and its tier
+    def at_office(self, code: str | None) -> Election:
+        """The same election seen from the office of region ``code`` (docs/tiers.md).
+
+        The definition's own office (the province code, or None) returns ``self``. A kabupaten/kota
+        code returns an election whose :attr:`tier` is "kabupaten_kota": its submitting regions are
+        the regency's kecamatan, the columns of a received certificate (DA1 / D.Hasil Kecamatan) its
+        desa/kelurahan (resources/regions/<region_set>-desa.csv), its single district the one the
+        regency belongs to (a legislative contest: that dapil's form), and its own certificate the
+        DB1 / D.Hasil Kabupaten/Kota. Forms, rules and documents follow from the tier.
+
+        Raises:
+            ElectionError: "unknown_office" for a code that names no kabupaten/kota of the region
+            set (or a tier without a region set below it).
+        """
+        if code is None or code == self.office_code:
+            return self
+        if self.office is not None:
+            return self.base.at_office(code)
+        region = next((r for r in self.regions if r.kode == code), None)
+        if region is None or region.tingkat != self.child_tier:
+            known = ", ".join([r.kode for r in self.regions if r.tingkat == self.child_tier][:3])
+            raise ElectionError(f"Kode kantor {code!r} bukan {tier_word(self.child_tier)} dalam daftar wilayah "
+                                f"{self.region_set}; diharapkan {self.province_code} (provinsi) atau kode "
+                                f"{tier_word(self.child_tier)}, misalnya {known}...", "unknown_office")
+        if not self._desa_path.is_file():
+            raise ElectionError(f"Daftar desa/kelurahan {self._desa_path.name} tidak ada untuk pemilihan {self.id}; "
+                                "kantor kabupaten/kota tidak dapat dibuat.", "unknown_office")
+        districts = self.districts
+        if self.has_districts:
+            own = self.district_of(code)
+            if own is None:
+                raise ElectionError(f"{region.nama} ({code}) tidak termasuk dapil mana pun dalam {self.name}.",
+                                    "no_district")
+            districts = (District(own.kode, own.nama, own.kursi, ()),)
+        else:
+            districts = (District(code, region.nama.upper(), None, ()),)
+        return replace(self, tier=region.tingkat, office=region, districts=districts)
+
+    @property
+    def base(self) -> Election:
+        """The election seen from the definition's own office (the province)."""
+        if self.office is None:
+            return self
+        return Election.from_dict(self.raw)
+
+    @property
+    def office_code(self) -> str:
+        """Region code of this office ("33" for the province, "33.73" for Kota Salatiga)."""
+        return self.office.kode if self.office is not None else self.province_code
+
+    @property
+    def office_name(self) -> str:
+        """Name of the office's region as the region set spells it ("JAWA TENGAH", "Kota Salatiga")."""
+        return self.office.nama if self.office is not None else self.province_name
+
+    @property
+    def office_title(self) -> str:
+        """The office's region in capitals as documents print it: "PROVINSI JAWA TENGAH", "KOTA SALATIGA",
+        "KABUPATEN CILACAP" (the region set's kabupaten/kota names carry their kind)."""
+        if self.office is None:
+            return f"PROVINSI {self.province_name.upper()}"
+        return self.office.nama.upper()
+
+    @property
+    def kpu_name(self) -> str:
+        """Default office name: "KOMISI PEMILIHAN UMUM PROVINSI JAWA TENGAH", "KOMISI PEMILIHAN UMUM KOTA SALATIGA"."""
+        return f"KOMISI PEMILIHAN UMUM {self.office_title}"
+
+    @property
+    def kpu_short(self) -> str:
+        """Short office name: "KPU Provinsi Jawa Tengah", "KPU Kota Salatiga"."""
+        return f"KPU {self.office_title.title()}"
+
+    @property
+    def tier_title(self) -> str:
+        """The office's tier as titles print it ("PROVINSI", "KABUPATEN/KOTA": "... DI TINGKAT PROVINSI")."""
+        return tier_word(self.tier).upper()
+
+    @property
+    def child_title(self) -> str:
+        """The submitting tier in capitals ("KABUPATEN/KOTA", "KECAMATAN": "... DARI SETIAP KECAMATAN")."""
+        return tier_word(self.child_tier).upper()
+
+    @property
+    def column_title(self) -> str:
+        """The column tier in capitals ("KECAMATAN", "DESA/KELURAHAN")."""
+        return tier_word(self.column_tier).upper()
+
+    @property
+    def received_form(self) -> str:
+        """Official name of the certificate this office receives ("DB1-PPWP" at a province, "DA1-PPWP"
+        at a kabupaten/kota office): ``form_names[<child tier>]``."""
+        return self.form_name(self.child_tier)
+
+    @property
+    def own_form(self) -> str:
+        """Official name of the certificate this office makes ("DC1-PPWP", "DB1-PPWP")."""
+        return self.form_name(self.tier)
 
     # ----------------------------------------------------------------- tiers
     @property
@@ -237,16 +341,36 @@ class Election:
     # ----------------------------------------------------------------- regions
     @cached_property
     def regions(self) -> tuple[Region, ...]:
-        """The election's region set (resources/regions/<region_set>.csv), top tiers first."""
-        path = RESOURCES / "regions" / f"{self.region_set}.csv"
-        if not path.is_file():
-            raise ElectionError(f"Berkas wilayah {path.name} tidak ditemukan untuk pemilihan {self.id}.")
-        with path.open(encoding="utf-8", newline="") as fh:
-            return tuple(Region(r["kode"], r["kode_induk"], r["tingkat"], r["nama"]) for r in csv.DictReader(fh))
+        """The office's region set, top tiers first: at the province the election's region set
+        (resources/regions/<region_set>.csv: kabupaten/kota and kecamatan); at a kabupaten/kota office
+        its kecamatan, then their desa/kelurahan (resources/regions/<region_set>-desa.csv)."""
+        own = _read_regions(RESOURCES / "regions" / f"{self.region_set}.csv", self.id)
+        if self.office is None:
+            return own
+        kec = tuple(r for r in own if r.kode_induk == self.office.kode)
+        codes = {r.kode for r in kec}
+        desa = tuple(r for r in _read_regions(self._desa_path, self.id) if r.kode_induk in codes)
+        return kec + desa
+
+    @property
+    def _desa_path(self) -> Path:
+        return RESOURCES / "regions" / f"{self.region_set}-desa.csv"
 
     def form_name(self, which: str) -> str:
-        """Official form name for "kabupaten_kota", "provinsi", "berita_acara", "kejadian_khusus"."""
+        """Official form name for a tier's certificate ("kecamatan", "kabupaten_kota", "provinsi") or
+        this office's "berita_acara" and "kejadian_khusus" (``form_names["berita_acara.<tier>"]`` at an
+        office below the definition's tier, docs/elections.md)."""
+        if which in ("berita_acara", "kejadian_khusus") and self.office is not None:
+            return self.form_names.get(f"{which}.{self.tier}", self.form_names.get(which, which))
         return self.form_names.get(which, which)
+
+
+def _read_regions(path: Path, election_id: str) -> tuple[Region, ...]:
+    """Regions of one region-set file (kode, kode_induk, tingkat, nama; codes as text)."""
+    if not path.is_file():
+        raise ElectionError(f"Berkas wilayah {path.name} tidak ditemukan untuk pemilihan {election_id}.")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return tuple(Region(r["kode"], r["kode_induk"], r["tingkat"], r["nama"]) for r in csv.DictReader(fh))
 
 
 def election_files() -> list[Path]:

@@ -71,6 +71,8 @@ CODES: dict[str, tuple[str, str]] = {
     "bad_output": ("tujuan keluaran tidak sah (ruang kerja, perangkat, folder)", "output path refused"),
     # election definitions and forms
     "unknown_election": ("id pemilihan tidak dikenal", "unknown election id"),
+    "unknown_office": ("kode kantor bukan wilayah yang dapat berkantor (provinsi atau kabupaten/kota)",
+                       "office code names no province or kabupaten/kota of the region set"),
     "bad_definition": ("definisi pemilihan tidak lengkap atau tidak sah", "malformed election definition"),
     "unknown_form": ("jenis formulir tidak dikenal", "unknown form kind"),
     "district_required": ("pemilihan berdapil: dapil harus disebut", "a district must be named"),
@@ -177,6 +179,8 @@ CODES: dict[str, tuple[str, str]] = {
     "simulation_mismatch": ("data simulasi dan resmi tidak boleh bercampur", "simulation and official data mixed"),
     "untrusted_key": ("kunci pengirim belum dipercaya", "sender key not trusted"),
     "key_office_mismatch": ("kunci dipercaya untuk kantor lain", "key trusted for another office"),
+    "result_mismatch": ("hasil kantor pengirim tidak sama dengan sertifikat yang dibawanya",
+                        "the sender's result differs from the certificates it carries"),
     "wrong_tier": ("bundel dari tingkat kantor yang tidak diterima di sini", "bundle from a tier not accepted here"),
     "older_sequence": ("bundel lebih lama dari yang sudah diterima", "an older bundle than one received"),
     "sequence_gap": ("bundel dibuat di atas bundel yang belum diterima", "built on a bundle not received here"),

@@ -133,10 +133,11 @@ def _fill_sheet(sh, e, form, regencies, columns: dict, fields: dict, line: str |
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     grey = PatternFill("solid", fgColor="D9D9D9")
-    sh["A1"] = f"MODEL {e.form_name('provinsi')}"
-    sh["A2"] = "SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP KABUPATEN/KOTA DI TINGKAT PROVINSI"
+    sh["A1"] = f"MODEL {e.own_form}"
+    sh["A2"] = (f"SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP {e.child_title} DI TINGKAT "
+                f"{e.tier_title}")
     sh["A3"] = e.name.upper()
-    sh["A4"] = f"PROVINSI {e.province_name.upper()}" + (f" — {line}" if line else "")
+    sh["A4"] = e.office_title + (f" — {line}" if line else "")
     for ref in ("A1", "A2", "A3", "A4"):
         sh[ref].font = bold
     head = FIRST_ROW - 1

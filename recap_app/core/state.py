@@ -69,6 +69,7 @@ UNIT_WORDS = {
     "tps_import": "riwayat impor data TPS",
     "meta/election": "definisi pemilihan yang tersimpan (nama calon, dapil, formulir)",
     "meta/workspace_id": "identitas ruang kerja",
+    "meta/office": "kantor ruang kerja ini (kode wilayah dan tingkat)",
     "meta/simulation": "tanda simulasi",
     "meta/demo": "tanda contoh",
 }

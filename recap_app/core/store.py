@@ -190,15 +190,19 @@ class Workspace:
 
     @classmethod
     def create(cls, path: str | Path, election_id: str, *, actor: str | None = None,
-               simulation: bool = False) -> Workspace:
-        """Create a new workspace file for an election.
+               simulation: bool = False, office: str | None = None) -> Workspace:
+        """Create a new workspace file for an election, for the office of region ``office``.
 
+        Args:
+            office: the office's region code: None or the province code ("33") for the province,
+                a kabupaten/kota code ("33.73") for a regency office (docs/tiers.md). Stored in the
+                meta key ``office`` (under the state digests) with its tier and name.
         Raises:
             WorkspaceError: the path already exists (never overwritten) or cannot be written.
-            ElectionError: unknown election id.
+            ElectionError: unknown election id; "unknown_office" for an office code outside the region set.
         """
         path = Path(path)
-        election = load_election(election_id)
+        election = load_election(election_id).at_office(office)
         if path.exists():
             raise WorkspaceError(
                 f"Berkas {path} sudah ada; ruang kerja tidak ditimpa. Pilih nama lain atau hapus berkas itu sendiri.",
@@ -218,8 +222,8 @@ class Workspace:
             with ws.transaction():
                 ws._seed(election, simulation)
                 ws.record(actor, "workspace.create", f"election:{election.id}", None,
-                          {"election": election.id, "simulation": simulation,
-                           "workspace_id": ws.meta("workspace_id")}, baseline=True)
+                          {"election": election.id, "simulation": simulation, "office": election.office_code,
+                           "tingkat": election.tier, "workspace_id": ws.meta("workspace_id")}, baseline=True)
             conn.close()
             os.replace(tmp, path)
         except OSError as exc:
@@ -279,7 +283,16 @@ class Workspace:
             conn.close()
             raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (definisi pemilihan tidak ada).",
                                  "not_a_workspace")
-        return cls(path, conn, Election.from_dict(json.loads(row[0])), readonly)
+        election = Election.from_dict(json.loads(row[0]))
+        try:
+            office = conn.execute("SELECT value FROM meta WHERE key = 'office'").fetchone()
+            if office is not None:
+                election = election.at_office(json.loads(office[0])["kode"])
+        except (sqlite3.DatabaseError, ValueError, KeyError, TypeError) as exc:
+            conn.close()
+            raise WorkspaceError(f"Berkas {path}: data kantor ruang kerja (meta 'office') tidak sah ({exc}).",
+                                 "not_a_workspace") from exc
+        return cls(path, conn, election, readonly)
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
@@ -300,6 +313,8 @@ class Workspace:
             {"key": "created_at", "value": now_iso()},
             {"key": "simulation", "value": "1" if simulation else "0"},
             {"key": "workspace_id", "value": secrets.token_hex(16)},
+            {"key": "office", "value": json.dumps({"kode": election.office_code, "tingkat": election.tier,
+                                                   "nama": election.office_name}, ensure_ascii=False)},
         ])
         self.db["region"].insert_all(
             {"kode": r.kode, "kode_induk": r.kode_induk, "tingkat": r.tingkat, "nama": r.nama, "urutan": i}
@@ -549,8 +564,14 @@ class Workspace:
             f"SELECT kode, kode_induk, tingkat, nama FROM region WHERE 1=1{where} ORDER BY urutan",
             [v for _, v in wanted])]
 
+    @property
+    def office_code(self) -> str:
+        """This office's region code ("33", "33.73"; meta ``office``, docs/tiers.md)."""
+        return self.election.office_code
+
     def regencies(self) -> list[Region]:
-        """The regions that send certificates to this office (35 kabupaten/kota at a province)."""
+        """The submitting regions: those that send certificates to this office (the 35 kabupaten/kota
+        at a province, the kecamatan at a kabupaten/kota office; the name is the province's)."""
         return self.regions(self.election.child_tier)
 
     def region(self, kode: str) -> Region | None:
@@ -559,7 +580,8 @@ class Workspace:
         return Region(*row) if row else None
 
     def columns_of(self, kode: str) -> list[Region]:
-        """The column regions of a certificate (the kecamatan of a kabupaten/kota)."""
+        """The column regions of a certificate (the kecamatan of a kabupaten/kota; the desa/kelurahan
+        of a kecamatan at a regency office)."""
         return self.regions(self.election.column_tier, kode)
 
     def aliases(self) -> dict[str, str]:

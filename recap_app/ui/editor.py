@@ -744,7 +744,7 @@ class CertificateEditor(QWidget):
             if adopted:
                 note += " " + self.tr("Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).")
             self.undo_stack.clear()
-            title = self.tr("Sertifikat %1 — %2 %3").replace("%1", self.ws.election.form_name("kabupaten_kota")) \
+            title = self.tr("Sertifikat %1 — %2 %3").replace("%1", self.ws.election.received_form) \
                 .replace("%2", kode).replace("%3", region.nama if region else "")
             if self.second_entry:
                 title = self.tr("ENTRI KEDUA") + " · " + title

@@ -35,9 +35,10 @@ PREFERRED_SIZE = (1440, 900)
 
 
 def office_name(ws) -> str:
-    """The office shown in the title: the office setting, else "KPU Provinsi <province>"."""
+    """The office shown in the title: the office setting, else "KPU Provinsi <province>" or "KPU Kota
+    <name>" (the workspace's office, docs/tiers.md)."""
     name = ws.setting("office.name")
-    return name or f"KPU Provinsi {ws.election.province_name.title()}"
+    return name or ws.election.kpu_short
 
 
 def workspace_marks(ws) -> list[str]:
@@ -180,7 +181,8 @@ class MainWindow(QMainWindow):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(6, 6, 6, 6)
-        head = QLabel(self.tr("<b>Kabupaten/Kota</b>"))
+        kecamatan = self.ws.election.child_tier == "kecamatan"  # a kabupaten/kota office (docs/tiers.md)
+        head = QLabel(self.tr("<b>Kecamatan</b>") if kecamatan else self.tr("<b>Kabupaten/Kota</b>"))
         ll.addWidget(head)
         self.dapil_box = None
         if dapil.several(ws.election):  # regencies grouped per dapil, or one dapil at a time
@@ -190,6 +192,7 @@ class MainWindow(QMainWindow):
         self.progress = ProgressPanel()
         ll.addWidget(self.progress)
         self.regency_model = RegencyModel(self)
+        self.regency_model.kecamatan = kecamatan
         self.regency_view = QTableView()
         self.regency_view.setObjectName("regencyView")
         head.setBuddy(self.regency_view)
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(split, 1)
 
         self.totals_bar = TotalsBar()
+        self.totals_bar.regency_office = kecamatan
         outer.addWidget(self.totals_bar)
         self.setCentralWidget(central)
         self.user_label = QLabel(self.tr("Pengguna: %s") % actor)

@@ -71,8 +71,12 @@ class RegencyModel(RowsModel):
         super().__init__(parent)
         self._drafts: set[str] = set()
 
+    #: True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md)
+    kecamatan = False
+
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Kode"), self.tr("Kabupaten/Kota"), self.tr("Status"), self.tr("Revisi"))
+        return (self.tr("Kode"), self.tr("Kecamatan") if self.kecamatan else self.tr("Kabupaten/Kota"),
+                self.tr("Status"), self.tr("Revisi"))
 
     def set_rows(self, rows: list[dict], drafts: set[str] | None = None) -> None:
         """Replace the rows: list of {kode, nama, status, revision} (core.certificate.statuses())."""

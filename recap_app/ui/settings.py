@@ -22,9 +22,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Pengaturan kantor"))
         lay = QVBoxLayout(self)
         form = QFormLayout()
-        default = f"KOMISI PEMILIHAN UMUM PROVINSI {ws.election.province_name.upper()}"
+        default = ws.election.kpu_name
         self.name = QLineEdit(ws.setting("office.name") or default)
-        self.code = QLineEdit(ws.setting("office_code") or ws.election.province_code)
+        self.code = QLineEdit(ws.setting("office_code") or ws.election.office_code)
         self.city = QLineEdit(ws.setting("office.city") or "")
         self.chair = QLineEdit(ws.setting("office.chair") or "")
         self.members = QPlainTextEdit("\n".join(ws.setting("office.members") or []))

@@ -38,6 +38,9 @@ class TotalsBar(QFrame):
         self.valid = QLabel()
         self.progress = QLabel()
 
+    #: True at a kabupaten/kota office (docs/tiers.md): the total is the regency's
+    regency_office = False
+
     def update_totals(self, form, totals: dict, received: int, adopted: int, expected: int) -> None:
         """form: the election's form (its contestants); totals: core.totals.province_totals();
         counts of received/adopted/expected."""
@@ -48,7 +51,7 @@ class TotalsBar(QFrame):
         self.pairs = []
         fields = totals.get("fields", {})
         sah = fields.get("suara_sah")
-        title = QLabel(self.tr("<b>Total provinsi</b>"))
+        title = QLabel(self.tr("<b>Total kabupaten/kota</b>") if self.regency_office else self.tr("<b>Total provinsi</b>"))
         self._layout.addWidget(title)
         for i, p in enumerate(form.contestants):
             votes = fields.get(form.total_key(p))

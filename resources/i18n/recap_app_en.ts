@@ -61,32 +61,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="410" />
+        <location filename="../../recap_app/ui/models.py" line="414" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="410" />
+        <location filename="../../recap_app/ui/models.py" line="414" />
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="410" />
+        <location filename="../../recap_app/ui/models.py" line="414" />
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="410" />
+        <location filename="../../recap_app/ui/models.py" line="414" />
         <source>Waktu (WIB)</source>
         <translation>Time (WIB)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="411" />
+        <location filename="../../recap_app/ui/models.py" line="415" />
         <source>Objek</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="411" />
+        <location filename="../../recap_app/ui/models.py" line="415" />
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -744,42 +744,42 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="252" />
+        <location filename="../../recap_app/ui/widgets.py" line="255" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="297" />
+        <location filename="../../recap_app/ui/widgets.py" line="300" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="301" />
+        <location filename="../../recap_app/ui/widgets.py" line="304" />
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="304" />
+        <location filename="../../recap_app/ui/widgets.py" line="307" />
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="306" />
+        <location filename="../../recap_app/ui/widgets.py" line="309" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="307" />
+        <location filename="../../recap_app/ui/widgets.py" line="310" />
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="308" />
+        <location filename="../../recap_app/ui/widgets.py" line="311" />
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="309" />
+        <location filename="../../recap_app/ui/widgets.py" line="312" />
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -1102,17 +1102,17 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="191" />
+        <location filename="../../recap_app/ui/models.py" line="195" />
         <source>dikesampingkan: %s</source>
         <translation>overridden: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="193" />
+        <location filename="../../recap_app/ui/models.py" line="197" />
         <source>dijelaskan: %s</source>
         <translation>explained: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="194" />
+        <location filename="../../recap_app/ui/models.py" line="198" />
         <source>terbuka</source>
         <translation>open</translation>
     </message>
@@ -1134,11 +1134,6 @@
         <location filename="../../recap_app/ui/pages/findings.py" line="39" />
         <source>Peringatan</source>
         <translation>Warnings</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="44" />
-        <source>Provinsi</source>
-        <translation>Province</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/findings.py" line="37" />
@@ -1300,47 +1295,47 @@
 <context>
     <name>FindingsTree</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="246" />
+        <location filename="../../recap_app/ui/models.py" line="250" />
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="246" />
+        <location filename="../../recap_app/ui/models.py" line="250" />
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="246" />
+        <location filename="../../recap_app/ui/models.py" line="250" />
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="246" />
+        <location filename="../../recap_app/ui/models.py" line="250" />
         <source>Kolom / isian</source>
         <translation>Column / field</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="246" />
+        <location filename="../../recap_app/ui/models.py" line="250" />
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="247" />
+        <location filename="../../recap_app/ui/models.py" line="251" />
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="281" />
+        <location filename="../../recap_app/ui/models.py" line="285" />
         <source>%1 dari %2 terbuka</source>
         <translation>%1 of %2 open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="282" />
+        <location filename="../../recap_app/ui/models.py" line="286" />
         <source>selesai semua</source>
         <translation>all done</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="283" />
+        <location filename="../../recap_app/ui/models.py" line="287" />
         <source>%s temuan</source>
         <translation>%s findings</translation>
     </message>
@@ -1489,22 +1484,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="360" />
+        <location filename="../../recap_app/ui/widgets.py" line="363" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="362" />
+        <location filename="../../recap_app/ui/widgets.py" line="365" />
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="390" />
+        <location filename="../../recap_app/ui/widgets.py" line="393" />
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="393" />
+        <location filename="../../recap_app/ui/widgets.py" line="396" />
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1546,290 +1541,295 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="183" />
+        <location filename="../../recap_app/ui/main_window.py" line="185" />
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="221" />
+        <location filename="../../recap_app/ui/main_window.py" line="224" />
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="237" />
-        <location filename="../../recap_app/ui/main_window.py" line="777" />
+        <location filename="../../recap_app/ui/main_window.py" line="241" />
+        <location filename="../../recap_app/ui/main_window.py" line="781" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="261" />
+        <location filename="../../recap_app/ui/main_window.py" line="265" />
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="265" />
+        <location filename="../../recap_app/ui/main_window.py" line="269" />
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="267" />
+        <location filename="../../recap_app/ui/main_window.py" line="271" />
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="268" />
+        <location filename="../../recap_app/ui/main_window.py" line="272" />
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="303" />
+        <location filename="../../recap_app/ui/main_window.py" line="307" />
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="319" />
+        <location filename="../../recap_app/ui/main_window.py" line="323" />
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="332" />
+        <location filename="../../recap_app/ui/main_window.py" line="336" />
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="343" />
+        <location filename="../../recap_app/ui/main_window.py" line="347" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="717" />
+        <location filename="../../recap_app/ui/main_window.py" line="721" />
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="382" />
+        <location filename="../../recap_app/ui/main_window.py" line="386" />
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="304" />
+        <location filename="../../recap_app/ui/main_window.py" line="185" />
+        <source>&lt;b&gt;Kecamatan&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Districts (kecamatan)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="308" />
         <source>&amp;Buka ruang kerja…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="306" />
+        <location filename="../../recap_app/ui/main_window.py" line="310" />
         <source>Ruang kerja &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="308" />
+        <location filename="../../recap_app/ui/main_window.py" line="312" />
         <source>&amp;Impor berkas sertifikat…</source>
         <translation>&amp;Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="310" />
+        <location filename="../../recap_app/ui/main_window.py" line="314" />
         <source>&amp;Cetak dokumen…</source>
         <translation>&amp;Print documents…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="312" />
+        <location filename="../../recap_app/ui/main_window.py" line="316" />
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="313" />
+        <location filename="../../recap_app/ui/main_window.py" line="317" />
         <source>&amp;Pengguna dan peran…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="314" />
+        <location filename="../../recap_app/ui/main_window.py" line="318" />
         <source>Pengaturan &amp;kantor…</source>
         <translation>Office &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="315" />
+        <location filename="../../recap_app/ui/main_window.py" line="319" />
         <source>P&amp;ulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="317" />
+        <location filename="../../recap_app/ui/main_window.py" line="321" />
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="320" />
+        <location filename="../../recap_app/ui/main_window.py" line="324" />
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="322" />
+        <location filename="../../recap_app/ui/main_window.py" line="326" />
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="327" />
+        <location filename="../../recap_app/ui/main_window.py" line="331" />
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="330" />
+        <location filename="../../recap_app/ui/main_window.py" line="334" />
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="333" />
+        <location filename="../../recap_app/ui/main_window.py" line="337" />
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="334" />
+        <location filename="../../recap_app/ui/main_window.py" line="338" />
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="335" />
+        <location filename="../../recap_app/ui/main_window.py" line="339" />
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="336" />
+        <location filename="../../recap_app/ui/main_window.py" line="340" />
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="337" />
+        <location filename="../../recap_app/ui/main_window.py" line="341" />
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="344" />
+        <location filename="../../recap_app/ui/main_window.py" line="348" />
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk's guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="346" />
+        <location filename="../../recap_app/ui/main_window.py" line="350" />
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="433" />
+        <location filename="../../recap_app/ui/main_window.py" line="437" />
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="459" />
+        <location filename="../../recap_app/ui/main_window.py" line="463" />
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="487" />
-        <location filename="../../recap_app/ui/main_window.py" line="493" />
+        <location filename="../../recap_app/ui/main_window.py" line="491" />
+        <location filename="../../recap_app/ui/main_window.py" line="497" />
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="487" />
+        <location filename="../../recap_app/ui/main_window.py" line="491" />
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="493" />
+        <location filename="../../recap_app/ui/main_window.py" line="497" />
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="718" />
+        <location filename="../../recap_app/ui/main_window.py" line="722" />
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="767" />
+        <location filename="../../recap_app/ui/main_window.py" line="771" />
         <source>Buka ruang kerja</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="768" />
+        <location filename="../../recap_app/ui/main_window.py" line="772" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="794" />
+        <location filename="../../recap_app/ui/main_window.py" line="798" />
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="794" />
+        <location filename="../../recap_app/ui/main_window.py" line="798" />
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="827" />
-        <location filename="../../recap_app/ui/main_window.py" line="836" />
-        <location filename="../../recap_app/ui/main_window.py" line="857" />
-        <location filename="../../recap_app/ui/main_window.py" line="863" />
-        <location filename="../../recap_app/ui/main_window.py" line="866" />
+        <location filename="../../recap_app/ui/main_window.py" line="831" />
+        <location filename="../../recap_app/ui/main_window.py" line="840" />
+        <location filename="../../recap_app/ui/main_window.py" line="861" />
+        <location filename="../../recap_app/ui/main_window.py" line="867" />
+        <location filename="../../recap_app/ui/main_window.py" line="870" />
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="828" />
+        <location filename="../../recap_app/ui/main_window.py" line="832" />
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="832" />
+        <location filename="../../recap_app/ui/main_window.py" line="836" />
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="835" />
+        <location filename="../../recap_app/ui/main_window.py" line="839" />
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="836" />
+        <location filename="../../recap_app/ui/main_window.py" line="840" />
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="836" />
-        <location filename="../../recap_app/ui/main_window.py" line="860" />
+        <location filename="../../recap_app/ui/main_window.py" line="840" />
+        <location filename="../../recap_app/ui/main_window.py" line="864" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="843" />
+        <location filename="../../recap_app/ui/main_window.py" line="847" />
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="858" />
+        <location filename="../../recap_app/ui/main_window.py" line="862" />
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="860" />
+        <location filename="../../recap_app/ui/main_window.py" line="864" />
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="867" />
+        <location filename="../../recap_app/ui/main_window.py" line="871" />
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="868" />
+        <location filename="../../recap_app/ui/main_window.py" line="872" />
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="891" />
+        <location filename="../../recap_app/ui/main_window.py" line="895" />
         <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="891" />
+        <location filename="../../recap_app/ui/main_window.py" line="895" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1884,18 +1884,18 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="338" />
+        <location filename="../../recap_app/ui/main_window.py" line="342" />
         <source>Data &amp;TPS di balik angka kecamatan…</source>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="648" />
+        <location filename="../../recap_app/ui/main_window.py" line="652" />
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="652" />
-        <location filename="../../recap_app/ui/main_window.py" line="653" />
+        <location filename="../../recap_app/ui/main_window.py" line="656" />
+        <location filename="../../recap_app/ui/main_window.py" line="657" />
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>
@@ -1903,12 +1903,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="104" />
+        <location filename="../../recap_app/ui/widgets.py" line="107" />
         <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
         <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="106" />
+        <location filename="../../recap_app/ui/widgets.py" line="109" />
         <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
         <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
     </message>
@@ -2406,12 +2406,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="92" />
+        <location filename="../../recap_app/ui/widgets.py" line="95" />
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="93" />
+        <location filename="../../recap_app/ui/widgets.py" line="96" />
         <source>Ditetapkan</source>
         <translation>Adopted</translation>
     </message>
@@ -2419,7 +2419,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvinceModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="153" />
+        <location filename="../../recap_app/ui/models.py" line="157" />
         <source>JUMLAH</source>
         <translation>TOTAL</translation>
     </message>
@@ -2604,27 +2604,33 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>RegencyModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="75" />
+        <location filename="../../recap_app/ui/models.py" line="78" />
         <source>Kode</source>
+        <extracomment>True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md)</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="75" />
+        <location filename="../../recap_app/ui/models.py" line="78" />
         <source>Kabupaten/Kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="75" />
+        <location filename="../../recap_app/ui/models.py" line="78" />
+        <source>Kecamatan</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="79" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="75" />
+        <location filename="../../recap_app/ui/models.py" line="79" />
         <source>Revisi</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="107" />
+        <location filename="../../recap_app/ui/models.py" line="111" />
         <source>(ada draf)</source>
         <translation>(draft kept)</translation>
     </message>
@@ -2838,22 +2844,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="220" />
+        <location filename="../../recap_app/ui/widgets.py" line="223" />
         <source>Ctrl+Enter: simpan · Esc: batal</source>
         <translation>Ctrl+Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="220" />
+        <location filename="../../recap_app/ui/widgets.py" line="223" />
         <source>Enter: simpan · Esc: batal</source>
         <translation>Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="222" />
+        <location filename="../../recap_app/ui/widgets.py" line="225" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="222" />
+        <location filename="../../recap_app/ui/widgets.py" line="225" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2861,17 +2867,23 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="51" />
+        <location filename="../../recap_app/ui/widgets.py" line="54" />
         <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
         <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="66" />
+        <location filename="../../recap_app/ui/widgets.py" line="54" />
+        <source>&lt;b&gt;Total kabupaten/kota&lt;/b&gt;</source>
+        <extracomment>True at a kabupaten/kota office (docs/tiers.md): the total is the regency's</extracomment>
+        <translation>&lt;b&gt;Regency/city total&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/widgets.py" line="69" />
         <source>Suara sah: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Valid votes: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="70" />
+        <location filename="../../recap_app/ui/widgets.py" line="73" />
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
     </message>
@@ -3115,7 +3127,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="89" />
+        <location filename="../../recap_app/ui/main_window.py" line="90" />
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>

@@ -40,7 +40,8 @@ def real(tmp_path):
 def test_flag_is_stored_and_audited(sim, real):
     assert sim.simulation is True and real.simulation is False
     first = audit.query(sim, action="workspace.create")[0]
-    assert first.after == {"election": "pilpres-2019-jateng", "simulation": True, "workspace_id": sim.meta("workspace_id")}
+    assert first.after == {"election": "pilpres-2019-jateng", "simulation": True, "office": "33", "tingkat": "provinsi",
+                           "workspace_id": sim.meta("workspace_id")}
 
 
 def test_backup_and_restore_keep_the_mark(sim, tmp_path):

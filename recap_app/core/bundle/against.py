@@ -55,7 +55,8 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
                       f"kantor {s['office_code']}.", "key_office_mismatch")
     if s["tier"] == ws.election.tier:
         mode = "mirror"
-        own = ws.setting("office_code") or (ws.election.province_code if ws.election.tier == "provinsi" else None)
+        own = (ws.election.office_code if ws.election.office is not None else
+               ws.setting("office_code") or (ws.election.province_code if ws.election.tier == "provinsi" else None))
         if own and s["office_code"] != own:
             raise refuse(name, f"bundel dari kantor setingkat lain ({s['office_code']}); ruang kerja ini milik "
                           f"kantor {own}.", "wrong_tier")

@@ -45,11 +45,15 @@ class ExportError(RecapError):
 
 
 def office_code(ws: Workspace) -> str:
-    """Region code of this office: setting ``office_code``, else the province code at a province.
+    """Region code of this office: the workspace's office (meta ``office``, set by ``recap init
+    --office``: docs/tiers.md) when the definition's tier is not the office's; else setting
+    ``office_code``, else the province code at a province.
 
     Raises:
-        ExportError: an office below the province without an ``office_code`` setting.
+        ExportError: an office below the province without an office code.
     """
+    if ws.election.office is not None:
+        return ws.election.office_code
     code = ws.setting("office_code")
     if code:
         return str(code)
@@ -66,8 +70,8 @@ def office_name(ws: Workspace) -> str:
     name = ws.setting("office.name")
     if name:
         return str(name)
-    if ws.election.tier == "provinsi":
-        return f"KPU Provinsi {ws.election.province_name.title()}"
+    if ws.election.office is not None or ws.election.tier == "provinsi":
+        return ws.election.kpu_short
     if ws.election.tier == "nasional":
         return "KPU Republik Indonesia"
     region = ws.region(office_code(ws))

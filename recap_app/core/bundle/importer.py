@@ -27,6 +27,7 @@ from ..store import GENESIS_HASH, Workspace, audit_hash
 from . import keys
 from .against import Plan, check_against
 from .format import BundleRefused
+from .upstream import SenderCheck, check_sender
 from .verify import VerifiedBundle, verify_bundle
 
 AUDIT_KEYS = ("id", "at", "actor", "action", "entity", "before", "after", "prev_hash", "hash", "state")
@@ -73,6 +74,8 @@ class ImportResult:
     audit_records: int = 0
     sources: int = 0
     explanations: int = 0
+    #: an upstream bundle: the sender's adoption and findings as checked here (bundle/upstream.py)
+    sender_check: SenderCheck | None = None
 
     def lines(self) -> list[str]:
         """The Indonesian summary printed by `recap bundle import`."""
@@ -97,6 +100,8 @@ class ImportResult:
             out.append(f"Penetapan {kode} oleh pengirim tidak diterapkan di sini: {why}")
         out.append(f"Catatan audit pengirim: {self.audit_records}; berkas sumber: {self.sources}; "
                    f"penjelasan temuan diambil: {self.explanations}.")
+        if self.sender_check is not None:
+            out += self.sender_check.lines(self.sender_name)
         for c in self.conflicts:
             out.append(f"KONFLIK {c.region_kode} ({c.reason}); belum ada yang ditulis untuknya. "
                        f"Pilih: recap bundle resolve {c.region_kode} --keep theirs|ours")
@@ -108,7 +113,9 @@ class ImportResult:
         return out
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        d["sender_check"] = self.sender_check.to_dict() if self.sender_check is not None else None
+        return d
 
 
 _fmt = figure
@@ -170,8 +177,10 @@ def _diff(ws: Workspace, kode: str, base: dict | None, ours: dict, ours_cols: li
     return out
 
 
-def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict | None, list[str]]]:
-    """[(region code, incoming revisions, adoption, sender history)] in bundle order."""
+def _incoming(vb: VerifiedBundle, mode: str, check: SenderCheck | None = None
+              ) -> list[tuple[str, list[dict], dict | None, list[str]]]:
+    """[(region code, incoming revisions, adoption, sender history)] in bundle order (an upstream
+    bundle: its result as one revision, the sender's own adoption named in its reason)."""
     if mode == "mirror":
         return [(c["region_kode"], c["revisions"], c["adoption"], c["history"]) for c in vb.data["certificates"]]
     result = vb.data["result"]
@@ -180,7 +189,8 @@ def _incoming(vb: VerifiedBundle, mode: str) -> list[tuple[str, list[dict], dict
     s = vb.sender
     rev = {"number": vb.sequence, "columns": result["columns"], "values": result["values"],
            "created_at": vb.manifest["created_at"], "created_by": s["office_name"],
-           "reason": f"hasil {s['office_name']} dari bundel nomor {vb.sequence}",
+           "reason": f"hasil {s['office_name']} dari bundel nomor {vb.sequence}" + (
+               f"; ditetapkan di sana {check.adopted_at} oleh {check.adopted_by}" if check and check.adopted else ""),
            "content_sha256": result["content_sha256"], "parent_sha256": result["parent_sha256"],
            "source_sha256": None}
     return [(result["region_kode"], [rev], None, result["history"])]
@@ -316,6 +326,9 @@ def _take_in(ws: Workspace, vb: VerifiedBundle, actor: str, accept_key: bool) ->
     s = vb.sender
     result = ImportResult("imported", s["office_code"], s["office_name"], vb.fingerprint, vb.sequence,
                           vb.base_sequence, plan.mode)
+    check = check_sender(ws.election, vb.data, vb.path.name if vb.path else "(bundel)") if plan.mode == "upstream" \
+        else None
+    result.sender_check = check
     if ws.conn.execute("SELECT 1 FROM bundle_imported WHERE manifest_sha256 = ?", (vb.manifest_sha256,)).fetchone():
         result.status = "already"
         return result
@@ -340,7 +353,7 @@ def _take_in(ws: Workspace, vb: VerifiedBundle, actor: str, accept_key: bool) ->
     # ---- plan every certificate (under the write lock: what is planned is what is written)
     adds: list[tuple[str, list[dict]]] = []
     adoptions: list[tuple[str, dict]] = []
-    for kode, incoming, adoption, history in _incoming(vb, plan.mode):
+    for kode, incoming, adoption, history in _incoming(vb, plan.mode, check):
         local = ws.revisions(kode)
         local_shas = [r.content_sha256 for r in local]
         decision, start, base = _lineage(local_shas, incoming, history)
@@ -435,7 +448,8 @@ def _take_in(ws: Workspace, vb: VerifiedBundle, actor: str, accept_key: bool) ->
                "adopted": result.adopted, "adoption_skipped": result.adoption_skipped,
                "conflicts": [c.region_kode for c in result.conflicts], "ours_newer": result.ours_newer,
                "audit_records": result.audit_records, "explanations": result.explanations,
-               "chain_head": vb.manifest.get("chain_head")}
+               "chain_head": vb.manifest.get("chain_head"),
+               **({"sender_check": check.to_dict()} if check is not None else {})}
     ws.conn.execute("UPDATE bundle_imported SET summary = ? WHERE id = ?",
                     (json.dumps(summary, ensure_ascii=False), bundle_id))
     ws.record(actor, "bundle.import", f"bundle:{s['office_code']}:{vb.sequence}", None, summary)

@@ -14,7 +14,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from .. import formatting as fmt
 from ..clock import now_iso
-from ..domain import ContestantKind, District, Region
+from ..domain import ContestantKind, District, Region, tier_word
 from ..election import Election
 from ..forms import Form
 from ..store import Workspace
@@ -129,7 +129,7 @@ class Source:
     def receipt_line(self) -> str:
         """ "35 dari 35 kabupaten/kota diterima; 0 ditetapkan" for the identity block."""
         n_adopted = sum(1 for r in self.regencies if self.adopted.get(r.kode))
-        return (f"{self.totals['received']} dari {self.totals['expected']} kabupaten/kota diterima; "
+        return (f"{self.totals['received']} dari {self.totals['expected']} {tier_word(self.election.child_tier)} diterima; "
                 f"{n_adopted} ditetapkan")
 
     def marks(self, draft: bool) -> tuple[str, ...]:
@@ -207,6 +207,8 @@ def title_block(src: Source, form: str | None, lines: list[str], width: float,
     place, date = plenary_place_date(src)
     ident = ident or [
         ("PROVINSI", src.election.province_name.upper()),
+        *([(src.election.tier_title, f"{src.election.office_name.upper()} ({src.election.office_code})")]
+          if src.election.office is not None else []),
         ("PEMILIHAN", src.election.name.upper()),
         *([("DAERAH PEMILIHAN", f"{src.district.kode} {src.district.nama} ({src.district.kursi} kursi)")]
           if src.district is not None and src.election.has_districts else []),

@@ -14,7 +14,7 @@ NAME = "kejadian_khusus"
 NAME_EMPTY = "kejadian_khusus_kosong"
 
 TITLE = ("CATATAN KEJADIAN KHUSUS DAN/ATAU KEBERATAN SAKSI DALAM PROSES REKAPITULASI HASIL PENGHITUNGAN "
-         "PEROLEHAN SUARA DI TINGKAT PROVINSI")
+         "PEROLEHAN SUARA DI TINGKAT {tier}")
 
 
 def _subject(src: Source, o: dict) -> str:
@@ -31,7 +31,7 @@ def _subject(src: Source, o: dict) -> str:
 
 def build(src: Source, paper: str) -> Part:
     """Every recorded event/objection in full; long texts flow onto further pages."""
-    width, st, form, story = opening(src, paper, False, "kejadian_khusus", [TITLE])
+    width, st, form, story = opening(src, paper, False, "kejadian_khusus", [TITLE.format(tier=src.election.tier_title)])
     e = src.election
     objections = src.plenary.objections
     if not objections:
@@ -56,7 +56,7 @@ def _lines(width: float, n: int) -> Table:
 
 def build_empty(src: Source, paper: str) -> Part:
     """The same form, empty, with ruled lines to fill in by hand during the plenary."""
-    width, st, form, story = opening(src, paper, False, "kejadian_khusus", [TITLE])
+    width, st, form, story = opening(src, paper, False, "kejadian_khusus", [TITLE.format(tier=src.election.tier_title)])
     e = src.election
     story += [p("A. KEJADIAN KHUSUS", st["h2"]), _lines(width, 9), Spacer(1, 3 * mm),
               p("B. KEBERATAN SAKSI (sebutkan nomor urut pasangan calon dan kabupaten/kota yang dimaksud)", st["h2"]),

@@ -39,7 +39,7 @@ def load_findings(ws) -> list:
 
 def _where(src: Source, f) -> str:
     region = src.ws.region(f.region) if f.region else None
-    parts = [f"{region_label(region)} ({f.region})" if region else (f"PROVINSI ({f.region})" if f.region else "")]
+    parts = [f"{region_label(region)} ({f.region})" if region else (f"{src.election.office_title} ({f.region})" if f.region else "")]
     col = getattr(f, "column", "") or ""
     if col and col not in ("JUMLAH", "PROVINSI"):
         c = src.ws.region(col)

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
 from .. import formatting as fmt
+from ..domain import tier_word
 from ..terbilang import terbilang
 from .common import Source, header_table, opening, signature_block
 from .page import Part, p, styles
@@ -26,8 +27,8 @@ def opening_sentence(src: Source) -> str:
         when = "Pada hari ini ............ tanggal ............ bulan ............ tahun ............"
     t0, t1 = pl.time_start or "......", pl.time_end or "......"
     return (f"{when}, bertempat di {place}, {src.office.name} telah melaksanakan rapat pleno terbuka "
-            f"rekapitulasi hasil penghitungan perolehan suara {e.name} di tingkat Provinsi "
-            f"{e.province_name.title()}, mulai pukul {t0} sampai dengan pukul {t1}.")
+            f"rekapitulasi hasil penghitungan perolehan suara {e.name} di tingkat "
+            f"{e.office_title.title()}, mulai pukul {t0} sampai dengan pukul {t1}.")
 
 
 def attendance_table(src: Source, width: float) -> Table:
@@ -52,7 +53,7 @@ def _results(src: Source, width: float, st) -> list:
     out = []
     for d in src.districts():
         out += [p(f"Daerah pemilihan {d.district.kode} {d.district.nama} ({d.district.kursi} kursi; sertifikat "
-                  f"{d.totals['received']} dari {d.totals['expected']} kabupaten/kota)", st["body"]),
+                  f"{d.totals['received']} dari {d.totals['expected']} {tier_word(d.election.child_tier)})", st["body"]),
                 Spacer(1, 1 * mm), words_table(d, width), Spacer(1, 2 * mm)]
     return out
 
@@ -60,7 +61,7 @@ def _results(src: Source, width: float, st) -> list:
 def build(src: Source, paper: str) -> Part:
     """The minutes (portrait). DRAF unless every certificate is adopted."""
     width, st, form, story = opening(src, paper, False, "berita_acara", [
-        "BERITA ACARA", "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT PROVINSI"])
+        "BERITA ACARA", f"REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DI TINGKAT {src.election.tier_title}"])
     e = src.election
     n_obj = len(src.plenary.objections)
     kk = e.form_name("kejadian_khusus")
@@ -69,7 +70,7 @@ def build(src: Source, paper: str) -> Part:
         p("Rapat pleno dihadiri oleh:", st["body"]), Spacer(1, 1 * mm), attendance_table(src, width),
         Spacer(1, 3 * mm),
         p(f"Rekapitulasi dilakukan atas sertifikat {src.totals['received']} dari {src.totals['expected']} "
-          f"kabupaten/kota, dengan hasil sebagai berikut:", st["justify"]),
+          f"{tier_word(e.child_tier)}, dengan hasil sebagai berikut:", st["justify"]),
         Spacer(1, 1 * mm), *_results(src, width, st), Spacer(1, 3 * mm),
         p((f"Selama rapat pleno dicatat {n_obj} kejadian khusus dan/atau keberatan saksi, yang dituangkan dalam "
            f"formulir Model {kk}.") if n_obj else
@@ -77,8 +78,8 @@ def build(src: Source, paper: str) -> Part:
           st["justify"]),
         Spacer(1, 2 * mm),
         signature_block(src, width, before=[p(
-            f"Rincian hasil rekapitulasi per kabupaten/kota tercantum dalam sertifikat Model "
-            f"{e.form_name('provinsi')} yang merupakan bagian tidak terpisahkan dari berita acara ini. "
+            f"Rincian hasil rekapitulasi per {tier_word(e.child_tier)} tercantum dalam sertifikat Model "
+            f"{e.own_form} yang merupakan bagian tidak terpisahkan dari berita acara ini. "
             "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.", st["justify"])]),
     ]
     payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],

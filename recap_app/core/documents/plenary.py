@@ -68,7 +68,7 @@ class Plenary:
 
 def office(ws: Workspace) -> Office:
     """The office settings, with defaults derived from the election."""
-    default_name = f"KOMISI PEMILIHAN UMUM PROVINSI {ws.election.province_name.upper()}"
+    default_name = ws.election.kpu_name
     return Office(
         name=ws.setting("office.name") or default_name,
         city=ws.setting("office.city") or "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import formatting as fmt
+from ..domain import tier_word
 from .common import Source, region_label, title_block
 from .page import Part, frame_size, p, styles
 from .plenary import DocumentError
@@ -21,11 +22,12 @@ def build(src: Source, paper: str, region: str | None) -> Part:
     """
     ws = src.ws
     if not region:
-        raise DocumentError("Sebutkan kabupaten/kota yang sertifikatnya dicetak, misalnya --region 33.01.",
-                            "region_required")
+        raise DocumentError(f"Sebutkan {tier_word(src.election.child_tier)} yang sertifikatnya dicetak, misalnya "
+                            f"--region {src.regencies[0].kode if src.regencies else '33.01'}.", "region_required")
     r = ws.region(region)
     if r is None or r.tingkat != src.election.child_tier:
-        raise DocumentError(f"Kabupaten/kota dengan kode {region!r} tidak ada dalam pemilihan ini.",
+        raise DocumentError(f"{tier_word(src.election.child_tier).capitalize()} dengan kode {region!r} tidak ada dalam "
+                            "pemilihan ini.",
                             "unknown_region")
     info = ws.latest_revision(region)
     if info is None:
@@ -35,7 +37,7 @@ def build(src: Source, paper: str, region: str | None) -> Part:
     width, _ = frame_size(paper, True)
     st = styles()
     e = src.election
-    form = e.form_name("kabupaten_kota")
+    form = e.received_form
     source = ""
     if info.source_file_id is not None:
         row = ws.conn.execute("SELECT name, sha256 FROM source_file WHERE id = ?", (info.source_file_id,)).fetchone()
@@ -43,7 +45,7 @@ def build(src: Source, paper: str, region: str | None) -> Part:
             source = f"{row[0]} (SHA-256 {row[1][:16]})"
     adopted = ws.adoption(region)
     ident = [
-        ("KABUPATEN/KOTA", f"{r.nama.upper()} ({region})"),
+        (e.child_title, f"{r.nama.upper()} ({region})"),
         ("PEMILIHAN", e.name.upper()),
         ("REVISI", f"{info.number}, dicatat {fmt.date_long(info.created_at)} oleh {info.created_by}"),
         ("BERKAS ASAL", source or "tidak ada (dimasukkan langsung)"),
@@ -52,8 +54,8 @@ def build(src: Source, paper: str, region: str | None) -> Part:
          else "belum ditetapkan"),
     ]
     story = title_block(src, form, [
-        "SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP KECAMATAN DI TINGKAT "
-        "KABUPATEN/KOTA",
+        f"SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP {e.column_title} DI TINGKAT "
+        f"{e.child_title}",
         f"SEBAGAIMANA DITERIMA: {region_label(r)}"], width, ident)
     columns = []
     for code in info.columns:

@@ -84,8 +84,8 @@ def build(src: Source, paper: str, dapil: str | None = None) -> Part | list[Part
 
 
 def _one(src: Source, paper: str) -> Part:
-    width, st, _form, story = opening(src, paper, False, "provinsi", [
-        "REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT PROVINSI"]
+    width, st, _form, story = opening(src, paper, False, src.election.tier, [
+        f"REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA TINGKAT {src.election.tier_title}"]
         + ([f"DAERAH PEMILIHAN {src.district.nama}"] if src.district is not None and src.election.has_districts
            else []))
     e = src.election
@@ -98,5 +98,5 @@ def _one(src: Source, paper: str) -> Part:
     payload = {"election": e.id, "fields": src.totals["fields"], "received": src.totals["received"],
                "office": src.office_payload(), "plenary": src.plenary_payload(),
                "adopted": src.all_adopted}
-    return district_part(src, NAME, f"{e.form_name('provinsi')} Rekapitulasi jumlah provinsi", False, story, payload,
+    return district_part(src, NAME, f"{e.own_form} Rekapitulasi jumlah {e.tier_title.lower()}", False, story, payload,
                          long_name=False)

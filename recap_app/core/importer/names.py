@@ -22,7 +22,7 @@ NEAR_RATIO = 0.8
 
 _PREFIX = re.compile(r"^(?:\d{1,3}\s+)?(?:KECAMATAN|KEC)?\s*")
 _REGENCY_PREFIX = re.compile(r"^(?:KABUPATEN|KAB)\s+")
-CODE_RE = re.compile(r"(?<![\d.])(\d{2})[.\s]?(\d{2})(?:[.\s]?(\d{2}))?(?![\d.])")
+CODE_RE = re.compile(r"(?<![\d.])(\d{2})[.\s]?(\d{2})(?:[.\s]?(\d{2})(?:\.(\d{4}))?)?(?![\d.])")
 
 
 def normalize(text: object) -> str:
@@ -54,12 +54,13 @@ def regency_key(text: object) -> str:
 
 
 def find_code(text: object, province_code: str | None = None) -> str | None:
-    """A kecamatan code written in a cell ("33.02.01", "330201", "33.02.01 LUMBIR"), dotted, or None."""
+    """A kecamatan code written in a cell ("33.02.01", "330201", "33.02.01 LUMBIR"), or a desa/kelurahan
+    code ("33.73.01.1001", the columns at a kabupaten/kota office: docs/tiers.md), dotted, or None."""
     s = str(text or "").strip()
     m = CODE_RE.search(s)
     if not m or m.group(3) is None:
         return None
-    return f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+    return f"{m.group(1)}.{m.group(2)}.{m.group(3)}" + (f".{m.group(4)}" if m.group(4) else "")
 
 
 def _likeness(a: str, b: str) -> float:

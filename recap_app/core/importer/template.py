@@ -1,7 +1,9 @@
-"""The province's own certificate template (xlsx) for a kabupaten/kota to fill.
+"""The office's own certificate template (xlsx) for a submitting region to fill (a kabupaten/kota at
+the province, a kecamatan at a kabupaten/kota office: docs/tiers.md).
 
 Layout (read back by the importer like any regency layout, plus its identity):
-- title rows: form name, certificate title, "PROVINSI : ...", "KABUPATEN/KOTA : <nama> (<kode>)",
+- title rows: form name, certificate title, "PROVINSI : ...", "KABUPATEN/KOTA : <nama> (<kode>)"
+  (at a kabupaten/kota office, the office's own row and then "KECAMATAN : <nama> (<kode>)"),
   "ID PEMILIHAN : <election id>" (visible);
 - header rows 7-8: NO, URAIAN, L/P, one column per kecamatan (code in row 7, name in row 8), JUMLAH;
 - the form's rows I-V with their numbers ("I.A.1"), labels and LK/PR/JML sub-rows;
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..domain import tier_word
 from ..errors import RecapError
 from ..store import Workspace
 
@@ -30,7 +33,7 @@ def template_filename(ws: Workspace, kode: str) -> str:
     ("templat_D.HASIL-KABUPATEN-KOTA-PPWP_..." for 2024 forms)."""
     region = ws.region(kode)
     slug = re.sub(r"[^a-z0-9]+", "-", (region.nama if region else kode).lower()).strip("-")
-    form = re.sub(r"[^A-Za-z0-9.-]+", "-", ws.election.form_name("kabupaten_kota"))
+    form = re.sub(r"[^A-Za-z0-9.-]+", "-", ws.election.received_form)
     return f"templat_{form}_{kode}_{slug}.xlsx"
 
 
@@ -48,10 +51,10 @@ def build_template(ws: Workspace, kode: str):
     region = ws.region(kode)
     if region is None or region.tingkat != e.child_tier:
         known = ", ".join(r.kode for r in ws.regencies()[:3])
-        raise RecapError(f"Wilayah {kode!r} bukan kabupaten/kota dalam {e.name}; diharapkan kode seperti {known}.",
-                         "unknown_region")
+        raise RecapError(f"Wilayah {kode!r} bukan {tier_word(e.child_tier)} dalam {e.name}; diharapkan kode seperti "
+                         f"{known}.", "unknown_region")
     kecamatan = ws.columns_of(kode)
-    form = e.form_name("kabupaten_kota")
+    form = e.received_form
     wb = Workbook()
     sh = wb.active
     sh.title = re.sub(r"[\[\]:*?/\\]", "-", form)[:31]  # characters a sheet name may not hold
@@ -61,14 +64,15 @@ def build_template(ws: Workspace, kode: str):
     grey = PatternFill("solid", fgColor="DDDDDD")
     last_col = FIRST_DATA_COL + len(kecamatan)
     sh.cell(1, last_col, f"MODEL {form}").font = bold
-    sh.cell(2, 1, "SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP KECAMATAN DI TINGKAT "
-                  f"KABUPATEN/KOTA DALAM {e.name.upper()}").font = bold
-    sh.cell(3, 1, "PROVINSI")
-    sh.cell(3, 2, f": {e.province_name}")
-    sh.cell(4, 1, "KABUPATEN/KOTA")
-    sh.cell(4, 2, f": {region.nama.upper()} ({kode})")
-    sh.cell(5, 1, "ID PEMILIHAN")
-    sh.cell(5, 2, f": {e.id}")
+    sh.cell(2, 1, f"SERTIFIKAT REKAPITULASI HASIL PENGHITUNGAN PEROLEHAN SUARA DARI SETIAP {e.column_title} DI "
+                  f"TINGKAT {e.child_title} DALAM {e.name.upper()}").font = bold
+    ident = [("PROVINSI", e.province_name)]
+    if e.office is not None:  # a kabupaten/kota office: itself, then the kecamatan
+        ident.append((e.tier_title, f"{e.office_name.upper()} ({e.office_code})"))
+    ident += [(e.child_title, f"{region.nama.upper()} ({kode})"), ("ID PEMILIHAN", e.id)]
+    for i, (label, text) in enumerate(ident, 3):
+        sh.cell(i, 1, label)
+        sh.cell(i, 2, f": {text}")
     for c, text in ((1, "NO"), (2, "URAIAN"), (3, "L/P")):
         sh.cell(HEADER_ROW, c, text)
         sh.merge_cells(start_row=HEADER_ROW, start_column=c, end_row=HEADER_ROW + 1, end_column=c)
@@ -112,7 +116,7 @@ def build_template(ws: Workspace, kode: str):
                     cell.number_format = "#,##0"
             row += 1
     row += 1
-    sh.cell(row, 2, f"KPU {region.nama.upper()}")
+    sh.cell(row, 2, f"PPK {region.nama.upper()}" if e.child_tier == "kecamatan" else f"KPU {region.nama.upper()}")
     sh.cell(row + 1, 2, "Ketua dan anggota: (tanda tangan pada sertifikat cetak)")
     sh.freeze_panes = sh.cell(FIRST_FORM_ROW, FIRST_DATA_COL)
     sh.protection.sheet = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..domain import Region
+from ..domain import Region, tier_word
 from ..errors import ImportRefused
 from .context import Context
 from .grid import Grid, cell_ref
@@ -14,6 +14,22 @@ from .numbers import short
 _TITLE_REGENCY = re.compile(r"^(?:KABUPATEN\s*/\s*KOTA|KAB\s*/\s*KOTA|KABUPATEN|KOTA|KAB)\s*\.?\s*:\s*(.+)$", re.I)
 _TITLE_PROVINCE = re.compile(r"^PROVINSI\s*:\s*(.+)$", re.I)
 _TITLE_DISTRICT = re.compile(r"^(?:DAERAH\s+PEMILIHAN|DAPIL)\s*:\s*(.+)$", re.I)
+_TITLE_KECAMATAN = re.compile(r"^(?:KECAMATAN|KEC)\s*\.?\s*:\s*(.+)$", re.I)
+
+#: the title row naming a region of each tier, and how its code is written there (docs/tiers.md):
+#: at a province the submitting region is named "KABUPATEN/KOTA : ..."; at a kabupaten/kota office
+#: that row names the office itself and "KECAMATAN : ..." names the submitting region
+_TITLE_OF = {"kabupaten_kota": (_TITLE_REGENCY, re.compile(r"\b(\d{2}\.\d{2})\b")),
+             "kecamatan": (_TITLE_KECAMATAN, re.compile(r"\b(\d{2}\.\d{2}\.\d{2})\b"))}
+
+
+def _title_key(tier: str, text: str, title: str) -> str:
+    """Key of a region named in a title row: a kabupaten/kota as :func:`regency_key` ("KOTA SEMARANG"
+    when the row starts with "KOTA"), a kecamatan without its "KECAMATAN" prefix."""
+    key = regency_key(text)
+    if tier == "kabupaten_kota" and title.upper().startswith("KOTA") and not key.startswith("KOTA"):
+        key = "KOTA " + key
+    return key
 
 
 #: the bodies a legislative title names, longest first, and the election kind of each
@@ -53,20 +69,32 @@ def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
         if m and normalize(m.group(1)) and normalize(m.group(1)) != normalize(e.province_name):
             raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: ditemukan \"{short(t, 120)}\", diharapkan provinsi "
                                 f"{e.province_name}; berkas ini untuk provinsi lain.", "wrong_province")
-        m = _TITLE_REGENCY.match(t)
+        own = _TITLE_OF.get(e.tier)
+        m = own[0].match(t) if own else None
+        if m:  # the office's own region (a kabupaten/kota office): must be this office
+            key = _title_key(e.tier, m.group(1), t)
+            code = own[1].search(m.group(1))
+            mine = _title_key(e.tier, e.office_name, e.office_name)
+            if (code and code.group(1) != e.office_code) or (key and not code and key != mine
+                                                            and not key.startswith(mine + " ")):
+                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: ditemukan \"{short(t, 120)}\", diharapkan "
+                                    f"{e.office_name} ({e.office_code}); berkas ini untuk {tier_word(e.tier)} lain.",
+                                    "wrong_regency")
+            continue
+        sub = _TITLE_OF.get(e.child_tier)
+        m = sub[0].match(t) if sub else None
         if m:
-            key = regency_key(m.group(1))
-            if t.upper().startswith("KOTA") and not key.startswith("KOTA"):
-                key = "KOTA " + key
-            code = re.search(r"\b(\d{2})\.(\d{2})\b", m.group(1))
-            named = (ctx.regency_by_code.get(f"{code.group(1)}.{code.group(2)}") if code else None) \
+            key = _title_key(e.child_tier, m.group(1), t)
+            code = sub[1].search(m.group(1))
+            named = (ctx.regency_by_code.get(code.group(1)) if code else None) \
                 or ctx.regency_names.get(key) \
                 or next((g for k, g in ctx.regency_names.items() if key.startswith(k + " ")), None)
             regency = named or regency
             if key and named is None:
-                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: kabupaten/kota \"{short(m.group(1))}\" tidak ada "
-                                    f"di provinsi {e.province_name}; diharapkan salah satu dari 35 kabupaten/kota "
-                                    "daftar wilayah.", "wrong_regency")
+                word = tier_word(e.child_tier)
+                raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: {word} \"{short(m.group(1))}\" tidak ada "
+                                    f"di {tier_word(e.tier)} {e.office_name}; diharapkan salah satu dari "
+                                    f"{len(ctx.regencies)} {word} daftar wilayah.", "wrong_regency")
         n = normalize(t)
         idm = re.match(r"^ID PEMILIHAN\s*:\s*(\S+)", t, re.I)
         if idm and idm.group(1) != e.id:
@@ -89,9 +117,9 @@ def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
             if years and year not in years:
                 raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: judul menyebut tahun {years[0]}, diharapkan "
                                     f"{e.name} (tahun {year}).", "wrong_election")
-        form = e.form_name("kabupaten_kota")
-        fm = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|D HASIL KABKO|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b", n)
-        own = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|D HASIL KABKO|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b",
+        form = e.received_form
+        fm = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|D HASIL KABKO|D HASIL KECAMATAN|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b", n)
+        own = re.search(r"\b(DB1|D HASIL KABUPATEN KOTA|D HASIL KABKO|D HASIL KECAMATAN|DC1|DA1)\s+(KWK|PPWP|DPR|DPD|DPRD[A-Z ]*)\b",
                         normalize(form))
         suffix = own.group(2).split()[0] if own else normalize(form).split()[-1]
         if fm and suffix != fm.group(2).split()[0]:

@@ -174,9 +174,9 @@ def data_head(conn) -> dict:
 
 
 def office_name(ws) -> str:
-    """The office setting "office.name", else "KPU Provinsi <province>"."""
+    """The office setting "office.name", else "KPU Provinsi <province>" / "KPU Kota <name>" (docs/tiers.md)."""
     name = ws.setting("office.name")
-    return name or f"KPU Provinsi {ws.election.province_name.title()}"
+    return name or ws.election.kpu_short
 
 
 def data_fingerprint(ws) -> str | None:
@@ -280,7 +280,7 @@ def take(ws, identity) -> Snapshot:
     from ..office_key import fingerprint, public_key_text
 
     return Snapshot(
-        election=e, office_name=office_name(ws), office_code=e.province_code, province_name=e.province_name,
+        election=e, office_name=office_name(ws), office_code=e.office_code, province_name=e.province_name,
         marks=marks_of(ws), regencies=regencies, districts=districts, fields=totals["fields"],
         received=totals["received"], expected=totals["expected"], contestants=contestants, form=form,
         head=head, data_fingerprint=data_fingerprint(ws), public_key=public_key_text(pub),

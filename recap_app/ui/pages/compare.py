@@ -107,7 +107,7 @@ class ComparePage(QWidget):
         if self.report is None or row < 0 or self.table.item(row, 0) is None:
             return
         d = self.report.differences[self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)]
-        if self.window_.ws.region(d.region) is None or d.region == self.window_.ws.election.province_code:
+        if self.window_.ws.region(d.region) is None or d.region == self.window_.ws.election.office_code:
             self.window_.show_page("province")
             return
         self.window_.open_region(d.region, d.column, d.field)

@@ -41,7 +41,7 @@ class FindingsPage(LazyPage):
         self.region = add_labelled(row, self.tr("&Wilayah:"), QComboBox(), 1)
         self.region.setObjectName("regionFilter")
         self.region.addItem(self.tr("Semua"), "")
-        self.region.addItem(self.tr("Provinsi"), window.ws.election.province_code)
+        self.region.addItem(window.ws.election.office_name.title(), window.ws.election.office_code)
         for r in window.ws.regencies():
             self.region.addItem(f"{r.kode} {r.nama}", r.kode)
         self.open_only = QCheckBox(self.tr("Hanya yang &terbuka"))
@@ -97,9 +97,9 @@ class FindingsPage(LazyPage):
     def reload_page(self) -> None:
         ws = self.window_.ws
         names = {r.kode: r.nama for r in ws.regions()}
-        names[ws.election.province_code] = ws.election.province_name.title()
+        names[ws.election.office_code] = ws.election.office_name.title()
         order = {r.kode: i for i, r in enumerate(ws.regencies())}
-        order[ws.election.province_code] = -1
+        order[ws.election.office_code] = -1
 
         def place(f) -> str:
             col = ""
@@ -201,7 +201,7 @@ class FindingsPage(LazyPage):
         if f is None:
             return
         ws = self.window_.ws
-        if ws.region(f.region) is None or f.region == ws.election.province_code:
+        if ws.region(f.region) is None or f.region == ws.election.office_code:
             self.window_.show_page("province")
             return
         self.window_.open_region(f.region, f.column, f.field)
