@@ -71,7 +71,9 @@ def local_time(value: str | _dt.datetime | None, locale: str = LOCALE, seconds: 
 
 @lru_cache(maxsize=65536)
 def _grouped(n: int) -> str:
-    from babel.numbers import format_decimal  # Babel loads when a figure is first written
+    if type(n) is int:  # the common case without loading Babel: its "id" pattern #,##0 groups by three with "."
+        return f"{n:,}".replace(",", ".")
+    from babel.numbers import format_decimal  # anything else (a float, a Decimal) as Babel writes it
 
     return format_decimal(n, format="#,##0", locale=LOCALE)
 

@@ -11,9 +11,10 @@ setting turns a rule off (docs/rules.md).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import auth
@@ -274,6 +275,37 @@ def refresh_region(ws: Workspace, kode: str, actor: str) -> None:
     _refresh(ws, actor, only=kode, audit=False)
 
 
+class _Batch:
+    """What :func:`batch` keeps between the files of one import: the reconciler (the election and
+    region set do not change) and, per revision id, what the province set needs of a certificate
+    checked before — its JUMLAH column and the findings stored on that column. A revision's cells
+    and the findings computed on it never change (the cells are checked against the revision's
+    SHA-256 on every read, the findings are a function of them and of the rules version), so a
+    revision read once is not read again for the next file."""
+
+    def __init__(self) -> None:
+        self.rec: Reconciler | None = None
+        self.jumlah: dict[int, tuple[dict | None, list[StoredFinding]]] = {}
+
+
+@contextlib.contextmanager
+def batch(ws: Workspace) -> Iterator[None]:
+    """Several certificates stored one after another (an import of many files, each its own
+    transaction): the findings are still refreshed in every file's transaction exactly as
+    without it — the regency that changed, and the province set when every certificate is
+    checked — but what the province set needs of the regencies checked before is read from the
+    workspace once per batch instead of once per file (:class:`_Batch`). The result is the same
+    as a full recompute (tests/core/test_findings_batch.py). Nested calls share the outer batch."""
+    if getattr(ws, "_findings_batch", None) is not None or ws.conn.in_transaction:
+        yield  # inside a caller's transaction a revision id read here could still be rolled back: no batch
+        return
+    ws._findings_batch = _Batch()
+    try:
+        yield
+    finally:
+        ws._findings_batch = None
+
+
 def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True) -> None:
     """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
     latest = _latest_revisions(ws)
@@ -283,7 +315,13 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
     prov_basis = _province_basis(latest)
     if not stale and checks.get(province) == prov_basis:
         return
-    rec = Reconciler.for_workspace(ws)
+    held: _Batch | None = getattr(ws, "_findings_batch", None)
+    if held is not None:
+        if held.rec is None:
+            held.rec = Reconciler.for_workspace(ws)
+        rec = held.rec
+    else:
+        rec = Reconciler.for_workspace(ws)
     at = now_iso()
     stored: dict[str, list[Finding]] = {}
     counts = {"error": 0, "warning": 0}
@@ -302,6 +340,10 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
         jumlah: dict[str, dict | None] = {}
         regency_fs: list[Finding] = []
         for kode, rid in latest.items():
+            if kode not in stored and held is not None and rid in held.jumlah:
+                jumlah[kode], own = held.jumlah[rid]
+                regency_fs.extend(own)
+                continue
             info = ws.revision_info(rid)
             if JUMLAH in info.columns:
                 col = {fld: v for fld, v in ws.conn.execute(
@@ -309,9 +351,13 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
                 jumlah[kode] = col
             else:
                 jumlah[kode] = None
-            regency_fs.extend(stored[kode] if kode in stored else
-                              [f for f in _load(ws, "scope = ? AND revision_id = ? AND kolom = ?",
-                                                (kode, rid, JUMLAH))])
+            if kode in stored:
+                regency_fs.extend(stored[kode])
+                continue
+            own = _load(ws, "scope = ? AND revision_id = ? AND kolom = ?", (kode, rid, JUMLAH))
+            regency_fs.extend(own)
+            if held is not None:  # checked in an earlier transaction: the same for every later file
+                held.jumlah[rid] = (jumlah[kode], own)
         pf = rec.province_findings(jumlah, regency_fs)
         ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id IS NULL", (province,))
         _insert(ws, province, None, pf, at)

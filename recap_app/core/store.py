@@ -105,6 +105,19 @@ class Workspace:
             self._db = sqlite_utils.Database(self.conn, strict=True)
         return self._db
 
+    def insert_row(self, table: str, row: dict[str, Any]) -> int:
+        """INSERT one row into an existing table (inside the caller's transaction) and return its
+        rowid: the plain statement ``sqlite_utils``' ``insert`` makes for a table that exists, without
+        loading sqlite-utils for it (the import writes a few rows per file).
+
+        Args:
+            table: table name (a program constant, never input); row: {column: value}, values as
+                SQLite stores them (int, float, str, bytes, None).
+        """
+        cols = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        return self.conn.execute(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', list(row.values())).lastrowid
+
     def _trace(self, sql: str) -> None:
         """Note the table a statement of this connection writes to (the digests follow them)."""
         if sql[:1] in "SsPpBbCcRr" and not sql[:7].upper().startswith("REPLACE"):
@@ -398,7 +411,7 @@ class Workspace:
         }
         row["prev_hash"] = prev_hash
         row["hash"] = audit_hash(prev_hash, row)
-        self.db["audit"].insert(row)
+        self.insert_row("audit", row)
         return row["id"]
 
     _last_actor: str | None = None
@@ -582,9 +595,9 @@ class Workspace:
     def store_source_file(self, name: str, content: bytes, actor: str) -> int:
         """Keep an imported file's original bytes with its SHA-256 (inside a transaction)."""
         sha = hashlib.sha256(content).hexdigest()
-        return self.db["source_file"].insert({
+        return self.insert_row("source_file", {
             "name": shown(name), "size": len(content), "sha256": sha, "imported_at": now_iso(),
-            "imported_by": actor, "content": content}).last_pk  # a file name with control characters is escaped
+            "imported_by": actor, "content": content})  # a file name with control characters is escaped
 
     # ----------------------------------------------------------------- certificates
     def _certificate_id(self, kode: str, create: bool) -> int | None:
@@ -593,7 +606,7 @@ class Workspace:
             return row[0]
         if not create:
             return None
-        return self.db["certificate"].insert({"region_kode": kode}).last_pk
+        return self.insert_row("certificate", {"region_kode": kode})
 
     def revisions(self, kode: str, kind: str | None = "resmi") -> list[RevisionInfo]:
         """Stored revisions of a region's certificate, oldest first."""
@@ -731,13 +744,14 @@ class Workspace:
                 (cert_id, kind)).fetchone()[0]
             values = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
             sha = values_sha256(list(columns), values)
-            rid = self.db["revision"].insert({
+            rid = self.insert_row("revision", {
                 "certificate_id": cert_id, "kind": kind, "number": number,
                 "columns": json.dumps(list(columns)), "created_at": now_iso(), "created_by": actor,
-                "source_file_id": source_file_id, "reason": reason, "content_sha256": sha}).last_pk
-            self.conn.executemany(
-                "INSERT INTO cell (revision_id, kolom, field, value) VALUES (?, ?, ?, ?)",
-                [(rid, c, k, values[c][k]) for c in columns for k in keys])
+                "source_file_id": source_file_id, "reason": reason, "content_sha256": sha})
+            with self.bulk_writes("cell"):  # one statement for every cell, noted as written all the same
+                self.conn.executemany(
+                    "INSERT INTO cell (revision_id, kolom, field, value) VALUES (?, ?, ?, ?)",
+                    [(rid, c, k, values[c][k]) for c in columns for k in keys])
             self.record(actor, action, f"certificate:{kode}", None,
                         {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
                          "source_file_id": source_file_id})
