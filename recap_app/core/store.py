@@ -102,7 +102,9 @@ class Workspace:
         if self._db is None:
             import sqlite_utils
 
-            self._db = sqlite_utils.Database(self.conn, strict=True)
+            # no plugins: sqlite-utils would scan every installed package's entry points for them
+            # (~80 ms) and let any of them register SQL functions on the workspace's connection
+            self._db = sqlite_utils.Database(self.conn, strict=True, execute_plugins=False)
         return self._db
 
     def insert_row(self, table: str, row: dict[str, Any]) -> int:
