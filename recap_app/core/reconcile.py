@@ -266,13 +266,19 @@ def refresh_findings_of(ws: Workspace, kode: str, actor: str) -> None:
     _refresh(ws, actor, only=kode)
 
 
-def refresh_region(ws: Workspace, kode: str, actor: str) -> None:
+def refresh_region(ws: Workspace, kode: str, actor: str,
+                   written: tuple[int, list[str], Values] | None = None) -> None:
     """Recompute the stored findings of one certificate (and of the province when every
     certificate is up to date) inside the caller's transaction; called by
     :func:`recap_app.core.certificate.record_revision` so findings always follow the figures.
     Writes no audit record of its own: the findings are derived from the revision whose audit
-    record is in the same transaction."""
-    _refresh(ws, actor, only=kode, audit=False)
+    record is in the same transaction.
+
+    ``written``: (revision id, columns, values) of the revision this transaction has just stored,
+    every field present as stored: its findings are computed from these figures instead of
+    reading them back (they were written by this transaction under its write lock; every later
+    read still checks them against the revision's SHA-256 and its audit record)."""
+    _refresh(ws, actor, only=kode, audit=False, written=written)
 
 
 class _Batch:
@@ -306,7 +312,8 @@ def batch(ws: Workspace) -> Iterator[None]:
         ws._findings_batch = None
 
 
-def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True) -> None:
+def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True,
+             written: tuple[int, list[str], Values] | None = None) -> None:
     """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
     latest = _latest_revisions(ws)
     checks = _checks(ws)
@@ -326,8 +333,11 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
     stored: dict[str, list[Finding]] = {}
     counts = {"error": 0, "warning": 0}
     for kode in stale:
-        info = ws.revision_info(latest[kode])
-        fs = rec.regency(kode, list(info.columns), ws.revision_values(info.id))
+        if written is not None and written[0] == latest[kode]:
+            fs = rec.regency(kode, list(written[1]), written[2])
+        else:
+            info = ws.revision_info(latest[kode])
+            fs = rec.regency(kode, list(info.columns), ws.revision_values(info.id))
         stored[kode] = fs
         ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id = ?", (kode, latest[kode]))
         _insert(ws, kode, latest[kode], fs, at)
