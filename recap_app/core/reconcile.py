@@ -380,11 +380,24 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
 
 
 def _load(ws: Workspace, where: str, args: tuple) -> list[StoredFinding]:
+    return [f for _scope, f in _load_scoped(ws, where, args)]
+
+
+def _load_scoped(ws: Workspace, where: str, args: tuple) -> list[tuple[str, StoredFinding]]:
+    """[(scope, finding)] of the stored findings matching ``where``, in the order stored."""
     rows = ws.conn.execute(
-        f"""SELECT code, severity, region, kolom, field, expected, actual, message, columns, revision_id
+        f"""SELECT code, severity, region, kolom, field, expected, actual, message, columns, revision_id, scope
             FROM finding WHERE {where} ORDER BY id""", args).fetchall()
-    return [StoredFinding(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(json.loads(r[8])),
-                          revision_id=r[9]) for r in rows]
+    parsed: dict[str, tuple] = {}  # the same column lists recur on many rows: parsed once
+
+    def cols(text: str) -> tuple:
+        got = parsed.get(text)
+        if got is None:
+            got = parsed[text] = tuple(json.loads(text))
+        return got
+
+    return [(r[10], StoredFinding(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], cols(r[8]), revision_id=r[9]))
+            for r in rows]
 
 
 def _notes(ws: Workspace) -> dict[tuple[str, str], list[tuple]]:
@@ -398,6 +411,11 @@ def _notes(ws: Workspace) -> dict[tuple[str, str], list[tuple]]:
 def _with_notes(fs: Iterable[Finding], notes, revisions: Mapping[str, int] | None = None) -> list[StoredFinding]:
     out = []
     for f in fs:
+        if type(f) is StoredFinding and type(f.columns) is tuple and f.explanation is None and f.override is None and (
+                f.revision_id is not None or revisions is None or revisions.get(f.region) is None) and not (
+                notes and ((f.key, "explanation") in notes or (f.key, "override") in notes)):
+            out.append(f)  # no note for it: the stored finding as it is (what the loop below would make)
+            continue
         found = {}
         for kind in ("explanation", "override"):
             for text, by, at, expected, actual, columns in reversed(notes.get((f.key, kind), [])):
@@ -434,8 +452,13 @@ def findings(ws: Workspace, region: str | None = None) -> list[StoredFinding]:
     else:
         order = {r.kode: i for i, r in enumerate(ws.regencies())}
         stored: list[StoredFinding] = []
+        own: dict[tuple, list[StoredFinding]] = {}  # one query for every regency's current findings
+        if latest:
+            for scope, f in _load_scoped(ws, f"revision_id IN ({','.join('?' * len(latest))})",
+                                         tuple(latest.values())):
+                own.setdefault((scope, f.revision_id), []).append(f)
         for kode in sorted(latest, key=lambda k: order.get(k, 10**6)):
-            stored.extend(_load(ws, "scope = ? AND revision_id = ?", (kode, latest[kode])))
+            stored.extend(own.get((kode, latest[kode]), ()))
         stored.extend(_load(ws, "scope = ? AND revision_id IS NULL", (prov,)))
         by_scope: dict[str, list] = {}
         for f in stored:
