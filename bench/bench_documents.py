@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from recap_app.core.demo import make_demo
-from recap_app.core.documents import PROVINCE_DOCUMENTS, render
+from recap_app.core.documents import PROVINCE_DOCUMENTS, render, seats
 from recap_app.core.documents import plenary as pl
 from recap_app.core.export import build_xlsx, csv_rows
 
@@ -98,6 +98,10 @@ def main() -> None:
                   f"{best * 1000:6.0f} ms (CPU {CPU[0] * 1000:.0f} ms); {pages} pages, {len(r.pdf) / 1024:.0f} KiB")
         print("Each document alone (A4, best):")
         for name in PROVINCE_DOCUMENTS:
+            if name == seats.NAME and not (ws.election.form_kind != "paslon" and (ws.election.seats or {}).get(
+                    "method") in ("sainte_lague", "suara_terbanyak")):  # as documents.seats.available
+                print(f"  {name:<24} not for this election (no seats)")
+                continue
             _, best, r = timed(lambda name=name: render(ws, [name], now=NOW), args.runs)
             print(f"  {name:<24} {best * 1000:6.0f} ms (CPU {CPU[0] * 1000:4.0f} ms) {r.parts[0].pages:3d} pages")
         _, best, r = timed(lambda: render(ws, ["sertifikat_kabupaten"], region="33.01", now=NOW), args.runs)

@@ -263,7 +263,9 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
         rid = ws.insert_revision(kode, columns, values, actor=actor, source_file_id=source_file_id, reason=reason,
                                  kind=kind, action=action)
         if kind == OFFICIAL:
-            reconcile.refresh_region(ws, kode, actor)
+            keys = ws.election.form_of_region(kode).field_keys  # the figures as insert_revision stored them
+            stored = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
+            reconcile.refresh_region(ws, kode, actor, written=(rid, list(columns), stored))
         if discard_draft:
             drafts.discard_draft(ws, kode, actor, kind)
     return rid

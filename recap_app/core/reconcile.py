@@ -11,9 +11,10 @@ setting turns a rule off (docs/rules.md).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from . import auth
@@ -265,16 +266,54 @@ def refresh_findings_of(ws: Workspace, kode: str, actor: str) -> None:
     _refresh(ws, actor, only=kode)
 
 
-def refresh_region(ws: Workspace, kode: str, actor: str) -> None:
+def refresh_region(ws: Workspace, kode: str, actor: str,
+                   written: tuple[int, list[str], Values] | None = None) -> None:
     """Recompute the stored findings of one certificate (and of the province when every
     certificate is up to date) inside the caller's transaction; called by
     :func:`recap_app.core.certificate.record_revision` so findings always follow the figures.
     Writes no audit record of its own: the findings are derived from the revision whose audit
-    record is in the same transaction."""
-    _refresh(ws, actor, only=kode, audit=False)
+    record is in the same transaction.
+
+    ``written``: (revision id, columns, values) of the revision this transaction has just stored,
+    every field present as stored: its findings are computed from these figures instead of
+    reading them back (they were written by this transaction under its write lock; every later
+    read still checks them against the revision's SHA-256 and its audit record)."""
+    _refresh(ws, actor, only=kode, audit=False, written=written)
 
 
-def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True) -> None:
+class _Batch:
+    """What :func:`batch` keeps between the files of one import: the reconciler (the election and
+    region set do not change) and, per revision id, what the province set needs of a certificate
+    checked before — its JUMLAH column and the findings stored on that column. A revision's cells
+    and the findings computed on it never change (the cells are checked against the revision's
+    SHA-256 on every read, the findings are a function of them and of the rules version), so a
+    revision read once is not read again for the next file."""
+
+    def __init__(self) -> None:
+        self.rec: Reconciler | None = None
+        self.jumlah: dict[int, tuple[dict | None, list[StoredFinding]]] = {}
+
+
+@contextlib.contextmanager
+def batch(ws: Workspace) -> Iterator[None]:
+    """Several certificates stored one after another (an import of many files, each its own
+    transaction): the findings are still refreshed in every file's transaction exactly as
+    without it — the regency that changed, and the province set when every certificate is
+    checked — but what the province set needs of the regencies checked before is read from the
+    workspace once per batch instead of once per file (:class:`_Batch`). The result is the same
+    as a full recompute (tests/core/test_findings_batch.py). Nested calls share the outer batch."""
+    if getattr(ws, "_findings_batch", None) is not None or ws.conn.in_transaction:
+        yield  # inside a caller's transaction a revision id read here could still be rolled back: no batch
+        return
+    ws._findings_batch = _Batch()
+    try:
+        yield
+    finally:
+        ws._findings_batch = None
+
+
+def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True,
+             written: tuple[int, list[str], Values] | None = None) -> None:
     """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
     latest = _latest_revisions(ws)
     checks = _checks(ws)
@@ -283,13 +322,22 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
     prov_basis = _province_basis(latest)
     if not stale and checks.get(province) == prov_basis:
         return
-    rec = Reconciler.for_workspace(ws)
+    held: _Batch | None = getattr(ws, "_findings_batch", None)
+    if held is not None:
+        if held.rec is None:
+            held.rec = Reconciler.for_workspace(ws)
+        rec = held.rec
+    else:
+        rec = Reconciler.for_workspace(ws)
     at = now_iso()
     stored: dict[str, list[Finding]] = {}
     counts = {"error": 0, "warning": 0}
     for kode in stale:
-        info = ws.revision_info(latest[kode])
-        fs = rec.regency(kode, list(info.columns), ws.revision_values(info.id))
+        if written is not None and written[0] == latest[kode]:
+            fs = rec.regency(kode, list(written[1]), written[2])
+        else:
+            info = ws.revision_info(latest[kode])
+            fs = rec.regency(kode, list(info.columns), ws.revision_values(info.id))
         stored[kode] = fs
         ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id = ?", (kode, latest[kode]))
         _insert(ws, kode, latest[kode], fs, at)
@@ -302,6 +350,10 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
         jumlah: dict[str, dict | None] = {}
         regency_fs: list[Finding] = []
         for kode, rid in latest.items():
+            if kode not in stored and held is not None and rid in held.jumlah:
+                jumlah[kode], own = held.jumlah[rid]
+                regency_fs.extend(own)
+                continue
             info = ws.revision_info(rid)
             if JUMLAH in info.columns:
                 col = {fld: v for fld, v in ws.conn.execute(
@@ -309,9 +361,13 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
                 jumlah[kode] = col
             else:
                 jumlah[kode] = None
-            regency_fs.extend(stored[kode] if kode in stored else
-                              [f for f in _load(ws, "scope = ? AND revision_id = ? AND kolom = ?",
-                                                (kode, rid, JUMLAH))])
+            if kode in stored:
+                regency_fs.extend(stored[kode])
+                continue
+            own = _load(ws, "scope = ? AND revision_id = ? AND kolom = ?", (kode, rid, JUMLAH))
+            regency_fs.extend(own)
+            if held is not None:  # checked in an earlier transaction: the same for every later file
+                held.jumlah[rid] = (jumlah[kode], own)
         pf = rec.province_findings(jumlah, regency_fs)
         ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id IS NULL", (province,))
         _insert(ws, province, None, pf, at)
@@ -324,11 +380,24 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
 
 
 def _load(ws: Workspace, where: str, args: tuple) -> list[StoredFinding]:
+    return [f for _scope, f in _load_scoped(ws, where, args)]
+
+
+def _load_scoped(ws: Workspace, where: str, args: tuple) -> list[tuple[str, StoredFinding]]:
+    """[(scope, finding)] of the stored findings matching ``where``, in the order stored."""
     rows = ws.conn.execute(
-        f"""SELECT code, severity, region, kolom, field, expected, actual, message, columns, revision_id
+        f"""SELECT code, severity, region, kolom, field, expected, actual, message, columns, revision_id, scope
             FROM finding WHERE {where} ORDER BY id""", args).fetchall()
-    return [StoredFinding(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], tuple(json.loads(r[8])),
-                          revision_id=r[9]) for r in rows]
+    parsed: dict[str, tuple] = {}  # the same column lists recur on many rows: parsed once
+
+    def cols(text: str) -> tuple:
+        got = parsed.get(text)
+        if got is None:
+            got = parsed[text] = tuple(json.loads(text))
+        return got
+
+    return [(r[10], StoredFinding(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], cols(r[8]), revision_id=r[9]))
+            for r in rows]
 
 
 def _notes(ws: Workspace) -> dict[tuple[str, str], list[tuple]]:
@@ -342,6 +411,11 @@ def _notes(ws: Workspace) -> dict[tuple[str, str], list[tuple]]:
 def _with_notes(fs: Iterable[Finding], notes, revisions: Mapping[str, int] | None = None) -> list[StoredFinding]:
     out = []
     for f in fs:
+        if type(f) is StoredFinding and type(f.columns) is tuple and f.explanation is None and f.override is None and (
+                f.revision_id is not None or revisions is None or revisions.get(f.region) is None) and not (
+                notes and ((f.key, "explanation") in notes or (f.key, "override") in notes)):
+            out.append(f)  # no note for it: the stored finding as it is (what the loop below would make)
+            continue
         found = {}
         for kind in ("explanation", "override"):
             for text, by, at, expected, actual, columns in reversed(notes.get((f.key, kind), [])):
@@ -378,8 +452,13 @@ def findings(ws: Workspace, region: str | None = None) -> list[StoredFinding]:
     else:
         order = {r.kode: i for i, r in enumerate(ws.regencies())}
         stored: list[StoredFinding] = []
+        own: dict[tuple, list[StoredFinding]] = {}  # one query for every regency's current findings
+        if latest:
+            for scope, f in _load_scoped(ws, f"revision_id IN ({','.join('?' * len(latest))})",
+                                         tuple(latest.values())):
+                own.setdefault((scope, f.revision_id), []).append(f)
         for kode in sorted(latest, key=lambda k: order.get(k, 10**6)):
-            stored.extend(_load(ws, "scope = ? AND revision_id = ?", (kode, latest[kode])))
+            stored.extend(own.get((kode, latest[kode]), ()))
         stored.extend(_load(ws, "scope = ? AND revision_id IS NULL", (prov,)))
         by_scope: dict[str, list] = {}
         for f in stored:

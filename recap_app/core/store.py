@@ -102,8 +102,23 @@ class Workspace:
         if self._db is None:
             import sqlite_utils
 
-            self._db = sqlite_utils.Database(self.conn, strict=True)
+            # no plugins: sqlite-utils would scan every installed package's entry points for them
+            # (~80 ms) and let any of them register SQL functions on the workspace's connection
+            self._db = sqlite_utils.Database(self.conn, strict=True, execute_plugins=False)
         return self._db
+
+    def insert_row(self, table: str, row: dict[str, Any]) -> int:
+        """INSERT one row into an existing table (inside the caller's transaction) and return its
+        rowid: the plain statement ``sqlite_utils``' ``insert`` makes for a table that exists, without
+        loading sqlite-utils for it (the import writes a few rows per file).
+
+        Args:
+            table: table name (a program constant, never input); row: {column: value}, values as
+                SQLite stores them (int, float, str, bytes, None).
+        """
+        cols = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" * len(row))
+        return self.conn.execute(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', list(row.values())).lastrowid
 
     def _trace(self, sql: str) -> None:
         """Note the table a statement of this connection writes to (the digests follow them)."""
@@ -413,7 +428,7 @@ class Workspace:
         }
         row["prev_hash"] = prev_hash
         row["hash"] = audit_hash(prev_hash, row)
-        self.db["audit"].insert(row)
+        self.insert_row("audit", row)
         return row["id"]
 
     _last_actor: str | None = None
@@ -604,9 +619,9 @@ class Workspace:
     def store_source_file(self, name: str, content: bytes, actor: str) -> int:
         """Keep an imported file's original bytes with its SHA-256 (inside a transaction)."""
         sha = hashlib.sha256(content).hexdigest()
-        return self.db["source_file"].insert({
+        return self.insert_row("source_file", {
             "name": shown(name), "size": len(content), "sha256": sha, "imported_at": now_iso(),
-            "imported_by": actor, "content": content}).last_pk  # a file name with control characters is escaped
+            "imported_by": actor, "content": content})  # a file name with control characters is escaped
 
     # ----------------------------------------------------------------- certificates
     def _certificate_id(self, kode: str, create: bool) -> int | None:
@@ -615,7 +630,7 @@ class Workspace:
             return row[0]
         if not create:
             return None
-        return self.db["certificate"].insert({"region_kode": kode}).last_pk
+        return self.insert_row("certificate", {"region_kode": kode})
 
     def revisions(self, kode: str, kind: str | None = "resmi") -> list[RevisionInfo]:
         """Stored revisions of a region's certificate, oldest first."""
@@ -657,9 +672,8 @@ class Workspace:
         """Every stored figure of a revision: {column: {field: int or None}}."""
         info = self.revision_info(revision_id)
         out: Values = {c: {} for c in info.columns}
-        for kolom, fld, value in self.conn.execute(
-                "SELECT kolom, field, value FROM cell WHERE revision_id = ?", (revision_id,)):
-            out.setdefault(kolom, {})[fld] = value
+        for _rid, kolom, col in _cells(self.conn, "revision_id = ?", (revision_id,)):
+            out[kolom] = col
         self._check_content(info, out, self._audited([info.region_kode]))
         return out
 
@@ -720,9 +734,8 @@ class Workspace:
         values: dict[int, Values] = {i: {c: {} for c in info.columns} for i, info in infos.items()}
         if infos:
             q = ",".join("?" * len(infos))
-            for rid, kolom, fld, value in self.conn.execute(
-                    f"SELECT revision_id, kolom, field, value FROM cell WHERE revision_id IN ({q})", list(infos)):
-                values[rid].setdefault(kolom, {})[fld] = value
+            for rid, kolom, col in _cells(self.conn, f"revision_id IN ({q})", list(infos)):
+                values[rid][kolom] = col
         audited = self._audited(sorted({info.region_kode for info in infos.values()}))
         for rid, info in infos.items():
             self._check_content(info, values[rid], audited)
@@ -753,13 +766,14 @@ class Workspace:
                 (cert_id, kind)).fetchone()[0]
             values = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
             sha = values_sha256(list(columns), values)
-            rid = self.db["revision"].insert({
+            rid = self.insert_row("revision", {
                 "certificate_id": cert_id, "kind": kind, "number": number,
                 "columns": json.dumps(list(columns)), "created_at": now_iso(), "created_by": actor,
-                "source_file_id": source_file_id, "reason": reason, "content_sha256": sha}).last_pk
-            self.conn.executemany(
-                "INSERT INTO cell (revision_id, kolom, field, value) VALUES (?, ?, ?, ?)",
-                [(rid, c, k, values[c][k]) for c in columns for k in keys])
+                "source_file_id": source_file_id, "reason": reason, "content_sha256": sha})
+            with self.bulk_writes("cell"):  # one statement for every cell, noted as written all the same
+                self.conn.executemany(
+                    "INSERT INTO cell (revision_id, kolom, field, value) VALUES (?, ?, ?, ?)",
+                    [(rid, c, k, values[c][k]) for c in columns for k in keys])
             self.record(actor, action, f"certificate:{kode}", None,
                         {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
                          "source_file_id": source_file_id})
@@ -773,6 +787,28 @@ class Workspace:
         if not row or row[0] is None:
             return None
         return {"revision_id": row[0], "at": row[1], "by": row[2]}
+
+
+def _cells(conn: sqlite3.Connection, where: str, args) -> Iterator[tuple[int, str, dict[str, int | None]]]:
+    """(revision id, column, {field: value}) of the cells matching ``where``, a column at a time.
+
+    SQLite groups each column into JSON (``json_group_object``: ~2.5x faster than one Python row per
+    cell; the fields come in the table's key order, as the per-cell read gave them); an SQLite built
+    without its JSON functions is read cell by cell."""
+    try:
+        rows = conn.execute("SELECT revision_id, kolom, json_group_object(field, value) FROM cell "
+                            f"WHERE {where} GROUP BY revision_id, kolom", args)
+    except sqlite3.OperationalError as exc:
+        if "json_group_object" not in str(exc):
+            raise
+        grouped: dict[tuple[int, str], dict[str, int | None]] = {}
+        for rid, kolom, fld, value in conn.execute(f"SELECT revision_id, kolom, field, value FROM cell WHERE {where}",
+                                                   args):
+            grouped.setdefault((rid, kolom), {})[fld] = value
+        yield from ((rid, kolom, col) for (rid, kolom), col in grouped.items())
+        return
+    for rid, kolom, col in rows:
+        yield rid, kolom, json.loads(col)
 
 
 def _check_setting_text(key: str, value: Any) -> None:

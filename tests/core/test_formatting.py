@@ -78,3 +78,37 @@ def test_local_time_in_english_and_with_seconds():
 def test_a_stored_time_gives_the_office_date():
     assert fmt.date_long("2019-04-17T18:00:00+00:00") == "18 April 2019"
     assert fmt.date_long("2019-04-17") == "17 April 2019"
+
+
+def test_written_without_babel_equals_babel():
+    """The "id" figures, percentages, dates and times the program writes without loading Babel are
+    exactly Babel's (CLDR "id"): group boundaries, half-up shares, every month and weekday."""
+    import datetime as dt
+
+    from babel.dates import format_date, format_datetime
+    from babel.numbers import format_decimal, format_percent
+
+    from recap_app.core import formatting as f
+
+    for n in [0, 7, 999, 1000, 99_999, 100_000, 999_999, 1_000_000, 16_825_511, 10**12 + 1, -1, -1000, -1_234_567]:
+        assert f.number(n) == format_decimal(n, format="#,##0", locale="id")
+    assert f.number(16825511) == "16.825.511"
+    from decimal import ROUND_HALF_UP, Decimal
+
+    for part, whole, d in [(1, 8, 2), (1, 3, 0), (2, 3, 0), (5, 1000, 2), (12345, 1, 2), (1, 200, 0), (1, 400, 1),
+                           (2119923, 2788906, 2), (0, 5, 2), (7, 7, 3)]:
+        ratio = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-(d + 2)), rounding=ROUND_HALF_UP)
+        want = format_percent(ratio, format="#,##0." + "0" * d + "%" if d else "#,##0%", locale="id")
+        assert f.percent(part, whole, d) == want
+    assert f.percent(2119923, 2788906) == "76,01%"
+    for month in range(1, 13):
+        day = dt.date(2019, month, 8)
+        assert f.date_long(day) == format_date(day, "d MMMM y", locale="id")
+        assert f.month_name(day) == format_date(day, "MMMM", locale="id")
+    for offset in range(7):
+        day = dt.date(2019, 4, 15) + dt.timedelta(days=offset)
+        assert f.weekday(day) == format_date(day, "EEEE", locale="id")
+    t = "2019-05-08T10:30:05+00:00"
+    local = f.to_local(t)
+    assert f.local_time(t) == format_datetime(local, "d MMMM y HH.mm", locale="id") + " WIB" == "8 Mei 2019 17.30 WIB"
+    assert f.local_time(t, seconds=True) == format_datetime(local, "d MMMM y HH.mm.ss", locale="id") + " WIB"

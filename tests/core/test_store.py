@@ -159,3 +159,28 @@ def test_open_never_changes_a_file_that_is_not_a_workspace(tmp_path):
             Workspace.open(path)
         assert path.read_bytes() == before
         assert not Path(str(path) + "-wal").exists()
+
+
+def test_cells_read_by_column_equal_cell_by_cell(demo_ws):
+    """The cells of every revision read a column at a time (SQLite's json_group_object) equal the
+    cell-by-cell read, field order included, and so does the read without SQLite's JSON functions."""
+    from recap_app.core import store
+
+    class NoJson:  # an SQLite built without its JSON functions
+        def __init__(self, conn):
+            self.conn = conn
+
+        def execute(self, sql, args=()):
+            if "json_group_object" in sql:
+                raise sqlite3.OperationalError("no such function: json_group_object")
+            return self.conn.execute(sql, args)
+
+    direct: dict = {}
+    for rid, kolom, fld, value in demo_ws.conn.execute("SELECT revision_id, kolom, field, value FROM cell"):
+        direct.setdefault((rid, kolom), {})[fld] = value
+    for conn in (demo_ws.conn, NoJson(demo_ws.conn)):
+        got = {(rid, kolom): col for rid, kolom, col in store._cells(conn, "1 = 1", ())}
+        assert got == direct and all(list(got[k]) == list(direct[k]) for k in direct)
+    assert len(direct) == 35 + sum(len(demo_ws.columns_of(r.kode)) for r in demo_ws.regencies())  # 573 kecamatan + JUMLAH
+    info, values = demo_ws.latest_values()["33.19"]
+    assert values == demo_ws.revision_values(info.id) and values["JUMLAH"]["suara_sah"] == 531_798  # Kabupaten Kudus, Pilpres 2019

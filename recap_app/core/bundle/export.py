@@ -121,10 +121,12 @@ def collect_findings(ws: Workspace) -> list[dict]:
 
 def collect_objections(ws: Workspace) -> list[dict] | None:
     """Rows of the objection table (kejadian khusus / keberatan), or None when there is none."""
-    tables = set(ws.db.table_names())
+    tables = {r[0] for r in ws.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for name in OBJECTION_TABLES:
         if name in tables:
-            return [{k: v for k, v in row.items() if not isinstance(v, bytes)} for row in ws.db[name].rows]
+            cur = ws.conn.execute(f'SELECT * FROM "{name}"')  # as sqlite-utils' Table.rows reads them
+            cols = [d[0] for d in cur.description]
+            return [{k: v for k, v in zip(cols, row, strict=True) if not isinstance(v, bytes)} for row in cur]
     return None
 
 
@@ -331,7 +333,7 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
             manifest_bytes = dumps(manifest)
             manifest_sha = hashlib.sha256(manifest_bytes).hexdigest()
             blob = _zip_bytes([(MANIFEST, manifest_bytes), (SIGNATURE, identity.sign(manifest_bytes))] + payload)
-            ws.db["bundle_export"].insert({
+            ws.insert_row("bundle_export", {
                 "sequence": sequence, "base_sequence": base_seq, "created_at": manifest["created_at"],
                 "created_by": actor, "max_revision_id": max_rev, "max_audit_id": max_audit,
                 "manifest_sha256": manifest_sha, "file_name": out.name,

@@ -12,7 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .. import certificate, files
+from .. import certificate, files, reconcile
 from ..domain import JUMLAH
 from ..errors import ImportRefused, RecapError
 from ..store import Workspace, values_sha256
@@ -66,8 +66,22 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
 
     auth.require(ws, actor, "import")
     report = ImportReport()
-    ctx = build_context(ws)
     paths = list(paths)
+    with reconcile.batch(ws):  # each file still its own transaction with its findings (core/reconcile.py)
+        _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled)
+    if any(f.status == ACCEPTED for f in report.files):
+        from .. import backup
+
+        backup.auto_backup(ws, "import", actor)  # after the commits; never raises (docs/security.md)
+    if progress is not None:
+        progress(len(paths), len(paths), "")
+    return report
+
+
+def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, accept_names: bool,
+                 reason: str | None, expect_region: str | None, progress, cancelled) -> None:
+    """The loop of :func:`import_files`: every file read, found and stored in turn into ``report``."""
+    ctx = build_context(ws)
     for i, path in enumerate(paths):
         path = Path(path)
         if cancelled is not None and cancelled():
@@ -94,13 +108,6 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
                 ctx = build_context(ws)  # new aliases were accepted
             except Exception:  # noqa: BLE001 - the old context still reads the next files (aliases as near)
                 pass
-    if any(f.status == ACCEPTED for f in report.files):
-        from .. import backup
-
-        backup.auto_backup(ws, "import", actor)  # after the commits; never raises (docs/security.md)
-    if progress is not None:
-        progress(len(paths), len(paths), "")
-    return report
 
 
 def read_for_comparison(ws: Workspace, path, prefix: str = "") -> tuple[dict[str, dict], list[str]]:

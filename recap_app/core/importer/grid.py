@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from .reader import Sheet, column_letter, column_number
 
-from .reader import Sheet
+_A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 
 
 def cell_ref(r: int, c: int) -> str:
     """A1-style reference of a 0-based (row, column)."""
-    return f"{get_column_letter(c + 1)}{r + 1}"
+    return f"{column_letter(c + 1)}{r + 1}"
 
 
 def cell_text(v: Any) -> str:
@@ -65,6 +65,9 @@ class Grid:
 
 
 def unref(ref: str) -> tuple[int, int]:
-
-    col, row = coordinate_from_string(ref)
-    return row - 1, column_index_from_string(col) - 1
+    """0-based (row, column) of an A1-style reference ("B7" -> (6, 1)). Raises ValueError for
+    anything else."""
+    m = _A1.match(ref.strip())
+    if m is None or int(m.group(2)) < 1:
+        raise ValueError(f"Invalid cell coordinates ({ref})")
+    return int(m.group(2)) - 1, column_number(m.group(1)) - 1

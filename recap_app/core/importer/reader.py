@@ -79,6 +79,32 @@ class Workbook:
     notes: list[str] = field(default_factory=list)
 
 
+def column_letter(n: int) -> str:
+    """Spreadsheet column letters of a 1-based column number (1 -> "A", 27 -> "AA", 16384 -> "XFD").
+
+    Raises ValueError outside 1..18278 ("ZZZ"), as openpyxl's ``get_column_letter`` does (the
+    importer does not load openpyxl for this)."""
+    if not 1 <= n <= 18278:
+        raise ValueError(f"Invalid column index {n}")
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def column_number(letters: str) -> int:
+    """1-based column number of spreadsheet column letters ("A" -> 1, "xfd" -> 16384).
+
+    Raises ValueError for anything but one to three letters."""
+    if not (1 <= len(letters) <= 3 and letters.isascii() and letters.isalpha()):
+        raise ValueError(f"{letters!r} is not a valid column name")
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
 def refused(name: str, what: str, code: str) -> ImportRefused:
     """An ImportRefused for a file-level problem, with the sentence naming the file."""
     return ImportRefused(f"Berkas {name}: {what} Tidak ada yang disimpan.", code)
@@ -114,9 +140,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         extents: dict[str, tuple[int, int]] = {}
         formulas = _xls_formulas(data, errors, extents)
         for sname, (rows, cols) in extents.items():  # before calamine allocates the grid
-            from openpyxl.utils import get_column_letter
-
-            _check_extent(name, sname, rows, cols, f"{get_column_letter(max(cols, 1))}{rows}")
+            _check_extent(name, sname, rows, cols, f"{column_letter(max(cols, 1))}{rows}")
         sheets = _calamine(name, data, "xls")
         _put_errors(sheets, errors)
         _mark_missing(sheets, formulas)
@@ -134,10 +158,12 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                           .replace(",", "."), "too_large")
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             errors = {}
+            marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
             for part, sname in _xlsx_sheet_parts(name, zf).items():
-                rows, cols, last, errors[sname] = _xlsx_extent(name, zf, part)
+                rows, cols, last, errors[sname], seen = _xlsx_extent(name, zf, part)
+                marked = marked or seen
                 _check_extent(name, sname, rows, cols, last)
-            return Workbook("xlsx", _xlsx(name, data, zf, errors))
+            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
             if "content.xml" in names:
@@ -187,24 +213,27 @@ def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, str, dict]:
-    """(last row, last column, reference of the farthest cell, error cells) of a worksheet part.
+def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, str, dict, bool]:
+    """(last row, last column, reference of the farthest cell, error cells, marked) of a worksheet part;
+    ``marked``: the part holds a formula (``<f>``) or a hidden row or column, for which the reader
+    looks further with openpyxl (found in the same pass, so the XML is decompressed once).
 
     Streams the XML in 1 MiB chunks (the archive's total size is already bounded), following
     Excel's rule for cells and rows without an ``r`` attribute (next column / next row). The
     ``<dimension>`` element is not used: calamine sizes its grid from the cells, and a stale or
     exaggerated dimension is harmless. Error cells (``<c t="e">``, also a formula whose saved result
     is an error) come back as {(row, col) 0-based: CellError}: calamine reads them as blank."""
-    from openpyxl.utils import column_index_from_string, get_column_letter
-
     row = col = max_row = max_col = 0
     errors: dict[tuple[int, int], CellError] = {}
     tail = b""
+    marked = False
     try:
         with zf.open(part) as fh:
             while True:
                 chunk = fh.read(_CHUNK)
                 buf = tail + chunk
+                # a tag cut by the chunk's end starts after the last "<": it is whole in the next buffer
+                marked = marked or bool(_FORMULA_TAG.search(buf) or _HIDDEN_TAG.search(buf))
                 cut = len(buf) if not chunk else buf.rfind(b"<")
                 if cut < 0:
                     cut = len(buf)
@@ -222,7 +251,7 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                         continue
                     if ref and ref.group(1):
                         letters = ref.group(1).decode().upper()
-                        col = column_index_from_string(letters) if len(letters) <= 3 else MAX_SHEET_COLS + 1
+                        col = column_number(letters) if len(letters) <= 3 else MAX_SHEET_COLS + 1
                         if ref.group(2):
                             row = int(ref.group(2))
                     else:
@@ -243,9 +272,9 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                     break
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
-    last = f"{get_column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
+    last = f"{column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
-    return max_row, max_col, last, errors
+    return max_row, max_col, last, errors, marked
 
 
 def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:
@@ -257,7 +286,6 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
     in full when they hold a value or text: calamine expands them. Empty repeats (LibreOffice writes
     one over the rest of every sheet) do not count. Parsed as a stream (defusedxml iterparse)."""
     from defusedxml.ElementTree import iterparse
-    from openpyxl.utils import get_column_letter
 
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     value_type = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
@@ -295,7 +323,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
                     r += nrows
                     el.clear()
                 elif tag == f"{t}table":
-                    col = get_column_letter(max_c) if 0 < max_c <= MAX_SHEET_COLS else f"kolom {max_c}"
+                    col = column_letter(max_c) if 0 < max_c <= MAX_SHEET_COLS else f"kolom {max_c}"
                     out[table] = (max_r, max_c, f"{col}{max_r}", errors)
                     el.clear()
     except ImportRefused:
@@ -357,11 +385,16 @@ def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], Cel
                 sheet.rows[r][c] = err
 
 
-def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = None) -> list[Sheet]:
+def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = None,
+          marked: bool | None = None) -> list[Sheet]:
+    """The sheets of an xlsx; ``marked``: whether a worksheet holds a formula or hidden rows/columns
+    (:func:`_xlsx_extent` found it; looked up here when not given)."""
     sheets = _calamine(name, data, "xlsx")
     _put_errors(sheets, errors or {})
-    xml = [_zip_read(name, zf, n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-    if not any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml):
+    if marked is None:
+        xml = [_zip_read(name, zf, n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        marked = any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml)
+    if not marked:
         return sheets  # openpyxl (slower) only for formulas without saved results and hidden rows/columns
     import openpyxl
 

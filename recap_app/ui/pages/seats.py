@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QTableWidget, QTab
 
 from .. import fmt
 from ..dapil import DapilBox
+from . import has_seats  # noqa: F401 - defined with the page list (asked before any page is built)
 from .base import LazyPage
 
 WON_BG = QBrush(QColor("#d7ecd9"))
@@ -20,10 +21,6 @@ _BOLD = QFont()
 _BOLD.setBold(True)
 
 
-def has_seats(election) -> bool:
-    """True for a contest that allocates seats (DPR, DPD, DPRD Provinsi): the page is offered."""
-    return election.form_kind != "paslon" and (election.seats or {}).get("method") in ("sainte_lague",
-                                                                                      "suara_terbanyak")
 
 
 def _item(text: str, right: bool = False) -> QTableWidgetItem:
