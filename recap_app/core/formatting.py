@@ -23,13 +23,6 @@ ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "
 _OFFSETS = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 
-#: Babel's (CLDR's) Indonesian month and day names, so the common "id" formats need not load
-#: Babel (tests/core/test_formatting.py checks them against it)
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-             "November", "Desember")
-DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-
 @lru_cache(maxsize=4)
 def office_zone(name: str = OFFICE_ZONE) -> _dt.tzinfo:
     """The office's zone as a tzinfo: zoneinfo (system data or the tzdata package), else the fixed
@@ -71,9 +64,6 @@ def local_time(value: str | _dt.datetime | None, locale: str = LOCALE, seconds: 
     except (ValueError, TypeError):
         return str(value)
     zone = ZONE_NAMES.get(OFFICE_ZONE, "WIB")
-    if locale == "id":  # "d MMMM y HH.mm[.ss]" written here: Babel's output, without loading it
-        clock = f"{t:%H.%M.%S}" if seconds else f"{t:%H.%M}"
-        return f"{t.day} {MONTHS_ID[t.month - 1]} {t.year} {clock} {zone}"
     from babel.dates import format_datetime
 
     pattern = "d MMMM y HH.mm.ss" if seconds else "d MMMM y HH.mm"
@@ -82,9 +72,7 @@ def local_time(value: str | _dt.datetime | None, locale: str = LOCALE, seconds: 
 
 @lru_cache(maxsize=65536)
 def _grouped(n: int) -> str:
-    if type(n) is int:  # the common case without loading Babel: its "id" pattern #,##0 groups by three with "."
-        return f"{n:,}".replace(",", ".")
-    from babel.numbers import format_decimal  # anything else (a float, a Decimal) as Babel writes it
+    from babel.numbers import format_decimal  # Babel loads when a figure is first written
 
     return format_decimal(n, format="#,##0", locale=LOCALE)
 
@@ -124,9 +112,6 @@ def to_date(value: str | _dt.date | _dt.datetime) -> _dt.date:
 
 def date_long(value: str | _dt.date | _dt.datetime, locale: str = LOCALE) -> str:
     """Indonesian long date: "8 Juli 2018" (``locale`` "en": "8 July 2018")."""
-    if locale == "id":
-        d = to_date(value)
-        return f"{d.day} {MONTHS_ID[d.month - 1]} {d.year}"
     from babel.dates import format_date
 
     return format_date(to_date(value), "d MMMM y", locale=locale)
@@ -134,12 +119,16 @@ def date_long(value: str | _dt.date | _dt.datetime, locale: str = LOCALE) -> str
 
 def weekday(value: str | _dt.date | _dt.datetime) -> str:
     """Indonesian day name: "Rabu"."""
-    return DAYS_ID[to_date(value).weekday()]
+    from babel.dates import format_date
+
+    return format_date(to_date(value), "EEEE", locale=LOCALE)
 
 
 def month_name(value: str | _dt.date | _dt.datetime) -> str:
     """Indonesian month name: "Mei"."""
-    return MONTHS_ID[to_date(value).month - 1]
+    from babel.dates import format_date
+
+    return format_date(to_date(value), "MMMM", locale=LOCALE)
 
 
 def percent(part: int | None, whole: int | None, decimals: int = 2) -> str:
@@ -147,11 +136,6 @@ def percent(part: int | None, whole: int | None, decimals: int = 2) -> str:
     if part is None or whole in (None, 0):
         return ""
     ratio = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-(decimals + 2)), rounding=ROUND_HALF_UP)
-    if type(part) is int and type(whole) is int and part >= 0 and whole > 0:
-        # without loading Babel: its "id" pattern is #,##0.00% with "." grouping and "," decimals,
-        # and the ratio is already rounded to the shown places (tests/core/test_formatting.py)
-        shown = f"{ratio.scaleb(2):,.{decimals}f}"
-        return shown.replace(",", "_").replace(".", ",").replace("_", ".") + "%"
     pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
     from babel.numbers import format_percent
 

@@ -84,8 +84,10 @@ class SeatError(RecapError):
 
 
 def _dots(n: int) -> str:
-    """A whole number with Indonesian thousands dots: 1234567 -> "1.234.567"."""
-    return f"{n:,}".replace(",", ".")
+    """A whole number with Indonesian thousands dots: 1234567 -> "1.234.567" (formatting.number)."""
+    from .formatting import number
+
+    return number(n)
 
 
 def format_quotient(q: Fraction) -> str:

@@ -80,9 +80,9 @@ def test_a_stored_time_gives_the_office_date():
     assert fmt.date_long("2019-04-17") == "17 April 2019"
 
 
-def test_written_without_babel_equals_babel():
-    """The "id" figures, percentages, dates and times the program writes without loading Babel are
-    exactly Babel's (CLDR "id"): group boundaries, half-up shares, every month and weekday."""
+def test_figures_dates_and_shares_are_babel_s_cldr_id():
+    """Figures, percentages, dates and times are Babel's (CLDR "id"): group boundaries, half-up
+    shares, every month and weekday."""
     import datetime as dt
 
     from babel.dates import format_date, format_datetime
