@@ -171,9 +171,11 @@ def register(main):
         from ..core.documents.plenary import DocumentError, add_objection
 
         if text_file is not None:
+            from ..core import files
+
             try:
-                text = text_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+                text = files.read_named(text_file, 1 << 20, "berkas teks UTF-8").decode("utf-8")
+            except UnicodeDecodeError as exc:
                 raise DocumentError(f"Berkas {text_file} tidak dapat dibaca sebagai teks UTF-8: {exc}.",
                                     "bad_file") from exc
         if not text:

@@ -91,8 +91,10 @@ def register(main):
         with cmd.open_ws(db) as ws:
             try:
                 reconcile.refresh_findings(ws, user or default_actor())
-            except WorkspaceError:  # read-only file: report without storing
-                pass
+            except WorkspaceError as exc:  # a read-only file: report without storing; never past a forgery
+                if exc.code != "readonly":
+                    raise
+            ws.latest_values()  # the figures the findings are about, checked against the chain
             fs = reconcile.findings(ws, region)
             status_rows = certificate.statuses(ws)
             election = ws.election

@@ -32,7 +32,6 @@ import hashlib
 import json
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 
 from . import auth
 from .certificate import Answer
@@ -770,9 +769,11 @@ def party_names_csv(path) -> dict[int, str]:
     import csv
     import io
 
+    from . import files
+
     try:
-        text = Path(path).read_bytes()[:1_000_000].decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = files.read_named(path, 16 << 20, "berkas CSV suara partai").decode("utf-8-sig")
+    except (files.FileRefused, UnicodeDecodeError):
         return {}
     first = text.split("\n", 1)[0]
     delim = ";" if first.count(";") > first.count(",") else ","

@@ -274,6 +274,16 @@ def _excused(a: Anchor, restores: list[dict]) -> bool:
     return False
 
 
+def _fork_words(a, current_path: str) -> str:
+    """What to add when the contradicting head was noted for another copy of the same workspace
+    (a copy at another path, used apart): the chains forked, which is not necessarily tampering."""
+    if a.path and a.path != current_path:
+        return (f" Kepala itu dicatat untuk salinan ruang kerja ini di {a.path}: bila dua salinan dipakai terpisah, "
+                "rantainya bercabang (bukan tentu pemalsuan). Pakai satu salinan saja; salinan lain dibandingkan "
+                "lewat bundel, bukan disalin kembali.")
+    return ""
+
+
 def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (),
           identity: PublicIdentity | None = None, prefix: bool = False) -> AnchorReport:
     """Compare every anchor with the chain ``{record id: hash}`` as stored now.
@@ -342,12 +352,13 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
         rep.problems.append(Problem("anchor", a.audit_id, (
             f"Riwayat ditulis ulang di luar program: catatan audit #{a.audit_id} berbeda dari yang tercatat di "
             f"{a.source} (hash {a.audit_hash[:16]}…, kini {(chain.get(a.audit_id) or '-')[:16]}…)"
-            + (f"; {more} kepala rantai lain yang tercatat juga tidak cocok." if more else "."))))
+            + (f"; {more} kepala rantai lain yang tercatat juga tidak cocok." if more else ".")
+            + _fork_words(a, current_path))))
     if cut:
         a = max(cut, key=lambda x: x.audit_id)
         rep.problems.append(Problem("anchor", a.audit_id, (
             f"Rantai audit terpotong: {a.source} mencatat catatan #{a.audit_id}, tetapi rantai kini berakhir di "
-            f"#{last_id} (catatan terakhir dihapus di luar program).")))
+            f"#{last_id} (catatan terakhir dihapus di luar program)." + _fork_words(a, current_path))))
     if identity is None:
         rep.notes.append("Kunci kantor tidak ada di komputer ini: tanda tangan kepala rantai tidak dapat diperiksa.")
     elif not identity.protected:

@@ -325,7 +325,10 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
 
     Raises:
         NotAllowed: ``actor`` entered the certificate's current revision.
+        WorkspaceError: "tampered" when the revisions (who entered them) were changed outside the
+            program (:meth:`Workspace.guard`).
     """
+    ws.guard(("revision", "certificate"))
     rev = ws.latest_revision(kode)
     if rev is None:
         return

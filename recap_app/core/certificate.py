@@ -313,6 +313,7 @@ def adopt(ws: Workspace, kode: str, actor: str) -> int:
         answer.raise_if_not(role=answer.code == "separation")
         rev = ws.latest_revision(kode)
         assert rev is not None  # can_adopt checked
+        ws.revision_values(rev.id)  # WorkspaceError "tampered": never adopt figures changed outside the program
         at = now_iso()
         ws.conn.execute("UPDATE certificate SET adopted_revision_id = ?, adopted_at = ?, adopted_by = ? "
                         "WHERE region_kode = ?", (rev.id, at, actor, kode))

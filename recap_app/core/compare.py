@@ -286,15 +286,13 @@ def read_external_csv(path: str | Path, election: Election, prefix: str = "") ->
         CompareError: missing or unreadable file, too large, no key or value column, a bad
             value (named by row and column), a code twice.
     """
+    from . import files
+
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_CSV_BYTES:
-            raise CompareError(f"Berkas {path.name} terlalu besar ({size} bita; batas {MAX_CSV_BYTES} bita).",
-                               "too_large")
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise CompareError(f"Berkas {path} tidak ditemukan.", "missing") from exc
+        text = files.read_named(path, MAX_CSV_BYTES, "berkas CSV").decode("utf-8-sig")
+    except files.FileRefused as exc:
+        raise CompareError(exc.message, exc.code) from exc
     except UnicodeDecodeError as exc:
         raise CompareError(f"Berkas {path.name} bukan teks UTF-8 (bita ke-{exc.start + 1}); simpan sebagai CSV UTF-8.",
                            "encoding") from exc

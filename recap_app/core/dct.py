@@ -231,10 +231,12 @@ def import_dct(ws: Workspace, path: str | Path, actor: str) -> dict:
         raise DctError(f"Definisi {e.id} sudah memuat daftar calon ({n} calon); DCT hanya dimuat ke ruang kerja yang "
                        "belum mempunyainya.", "dct_exists")
     _refuse_if_certificates(ws, "Memuat DCT")
+    from . import files
+
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DctError(f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}).", "unreadable") from exc
+        data = files.read_named(path, 64 << 20, "berkas DCT (xlsx, ods atau csv)")
+    except files.FileRefused as exc:
+        raise DctError(exc.message, exc.code) from exc
     people = read_dct(e, path.name, data)
     raw = copy.deepcopy(e.raw)
     raw["contest"]["candidates"] = people

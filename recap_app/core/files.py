@@ -1,7 +1,8 @@
 """Reading a file a clerk names for import: a regular file only, opened without blocking, read with a bound.
 
-Shared by the certificate importer (core/importer) and the TPS import (core/tps_import.py); each
-words its own refusal from the exceptions here.
+Shared by the certificate importer (core/importer) and the TPS import (core/tps_import.py), which
+word their own refusals from the exceptions here, and by every other command that reads a file a
+person names (bundles, comparison CSVs, a DCT, a vote CSV, a text): :func:`read_named`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+
+from .errors import RecapError
 
 #: what a path that is no regular file is, for the clerk
 NOT_REGULAR = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FIFO)"),
@@ -64,3 +67,34 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         if left <= 0:  # more than the limit: the size as the file system reports it (the read was cut)
             raise TooLarge(max(os.fstat(fd).st_size, limit + 1))
         return b"".join(chunks)
+
+
+class FileRefused(RecapError):
+    """A named file that cannot be taken: not a regular file ("not_regular_file"), larger than
+    allowed ("too_large"), missing ("missing") or unreadable ("unreadable"); the message names
+    the file and what it is."""
+
+
+def read_named(path: str | Path, limit: int, expected: str) -> bytes:
+    """The bytes of a file a person named (a bundle, a CSV, a text), refused in Indonesian when it
+    is not one: a folder, a FIFO or a device such as /dev/zero (never read without end), larger
+    than ``limit`` bytes, missing or unreadable. ``expected`` says what was wanted ("berkas
+    bundel .zip") for the message.
+
+    Raises:
+        FileRefused: with the codes above.
+    """
+    name = Path(path)
+    try:
+        return read_regular(path, limit)
+    except NotRegular as exc:
+        raise FileRefused(f"Berkas {name}: {exc.what}, bukan berkas biasa; diharapkan {expected}.",
+                          "not_regular_file") from exc
+    except TooLarge as exc:
+        raise FileRefused(f"Berkas {name} terlalu besar ({exc.size} bita; paling besar {limit} bita); diharapkan "
+                          f"{expected}.", "too_large") from exc
+    except FileNotFoundError as exc:
+        raise FileRefused(f"Berkas {name} tidak ada; diharapkan {expected}.", "missing") from exc
+    except OSError as exc:
+        raise FileRefused(f"Berkas {name} tidak dapat dibaca ({exc.strerror or exc}); diharapkan {expected}.",
+                          "unreadable") from exc

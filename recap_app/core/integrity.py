@@ -55,9 +55,21 @@ def verify(ws: Workspace, paper: list[tuple[int, str]] = (), prefix: bool = Fals
 
 def _state(ws: Workspace) -> list[tuple[str, str, int | None]]:
     try:
+        found = state.compare(ws.conn)
         if ws.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'state_digest'").fetchone() is None:
-            return []
-        return state.compare(ws.conn)
+            if state.recorded_units(ws.conn):
+                found.append(("state_digest", "Tabel sidik keadaan (state_digest) tidak ada lagi, padahal log audit "
+                                              "mencatat sidik keadaan (dihapus di luar program).", None))
+            return found
+        cache = dict(ws.conn.execute("SELECT unit, sha FROM state_digest"))
+        recorded = {u: sha for u, (sha, _rid) in state.recorded_units(ws.conn).items() if sha is not None}
+        recorded.pop(state.SCHEMA, None)
+        cache.pop(state.SCHEMA, None)
+        if recorded and cache != recorded:
+            odd = sorted(set(cache.items()) ^ set(recorded.items()))[:3]
+            found.append(("state_digest", "Tabel sidik keadaan (state_digest) tidak sama dengan yang dicatat log audit "
+                                          f"({', '.join(u for u, _s in odd)}): diubah di luar program.", None))
+        return found
     except sqlite3.DatabaseError as exc:
         return [("*", f"Keadaan ruang kerja tidak dapat dibaca: {exc}.", None)]
 

@@ -105,6 +105,24 @@ def _clean_stale(target: Path) -> None:
     clean_temps(target.parent, f"{glob_escape(target.name)}.pulih-*")
 
 
+def _refuse_not_regular(path: Path) -> None:
+    """A backup named that exists but is no regular file (a device, a FIFO, a folder) is refused
+    for what it is (never read, never reported as missing)."""
+    import os
+    import stat
+
+    from .files import NOT_REGULAR
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: check_file says so
+    if not stat.S_ISREG(mode):
+        what = next((w for test, w in NOT_REGULAR if test(mode)), "bukan berkas biasa")
+        raise BackupError(f"Cadangan {path}: {what}, bukan berkas cadangan; diharapkan berkas .sqlite. Tidak ada yang "
+                          "diubah.", "bad_backup")
+
+
 def restore(backup_file: str | Path, target: str | Path, user: str | None, password: str | None = None, *,
             other_workspace: bool = False, passphrase: str | None = None) -> tuple[Path | None, BackupInfo]:
     """Put a backup in place of a workspace, all or nothing; the current file is kept aside.
@@ -138,6 +156,7 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
     """
     backup_file, target = Path(backup_file), Path(target)
     _clean_stale(target)
+    _refuse_not_regular(backup_file)
     ok, why = check_file(backup_file)
     if not ok:
         raise BackupError(f"Cadangan {backup_file} tidak dapat dipakai: {why}. Tidak ada yang diubah.", "bad_backup")

@@ -33,12 +33,11 @@ import sqlite3
 EXCLUDED = frozenset({"audit", "audit_seal", "cell", "finding", "finding_check", "draft", "state_digest",
                       "tps", "_sqlite_migrations"})
 
-#: the small tables that decide authority and what figures mean, checked against the chain before
-#: every write transaction (store.Workspace.guard): accounts, trusted keys, explanations and
-#: overrides, adoptions, workspace meta (settings, the stored definition, identity), signed heads,
-#: the pairs
+#: the tables that decide authority and what figures mean, named for callers that guard a read
+#: (auth, tps); a write transaction guards every protected table (store.Workspace.guard)
 GUARDED = ("user_account", "bundle_trusted_key", "finding_note", "certificate", "meta", "anchor", "contestant",
-           "region", "region_alias")
+           "region", "region_alias", "revision", "plenary", "plenary_attendance", "witness", "objection",
+           "seat_adoption", "seat_decision", "seat_replacement")
 
 #: the target table of a statement that writes
 WRITE = re.compile(r"^\s*(?:INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?"
@@ -67,6 +66,7 @@ UNIT_WORDS = {
     "bundle_conflict": "konflik bundel",
     "anchor": "kepala rantai yang ditandatangani",
     "tps_import": "riwayat impor data TPS",
+    "schema": "struktur ruang kerja (tabel dan pemicu pelindung)",
     "meta/election": "definisi pemilihan yang tersimpan (nama calon, dapil, formulir)",
     "meta/workspace_id": "identitas ruang kerja",
     "meta/office": "kantor ruang kerja ini (kode wilayah dan tingkat)",
@@ -118,14 +118,29 @@ def _sha_rows(rows: list[tuple]) -> str:
     return hashlib.sha256(repr(rows).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+#: the unit of the schema itself: every table, index and trigger as SQLite keeps its SQL, so a
+#: trigger dropped or replaced by one that does nothing, or a table dropped or added, is a change
+SCHEMA = "schema"
+
+
+def schema_unit(conn: sqlite3.Connection) -> dict[str, str]:
+    """{"schema": SHA-256 of (type, name, table, SQL) of every object of the workspace's schema}."""
+    return {SCHEMA: _sha_rows(conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        "ORDER BY type, name").fetchall())}
+
+
 def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:
-    """{unit: SHA-256} of every protected table (or of ``tables`` among them)."""
+    """{unit: SHA-256} of every protected table and of the schema (or of ``tables`` among them;
+    :data:`SCHEMA` names the schema)."""
     wanted = protected_tables(conn)
     if tables is not None:
         wanted = [t for t in wanted if t in set(tables)]
     out: dict[str, str] = {}
     for t in wanted:
         out.update(units_of(conn, t))
+    if tables is None or SCHEMA in set(tables):
+        out.update(schema_unit(conn))
     return out
 
 
@@ -162,6 +177,8 @@ def compare(conn: sqlite3.Connection) -> list[tuple[str, str, int | None]]:
     """
     now = current_units(conn)
     then = recorded_units(conn)
+    if SCHEMA not in then:  # a workspace from before the schema was a unit: recorded at its next write
+        now.pop(SCHEMA, None)
     out = []
     for unit in sorted(set(now) | set(then)):
         sha, rid = then.get(unit, (None, None))

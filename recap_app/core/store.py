@@ -277,8 +277,13 @@ class Workspace:
                     ws.close()
                     raise
                 schema.migration_set().apply(ws.db)
-                with ws.transaction():  # the new schema's state, as it now is, under the chain
-                    ws.record("sistem", "schema.migrate", "workspace", None, {"migrations": pending}, baseline=True)
+                ws._migrated = True  # guarded just before the migrations: their new schema is ours
+                try:
+                    with ws.transaction():  # the new schema's state, as it now is, under the chain
+                        ws.record("sistem", "schema.migrate", "workspace", None, {"migrations": pending},
+                                  baseline=True)
+                finally:
+                    ws._migrated = False
         return ws
 
     @classmethod
@@ -370,7 +375,8 @@ class Workspace:
         self._touched.clear()
         self._head_before = None
         try:
-            self.guard()  # never build on state changed outside the program: it would be recorded as ours
+            if not self._migrated:
+                self.guard()  # never build on state changed outside the program: it would be recorded as ours
             yield self
             if self._state_changes(peek=True):  # state changed after the last record: record it too
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
@@ -459,6 +465,8 @@ class Workspace:
         if not self._has_state_cache():
             return {}
         tables = None if everything else self._touched & set(state.protected_tables(self.conn))
+        if not everything and state.SCHEMA not in self._recorded_units():
+            tables = (tables or set()) | {state.SCHEMA}  # the schema joins the chain at the first write
         if not everything and not tables:
             return {}
         now = state.current_units(self.conn, tables)
@@ -499,29 +507,43 @@ class Workspace:
         self._recorded, self._recorded_upto = rec, top
         return rec
 
-    def guard(self, tables: tuple[str, ...] = state.GUARDED) -> None:
+    def guard(self, tables: tuple[str, ...] | None = None) -> None:
         """Refuse to go on when protected state that decides authority or figures (accounts, trusted
-        keys, explanations and overrides, adoptions, settings, the stored definition) differs from
+        keys, explanations and overrides, adoptions, revisions and who entered them, the plenary,
+        settings, the stored definition: every table under the chain, core/state.py) differs from
         what the audit chain last recorded for it: it was changed outside the program, and a write
-        now would record the forgery as the program's own. Read-only; cheap (small tables).
+        now would record the forgery as the program's own. Read-only; a few milliseconds, and
+        skipped while nothing was committed since the last full check.
+
+        ``tables``: only these (a read that depends on them); None: every protected table. A
+        workspace whose chain recorded state but whose digest cache (``state_digest``) is gone
+        was changed outside the program too: without the cache no later write would record its
+        state, so that is refused as well.
 
         Raises:
             WorkspaceError: code "tampered", naming what differs.
         """
-        if not self._has_state_cache():
-            return
-        everything = set(tables) >= set(state.GUARDED)
+        everything = tables is None
         version = self._version()
         if version == self._guarded_at:
             return  # nothing was committed since the last full check or our own recorded commit
         rec = self._recorded_units()
         if not rec:
             return  # never recorded (a workspace from before the state digests, until its baseline)
+        if not self._has_state_cache():
+            raise WorkspaceError(
+                f"Ruang kerja {self.path} telah diubah di luar program: tabel sidik keadaan (state_digest) dihapus, "
+                "padahal log audit mencatat sidik keadaan. Tidak ada yang dilakukan. Periksa dengan: recap audit "
+                f"verify --db {self.path}, lalu pulihkan cadangan yang baik.", "tampered")
         now = state.current_units(self.conn, tables)
-        wanted = set(tables)
+        if state.SCHEMA not in rec:  # a workspace from before the schema was a unit: recorded at its next write
+            now.pop(state.SCHEMA, None)
+        wanted = set(tables) if tables is not None else set(state.protected_tables(self.conn)) | {state.SCHEMA}
         bad = sorted({u for u, sha in now.items() if rec.get(u) != sha}
                      | {u for u, sha in rec.items() if sha is not None and u.split("/", 1)[0] in wanted
                         and u not in now})
+        if everything:  # a protected table the chain never recorded (added outside the program)
+            bad = sorted(set(bad) | {u for u in now if u not in rec})
         if bad:
             words = "; ".join(f"{state.unit_word(u)} ({u})" for u in bad[:4]) + (f" dan {len(bad) - 4} lainnya"
                                                                                  if len(bad) > 4 else "")
@@ -533,17 +555,16 @@ class Workspace:
             self._guarded_at = version
 
     _guarded_at: tuple[int, int] | None = None
+    _migrated = False
 
     def _version(self) -> tuple[int, int]:
         """(PRAGMA data_version: moves when another connection commits, this connection's changes)."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
 
     def _has_state_cache(self) -> bool:
-        if getattr(self, "_state_ready", False):
-            return True
-        self._state_ready = self.conn.execute(
+        """Whether the digest cache table exists (looked up each time: it may be dropped under us)."""
+        return self.conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'state_digest'").fetchone() is not None
-        return self._state_ready
 
     # ----------------------------------------------------------------- settings
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -715,14 +736,15 @@ class Workspace:
         """Latest official revision of every certificate: {region code: (info, values)}.
 
         One query for all cells (used by totals, rules and documents). Each revision's cells are
-        checked against its own SHA-256 and against its audit record, and the stored definition,
-        the pairs and the region set against the chain (:meth:`guard`), so a sum, a document or
-        an export is never made of figures or names changed outside the program.
+        checked against its own SHA-256 and against its audit record, and every protected table
+        (the stored definition, the pairs, the regions, adoptions, the plenary...) against the
+        chain (:meth:`guard`), so a sum, a document or an export is never made of figures, names
+        or plenary records changed outside the program.
 
         Raises:
             WorkspaceError: "tampered".
         """
-        self.guard(("meta", "contestant", "region"))
+        self.guard()
         rows = self.conn.execute(
             """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,
                       r.source_file_id, r.reason, r.content_sha256

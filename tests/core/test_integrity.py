@@ -174,10 +174,10 @@ def test_a_revision_rewritten_with_its_own_hash_is_refused_when_read(staffed):
     with Workspace.open(staffed, readonly=True) as w:
         with pytest.raises(WorkspaceError) as ei:
             province_totals(w)
-    assert ei.value.code == "tampered" and "sertifikat 33.01" in ei.value.message
-    assert "berbeda dari yang tercatat di log audit" in ei.value.message
+    # the revision table (under the state digests) is named first; the cells' own check stands behind it
+    assert ei.value.code == "tampered" and "daftar revisi sertifikat (revision)" in ei.value.message
     r = cli("totals", "--db", staffed)
-    assert r.exit_code == 1 and "33.01" in r.output
+    assert r.exit_code == 1 and "(revision)" in r.output
 
 
 # ----------------------------------------------------------------- anchors the file cannot switch off
@@ -436,3 +436,122 @@ def test_the_state_digest_is_frozen(tmp_path):
     assert state.units_of(c, "t") == {"t": "6140ce3e69cf495d055a5366b26fcb3d260263edd96db68552aaa69974d0f4be"}
     assert state.units_of(c, "meta") == {
         "meta/election": "90764009ee7f331a185633805599c9125f9ad192bcd29c26419bb65d4fa68ae4"}
+
+
+# ----------------------------------------------------------------- the hostile trial's attacks
+def test_dropping_the_digest_cache_does_not_switch_the_checks_off(staffed):
+    sql(staffed, "UPDATE user_account SET role = 'admin' WHERE name = 'ani'", "DROP TABLE state_digest")
+    rep = verify(staffed)
+    assert not rep.ok
+    assert state_problem(rep, "user_account")
+    assert state_problem(rep, "state_digest") or any("state_digest" in m for _k, m in kinds(rep))
+    with Workspace.open(staffed) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            auth.set_role(w, "ani", "admin", "operator")  # the forged admin acting
+        assert ei.value.code == "tampered" and "state_digest" in ei.value.message
+    r = cli("users", "role", "ani", "operator", "--db", staffed, "--user", "ani", password=PASS["ani"])
+    assert r.exit_code == 1 and "diubah di luar program" in r.output
+
+
+def test_dropping_only_the_cache_is_named_too(staffed):
+    sql(staffed, "DROP TABLE state_digest")
+    rep = verify(staffed)
+    assert [m for _k, m in kinds(rep) if "state_digest" in m and "dihapus di luar program" in m], kinds(rep)
+
+
+def test_who_entered_a_revision_is_under_the_chain(staffed):
+    """Separation of duties reads revision.created_by: rewriting it must not let the clerk who
+    typed a certificate verify it, nor be laundered by the next ordinary write."""
+    with Workspace.open(staffed) as w:
+        info = w.latest_revision("33.02")
+        values = w.revision_values(info.id)
+        values["JUMLAH"]["paslon_1"] += 1
+        certificate.record_revision(w, "33.02", list(info.columns), values, actor="ani", reason="salah ketik")
+        rid = w.latest_revision("33.02").id
+    sql(staffed, f"UPDATE revision SET created_by = 'orang-lain' WHERE id = {rid}")
+    with Workspace.open(staffed) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            auth.check_separation(w, "ani", "33.02")
+        assert ei.value.code == "tampered" and "(revision)" in ei.value.message
+        with pytest.raises(WorkspaceError):  # nor laundered by the next write of anybody
+            w.set_setting("office.name", "KPU Provinsi Jawa Tengah", "admin")
+    assert state_problem(verify(staffed), "revision")
+
+
+def test_a_trigger_replaced_by_one_that_does_nothing_is_found(staffed):
+    sql(staffed, "DROP TRIGGER audit_no_update",
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit WHEN 0 BEGIN SELECT 1; END")
+    rep = verify(staffed)
+    assert state_problem(rep, "schema"), kinds(rep)
+    with Workspace.open(staffed) as w, pytest.raises(WorkspaceError) as ei:
+        w.set_setting("office.name", "KPU Provinsi Jawa Tengah", "admin")
+    assert ei.value.code == "tampered" and "(schema)" in ei.value.message
+
+
+def test_a_migration_is_not_taken_for_tampering(staffed):
+    """The schema changes with a migration: recorded as the program's own, verify stays clean."""
+    sql(staffed, "DELETE FROM _sqlite_migrations WHERE name = 'tps_001_tables'", "DROP TABLE tps", "DROP TABLE tps_import")
+    # the chain now disagrees (two tables and the schema gone): a person did this, not a migration
+    with pytest.raises(WorkspaceError) as ei:
+        Workspace.open(staffed)
+    assert ei.value.code == "tampered"
+
+
+def test_forged_plenary_records_are_not_printed(staffed):
+    from recap_app.core.documents import plenary
+
+    with Workspace.open(staffed) as w:
+        plenary.set_plenary(w, "ani", place="Hotel Patra Semarang")
+    sql(staffed, "UPDATE plenary SET place = 'Kantor Gubernur'")
+    with Workspace.open(staffed) as w, pytest.raises(WorkspaceError) as ei:
+        render(w, ["berita_acara"])
+    assert ei.value.code == "tampered" and "(plenary)" in ei.value.message
+
+
+def test_figures_changed_outside_the_program_are_not_adopted_nor_checked(staffed):
+    with Workspace.open(staffed) as w:
+        reconcile.refresh_findings(w, "admin")
+    sql(staffed, "UPDATE cell SET value = value + 1000 WHERE revision_id = (SELECT MAX(r.id) FROM revision r "
+                 "JOIN certificate c ON c.id = r.certificate_id WHERE c.region_kode = '33.01') "
+                 "AND field = 'paslon_1' AND kolom = 'JUMLAH'")
+    with Workspace.open(staffed) as w:
+        with pytest.raises(WorkspaceError) as ei:
+            certificate.adopt(w, "33.01", "ketua")
+        assert ei.value.code == "tampered" and "33.01" in ei.value.message
+        assert w.adoption("33.01") is None
+    r = cli("check", "--db", staffed)
+    assert r.exit_code == 1 and "diubah di luar program" in r.output
+
+
+def test_a_device_or_a_fifo_named_as_a_bundle_is_refused_for_what_it_is(tmp_path, demo_ws):
+    import os
+
+    from recap_app.core.bundle.verify import verify_bundle
+
+    fifo = tmp_path / "pipa.zip"
+    os.mkfifo(fifo)
+    for path, what in (("/dev/zero", "perangkat karakter"), (fifo, "pipa (FIFO)"), (tmp_path, "folder")):
+        with pytest.raises(BundleRefused) as ei:
+            verify_bundle(path)
+        assert ei.value.code == "not_regular_file" and what in ei.value.message
+    before = demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    with pytest.raises(BundleRefused):
+        importer.import_bundle(demo_ws, "/dev/zero", "tester")
+    assert demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
+    r = cli("objection", "add", "--file", "/dev/zero", "--db", demo_ws.path)
+    assert r.exit_code != 0 and "Traceback" not in r.output
+
+
+def test_two_copies_used_apart_are_said_to_be_copies(staffed, tmp_path):
+    import shutil
+
+    copy = tmp_path / "salinan.sqlite"
+    shutil.copy(staffed, copy)
+    with Workspace.open(copy) as w:
+        w.set_setting("office.city", "Semarang", "admin")
+    with Workspace.open(staffed) as w:
+        w.set_setting("office.city", "Surakarta", "admin")
+    rep = verify(staffed)
+    assert not rep.ok
+    msgs = [m for k, m in kinds(rep) if k == "anchor"]
+    assert msgs and "salinan ruang kerja ini di" in msgs[0] and str(copy.resolve()) in msgs[0]

@@ -226,13 +226,11 @@ def verify_bundle(path: str | Path) -> VerifiedBundle:
             duplicate_member, missing_member, unlisted_member, bad_manifest, bad_format_version,
             bad_signature, bad_size, bad_hash, bad_data.
     """
+    from .. import files
+
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
-            raise refuse(path.name, f"berkas berukuran {size} bita; paling besar {MAX_BUNDLE_BYTES} bita.",
-                          "too_large")
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise BundleRefused(f"Berkas bundel {path} tidak dapat dibaca: {exc.strerror or exc}.", "unreadable") from exc
+        blob = files.read_named(path, MAX_BUNDLE_BYTES, "berkas bundel recap_app (.zip)")
+    except files.FileRefused as exc:
+        raise BundleRefused(exc.message, exc.code) from exc
     return verify_bytes(blob, path.name, path)

@@ -61,7 +61,10 @@ class Source:
 
         Raises:
             ElectionError: the contest's form cannot be built yet (DPD ballot numbers not set).
+            WorkspaceError: "tampered": anything a document prints (plenary, witnesses,
+                objections, seats, names) was changed outside the program (:meth:`Workspace.guard`).
         """
+        ws.guard()
         marks = []
         if ws.simulation:
             marks.append("SIMULASI")
