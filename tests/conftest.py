@@ -1,8 +1,11 @@
 """Shared test set-up: offscreen Qt, a private data folder, workspace fixtures."""
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt keeps its own settings (the file dialog's history) under XDG_CONFIG_HOME: never the tester's
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="recap-tests-qt-")
 
 import pytest  # noqa: E402
 

@@ -85,7 +85,7 @@ def render() -> str:
         "columns are unchanged; a changed figure needs a new one.",
         "",
         "Findings are stored per certificate revision (`finding`, `finding_check`, `finding_note`; see",
-        "recap_app/core/schema_rules.py) and recomputed when a certificate's latest revision or the rules",
+        "recap_app/core/schema/findings.py) and recomputed when a certificate's latest revision or the rules",
         "version changes (`recap check`, `reconcile.refresh_findings`).",
         "",
         "## Status per regency",

@@ -229,12 +229,12 @@ def register(main):
                     raise RecapError(backup_mod.last_auto_backup_error or "Cadangan gagal dibuat.", "backup")
             else:
                 info = backup_mod.make_backup(ws, out, actor=actor)
-        click.echo(f"Cadangan dibuat dan diperiksa: {info.path} ({info.size} bait, SHA-256 {info.sha256}).")
+        click.echo(f"Cadangan dibuat dan diperiksa: {info.path} ({info.size} bita, SHA-256 {info.sha256}).")
         click.echo(f"Kepala rantai audit di cadangan: #{info.audit_last_id} {info.audit_last_hash}")
 
     @cmd.read_command(main, "backups")
     def backups_cmd(db, fmt):
-        """Periksa integritas ruang kerja dan tampilkan cadangan otomatisnya."""
+        """Periksa integritas ruang kerja dan tampilkan cadangannya (otomatis dan buatan petugas)."""
         from ..core.paths import resolve_workspace
 
         path = resolve_workspace(db)
@@ -247,9 +247,9 @@ def register(main):
                                     "size": b.size} for b in items]})
         else:
             click.echo(rep.message)
-            click.echo(f"{len(items)} cadangan otomatis di {backup_mod.backup_dir(path)}:")
+            click.echo(f"{len(items)} cadangan di {backup_mod.backup_dir(path)}:")
             for b in items:
-                click.echo(f"  {local_time(b.created_at):<24} {b.reason:<14} {b.size:>10} bait  {b.path.name}")
+                click.echo(f"  {local_time(b.created_at):<24} {b.reason:<14} {b.size:>10} bita  {b.path.name}")
         sys.exit(0 if rep.ok else 1)
 
     @cmd.write_command(main, "restore")

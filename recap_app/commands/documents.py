@@ -58,12 +58,19 @@ def register(main):
             click.echo(f"{k:<24} {v[1]}")
 
     @cmd.write_command(main, "export")
-    @click.option("--format", "export_format", type=click.Choice(["xlsx", "csv"]), required=True,
-                  help="xlsx: tata letak resmi; csv: satu baris per wilayah, kolom, isian dan nilai.")
+    @click.option("--format", "export_format", type=click.Choice(["xlsx", "csv"]), default=None,
+                  help="xlsx: tata letak resmi; csv: satu baris per wilayah, kolom, isian dan nilai "
+                       "(bawaan: menurut akhiran --out).")
     @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
     def export_cmd(db, user, export_format, out):
-        """Ekspor rekapitulasi provinsi ke xlsx (tata letak resmi) atau CSV panjang."""
+        """Ekspor rekapitulasi ke xlsx (tata letak resmi) atau CSV panjang."""
         from ..core.export import export
+
+        if export_format is None:
+            export_format = {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower())
+            if export_format is None:
+                raise click.UsageError(f"Format ekspor tidak dapat ditebak dari nama {out.name}; beri --format xlsx "
+                                       "atau --format csv, atau akhiri --out dengan .xlsx atau .csv.")
 
         with cmd.open_ws(db) as ws:
             actor = _acting(ws, user)

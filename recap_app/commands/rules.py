@@ -67,7 +67,8 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
                     if f.field not in everywhere:
                         lines.append(f"      {f.message}")
             if open_:
-                lines.append(f"      jelaskan sekaligus: recap explain --code W.602 --region {kode} \"PENJELASAN\"")
+                lines.append(f"      jelaskan sekaligus (oleh pemeriksa, bukan yang memasukkan): recap explain --user "
+                             f"NAMA_PEMERIKSA --code W.602 --region {kode} \"PENJELASAN\"")
     return lines
 
 
@@ -154,7 +155,12 @@ def register(main):
         with cmd.acting(db, user) as (ws, actor):
             rid = certificate.adopt(ws, kode, actor)
             number = ws.revision_info(rid).number
+            still = certificate.open_warnings(ws, kode)
         click.echo(f"Sertifikat {kode} revisi {number} ditetapkan.")
+        if still:  # as the window lists them before asking: adopted all the same, but said
+            codes = sorted({f.code for f in still})
+            click.echo(f"Perhatian: {len(still)} peringatan belum dijelaskan ({', '.join(codes)}); lihat: recap check "
+                       f"--region {kode}")
 
     @cmd.write_command(main, "reopen")
     @click.argument("kode")

@@ -31,6 +31,8 @@ def echo_district(d: dict) -> None:
     """One dapil of `recap seats` as text: quotient table, seat order, seats and elected, ties."""
     head = f"Dapil {d['kode']} {d['nama']} ({d['kursi']} kursi"
     head += f"; {d['masuk']} dari {d['diharapkan']} sertifikat)" if d["diharapkan"] else ")"
+    if d["diharapkan"] and d["masuk"] < d["diharapkan"]:
+        head += " — SEMENTARA: belum semua sertifikat masuk; kursi dan calon terpilih dapat berubah"
     click.echo(head)
     for m in d["masalah"]:
         click.echo(f"  BELUM DAPAT DIHITUNG: {m}")

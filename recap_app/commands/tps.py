@@ -98,8 +98,10 @@ def register(main):
             return
         if not rows:
             click.echo("Belum ada data TPS yang diimpor.")
+        from ..core.formatting import local_time
+
         for i in rows:
-            state = "berlaku" if i.current else f"diganti impor #{i.replaced_by} pada {i.replaced_at}"
-            click.echo(f"#{i.id} {i.sumber}: {shown(i.berkas)} ({num(i.jumlah_tps)} TPS, {i.format}), diimpor {i.imported_at} "
+            state = "berlaku" if i.current else f"diganti impor #{i.replaced_by} pada {local_time(i.replaced_at)}"
+            click.echo(f"#{i.id} {i.sumber}: {shown(i.berkas)} ({num(i.jumlah_tps)} TPS, {i.format}), diimpor {local_time(i.imported_at)} "
                        f"oleh {shown(i.imported_by)}; SHA-256 berkas {i.berkas_sha256[:16]}…, isi {i.content_sha256[:16]}…; "
                        f"{state}.")

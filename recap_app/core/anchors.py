@@ -346,6 +346,13 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
                 cut.append(a)
         elif len(a.audit_hash) < 16 or not (chain.get(a.audit_id) or "").startswith(a.audit_hash):
             rewritten.append(a)  # a head from paper may give the first 16 characters only
+    typed = [a for a in rewritten if a.source == "kepala rantai di kertas"]
+    rewritten = [a for a in rewritten if a.source != "kepala rantai di kertas"]
+    for a in typed:  # a head typed from paper: a typing slip is likelier than a forgery, say both
+        rep.problems.append(Problem("anchor", a.audit_id, (
+            f"Kepala rantai dari kertas #{a.audit_id}:{a.audit_hash[:16]} tidak cocok dengan catatan audit "
+            f"#{a.audit_id} (kini {(chain.get(a.audit_id) or '-')[:16]}…). Periksa dulu kode yang diketik dari "
+            "kaki dokumen; bila sama persis, riwayat ditulis ulang di luar program.")))
     if rewritten:
         a = min(rewritten, key=lambda x: x.audit_id)
         more = len({x.audit_id for x in rewritten}) - 1

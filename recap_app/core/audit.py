@@ -8,7 +8,7 @@ inserted outside the program:
 - a removed record leaves a gap in the ids and a broken ``prev_hash`` link after it;
 - a record inserted or renumbered breaks the link or its own hash;
 - a record removed from (or forged onto) the end, which a chain alone cannot show, no longer
-  matches the audit seal (schema_users.py: count, last id and last hash kept by a trigger that
+  matches the audit seal (schema/users.py: count, last id and last hash kept by a trigger that
   only the program's connections can run);
 - a whole chain recomputed by someone who knows the algorithm no longer matches the anchors
   (``{id: hash}`` taken at each backup, see backup.py) held outside the workspace;
@@ -32,7 +32,7 @@ from .store import GENESIS_HASH, audit_hash, values_sha256
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
 
-#: triggers that protect the audit log and its seal (store.py, schema_users.py)
+#: triggers that protect the audit log and its seal (store.py, schema/users.py)
 GUARD_TRIGGERS = ("audit_no_update", "audit_no_delete", "audit_seal_on_insert", "audit_seal_guard",
                   "audit_seal_no_delete")
 

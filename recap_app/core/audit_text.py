@@ -107,7 +107,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sequence": ("nomor urut bundel", "bundle number"), "pages": ("halaman", "pages"),
     "document": ("dokumen", "document"), "title": ("", ""), "regions": ("wilayah", "regions"),
     "checked": ("diperiksa", "checked"), "findings": ("temuan", "findings"), "fields": ("isian", "fields"),
-    "audit_last_hash": ("", ""), "size": ("bait", "bytes"), "base_sequence": ("sejak bundel", "since bundle"),
+    "audit_last_hash": ("", ""), "size": ("bita", "bytes"), "base_sequence": ("sejak bundel", "since bundle"),
     "manifest_sha256": ("sidik manifes", "manifest fingerprint"), "certificates": ("sertifikat", "certificates"),
     "revisions": ("revisi", "revisions"), "audit": ("catatan audit", "audit records"),
     "sources": ("berkas asli", "source files"), "result": ("hasil", "result"), "sender": ("pengirim", "sender"),
@@ -122,6 +122,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "entry1": ("entri 1", "entry 1"), "entry2": ("entri 2", "entry 2"), "kept_entry2": ("entri 2 dipakai", "entry 2 kept"),
     "result_revision_id": ("", ""), "base_revision_id": ("", ""), "first_account": ("akun pertama", "first account"),
     "active": ("aktif", "active"), "error": ("galat", "error"),
+    "chain_head": ("kepala rantai", "chain head"), "changed": ("diubah", "changed"), "data_time": ("waktu data", "data time"),
+    "files": ("berkas", "files"), "out": ("tujuan", "destination"), "removed": ("dihapus", "removed"),
+    "audit_hash": ("hash catatan", "record hash"), "audit_id": ("catatan audit", "audit record"),
+    "purpose": ("untuk", "purpose"), "genesis": ("awal rantai", "chain start"), "workspace_id": ("identitas ruang kerja",
+                                                                                                "workspace id"),
+    "protected": ("dilindungi kata sandi", "passphrase-protected"), "office": ("kantor", "office"),
+    "unchanged": ("tetap", "unchanged"), "remote": ("tujuan jarak jauh", "remote"), "source": ("sumber", "source"),
+    "tps": ("TPS", "polling stations"), "content_sha256": ("sidik isi", "content fingerprint"),
+}
+
+#: labels that mean something else for one action: (action, key) -> (Indonesian, English)
+ACTION_LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("keys.trust", "key"): ("sidik kunci", "key fingerprint"),
+    ("anchor.sign", "key"): ("sidik kunci", "key fingerprint"),
+    ("office_key.passphrase", "key"): ("sidik kunci", "key fingerprint"),
+    ("bundle.export", "key"): ("sidik kunci", "key fingerprint"),
+    ("publication.publish", "key"): ("sidik kunci", "key fingerprint"),
 }
 
 #: stored words -> (Indonesian, English) where a value is a code (a witness's status, a revision's kind)
@@ -186,12 +203,16 @@ def _value(key: str, v, lang: str) -> str:
     return str(v)
 
 
-def _pairs(data: Mapping, lang: str) -> str:
+def _label(key: str, lang: str, action: str = "") -> str:
+    return (ACTION_LABELS.get((action, key)) or LABELS.get(key, (key, key)))[_lang(lang)]
+
+
+def _pairs(data: Mapping, lang: str, action: str = "") -> str:
     out = []
     for k, v in data.items():
         if v is None or v == "" or v == [] or v == {}:
             continue
-        label = LABELS.get(k, (k, k))[_lang(lang)]
+        label = _label(k, lang, action)
         if label == "" and k in LABELS:  # internal ids the clerk does not need
             continue
         out.append(f"{label}: {_value(k, v, lang)}")
@@ -216,18 +237,18 @@ def details(action: str, before=None, after=None, lang: str = "id") -> str:
     before, after = _decode(before), _decode(after)
     i = _lang(lang)
     if isinstance(after, Mapping):
-        text = _pairs(after, lang)
+        text = _pairs(after, lang, action)
         if isinstance(before, Mapping):
             changed = [k for k in after if before.get(k) != after.get(k)]
             parts = []
             for k in changed:
-                label = LABELS.get(k, (k, k))[i] or k
+                label = _label(k, lang, action) or k
                 old = before.get(k)
                 old_t = _value(k, old, lang) if old not in (None, "") else ("kosong", "blank")[i]
                 parts.append(f"{label}: {old_t} → {_value(k, after.get(k), lang)}")
             text = "; ".join(parts) if parts else text
     elif after is None and isinstance(before, Mapping):
-        text = ("sebelumnya: ", "before: ")[i] + _pairs(before, lang)
+        text = ("sebelumnya: ", "before: ")[i] + _pairs(before, lang, action)
     elif after is None:
         text = ""
     else:

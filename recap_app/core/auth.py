@@ -1,6 +1,6 @@
 """Users, roles and permissions of a workspace (docs/security.md).
 
-Accounts live in the workspace (table ``user_account``, schema_users.py); passwords are hashed
+Accounts live in the workspace (table ``user_account``, schema/users.py); passwords are hashed
 with Argon2id (argon2-cffi ``PasswordHasher``, memory-hard). Four roles (docs/security.md):
 
 - operator: enters and imports certificates;
@@ -335,7 +335,8 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
     if _norm(rev.created_by).casefold() == _norm(actor).casefold():
         raise NotAllowed(
             f"Pemisahan tugas: '{_norm(actor)}' memasukkan sertifikat {kode} (revisi {rev.number}), "
-            "jadi tidak boleh melakukan entri kedua atau memverifikasinya. Minta pengguna lain.",
+            "jadi tidak boleh melakukan entri kedua atau memverifikasinya (menjelaskan, mengesampingkan, "
+            "menetapkan). Minta pengguna lain, atau bertindak dengan namanya (--user).",
             "separation")
 
 
@@ -467,7 +468,9 @@ def matrix_markdown() -> str:
         "memerlukan akun aktif dan kata sandinya (RECAP_PASSWORD atau ditanyakan di terminal).",
         "",
         "Pemisahan tugas: orang yang memasukkan revisi terakhir sebuah sertifikat tidak boleh melakukan",
-        "entri kedua atau memverifikasinya (`auth.check_separation`).",
+        "entri kedua atau memverifikasinya: menjelaskan peringatannya, mengesampingkan kesalahannya,",
+        "menetapkannya, memutuskan entri gandanya (`auth.check_separation`). Ini berlaku juga di mode",
+        "terbuka, menurut nama yang bertindak (`--user` atau RECAP_USER): pemeriksa memakai namanya sendiri.",
         "",
         "| izin | arti | " + " | ".join(ROLES) + " |",
         "|---|---|" + "---|" * len(ROLES),

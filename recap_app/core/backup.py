@@ -245,7 +245,7 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     for folder in {out.parent if out.parent.exists() else out.parent.parent, ws.path.parent}:
         if faults.low_space(folder):  # a copy cannot fit, and must not wait on the lock a full disk holds
             free = faults.free_bytes(folder)
-            raise BackupError(f"Disk penuh di {folder} (sisa {faults.number(free or 0)} bait): cadangan {out.name} "
+            raise BackupError(f"Disk penuh di {folder} (sisa {faults.number(free or 0)} bita): cadangan {out.name} "
                               "tidak dapat dibuat. Ruang kerja tidak berubah; kosongkan ruang disk lalu buat "
                               "cadangan lagi.", "disk_full")
     try:
@@ -429,6 +429,11 @@ def startup_check(path: str | Path) -> StartupReport:
         return StartupReport(True, f"Ruang kerja {path} diperiksa: baik.", None)
     if kind not in ("damaged", "missing"):
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
+    head = _head_bytes(path)
+    if head and not head.startswith(b"SQLite format 3\x00"):  # another kind of file, not a damaged workspace
+        return StartupReport(False, f"Berkas {path} bukan ruang kerja recap_app: isinya bukan basis data SQLite "
+                                    f"(diawali {head[:8]!r}). Buka berkas ruang kerja .sqlite, atau buat yang baru "
+                                    "dengan: recap init", None, "not_a_workspace")
     good = latest_good_backup(path)
     msg = f"Ruang kerja {path} rusak atau tidak dapat dibaca: {why}."
     if good:
@@ -437,6 +442,17 @@ def startup_check(path: str | Path) -> StartupReport:
     else:
         msg += f" Tidak ada cadangan yang baik di {backup_dir(path)}; hubungi admin."
     return StartupReport(False, msg, good, kind)
+
+
+def _head_bytes(path: Path) -> bytes:
+    """The first 16 bytes of a regular file (b"" when it cannot be read or is no regular file)."""
+    try:
+        if not path.is_file():
+            return b""
+        with open(path, "rb") as fh:
+            return fh.read(16)
+    except OSError:
+        return b""
 
 
 def _on_read_only_media(path: Path) -> bool:

@@ -133,8 +133,8 @@ def read_dct(e: Election, name: str, data: bytes) -> list[dict]:
             candidate at all; the message names file, line, column, what was found and expected.
     """
     if len(data) > MAX_BYTES:
-        raise DctError(f"Berkas {name} berukuran {len(data)} bait; daftar calon diharapkan paling besar {MAX_BYTES} "
-                       "bait.", "bad_dct")
+        raise DctError(f"Berkas {name} berukuran {len(data)} bita; daftar calon diharapkan paling besar {MAX_BYTES} "
+                       "bita.", "bad_dct")
     try:
         rows = _rows(name, data)
     except RecapError as exc:

@@ -38,6 +38,7 @@ from .documents.common import region_label
 from .documents.page import fingerprint
 from .documents.plenary import DocumentError
 from .domain import JUMLAH
+from .formatting import local_time
 from .outputs import check_output_path, write_recorded
 from .store import Workspace
 from .totals import province_totals
@@ -107,7 +108,7 @@ def build_xlsx(ws: Workspace, now: str | None = None) -> tuple[bytes, dict[str, 
     info = wb.create_sheet("Info")
     adopted = sum(1 for r in regencies if ws.adoption(r.kode))
     for k, v in (("Pemilihan", e.name), ("Id pemilihan", e.id), ("Provinsi", e.province_name),
-                 ("Dibuat", (now or now_iso())),
+                 ("Dibuat", local_time(now or now_iso())),
                  ("Sertifikat diterima", f"{totals['received']} dari {totals['expected']}"),
                  ("Sertifikat ditetapkan", f"{adopted} dari {totals['expected']}"),
                  ("Status", "FINAL" if adopted == totals["expected"] else "DRAF (belum semua ditetapkan)"),

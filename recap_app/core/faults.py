@@ -78,7 +78,7 @@ def fault_error(path: str | os.PathLike, exc: BaseException, kind: str | None = 
     kind = kind or classify(exc, path)
     if kind == "disk_full":
         free = free_bytes(path.parent)
-        left = f" (sisa {number(free)} bait)" if free is not None and free < LOW_SPACE else ""
+        left = f" (sisa {number(free)} bita)" if free is not None and free < LOW_SPACE else ""
         return WorkspaceError(
             f"Disk penuh di {path.parent}{left}: {path} tidak rusak, tetapi perubahan tidak dapat disimpan; data tetap "
             "seperti sebelumnya. Kosongkan ruang disk lalu ulangi. Jangan memulihkan cadangan: cadangan tidak "

@@ -773,8 +773,8 @@ def read_votes_csv(path: str | os.PathLike[str]) -> dict[int, int]:
         if not stat.S_ISREG(st.st_mode):
             raise SeatError(f"{name} bukan berkas biasa (folder atau perangkat); diharapkan berkas CSV.", "unreadable")
         if st.st_size > MAX_CSV_BYTES:
-            raise SeatError(f"{name} berukuran {_dots(st.st_size)} bait; berkas suara partai diharapkan paling "
-                            f"besar {_dots(MAX_CSV_BYTES)} bait.", "unreadable")
+            raise SeatError(f"{name} berukuran {_dots(st.st_size)} bita; berkas suara partai diharapkan paling "
+                            f"besar {_dots(MAX_CSV_BYTES)} bita.", "unreadable")
         with p.open("rb") as fh:
             data = fh.read(MAX_CSV_BYTES + 1)
     except OSError as e:
@@ -786,7 +786,7 @@ def read_votes_csv(path: str | os.PathLike[str]) -> dict[int, int]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        raise SeatError(f"{name}, baris {line}: bait 0x{data[e.start]:02X} bukan teks UTF-8; diharapkan berkas "
+        raise SeatError(f"{name}, baris {line}: bita 0x{data[e.start]:02X} bukan teks UTF-8; diharapkan berkas "
                         f"CSV UTF-8.", "bad_csv", line=line) from e
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1

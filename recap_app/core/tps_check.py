@@ -37,6 +37,7 @@ from . import compare, tps
 from .domain import JUMLAH, PROVINSI, Region, tier_word
 from .errors import ElectionError
 from .formatting import figure as fmt
+from .formatting import local_time
 from .forms import Bound, Form, Identity
 from .store import Workspace
 from .text import shown
@@ -238,7 +239,7 @@ class TpsReport:
         """The report as the CLI prints it (Indonesian), each list cut at ``limit`` (None: all)."""
         info, n = self.info, len(self.data)
         out = [f"Data TPS sumber {info.sumber}, impor #{info.id} (berkas {info.berkas}, {fmt(n)} TPS, diimpor "
-               f"{info.imported_at} oleh {shown(info.imported_by)}). Bahan pembanding, bukan hasil resmi."]
+               f"{local_time(info.imported_at)} oleh {shown(info.imported_by)}). Bahan pembanding, bukan hasil resmi."]
         rules = "; ".join(f"{c} ({r})" for c, r in self.checked) or "tidak ada"
         out.append(f"Aturan formulir yang diperiksa per TPS: {rules}.")
         if self.unchecked:

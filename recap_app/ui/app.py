@@ -238,6 +238,7 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
         return 1
     window = create_window(ws, actor)
     if screenshot:
+        window.picture_only = True
         window.resize(1440, 900)
     else:
         window.restore_state()  # as the clerk left it, always inside the screen

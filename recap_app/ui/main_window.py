@@ -723,21 +723,28 @@ class MainWindow(QMainWindow):
                        "Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.") % __version__)
 
     # ------------------------------------------------------------------ window state
+    #: a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk's
+    #: remembered size and place alone
+    picture_only = False
+
     def restore_state(self) -> None:
         """Size, position, page and regency as the clerk left them, always inside the screen."""
         s = window_settings()
         screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
-        geo = s.value("window/geometry")
-        if geo is not None:
-            self.restoreGeometry(geo)
-        else:
-            self.resize(*PREFERRED_SIZE)
-        w, h = min(self.width(), screen.width()), min(self.height(), screen.height())
-        self.resize(w, h)
-        x = min(max(self.x(), screen.x()), screen.x() + screen.width() - w)
-        y = min(max(self.y(), screen.y()), screen.y() + screen.height() - h)
-        if geo is None:
+        rect = s.value("window/rect")
+        try:
+            x, y, w, h = (int(v) for v in rect) if rect else (None, None, *PREFERRED_SIZE)
+        except (TypeError, ValueError):
+            x, y, w, h = None, None, *PREFERRED_SIZE
+        # a window larger than this screen (left on a bigger one) fills this screen; never smaller
+        # than its minimum, never outside the screen
+        w = max(self.minimumWidth(), min(w, screen.width()))
+        h = max(self.minimumHeight(), min(h, screen.height()))
+        if x is None or y is None:
             x, y = screen.x() + (screen.width() - w) // 2, screen.y() + (screen.height() - h) // 2
+        x = min(max(x, screen.x()), screen.x() + max(0, screen.width() - w))
+        y = min(max(y, screen.y()), screen.y() + max(0, screen.height() - h))
+        self.resize(w, h)
         self.move(x, y)
         if s.value("window/maximized", False, type=bool):
             self.showMaximized()
@@ -757,7 +764,8 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         s = window_settings()
-        s.setValue("window/geometry", self.saveGeometry())
+        g = self.normalGeometry() if self.isMaximized() else self.geometry()
+        s.setValue("window/rect", [g.x(), g.y(), g.width(), g.height()])
         s.setValue("window/maximized", self.isMaximized())
         s.setValue("window/split", self.split.saveState())
         s.setValue("window/page", self.pages.key_of(self.tabs.currentWidget()) or "editor")
@@ -898,6 +906,6 @@ class MainWindow(QMainWindow):
         jobs = getattr(self, "jobs", None)
         if jobs is not None:
             jobs.shutdown()  # the running step finishes whole; queued jobs are cancelled
-        if not self._replaced_told:
+        if not self._replaced_told and not self.picture_only:
             self.save_state()
         super().closeEvent(event)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +55,11 @@ class TotalsBar(QFrame):
         sah = fields.get("suara_sah")
         title = QLabel(self.tr("<b>Total kabupaten/kota</b>") if self.regency_office else self.tr("<b>Total provinsi</b>"))
         self._layout.addWidget(title)
+        # every figure whole: with many contestants (18 parties) the row scrolls sideways instead of
+        # cutting a figure short (a clipped "425.629" reads as "4")
+        strip = QWidget()
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(0, 0, 0, 0)
         for i, p in enumerate(form.contestants):
             votes = fields.get(form.total_key(p))
             share = fmt.percent(votes, sah)
@@ -63,13 +70,24 @@ class TotalsBar(QFrame):
                 + (f" ({share})" if share else ""))
             lab.setObjectName(f"total_{form.total_key(p)}")
             lab.setToolTip(p.nama)
+            lab.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
             self.pairs.append(lab)
-            self._layout.addWidget(lab)
-            self._layout.addSpacing(16)
+            row.addWidget(lab)
+            row.addSpacing(16)
+        row.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("totalsStrip")
+        scroll.setWidget(strip)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        scroll.setFixedHeight(strip.sizeHint().height() + scroll.horizontalScrollBar().sizeHint().height() + 2)
+        self._layout.addWidget(scroll, 1)
         self.valid = QLabel(self.tr("Suara sah: <b>%s</b>") % fmt.number(sah, "–"))
         self.valid.setObjectName("total_suara_sah")
         self._layout.addWidget(self.valid)
-        self._layout.addStretch(1)
         self.progress = QLabel(self.tr("Diterima %1 dari %2 · Ditetapkan %3 dari %2")
                                .replace("%1", str(received)).replace("%2", str(expected))
                                .replace("%3", str(adopted)))

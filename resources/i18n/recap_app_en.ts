@@ -232,11 +232,6 @@
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="93" />
-        <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.</source>
-        <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
-    </message>
-    <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="97" />
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
@@ -251,6 +246,11 @@
         <location filename="../../recap_app/ui/pages/bundles.py" line="101" />
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="93" />
+        <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bita.</source>
+        <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="105" />
@@ -744,42 +744,42 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="255" />
+        <location filename="../../recap_app/ui/widgets.py" line="273" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="300" />
+        <location filename="../../recap_app/ui/widgets.py" line="318" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="304" />
+        <location filename="../../recap_app/ui/widgets.py" line="322" />
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="307" />
+        <location filename="../../recap_app/ui/widgets.py" line="325" />
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="309" />
+        <location filename="../../recap_app/ui/widgets.py" line="327" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="310" />
+        <location filename="../../recap_app/ui/widgets.py" line="328" />
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="311" />
+        <location filename="../../recap_app/ui/widgets.py" line="329" />
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="312" />
+        <location filename="../../recap_app/ui/widgets.py" line="330" />
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -1484,22 +1484,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="363" />
+        <location filename="../../recap_app/ui/widgets.py" line="381" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="365" />
+        <location filename="../../recap_app/ui/widgets.py" line="383" />
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="393" />
+        <location filename="../../recap_app/ui/widgets.py" line="411" />
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="396" />
+        <location filename="../../recap_app/ui/widgets.py" line="414" />
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1552,7 +1552,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="241" />
-        <location filename="../../recap_app/ui/main_window.py" line="781" />
+        <location filename="../../recap_app/ui/main_window.py" line="789" />
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1743,143 +1743,145 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="771" />
+        <location filename="../../recap_app/ui/main_window.py" line="779" />
         <source>Buka ruang kerja</source>
+        <extracomment>a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk's remembered size and place alone</extracomment>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="772" />
+        <location filename="../../recap_app/ui/main_window.py" line="780" />
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="798" />
+        <location filename="../../recap_app/ui/main_window.py" line="806" />
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="798" />
+        <location filename="../../recap_app/ui/main_window.py" line="806" />
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="831" />
-        <location filename="../../recap_app/ui/main_window.py" line="840" />
-        <location filename="../../recap_app/ui/main_window.py" line="861" />
-        <location filename="../../recap_app/ui/main_window.py" line="867" />
-        <location filename="../../recap_app/ui/main_window.py" line="870" />
+        <location filename="../../recap_app/ui/main_window.py" line="839" />
+        <location filename="../../recap_app/ui/main_window.py" line="848" />
+        <location filename="../../recap_app/ui/main_window.py" line="869" />
+        <location filename="../../recap_app/ui/main_window.py" line="875" />
+        <location filename="../../recap_app/ui/main_window.py" line="878" />
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="832" />
+        <location filename="../../recap_app/ui/main_window.py" line="840" />
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="836" />
+        <location filename="../../recap_app/ui/main_window.py" line="844" />
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="839" />
+        <location filename="../../recap_app/ui/main_window.py" line="847" />
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="840" />
+        <location filename="../../recap_app/ui/main_window.py" line="848" />
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="840" />
-        <location filename="../../recap_app/ui/main_window.py" line="864" />
+        <location filename="../../recap_app/ui/main_window.py" line="848" />
+        <location filename="../../recap_app/ui/main_window.py" line="872" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="847" />
+        <location filename="../../recap_app/ui/main_window.py" line="855" />
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="862" />
+        <location filename="../../recap_app/ui/main_window.py" line="870" />
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="864" />
+        <location filename="../../recap_app/ui/main_window.py" line="872" />
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="871" />
+        <location filename="../../recap_app/ui/main_window.py" line="879" />
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="872" />
+        <location filename="../../recap_app/ui/main_window.py" line="880" />
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="895" />
-        <location filename="../../recap_app/ui/pages/__init__.py" line="27" />
+        <location filename="../../recap_app/ui/main_window.py" line="903" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="45" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="895" />
+        <location filename="../../recap_app/ui/main_window.py" line="903" />
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="24" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="42" />
         <source>Kursi</source>
+        <extracomment>{class name: module of this package that defines it}</extracomment>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="28" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="46" />
         <source>Temuan</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="29" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="47" />
         <source>Provinsi</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="31" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="49" />
         <source>Pleno</source>
         <translation>Plenary</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="32" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="50" />
         <source>Bandingkan</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="33" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="51" />
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="34" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="52" />
         <source>Bundel</source>
         <translation>Bundles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="35" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="53" />
         <source>Publikasi</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/__init__.py" line="36" />
+        <location filename="../../recap_app/ui/pages/__init__.py" line="54" />
         <source>Log audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="265" />
+        <location filename="../../recap_app/ui/app.py" line="266" />
         <source>Ada draf yang belum disimpan: %s</source>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
@@ -1903,12 +1905,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="107" />
+        <location filename="../../recap_app/ui/widgets.py" line="125" />
         <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
         <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="109" />
+        <location filename="../../recap_app/ui/widgets.py" line="127" />
         <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
         <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
     </message>
@@ -2406,12 +2408,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="95" />
+        <location filename="../../recap_app/ui/widgets.py" line="113" />
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="96" />
+        <location filename="../../recap_app/ui/widgets.py" line="114" />
         <source>Ditetapkan</source>
         <translation>Adopted</translation>
     </message>
@@ -2638,84 +2640,84 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>SeatsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="48" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="45" />
         <source>Dapil:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="81" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="78" />
         <source>Kursi belum dapat dihitung: %s</source>
         <translation>Seats cannot be computed yet: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="87" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="84" />
         <source>keputusan KPU Provinsi</source>
         <translation>decision of KPU Provinsi</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="88" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="85" />
         <source>perhitungan saja; kursi ditetapkan %s</source>
         <translation>a calculation only; the seats are set by %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="89" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="86" />
         <source>%1 kursi · %2 dari %3 sertifikat · %4</source>
         <translation>%1 seats · %2 of %3 certificates · %4</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="92" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="89" />
         <source>ditetapkan %s</source>
         <translation>adopted %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="95" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="92" />
         <source>SERI: %s</source>
         <translation>TIE: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="104" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="101" />
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="104" />
-        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="101" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="126" />
         <source>Partai</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="104" />
-        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="101" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="126" />
         <source>Suara</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="105" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="102" />
         <source>Kursi</source>
         <translation>Seats</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="120" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="117" />
         <source>Kursi ke-%s</source>
         <translation>Seat %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="126" />
         <source>No. urut</source>
         <translation>Ballot no.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="126" />
         <source>Calon terpilih</source>
         <translation>Elected candidate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="129" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="126" />
         <source>L/P</source>
         <translation>M/F</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/seats.py" line="130" />
+        <location filename="../../recap_app/ui/pages/seats.py" line="127" />
         <source>Dasar</source>
         <translation>Basis</translation>
     </message>
@@ -2844,22 +2846,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="223" />
+        <location filename="../../recap_app/ui/widgets.py" line="241" />
         <source>Ctrl+Enter: simpan · Esc: batal</source>
         <translation>Ctrl+Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="223" />
+        <location filename="../../recap_app/ui/widgets.py" line="241" />
         <source>Enter: simpan · Esc: batal</source>
         <translation>Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="225" />
+        <location filename="../../recap_app/ui/widgets.py" line="243" />
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="225" />
+        <location filename="../../recap_app/ui/widgets.py" line="243" />
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2867,23 +2869,23 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="54" />
+        <location filename="../../recap_app/ui/widgets.py" line="56" />
         <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
         <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="54" />
+        <location filename="../../recap_app/ui/widgets.py" line="56" />
         <source>&lt;b&gt;Total kabupaten/kota&lt;/b&gt;</source>
         <extracomment>True at a kabupaten/kota office (docs/tiers.md): the total is the regency's</extracomment>
         <translation>&lt;b&gt;Regency/city total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="69" />
+        <location filename="../../recap_app/ui/widgets.py" line="88" />
         <source>Suara sah: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Valid votes: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="73" />
+        <location filename="../../recap_app/ui/widgets.py" line="91" />
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
     </message>

@@ -172,7 +172,7 @@ def test_cli_backup_and_backups(demo_ws, tmp_path):
     r = run("backup", "--db", path, "--out", out)
     assert r.exit_code == 0
     sha = hashlib.sha256(out.read_bytes()).hexdigest()
-    assert r.output.splitlines()[0] == f"Cadangan dibuat dan diperiksa: {out} ({out.stat().st_size} bait, SHA-256 {sha})."
+    assert r.output.splitlines()[0] == f"Cadangan dibuat dan diperiksa: {out} ({out.stat().st_size} bita, SHA-256 {sha})."
     assert run("backup", "--db", path, "--out", out).exit_code == 1
     r = run("backup", "--db", path)
     assert r.exit_code == 0

@@ -264,7 +264,7 @@ def test_minutes_with_attendance_and_witnesses(recorded):
     assert "Ikhwanudin Nurul Huda Abdurrahman Wahid Al-Ghozali Mangkunegara Hadiningrat Sastro" in text
     assert "Sumanto" in text and "Abdul Kholiq" in text
     assert "HADIR, MENOLAK MENANDATANGANI" in text
-    assert "Hotel Patra Semarang, 4 Mei 2019" in text
+    assert "Semarang, 4 Mei 2019" in text and "Hotel Patra Semarang, 4 Mei 2019" not in text  # signed in the city
     assert "tidak dicatat kejadian khusus maupun keberatan saksi" in text
 
 

@@ -320,3 +320,16 @@ def test_a_dpd_sheet_missing_a_candidate_breaks_f603_and_a_stranger_is_refused(t
         assert [(x.region, x.field) for x in fs] == [("33.19", "perseorangan_4")]
         f = imp(ws, write_xlsx(tmp_path / "b.xlsx", [_dpd_grid(ws, "33.19", rename={4: "SUPARNO"})])).files[0]
         assert f.code == "unknown_candidate" and "nomor urut 4 adalah Bambang Sutrisno" in f.message
+
+
+def test_a_dpr_sheet_is_refused_by_a_pair_workspace_as_another_election(tmp_path, certs):
+    """Before its rows are read: a DPR form's rows would otherwise be refused as a pair form's
+    doubled fields, which names the wrong fault."""
+    from recap_app.core.election import load_election
+
+    with Workspace.create(tmp_path / "p.sqlite", "pilpres-2019-jateng", actor="tester") as pil:
+        cols, values = certs["33.74"]
+        grid = dpr_grid(load_election("dpr-2024-jateng"), "33.74", cols, values)
+        f = imp(pil, write_xlsx(tmp_path / "dpr.xlsx", [grid])).files[0]
+        assert f.code == "wrong_election" and revisions(pil) == 0
+        assert "formulir \"MODEL D.HASIL KABKO-DPR\" bukan DB1-PPWP; berkas ini untuk pemilihan lain" in f.message

@@ -677,7 +677,7 @@ def test_csv_duplicate_party_is_refused(tmp_path):
 
 def test_csv_encoding_and_structure_refusals(tmp_path):
     e = refused(tmp_path, "nomor,suara\n1,10\n2,Caf\xe9\n".encode("latin-1"))
-    assert e.line == 3 and "bait 0xE9 bukan teks UTF-8" in e.message
+    assert e.line == 3 and "bita 0xE9 bukan teks UTF-8" in e.message
     e = refused(tmp_path, "nomor,suara\n1,10\n".encode("utf-16"))
     assert "UTF-16" in e.message and "CSV UTF-8" in e.message
     e = refused(tmp_path, "nomor,suara\n1,\"10\n")
@@ -696,4 +696,4 @@ def test_csv_unreadable(tmp_path):
     big = write(tmp_path, "nomor,suara\n" + "1,1\n" * 300_000, "besar.csv")
     with pytest.raises(SeatError) as e:
         read_votes_csv(big)
-    assert e.value.code == "unreadable" and "besar.csv berukuran 1.200.012 bait" in e.value.message
+    assert e.value.code == "unreadable" and "besar.csv berukuran 1.200.012 bita" in e.value.message

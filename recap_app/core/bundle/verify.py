@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from ..formatting import local_time
 from ..store import values_sha256
 from . import keys
 from .container import check_member_name, parse_json, read_zip, refuse
@@ -82,7 +83,7 @@ class VerifiedBundle:
             f"Pemilihan: {m['election_name']} ({m['election_id']})" + (" — SIMULASI" if m["simulation"] else ""),
             f"Nomor urut bundel: {m['sequence']} (dibangun di atas {m['base_sequence']}"
             + (", lengkap)" if m["base_sequence"] == 0 else ")"),
-            f"Dibuat: {m['created_at']} dengan recap_app {m['program_version']}",
+            f"Dibuat: {local_time(m['created_at'])} dengan recap_app {m['program_version']}",
             f"Isi: {c['certificates']} sertifikat, {c['revisions']} revisi, {c['audit']} catatan audit, "
             f"{c['sources']} berkas sumber" + (", hasil rekap kantor pengirim" if c["result"] else ""),
             "Temuan: " + ("tidak disertakan" if findings is None else f"{len(findings)}"),

@@ -174,8 +174,9 @@ def region_label(r: Region) -> str:
 
 
 def plenary_place_date(src: Source) -> tuple[str, str]:
-    """Place and long date of the plenary, with dotted blanks where not recorded."""
-    place = src.plenary.place or src.office.city or "...................."
+    """Where and when the documents are signed: the office's city ("Semarang, 4 Mei 2019", as the
+    forms are dated), else the plenary's place; dotted blanks where not recorded."""
+    place = src.office.city or src.plenary.place or "...................."
     date = fmt.date_long(src.plenary.date) if src.plenary.date else "...................."
     return place, date
 

@@ -89,10 +89,13 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     notes: list[str] = []
     titles = _title_rows(grid, hr, first)
     hint = None
+    title_regency = None
     if ctx.multi:  # several district forms: the regency first, then its district's rows
         hint = _regency_first(grid, hr, first, titles, ctx, where)
         ctx = ctx.for_region(hint.kode)
         check_district_title(titles, ctx, hint, where)
+    else:  # the titles before the rows: a sheet of another election is refused as that, not by its rows
+        title_regency = check_titles(titles, grid, ctx, where)
     near_candidates: list = []
     if is_list_form(ctx):
         field_rows = find_list_rows(grid, hr, first, ctx, where, notes, near_candidates, hint)
@@ -103,7 +106,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     first_field_row = min(field_rows.values())
 
     # --- title rows: province, regency, election
-    title_regency = check_titles(titles, grid, ctx, where)
+    if ctx.multi:
+        title_regency = check_titles(titles, grid, ctx, where)
 
     name_rows: dict[int, int] = {}
     cols_raw = header_columns(grid, hr, first, first_field_row, field_rows, ctx, where, notes, name_rows)

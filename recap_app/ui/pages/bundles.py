@@ -90,7 +90,7 @@ class BundlesPage(QWidget):
 
         def done(r):
             self._say([self.tr("Bundel diekspor: %s") % r.path,
-                       self.tr("Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bait.")
+                       self.tr("Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bita.")
                        .replace("%1", str(r.sequence)).replace("%2", str(r.base_sequence))
                        .replace("%3", str(r.certificates)).replace("%4", str(r.revisions))
                        .replace("%5", str(r.audit)).replace("%6", fmt.number(r.size)),
