@@ -35,6 +35,7 @@ from urllib.parse import quote
 from . import faults, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
+from .formatting import local_time
 from .store import Workspace
 
 DEFAULT_KEEP = 20
@@ -430,14 +431,13 @@ def startup_check(path: str | Path) -> StartupReport:
     if kind not in ("damaged", "missing"):
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
     head = _head_bytes(path)
-    if head and not head.startswith(b"SQLite format 3\x00"):  # another kind of file, not a damaged workspace
-        return StartupReport(False, f"Berkas {path} bukan ruang kerja recap_app: isinya bukan basis data SQLite "
-                                    f"(diawali {head[:8]!r}). Buka berkas ruang kerja .sqlite, atau buat yang baru "
-                                    "dengan: recap init", None, "not_a_workspace")
+    if head and not head.startswith(b"SQLite format 3\x00"):  # another kind of file (a PDF), or a clobbered one
+        why = (f"berkas ini bukan basis data SQLite (diawali {head[:8]!r}): bukan ruang kerja recap_app, atau ruang "
+               "kerja yang rusak")
     good = latest_good_backup(path)
     msg = f"Ruang kerja {path} rusak atau tidak dapat dibaca: {why}."
     if good:
-        msg += (f" Cadangan baik terakhir: {good.path} (dibuat {good.created_at}, alasan: {good.reason}). "
+        msg += (f" Cadangan baik terakhir: {good.path} (dibuat {local_time(good.created_at)}, alasan: {good.reason}). "
                 f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
     else:
         msg += f" Tidak ada cadangan yang baik di {backup_dir(path)}; hubungi admin."

@@ -39,6 +39,11 @@ def verify(ws: Workspace, paper: list[tuple[int, str]] = (), prefix: bool = Fals
         A :class:`recap_app.core.audit.ChainReport` with every problem, the anchors used per
         source (``anchor_sources``, ``anchors_checked``) and plain notes (``notes``).
     """
+    with ws.snapshot():  # one moment of the file, though another process may be writing
+        return _verify(ws, paper, prefix)
+
+
+def _verify(ws: Workspace, paper, prefix: bool) -> ChainReport:
     rep = audit.verify_chain(ws)
     rep.problems += audit.verify_content(ws)
     rep.problems += verify_sources(ws)

@@ -364,6 +364,7 @@ class Workspace:
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                self._forget_recorded()
                 raise
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -377,6 +378,7 @@ class Workspace:
         try:
             if not self._migrated:
                 self.guard()  # never build on state changed outside the program: it would be recorded as ours
+            self._writing = True  # from here on the lock is ours: what changes is our own doing
             yield self
             if self._state_changes(peek=True):  # state changed after the last record: record it too
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
@@ -389,12 +391,15 @@ class Workspace:
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self._forget_recorded()
             raise _storage_error(self.path, exc) from exc
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self._forget_recorded()
             raise
         finally:
+            self._writing = False
             self._touched.clear()
 
     def record(self, actor: str, action: str, entity: str, before: Any = None, after: Any = None, *,
@@ -486,16 +491,28 @@ class Workspace:
                                       [(u,) for u, sha in changes.items() if sha is None])
         return changes
 
+    def _forget_recorded(self) -> None:
+        """After a rollback: what :meth:`_recorded_units` read may include records that are gone
+        (their ids will be used again), so it is read afresh next time."""
+        self._recorded, self._recorded_upto = None, 0
+        self._guarded_at = None
+
     def _recorded_units(self) -> dict[str, str | None]:
         """{unit: SHA-256 (None: removed)} as the chain last recorded them, read incrementally
-        (only records newer than the last reading are parsed)."""
+        (only records newer than the last reading are parsed). The reading is kept only while the
+        last record it read is still there with the same hash (a rolled-back transaction's
+        records are gone and their ids are used again): else everything is read afresh."""
         upto = getattr(self, "_recorded_upto", 0)
         rec = getattr(self, "_recorded", None)
+        if rec is not None and upto:
+            row = self.conn.execute("SELECT hash FROM audit WHERE id = ?", (upto,)).fetchone()
+            if row is None or row[0] != getattr(self, "_recorded_hash", None):
+                rec = None
         if rec is None:
             rec, upto = {}, 0
-        top = upto
-        for rid, raw in self.conn.execute("SELECT id, state FROM audit WHERE id > ? ORDER BY id", (upto,)):
-            top = rid
+        top, top_hash = upto, getattr(self, "_recorded_hash", None) if upto else None
+        for rid, raw, h in self.conn.execute("SELECT id, state, hash FROM audit WHERE id > ? ORDER BY id", (upto,)):
+            top, top_hash = rid, h
             if raw is None:
                 continue
             try:
@@ -504,8 +521,22 @@ class Workspace:
                 continue
             if isinstance(units, dict):
                 rec.update(units)
-        self._recorded, self._recorded_upto = rec, top
+        self._recorded, self._recorded_upto, self._recorded_hash = rec, top, top_hash
         return rec
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that must see one moment of the file (a read transaction): another process that
+        commits meanwhile is not seen half-way. Inside a transaction of this connection: that one."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def guard(self, tables: tuple[str, ...] | None = None) -> None:
         """Refuse to go on when protected state that decides authority or figures (accounts, trusted
@@ -523,6 +554,12 @@ class Workspace:
         Raises:
             WorkspaceError: code "tampered", naming what differs.
         """
+        if self._writing:
+            return  # inside our own write transaction: checked at its BEGIN, nobody else can write since
+        with self.snapshot():  # the chain and the tables read at one moment, whoever commits meanwhile
+            self._guard(tables)
+
+    def _guard(self, tables: tuple[str, ...] | None) -> None:
         everything = tables is None
         version = self._version()
         if version == self._guarded_at:
@@ -556,6 +593,7 @@ class Workspace:
 
     _guarded_at: tuple[int, int] | None = None
     _migrated = False
+    _writing = False
 
     def _version(self) -> tuple[int, int]:
         """(PRAGMA data_version: moves when another connection commits, this connection's changes)."""
@@ -690,7 +728,12 @@ class Workspace:
         return RevisionInfo(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), *r[5:])
 
     def revision_values(self, revision_id: int) -> Values:
-        """Every stored figure of a revision: {column: {field: int or None}}."""
+        """Every stored figure of a revision: {column: {field: int or None}}, checked against its
+        SHA-256 and its audit record (WorkspaceError "tampered")."""
+        with self.snapshot():
+            return self._revision_values(revision_id)
+
+    def _revision_values(self, revision_id: int) -> Values:
         info = self.revision_info(revision_id)
         out: Values = {c: {} for c in info.columns}
         for _rid, kolom, col in _cells(self.conn, "revision_id = ?", (revision_id,)):
@@ -744,6 +787,10 @@ class Workspace:
         Raises:
             WorkspaceError: "tampered".
         """
+        with self.snapshot():  # revisions, cells and their audit records of one moment
+            return self._latest_values()
+
+    def _latest_values(self) -> dict[str, tuple[RevisionInfo, Values]]:
         self.guard()
         rows = self.conn.execute(
             """SELECT r.id, c.region_kode, r.kind, r.number, r.columns, r.created_at, r.created_by,

@@ -158,7 +158,7 @@ def test_who_entered_a_certificate_cannot_verify_it(ws):
         auth.check_separation(ws, " ANI ", "33.19")
     assert ei.value.code == "separation"
     assert ei.value.message == ("Pemisahan tugas: 'ANI' memasukkan sertifikat 33.19 (revisi 1), jadi tidak boleh "
-                                "melakukan entri kedua atau memverifikasinya. Minta pengguna lain.")
+                                "melakukan entri kedua atau memverifikasinya (menjelaskan, mengesampingkan, menetapkan). Minta pengguna lain, atau bertindak dengan namanya (--user).")
     auth.check_separation(ws, "budi", "33.19")
     certificate.record_revision(ws, "33.19", cols, values, actor="budi", reason="koreksi")
     auth.check_separation(ws, "ani", "33.19")  # the current revision is budi's now

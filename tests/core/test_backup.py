@@ -12,6 +12,7 @@ from recap_app.cli import main
 from recap_app.core import audit, auth, backup, certificate, integrity, restore
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed, WorkspaceError
+from recap_app.core.formatting import local_time
 from recap_app.core.store import Workspace
 from recap_app.core.totals import province_totals
 
@@ -111,8 +112,9 @@ def test_startup_check_and_restore_of_a_damaged_workspace(demo_ws, tmp_path):
     rep = backup.startup_check(path)
     assert not rep.ok and rep.latest_good_backup.path == good.path
     assert rep.message == (
-        f"Ruang kerja {path} rusak atau tidak dapat dibaca: rusak atau bukan ruang kerja (file is not a database). "
-        f"Cadangan baik terakhir: {good.path} (dibuat {good.created_at}, alasan: import). "
+        f"Ruang kerja {path} rusak atau tidak dapat dibaca: berkas ini bukan basis data SQLite (diawali "
+        f"b'XXXXXXXX'): bukan ruang kerja recap_app, atau ruang kerja yang rusak. "
+        f"Cadangan baik terakhir: {good.path} (dibuat {local_time(good.created_at)}, alasan: import). "
         f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
     r = run("status", "--db", path)
     assert r.exit_code == 1 and r.output == f"Galat: {rep.message}\n"
@@ -179,7 +181,7 @@ def test_cli_backup_and_backups(demo_ws, tmp_path):
     r = run("backups", "--db", path)
     assert r.exit_code == 0
     assert r.output.splitlines()[:2] == [f"Ruang kerja {path} diperiksa: baik.",
-                                         f"1 cadangan otomatis di {tmp_path / 'demo-cadangan'}:"]
+                                         f"1 cadangan di {tmp_path / 'demo-cadangan'}:"]
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     r = run("restore", "--db", path, "--from", out)  # later records would leave the active chain: asks first
     assert r.exit_code == 1

@@ -207,7 +207,7 @@ def test_not_a_zip_empty_or_truncated_is_refused(target, origin, tmp_path):
     refused(target, tmp_path / "c.zip", "not_zip")
     with pytest.raises(BundleRefused) as exc:
         importer.import_bundle(target, tmp_path / "tidak-ada.zip", "penerima")
-    assert exc.value.code == "unreadable"
+    assert exc.value.code == "missing" and "tidak-ada.zip tidak ada" in exc.value.message
 
 
 def _set(path, value):

@@ -30,7 +30,8 @@ def test_second_entry_must_be_typed_by_someone_else(demo_ws):
     with pytest.raises(NotAllowed) as e:
         double_entry.submit_second_entry(demo_ws, KODE, cols, vals, "tester")
     assert e.value.message == ("Pemisahan tugas: 'tester' memasukkan sertifikat 33.75 (revisi 1), jadi tidak boleh "
-                               "melakukan entri kedua atau memverifikasinya. Minta pengguna lain.")
+                               "melakukan entri kedua atau memverifikasinya (menjelaskan, mengesampingkan, "
+                               "menetapkan). Minta pengguna lain, atau bertindak dengan namanya (--user).")
     assert double_entry.state(demo_ws, KODE)["status"] == "tidak ada"
 
 

@@ -55,7 +55,7 @@ def test_template_round_trip_gives_back_what_was_typed(ws, tmp_path):
     fill_template(path, codes + ["JUMLAH"], values, ws.election.form)
     rep = import_files(ws, [path], "tester").files[0]
     assert rep.status == "diterima" and rep.recomputed == [] and not rep.jumlah_computed
-    assert rep.notes == ["templat provinsi (pemilihan pilpres-2019-jateng, wilayah 33.19)"]
+    assert rep.notes == ["templat program (pemilihan pilpres-2019-jateng, wilayah 33.19)"]
     info, got = ws.latest_values()["33.19"]
     assert list(info.columns) == codes + ["JUMLAH"]
     assert got == {c: {k: values[c].get(k) for k in ws.election.form.field_keys} for c in info.columns}

@@ -557,3 +557,22 @@ def test_two_copies_used_apart_are_said_to_be_copies(staffed, tmp_path):
     assert not rep.ok
     msgs = [m for k, m in kinds(rep) if k == "anchor"]
     assert msgs and "salinan ruang kerja ini di" in msgs[0] and str(copy.resolve()) in msgs[0]
+
+
+def test_a_rolled_back_transaction_never_leaves_a_false_alarm(demo_ws):
+    """Records read inside a transaction that is then rolled back are gone (their ids are used
+    again): the guard must not keep their digests (found by the kill loop: a refused adoption)."""
+    def bump(kode, delta):
+        info = demo_ws.latest_revision(kode)
+        values = demo_ws.revision_values(info.id)
+        values["JUMLAH"]["paslon_1"] += delta
+        certificate.record_revision(demo_ws, kode, list(info.columns), values, actor="tester", reason="x")
+
+    with pytest.raises(RuntimeError), demo_ws.transaction():
+        bump("33.01", 1)
+        bump("33.03", 2)
+        raise RuntimeError("batal")
+    with demo_ws.transaction():
+        bump("33.02", 5)
+        demo_ws.guard()  # inside the transaction, after a write: a full check
+    assert integrity.verify(demo_ws).ok

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from recap_app.cli import main
 from recap_app.core import auth, tps, tps_check
 from recap_app.core.errors import NotAllowed
+from recap_app.core.formatting import local_time
 from recap_app.core.store import Workspace
 from recap_app.core.totals import province_totals
 from recap_app.core.tps_import import import_tps
@@ -179,7 +180,7 @@ def test_a_new_import_of_the_same_source_replaces_the_previous_set(db, tmp_path)
         assert tps.verify(ws) == []
     r = run("tps", "history", "--db", db)
     assert r.output.splitlines()[1].startswith("#1 situng: satu.csv (6 TPS, csv), diimpor ")
-    assert r.output.splitlines()[1].endswith("; diganti impor #2 pada " + h[1].replaced_at + ".")
+    assert r.output.splitlines()[1].endswith("; diganti impor #2 pada " + local_time(h[1].replaced_at) + ".")
 
 
 def test_the_tps_set_never_enters_the_totals(demo_ws, tmp_path):

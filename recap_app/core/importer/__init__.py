@@ -275,7 +275,7 @@ def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
                             f"{want.nama if want else expect_region} ({expect_region}); berkas ini untuk "
                             "kabupaten/kota lain.", "wrong_regency")
     if meta:
-        notes.append(f"templat provinsi (pemilihan {meta.get('election_id')}, wilayah {meta.get('region_kode')})")
+        notes.append(f"templat program (pemilihan {meta.get('election_id')}, wilayah {meta.get('region_kode')})")
     return best, notes
 
 

@@ -56,25 +56,27 @@ class FileReport:
     def ok(self) -> bool:
         return self.status != REFUSED
 
-    def to_text(self, label=None) -> str:
+    def to_text(self, label=None, column_word: str = "kecamatan") -> str:
         """The report of this file as the CLI prints it (Indonesian).
 
         ``label``: field key -> the form's label ("I.A.2 DPTb LK"), so that the clerk reads the
         form's words, not internal keys (ImportReport.to_text passes the certificate's form).
+        ``column_word``: what a column is at this office ("kecamatan"; "desa/kelurahan" at a
+        kabupaten/kota office, docs/tiers.md).
         """
         lab = label or (lambda key: key)
         if self.status == REFUSED:
             return f"DITOLAK  {self.file}\n  {self.message}"
         head = {ACCEPTED: "DITERIMA", UNCHANGED: "SUDAH ADA"}[self.status]
         lines = [f"{head} {self.file}: {self.nama} ({self.kode}), lembar {self.sheet}"
-                 + (" (kecamatan dalam baris)" if self.transposed else "")]
+                 + (f" ({column_word} dalam baris)" if self.transposed else "")]
         if self.status == UNCHANGED:
             lines.append(f"  Isi sama dengan revisi {self.revision}; tidak ada yang diubah.")
         else:
             lines.append(f"  Disimpan sebagai revisi {self.revision}.")
-        lines.append(f"  {len(self.kecamatan)} kecamatan, {self.fields_read} isian dibaca.")
+        lines.append(f"  {len(self.kecamatan)} {column_word}, {self.fields_read} isian dibaca.")
         if self.kecamatan_missing:
-            lines.append("  Kecamatan tidak ada di berkas: "
+            lines.append(f"  {column_word[:1].upper()}{column_word[1:]} tidak ada di berkas: "
                          + ", ".join(f"{k['nama']} ({k['kode']})" for k in self.kecamatan_missing))
         for n in self.names:
             lines.append(f"  Nama \"{n['header']}\" diterima sebagai {n['nama']} ({n['kode']}) [{n['match']}].")
@@ -138,5 +140,10 @@ class ImportReport:
                 return None
             return election.form_of_region(f.kode).label
 
-        body = "\n".join(f.to_text(label_of(f)) for f in self.files)
+        word = "kecamatan"
+        if election is not None:
+            from ..domain import tier_word
+
+            word = tier_word(election.column_tier)
+        body = "\n".join(f.to_text(label_of(f), word) for f in self.files)
         return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak."
