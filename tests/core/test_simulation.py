@@ -91,9 +91,9 @@ def test_same_mode_bundle_goes_through(sim, tmp_path):
 
 
 def test_documents_carry_simulasi_on_every_page(sim):
-    from recap_app.core import documents
+    import pypdf
 
-    pypdf = pytest.importorskip("pypdf")
+    from recap_app.core import documents
     rendered = documents.render(sim, now="2019-05-21T10:00:00+00:00")
     reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))
     assert len(reader.pages) > 0
@@ -101,9 +101,9 @@ def test_documents_carry_simulasi_on_every_page(sim):
 
 
 def test_real_documents_carry_no_simulasi(real):
-    from recap_app.core import documents
+    import pypdf
 
-    pypdf = pytest.importorskip("pypdf")
+    from recap_app.core import documents
     rendered = documents.render(real, ["sertifikat"], now="2019-05-21T10:00:00+00:00")
     reader = pypdf.PdfReader(io.BytesIO(rendered.pdf))
     assert not any("SIMULASI" in page.extract_text() for page in reader.pages)
