@@ -7,11 +7,12 @@ cd "$(dirname "$0")/.."
 # System packages: Qt's runtime libraries (EGL/GL, xkbcommon, fontconfig, xcb for a real screen),
 # a font for headless text, poppler-utils for PDF previews and checks, python3-venv;
 # for the public site (docs/publication.md): rclone to push it, and nginx, chromium and wrk,
-# which its tests use to serve, render and load-test it on 127.0.0.1.
+# which its tests use to serve, render and load-test it on 127.0.0.1; cups-client (lp), through
+# which the window sends documents to a printer queue as vector PDF.
 PKGS="libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
       poppler-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
       libxcb-randr0 libxcb-render-util0 libxcb-image0 libx11-xcb1
-      rclone nginx chromium wrk"
+      rclone nginx chromium wrk cups-client"
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in $PKGS; do
