@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sidebyside import PY, prepare_bytecode, timed, workbooks  # noqa: E402
+from sidebyside import PY, program_env, timed, workbooks  # noqa: E402
 
 WORKSPACES = 15
 
@@ -43,9 +43,7 @@ def in_batch(files: list[str], tmp: Path) -> list[float]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        env = prepare_bytecode(tmp / "pyc")
-        env.update(RECAP_HOME=str(tmp / "home"), RECAP_USER="bench")
-        env.pop("RECAP_PASSWORD", None)
+        env = program_env(tmp)
         books = tmp / "buku"
         books.mkdir()
         files = [str(p) for p in workbooks(books)]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sidebyside import PY, clean, prepare_bytecode, side_by_side, soffice, timed, workbooks  # noqa: E402
+from sidebyside import PY, clean, program_env, side_by_side, soffice, timed, workbooks  # noqa: E402
 
 CALAMINE = ("import sys\nfrom python_calamine import CalamineWorkbook\n"
             "for p in sys.argv[1:]:\n    wb = CalamineWorkbook.from_path(p)\n"
@@ -37,9 +37,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = prepare_bytecode(tmp / "pyc")
-        env.update(RECAP_HOME=str(tmp / "home"), RECAP_USER="bench")
-        env.pop("RECAP_PASSWORD", None)
+        env = program_env(tmp)
         books = tmp / "buku"
         books.mkdir()
         files = [str(p) for p in workbooks(books)]

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sidebyside import PY, ROOT, clean, prepare_bytecode  # noqa: E402
+from sidebyside import PY, ROOT, clean, program_env  # noqa: E402
 from tps_national import REAL, build  # noqa: E402
 
 READ = ("import csv, gzip, sys\nn = 0\nwith gzip.open(sys.argv[1], 'rt', encoding='utf-8', newline='') as f:\n"
@@ -98,9 +98,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = prepare_bytecode(tmp / "pyc")
-        env.update(RECAP_HOME=str(tmp / "home"), RECAP_USER="bench", PYTHONPATH=str(ROOT))
-        env.pop("RECAP_PASSWORD", None)
+        env = program_env(tmp, PYTHONPATH=str(ROOT))
         ok = scale("province", REAL, args.runs, env, tmp, PROVINCE_SECONDS, None, 3471)
         if not args.skip_national:
             national = tmp / "national.csv.gz"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sidebyside import PY, prepare_bytecode, side_by_side, timed  # noqa: E402
+from sidebyside import PY, program_env, side_by_side, timed  # noqa: E402
 
 BARE = r"""
 import os
@@ -53,8 +53,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = prepare_bytecode(tmp / "pyc")
-        env.update(RECAP_HOME=str(tmp / "home"), RECAP_USER="bench", QT_QPA_PLATFORM="offscreen")
+        env = program_env(tmp, QT_QPA_PLATFORM="offscreen")
         db = tmp / "contoh.sqlite"
         timed([PY, "-m", "recap_app", "demo", "--db", str(db)], env)
         timed([PY, "-c", BARE, str(tmp / "polos.png")], env)  # warm the caches both use (fonts, Qt plugins)

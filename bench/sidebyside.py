@@ -35,6 +35,15 @@ def prepare_bytecode(folder: Path) -> dict[str, str]:
     return env
 
 
+def program_env(tmp: Path, **extra: str) -> dict[str, str]:
+    """The environment of the timed ``recap`` processes: bytecode compiled into ``tmp``/pyc, a
+    private data folder, an acting user without a password (the workspaces have no accounts)."""
+    env = prepare_bytecode(tmp / "pyc")
+    env.update(RECAP_HOME=str(tmp / "home"), RECAP_USER="bench", **extra)
+    env.pop("RECAP_PASSWORD", None)
+    return env
+
+
 def timed(cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> float:
     """Seconds one process takes from start to exit (it must succeed)."""
     t = time.perf_counter()

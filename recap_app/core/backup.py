@@ -32,7 +32,7 @@ from glob import escape as glob_escape
 from pathlib import Path
 from urllib.parse import quote
 
-from . import faults, headlog
+from . import faults, files, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
 from .formatting import local_time
@@ -430,8 +430,8 @@ def startup_check(path: str | Path) -> StartupReport:
         return StartupReport(True, f"Ruang kerja {path} diperiksa: baik.", None)
     if kind not in ("damaged", "missing"):
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
-    head = _head_bytes(path)
-    if head and not head.startswith(b"SQLite format 3\x00"):  # another kind of file (a PDF), or a clobbered one
+    head = files.file_head(path)
+    if head and head != files.SQLITE_MAGIC:  # another kind of file (a PDF), or a clobbered one
         why = (f"berkas ini bukan basis data SQLite (diawali {head[:8]!r}): bukan ruang kerja recap_app, atau ruang "
                "kerja yang rusak")
     good = latest_good_backup(path)
@@ -442,17 +442,6 @@ def startup_check(path: str | Path) -> StartupReport:
     else:
         msg += f" Tidak ada cadangan yang baik di {backup_dir(path)}; hubungi admin."
     return StartupReport(False, msg, good, kind)
-
-
-def _head_bytes(path: Path) -> bytes:
-    """The first 16 bytes of a regular file (b"" when it cannot be read or is no regular file)."""
-    try:
-        if not path.is_file():
-            return b""
-        with open(path, "rb") as fh:
-            return fh.read(16)
-    except OSError:
-        return b""
 
 
 def _on_read_only_media(path: Path) -> bool:

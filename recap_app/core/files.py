@@ -19,6 +19,27 @@ NOT_REGULAR = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FI
                (stat.S_ISSOCK, "sebuah soket"))
 
 
+#: the first bytes of every SQLite database file (a workspace, a backup)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def not_regular_word(mode: int) -> str:
+    """What a file of ``mode`` (``st_mode``) that is no regular file is, for the clerk ("sebuah folder")."""
+    return next((w for test, w in NOT_REGULAR if test(mode)), "bukan berkas biasa")
+
+
+def file_head(path: str | Path, size: int = len(SQLITE_MAGIC)) -> bytes:
+    """The first ``size`` bytes of a regular file; b"" when it is missing, unreadable or no regular
+    file (never blocks on a FIFO, never reads a device)."""
+    try:
+        if not Path(path).is_file():
+            return b""
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return b""
+
+
 class NotRegular(Exception):
     """The path is no regular file; ``what`` says what it is ("sebuah folder")."""
 
@@ -53,7 +74,7 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         raise
     if not stat.S_ISREG(mode):
         os.close(fd)
-        raise NotRegular(next((w for test, w in NOT_REGULAR if test(mode)), "bukan berkas biasa"))
+        raise NotRegular(not_regular_word(mode))
     with os.fdopen(fd, "rb", buffering=0) as fh:
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)

@@ -60,16 +60,15 @@ def _verify(ws: Workspace, paper, prefix: bool) -> ChainReport:
 
 def _state(ws: Workspace) -> list[tuple[str, str, int | None]]:
     try:
-        found = state.compare(ws.conn)
+        then = state.recorded_units(ws.conn)  # the chain's state column, parsed once
+        found = state.compare(ws.conn, then)
         if ws.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'state_digest'").fetchone() is None:
-            if state.recorded_units(ws.conn):
+            if then:
                 found.append(("state_digest", "Tabel sidik keadaan (state_digest) tidak ada lagi, padahal log audit "
                                               "mencatat sidik keadaan (dihapus di luar program).", None))
             return found
         cache = dict(ws.conn.execute("SELECT unit, sha FROM state_digest"))
-        recorded = {u: sha for u, (sha, _rid) in state.recorded_units(ws.conn).items() if sha is not None}
-        recorded.pop(state.SCHEMA, None)
-        cache.pop(state.SCHEMA, None)
+        recorded = {u: sha for u, (sha, _rid) in then.items() if sha is not None}
         if recorded and cache != recorded:
             odd = sorted(set(cache.items()) ^ set(recorded.items()))[:3]
             found.append(("state_digest", "Tabel sidik keadaan (state_digest) tidak sama dengan yang dicatat log audit "

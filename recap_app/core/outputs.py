@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 
 from . import faults
 from .errors import RecapError
+from .files import SQLITE_MAGIC, file_head
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class OutputError(RecapError):
@@ -76,12 +75,7 @@ def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> 
         kind = "folder" if stat.S_ISDIR(st.st_mode) else "bukan berkas biasa (perangkat atau pipa)"
         raise OutputError(f"Berkas keluaran {out} adalah {kind}; diharapkan nama berkas baru atau berkas biasa. "
                           "Tidak ada yang ditulis.", "bad_output")
-    try:
-        with open(target, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
-    except OSError:
-        head = b""
-    if head == SQLITE_MAGIC:
+    if file_head(target) == SQLITE_MAGIC:
         raise OutputError(f"Berkas keluaran {out} adalah basis data SQLite (ruang kerja atau cadangan); berkas itu "
                           "tidak ditimpa. Pilih nama berkas lain.", "bad_output")
     return out

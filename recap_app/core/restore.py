@@ -111,15 +111,14 @@ def _refuse_not_regular(path: Path) -> None:
     import os
     import stat
 
-    from .files import NOT_REGULAR
+    from .files import not_regular_word
 
     try:
         mode = os.stat(path).st_mode
     except OSError:
         return  # missing or unreadable: check_file says so
     if not stat.S_ISREG(mode):
-        what = next((w for test, w in NOT_REGULAR if test(mode)), "bukan berkas biasa")
-        raise BackupError(f"Cadangan {path}: {what}, bukan berkas cadangan; diharapkan berkas .sqlite. Tidak ada yang "
+        raise BackupError(f"Cadangan {path}: {not_regular_word(mode)}, bukan berkas cadangan; diharapkan berkas .sqlite. Tidak ada yang "
                           "diubah.", "bad_backup")
 
 

@@ -52,6 +52,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from .errors import RecapError
+from .formatting import number
 
 #: UU 7/2017 art. 414(1): the DPR parliamentary threshold, in percent of the national valid votes
 DPR_THRESHOLD_PERCENT = 4
@@ -83,11 +84,8 @@ class SeatError(RecapError):
 # formatting for messages
 
 
-def _dots(n: int) -> str:
-    """A whole number with Indonesian thousands dots: 1234567 -> "1.234.567" (formatting.number)."""
-    from .formatting import number
-
-    return number(n)
+#: a whole number with Indonesian thousands dots: 1234567 -> "1.234.567"
+_dots = number
 
 
 def format_quotient(q: Fraction) -> str:

@@ -169,14 +169,16 @@ def unit_word(unit: str) -> str:
     return f"tabel {unit}"
 
 
-def compare(conn: sqlite3.Connection) -> list[tuple[str, str, int | None]]:
+def compare(conn: sqlite3.Connection, then: dict[str, tuple[str | None, int]] | None = None
+            ) -> list[tuple[str, str, int | None]]:
     """Units whose content is not what the chain last recorded: [(unit, Indonesian sentence, audit id)].
 
     A unit changed outside the program, removed (a table dropped, a meta key deleted) or added
     (a table or meta key the program never wrote) is named; empty when everything holds.
+    ``then``: :func:`recorded_units` already read by the caller.
     """
     now = current_units(conn)
-    then = recorded_units(conn)
+    then = recorded_units(conn) if then is None else then
     if SCHEMA not in then:  # a workspace from before the schema was a unit: recorded at its next write
         now.pop(SCHEMA, None)
     out = []

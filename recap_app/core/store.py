@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import faults, headlog, schema, state
+from . import faults, files, headlog, schema, state
 from .clock import default_actor, now_iso
 from .domain import ContestantKind, Region
 from .election import Election, load_election
@@ -154,7 +154,7 @@ class Workspace:
                     head = fh.read(16)
             except OSError as exc:
                 raise WorkspaceError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", "unreadable") from exc
-            if head != b"SQLite format 3\x00":
+            if head != files.SQLITE_MAGIC:
                 raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (bukan basis data SQLite); "
                                      "berkas itu tidak diubah.", "not_a_workspace")
             try:
@@ -364,7 +364,6 @@ class Workspace:
                 if self.conn.in_transaction:
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
-                self._forget_recorded()
                 raise
             else:
                 self.conn.execute(f"RELEASE SAVEPOINT {name}")
@@ -391,12 +390,10 @@ class Workspace:
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._forget_recorded()
             raise _storage_error(self.path, exc) from exc
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            self._forget_recorded()
             raise
         finally:
             self._writing = False
@@ -490,12 +487,6 @@ class Workspace:
                 self.conn.executemany("DELETE FROM state_digest WHERE unit = ?",
                                       [(u,) for u, sha in changes.items() if sha is None])
         return changes
-
-    def _forget_recorded(self) -> None:
-        """After a rollback: what :meth:`_recorded_units` read may include records that are gone
-        (their ids will be used again), so it is read afresh next time."""
-        self._recorded, self._recorded_upto = None, 0
-        self._guarded_at = None
 
     def _recorded_units(self) -> dict[str, str | None]:
         """{unit: SHA-256 (None: removed)} as the chain last recorded them, read incrementally

@@ -154,8 +154,8 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             raise refused(name, f"arsip rusak atau terpotong ({exc}); diharapkan berkas xlsx/ods utuh.",
                           "damaged") from exc
         if total > MAX_UNZIPPED_BYTES:
-            raise refused(name, f"isi arsip {total:,} bita setelah dibuka melebihi batas {MAX_UNZIPPED_BYTES:,} bita."
-                          .replace(",", "."), "too_large")
+            raise refused(name, f"isi arsip {_dots(total)} bita setelah dibuka melebihi batas "
+                                f"{_dots(MAX_UNZIPPED_BYTES)} bita.", "too_large")
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             errors = {}
             marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
