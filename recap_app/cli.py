@@ -134,8 +134,8 @@ def init_cmd(election_id, db, user, simulation, office):
 @cmd.read_command(main, "status")
 def status_cmd(db, fmt):
     """Status sertifikat tiap kabupaten/kota."""
-    from .core.certificate import statuses
     from .core.domain import tier_word
+    from .core.status import statuses
 
     with cmd.open_ws(db, readonly=True) as ws:
         rows = statuses(ws)

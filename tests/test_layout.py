@@ -88,7 +88,7 @@ LAYERS = (
     ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults", "files"),
     ("forms", "seats"),
     ("election", "rules"),
-    ("schema", "store", "state", "headlog"),
+    ("schema", "store", "state", "headlog", "status"),
     ("audit", "audit_text", "auth", "outputs", "totals", "office_key"),
     ("backup", "drafts", "compare", "reconcile", "anchors", "linked", "tps"),
     ("certificate", "integrity", "allocation", "tps_check"),

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
 import re
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from glob import escape as glob_escape
@@ -372,7 +372,7 @@ def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
 def temp_beside(target: Path, tag: str) -> Path:
     """A temporary name beside ``target`` that says which process made it:
     ``<name>.<tag>-<pid>-<8 hex>`` (:func:`clean_temps` removes those of dead processes)."""
-    return target.with_name(f"{target.name}.{tag}-{os.getpid()}-{secrets.token_hex(4)}")
+    return target.with_name(f"{target.name}.{tag}-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def clean_temps(folder: Path, pattern: str) -> list[Path]:
@@ -456,14 +456,28 @@ def _on_read_only_media(path: Path) -> bool:
     if not os.access(path, os.W_OK):
         return True
     # a folder that refuses new files (permissions, immutable flag): SQLite cannot make its -wal/-shm
+    return not _takes_new_files(path.parent)
+
+
+def _takes_new_files(folder: Path) -> bool:
+    """Whether a new file can be made in ``folder``: a nameless one (Linux O_TMPFILE, nothing left
+    behind even if the process is killed), else tempfile's, removed at once."""
+    tmpfile = getattr(os, "O_TMPFILE", None)
+    if tmpfile is not None:
+        try:
+            os.close(os.open(folder, tmpfile | os.O_WRONLY, 0o600))
+            return True
+        except OSError as exc:
+            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):  # not a file system without it
+                return False
     import tempfile
 
     try:
-        with tempfile.TemporaryFile(dir=path.parent):
+        with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError:
-        return True
-    return False
+        return False
+    return True
 
 
 def _open_read_only_media(path: Path) -> Workspace:

@@ -21,29 +21,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from . import auth, drafts, reconcile
 from .clock import now_iso
 from .domain import Region
 from .errors import NotAllowed, NotNow
+from .status import Status, status, statuses  # noqa: F401 (the lifecycle's words, kept here for its callers)
 from .store import RevisionInfo, Values, Workspace
 from .text import clean_text, optional_text
 
 #: revision kinds: the official entry and a second entry (double entry, never counted)
 OFFICIAL = "resmi"
 SECOND_ENTRY = "entri_kedua"
-
-
-class Status(StrEnum):
-    """The status of a submitting region's certificate (the words the clerk reads)."""
-
-    BELUM_MASUK = "belum masuk"  # no official revision received
-    DRAF = "draf"  # received, the rules have not been run on its latest revision
-    ADA_KESALAHAN = "ada kesalahan"  # an error neither fixed nor overridden by the chair
-    ADA_PERINGATAN = "ada peringatan"  # no open error, a warning without an explanation
-    SESUAI = "sesuai"  # every finding resolved (or none)
-    DITETAPKAN = "ditetapkan"  # adopted in the plenary; the certificate is locked
 
 
 @dataclass(frozen=True)
@@ -93,46 +82,6 @@ def _status_of(received: bool, adopted: bool, checked: bool, findings) -> Status
     if open_:
         return Status.ADA_PERINGATAN
     return Status.SESUAI
-
-
-def statuses(ws: Workspace) -> list[dict]:
-    """[{kode, nama, status, revision, errors, warnings}] for every submitting region, in
-    official order; ``status`` is a :class:`Status` (a str); ``errors``/``warnings`` count the
-    open (unresolved) findings, None while the region is not received or not checked. Reads only.
-
-    Raises:
-        WorkspaceError: code "tampered" when an adoption or other protected state was changed
-            outside the program (Workspace.guard): a forged "ditetapkan" is never shown.
-    """
-    ws.guard()
-    counts = reconcile.open_counts(ws)
-    adopted = {k for k, rid in ws.conn.execute("SELECT region_kode, adopted_revision_id FROM certificate")
-               if rid is not None}
-    latest = ws.latest_revisions()
-    out = []
-    for region in ws.regencies():
-        info = latest.get(region.kode)
-        c = counts.get(region.kode)
-        if info is None:
-            st = Status.BELUM_MASUK
-        elif region.kode in adopted:
-            st = Status.DITETAPKAN
-        elif c is None:
-            st = Status.DRAF
-        else:
-            st = Status.ADA_KESALAHAN if c["error"] else Status.ADA_PERINGATAN if c["warning"] else Status.SESUAI
-        out.append({"kode": region.kode, "nama": region.nama, "status": st,
-                    "revision": info.number if info else None,
-                    "errors": None if c is None else c["error"], "warnings": None if c is None else c["warning"]})
-    return out
-
-
-def status(ws: Workspace, kode: str) -> Status:
-    """The status of one submitting region's certificate."""
-    for row in statuses(ws):
-        if row["kode"] == kode:
-            return row["status"]
-    raise NotNow(f"Kode {kode!r} bukan wilayah pengirim sertifikat dalam pemilihan ini.", "unknown_region")
 
 
 def _regency(ws: Workspace, kode: str) -> Region:

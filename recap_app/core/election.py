@@ -16,10 +16,13 @@ import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .domain import TIERS, Contestant, ContestantKind, District, Region, VoterCategory, tier_word
 from .errors import ElectionError
-from .forms import Form, build_form
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .forms import Form
 
 if getattr(sys, "frozen", False):  # PyInstaller one-folder build: data files under _MEIPASS
     RESOURCES = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
@@ -283,6 +286,8 @@ class Election:
             d = self.district_by_code.get(district)
             if d is None:
                 raise ElectionError(f"Dapil {district!r} tidak ada dalam {self.name}.", "unknown_district")
+            from .forms import build_form  # the form layer is loaded when a form is first asked for
+
             people = [c for c in self.contestants if c.dapil is None or c.dapil == d.kode]
             got = self._forms[district] = build_form(self.form_kind, self.voter_categories, self.reserve_percent,
                                                      people, d)

@@ -23,6 +23,7 @@ from .domain import JUMLAH, Region
 from .election import Election
 from .errors import RecapError
 from .rules import RULES_VERSION, Finding, check_certificate, check_province
+from .status import latest_revisions, open_counts, regency_basis, stored_checks  # noqa: F401 (open_counts: its callers)
 from .store import Values, Workspace
 from .text import clean_text
 
@@ -185,34 +186,17 @@ def _with_linked(ws: Workspace, by_scope: dict[str, list]) -> dict[str, list]:
 
 
 # --------------------------------------------------------------------------- stored findings
-def _latest_revisions(ws: Workspace) -> dict[str, int]:
-    """{regency code: id of its latest official revision} (one light query)."""
-    rows = ws.conn.execute(
-        """SELECT c.region_kode, r.id FROM revision r JOIN certificate c ON c.id = r.certificate_id
-           WHERE r.kind = 'resmi' AND r.number = (SELECT MAX(number) FROM revision r2
-               WHERE r2.certificate_id = r.certificate_id AND r2.kind = 'resmi')""").fetchall()
-    return dict(rows)
-
-
-def _regency_basis(revision_id: int) -> str:
-    return f"{revision_id}|{RULES_VERSION}"
-
-
 def _province_basis(latest: Mapping[str, int]) -> str:
     canon = json.dumps(sorted(latest.items()), separators=(",", ":"))
     return hashlib.sha256(canon.encode()).hexdigest()[:32] + f"|{RULES_VERSION}"
 
 
-def _checks(ws: Workspace) -> dict[str, str]:
-    return dict(ws.conn.execute("SELECT scope, basis FROM finding_check"))
-
-
 def stale_regions(ws: Workspace) -> list[str]:
     """Scopes whose stored findings do not match the current data (regency codes, and the
     province code when the province set is out of date)."""
-    latest = _latest_revisions(ws)
-    checks = _checks(ws)
-    out = [k for k, rid in latest.items() if checks.get(k) != _regency_basis(rid)]
+    latest = latest_revisions(ws)
+    checks = stored_checks(ws)
+    out = [k for k, rid in latest.items() if checks.get(k) != regency_basis(rid)]
     province = _province_code(ws)
     if checks.get(province) != _province_basis(latest):
         out.append(province)
@@ -315,10 +299,10 @@ def batch(ws: Workspace) -> Iterator[None]:
 def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True,
              written: tuple[int, list[str], Values] | None = None) -> None:
     """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
-    latest = _latest_revisions(ws)
-    checks = _checks(ws)
+    latest = latest_revisions(ws)
+    checks = stored_checks(ws)
     province = _province_code(ws)
-    stale = [k for k, rid in latest.items() if checks.get(k) != _regency_basis(rid) and (only is None or k == only)]
+    stale = [k for k, rid in latest.items() if checks.get(k) != regency_basis(rid) and (only is None or k == only)]
     prov_basis = _province_basis(latest)
     if not stale and checks.get(province) == prov_basis:
         return
@@ -341,11 +325,11 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
         stored[kode] = fs
         ws.conn.execute("DELETE FROM finding WHERE scope = ? AND revision_id = ?", (kode, latest[kode]))
         _insert(ws, kode, latest[kode], fs, at)
-        _set_check(ws, kode, latest[kode], _regency_basis(latest[kode]), at, actor)
+        _set_check(ws, kode, latest[kode], regency_basis(latest[kode]), at, actor)
         for f in fs:
             counts[f.severity] += 1
     province_changed = False
-    if checks.get(province) != prov_basis and all(checks.get(k) == _regency_basis(r) or k in stale
+    if checks.get(province) != prov_basis and all(checks.get(k) == regency_basis(r) or k in stale
                                                    for k, r in latest.items()):
         jumlah: dict[str, dict | None] = {}
         regency_fs: list[Finding] = []
@@ -444,7 +428,7 @@ def findings(ws: Workspace, region: str | None = None) -> list[StoredFinding]:
         Findings ordered by regency (official order), then the province set.
     """
     notes = _notes(ws)
-    latest = _latest_revisions(ws)
+    latest = latest_revisions(ws)
     prov = _province_code(ws)
     if stale_regions(ws):
         fs = check_workspace(ws)
@@ -477,9 +461,9 @@ def stored_by_region(ws: Workspace) -> dict[str, list[StoredFinding]]:
     """Stored findings (with notes) of each regency whose stored check matches its latest
     revision: {regency code: findings}. A received regency missing from the answer has not
     been checked on its latest revision yet (status "draf"). Reads only."""
-    latest = _latest_revisions(ws)
-    checks = _checks(ws)
-    current = {k: rid for k, rid in latest.items() if checks.get(k) == _regency_basis(rid)}
+    latest = latest_revisions(ws)
+    checks = stored_checks(ws)
+    current = {k: rid for k, rid in latest.items() if checks.get(k) == regency_basis(rid)}
     notes = _notes(ws)
     out: dict[str, list[StoredFinding]] = {k: [] for k in current}
     if current:
@@ -487,34 +471,6 @@ def stored_by_region(ws: Workspace) -> dict[str, list[StoredFinding]]:
             if f.region in out:
                 out[f.region].append(f)
     return {k: _with_notes(v, notes) for k, v in out.items()}
-
-
-def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
-    """{regency code: {"error": n, "warning": n}} of the open (unresolved) stored findings of each
-    regency whose stored check matches its latest revision — what :func:`stored_by_region` would
-    count, in one SQL query (the status list of the CLI and the window). A received regency
-    missing from the answer has not been checked on its latest revision yet. Reads only."""
-    latest = _latest_revisions(ws)
-    checks = _checks(ws)
-    current = {k: rid for k, rid in latest.items() if checks.get(k) == _regency_basis(rid)}
-    out = {k: {"error": 0, "warning": 0} for k in current}
-    if not current:
-        return out
-    # resolved = a note of the finding's kind (override for an error, explanation for a warning)
-    # for the same key ("code|region|column|field", Finding.key) and the same figures and columns
-    rows = ws.conn.execute(
-        f"""SELECT f.region, f.severity, COUNT(*) FROM finding f
-            WHERE f.revision_id IN ({','.join('?' * len(current))}) AND NOT EXISTS (
-                SELECT 1 FROM finding_note n
-                WHERE n.key = f.code || '|' || f.region || '|' || COALESCE(f.kolom, 'None') || '|'
-                              || COALESCE(f.field, 'None')
-                  AND n.kind = CASE f.severity WHEN 'error' THEN 'override' ELSE 'explanation' END
-                  AND n.expected IS f.expected AND n.actual IS f.actual AND n.columns = f.columns)
-            GROUP BY f.region, f.severity""", tuple(current.values()))
-    for region, severity, n in rows:
-        if region in out and severity in out[region]:
-            out[region][severity] = n
-    return out
 
 
 def _find(ws: Workspace, key: str) -> StoredFinding:

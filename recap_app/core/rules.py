@@ -17,10 +17,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .domain import JUMLAH, PROVINSI, Region, tier_word
 from .formatting import figure as fmt
-from .forms import Form
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .forms import Form
 
 #: Bump when the evaluation changes: stored findings of an older version are recomputed.
 RULES_VERSION = "2"

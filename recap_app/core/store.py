@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import json
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -228,7 +227,7 @@ class Workspace:
             except OSError as exc:
                 raise WorkspaceError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}.") from exc
         actor = actor or default_actor()
-        tmp = path.with_name(path.name + f".baru-{secrets.token_hex(4)}")
+        tmp = path.with_name(path.name + f".baru-{os.urandom(4).hex()}")
         try:
             conn = cls._connect(tmp)
             ws = cls(tmp, conn, election)
@@ -332,7 +331,7 @@ class Workspace:
             {"key": "election", "value": json.dumps(election.raw, ensure_ascii=False)},
             {"key": "created_at", "value": now_iso()},
             {"key": "simulation", "value": "1" if simulation else "0"},
-            {"key": "workspace_id", "value": secrets.token_hex(16)},
+            {"key": "workspace_id", "value": os.urandom(16).hex()},
             {"key": "office", "value": json.dumps({"kode": election.office_code, "tingkat": election.tier,
                                                    "nama": election.office_name}, ensure_ascii=False)},
         ])
@@ -356,7 +355,7 @@ class Workspace:
             raise WorkspaceError(f"Ruang kerja {self.path} dibuka hanya-baca; perubahan tidak dapat disimpan.",
                                  "readonly")
         if self.conn.in_transaction:
-            name = f"sp_{secrets.token_hex(6)}"
+            name = f"sp_{os.urandom(6).hex()}"
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
