@@ -93,7 +93,7 @@ def sign(ws: Workspace, actor: str, purpose: str, identity: OfficeIdentity | Non
                "key": identity.fingerprint, **(extra or {})}
     signature = base64.b64encode(identity.sign(canonical(payload))).decode("ascii")
     with ws.transaction():
-        ws.db["anchor"].insert({"audit_id": head.audit_id, "audit_hash": head.audit_hash,
+        ws.insert_row("anchor", {"audit_id": head.audit_id, "audit_hash": head.audit_hash,
                                 "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True),
                                 "signature": signature, "key_fingerprint": identity.fingerprint,
                                 "signed_at": payload["signed_at"], "purpose": purpose})

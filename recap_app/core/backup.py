@@ -35,7 +35,6 @@ from urllib.parse import quote
 from . import faults, files, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
-from .formatting import local_time
 from .store import Workspace
 
 DEFAULT_KEEP = 20
@@ -246,7 +245,9 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     for folder in {out.parent if out.parent.exists() else out.parent.parent, ws.path.parent}:
         if faults.low_space(folder):  # a copy cannot fit, and must not wait on the lock a full disk holds
             free = faults.free_bytes(folder)
-            raise BackupError(f"Disk penuh di {folder} (sisa {faults.number(free or 0)} bita): cadangan {out.name} "
+            from .formatting import number  # loaded when the message is written
+
+            raise BackupError(f"Disk penuh di {folder} (sisa {number(free or 0)} bita): cadangan {out.name} "
                               "tidak dapat dibuat. Ruang kerja tidak berubah; kosongkan ruang disk lalu buat "
                               "cadangan lagi.", "disk_full")
     try:
@@ -437,6 +438,8 @@ def startup_check(path: str | Path) -> StartupReport:
     good = latest_good_backup(path)
     msg = f"Ruang kerja {path} rusak atau tidak dapat dibaca: {why}."
     if good:
+        from .formatting import local_time  # loaded when the message is written
+
         msg += (f" Cadangan baik terakhir: {good.path} (dibuat {local_time(good.created_at)}, alasan: {good.reason}). "
                 f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
     else:

@@ -25,6 +25,11 @@ JUMLAH = "JUMLAH"
 #: Column code of findings on the office's own total (the sum of the received JUMLAH columns).
 PROVINSI = "PROVINSI"
 
+#: The version of the reconciliation rules (core/rules.py): bumped when the evaluation changes, so
+#: stored findings of an older version are recomputed. Here, with the plain data, so that reading
+#: a status (core/status.py) compares stored checks without loading the rules.
+RULES_VERSION = "2"
+
 
 def tier_word(tier: str) -> str:
     """"kecamatan", "kabupaten/kota", ... for a tier name of :data:`TIERS`."""

@@ -10,7 +10,6 @@ to the code.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from dataclasses import dataclass, field, replace
@@ -374,6 +373,8 @@ def _read_regions(path: Path, election_id: str) -> tuple[Region, ...]:
     """Regions of one region-set file (kode, kode_induk, tingkat, nama; codes as text)."""
     if not path.is_file():
         raise ElectionError(f"Berkas wilayah {path.name} tidak ditemukan untuk pemilihan {election_id}.")
+    import csv  # a region set is read when a workspace is made, not when one is opened
+
     with path.open(encoding="utf-8", newline="") as fh:
         return tuple(Region(r["kode"], r["kode_induk"], r["tingkat"], r["nama"]) for r in csv.DictReader(fh))
 

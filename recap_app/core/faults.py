@@ -21,7 +21,6 @@ import sqlite3
 from pathlib import Path
 
 from .errors import WorkspaceError
-from .formatting import number
 
 #: below this many free bytes a workspace is opened without shared memory (no SIGBUS when the
 #: -shm file cannot grow) and an I/O error is taken for a full disk
@@ -82,6 +81,8 @@ def fault_error(path: str | os.PathLike, exc: BaseException, kind: str | None = 
     kind = kind or classify(exc, path)
     if kind == "disk_full":
         free = free_bytes(path.parent)
+        from .formatting import number  # loaded when a fault is named
+
         left = f" (sisa {number(free)} bita)" if free is not None and free < LOW_SPACE else ""
         return WorkspaceError(
             f"Disk penuh di {path.parent}{left}: {path} tidak rusak, tetapi perubahan tidak dapat disimpan; data tetap "

@@ -13,8 +13,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from .domain import RULES_VERSION
 from .errors import NotNow
-from .rules import RULES_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
