@@ -259,3 +259,34 @@ def test_backup_name_and_time_come_from_one_reading_of_the_program_clock(demo_ws
     listed = backup.list_backups(demo_ws)
     assert [b.created_at for b in listed[:2]] == ["2019-05-08T10:30:00+00:00"] * 2
     assert [b.path.name for b in listed[:2]] == [second.path.name, first.path.name]
+
+
+def test_a_folder_is_probed_for_new_files_without_leaving_any(tmp_path, monkeypatch):
+    """The read-only-media probe makes a nameless file (Linux O_TMPFILE) or, on a file system without
+    it, a tempfile removed at once: either way the folder is left as it was."""
+    import errno
+    import os
+
+    assert backup._takes_new_files(tmp_path) is True
+    assert list(tmp_path.iterdir()) == []
+    real_open = os.open
+
+    def no_tmpfile(path, flags, *args):
+        if flags & getattr(os, "O_TMPFILE", 0) == getattr(os, "O_TMPFILE", -1):
+            raise OSError(errno.EOPNOTSUPP, "not supported")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", no_tmpfile)
+    assert backup._takes_new_files(tmp_path) is True  # tempfile's way
+    assert list(tmp_path.iterdir()) == []
+    assert backup._takes_new_files(tmp_path / "not-there") is False
+
+
+def test_free_space_is_what_shutil_reports(tmp_path):
+    import shutil
+
+    from recap_app.core import faults
+
+    free = faults.free_bytes(tmp_path)
+    assert free is not None and abs(free - shutil.disk_usage(tmp_path).free) < 64 * 1024 * 1024
+    assert faults.free_bytes(tmp_path / "not-there") is None
