@@ -49,7 +49,8 @@ def register(main):
         from ..core.importer import import_files
 
         with cmd.acting(db, user) as (ws, actor):
-            report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region)
+            report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region,
+                                  read_ahead=True)
         cmd.emit_report(report, fmt, ws.election)
 
     @cmd.read_command(main, "totals")

@@ -184,3 +184,35 @@ def test_cells_read_by_column_equal_cell_by_cell(demo_ws):
     assert len(direct) == 35 + sum(len(demo_ws.columns_of(r.kode)) for r in demo_ws.regencies())  # 573 kecamatan + JUMLAH
     info, values = demo_ws.latest_values()["33.19"]
     assert values == demo_ws.revision_values(info.id) and values["JUMLAH"]["suara_sah"] == 531_798  # Kabupaten Kudus, Pilpres 2019
+
+
+def test_cells_are_written_in_one_statement_exactly_as_given(tmp_path):
+    """The cells of a revision go to SQLite as one JSON document (json_each): the same rows,
+    integers and NULLs, as binding them one by one (the way an SQLite without JSON gets them)."""
+    import sqlite3
+
+    from recap_app.core.store import _insert_cells
+
+    values = {"33.01.01": {"a": 0, "b": None, "c": 999_999_999}, "JUMLAH": {"a": 7, "b": None, "c": 1}}
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE cell (revision_id INTEGER NOT NULL, kolom TEXT NOT NULL, field TEXT NOT NULL, "
+                 "value INTEGER, PRIMARY KEY (revision_id, kolom, field)) STRICT, WITHOUT ROWID")
+    _insert_cells(conn, 5, ["33.01.01", "JUMLAH"], values)
+
+    class NoJson:  # an SQLite without its JSON functions
+        def execute(self, sql, args=()):
+            if "json_each" in sql:
+                raise sqlite3.OperationalError("no such table: json_each")
+            return conn.execute(sql, args)
+
+        def executemany(self, sql, rows):
+            return conn.executemany(sql, rows)
+
+    _insert_cells(NoJson(), 6, ["33.01.01", "JUMLAH"], values)
+    rows = conn.execute("SELECT revision_id, kolom, field, value, typeof(value) FROM cell ORDER BY 1, 2, 3").fetchall()
+    assert rows[:6] == [(5, "33.01.01", "a", 0, "integer"), (5, "33.01.01", "b", None, "null"),
+                        (5, "33.01.01", "c", 999_999_999, "integer"), (5, "JUMLAH", "a", 7, "integer"),
+                        (5, "JUMLAH", "b", None, "null"), (5, "JUMLAH", "c", 1, "integer")]
+    assert [r[1:] for r in rows[6:]] == [r[1:] for r in rows[:6]]
+    with pytest.raises(ValueError, match="duplicate"):
+        _insert_cells(conn, 7, ["JUMLAH", "JUMLAH"], values)

@@ -43,7 +43,8 @@ def build_context(ws: Workspace) -> Context:
 
 
 def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, reason: str | None = None,
-                 expect_region: str | None = None, *, progress=None, cancelled=None) -> ImportReport:
+                 expect_region: str | None = None, *, progress=None, cancelled=None,
+                 read_ahead: bool = False) -> ImportReport:
     """Import regency certificate files, one transaction per file, one automatic backup per call.
 
     Args:
@@ -57,6 +58,9 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
             ``progress(total, total, "")`` at the end (the window's progress bar).
         cancelled: a callable; once it returns True the remaining files are skipped, each
             reported with code "cancelled" (the files already stored stay stored).
+        read_ahead: read the next files in a forked child while each file is stored
+            (:mod:`.ahead`; the same reports and the same stored rows, only sooner). Asked by
+            the command line; ignored where it is not safe (not Linux, other threads running).
     Returns:
         ImportReport; ``report.ok`` is False when any file was refused.
     Raises:
@@ -68,7 +72,8 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
     report = ImportReport()
     paths = list(paths)
     with reconcile.batch(ws):  # each file still its own transaction with its findings (core/reconcile.py)
-        _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled)
+        _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled,
+                     read_ahead)
     if any(f.status == ACCEPTED for f in report.files):
         from .. import backup
 
@@ -79,35 +84,65 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
 
 
 def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, accept_names: bool,
-                 reason: str | None, expect_region: str | None, progress, cancelled) -> None:
+                 reason: str | None, expect_region: str | None, progress, cancelled, read_ahead: bool) -> None:
     """The loop of :func:`import_files`: every file read, found and stored in turn into ``report``."""
     ctx = build_context(ws)
-    for i, path in enumerate(paths):
-        path = Path(path)
-        if cancelled is not None and cancelled():
-            report.files.append(FileReport(path.name, code="cancelled", message=(
-                f"Berkas {path.name}: impor dibatalkan sebelum berkas ini; tidak ada yang disimpan.")))
-            continue
-        if progress is not None:
-            progress(i, len(paths), f"{path.name} ({i + 1}/{len(paths)})")
-        try:
-            data = read_file(path)
-        except ImportRefused as exc:
-            report.files.append(FileReport(path.name, code=exc.code, message=exc.message))
-            continue
-        except OSError as exc:
-            report.files.append(FileReport(path.name, code="unreadable", message=(
-                f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). Tidak ada yang disimpan.")))
-            continue
-        # import_bytes turns every problem of one file into a refusal: the next files are still read
-        rep = import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
-                           expect_region=expect_region, context=ctx)
-        report.files.append(rep)
-        if rep.ok and any(n["match"] == "near" for n in rep.names + rep.calon):
-            try:
-                ctx = build_context(ws)  # new aliases were accepted
-            except Exception:  # noqa: BLE001 - the old context still reads the next files (aliases as near)
-                pass
+    ahead = _start_ahead(paths, ctx, expect_region) if read_ahead and not ws.conn.in_transaction else None
+    try:
+        for i, path in enumerate(paths):
+            path = Path(path)
+            if cancelled is not None and cancelled():
+                report.files.append(FileReport(path.name, code="cancelled", message=(
+                    f"Berkas {path.name}: impor dibatalkan sebelum berkas ini; tidak ada yang disimpan.")))
+                continue
+            if progress is not None:
+                progress(i, len(paths), f"{path.name} ({i + 1}/{len(paths)})")
+            prepared = ahead.get(i) if ahead is not None else None
+            if prepared is not None:
+                data = prepared[0]
+            else:
+                try:
+                    data = read_file(path)
+                except ImportRefused as exc:
+                    report.files.append(FileReport(path.name, code=exc.code, message=exc.message))
+                    continue
+                except OSError as exc:
+                    report.files.append(FileReport(path.name, code="unreadable", message=(
+                        f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). Tidak ada yang disimpan.")))
+                    continue
+            # import_bytes turns every problem of one file into a refusal: the next files are still read
+            rep = import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
+                               expect_region=expect_region, context=ctx, prepared=prepared)
+            report.files.append(rep)
+            if rep.ok and any(n["match"] == "near" for n in rep.names + rep.calon):
+                if ahead is not None:  # the child's context is now old: the rest is read here
+                    ahead.stop()
+                    ahead = None
+                try:
+                    ctx = build_context(ws)  # new aliases were accepted
+                except Exception:  # noqa: BLE001 - the old context still reads the next files (aliases as near)
+                    pass
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _start_ahead(paths: list, ctx: Context, expect_region: str | None):
+    """A :class:`.ahead.ReadAhead` over ``paths`` with this context, or None where it cannot run."""
+    from . import ahead
+
+    if not ahead.usable(paths):
+        return None
+
+    def prepare(path: Path) -> tuple[bytes, Found, list[str]]:
+        data = read_file(path)
+        found, notes = _find(path.name, data, expect_region, ctx)
+        return data, found, notes
+
+    try:
+        return ahead.ReadAhead(paths, prepare)
+    except OSError:  # no process could be made (limits, memory): read in process
+        return None
 
 
 def read_for_comparison(ws: Workspace, path, prefix: str = "") -> tuple[dict[str, dict], list[str]]:
@@ -186,17 +221,23 @@ def read_file(path: Path) -> bytes:
 
 def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_names: bool = False,
                  reason: str | None = None, expect_region: str | None = None,
-                 context: Context | None = None) -> FileReport:
+                 context: Context | None = None, prepared: tuple[bytes, Found, list[str]] | None = None
+                 ) -> FileReport:
     """Import one file given as bytes (the window and tests use this). Never raises for bad input:
     a refusal comes back as a FileReport with status "ditolak" and nothing written.
 
-    ``context``: a :func:`build_context` result to reuse across files (built when omitted)."""
+    ``context``: a :func:`build_context` result to reuse across files (built when omitted).
+    ``prepared``: (data, found, notes) of these bytes already read ahead with that context
+    (:mod:`.ahead`); the certificate is then not looked for again."""
     from .. import auth
 
     auth.require(ws, actor, "import")
     rep = FileReport(name, sha256=hashlib.sha256(data).hexdigest())
     try:
-        found, meta_notes = _find(ws, name, data, expect_region, context or build_context(ws))
+        if prepared is not None and prepared[0] is data:
+            found, meta_notes = prepared[1], prepared[2]  # read ahead (ahead.py) from these very bytes
+        else:
+            found, meta_notes = _find(name, data, expect_region, context or build_context(ws))
         _store(ws, rep, found, name, data, actor, accept_names, reason)
         rep.notes[:0] = meta_notes
     except RecapError as exc:
@@ -213,9 +254,10 @@ def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_na
     return rep
 
 
-def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
-          ctx: Context) -> tuple[Found, list[str]]:
-    e = ws.election
+def _find(name: str, data: bytes, expect_region: str | None, ctx: Context) -> tuple[Found, list[str]]:
+    """The certificate of one file's bytes, found with ``ctx`` alone (the workspace is not read:
+    the read-ahead child runs this). Raises the file's refusal (ImportRefused and the like)."""
+    e = ctx.election
     if expect_region and expect_region not in ctx.regency_by_code:
         first = ctx.regencies[0] if ctx.regencies else None
         example = f", misalnya {first.kode} ({first.nama})" if first else ""
@@ -270,7 +312,7 @@ def _find(ws: Workspace, name: str, data: bytes, expect_region: str | None,
                             f"{best.regency.nama} ({best.regency.kode}); berkas ini untuk kabupaten/kota lain.",
                             "wrong_regency")
     if expect_region and best.regency.kode != expect_region:
-        want = ws.region(expect_region)
+        want = ctx.regency_by_code.get(expect_region)
         raise ImportRefused(f"Berkas {name}: sertifikat {best.regency.nama} ({best.regency.kode}), diharapkan "
                             f"{want.nama if want else expect_region} ({expect_region}); berkas ini untuk "
                             "kabupaten/kota lain.", "wrong_regency")

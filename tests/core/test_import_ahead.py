@@ -1,0 +1,141 @@
+"""Reading ahead (core/importer/ahead.py): the next files read in a forked child while each file
+is stored give the same reports and the same stored rows as reading every file in process; a
+refused file, a child that dies and accepted aliases all fall back to the in-process read."""
+
+import os
+import signal
+
+import pytest
+from fixtures_import import db1_grid, regency_args, write_xlsx
+
+from recap_app.core.demo import real_certificates
+from recap_app.core.importer import ahead, import_files
+from recap_app.core.store import Workspace
+
+pytestmark = pytest.mark.skipif(not ahead.usable([1, 2]), reason="reading ahead needs Linux, fork, one thread")
+
+KODES = ("33.01", "33.02", "33.19", "33.72", "33.74")
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    """Five real regency workbooks, a damaged file and a file of another election in between."""
+    out = tmp_path_factory.mktemp("buku")
+    certs = real_certificates("rekap")
+    paths = []
+    with Workspace.create(out / "build.sqlite", "pilpres-2019-jateng", actor="tester") as ws:
+        for kode in KODES:
+            title, columns, values = regency_args(ws, kode, certs)
+            paths.append(write_xlsx(out / f"{kode}.xlsx", [db1_grid(ws.election, title, columns, values)]))
+    (out / "rusak.xlsx").write_bytes(b"PK\x03\x04 not a zip at all")
+    (out / "kosong.csv").write_text("", encoding="utf-8")
+    return paths[:2] + [out / "rusak.xlsx"] + paths[2:4] + [out / "kosong.csv"] + paths[4:]
+
+
+def stored(ws):
+    """What an import leaves, comparable across workspaces (no ids, no times)."""
+    cells = ws.conn.execute(
+        """SELECT c.region_kode, r.number, x.kolom, x.field, x.value FROM cell x JOIN revision r ON r.id = x.revision_id
+           JOIN certificate c ON c.id = r.certificate_id ORDER BY 1, 2, 3, 4""").fetchall()
+    revisions = ws.conn.execute(
+        """SELECT c.region_kode, r.number, r.columns, r.content_sha256, s.name, s.sha256 FROM revision r
+           JOIN certificate c ON c.id = r.certificate_id LEFT JOIN source_file s ON s.id = r.source_file_id
+           ORDER BY 1, 2""").fetchall()
+    findings = ws.conn.execute(
+        "SELECT scope, key, code, severity, expected, actual, message FROM finding ORDER BY 1, 2, 3").fetchall()
+    actions = [r[0] for r in ws.conn.execute("SELECT action FROM audit ORDER BY id")]
+    return cells, revisions, findings, actions
+
+
+def reports(rep):
+    return rep.to_dict()["files"]
+
+
+def imported(tmp_path, name, paths, **kw):
+    ws = Workspace.create(tmp_path / f"{name}.sqlite", "pilpres-2019-jateng", actor="tester")
+    rep = import_files(ws, paths, "tester", **kw)
+    return ws, rep
+
+
+def test_reading_ahead_stores_and_reports_exactly_what_reading_in_process_does(tmp_path, books):
+    here, rep_here = imported(tmp_path, "here", books)
+    there, rep_there = imported(tmp_path, "there", books, read_ahead=True)
+    assert reports(rep_there) == reports(rep_here)
+    assert [f.status for f in rep_there.files] == ["diterima"] * 2 + ["ditolak"] + ["diterima"] * 2 + ["ditolak",
+                                                                                                         "diterima"]
+    assert stored(there) == stored(here)
+    assert len(stored(there)[1]) == 5
+
+
+def test_a_child_that_dies_leaves_the_rest_to_the_parent(tmp_path, books, monkeypatch):
+    """The child killed after its first file: every later file is read in process, nothing lost."""
+    made = []
+    real = ahead.ReadAhead.__init__
+
+    def spy(self, paths, prepare):
+        real(self, paths, prepare)
+        made.append(self)
+
+    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
+    real_get = ahead.ReadAhead.get
+
+    def get(self, i):
+        if i == 1:
+            os.kill(self._proc.pid, signal.SIGKILL)
+            self._proc.join(5)  # what it sent before it died is still read, then the pipe ends
+        return real_get(self, i)
+
+    monkeypatch.setattr(ahead.ReadAhead, "get", get)
+    ws, rep = imported(tmp_path, "killed", books, read_ahead=True)
+    here, rep_here = imported(tmp_path, "here", books)
+    assert made and made[0]._broken
+    assert reports(rep) == reports(rep_here)
+    assert stored(ws) == stored(here)
+
+
+def test_no_child_where_other_threads_run_or_for_one_file(tmp_path, books):
+    import threading
+
+    assert ahead.usable(books) and not ahead.usable(books[:1])
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        assert not ahead.usable(books)  # the window's import runs on a worker thread: never forked there
+    finally:
+        stop.set()
+        t.join()
+
+
+def test_the_child_never_writes_and_leaves_no_process(tmp_path, books):
+    import multiprocessing
+
+    ws, rep = imported(tmp_path, "w", books, read_ahead=True)
+    assert rep.files[-1].status == "diterima"
+    assert multiprocessing.active_children() == []
+    assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_aliases_accepted_by_one_file_are_used_for_the_next_as_in_process(tmp_path):
+    """A near spelling accepted (--accept-names) in the first file becomes an alias: the same
+    spelling in a later file is then an alias, not a near match, with or without reading ahead."""
+    import copy
+
+    certs = real_certificates("rekap")
+    paths = []
+    with Workspace.create(tmp_path / "build.sqlite", "pilpres-2019-jateng", actor="tester") as ws:
+        title, columns, values = regency_args(ws, "33.01", certs)
+        kode, nama = columns[0]
+        near = [(kode, nama[:-1] + nama[-1].upper() + "H")] + columns[1:]  # "Dayeuhluh" style typo
+        paths.append(write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, near, values)]))
+        t2, c2, v2 = regency_args(ws, "33.02", certs)
+        paths.append(write_xlsx(tmp_path / "b.xlsx", [db1_grid(ws.election, t2, c2, v2)]))
+        changed = copy.deepcopy(values)
+        changed[kode]["paslon_1"] += 10
+        paths.append(write_xlsx(tmp_path / "c.xlsx", [db1_grid(ws.election, title, near, changed)]))
+    here, rep_here = imported(tmp_path, "here", paths, accept_names=True)
+    there, rep_there = imported(tmp_path, "there", paths, accept_names=True, read_ahead=True)
+    assert [n["match"] for n in rep_here.files[0].names] == ["near"]
+    assert [n["match"] for n in rep_here.files[2].names] == ["alias"]
+    assert reports(rep_there) == reports(rep_here)
+    assert stored(there) == stored(here)
