@@ -8,7 +8,6 @@ shown and printed in the office's zone by :mod:`recap_app.core.formatting`.
 from __future__ import annotations
 
 import datetime as _dt
-import getpass
 import os
 
 
@@ -25,6 +24,8 @@ def default_actor() -> str:
     user = os.environ.get("RECAP_USER")
     if user:
         return user
+    import getpass  # only when RECAP_USER is not set
+
     try:
         return getpass.getuser()
     except Exception:  # pragma: no cover - no login name on the machine

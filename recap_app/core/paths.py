@@ -31,9 +31,12 @@ def demo_workspace_path() -> Path:
 def remember_workspace(path: Path) -> None:
     """Record the last workspace used, for commands run without --db."""
     try:
+        note, text = data_dir() / "terakhir.txt", str(Path(path).resolve())
+        if note.is_file() and note.read_text(encoding="utf-8") == text:
+            return  # already the last one: a read-only command writes nothing
         data_dir().mkdir(parents=True, exist_ok=True)
-        (data_dir() / "terakhir.txt").write_text(str(Path(path).resolve()), encoding="utf-8")
-    except OSError:
+        note.write_text(text, encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         pass
 
 

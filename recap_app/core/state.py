@@ -101,14 +101,16 @@ def _sha(rows) -> str:
         h.update(repr(chunk).encode("utf-8", "surrogatepass"))
 
 
-def units_of(conn: sqlite3.Connection, table: str) -> dict[str, str]:
+def units_of(conn: sqlite3.Connection, table: str, info: list[tuple] | None = None) -> dict[str, str]:
     """{unit: SHA-256} of one table: one unit per ``meta`` key ("meta/election"), else the table.
 
-    Binary columns (declared BLOB: the original files' bytes) are left out; their SHA-256 column is in."""
+    Binary columns (declared BLOB: the original files' bytes) are left out; their SHA-256 column is in.
+    ``info``: the table's (cid, name, type) rows as ``PRAGMA table_info`` gives them, when already read."""
     if table == "meta":
         return {f"meta/{key}": _sha_rows([(key, value)])
                 for key, value in conn.execute("SELECT key, value FROM meta ORDER BY key")}
-    info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    if info is None:
+        info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     cols = [f'"{r[1]}"' for r in info if (r[2] or "").upper() != "BLOB"]
     order = ", ".join(f'"{r[1]}"' for r in info) or "rowid"
     return {table: _sha(conn.execute(f'SELECT {", ".join(cols) or "NULL"} FROM "{table}" ORDER BY {order}'))}
@@ -136,9 +138,14 @@ def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:
     wanted = protected_tables(conn)
     if tables is not None:
         wanted = [t for t in wanted if t in set(tables)]
+    columns: dict[str, list[tuple]] = {}  # every table's columns in one statement, not one PRAGMA each
+    for table, cid, name, kind in conn.execute(
+            "SELECT m.name, p.cid, p.name, p.type FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+            "WHERE m.type = 'table' ORDER BY m.name, p.cid"):
+        columns.setdefault(table, []).append((cid, name, kind))
     out: dict[str, str] = {}
     for t in wanted:
-        out.update(units_of(conn, t))
+        out.update(units_of(conn, t, columns.get(t, [])))
     if tables is None or SCHEMA in set(tables):
         out.update(schema_unit(conn))
     return out

@@ -156,6 +156,7 @@ class Workspace:
             if head != files.SQLITE_MAGIC:
                 raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (bukan basis data SQLite); "
                                      "berkas itu tidak diubah.", "not_a_workspace")
+        if existing and not readonly:  # a read-only open cannot change it: on_connection looks for meta there
             try:
                 probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
                 try:
@@ -296,6 +297,9 @@ class Workspace:
             row = conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone()
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if "no such table: meta" in str(exc):
+                raise WorkspaceError(f"Berkas {path} adalah basis data SQLite lain, bukan ruang kerja recap_app; "
+                                     "berkas itu tidak diubah.", "not_a_workspace") from exc
             raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app atau rusak ({exc}).",
                                  "not_a_workspace") from exc
         if row is None:

@@ -155,8 +155,9 @@ def test_open_never_changes_a_file_that_is_not_a_workspace(tmp_path):
     con.close()
     for path, expected in ((empty, "bukan basis data SQLite"), (other, "basis data SQLite lain")):
         before = path.read_bytes()
-        with pytest.raises(WorkspaceError, match=expected):
-            Workspace.open(path)
+        for readonly in (False, True):
+            with pytest.raises(WorkspaceError, match=expected):
+                Workspace.open(path, readonly=readonly)
         assert path.read_bytes() == before
         assert not Path(str(path) + "-wal").exists()
 
