@@ -217,3 +217,49 @@ def test_cells_are_written_in_one_statement_exactly_as_given(tmp_path):
     assert [r[1:] for r in rows[6:]] == [r[1:] for r in rows[:6]]
     with pytest.raises(ValueError, match="duplicate"):
         _insert_cells(conn, 7, ["JUMLAH", "JUMLAH"], values)
+
+
+def test_the_migrations_make_the_schema_sqlite_utils_executescript_makes(tmp_path, monkeypatch):
+    """schema/script.run_script splits a migration's SQL only at semicolons; the schema (every
+    object's SQL text as SQLite keeps it) equals the one made by sqlite-utils' executescript."""
+    import sqlite_utils
+
+    from recap_app.core import schema
+    from recap_app.core.schema import script
+
+    def made(path):
+        conn = sqlite3.connect(path, isolation_level=None)
+        schema.register_functions(conn)
+        for fn in schema.MIGRATIONS:
+            db = sqlite_utils.Database(conn)
+            with db.atomic():
+                fn(db)
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        conn.close()
+        return rows
+
+    ours = made(tmp_path / "ours.sqlite")
+    modules = [m for m in vars(schema).values()
+               if getattr(m, "run_script", None) is script.run_script and m is not script]
+    for module in modules:
+        monkeypatch.setattr(module, "run_script", lambda db, sql: db.executescript(sql))
+    theirs = made(tmp_path / "theirs.sqlite")
+    assert len(modules) == 8 and len(ours) > 50
+    assert ours == theirs
+    assert list(script_statements("CREATE TABLE a (x TEXT DEFAULT ';'); -- one; two\nCREATE TABLE b (y);")) == [
+        "CREATE TABLE a (x TEXT DEFAULT ';');", "-- one; two\nCREATE TABLE b (y);"]
+
+
+def script_statements(sql):
+    from recap_app.core.schema.script import run_script
+
+    class Db:
+        seen: list = []
+
+        def execute(self, statement):
+            self.seen.append(statement)
+
+    db = Db()
+    db.seen = []
+    run_script(db, sql)
+    return db.seen

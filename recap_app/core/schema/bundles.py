@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -25,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads whe
 
 def bundles_001_tables(db: sqlite_utils.Database) -> None:
     """Trusted keys, export counter, imported bundles, remote audit, pending conflicts."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE bundle_trusted_key (
             fingerprint TEXT PRIMARY KEY, public_key TEXT NOT NULL, office_code TEXT NOT NULL,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -15,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads whe
 
 def m001_initial(db: sqlite_utils.Database) -> None:
     """Regions, contestants, certificates with revisions, source files, audit log."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
         CREATE TABLE region (

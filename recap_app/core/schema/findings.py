@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads whe
 
 def rules_001_findings(db: sqlite_utils.Database) -> None:
     """Findings per revision, check bases, explanations and overrides."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE finding (
             id INTEGER PRIMARY KEY,
@@ -68,7 +70,7 @@ def rules_001_findings(db: sqlite_utils.Database) -> None:
 
 def rules_002_double_entry(db: sqlite_utils.Database) -> None:
     """Coordinator decisions on second entries (double entry)."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE double_entry_decision (
             id INTEGER PRIMARY KEY,

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads whe
 
 def integrity_001_state(db: sqlite_utils.Database) -> None:
     """audit.state, the digest cache, drafts out of meta, signed heads, the remote state column."""
-    db.executescript(
+    run_script(db,
         """
         ALTER TABLE audit ADD COLUMN state TEXT;
         ALTER TABLE bundle_remote_audit ADD COLUMN state TEXT;

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -19,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads whe
 
 def legislative_001_tables(db: sqlite_utils.Database) -> None:
     """Candidate aliases, seat and candidate tie decisions, replacements, seat adoptions."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE candidate_alias (
             dapil TEXT NOT NULL, partai INTEGER NOT NULL, nomor_urut INTEGER NOT NULL,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -17,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads whe
 
 def documents_001_plenary(db: sqlite_utils.Database) -> None:
     """Plenary (one row), attendance, witnesses per pair, special events and objections."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE plenary (
             id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:
     import sqlite_utils
 
 
 def tps_001_tables(db: sqlite_utils.Database) -> None:
     """The TPS import history and the TPS rows of the current import of each source."""
-    db.executescript(
+    run_script(db,
         """
         CREATE TABLE tps_import (
             id INTEGER PRIMARY KEY, sumber TEXT NOT NULL, format TEXT NOT NULL CHECK (format IN ('csv', 'json')),

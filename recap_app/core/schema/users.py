@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from .script import run_script
+
 if TYPE_CHECKING:  # pragma: no cover - annotations only: sqlite-utils loads when a migration runs
     import sqlite_utils
 
@@ -32,7 +34,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
 def m_users_001_accounts(db: sqlite_utils.Database) -> None:
     """Local accounts with roles, and the audit seal with its triggers."""
     roles = ", ".join(f"'{r}'" for r in ROLES)
-    db.executescript(
+    run_script(db,
         f"""
         CREATE TABLE user_account (
             name TEXT PRIMARY KEY,
