@@ -19,7 +19,7 @@ to the findings' state. Permissions are checked here, in the core, for every fac
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from . import auth, drafts, reconcile
@@ -127,12 +127,16 @@ def _not_adopted(ws: Workspace, kode: str, kind: str) -> Answer:
                   "kembali.", "adopted")
 
 
-def can_adopt(ws: Workspace, kode: str, actor: str) -> Answer:
+def can_adopt(ws: Workspace, kode: str, actor: str, found: Iterable[reconcile.StoredFinding] | None = None) -> Answer:
     """May ``actor`` adopt (tetapkan) this certificate now?
 
     No when the role lacks "adopt", nothing was received, it is adopted already, a second
     entry waits for the coordinator, or an error finding is neither fixed nor overridden.
     Findings as stored are used (adopt() refreshes them first).
+
+    Args:
+        found: the certificate's current findings (reconcile.findings of ``kode``) when the caller
+            has read them already (the window shares one read); None reads them here.
     """
     role = _role(ws, actor, "adopt")
     if not role:
@@ -152,7 +156,9 @@ def can_adopt(ws: Workspace, kode: str, actor: str) -> Answer:
         auth.check_separation(ws, actor, kode)
     except NotAllowed as exc:
         return Answer(False, exc.message, exc.code)
-    open_errors = [f for f in reconcile.findings(ws, kode) if f.severity == "error" and not f.resolved]
+    if found is None:
+        found = reconcile.findings(ws, kode)
+    open_errors = [f for f in found if f.severity == "error" and not f.resolved]
     if open_errors:
         shown = "; ".join(f"{f.code} {f.column or '-'} {f.field or ''}".strip() for f in open_errors[:5])
         more = f" dan {len(open_errors) - 5} lainnya" if len(open_errors) > 5 else ""

@@ -108,13 +108,29 @@ def make_app(lang: str | None = None):
 
 
 def save_screenshot(widget, path: str | os.PathLike) -> None:
-    """Render a widget (already shown) to a PNG file."""
+    """Render a widget (already shown) to a PNG file.
+
+    A window shown offscreen (QT_QPA_PLATFORM=offscreen) is saved from what it has just painted
+    (its backing store: the same pixels as rendering it again, without painting twice); anything
+    else is rendered with QWidget.grab.
+    """
     from PySide6.QtWidgets import QApplication
 
     for _ in range(3):
         QApplication.processEvents()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(path), "PNG")
+    picture = None
+    if widget.isWindow() and QApplication.platformName() == "offscreen" and widget.screen() is not None:
+        picture = widget.screen().grabWindow(widget.winId())
+        ratio = widget.devicePixelRatioF()
+        if picture.isNull() or (picture.width(), picture.height()) != (round(widget.width() * ratio),
+                                                                      round(widget.height() * ratio)):
+            picture = None
+    if picture is None:
+        picture = widget.grab()
+    # quality 80 is zlib level 1 in Qt's PNG writer: lossless as any level, several times faster than
+    # the default level 6, and for a window (large flat areas) the file is no larger
+    picture.save(str(path), "PNG", 80)
 
 
 def create_window(ws, actor: str | None = None, auto_check: bool = True):
@@ -243,13 +259,13 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
     else:
         window.restore_state()  # as the clerk left it, always inside the screen
     if screenshot:
+        regencies = ws.regencies()
+        if regencies:  # the first certificate open before the window shows: painted once, with it
+            window.open_region(regencies[0].kode)
         window.show()
         window.jobs.pool.waitForDone()  # the start-up check, so the picture shows real statuses
         for _ in range(5):
             app.processEvents()
-        kode = ws.regencies()[0].kode if ws.regencies() else None
-        if kode:
-            window.open_region(kode)
         save_screenshot(window, screenshot)
         window.close()
         ws.close()

@@ -442,12 +442,21 @@ class CertificateTable(QTableView):
         self.verticalHeader().setFixedWidth(360)
         self.setAlternatingRowColors(False)
         self.tab_anchor: int | None = None  # the column where a run of Tabs began
-        self.note = QLabel(self.viewport())
-        self.note.setObjectName("cellRefusal")
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet("#cellRefusal { background: #b00020; color: white; padding: 4px 6px; "
-                                "border-radius: 3px; }")
-        self.note.hide()
+        self._note: QLabel | None = None  # the refusal note, made when a text is first refused
+
+    @property
+    def note(self) -> QLabel:
+        """The red note beside a cell whose text is refused (a child of the viewport, hidden until
+        needed). Made on first use: reading the viewport from Python makes PySide create every
+        widget type it has, which the window's first paint does not need."""
+        if self._note is None:
+            self._note = note = QLabel(self.viewport())
+            note.setObjectName("cellRefusal")
+            note.setWordWrap(True)
+            note.setStyleSheet("#cellRefusal { background: #b00020; color: white; padding: 4px 6px; "
+                               "border-radius: 3px; }")
+            note.hide()
+        return self._note
 
     # ------------------------------------------------------------------ moving
     def _first_editable(self, r: int, col: int, step: int = 1) -> int:
@@ -503,7 +512,8 @@ class CertificateTable(QTableView):
         if editor is not None:
             editor.setProperty("refused", False)
             editor.setStyleSheet("")
-        self.note.hide()
+        if self._note is not None:
+            self._note.hide()
 
     def commitData(self, editor):
         if isinstance(editor, QLineEdit) and self._refuse(editor):
@@ -1059,7 +1069,8 @@ class CertificateEditor(QWidget):
         edit = certificate.can_edit(self.ws, self.kode, self.actor, kind)
         self._answer(self.save_btn, draft and not self.model.readonly, edit)
         self.discard_btn.setEnabled(draft)
-        adopt = certificate.can_adopt(self.ws, self.kode, self.actor)
+        adopt = certificate.can_adopt(self.ws, self.kode, self.actor,
+                                      self.findings_source(self.kode) if self.findings_source is not None else None)
         # an open error still lets the button be pressed: the refusal names what to fix
         self._answer(self.adopt_btn, not draft and not self.second_entry,
                      adopt if adopt.code != "unresolved_errors" else certificate.YES)

@@ -247,7 +247,6 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.refresh()
         self.setMinimumSize(760, 520)
-        QGuiApplication.instance().installEventFilter(self)  # a dialog that closes gives the keyboard back
         if auto_check:
             QTimer.singleShot(0, self.check_stale)
 
@@ -520,6 +519,16 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_shown_once", False):
             self._shown_once = True
             QTimer.singleShot(0, self._first_focus)
+            if not self.picture_only:  # a picture of the window takes no keyboard and opens no dialog
+                QTimer.singleShot(0, self._watch_dialogs)
+
+    def _watch_dialogs(self) -> None:
+        """From the first showing on, a dialog that closes gives the keyboard back (eventFilter).
+
+        Installed once the window is on screen, not while it is built: an application-wide filter
+        sees every event of the program, and its first one makes PySide create every Qt type.
+        """
+        QGuiApplication.instance().installEventFilter(self)
 
     def _first_focus(self) -> None:
         """The keyboard starts where the clerk works: the certificate left open, else the list."""
