@@ -107,12 +107,14 @@ def make_app(lang: str | None = None):
     return app
 
 
-def save_screenshot(widget, path: str | os.PathLike) -> None:
+def save_screenshot(widget, path: str | os.PathLike, painted: bool = False) -> None:
     """Render a widget (already shown) to a PNG file.
 
-    A window shown offscreen (QT_QPA_PLATFORM=offscreen) is saved from what it has just painted
-    (its backing store: the same pixels as rendering it again, without painting twice); anything
-    else is rendered with QWidget.grab.
+    Args:
+        painted: the widget is a window shown and painted: offscreen (QT_QPA_PLATFORM=offscreen)
+            it is saved from what it has just painted (its backing store: the same pixels as
+            rendering it again, without painting twice). Otherwise, or on another platform, it
+            is rendered again with QWidget.grab.
     """
     from PySide6.QtWidgets import QApplication
 
@@ -120,7 +122,7 @@ def save_screenshot(widget, path: str | os.PathLike) -> None:
         QApplication.processEvents()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     picture = None
-    if widget.isWindow() and QApplication.platformName() == "offscreen" and widget.screen() is not None:
+    if painted and widget.isWindow() and QApplication.platformName() == "offscreen" and widget.screen() is not None:
         picture = widget.screen().grabWindow(widget.winId())
         ratio = widget.devicePixelRatioF()
         if picture.isNull() or (picture.width(), picture.height()) != (round(widget.width() * ratio),
@@ -266,7 +268,7 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
         window.jobs.pool.waitForDone()  # the start-up check, so the picture shows real statuses
         for _ in range(5):
             app.processEvents()
-        save_screenshot(window, screenshot)
+        save_screenshot(window, screenshot, painted=True)
         window.close()
         ws.close()
         print(f"Gambar jendela disimpan: {screenshot}")
