@@ -216,3 +216,26 @@ def test_a_job_s_warning_shows_in_the_amber_banner(window, qtbot):
     window.refresh()
     assert "Cadangan otomatis (edit) GAGAL" in window.alert.text()
     assert window.ws.warnings == []  # shown once, then forgotten
+
+
+def test_the_command_line_saves_the_picture_and_leaves_at_once(tmp_path, demo_ws):
+    """`recap gui --screenshot` (a process): the picture saved, its line printed, exit 0; the
+    workspace untouched and closed (it leaves without tearing down Qt, nothing is left to write)."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "jendela.png"
+    before = demo_ws.conn.execute("SELECT COUNT(*), MAX(id) FROM audit").fetchone()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-m", "recap_app", "gui", "--db", str(demo_ws.path), "--screenshot", str(out)],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert f"Gambar jendela disimpan: {out}" in r.stdout
+    assert out.stat().st_size > 50_000
+    assert demo_ws.conn.execute("SELECT COUNT(*), MAX(id) FROM audit").fetchone() == before
+    assert demo_ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    r = subprocess.run([sys.executable, "-m", "recap_app", "gui", "--db", str(tmp_path / "tidak.sqlite"),
+                        "--screenshot", str(out.with_name("x.png"))], capture_output=True, text=True, env=env,
+                       timeout=120)
+    assert r.returncode == 1 and "tidak ditemukan" in r.stderr
