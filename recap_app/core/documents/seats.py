@@ -15,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from .. import allocation
 from .. import formatting as fmt
 from .common import Source, header_table, opening, signature_block
 from .page import Part, p
@@ -79,6 +78,8 @@ def _elected(d: dict, width: float, st) -> list:
 
 
 def _notes(d: dict, st) -> list:
+    from .. import allocation  # loaded with the one document that needs it
+
     out = []
     for t in d["seri"]:
         out.append(p(f"BELUM DIPUTUSKAN: {t['pesan']}", st["body"]))
@@ -117,6 +118,8 @@ def build(src: Source, paper: str) -> Part:
     if not available(src):
         raise DocumentError(f"{src.election.name} tidak membagi kursi; dokumen {NAME} hanya untuk pemilu DPR, DPD "
                             "dan DPRD.", "no_seats")
+    from .. import allocation  # loaded with the one document that needs it (it pulls core.seats)
+
     res = allocation.compute(src.ws)
     data = res.to_dict()
     decision = res.decision
