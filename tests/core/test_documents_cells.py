@@ -119,3 +119,32 @@ def test_the_documents_load_the_seat_allocation_only_for_the_seat_document():
             " if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert "LOADED []" in out, out[-500:]
+
+
+def _forms():
+    from recap_app.core.election import list_elections
+
+    out = []
+    for e in list_elections():
+        if e.id.startswith("dpd"):  # its form needs the ballot numbers set (tests/core/test_tiers.py)
+            continue
+        out += [(e.id, e.form)] if not e.has_districts else [(f"{e.id} {d.kode}", e.form_for(d)) for d in e.districts[:2]]
+    return out
+
+
+@pytest.mark.parametrize("label,form", _forms(), ids=[x[0] for x in _forms()])
+def test_blank_figures_draw_nothing_and_keep_the_row_heights(label, form):
+    """A blank figure is an empty cell (nothing drawn), and the rows are as high as with a figure in
+    every cell: the labels give each row its height."""
+    from recap_app.core.documents.page import frame_size
+    from recap_app.core.documents.tables import BLANK, wide_table
+
+    width, _ = frame_size("A4", True)
+    columns = [(f"33.{i:02d}", f"33.{i:02d} KAB. CONTOH {i}") for i in range(1, 12)] + [("JUMLAH", "JUMLAH")]
+    blank = wide_table(form, columns, {}, width)
+    full = wide_table(form, columns, {c: {f.key: 0 for f in form.fields} for c, _ in columns}, width)
+    tables = [(a, b) for a, b in zip(blank, full, strict=True) if isinstance(a, Table)]
+    assert tables
+    for a, b in tables:
+        assert any(v is BLANK for row in a._cellvalues for v in row)
+        assert a.wrap(width, 100_000) == b.wrap(width, 100_000) and a._rowHeights == b._rowHeights

@@ -272,9 +272,7 @@ def _look_commands(plain: list[list[tuple[int, tuple]]]) -> list[tuple]:
 def grid_style(extra: list | None = None) -> TableStyle:
     """Thin-ruled table style with the shared font."""
     cmds = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 7),
-        ("LEADING", (0, 0), (-1, -1), 8.2),
+        ("FONT", (0, 0), (-1, -1), FONT, 7, 8.2),  # name, size and leading in one command
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -299,6 +297,8 @@ class Part:
         marks: "DRAF", "SIMULASI", "CONTOH", "PERHITUNGAN" (a seat calculation the office does not
             decide) as they apply.
         pages: filled in after rendering.
+        fingerprint: filled in by ``documents.render``: the SHA-256 of the name, the payload and the
+            stored election definition.
     """
 
     name: str
@@ -309,10 +309,6 @@ class Part:
     marks: tuple[str, ...] = ()
     pages: int = 0
     fingerprint: str = field(default="")
-
-    def __post_init__(self):
-        if not self.fingerprint:
-            self.fingerprint = fingerprint({"document": self.name, "data": self.payload})
 
 
 MARK_TEXT = {
