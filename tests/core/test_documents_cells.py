@@ -27,25 +27,30 @@ def _texts(seed: int, n: int) -> list[str]:
     return [" ".join(rnd.choice(WORDS) for _ in range(rnd.randint(1, 14))) for _ in range(n)]
 
 
-def _paragraph_lines(text: str, style, width: float) -> list[str]:
+def _paragraph_lines(text: str, style, width: float) -> tuple[list[str], bool]:
+    """The lines of the Paragraph, and whether it draws them plainly (no line with its spaces shrunk)."""
     para = p(text, style)
     para.wrap(width, 10_000)
-    return [" ".join(words) for _, words in para.blPara.lines]
+    lines = para.blPara.lines
+    return [" ".join(words) for _, words in lines], all(extra > -1e-8 or len(words) < 2 for extra, words in lines)
 
 
 @pytest.mark.parametrize("name", ["cell", "cell_b", "cell_r", "small", "words", "body"])
 def test_plain_lines_break_as_the_paragraph_does(name):
     style = styles()[name]
-    plain = 0
-    for text in _texts(hash(name) % 1000, 250):
+    plain = shrunk = 0
+    for text in _texts(sum(map(ord, name)), 250):
         for width in (12, 25, 40, 61.3, 90, 150, 400):
             lines = plain_lines(text, style, width)
-            if lines is None:  # a word the Paragraph would cut: it stays a Paragraph
-                assert any(stringWidth(w, style.fontName, style.fontSize) > width for w in text.split())
+            para_lines, drawn_plainly = _paragraph_lines(text, style, width)
+            if lines is None:  # a word the Paragraph would cut, or spaces it would shrink: a Paragraph
+                long_word = any(stringWidth(w, style.fontName, style.fontSize) > width for w in text.split())
+                assert long_word or not drawn_plainly, (text, width)
+                shrunk += not long_word
                 continue
             plain += 1
-            assert lines == _paragraph_lines(text, style, width), (text, width)
-    assert plain > 500
+            assert drawn_plainly and lines == para_lines, (text, width)
+    assert plain > 500 and shrunk
 
 
 def test_what_a_paragraph_treats_specially_stays_a_paragraph():

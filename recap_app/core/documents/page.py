@@ -167,7 +167,8 @@ _ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT", TA_JUSTIFY: "
 def plain_lines(text: str, style: ParagraphStyle, width: float) -> list[str] | None:
     """The lines that ``p(text, style)`` breaks into at ``width`` points, when that Paragraph would
     draw them as plain lines (one font, whole words, no indent); None when it would not: no words,
-    a word wider than ``width`` (a Paragraph cuts it), a line break or another character a Paragraph
+    a word wider than ``width`` (a Paragraph cuts it), a line that fits only with its spaces shrunk
+    (a Paragraph draws it with narrower spaces), a line break or another character a Paragraph
     treats specially, several lines of a justified style, a style with indents, spacing or borders.
 
     The rule is the Paragraph's own (reportlab ``Paragraph.breakLines``, one fragment): words are
@@ -192,11 +193,15 @@ def plain_lines(text: str, style: ParagraphStyle, width: float) -> list[str] | N
             return None
         new = current + space + w
         if new > width + shrink * len(line) and line:
+            if current >= width + 1e-8:  # it fits only with its spaces shrunk: the Paragraph draws that
+                return None
             lines.append(" ".join(line))
             line, current = [word], w
         else:
             line.append(word)
             current = new
+    if current >= width + 1e-8 and len(line) > 1:
+        return None
     lines.append(" ".join(line))
     if style.alignment == TA_JUSTIFY and len(lines) > 1:
         return None
