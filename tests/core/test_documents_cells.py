@@ -73,6 +73,16 @@ def test_a_text_table_becomes_strings_and_keeps_paragraphs_where_needed():
     assert isinstance(values[1][1], Paragraph) and isinstance(values[1][2], Paragraph)
 
 
+def test_a_text_table_reads_the_room_of_its_cells_from_the_paddings():
+    st = styles()
+    text = "Nomor urut 2: Prabowo Subianto - Sandiaga Uno"
+    for pads, room in [([], 100 - 12), ([("LEFTPADDING", (0, 0), (-1, -1), 0)], 100 - 6), (grid_style(), 100 - 5)]:
+        t = text_table([[Cell(text, st["cell"])]], [100], pads)
+        assert t._cellvalues[0][0] == "\n".join(plain_lines(text, st["cell"], room))
+    with pytest.raises(ValueError):
+        text_table([[Cell(text, st["cell"])]], [100], [("LEFTPADDING", (0, 1), (-1, -1), 0)])
+
+
 def _positions(table) -> list[tuple[float, float, str]]:
     """(x, y, text) of every text line drawn by the table on a page, in points (rounded to 0.01)."""
     buf = io.BytesIO()

@@ -226,7 +226,7 @@ def title_block(src: Source, form: str | None, lines: list[str], width: float,
                    [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
-                   hpad=6, hAlign="LEFT")  # no left padding, the default 6 points at the right
+                   hAlign="LEFT")
     out += [t, Spacer(1, 3 * mm)]
     return out
 

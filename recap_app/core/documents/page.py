@@ -119,7 +119,7 @@ def p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def escape(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities (Paragraph markup; quotes left as they are). The same as
-    ``xml.sax.saxutils.escape``, without loading xml.sax, which pulls urllib and email (~20 ms)."""
+    ``xml.sax.saxutils.escape``, without loading xml.sax (it pulls urllib and email)."""
     return _html_escape(text, quote=False)
 
 
@@ -208,20 +208,24 @@ def plain_lines(text: str, style: ParagraphStyle, width: float) -> list[str] | N
     return lines
 
 
-def text_table(rows: list[list], widths: list[float], style: TableStyle | list, *, hpad: float = 5.0,
-               **kwargs) -> Table:
+def text_table(rows: list[list], widths: list[float], style: TableStyle | list, **kwargs) -> Table:
     """A Table (fixed column ``widths``) whose :class:`Cell` cells are drawn as plain text lines.
 
     Each Cell becomes the lines its Paragraph would have (:func:`plain_lines`) with the style's
     font, size, leading, alignment and colour given as table commands, so the page looks the same
-    while the table is laid out several times faster; a Cell whose Paragraph would be more than plain
-    lines stays a Paragraph. Other cells (strings, flowables) are kept as they are.
+    without a Paragraph parsed, wrapped and drawn per cell; a Cell whose Paragraph would be more than
+    plain lines stays a Paragraph. Other cells (strings, flowables) are kept as they are.
 
     Args:
         style: the table's commands (as for ``Table.setStyle``); the cell commands come after them.
-        hpad: the left plus the right padding of every cell (grid_style: 2.5 + 2.5 points).
+            Left and right paddings, if set, must cover the whole table (the room of a cell is its
+            column's width less both).
         kwargs: passed to Table (repeatRows, hAlign, rowHeights, ...).
+    Raises:
+        ValueError: a left or right padding set for part of the table only.
     """
+    cmds = list(style.getCommands() if isinstance(style, TableStyle) else style)
+    hpad = _side_padding(cmds)
     out: list[list] = []
     plain: list[list[tuple[int, tuple]]] = []  # per row: (column, look) of the cells drawn as lines
     for row in rows:
@@ -239,9 +243,19 @@ def text_table(rows: list[list], widths: list[float], style: TableStyle | list, 
         out.append(cells)
         plain.append(looks)
     t = Table(out, colWidths=widths, **kwargs)
-    cmds = list(style.getCommands() if isinstance(style, TableStyle) else style)
     t.setStyle(TableStyle(cmds + _look_commands(plain)))
     return t
+
+
+def _side_padding(cmds: list) -> float:
+    """Left plus right padding of every cell under ``cmds`` (reportlab's default: 6 points each)."""
+    pad = {"LEFTPADDING": 6.0, "RIGHTPADDING": 6.0}
+    for cmd in cmds:
+        if cmd[0] in pad:
+            if tuple(cmd[1]) != (0, 0) or tuple(cmd[2]) != (-1, -1):
+                raise ValueError(f"text_table: {cmd[0]} for part of the table only ({cmd[1]}–{cmd[2]})")
+            pad[cmd[0]] = float(cmd[3])
+    return pad["LEFTPADDING"] + pad["RIGHTPADDING"]
 
 
 def _look_commands(plain: list[list[tuple[int, tuple]]]) -> list[tuple]:
