@@ -19,7 +19,7 @@ from ..election import Election
 from ..forms import Form
 from ..store import Workspace
 from ..totals import province_totals
-from .page import FONT, FONT_BOLD, frame_size, grid_style, p, styles
+from .page import FONT, FONT_BOLD, Cell, frame_size, grid_style, p, styles, text_table
 from .plenary import WITNESS_STATUS, Office, Plenary, office, plenary
 
 
@@ -220,11 +220,13 @@ def title_block(src: Source, form: str | None, lines: list[str], width: float,
         ("TANGGAL RAPAT PLENO", date),
         ("SERTIFIKAT", src.receipt_line),
     ]
-    t = Table([[p(k, st["small"]), p(":", st["small"]), p(v, st["small"])] for k, v in ident],
-              colWidths=[38 * mm, 4 * mm, width - 42 * mm], hAlign="LEFT")
-    t.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    small = st["small"]
+    t = text_table([[Cell(k, small), Cell(":", small), Cell(v, small)] for k, v in ident],
+                   [38 * mm, 4 * mm, width - 42 * mm],
+                   [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+                   hAlign="LEFT")
     out += [t, Spacer(1, 3 * mm)]
     return out
 
@@ -243,10 +245,10 @@ def opening(src: Source, paper: str, wide: bool, form_key: str | None, lines: li
 
 
 def header_table(rows: list, widths: list[float], extra: list | None = None, **kwargs) -> Table:
-    """A ruled table whose first row is a grey header (the look of every table in the documents)."""
-    t = Table(rows, colWidths=widths, **kwargs)
-    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))] + (extra or [])))
-    return t
+    """A ruled table whose first row is a grey header (the look of every table in the documents);
+    :class:`Cell` cells are drawn as plain lines (:func:`text_table`)."""
+    return text_table(rows, widths, grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))]
+                                               + (extra or [])), **kwargs)
 
 
 def signature_block(src: Source, width: float, before: list | None = None, *,
@@ -264,26 +266,25 @@ def signature_block(src: Source, width: float, before: list | None = None, *,
     place, date = plenary_place_date(src)
     gap = 4 * mm
     half = (width - gap) / 2 if witnesses else width
-    rows = [[p("No", st["cell_b"]), p("Nama", st["cell_b"]), p("Jabatan", st["cell_b"]),
-             p("Tanda tangan", st["cell_b"])]]
+    cell, bold = st["cell"], st["cell_b"]
+    rows = [[Cell("No", bold), Cell("Nama", bold), Cell("Jabatan", bold), Cell("Tanda tangan", bold)]]
     kpu = [(src.office.chair, "Ketua")] + [(m, "Anggota") for m in src.office.members]
     if not src.office.members:
         kpu += [("", "Anggota")] * (DEFAULT_MEMBERS - 1)
     for i, (name, role) in enumerate(kpu, 1):
-        rows.append([p(str(i), st["cell"]), p(name or "..............................", st["cell"]),
-                     p(role, st["cell"]), p(f"{i}. ....................", st["cell"])])
+        rows.append([Cell(str(i), cell), Cell(name or "..............................", cell),
+                     Cell(role, cell), Cell(f"{i}. ....................", cell)])
     w_no, w_role, w_sign = 7 * mm, 16 * mm, 28 * mm
-    kpu_table = Table(rows, colWidths=[w_no, half - w_no - w_role - w_sign, w_role, w_sign], repeatRows=1,
-                      hAlign="LEFT")
     pad = [("TOPPADDING", (0, 1), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 3.5)]
-    kpu_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))] + pad))
+    kpu_table = header_table(rows, [w_no, half - w_no - w_role - w_sign, w_role, w_sign], pad, repeatRows=1,
+                             hAlign="LEFT")
     head = p(f"{place}, {date}", st["body"])
     office = [Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]), Spacer(1, 1.5 * mm),
               kpu_table]
     if not witnesses:
         return KeepTogether(list(before or []) + [Spacer(1, 3 * mm), head, Spacer(1, 2 * mm)] + office)
-    wrows = [[p("No", st["cell_b"]), p(f"Saksi {src.contestant_word}", st["cell_b"]), p("Nama saksi", st["cell_b"]),
-              p("Tanda tangan / keterangan", st["cell_b"])]]
+    wrows = [[Cell("No", bold), Cell(f"Saksi {src.contestant_word}", bold), Cell("Nama saksi", bold),
+              Cell("Tanda tangan / keterangan", bold)]]
     for i, ps in enumerate(src.contestants, 1):
         w = src.plenary.witnesses.get(ps.nomor)
         if w is None:
@@ -292,12 +293,11 @@ def signature_block(src: Source, width: float, before: list | None = None, *,
             name, sign = w["name"], f"{i}. ...................."
         else:
             name, sign = w["name"], WITNESS_STATUS[w["status"]]
-        wrows.append([p(str(i), st["cell"]), p(src.entry(ps), st["cell"]),
-                      p(name, st["cell"]), p(sign, st["cell_b"] if w and w["status"] != "present" else st["cell"])])
+        wrows.append([Cell(str(i), cell), Cell(src.entry(ps), cell),
+                      Cell(name, cell), Cell(sign, bold if w and w["status"] != "present" else cell)])
     w_pair = (half - w_no - w_sign) * 0.5
-    wit_table = Table(wrows, colWidths=[w_no, w_pair, half - w_no - w_sign - w_pair, w_sign], repeatRows=1,
-                      hAlign="LEFT")
-    wit_table.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6"))] + pad))
+    wit_table = header_table(wrows, [w_no, w_pair, half - w_no - w_sign - w_pair, w_sign], pad, repeatRows=1,
+                             hAlign="LEFT")
     both = Table([[
         office,
         [Paragraph(f"<font name='{FONT_BOLD}'>SAKSI {src.contestant_word.upper()}</font>", st["small"]),

@@ -9,7 +9,7 @@ from .. import formatting as fmt
 from ..domain import tier_word
 from ..terbilang import terbilang
 from .common import Source, header_table, opening, signature_block
-from .page import Part, p, styles
+from .page import Cell, Part, p, styles
 from .summary import words_table
 
 NAME = "berita_acara"
@@ -34,14 +34,14 @@ def opening_sentence(src: Source) -> str:
 def attendance_table(src: Source, width: float) -> Table:
     """No, name, role, present/absent; blank rows to fill by hand when nothing is recorded."""
     st = styles()
-    rows = [[p(h, st["cell_b"]) for h in ("NO", "NAMA", "JABATAN / UNSUR", "KEHADIRAN")]]
+    rows = [[Cell(h, st["cell_b"]) for h in ("NO", "NAMA", "JABATAN / UNSUR", "KEHADIRAN")]]
     people = src.plenary.attendance
     for i, a in enumerate(people, 1):
-        rows.append([p(str(i), st["cell"]), p(a["name"], st["cell"]), p(a["role"], st["cell"]),
-                     p("Hadir" if a["present"] else "Tidak hadir", st["cell"])])
+        rows.append([Cell(str(i), st["cell"]), Cell(a["name"], st["cell"]), Cell(a["role"], st["cell"]),
+                     Cell("Hadir" if a["present"] else "Tidak hadir", st["cell"])])
     blank = 6  # rows to fill by hand when nothing is recorded (Pleno › Daftar hadir records them)
     if not people:
-        rows += [[p(str(i), st["cell"]), "", "", ""] for i in range(1, blank + 1)]
+        rows += [[Cell(str(i), st["cell"]), "", "", ""] for i in range(1, blank + 1)]
     return header_table(rows, [10 * mm, width * 0.42, width - 10 * mm - width * 0.42 - 28 * mm, 28 * mm],
                         repeatRows=1, rowHeights=None if people else [None] + [6.5 * mm] * blank)
 

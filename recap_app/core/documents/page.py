@@ -14,17 +14,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
+from typing import NamedTuple
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from ..election import RESOURCES
 
@@ -77,9 +78,19 @@ def frame_size(paper: str, wide: bool) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------- styles
+_styles: dict[str, ParagraphStyle] = {}
+
+
 def styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles shared by the documents (sizes in points)."""
-    register_fonts()
+    """Paragraph styles shared by the documents (sizes in points); made once per process (a new
+    dict of the same styles at every call)."""
+    if not _styles:
+        register_fonts()
+        _styles.update(_make_styles())
+    return dict(_styles)
+
+
+def _make_styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11.5, alignment=TA_LEFT)
     return {
         "body": base,
@@ -106,6 +117,12 @@ def p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (Paragraph markup; quotes left as they are). The same as
+    ``xml.sax.saxutils.escape``, without loading xml.sax (it pulls urllib and email)."""
+    return _html_escape(text, quote=False)
+
+
 def flow(text: str, style: ParagraphStyle, max_chars: int = 1200) -> list[Paragraph]:
     """Paragraphs for a long user text that must flow over pages.
 
@@ -129,12 +146,152 @@ def flow(text: str, style: ParagraphStyle, max_chars: int = 1200) -> list[Paragr
     return out
 
 
+class Cell(NamedTuple):
+    """A table cell of plain text in a paragraph style, for :func:`text_table` (what ``p(text, style)``
+    would be, without building the Paragraph)."""
+
+    text: str
+    style: ParagraphStyle
+
+
+#: style attributes that a cell drawn as plain lines honours only at ParagraphStyle's defaults
+_PLAIN_ATTRS = ("leftIndent", "rightIndent", "firstLineIndent", "spaceBefore", "spaceAfter", "backColor",
+                "wordWrap", "shaping", "borderWidth", "borderColor", "textTransform", "endDots", "hyphenationLang",
+                "embeddedHyphenation", "uriWasteReduce", "justifyLastLine")
+#: characters a Paragraph treats specially: line break, no-break space, soft hyphen, zero-width space,
+#: and the escaped markup characters (an entity makes a fragment of its own, laid out another way)
+_SPECIAL = ("\n", "\xa0", "\xad", "\u200b", "&", "<", ">")
+_ALIGN = {TA_LEFT: "LEFT", TA_CENTER: "CENTER", TA_RIGHT: "RIGHT", TA_JUSTIFY: "LEFT"}
+
+
+def plain_lines(text: str, style: ParagraphStyle, width: float) -> list[str] | None:
+    """The lines that ``p(text, style)`` breaks into at ``width`` points, when that Paragraph would
+    draw them as plain lines (one font, whole words, no indent); None when it would not: no words,
+    a word wider than ``width`` (a Paragraph cuts it), a line that fits only with its spaces shrunk
+    (a Paragraph draws it with narrower spaces), a line break or another character a Paragraph
+    treats specially, several lines of a justified style, a style with indents, spacing or borders.
+
+    The rule is the Paragraph's own (reportlab ``Paragraph.breakLines``, one fragment): words are
+    separated by whitespace, and a word goes on the current line while the line is no wider than
+    ``width`` plus the space shrinkage the style allows (``spaceShrinkage`` of a space per space).
+    """
+    if any(ch in text for ch in _SPECIAL) or any(getattr(style, a) != ParagraphStyle.defaults[a]
+                                                   for a in _PLAIN_ATTRS):
+        return None
+    words = text.split()
+    if not words:
+        return None
+    font, size = style.fontName, style.fontSize
+    space = pdfmetrics.stringWidth(" ", font, size)
+    shrink = style.spaceShrinkage * space
+    lines: list[str] = []
+    line: list[str] = []
+    current = -space
+    for word in words:
+        w = pdfmetrics.stringWidth(word, font, size)
+        if w > width:
+            return None
+        new = current + space + w
+        if new > width + shrink * len(line) and line:
+            if current >= width + 1e-8:  # it fits only with its spaces shrunk: the Paragraph draws that
+                return None
+            lines.append(" ".join(line))
+            line, current = [word], w
+        else:
+            line.append(word)
+            current = new
+    if current >= width + 1e-8 and len(line) > 1:
+        return None
+    lines.append(" ".join(line))
+    if style.alignment == TA_JUSTIFY and len(lines) > 1:
+        return None
+    return lines
+
+
+def text_table(rows: list[list], widths: list[float], style: TableStyle | list, **kwargs) -> Table:
+    """A Table (fixed column ``widths``) whose :class:`Cell` cells are drawn as plain text lines.
+
+    Each Cell becomes the lines its Paragraph would have (:func:`plain_lines`) with the style's
+    font, size, leading, alignment and colour given as table commands, so the page looks the same
+    without a Paragraph parsed, wrapped and drawn per cell; a Cell whose Paragraph would be more than
+    plain lines stays a Paragraph. Other cells (strings, flowables) are kept as they are.
+
+    Args:
+        style: the table's commands (as for ``Table.setStyle``); the cell commands come after them.
+            Left and right paddings, if set, must cover the whole table (the room of a cell is its
+            column's width less both).
+        kwargs: passed to Table (repeatRows, hAlign, rowHeights, ...).
+    Raises:
+        ValueError: a left or right padding set for part of the table only.
+    """
+    cmds = list(style.getCommands() if isinstance(style, TableStyle) else style)
+    hpad = _side_padding(cmds)
+    out: list[list] = []
+    plain: list[list[tuple[int, tuple]]] = []  # per row: (column, look) of the cells drawn as lines
+    for row in rows:
+        cells, looks = [], []
+        for c, v in enumerate(row):
+            if isinstance(v, Cell):
+                lines = plain_lines(v.text, v.style, widths[c] - hpad)
+                if lines is None:
+                    v = p(v.text, v.style)
+                else:
+                    st = v.style
+                    looks.append((c, (st.fontName, st.fontSize, st.leading, _ALIGN[st.alignment], st.textColor)))
+                    v = "\n".join(lines)
+            cells.append(v)
+        out.append(cells)
+        plain.append(looks)
+    t = Table(out, colWidths=widths, **kwargs)
+    t.setStyle(TableStyle(cmds + _look_commands(plain)))
+    return t
+
+
+def _side_padding(cmds: list) -> float:
+    """Left plus right padding of every cell under ``cmds`` (reportlab's default: 6 points each)."""
+    pad = {"LEFTPADDING": 6.0, "RIGHTPADDING": 6.0}
+    for cmd in cmds:
+        if cmd[0] in pad:
+            if tuple(cmd[1]) != (0, 0) or tuple(cmd[2]) != (-1, -1):
+                raise ValueError(f"text_table: {cmd[0]} for part of the table only ({cmd[1]}–{cmd[2]})")
+            pad[cmd[0]] = float(cmd[3])
+    return pad["LEFTPADDING"] + pad["RIGHTPADDING"]
+
+
+def _look_commands(plain: list[list[tuple[int, tuple]]]) -> list[tuple]:
+    """FONT, ALIGN (and TEXTCOLOR) commands for the plain cells: one per rectangle of neighbouring
+    cells of one look (runs of columns in a row, extended over the rows below that repeat them)."""
+    rects: list[list] = []  # [c0, r0, c1, r1, look]
+    open_: dict[tuple, list] = {}
+    for r, looks in enumerate(plain):
+        runs: list[list] = []
+        for c, look in looks:
+            if runs and runs[-1][1] == c - 1 and runs[-1][2] == look:
+                runs[-1][1] = c
+            else:
+                runs.append([c, c, look])
+        now: dict[tuple, list] = {}
+        for c0, c1, look in runs:
+            rect = open_.get((c0, c1, look))
+            if rect is not None and rect[3] == r - 1:
+                rect[3] = r
+            else:
+                rect = [c0, r, c1, r, look]
+                rects.append(rect)
+            now[(c0, c1, look)] = rect
+        open_ = now
+    cmds: list[tuple] = []
+    for c0, r0, c1, r1, (font, size, leading, align, color) in rects:
+        cmds += [("FONT", (c0, r0), (c1, r1), font, size, leading), ("ALIGN", (c0, r0), (c1, r1), align)]
+        if color != colors.black:
+            cmds.append(("TEXTCOLOR", (c0, r0), (c1, r1), color))
+    return cmds
+
+
 def grid_style(extra: list | None = None) -> TableStyle:
     """Thin-ruled table style with the shared font."""
     cmds = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 7),
-        ("LEADING", (0, 0), (-1, -1), 8.2),
+        ("FONT", (0, 0), (-1, -1), FONT, 7, 8.2),  # name, size and leading in one command
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -159,6 +316,8 @@ class Part:
         marks: "DRAF", "SIMULASI", "CONTOH", "PERHITUNGAN" (a seat calculation the office does not
             decide) as they apply.
         pages: filled in after rendering.
+        fingerprint: filled in by ``documents.render``: the SHA-256 of the name, the payload and the
+            stored election definition.
     """
 
     name: str
@@ -169,10 +328,6 @@ class Part:
     marks: tuple[str, ...] = ()
     pages: int = 0
     fingerprint: str = field(default="")
-
-    def __post_init__(self):
-        if not self.fingerprint:
-            self.fingerprint = fingerprint({"document": self.name, "data": self.payload})
 
 
 MARK_TEXT = {

@@ -15,10 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from .. import allocation
 from .. import formatting as fmt
 from .common import Source, header_table, opening, signature_block
-from .page import Part, p
+from .page import Cell, Part, p
 from .plenary import DocumentError
 
 NAME = "penetapan_kursi"
@@ -36,17 +35,17 @@ def _quotients(d: dict, width: float, st) -> list:
         return []
     depth = max(len(x["hasil_bagi"]) for x in parties)
     won = ParagraphStyle("cell_won", parent=st["cell_b"], alignment=TA_RIGHT)
-    head = [p(h, st["cell_b"]) for h in ["NO", "PARTAI POLITIK", "SUARA SAH"]
+    head = [Cell(h, st["cell_b"]) for h in ["NO", "PARTAI POLITIK", "SUARA SAH"]
             + [f"SUARA : {2 * i + 1}" for i in range(depth)] + ["KURSI"]]
     rows = [head]
     for x in parties:
-        cells = [p(str(x["nomor"]), st["cell"]), p(x["nama_singkat"] or x["nama"], st["cell"]),
-                 p(fmt.number(x["suara"]), st["cell_r"])]
+        cells = [Cell(str(x["nomor"]), st["cell"]), Cell(x["nama_singkat"] or x["nama"], st["cell"]),
+                 Cell(fmt.number(x["suara"]), st["cell_r"])]
         for i in range(depth):
             q = x["hasil_bagi"][i] if i < len(x["hasil_bagi"]) else None
             text = "" if q is None else q["hasil_bagi_tampil"] + (f" [{q['kursi']}]" if q["kursi"] else "")
-            cells.append(p(text, won if q is not None and q["kursi"] else st["cell_r"]))
-        cells.append(p(str(x["kursi"]), st["cell_r"]))
+            cells.append(Cell(text, won if q is not None and q["kursi"] else st["cell_r"]))
+        cells.append(Cell(str(x["kursi"]), st["cell_r"]))
         rows.append(cells)
     w_no, w_party, w_votes, w_seats = 8 * mm, 34 * mm, 22 * mm, 12 * mm
     rest = (width - w_no - w_party - w_votes - w_seats) / depth
@@ -56,7 +55,7 @@ def _quotients(d: dict, width: float, st) -> list:
 
 
 def _elected(d: dict, width: float, st) -> list:
-    rows = [[p(h, st["cell_b"]) for h in ("PARTAI POLITIK", "KURSI", "NO. URUT", "NAMA CALON TERPILIH", "L/P",
+    rows = [[Cell(h, st["cell_b"]) for h in ("PARTAI POLITIK", "KURSI", "NO. URUT", "NAMA CALON TERPILIH", "L/P",
                                           "SUARA SAH", "DASAR")]]
     for x in d["partai"]:
         if not x["kursi"]:
@@ -67,18 +66,20 @@ def _elected(d: dict, width: float, st) -> list:
             label = (x["nama_singkat"] or x["nama"]) if i == 0 else ""
             seats = str(x["kursi"]) if i == 0 else ""
             if c is None:
-                rows.append([p(label, st["cell"]), p(seats, st["cell_r"]), "", p("(belum ditetapkan)", st["cell"]),
+                rows.append([Cell(label, st["cell"]), Cell(seats, st["cell_r"]), "", Cell("(belum ditetapkan)", st["cell"]),
                              "", "", ""])
                 continue
             why = basis.get(c["nomor_urut"], {}).get("catatan", "")
-            rows.append([p(label, st["cell"]), p(seats, st["cell_r"]), p(str(c["nomor_urut"]), st["cell_r"]),
-                         p(c["nama"], st["cell"]), p(c["jenis_kelamin"] or "", st["cell"]),
-                         p(fmt.number(c["suara"]), st["cell_r"]), p(why, st["small"])])
+            rows.append([Cell(label, st["cell"]), Cell(seats, st["cell_r"]), Cell(str(c["nomor_urut"]), st["cell_r"]),
+                         Cell(c["nama"], st["cell"]), Cell(c["jenis_kelamin"] or "", st["cell"]),
+                         Cell(fmt.number(c["suara"]), st["cell_r"]), Cell(why, st["small"])])
     w = [32 * mm, 12 * mm, 14 * mm, 62 * mm, 9 * mm, 22 * mm]
     return [header_table(rows, w + [width - sum(w)], repeatRows=1)]
 
 
 def _notes(d: dict, st) -> list:
+    from .. import allocation  # loaded with the one document that needs it
+
     out = []
     for t in d["seri"]:
         out.append(p(f"BELUM DIPUTUSKAN: {t['pesan']}", st["body"]))
@@ -117,6 +118,8 @@ def build(src: Source, paper: str) -> Part:
     if not available(src):
         raise DocumentError(f"{src.election.name} tidak membagi kursi; dokumen {NAME} hanya untuk pemilu DPR, DPD "
                             "dan DPRD.", "no_seats")
+    from .. import allocation  # loaded with the one document that needs it (it pulls core.seats)
+
     res = allocation.compute(src.ws)
     data = res.to_dict()
     decision = res.decision
@@ -144,11 +147,12 @@ def build(src: Source, paper: str) -> Part:
         story += _notes(d, st)
     story.append(PageBreakIfNotEmpty())
     story.append(p("PEROLEHAN KURSI SELURUH DAERAH PEMILIHAN", st["h2"]))
-    rows = [[p(h, st["cell_b"]) for h in ("NO", "PARTAI POLITIK", "KURSI")]]
+    rows = [[Cell(h, st["cell_b"]) for h in ("NO", "PARTAI POLITIK", "KURSI")]]
     for x in data["kursi_partai"]:
-        rows.append([p(str(x["nomor"]), st["cell"]), p(x["nama"], st["cell"]), p(str(x["kursi"]), st["cell_r"])])
-    rows.append([p("", st["cell"]), p("JUMLAH", st["cell_b"]),
-                 p(str(sum(x["kursi"] for x in data["kursi_partai"])), st["cell_r"])])
+        rows.append([Cell(str(x["nomor"]), st["cell"]), Cell(x["nama"], st["cell"]),
+                     Cell(str(x["kursi"]), st["cell_r"])])
+    rows.append([Cell("", st["cell"]), Cell("JUMLAH", st["cell_b"]),
+                 Cell(str(sum(x["kursi"] for x in data["kursi_partai"])), st["cell_r"])])
     story.append(header_table(rows, [10 * mm, width - 40 * mm, 30 * mm]))
     adopted = data["penetapan"]
     current = adopted is not None and adopted["sha256"] == res.sha256

@@ -10,7 +10,7 @@ from .. import formatting as fmt
 from ..domain import ContestantKind
 from ..terbilang import terbilang
 from .common import Source, district_part, header_table, opening, signature_block
-from .page import Part, grid_style, p, styles
+from .page import Cell, Part, grid_style, p, styles, text_table
 
 NAME = "rekapitulasi"
 
@@ -29,7 +29,7 @@ def words_table(src: Source, width: float, *, with_percent: bool = True) -> Tabl
     f = src.totals["fields"]
     sah = f.get("suara_sah")
     head = ["NO", "URAIAN", "ANGKA", "DITULIS DENGAN HURUF"] + (["%"] if with_percent else [])
-    rows = [[p(h, st["cell_b"]) for h in head]]
+    rows = [[Cell(h, st["cell_b"]) for h in head]]
     form = src.form
     items = [(f"IV.{ps.nomor}", _entry_label(ps), form.total_key(ps), True) for ps in form.contestants]
     items += [("V.A", "Jumlah seluruh suara sah", "suara_sah", False),
@@ -37,19 +37,18 @@ def words_table(src: Source, width: float, *, with_percent: bool = True) -> Tabl
               ("V.C", "Jumlah seluruh suara sah dan tidak sah", "jumlah_suara", False)]
     for number, label, key, pair in items:
         v = f.get(key)
-        row = [p(number, st["cell"]), p(label, st["cell"]), p(fmt.number(v), st["cell_r"]),
-               p(words(v), st["words"])]
+        row = [Cell(number, st["cell"]), Cell(label, st["cell"]), Cell(fmt.number(v), st["cell_r"]),
+               Cell(words(v), st["words"])]
         if with_percent:
-            row.append(p(fmt.percent(v, sah) if pair else ("100,00%" if key == "suara_sah" and sah else ""),
-                         st["cell_r"]))
+            row.append(Cell(fmt.percent(v, sah) if pair else ("100,00%" if key == "suara_sah" and sah else ""),
+                            st["cell_r"]))
         rows.append(row)
     w_no, w_num, w_pct = 10 * mm, 24 * mm, (16 * mm if with_percent else 0)
     rest = width - w_no - w_num - w_pct
     widths = [w_no, rest * 0.38, w_num, rest * 0.62] + ([w_pct] if with_percent else [])
-    t = Table(rows, colWidths=widths, repeatRows=1)
-    t.setStyle(grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
-                           ("TOPPADDING", (0, 1), (-1, -1), 3), ("BOTTOMPADDING", (0, 1), (-1, -1), 3)]))
-    return t
+    return text_table(rows, widths, grid_style([("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                                                ("TOPPADDING", (0, 1), (-1, -1), 3),
+                                                ("BOTTOMPADDING", (0, 1), (-1, -1), 3)]), repeatRows=1)
 
 
 def _entry_label(c) -> str:
@@ -65,13 +64,13 @@ def voters_table(src: Source, width: float) -> Table:
     """DPT, voters who voted and turnout (province totals)."""
     st = styles()
     f = src.totals["fields"]
-    rows = [[p(h, st["cell_b"]) for h in ("URAIAN", "LK", "PR", "JUMLAH")]]
+    rows = [[Cell(h, st["cell_b"]) for h in ("URAIAN", "LK", "PR", "JUMLAH")]]
     for label, base in (("Pemilih terdaftar dalam DPT", "dpt"), ("Jumlah seluruh pemilih", "pemilih"),
                         ("Jumlah seluruh pengguna hak pilih", "pengguna_hak_pilih")):
-        rows.append([p(label, st["cell"])] + [p(fmt.number(f.get(k)), st["cell_r"])
-                                              for k in (f"{base}_l", f"{base}_p", base)])
-    rows.append([p("Partisipasi (pengguna hak pilih / seluruh pemilih)", st["cell"]), "", "",
-                 p(fmt.percent(f.get("pengguna_hak_pilih"), f.get("pemilih")), st["cell_r"])])
+        rows.append([Cell(label, st["cell"])] + [Cell(fmt.number(f.get(k)), st["cell_r"])
+                                                 for k in (f"{base}_l", f"{base}_p", base)])
+    rows.append([Cell("Partisipasi (pengguna hak pilih / seluruh pemilih)", st["cell"]), "", "",
+                 Cell(fmt.percent(f.get("pengguna_hak_pilih"), f.get("pemilih")), st["cell_r"])])
     w = 26 * mm
     return header_table(rows, [width - 3 * w, w, w, w])
 

@@ -30,6 +30,11 @@ PAD = 2.5
 
 SEX_LABEL = {"L": "LK", "P": "PR", "JML": "JML"}
 
+#: a blank figure's cell: no flowables, so nothing is drawn (an empty string would still cost a
+#: text object per cell, and most cells of a certificate can be blank); the row keeps its height
+#: from its labels
+BLANK = ()
+
 
 def column_width(headers: list[str], values: list[int | None]) -> float:
     """Width (points) that holds every figure and every header word at the table's font sizes."""
@@ -105,7 +110,7 @@ def _chunk_table(form: Form, chunk, values, colw, w_no, w_label, w_sex, st, capt
         label = wrap(row.label, FONT, NUM_SIZE, w_label)
         for k, f in enumerate(row.fields):
             cells = [number if k == 0 else "", label if k == 0 else "", SEX_LABEL.get(f.sex, "")]
-            cells += [fmt.number(values.get(code, {}).get(f.key)) for code, _ in chunk]
+            cells += [fmt.number(values.get(code, {}).get(f.key)) or BLANK for code, _ in chunk]
             rows.append(cells)
         if len(row.fields) > 1:
             last = r + len(row.fields) - 1
