@@ -98,16 +98,19 @@ class ReadAhead:
 
 
 def _child(send, paths: list, prepare) -> None:
-    """The child: every file prepared and sent in order; anything unusual sent as AGAIN."""
+    """The child: every file prepared and sent in order; anything unusual sent as AGAIN. Ctrl+C
+    is the parent's to handle (it stops the child); the child ignores it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for i, path in enumerate(paths):
         try:
             payload = prepare(Path(path))
-            message = (i, True, payload)
-            send.send(message)
+            send.send((i, True, payload))
             continue
         except (BrokenPipeError, EOFError):
             return  # the parent is gone or stopped listening
-        except BaseException:  # noqa: BLE001 - a refusal or anything else: the parent reads it itself
+        except Exception:  # noqa: BLE001 - a refusal or anything else: the parent reads it itself
             pass
         try:
             send.send((i, False, AGAIN))
