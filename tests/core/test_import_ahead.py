@@ -139,3 +139,57 @@ def test_aliases_accepted_by_one_file_are_used_for_the_next_as_in_process(tmp_pa
     assert [n["match"] for n in rep_here.files[2].names] == ["alias"]
     assert reports(rep_there) == reports(rep_here)
     assert stored(there) == stored(here)
+
+
+def _state(pid):
+    """The process's state letter from /proc ("Z" for a zombie), or "" when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return ""
+
+
+def test_a_child_whose_parent_dies_leaves_at_once(tmp_path, books):
+    """The parent killed while the child waits on a full pipe: the child's write fails and it
+    leaves (it holds no copy of the pipe's reading end), instead of waiting for ever."""
+    import subprocess
+    import sys
+    import time
+
+    code = f"""
+import os, sys
+from pathlib import Path
+from recap_app.core.importer import ahead
+paths = [Path({str(books[0])!r})] * 200
+r = ahead.ReadAhead(paths, lambda p: (p.read_bytes() * 40, None, []))
+print(r._proc.pid, flush=True)
+import time; time.sleep(1)  # the pipe fills; nobody reads
+os._exit(0)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    pid = int(proc.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while _state(pid) not in ("", "Z", "X") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _state(pid) in ("", "Z", "X")
+
+
+def test_a_stopped_child_is_given_up_after_a_while(tmp_path, books, monkeypatch):
+    """A child that sends nothing (SIGSTOP) is stopped after PATIENCE seconds and the parent
+    reads the rest itself: the same reports and rows as reading in process."""
+    monkeypatch.setattr(ahead, "PATIENCE", 0.5)
+    made = []
+    real = ahead.ReadAhead.__init__
+
+    def spy(self, paths, prepare):
+        real(self, paths, prepare)
+        os.kill(self._proc.pid, signal.SIGSTOP)
+        made.append(self)
+
+    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
+    ws, rep = imported(tmp_path, "stopped", books, read_ahead=True)
+    here, rep_here = imported(tmp_path, "here", books)
+    assert made and made[0]._broken and not made[0]._proc.is_alive()
+    assert reports(rep) == reports(rep_here)
+    assert stored(ws) == stored(here)

@@ -38,6 +38,10 @@ from typing import Any
 #: what the child sends for a file it leaves to the parent
 AGAIN = "again"
 
+#: seconds the parent waits for the child's next file before reading the rest itself (a file is
+#: read in well under a second; a child that sends nothing for this long is stopped or stuck)
+PATIENCE = 10.0
+
 
 def usable(paths: Sequence) -> bool:
     """Whether reading ahead may be used here: Linux (fork without the system frameworks that
@@ -60,7 +64,7 @@ class ReadAhead:
     def __init__(self, paths: Sequence, prepare: Callable[[Path], tuple[bytes, Any, list[str]]]):
         mp = multiprocessing.get_context("fork")
         self._recv, send = mp.Pipe(duplex=False)
-        self._proc = mp.Process(target=_child, args=(send, list(paths), prepare), daemon=True,
+        self._proc = mp.Process(target=_child, args=(send, self._recv, list(paths), prepare), daemon=True,
                                 name="recap-read-ahead")
         self._proc.start()
         send.close()
@@ -68,11 +72,17 @@ class ReadAhead:
         self._broken = False
 
     def get(self, i: int) -> tuple[bytes, Any, list[str]] | None:
-        """The child's (data, found, notes) of file ``i`` (asked in order), or None: read it in process."""
+        """The child's (data, found, notes) of file ``i`` (asked in order), or None: read it in process.
+
+        A child that sends nothing for :data:`PATIENCE` seconds (stopped, stuck) is stopped: the
+        parent reads this file and the rest itself."""
         if self._broken or i < self._next:
             return None
         while True:
             try:
+                if not self._recv.poll(PATIENCE):
+                    self.stop()
+                    return None
                 j, ok, payload = self._recv.recv()
             except Exception:  # noqa: BLE001 - the child died (EOF) or sent what cannot be read
                 self.stop()
@@ -89,6 +99,9 @@ class ReadAhead:
         self._broken = True
         if self._proc.is_alive():
             self._proc.terminate()
+            self._proc.join(1)
+        if self._proc.is_alive():  # stopped (SIGSTOP) or deaf to SIGTERM: SIGKILL always ends it
+            self._proc.kill()
         self._proc.join(5)
         self._recv.close()
 
@@ -97,11 +110,16 @@ class ReadAhead:
         self.stop()
 
 
-def _child(send, paths: list, prepare) -> None:
+def _child(send, recv, paths: list, prepare) -> None:
     """The child: every file prepared and sent in order; anything unusual sent as AGAIN. Ctrl+C
-    is the parent's to handle (it stops the child); the child ignores it."""
+    is the parent's to handle (it stops the child); the child ignores it.
+
+    Its copy of the pipe's reading end is closed first: the parent then holds the only one, so
+    when the parent is gone (killed, ended) the child's next write fails at once and it leaves,
+    instead of waiting on a full pipe for ever."""
     import signal
 
+    recv.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for i, path in enumerate(paths):
         try:
