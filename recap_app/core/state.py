@@ -110,10 +110,10 @@ def units_of(conn: sqlite3.Connection, table: str, info: list[tuple] | None = No
         return {f"meta/{key}": _sha_rows([(key, value)])
                 for key, value in conn.execute("SELECT key, value FROM meta ORDER BY key")}
     if info is None:
-        info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
-    cols = [f'"{r[1]}"' for r in info if (r[2] or "").upper() != "BLOB"]
-    order = ", ".join(f'"{r[1]}"' for r in info) or "rowid"
-    return {table: _sha(conn.execute(f'SELECT {", ".join(cols) or "NULL"} FROM "{table}" ORDER BY {order}'))}
+        info = conn.execute(f"PRAGMA table_info({quoted(table)})").fetchall()
+    cols = [quoted(r[1]) for r in info if (r[2] or "").upper() != "BLOB"]
+    order = ", ".join(quoted(r[1]) for r in info) or "rowid"
+    return {table: _sha(conn.execute(f'SELECT {", ".join(cols) or "NULL"} FROM {quoted(table)} ORDER BY {order}'))}
 
 
 def _sha_rows(rows: list[tuple]) -> str:
@@ -125,11 +125,26 @@ def _sha_rows(rows: list[tuple]) -> str:
 SCHEMA = "schema"
 
 
+#: SQLite's own objects, left out of the schema unit: the tables it makes itself (AUTOINCREMENT's
+#: counters, ANALYZE's statistics) and the indexes of UNIQUE and PRIMARY KEY constraints (no SQL
+#: of their own). Named exactly: any other object whose name merely begins like them (a trigger
+#: "sqliteXhide", a view "SQLite1", or one slipped in with writable_schema) is part of the schema.
+_SQLITE_OWN = ("(type = 'table' AND name IN ('sqlite_sequence', 'sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', "
+               "'sqlite_stat4')) OR (type = 'index' AND sql IS NULL AND name LIKE 'sqlite\\_autoindex\\_%' ESCAPE '\\')")
+
+
 def schema_unit(conn: sqlite3.Connection) -> dict[str, str]:
-    """{"schema": SHA-256 of (type, name, table, SQL) of every object of the workspace's schema}."""
+    """{"schema": SHA-256 of (type, name, table, SQL) of every object of the workspace's schema but
+    SQLite's own (:data:`_SQLITE_OWN`: the same objects a workspace made by the program has always
+    left out, so its recorded digest stands)."""
     return {SCHEMA: _sha_rows(conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        f"SELECT type, name, tbl_name, sql FROM sqlite_master WHERE NOT ({_SQLITE_OWN}) "
         "ORDER BY type, name").fetchall())}
+
+
+def quoted(name: str) -> str:
+    """An SQL identifier for ``name`` whatever it holds ("ev""il": quotes doubled inside quotes)."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:

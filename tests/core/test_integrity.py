@@ -576,3 +576,30 @@ def test_a_rolled_back_transaction_never_leaves_a_false_alarm(demo_ws):
         bump("33.02", 5)
         demo_ws.guard()  # inside the transaction, after a write: a full check
     assert integrity.verify(demo_ws).ok
+
+
+@pytest.mark.parametrize("statement", [
+    "CREATE TRIGGER sqliteXhide AFTER INSERT ON finding BEGIN DELETE FROM finding WHERE id = NEW.id; END",
+    "CREATE VIEW SQLite1view AS SELECT 1",
+    "CREATE INDEX sqlite9idx ON finding(code)",
+])
+def test_an_object_named_almost_like_sqlites_own_is_part_of_the_schema(staffed, statement):
+    """Only SQLite's own objects are left out of the schema unit, by their exact names: a trigger
+    "sqliteXhide" (LIKE 'sqlite_%' took the "_" for any character) is found and refused."""
+    sql(staffed, statement)
+    assert state_problem(verify(staffed), "schema")
+    r = cli("status", "--db", staffed)
+    assert r.exit_code == 1 and "telah diubah di luar program" in r.output and "(schema)" in r.output
+
+
+@pytest.mark.parametrize("statements", [
+    ['CREATE TABLE "ev""il" (x)', 'INSERT INTO "ev""il" VALUES (1)'],
+    ['CREATE TABLE t2 ("x"" FROM revision --" INT)', "INSERT INTO t2 VALUES (1)"],
+])
+def test_a_quote_in_a_table_or_column_name_is_refused_as_tampering_not_a_crash(staffed, statements):
+    sql(staffed, *statements)
+    for command in ("status", "totals", "check"):
+        r = cli(command, "--db", staffed)
+        assert r.exit_code == 1, r.output
+        assert "telah diubah di luar program" in r.output, (command, r.output)
+        assert r.exception is None or isinstance(r.exception, SystemExit), (command, r.exception)
