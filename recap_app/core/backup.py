@@ -484,11 +484,29 @@ def _takes_new_files(folder: Path) -> bool:
 
 
 def _open_read_only_media(path: Path) -> Workspace:
-    """Open a workspace on read-only media: SQLite's immutable mode (no -wal/-shm needed)."""
+    """Open a workspace on read-only media: SQLite's immutable mode (no -wal/-shm needed).
+
+    Raises:
+        WorkspaceError: code "readonly" when its -wal still holds changes: immutable mode reads the
+            main file only, so it would show figures older than the workspace's own (the -wal of a
+            copy made after a crash, a folder made read-only or full while the program ran).
+    """
     from urllib.parse import quote
 
     from .schema import register_functions
 
+    wal = Path(f"{path}-wal")
+    try:
+        pending = wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        pending = True
+    if pending:
+        raise WorkspaceError(
+            f"Ruang kerja {path} ada di tempat yang tidak dapat ditulis (hanya-baca, penuh, atau tanpa izin tulis), "
+            f"dan perubahan terakhirnya masih di berkas {wal.name} yang belum digabungkan: dibuka di sini, yang "
+            f"terlihat adalah angka yang lebih lama. Tidak ada yang dibuka. Salin {path.name} bersama {wal.name} "
+            f"(dan {path.name}-shm bila ada) ke folder yang dapat ditulis lalu buka salinannya, atau kosongkan "
+            "ruang disk.", "readonly")
     try:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True,
                                isolation_level=None, check_same_thread=False)

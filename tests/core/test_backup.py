@@ -3,6 +3,7 @@
 import hashlib
 import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -290,3 +291,23 @@ def test_free_space_is_what_shutil_reports(tmp_path):
     free = faults.free_bytes(tmp_path)
     assert free is not None and abs(free - shutil.disk_usage(tmp_path).free) < 64 * 1024 * 1024
     assert faults.free_bytes(tmp_path / "not-there") is None
+
+
+def test_read_only_media_with_changes_still_in_the_wal_is_refused_not_shown_old(tmp_path, monkeypatch):
+    """Immutable mode reads the main file only: with changes still in the -wal it would show older
+    figures, so the workspace is not opened and the clerk is told what to copy."""
+    from recap_app.core.demo import make_demo
+
+    path = tmp_path / "w.sqlite"
+    make_demo(path, actor="tester").close()
+    ws = Workspace.open(path)  # kept open: its change stays in the -wal
+    ws.set_setting("office.name", "KPU Provinsi Jawa Tengah (uji)", "tester")
+    assert Path(f"{path}-wal").stat().st_size > 0
+    monkeypatch.setattr(backup, "_on_read_only_media", lambda p: True)
+    with pytest.raises(WorkspaceError) as ei:
+        backup.open_checked(path)
+    assert ei.value.code == "readonly" and "w.sqlite-wal" in ei.value.message and "Salin" in ei.value.message
+    ws.close()  # checkpointed: the -wal is empty, the main file holds everything and opens read-only
+    opened = backup.open_checked(path)
+    assert opened.readonly and opened.setting("office.name") == "KPU Provinsi Jawa Tengah (uji)"
+    opened.close()
