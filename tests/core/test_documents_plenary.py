@@ -170,3 +170,19 @@ def test_cli_errors_are_clean(tmp_path):
     assert not (tmp_path / "x.pdf").exists()
     r = run(main, ["objection", "add", "--db", db])
     assert r.exit_code == 1 and "Galat: Isi uraian dengan --text atau --file." in r.output
+
+
+def test_markup_characters_in_the_office_name_print_as_written_in_every_signature_block(demo_ws):
+    """The office's name is the clerk's text: "<", ">" and "&" print as written wherever it stands,
+    the heading of the signature blocks included (it was taken as markup there)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from recap_app.core.documents import render
+
+    pl.set_office(demo_ws, "tester", name="KOMISI <PEMILIHAN> & UMUM PROVINSI")
+    pdf = render(demo_ws, ["berita_acara", "kejadian_khusus"], now="2019-05-04T10:00:00+00:00").pdf
+    text = [" ".join((pg.extract_text() or "").split()) for pg in PdfReader(io.BytesIO(pdf)).pages]
+    assert sum(t.count("KOMISI <PEMILIHAN> & UMUM PROVINSI") for t in text) >= 2
+    assert not any("KOMISI & UMUM" in t or "KOMISI  & UMUM" in t for t in text), text

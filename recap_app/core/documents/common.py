@@ -19,7 +19,7 @@ from ..election import Election
 from ..forms import Form
 from ..store import Workspace
 from ..totals import province_totals
-from .page import FONT, FONT_BOLD, Cell, frame_size, grid_style, p, styles, text_table
+from .page import FONT, FONT_BOLD, Cell, escape, frame_size, grid_style, p, styles, text_table
 from .plenary import WITNESS_STATUS, Office, Plenary, office, plenary
 
 
@@ -279,7 +279,7 @@ def signature_block(src: Source, width: float, before: list | None = None, *,
     kpu_table = header_table(rows, [w_no, half - w_no - w_role - w_sign, w_role, w_sign], pad, repeatRows=1,
                              hAlign="LEFT")
     head = p(f"{place}, {date}", st["body"])
-    office = [Paragraph(f"<font name='{FONT_BOLD}'>{src.office.name}</font>", st["small"]), Spacer(1, 1.5 * mm),
+    office = [Paragraph(f"<font name='{FONT_BOLD}'>{escape(src.office.name)}</font>", st["small"]), Spacer(1, 1.5 * mm),
               kpu_table]
     if not witnesses:
         return KeepTogether(list(before or []) + [Spacer(1, 3 * mm), head, Spacer(1, 2 * mm)] + office)
@@ -300,7 +300,7 @@ def signature_block(src: Source, width: float, before: list | None = None, *,
                              hAlign="LEFT")
     both = Table([[
         office,
-        [Paragraph(f"<font name='{FONT_BOLD}'>SAKSI {src.contestant_word.upper()}</font>", st["small"]),
+        [Paragraph(f"<font name='{FONT_BOLD}'>SAKSI {escape(src.contestant_word.upper())}</font>", st["small"]),
          Spacer(1, 1.5 * mm), wit_table]]], colWidths=[half + gap, half], hAlign="LEFT")
     both.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
