@@ -227,6 +227,13 @@ def install_crash_handler() -> None:
     sys.excepthook = hook
 
 
+def no_screen() -> bool:
+    """True on Linux without a display to open a window on (no DISPLAY, no WAYLAND_DISPLAY) and no
+    Qt platform chosen: Qt would abort the process there with an English message."""
+    return (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"))
+
+
 def run(db=None, screenshot=None, lang: str | None = None) -> int:
     """Run the desktop program (``recap gui``).
 
@@ -239,6 +246,11 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
     """
     if screenshot and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not screenshot and no_screen():
+        print("Galat: tidak ada layar (DISPLAY dan WAYLAND_DISPLAY kosong), jendela tidak dapat dibuka. Jalankan "
+              "di komputer berlayar, atau simpan gambar jendelanya: recap gui --screenshot jendela.png",
+              file=sys.stderr)
+        return 1
     app = make_app(lang)
     try:
         ws = startup_workspace(db)

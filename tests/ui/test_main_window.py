@@ -239,3 +239,15 @@ def test_the_command_line_saves_the_picture_and_leaves_at_once(tmp_path, demo_ws
                         "--screenshot", str(out.with_name("x.png"))], capture_output=True, text=True, env=env,
                        timeout=120)
     assert r.returncode == 1 and "tidak ditemukan" in r.stderr
+
+
+def test_without_a_screen_the_window_says_so_instead_of_aborting(tmp_path, demo_ws):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-m", "recap_app", "gui", "--db", str(demo_ws.path)], capture_output=True,
+                       text=True, env=env, timeout=120)
+    assert r.returncode == 1
+    assert "tidak ada layar" in r.stderr and "--screenshot" in r.stderr
