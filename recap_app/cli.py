@@ -69,6 +69,7 @@ def main():
 def elections_cmd(fmt):
     """Daftar definisi pemilihan yang tersedia."""
     from .core.election import list_elections
+    from .core.formatting import number
 
     items = [{"id": e.id, "nama": e.name, "jenis": e.kind, "hari_pemungutan": e.polling_day,
               "tingkat": e.tier, "formulir": e.form_kind, "peserta": len(e.contestants),
@@ -82,7 +83,7 @@ def elections_cmd(fmt):
         k = it["kantor"]
         click.echo(f"{it['id']:<26} {it['nama']} ({it['hari_pemungutan']}; {_contest_words(e)}; "
                    f"{it['wilayah']} kecamatan; kantor: provinsi {k['provinsi']}"
-                   + (f", {k['kabupaten_kota']} kabupaten/kota ({k['desa']} desa/kelurahan)" if k["desa"] else "")
+                   + (f", {k['kabupaten_kota']} kabupaten/kota ({number(k['desa'])} desa/kelurahan)" if k["desa"] else "")
                    + ")")
 
 
@@ -102,11 +103,15 @@ def _offices(e) -> dict:
 
 def _contest_words(e) -> str:
     """ "2 paslon", "18 partai, 1311 calon, 10 dapil", "11 calon perseorangan"."""
+    from .core.formatting import number
+
     count = {k: sum(c.kind == k for c in e.contestants) for k in ("paslon", "partai", "calon", "perseorangan")}
     if e.form_kind == "partai":
-        return f"{count['partai']} partai, {count['calon']} calon, {len(e.districts)} dapil"
+        calon = (f"{number(count['calon'])} calon" if count["calon"]
+                 else "daftar calon belum dimuat (recap dct import)")
+        return f"{count['partai']} partai, {calon}, {len(e.districts)} dapil"
     if e.form_kind == "perseorangan":
-        return f"{count['perseorangan']} calon perseorangan"
+        return f"{number(count['perseorangan'])} calon perseorangan"
     return f"{count['paslon']} paslon"
 
 

@@ -124,6 +124,7 @@ def register(main):
     def bundle_export(db, out, since, full, with_sources, key_file, user, fmt):
         """Buat bundel bertanda tangan dari ruang kerja."""
         from ..core.bundle import export, keys
+        from ..core.formatting import number
 
         if since is not None and full:
             raise click.UsageError("Pilih salah satu: --since NOMOR atau --full.")
@@ -135,7 +136,7 @@ def register(main):
             cmd.emit_json({**r.__dict__, "path": str(r.path)})
             return
         click.echo(f"Bundel nomor {r.sequence} (dibangun di atas {r.base_sequence}) ditulis ke {r.path} "
-                   f"({r.size} bita).")
+                   f"({number(r.size)} bita).")
         click.echo(f"Isi: {r.certificates} sertifikat, {r.revisions} revisi, {r.audit} catatan audit, "
                    f"{r.sources} berkas sumber.")
         click.echo(f"SHA-256 manifest: {r.manifest_sha256}")

@@ -228,7 +228,9 @@ def import_dct(ws: Workspace, path: str | Path, actor: str) -> dict:
         raise DctError(f"{e.name} tidak mempunyai daftar calon anggota legislatif.", "dct_exists")
     if e.raw.get("contest", {}).get("candidates"):
         n = len(e.raw["contest"]["candidates"])
-        raise DctError(f"Definisi {e.id} sudah memuat daftar calon ({n} calon); DCT hanya dimuat ke ruang kerja yang "
+        from .formatting import number
+
+        raise DctError(f"Definisi {e.id} sudah memuat daftar calon ({number(n)} calon); DCT hanya dimuat ke ruang kerja yang "
                        "belum mempunyainya.", "dct_exists")
     _refuse_if_certificates(ws, "Memuat DCT")
     from . import files

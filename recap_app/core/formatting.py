@@ -88,6 +88,14 @@ def number(n: int | None, blank: str = "") -> str:
     return _grouped(n)
 
 
+def decimal(x: float, places: int = 1) -> str:
+    """A measured quantity with a decimal comma and dot thousands separators: 0.6 -> "0,6",
+    1234.56 -> "1.234,6" (``places`` decimals, half up). Not for figures of the recap (whole numbers)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(x, format="#,##0." + "0" * places if places else "#,##0", locale=LOCALE)
+
+
 def figure(n: int | None) -> str:
     """A figure in a message: "1.234.567", or "kosong" for a blank (blank is not zero)."""
     return number(n, "kosong")

@@ -199,7 +199,7 @@ def test_cli_round_trip_and_exit_codes(demo_ws, tmp_path):
     out = tmp_path / "cli.zip"
     r = runner.invoke(main, ["bundle", "export", "--db", demo, "--out", str(out)])
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines()[0] == f"Bundel nomor 1 (dibangun di atas 0) ditulis ke {out} ({out.stat().st_size} bita)."
+    assert r.output.splitlines()[0] == f"Bundel nomor 1 (dibangun di atas 0) ditulis ke {out} ({out.stat().st_size:,} bita).".replace(",", ".")
     r = runner.invoke(main, ["bundle", "verify", str(out)])
     assert r.exit_code == 0 and r.output.splitlines()[0] == "Bundel SAH: tanda tangan, hash setiap anggota, dan skema cocok."
     tgt = str(tmp_path / "t.sqlite")

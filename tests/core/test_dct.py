@@ -95,7 +95,7 @@ def test_a_definition_with_a_list_and_a_workspace_with_certificates_refuse(dprd,
     with Workspace.create(tmp_path / "dpr.sqlite", "dpr-2024-jateng", actor="tester") as dpr:
         with pytest.raises(DctError) as exc:
             dct.import_dct(dpr, path, "tester")
-        assert exc.value.code == "dct_exists" and "1311 calon" in exc.value.message
+        assert exc.value.code == "dct_exists" and "1.311 calon" in exc.value.message
     form = dprd.election.form_for("33-01")
     kec = [r.kode for r in dprd.columns_of("33.74")]
     cols, values = synthetic_certificate(form, kec)

@@ -112,3 +112,12 @@ def test_figures_dates_and_shares_are_babel_s_cldr_id():
     local = f.to_local(t)
     assert f.local_time(t) == format_datetime(local, "d MMMM y HH.mm", locale="id") + " WIB" == "8 Mei 2019 17.30 WIB"
     assert f.local_time(t, seconds=True) == format_datetime(local, "d MMMM y HH.mm.ss", locale="id") + " WIB"
+
+
+def test_a_measured_quantity_has_a_decimal_comma():
+    from recap_app.core.formatting import decimal
+
+    assert decimal(0.6) == "0,6"
+    assert decimal(1234.56) == "1.234,6"
+    assert decimal(2.25, 2) == "2,25"
+    assert decimal(7.0, 0) == "7"

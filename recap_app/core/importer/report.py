@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..formatting import number
+
 ACCEPTED = "diterima"
 UNCHANGED = "sudah ada"
 REFUSED = "ditolak"
@@ -99,7 +101,7 @@ class FileReport:
                          + (f" (+{len(self.dashes) - 20})" if len(self.dashes) > 20 else ""))
         for rc in self.recomputed[:40]:
             how = " + ".join(lab(x.strip()) for x in rc["dihitung"].split(" + "))
-            lines.append(f"  Dihitung ulang: sel {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = {rc['value']} "
+            lines.append(f"  Dihitung ulang: sel {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = {number(rc['value'], 'kosong')} "
                          f"dari {how} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'})")
         if len(self.recomputed) > 40:
             lines.append(f"  ... dan {len(self.recomputed) - 40} sel lain dihitung ulang.")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import auth
+from ..formatting import decimal
 from ..outputs import OutputError, check_output_path, write_atomic
 from . import data, pages, snapshot
 from .assets import CSS
@@ -352,7 +353,7 @@ class PublishResult:
     def lines(self) -> list[str]:
         """The result in Indonesian, for the clerk (CLI and window)."""
         out = [f"Situs diterbitkan ke {self.out}: {self.files} berkas; {len(self.changed)} baru/berubah, "
-               f"{len(self.removed)} dihapus, {self.unchanged} tetap ({self.seconds:.1f} detik).",
+               f"{len(self.removed)} dihapus, {self.unchanged} tetap ({decimal(self.seconds)} detik).",
                f"Data per {wib(self.data_time)} (kepala rantai audit #{self.chain_head['id']}).",
                f"SHA-256 manifest: {self.manifest_sha256}"]
         if self.marks:
