@@ -82,9 +82,14 @@ def register(main):
                 click.echo(f"Dapil {d['kode']} {d['nama']} ({d['kursi']} kursi): {d['received']} dari "
                            f"{d['expected']} sertifikat masuk.")
             for key in form.field_keys:
-                click.echo(f"  {form.field_label(key):<78} {num(d['fields'][key]):>14}")
+                label = form.field_label(key)
+                label = label if len(label) <= 78 else label[:77] + "…"  # the figures stay in one column
+                click.echo(f"  {label:<78} {num(d['fields'][key]):>14}")
             keys = list(form.vote_keys) + ["suara_sah", "suara_tidak_sah"]
-            click.echo("JUMLAH tiap kabupaten/kota sebagaimana disampaikan (" + ", ".join(keys) + "):")
+            heads = {form.total_key(c): c.short for c in form.contestants}
+            heads.update({"suara_sah": "suara sah", "suara_tidak_sah": "suara tidak sah"})
+            click.echo("JUMLAH tiap kabupaten/kota sebagaimana disampaikan ("
+                       + ", ".join(heads.get(k, form.field_label(k)) for k in keys) + "):")
             for kode in d["regencies"]:
                 if kode in t["regencies"]:
                     col = t["regencies"][kode]
