@@ -81,17 +81,20 @@ def latest_revisions(ws: Workspace) -> dict[str, int]:
 
 
 def regency_basis(revision_id: int) -> str:
+    """What a regency's stored check must say for its findings to be current: "<revision id>|<rules
+    version>" (table ``finding_check``, column ``basis``)."""
     return f"{revision_id}|{RULES_VERSION}"
 
 
 def stored_checks(ws: Workspace) -> dict[str, str]:
+    """{scope (regency code or the province code): basis} of every stored check (``finding_check``)."""
     return dict(ws.conn.execute("SELECT scope, basis FROM finding_check"))
 
 
 def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
     """{regency code: {"error": n, "warning": n}} of the open (unresolved) stored findings of each
-    regency whose stored check matches its latest revision — what :func:`stored_by_region` would
-    count, in one SQL query (the status list of the CLI and the window). A received regency
+    regency whose stored check matches its latest revision — what :func:`recap_app.core.reconcile.stored_by_region`
+    would count, in one SQL query (the status list of the CLI and the window). A received regency
     missing from the answer has not been checked on its latest revision yet. Reads only."""
     latest = latest_revisions(ws)
     checks = stored_checks(ws)
