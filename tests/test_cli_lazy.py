@@ -32,7 +32,8 @@ def test_a_read_only_command_loads_no_heavy_library(demo_ws):
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in ('openpyxl', 'reportlab', 'cryptography', 'PySide6', 'jsonschema', 'sqlite_utils',"
             " 'python_calamine', 'babel', 'argon2', 'zxcvbn',"
-            " 'recap_app.core.forms', 'recap_app.core.reconcile', 'recap_app.core.auth', 'shutil', 'tempfile', 'secrets')"
+            " 'recap_app.core.forms', 'recap_app.core.reconcile', 'recap_app.core.auth', 'recap_app.core.backup', 'shutil',"
+            " 'tempfile', 'secrets')"
             " if m in sys.modules]\n"
             "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout

@@ -91,7 +91,7 @@ LAYERS = (
     ("schema", "store", "state", "headlog", "status"),
     ("audit", "audit_text", "auth", "outputs", "totals", "office_key"),
     ("backup", "drafts", "compare", "reconcile", "anchors", "linked", "tps"),
-    ("certificate", "integrity", "allocation", "tps_check"),
+    ("certificate", "integrity", "allocation", "tps_check", "startup"),
     ("double_entry", "importer", "documents", "export", "bundle", "demo", "publish", "restore", "dct", "tps_import"),
     ("commands", "ui"),
     ("cli", "__main__"),

@@ -46,7 +46,7 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
 def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
     """Open the workspace named by --db (or the default) and remember it."""
     path = resolve_workspace(db)
-    from ..core.backup import open_checked  # the start-up integrity check names the latest good backup
+    from ..core.startup import open_checked  # the start-up integrity check names the latest good backup
 
     ws = open_checked(path, readonly)
     remember_workspace(path)

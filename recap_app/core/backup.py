@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import errno
 import hashlib
-import json
 import os
 import re
 import sqlite3
@@ -35,11 +33,11 @@ from urllib.parse import quote
 from . import faults, files, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
+from .files import clean_temps
 from .store import Workspace
 
 DEFAULT_KEEP = 20
 #: a temporary copy older than this (seconds) belongs to an interrupted backup and is removed
-STALE_TEMP_SECONDS = 600
 SUFFIX = ".sqlite"
 _NAME_RE = re.compile(r"^(?P<stem>.+)-(?P<ts>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9_]+)\.sqlite$")
 
@@ -376,38 +374,6 @@ def temp_beside(target: Path, tag: str) -> Path:
     return target.with_name(f"{target.name}.{tag}-{os.getpid()}-{os.urandom(4).hex()}")
 
 
-def clean_temps(folder: Path, pattern: str) -> list[Path]:
-    """Remove temporary files matching ``pattern`` in ``folder`` (with their -wal/-shm) whose
-    process is gone (a killed backup or restore), or that are older than STALE_TEMP_SECONDS
-    (names without a process id). Returns what was removed; never raises."""
-    gone: list[Path] = []
-    limit = _dt.datetime.now().timestamp() - STALE_TEMP_SECONDS
-    for p in sorted(folder.glob(pattern)):
-        m = re.search(r"-(\d+)-[0-9a-f]{8}(?:-wal|-shm|-journal)?$", p.name)
-        try:
-            if m:
-                pid = int(m.group(1))
-                if pid == os.getpid() or _alive(pid):
-                    continue
-            elif p.stat().st_mtime >= limit:
-                continue
-            p.unlink()
-            gone.append(p)
-        except OSError:
-            continue
-    return gone
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
 def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:
     """The newest automatic backup that passes the integrity check (or None)."""
     for info in list_backups(ws):
@@ -445,167 +411,3 @@ def startup_check(path: str | Path) -> StartupReport:
     else:
         msg += f" Tidak ada cadangan yang baik di {backup_dir(path)}; hubungi admin."
     return StartupReport(False, msg, good, kind)
-
-
-def _on_read_only_media(path: Path) -> bool:
-    """True when the workspace's file or folder cannot be written (read-only mount or file)."""
-    if not path.is_file():
-        return False
-    try:
-        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-            return True
-    except (OSError, AttributeError):  # pragma: no cover - no statvfs (Windows)
-        pass
-    if not os.access(path, os.W_OK):
-        return True
-    # a folder that refuses new files (permissions, immutable flag): SQLite cannot make its -wal/-shm
-    return not _takes_new_files(path.parent)
-
-
-def _takes_new_files(folder: Path) -> bool:
-    """Whether a new file can be made in ``folder``: a nameless one (Linux O_TMPFILE, nothing left
-    behind even if the process is killed), else tempfile's, removed at once."""
-    tmpfile = getattr(os, "O_TMPFILE", None)
-    if tmpfile is not None:
-        try:
-            os.close(os.open(folder, tmpfile | os.O_WRONLY, 0o600))
-            return True
-        except OSError as exc:
-            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):  # not a file system without it
-                return False
-    import tempfile
-
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError:
-        return False
-    return True
-
-
-def _open_read_only_media(path: Path) -> Workspace:
-    """Open a workspace on read-only media: SQLite's immutable mode (no -wal/-shm needed).
-
-    Raises:
-        WorkspaceError: code "readonly" when its -wal still holds changes: immutable mode reads the
-            main file only, so it would show figures older than the workspace's own (the -wal of a
-            copy made after a crash, a folder made read-only or full while the program ran).
-    """
-    from urllib.parse import quote
-
-    from .schema import register_functions
-
-    wal = Path(f"{path}-wal")
-    try:
-        pending = wal.is_file() and wal.stat().st_size > 0
-    except OSError:
-        pending = True
-    if pending:
-        raise WorkspaceError(
-            f"Ruang kerja {path} ada di tempat yang tidak dapat ditulis (hanya-baca, penuh, atau tanpa izin tulis), "
-            f"dan perubahan terakhirnya masih di berkas {wal.name} yang belum digabungkan: dibuka di sini, yang "
-            f"terlihat adalah angka yang lebih lama. Tidak ada yang dibuka. Salin {path.name} bersama {wal.name} "
-            f"(dan {path.name}-shm bila ada) ke folder yang dapat ditulis lalu buka salinannya, atau kosongkan "
-            "ruang disk.", "readonly")
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1", uri=True,
-                               isolation_level=None, check_same_thread=False)
-        register_functions(conn)
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app atau rusak ({exc}).",
-                             "not_a_workspace") from exc
-    return Workspace.on_connection(path, conn, readonly=True)
-
-
-def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
-    """Open a workspace after the start-up integrity check (what the CLI and window use).
-
-    The whole check (``PRAGMA integrity_check``) runs whenever the file changed since it last
-    passed it (its size and modification time and those of its -wal, noted in
-    ``<data dir>/periksa.json``); damage inside an unchanged file is still reported by SQLite
-    when a damaged page is read, as "damaged".
-
-    A workspace on read-only media (a write-protected stick, a read-only mount, a file without
-    write permission) opens read-only, whatever ``readonly`` says: reading works and every
-    write stops with WorkspaceError code "readonly" and nothing changed.
-
-    Raises:
-        WorkspaceError: missing file (as Workspace.open); a storage fault named as what it is
-            ("disk_full", "io_error", "locked", "cantopen": the file is fine, no restore is
-            advised); or code "damaged" with the plain message of :func:`startup_check` naming
-            the latest good backup and how to restore it.
-    """
-    path = Path(path)
-    if path.parent.is_dir():  # what a killed restore left beside the workspace
-        clean_temps(path.parent, f"{glob_escape(path.name)}.pulih-*")
-    try:
-        ws = _open_read_only_media(path) if _on_read_only_media(path) else Workspace.open(path, readonly=readonly)
-    except WorkspaceError as exc:
-        if exc.code in ("missing", "tampered") + FAULTS:
-            raise
-        report = startup_check(path)
-        if report.ok:
-            raise
-        if report.kind in FAULTS:
-            raise WorkspaceError(report.message, report.kind) from exc
-        raise WorkspaceError(report.message, "damaged") from exc
-    stamp = _file_stamp(path)
-    if stamp is not None and _checked_stamps().get(str(path.resolve())) == stamp:
-        return ws  # checked whole since the file last changed (size and times of the file and its WAL)
-    try:
-        rows = [r[0] for r in ws.conn.execute("PRAGMA integrity_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        kind = faults.classify(exc, path)
-        if kind not in ("damaged", "storage"):
-            ws.close()
-            raise faults.fault_error(path, exc, kind) from exc
-        rows = [str(exc)]
-    if rows != ["ok"]:
-        ws.close()
-        raise WorkspaceError(startup_check(path).message, "damaged")
-    if stamp is not None:
-        _note_checked(path, stamp)
-    return ws
-
-
-def _file_stamp(path: Path) -> list[int] | None:
-    """(size, modification time in ns) of the file and of its -wal: what changes when anyone writes."""
-    try:
-        st = path.stat()
-        wal = Path(f"{path}-wal")
-        w = wal.stat() if wal.exists() else None
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, w.st_size if w else -1, w.st_mtime_ns if w else -1]
-
-
-def _stamps_file() -> Path:
-    from .paths import data_dir
-
-    return data_dir() / "periksa.json"
-
-
-def _checked_stamps() -> dict:
-    try:
-        found = json.loads(_stamps_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
-
-
-def _note_checked(path: Path, stamp: list[int]) -> None:
-    """Remember that the file passed the whole check as it is now (best effort, never raises)."""
-    stamps = _checked_stamps()
-    stamps[str(path.resolve())] = stamp
-    if len(stamps) > 200:  # a few workspaces in use: keep the file small
-        stamps = dict(list(stamps.items())[-100:])
-    target = _stamps_file()
-    tmp = target.with_name(f"{target.name}.{os.getpid()}")
-    with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(stamps), encoding="utf-8")
-        os.replace(tmp, target)
-
-
-#: storage faults that say nothing about a file's content (core/faults.py)
-FAULTS = ("disk_full", "io_error", "readonly", "locked", "cantopen")

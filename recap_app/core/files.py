@@ -8,7 +8,9 @@ person names (bundles, comparison CSVs, a DCT, a vote CSV, a text): :func:`read_
 from __future__ import annotations
 
 import os
+import re
 import stat
+import time
 from pathlib import Path
 
 from .errors import RecapError
@@ -119,3 +121,44 @@ def read_named(path: str | Path, limit: int, expected: str) -> bytes:
     except OSError as exc:
         raise FileRefused(f"Berkas {name} tidak dapat dibaca ({exc.strerror or exc}); diharapkan {expected}.",
                           "unreadable") from exc
+
+
+# ----------------------------------------------------------------- temporary files of killed processes
+#: seconds after which a temporary file without a process id in its name counts as left behind
+STALE_TEMP_SECONDS = 600
+
+#: "<name>.<tag>-<pid>-<8 hex>" (and its -wal/-shm/-journal): the temporary names of backups and restores
+_TEMP_PID = re.compile(r"-(\d+)-[0-9a-f]{8}(?:-wal|-shm|-journal)?$")
+
+
+def clean_temps(folder: Path, pattern: str) -> list[Path]:
+    """Remove temporary files matching ``pattern`` in ``folder`` (with their -wal/-shm) whose
+    process is gone (a killed backup or restore), or that are older than STALE_TEMP_SECONDS
+    (names without a process id). Returns what was removed; never raises."""
+    gone: list[Path] = []
+    limit = time.time() - STALE_TEMP_SECONDS
+    for p in sorted(folder.glob(pattern)):
+        m = _TEMP_PID.search(p.name)
+        try:
+            if m:
+                pid = int(m.group(1))
+                if pid == os.getpid() or _alive(pid):
+                    continue
+            elif p.stat().st_mtime >= limit:
+                continue
+            p.unlink()
+            gone.append(p)
+        except OSError:
+            continue
+    return gone
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a process of another user counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True

@@ -33,7 +33,6 @@ from .backup import (
     BackupError,
     BackupInfo,
     check_file,
-    clean_temps,
     copy_checked,
     file_sha256,
     file_stamp,
@@ -43,6 +42,7 @@ from .backup import (
 )
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
+from .files import clean_temps
 from .store import Workspace
 
 

@@ -23,8 +23,8 @@ def startup_workspace(db: str | os.PathLike | None):
     Returns:
         The open Workspace. Raises WorkspaceError (a RecapError) when --db cannot be opened.
     """
-    from ..core.backup import open_checked
     from ..core.paths import demo_workspace_path, remember_workspace, resolve_workspace
+    from ..core.startup import open_checked
 
     if db:
         path = Path(db)

@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 
 from recap_app.cli import main
-from recap_app.core import audit, auth, backup, certificate, integrity, restore
+from recap_app.core import audit, auth, backup, certificate, integrity, restore, startup
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed, WorkspaceError
 from recap_app.core.formatting import local_time
@@ -230,8 +230,8 @@ def test_workspace_in_a_folder_that_refuses_new_files_opens_read_only(tmp_path):
     import shutil
     import subprocess
 
-    from recap_app.core.backup import open_checked
     from recap_app.core.demo import make_demo
+    from recap_app.core.startup import open_checked
 
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -268,7 +268,7 @@ def test_a_folder_is_probed_for_new_files_without_leaving_any(tmp_path, monkeypa
     import errno
     import os
 
-    assert backup._takes_new_files(tmp_path) is True
+    assert startup._takes_new_files(tmp_path) is True
     assert list(tmp_path.iterdir()) == []
     real_open = os.open
 
@@ -278,9 +278,9 @@ def test_a_folder_is_probed_for_new_files_without_leaving_any(tmp_path, monkeypa
         return real_open(path, flags, *args)
 
     monkeypatch.setattr(os, "open", no_tmpfile)
-    assert backup._takes_new_files(tmp_path) is True  # tempfile's way
+    assert startup._takes_new_files(tmp_path) is True  # tempfile's way
     assert list(tmp_path.iterdir()) == []
-    assert backup._takes_new_files(tmp_path / "not-there") is False
+    assert startup._takes_new_files(tmp_path / "not-there") is False
 
 
 def test_free_space_is_what_shutil_reports(tmp_path):
@@ -303,11 +303,11 @@ def test_read_only_media_with_changes_still_in_the_wal_is_refused_not_shown_old(
     ws = Workspace.open(path)  # kept open: its change stays in the -wal
     ws.set_setting("office.name", "KPU Provinsi Jawa Tengah (uji)", "tester")
     assert Path(f"{path}-wal").stat().st_size > 0
-    monkeypatch.setattr(backup, "_on_read_only_media", lambda p: True)
+    monkeypatch.setattr(startup, "_on_read_only_media", lambda p: True)
     with pytest.raises(WorkspaceError) as ei:
-        backup.open_checked(path)
+        startup.open_checked(path)
     assert ei.value.code == "readonly" and "w.sqlite-wal" in ei.value.message and "Salin" in ei.value.message
     ws.close()  # checkpointed: the -wal is empty, the main file holds everything and opens read-only
-    opened = backup.open_checked(path)
+    opened = startup.open_checked(path)
     assert opened.readonly and opened.setting("office.name") == "KPU Provinsi Jawa Tengah (uji)"
     opened.close()

@@ -133,11 +133,11 @@ _CHECKED_BACKUPS: set[str] = set()  # a backup file never changes once renamed i
 
 def check_workspace(path: Path, outdir: Path) -> list[str]:
     """Every invariant that must hold after a crash; returns the failures (empty when all hold)."""
-    from recap_app.core import backup
+    from recap_app.core import backup, startup
 
     fails: list[str] = []
     try:
-        ws = backup.open_checked(path)  # as every command opens it (clears a killed restore's copy)
+        ws = startup.open_checked(path)  # as every command opens it (clears a killed restore's copy)
     except Exception as exc:  # noqa: BLE001 - any failure to open is what we look for
         return [f"open: {exc}"]
     try:
@@ -449,12 +449,12 @@ def test_every_command_on_a_full_disk_names_the_fault(tmp_path):
 
 def test_read_only_workspace(tmp_path, demo_ws):
     """A workspace on read-only media opens for reading; every write says so; nothing is lost."""
-    from recap_app.core import backup
+    from recap_app.core import startup
     from recap_app.core.demo import load_real_certificates
     from recap_app.core.errors import WorkspaceError
 
     # 1. opened read-only by the program
-    ro = backup.open_checked(demo_ws.path, readonly=True)
+    ro = startup.open_checked(demo_ws.path, readonly=True)
     with pytest.raises(WorkspaceError) as ei:
         load_real_certificates(ro, "tester")
     assert ei.value.code == "readonly"
@@ -469,7 +469,7 @@ def test_read_only_workspace(tmp_path, demo_ws):
 
         make_demo(mnt / "d.sqlite").close()
         subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True)
-        ws = backup.open_checked(mnt / "d.sqlite")
+        ws = startup.open_checked(mnt / "d.sqlite")
         assert ws.readonly and province_totals(ws)["fields"]["paslon_1"] == 16825511
         with pytest.raises(WorkspaceError) as ei:
             load_real_certificates(ws, "tester")
