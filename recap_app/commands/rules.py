@@ -49,9 +49,9 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
             if f.code == "W.602":
                 continue
             sev = "KESALAHAN" if f.severity == "error" else "peringatan"
-            where = f.column or "-"
-            lines.append(f"  {f.code} {sev} [{where} {f.field}]: {f.message}".replace(" ]", "]"))
-            lines.append(f"      kunci: {f.key}")
+            where = " ".join(x for x in (f.column, f.field) if x)  # the column and field it is about, if any
+            lines.append(f"  {f.code} {sev}" + (f" [{where}]" if where else "") + f": {f.message}")
+            lines.append(f"      kunci (untuk --key): {f.key}")
             if f.explanation:
                 lines.append(f"      penjelasan ({f.explanation['by']}, {f.explanation['at']}): {f.explanation['text']}")
             if f.override:
@@ -109,6 +109,11 @@ def register(main):
             click.echo(f"Pemeriksaan: {received} dari {len(status_rows)} sertifikat masuk; "
                        f"{len(errors)} kesalahan ({open_errors} belum diselesaikan), {len(warnings)} peringatan "
                        f"({sum(1 for f in warnings if not f.resolved)} belum dijelaskan).")
+            if any(f.code == "W.602" for f in fs):
+                from ..core.domain import tier_word
+
+                click.echo(f"Isian kosong (W.602) dihitung satu per isian, ditulis satu baris per "
+                           f"{tier_word(election.child_tier)}; setiap temuan satu per satu: recap check --format json.")
             for line in _grouped_text(election, fs, status_rows):
                 click.echo(line)
         if strict and open_errors:
