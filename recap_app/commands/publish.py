@@ -61,10 +61,15 @@ def register(main):
         else:
             for line in result.lines():
                 click.echo(line)
-            for p in result.changed:
+            shown = 20  # the first ones by name; every name: --changed-list FILE or --format json
+            for p in result.changed[:shown]:
                 click.echo(f"  + {p}")
-            for p in result.removed:
+            if len(result.changed) > shown:
+                click.echo(f"  ... dan {len(result.changed) - shown} berkas baru/berubah lainnya")
+            for p in result.removed[:shown]:
                 click.echo(f"  - {p}")
+            if len(result.removed) > shown:
+                click.echo(f"  ... dan {len(result.removed) - shown} berkas terhapus lainnya")
             if changed_list:
                 click.echo(f"Daftar berkas yang berubah ditulis ke {changed_list} ({len(result.changed)} baris).")
             if result.push is not None:

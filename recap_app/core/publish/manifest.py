@@ -153,7 +153,7 @@ class VerifyReport:
             lines.append(f"  {c.get('nomor') or '-'} {c.get('nama_singkat')}: {number(c.get('suara'))}"
                          + (f" ({pct})" if pct else ""))
         lines.append(f"Suara sah: {number(whole)}.")
-        lines.append(f"{self.files} berkas tercantum; kunci kantor {grouped(str(m.get('key_fingerprint')))}.")
+        lines.append(f"{self.files} berkas tercantum (tanpa manifest dan tanda tangannya sendiri); kunci kantor {grouped(str(m.get('key_fingerprint')))}.")
         return lines
 
     def to_dict(self) -> dict:
