@@ -62,14 +62,11 @@ def register(main):
             for line in result.lines():
                 click.echo(line)
             shown = 20  # the first ones by name; every name: --changed-list FILE or --format json
-            for p in result.changed[:shown]:
-                click.echo(f"  + {p}")
-            if len(result.changed) > shown:
-                click.echo(f"  ... dan {len(result.changed) - shown} berkas baru/berubah lainnya")
-            for p in result.removed[:shown]:
-                click.echo(f"  - {p}")
-            if len(result.removed) > shown:
-                click.echo(f"  ... dan {len(result.removed) - shown} berkas terhapus lainnya")
+            for sign, names, what in (("+", result.changed, "baru/berubah"), ("-", result.removed, "terhapus")):
+                for p in names[:shown]:
+                    click.echo(f"  {sign} {p}")
+                if len(names) > shown:
+                    click.echo(f"  ... dan {len(names) - shown} berkas {what} lainnya")
             if changed_list:
                 click.echo(f"Daftar berkas yang berubah ditulis ke {changed_list} ({len(result.changed)} baris).")
             if result.push is not None:

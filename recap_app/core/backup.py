@@ -33,7 +33,7 @@ from urllib.parse import quote
 from . import faults, files, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
-from .files import clean_temps
+from .files import clean_temps, temp_beside
 from .store import Workspace
 
 DEFAULT_KEEP = 20
@@ -366,12 +366,6 @@ def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
     if folder.is_dir():  # copies left by a backup that was interrupted (power cut, killed process)
         gone += clean_temps(folder, f"{glob_escape(stem)}-*{SUFFIX}.sementara-*")
     return gone
-
-
-def temp_beside(target: Path, tag: str) -> Path:
-    """A temporary name beside ``target`` that says which process made it:
-    ``<name>.<tag>-<pid>-<8 hex>`` (:func:`clean_temps` removes those of dead processes)."""
-    return target.with_name(f"{target.name}.{tag}-{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:

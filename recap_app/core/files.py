@@ -131,6 +131,12 @@ STALE_TEMP_SECONDS = 600
 _TEMP_PID = re.compile(r"-(\d+)-[0-9a-f]{8}(?:-wal|-shm|-journal)?$")
 
 
+def temp_beside(target: Path, tag: str) -> Path:
+    """A temporary name beside ``target`` that says which process made it:
+    ``<name>.<tag>-<pid>-<8 hex>`` (:func:`clean_temps` removes those of dead processes)."""
+    return target.with_name(f"{target.name}.{tag}-{os.getpid()}-{os.urandom(4).hex()}")
+
+
 def clean_temps(folder: Path, pattern: str) -> list[Path]:
     """Remove temporary files matching ``pattern`` in ``folder`` (with their -wal/-shm) whose
     process is gone (a killed backup or restore), or that are older than STALE_TEMP_SECONDS

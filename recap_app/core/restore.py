@@ -38,11 +38,10 @@ from .backup import (
     file_stamp,
     fsync_file,
     remove_with_sidecars,
-    temp_beside,
 )
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError
-from .files import clean_temps
+from .files import clean_temps, temp_beside
 from .store import Workspace
 
 

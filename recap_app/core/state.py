@@ -81,10 +81,14 @@ def written_table(sql: str) -> str | None:
     return m.group(1) if m else None
 
 
+#: the tables SQLite makes itself (AUTOINCREMENT's counters, ANALYZE's statistics): in no unit
+SQLITE_TABLES = ("sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4")
+
+
 def protected_tables(conn: sqlite3.Connection) -> list[str]:
     """Every table of the workspace under the chain (all but :data:`EXCLUDED` and SQLite's own), sorted."""
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return [n for n in names if n not in EXCLUDED and not n.startswith("sqlite_")]
+    return [n for n in names if n not in EXCLUDED and n not in SQLITE_TABLES]
 
 
 def _sha(rows) -> str:
@@ -125,12 +129,12 @@ def _sha_rows(rows: list[tuple]) -> str:
 SCHEMA = "schema"
 
 
-#: SQLite's own objects, left out of the schema unit: the tables it makes itself (AUTOINCREMENT's
-#: counters, ANALYZE's statistics) and the indexes of UNIQUE and PRIMARY KEY constraints (no SQL
-#: of their own). Named exactly: any other object whose name merely begins like them (a trigger
-#: "sqliteXhide", a view "SQLite1", or one slipped in with writable_schema) is part of the schema.
-_SQLITE_OWN = ("(type = 'table' AND name IN ('sqlite_sequence', 'sqlite_stat1', 'sqlite_stat2', 'sqlite_stat3', "
-               "'sqlite_stat4')) OR (type = 'index' AND sql IS NULL AND name LIKE 'sqlite\\_autoindex\\_%' ESCAPE '\\')")
+#: SQLite's own objects, left out of the schema unit: its tables (:data:`SQLITE_TABLES`) and the
+#: indexes of UNIQUE and PRIMARY KEY constraints (no SQL of their own). Named exactly: any other
+#: object whose name merely begins like them (a trigger "sqliteXhide", a view "SQLite1", or one
+#: slipped in with writable_schema) is part of the schema.
+_SQLITE_OWN = (f"(type = 'table' AND name IN ({', '.join(repr(t) for t in SQLITE_TABLES)})) OR (type = 'index' "
+               "AND sql IS NULL AND name LIKE 'sqlite\\_autoindex\\_%' ESCAPE '\\')")
 
 
 def schema_unit(conn: sqlite3.Connection) -> dict[str, str]:

@@ -167,8 +167,7 @@ class Workspace:
             except sqlite3.DatabaseError:
                 has_meta = True  # cannot probe read-only (e.g. WAL without -shm): the full open decides
             if not has_meta:
-                raise WorkspaceError(f"Berkas {path} adalah basis data SQLite lain, bukan ruang kerja recap_app; "
-                                     "berkas itu tidak diubah.", "not_a_workspace")
+                raise _other_database(path)
         conn = None
         low = faults.low_space(path.parent)
         try:
@@ -298,8 +297,7 @@ class Workspace:
         except sqlite3.DatabaseError as exc:
             conn.close()
             if "no such table: meta" in str(exc):
-                raise WorkspaceError(f"Berkas {path} adalah basis data SQLite lain, bukan ruang kerja recap_app; "
-                                     "berkas itu tidak diubah.", "not_a_workspace") from exc
+                raise _other_database(path) from exc
             raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app atau rusak ({exc}).",
                                  "not_a_workspace") from exc
         if row is None:
@@ -848,6 +846,12 @@ class Workspace:
         if not row or row[0] is None:
             return None
         return {"revision_id": row[0], "at": row[1], "by": row[2]}
+
+
+def _other_database(path: Path) -> WorkspaceError:
+    """The refusal of an SQLite file that holds no workspace (no ``meta`` table); it is not changed."""
+    return WorkspaceError(f"Berkas {path} adalah basis data SQLite lain, bukan ruang kerja recap_app; "
+                          "berkas itu tidak diubah.", "not_a_workspace")
 
 
 def _insert_cells(conn: sqlite3.Connection, rid: int, columns: list[str], values: Values) -> None:
