@@ -190,7 +190,7 @@ def open_warnings(ws: Workspace, kode: str) -> list:
 def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values, *, actor: str,
                     permission: str = "edit", kind: str = OFFICIAL, action: str = "certificate.revision",
                     source_file_id: int | None = None, reason: str | None = None,
-                    discard_draft: bool = False) -> int:
+                    discard_draft: bool = False, findings: list | None = None) -> int:
     """Store a new revision of a certificate with its findings, in one transaction.
 
     The revision, its audit record, the recomputed findings of the certificate (and of the
@@ -205,6 +205,8 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
         action: the audit event id; source_file_id: the imported file; reason: why.
         discard_draft: remove the draft of this kind (the editor's save: the figures it held are
             now stored). Imports leave a draft alone: a clerk's typing is never thrown away unseen.
+        findings: the rules on exactly these figures, already evaluated
+            (:func:`recap_app.core.reconcile.regency_findings`; the importer's plan); None: evaluated here.
     Returns:
         The new revision id.
     Raises:
@@ -220,7 +222,7 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
         if kind == OFFICIAL:
             keys = ws.election.form_of_region(kode).field_keys  # the figures as insert_revision stored them
             stored = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
-            reconcile.refresh_region(ws, kode, actor, written=(rid, list(columns), stored))
+            reconcile.refresh_region(ws, kode, actor, written=(rid, list(columns), stored), computed=findings)
         if discard_draft:
             drafts.discard_draft(ws, kode, actor, kind)
     return rid

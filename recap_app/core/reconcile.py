@@ -99,9 +99,7 @@ class Reconciler:
             if hit and hit[0] == sha:
                 return hit[1]
         region = self._by_code.get(kode) or Region(kode, self.province, "", kode)
-        e = self.election
-        out = check_certificate(e.form_of_region(kode), region, self.kecamatan.get(kode, []), columns, values,
-                                column_tier=e.column_tier, office_tier=e.tier)
+        out = regency_findings(self.election, region, self.kecamatan.get(kode, []), columns, values)
         self.recomputed.append(kode)
         if sha is not None:
             self._cache[kode] = (sha, out)
@@ -152,6 +150,19 @@ class Reconciler:
             out += check_province(e.form_for(d), scope, members, {k: v for k, v in jumlah.items() if k in codes},
                                   [f for f in flat if f.region in codes], office_tier=e.tier, scope_name=name)
         return out
+
+
+def regency_findings(election: Election, regency: Region, kecamatan: list[Region], columns: list[str],
+                     values: Values) -> list[Finding]:
+    """Every rule on one certificate of ``regency`` (:func:`recap_app.core.rules.check_certificate`
+    with the regency's form and the election's tiers): what is stored with its revision.
+
+    Args:
+        kecamatan: the regency's column regions in official order; columns, values: the
+            certificate as stored ({column: {field: int or None}}, every field of the form).
+    """
+    return check_certificate(election.form_of_region(regency.kode), regency, kecamatan, columns, values,
+                             column_tier=election.column_tier, office_tier=election.tier)
 
 
 def _ordered(by_scope: Mapping[str, list], regencies: Iterable[Region], province: str) -> list:
@@ -210,6 +221,11 @@ def _province_code(ws: Workspace) -> str:
 
 
 def _insert(ws: Workspace, scope: str, revision_id: int | None, fs: Iterable[Finding], at: str) -> None:
+    with ws.bulk_writes("finding"):  # one trace for the statement, not one per row
+        _insert_rows(ws, scope, revision_id, fs, at)
+
+
+def _insert_rows(ws: Workspace, scope: str, revision_id: int | None, fs: Iterable[Finding], at: str) -> None:
     ws.conn.executemany(
         """INSERT INTO finding (scope, revision_id, key, code, severity, region, kolom, field, expected, actual,
                                 message, columns, computed_at, rules_version)
@@ -251,7 +267,8 @@ def refresh_findings_of(ws: Workspace, kode: str, actor: str) -> None:
 
 
 def refresh_region(ws: Workspace, kode: str, actor: str,
-                   written: tuple[int, list[str], Values] | None = None) -> None:
+                   written: tuple[int, list[str], Values] | None = None,
+                   computed: list[Finding] | None = None) -> None:
     """Recompute the stored findings of one certificate (and of the province when every
     certificate is up to date) inside the caller's transaction; called by
     :func:`recap_app.core.certificate.record_revision` so findings always follow the figures.
@@ -261,8 +278,9 @@ def refresh_region(ws: Workspace, kode: str, actor: str,
     ``written``: (revision id, columns, values) of the revision this transaction has just stored,
     every field present as stored: its findings are computed from these figures instead of
     reading them back (they were written by this transaction under its write lock; every later
-    read still checks them against the revision's SHA-256 and its audit record)."""
-    _refresh(ws, actor, only=kode, audit=False, written=written)
+    read still checks them against the revision's SHA-256 and its audit record). ``computed``:
+    :func:`regency_findings` of exactly those figures, already made (the importer's plan)."""
+    _refresh(ws, actor, only=kode, audit=False, written=written, computed=computed)
 
 
 class _Batch:
@@ -297,7 +315,7 @@ def batch(ws: Workspace) -> Iterator[None]:
 
 
 def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = True,
-             written: tuple[int, list[str], Values] | None = None) -> None:
+             written: tuple[int, list[str], Values] | None = None, computed: list[Finding] | None = None) -> None:
     """Refresh inside the caller's transaction. ``only``: limit regency recomputation to one code."""
     latest = latest_revisions(ws)
     checks = stored_checks(ws)
@@ -318,7 +336,7 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
     counts = {"error": 0, "warning": 0}
     for kode in stale:
         if written is not None and written[0] == latest[kode]:
-            fs = rec.regency(kode, list(written[1]), written[2])
+            fs = list(computed) if computed is not None else rec.regency(kode, list(written[1]), written[2])
         else:
             info = ws.revision_info(latest[kode])
             fs = rec.regency(kode, list(info.columns), ws.revision_values(info.id))

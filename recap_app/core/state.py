@@ -157,11 +157,13 @@ def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:
     wanted = protected_tables(conn)
     if tables is not None:
         wanted = [t for t in wanted if t in set(tables)]
-    columns: dict[str, list[tuple]] = {}  # every table's columns in one statement, not one PRAGMA each
-    for table, cid, name, kind in conn.execute(
-            "SELECT m.name, p.cid, p.name, p.type FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
-            "WHERE m.type = 'table' ORDER BY m.name, p.cid"):
-        columns.setdefault(table, []).append((cid, name, kind))
+    columns: dict[str, list[tuple]] = {}  # the tables' columns in one statement, not one PRAGMA each
+    if wanted:
+        among = "" if tables is None else f" AND m.name IN ({', '.join('?' * len(wanted))})"
+        for table, cid, name, kind in conn.execute(
+                "SELECT m.name, p.cid, p.name, p.type FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+                f"WHERE m.type = 'table'{among} ORDER BY m.name, p.cid", () if tables is None else wanted):
+            columns.setdefault(table, []).append((cid, name, kind))
     out: dict[str, str] = {}
     for t in wanted:
         out.update(units_of(conn, t, columns.get(t, [])))

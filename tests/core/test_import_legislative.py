@@ -3,6 +3,7 @@ regencies make, and the refusals (another dapil's lists, a candidate not on the 
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 from pathlib import Path
 
@@ -88,6 +89,24 @@ def test_all_35_regencies_give_the_official_180_party_totals(dpr, tmp_path):
     assert checked == 180
     d1 = next(d for d in t["dapil"] if d["kode"] == "3301")
     assert d1["fields"]["partai_3_jumlah"] == 646141  # PDI Perjuangan, JAWA TENGAH I
+
+
+def test_findings_stored_by_an_import_read_ahead_are_the_evaluation_of_the_figures(tmp_path, certs):
+    """The importer's plan evaluates each certificate's rules (in the read-ahead child here): what
+    it stores is what the pure evaluation of the stored figures gives, dapil by dapil."""
+    with Workspace.create(tmp_path / "dpr.sqlite", "dpr-2024-jateng", actor="tester") as ws:
+        e = ws.election
+        wrong = {k: (cols, copy.deepcopy(vals)) for k, (cols, vals) in certs.items()}
+        cols, vals = wrong["33.74"]
+        vals[cols[0]]["partai_1"] += 7  # a party total that no longer adds up (F.204) in one kecamatan
+        paths = write_dpr_workbooks(e, tmp_path / "wb", wrong)
+        rep = import_files(ws, paths, "tester", read_ahead=True)
+        assert rep.ok and len(rep.files) == 35
+        key = lambda f: (f.code, f.region, f.column, f.field, f.expected, f.actual, f.message)  # noqa: E731
+        stored = sorted(map(key, reconcile.findings(ws)))
+        assert stored == sorted(map(key, reconcile.check_workspace(ws)))
+        assert ("F.204", "33.74", cols[0]) in {k[:3] for k in stored}
+        assert not reconcile.stale_regions(ws)
 
 
 def test_without_a_jumlah_column_the_total_is_computed(dpr, tmp_path, certs):

@@ -27,8 +27,11 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
-from reportlab.platypus.flowables import PageBreakIfNotEmpty
+from .loading import deferred_wide_patterns
+
+with deferred_wide_patterns():  # before any module of the package loads reportlab (docs/performance.md)
+    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate
+    from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from ... import __version__
 from .. import auth

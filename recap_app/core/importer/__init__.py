@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import certificate, files, reconcile
@@ -134,10 +135,14 @@ def _start_ahead(paths: list, ctx: Context, expect_region: str | None):
     if not ahead.usable(paths):
         return None
 
-    def prepare(path: Path) -> tuple[bytes, Found, list[str]]:
+    def prepare(path: Path) -> tuple[bytes, Found, list[str], Plan | None]:
         data = read_file(path)
         found, notes = _find(path.name, data, expect_region, ctx)
-        return data, found, notes
+        try:
+            planned = plan(ctx.election, found, ctx.kecamatan.get(found.regency.kode, []), path.name, found.sheet)
+        except RecapError:  # the parent makes it again, refusal and all
+            planned = None
+        return data, found, notes, planned
 
     try:
         return ahead.ReadAhead(paths, prepare)
@@ -221,24 +226,25 @@ def read_file(path: Path) -> bytes:
 
 def import_bytes(ws: Workspace, name: str, data: bytes, actor: str, *, accept_names: bool = False,
                  reason: str | None = None, expect_region: str | None = None,
-                 context: Context | None = None, prepared: tuple[bytes, Found, list[str]] | None = None
+                 context: Context | None = None, prepared: tuple[bytes, Found, list[str], Plan | None] | None = None
                  ) -> FileReport:
     """Import one file given as bytes (the window and tests use this). Never raises for bad input:
     a refusal comes back as a FileReport with status "ditolak" and nothing written.
 
     ``context``: a :func:`build_context` result to reuse across files (built when omitted).
-    ``prepared``: (data, found, notes) of these bytes already read ahead with that context
-    (:mod:`.ahead`); the certificate is then not looked for again."""
+    ``prepared``: (data, found, notes, plan or None) of these bytes already read ahead with that
+    context (:mod:`.ahead`); the certificate is then not looked for again, nor its plan made."""
     from .. import auth
 
     auth.require(ws, actor, "import")
     rep = FileReport(name, sha256=hashlib.sha256(data).hexdigest())
     try:
+        planned = None
         if prepared is not None and prepared[0] is data:
-            found, meta_notes = prepared[1], prepared[2]  # read ahead (ahead.py) from these very bytes
+            found, meta_notes, planned = prepared[1:]  # read ahead (ahead.py) from these very bytes
         else:
             found, meta_notes = _find(name, data, expect_region, context or build_context(ws))
-        _store(ws, rep, found, name, data, actor, accept_names, reason)
+        _store(ws, rep, found, name, data, actor, accept_names, reason, planned)
         rep.notes[:0] = meta_notes
     except RecapError as exc:
         msg = exc.message if name in exc.message else f"Berkas {name}: {exc.message} Tidak ada yang disimpan."
@@ -321,9 +327,85 @@ def _find(name: str, data: bytes, expect_region: str | None, ctx: Context) -> tu
     return best, notes
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What storing one found certificate writes, worked out from the certificate and the region
+    set alone (pure: the read-ahead child makes it while the parent stores the file before).
+
+    Attributes:
+        columns: the certificate's columns as stored (kecamatan in official order, then JUMLAH).
+        values: {column: {field: int or None}}, every field of the form (JUMLAH summed from the
+            kecamatan when the file has none, or an empty one).
+        sha: :func:`recap_app.core.store.values_sha256` of columns and values (the revision's content hash).
+        report: the FileReport fields these figures give (kecamatan read and missing, names
+            taken as near or alias, blanks, dashes, recomputed cells, jumlah_computed, ...).
+        findings: the rules on these figures (:func:`recap_app.core.reconcile.regency_findings`):
+            the findings stored with the revision.
+    """
+
+    columns: list[str]
+    values: dict[str, dict[str, int | None]]
+    sha: str
+    report: dict
+    findings: list
+
+
+def plan(election, found: Found, regions: list, name: str, sheet: str) -> Plan:
+    """The :class:`Plan` of a found certificate.
+
+    Args:
+        election: the workspace's election; found: the certificate found in the file;
+        regions: the regency's column regions (kecamatan) in official order; name, sheet: the
+            file and sheet, for the refusal.
+    Raises:
+        ImportRefused: every figure is blank ("empty_certificate").
+    """
+    kode = found.regency.kode
+    regions_by = {r.kode: r for r in regions}
+    by_kode = {c.kode: c for c in found.columns}
+    kec = [k for k in regions_by if k in by_kode]
+    columns = kec + [JUMLAH]
+    keys = (found.form or election.form_of_region(kode)).field_keys
+    values = {c: {k: found.values.get(c, {}).get(k) for k in keys} for c in columns}
+    if all(values[c][k] is None for c in kec for k in keys):
+        raise ImportRefused(f"Berkas {name}, lembar {sheet}: semua sel angka kosong; diharapkan sertifikat "
+                            "yang sudah diisi.", "empty_certificate")
+    jumlah_empty = JUMLAH in by_kode and all(v is None for v in values[JUMLAH].values()) and not any(
+        rc["kolom"] == JUMLAH for rc in found.recomputed)
+    report: dict = {"jumlah_computed": False}
+    if JUMLAH not in by_kode or jumlah_empty:
+        report["jumlah_computed"] = True
+        for k in keys:
+            present = [values[c][k] for c in kec if values[c][k] is not None]
+            values[JUMLAH][k] = sum(present) if present else None
+    report["kecamatan"] = [{"kode": k, "nama": regions_by[k].nama, "header": by_kode[k].header,
+                            "match": by_kode[k].match} for k in kec]
+    report["kecamatan_missing"] = [{"kode": r.kode, "nama": r.nama} for r in regions if r.kode not in by_kode]
+    report["names"] = [{"header": c.header, "kode": c.kode, "nama": regions_by[c.kode].nama, "match": c.match}
+                       for c in found.columns if c.match in ("near", "alias")]
+    report["calon"] = [{"cell": c.ref, "header": c.header, "field": c.key, "nama": c.nama, "dapil": c.dapil,
+                        "partai": c.partai, "nomor_urut": c.nomor_urut, "match": "near"}
+                       for c in found.near_candidates]
+    report["fields_read"] = len(found.field_rows)
+    report["fields_absent"] = [k for k in keys if k not in found.field_rows]
+    blanks: dict[str, list[str]] = {}
+    for k in keys:
+        if k in found.field_rows:
+            cols = [c for c in columns if c in by_kode and values[c][k] is None]
+            if cols:
+                blanks[k] = cols
+    report["blanks"] = blanks
+    form_keys = election.form_of_region(kode).field_keys  # the figures as the revision stores them
+    stored = values if list(keys) == list(form_keys) else {c: {k: values[c].get(k) for k in form_keys}
+                                                           for c in columns}
+    findings = reconcile.regency_findings(election, found.regency, regions, columns, stored)
+    return Plan(columns, values, values_sha256(columns, values), report, findings)
+
+
 def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes, actor: str,
-           accept_names: bool, reason: str | None) -> None:
-    e = ws.election
+           accept_names: bool, reason: str | None, planned: Plan | None = None) -> None:
+    """Store one found certificate (one transaction), or raise its refusal. ``planned``: its
+    :class:`Plan` already made (read ahead); made here otherwise."""
     kode = found.regency.kode
     rep.kode, rep.nama, rep.sheet, rep.transposed = kode, found.regency.nama, found.sheet, found.transposed
     if found.near and not accept_names:
@@ -340,43 +422,14 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: nama calon tidak persis sama dengan daftar calon: "
                             f"{items}{more}. Periksa, lalu impor lagi dengan --accept-names untuk menerima ejaan ini "
                             "(akan diingat untuk calon itu).", "near_names")
-    regions = {r.kode: r for r in ws.columns_of(kode)}  # in official order
-    official = list(regions)
-    by_kode = {c.kode: c for c in found.columns}
-    kec = [k for k in official if k in by_kode]
-    columns = kec + [JUMLAH]
-    keys = (found.form or e.form_of_region(kode)).field_keys
-    values = {c: {k: found.values.get(c, {}).get(k) for k in keys} for c in columns}
-    if all(values[c][k] is None for c in kec for k in keys):
-        raise ImportRefused(f"Berkas {name}, lembar {found.sheet}: semua sel angka kosong; diharapkan sertifikat "
-                            "yang sudah diisi.", "empty_certificate")
-    jumlah_empty = JUMLAH in by_kode and all(v is None for v in values[JUMLAH].values()) and not any(
-        rc["kolom"] == JUMLAH for rc in found.recomputed)
-    if JUMLAH not in by_kode or jumlah_empty:
-        rep.jumlah_computed = True
-        for k in keys:
-            present = [values[c][k] for c in kec if values[c][k] is not None]
-            values[JUMLAH][k] = sum(present) if present else None
-    rep.kecamatan = [{"kode": k, "nama": regions[k].nama, "header": by_kode[k].header, "match": by_kode[k].match}
-                     for k in kec]
-    rep.kecamatan_missing = [{"kode": r.kode, "nama": r.nama} for r in regions.values() if r.kode not in by_kode]
-    rep.names = [{"header": c.header, "kode": c.kode, "nama": regions[c.kode].nama, "match": c.match}
-                 for c in found.columns if c.match in ("near", "alias")]
-    rep.calon = [{"cell": c.ref, "header": c.header, "field": c.key, "nama": c.nama, "dapil": c.dapil,
-                  "partai": c.partai, "nomor_urut": c.nomor_urut, "match": "near"} for c in found.near_candidates]
-    rep.fields_read = len(found.field_rows)
-    rep.fields_absent = [k for k in keys if k not in found.field_rows]
-    blanks: dict[str, list[str]] = {}
-    for k in keys:
-        if k in found.field_rows:
-            cols = [c for c in columns if c in by_kode and values[c][k] is None]
-            if cols:
-                blanks[k] = cols
-    rep.blanks = blanks
+    p = planned or plan(ws.election, found, ws.columns_of(kode), name, found.sheet)
+    columns, values, sha = p.columns, p.values, p.sha
+    for key, value in p.report.items():
+        setattr(rep, key, value)
     rep.dashes = found.dashes
     rep.recomputed = found.recomputed
     rep.notes.extend(found.notes)
-    sha = values_sha256(columns, values)
+    keys = next(iter(values.values())).keys()
     # the "already there" check runs inside the write transaction (BEGIN IMMEDIATE holds the write
     # lock): a second import of the same file at the same time waits, then sees the first's revision
     with ws.transaction():
@@ -397,7 +450,8 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
             _accept_candidate_name(ws, c, actor)
         file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
         rid = certificate.record_revision(ws, kode, columns, values, actor=actor, permission="import",
-                                          source_file_id=file_id, reason=reason, action="certificate.import")
+                                          source_file_id=file_id, reason=reason, action="certificate.import",
+                                          findings=p.findings)
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
 
 

@@ -2,9 +2,10 @@
 process while the current file is stored (the machine's second core).
 
 Storing a file (its transaction, findings, audit record and fsync) and reading the next one
-(unzipping, the extent check, calamine, the layout search) do not depend on each other, so a
-forked child reads the files in order and sends each back as (bytes, found certificate, notes);
-the parent stores them in order, exactly as it would have read them itself.
+(unzipping, the extent check, calamine, the layout search, and what the certificate's figures
+give: the columns and fields to store, their hash and the rules' findings) do not depend on each
+other, so a forked child reads the files in order and sends each back as (bytes, found
+certificate, notes, plan); the parent stores them in order, exactly as it would have read them itself.
 
 What keeps this exact and safe:
 
@@ -33,7 +34,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 #: what the child sends for a file it leaves to the parent
 AGAIN = "again"
@@ -57,11 +57,11 @@ class ReadAhead:
 
     Args:
         paths: the files, in import order.
-        prepare: ``prepare(path) -> (data, found, notes)``; any exception means "the parent reads
+        prepare: ``prepare(path) -> (data, found, notes, plan)``; any exception means "the parent reads
             this one itself". It runs in the child only, on objects inherited by the fork.
     """
 
-    def __init__(self, paths: Sequence, prepare: Callable[[Path], tuple[bytes, Any, list[str]]]):
+    def __init__(self, paths: Sequence, prepare: Callable[[Path], tuple]):
         mp = multiprocessing.get_context("fork")
         self._recv, send = mp.Pipe(duplex=False)
         self._proc = mp.Process(target=_child, args=(send, self._recv, list(paths), prepare), daemon=True,
@@ -71,8 +71,8 @@ class ReadAhead:
         self._next = 0
         self._broken = False
 
-    def get(self, i: int) -> tuple[bytes, Any, list[str]] | None:
-        """The child's (data, found, notes) of file ``i`` (asked in order), or None: read it in process.
+    def get(self, i: int) -> tuple | None:
+        """The child's (data, found, notes, plan) of file ``i`` (asked in order), or None: read it in process.
 
         A child that sends nothing for :data:`PATIENCE` seconds (stopped, stuck) is stopped: the
         parent reads this file and the rest itself."""

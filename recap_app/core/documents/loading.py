@@ -1,0 +1,59 @@
+"""Loading reportlab without compiling, at import, a pattern the documents never use.
+
+reportlab's ``platypus.paragraph`` compiles at import a case-insensitive URI pattern whose
+character classes span ``\\xa1-\\uffff`` (``uri_pat``, used only to hyphenate URIs, which no
+document here asks for). Python's ``re`` folds the case of every one of those 65,000 characters
+when compiling it: about 50 ms of every process that prints, a sixth of ``recap print``. Under
+:func:`deferred_wide_patterns` such a pattern is compiled on its first use instead; every other
+pattern is compiled at once, as before, and the result of a match is the same
+(tests/core/test_documents_loading.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+
+#: the character range that makes a case-insensitive pattern slow to compile
+WIDE = "\xa1-\uffff"
+
+
+class DeferredPattern:
+    """A compiled pattern made on first use: any attribute (``match``, ``search``, ``pattern``)
+    compiles it (``re.compile(pattern, flags)``) and is then the compiled pattern's."""
+
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def compiled(self) -> re.Pattern:
+        """The compiled pattern (compiled now if it was not yet)."""
+        if self._compiled is None:
+            self._compiled = _REAL_COMPILE(self._source, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+
+_REAL_COMPILE = re.compile
+
+
+@contextlib.contextmanager
+def deferred_wide_patterns() -> Iterator[None]:
+    """Inside: ``re.compile`` of a case-insensitive text pattern holding :data:`WIDE` returns a
+    :class:`DeferredPattern`; anything else is compiled as usual. ``re.compile`` is itself again
+    on leaving, whatever happened inside."""
+
+    def compile_(pattern, flags=0):
+        if isinstance(pattern, str) and flags & re.IGNORECASE and WIDE in pattern:
+            return DeferredPattern(pattern, flags)
+        return _REAL_COMPILE(pattern, flags)
+
+    re.compile = compile_
+    try:
+        yield
+    finally:
+        re.compile = _REAL_COMPILE
