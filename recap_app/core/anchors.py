@@ -29,6 +29,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import auth, headlog, office_key
 from .audit import Problem
@@ -40,8 +41,7 @@ from .store import GENESIS_HASH, Workspace
 ANCHOR_FORMAT = "recap-jangkar-1"
 
 
-@dataclass(frozen=True)
-class Head:
+class Head(NamedTuple):
     """A chain head: which chain (genesis = hash of record #1, workspace id) and where it stands."""
 
     workspace_id: str | None
@@ -144,8 +144,7 @@ def protect_key(ws: Workspace, actor: str, old: str | None, new: str, path: Path
 
 
 # --------------------------------------------------------------------- collecting and checking
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A head known from outside the chain, and where it was found."""
 
     source: str  # Indonesian: where it comes from

@@ -25,7 +25,7 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .store import GENESIS_HASH, audit_hash, values_sha256
 
@@ -37,8 +37,7 @@ GUARD_TRIGGERS = ("audit_no_update", "audit_no_delete", "audit_seal_on_insert", 
                   "audit_seal_no_delete")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One break in the audit chain.
 
     Attributes:

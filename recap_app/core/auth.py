@@ -32,8 +32,7 @@ import os
 import secrets
 import sys
 import unicodedata
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .clock import default_actor, now_iso
 from .errors import NotAllowed, RecapError
@@ -120,8 +119,7 @@ class PasswordNeeded(NotAllowed):
     """A password is needed and none was given (no RECAP_PASSWORD and no terminal to ask)."""
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):
     """One local account: name, role (one of ROLES), active flag, when and by whom created."""
 
     name: str

@@ -25,9 +25,9 @@ import hashlib
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from . import faults, files, headlog
@@ -46,8 +46,7 @@ class BackupError(WorkspaceError):
     """A backup or restore could not be made; nothing was changed."""
 
 
-@dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(NamedTuple):
     """One backup file.
 
     Attributes:
@@ -66,8 +65,7 @@ class BackupInfo:
     audit_last_hash: str = ""
 
 
-@dataclass(frozen=True)
-class StartupReport:
+class StartupReport(NamedTuple):
     """Result of :func:`startup_check`.
 
     Attributes:

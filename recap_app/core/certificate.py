@@ -20,7 +20,7 @@ to the findings' state. Permissions are checked here, in the core, for every fac
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import auth, drafts, reconcile
 from .clock import now_iso
@@ -35,8 +35,7 @@ OFFICIAL = "resmi"
 SECOND_ENTRY = "entri_kedua"
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     """The answer to "may this happen now?": ``allowed`` and, when not, why (Indonesian) and a code."""
 
     allowed: bool

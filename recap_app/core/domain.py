@@ -8,8 +8,8 @@ ones of the recap forms (docs/domain.md): *kabupaten_kota*, *kecamatan*, *paslon
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 #: Tier names, top down. An office at tier T receives certificates from regions of the next
 #: tier down, each certificate holding one column per region of the tier below that.
@@ -44,8 +44,7 @@ def child_tier(tier: str) -> str:
     return TIERS[i + 1]
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     """A region of the election's region set.
 
     Attributes:
@@ -61,8 +60,7 @@ class Region:
     nama: str
 
 
-@dataclass(frozen=True)
-class VoterCategory:
+class VoterCategory(NamedTuple):
     """A voter register of block I (DPT, DPTb, DPK; Pilkada names differ), from the definition.
 
     Attributes:
@@ -84,8 +82,7 @@ class ContestantKind(StrEnum):
     PERSEORANGAN = "perseorangan"  # an individual candidate (DPD)
 
 
-@dataclass(frozen=True)
-class Contestant:
+class Contestant(NamedTuple):
     """One entry on the ballot.
 
     Attributes:
@@ -113,8 +110,7 @@ class Contestant:
         return self.nama_singkat or self.nama
 
 
-@dataclass(frozen=True)
-class District:
+class District(NamedTuple):
     """An electoral district (daerah pemilihan, dapil): a set of regions with a number of seats.
 
     Attributes:

@@ -15,8 +15,7 @@ finally stores the figures is recorded as usual.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import auth
 from .clock import now_iso
@@ -36,8 +35,7 @@ def _key(kode: str, kind: str) -> str:
     return (PREFIX if kind == "resmi" else PREFIX_SECOND) + kode
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """One stored draft.
 
     Attributes:

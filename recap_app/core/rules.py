@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .domain import JUMLAH, PROVINSI, RULES_VERSION, Region, tier_word  # noqa: F401 (RULES_VERSION: the rules' own)
 from .formatting import figure as fmt
@@ -38,8 +38,7 @@ RESERVE_TOLERANCE = 0.01
 TURNOUT_LIMIT = 1.0
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One entry of the catalogue.
 
     Attributes:

@@ -14,9 +14,8 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from . import faults, files, headlog, schema, state
@@ -56,8 +55,7 @@ def values_sha256(columns: list[str], values: Values) -> str:
     return hashlib.sha256(canon.encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class RevisionInfo:
+class RevisionInfo(NamedTuple):
     """Metadata of one stored certificate revision."""
 
     id: int

@@ -14,8 +14,8 @@ storage, rules, import, documents, bundles and the JSON outputs alike (docs/sche
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..domain import Contestant, ContestantKind, District, VoterCategory
 
@@ -23,8 +23,7 @@ SEX_LABEL = {"L": " (LK)", "P": " (PR)", "JML": " (JML)"}
 _SHORT_SEX = {"_l": " LK", "_p": " PR", "": " JML"}
 
 
-@dataclass(frozen=True)
-class FormField:
+class FormField(NamedTuple):
     """One figure on the certificate.
 
     Attributes:
@@ -48,8 +47,7 @@ class FormField:
         return bool(self.parts)
 
 
-@dataclass(frozen=True)
-class FormRow:
+class FormRow(NamedTuple):
     """A printed row of the form: a heading (no fields) or a figure row (1 or 3 fields).
 
     Attributes:
@@ -68,8 +66,7 @@ class FormRow:
     group: Contestant | None = None
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(NamedTuple):
     """target = sum(parts), checked by rule ``code`` (the finding's field is the target)."""
 
     code: str
@@ -77,8 +74,7 @@ class Identity:
     parts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Bound:
+class Bound(NamedTuple):
     """small ≤ big, checked by rule ``code`` (the finding's field is the small one)."""
 
     code: str

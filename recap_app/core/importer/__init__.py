@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import certificate, files, reconcile
 from ..domain import JUMLAH
@@ -327,8 +327,7 @@ def _find(name: str, data: bytes, expect_region: str | None, ctx: Context) -> tu
     return best, notes
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """What storing one found certificate writes, worked out from the certificate and the region
     set alone (pure: the read-ahead child makes it while the parent stores the file before).
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..election import Region
 
@@ -74,8 +74,7 @@ def _likeness(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """The outcome of matching one header text.
 
     kind: "code", "exact", "alias", "near" (needs confirmation) or "none";

@@ -17,7 +17,7 @@ Rules (the same for every file kind):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: largest figure accepted (Indonesia's whole register is about 205 million voters)
 MAX_FIGURE = 999_999_999
@@ -53,8 +53,7 @@ class CellError(str):
         return obj
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """A figure read from a cell: ``value`` (int or None) and ``dash`` (True when "-" meant 0)."""
 
     value: int | None
