@@ -38,3 +38,12 @@ def test_a_read_only_command_loads_no_heavy_library(demo_ws):
             "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert "HEAVY []" in out, out[-500:]
+
+
+def test_the_command_line_sets_a_slow_collector_pace_and_the_window_restores_the_usual_one():
+    code = ("import gc\nbefore = gc.get_threshold()\nimport recap_app.cli\nfrom recap_app.ui.app import GC_PACE\n"
+            "print(before, gc.get_threshold(), GC_PACE)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    usual, cli_pace, window = out.split(") (")
+    assert cli_pace == "50000, 50, 50"
+    assert usual.strip("(") == window.strip(")") == "700, 10, 10"  # Python's own default, as the window uses

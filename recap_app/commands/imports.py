@@ -46,11 +46,12 @@ def register(main):
 
         Status keluar 0 bila semua berkas diterima atau sudah ada; 1 bila ada yang ditolak.
         """
+        from ..core import formatting
         from ..core.importer import import_files
 
         with cmd.acting(db, user) as (ws, actor):
             report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region,
-                                  read_ahead=True)
+                                  read_ahead=True, meanwhile=formatting.prepare)
         cmd.emit_report(report, fmt, ws.election)
 
     @cmd.read_command(main, "totals")

@@ -234,6 +234,11 @@ def no_screen() -> bool:
             and not os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("QT_QPA_PLATFORM"))
 
 
+#: the garbage collector's usual pace (Python's default thresholds), for the long-lived window; the
+#: command line that starts it sets a slower one for its short processes (recap_app/cli.py)
+GC_PACE = (700, 10, 10)
+
+
 def run(db=None, screenshot=None, lang: str | None = None) -> int:
     """Run the desktop program (``recap gui``).
 
@@ -295,6 +300,9 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
 
         window.show_message(QCoreApplication.translate("MainWindow", "Ada draf yang belum disimpan: %s")
                             % ", ".join(kept))
+    import gc
+
+    gc.set_threshold(*GC_PACE)  # the window lives all day: the collector back at its usual pace
     code = app.exec()
     ws.close()
     return code

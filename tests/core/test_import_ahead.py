@@ -193,3 +193,20 @@ def test_a_stopped_child_is_given_up_after_a_while(tmp_path, books, monkeypatch)
     assert made and made[0]._broken and not made[0]._proc.is_alive()
     assert reports(rep) == reports(rep_here)
     assert stored(ws) == stored(here)
+
+
+def test_meanwhile_runs_once_while_the_child_reads_and_what_it_raises_is_ignored(tmp_path, books):
+    calls = []
+
+    def meanwhile():
+        calls.append(1)
+        raise RuntimeError("a preparation that fails decides nothing")
+
+    ws, rep = imported(tmp_path, "dengan", books, read_ahead=True, meanwhile=meanwhile)
+    with ws:
+        assert calls == [1] and len(rep.files) == len(books)
+        assert [f.status for f in rep.files].count("diterima") == 5
+    calls.clear()
+    ws, rep = imported(tmp_path, "tanpa", books, meanwhile=meanwhile)  # no read-ahead: nothing to wait for
+    with ws:
+        assert calls == [] and [f.status for f in rep.files].count("diterima") == 5
