@@ -70,11 +70,20 @@ def local_time(value: str | _dt.datetime | None, locale: str = LOCALE, seconds: 
     return f"{format_datetime(t, pattern, locale=locale)} {zone}"
 
 
+@lru_cache(maxsize=1)
+def _whole_number_format():
+    """(the office's Babel Locale, Babel's parsed "#,##0" pattern), made once: ``format_decimal``
+    would parse both again for every figure (half its time)."""
+    from babel import Locale  # Babel loads when a figure is first written
+    from babel.numbers import parse_pattern
+
+    return Locale.parse(LOCALE), parse_pattern("#,##0")
+
+
 @lru_cache(maxsize=65536)
 def _grouped(n: int) -> str:
-    from babel.numbers import format_decimal  # Babel loads when a figure is first written
-
-    return format_decimal(n, format="#,##0", locale=LOCALE)
+    locale, pattern = _whole_number_format()
+    return pattern.apply(n, locale)  # what format_decimal(n, format="#,##0", locale=LOCALE) returns
 
 
 def number(n: int | None, blank: str = "") -> str:

@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recap_app.core import formatting as fmt
 
@@ -121,3 +123,11 @@ def test_a_measured_quantity_has_a_decimal_comma():
     assert decimal(1234.56) == "1.234,6"
     assert decimal(2.25, 2) == "2,25"
     assert decimal(7.0, 0) == "7"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_every_whole_number_is_what_babel_s_format_decimal_writes(n):
+    from babel.numbers import format_decimal
+
+    assert fmt.number(n) == format_decimal(n, format="#,##0", locale="id")
