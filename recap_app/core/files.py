@@ -131,6 +131,23 @@ STALE_TEMP_SECONDS = 600
 _TEMP_PID = re.compile(r"-(\d+)-[0-9a-f]{8}(?:-wal|-shm|-journal)?$")
 
 
+def stamp(path: str | Path) -> list[int] | None:
+    """[size, modification time in ns] of a database file and of its -wal (-1, -1 without one, or
+    with an empty one: SQLite makes an empty -wal whenever it opens the file, and an empty -wal
+    holds nothing): what changes when anyone writes it. None when the file cannot be looked at."""
+    try:
+        st = os.stat(path)
+        try:
+            w = os.stat(f"{path}-wal")
+        except FileNotFoundError:
+            w = None
+    except OSError:
+        return None
+    if w is None or w.st_size == 0:
+        return [st.st_size, st.st_mtime_ns, -1, -1]
+    return [st.st_size, st.st_mtime_ns, w.st_size, w.st_mtime_ns]
+
+
 def temp_beside(target: Path, tag: str) -> Path:
     """A temporary name beside ``target`` that says which process made it:
     ``<name>.<tag>-<pid>-<8 hex>`` (:func:`clean_temps` removes those of dead processes)."""

@@ -17,7 +17,7 @@ import sqlite3
 from glob import escape as glob_escape
 from pathlib import Path
 
-from . import faults
+from . import faults, files
 from .errors import WorkspaceError
 from .files import clean_temps
 from .store import Workspace
@@ -129,6 +129,7 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
         raise WorkspaceError(report.message, "damaged") from exc
     stamp = _file_stamp(path)
     if stamp is not None and _checked_stamps().get(str(path.resolve())) == stamp:
+        _keep_checked(ws, path)
         return ws  # checked whole since the file last changed (size and times of the file and its WAL)
     try:
         rows = [r[0] for r in ws.conn.execute("PRAGMA integrity_check").fetchall()]
@@ -145,18 +146,29 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
         raise WorkspaceError(startup_check(path).message, "damaged")
     if stamp is not None:
         _note_checked(path, stamp)
+        _keep_checked(ws, path)
     return ws
 
 
-def _file_stamp(path: Path) -> list[int] | None:
-    """(size, modification time in ns) of the file and of its -wal: what changes when anyone writes."""
-    try:
-        st = path.stat()
-        wal = Path(f"{path}-wal")
-        w = wal.stat() if wal.exists() else None
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns, w.st_size if w else -1, w.st_mtime_ns if w else -1]
+_file_stamp = files.stamp
+
+
+def _keep_checked(ws: Workspace, path: Path) -> None:
+    """A file that passed the whole check and is then written by this program alone stays checked:
+    when the workspace closes and nobody else wrote the file since its last commit, the file as it
+    is then is noted as checked, so the next start does not check again what SQLite itself wrote
+    (the automatic backup after an import, an adoption or a bundle export checks a copy of every
+    page). A file written by anyone else meanwhile, or a process that ends without closing (a
+    crash, a kill), is checked whole at the next start."""
+    if ws.readonly:
+        return
+    ws.note_stamp()
+
+    def closed(ours: bool) -> None:
+        if ours and (now := _file_stamp(path)) is not None:
+            _note_checked(path, now)
+
+    ws.close_hooks.append(closed)
 
 
 def _stamps_file() -> Path:

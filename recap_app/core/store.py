@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -90,6 +90,10 @@ class Workspace:
         #: the CLI prints them after the command, the window shows them
         self.warnings: list[str] = []
         self._identity: tuple[str, str | None] | None = None
+        #: called with one argument once the connection is closed: True when nobody but this
+        #: connection wrote the file since it was opened (its last commit left it as it is)
+        self.close_hooks: list[Callable[[bool], object]] = []
+        self._stamp: list[int] | None = None  # the file as this connection last left it (files.stamp)
         if not readonly:
             conn.set_trace_callback(self._trace)
 
@@ -314,9 +318,18 @@ class Workspace:
         return cls(path, conn, election, readonly)
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connection (checkpointing the WAL), then run :attr:`close_hooks`."""
+        hooks, self.close_hooks = self.close_hooks, []
+        ours = bool(hooks) and self._stamp is not None and files.stamp(self.path) == self._stamp
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+        for hook in hooks:
+            with contextlib.suppress(Exception):
+                hook(ours)
+
+    def note_stamp(self) -> None:
+        """Remember the file as it is now as this connection's own state (at open, after a commit)."""
+        self._stamp = files.stamp(self.path)
 
     def __enter__(self) -> Workspace:
         return self
@@ -384,6 +397,8 @@ class Workspace:
             seen = self._version()  # read under the write lock: nobody else can commit in between
             self.conn.execute("COMMIT")
             self._guarded_at = seen  # what we committed is recorded: the guard need not look again
+            if self.close_hooks:
+                self.note_stamp()
             if head is not None:
                 self._log_head()
         except sqlite3.OperationalError as exc:
@@ -726,7 +741,7 @@ class Workspace:
     def _revision_values(self, revision_id: int) -> Values:
         info = self.revision_info(revision_id)
         out: Values = {c: {} for c in info.columns}
-        for _rid, kolom, col in _cells(self.conn, "revision_id = ?", (revision_id,)):
+        for _rid, kolom, col in cells_by_column(self.conn, "revision_id = ?", (revision_id,)):
             out[kolom] = col
         self._check_content(info, out, self._audited([info.region_kode]))
         return out
@@ -793,7 +808,7 @@ class Workspace:
         values: dict[int, Values] = {i: {c: {} for c in info.columns} for i, info in infos.items()}
         if infos:
             q = ",".join("?" * len(infos))
-            for rid, kolom, col in _cells(self.conn, f"revision_id IN ({q})", list(infos)):
+            for rid, kolom, col in cells_by_column(self.conn, f"revision_id IN ({q})", list(infos)):
                 values[rid][kolom] = col
         audited = self._audited(sorted({info.region_kode for info in infos.values()}))
         for rid, info in infos.items():
@@ -872,8 +887,10 @@ def _insert_cells(conn: sqlite3.Connection, rid: int, columns: list[str], values
                          [(rid, c, k, v) for c in columns for k, v in values[c].items()])
 
 
-def _cells(conn: sqlite3.Connection, where: str, args) -> Iterator[tuple[int, str, dict[str, int | None]]]:
-    """(revision id, column, {field: value}) of the cells matching ``where``, a column at a time.
+def cells_by_column(conn: sqlite3.Connection, where: str, args) -> Iterator[tuple[int, str, dict[str, int | None]]]:
+    """(revision id, column, {field: value}) of the cells matching ``where`` (SQL over table
+    ``cell``, a program constant with ``?`` for ``args``), a column at a time. Not checked against
+    the revision's SHA-256: :meth:`Workspace.revision_values` and ``latest_values`` do that.
 
     SQLite groups each column into JSON (``json_group_object``: ~2.5x faster than one Python row per
     cell; the fields come in the table's key order, as the per-cell read gave them); an SQLite built

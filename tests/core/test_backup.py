@@ -311,3 +311,55 @@ def test_read_only_media_with_changes_still_in_the_wal_is_refused_not_shown_old(
     opened = startup.open_checked(path)
     assert opened.readonly and opened.setting("office.name") == "KPU Provinsi Jawa Tengah (uji)"
     opened.close()
+
+
+def _whole_checks(monkeypatch):
+    """Count the start-up check's whole-file checks (``PRAGMA integrity_check`` on the workspace)."""
+    seen = []
+    real = startup.Workspace.open
+
+    def opened(*a, **kw):
+        ws = real(*a, **kw)
+        conn = ws.conn
+
+        class Spy:
+            def __getattr__(self, name):
+                return getattr(conn, name)
+
+            def execute(self, sql, *args):
+                if sql.startswith("PRAGMA integrity_check"):
+                    seen.append(sql)
+                return conn.execute(sql, *args)
+
+        ws.conn = Spy()
+        return ws
+
+    monkeypatch.setattr(startup.Workspace, "open", staticmethod(opened))
+    return seen
+
+
+def test_a_file_written_by_the_program_alone_stays_checked_and_anyone_else_s_write_is_checked_again(
+        demo_ws, monkeypatch):
+    path = demo_ws.path
+    demo_ws.close()
+    seen = _whole_checks(monkeypatch)
+    ws = startup.open_checked(path)
+    assert len(seen) == 1  # new to the check
+    ws.set_setting("office.name", "KPU Provinsi Jawa Tengah (uji)", "tester")
+    ws.close()  # written by this program alone since its check: noted as checked as it is now
+    ws = startup.open_checked(path)
+    assert len(seen) == 1 and ws.setting("office.name") == "KPU Provinsi Jawa Tengah (uji)"
+    ws.set_setting("office.name", "KPU Provinsi Jawa Tengah", "tester")
+    other = sqlite3.connect(path)  # someone else writes between our last commit and our close
+    other.execute("PRAGMA user_version = 5")  # a write that no digest covers: only the check sees it
+    other.commit()
+    other.close()
+    ws.close()
+    startup.open_checked(path).close()
+    assert len(seen) == 2  # checked whole again
+    ws = startup.open_checked(path)  # that check passed and nothing changed since
+    assert len(seen) == 2
+    ws.set_setting("office.name", "x", "tester")
+    ws.conn.close()  # a process that ends without closing the workspace (killed): no note
+    startup.open_checked(path).close()
+    assert len(seen) == 3

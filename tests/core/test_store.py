@@ -180,7 +180,7 @@ def test_cells_read_by_column_equal_cell_by_cell(demo_ws):
     for rid, kolom, fld, value in demo_ws.conn.execute("SELECT revision_id, kolom, field, value FROM cell"):
         direct.setdefault((rid, kolom), {})[fld] = value
     for conn in (demo_ws.conn, NoJson(demo_ws.conn)):
-        got = {(rid, kolom): col for rid, kolom, col in store._cells(conn, "1 = 1", ())}
+        got = {(rid, kolom): col for rid, kolom, col in store.cells_by_column(conn, "1 = 1", ())}
         assert got == direct and all(list(got[k]) == list(direct[k]) for k in direct)
     assert len(direct) == 35 + sum(len(demo_ws.columns_of(r.kode)) for r in demo_ws.regencies())  # 573 kecamatan + JUMLAH
     info, values = demo_ws.latest_values()["33.19"]

@@ -27,7 +27,7 @@ from ..domain import JUMLAH
 from ..errors import RecapError
 from ..office_key import OfficeIdentity, OfficeKeyError, load_identity
 from ..outputs import check_output_path
-from ..store import Workspace, values_sha256
+from ..store import Workspace, cells_by_column, values_sha256
 from ..totals import sum_or_none
 from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
 
@@ -209,10 +209,9 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
            WHERE r.kind = 'resmi' AND r.id > ? ORDER BY r.certificate_id, r.number""",
         (base_revision,)).fetchall()
     cells: dict[int, dict[str, dict[str, int | None]]] = {r[0]: {} for r in revs}
-    for rid, kolom, fld, value in ws.conn.execute(
-            "SELECT c.revision_id, c.kolom, c.field, c.value FROM cell c JOIN revision r ON r.id = c.revision_id "
-            "WHERE r.kind = 'resmi' AND r.id > ?", (base_revision,)):
-        cells[rid].setdefault(kolom, {})[fld] = value
+    for rid, kolom, col in cells_by_column(  # a column's cells as one JSON object from SQLite
+            ws.conn, "revision_id IN (SELECT id FROM revision WHERE kind = 'resmi' AND id > ?)", (base_revision,)):
+        cells[rid][kolom] = col
     by_cert: dict[int, list[dict]] = {}
     for rid, cid, number, columns, created_at, created_by, reason, sha, source_sha in revs:
         cols = json.loads(columns)
