@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -55,3 +56,40 @@ def test_a_fresh_process_does_not_compile_the_wide_pattern_at_import():
             "print(type(paragraph.uri_pat).__name__, re.compile is recap_app.core.documents.loading._REAL_COMPILE)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["DeferredPattern", "True"]
+
+
+def _render_in_fresh_process(db, home) -> bytes:
+    code = ("import sys\nfrom recap_app.core.store import Workspace\nfrom recap_app.core.documents import render\n"
+            f"ws = Workspace.open({str(db)!r}, readonly=True)\n"
+            "sys.stdout.buffer.write(render(ws, ['sertifikat', 'rekapitulasi'], now='2019-05-21T10:00:00+07:00').pdf)")
+    env = dict(os.environ, RECAP_HOME=str(home))
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, env=env).stdout
+
+
+def test_the_font_cache_gives_the_same_pdf_and_a_bad_cache_is_ignored(demo_ws, tmp_path):
+    demo_ws.close()
+    home = tmp_path / "home"
+    parsed = _render_in_fresh_process(demo_ws.path, home)  # no cache yet: parsed, then kept
+    cached = sorted((home / "cache").glob("DejaVuSansCondensed*.marshal"))
+    assert len(cached) == 2 and all(p.stat().st_size > 100_000 for p in cached)
+    assert _render_in_fresh_process(demo_ws.path, home) == parsed  # made from the cache
+    for p in cached:
+        p.write_bytes(b"\x00not a marshal stream")
+    assert _render_in_fresh_process(demo_ws.path, home) == parsed  # a damaged cache: parsed again
+    assert parsed.startswith(b"%PDF-")
+
+
+def test_a_cached_face_equals_the_parsed_one(tmp_path, monkeypatch):
+    from reportlab.pdfbase import ttfonts
+
+    from recap_app.core.documents import fontcache, page
+
+    monkeypatch.setenv("RECAP_HOME", str(tmp_path / "home"))
+    path = page.FONT_DIR / "DejaVuSansCondensed-Bold.ttf"
+    parsed = ttfonts.TTFont("A", str(path))
+    fontcache.ttfont("B", path)  # writes the cache
+    again = fontcache.ttfont("C", path)
+    assert fontcache._same(again.face, parsed.face) and again.face is not parsed.face
+    assert again.fontName == "C" and type(again.face.name) is ttfonts.TTFNameBytes
+    assert again.stringWidth("Rekapitulasi 16.825.511", 9) == parsed.stringWidth("Rekapitulasi 16.825.511", 9)
+    assert ttfonts.TTFontFace.__name__ == "TTFontFace"  # reportlab's own class is back
