@@ -27,7 +27,7 @@ from .clock import now_iso
 from .domain import Region
 from .errors import NotAllowed, NotNow
 from .status import Status, status, statuses  # noqa: F401 (the lifecycle's words, kept here for its callers)
-from .store import RevisionInfo, Values, Workspace
+from .store import RevisionInfo, Values, Workspace, complete
 from .text import clean_text, optional_text
 
 #: revision kinds: the official entry and a second entry (double entry, never counted)
@@ -189,7 +189,8 @@ def open_warnings(ws: Workspace, kode: str) -> list:
 def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values, *, actor: str,
                     permission: str = "edit", kind: str = OFFICIAL, action: str = "certificate.revision",
                     source_file_id: int | None = None, reason: str | None = None,
-                    discard_draft: bool = False, findings: list | None = None) -> int:
+                    discard_draft: bool = False, findings: list | None = None,
+                    content_sha256: str | None = None) -> int:
     """Store a new revision of a certificate with its findings, in one transaction.
 
     The revision, its audit record, the recomputed findings of the certificate (and of the
@@ -206,6 +207,8 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
             now stored). Imports leave a draft alone: a clerk's typing is never thrown away unseen.
         findings: the rules on exactly these figures, already evaluated
             (:func:`recap_app.core.reconcile.regency_findings`; the importer's plan); None: evaluated here.
+        content_sha256: the figures' content hash when the caller has it for values of the stored
+            shape (:meth:`recap_app.core.store.Workspace.insert_revision`).
     Returns:
         The new revision id.
     Raises:
@@ -217,10 +220,11 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
     with ws.transaction():
         _not_adopted(ws, kode, kind).raise_if_not()
         rid = ws.insert_revision(kode, columns, values, actor=actor, source_file_id=source_file_id, reason=reason,
-                                 kind=kind, action=action)
+                                 kind=kind, action=action, content_sha256=content_sha256)
         if kind == OFFICIAL:
             keys = ws.election.form_of_region(kode).field_keys  # the figures as insert_revision stored them
-            stored = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
+            stored = values if complete(values, columns, keys) else {
+                c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
             reconcile.refresh_region(ws, kode, actor, written=(rid, list(columns), stored), computed=findings)
         if discard_draft:
             drafts.discard_draft(ws, kode, actor, kind)

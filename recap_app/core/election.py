@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,7 +56,6 @@ def _districts(d: dict, contest: dict) -> tuple[District, ...]:
     return tuple(District(str(x["kode"]), x["nama"], x.get("kursi"), tuple(x.get("wilayah", ()))) for x in ds)
 
 
-@dataclass
 class Election:
     """An election definition: identity, form naming, categories, contest and region set.
 
@@ -77,26 +75,35 @@ class Election:
             province); ``tier`` is then the office's tier.
     """
 
-    id: str
-    name: str
-    name_en: str
-    kind: str
-    polling_day: str
-    province_code: str
-    province_name: str
-    tier: str
-    form_names: dict
-    voter_categories: list[VoterCategory]
-    reserve_percent: float
-    region_set: str
-    form_kind: str = "paslon"
-    body: str = ""
-    seats: dict = field(default_factory=dict)
-    contestants: tuple[Contestant, ...] = ()
-    districts: tuple[District, ...] = ()
-    national_votes: dict[int, int] = field(default_factory=dict)
-    raw: dict = field(repr=False, default_factory=dict)
-    office: Region | None = None
+    #: the attributes, in the order :meth:`__init__` takes them
+    FIELDS = ("id", "name", "name_en", "kind", "polling_day", "province_code", "province_name", "tier", "form_names",
+              "voter_categories", "reserve_percent", "region_set", "form_kind", "body", "seats", "contestants",
+              "districts", "national_votes", "raw", "office")
+
+    def __init__(self, id: str, name: str, name_en: str, kind: str, polling_day: str, province_code: str,
+                 province_name: str, tier: str, form_names: dict, voter_categories: list[VoterCategory],
+                 reserve_percent: float, region_set: str, form_kind: str = "paslon", body: str = "",
+                 seats: dict | None = None, contestants: tuple[Contestant, ...] = (),
+                 districts: tuple[District, ...] = (), national_votes: dict[int, int] | None = None,
+                 raw: dict | None = None, office: Region | None = None):
+        # a plain class, not a dataclass: made at every start of every command, where a dataclass
+        # costs a millisecond or two to make its methods (docs/performance.md)
+        self.id, self.name, self.name_en, self.kind, self.polling_day = id, name, name_en, kind, polling_day
+        self.province_code, self.province_name, self.tier = province_code, province_name, tier
+        self.form_names, self.voter_categories, self.reserve_percent = form_names, voter_categories, reserve_percent
+        self.region_set, self.form_kind, self.body = region_set, form_kind, body
+        self.seats = {} if seats is None else seats
+        self.contestants, self.districts = contestants, districts
+        self.national_votes = {} if national_votes is None else national_votes
+        self.raw = {} if raw is None else raw
+        self.office = office
+
+    def __repr__(self) -> str:
+        return f"Election({self.id!r}, tier={self.tier!r})"
+
+    def replace(self, **changes) -> Election:
+        """A new Election with the same attributes but ``changes`` (nothing computed is carried over)."""
+        return Election(**{**{k: getattr(self, k) for k in self.FIELDS}, **changes})
 
     @classmethod
     def from_dict(cls, d: dict) -> Election:
@@ -170,7 +177,7 @@ class Election:
             districts = (District(own.kode, own.nama, own.kursi, ()),)
         else:
             districts = (District(code, region.nama.upper(), None, ()),)
-        return replace(self, tier=region.tingkat, office=region, districts=districts)
+        return self.replace(tier=region.tingkat, office=region, districts=districts)
 
     @property
     def base(self) -> Election:

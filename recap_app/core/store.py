@@ -48,6 +48,13 @@ def audit_hash(prev_hash: str, row: dict) -> str:
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
+def complete(values: Values, columns, keys) -> bool:
+    """True when ``values`` holds exactly ``columns``, each with every field of ``keys`` in that
+    order: the shape a revision is stored in (nothing to fill in or reorder)."""
+    keys = list(keys)
+    return len(values) == len(columns) and all(list(values.get(c, ())) == keys for c in columns)
+
+
 def values_sha256(columns: list[str], values: Values) -> str:
     """Canonical SHA-256 of a certificate's content (column order and every field value)."""
     canon = json.dumps([columns, {c: dict(sorted(values.get(c, {}).items())) for c in columns}],
@@ -817,7 +824,8 @@ class Workspace:
 
     def insert_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
                         source_file_id: int | None = None, reason: str | None = None,
-                        kind: str = "resmi", action: str = "certificate.revision") -> int:
+                        kind: str = "resmi", action: str = "certificate.revision",
+                        content_sha256: str | None = None) -> int:
         """Store a new revision of a region's certificate with its audit record (storage only).
 
         This writes figures and nothing else: the lifecycle (permissions, the adoption lock,
@@ -829,6 +837,9 @@ class Workspace:
             columns: column codes present, in order (kecamatan codes, then JUMLAH).
             values: {column: {field: int or None}}; missing fields are stored as blank (NULL).
             actor: acting user; reason: why; kind: "resmi" or "entri_kedua"; action: the audit event id.
+            content_sha256: :func:`values_sha256` of exactly these columns and values, when the
+                caller already has it and ``values`` holds every field of the form in the form's
+                order (the importer's plan); computed here otherwise.
         Returns:
             The new revision id.
         """
@@ -838,8 +849,9 @@ class Workspace:
             number = self.conn.execute(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM revision WHERE certificate_id = ? AND kind = ?",
                 (cert_id, kind)).fetchone()[0]
-            values = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
-            sha = values_sha256(list(columns), values)
+            if not complete(values, columns, keys):
+                values, content_sha256 = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}, None
+            sha = content_sha256 or values_sha256(list(columns), values)
             rid = self.insert_row("revision", {
                 "certificate_id": cert_id, "kind": kind, "number": number,
                 "columns": json.dumps(list(columns)), "created_at": now_iso(), "created_by": actor,

@@ -263,3 +263,21 @@ def script_statements(sql):
     db.seen = []
     run_script(db, sql)
     return db.seen
+
+
+def test_complete_values_are_stored_as_given_and_others_are_filled_in_in_the_form_s_order(tmp_path):
+    from recap_app.core.store import complete, values_sha256
+
+    with Workspace.create(tmp_path / "w.sqlite", "pilpres-2019-jateng", actor="tester") as ws:
+        keys = ws.election.form.field_keys
+        cols = [r.kode for r in ws.columns_of("33.71")] + ["JUMLAH"]
+        full = {c: {k: (7 if k == "paslon_1" else None) for k in keys} for c in cols}
+        assert complete(full, cols, keys)
+        shuffled = {c: dict(reversed(list(v.items()))) for c, v in full.items()}
+        assert not complete(shuffled, cols, keys) and not complete({c: {} for c in cols}, cols, keys)
+        a = ws.insert_revision("33.71", cols, full, actor="tester", content_sha256=values_sha256(cols, full))
+        b = ws.insert_revision("33.71", cols, shuffled, actor="tester",
+                               content_sha256="0" * 64)  # not of the stored shape: the hash is made here
+        sha = values_sha256(cols, full)
+        assert ws.revision_info(a).content_sha256 == ws.revision_info(b).content_sha256 == sha
+        assert ws.revision_values(b) == full  # read back and checked against that hash

@@ -459,7 +459,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
         rid = certificate.record_revision(ws, kode, columns, values, actor=actor, permission="import",
                                           source_file_id=file_id, reason=reason, action="certificate.import",
-                                          findings=p.findings)
+                                          findings=p.findings, content_sha256=sha)
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
 
 
