@@ -81,8 +81,9 @@ def test_a_child_that_dies_leaves_the_rest_to_the_parent(tmp_path, books, monkey
 
     def get(self, i):
         if i == 1:
-            os.kill(self._proc.pid, signal.SIGKILL)
-            self._proc.join(5)  # what it sent before it died is still read, then the pipe ends
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)  # what it sent before it died is still read, then the pipe ends
+            self._reaped = True
         return real_get(self, i)
 
     monkeypatch.setattr(ahead.ReadAhead, "get", get)
@@ -107,12 +108,18 @@ def test_no_child_where_other_threads_run_or_for_one_file(tmp_path, books):
         t.join()
 
 
-def test_the_child_never_writes_and_leaves_no_process(tmp_path, books):
-    import multiprocessing
+def test_the_child_never_writes_and_leaves_no_process(tmp_path, books, monkeypatch):
+    made = []
+    real = ahead.ReadAhead.__init__
 
+    def spy(self, paths, prepare):
+        real(self, paths, prepare)
+        made.append(self)
+
+    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
     ws, rep = imported(tmp_path, "w", books, read_ahead=True)
     assert rep.files[-1].status == "diterima"
-    assert multiprocessing.active_children() == []
+    assert made and not made[0].alive() and _state(made[0].pid) == ""  # ended and reaped: not even a zombie
     assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -163,7 +170,7 @@ from pathlib import Path
 from recap_app.core.importer import ahead
 paths = [Path({str(books[0])!r})] * 200
 r = ahead.ReadAhead(paths, lambda p: (p.read_bytes() * 40, None, []))
-print(r._proc.pid, flush=True)
+print(r.pid, flush=True)
 import time; time.sleep(1)  # the pipe fills; nobody reads
 os._exit(0)
 """
@@ -184,13 +191,13 @@ def test_a_stopped_child_is_given_up_after_a_while(tmp_path, books, monkeypatch)
 
     def spy(self, paths, prepare):
         real(self, paths, prepare)
-        os.kill(self._proc.pid, signal.SIGSTOP)
+        os.kill(self.pid, signal.SIGSTOP)
         made.append(self)
 
     monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
     ws, rep = imported(tmp_path, "stopped", books, read_ahead=True)
     here, rep_here = imported(tmp_path, "here", books)
-    assert made and made[0]._broken and not made[0]._proc.is_alive()
+    assert made and made[0]._broken and not made[0].alive() and _state(made[0].pid) == ""
     assert reports(rep) == reports(rep_here)
     assert stored(ws) == stored(here)
 
