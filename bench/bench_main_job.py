@@ -10,7 +10,7 @@ read-only command beside a bare interpreter (docs/performance.md).
    against a fresh interpreter reading the same files with python-calamine. Target <= 4.
 3. Start-up: ``recap status`` (read-only) against ``python -c pass``. Target <= 3.
 
-Run: .venv/bin/python bench/bench_main_job.py [--runs 5]
+Run: .venv/bin/python bench/bench_main_job.py [--runs 7]
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ CALAMINE = ("import sys\nfrom python_calamine import CalamineWorkbook\n"
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

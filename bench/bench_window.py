@@ -7,7 +7,7 @@ to PNG, exit — the least any Qt window of this kind costs. Target ratio <= 2.
 
 Both run offscreen (QT_QPA_PLATFORM=offscreen) with the program's bytecode compiled once.
 
-Run: .venv/bin/python bench/bench_window.py [--runs 5]
+Run: .venv/bin/python bench/bench_window.py [--runs 7]
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ os._exit(main())
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

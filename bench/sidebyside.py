@@ -56,7 +56,13 @@ def timed(cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> f
 
 def side_by_side(name: str, yardstick: Callable[[], float], program: Callable[[], float], runs: int,
                  target: float | None = None, yard_name: str = "yardstick") -> float:
-    """Interleave ``runs`` runs of both, print medians and the ratio program / yardstick; return the ratio."""
+    """Interleave ``runs`` runs of both, print medians and the ratio program / yardstick; return the ratio.
+
+    Each runs once first, untimed: what a first run does once on a machine (Python compiling the
+    libraries' bytecode into the private folder, LibreOffice making its profile, the program
+    keeping its fonts' parsed tables) is not what is compared."""
+    yardstick()
+    program()
     ys, ps = [], []
     for _ in range(runs):
         ys.append(yardstick())

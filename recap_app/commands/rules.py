@@ -90,13 +90,16 @@ def register(main):
         from ..core.errors import WorkspaceError
 
         with cmd.open_ws(db) as ws:
+            fs = None
             try:
-                reconcile.refresh_findings(ws, user or default_actor())
+                fs = reconcile.refresh_findings(ws, user or default_actor())  # the current findings, stored
             except WorkspaceError as exc:  # a read-only file: report without storing; never past a forgery
                 if exc.code != "readonly":
                     raise
             ws.latest_values()  # the figures the findings are about, checked against the chain
-            fs = reconcile.findings(ws, region)
+            fs = reconcile.findings(ws) if fs is None else fs
+            if region is not None:
+                fs = [f for f in fs if f.region == region]
             status_rows = certificate.statuses(ws)
             election = ws.election
         open_errors = sum(1 for f in fs if f.severity == "error" and not f.resolved)

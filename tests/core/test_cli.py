@@ -53,3 +53,11 @@ def test_unknown_election_message(tmp_path):
     r = run("init", "--election", "nope", "--db", tmp_path / "z.sqlite")
     assert r.exit_code == 1 and "tidak dikenal" in r.output
     assert not (tmp_path / "z.sqlite").exists()
+
+
+def test_check_region_lists_that_region_s_findings_of_the_full_check(demo_ws):
+    demo_ws.close()
+    every = json.loads(run("check", "--db", demo_ws.path, "--format", "json").output)
+    one = json.loads(run("check", "--db", demo_ws.path, "--format", "json", "--region", "33.01").output)
+    assert one and one == [f for f in every if f["region"] == "33.01"]
+    assert {f["region"] for f in every} > {"33.01"}
