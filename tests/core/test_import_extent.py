@@ -1,0 +1,76 @@
+"""The extent pre-scan of an xlsx sheet (core/importer/reader.py): the quick path over a sheet whose
+every cell carries its reference gives exactly what the full scan gives, and anything else goes
+the full way."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recap_app.core.importer import reader
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def extent(xml: bytes, quick: bool, monkeypatch) -> tuple:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    with monkeypatch.context() as m:
+        if not quick:
+            m.setattr(reader, "_quick_extent", lambda _xml: None)
+        with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+            return reader._xlsx_extent("uji.xlsx", zf, "xl/worksheets/sheet1.xml")
+
+
+def sheet(cells: str) -> bytes:
+    return f'<?xml version="1.0"?><worksheet {NS}><sheetData>{cells}</sheetData></worksheet>'.encode()
+
+
+@pytest.mark.parametrize("cells, quick_applies", [
+    ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="AB7"><v>5</v></c></row>', True),
+    ('<row r="3"><c s="2" r="c12"/><c r=\'XFD3\'><v>1</v></c></row>', True),
+    ('<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c></x:row>', True),
+    ('<row r="1"><c r="A1"/><c><v>2</v></c><c><v>3</v></c></row><row><c><v>4</v></c></row>', False),  # no r
+    ('<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>', False),  # an error cell
+    ('<row r="9"><c r="AAAA9"><v>1</v></c></row>', False),  # beyond three letters
+    ('<row r="2"><c r="B"><v>1</v></c></row>', False),  # a reference without its row
+    ('<row r="1"><c r="A1"><f>SUM(B1)</f><v>3</v></c></row><row r="4" hidden="1"/>', True),
+    ('', True),
+])
+def test_the_quick_path_agrees_with_the_full_scan(cells, quick_applies, monkeypatch):
+    xml = sheet(cells)
+    assert (reader._quick_extent(xml) is not None) == quick_applies
+    assert extent(xml, True, monkeypatch) == extent(xml, False, monkeypatch)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384), st.booleans()), max_size=40))
+def test_any_addressed_cells_give_the_same_extent_both_ways(cells):
+    mp = pytest.MonkeyPatch()
+    styled = ' s="1"'
+    try:
+        body = "".join(f'<row r="{r}"><c r="{reader.column_letter(c)}{r}"{styled if s else ""}><v>1</v></c></row>'
+                       for r, c, s in cells)
+        xml = sheet(body)
+        got = extent(xml, True, mp)
+        assert got == extent(xml, False, mp)
+        assert got[:2] == ((max(r for r, _, _ in cells), max(c for _, c, _ in cells)) if cells else (0, 0))
+    finally:
+        mp.undo()
+
+
+def test_every_sample_workbook_sheet_reads_the_same_extent_both_ways(monkeypatch):
+    books = sorted(DATA.rglob("*.xlsx"))
+    assert books
+    for book in books:
+        with zipfile.ZipFile(book) as zf:
+            for part in (n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+                xml = zf.read(part)
+                assert extent(xml, True, monkeypatch) == extent(xml, False, monkeypatch), (book.name, part)
