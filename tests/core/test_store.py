@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recap_app.core import certificate
 from recap_app.core.domain import JUMLAH
@@ -281,3 +283,25 @@ def test_complete_values_are_stored_as_given_and_others_are_filled_in_in_the_for
         sha = values_sha256(cols, full)
         assert ws.revision_info(a).content_sha256 == ws.revision_info(b).content_sha256 == sha
         assert ws.revision_values(b) == full  # read back and checked against that hash
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True),
+                       st.one_of(st.none(), st.integers(0, 10**15)), min_size=1, max_size=12),
+       st.integers(1, 5))
+def test_the_content_hash_from_sqlite_s_json_is_values_sha256(fields, ncols):
+    """The hash put together from SQLite's JSON of each column equals values_sha256 of the parsed figures."""
+    from recap_app.core.store import _content_sha256, cells_by_column, values_sha256
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE cell (revision_id INTEGER NOT NULL, kolom TEXT NOT NULL, field TEXT NOT NULL, "
+                 "value INTEGER, PRIMARY KEY (revision_id, kolom, field)) STRICT, WITHOUT ROWID")
+    columns = [f"33.01.{i:02d}" for i in range(1, ncols)] + ["JUMLAH"]
+    values = {c: dict(fields) for c in columns}
+    conn.executemany("INSERT INTO cell VALUES (1, ?, ?, ?)", [(c, k, v) for c in columns for k, v in fields.items()])
+    texts, got = {}, {}
+    for _rid, kolom, col in cells_by_column(conn, "revision_id = ?", (1,), texts):
+        got[kolom] = col
+    assert got == values
+    assert _content_sha256(1, columns, texts) == values_sha256(columns, values)
+    assert _content_sha256(1, columns + columns[:1], texts) is None  # repeated columns: not put together
