@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from ..core.errors import RecapError
-from ..core.formatting import local_time
+from ..core.formatting import local_time, number
 from ..core.text import shown
 from . import common as cmd
 
@@ -229,7 +229,7 @@ def register(main):
                     raise RecapError(backup_mod.last_auto_backup_error or "Cadangan gagal dibuat.", "backup")
             else:
                 info = backup_mod.make_backup(ws, out, actor=actor)
-        click.echo(f"Cadangan dibuat dan diperiksa: {info.path} ({info.size} bita, SHA-256 {info.sha256}).")
+        click.echo(f"Cadangan dibuat dan diperiksa: {info.path} ({number(info.size)} bita, SHA-256 {info.sha256}).")
         click.echo(f"Kepala rantai audit di cadangan: #{info.audit_last_id} {info.audit_last_hash}")
 
     @cmd.read_command(main, "backups")
@@ -249,7 +249,7 @@ def register(main):
             click.echo(rep.message)
             click.echo(f"{len(items)} cadangan di {backup_mod.backup_dir(path)}:")
             for b in items:
-                click.echo(f"  {local_time(b.created_at):<24} {b.reason:<14} {b.size:>10} bita  {b.path.name}")
+                click.echo(f"  {local_time(b.created_at):<24} {b.reason:<14} {number(b.size):>13} bita  {b.path.name}")
         sys.exit(0 if rep.ok else 1)
 
     @cmd.write_command(main, "restore")

@@ -26,4 +26,6 @@ def register(main):
         ws.close()
         remember_workspace(path)
         click.echo(f"Ruang kerja CONTOH dibuat: {path}")
-        click.echo(f"35 sertifikat; paslon 1: {totals['paslon_1']}, paslon 2: {totals['paslon_2']}.")
+        from ..core.formatting import number
+
+        click.echo(f"35 sertifikat; paslon 1: {number(totals['paslon_1'])}, paslon 2: {number(totals['paslon_2'])}.")

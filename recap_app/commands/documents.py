@@ -65,6 +65,7 @@ def register(main):
     def export_cmd(db, user, export_format, out):
         """Ekspor rekapitulasi ke xlsx (tata letak resmi) atau CSV panjang."""
         from ..core.export import export
+        from ..core.formatting import number
 
         if export_format is None:
             export_format = {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower())
@@ -75,7 +76,8 @@ def register(main):
         with cmd.open_ws(db) as ws:
             actor = _acting(ws, user)
             info = export(ws, actor, out, export_format)
-        click.echo(f"Ekspor {info.format} ditulis: {info.path} ({info.rows} baris data; SHA-256 {info.sha256})")
+        click.echo(f"Ekspor {info.format} ditulis: {info.path} ({number(info.rows)} baris data; sidik data SHA-256 "
+                   f"{info.sha256}, dari angka dan definisi pemilihan, bukan dari berkasnya)")
 
     # ------------------------------------------------------------ office
     @main.group("office")

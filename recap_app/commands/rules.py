@@ -31,6 +31,7 @@ def _blank_rows(form, blank_fields) -> str:
 def _grouped_text(election, fs, status_rows) -> list[str]:
     """Findings as lines a clerk can read: per regency, blank fields (W.602) on one line."""
     from ..core.domain import JUMLAH
+    from ..core.formatting import local_time
 
     lines: list[str] = []
     by_region: dict[str, list] = {}
@@ -51,11 +52,12 @@ def _grouped_text(election, fs, status_rows) -> list[str]:
             sev = "KESALAHAN" if f.severity == "error" else "peringatan"
             where = " ".join(x for x in (f.column, f.field) if x)  # the column and field it is about, if any
             lines.append(f"  {f.code} {sev}" + (f" [{where}]" if where else "") + f": {f.message}")
-            lines.append(f"      kunci (untuk --key): {f.key}")
+            lines.append(f"      kunci (explain --key KUNCI, override KUNCI ALASAN): {f.key}")
             if f.explanation:
-                lines.append(f"      penjelasan ({f.explanation['by']}, {f.explanation['at']}): {f.explanation['text']}")
+                lines.append(f"      penjelasan ({f.explanation['by']}, {local_time(f.explanation['at'])}): "
+                             f"{f.explanation['text']}")
             if f.override:
-                lines.append(f"      dikesampingkan ketua ({f.override['by']}, {f.override['at']}): "
+                lines.append(f"      dikesampingkan ketua ({f.override['by']}, {local_time(f.override['at'])}): "
                              f"{f.override['reason']}")
         if blanks:
             open_ = [f for f in blanks if not f.resolved]
@@ -109,9 +111,12 @@ def register(main):
             errors = [f for f in fs if f.severity == "error"]
             warnings = [f for f in fs if f.severity == "warning"]
             received = sum(1 for r in status_rows if r["status"] != "belum masuk")
+            from ..core.formatting import number
+
             click.echo(f"Pemeriksaan: {received} dari {len(status_rows)} sertifikat masuk; "
-                       f"{len(errors)} kesalahan ({open_errors} belum diselesaikan), {len(warnings)} peringatan "
-                       f"({sum(1 for f in warnings if not f.resolved)} belum dijelaskan).")
+                       f"{number(len(errors))} kesalahan ({number(open_errors)} belum diselesaikan), "
+                       f"{number(len(warnings))} peringatan ({number(sum(1 for f in warnings if not f.resolved))} "
+                       "belum dijelaskan).")
             if any(f.code == "W.602" for f in fs):
                 from ..core.domain import tier_word
 

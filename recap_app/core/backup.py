@@ -32,7 +32,7 @@ from urllib.parse import quote
 
 from . import faults, files, headlog
 from .clock import now_iso
-from .errors import RecapError, WorkspaceError
+from .errors import RecapError, WorkspaceError, os_text
 from .files import clean_temps, temp_beside
 from .store import Workspace
 
@@ -193,7 +193,7 @@ def copy_checked(src_path: Path, out: Path) -> None:
         if exc.errno == 28:
             raise BackupError(f"Disk penuh: cadangan {out} tidak dapat dibuat; ruang kerja tidak berubah.",
                               "disk_full") from exc
-        raise BackupError(f"Cadangan {out} tidak dapat ditulis: {exc.strerror or exc}. Ruang kerja tidak berubah.",
+        raise BackupError(f"Cadangan {out} tidak dapat ditulis: {os_text(exc)}. Ruang kerja tidak berubah.",
                           "backup_write") from exc
     except BaseException:
         remove_with_sidecars(tmp)
@@ -249,7 +249,7 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BackupError(f"Folder cadangan {out.parent} tidak dapat dibuat: {exc.strerror or exc}.") from exc
+        raise BackupError(f"Folder cadangan {out.parent} tidak dapat dibuat: {os_text(exc)}.") from exc
     copy_checked(ws.path, out)
     last_id, last_hash = _head_of(out)
     info = BackupInfo(out, at, reason, out.stat().st_size, file_sha256(out), last_id, last_hash)
@@ -305,7 +305,7 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
     try:
         info = make_backup(ws, out, actor=actor, reason=tag, check_permission=False, at=at)
     except (RecapError, OSError) as exc:
-        message = exc.message if isinstance(exc, RecapError) else (exc.strerror or str(exc))
+        message = exc.message if isinstance(exc, RecapError) else os_text(exc)
         last_auto_backup_error = message
         if reason != "manual":  # a manual backup reports its own failure
             ws.warnings.append(f"Cadangan otomatis ({tag}) GAGAL dibuat di {folder}: {message} Data sudah tersimpan di "
@@ -391,8 +391,9 @@ def startup_check(path: str | Path) -> StartupReport:
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
     head = files.file_head(path)
     if head and head != files.SQLITE_MAGIC:  # another kind of file (a PDF), or a clobbered one
-        why = (f"berkas ini bukan basis data SQLite (diawali {head[:8]!r}): bukan ruang kerja recap_app, atau ruang "
-               "kerja yang rusak")
+        start = "".join(ch if ch.isprintable() and ord(ch) < 127 else "·" for ch in head[:8].decode("latin-1"))
+        why = (f"berkas ini bukan basis data SQLite (diawali \"{start}\", byte {head[:8].hex(' ')}): bukan ruang "
+               "kerja recap_app, atau ruang kerja yang rusak")
     good = latest_good_backup(path)
     msg = f"Ruang kerja {path} rusak atau tidak dapat dibaca: {why}."
     if good:

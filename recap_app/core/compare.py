@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .domain import JUMLAH, PROVINSI, tier_word
 from .election import Election
-from .errors import RecapError
+from .errors import RecapError, os_text
 from .formatting import figure as fmt
 from .forms import Form
 from .store import Values, Workspace
@@ -297,7 +297,7 @@ def read_external_csv(path: str | Path, election: Election, prefix: str = "") ->
         raise CompareError(f"Berkas {path.name} bukan teks UTF-8 (bita ke-{exc.start + 1}); simpan sebagai CSV UTF-8.",
                            "encoding") from exc
     except OSError as exc:
-        raise CompareError(f"Berkas {path} tidak dapat dibaca: {exc.strerror or exc}.", "unreadable") from exc
+        raise CompareError(f"Berkas {path} tidak dapat dibaca: {os_text(exc)}.", "unreadable") from exc
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:

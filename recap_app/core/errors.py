@@ -48,6 +48,30 @@ class Cancelled(Exception):
     """Silent unwinding: the user cancelled; no dialog, no message."""
 
 
+#: what the operating system's common refusals mean, as the clerk reads them (errno name -> Indonesian)
+OS_WORDS = {
+    "ENOENT": "tidak ada", "EACCES": "izin ditolak", "EPERM": "tidak diizinkan", "EISDIR": "berupa folder",
+    "ENOTDIR": "bagian jalurnya bukan folder", "ENOSPC": "disk penuh", "EDQUOT": "kuota disk habis",
+    "EROFS": "media hanya-baca", "EIO": "kesalahan baca/tulis disk", "ENAMETOOLONG": "nama terlalu panjang",
+    "ELOOP": "tautan simbolik berputar", "EEXIST": "sudah ada", "EBUSY": "sedang dipakai", "ETXTBSY": "sedang dipakai",
+    "EMFILE": "terlalu banyak berkas terbuka", "ENFILE": "terlalu banyak berkas terbuka",
+    "ENXIO": "perangkat tidak tersedia", "ENODEV": "perangkat tidak tersedia", "EFBIG": "berkas terlalu besar",
+    "EXDEV": "di perangkat lain", "ENOTEMPTY": "folder tidak kosong",
+}
+
+
+def os_text(exc: BaseException) -> str:
+    """Why the operating system refused, in Indonesian ("tidak ada", "izin ditolak", "disk penuh"), with
+    the errno name for a maintainer ("tidak ada, ENOENT"); the system's own words for anything else."""
+    import errno
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if name in OS_WORDS:
+        return f"{OS_WORDS[name]}, {name}"
+    return str(getattr(exc, "strerror", None) or exc)
+
+
 #: Every refusal code the program gives (``RecapError.code``), with what it means for the clerk
 #: (Indonesian) and for a maintainer (English). Codes are stable: scripts and the JSON outputs
 #: rely on them; never reuse a code for another meaning. docs/errors.md is generated from this

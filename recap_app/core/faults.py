@@ -20,7 +20,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from .errors import WorkspaceError
+from .errors import WorkspaceError, os_text
 
 #: below this many free bytes a workspace is opened without shared memory (no SIGBUS when the
 #: -shm file cannot grow) and an I/O error is taken for a full disk
@@ -108,4 +108,4 @@ def os_reason(exc: OSError) -> str:
     """Why a file could not be written, in Indonesian: "disk penuh", "media hanya-baca", ..."""
     kind = classify(exc)
     return {"disk_full": "disk penuh", "readonly": "media hanya-baca", "cantopen": "tidak diizinkan"}.get(
-        kind, f"kesalahan disk: {exc.strerror or exc}")
+        kind, f"kesalahan disk: {os_text(exc)}")

@@ -13,7 +13,7 @@ import stat
 import time
 from pathlib import Path
 
-from .errors import RecapError
+from .errors import RecapError, os_text
 
 #: what a path that is no regular file is, for the clerk
 NOT_REGULAR = ((stat.S_ISDIR, "sebuah folder"), (stat.S_ISFIFO, "sebuah pipa (FIFO)"),
@@ -119,7 +119,7 @@ def read_named(path: str | Path, limit: int, expected: str) -> bytes:
     except FileNotFoundError as exc:
         raise FileRefused(f"Berkas {name} tidak ada; diharapkan {expected}.", "missing") from exc
     except OSError as exc:
-        raise FileRefused(f"Berkas {name} tidak dapat dibaca ({exc.strerror or exc}); diharapkan {expected}.",
+        raise FileRefused(f"Berkas {name} tidak dapat dibaca ({os_text(exc)}); diharapkan {expected}.",
                           "unreadable") from exc
 
 

@@ -94,6 +94,8 @@ def number(n: int | None, blank: str = "") -> str:
     """
     if n is None:
         return blank
+    if -1000 < n < 1000:
+        return str(n)  # no group to separate: what Babel writes for these too (tested for every one), without loading it
     return _grouped(n)
 
 

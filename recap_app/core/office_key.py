@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from .errors import RecapError
+from .errors import RecapError, os_text
 from .paths import data_dir
 
 KEY_PREFIX = "ed25519:"
@@ -202,7 +202,7 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
         except FileExistsError:
             pass  # another process made it first: read theirs
         except OSError as exc:
-            raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat dibuat: {exc.strerror}.",
+            raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat dibuat: {os_text(exc)}.",
                                  "key_unwritable") from exc
         else:
             _write_public(path, key.public_key())
@@ -215,7 +215,7 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
                 "key_too_open")
         data = path.read_bytes()
     except OSError as exc:
-        raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat dibaca: {exc.strerror}.",
+        raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat dibaca: {os_text(exc)}.",
                              "key_unreadable") from exc
     protected = b"ENCRYPTED" in data[:64]
     if protected and secret is None:
@@ -272,7 +272,7 @@ def change_passphrase(path: Path | None, old: str | None, new: str) -> OfficeIde
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat ditulis ulang: {exc.strerror}.",
+        raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat ditulis ulang: {os_text(exc)}.",
                              "key_unwritable") from exc
     return OfficeIdentity(ident.private_key, path, secret is not None)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import faults
-from .errors import RecapError
+from .errors import RecapError, os_text
 from .files import SQLITE_MAGIC, file_head
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,7 +70,7 @@ def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> 
     except FileNotFoundError:
         return out
     except OSError as exc:
-        raise OutputError(f"Berkas keluaran {out} tidak dapat diperiksa: {exc.strerror}.", "bad_output") from exc
+        raise OutputError(f"Berkas keluaran {out} tidak dapat diperiksa: {os_text(exc)}.", "bad_output") from exc
     if not stat.S_ISREG(st.st_mode):
         kind = "folder" if stat.S_ISDIR(st.st_mode) else "bukan berkas biasa (perangkat atau pipa)"
         raise OutputError(f"Berkas keluaran {out} adalah {kind}; diharapkan nama berkas baru atau berkas biasa. "

@@ -40,7 +40,7 @@ from .backup import (
     remove_with_sidecars,
 )
 from .clock import now_iso
-from .errors import RecapError, WorkspaceError
+from .errors import RecapError, WorkspaceError, os_text
 from .files import clean_temps, temp_beside
 from .store import Workspace
 
@@ -256,7 +256,7 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
         if exc.errno == 28:
             raise BackupError(f"Disk penuh: {target} tidak dipulihkan; ruang kerja tetap seperti sebelumnya.",
                               "disk_full") from exc
-        raise BackupError(f"Pemulihan ke {target} gagal: {exc.strerror or exc}. Ruang kerja tetap seperti "
+        raise BackupError(f"Pemulihan ke {target} gagal: {os_text(exc)}. Ruang kerja tetap seperti "
                           "sebelumnya.") from exc
     except BaseException:
         remove_with_sidecars(tmp)

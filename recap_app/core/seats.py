@@ -51,7 +51,7 @@ from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 
-from .errors import RecapError
+from .errors import RecapError, os_text
 from .formatting import number
 
 #: UU 7/2017 art. 414(1): the DPR parliamentary threshold, in percent of the national valid votes
@@ -776,7 +776,7 @@ def read_votes_csv(path: str | os.PathLike[str]) -> dict[int, int]:
         with p.open("rb") as fh:
             data = fh.read(MAX_CSV_BYTES + 1)
     except OSError as e:
-        raise SeatError(f"{name} tidak dapat dibaca ({e.strerror or e}).", "unreadable") from e
+        raise SeatError(f"{name} tidak dapat dibaca ({os_text(e)}).", "unreadable") from e
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SeatError(f"{name} disimpan sebagai teks UTF-16/UTF-32; simpan ulang sebagai \"CSV UTF-8\".", "bad_csv",
                         line=1)

@@ -22,7 +22,7 @@ from . import faults, files, headlog, schema, state
 from .clock import default_actor, now_iso
 from .domain import ContestantKind, Region
 from .election import Election, load_election
-from .errors import WorkspaceError
+from .errors import WorkspaceError, os_text
 from .schema import register_functions
 from .text import plain, shown
 
@@ -161,7 +161,7 @@ class Workspace:
                 with open(path, "rb") as fh:
                     head = fh.read(16)
             except OSError as exc:
-                raise WorkspaceError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.", "unreadable") from exc
+                raise WorkspaceError(f"Berkas {path} tidak dapat dibaca: {os_text(exc)}.", "unreadable") from exc
             if head != files.SQLITE_MAGIC:
                 raise WorkspaceError(f"Berkas {path} bukan ruang kerja recap_app (bukan basis data SQLite); "
                                      "berkas itu tidak diubah.", "not_a_workspace")
@@ -234,7 +234,7 @@ class Workspace:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise WorkspaceError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}.") from exc
+                raise WorkspaceError(f"Folder {path.parent} tidak dapat dibuat: {os_text(exc)}.") from exc
         actor = actor or default_actor()
         tmp = path.with_name(path.name + f".baru-{os.urandom(4).hex()}")
         try:
@@ -253,7 +253,7 @@ class Workspace:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     os.remove(str(tmp) + suffix)
-            raise WorkspaceError(f"Ruang kerja {path} tidak dapat dibuat: {exc.strerror or exc}.") from exc
+            raise WorkspaceError(f"Ruang kerja {path} tidak dapat dibuat: {os_text(exc)}.") from exc
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.remove(str(tmp) + suffix)

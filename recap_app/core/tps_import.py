@@ -37,7 +37,7 @@ from . import files, tps
 from .bundle.schema import describe_error, json_path
 from .bundle.schema import shown as shown_json
 from .election import RESOURCES, Election
-from .errors import ImportRefused
+from .errors import ImportRefused, os_text
 from .formatting import figure as fmt
 from .store import Workspace
 from .text import CONTROL, INVISIBLE, shown
@@ -501,7 +501,7 @@ def import_tps(ws: Workspace, path: str | Path, actor: str, sumber: str | None =
         rep.code, rep.message = exc.code, exc.message
         return rep
     except OSError as exc:
-        rep.code, rep.message = "unreadable", (f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). "
+        rep.code, rep.message = "unreadable", (f"Berkas {path.name} tidak dapat dibaca ({os_text(exc)}). "
                                                "Tidak ada yang disimpan.")
         return rep
     data = parsed.data

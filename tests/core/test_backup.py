@@ -13,7 +13,7 @@ from recap_app.cli import main
 from recap_app.core import audit, auth, backup, certificate, integrity, restore, startup
 from recap_app.core.demo import real_certificates
 from recap_app.core.errors import NotAllowed, WorkspaceError
-from recap_app.core.formatting import local_time
+from recap_app.core.formatting import local_time, number
 from recap_app.core.store import Workspace
 from recap_app.core.totals import province_totals
 
@@ -114,7 +114,7 @@ def test_startup_check_and_restore_of_a_damaged_workspace(demo_ws, tmp_path):
     assert not rep.ok and rep.latest_good_backup.path == good.path
     assert rep.message == (
         f"Ruang kerja {path} rusak atau tidak dapat dibaca: berkas ini bukan basis data SQLite (diawali "
-        f"b'XXXXXXXX'): bukan ruang kerja recap_app, atau ruang kerja yang rusak. "
+        f"\"XXXXXXXX\", byte 58 58 58 58 58 58 58 58): bukan ruang kerja recap_app, atau ruang kerja yang rusak. "
         f"Cadangan baik terakhir: {good.path} (dibuat {local_time(good.created_at)}, alasan: import). "
         f"Pulihkan dengan: recap restore --db {path} --from {good.path}")
     r = run("status", "--db", path)
@@ -175,7 +175,8 @@ def test_cli_backup_and_backups(demo_ws, tmp_path):
     r = run("backup", "--db", path, "--out", out)
     assert r.exit_code == 0
     sha = hashlib.sha256(out.read_bytes()).hexdigest()
-    assert r.output.splitlines()[0] == f"Cadangan dibuat dan diperiksa: {out} ({out.stat().st_size} bita, SHA-256 {sha})."
+    assert r.output.splitlines()[0] == (f"Cadangan dibuat dan diperiksa: {out} ({number(out.stat().st_size)} bita, "
+                                        f"SHA-256 {sha}).")
     assert run("backup", "--db", path, "--out", out).exit_code == 1
     r = run("backup", "--db", path)
     assert r.exit_code == 0

@@ -153,7 +153,7 @@ def test_cli_records_prints_and_exports(tmp_path):
     assert [d["document"] for d in docs] == ["rekapitulasi", "sertifikat_kabupaten"]
     assert out.read_bytes().startswith(b"%PDF")
     r = run(main, ["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "a.csv")])
-    assert r.exit_code == 0 and r.output.startswith(f"Ekspor csv ditulis: {tmp_path / 'a.csv'} (23751 baris data")
+    assert r.exit_code == 0 and r.output.startswith(f"Ekspor csv ditulis: {tmp_path / 'a.csv'} (23.751 baris data")
 
 
 def test_cli_errors_are_clean(tmp_path):

@@ -51,3 +51,27 @@ def test_codes_are_plain_snake_case_with_two_descriptions():
 
 def test_docs_errors_md_is_generated_from_the_catalogue():
     assert (ROOT / "docs" / "errors.md").read_text(encoding="utf-8") == codes_markdown()
+
+
+def test_the_operating_system_s_refusals_are_said_in_indonesian_with_their_name():
+    import errno
+
+    from recap_app.core.errors import os_text
+
+    assert os_text(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "tidak ada, ENOENT"
+    assert os_text(PermissionError(errno.EACCES, "Permission denied")) == "izin ditolak, EACCES"
+    assert os_text(OSError(errno.ENOSPC, "No space left on device")) == "disk penuh, ENOSPC"
+    assert os_text(OSError(errno.EOWNERDEAD, "Owner died")) == "Owner died"  # unusual: the system's words
+    assert os_text(OSError("no errno at all")) == "no errno at all"
+
+
+def test_a_missing_file_to_import_is_named_in_indonesian(tmp_path):
+    from click.testing import CliRunner
+
+    from recap_app.cli import main
+
+    db = tmp_path / "w.sqlite"
+    assert CliRunner().invoke(main, ["init", "--election", "pilpres-2019-jateng", "--db", str(db)]).exit_code == 0
+    r = CliRunner().invoke(main, ["import", "--db", str(db), str(tmp_path / "tidak-ada.xlsx")])
+    assert r.exit_code == 1 and "tidak-ada.xlsx tidak dapat dibaca (tidak ada, ENOENT)" in r.output
+    assert "No such file" not in r.output

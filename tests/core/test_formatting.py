@@ -131,3 +131,9 @@ def test_every_whole_number_is_what_babel_s_format_decimal_writes(n):
     from babel.numbers import format_decimal
 
     assert fmt.number(n) == format_decimal(n, format="#,##0", locale="id")
+
+
+def test_numbers_without_a_group_are_babel_s_without_loading_it():
+    from babel.numbers import format_decimal
+
+    assert all(fmt.number(n) == format_decimal(n, format="#,##0", locale="id") == str(n) for n in range(-999, 1000))

@@ -184,7 +184,7 @@ def test_recap_check_json_and_exit_status(demo_ws):
     res = runner.invoke(main, ["check", "--db", path, "--strict"])
     assert res.exit_code == 0
     assert res.output.splitlines()[0] == ("Pemeriksaan: 35 dari 35 sertifikat masuk; 1 kesalahan (0 belum "
-                                          "diselesaikan), 1155 peringatan (1155 belum dijelaskan).")
+                                          "diselesaikan), 1.155 peringatan (1.155 belum dijelaskan).")
     assert "33.75 Kota Pekalongan — ada peringatan" in res.output
 
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .. import certificate, files, reconcile
 from ..domain import JUMLAH
-from ..errors import ImportRefused, RecapError
+from ..errors import ImportRefused, RecapError, os_text
 from ..store import Workspace, values_sha256
 from . import reader
 from .layout import Context, Found, NotACertificate, find_certificate
@@ -118,7 +118,7 @@ def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, a
                     continue
                 except OSError as exc:
                     report.files.append(FileReport(path.name, code="unreadable", message=(
-                        f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}). Tidak ada yang disimpan.")))
+                        f"Berkas {path.name} tidak dapat dibaca ({os_text(exc)}). Tidak ada yang disimpan.")))
                     continue
             # import_bytes turns every problem of one file into a refusal: the next files are still read
             rep = import_bytes(ws, path.name, data, actor, accept_names=accept_names, reason=reason,
@@ -186,7 +186,7 @@ def read_for_comparison(ws: Workspace, path, prefix: str = "") -> tuple[dict[str
     try:
         data = read_file(path)
     except OSError as exc:
-        raise ImportRefused(f"Berkas {path.name} tidak dapat dibaca ({exc.strerror or exc}).", "unreadable") from exc
+        raise ImportRefused(f"Berkas {path.name} tidak dapat dibaca ({os_text(exc)}).", "unreadable") from exc
     ctx = build_context(ws)
     wb = read_workbook(path.name, data)
     figures: dict[str, dict] = {}

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from ..domain import tier_word
-from ..errors import RecapError
+from ..errors import RecapError, os_text
 from ..store import Workspace
 
 META_SHEET = "_recap"
@@ -139,7 +139,7 @@ def write_templates(ws: Workspace, codes: list[str], out_dir: str | Path) -> lis
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RecapError(f"Folder {out} tidak dapat dibuat: {exc.strerror or exc}.", "unwritable") from exc
+        raise RecapError(f"Folder {out} tidak dapat dibuat: {os_text(exc)}.", "unwritable") from exc
     books = [(kode, build_template(ws, kode)) for kode in codes]  # refuse unknown codes before writing
     paths = []
     for kode, wb in books:
@@ -147,7 +147,7 @@ def write_templates(ws: Workspace, codes: list[str], out_dir: str | Path) -> lis
         try:
             wb.save(path)
         except OSError as exc:
-            raise RecapError(f"Templat {path} tidak dapat ditulis: {exc.strerror or exc}.", "unwritable") from exc
+            raise RecapError(f"Templat {path} tidak dapat ditulis: {os_text(exc)}.", "unwritable") from exc
         paths.append(path)
     return paths
 

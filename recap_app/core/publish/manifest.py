@@ -19,6 +19,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import os_text
 from .common import (
     FORMAT_VERSION,
     MANIFEST,
@@ -211,7 +212,7 @@ def read_manifest(folder: Path) -> tuple[dict | None, bytes | None, Problem | No
         return None, None, Problem("manifest", MANIFEST, f"Berkas {MANIFEST} tidak ada di {folder}; diharapkan manifest "
                                    "publikasi recap_app.")
     except OSError as exc:
-        return None, None, Problem("manifest", MANIFEST, f"Berkas {p} tidak dapat dibaca: {exc.strerror}.")
+        return None, None, Problem("manifest", MANIFEST, f"Berkas {p} tidak dapat dibaca: {os_text(exc)}.")
     try:
         m = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
@@ -295,7 +296,7 @@ def verify_site(folder: str | os.PathLike, key: str | None = None) -> VerifyRepo
         try:
             data = (folder / path).read_bytes()
         except OSError as exc:
-            rep.problems.append(Problem("missing", path, f"{path}: tidak dapat dibaca ({exc.strerror})."))
+            rep.problems.append(Problem("missing", path, f"{path}: tidak dapat dibaca ({os_text(exc)})."))
             continue
         rep.checked += 1
         got = sha256(data)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import auth
+from ..errors import os_text
 from ..formatting import decimal
 from ..outputs import OutputError, check_output_path, write_atomic
 from . import data, pages, snapshot
@@ -170,7 +171,7 @@ def inspect_folder(out: Path, ws=None) -> Previous:
     try:
         present = _listing(out)
     except OSError as exc:
-        raise PublishError(f"Folder {out} tidak dapat dibaca: {exc.strerror}. Tidak ada yang ditulis.",
+        raise PublishError(f"Folder {out} tidak dapat dibaca: {os_text(exc)}. Tidak ada yang ditulis.",
                            "bad_output") from exc
     if not present:
         return Previous(None)
@@ -248,10 +249,10 @@ def _storage(out: Path, exc: OSError, stage: str) -> PublishError:
         return PublishError(f"Disk penuh saat {stage} untuk {out}: situs tidak diterbitkan, folder {out} tetap seperti "
                             "sebelumnya. Kosongkan ruang disk lalu coba lagi.", "disk_full")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return PublishError(f"Folder {out.absolute().parent} tidak dapat ditulis ({exc.strerror}) saat {stage}: situs "
+        return PublishError(f"Folder {out.absolute().parent} tidak dapat ditulis ({os_text(exc)}) saat {stage}: situs "
                             f"tidak diterbitkan, folder {out} tetap seperti sebelumnya. Pilih folder yang dapat ditulis.",
                             "unwritable")
-    return PublishError(f"Situs tidak dapat ditulis ke {out} saat {stage} ({exc.strerror or exc}); folder {out} tetap "
+    return PublishError(f"Situs tidak dapat ditulis ke {out} saat {stage} ({os_text(exc)}); folder {out} tetap "
                         "seperti sebelumnya.", "write_failed")
 
 
@@ -315,7 +316,7 @@ def write_folder(out: Path, files: dict[str, bytes], previous: Previous) -> tupl
                 parent.rmdir()
                 parent = parent.parent
     except OSError as exc:
-        raise PublishError(f"Memindahkan berkas ke {out} terhenti ({exc.strerror or exc}); sebagian berkas sudah baru. "
+        raise PublishError(f"Memindahkan berkas ke {out} terhenti ({os_text(exc)}); sebagian berkas sudah baru. "
                            "Jalankan publikasi lagi untuk menyelesaikannya.", "move_failed") from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
