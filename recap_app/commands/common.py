@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def clerk_errors(fn):
-    """Turn RecapError into a clean message on stderr and exit status 1."""
+    """Turn RecapError into a clean message on stderr and exit status 1; so too a fault SQLite
+    reports in the middle of a command (a damaged page read only now, a full disk): named as what
+    it is, the damaged file with its latest good backup (core/backup.startup_check), and the file
+    checked whole at the next start."""
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -31,8 +35,28 @@ def clerk_errors(fn):
         except RecapError as exc:
             click.echo(f"Galat: {exc.message}", err=True)
             sys.exit(1)
+        except sqlite3.DatabaseError as exc:
+            click.echo(f"Galat: {_fault_message(kwargs.get('db'), exc)}", err=True)
+            sys.exit(1)
 
     return wrapper
+
+
+def _fault_message(db, exc: sqlite3.DatabaseError) -> str:
+    from ..core import faults, startup
+
+    path = resolve_workspace(db)
+    startup.forget_checked(path)
+    kind = faults.classify(exc, path)
+    if kind == "damaged":
+        from ..core.backup import startup_check
+
+        report = startup_check(path)
+        if not report.ok:
+            return report.message
+        return (f"Ruang kerja {path} rusak di bagian yang baru terbaca ({exc}); pemeriksaan menyeluruh berikutnya "
+                "akan menamai cadangan yang baik. Jalankan: recap audit verify")
+    return faults.fault_error(path, exc, kind).message
 
 
 db_option = click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,

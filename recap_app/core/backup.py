@@ -111,7 +111,11 @@ def check_fault(path: str | Path) -> tuple[bool, str, str]:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
-            return False, "pemeriksaan integritas gagal: " + "; ".join(str(r) for r in rows[:5]), "damaged"
+            from .formatting import number  # loaded when the message is written
+
+            lines = [x.strip() for r in rows for x in str(r).splitlines() if x.strip() and not x.startswith("***")]
+            more = f" (dan {number(len(lines) - 3)} masalah lain)" if len(lines) > 3 else ""
+            return False, "pemeriksaan integritas SQLite gagal: " + "; ".join(lines[:3]) + more, "damaged"
         if conn.execute("SELECT value FROM meta WHERE key = 'election'").fetchone() is None:
             return False, "bukan ruang kerja recap_app (definisi pemilihan tidak ada)", "damaged"
     except sqlite3.DatabaseError as exc:

@@ -66,7 +66,8 @@ def classify(exc: BaseException, path: str | os.PathLike | None = None) -> str:
         return "readonly"
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         return "locked"
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
+    if (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text
+            or "could not decode to utf-8" in text):  # bytes no program of ours writes: the file is damaged
         return "damaged"
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or "disk i/o error" in text or "unable to open" in text:
         if folder is not None and low_space(folder):

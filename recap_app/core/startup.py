@@ -185,6 +185,17 @@ def _checked_stamps() -> dict:
     return found if isinstance(found, dict) else {}
 
 
+def forget_checked(path: str | Path) -> None:
+    """Check the file whole at its next start (damage was met while it was read). Never raises."""
+    stamps = _checked_stamps()
+    if stamps.pop(str(Path(path).resolve()), None) is not None:
+        target = _stamps_file()
+        tmp = target.with_name(f"{target.name}.{os.getpid()}")
+        with contextlib.suppress(OSError):
+            tmp.write_text(json.dumps(stamps), encoding="utf-8")
+            os.replace(tmp, target)
+
+
 def _note_checked(path: Path, stamp: list[int]) -> None:
     """Remember that the file passed the whole check as it is now (best effort, never raises)."""
     stamps = _checked_stamps()

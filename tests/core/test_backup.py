@@ -364,3 +364,27 @@ def test_a_file_written_by_the_program_alone_stays_checked_and_anyone_else_s_wri
     ws.conn.close()  # a process that ends without closing the workspace (killed): no note
     startup.open_checked(path).close()
     assert len(seen) == 3
+
+
+def test_damage_met_in_the_middle_of_a_command_is_named_not_a_traceback(demo_ws, tmp_path):
+    """A damaged page of a file the start-up check had passed (its times put back): the command
+    that reads it says the file is damaged, in Indonesian, and the next start checks it whole."""
+    path = demo_ws.path
+    demo_ws.close()
+    assert run("status", "--db", path).exit_code == 0  # checked whole and noted
+    with sqlite3.connect(path) as c:
+        pages = [p for (p,) in c.execute("SELECT pageno FROM dbstat WHERE name = 'cell' AND pagetype = 'leaf'")]
+        size = c.execute("PRAGMA page_size").fetchone()[0]
+    c.close()
+    st = os.stat(path)
+    with open(path, "r+b") as fh:
+        for p in pages[::3]:
+            fh.seek((p - 1) * size)
+            fh.write(os.urandom(64))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # the times as they were: the stamp still matches
+    r = run("totals", "--db", path)
+    assert r.exit_code == 1 and r.output.startswith(f"Galat: Ruang kerja {path} rusak")
+    assert "Traceback" not in r.output and "malformed" not in r.output.split("(")[0]
+    assert str(path.resolve()) not in startup._checked_stamps()  # the next start checks it whole
+    r = run("status", "--db", path)
+    assert r.exit_code == 1 and r.output.startswith(f"Galat: Ruang kerja {path} rusak") and r.output.count("\n") == 1
