@@ -58,24 +58,40 @@ def test_a_fresh_process_does_not_compile_the_wide_pattern_at_import():
     assert out == ["DeferredPattern", "True"]
 
 
-def _render_in_fresh_process(db, home) -> bytes:
-    code = ("import sys\nfrom recap_app.core.store import Workspace\nfrom recap_app.core.documents import render\n"
+def _render_in_fresh_process(db, cache) -> bytes:
+    code = ("import sys\nfrom pathlib import Path\nfrom recap_app.core.documents import fontcache, render\n"
+            f"fontcache.CACHE_DIR = Path({str(cache)!r})\n"
+            "from recap_app.core.store import Workspace\n"
             f"ws = Workspace.open({str(db)!r}, readonly=True)\n"
             "sys.stdout.buffer.write(render(ws, ['sertifikat', 'rekapitulasi'], now='2019-05-21T10:00:00+07:00').pdf)")
-    env = dict(os.environ, RECAP_HOME=str(home))
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, env=env).stdout
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, timeout=120).stdout
+
+
+def test_the_cache_lives_beside_the_shipped_fonts_not_in_the_data_folder():
+    from recap_app.core.documents import fontcache, page
+
+    assert fontcache.CACHE_DIR == page.FONT_DIR / "cache"
 
 
 def test_the_font_cache_gives_the_same_pdf_and_a_bad_cache_is_ignored(demo_ws, tmp_path):
     demo_ws.close()
-    home = tmp_path / "home"
-    parsed = _render_in_fresh_process(demo_ws.path, home)  # no cache yet: parsed, then kept
-    cached = sorted((home / "cache").glob("DejaVuSansCondensed*.marshal"))
+    cache = tmp_path / "cache"
+    parsed = _render_in_fresh_process(demo_ws.path, cache)  # no cache yet: parsed, then kept
+    cached = sorted(cache.glob("DejaVuSansCondensed*.marshal"))
     assert len(cached) == 2 and all(p.stat().st_size > 100_000 for p in cached)
-    assert _render_in_fresh_process(demo_ws.path, home) == parsed  # made from the cache
+    assert _render_in_fresh_process(demo_ws.path, cache) == parsed  # made from the cache
     for p in cached:
         p.write_bytes(b"\x00not a marshal stream")
-    assert _render_in_fresh_process(demo_ws.path, home) == parsed  # a damaged cache: parsed again
+    assert _render_in_fresh_process(demo_ws.path, cache) == parsed  # a damaged cache: parsed again
+    import marshal
+
+    for p in cached:  # of the right kind but without what a parsed face holds
+        p.write_bytes(marshal.dumps({"unitsPerEm": 2048}))
+    assert _render_in_fresh_process(demo_ws.path, cache) == parsed
+    for p in cached:  # a FIFO where a cache file was: never waited on
+        p.unlink()
+        os.mkfifo(p)
+    assert _render_in_fresh_process(demo_ws.path, cache) == parsed
     assert parsed.startswith(b"%PDF-")
 
 
@@ -84,7 +100,7 @@ def test_a_cached_face_equals_the_parsed_one(tmp_path, monkeypatch):
 
     from recap_app.core.documents import fontcache, page
 
-    monkeypatch.setenv("RECAP_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(fontcache, "CACHE_DIR", tmp_path / "cache")
     path = page.FONT_DIR / "DejaVuSansCondensed-Bold.ttf"
     parsed = ttfonts.TTFont("A", str(path))
     fontcache.ttfont("B", path)  # writes the cache
@@ -93,3 +109,13 @@ def test_a_cached_face_equals_the_parsed_one(tmp_path, monkeypatch):
     assert again.fontName == "C" and type(again.face.name) is ttfonts.TTFNameBytes
     assert again.stringWidth("Rekapitulasi 16.825.511", 9) == parsed.stringWidth("Rekapitulasi 16.825.511", 9)
     assert ttfonts.TTFontFace.__name__ == "TTFontFace"  # reportlab's own class is back
+
+
+def test_no_cache_where_the_program_s_folder_cannot_be_written(tmp_path, monkeypatch):
+    from recap_app.core.documents import fontcache, page
+
+    blocked = tmp_path / "berkas"
+    blocked.write_text("a file where the folder would be")
+    monkeypatch.setattr(fontcache, "CACHE_DIR", blocked / "cache")
+    font = fontcache.ttfont("D", page.FONT_DIR / "DejaVuSansCondensed.ttf")  # parsed, nothing kept, no error
+    assert font.face.numGlyphs > 5000 and blocked.read_text().startswith("a file")

@@ -2,16 +2,19 @@
 
 reportlab reads a TrueType font's tables (character map, widths, glyph positions) in Python
 whenever a process registers it: about 15 ms for each DejaVu face, a tenth of ``recap print``'s
-work. :func:`ttfont` keeps what the parser made in a cache file beside the program's data
-(``<data dir>/cache/``, one file per font, reportlab version and font content) and gives
-reportlab a face made from it; the font file's own bytes are read every time (they are what a PDF
-embeds).
+work. :func:`ttfont` keeps what the parser made in a cache file beside the fonts themselves, in
+the program's own resources (:data:`CACHE_DIR`, one file per font, reportlab version and font
+content), and gives reportlab a face made from it; the font file's own bytes are read every time
+(they are what a PDF embeds).
 
-A cache file is written only after a round trip through it gave back exactly what reportlab's
-parser made, value and type of every attribute (:func:`_same`); a file that is missing,
-unreadable, from another reportlab or font, or not of the expected shape is ignored and the font
-parsed as before. The cache decides nothing: the same PDF comes out with it or without it
-(tests/core/test_documents_loading.py).
+The cache decides which glyph prints for each character, so it lives where the program's code
+lives, never in the user's data folder: whoever can change it can change the program. Where the
+program's folder cannot be written (an installed, read-only program) there is no cache and the
+fonts are parsed as before. A cache file is written only after a round trip through it gave back
+exactly what reportlab's parser made, value and type of every attribute (:func:`_same`); one
+that is missing, not a regular file, larger than :data:`MAX_BYTES`, unreadable, from another
+reportlab or font, or not of the expected shape is ignored and the font parsed as before. The same
+PDF comes out with it or without it (tests/core/test_documents_loading.py).
 """
 
 from __future__ import annotations
@@ -23,11 +26,25 @@ import os
 import threading
 from pathlib import Path
 
+from ..election import RESOURCES
+
 #: the cache file format; a new one is a new file name
 FORMAT = 1
 
 #: reportlab's class for a font's name strings (bytes that remember their text): kept as its bytes
 _NAME_BYTES = "TTFNameBytes"
+
+#: where the cache files are kept: beside the shipped fonts (resources/fonts/cache)
+CACHE_DIR = RESOURCES / "fonts" / "cache"
+
+#: the largest cache file read (a DejaVu face's is ~340 KB)
+MAX_BYTES = 8 * 1024 * 1024
+
+#: attributes a face made by reportlab's parser always has, with their types (a cache without
+#: them, or with other types, is not used)
+_REQUIRED = {"name": bytes, "charToGlyph": dict, "glyphToChar": dict, "charWidths": dict, "hmetrics": list,
+             "glyphPos": list, "unitsPerEm": int, "ascent": (int, float), "descent": (int, float),
+             "table": dict, "numGlyphs": int}
 
 _lock = threading.Lock()
 
@@ -60,11 +77,9 @@ def _cache_file(path: Path, data: bytes) -> Path | None:
     try:
         import reportlab
 
-        from ..paths import data_dir
-
         digest = hashlib.sha256(data).hexdigest()[:24]
-        return data_dir() / "cache" / f"{path.stem}-{digest}-rl{reportlab.Version}-{FORMAT}.marshal"
-    except Exception:  # noqa: BLE001 - no data folder: no cache
+        return CACHE_DIR / f"{path.stem}-{digest}-rl{reportlab.Version}-{FORMAT}.marshal"
+    except Exception:  # noqa: BLE001 - no cache
         return None
 
 
@@ -121,13 +136,22 @@ def _same(a, b) -> bool:
 
 
 def _load(cache: Path, data: bytes, path: Path):
+    from ..files import read_regular
+
     try:
-        plain = marshal.loads(cache.read_bytes())
-        if not isinstance(plain, dict) or not isinstance(plain.get("unitsPerEm"), int):
+        plain = marshal.loads(read_regular(cache, MAX_BYTES))  # never a FIFO, a device or a huge file
+        if not isinstance(plain, dict) or any(
+                not isinstance(_decoded(plain.get(key)), kind) for key, kind in _REQUIRED.items()):
             return None
         return _face(plain, data, path)
     except Exception:  # noqa: BLE001 - no cache, or not one of ours: the font is parsed
         return None
+
+
+def _decoded(value):
+    if type(value) is tuple and len(value) == 2 and value[0] == _NAME_BYTES and type(value[1]) is bytes:
+        return value[1]
+    return value
 
 
 def _store(cache: Path, parsed, data: bytes, path: Path) -> None:
