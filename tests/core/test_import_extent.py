@@ -35,8 +35,8 @@ def sheet(cells: str) -> bytes:
 
 @pytest.mark.parametrize("cells, quick_applies", [
     ('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="AB7"><v>5</v></c></row>', True),
-    ('<row r="3"><c s="2" r="c12"/><c r=\'XFD3\'><v>1</v></c></row>', True),
-    ('<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c></x:row>', True),
+    ('<row r="3"><c s="2" r="c12"/><c r=\'XFD3\'><v>1</v></c></row>', False),  # r not first: the full scan
+    ('<x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c></x:row>', False),  # a prefix: the full scan
     ('<row r="1"><c r="A1"/><c><v>2</v></c><c><v>3</v></c></row><row><c><v>4</v></c></row>', False),  # no r
     ('<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>', False),  # an error cell
     ('<row r="9"><c r="AAAA9"><v>1</v></c></row>', False),  # beyond three letters
@@ -74,3 +74,30 @@ def test_every_sample_workbook_sheet_reads_the_same_extent_both_ways(monkeypatch
             for part in (n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
                 xml = zf.read(part)
                 assert extent(xml, True, monkeypatch) == extent(xml, False, monkeypatch), (book.name, part)
+
+
+@pytest.mark.parametrize("cell", [
+    """<c foo=" r='A1'" r="XFD1048576"><v>1</v></c>""",  # an r= inside another attribute's value
+    """<c foo=">" r="XFD1048576"><v>1</v></c>""",  # a ">" inside a value
+    """<my-ns:c r="XFD1048576"><my-ns:v>1</my-ns:v></my-ns:c>""",  # a prefix with a hyphen
+    """<c r="A1" r="XFD1048576"><v>1</v></c>""",  # two r: the farthest counts
+    """<c r="XFD1048576" r="A1"><v>1</v></c>""",
+])
+def test_the_farthest_cell_is_found_however_the_tag_is_written(cell, monkeypatch):
+    """What calamine would size its grid by is what the pre-scan sees: XFD1048576 is refused
+    before calamine tries to allocate 512 GiB for it (which aborts the process)."""
+    xml = sheet(f'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">{cell}</row>')
+    for quick in (True, False):
+        rows, cols, last, _errors, _marked = extent(xml, quick, monkeypatch)
+        assert (rows, cols, last) == (1_048_576, 16_384, "XFD1048576")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", f'<workbook {NS}><sheets><sheet name="DB1" sheetId="1" r:id="rId1" '
+                    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" '
+                    'Target="worksheets/sheet1.xml"/></Relationships>')
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    with pytest.raises(reader.ImportRefused) as ei:
+        reader.read_workbook("besar.xlsx", buf.getvalue())
+    assert ei.value.code == "too_large" and "XFD1048576" in ei.value.message

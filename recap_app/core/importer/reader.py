@@ -30,18 +30,23 @@ MAX_CELLS = 2_000_000
 ENCRYPTED = "berkas terenkripsi (dilindungi kata sandi); simpan ulang tanpa kata sandi."
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: a namespace prefix as XML allows it ("x:", "my-ns:", "a.b:")
+_PREFIX = rb"(?:[\w.\-]+:)?"
+#: a tag's attributes: quoted values taken whole, so a ">" or an "r=" inside one is not taken for the tag's own
+_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+_ATTR = re.compile(rb"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_REF_VALUE = re.compile(rb"\s*([A-Za-z]*)(\d*)\s*")
+_FORMULA_TAG = re.compile(rb"<" + _PREFIX + rb"f[\s>/]")
 _HIDDEN_TAG = re.compile(rb"hidden=\"(?:1|true)\"")
-_XLSX_TAG = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
-_R_ATTR = re.compile(rb"\sr\s*=\s*[\"']([A-Za-z]*)(\d*)[\"']")
+_XLSX_TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(?=[\s/>])" + _ATTRS + rb">")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*ref\s*=\s*[\"']([^\"']*)[\"']")
 #: Largest row number and column number of a spreadsheet (Excel's own limits).
 MAX_SHEET_ROWS, MAX_SHEET_COLS = 1_048_576, 16_384
 _CHUNK = 1 << 20
 _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
-_CELL_END = re.compile(rb"</(?:\w+:)?c>")
-_V_ELEM = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
-_F_ELEM = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>([^<]*)</")
+_CELL_END = re.compile(rb"</" + _PREFIX + rb"c>")
+_V_ELEM = re.compile(rb"<" + _PREFIX + rb"v>([^<]*)</")
+_F_ELEM = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?>([^<]*)</")
 
 
 @dataclass
@@ -213,9 +218,25 @@ def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-#: a cell's opening tag, and the same with its reference (1-3 column letters, a row number)
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c(?=[\s/>])")
-_CELL_REF = re.compile(rb"<(?:\w+:)?c(?=[\s/>])[^>]*?\sr\s*=\s*[\"']([A-Za-z]{1,3})(\d+)[\"']")
+#: a cell's opening tag (any prefix); a plain one as Excel, LibreOffice and openpyxl write it: its
+#: reference first (1-3 column letters, a row number), then plain attributes, none of them another r
+_CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
+_CELL_REF = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"(?: (?!r=)[A-Za-z]+=\"[^\"<>]*\")*\s*/?>")
+
+
+def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
+    """(column letters, row digits) of a tag's ``r`` attribute, read attribute by attribute (an
+    ``r=`` inside another attribute's value is not it); with several ``r`` (not XML, but a reader
+    may take any of them) the farthest column and row; None without one of that shape."""
+    found = [v.group(1, 2) for m in _ATTR.finditer(attrs) if m.group(1) == b"r"
+             and (v := _REF_VALUE.fullmatch(m.group(2) if m.group(2) is not None else m.group(3)))]
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0]
+    letters = max((x for x, _ in found), key=lambda x: (len(x), x.upper()))
+    digits = max((d for _, d in found), key=lambda d: int(d) if d else -1)
+    return letters, digits
 
 
 def _quick_extent(xml: bytes) -> tuple[int, int] | None:
@@ -272,16 +293,16 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                     if err_cell and close is None and chunk:
                         cut = m.start()  # the error cell continues in the next chunk: read it from there
                         break
-                    ref = _R_ATTR.search(attrs)
+                    ref = _ref_of(attrs)
                     if m.group(1) == b"row":
-                        row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                        row = int(ref[1]) if ref and ref[1] else row + 1
                         col = 0
                         continue
-                    if ref and ref.group(1):
-                        letters = ref.group(1).decode().upper()
+                    if ref and ref[0]:
+                        letters = ref[0].decode().upper()
                         col = column_number(letters) if len(letters) <= 3 else MAX_SHEET_COLS + 1
-                        if ref.group(2):
-                            row = int(ref.group(2))
+                        if ref[1]:
+                            row = int(ref[1])
                     else:
                         col += 1
                     max_row, max_col = max(max_row, row), max(max_col, col)
