@@ -98,7 +98,8 @@ def register(main):
             except WorkspaceError as exc:  # a read-only file: report without storing; never past a forgery
                 if exc.code != "readonly":
                     raise
-            ws.latest_values()  # the figures the findings are about, checked against the chain
+            latest = ws.latest_values()  # the figures the findings are about, checked against the chain
+            reconcile.verify_stored(ws, latest=latest)  # every rule run again: stored findings are what they give
             fs = reconcile.findings(ws) if fs is None else fs
             if region is not None:
                 fs = [f for f in fs if f.region == region]

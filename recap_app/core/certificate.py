@@ -269,6 +269,7 @@ def adopt(ws: Workspace, kode: str, actor: str) -> int:
     _regency(ws, kode)
     with ws.transaction():
         reconcile.refresh_findings_of(ws, kode, actor)
+        reconcile.verify_stored(ws, kode)  # "tampered": never adopt on findings changed outside the program
         answer = can_adopt(ws, kode, actor)
         answer.raise_if_not(role=answer.code == "separation")
         rev = ws.latest_revision(kode)

@@ -21,7 +21,7 @@ from . import auth
 from .clock import now_iso
 from .domain import JUMLAH, Region
 from .election import Election
-from .errors import RecapError
+from .errors import RecapError, WorkspaceError
 from .rules import RULES_VERSION, Finding, check_certificate, check_province
 from .status import latest_revisions, open_counts, regency_basis, stored_checks  # noqa: F401 (open_counts: its callers)
 from .store import Values, Workspace
@@ -489,6 +489,56 @@ def stored_by_region(ws: Workspace) -> dict[str, list[StoredFinding]]:
             if f.region in out:
                 out[f.region].append(f)
     return {k: _with_notes(v, notes) for k, v in out.items()}
+
+
+def verify_stored(ws: Workspace, only: str | None = None,
+                  latest: Mapping[str, tuple] | None = None) -> None:
+    """Refuse to go on when stored findings are not what the rules give on the checked figures.
+
+    Findings are derived and kept out of the state digests (core/state.py): a person with the file
+    could delete an error finding and keep its check mark, and the certificate would look free of
+    errors until the rules ran again. So before a decision rests on them (adoption, ``recap
+    check``), the rules are run again on the figures (each revision checked against its SHA-256 and
+    audit record) and compared with what is stored: the regency's own findings (``only``), or
+    every checked certificate's and the province set.
+
+    Args:
+        only: one regency code; None: every certificate whose stored check is current.
+        latest: ``ws.latest_values()`` already read by the caller.
+    Raises:
+        WorkspaceError: "tampered", naming the certificates (and "the province set").
+    """
+    stored = stored_by_region(ws)
+    if only is not None:
+        stored = {k: v for k, v in stored.items() if k == only}
+    if not stored:
+        return
+    rec = Reconciler.for_workspace(ws)
+    if only is not None:
+        rid = latest_revisions(ws)[only]
+        info = ws.revision_info(rid)
+        certs = {only: (list(info.columns), ws.revision_values(rid), None)}
+    else:
+        latest = ws.latest_values() if latest is None else latest
+        certs = {k: (list(info.columns), vals, None) for k, (info, vals) in latest.items()}
+    fresh = rec.run(certs) if only is None else {only: rec.regency(only, *certs[only][:2])}
+
+    def same(a, b) -> bool:
+        return {(f.key, f.severity, f.expected, f.actual) for f in a} == {(f.key, f.severity, f.expected, f.actual)
+                                                                          for f in b}
+
+    bad = [k for k, fs in stored.items() if k in fresh and not same(fs, fresh[k])]
+    if only is None and rec.province in fresh:
+        latest_ids = latest_revisions(ws)
+        if stored_checks(ws).get(rec.province) == _province_basis(latest_ids):
+            own = _load(ws, "scope = ? AND revision_id IS NULL", (rec.province,))
+            if not same(own, fresh[rec.province]):
+                bad.append("himpunan provinsi")
+    if bad:
+        raise WorkspaceError(
+            f"Temuan tersimpan {', '.join(bad[:10])}{' dan lainnya' if len(bad) > 10 else ''} berbeda dari hasil "
+            "aturan yang dijalankan ulang pada angkanya: temuan diubah di luar program. Tidak ada yang diputuskan; "
+            "jalankan 'recap audit verify' dan pulihkan cadangan yang baik.", "tampered")
 
 
 def _find(ws: Workspace, key: str) -> StoredFinding:

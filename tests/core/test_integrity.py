@@ -603,3 +603,21 @@ def test_a_quote_in_a_table_or_column_name_is_refused_as_tampering_not_a_crash(s
         assert r.exit_code == 1, r.output
         assert "telah diubah di luar program" in r.output, (command, r.output)
         assert r.exception is None or isinstance(r.exception, SystemExit), (command, r.exception)
+
+
+def test_error_findings_deleted_outside_the_program_stop_check_and_adoption(demo_ws, tmp_path):
+    """Findings are derived and outside the digests: deleting an error finding (its check mark kept)
+    must not make a certificate adoptable or a strict check pass (hostile trial)."""
+    path = demo_ws.path
+    assert any(f.severity == "error" for f in reconcile.findings(demo_ws, "33.75"))  # F.501 of Kota Pekalongan
+    demo_ws.close()
+    with sqlite3.connect(path) as c:
+        c.execute("DELETE FROM finding WHERE severity = 'error'")
+    c.close()
+    r = CliRunner().invoke(main, ["check", "--db", str(path), "--strict"])
+    assert r.exit_code == 1 and "temuan diubah di luar program" in r.output and "33.75" in r.output
+    with Workspace.open(path) as ws:
+        with pytest.raises(WorkspaceError) as ei:
+            certificate.adopt(ws, "33.75", "ketua")
+        assert ei.value.code == "tampered" and "33.75" in ei.value.message
+        assert ws.adoption("33.75") is None
