@@ -779,7 +779,8 @@ class Workspace:
         the second: the audit record is under the chain). ``quick``: the content hash put
         together from SQLite's JSON (:func:`_content_sha256`); when it is not the stored one the
         hash is computed from ``values`` before anything is refused."""
-        if quick != info.content_sha256 and values_sha256(list(info.columns), values) != info.content_sha256:
+        if set(values) != set(info.columns) or (
+                quick != info.content_sha256 and values_sha256(list(info.columns), values) != info.content_sha256):
             raise WorkspaceError(
                 f"Angka revisi {info.number} sertifikat {info.region_kode} telah diubah di luar program (SHA-256 isi "
                 "tidak cocok). Angka ini tidak dipakai; jalankan 'recap audit verify' dan pulihkan cadangan yang baik.",

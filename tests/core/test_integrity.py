@@ -621,3 +621,18 @@ def test_error_findings_deleted_outside_the_program_stop_check_and_adoption(demo
             certificate.adopt(ws, "33.75", "ketua")
         assert ei.value.code == "tampered" and "33.75" in ei.value.message
         assert ws.adoption("33.75") is None
+
+
+def test_a_cell_added_outside_the_revision_s_columns_is_refused(demo_ws):
+    rid = demo_ws.latest_revision("33.01").id
+    path = demo_ws.path
+    demo_ws.close()
+    with sqlite3.connect(path) as c:
+        c.execute("INSERT INTO cell VALUES (?, '33.01.99', 'paslon_1', 9000000)", (rid,))
+    c.close()
+    with Workspace.open(path) as ws:
+        with pytest.raises(WorkspaceError) as ei:
+            ws.latest_values()
+        assert ei.value.code == "tampered" and "33.01" in ei.value.message
+        with pytest.raises(WorkspaceError):
+            ws.revision_values(rid)

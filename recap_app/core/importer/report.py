@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..formatting import number
+from ..formatting import figure, number
 
 ACCEPTED = "diterima"
 UNCHANGED = "sudah ada"
@@ -108,7 +108,7 @@ class FileReport:
         if self.jumlah_computed:
             lines.append("  Kolom JUMLAH tidak ada atau kosong seluruhnya: dihitung dari jumlah kolom kecamatan.")
         for d in self.differences[:60]:
-            lines.append(f"  Berubah: {d['kolom']} {lab(d['field'])}: {d['before']} -> {d['after']}")
+            lines.append(f"  Berubah: {d['kolom']} {lab(d['field'])}: {figure(d['before'])} -> {figure(d['after'])}")
         if len(self.differences) > 60:
             lines.append(f"  ... dan {len(self.differences) - 60} perubahan lain.")
         for n in self.notes:
