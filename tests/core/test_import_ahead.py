@@ -47,6 +47,21 @@ def stored(ws):
     return cells, revisions, findings, actions
 
 
+def children(monkeypatch, then=None) -> list:
+    """Every ReadAhead made from now on, in a list (``then(child)`` run on each as it is made)."""
+    made = []
+    real = ahead.ReadAhead.__init__
+
+    def spy(self, paths, prepare):
+        real(self, paths, prepare)
+        if then is not None:
+            then(self)
+        made.append(self)
+
+    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
+    return made
+
+
 def reports(rep):
     return rep.to_dict()["files"]
 
@@ -69,14 +84,7 @@ def test_reading_ahead_stores_and_reports_exactly_what_reading_in_process_does(t
 
 def test_a_child_that_dies_leaves_the_rest_to_the_parent(tmp_path, books, monkeypatch):
     """The child killed after its first file: every later file is read in process, nothing lost."""
-    made = []
-    real = ahead.ReadAhead.__init__
-
-    def spy(self, paths, prepare):
-        real(self, paths, prepare)
-        made.append(self)
-
-    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
+    made = children(monkeypatch)
     real_get = ahead.ReadAhead.get
 
     def get(self, i):
@@ -109,14 +117,7 @@ def test_no_child_where_other_threads_run_or_for_one_file(tmp_path, books):
 
 
 def test_the_child_never_writes_and_leaves_no_process(tmp_path, books, monkeypatch):
-    made = []
-    real = ahead.ReadAhead.__init__
-
-    def spy(self, paths, prepare):
-        real(self, paths, prepare)
-        made.append(self)
-
-    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
+    made = children(monkeypatch)
     ws, rep = imported(tmp_path, "w", books, read_ahead=True)
     assert rep.files[-1].status == "diterima"
     assert made and not made[0].alive() and _state(made[0].pid) == ""  # ended and reaped: not even a zombie
@@ -186,15 +187,7 @@ def test_a_stopped_child_is_given_up_after_a_while(tmp_path, books, monkeypatch)
     """A child that sends nothing (SIGSTOP) is stopped after PATIENCE seconds and the parent
     reads the rest itself: the same reports and rows as reading in process."""
     monkeypatch.setattr(ahead, "PATIENCE", 0.5)
-    made = []
-    real = ahead.ReadAhead.__init__
-
-    def spy(self, paths, prepare):
-        real(self, paths, prepare)
-        os.kill(self.pid, signal.SIGSTOP)
-        made.append(self)
-
-    monkeypatch.setattr(ahead.ReadAhead, "__init__", spy)
+    made = children(monkeypatch, then=lambda child: os.kill(child.pid, signal.SIGSTOP))
     ws, rep = imported(tmp_path, "stopped", books, read_ahead=True)
     here, rep_here = imported(tmp_path, "here", books)
     assert made and made[0]._broken and not made[0].alive() and _state(made[0].pid) == ""
