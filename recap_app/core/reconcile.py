@@ -357,8 +357,14 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
                 regency_fs.extend(own)
                 continue
             info = ws.revision_info(rid)
-            if JUMLAH in info.columns:  # read checked against its hash and audit record: never a forged total
-                jumlah[kode] = ws.revision_values(rid).get(JUMLAH) or {}
+            if JUMLAH in info.columns:
+                # the column as stored, not checked against the revision's hash here (that costs a whole
+                # revision per regency at every store): a cell changed outside the program can only make
+                # these derived findings wrong, and every reader of figures refuses it (latest_values),
+                # as do adoption and recap check, which run the rules again first (verify_stored)
+                col = {fld: v for fld, v in ws.conn.execute(
+                    "SELECT field, value FROM cell WHERE revision_id = ? AND kolom = ?", (rid, JUMLAH))}
+                jumlah[kode] = col
             else:
                 jumlah[kode] = None
             if kode in stored:
