@@ -27,7 +27,7 @@ from .clock import now_iso
 from .domain import Region
 from .errors import NotAllowed, NotNow
 from .status import Status, status, statuses  # noqa: F401 (the lifecycle's words, kept here for its callers)
-from .store import RevisionInfo, Values, Workspace, complete
+from .store import RevisionInfo, Values, Workspace, stored_shape
 from .text import clean_text, optional_text
 
 #: revision kinds: the official entry and a second entry (double entry, never counted)
@@ -223,8 +223,7 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
                                  kind=kind, action=action, content_sha256=content_sha256)
         if kind == OFFICIAL:
             keys = ws.election.form_of_region(kode).field_keys  # the figures as insert_revision stored them
-            stored = values if complete(values, columns, keys) else {
-                c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
+            stored = stored_shape(values, columns, keys)
             reconcile.refresh_region(ws, kode, actor, written=(rid, list(columns), stored), computed=findings)
         if discard_draft:
             drafts.discard_draft(ws, kode, actor, kind)

@@ -93,27 +93,22 @@ def verify_sources(ws: Workspace) -> list[Problem]:
 
 
 def verify_findings(ws: Workspace) -> list[Problem]:
-    """Stored findings of every checked certificate against the rules run again (kind "findings")."""
-    out = []
+    """Stored findings of every checked certificate, and the province set, against the rules run
+    again (kind "findings"; :func:`recap_app.core.reconcile.stored_differences`)."""
     try:
-        stored = reconcile.stored_by_region(ws)
-        fresh = {}
-        for f in reconcile.check_workspace(ws):
-            fresh.setdefault(f.region, set()).add((f.key, f.expected, f.actual))
+        differ = reconcile.stored_differences(ws)
+        province = reconcile._province_code(ws)
     except WorkspaceError as exc:
         if exc.code == "tampered":
             return []  # the figures themselves are reported by verify_content
         return [Problem("findings", None, f"Temuan tidak dapat diperiksa ulang: {exc.message}")]
     except Exception as exc:  # noqa: BLE001 - a damaged workspace is reported, never a crash
         return [Problem("findings", None, f"Temuan tidak dapat diperiksa ulang: {exc}.")]
-    for kode, fs in stored.items():
-        have = {(f.key, f.expected, f.actual) for f in fs}
-        want = fresh.get(kode, set())
-        if have != want:
-            missing = sorted(k for k, _e, _a in want - have)[:3]
-            extra = sorted(k for k, _e, _a in have - want)[:3]
-            detail = "; ".join(x for x in (f"tidak ada: {', '.join(missing)}" if missing else "",
-                                           f"berlebih: {', '.join(extra)}" if extra else "") if x)
-            out.append(Problem("findings", None, f"Temuan tersimpan sertifikat {kode} berbeda dari hasil pemeriksaan "
-                                                 f"ulang ({detail}): temuan diubah di luar program."))
+    out = []
+    for scope, (missing, extra) in differ.items():
+        detail = "; ".join(x for x in (f"tidak ada: {', '.join(missing[:3])}" if missing else "",
+                                       f"berlebih: {', '.join(extra[:3])}" if extra else "") if x)
+        what = "himpunan provinsi" if scope == province else f"sertifikat {scope}"
+        out.append(Problem("findings", None, f"Temuan tersimpan {what} berbeda dari hasil pemeriksaan "
+                                             f"ulang ({detail}): temuan diubah di luar program."))
     return out

@@ -495,6 +495,49 @@ def stored_by_region(ws: Workspace) -> dict[str, list[StoredFinding]]:
     return {k: _with_notes(v, notes) for k, v in out.items()}
 
 
+def stored_differences(ws: Workspace, only: str | None = None,
+                       latest: Mapping[str, tuple] | None = None) -> dict[str, tuple[list[str], list[str]]]:
+    """Where stored findings are not what the rules give on the checked figures.
+
+    The rules are run again on the figures (each revision checked against its SHA-256 and audit
+    record, WorkspaceError "tampered" otherwise) and compared, by key, severity and figures, with
+    the stored findings of every certificate whose stored check is current (``only``: of that
+    regency alone) and with the province set when its check is current.
+
+    Args:
+        only: one regency code; None: every certificate and the province set.
+        latest: ``ws.latest_values()`` already read by the caller.
+    Returns:
+        {scope (regency code, or the province code): (keys the rules give that are not stored,
+        keys stored that the rules do not give)}; empty when everything holds.
+    """
+    stored = stored_by_region(ws)
+    if only is not None:
+        stored = {k: v for k, v in stored.items() if k == only}
+    if not stored:
+        return {}
+    rec = Reconciler.for_workspace(ws)
+    if only is not None:
+        rid = latest_revisions(ws)[only]
+        info = ws.revision_info(rid)
+        fresh = {only: rec.regency(only, list(info.columns), ws.revision_values(rid))}
+    else:
+        latest = ws.latest_values() if latest is None else latest
+        fresh = rec.run({k: (list(info.columns), vals, None) for k, (info, vals) in latest.items()})
+        if stored_checks(ws).get(rec.province) == _province_basis(latest_revisions(ws)):
+            stored[rec.province] = _load(ws, "scope = ? AND revision_id IS NULL", (rec.province,))
+
+    def seen(fs) -> set:
+        return {(f.key, f.severity, f.expected, f.actual) for f in fs}
+
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for scope, fs in stored.items():
+        have, want = seen(fs), seen(fresh.get(scope, ()))
+        if have != want:
+            out[scope] = (sorted({x[0] for x in want - have}), sorted({x[0] for x in have - want}))
+    return out
+
+
 def verify_stored(ws: Workspace, only: str | None = None,
                   latest: Mapping[str, tuple] | None = None) -> None:
     """Refuse to go on when stored findings are not what the rules give on the checked figures.
@@ -502,43 +545,15 @@ def verify_stored(ws: Workspace, only: str | None = None,
     Findings are derived and kept out of the state digests (core/state.py): a person with the file
     could delete an error finding and keep its check mark, and the certificate would look free of
     errors until the rules ran again. So before a decision rests on them (adoption, ``recap
-    check``), the rules are run again on the figures (each revision checked against its SHA-256 and
-    audit record) and compared with what is stored: the regency's own findings (``only``), or
-    every checked certificate's and the province set.
+    check``) the stored findings are compared with the rules run again (:func:`stored_differences`).
 
-    Args:
-        only: one regency code; None: every certificate whose stored check is current.
-        latest: ``ws.latest_values()`` already read by the caller.
     Raises:
         WorkspaceError: "tampered", naming the certificates (and "the province set").
     """
-    stored = stored_by_region(ws)
-    if only is not None:
-        stored = {k: v for k, v in stored.items() if k == only}
-    if not stored:
-        return
-    rec = Reconciler.for_workspace(ws)
-    if only is not None:
-        rid = latest_revisions(ws)[only]
-        info = ws.revision_info(rid)
-        certs = {only: (list(info.columns), ws.revision_values(rid), None)}
-    else:
-        latest = ws.latest_values() if latest is None else latest
-        certs = {k: (list(info.columns), vals, None) for k, (info, vals) in latest.items()}
-    fresh = rec.run(certs) if only is None else {only: rec.regency(only, *certs[only][:2])}
-
-    def same(a, b) -> bool:
-        return {(f.key, f.severity, f.expected, f.actual) for f in a} == {(f.key, f.severity, f.expected, f.actual)
-                                                                          for f in b}
-
-    bad = [k for k, fs in stored.items() if k in fresh and not same(fs, fresh[k])]
-    if only is None and rec.province in fresh:
-        latest_ids = latest_revisions(ws)
-        if stored_checks(ws).get(rec.province) == _province_basis(latest_ids):
-            own = _load(ws, "scope = ? AND revision_id IS NULL", (rec.province,))
-            if not same(own, fresh[rec.province]):
-                bad.append("himpunan provinsi")
-    if bad:
+    differ = stored_differences(ws, only, latest)
+    if differ:
+        province = _province_code(ws)
+        bad = ["himpunan provinsi" if scope == province else scope for scope in differ]
         raise WorkspaceError(
             f"Temuan tersimpan {', '.join(bad[:10])}{' dan lainnya' if len(bad) > 10 else ''} berbeda dari hasil "
             "aturan yang dijalankan ulang pada angkanya: temuan diubah di luar program. Tidak ada yang diputuskan; "

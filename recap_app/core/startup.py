@@ -127,7 +127,7 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
         if report.kind in FAULTS:
             raise WorkspaceError(report.message, report.kind) from exc
         raise WorkspaceError(report.message, "damaged") from exc
-    stamp = _file_stamp(path)
+    stamp = files.stamp(path)
     if stamp is not None and _checked_stamps().get(str(path.resolve())) == stamp:
         _keep_checked(ws, path)
         return ws  # checked whole since the file last changed (size and times of the file and its WAL)
@@ -150,9 +150,6 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     return ws
 
 
-_file_stamp = files.stamp
-
-
 def _keep_checked(ws: Workspace, path: Path) -> None:
     """A file that passed the whole check and is then written by this program alone stays checked:
     when the workspace closes and nobody else wrote the file since its last commit, the file as it
@@ -165,7 +162,7 @@ def _keep_checked(ws: Workspace, path: Path) -> None:
     ws.note_stamp()
 
     def closed(ours: bool) -> None:
-        if ours and (now := _file_stamp(path)) is not None:
+        if ours and (now := files.stamp(path)) is not None:
             _note_checked(path, now)
 
     ws.close_hooks.append(closed)
@@ -189,11 +186,7 @@ def forget_checked(path: str | Path) -> None:
     """Check the file whole at its next start (damage was met while it was read). Never raises."""
     stamps = _checked_stamps()
     if stamps.pop(str(Path(path).resolve()), None) is not None:
-        target = _stamps_file()
-        tmp = target.with_name(f"{target.name}.{os.getpid()}")
-        with contextlib.suppress(OSError):
-            tmp.write_text(json.dumps(stamps), encoding="utf-8")
-            os.replace(tmp, target)
+        _write_stamps(stamps)
 
 
 def _note_checked(path: Path, stamp: list[int]) -> None:
@@ -202,6 +195,11 @@ def _note_checked(path: Path, stamp: list[int]) -> None:
     stamps[str(path.resolve())] = stamp
     if len(stamps) > 200:  # a few workspaces in use: keep the file small
         stamps = dict(list(stamps.items())[-100:])
+    _write_stamps(stamps)
+
+
+def _write_stamps(stamps: dict) -> None:
+    """Replace the noted stamps (a temporary file renamed over the old one; never raises)."""
     target = _stamps_file()
     tmp = target.with_name(f"{target.name}.{os.getpid()}")
     with contextlib.suppress(OSError):

@@ -55,6 +55,14 @@ def complete(values: Values, columns, keys) -> bool:
     return len(values) == len(columns) and all(list(values.get(c, ())) == keys for c in columns)
 
 
+def stored_shape(values: Values, columns, keys) -> Values:
+    """``values`` as a revision stores them: exactly ``columns``, each with every field of ``keys``
+    in that order, a missing one blank (None); ``values`` itself when already so (:func:`complete`)."""
+    if complete(values, columns, keys):
+        return values
+    return {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}
+
+
 def values_sha256(columns: list[str], values: Values) -> str:
     """Canonical SHA-256 of a certificate's content (column order and every field value)."""
     canon = json.dumps([columns, {c: dict(sorted(values.get(c, {}).items())) for c in columns}],
@@ -857,8 +865,9 @@ class Workspace:
             number = self.conn.execute(
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM revision WHERE certificate_id = ? AND kind = ?",
                 (cert_id, kind)).fetchone()[0]
-            if not complete(values, columns, keys):
-                values, content_sha256 = {c: {k: values.get(c, {}).get(k) for k in keys} for c in columns}, None
+            shaped = stored_shape(values, columns, keys)
+            if shaped is not values:  # filled in or reordered: its hash is not the caller's
+                values, content_sha256 = shaped, None
             sha = content_sha256 or values_sha256(list(columns), values)
             rid = self.insert_row("revision", {
                 "certificate_id": cert_id, "kind": kind, "number": number,

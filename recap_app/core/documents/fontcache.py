@@ -102,9 +102,8 @@ def _face(plain: dict, data: bytes, path: Path):
 
     attrs = {}
     for key, value in plain.items():
-        if type(value) is tuple and len(value) == 2 and value[0] == _NAME_BYTES and type(value[1]) is bytes:
-            value = ttfonts.TTFNameBytes(value[1])
-        attrs[key] = value
+        name = _name_bytes(value)
+        attrs[key] = value if name is None else ttfonts.TTFNameBytes(name)
     face = ttfonts.TTFontFace.__new__(ttfonts.TTFontFace)
     face.__dict__.update(attrs)
     face._ttf_data = data
@@ -148,10 +147,16 @@ def _load(cache: Path, data: bytes, path: Path):
         return None
 
 
-def _decoded(value):
+def _name_bytes(value) -> bytes | None:
+    """The bytes of a name string as :func:`_plain` keeps it, or None for any other value."""
     if type(value) is tuple and len(value) == 2 and value[0] == _NAME_BYTES and type(value[1]) is bytes:
         return value[1]
-    return value
+    return None
+
+
+def _decoded(value):
+    name = _name_bytes(value)
+    return value if name is None else name
 
 
 def _store(cache: Path, parsed, data: bytes, path: Path) -> None:

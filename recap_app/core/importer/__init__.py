@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .. import certificate, files, reconcile
 from ..domain import JUMLAH
 from ..errors import ImportRefused, RecapError, os_text
-from ..store import Workspace, values_sha256
+from ..store import Workspace, stored_shape, values_sha256
 from . import reader
 from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
@@ -403,9 +403,7 @@ def plan(election, found: Found, regions: list, name: str, sheet: str) -> Plan:
             if cols:
                 blanks[k] = cols
     report["blanks"] = blanks
-    form_keys = election.form_of_region(kode).field_keys  # the figures as the revision stores them
-    stored = values if list(keys) == list(form_keys) else {c: {k: values[c].get(k) for k in form_keys}
-                                                           for c in columns}
+    stored = stored_shape(values, columns, election.form_of_region(kode).field_keys)  # as the revision stores them
     findings = reconcile.regency_findings(election, found.regency, regions, columns, stored)
     return Plan(columns, values, values_sha256(columns, values), report, findings)
 
