@@ -7,7 +7,7 @@ with the sum of its kecamatan columns is a finding (rule F.501), never a silent 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from .domain import JUMLAH, ContestantKind
@@ -29,8 +29,10 @@ def _sums(keys: Iterable[str], columns: dict[str, dict]) -> tuple[dict, dict]:
     return fields, {k: v for k, v in blank.items() if v}
 
 
-def province_totals(ws: Workspace) -> dict:
+def province_totals(ws: Workspace, latest: Mapping[str, tuple] | None = None) -> dict:
     """Office sums over the latest official revision of every certificate.
+
+    ``latest``: ``ws.latest_values()`` when the caller has read it already (checked figures).
 
     Returns:
         {"fields": {key: int|None}, "regencies": {kode: {key: int|None}},
@@ -42,7 +44,7 @@ def province_totals(ws: Workspace) -> dict:
         "expected"}; a contest with one district has one entry equal to the whole.
     """
     e = ws.election
-    latest = ws.latest_values()
+    latest = ws.latest_values() if latest is None else latest
     expected = [r.kode for r in ws.regencies()]
     regencies: dict[str, dict] = {}
     for kode in expected:

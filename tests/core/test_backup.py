@@ -1,5 +1,6 @@
 """Backups: checked copies, automatic backups with rotation, restore, the start-up check."""
 
+import datetime
 import hashlib
 import os
 import sqlite3
@@ -84,6 +85,21 @@ def test_auto_backup_names_and_rotation(demo_ws):
     assert [b.path for b in listed] == [m.path for m in made[::-1][:3]]
     assert sorted(p.name for p in folder.iterdir()) == sorted(m.path.name for m in made[2:])
     assert all(backup.check_file(b.path)[0] for b in listed)
+
+
+def test_a_backup_name_with_no_such_time_is_not_a_backup(demo_ws):
+    folder = demo_ws.path.with_name("demo-cadangan")
+    folder.mkdir()
+    odd = folder / "demo-20191399T256199Z-import.sqlite"  # shaped like one of ours, month 13
+    odd.write_bytes(b"bukan cadangan")
+    info = backup.auto_backup(demo_ws, "import")  # once crashed the command after its commit
+    assert info is not None and backup.last_auto_backup_error is None
+    listed = backup.list_backups(demo_ws)
+    assert [b.path for b in listed] == [info.path]
+    stamp = info.path.name.split("-")[1]  # the time as strptime reads it from the name
+    want = datetime.datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=datetime.UTC).isoformat()
+    assert listed[0].created_at == want
+    assert odd.exists()  # not ours: never rotated away
 
 
 def test_interrupted_backup_leftovers_are_removed(demo_ws):

@@ -119,3 +119,23 @@ def test_no_cache_where_the_program_s_folder_cannot_be_written(tmp_path, monkeyp
     monkeypatch.setattr(fontcache, "CACHE_DIR", blocked / "cache")
     font = fontcache.ttfont("D", page.FONT_DIR / "DejaVuSansCondensed.ttf")  # parsed, nothing kept, no error
     assert font.face.numGlyphs > 5000 and blocked.read_text().startswith("a file")
+
+
+def test_pillow_loads_only_when_reportlab_uses_it():
+    code = ("import sys, recap_app.core.documents\n"
+            "m = sys.modules['PIL.Image']\n"
+            "print(type(m).__name__)\n"
+            "from reportlab.lib.utils import _isPILImage\n"
+            "print(_isPILImage(object()), type(sys.modules['PIL.Image']).__name__)\n"
+            "from PIL import Image\n"
+            "print(_isPILImage(Image.new('RGB', (2, 2))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["_LazyModule", "False", "module", "True"]
+
+
+def test_lazy_module_leaves_loaded_and_unknown_modules_alone():
+    before = sys.modules["re"]
+    loading.lazy_module("re")
+    assert sys.modules["re"] is before
+    loading.lazy_module("no_such_module_here")
+    assert "no_such_module_here" not in sys.modules

@@ -623,6 +623,28 @@ def test_error_findings_deleted_outside_the_program_stop_check_and_adoption(demo
         assert ws.adoption("33.75") is None
 
 
+def test_findings_softened_outside_the_program_are_neither_printed_nor_published(demo_ws, tmp_path):
+    """The findings report and the published site show stored findings: one changed by hand (an
+    error made a warning) must not be printed or published as the program's (hostile trial)."""
+    path = demo_ws.path
+    demo_ws.close()
+    with sqlite3.connect(path) as c:
+        assert c.execute("UPDATE finding SET severity = 'warning' WHERE severity = 'error'").rowcount > 0
+    c.close()
+    r = CliRunner().invoke(main, ["print", "--db", str(path), "--out", str(tmp_path / "semua.pdf")])
+    assert r.exit_code == 1 and "temuan diubah di luar program" in r.output and "33.75" in r.output, r.output
+    assert not (tmp_path / "semua.pdf").exists()
+    r = CliRunner().invoke(main, ["print", "--db", str(path), "--document", "temuan", "--out", str(tmp_path / "t.pdf")])
+    assert r.exit_code == 1 and "temuan diubah di luar program" in r.output and not (tmp_path / "t.pdf").exists()
+    # the figures themselves are intact: the certificate alone still prints
+    r = CliRunner().invoke(main, ["print", "--db", str(path), "--document", "sertifikat",
+                                  "--out", str(tmp_path / "s.pdf")])
+    assert r.exit_code == 0 and (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF"), r.output
+    r = CliRunner().invoke(main, ["publish", "--db", str(path), "--out", str(tmp_path / "situs")])
+    assert r.exit_code == 1 and "temuan diubah di luar program" in r.output, r.output
+    assert not (tmp_path / "situs" / "index.html").exists()
+
+
 def test_a_cell_added_outside_the_revision_s_columns_is_refused(demo_ws):
     rid = demo_ws.latest_revision("33.01").id
     path = demo_ws.path

@@ -37,6 +37,8 @@ class Source:
         adopted: {regency code: True when its certificate is adopted}.
         base_marks: ("SIMULASI",) and/or ("CONTOH",) for the workspace.
         now: ISO time printed on the documents (explicit for reproducible output).
+        latest: ``ws.latest_values()`` as read for the totals (every revision checked against its
+            SHA-256 and audit record), for what else needs the figures (the findings report).
     """
 
     ws: Workspace
@@ -54,6 +56,7 @@ class Source:
     definition_sha256: str = ""
     #: (record id, hash) of the audit chain head the documents are printed from
     chain_head: tuple[int, str] = (0, "")
+    latest: dict | None = None
 
     @classmethod
     def load(cls, ws: Workspace, now: str | None = None) -> Source:
@@ -76,8 +79,10 @@ class Source:
         definition = hashlib.sha256(json.dumps(e.raw, ensure_ascii=False, sort_keys=True,
                                                separators=(",", ":")).encode("utf-8")).hexdigest()
         head = ws.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone() or (0, "")
+        latest = ws.latest_values()
         return cls(ws, e, None if e.has_districts else e.form, office(ws), plenary(ws), ws.regencies(),
-                   province_totals(ws), adopted, tuple(marks), now or now_iso(), None, definition, tuple(head))
+                   province_totals(ws, latest), adopted, tuple(marks), now or now_iso(), None, definition, tuple(head),
+                   latest)
 
     def for_district(self, d: District) -> Source:
         """The same source narrowed to one electoral district: its form, regencies and totals."""

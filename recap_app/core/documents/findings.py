@@ -3,7 +3,8 @@
 An internal working document, not an official form: it carries no "MODEL ..." form name (its box
 reads "DOKUMEN INTERNAL — BUKAN FORMULIR RESMI") and its footer says so.
 
-Reads ``recap_app.core.reconcile.findings(ws)`` (stored findings with code, severity, region,
+Reads ``recap_app.core.reconcile.findings(ws)`` after checking them against the rules run again
+(stored findings with code, severity, region,
 column, field, expected, actual, message, explanation {text, by, at} | None, override
 {reason, by, at} | None). When that module is not available the report says so instead
 of pretending there is nothing to report.
@@ -32,8 +33,17 @@ LONG_TEXT = 1200
 SEVERITY = {"error": "KESALAHAN", "warning": "PERINGATAN"}
 
 
-def load_findings(ws) -> list:
-    """The current findings with their explanations and overrides (reconcile.findings)."""
+def load_findings(ws, latest=None) -> list:
+    """The current findings with their explanations and overrides (reconcile.findings), once
+    they are shown to be what the rules give on the checked figures (``latest``: those figures,
+    when already read).
+
+    Raises:
+        WorkspaceError: "tampered": a stored finding was removed, added or softened outside the
+            program (:func:`recap_app.core.reconcile.verify_stored`); a report printed from it
+            would be a false one.
+    """
+    reconcile.verify_stored(ws, latest=latest)
     return list(reconcile.findings(ws))
 
 
@@ -79,7 +89,7 @@ def build(src: Source, paper: str) -> Part:
     width, st, _form, story = opening(src, paper, True, None,
                                       ["LAPORAN TEMUAN PEMERIKSAAN KONSISTENSI DATA REKAPITULASI"], dalam=False)
     e = src.election
-    found = load_findings(src.ws)
+    found = load_findings(src.ws, src.latest)
     order = {r.kode: i for i, r in enumerate(src.regencies)}
     found.sort(key=lambda f: (f.severity != "error", order.get(f.region, -1), f.column or "", f.field or "",
                               f.code))

@@ -7,12 +7,18 @@ when compiling it: about 50 ms of every process that prints, a sixth of ``recap 
 :func:`deferred_wide_patterns` such a pattern is compiled on its first use instead; every other
 pattern is compiled at once, as before, and the result of a match is the same
 (tests/core/test_documents_loading.py).
+
+reportlab also imports Pillow's ``PIL.Image`` at import (``reportlab.lib.utils``) for bitmaps, which
+no document here holds (10-20 ms): :func:`lazy_module` loads it the first time anything of it is
+used (Python's own ``importlib.util.LazyLoader``), so a document with an image would still get it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import re
+import sys
 from collections.abc import Iterator
 
 #: the character range that makes a case-insensitive pattern slow to compile
@@ -57,3 +63,24 @@ def deferred_wide_patterns() -> Iterator[None]:
         yield
     finally:
         re.compile = _REAL_COMPILE
+
+
+def lazy_module(name: str) -> None:
+    """Make ``import name`` give a module that loads on first attribute use (Python's
+    ``importlib.util.LazyLoader``). Nothing happens when it is loaded already or cannot be found
+    (the import then fails or succeeds where it is made, as before)."""
+    if name in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)

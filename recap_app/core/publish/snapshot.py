@@ -18,7 +18,7 @@ from ..certificate import statuses
 from ..domain import JUMLAH, Contestant
 from ..errors import RecapError
 from ..forms import Form
-from ..reconcile import stored_by_region
+from ..reconcile import stored_by_region, verify_stored
 from ..totals import province_totals
 from .common import marks_of
 
@@ -231,13 +231,14 @@ def take(ws, identity) -> Snapshot:
     Returns:
         A Snapshot.
     Raises:
-        WorkspaceError: figures changed outside the program (store refuses them).
+        WorkspaceError: "tampered": figures, or findings, changed outside the program.
     """
     from cryptography.hazmat.primitives import serialization
 
     e = ws.election
     rows = statuses(ws)
     latest = ws.latest_values()
+    verify_stored(ws, latest=latest)  # the findings shown are what the rules give on these figures
     found = stored_by_region(ws)
     revisions = _revisions(ws)
     numbers = {rid: (k, n) for rid, k, n in ws.conn.execute(
