@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -49,9 +52,9 @@ def register(main):
         from ..core import formatting
         from ..core.importer import import_files
 
-        with cmd.acting(db, user) as (ws, actor):
+        with cmd.acting(db, user) as (ws, actor), _stop_between_files() as stopped:
             report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region,
-                                  read_ahead=True, meanwhile=formatting.prepare)
+                                  read_ahead=True, meanwhile=formatting.prepare, cancelled=stopped)
         cmd.emit_report(report, fmt, ws.election)
 
     @cmd.read_command(main, "totals")
@@ -108,3 +111,29 @@ def _party_sums(dapil: list[dict]) -> list[dict]:
             for k in ("suara_partai", "jumlah"):
                 got[k] = None if got[k] is None or p[k] is None else got[k] + p[k]
     return [out[k] for k in sorted(out)]
+
+
+@contextlib.contextmanager
+def _stop_between_files() -> Iterator[Callable[[], bool]]:
+    """Ctrl+C during an import: the file being stored is finished (its transaction commits or
+    is refused whole), the files after it are not imported and the report says which; a second
+    Ctrl+C stops at once (the open transaction is rolled back, nothing of that file is kept).
+    Yields the ``cancelled`` callable of :func:`recap_app.core.importer.import_files`."""
+    asked: list[bool] = []
+
+    def on_interrupt(signum, frame):
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(True)
+        click.echo("Dibatalkan: berkas yang sedang disimpan diselesaikan, berkas berikutnya tidak diimpor "
+                   "(tekan Ctrl+C sekali lagi untuk berhenti seketika).", err=True)
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_interrupt)
+    except ValueError:  # not the main thread: Ctrl+C keeps its usual meaning
+        yield lambda: False
+        return
+    try:
+        yield lambda: bool(asked)
+    finally:
+        signal.signal(signal.SIGINT, previous)

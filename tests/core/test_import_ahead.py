@@ -210,3 +210,110 @@ def test_meanwhile_runs_once_while_the_child_reads_and_what_it_raises_is_ignored
     ws, rep = imported(tmp_path, "tanpa", books, meanwhile=meanwhile)  # no read-ahead: nothing to wait for
     with ws:
         assert calls == [] and [f.status for f in rep.files].count("diterima") == 5
+
+
+def _cli_workspace(tmp_path):
+    from click.testing import CliRunner
+
+    from recap_app.cli import main
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    db = tmp_path / "ctrlc.sqlite"
+    r = CliRunner().invoke(main, ["init", "--election", "pilpres-2019-jateng", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    return db
+
+
+def test_ctrl_c_during_an_import_finishes_the_file_being_stored_and_reports_the_rest(tmp_path, books, monkeypatch):
+    """The first Ctrl+C: the file being stored is finished, the later ones are reported as not
+    imported (nothing of them stored), the report and the backup still come; exit 1."""
+    from click.testing import CliRunner
+
+    import recap_app.core.importer as importer
+    from recap_app.cli import main
+
+    db = _cli_workspace(tmp_path)
+    real = importer.import_bytes
+    seen = []
+
+    def interrupted_after_the_second(ws, name, data, actor, **kw):
+        rep = real(ws, name, data, actor, **kw)
+        seen.append(name)
+        if len(seen) == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # as a clerk's Ctrl+C, while the second file is stored
+        return rep
+
+    monkeypatch.setattr(importer, "import_bytes", interrupted_after_the_second)
+    good = [p for p in books if p.suffix == ".xlsx" and p.name != "rusak.xlsx"]
+    r = CliRunner().invoke(main, ["import", "--db", str(db), "--format", "json", *map(str, good)])
+    assert r.exit_code == 1
+    assert seen == [good[0].name, good[1].name]
+    assert "Dibatalkan: berkas yang sedang disimpan diselesaikan" in r.stderr
+    import json
+
+    files = json.loads(r.stdout)["files"]
+    assert [f["status"] for f in files] == ["diterima", "diterima", "ditolak", "ditolak", "ditolak"]
+    assert {f["code"] for f in files[2:]} == {"cancelled"}
+    seen.clear()
+    r = CliRunner().invoke(main, ["import", "--db", str(db), *map(str, good)])  # the text report, again
+    assert r.exit_code == 1 and f"DIBATALKAN  {good[3].name}" in r.stdout
+    assert "Ringkasan: 0 diterima, 2 sudah ada, 0 ditolak, 3 tidak diimpor karena dibatalkan." in r.stdout
+    with Workspace.open(db, readonly=True) as ws:
+        assert [r[0] for r in ws.conn.execute("SELECT region_kode FROM certificate ORDER BY 1")] == ["33.01", "33.02"]
+        assert ws.conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'backup.create'").fetchone()[0] == 1
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl+C is itself again
+
+
+def test_a_second_ctrl_c_stops_at_once_and_keeps_nothing_of_that_file(tmp_path, books, monkeypatch):
+    from click.testing import CliRunner
+
+    from recap_app.cli import main
+    from recap_app.core import certificate
+
+    db = _cli_workspace(tmp_path)
+    real = certificate.record_revision
+    calls = []
+
+    def twice(ws, kode, *a, **kw):
+        calls.append(kode)
+        if len(calls) == 2:  # inside the second file's transaction: two Ctrl+C
+            os.kill(os.getpid(), signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)
+        return real(ws, kode, *a, **kw)
+
+    monkeypatch.setattr(certificate, "record_revision", twice)
+    good = [p for p in books if p.suffix == ".xlsx" and p.name != "rusak.xlsx"]
+    r = CliRunner().invoke(main, ["import", "--db", str(db), *map(str, good)])
+    assert r.exit_code != 0
+    with Workspace.open(db, readonly=True) as ws:
+        assert [r[0] for r in ws.conn.execute("SELECT region_kode FROM certificate ORDER BY 1")] == ["33.01"]
+        assert ws.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0] == 1
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_to_a_real_import_leaves_whole_files_only(tmp_path, books):
+    """A real process and a real SIGINT at some moment of the import: whatever moment, each file is
+    stored whole or not at all, the report names what happened and the chain verifies."""
+    import subprocess
+    import sys
+    import time
+
+    from recap_app.core import audit
+
+    good = [str(p) for p in books if p.suffix == ".xlsx" and p.name != "rusak.xlsx"]
+    for wait in (0.2, 0.45, 0.7):  # before, during and near the end of the import, on most machines
+        db = _cli_workspace(tmp_path / str(wait))
+        proc = subprocess.Popen([sys.executable, "-m", "recap_app", "import", "--db", str(db), *good],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(wait)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode in (0, 1), (wait, err)  # a report, or click's "Dibatalkan." before it started
+        assert "Traceback" not in err, err
+        with Workspace.open(db, readonly=True) as ws:
+            revisions = ws.conn.execute("SELECT id FROM revision").fetchall()
+            if "DITERIMA" in out or "ditolak" in out.lower():
+                assert len(revisions) == out.count("DITERIMA"), (wait, out)
+            for (rid,) in revisions:
+                ws.revision_values(rid)  # every stored file whole: its cells match its SHA-256
+            assert audit.verify_chain(ws).ok and not audit.verify_content(ws)

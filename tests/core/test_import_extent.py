@@ -51,7 +51,8 @@ def test_the_quick_path_agrees_with_the_full_scan(cells, quick_applies, monkeypa
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384), st.booleans()), max_size=40))
+@given(st.lists(st.tuples(st.integers(1, 1_048_576), st.integers(1, 16_384), st.booleans()), max_size=40,
+                unique_by=lambda t: t[:2]))
 def test_any_addressed_cells_give_the_same_extent_both_ways(cells):
     mp = pytest.MonkeyPatch()
     styled = ' s="1"'
@@ -62,6 +63,25 @@ def test_any_addressed_cells_give_the_same_extent_both_ways(cells):
         got = extent(xml, True, mp)
         assert got == extent(xml, False, mp)
         assert got[:2] == ((max(r for r, _, _ in cells), max(c for _, c, _ in cells)) if cells else (0, 0))
+    finally:
+        mp.undo()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 60), st.integers(1, 40)), min_size=1, max_size=30), st.data())
+def test_a_cell_given_twice_is_refused_both_ways(cells, data):
+    """Whatever the other cells, one given twice (calamine would keep the last) is refused, by
+    both paths, naming it."""
+    twice = data.draw(st.sampled_from(cells))
+    order = data.draw(st.permutations([*cells, twice]))
+    body = "".join(f'<row r="{r}"><c r="{reader.column_letter(c)}{r}"><v>{i}</v></c></row>'
+                   for i, (r, c) in enumerate(order))
+    mp = pytest.MonkeyPatch()
+    try:
+        for quick in (True, False):
+            with pytest.raises(reader.ImportRefused) as ei:
+                extent(sheet(body), quick, mp)
+            assert ei.value.code == "damaged" and " ada dua kali di lembar " in ei.value.message
     finally:
         mp.undo()
 

@@ -436,3 +436,65 @@ def test_damaged_compressed_member_is_a_damaged_refusal(ws):
         assert rep.code != "unexpected", rep.message
         refused += not rep.ok
     assert refused > 0
+
+
+# ----------------------------------------------------------------- a cell given twice, two values in one cell
+def _d11(x: str) -> str:
+    import re
+
+    return re.search(r'<c r="D11"[^>]*><v>\d+</v></c>', x).group(0)
+
+
+@pytest.mark.parametrize("how", ["cell twice", "cell twice in a second row", "two values", "two values, full scan",
+                                 "prefixed", "cell twice, full scan"])
+def test_a_cell_given_twice_or_with_two_values_is_refused(db, tmp_path, how):
+    """calamine keeps the last of two copies of a cell (or of two values in one) silently: a figure
+    nobody saw in a spreadsheet program would be stored. No spreadsheet program writes that."""
+    error_cell = '<c r="AZ1" t="e"><v>#REF!</v></c>'  # an error cell: the sheet is read by the full scan
+
+    def edit(x: str) -> str:
+        d11 = _d11(x)
+        forged = d11.replace(d11[d11.index("<v>") + 3:d11.index("</v>")], "999999")
+        if how.startswith("cell twice in a second row"):
+            return x.replace("</sheetData>", f'<row r="11">{forged}</row></sheetData>')
+        if how.startswith("cell twice"):
+            x = x.replace(d11, d11 + forged)
+        elif how.startswith("two values"):
+            x = x.replace(d11, d11.replace("</v></c>", "</v> <v>999999</v></c>"))
+        else:  # prefixed: the same, every tag with a namespace prefix
+            x = x.replace(d11, d11 + forged).replace("<c ", "<x:c ").replace("</c>", "</x:c>").replace(
+                "<v>", "<x:v>").replace("</v>", "</x:v>").replace("<worksheet ", '<worksheet xmlns:x="'
+                "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" ")
+        if how.endswith("full scan"):
+            x = x.replace("</row>", error_cell + "</row>", 1)
+        return x
+
+    bad = patched_xlsx(SEMARANG, tmp_path / "ganda.xlsx", edit)
+    [rep] = refused(db, bad)
+    assert rep["code"] == "damaged"
+    if how.startswith("two values"):
+        assert rep["message"] == (
+            "Berkas ganda.xlsx: sel D11 di lembar DB1-PPWP berisi dua nilai sekaligus; berkas spreadsheet yang utuh "
+            "menyimpan satu nilai per sel, dan tidak jelas angka mana yang dimaksud. Buka berkas di program lembar "
+            "kerja, simpan ulang, lalu impor lagi. Tidak ada yang disimpan.")
+    else:
+        assert rep["message"] == (
+            "Berkas ganda.xlsx: sel D11 ada dua kali di lembar DB1-PPWP, mungkin dengan angka berbeda; berkas "
+            "spreadsheet yang utuh menyimpan tiap sel sekali, dan tidak jelas angka mana yang dimaksud. Buka berkas "
+            "di program lembar kerja, simpan ulang, lalu impor lagi. Tidak ada yang disimpan.")
+
+
+def test_one_value_per_cell_across_the_full_scan_s_chunks(db, tmp_path, monkeypatch):
+    """The full scan reads the XML in chunks: a cell's two values on either side of a chunk's end are
+    still found, and a sheet of ordinary cells (one value each) cut anywhere is read as before."""
+    from recap_app.core.importer import reader
+
+    monkeypatch.setattr(reader, "_CHUNK", 97)  # chunks end everywhere, inside tags and values too
+    good = patched_xlsx(SEMARANG, tmp_path / "baik.xlsx", lambda x: x.replace(
+        "</row>", '<c r="AZ1" t="e"><v>#REF!</v></c></row>', 1))
+    r = run_import(db, good)
+    assert r.exit_code == 0, r.output
+    bad = patched_xlsx(SEMARANG, tmp_path / "ganda.xlsx", lambda x: x.replace(_d11(x), _d11(x).replace(
+        "</v></c>", "</v>" + " " * 300 + "<v>999999</v></c>")))
+    [rep] = refused(db, bad)
+    assert rep["code"] == "damaged" and "sel D11 di lembar DB1-PPWP berisi dua nilai sekaligus" in rep["message"]

@@ -24,7 +24,7 @@ from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
 from .numbers import short
 from .reader import read_workbook
-from .report import ACCEPTED, REFUSED, UNCHANGED, FileReport, ImportReport
+from .report import ACCEPTED, CANCELLED, REFUSED, UNCHANGED, FileReport, ImportReport
 
 __all__ = ["import_files", "import_bytes", "read_file", "read_for_comparison", "ImportReport", "FileReport",
            "TEMPLATE_META_SHEET"]
@@ -102,7 +102,7 @@ def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, a
         for i, path in enumerate(paths):
             path = Path(path)
             if cancelled is not None and cancelled():
-                report.files.append(FileReport(path.name, code="cancelled", message=(
+                report.files.append(FileReport(path.name, code=CANCELLED, message=(
                     f"Berkas {path.name}: impor dibatalkan sebelum berkas ini; tidak ada yang disimpan.")))
                 continue
             if progress is not None:

@@ -47,6 +47,11 @@ _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c>")
 _V_ELEM = re.compile(rb"<" + _PREFIX + rb"v>([^<]*)</")
 _F_ELEM = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?>([^<]*)</")
+#: a second value in one cell: a ``</v>`` whose next cell or value tag opens another ``<v>`` (the
+#: text skipped stops at every c and v tag, so each ``</v>`` looks only as far as the next one)
+_DOUBLE_V = re.compile(rb"</" + _PREFIX + rb"v>(?:[^<]|<(?!/?" + _PREFIX + rb"[cv][\s/>]))*<" + _PREFIX + rb"v[\s/>]")
+#: a value element's opening tag
+_V_OPEN = re.compile(rb"<" + _PREFIX + rb"v[\s/>]")
 
 
 @dataclass
@@ -165,7 +170,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             errors = {}
             marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
             for part, sname in _xlsx_sheet_parts(name, zf).items():
-                rows, cols, last, errors[sname], seen = _xlsx_extent(name, zf, part)
+                rows, cols, last, errors[sname], seen = _xlsx_extent(name, zf, part, sname)
                 marked = marked or seen
                 _check_extent(name, sname, rows, cols, last)
             return Workbook("xlsx", _xlsx(name, data, zf, errors, marked))
@@ -244,19 +249,27 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     reference and nothing is an error cell (what Excel, LibreOffice and openpyxl write): the same
     answer as :func:`_xlsx_extent`'s scan, from two regular-expression passes instead of a Python
     step per cell. None for anything else (the full scan decides)."""
-    if _ERROR_TYPE.search(xml):
+    if _ERROR_TYPE.search(xml) or _DOUBLE_V.search(xml):
         return None
     refs = _CELL_REF.findall(xml)
     if len(refs) != len(_CELL_TAG.findall(xml)):
         return None
     if not refs:
         return 0, 0
+    if len(set(refs)) != len(refs):
+        return None  # a cell given twice: the full scan names it
     last_row = max(map(int, [digits for _letters, digits in refs]))
     last_col = max(column_number(letters.decode().upper()) for letters in {letters for letters, _ in refs})
     return last_row, last_col
 
 
-def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, str, dict, bool]:
+#: how many cells of a sheet the full scan remembers to find one given twice (a certificate has a few
+#: thousand; beyond this a sheet is read as before, without the check: memory stays bounded)
+_SEEN_CELLS = 200_000
+
+
+def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | None = None
+                 ) -> tuple[int, int, str, dict, bool]:
     """(last row, last column, reference of the farthest cell, error cells, marked) of a worksheet part;
     ``marked``: the part holds a formula (``<f>``) or a hidden row or column, for which the reader
     looks further with openpyxl (found in the same pass, so the XML is decompressed once).
@@ -265,11 +278,22 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
     Excel's rule for cells and rows without an ``r`` attribute (next column / next row). The
     ``<dimension>`` element is not used: calamine sizes its grid from the cells, and a stale or
     exaggerated dimension is harmless. Error cells (``<c t="e">``, also a formula whose saved result
-    is an error) come back as {(row, col) 0-based: CellError}: calamine reads them as blank."""
+    is an error) come back as {(row, col) 0-based: CellError}: calamine reads them as blank.
+
+    ``sheet``: the sheet's name, for the messages (default: the part's path).
+
+    Raises:
+        ImportRefused: "damaged": the archive cannot be read, or a cell is given twice or holds two
+            values (calamine would keep the last one silently; no spreadsheet program writes that).
+    """
+    sheet = sheet or part
     row = col = max_row = max_col = 0
     errors: dict[tuple[int, int], CellError] = {}
     tail = b""
     marked = False
+    seen: set[int] = set()  # the cells met so far (row and column in one number), for a cell given twice
+    body_of: tuple[int, int] | None = None  # the (row, col) of the cell whose body is being read
+    values = 0  # the value elements met in that body
     try:
         with zf.open(part) as fh:
             first: bytes | None = fh.read(_CHUNK)
@@ -286,7 +310,11 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                 cut = len(buf) if not chunk else buf.rfind(b"<")
                 if cut < 0:
                     cut = len(buf)
+                pos = 0  # the text after the last tag read: the body of cell ``body_of`` (its values counted)
                 for m in _XLSX_TAG.finditer(buf, 0, cut):
+                    if body_of is not None:
+                        _one_value(name, sheet, body_of, values + _values_in(buf, pos, m.start())[0])
+                    body_of, values = None, 0
                     attrs = m.group(2)
                     err_cell = m.group(1) == b"c" and _ERROR_TYPE.search(attrs) and not attrs.endswith(b"/")
                     close = _CELL_END.search(buf, m.end()) if err_cell else None
@@ -306,6 +334,17 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                     else:
                         col += 1
                     max_row, max_col = max(max_row, row), max(max_col, col)
+                    here = row * (MAX_SHEET_COLS + 2) + min(col, MAX_SHEET_COLS + 1)
+                    if here in seen:
+                        raise refused(name, f"sel {column_letter(col) if col <= MAX_SHEET_COLS else col}{row} "
+                                            f"ada dua kali di lembar {sheet}, mungkin dengan angka berbeda; berkas "
+                                            "spreadsheet yang utuh menyimpan tiap sel sekali, dan tidak jelas angka "
+                                            "mana yang dimaksud. Buka berkas di program lembar kerja, simpan ulang, "
+                                            "lalu impor lagi.", "damaged")
+                    if len(seen) < _SEEN_CELLS:
+                        seen.add(here)
+                    if not attrs.endswith(b"/"):
+                        body_of, pos = (row, col), m.end()
                     if err_cell and close is not None and len(errors) < 10_000:
                         body = buf[m.end():close.start()]
                         v, f = _V_ELEM.search(body), _F_ELEM.search(body)
@@ -316,6 +355,12 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
                             errors[(row - 1, col - 1)] = CellError(
                                 unescape(v.group(1).decode("utf-8", "replace")).strip(),
                                 None if formula is None else "=" + formula)
+                if body_of is not None:  # the cell may go on after ``cut``: its values so far counted
+                    more, ended = _values_in(buf, pos, cut)
+                    values += more
+                    _one_value(name, sheet, body_of, values)
+                    if ended:
+                        body_of, values = None, 0
                 tail = buf[cut:][-65536:]
                 if not chunk:
                     break
@@ -324,6 +369,23 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str) -> tuple[int, int, s
     last = f"{column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
     return max_row, max_col, last, errors, marked
+
+
+def _values_in(buf: bytes, start: int, end: int) -> tuple[int, bool]:
+    """(value elements in a cell's body between ``start`` and ``end``, whether the cell's ``</c>``
+    came before ``end``): only what is before the cell's end is counted."""
+    close = _CELL_END.search(buf, start, end)
+    return len(_V_OPEN.findall(buf, start, close.start() if close else end)), close is not None
+
+
+def _one_value(name: str, sheet: str, cell: tuple[int, int], values: int) -> None:
+    """Refuse a cell holding more than one value element (calamine would keep the last one silently)."""
+    if values > 1:
+        row, col = cell
+        raise refused(name, f"sel {column_letter(col) if 0 < col <= MAX_SHEET_COLS else col}{row} di lembar {sheet} "
+                            "berisi dua nilai sekaligus; berkas spreadsheet yang utuh menyimpan satu nilai per sel, "
+                            "dan tidak jelas angka mana yang dimaksud. Buka berkas di program lembar kerja, simpan "
+                            "ulang, lalu impor lagi.", "damaged")
 
 
 def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:

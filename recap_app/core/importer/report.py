@@ -25,6 +25,8 @@ from ..formatting import figure, number
 ACCEPTED = "diterima"
 UNCHANGED = "sudah ada"
 REFUSED = "ditolak"
+#: the code of a file not imported because the import was cancelled before it (status "ditolak")
+CANCELLED = "cancelled"
 
 
 @dataclass
@@ -68,7 +70,7 @@ class FileReport:
         """
         lab = label or (lambda key: key)
         if self.status == REFUSED:
-            return f"DITOLAK  {self.file}\n  {self.message}"
+            return f"{'DIBATALKAN' if self.code == CANCELLED else 'DITOLAK'}  {self.file}\n  {self.message}"
         head = {ACCEPTED: "DITERIMA", UNCHANGED: "SUDAH ADA"}[self.status]
         lines = [f"{head} {self.file}: {self.nama} ({self.kode}), lembar {self.sheet}"
                  + (f" ({column_word} dalam baris)" if self.transposed else "")]
@@ -135,7 +137,8 @@ class ImportReport:
         form's labels (each file's certificate form: election.form_of_region)."""
         acc = sum(1 for f in self.files if f.status == ACCEPTED)
         same = sum(1 for f in self.files if f.status == UNCHANGED)
-        ref = sum(1 for f in self.files if f.status == REFUSED)
+        ref = sum(1 for f in self.files if f.status == REFUSED and f.code != CANCELLED)
+        stopped = sum(1 for f in self.files if f.code == CANCELLED)
 
         def label_of(f):
             if election is None or not f.kode:
@@ -148,4 +151,5 @@ class ImportReport:
 
             word = tier_word(election.column_tier)
         body = "\n".join(f.to_text(label_of(f), word) for f in self.files)
-        return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak."
+        after = f", {stopped} tidak diimpor karena dibatalkan" if stopped else ""
+        return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak{after}."
