@@ -172,7 +172,7 @@ def status_cmd(db, fmt):
 @main.command("gui")
 @cmd.db_option
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Simpan gambar jendela utama ke berkas PNG lalu keluar.")
+              help="Simpan gambar jendela utama (1366 x 768) ke berkas PNG lalu keluar.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help="Bahasa antarmuka.")
 def gui_cmd(db, screenshot, lang):
     """Buka jendela aplikasi desktop."""

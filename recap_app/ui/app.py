@@ -10,6 +10,8 @@ from ..core.election import RESOURCES
 from ..core.errors import RecapError
 
 I18N = RESOURCES / "i18n"
+#: the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops
+PICTURE_SIZE = (1366, 768)
 FONTS = RESOURCES / "fonts"
 
 
@@ -95,6 +97,9 @@ def make_app(lang: str | None = None):
     """The QApplication (created once), with fonts and translation installed."""
     from PySide6.QtWidgets import QApplication
 
+    from .qtload import quick_source_scan
+
+    quick_source_scan()  # before the window's modules load (ui/qtload.py)
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
@@ -274,7 +279,7 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
     window = create_window(ws, actor)
     if screenshot:
         window.picture_only = True
-        window.resize(1440, 900)
+        window.resize(*PICTURE_SIZE)
     else:
         window.restore_state()  # as the clerk left it, always inside the screen
     if screenshot:
