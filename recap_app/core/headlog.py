@@ -34,14 +34,24 @@ def _key(path: str | os.PathLike) -> str:
         return str(Path(path).absolute())
 
 
+#: the head log's folder once made by this process (not asked of the file system at every commit)
+_made: set[Path] = set()
+
+
 def append(kind: str, path: str | os.PathLike, **fields) -> bool:
     """Append one entry {"kind", "path", "at", **fields}; True when written. Never raises."""
     entry = {"kind": kind, "path": _key(path), "at": now_iso(), **fields}
     line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     target = log_path()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if target.parent not in _made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _made.add(target.parent)
+        try:
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        except FileNotFoundError:  # the folder was removed meanwhile: made again
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         try:
             os.write(fd, line.encode("utf-8"))
         finally:

@@ -226,12 +226,21 @@ def _insert(ws: Workspace, scope: str, revision_id: int | None, fs: Iterable[Fin
 
 
 def _insert_rows(ws: Workspace, scope: str, revision_id: int | None, fs: Iterable[Finding], at: str) -> None:
+    written: dict[tuple, str] = {}  # the same column lists recur on many findings: written once
+
+    def cols(columns) -> str:
+        key = tuple(columns)
+        text = written.get(key)
+        if text is None:
+            text = written[key] = json.dumps(list(key))
+        return text
+
     ws.conn.executemany(
         """INSERT INTO finding (scope, revision_id, key, code, severity, region, kolom, field, expected, actual,
                                 message, columns, computed_at, rules_version)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [(scope, revision_id, f.key, f.code, f.severity, f.region, f.column, f.field, f.expected, f.actual,
-          f.message, json.dumps(list(f.columns)), at, RULES_VERSION) for f in fs])
+          f.message, cols(f.columns), at, RULES_VERSION) for f in fs])
 
 
 def _set_check(ws: Workspace, scope: str, revision_id: int | None, basis: str, at: str, actor: str) -> None:

@@ -291,3 +291,18 @@ def test_queries(demo_ws):
     assert audit.query(demo_ws, actor="TESTER", action="workspace.create")[0].id == 1
     assert audit.query(demo_ws, text="data contoh", limit=1000)[-1].id == 3
     assert audit.query(demo_ws, actor="orang-lain") == []
+
+
+def test_the_head_log_is_written_again_after_its_folder_was_removed(demo_ws):
+    """The head log's folder is made once per process; a folder removed meanwhile (a clean-up of
+    the data folder) is made again at the next commit, the head still noted."""
+    import shutil
+
+    folder = headlog.log_path().parent
+    demo_ws.set_setting("office.chair", "Ketua Satu", actor="tester")
+    assert headlog.log_path().is_file()
+    shutil.rmtree(folder)
+    demo_ws.set_setting("office.chair", "Ketua Dua", actor="tester")
+    entries, bad = headlog.entries(path=demo_ws.path)
+    last = demo_ws.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    assert bad == 0 and [(e["audit_id"], e["audit_hash"]) for e in entries] == [tuple(last)]
