@@ -151,19 +151,36 @@ def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def current_units(conn: sqlite3.Connection, tables=None) -> dict[str, str]:
+def table_columns(conn: sqlite3.Connection, tables: list[str] | None = None) -> dict[str, list[tuple]]:
+    """{table: [(cid, name, type), ...]} of ``tables`` (default: every table), in one statement
+    instead of one PRAGMA each."""
+    columns: dict[str, list[tuple]] = {}
+    if tables is not None and not tables:
+        return columns
+    among = "" if tables is None else f" AND m.name IN ({', '.join('?' * len(tables))})"
+    for table, cid, name, kind in conn.execute(
+            "SELECT m.name, p.cid, p.name, p.type FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
+            f"WHERE m.type = 'table'{among} ORDER BY m.name, p.cid", () if tables is None else list(tables)):
+        columns.setdefault(table, []).append((cid, name, kind))
+    return columns
+
+
+def current_units(conn: sqlite3.Connection, tables=None,
+                  schema: tuple[list[str], dict[str, list[tuple]]] | None = None) -> dict[str, str]:
     """{unit: SHA-256} of every protected table and of the schema (or of ``tables`` among them;
-    :data:`SCHEMA` names the schema)."""
-    wanted = protected_tables(conn)
-    if tables is not None:
-        wanted = [t for t in wanted if t in set(tables)]
-    columns: dict[str, list[tuple]] = {}  # the tables' columns in one statement, not one PRAGMA each
-    if wanted:
-        among = "" if tables is None else f" AND m.name IN ({', '.join('?' * len(wanted))})"
-        for table, cid, name, kind in conn.execute(
-                "SELECT m.name, p.cid, p.name, p.type FROM sqlite_master AS m, pragma_table_info(m.name) AS p "
-                f"WHERE m.type = 'table'{among} ORDER BY m.name, p.cid", () if tables is None else wanted):
-            columns.setdefault(table, []).append((cid, name, kind))
+    :data:`SCHEMA` names the schema).
+
+    ``schema``: (:func:`protected_tables`, :func:`table_columns` of them) as read by the caller at
+    this schema version (the store keeps them while the schema does not change); read here
+    otherwise. The schema unit itself is always read afresh."""
+    if schema is None:
+        wanted = protected_tables(conn)
+        if tables is not None:
+            wanted = [t for t in wanted if t in set(tables)]
+        columns = table_columns(conn, wanted if tables is not None else None)
+    else:
+        wanted = schema[0] if tables is None else [t for t in schema[0] if t in set(tables)]
+        columns = schema[1]
     out: dict[str, str] = {}
     for t in wanted:
         out.update(units_of(conn, t, columns.get(t, [])))

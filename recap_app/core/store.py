@@ -495,12 +495,13 @@ class Workspace:
         record (every unit with ``everything``); updates the digest cache unless ``peek``."""
         if not self._has_state_cache():
             return {}
-        tables = None if everything else self._touched & set(state.protected_tables(self.conn))
+        schema = self._protected_schema()
+        tables = None if everything else self._touched & set(schema[0])
         if not everything and state.SCHEMA not in self._recorded_units():
             tables = (tables or set()) | {state.SCHEMA}  # the schema joins the chain at the first write
         if not everything and not tables:
             return {}
-        now = state.current_units(self.conn, tables)
+        now = state.current_units(self.conn, tables, schema)
         cached = {u: sha for u, sha in self.conn.execute("SELECT unit, sha FROM state_digest")
                   if everything or u.split("/", 1)[0] in tables}
         changes: dict[str, str | None] = {u: sha for u, sha in now.items() if cached.get(u) != sha}
@@ -516,6 +517,20 @@ class Workspace:
                 self.conn.executemany("DELETE FROM state_digest WHERE unit = ?",
                                       [(u,) for u, sha in changes.items() if sha is None])
         return changes
+
+    _schema_seen: tuple[int, list[str], dict[str, list[tuple]]] | None = None
+
+    def _protected_schema(self) -> tuple[list[str], dict[str, list[tuple]]]:
+        """(protected tables, their columns) at the schema version of this moment, read again
+        only when the schema changed (SQLite's ``schema_version`` moves with every change of it).
+        Used inside this connection's own write transactions: nobody else changes the schema then,
+        and the schema unit itself is always read afresh (core/state.py)."""
+        version = self.conn.execute("PRAGMA schema_version").fetchone()[0]
+        seen = self._schema_seen
+        if seen is None or seen[0] != version:
+            tables = state.protected_tables(self.conn)
+            seen = self._schema_seen = (version, tables, state.table_columns(self.conn, tables))
+        return seen[1], seen[2]
 
     def _recorded_units(self) -> dict[str, str | None]:
         """{unit: SHA-256 (None: removed)} as the chain last recorded them, read incrementally

@@ -18,15 +18,38 @@ IGNORED_HEADERS = {"KETERANGAN", "KET", "CATATAN", "NO", "NOMOR", "URAIAN", "L P
 
 
 def header_score(grid: Grid, ctx: Context) -> tuple[int, int]:
-    """(best count of kecamatan matches in one row, that row index)."""
-    best, best_row = 0, -1
+    """(best count of kecamatan matches in one row, that row index): the header row's candidate.
+    A cell counts when it holds a text naming or coding a kecamatan of the province, a merged
+    cell as its first cell; the first row of the best count wins; (0, -1) when none."""
+    return header_scores(grid, ctx)[0]
+
+
+def header_scores(grid: Grid, ctx: Context) -> tuple[tuple[int, int], tuple[int, int]]:
+    """:func:`header_score` of ``grid`` and of the same sheet turned (rows as columns), from one
+    reading of its cells: ((count, row), (count, column)), exactly what ``header_score`` gives on
+    ``grid`` and on ``Grid(sheet, not grid.transposed)``, without building the turned grid."""
     quick = ctx.province.quick
+    rows = [0] * grid.height
+    cols = [0] * grid.width
     for r, row in enumerate(grid.rows):
-        n = sum(1 for v in row if isinstance(v, str) and quick(v))
-        n += sum(1 for (fr, _), v in grid.fill.items() if fr == r and isinstance(v, str) and quick(v)) if grid.fill else 0
-        if n > best:
-            best, best_row = n, r
-    return best, best_row
+        n = 0
+        for c, v in enumerate(row):
+            if isinstance(v, str) and quick(v):
+                n += 1
+                cols[c] += 1
+        rows[r] = n
+    for (r, c), v in grid.fill.items():  # merged cells: each as its first cell (turned: the same cells)
+        if isinstance(v, str) and (r < len(rows) or c < len(cols)) and quick(v):
+            if r < len(rows):
+                rows[r] += 1
+            if c < len(cols):
+                cols[c] += 1
+
+    def best(counts: list[int]) -> tuple[int, int]:
+        top = max(counts, default=0)
+        return (top, counts.index(top)) if top > 0 else (0, -1)
+
+    return best(rows), best(cols)
 
 
 def looks_like_data(grid: Grid, hr: int, c: int) -> bool:

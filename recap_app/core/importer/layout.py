@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..domain import JUMLAH
 from ..errors import ImportRefused
-from .columns import data_start, header_columns, header_score
+from .columns import data_start, header_columns, header_scores
 from .context import Column, Context, Found, NotACertificate
 from .grid import Grid, cell_text
 from .lists import find_list_rows, is_list_form
@@ -34,12 +34,11 @@ def find_certificate(sheet: Sheet, ctx: Context, file_name: str) -> Found:
         ImportRefused: the sheet is a certificate but something in it is refused (message names
             file, sheet, cell, what was found and what was expected).
     """
-    normal, transposed = Grid(sheet, False), Grid(sheet, True)
-    sn, rn = header_score(normal, ctx)
-    st, rt = header_score(transposed, ctx)
-    grid, hr = (transposed, rt) if st > sn else (normal, rn)
+    normal = Grid(sheet, False)
+    (sn, rn), (st, rt) = header_scores(normal, ctx)  # both orientations from one reading of the cells
     if max(sn, st) == 0:
         raise NotACertificate(f"lembar {sheet.name}: tidak ada nama atau kode kecamatan")
+    grid, hr = (Grid(sheet, True), rt) if st > sn else (normal, rn)
     return _parse(grid, hr, ctx, file_name)
 
 

@@ -121,7 +121,7 @@ def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, no
                 f"hanya punya {n_pairs} pasangan calon; berkas ini untuk pemilihan lain.", "wrong_election")
         if ln.roman and ln.roman != block:
             block, sub = ln.roman, None
-        has_data = any(grid.raw(r, c) is not None for c in range(first, grid.width))
+        has_data = any(v is not None for v in grid.rows[r][first:])  # a figure (or text) right of the labels
         heading = None if has_data or marker else ctx.heading_rows.get(label)
         if heading and last_row is not None and ctx.synonym(label) == last_row.number:
             heading = None  # "pengguna_hak_pilih" after "pengguna_hak_pilih_p": the JML of that row

@@ -14,11 +14,13 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     problems = []
     missing_formula: dict[tuple[str, str], str] = {}
     missing = grid.sheet.missing
+    lines = [(key, r, grid.rows[r] if r < grid.height else ()) for key, r in found.field_rows.items()]
     for col in found.columns:
         vals = found.values.setdefault(col.kode, {})
-        for key, r in found.field_rows.items():
-            raw = grid.raw(r, col.index)
-            if raw is None or isinstance(raw, int) and not isinstance(raw, bool) and 0 <= raw <= MAX_FIGURE:
+        ci = col.index
+        for key, r, line in lines:
+            raw = line[ci] if ci < len(line) else None  # grid.raw(r, ci), without the call
+            if raw is None or type(raw) is int and 0 <= raw <= MAX_FIGURE:
                 if not missing or grid.orig(r, col.index) not in missing:
                     vals[key] = raw  # the common cases, without the parser
                     continue
