@@ -244,15 +244,36 @@ def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
     return letters, digits
 
 
+#: what may follow a tag's name (``\\s``, "/" and ">", as the tag patterns' ``[\\s/>]``)
+_TAG_ENDS = (b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b"/", b">")
+#: :data:`_DOUBLE_V` for a part without prefixed c or v tags (the same matches there), found from its
+#: literal start ``</v>`` at once instead of at every ``</``
+_PLAIN_DOUBLE_V = re.compile(rb"</v>(?:[^<]|<(?!/?[cv][\s/>]))*<v[\s/>]")
+
+
+def has_error_cell(xml: bytes) -> bool:
+    """Whether a cell of the part is typed as an error (``t="e"``, :data:`_ERROR_TYPE`); the pattern
+    is looked for only where a quote followed by an ``e`` is written at all."""
+    return (b'"e' in xml or b"'e" in xml) and _ERROR_TYPE.search(xml) is not None
+
+
+def has_formula_or_hidden(xml: bytes) -> bool:
+    """Whether the part holds a formula (``<f>``, any prefix) or a hidden row or column
+    (:data:`_FORMULA_TAG`, :data:`_HIDDEN_TAG`); the formula pattern is looked for only where
+    ``<f`` or ``:f`` is written at all."""
+    return bool(((b"<f" in xml or b":f" in xml) and _FORMULA_TAG.search(xml)) or _HIDDEN_TAG.search(xml))
+
+
 def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     """(last row, last column) of a whole worksheet part in which every cell carries its own
     reference and nothing is an error cell (what Excel, LibreOffice and openpyxl write): the same
     answer as :func:`_xlsx_extent`'s scan, from two regular-expression passes instead of a Python
     step per cell. None for anything else (the full scan decides)."""
-    if _ERROR_TYPE.search(xml) or _DOUBLE_V.search(xml):
+    plain = b":c" not in xml and b":v" not in xml  # no cell or value tag with a namespace prefix
+    if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
     refs = _CELL_REF.findall(xml)
-    if len(refs) != len(_CELL_TAG.findall(xml)):
+    if len(refs) != (sum(xml.count(b"<c" + end) for end in _TAG_ENDS) if plain else len(_CELL_TAG.findall(xml))):
         return None
     if not refs:
         return 0, 0
@@ -299,14 +320,14 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | None = 
             first: bytes | None = fh.read(_CHUNK)
             if len(first) < _CHUNK and (quick := _quick_extent(first)) is not None:
                 max_row, max_col = quick  # the whole part in one piece, every cell addressed: no loop
-                marked = bool(_FORMULA_TAG.search(first) or _HIDDEN_TAG.search(first))
+                marked = has_formula_or_hidden(first)
                 first = None
                 chunk = b""
             while first is not None:
                 chunk, first = (first, b"") if first else (fh.read(_CHUNK), b"")
                 buf = tail + chunk
                 # a tag cut by the chunk's end starts after the last "<": it is whole in the next buffer
-                marked = marked or bool(_FORMULA_TAG.search(buf) or _HIDDEN_TAG.search(buf))
+                marked = marked or has_formula_or_hidden(buf)
                 cut = len(buf) if not chunk else buf.rfind(b"<")
                 if cut < 0:
                     cut = len(buf)
