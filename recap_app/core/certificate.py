@@ -190,7 +190,7 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
                     permission: str = "edit", kind: str = OFFICIAL, action: str = "certificate.revision",
                     source_file_id: int | None = None, reason: str | None = None,
                     discard_draft: bool = False, findings: list | None = None,
-                    content_sha256: str | None = None) -> int:
+                    content_sha256: str | None = None, cells_json: str | None = None) -> int:
     """Store a new revision of a certificate with its findings, in one transaction.
 
     The revision, its audit record, the recomputed findings of the certificate (and of the
@@ -208,7 +208,8 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
         findings: the rules on exactly these figures, already evaluated
             (:func:`recap_app.core.reconcile.regency_findings`; the importer's plan); None: evaluated here.
         content_sha256: the figures' content hash when the caller has it for values of the stored
-            shape (:meth:`recap_app.core.store.Workspace.insert_revision`).
+            shape (:meth:`recap_app.core.store.Workspace.insert_revision`); cells_json: the
+            cells' JSON document made with it (the same method).
     Returns:
         The new revision id.
     Raises:
@@ -220,7 +221,7 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
     with ws.transaction():
         _not_adopted(ws, kode, kind).raise_if_not()
         rid = ws.insert_revision(kode, columns, values, actor=actor, source_file_id=source_file_id, reason=reason,
-                                 kind=kind, action=action, content_sha256=content_sha256)
+                                 kind=kind, action=action, content_sha256=content_sha256, cells_json=cells_json)
         if kind == OFFICIAL:
             keys = ws.election.form_of_region(kode).field_keys  # the figures as insert_revision stored them
             stored = stored_shape(values, columns, keys)

@@ -856,7 +856,7 @@ class Workspace:
     def insert_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
                         source_file_id: int | None = None, reason: str | None = None,
                         kind: str = "resmi", action: str = "certificate.revision",
-                        content_sha256: str | None = None) -> int:
+                        content_sha256: str | None = None, cells_json: str | None = None) -> int:
         """Store a new revision of a region's certificate with its audit record (storage only).
 
         This writes figures and nothing else: the lifecycle (permissions, the adoption lock,
@@ -871,6 +871,8 @@ class Workspace:
             content_sha256: :func:`values_sha256` of exactly these columns and values, when the
                 caller already has it and ``values`` holds every field of the form in the form's
                 order (the importer's plan); computed here otherwise.
+            cells_json: :func:`cells_json` of these columns and values, made by the same caller
+                under the same condition (the importer's plan, in the read-ahead child); made here otherwise.
         Returns:
             The new revision id.
         """
@@ -881,15 +883,15 @@ class Workspace:
                 "SELECT COALESCE(MAX(number), 0) + 1 FROM revision WHERE certificate_id = ? AND kind = ?",
                 (cert_id, kind)).fetchone()[0]
             shaped = stored_shape(values, columns, keys)
-            if shaped is not values:  # filled in or reordered: its hash is not the caller's
-                values, content_sha256 = shaped, None
+            if shaped is not values:  # filled in or reordered: its hash and text are not the caller's
+                values, content_sha256, cells_json = shaped, None, None
             sha = content_sha256 or values_sha256(list(columns), values)
             rid = self.insert_row("revision", {
                 "certificate_id": cert_id, "kind": kind, "number": number,
                 "columns": json.dumps(list(columns)), "created_at": now_iso(), "created_by": actor,
                 "source_file_id": source_file_id, "reason": reason, "content_sha256": sha})
             with self.bulk_writes("cell"):  # one statement for every cell, noted as written all the same
-                _insert_cells(self.conn, rid, columns, values)
+                _insert_cells(self.conn, rid, columns, values, cells_json)
             self.record(actor, action, f"certificate:{kode}", None,
                         {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
                          "source_file_id": source_file_id})
@@ -911,15 +913,22 @@ def _other_database(path: Path) -> WorkspaceError:
                           "berkas itu tidak diubah.", "not_a_workspace")
 
 
-def _insert_cells(conn: sqlite3.Connection, rid: int, columns: list[str], values: Values) -> None:
+def cells_json(columns: list[str], values: Values) -> str:
+    """The JSON document of a revision's cells as :func:`_insert_cells` sends it to SQLite:
+    {column: {field: int or None}} for ``columns`` in order, compact."""
+    return json.dumps({c: values[c] for c in columns}, separators=(",", ":"))
+
+
+def _insert_cells(conn: sqlite3.Connection, rid: int, columns: list[str], values: Values,
+                  doc: str | None = None) -> None:
     """Write every cell of revision ``rid`` (``values``: {column: {field: int or None}}, every field
     present) in one statement: the figures go to SQLite as one JSON document and ``json_each``
     unpacks them into rows (about half the time of binding ~700 rows one by one from Python; the
     same rows, integers and NULLs as given). An SQLite built without its JSON functions gets them
-    row by row."""
+    row by row. ``doc``: :func:`cells_json` of these columns and values, when already made."""
     if len(set(columns)) != len(columns):
         raise ValueError(f"duplicate column codes in {columns!r}")
-    doc = json.dumps({c: values[c] for c in columns}, separators=(",", ":"))
+    doc = cells_json(columns, values) if doc is None else doc
     try:
         conn.execute("INSERT INTO cell (revision_id, kolom, field, value) "
                      "SELECT ?, col.key, f.key, f.value FROM json_each(?) AS col, json_each(col.value) AS f",

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from .. import certificate, files, reconcile
 from ..domain import JUMLAH
 from ..errors import ImportRefused, RecapError, os_text
-from ..store import Workspace, stored_shape, values_sha256
+from ..store import Workspace, cells_json, stored_shape, values_sha256
 from . import reader
 from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
@@ -349,6 +349,7 @@ class Plan(NamedTuple):
             taken as near or alias, blanks, dashes, recomputed cells, jumlah_computed, ...).
         findings: the rules on these figures (:func:`recap_app.core.reconcile.regency_findings`):
             the findings stored with the revision.
+        cells: :func:`recap_app.core.store.cells_json` of columns and values (the cells' document).
     """
 
     columns: list[str]
@@ -356,6 +357,7 @@ class Plan(NamedTuple):
     sha: str
     report: dict
     findings: list
+    cells: str
 
 
 def plan(election, found: Found, regions: list, name: str, sheet: str) -> Plan:
@@ -405,7 +407,7 @@ def plan(election, found: Found, regions: list, name: str, sheet: str) -> Plan:
     report["blanks"] = blanks
     stored = stored_shape(values, columns, election.form_of_region(kode).field_keys)  # as the revision stores them
     findings = reconcile.regency_findings(election, found.regency, regions, columns, stored)
-    return Plan(columns, values, values_sha256(columns, values), report, findings)
+    return Plan(columns, values, values_sha256(columns, values), report, findings, cells_json(columns, values))
 
 
 def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes, actor: str,
@@ -457,7 +459,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
         file_id = ws.find_source_file(rep.sha256) or ws.store_source_file(name, data, actor)
         rid = certificate.record_revision(ws, kode, columns, values, actor=actor, permission="import",
                                           source_file_id=file_id, reason=reason, action="certificate.import",
-                                          findings=p.findings, content_sha256=sha)
+                                          findings=p.findings, content_sha256=sha, cells_json=p.cells)
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
 
 
