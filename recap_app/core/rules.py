@@ -319,8 +319,9 @@ def check_certificate(form: Form, regency: Region, kecamatan: Iterable[Region],
                                    f"{regency.nama}: {form.field_label(k)} tidak ada di sertifikat (kosong di semua "
                                    f"{len(columns)} kolom); diharapkan setiap partai dan calon {where_list}."))
     # W.602 — one finding per field, listing the columns where it is blank
+    by_column = [(c, values.get(c, {})) for c in columns]
     for k in form.field_keys:
-        blank = tuple(c for c in columns if values.get(c, {}).get(k) is None)
+        blank = tuple(c for c, col in by_column if col.get(k) is None)
         if not blank:
             continue
         if len(blank) == len(columns):

@@ -8,6 +8,7 @@ file writes nothing. See docs/import.md for the layouts read and the report's ke
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import zipfile
 import zlib
@@ -151,6 +152,8 @@ def _start_ahead(paths: list, ctx: Context, expect_region: str | None):
             planned = plan(ctx.election, found, ctx.kecamatan.get(found.regency.kode, []), path.name, found.sheet)
         except RecapError:  # the parent makes it again, refusal and all
             planned = None
+        else:  # what storing needs of the certificate besides its plan: not the figures, nor the form
+            found = dataclasses.replace(found, columns=[], values={}, field_rows={}, form=None)
         return data, found, notes, planned
 
     try:
