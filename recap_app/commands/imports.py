@@ -54,7 +54,7 @@ def register(main):
 
         with cmd.acting(db, user) as (ws, actor), _stop_between_files() as stopped:
             report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region,
-                                  read_ahead=True, meanwhile=formatting.prepare, cancelled=stopped)
+                                  read_ahead=True, preload=formatting.prepare, cancelled=stopped)
         cmd.emit_report(report, fmt, ws.election)
 
     @cmd.read_command(main, "totals")

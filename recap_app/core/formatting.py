@@ -101,8 +101,8 @@ def number(n: int | None, blank: str = "") -> str:
 
 def prepare() -> None:
     """Load Babel and its number data of the office's locale now (about 20 ms, paid by the first
-    figure written otherwise): for a caller that has a moment to wait, such as an import whose
-    first file is still being read in the read-ahead child."""
+    figure written otherwise): for a caller about to fork a process that writes figures too (an
+    import's read-ahead child: the rules' messages), which then has them without loading them."""
     _grouped(0)
 
 

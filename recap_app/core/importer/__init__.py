@@ -48,7 +48,7 @@ def build_context(ws: Workspace) -> Context:
 
 def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, reason: str | None = None,
                  expect_region: str | None = None, *, progress=None, cancelled=None,
-                 read_ahead: bool = False, meanwhile: Callable[[], object] | None = None) -> ImportReport:
+                 read_ahead: bool = False, preload: Callable[[], object] | None = None) -> ImportReport:
     """Import regency certificate files, one transaction per file, one automatic backup per call.
 
     Args:
@@ -65,9 +65,10 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         read_ahead: read the next files in a forked child while each file is stored
             (:mod:`.ahead`; the same reports and the same stored rows, only sooner). Asked by
             the command line; ignored where it is not safe (not Linux, other threads running).
-        meanwhile: called once while the read-ahead child reads the first file (the command line
-            loads what its report needs then); not called without read-ahead. Whatever it raises
-            is ignored: it prepares, it decides nothing.
+        preload: called once just before the read-ahead child is made, so that the child has
+            what it loads without loading it again (the command line loads the figures' formatting,
+            which the rules' messages and its report need); not called without read-ahead.
+            Whatever it raises is ignored: it prepares, it decides nothing.
     Returns:
         ImportReport; ``report.ok`` is False when any file was refused.
     Raises:
@@ -80,7 +81,7 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
     paths = list(paths)
     with reconcile.batch(ws):  # each file still its own transaction with its findings (core/reconcile.py)
         _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled,
-                     read_ahead, meanwhile)
+                     read_ahead, preload)
     if any(f.status == ACCEPTED for f in report.files):
         from .. import backup
 
@@ -92,13 +93,17 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
 
 def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, accept_names: bool,
                  reason: str | None, expect_region: str | None, progress, cancelled, read_ahead: bool,
-                 meanwhile: Callable[[], object] | None = None) -> None:
+                 preload: Callable[[], object] | None = None) -> None:
     """The loop of :func:`import_files`: every file read, found and stored in turn into ``report``."""
+    from . import ahead as reading_ahead
+
     ctx = build_context(ws)
-    ahead = _start_ahead(paths, ctx, expect_region) if read_ahead and not ws.conn.in_transaction else None
-    if ahead is not None and meanwhile is not None:
-        with contextlib.suppress(Exception):
-            meanwhile()
+    ahead = None
+    if read_ahead and not ws.conn.in_transaction and reading_ahead.usable(paths):
+        if preload is not None:
+            with contextlib.suppress(Exception):
+                preload()
+        ahead = _start_ahead(paths, ctx, expect_region)
     try:
         for i, path in enumerate(paths):
             path = Path(path)
