@@ -27,9 +27,7 @@ entry or its verifier (:func:`check_separation`).
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
-import secrets
 import sys
 import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
@@ -206,6 +204,8 @@ def password_from_env_or_prompt(prompt: str = "Kata sandi: ") -> str:
     if pw is not None:
         return pw
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass  # loaded when a prompt is shown
+
         return getpass.getpass(prompt)
     raise PasswordNeeded(
         "Kata sandi diperlukan: ruang kerja ini memakai akun pengguna. Isi variabel RECAP_PASSWORD "
@@ -265,6 +265,8 @@ def _dummy_hash() -> str:
     """An Argon2id hash of nothing anyone types, made with the current hasher's parameters."""
     key = id(_hasher())
     if key not in _DUMMY:
+        import secrets  # loaded when a password is checked
+
         _DUMMY[key] = _hasher().hash(secrets.token_hex(16))
     return _DUMMY[key]
 

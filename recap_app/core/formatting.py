@@ -12,7 +12,6 @@ is :data:`OFFICE_ZONE` (Asia/Jakarta, WIB) — the one place that names it.
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 LOCALE = "id"
@@ -161,6 +160,8 @@ def percent(part: int | None, whole: int | None, decimals: int = 2) -> str:
     """Share of ``part`` in ``whole`` as "77,29%" (half-up rounding); "" when either is blank or whole is 0."""
     if part is None or whole in (None, 0):
         return ""
+    from decimal import ROUND_HALF_UP, Decimal  # loaded with the first percentage (Babel loads it then too)
+
     ratio = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-(decimals + 2)), rounding=ROUND_HALF_UP)
     pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
     from babel.numbers import format_percent

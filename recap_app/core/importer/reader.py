@@ -7,7 +7,6 @@ oversized or foreign file can throw is turned into :class:`ImportRefused` naming
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
@@ -672,6 +671,8 @@ def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, i
 
 
 def _csv(name: str, data: bytes) -> Workbook:
+    import csv  # loaded for a CSV file only
+
     notes = []
     head = data[:4096]
     even, odd, half = head[0::2].count(0), head[1::2].count(0), len(head) // 2  # UTF-16 text: zeros on one side
