@@ -53,8 +53,15 @@ def register(main):
         from ..core.importer import import_files
 
         with cmd.acting(db, user) as (ws, actor), _stop_between_files() as stopped:
-            report = import_files(ws, files, actor, accept_names=accept_names, reason=reason, expect_region=region,
-                                  read_ahead=True, preload=formatting.prepare, cancelled=stopped)
+            try:
+                report = import_files(ws, files, actor, accept_names=accept_names, reason=reason,
+                                      expect_region=region, read_ahead=True, preload=formatting.prepare,
+                                      cancelled=stopped)
+            except KeyboardInterrupt:  # the second Ctrl+C: the open file's transaction is rolled back
+                click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; berkas yang sudah "
+                           f"diterima sebelumnya tetap tersimpan. Periksa dengan: recap status --db {ws.path}",
+                           err=True)
+                raise SystemExit(1) from None
         cmd.emit_report(report, fmt, ws.election)
 
     @cmd.read_command(main, "totals")

@@ -337,3 +337,20 @@ def test_a_batch_reports_progress_stops_when_cancelled_and_backs_up_once(ws, tmp
     assert report.files[2].code == "cancelled" and "dibatalkan sebelum berkas ini" in report.files[2].message
     assert seen[0] == (0, 3, f"{files[0].name} (1/3)") and seen[-1] == (3, 3, "")
     assert len(backup.list_backups(ws.path)) == 1  # one automatic backup for the batch, not one per file
+
+
+def test_files_not_imported_after_a_cancel_are_one_block_of_the_text_report():
+    from recap_app.core.importer.report import CANCELLED, FileReport, ImportReport
+
+    rep = ImportReport([FileReport("a.xlsx", code="damaged", message="Berkas a.xlsx rusak.")]
+                       + [FileReport(f"b{i:02d}.xlsx", code=CANCELLED, message="-") for i in range(12)]
+                       + [FileReport("c.xlsx", code=CANCELLED, message="Berkas c.xlsx: impor dibatalkan.")])
+    text = rep.to_text()
+    assert text.splitlines() == [
+        "DITOLAK  a.xlsx", "  Berkas a.xlsx rusak.",
+        "DIBATALKAN  13 berkas tidak diimpor (impor dibatalkan sebelum berkas-berkas ini; tidak ada yang disimpan "
+        "dari berkas-berkas ini):",
+        "  b00.xlsx, b01.xlsx, b02.xlsx, b03.xlsx, b04.xlsx, b05.xlsx, b06.xlsx, b07.xlsx, b08.xlsx, b09.xlsx dan "
+        "3 lainnya",
+        "Ringkasan: 0 diterima, 0 sudah ada, 1 ditolak, 13 tidak diimpor karena dibatalkan."]
+    assert [f["code"] for f in rep.to_dict()["files"]].count(CANCELLED) == 13  # JSON keeps every file

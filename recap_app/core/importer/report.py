@@ -150,6 +150,22 @@ class ImportReport:
             from ..domain import tier_word
 
             word = tier_word(election.column_tier)
-        body = "\n".join(f.to_text(label_of(f), word) for f in self.files)
+        parts: list[str] = []
+        i = 0
+        while i < len(self.files):
+            f = self.files[i]
+            j = i
+            while j < len(self.files) and self.files[j].code == CANCELLED:
+                j += 1
+            if j - i >= 2:  # the files after a Ctrl+C: one block, not two lines each
+                names = [x.file for x in self.files[i:j]]
+                shown = ", ".join(names[:10]) + (f" dan {j - i - 10} lainnya" if j - i > 10 else "")
+                parts.append(f"DIBATALKAN  {j - i} berkas tidak diimpor (impor dibatalkan sebelum berkas-berkas "
+                             f"ini; tidak ada yang disimpan dari berkas-berkas ini):\n  {shown}")
+                i = j
+                continue
+            parts.append(f.to_text(label_of(f), word))
+            i += 1
+        body = "\n".join(parts)
         after = f", {stopped} tidak diimpor karena dibatalkan" if stopped else ""
         return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak{after}."
