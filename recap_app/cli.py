@@ -50,9 +50,47 @@ LAZY_COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+def _speaking(params) -> None:
+    """Each parameter's value placeholder in the command line's language (cli_i18n.metavar)."""
+    for param in params:
+        written = param.make_metavar
+
+        def make_metavar(ctx, written=written):
+            return cli_i18n.metavar(written(ctx))
+
+        param.make_metavar = make_metavar
+
+
+class Command(click.Command):
+    """A command whose usage line and options name their placeholders in the command line's
+    language ("[PILIHAN]", "BERKAS...", "--db BERKAS")."""
+
+    def __init__(self, *args, options_metavar: str | None = None, **kwargs):
+        super().__init__(*args, options_metavar=options_metavar or cli_i18n.text("[OPTIONS]"), **kwargs)
+        _speaking(self.params)
+
+
+class Group(click.Group):
+    """A group of commands (``recap bundle``, ``recap users``...) speaking the same language in its
+    usage line ("[PILIHAN] PERINTAH [ARGUMEN]...") as its commands."""
+
+    command_class = Command
+
+    def __init__(self, *args, options_metavar: str | None = None, subcommand_metavar: str | None = None,
+                 **kwargs):
+        super().__init__(*args, options_metavar=options_metavar or cli_i18n.text("[OPTIONS]"),
+                         subcommand_metavar=subcommand_metavar or cli_i18n.text("COMMAND [ARGS]..."), **kwargs)
+        _speaking(self.params)
+
+
+Group.group_class = Group
+
+
+class LazyGroup(Group):
     """A click group whose subcommands are registered when first asked for (click's documented
     pattern for lazy subcommands): ``recap status`` imports one module, ``recap --help`` all."""
+
+    group_class = Group
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))

@@ -8,6 +8,7 @@ it does not hold stays as click wrote it. Set RECAP_LANG=en for click's English.
 from __future__ import annotations
 
 import os
+import re
 
 ID = {
     "Usage:": "Cara pakai:",
@@ -49,7 +50,34 @@ ID = {
     "default: {default}": "bawaan: {default}",
     "env var: {var}": "variabel lingkungan: {var}",
     "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
+    "required": "wajib",
+    # the usage line's placeholders (click writes them without gettext: given to each command, cli.py)
+    "[OPTIONS]": "[PILIHAN]",
+    "COMMAND [ARGS]...": "PERINTAH [ARGUMEN]...",
 }
+
+
+#: the placeholders click writes for values (a type's name, an argument's name), in Indonesian
+METAVARS = {"FILE": "BERKAS", "FILES": "BERKAS", "FILENAME": "BERKAS", "TEXT": "TEKS", "INTEGER": "BILANGAN",
+            "FLOAT": "DESIMAL", "PATH": "JALUR", "DIRECTORY": "FOLDER", "NAME": "NAMA", "KEY": "KUNCI",
+            "REASON": "ALASAN", "ITEMS": "ISIAN", "BERKAS": "BERKAS", "JALUR": "JALUR"}
+
+_WORD = re.compile(r"\b[A-Z][A-Z_]*\b")
+
+
+def metavar(shown: str) -> str:
+    """A value placeholder as click wrote it ("FILE", "[FILE]", "FILES...", "INTEGER") in the command
+    line's language ("BERKAS", "[BERKAS]", "BERKAS...", "BILANGAN"); choices and unknown words stay."""
+    if os.environ.get("RECAP_LANG", "id").lower().startswith("en"):
+        return shown
+    return _WORD.sub(lambda m: METAVARS.get(m.group(0), m.group(0)), shown)
+
+
+def text(message: str) -> str:
+    """``message`` in the command line's language: Indonesian unless RECAP_LANG=en."""
+    if os.environ.get("RECAP_LANG", "id").lower().startswith("en"):
+        return message
+    return ID.get(message, message)
 
 ID_PLURAL = {
     "Got unexpected extra argument ({args})": "Argumen berlebih yang tidak dikenal ({args})",

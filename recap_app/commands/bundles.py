@@ -135,8 +135,8 @@ def register(main):
         if fmt == "json":
             cmd.emit_json({**r.__dict__, "path": str(r.path)})
             return
-        click.echo(f"Bundel nomor {r.sequence} (dibangun di atas {r.base_sequence}) ditulis ke {r.path} "
-                   f"({number(r.size)} bita).")
+        after = "lengkap" if r.base_sequence == 0 else f"perubahan sejak bundel nomor {r.base_sequence}"
+        click.echo(f"Bundel nomor {r.sequence} ({after}) ditulis ke {r.path} ({number(r.size)} bita).")
         click.echo(f"Isi: {r.certificates} sertifikat, {r.revisions} revisi, {r.audit} catatan audit, "
                    f"{r.sources} berkas sumber.")
         click.echo(f"SHA-256 manifest: {r.manifest_sha256}")

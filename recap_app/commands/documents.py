@@ -46,9 +46,11 @@ def register(main):
             click.echo(f"  {d['document']:<24} {d['pages']:>3} halaman  SHA-256 {d['sha256']}")
 
     @main.command("documents")
+    @click.option("--db", "db", default=None, type=click.Path(dir_okay=False, path_type=Path),
+                  help="Diterima seperti pada perintah lain; daftarnya sama untuk setiap ruang kerja.")
     @cmd.format_option
-    def documents_cmd(fmt):
-        """Daftar dokumen yang dapat dicetak."""
+    def documents_cmd(db, fmt):
+        """Daftar dokumen yang dapat dicetak (nama untuk --document pada recap print)."""
         from ..core.documents import DOCUMENTS
 
         if fmt == "json":
@@ -61,7 +63,8 @@ def register(main):
     @click.option("--format", "export_format", type=click.Choice(["xlsx", "csv"]), default=None,
                   help="xlsx: tata letak resmi; csv: satu baris per wilayah, kolom, isian dan nilai "
                        "(bawaan: menurut akhiran --out).")
-    @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+                  help="Berkas ekspor yang ditulis (.xlsx atau .csv).")
     def export_cmd(db, user, export_format, out):
         """Ekspor rekapitulasi ke xlsx (tata letak resmi) atau CSV panjang."""
         from ..core.export import export

@@ -245,6 +245,7 @@ class Workspace:
                 raise WorkspaceError(f"Folder {path.parent} tidak dapat dibuat: {os_text(exc)}.") from exc
         actor = actor or default_actor()
         tmp = path.with_name(path.name + f".baru-{os.urandom(4).hex()}")
+        conn = None
         try:
             conn = cls._connect(tmp)
             ws = cls(tmp, conn, election)
@@ -256,12 +257,18 @@ class Workspace:
                           {"election": election.id, "simulation": simulation, "office": election.office_code,
                            "tingkat": election.tier, "workspace_id": ws.meta("workspace_id")}, baseline=True)
             conn.close()
+            conn = None
             os.replace(tmp, path)
-        except OSError as exc:
+        except BaseException as exc:  # a failure, or Ctrl+C: the half-made file is not left behind
+            if conn is not None:
+                with contextlib.suppress(Exception):
+                    conn.close()
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     os.remove(str(tmp) + suffix)
-            raise WorkspaceError(f"Ruang kerja {path} tidak dapat dibuat: {os_text(exc)}.") from exc
+            if isinstance(exc, OSError):
+                raise WorkspaceError(f"Ruang kerja {path} tidak dapat dibuat: {os_text(exc)}.") from exc
+            raise
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 os.remove(str(tmp) + suffix)

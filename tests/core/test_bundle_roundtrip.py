@@ -60,7 +60,7 @@ def test_verify_reports_sender_and_content(sent):
     vb = verify.verify_bundle(r.path)
     lines = vb.describe()
     assert lines[0] == "Pengirim: KPU Provinsi Jawa Tengah (kode 33, tingkat provinsi)"
-    assert lines[3] == "Nomor urut bundel: 1 (dibangun di atas 0, lengkap)"
+    assert lines[3] == "Nomor urut bundel: 1 (lengkap)"
     assert lines[5].startswith("Isi: 35 sertifikat, 35 revisi, ")
     assert vb.manifest_sha256 == r.manifest_sha256
     # the published schema (not only the fast path) accepts the data
@@ -199,7 +199,7 @@ def test_cli_round_trip_and_exit_codes(demo_ws, tmp_path):
     out = tmp_path / "cli.zip"
     r = runner.invoke(main, ["bundle", "export", "--db", demo, "--out", str(out)])
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines()[0] == f"Bundel nomor 1 (dibangun di atas 0) ditulis ke {out} ({out.stat().st_size:,} bita).".replace(",", ".")
+    assert r.output.splitlines()[0] == f"Bundel nomor 1 (lengkap) ditulis ke {out} ({out.stat().st_size:,} bita).".replace(",", ".")
     r = runner.invoke(main, ["bundle", "verify", str(out)])
     assert r.exit_code == 0 and r.output.splitlines()[0] == "Bundel SAH: tanda tangan, hash setiap anggota, dan skema cocok."
     tgt = str(tmp_path / "t.sqlite")

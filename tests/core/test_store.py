@@ -332,3 +332,16 @@ def test_the_content_hash_from_sqlite_s_json_is_values_sha256(fields, ncols):
     assert got == values
     assert _content_sha256(1, columns, texts) == values_sha256(columns, values)
     assert _content_sha256(1, columns + columns[:1], texts) is None  # repeated columns: not put together
+
+
+def test_a_workspace_whose_making_is_interrupted_leaves_no_half_made_file(tmp_path, monkeypatch):
+    """Ctrl+C (or any failure) while a workspace is being made: no "<name>.baru-*" file is left."""
+    from recap_app.core import schema
+
+    def interrupted(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(schema, "migration_set", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        Workspace.create(tmp_path / "w.sqlite", "pilpres-2019-jateng", actor="tester")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -81,8 +81,8 @@ class VerifiedBundle:
             f"Pengirim: {s['office_name']} (kode {s['office_code']}, tingkat {s['tier']})",
             f"Sidik kunci: {keys.grouped(s['fingerprint'])}",
             f"Pemilihan: {m['election_name']} ({m['election_id']})" + (" — SIMULASI" if m["simulation"] else ""),
-            f"Nomor urut bundel: {m['sequence']} (dibangun di atas {m['base_sequence']}"
-            + (", lengkap)" if m["base_sequence"] == 0 else ")"),
+            f"Nomor urut bundel: {m['sequence']} ("
+            + ("lengkap)" if m["base_sequence"] == 0 else f"perubahan sejak bundel nomor {m['base_sequence']})"),
             f"Dibuat: {local_time(m['created_at'])} dengan recap_app {m['program_version']}",
             f"Isi: {c['certificates']} sertifikat, {c['revisions']} revisi, {c['audit']} catatan audit, "
             f"{c['sources']} berkas sumber" + (", hasil rekap kantor pengirim" if c["result"] else ""),
