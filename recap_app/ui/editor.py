@@ -835,6 +835,10 @@ class CertificateEditor(QWidget):
 
         region, kecamatan = self._checker
         e = self.ws.election
+        if all(v is None for col in self.model.values.values() for v in col.values()):
+            # nothing received or typed yet: every field blank is not worth 39 warnings
+            self.live.setText(self.tr("Pemeriksaan langsung: belum ada angka (semua isian kosong)"))
+            return list(stored)
         try:
             live = check_certificate(self.model.form, region, kecamatan, self.model.columns, self.model.values,
                                      column_tier=e.column_tier, office_tier=e.tier)

@@ -159,3 +159,27 @@ def test_cancelling_the_reason_saves_nothing(qtbot, editor):
     assert not editor.save()
     assert len(editor.ws.revisions("33.01")) == 1
     assert drafts.load_draft(editor.ws, "33.01") is not None
+
+
+def test_a_certificate_not_received_shows_no_blank_field_warnings(qtbot, tmp_path):
+    """A regency whose certificate has not come yet opens empty: the live check says there are no
+    figures yet instead of a warning for every blank field; the first figure typed is checked."""
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    make_app("id")
+    ws = Workspace.create(tmp_path / "kosong.sqlite", "pilpres-2019-jateng", actor="tester")
+    w = MainWindow(ws, "tester", auto_check=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_region("33.01")
+    ed = w.editor
+    assert ed.live.text() == "Pemeriksaan langsung: belum ada angka (semua isian kosong)"
+    assert ed.model.marks == {}
+    key = ed.model.form.field_keys[0]
+    ed.model.setData(ed.model.index_of(ed.model.columns[0], key), "100", Qt.ItemDataRole.EditRole)
+    ed.refresh_findings()
+    assert ed.live.text().startswith("Pemeriksaan langsung: 0 kesalahan, ")
+    assert ed.live.text() != "Pemeriksaan langsung: 0 kesalahan, 0 peringatan"  # the other fields are blank
+    w.close()
+    ws.close()
