@@ -140,6 +140,10 @@ def register(main):
         click.echo(f"Isi: {r.certificates} sertifikat, {r.revisions} revisi, {r.audit} catatan audit, "
                    f"{r.sources} berkas sumber.")
         click.echo(f"SHA-256 manifest: {r.manifest_sha256}")
+        if ident.created:
+            click.echo(f"Kunci kantor baru dibuat: {ident.path} (sidik {keys.grouped(ident.fingerprint)}). Simpan "
+                       "salinannya di tempat aman; kantor penerima perlu sidik ini untuk mempercayai bundel Anda "
+                       "(recap keys show).")
 
     @bundle_group.command("verify")
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))

@@ -99,11 +99,13 @@ class OfficeIdentity:
     Attributes:
         private_key: the Ed25519 private key (never leaves the key file).
         path: the key file; protected: the file is encrypted with a passphrase.
+        created: the key was made now, by this call (the caller tells the clerk).
     """
 
     private_key: Ed25519PrivateKey
     path: Path
     protected: bool = False
+    created: bool = False
 
     @property
     def public_key(self) -> Ed25519PublicKey:
@@ -206,7 +208,7 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
                                  "key_unwritable") from exc
         else:
             _write_public(path, key.public_key())
-            return OfficeIdentity(key, path, secret is not None)
+            return OfficeIdentity(key, path, secret is not None, created=True)
     try:
         if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
             raise OfficeKeyError(

@@ -135,3 +135,20 @@ def test_objections_travel_in_the_data(demo_ws, tmp_path):
     vb = verify.verify_bundle(export.export_bundle(demo_ws, tmp_path / "b.zip", "tester").path)
     assert [(o["kind"], o["region_kode"], o["text"]) for o in vb.data["objections"]] == [
         ("keberatan", "33.01", "Saksi paslon 2 berkeberatan atas rekap Kecamatan Dayeuhluhur.")]
+
+
+def test_the_first_export_says_the_office_key_was_made_and_the_next_does_not(demo_ws, tmp_path):
+    from recap_app.core.office_key import default_key_path
+
+    demo_ws.close()
+    assert not default_key_path().exists()
+    r = CliRunner().invoke(main, ["bundle", "export", "--db", str(demo_ws.path), "--full", "--out",
+                                  str(tmp_path / "b1.zip")])
+    assert r.exit_code == 0, r.output
+    fp = keys.grouped(keys.load_identity(create=False).fingerprint)
+    assert r.output.splitlines()[-1] == (
+        f"Kunci kantor baru dibuat: {default_key_path()} (sidik {fp}). Simpan salinannya di tempat aman; kantor "
+        "penerima perlu sidik ini untuk mempercayai bundel Anda (recap keys show).")
+    r = CliRunner().invoke(main, ["bundle", "export", "--db", str(demo_ws.path), "--full", "--out",
+                                  str(tmp_path / "b2.zip")])
+    assert r.exit_code == 0 and "Kunci kantor baru" not in r.output
