@@ -484,17 +484,83 @@ def test_a_cell_given_twice_or_with_two_values_is_refused(db, tmp_path, how):
             "di program lembar kerja, simpan ulang, lalu impor lagi. Tidak ada yang disimpan.")
 
 
-def test_one_value_per_cell_across_the_full_scan_s_chunks(db, tmp_path, monkeypatch):
-    """The full scan reads the XML in chunks: a cell's two values on either side of a chunk's end are
-    still found, and a sheet of ordinary cells (one value each) cut anywhere is read as before."""
-    from recap_app.core.importer import reader
+def test_one_value_per_cell_in_a_part_of_several_mebibytes(db, tmp_path):
+    """A worksheet part of several mebibytes is read whole and checked as a small one (it was
+    streamed in 1 MiB chunks, and a tag longer than 64 KiB across a chunk's end was lost): an
+    ordinary one is read as before, a cell with two values is refused naming it."""
+    filler = "<!-- " + "x" * (1 << 21) + " -->"  # 2 MiB of comment between the rows
 
-    monkeypatch.setattr(reader, "_CHUNK", 97)  # chunks end everywhere, inside tags and values too
-    good = patched_xlsx(SEMARANG, tmp_path / "baik.xlsx", lambda x: x.replace(
-        "</row>", '<c r="AZ1" t="e"><v>#REF!</v></c></row>', 1))
+    def big(x: str) -> str:
+        return x.replace("</sheetData>", filler + "</sheetData>")
+
+    good = patched_xlsx(SEMARANG, tmp_path / "besar.xlsx", big)
     r = run_import(db, good)
     assert r.exit_code == 0, r.output
-    bad = patched_xlsx(SEMARANG, tmp_path / "ganda.xlsx", lambda x: x.replace(_d11(x), _d11(x).replace(
-        "</v></c>", "</v>" + " " * 300 + "<v>999999</v></c>")))
+    bad = patched_xlsx(SEMARANG, tmp_path / "ganda.xlsx", lambda x: big(x.replace(_d11(x), _d11(x).replace(
+        "</v></c>", "</v>" + " " * 300 + "<v>999999</v></c>"))))
     [rep] = refused(db, bad)
     assert rep["code"] == "damaged" and "sel D11 di lembar DB1-PPWP berisi dua nilai sekaligus" in rep["message"]
+
+
+@pytest.mark.parametrize("value, full_scan", [
+    ("2<!-- -->0975", False), ("2<?x y?>0975", False), ("2<![CDATA[0975]]>", False), ("<![CDATA[99999]]>", True),
+    ("9&#57;999", False), ("&#x39;9999", True), ("1&#48;0", False)])
+def test_a_figure_written_with_markup_or_a_character_reference_is_refused(db, tmp_path, value, full_scan):
+    """calamine reads only the first piece of such a value (2 for "2<!-- -->0975", LibreOffice 20975):
+    refused naming the cell, by the quick path and by the cell-by-cell scan alike."""
+    error_cell = '<c r="AZ1" t="e"><v>#REF!</v></c>'
+
+    def edit(x: str) -> str:
+        d11 = _d11(x)
+        x = x.replace(d11, d11[:d11.index("<v>") + 3] + value + "</v></c>")
+        return x.replace("</row>", error_cell + "</row>", 1) if full_scan else x
+
+    [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "markah.xlsx", edit))
+    assert rep["code"] == "damaged" and rep["message"].startswith("Berkas markah.xlsx: sel D11 di lembar DB1-PPWP berisi nilai")
+    assert ("markah di dalamnya" in rep["message"]) == ("<" in value)
+    assert ("kode karakter" in rep["message"]) == ("<" not in value)
+
+
+def test_a_text_cell_may_write_a_character_reference():
+    """A text value (``t="str"``, a formula's text result) may hold "&amp;": only figures may not."""
+    from recap_app.core.importer import reader
+
+    xml = (b'<worksheet><sheetData><row r="1"><c r="A1" t="str"><f>"A"&amp;"B"</f><v>A&amp;B</v></c>'
+           b'<c r="B1"><v>5</v></c></row></sheetData></worksheet>')
+    assert reader._quick_extent(xml) is None  # a reference inside a value: cell by cell
+    assert reader._scan_cells("uji.xlsx", "S", xml) == (1, 2, {})
+
+
+@pytest.mark.parametrize("second", ["d11", "D011", "d011"])
+def test_a_cell_given_twice_under_another_spelling_is_refused(db, tmp_path, second):
+    def edit(x: str) -> str:
+        d11 = _d11(x)
+        return x.replace(d11, d11 + d11.replace('r="D11"', f'r="{second}"').replace(
+            d11[d11.index("<v>") + 3:d11.index("</v>")], "99999"))
+
+    [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "ejaan.xlsx", edit))
+    assert rep["code"] == "damaged" and "sel D11 ada dua kali di lembar DB1-PPWP" in rep["message"]
+
+
+def test_tags_never_closed_are_scanned_in_linear_time(db, tmp_path):
+    """Twenty thousand "<c " without a ">" after them (a crafted tail) once took 46 s, each tag
+    scanned to the end of the part; now each stops at the next one. The file is read as a sheet
+    (the tail is no cell), or refused; never a hang."""
+    bad = patched_xlsx(SEMARANG, tmp_path / "terbuka.xlsx", lambda x: x + "<c " * 20_000 + "<row " * 20_000)
+    r = run_import(db, bad)
+    assert r.exit_code in (0, 1)
+    assert json.loads(r.output)["files"][0]["status"] in ("diterima", "ditolak")
+
+
+def test_a_long_tag_anywhere_in_a_large_part_is_seen(db, tmp_path):
+    """A cell tag of 140 KB (one attribute padded) given twice, placed where a 1 MiB chunk once
+    ended, is refused like any cell given twice."""
+    def edit(x: str) -> str:
+        d11 = _d11(x)
+        long = d11.replace('t="n"', 't="n" foo="' + "A" * 140_000 + '"').replace(
+            d11[d11.index("<v>") + 3:d11.index("</v>")], "99999")
+        head, tail = x.split(d11, 1)
+        return head + d11 + "<!--" + " " * ((1 << 20) - 70_000 - len(head)) + "-->" + long + tail
+
+    [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "panjang.xlsx", edit))
+    assert rep["code"] == "damaged" and "sel D11 ada dua kali di lembar DB1-PPWP" in rep["message"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import ImportRefused
 from ..formatting import number
-from .numbers import ERROR_TEXT, CellError
+from .numbers import ERROR_TEXT, CellError, short
 
 #: Largest file accepted (bytes). A DB1 workbook of 35 kecamatan is ~30 KB; 20 MB leaves room for
 #: logos and extra sheets while refusing exports of whole databases.
@@ -31,8 +31,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 #: a namespace prefix as XML allows it ("x:", "my-ns:", "a.b:")
 _PREFIX = rb"(?:[\w.\-]+:)?"
-#: a tag's attributes: quoted values taken whole, so a ">" or an "r=" inside one is not taken for the tag's own
-_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+#: a tag's attributes: quoted values taken whole, so a ">" or an "r=" inside one is not taken for the tag's own;
+#: an unquoted "<" ends them (a tag never left open runs to the next one, not to the end of the part)
+_ATTRS = rb"((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)"
 _ATTR = re.compile(rb"([\w:.\-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _REF_VALUE = re.compile(rb"\s*([A-Za-z]*)(\d*)\s*")
 _FORMULA_TAG = re.compile(rb"<" + _PREFIX + rb"f[\s>/]")
@@ -41,7 +42,6 @@ _XLSX_TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(?=[\s/>])" + _ATTRS + rb">")
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*ref\s*=\s*[\"']([^\"']*)[\"']")
 #: Largest row number and column number of a spreadsheet (Excel's own limits).
 MAX_SHEET_ROWS, MAX_SHEET_COLS = 1_048_576, 16_384
-_CHUNK = 1 << 20
 _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c>")
 _V_ELEM = re.compile(rb"<" + _PREFIX + rb"v>([^<]*)</")
@@ -51,6 +51,16 @@ _F_ELEM = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?>([^<]*)</")
 _DOUBLE_V = re.compile(rb"</" + _PREFIX + rb"v>(?:[^<]|<(?!/?" + _PREFIX + rb"[cv][\s/>]))*<" + _PREFIX + rb"v[\s/>]")
 #: a value element's opening tag
 _V_OPEN = re.compile(rb"<" + _PREFIX + rb"v[\s/>]")
+#: a value element's whole opening tag (group 1: "/" when it closes itself) and its closing tag
+_V_TAG = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?(/?)>")
+_V_CLOSE = re.compile(rb"</" + _PREFIX + rb"v\s*>")
+#: a value holding markup (a comment, a processing instruction, CDATA, an element) or a character
+#: reference: calamine reads only its first piece of text (`<v>2<!-- -->0975</v>` is 2 to calamine,
+#: 20975 to a spreadsheet program); plain-part forms for the quick path, general ones for the scan
+_PLAIN_V_MARKUP = re.compile(rb"<v(?:\s[^<>]*?)?>[^<]*<(?!/v\s*>)")
+_PLAIN_V_AMP = re.compile(rb"<v(?:\s[^<>]*?)?>[^<&]*&")
+_V_MARKUP = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>[^<]*<(?!/" + _PREFIX + rb"v\s*>)")
+_V_AMP = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>[^<&]*&")
 
 
 @dataclass
@@ -271,141 +281,146 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     plain = b":c" not in xml and b":v" not in xml  # no cell or value tag with a namespace prefix
     if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
+    if (_PLAIN_V_MARKUP if plain else _V_MARKUP).search(xml) or (
+            b"&" in xml and (_PLAIN_V_AMP if plain else _V_AMP).search(xml)):
+        return None  # a value written with markup or a character reference: the scan decides, cell by cell
     refs = _CELL_REF.findall(xml)
     if len(refs) != (sum(xml.count(b"<c" + end) for end in _TAG_ENDS) if plain else len(_CELL_TAG.findall(xml))):
         return None
     if not refs:
         return 0, 0
-    if len(set(refs)) != len(refs):
-        return None  # a cell given twice: the full scan names it
+    if len({(letters.upper(), int(digits)) for letters, digits in refs}) != len(refs):
+        return None  # a cell given twice ("D11" and "d11" or "D011" too): the full scan names it
     last_row = max(map(int, [digits for _letters, digits in refs]))
     last_col = max(column_number(letters.decode().upper()) for letters in {letters for letters, _ in refs})
     return last_row, last_col
-
-
-#: how many cells of a sheet the full scan remembers to find one given twice (a certificate has a few
-#: thousand; beyond this a sheet is read as before, without the check: memory stays bounded)
-_SEEN_CELLS = 200_000
 
 
 def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | None = None
                  ) -> tuple[int, int, str, dict, bool]:
     """(last row, last column, reference of the farthest cell, error cells, marked) of a worksheet part;
     ``marked``: the part holds a formula (``<f>``) or a hidden row or column, for which the reader
-    looks further with openpyxl (found in the same pass, so the XML is decompressed once).
+    looks further with openpyxl (found in the same reading, so the XML is decompressed once).
 
-    Streams the XML in 1 MiB chunks (the archive's total size is already bounded), following
-    Excel's rule for cells and rows without an ``r`` attribute (next column / next row). The
-    ``<dimension>`` element is not used: calamine sizes its grid from the cells, and a stale or
-    exaggerated dimension is harmless. Error cells (``<c t="e">``, also a formula whose saved result
-    is an error) come back as {(row, col) 0-based: CellError}: calamine reads them as blank.
+    The part is read whole (the archive's unpacked size is bounded before this, and calamine reads
+    it whole too); a part whose every cell carries its reference is measured by pattern passes
+    (:func:`_quick_extent`), anything else cell by cell, following Excel's rule for cells and rows
+    without an ``r`` attribute (next column / next row). The ``<dimension>`` element is not used:
+    calamine sizes its grid from the cells, and a stale or exaggerated dimension is harmless. Error
+    cells (``<c t="e">``, also a formula whose saved result is an error) come back as {(row, col)
+    0-based: CellError}: calamine reads them as blank.
 
     ``sheet``: the sheet's name, for the messages (default: the part's path).
 
     Raises:
-        ImportRefused: "damaged": the archive cannot be read, or a cell is given twice or holds two
-            values (calamine would keep the last one silently; no spreadsheet program writes that).
+        ImportRefused: "damaged": the archive cannot be read; a cell given twice, holding two values,
+            or a value written with markup or a character reference where a figure is (calamine
+            would keep the last copy, or the first piece of the value, silently: no spreadsheet
+            program writes that). "too_large": more cells than :data:`MAX_CELLS`.
     """
     sheet = sheet or part
-    row = col = max_row = max_col = 0
-    errors: dict[tuple[int, int], CellError] = {}
-    tail = b""
-    marked = False
-    seen: set[int] = set()  # the cells met so far (row and column in one number), for a cell given twice
-    body_of: tuple[int, int] | None = None  # the (row, col) of the cell whose body is being read
-    values = 0  # the value elements met in that body
     try:
         with zf.open(part) as fh:
-            first: bytes | None = fh.read(_CHUNK)
-            if len(first) < _CHUNK and (quick := _quick_extent(first)) is not None:
-                max_row, max_col = quick  # the whole part in one piece, every cell addressed: no loop
-                marked = has_formula_or_hidden(first)
-                first = None
-                chunk = b""
-            while first is not None:
-                chunk, first = (first, b"") if first else (fh.read(_CHUNK), b"")
-                buf = tail + chunk
-                # a tag cut by the chunk's end starts after the last "<": it is whole in the next buffer
-                marked = marked or has_formula_or_hidden(buf)
-                cut = len(buf) if not chunk else buf.rfind(b"<")
-                if cut < 0:
-                    cut = len(buf)
-                pos = 0  # the text after the last tag read: the body of cell ``body_of`` (its values counted)
-                for m in _XLSX_TAG.finditer(buf, 0, cut):
-                    if body_of is not None:
-                        _one_value(name, sheet, body_of, values + _values_in(buf, pos, m.start())[0])
-                    body_of, values = None, 0
-                    attrs = m.group(2)
-                    err_cell = m.group(1) == b"c" and _ERROR_TYPE.search(attrs) and not attrs.endswith(b"/")
-                    close = _CELL_END.search(buf, m.end()) if err_cell else None
-                    if err_cell and close is None and chunk:
-                        cut = m.start()  # the error cell continues in the next chunk: read it from there
-                        break
-                    ref = _ref_of(attrs)
-                    if m.group(1) == b"row":
-                        row = int(ref[1]) if ref and ref[1] else row + 1
-                        col = 0
-                        continue
-                    if ref and ref[0]:
-                        letters = ref[0].decode().upper()
-                        col = column_number(letters) if len(letters) <= 3 else MAX_SHEET_COLS + 1
-                        if ref[1]:
-                            row = int(ref[1])
-                    else:
-                        col += 1
-                    max_row, max_col = max(max_row, row), max(max_col, col)
-                    here = row * (MAX_SHEET_COLS + 2) + min(col, MAX_SHEET_COLS + 1)
-                    if here in seen:
-                        raise refused(name, f"sel {column_letter(col) if col <= MAX_SHEET_COLS else col}{row} "
-                                            f"ada dua kali di lembar {sheet}, mungkin dengan angka berbeda; berkas "
-                                            "spreadsheet yang utuh menyimpan tiap sel sekali, dan tidak jelas angka "
-                                            "mana yang dimaksud. Buka berkas di program lembar kerja, simpan ulang, "
-                                            "lalu impor lagi.", "damaged")
-                    if len(seen) < _SEEN_CELLS:
-                        seen.add(here)
-                    if not attrs.endswith(b"/"):
-                        body_of, pos = (row, col), m.end()
-                    if err_cell and close is not None and len(errors) < 10_000:
-                        body = buf[m.end():close.start()]
-                        v, f = _V_ELEM.search(body), _F_ELEM.search(body)
-                        if v is not None:
-                            from xml.sax.saxutils import unescape
-
-                            formula = unescape(f.group(1).decode("utf-8", "replace")) if f and f.group(1) else None
-                            errors[(row - 1, col - 1)] = CellError(
-                                unescape(v.group(1).decode("utf-8", "replace")).strip(),
-                                None if formula is None else "=" + formula)
-                if body_of is not None:  # the cell may go on after ``cut``: its values so far counted
-                    more, ended = _values_in(buf, pos, cut)
-                    values += more
-                    _one_value(name, sheet, body_of, values)
-                    if ended:
-                        body_of, values = None, 0
-                tail = buf[cut:][-65536:]
-                if not chunk:
-                    break
+            xml = fh.read()
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
+    marked = has_formula_or_hidden(xml)
+    quick = _quick_extent(xml)
+    if quick is not None:
+        (max_row, max_col), errors = quick, {}
+    else:
+        max_row, max_col, errors = _scan_cells(name, sheet, xml)
     last = f"{column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
     return max_row, max_col, last, errors, marked
 
 
-def _values_in(buf: bytes, start: int, end: int) -> tuple[int, bool]:
-    """(value elements in a cell's body between ``start`` and ``end``, whether the cell's ``</c>``
-    came before ``end``): only what is before the cell's end is counted."""
-    close = _CELL_END.search(buf, start, end)
-    return len(_V_OPEN.findall(buf, start, close.start() if close else end)), close is not None
+def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
+    """(last row, last column, error cells) of a worksheet part, read tag by tag (see
+    :func:`_xlsx_extent`); refuses a cell given twice and a cell whose value calamine would read
+    otherwise than a spreadsheet program (:func:`_cell_body`)."""
+    row = col = max_row = max_col = 0
+    errors: dict[tuple[int, int], CellError] = {}
+    seen: set[int] = set()  # the cells met so far (row and column in one number), for a cell given twice
+    open_cell: tuple[int, int, bytes, int] | None = None  # (row, col, attributes, end of tag) of a cell with a body
+    for m in _XLSX_TAG.finditer(xml):
+        if open_cell is not None:
+            _cell_body(name, sheet, xml, open_cell, m.start(), errors)
+            open_cell = None
+        attrs = m.group(2)
+        ref = _ref_of(attrs)
+        if m.group(1) == b"row":
+            row = int(ref[1]) if ref and ref[1] else row + 1
+            col = 0
+            continue
+        if ref and ref[0]:
+            letters = ref[0].decode().upper()
+            col = column_number(letters) if len(letters) <= 3 else MAX_SHEET_COLS + 1
+            if ref[1]:
+                row = int(ref[1])
+        else:
+            col += 1
+        max_row, max_col = max(max_row, row), max(max_col, col)
+        here = row * (MAX_SHEET_COLS + 2) + min(col, MAX_SHEET_COLS + 1)
+        if here in seen:
+            raise refused(name, f"sel {column_letter(col) if col <= MAX_SHEET_COLS else col}{row} "
+                                f"ada dua kali di lembar {sheet}, mungkin dengan angka berbeda; berkas "
+                                "spreadsheet yang utuh menyimpan tiap sel sekali, dan tidak jelas angka "
+                                "mana yang dimaksud. Buka berkas di program lembar kerja, simpan ulang, "
+                                "lalu impor lagi.", "damaged")
+        seen.add(here)
+        if len(seen) > MAX_CELLS:  # more distinct cells than the limit: the used area is larger still
+            raise refused(name, f"lembar {sheet} memuat lebih dari {_dots(MAX_CELLS)} sel; sertifikat DB1 hanya "
+                                "sekitar 60 x 40 sel. Hapus isi di luar tabel, simpan, lalu impor lagi.", "too_large")
+        if not attrs.endswith(b"/"):
+            open_cell = (row, col, attrs, m.end())
+    if open_cell is not None:
+        _cell_body(name, sheet, xml, open_cell, len(xml), errors)
+    return max_row, max_col, errors
 
 
-def _one_value(name: str, sheet: str, cell: tuple[int, int], values: int) -> None:
-    """Refuse a cell holding more than one value element (calamine would keep the last one silently)."""
-    if values > 1:
-        row, col = cell
-        raise refused(name, f"sel {column_letter(col) if 0 < col <= MAX_SHEET_COLS else col}{row} di lembar {sheet} "
-                            "berisi dua nilai sekaligus; berkas spreadsheet yang utuh menyimpan satu nilai per sel, "
-                            "dan tidak jelas angka mana yang dimaksud. Buka berkas di program lembar kerja, simpan "
-                            "ulang, lalu impor lagi.", "damaged")
+def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, int], end: int,
+               errors: dict[tuple[int, int], CellError]) -> None:
+    """Check the body of one cell (from the end of its tag to its ``</c>``, at most to ``end``, the
+    next cell or row) and note an error cell's value in ``errors``.
+
+    Refused ("damaged", naming the cell): two values; a value holding markup (a comment, CDATA,
+    a processing instruction) or, but in a text cell (``t="str"``), a character reference:
+    calamine reads only the first piece of such a value (``<v>2<!-- -->0975</v>`` is 2 to it,
+    20975 to a spreadsheet program)."""
+    row, col, attrs, start = cell
+    close = _CELL_END.search(xml, start, end)
+    stop = close.start() if close else end
+    where = f"sel {column_letter(col) if 0 < col <= MAX_SHEET_COLS else col}{row} di lembar {sheet}"
+    values = _V_OPEN.findall(xml, start, stop)
+    if len(values) > 1:
+        raise refused(name, f"{where} berisi dua nilai sekaligus; berkas spreadsheet yang utuh menyimpan satu nilai "
+                            "per sel, dan tidak jelas angka mana yang dimaksud. Buka berkas di program lembar kerja, "
+                            "simpan ulang, lalu impor lagi.", "damaged")
+    v = _V_TAG.search(xml, start, stop) if values else None
+    if v is not None and not v.group(1):  # a value with content: up to the next tag, which must close it
+        lt = xml.find(b"<", v.end(), stop)
+        text = xml[v.end():lt if lt >= 0 else stop]
+        if lt < 0 or not _V_CLOSE.match(xml, lt):
+            raise refused(name, f"{where} berisi nilai yang ditulis dengan markah di dalamnya (komentar, CDATA atau "
+                                "tag lain); program lembar kerja dan pembaca berkas ini bisa membacanya berbeda. Buka "
+                                "berkas di program lembar kerja, simpan ulang, lalu impor lagi.", "damaged")
+        kind = next((m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(attrs)
+                     if m.group(1) == b"t"), b"n")
+        if b"&" in text and kind != b"str":
+            raise refused(name, f"{where} berisi nilai yang ditulis dengan kode karakter (\"{short(text.decode('utf-8', 'replace'))}\"); "
+                                "angka ditulis dengan angka biasa, dan pembaca berkas ini membacanya berbeda dari "
+                                "program lembar kerja. Buka berkas di program lembar kerja, simpan ulang, lalu impor "
+                                "lagi.", "damaged")
+    if _ERROR_TYPE.search(attrs) and len(errors) < 10_000:
+        body = xml[start:stop]
+        ev, f = _V_ELEM.search(body), _F_ELEM.search(body)
+        if ev is not None:
+            from xml.sax.saxutils import unescape
+
+            formula = unescape(f.group(1).decode("utf-8", "replace")) if f and f.group(1) else None
+            errors[(row - 1, col - 1)] = CellError(unescape(ev.group(1).decode("utf-8", "replace")).strip(),
+                                                   None if formula is None else "=" + formula)
 
 
 def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:
