@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -509,7 +510,8 @@ def stored_differences(ws: Workspace, only: str | None = None,
     """Where stored findings are not what the rules give on the checked figures.
 
     The rules are run again on the figures (each revision checked against its SHA-256 and audit
-    record, WorkspaceError "tampered" otherwise) and compared, by key, severity and figures, with
+    record, WorkspaceError "tampered" otherwise) and compared, finding by finding (key, severity,
+    figures, message and the columns it names, each as often as it is stored), with
     the stored findings of every certificate whose stored check is current (``only``: of that
     regency alone) and with the province set when its check is current.
 
@@ -536,8 +538,8 @@ def stored_differences(ws: Workspace, only: str | None = None,
         if stored_checks(ws).get(rec.province) == _province_basis(latest_revisions(ws)):
             stored[rec.province] = _load(ws, "scope = ? AND revision_id IS NULL", (rec.province,))
 
-    def seen(fs) -> set:
-        return {(f.key, f.severity, f.expected, f.actual) for f in fs}
+    def seen(fs) -> Counter:  # every finding as the rules write it, each as often as it is there
+        return Counter((f.key, f.severity, f.expected, f.actual, f.message, tuple(f.columns)) for f in fs)
 
     out: dict[str, tuple[list[str], list[str]]] = {}
     for scope, fs in stored.items():

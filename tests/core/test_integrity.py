@@ -645,6 +645,34 @@ def test_findings_softened_outside_the_program_are_neither_printed_nor_published
     assert not (tmp_path / "situs" / "index.html").exists()
 
 
+@pytest.mark.parametrize("statement", [
+    "UPDATE finding SET message = 'Tidak ada masalah' WHERE severity = 'error'",
+    "UPDATE finding SET columns = '[]' WHERE code = 'W.602' AND scope = '33.75'",
+    "INSERT INTO finding (scope, revision_id, key, code, severity, region, kolom, field, expected, actual, message, "
+    "columns, computed_at, rules_version) SELECT scope, revision_id, key, code, severity, region, kolom, field, "
+    "expected, actual, message, columns, computed_at, rules_version FROM finding WHERE severity = 'error'",
+])
+def test_a_finding_s_words_or_a_second_copy_made_outside_the_program_are_refused(demo_ws, tmp_path, statement):
+    """What a finding says (its message, the columns it names) and how often it is stored count as
+    much as its figures: a message softened by hand, or a forged copy, is not printed, published or
+    reported (hostile trial)."""
+    path = demo_ws.path
+    demo_ws.close()
+    with sqlite3.connect(path) as c:
+        assert c.execute(statement).rowcount > 0
+    c.close()
+    for args in (["check"], ["print", "--document", "temuan", "--out", str(tmp_path / "t.pdf")],
+                 ["publish", "--out", str(tmp_path / "situs")]):
+        r = CliRunner().invoke(main, [args[0], "--db", str(path), *args[1:]])
+        assert r.exit_code == 1 and "temuan diubah di luar program" in r.output and "33.75" in r.output, (args, r.output)
+    with Workspace.open(path) as ws:
+        with pytest.raises(WorkspaceError) as ei:
+            certificate.adopt(ws, "33.75", "ketua")
+        assert ei.value.code == "tampered"
+    r = CliRunner().invoke(main, ["audit", "verify", "--db", str(path)])
+    assert r.exit_code == 1, r.output
+
+
 def test_a_cell_added_outside_the_revision_s_columns_is_refused(demo_ws):
     rid = demo_ws.latest_revision("33.01").id
     path = demo_ws.path
