@@ -22,9 +22,11 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import hashlib
+import json
 import os
 import re
 import sqlite3
+import stat
 from glob import escape as glob_escape
 from pathlib import Path
 from typing import NamedTuple
@@ -321,7 +323,7 @@ def auto_backup(ws: Workspace, reason: str, actor: str = "sistem") -> BackupInfo
                               {"reason": tag, "folder": str(folder), "message": message})
         return None
     last_auto_backup_error = None
-    rotate(ws)
+    rotate(ws, made=info.path)
     return info
 
 
@@ -338,8 +340,8 @@ def list_backups(ws: Workspace | str | Path) -> list[BackupInfo]:
         return out
     for p in folder.iterdir():
         m = _NAME_RE.match(p.name)
-        if not m or m["stem"] != stem or not p.is_file():
-            continue
+        if not m or m["stem"] != stem or p.is_symlink() or not p.is_file():
+            continue  # a link (to the workspace itself, say) is no copy; a folder or a FIFO no file
         t = m["ts"]  # 20190508T103000Z, read without strptime (its first use loads ~3 ms of locale code)
         try:
             ts = _dt.datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[9:11]), int(t[11:13]), int(t[13:15]),
@@ -351,9 +353,14 @@ def list_backups(ws: Workspace | str | Path) -> list[BackupInfo]:
     return [t[2] for t in out]
 
 
-def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
+def rotate(ws: Workspace | str | Path, keep: int | None = None, made: Path | None = None) -> list[Path]:
     """Delete automatic backups beyond the newest ``keep`` (office setting ``backup_keep``).
 
+    Which are the newest is not taken from the times in the names (a workstation whose clock ran
+    ahead would make them outrank every later backup): the backups the workspace's own audit log
+    records (``backup.create``) rank by that record, the latest first; ``made``, the backup just
+    made, is always kept. A file that only looks like a backup (its name) is counted and deleted
+    only when it opens as a copy of this workspace (its workspace id); anything else is left alone.
     Also removes temporary copies of interrupted backups older than STALE_TEMP_SECONDS.
     Returns the deleted files. ``keep`` is at least 1.
     """
@@ -364,7 +371,7 @@ def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
                 keep = int(ws.setting("backup_keep", DEFAULT_KEEP))
     keep = max(1, keep)
     gone = []
-    for info in list_backups(ws)[keep:]:
+    for info in _rotation_order(ws, list_backups(ws), made)[keep:]:
         with contextlib.suppress(OSError):
             info.path.unlink()
             gone.append(info.path)
@@ -373,6 +380,54 @@ def rotate(ws: Workspace | str | Path, keep: int | None = None) -> list[Path]:
     if folder.is_dir():  # copies left by a backup that was interrupted (power cut, killed process)
         gone += clean_temps(folder, f"{glob_escape(stem)}-*{SUFFIX}.sementara-*")
     return gone
+
+
+def _rotation_order(ws: Workspace | str | Path, listed: list[BackupInfo], made: Path | None) -> list[BackupInfo]:
+    """The backups :func:`rotate` may delete, the one to keep longest first (see there)."""
+    if not isinstance(ws, Workspace):
+        return listed  # a path alone (no audit log read): by the names' times, as listed
+    recorded: dict[str, int] = {}
+    with contextlib.suppress(sqlite3.Error, ValueError, TypeError):
+        for rid, after in ws.conn.execute("SELECT id, after FROM audit WHERE action = 'backup.create' ORDER BY id"):
+            file = json.loads(after or "{}").get("file")
+            if isinstance(file, str):
+                recorded[_resolved(Path(file))] = rid
+    wsid = ws.meta("workspace_id")
+    ranked = []
+    for info in listed:
+        key = _resolved(info.path)
+        if made is not None and key == _resolved(made):
+            ranked.append((2, 0, info))  # the one just made: always kept
+        elif key in recorded:
+            ranked.append((1, recorded[key], info))
+        elif wsid and _workspace_id_of(info.path) == wsid:
+            ranked.append((0, 0, info))  # a copy of this workspace the log does not name: by its name's time
+    ranked.sort(key=lambda t: (t[0], t[1]), reverse=True)  # stable: equal ranks keep the listing's order
+    return [info for _, _, info in ranked]
+
+
+def _resolved(path: Path) -> str:
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path.absolute())
+
+
+def _workspace_id_of(path: Path) -> str | None:
+    """The workspace id stored in a file, or None for anything that is not a workspace (never raises)."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:

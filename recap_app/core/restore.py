@@ -51,9 +51,14 @@ def restore_losses(backup_file: str | Path, target: str | Path) -> list[str]:
     active accounts the backup does not have (a backup without accounts reopens the workspace to
     anyone). Read-only; unreadable files give no sentence (restore itself then decides)."""
     def facts(path: Path) -> tuple[int, set[str]] | None:
+        import os
+        import stat
+
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None  # a FIFO or a device is never opened (it could block for ever): restore refuses it
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             return None
         try:
             last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]

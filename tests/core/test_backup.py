@@ -404,3 +404,46 @@ def test_damage_met_in_the_middle_of_a_command_is_named_not_a_traceback(demo_ws,
     assert str(path.resolve()) not in startup._checked_stamps()  # the next start checks it whole
     r = run("status", "--db", path)
     assert r.exit_code == 1 and r.output.startswith(f"Galat: Ruang kerja {path} rusak") and r.output.count("\n") == 1
+
+
+def test_rotation_ranks_by_the_audit_log_not_by_the_names_and_leaves_lookalikes_alone(demo_ws, monkeypatch):
+    """Backups made while the clock ran a year ahead must not outrank every later backup (they
+    did: each new one was deleted as soon as it was made), and files that only look like backups
+    are neither counted nor deleted (hostile trial)."""
+    folder = demo_ws.path.with_name("demo-cadangan")
+    folder.mkdir()
+    junk = [folder / f"demo-2099010{i}T000000Z-import.sqlite" for i in range(1, 6)]
+    for p in junk:
+        p.write_bytes(b"sampah")
+    demo_ws.set_setting("backup_keep", 2, actor="tester")
+    ahead = []
+    for day in ("01", "02", "03"):
+        monkeypatch.setenv("RECAP_FIXED_CLOCK", f"2027-06-{day}T08:00:00+00:00")
+        ahead.append(backup.auto_backup(demo_ws, "import").path)
+    monkeypatch.delenv("RECAP_FIXED_CLOCK")
+    now = backup.auto_backup(demo_ws, "import")
+    assert now is not None and now.path.exists()  # the backup just made, dated today, is kept
+    left = {p for p in folder.iterdir()}
+    assert set(junk) <= left  # not ours: left alone, and not counted against the two kept
+    assert [p for p in ahead if p in left] == [ahead[2]]  # the latest made before it is the other one kept
+    later = backup.auto_backup(demo_ws, "adopt")
+    assert {p for p in folder.iterdir()} == set(junk) | {now.path, later.path}
+
+
+def test_a_link_in_the_backup_folder_is_no_backup(demo_ws, tmp_path):
+    folder = demo_ws.path.with_name("demo-cadangan")
+    folder.mkdir()
+    link = folder / "demo-20990101T000000Z-import.sqlite"
+    link.symlink_to(demo_ws.path)  # the live workspace itself, under a backup's name
+    info = backup.auto_backup(demo_ws, "import")
+    assert [b.path for b in backup.list_backups(demo_ws)] == [info.path]
+    assert link.is_symlink()
+
+
+def test_restore_from_a_fifo_is_refused_at_once(demo_ws, tmp_path):
+    fifo = tmp_path / "demo-20190101T000000Z-import.sqlite"
+    os.mkfifo(fifo)
+    path = demo_ws.path
+    demo_ws.close()
+    r = CliRunner().invoke(main, ["restore", "--db", str(path), "--from", str(fifo), "--yes"])
+    assert r.exit_code == 1 and "pipa (FIFO), bukan berkas cadangan" in r.output, r.output
