@@ -132,8 +132,8 @@ def _stop_between_files() -> Iterator[Callable[[], bool]]:
         if asked:
             raise KeyboardInterrupt
         asked.append(True)
-        click.echo("Dibatalkan: berkas yang sedang disimpan diselesaikan, berkas berikutnya tidak diimpor "
-                   "(tekan Ctrl+C sekali lagi untuk berhenti seketika).", err=True)
+        click.echo("Dibatalkan: berkas yang sedang disimpan diselesaikan, berkas yang belum dimulai tidak diimpor "
+                   "(lihat laporan; tekan Ctrl+C sekali lagi untuk berhenti seketika).", err=True)
 
     try:
         previous = signal.signal(signal.SIGINT, on_interrupt)
