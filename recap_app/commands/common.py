@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -68,10 +69,14 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
 
 
 def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
-    """Open the workspace named by --db (or the default) and remember it."""
+    """Open the workspace named by --db (or the default) and remember it. Without --db and
+    RECAP_DB the clerk is told which file that is (on stderr): the last one used is not always the
+    one meant."""
     path = resolve_workspace(db)
     from ..core.startup import open_checked  # the start-up integrity check names the latest good backup
 
+    if not db and not os.environ.get("RECAP_DB"):
+        click.echo(f"Ruang kerja: {path} (yang terakhir dipakai; pilih yang lain dengan --db).", err=True)
     ws = open_checked(path, readonly)
     remember_workspace(path)
     return ws

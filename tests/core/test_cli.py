@@ -61,3 +61,22 @@ def test_check_region_lists_that_region_s_findings_of_the_full_check(demo_ws):
     one = json.loads(run("check", "--db", demo_ws.path, "--format", "json", "--region", "33.01").output)
     assert one and one == [f for f in every if f["region"] == "33.01"]
     assert {f["region"] for f in every} > {"33.01"}
+
+
+def test_a_command_without_db_says_which_workspace_it_uses(tmp_path, monkeypatch):
+    """Without --db (and RECAP_DB) a command works on the last workspace used: it says which, on
+    stderr, so that a clerk who meant another file sees it; with --db it says nothing of it."""
+    from click.testing import CliRunner
+
+    from recap_app.cli import main
+
+    db = tmp_path / "kerja.sqlite"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "--election", "pilpres-2019-jateng", "--db", str(db)]).exit_code == 0
+    r = runner.invoke(main, ["status", "--db", str(db)])
+    assert r.exit_code == 0 and "Ruang kerja:" not in r.stderr
+    r = runner.invoke(main, ["status"])
+    assert r.exit_code == 0, r.output
+    assert r.stderr == f"Ruang kerja: {db} (yang terakhir dipakai; pilih yang lain dengan --db).\n"
+    monkeypatch.setenv("RECAP_DB", str(db))
+    assert "Ruang kerja:" not in runner.invoke(main, ["status"]).stderr
