@@ -564,3 +564,17 @@ def test_a_long_tag_anywhere_in_a_large_part_is_seen(db, tmp_path):
 
     [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "panjang.xlsx", edit))
     assert rep["code"] == "damaged" and "sel D11 ada dua kali di lembar DB1-PPWP" in rep["message"]
+
+
+@pytest.mark.parametrize("value", [" 20975 ", "20975\n", "\t20975"])
+def test_a_figure_with_blanks_around_it_is_refused_naming_the_cell(db, tmp_path, value):
+    """calamine refuses "<v> 20975 </v>" with its own English words; LibreOffice reads 20975: the
+    clerk is told which cell it is."""
+    def edit(x: str) -> str:
+        d11 = _d11(x)
+        return x.replace(d11, d11[:d11.index("<v>") + 3] + value + "</v></c>")
+
+    [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "spasi.xlsx", edit))
+    assert rep["code"] == "damaged"
+    assert rep["message"].startswith("Berkas spasi.xlsx: sel D11 di lembar DB1-PPWP berisi angka dengan spasi atau "
+                                     "baris baru di sekelilingnya")

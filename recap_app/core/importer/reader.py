@@ -59,6 +59,9 @@ _V_CLOSE = re.compile(rb"</" + _PREFIX + rb"v\s*>")
 #: 20975 to a spreadsheet program); plain-part forms for the quick path, general ones for the scan
 _PLAIN_V_MARKUP = re.compile(rb"<v(?:\s[^<>]*?)?>[^<]*<(?!/v\s*>)")
 _PLAIN_V_AMP = re.compile(rb"<v(?:\s[^<>]*?)?>[^<&]*&")
+#: a value with blanks around it (`<v> 20975 </v>`: a spreadsheet program reads 20975, calamine refuses)
+_PLAIN_V_SPACE = re.compile(rb"<v(?:\s[^<>]*?)?>\s|\s</v\s*>")
+_V_SPACE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>\s|\s</" + _PREFIX + rb"v\s*>")
 _V_MARKUP = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>[^<]*<(?!/" + _PREFIX + rb"v\s*>)")
 _V_AMP = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>[^<&]*&")
 
@@ -282,8 +285,9 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
     if (_PLAIN_V_MARKUP if plain else _V_MARKUP).search(xml) or (
-            b"&" in xml and (_PLAIN_V_AMP if plain else _V_AMP).search(xml)):
-        return None  # a value written with markup or a character reference: the scan decides, cell by cell
+            b"&" in xml and (_PLAIN_V_AMP if plain else _V_AMP).search(xml)) or (
+            _PLAIN_V_SPACE if plain else _V_SPACE).search(xml):
+        return None  # a value written with markup, a character reference or blanks: the scan decides, cell by cell
     refs = _CELL_REF.findall(xml)
     if len(refs) != (sum(xml.count(b"<c" + end) for end in _TAG_ENDS) if plain else len(_CELL_TAG.findall(xml))):
         return None
@@ -407,6 +411,11 @@ def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, i
                                 "berkas di program lembar kerja, simpan ulang, lalu impor lagi.", "damaged")
         kind = next((m.group(2) if m.group(2) is not None else m.group(3) for m in _ATTR.finditer(attrs)
                      if m.group(1) == b"t"), b"n")
+        if text != text.strip() and kind != b"str":
+            raise refused(name, f"{where} berisi angka dengan spasi atau baris baru di sekelilingnya "
+                                f"(\"{short(text.decode('utf-8', 'replace'))}\"); program lembar kerja membacanya "
+                                "sebagai angka, pembaca berkas ini tidak. Buka berkas di program lembar kerja, simpan "
+                                "ulang, lalu impor lagi.", "damaged")
         if b"&" in text and kind != b"str":
             raise refused(name, f"{where} berisi nilai yang ditulis dengan kode karakter (\"{short(text.decode('utf-8', 'replace'))}\"); "
                                 "angka ditulis dengan angka biasa, dan pembaca berkas ini membacanya berbeda dari "
