@@ -578,3 +578,20 @@ def test_a_figure_with_blanks_around_it_is_refused_naming_the_cell(db, tmp_path,
     assert rep["code"] == "damaged"
     assert rep["message"].startswith("Berkas spasi.xlsx: sel D11 di lembar DB1-PPWP berisi angka dengan spasi atau "
                                      "baris baru di sekelilingnya")
+
+
+@pytest.mark.parametrize("value, shown", [("99999", "99999"), ("", "kosong"), ("#N&#47;A", "#N/A")])
+def test_an_error_cell_holding_no_error_value_is_refused_naming_the_cell(db, tmp_path, value, shown):
+    def edit(x: str) -> str:
+        d11 = _d11(x)
+        return x.replace(d11, f'<c r="D11" t="e"><v>{value}</v></c>')
+
+    if shown == "#N/A":  # written with a character reference: refused as that, naming the cell
+        [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "galat.xlsx", edit))
+        assert "sel D11 di lembar DB1-PPWP" in rep["message"]
+        return
+    [rep] = refused(db, patched_xlsx(SEMARANG, tmp_path / "galat.xlsx", edit))
+    assert rep["code"] == "damaged"
+    assert rep["message"] == (f"Berkas galat.xlsx: sel D11 di lembar DB1-PPWP bertanda galat, tetapi nilainya \"{shown}\" "
+                              "bukan galat lembar kerja (seperti #REF! atau #N/A). Buka berkas di program lembar kerja, "
+                              "simpan ulang, lalu impor lagi. Tidak ada yang disimpan.")

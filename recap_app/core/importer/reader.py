@@ -428,8 +428,12 @@ def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, i
             from xml.sax.saxutils import unescape
 
             formula = unescape(f.group(1).decode("utf-8", "replace")) if f and f.group(1) else None
-            errors[(row - 1, col - 1)] = CellError(unescape(ev.group(1).decode("utf-8", "replace")).strip(),
-                                                   None if formula is None else "=" + formula)
+            shown = unescape(ev.group(1).decode("utf-8", "replace")).strip()
+            if not ERROR_TEXT.match(shown):  # calamine would stop on it with its own English words
+                raise refused(name, f"{where} bertanda galat, tetapi nilainya \"{short(shown) or 'kosong'}\" bukan "
+                                    "galat lembar kerja (seperti #REF! atau #N/A). Buka berkas di program lembar "
+                                    "kerja, simpan ulang, lalu impor lagi.", "damaged")
+            errors[(row - 1, col - 1)] = CellError(shown, None if formula is None else "=" + formula)
 
 
 def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:
