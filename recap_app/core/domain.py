@@ -27,8 +27,9 @@ PROVINSI = "PROVINSI"
 
 #: The version of the reconciliation rules (core/rules.py): bumped when the evaluation changes, so
 #: stored findings of an older version are recomputed. Here, with the plain data, so that reading
-#: a status (core/status.py) compares stored checks without loading the rules.
-RULES_VERSION = "2"
+#: a status (core/status.py) compares stored checks without loading the rules. "3": a province
+#: finding names the regencies it comes from in official order (it followed the order of reading).
+RULES_VERSION = "3"
 
 
 def tier_word(tier: str) -> str:

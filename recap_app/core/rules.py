@@ -422,10 +422,13 @@ def check_province(form: Form, province: str, regencies: Iterable[Region],
             total += x
         totals[k] = total
     names = {r.kode: r.nama for r in regencies}
+    order = {r.kode: i for i, r in enumerate(regencies)}
     sources: dict[tuple[str, str], list[str]] = {}
     for f in regency_findings:
         if f.column == JUMLAH:
             sources.setdefault((f.code, f.field), []).append(f.region)
+    for key, src in sources.items():  # named in official order, whatever order the findings came in
+        sources[key] = sorted(dict.fromkeys(src), key=lambda k: (order.get(k, len(order)), k))
     for f in check_column(form, province, scope_name or f"Total {office}", PROVINSI, totals):
         src = sources.get((f.code, f.field))
         if src:

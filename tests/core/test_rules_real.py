@@ -178,3 +178,23 @@ def test_data_satisfying_every_rule_yields_no_finding(regencies_columns):
         jumlah[kode] = values[JUMLAH]
     found += check_province(E.form, "33", regencies, jumlah, found)
     assert found == []
+
+
+def test_a_province_finding_names_its_regencies_in_official_order_whatever_order_they_come_in():
+    """The province set's "Berasal dari kolom JUMLAH: ..." follows the region set's order, not the
+    order the regencies' findings were read in (stored findings are compared word for word with the
+    rules run again: an order of reading must not look like tampering)."""
+    from recap_app.core.election import load_election
+    from recap_app.core.rules import Finding, check_province
+
+    e = load_election("pilpres-2019-jateng")
+    regs = [r for r in e.regions if r.tingkat == "kabupaten_kota"][:3]
+    cols = {r.kode: {k: 1 for k in e.form.field_keys} for r in regs}
+    for c in cols.values():
+        c["suara_sah"] = 5  # the parts add up to 2 in each: F.201 at every JUMLAH and at the province
+    fs = [Finding("F.201", "error", r.kode, "JUMLAH", "suara_sah", 2, 5, "-") for r in regs]
+    one = check_province(e.form, e.province_code, regs, cols, fs)
+    other = check_province(e.form, e.province_code, regs, cols, list(reversed(fs)))
+    assert [f.message for f in one] == [f.message for f in other]
+    f201 = next(f for f in one if f.code == "F.201")
+    assert f201.message.endswith("Berasal dari kolom JUMLAH: " + ", ".join(f"{r.nama} ({r.kode})" for r in regs) + ".")
