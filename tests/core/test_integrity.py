@@ -686,3 +686,21 @@ def test_a_cell_added_outside_the_revision_s_columns_is_refused(demo_ws):
         assert ei.value.code == "tampered" and "33.01" in ei.value.message
         with pytest.raises(WorkspaceError):
             ws.revision_values(rid)
+
+
+def test_print_checks_findings_left_by_an_older_version_of_the_rules_first(demo_ws, tmp_path):
+    """After an upgrade of the rules the stored checks name the old version: the findings report is
+    not printed from them; they are checked again first (one "findings.refresh" record)."""
+    path = demo_ws.path
+    demo_ws.close()
+    with sqlite3.connect(path) as c:
+        c.execute("UPDATE finding_check SET basis = substr(basis, 1, instr(basis, '|')) || 'lama'")
+    c.close()
+    r = CliRunner().invoke(main, ["print", "--db", str(path), "--document", "temuan", "--out", str(tmp_path / "t.pdf")])
+    assert r.exit_code == 0, r.output
+    with Workspace.open(path, readonly=True) as ws:
+        from recap_app.core.reconcile import stale_regions
+
+        assert stale_regions(ws) == []
+        actions = [a for (a,) in ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 2")]
+        assert actions == ["document.print", "findings.refresh"]

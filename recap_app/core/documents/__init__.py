@@ -167,6 +167,8 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
                     paper: str | None = None, now: str | None = None, region: str | None = None,
                     dapil: str | None = None) -> Rendered:
     """Render and write the PDF to ``out`` (atomically), recording the print in the audit log.
+    With the findings report among the documents, findings checked under an older version of the
+    rules (or not yet checked) are checked first, as ``recap check`` does.
 
     Raises:
         DocumentError: see :func:`render`; the file cannot be written (nothing is recorded then).
@@ -175,6 +177,11 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
     auth.require(ws, actor, "print")
     out = check_output_path(out, ws)
     paper = default_paper(ws) if paper is None else paper
+    if (documents is None or findings.NAME in documents) and not ws.readonly:
+        from .. import reconcile
+
+        if reconcile.stale_regions(ws):  # checked by an older version of the rules, say: checked again first
+            reconcile.refresh_findings(ws, actor)
     rendered = render(ws, documents, paper=paper, now=now, region=region, dapil=dapil)
     record = {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()}
     if dapil is not None:
