@@ -698,9 +698,18 @@ def test_print_checks_findings_left_by_an_older_version_of_the_rules_first(demo_
     c.close()
     r = CliRunner().invoke(main, ["print", "--db", str(path), "--document", "temuan", "--out", str(tmp_path / "t.pdf")])
     assert r.exit_code == 0, r.output
-    with Workspace.open(path, readonly=True) as ws:
-        from recap_app.core.reconcile import stale_regions
+    from recap_app.core.reconcile import stale_regions
 
+    with Workspace.open(path, readonly=True) as ws:
         assert stale_regions(ws) == []
         actions = [a for (a,) in ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 2")]
         assert actions == ["document.print", "findings.refresh"]
+    with sqlite3.connect(path) as c:  # the same for the published site
+        c.execute("UPDATE finding_check SET basis = substr(basis, 1, instr(basis, '|')) || 'lama'")
+    c.close()
+    r = CliRunner().invoke(main, ["publish", "--db", str(path), "--out", str(tmp_path / "situs")])
+    assert r.exit_code == 0, r.output
+    with Workspace.open(path, readonly=True) as ws:
+        assert stale_regions(ws) == []
+        actions = [a for (a,) in ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 2")]
+        assert actions == ["publication.publish", "findings.refresh"]

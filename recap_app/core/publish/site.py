@@ -399,6 +399,10 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
             listing = check_output_path(changed_list, ws)
         except OutputError as exc:
             raise PublishError(exc.message, exc.code) from exc
+    from .. import reconcile
+
+    if reconcile.stale_regions(ws):  # findings checked by an older version of the rules, say: checked again first
+        reconcile.refresh_findings(ws, actor)
     t0 = time.perf_counter()
     with ws.transaction():
         step(0, 3, "Memeriksa folder tujuan…")
