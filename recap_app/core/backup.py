@@ -155,15 +155,25 @@ def remove_with_sidecars(path: Path) -> None:
             os.remove(str(path) + suffix)
 
 
-def _head_of(path: Path) -> tuple[int, str]:
+def _first_row(path: Path, sql: str) -> tuple | None:
+    """The first row ``sql`` gives on the file read-only, or None for anything that is no regular
+    file, no SQLite database, or lacks what ``sql`` reads (never raises, never blocks on a FIFO)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-        finally:
-            conn.close()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
+        return None
+    try:
+        return conn.execute(sql).fetchone()
     except sqlite3.Error:
-        return 0, ""
+        return None
+    finally:
+        conn.close()
+
+
+def _head_of(path: Path) -> tuple[int, str]:
+    row = _first_row(path, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
     return (row[0], row[1]) if row else (0, "")
 
 
@@ -415,19 +425,8 @@ def _resolved(path: Path) -> str:
 
 def _workspace_id_of(path: Path) -> str | None:
     """The workspace id stored in a file, or None for anything that is not a workspace (never raises)."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-    except (sqlite3.Error, OSError):
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'workspace_id'").fetchone()
-        return row[0] if row else None
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
+    row = _first_row(path, "SELECT value FROM meta WHERE key = 'workspace_id'")
+    return row[0] if row else None
 
 
 def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:

@@ -269,6 +269,18 @@ def refresh_findings(ws: Workspace, actor: str) -> list[StoredFinding]:
     return findings(ws)
 
 
+def refresh_stale(ws: Workspace, actor: str) -> bool:
+    """Recompute and store the findings that are not current (:func:`stale_regions`: checked by an
+    older version of the rules, or never), as :func:`refresh_findings` does; nothing is written when
+    every check is current. For what shows stored findings (the findings report, the published
+    site). Returns whether anything was stale. Raises WorkspaceError as refresh_findings does."""
+    if not stale_regions(ws):
+        return False
+    with ws.transaction():
+        _refresh(ws, actor)
+    return True
+
+
 def refresh_findings_of(ws: Workspace, kode: str, actor: str) -> None:
     """Recompute one certificate's stored findings (and the province set when every certificate
     is up to date) inside the caller's transaction, with a "findings.refresh" audit record when

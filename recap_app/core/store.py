@@ -781,8 +781,7 @@ class Workspace:
         texts: dict[tuple[int, str], str] = {}
         for _rid, kolom, col in cells_by_column(self.conn, "revision_id = ?", (revision_id,), texts):
             out[kolom] = col
-        quick = _content_sha256(revision_id, info.columns, texts) if texts else None
-        self._check_content(info, out, self._audited([info.region_kode]), quick)
+        self._check_content(info, out, self._audited([info.region_kode]), texts)
         return out
 
     def _audited(self, kodes: list[str]) -> dict[tuple[str, str, int], str]:
@@ -802,13 +801,15 @@ class Workspace:
         return out
 
     def _check_content(self, info: RevisionInfo, values: Values, audited: dict[tuple[str, str, int], str],
-                       quick: str | None = None) -> None:
+                       texts: dict[tuple[int, str], str] | None = None) -> None:
         """Refuse figures changed outside the program: the stored cells must still hash to the
         revision's content SHA-256, and that SHA-256 must be the one its audit record carries
         (a person with the file who rewrites cells and the revision's hash together is caught by
-        the second: the audit record is under the chain). ``quick``: the content hash put
-        together from SQLite's JSON (:func:`_content_sha256`); when it is not the stored one the
-        hash is computed from ``values`` before anything is refused."""
+        the second: the audit record is under the chain). ``texts``: SQLite's JSON of each column as
+        :func:`cells_by_column` read it, from which the content hash is put together
+        (:func:`_content_sha256`); when that is not the stored one the hash is computed from
+        ``values`` before anything is refused."""
+        quick = _content_sha256(info.id, info.columns, texts) if texts else None
         if set(values) != set(info.columns) or (
                 quick != info.content_sha256 and values_sha256(list(info.columns), values) != info.content_sha256):
             raise WorkspaceError(
@@ -855,9 +856,8 @@ class Workspace:
             for rid, kolom, col in cells_by_column(self.conn, f"revision_id IN ({q})", list(infos), texts):
                 values[rid][kolom] = col
         audited = self._audited(sorted({info.region_kode for info in infos.values()}))
-        for rid, info in infos.items():
-            quick = _content_sha256(rid, info.columns, texts) if texts else None
-            self._check_content(info, values[rid], audited, quick)
+        for info in infos.values():
+            self._check_content(info, values[info.id], audited, texts)
         return {info.region_kode: (info, values[rid]) for rid, info in infos.items()}
 
     def insert_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,

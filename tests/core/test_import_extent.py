@@ -126,7 +126,7 @@ def test_the_farthest_cell_is_found_however_the_tag_is_written(cell, monkeypatch
 TOKENS = [b'<c r="A1">', b"<c>", b"<c/>", b'<c r="B2"/>', b"<c\tr='C3'>", b"<c\nr='C3'>", b"<x:c r=\"A1\">", b"</c>",
           b"</x:c>", b"<v>", b"</v>", b"<v/>", b"<x:v>", b"</x:v>", b"<v a='1'>", b' t="e"', b" t='e'", b' t = "e"',
           b" t=\"e'", b'"e', b"'e", b"<f>", b"<x:f>", b"<f/>", b"</f>", b' hidden="1"', b" hidden=\"true\"",
-          b"<is><t>e</t></is>", b":c", b":v", b"1", b" ", b"<row r=\"1\">", b"</row>", b"<col min='1'/>", b"<cfRule/>",
+          b"<is><t>e</t></is>", b":c", b":v", b"1", b" ", b"&amp;", b"<!-- -->", b"\n", b"<row r=\"1\">", b"</row>", b"<col min='1'/>", b"<cfRule/>",
           b'<mc:AlternateContent xmlns:mc="m">', b"<vt>", b"<cx>"]
 
 
@@ -139,4 +139,5 @@ def test_the_quick_checks_answer_as_the_patterns_they_stand_for(tokens):
     assert reader.has_formula_or_hidden(xml) == bool(reader._FORMULA_TAG.search(xml) or reader._HIDDEN_TAG.search(xml))
     if b":c" not in xml and b":v" not in xml:
         assert bool(reader._PLAIN_DOUBLE_V.search(xml)) == bool(reader._DOUBLE_V.search(xml))
+        assert bool(reader._PLAIN_ODD_VALUE.search(xml)) == bool(reader._ODD_VALUE.search(xml))
         assert sum(xml.count(b"<c" + end) for end in reader._TAG_ENDS) == len(reader._CELL_TAG.findall(xml))

@@ -180,8 +180,7 @@ def print_documents(ws: Workspace, actor: str, out: str | Path, documents: list[
     if (documents is None or findings.NAME in documents) and not ws.readonly:
         from .. import reconcile
 
-        if reconcile.stale_regions(ws):  # checked by an older version of the rules, say: checked again first
-            reconcile.refresh_findings(ws, actor)
+        reconcile.refresh_stale(ws, actor)  # checked by an older version of the rules, say: checked again first
     rendered = render(ws, documents, paper=paper, now=now, region=region, dapil=dapil)
     record = {"file": out.name, "paper": paper, "region": region, "documents": rendered.summary()}
     if dapil is not None:

@@ -144,11 +144,9 @@ def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, a
 
 
 def _start_ahead(paths: list, ctx: Context, expect_region: str | None):
-    """A :class:`.ahead.ReadAhead` over ``paths`` with this context, or None where it cannot run."""
+    """A :class:`.ahead.ReadAhead` over ``paths`` with this context (the caller has asked
+    :func:`.ahead.usable`), or None when no process can be made."""
     from . import ahead
-
-    if not ahead.usable(paths):
-        return None
 
     def prepare(path: Path) -> tuple[bytes, Found, list[str], Plan | None]:
         data = read_file(path)

@@ -46,24 +46,26 @@ _ERROR_TYPE = re.compile(rb"\st\s*=\s*[\"']e[\"']")
 _CELL_END = re.compile(rb"</" + _PREFIX + rb"c>")
 _V_ELEM = re.compile(rb"<" + _PREFIX + rb"v>([^<]*)</")
 _F_ELEM = re.compile(rb"<" + _PREFIX + rb"f(?:\s[^>]*)?>([^<]*)</")
+
+
+def _forms(template: bytes) -> tuple[re.Pattern, re.Pattern]:
+    """A tag pattern twice: for a part without namespace prefixes (``{P}`` left out: it starts with
+    a literal, found at once) and for any part (``{P}``: :data:`_PREFIX`)."""
+    return re.compile(template.replace(b"{P}", b"")), re.compile(template.replace(b"{P}", _PREFIX))
+
+
 #: a second value in one cell: a ``</v>`` whose next cell or value tag opens another ``<v>`` (the
 #: text skipped stops at every c and v tag, so each ``</v>`` looks only as far as the next one)
-_DOUBLE_V = re.compile(rb"</" + _PREFIX + rb"v>(?:[^<]|<(?!/?" + _PREFIX + rb"[cv][\s/>]))*<" + _PREFIX + rb"v[\s/>]")
+_PLAIN_DOUBLE_V, _DOUBLE_V = _forms(rb"</{P}v>(?:[^<]|<(?!/?{P}[cv][\s/>]))*<{P}v[\s/>]")
+#: a value calamine reads otherwise than a spreadsheet program: holding markup (a comment, a
+#: processing instruction, CDATA: `<v>2<!-- -->0975</v>` is 2 to calamine, 20975 to the program), a
+#: character reference, or blanks around it (`<v> 20975 </v>`: calamine refuses it)
+_PLAIN_ODD_VALUE, _ODD_VALUE = _forms(rb"<{P}v(?:\s[^<>]*?)?>(?:\s|[^<&]*(?:&|<(?!/{P}v\s*>)))|\s</{P}v\s*>")
 #: a value element's opening tag
 _V_OPEN = re.compile(rb"<" + _PREFIX + rb"v[\s/>]")
 #: a value element's whole opening tag (group 1: "/" when it closes itself) and its closing tag
 _V_TAG = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?(/?)>")
 _V_CLOSE = re.compile(rb"</" + _PREFIX + rb"v\s*>")
-#: a value holding markup (a comment, a processing instruction, CDATA, an element) or a character
-#: reference: calamine reads only its first piece of text (`<v>2<!-- -->0975</v>` is 2 to calamine,
-#: 20975 to a spreadsheet program); plain-part forms for the quick path, general ones for the scan
-_PLAIN_V_MARKUP = re.compile(rb"<v(?:\s[^<>]*?)?>[^<]*<(?!/v\s*>)")
-_PLAIN_V_AMP = re.compile(rb"<v(?:\s[^<>]*?)?>[^<&]*&")
-#: a value with blanks around it (`<v> 20975 </v>`: a spreadsheet program reads 20975, calamine refuses)
-_PLAIN_V_SPACE = re.compile(rb"<v(?:\s[^<>]*?)?>\s|\s</v\s*>")
-_V_SPACE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>\s|\s</" + _PREFIX + rb"v\s*>")
-_V_MARKUP = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>[^<]*<(?!/" + _PREFIX + rb"v\s*>)")
-_V_AMP = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>[^<&]*&")
 
 
 @dataclass
@@ -258,9 +260,6 @@ def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
 
 #: what may follow a tag's name (``\\s``, "/" and ">", as the tag patterns' ``[\\s/>]``)
 _TAG_ENDS = (b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b"/", b">")
-#: :data:`_DOUBLE_V` for a part without prefixed c or v tags (the same matches there), found from its
-#: literal start ``</v>`` at once instead of at every ``</``
-_PLAIN_DOUBLE_V = re.compile(rb"</v>(?:[^<]|<(?!/?[cv][\s/>]))*<v[\s/>]")
 
 
 def has_error_cell(xml: bytes) -> bool:
@@ -279,14 +278,12 @@ def has_formula_or_hidden(xml: bytes) -> bool:
 def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     """(last row, last column) of a whole worksheet part in which every cell carries its own
     reference and nothing is an error cell (what Excel, LibreOffice and openpyxl write): the same
-    answer as :func:`_xlsx_extent`'s scan, from two regular-expression passes instead of a Python
-    step per cell. None for anything else (the full scan decides)."""
+    answer as :func:`_xlsx_extent`'s scan, from a few regular-expression passes instead of a
+    Python step per cell. None for anything else (the full scan decides)."""
     plain = b":c" not in xml and b":v" not in xml  # no cell or value tag with a namespace prefix
     if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
-    if (_PLAIN_V_MARKUP if plain else _V_MARKUP).search(xml) or (
-            b"&" in xml and (_PLAIN_V_AMP if plain else _V_AMP).search(xml)) or (
-            _PLAIN_V_SPACE if plain else _V_SPACE).search(xml):
+    if (_PLAIN_ODD_VALUE if plain else _ODD_VALUE).search(xml):
         return None  # a value written with markup, a character reference or blanks: the scan decides, cell by cell
     refs = _CELL_REF.findall(xml)
     if len(refs) != (sum(xml.count(b"<c" + end) for end in _TAG_ENDS) if plain else len(_CELL_TAG.findall(xml))):

@@ -401,8 +401,7 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
             raise PublishError(exc.message, exc.code) from exc
     from .. import reconcile
 
-    if reconcile.stale_regions(ws):  # findings checked by an older version of the rules, say: checked again first
-        reconcile.refresh_findings(ws, actor)
+    reconcile.refresh_stale(ws, actor)  # findings checked by an older version of the rules, say: checked again first
     t0 = time.perf_counter()
     with ws.transaction():
         step(0, 3, "Memeriksa folder tujuan…")
