@@ -49,14 +49,12 @@ def register(main):
 
         Status keluar 0 bila semua berkas diterima atau sudah ada; 1 bila ada yang ditolak.
         """
-        from ..core import formatting
         from ..core.importer import import_files
 
         with cmd.acting(db, user) as (ws, actor), _stop_between_files() as stopped:
             try:
                 report = import_files(ws, files, actor, accept_names=accept_names, reason=reason,
-                                      expect_region=region, read_ahead=True, preload=formatting.prepare,
-                                      cancelled=stopped)
+                                      expect_region=region, read_ahead=True, cancelled=stopped)
             except KeyboardInterrupt:  # the second Ctrl+C: the open file's transaction is rolled back
                 click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; berkas yang sudah "
                            f"diterima sebelumnya tetap tersimpan. Periksa dengan: recap status --db {ws.path}",

@@ -477,6 +477,70 @@ class Workspace:
 
     _last_actor: str | None = None
     _head_before: bool | None = None
+    #: inside :meth:`synced_at_end`: [a head is to be noted at its end]
+    _synced_later: list | None = None
+
+    @contextlib.contextmanager
+    def synced_at_end(self) -> Iterator[None]:
+        """Many transactions in a row (an import of many files) made durable together at the end.
+
+        Each transaction inside still commits or rolls back whole; only the disk flush of each
+        commit is left out (SQLite's ``synchronous=NORMAL``, which in WAL mode never damages the
+        file). On the way out — also after an error or Ctrl+C — the WAL is flushed to the disk
+        once, which makes every commit of the batch durable, and only then is the chain's head
+        noted in the head log, which therefore never names a head a power cut could take back.
+        A program that is killed loses nothing either way: its commits are in the WAL. A power cut
+        during the batch can lose its last files (never half a file; the command had not yet said
+        they were stored). Outside WAL mode, or nested, or read-only, nothing changes.
+
+        Raises:
+            WorkspaceError: the flush at the end failed (the disk reported an error): the files
+                of the batch may not be on the disk.
+        """
+        if self.readonly or self._synced_later is not None or self.conn.in_transaction:
+            yield
+            return
+        try:
+            mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        except sqlite3.Error:
+            mode = None
+        if mode != "wal":
+            yield
+            return
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self._synced_later = held = [False]
+        try:
+            yield
+        except BaseException:
+            problem = self._flush_batch(held)
+            if problem is not None:
+                self.warnings.append(problem.message)  # the error on its way out says what stopped
+            raise
+        problem = self._flush_batch(held)
+        if problem is not None:
+            raise problem
+
+    def _flush_batch(self, held: list) -> WorkspaceError | None:
+        """The end of :meth:`synced_at_end`: full flushes again, the WAL on the disk, the head noted."""
+        self._synced_later = None
+        try:
+            self.conn.execute("PRAGMA synchronous=FULL")
+            wal = Path(f"{self.path}-wal")
+            if wal.exists():
+                fd = os.open(wal, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        except sqlite3.Error as exc:
+            return _storage_error(self.path, exc)
+        except OSError as exc:
+            return WorkspaceError(
+                f"Ruang kerja {self.path}: isi yang baru disimpan tidak dapat dipastikan tertulis ke disk "
+                f"({os_text(exc)}). Periksa disk, lalu periksa ruang kerja dengan: recap audit verify.", "io_error")
+        if held[0]:
+            self._log_head()
+        return None
 
     def chain_identity(self) -> tuple[str, str | None]:
         """(genesis: the hash of audit record #1, the workspace id), which name this chain."""
@@ -488,6 +552,9 @@ class Workspace:
     def _log_head(self) -> None:
         """Append the committed head to the head log (best effort, never raises)."""
         if not self.log_heads:
+            return
+        if self._synced_later is not None:
+            self._synced_later[0] = True  # noted once the batch's commits are on the disk
             return
         try:
             genesis, wsid = self.chain_identity()

@@ -133,6 +133,16 @@ def test_every_whole_number_is_what_babel_s_format_decimal_writes(n):
     assert fmt.number(n) == format_decimal(n, format="#,##0", locale="id")
 
 
+def test_every_group_boundary_is_babel_s():
+    from babel.numbers import format_decimal, get_group_symbol
+
+    assert fmt.GROUP_SYMBOL == get_group_symbol("id")
+    for k in range(1, 19):
+        for n in (10**k - 1, 10**k, 10**k + 1, 2 * 10**k - 1):
+            for m in (n, -n):
+                assert fmt.number(m) == format_decimal(m, format="#,##0", locale="id")
+
+
 def test_numbers_without_a_group_are_babel_s_without_loading_it():
     from babel.numbers import format_decimal
 

@@ -195,44 +195,32 @@ def test_a_stopped_child_is_given_up_after_a_while(tmp_path, books, monkeypatch)
     assert stored(ws) == stored(here)
 
 
-def test_preload_runs_once_before_the_child_and_what_it_raises_is_ignored(tmp_path, books, monkeypatch):
-    calls = []
-    made = children(monkeypatch)
-
-    def preload():
-        calls.append(len(made))  # how many children exist when it runs
-        raise RuntimeError("a preparation that fails decides nothing")
-
-    ws, rep = imported(tmp_path, "dengan", books, read_ahead=True, preload=preload)
-    with ws:
-        assert calls == [0] and len(made) == 1 and len(rep.files) == len(books)
-        assert [f.status for f in rep.files].count("diterima") == 5
-    calls.clear()
-    ws, rep = imported(tmp_path, "tanpa", books, preload=preload)  # no read-ahead: nothing to prepare for
-    with ws:
-        assert calls == [] and [f.status for f in rep.files].count("diterima") == 5
-
-
-def test_the_child_has_the_formatting_the_parent_loaded(tmp_path, books, monkeypatch):
-    """What the command line preloads (Babel and the office's number data) is inherited by the
-    child, which then writes the rules' messages without loading it again."""
+def test_the_child_writes_figures_without_loading_babel(tmp_path, books, monkeypatch):
+    """Neither process of an import loads Babel to write the figures in the rules' messages
+    (core/formatting.py writes whole numbers with CLDR's group symbol itself)."""
+    import subprocess
     import sys
 
-    from recap_app.core import formatting
-
+    out = subprocess.run([sys.executable, "-c", (
+        "import sys\nfrom recap_app.core import formatting\n"
+        "print(formatting.number(16825511), formatting.figure(-1234), 'babel' in sys.modules)")],
+        capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["16.825.511", "-1.234", "False"]
     said = tmp_path / "anak.txt"
     real = ahead._child
 
-    def child(fd, paths, prepare):  # in the child, before its first file: what it has already
-        said.write_text(f"{'babel.numbers' in sys.modules} {formatting._grouped.cache_info().currsize > 0}")
-        return real(fd, paths, prepare)
+    def child(fd, paths, prepare):  # in the child: run its files, then say whether Babel was loaded
+        try:
+            return real(fd, paths, prepare)
+        finally:
+            said.write_text(str(sorted(m for m in sys.modules if m.startswith("babel"))))
 
     monkeypatch.setattr(ahead, "_child", child)
-    formatting._grouped.cache_clear()
-    ws, rep = imported(tmp_path, "babel", books, read_ahead=True, preload=formatting.prepare)
+    monkeypatch.delitem(sys.modules, "babel.numbers", raising=False)
+    ws, rep = imported(tmp_path, "babel", books, read_ahead=True)
     with ws:
         assert [f.status for f in rep.files].count("diterima") == 5
-    assert said.read_text() == "True True"
+    assert "babel.numbers" not in said.read_text()
 
 
 def _cli_workspace(tmp_path):

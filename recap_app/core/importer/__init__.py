@@ -7,12 +7,10 @@ file writes nothing. See docs/import.md for the layouts read and the report's ke
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import zipfile
 import zlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,8 +46,10 @@ def build_context(ws: Workspace) -> Context:
 
 def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, reason: str | None = None,
                  expect_region: str | None = None, *, progress=None, cancelled=None,
-                 read_ahead: bool = False, preload: Callable[[], object] | None = None) -> ImportReport:
+                 read_ahead: bool = False) -> ImportReport:
     """Import regency certificate files, one transaction per file, one automatic backup per call.
+
+    The files' commits reach the disk together at the end (:meth:`Workspace.synced_at_end`).
 
     Args:
         ws: the open workspace.
@@ -65,10 +65,6 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         read_ahead: read the next files in a forked child while each file is stored
             (:mod:`.ahead`; the same reports and the same stored rows, only sooner). Asked by
             the command line; ignored where it is not safe (not Linux, other threads running).
-        preload: called once just before the read-ahead child is made, so that the child has
-            what it loads without loading it again (the command line loads the figures' formatting,
-            which the rules' messages and its report need); not called without read-ahead.
-            Whatever it raises is ignored: it prepares, it decides nothing.
     Returns:
         ImportReport; ``report.ok`` is False when any file was refused.
     Raises:
@@ -79,9 +75,11 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
     auth.require(ws, actor, "import")
     report = ImportReport()
     paths = list(paths)
-    with reconcile.batch(ws):  # each file still its own transaction with its findings (core/reconcile.py)
+    # each file its own transaction with its findings (core/reconcile.py); all of them flushed to
+    # the disk once, at the end, before the report says what was stored (Workspace.synced_at_end)
+    with ws.synced_at_end(), reconcile.batch(ws):
         _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled,
-                     read_ahead, preload)
+                     read_ahead)
     if any(f.status == ACCEPTED for f in report.files):
         from .. import backup
 
@@ -92,17 +90,13 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
 
 
 def _import_each(ws: Workspace, paths: list, report: ImportReport, actor: str, accept_names: bool,
-                 reason: str | None, expect_region: str | None, progress, cancelled, read_ahead: bool,
-                 preload: Callable[[], object] | None = None) -> None:
+                 reason: str | None, expect_region: str | None, progress, cancelled, read_ahead: bool) -> None:
     """The loop of :func:`import_files`: every file read, found and stored in turn into ``report``."""
     from . import ahead as reading_ahead
 
     ctx = build_context(ws)
     ahead = None
     if read_ahead and not ws.conn.in_transaction and reading_ahead.usable(paths):
-        if preload is not None:
-            with contextlib.suppress(Exception):
-                preload()
         ahead = _start_ahead(paths, ctx, expect_region)
     try:
         for i, path in enumerate(paths):
