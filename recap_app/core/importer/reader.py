@@ -497,9 +497,8 @@ def _zip_read(name: str, zf: zipfile.ZipFile, member: str) -> bytes:
 
 
 def _clean(v: Any) -> Any:
-    if v == "" or v is None:
-        return None
-    return v
+    """A cell's value, the empty text as blank (None): what calamine and csv give an empty cell."""
+    return None if v == "" else v
 
 
 def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
@@ -514,7 +513,7 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
             if sh.total_height * max(sh.total_width, 1) > MAX_CELLS:  # second line of defence
                 raise refused(name, f"lembar {sname} berukuran {_dots(sh.total_height)} x {_dots(sh.total_width)} "
                                     f"sel, melebihi batas {_dots(MAX_CELLS)} sel.", "too_large")
-            rows = [[_clean(v) for v in r] for r in sh.to_python(skip_empty_area=False)]
+            rows = [[None if v == "" else v for v in r] for r in sh.to_python(skip_empty_area=False)]  # as _clean
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             m = meta.get(sname)
             hidden = m is not None and str(m.visible).split(".")[-1] != "Visible"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import ImportRefused
 from ..forms import FormRow
@@ -38,7 +39,16 @@ class Line:
 
 def read_line(cells: list[str]) -> Line:
     """Split a row's label cells into numbering ("I", "A", "1", "I.A.1", "1." leading the label),
-    the LK/PR/JML marker (own cell or end of the label) and the normalised label text."""
+    the LK/PR/JML marker (own cell or end of the label) and the normalised label text.
+
+    The answer depends on the texts alone, and the same label cells come back in every workbook
+    of a form: it is worked out once per distinct row of texts. The Line returned is shared:
+    callers read it, never change it."""
+    return _read_line(tuple(cells))
+
+
+@lru_cache(maxsize=16384)
+def _read_line(cells: tuple[str, ...]) -> Line:
     ln = Line()
     parts = []
     for t in cells:
