@@ -216,9 +216,16 @@ def stale_regions(ws: Workspace) -> list[str]:
 
 
 def _province_code(ws: Workspace) -> str:
+    """The scope of the province set's findings: the parent region of the regencies (read once per batch)."""
+    held: _Batch | None = getattr(ws, "_findings_batch", None)
+    if held is not None and held.province is not None:
+        return held.province
     row = ws.conn.execute(
         "SELECT kode_induk FROM region WHERE tingkat = ? ORDER BY urutan LIMIT 1", (ws.election.child_tier,)).fetchone()
-    return row[0] if row and row[0] else ws.election.province_code
+    code = row[0] if row and row[0] else ws.election.province_code
+    if held is not None:
+        held.province = code
+    return code
 
 
 def _insert(ws: Workspace, scope: str, revision_id: int | None, fs: Iterable[Finding], at: str) -> None:
@@ -316,6 +323,7 @@ class _Batch:
     def __init__(self) -> None:
         self.rec: Reconciler | None = None
         self.jumlah: dict[int, tuple[dict | None, list[StoredFinding]]] = {}
+        self.province: str | None = None  # the province set's scope: the region set does not change either
 
 
 @contextlib.contextmanager
