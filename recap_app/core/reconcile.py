@@ -326,6 +326,14 @@ class _Batch:
         self.province: str | None = None  # the province set's scope: the region set does not change either
 
 
+def warm_batch(ws: Workspace) -> None:
+    """Build the batch's reconciler now rather than in the first file's transaction (an import
+    does it while its first file is still being read); nothing outside a :func:`batch`."""
+    held: _Batch | None = getattr(ws, "_findings_batch", None)
+    if held is not None and held.rec is None:
+        held.rec = Reconciler.for_workspace(ws)
+
+
 @contextlib.contextmanager
 def batch(ws: Workspace) -> Iterator[None]:
     """Several certificates stored one after another (an import of many files, each its own

@@ -333,3 +333,27 @@ def test_ctrl_c_to_a_real_import_leaves_whole_files_only(tmp_path, books):
             for (rid,) in revisions:
                 ws.revision_values(rid)  # every stored file whole: its cells match its SHA-256
             assert audit.verify_chain(ws).ok and not audit.verify_content(ws)
+
+
+def test_a_workspace_changed_outside_the_program_is_refused_the_same_with_reading_ahead(tmp_path, books):
+    """The read-ahead checks the protected state while the child reads the first file; a change
+    made outside the program is still met by the first file's transaction, as without it."""
+    import sqlite3
+
+    results = []
+    for name, kw in (("here", {}), ("there", {"read_ahead": True})):
+        ws = Workspace.create(tmp_path / f"{name}.sqlite", "pilpres-2019-jateng", actor="tester")
+        ws.close()
+        with sqlite3.connect(tmp_path / f"{name}.sqlite") as raw:
+            raw.execute("UPDATE region SET nama = 'DIUBAH' WHERE kode = '33.01.01'")
+        ws = Workspace.open(tmp_path / f"{name}.sqlite")
+        with ws:
+            try:
+                rep = import_files(ws, books, "tester", **kw)
+            except Exception as exc:  # noqa: BLE001 - what each way gives is compared
+                results.append((type(exc).__name__, getattr(exc, "code", None)))
+            else:
+                results.append([(f.status, f.code) for f in rep.files])
+            assert ws.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0] == 0
+    assert results[0] == results[1]
+    assert "tampered" in str(results[0])

@@ -141,3 +141,48 @@ def test_the_quick_checks_answer_as_the_patterns_they_stand_for(tokens):
         assert bool(reader._PLAIN_DOUBLE_V.search(xml)) == bool(reader._DOUBLE_V.search(xml))
         assert bool(reader._PLAIN_ODD_VALUE.search(xml)) == bool(reader._ODD_VALUE.search(xml))
         assert sum(xml.count(b"<c" + end) for end in reader._TAG_ENDS) == len(reader._CELL_TAG.findall(xml))
+
+
+def _two_sheets(tmp_path, second) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Catatan"
+    wb.active["A1"] = "catatan"
+    ws = wb.create_sheet("Rekap DB1")
+    second(ws)
+    path = tmp_path / "dua.xlsx"
+    wb.save(path)
+    return path.read_bytes()
+
+
+def test_the_sheets_names_are_read_only_when_a_message_or_an_error_cell_needs_them(tmp_path):
+    """A plain workbook is measured without reading its sheet list (nor loading an XML parser for
+    it); an error cell and a refusal still name the right sheet."""
+    import subprocess
+    import sys
+
+    plain = tmp_path / "biasa.xlsx"
+    plain.write_bytes(_two_sheets(tmp_path, lambda ws: ws.append(["DPT", 20975])))
+    out = subprocess.run([sys.executable, "-c", (
+        "import sys\nfrom recap_app.core.importer import reader\n"
+        f"wb = reader.read_workbook('biasa.xlsx', open({str(plain)!r}, 'rb').read())\n"
+        "print([s.name for s in wb.sheets], 'defusedxml' in sys.modules)")], capture_output=True, text=True, check=True)
+    assert out.stdout.split("]")[0] == "['Catatan', 'Rekap DB1'" and out.stdout.strip().endswith("False")
+
+    def with_error(ws):
+        ws["B2"] = 7
+        ws["C3"] = "#REF!"
+
+    wb = reader.read_workbook("galat.xlsx", _two_sheets(tmp_path, with_error))
+    rekap = next(s for s in wb.sheets if s.name == "Rekap DB1")
+    assert isinstance(rekap.rows[2][2], reader.CellError) and rekap.rows[2][2] == "#REF!"
+    assert rekap.rows[1][1] == 7
+
+    def too_far(ws):
+        ws["A1"] = 1
+        ws["ZZ40000"] = 1
+
+    with pytest.raises(reader.ImportRefused) as got:
+        reader.read_workbook("besar.xlsx", _two_sheets(tmp_path, too_far))
+    assert got.value.code == "too_large" and "lembar Rekap DB1 memakai sel sampai ZZ40000" in got.value.message

@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -183,10 +184,19 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             errors = {}
             marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
-            for part, sname in _xlsx_sheet_parts(name, zf).items():
-                rows, cols, last, errors[sname], seen = _xlsx_extent(name, zf, part, sname)
+            named: dict[str, str] = {}  # the sheets' names, read from the workbook only when a message or an error cell needs them
+
+            def sheet_of(part: str) -> str:
+                if not named:
+                    named.update(_xlsx_sheet_parts(name, zf))
+                return named[part]
+
+            for part in _xlsx_worksheets(zf):
+                rows, cols, last, found, seen = _xlsx_extent(name, zf, part, lambda part=part: sheet_of(part))
+                if found:
+                    errors[sheet_of(part)] = found
                 marked = marked or seen
-                _check_extent(name, sname, rows, cols, last)
+                _check_extent(name, lambda part=part: sheet_of(part), rows, cols, last)
             return Workbook("xlsx", _xlsx(name, data, zf, errors, marked))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
@@ -203,12 +213,14 @@ def read_workbook(name: str, data: bytes) -> Workbook:
     raise refused(name, "bukan lembar kerja yang dikenal; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
 
 
-def _check_extent(name: str, sheet: str, rows: int, cols: int, last: str) -> None:
+def _check_extent(name: str, sheet: str | Callable[[], str], rows: int, cols: int, last: str) -> None:
     """Refuse a sheet whose used area (1-based last row and column holding a cell) exceeds
     :data:`MAX_CELLS` or Excel's limits. Called BEFORE calamine loads the sheet: calamine allocates
     the whole rectangle up to the last cell, and one cell at XFD1048576 makes it request 512 GiB
-    and abort the process (a Rust allocation failure cannot be caught)."""
+    and abort the process (a Rust allocation failure cannot be caught). ``sheet``: its name, or a
+    callable giving it (asked only for the message)."""
     if rows * cols > MAX_CELLS or rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLS:
+        sheet = sheet() if callable(sheet) else sheet
         raise refused(name, f"lembar {sheet} memakai sel sampai {last} ({_dots(rows)} baris x {_dots(cols)} kolom "
                             f"= {_dots(rows * cols)} sel), melebihi batas {_dots(MAX_CELLS)} sel; sertifikat DB1 "
                             "hanya sekitar 60 x 40 sel. Hapus isi di luar tabel, simpan, lalu impor lagi.",
@@ -218,9 +230,14 @@ def _check_extent(name: str, sheet: str, rows: int, cols: int, last: str) -> Non
 _dots = number
 
 
+def _xlsx_worksheets(zf: zipfile.ZipFile) -> list[str]:
+    """The zip members of an xlsx's worksheets, in the archive's order."""
+    return [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+
+
 def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
     """{zip member of a worksheet: sheet name} (the member path itself when the workbook does not say)."""
-    parts = {n: n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    parts = {n: n for n in _xlsx_worksheets(zf)}
     try:
         from defusedxml.ElementTree import fromstring
 
@@ -297,7 +314,7 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     return last_row, last_col
 
 
-def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | None = None
+def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callable[[], str] | None = None
                  ) -> tuple[int, int, str, dict, bool]:
     """(last row, last column, reference of the farthest cell, error cells, marked) of a worksheet part;
     ``marked``: the part holds a formula (``<f>``) or a hidden row or column, for which the reader
@@ -311,7 +328,8 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | None = 
     cells (``<c t="e">``, also a formula whose saved result is an error) come back as {(row, col)
     0-based: CellError}: calamine reads them as blank.
 
-    ``sheet``: the sheet's name, for the messages (default: the part's path).
+    ``sheet``: the sheet's name, for the messages (default: the part's path), or a callable giving
+    it, asked only when the part is read cell by cell (the workbook's sheet list is then read too).
 
     Raises:
         ImportRefused: "damaged": the archive cannot be read; a cell given twice, holding two values,
@@ -330,7 +348,7 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | None = 
     if quick is not None:
         (max_row, max_col), errors = quick, {}
     else:
-        max_row, max_col, errors = _scan_cells(name, sheet, xml)
+        max_row, max_col, errors = _scan_cells(name, sheet() if callable(sheet) else sheet, xml)
     last = f"{column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
     return max_row, max_col, last, errors, marked
