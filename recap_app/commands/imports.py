@@ -55,10 +55,12 @@ def register(main):
             try:
                 report = import_files(ws, files, actor, accept_names=accept_names, reason=reason,
                                       expect_region=region, read_ahead=True, cancelled=stopped)
-            except KeyboardInterrupt:  # the second Ctrl+C: the open file's transaction is rolled back
-                click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; berkas yang sudah "
-                           f"diterima sebelumnya tetap tersimpan. Periksa dengan: recap status --db {ws.path}",
-                           err=True)
+            except KeyboardInterrupt as exc:  # the second Ctrl+C: the open file's transaction is rolled back
+                done = [f.file for f in getattr(getattr(exc, "report", None), "files", []) if f.status == "diterima"]
+                kept = (f"{len(done)} berkas yang sudah diterima sebelumnya tetap tersimpan: {', '.join(done)}" if done
+                        else "belum ada berkas yang diterima sebelumnya")
+                click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; {kept}. Periksa "
+                           f"dengan: recap status --db {ws.path}", err=True)
                 raise SystemExit(1) from None
         cmd.emit_report(report, fmt, ws.election)
 

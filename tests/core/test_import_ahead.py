@@ -298,8 +298,8 @@ def test_a_second_ctrl_c_stops_at_once_and_keeps_nothing_of_that_file(tmp_path, 
     good = [p for p in books if p.suffix == ".xlsx" and p.name != "rusak.xlsx"]
     r = CliRunner().invoke(main, ["import", "--db", str(db), *map(str, good)])
     assert r.exit_code == 1 and r.stdout == ""
-    assert ("Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; berkas yang sudah diterima sebelumnya "
-            f"tetap tersimpan. Periksa dengan: recap status --db {db}") in r.stderr
+    assert ("Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; 1 berkas yang sudah diterima "
+            f"sebelumnya tetap tersimpan: 33.01.xlsx. Periksa dengan: recap status --db {db}") in r.stderr
     with Workspace.open(db, readonly=True) as ws:
         assert [r[0] for r in ws.conn.execute("SELECT region_kode FROM certificate ORDER BY 1")] == ["33.01"]
         assert ws.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0] == 1

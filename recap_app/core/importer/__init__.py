@@ -25,7 +25,7 @@ from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
 from .numbers import short
 from .reader import read_workbook
-from .report import ACCEPTED, CANCELLED, REFUSED, UNCHANGED, FileReport, ImportReport
+from .report import ACCEPTED, CANCELLED, REFUSED, UNCHANGED, FileReport, ImportReport, Interrupted
 
 __all__ = ["import_files", "import_bytes", "read_file", "read_for_comparison", "ImportReport", "FileReport",
            "TEMPLATE_META_SHEET"]
@@ -71,6 +71,8 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         ImportReport; ``report.ok`` is False when any file was refused.
     Raises:
         NotAllowed: the actor may not import.
+        Interrupted: Ctrl+C (KeyboardInterrupt) during the loop: the open file's transaction is
+            rolled back; its ``report`` holds the files handled before it.
     """
     from .. import auth
 
@@ -79,9 +81,14 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
     paths = list(paths)
     # each file its own transaction with its findings (core/reconcile.py); all of them flushed to
     # the disk once, at the end, before the report says what was stored (Workspace.synced_at_end)
-    with ws.synced_at_end(), reconcile.batch(ws):
-        _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled,
-                     read_ahead)
+    try:
+        with ws.synced_at_end(), reconcile.batch(ws):
+            _import_each(ws, paths, report, actor, accept_names, reason, expect_region, progress, cancelled,
+                         read_ahead)
+    except KeyboardInterrupt as exc:
+        if isinstance(exc, Interrupted):
+            raise
+        raise Interrupted(report) from exc
     if any(f.status == ACCEPTED for f in report.files):
         from .. import backup
 

@@ -169,3 +169,13 @@ class ImportReport:
         body = "\n".join(parts)
         after = f", {stopped} tidak diimpor karena dibatalkan" if stopped else ""
         return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak{after}."
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C that stops an import at once (the second one; :func:`recap_app.core.importer.import_files`):
+    the open file's transaction is rolled back, and ``report`` holds the files handled before it
+    (those ACCEPTED are stored, and flushed to the disk)."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__()
+        self.report = report
