@@ -104,13 +104,13 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def emit_report(report, fmt: str, *text_args) -> None:
-    """Print an import report (``to_dict`` as JSON, or ``to_text(*text_args)``) and exit: 0 when
-    ``report.ok``, else 1."""
+def emit_report(report, fmt: str, *text_args, hint: str | None = None) -> None:
+    """Print an import report (``to_dict`` as JSON, or ``to_text(*text_args)`` and then ``hint``,
+    a line of advice, when given) and exit: 0 when ``report.ok``, else 1."""
     if fmt == "json":
         emit_json(report.to_dict())
     else:
-        click.echo(report.to_text(*text_args))
+        click.echo(report.to_text(*text_args) + (f"\n{hint}" if hint else ""))
     sys.exit(0 if report.ok else 1)
 
 

@@ -62,7 +62,10 @@ def register(main):
                 click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; {kept}. Periksa "
                            f"dengan: recap status --db {ws.path}", err=True)
                 raise SystemExit(1) from None
-        cmd.emit_report(report, fmt, ws.election)
+        other = any(f.code == "wrong_election" for f in report.files)
+        cmd.emit_report(report, fmt, ws.election, hint=(
+            "Sertifikat pemilihan lain diimpor ke ruang kerja pemilihan itu: buat dengan recap init --election ID "
+            "--db BERKAS (daftar ID: recap elections).") if other else None)
 
     @cmd.read_command(main, "totals")
     def totals_cmd(db, fmt):

@@ -352,3 +352,11 @@ def test_a_dpr_sheet_is_refused_by_a_pair_workspace_as_another_election(tmp_path
         f = imp(pil, write_xlsx(tmp_path / "dpr.xlsx", [grid])).files[0]
         assert f.code == "wrong_election" and revisions(pil) == 0
         assert "formulir \"MODEL D.HASIL KABKO-DPR\" bukan DB1-PPWP; berkas ini untuk pemilihan lain" in f.message
+        from click.testing import CliRunner
+
+        from recap_app.cli import main
+
+        r = CliRunner().invoke(main, ["import", "--db", str(pil.path), str(tmp_path / "dpr.xlsx")])
+        assert r.exit_code == 1 and r.stdout.endswith(
+            "Ringkasan: 0 diterima, 0 sudah ada, 1 ditolak.\nSertifikat pemilihan lain diimpor ke ruang kerja "
+            "pemilihan itu: buat dengan recap init --election ID --db BERKAS (daftar ID: recap elections).\n")
