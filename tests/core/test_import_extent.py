@@ -139,8 +139,15 @@ def test_the_quick_checks_answer_as_the_patterns_they_stand_for(tokens):
     assert reader.has_formula_or_hidden(xml) == bool(reader._FORMULA_TAG.search(xml) or reader._HIDDEN_TAG.search(xml))
     if b":c" not in xml and b":v" not in xml:
         assert bool(reader._PLAIN_DOUBLE_V.search(xml)) == bool(reader._DOUBLE_V.search(xml))
-        assert bool(reader._PLAIN_ODD_VALUE.search(xml)) == bool(reader._ODD_VALUE.search(xml))
+        assert reader.odd_value(xml, True) == bool(reader._ODD_VALUE.search(xml))
         assert sum(xml.count(b"<c" + end) for end in reader._TAG_ENDS) == len(reader._CELL_TAG.findall(xml))
+
+
+@pytest.mark.parametrize("xml", [b"<v>1 </v>", b"<v>1\t</v>", b"<v>1</v> </vt>", b"<c><v>2</v></c> </v", b"</v", b" </v"])
+def test_a_blank_before_a_closing_value_tag_is_never_missed(xml):
+    """The literal search may say more than the pattern (a ``</v`` that is not a value tag), never less."""
+    assert reader.odd_value(xml, True) >= bool(reader._ODD_VALUE.search(xml))
+    assert reader.odd_value(xml, True) == (b" </v" in xml or b"\t</v" in xml)
 
 
 def _two_sheets(tmp_path, second) -> bytes:

@@ -61,7 +61,34 @@ _PLAIN_DOUBLE_V, _DOUBLE_V = _forms(rb"</{P}v>(?:[^<]|<(?!/?{P}[cv][\s/>]))*<{P}
 #: a value calamine reads otherwise than a spreadsheet program: holding markup (a comment, a
 #: processing instruction, CDATA: `<v>2<!-- -->0975</v>` is 2 to calamine, 20975 to the program), a
 #: character reference, or blanks around it (`<v> 20975 </v>`: calamine refuses it)
-_PLAIN_ODD_VALUE, _ODD_VALUE = _forms(rb"<{P}v(?:\s[^<>]*?)?>(?:\s|[^<&]*(?:&|<(?!/{P}v\s*>)))|\s</{P}v\s*>")
+_ODD_VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>(?:\s|[^<&]*(?:&|<(?!/" + _PREFIX + rb"v\s*>)))|\s</"
+                        + _PREFIX + rb"v\s*>")
+#: its first branch in a part without prefixes (it starts with a literal, found at once); the last
+#: branch, a blank before a closing value tag, is looked for there by :func:`_blank_before_close`
+#: (a pattern that starts with a blank is tried at every byte)
+_PLAIN_ODD_VALUE_TAG = re.compile(rb"<v(?:\s[^<>]*?)?>(?:\s|[^<&]*(?:&|<(?!/v\s*>)))")
+_BLANKS = frozenset(b" \t\n\r\x0b\x0c")
+
+
+def _blank_before_close(xml: bytes) -> bool:
+    """Whether a ``</v`` (a closing value tag, in a part without prefixes) follows a blank: what the
+    last branch of :data:`_ODD_VALUE` finds, or more (it does not look past the ``</v``), so a part
+    it answers True for goes the full way, which decides exactly."""
+    i = xml.find(b"</v")
+    while i > 0:
+        if xml[i - 1] in _BLANKS:
+            return True
+        i = xml.find(b"</v", i + 3)
+    return False
+
+
+def odd_value(xml: bytes, plain: bool) -> bool:
+    """Whether a value of the part may be one calamine reads otherwise than a spreadsheet program
+    (:data:`_ODD_VALUE`); ``plain``: the part has no prefixed cell or value tag, looked for by a
+    literal search and :func:`_blank_before_close` (True there at least wherever the pattern is)."""
+    if plain:
+        return bool(_PLAIN_ODD_VALUE_TAG.search(xml)) or _blank_before_close(xml)
+    return _ODD_VALUE.search(xml) is not None
 #: a value element's opening tag
 _V_OPEN = re.compile(rb"<" + _PREFIX + rb"v[\s/>]")
 #: a value element's whole opening tag (group 1: "/" when it closes itself) and its closing tag
@@ -300,7 +327,7 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     plain = b":c" not in xml and b":v" not in xml  # no cell or value tag with a namespace prefix
     if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
-    if (_PLAIN_ODD_VALUE if plain else _ODD_VALUE).search(xml):
+    if odd_value(xml, plain):
         return None  # a value written with markup, a character reference or blanks: the scan decides, cell by cell
     refs = _CELL_REF.findall(xml)
     if len(refs) != (sum(xml.count(b"<c" + end) for end in _TAG_ENDS) if plain else len(_CELL_TAG.findall(xml))):
