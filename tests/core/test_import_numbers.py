@@ -1,6 +1,8 @@
 """Tests for recap_app/core/importer/numbers.py: one figure from one cell."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from recap_app.core.importer.numbers import NumberProblem, Parsed, parse_figure
 
@@ -44,3 +46,52 @@ def test_refused(raw, found):
     with pytest.raises(NumberProblem) as exc:
         parse_figure(raw)
     assert exc.value.found == found
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10, 2 * 10**9).map(float),
+                 st.sampled_from([0.0, -0.0, 999_999_999.0, 1e9, 20975.5, -3.0])))
+def test_a_figure_read_from_the_sheet_is_what_the_parser_makes_of_the_cell(sheet_reader, x):
+    """The finder's quick way for whole floats stores exactly what :func:`parse_figure` gives, and
+    refuses what it refuses."""
+    try:
+        want = parse_figure(x).value
+    except NumberProblem:
+        want = "refused"
+    assert sheet_reader(x) == want
+
+
+@pytest.fixture(scope="module")
+def sheet_reader(tmp_path_factory):
+    """A real regency certificate as a grid in memory, one cell (I.A.1 DPT LK of its first
+    kecamatan) set to the value given; returns what the layout finder stores for it."""
+    from fixtures_import import db1_grid, regency_args
+
+    from recap_app.core.demo import real_certificates
+    from recap_app.core.errors import ImportRefused
+    from recap_app.core.importer import build_context
+    from recap_app.core.importer.layout import find_certificate
+    from recap_app.core.importer.reader import Sheet
+    from recap_app.core.store import Workspace
+
+    ws = Workspace.create(tmp_path_factory.mktemp("angka") / "w.sqlite", "pilpres-2019-jateng", actor="tester")
+    certs = real_certificates("rekap")
+    title, columns, values = regency_args(ws, "33.74", certs)
+    grid = db1_grid(ws.election, title, columns, values)
+    ctx = build_context(ws)
+    first = columns[0][0]
+    row = next(i for i, r in enumerate(grid.rows) if values[first]["dpt_l"] in r)
+    col = grid.rows[row].index(values[first]["dpt_l"])
+
+    def read(x):
+        rows = [list(r) for r in grid.rows]
+        rows[row][col] = x
+        try:
+            found = find_certificate(Sheet("DB1", rows), ctx, "uji.xlsx")
+        except ImportRefused as exc:
+            assert exc.code == "bad_number", exc.message
+            return "refused"
+        return found.values[first]["dpt_l"]
+
+    yield read
+    ws.close()

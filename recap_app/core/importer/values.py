@@ -20,9 +20,11 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
         ci = col.index
         for key, r, line in lines:
             raw = line[ci] if ci < len(line) else None  # grid.raw(r, ci), without the call
-            if raw is None or type(raw) is int and 0 <= raw <= MAX_FIGURE:
+            kind = type(raw)
+            if raw is None or kind is int and 0 <= raw <= MAX_FIGURE or (
+                    kind is float and 0 <= raw <= MAX_FIGURE and raw.is_integer()):
                 if not missing or grid.orig(r, col.index) not in missing:
-                    vals[key] = raw  # the common cases, without the parser
+                    vals[key] = raw if kind is not float else int(raw)  # the common cases, as the parser reads them
                     continue
             orig = grid.orig(r, col.index)
             if orig in missing:
