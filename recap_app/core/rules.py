@@ -319,9 +319,14 @@ def check_certificate(form: Form, regency: Region, kecamatan: Iterable[Region],
                                    f"{regency.nama}: {form.field_label(k)} tidak ada di sertifikat (kosong di semua "
                                    f"{len(columns)} kolom); diharapkan setiap partai dan calon {where_list}."))
     # W.602 — one finding per field, listing the columns where it is blank
-    by_column = [(c, values.get(c, {})) for c in columns]
+    blanks: dict[str, list[str]] = {k: [] for k in form.field_keys}
+    for c in columns:  # each column read once, field by field (certificate order kept per field)
+        get = values.get(c, {}).get
+        for k, where_blank in blanks.items():
+            if get(k) is None:
+                where_blank.append(c)
     for k in form.field_keys:
-        blank = tuple(c for c, col in by_column if col.get(k) is None)
+        blank = tuple(blanks[k])
         if not blank:
             continue
         if len(blank) == len(columns):
