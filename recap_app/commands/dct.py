@@ -39,7 +39,9 @@ def register(main):
         if not rows:
             click.echo(f"{e.name}: daftar calon belum dimuat (recap dct import FILE).")
             return
-        click.echo(f"{e.name}: {len(rows)} calon.")
+        from ..core.formatting import number
+
+        click.echo(f"{e.name}: {number(len(rows))} calon.")
         for c in rows:
             party = f"{parties.get(c['partai'], c['partai'])} " if c["partai"] else ""
             no = c["nomor_urut"] if c["nomor_urut"] is not None else "-"
@@ -53,7 +55,9 @@ def register(main):
 
         with cmd.acting(db, user) as (ws, actor):
             got = import_dct(ws, file, actor)
-        click.echo(f"DCT dimuat dari {got['file']}: {got['calon']} calon di {len(got['dapil'])} dapil "
+        from ..core.formatting import number
+
+        click.echo(f"DCT dimuat dari {got['file']}: {number(got['calon'])} calon di {len(got['dapil'])} dapil "
                    f"(SHA-256 {got['sha256'][:16]}).")
 
     @cmd.write_command(dct_grp, "number")

@@ -62,6 +62,9 @@ def register(main):
                 click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; {kept}. Periksa "
                            f"dengan: recap status --db {ws.path}", err=True)
                 raise SystemExit(1) from None
+        if stopped() and not any(f.code == "cancelled" for f in report.files):
+            click.echo("Ctrl+C datang sesudah berkas terakhir mulai disimpan: semua berkas sudah diproses, tidak ada "
+                       "yang dibatalkan (lihat laporan).", err=True)
         other = any(f.code == "wrong_election" for f in report.files)
         cmd.emit_report(report, fmt, ws.election, hint=(
             "Sertifikat pemilihan lain diimpor ke ruang kerja pemilihan itu: buat dengan recap init --election ID "

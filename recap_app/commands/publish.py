@@ -68,7 +68,9 @@ def register(main):
                 if len(names) > shown:
                     click.echo(f"  ... dan {len(names) - shown} berkas {what} lainnya")
             if changed_list:
-                click.echo(f"Daftar berkas yang berubah ditulis ke {changed_list} ({len(result.changed)} baris).")
+                from ..core.formatting import number
+
+                click.echo(f"Daftar berkas yang berubah ditulis ke {changed_list} ({number(len(result.changed))} baris).")
             if result.push is not None:
                 for line in result.push.lines():
                     click.echo(line)
@@ -93,13 +95,15 @@ def register(main):
             sys.exit(0 if rep.ok else 1)
         for line in rep.describe():
             click.echo(line)
+        from ..core.formatting import number
+
         if rep.ok:
-            click.echo(f"SAH: tanda tangan manifest benar dan {rep.checked} berkas cocok dengan manifest; "
+            click.echo(f"SAH: tanda tangan manifest benar dan {number(rep.checked)} berkas cocok dengan manifest; "
                        "tidak ada berkas tambahan.")
             if not key:
                 click.echo("Cocokkan sidik kunci kantor di atas dengan yang diumumkan kantor (atau beri --key).")
             sys.exit(0)
-        click.echo(f"TIDAK SAH: {len(rep.problems)} masalah ditemukan di {folder}:", err=True)
+        click.echo(f"TIDAK SAH: {number(len(rep.problems))} masalah ditemukan di {folder}:", err=True)
         for p in rep.problems:
             click.echo(f"  {p.message}", err=True)
         sys.exit(1)

@@ -245,10 +245,12 @@ def register(main):
     def _echo_report(report):
         from collections import Counter
 
+        from ..core.formatting import number
+
         faults = Counter(d.fault for d in report.differences if d.fault)
-        click.echo(f"{report.source_a} dibandingkan dengan {report.source_b}: {report.compared} angka dibandingkan, "
-                   f"{len(report.differences)} berbeda"
-                   + (f" ({sum(faults.values())} mirip salah ketik)" if faults else "") + ".")
+        click.echo(f"{report.source_a} dibandingkan dengan {report.source_b}: {number(report.compared)} angka "
+                   f"dibandingkan, {number(len(report.differences))} berbeda"
+                   + (f" ({number(sum(faults.values()))} mirip salah ketik)" if faults else "") + ".")
         for d in report.differences:
             click.echo(f"  {d.message}")
         if report.unknown_codes:
@@ -275,7 +277,9 @@ def register(main):
             columns, values = _read_entry(ws, region, file, prefix)
             double_entry.submit_second_entry(ws, region, columns, values, actor)
             report = double_entry.differences(ws, region)
-        click.echo(f"Entri kedua {region} disimpan; {len(report.differences)} perbedaan dengan entri pertama.")
+        from ..core.formatting import number
+
+        click.echo(f"Entri kedua {region} disimpan; {number(len(report.differences))} perbedaan dengan entri pertama.")
         for d in report.differences:
             click.echo(f"  {d.message}")
 

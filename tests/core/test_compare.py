@@ -139,7 +139,7 @@ def test_compare_revisions_and_cli(demo_ws):
         (info.columns[0], "paslon_2", "digit_extra")]
     res = runner.invoke(main, ["compare", "--db", path, str(KEC_CSV), "--prefix", "situng_", "--name", "Situng"])
     assert res.exit_code == 0
-    assert res.output.splitlines()[0] == ("ruang kerja dibandingkan dengan Situng: 2865 angka dibandingkan, 2298 "
+    assert res.output.splitlines()[0] == ("ruang kerja dibandingkan dengan Situng: 2.865 angka dibandingkan, 2.298 "
                                           "berbeda (21 mirip salah ketik).")
     res = runner.invoke(main, ["compare", "--db", path])
     assert res.exit_code == 1

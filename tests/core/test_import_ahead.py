@@ -209,11 +209,13 @@ def test_the_child_writes_figures_without_loading_babel(tmp_path, books, monkeyp
     said = tmp_path / "anak.txt"
     real = ahead._child
 
-    def child(fd, paths, prepare):  # in the child: run its files, then say whether Babel was loaded
-        try:
-            return real(fd, paths, prepare)
-        finally:
+    def child(fd, paths, prepare):  # in the child: after each file, before sending it, what it has loaded
+        def prepared(path):
+            out = prepare(path)
             said.write_text(str(sorted(m for m in sys.modules if m.startswith("babel"))))
+            return out
+
+        return real(fd, paths, prepared)
 
     monkeypatch.setattr(ahead, "_child", child)
     monkeypatch.delitem(sys.modules, "babel.numbers", raising=False)
@@ -275,6 +277,32 @@ def test_ctrl_c_during_an_import_finishes_the_file_being_stored_and_reports_the_
         assert [r[0] for r in ws.conn.execute("SELECT region_kode FROM certificate ORDER BY 1")] == ["33.01", "33.02"]
         assert ws.conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'backup.create'").fetchone()[0] == 1
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl+C is itself again
+
+
+def test_a_ctrl_c_after_the_last_file_says_that_nothing_was_cancelled(tmp_path, books, monkeypatch):
+    """Ctrl+C while the last file is stored (or the backup made): every file was imported, and the
+    command says so instead of leaving "berkas yang belum dimulai tidak diimpor" unanswered."""
+    from click.testing import CliRunner
+
+    import recap_app.core.importer as importer
+    from recap_app.cli import main
+
+    db = _cli_workspace(tmp_path)
+    real = importer.import_bytes
+    good = [p for p in books if p.suffix == ".xlsx" and p.name != "rusak.xlsx"]
+
+    def interrupted_at_the_last(ws, name, data, actor, **kw):
+        rep = real(ws, name, data, actor, **kw)
+        if name == good[-1].name:
+            os.kill(os.getpid(), signal.SIGINT)
+        return rep
+
+    monkeypatch.setattr(importer, "import_bytes", interrupted_at_the_last)
+    r = CliRunner().invoke(main, ["import", "--db", str(db), *map(str, good)])
+    assert r.exit_code == 0, r.output
+    assert "Ringkasan: 5 diterima, 0 sudah ada, 0 ditolak." in r.stdout
+    assert ("Ctrl+C datang sesudah berkas terakhir mulai disimpan: semua berkas sudah diproses, tidak ada yang "
+            "dibatalkan (lihat laporan).") in r.stderr
 
 
 def test_a_second_ctrl_c_stops_at_once_and_keeps_nothing_of_that_file(tmp_path, books, monkeypatch):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from ..formatting import local_time
+from ..formatting import local_time, number
 from ..store import values_sha256
 from . import keys
 from .container import check_member_name, parse_json, read_zip, refuse
@@ -86,7 +86,7 @@ class VerifiedBundle:
             f"Dibuat: {local_time(m['created_at'])} dengan recap_app {m['program_version']}",
             f"Isi: {c['certificates']} sertifikat, {c['revisions']} revisi, {c['audit']} catatan audit, "
             f"{c['sources']} berkas sumber" + (", hasil rekap kantor pengirim" if c["result"] else ""),
-            "Temuan: " + ("tidak disertakan" if findings is None else f"{len(findings)}"),
+            "Temuan: " + ("tidak disertakan" if findings is None else number(len(findings))),
             f"SHA-256 manifest: {self.manifest_sha256}",
         ]
         return lines

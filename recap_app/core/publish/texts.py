@@ -85,7 +85,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "adopted_at": ("Ditetapkan pada {time} (revisi {revision}).", "Adopted on {time} (revision {revision})."),
     "not_adopted": ("Belum ditetapkan.", "Not adopted yet."),
     "not_received": ("Sertifikat belum diterima.", "The certificate has not been received."),
-    "latest_revision": ("Revisi terakhir: {n}, {time}.", "Latest revision: {n}, {time}."),
+    "latest_revision": ("Revisi terakhir (ke-{n}): {time}.", "Latest revision (no. {n}): {time}."),
     "findings_list": ("Temuan yang belum diselesaikan", "Findings not yet resolved"),
     "no_findings": ("Tidak ada temuan terbuka.", "No open findings."),
     "code": ("Kode", "Code"),
