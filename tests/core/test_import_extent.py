@@ -143,7 +143,8 @@ def test_the_quick_checks_answer_as_the_patterns_they_stand_for(tokens):
         assert sum(xml.count(b"<c" + end) for end in reader._TAG_ENDS) == len(reader._CELL_TAG.findall(xml))
 
 
-@pytest.mark.parametrize("xml", [b"<v>1 </v>", b"<v>1\t</v>", b"<v>1</v> </vt>", b"<c><v>2</v></c> </v", b"</v", b" </v"])
+@pytest.mark.parametrize("xml", [b"<v>1 </v>", b"<v>1\t</v>", b"<v>1</v> </vt>", b"<c><v>2</v></c> </v", b"</v", b" </v",
+                                 b"</v> </v>"])
 def test_a_blank_before_a_closing_value_tag_is_never_missed(xml):
     """The literal search may say more than the pattern (a ``</v`` that is not a value tag), never less."""
     assert reader.odd_value(xml, True) >= bool(reader._ODD_VALUE.search(xml))
@@ -193,3 +194,74 @@ def test_the_sheets_names_are_read_only_when_a_message_or_an_error_cell_needs_th
     with pytest.raises(reader.ImportRefused) as got:
         reader.read_workbook("besar.xlsx", _two_sheets(tmp_path, too_far))
     assert got.value.code == "too_large" and "lembar Rekap DB1 memakai sel sampai ZZ40000" in got.value.message
+
+
+def _rewritten(data: bytes, change) -> bytes:
+    """The xlsx ``data`` with its members changed by ``change({name: bytes}) -> {name: bytes}``."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, b in change(members).items():
+            zf.writestr(n, b)
+    return out.getvalue()
+
+
+def _moved(members, sheet="xl/worksheets/sheet2.xml", to="xl/data/s2.xml"):
+    """The sheet's part moved outside xl/worksheets/, the relationships pointing to it there."""
+    members[to] = members.pop(sheet)
+    rels = "xl/_rels/workbook.xml.rels"
+    members[rels] = members[rels].replace(sheet.removeprefix("xl/").encode(), to.removeprefix("xl/").encode())
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"/" + sheet.encode(), b"/" + to.encode())
+    return members
+
+
+def test_a_sheet_kept_outside_the_worksheets_folder_is_measured_and_its_error_cells_kept(tmp_path):
+    """calamine reads a sheet wherever the workbook's relationships point: its size is checked
+    before calamine allocates it (a cell at XFD1048576 would abort the process), and its error
+    cells are not lost."""
+    def far(ws):
+        ws["A1"] = 1
+        ws["XFD1048576"] = 1
+
+    with pytest.raises(reader.ImportRefused) as got:
+        reader.read_workbook("jauh.xlsx", _rewritten(_two_sheets(tmp_path, far), _moved))
+    assert got.value.code == "too_large" and "lembar Rekap DB1 memakai sel sampai XFD1048576" in got.value.message
+
+    def with_error(ws):
+        ws["B2"] = 7
+        ws["C3"] = "#REF!"
+
+    wb = reader.read_workbook("galat.xlsx", _rewritten(_two_sheets(tmp_path, with_error), _moved))
+    rekap = next(s for s in wb.sheets if s.name == "Rekap DB1")
+    assert rekap.rows[2][2] == "#REF!" and isinstance(rekap.rows[2][2], reader.CellError)
+
+
+def test_an_error_cell_in_a_sheet_named_twice_is_in_both_and_one_without_a_known_sheet_refused(tmp_path):
+    def with_error(ws):
+        ws["B2"] = 7
+        ws["C3"] = "#REF!"
+
+    data = _two_sheets(tmp_path, with_error)
+
+    def twice(members):  # a third sheet "Salinan" (hidden) naming the same part as "Rekap DB1"
+        wbx = "xl/workbook.xml"
+        members[wbx] = members[wbx].replace(b"</sheets>", b'<sheet name="Salinan" sheetId="9" state="hidden" '
+                                            b'r:id="rId2"/></sheets>')
+        return members
+
+    wb = reader.read_workbook("dua.xlsx", _rewritten(data, twice))
+    for name in ("Rekap DB1", "Salinan"):
+        sheet = next(s for s in wb.sheets if s.name == name)
+        assert sheet.rows[2][2] == "#REF!"
+
+    def declared(members):  # a DTD in the sheet list: defusedxml refuses it, so no sheet has a known name
+        wbx = "xl/workbook.xml"
+        members[wbx] = members[wbx].replace(b"<workbook", b'<!DOCTYPE workbook [<!ENTITY a "a">]><workbook', 1)
+        return members
+
+    with pytest.raises(reader.ImportRefused) as got:
+        reader.read_workbook("dtd.xlsx", _rewritten(data, declared))
+    assert got.value.code == "damaged"
+    assert ("xl/worksheets/sheet2.xml berisi sel galat (C3: #REF!), tetapi lembar itu tidak dapat dikenali dengan "
+            "pasti di daftar lembar buku kerja") in got.value.message

@@ -75,8 +75,8 @@ def _blank_before_close(xml: bytes) -> bool:
     last branch of :data:`_ODD_VALUE` finds, or more (it does not look past the ``</v``), so a part
     it answers True for goes the full way, which decides exactly."""
     i = xml.find(b"</v")
-    while i > 0:
-        if xml[i - 1] in _BLANKS:
+    while i >= 0:
+        if i > 0 and xml[i - 1] in _BLANKS:
             return True
         i = xml.find(b"</v", i + 3)
     return False
@@ -194,7 +194,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         for sname, (rows, cols) in extents.items():  # before calamine allocates the grid
             _check_extent(name, sname, rows, cols, f"{column_letter(max(cols, 1))}{rows}")
         sheets = _calamine(name, data, "xls")
-        _put_errors(sheets, errors)
+        _put_errors(sheets, errors, name)
         _mark_missing(sheets, formulas)
         return Workbook("xls", sheets)
     if data.startswith(ZIP_MAGIC):
@@ -211,19 +211,26 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             errors = {}
             marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
-            named: dict[str, str] = {}  # the sheets' names, read from the workbook only when a message or an error cell needs them
+            parts = _xlsx_worksheets(name, zf)
+            named: dict[str, list[str]] = {}  # the sheets' names, read from the workbook only when a message or an error cell needs them
+
+            def names_of(part: str) -> list[str]:
+                if not named:
+                    named.update(_xlsx_sheet_parts(name, zf, parts))
+                return named.get(part, [])
 
             def sheet_of(part: str) -> str:
-                if not named:
-                    named.update(_xlsx_sheet_parts(name, zf))
-                return named[part]
+                return (names_of(part) or [part])[0]
 
-            for part in _xlsx_worksheets(zf):
+            for part in parts:
                 rows, cols, last, found, seen = _xlsx_extent(name, zf, part, lambda part=part: sheet_of(part))
-                if found:
-                    errors[sheet_of(part)] = found
                 marked = marked or seen
                 _check_extent(name, lambda part=part: sheet_of(part), rows, cols, last)
+                if found:
+                    if not names_of(part):
+                        _unplaced(name, part, found)
+                    for sname in names_of(part):  # a part named twice: its error cells in both sheets
+                        errors.setdefault(sname, {}).update(found)
             return Workbook("xlsx", _xlsx(name, data, zf, errors, marked))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
@@ -231,7 +238,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 for sname, (rows, cols, last, errors[sname]) in _ods_extents(name, zf).items():
                     _check_extent(name, sname, rows, cols, last)
             sheets = _calamine(name, data, "ods")
-            _put_errors(sheets, errors)
+            _put_errors(sheets, errors, name)
             _mark_missing(sheets, _ods_formulas(name, zf))
             return Workbook("ods", sheets)
         raise refused(name, "arsip zip ini bukan lembar kerja (bukan xlsx atau ods).", "not_spreadsheet")
@@ -257,14 +264,28 @@ def _check_extent(name: str, sheet: str | Callable[[], str], rows: int, cols: in
 _dots = number
 
 
-def _xlsx_worksheets(zf: zipfile.ZipFile) -> list[str]:
-    """The zip members of an xlsx's worksheets, in the archive's order."""
-    return [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+def _xlsx_worksheets(name: str, zf: zipfile.ZipFile) -> list[str]:
+    """The zip members that calamine may read as worksheets, in the archive's order: every
+    ``xl/worksheets/*.xml``, and any other member holding ``sheetData`` (the workbook's
+    relationships may point a sheet anywhere in the archive, and every sheet calamine reads must
+    be measured before it allocates its grid)."""
+    parts = []
+    for n in zf.namelist():
+        if n.startswith("xl/worksheets/") and n.endswith(".xml"):
+            parts.append(n)
+        elif not n.endswith("/") and b"sheetData" in _zip_read(name, zf, n):
+            parts.append(n)
+    return parts
 
 
-def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
-    """{zip member of a worksheet: sheet name} (the member path itself when the workbook does not say)."""
-    parts = {n: n for n in _xlsx_worksheets(zf)}
+def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile, parts: list[str]) -> dict[str, list[str]]:
+    """{worksheet member: the names of the workbook's sheets that are it} for ``parts``, as the
+    workbook's sheet list and its relationships say (a relative target from ``xl/``, an absolute
+    one from the archive's root); a member no sheet names has none. Empty lists all round when the
+    sheet list cannot be read (damaged, or refused by defusedxml: a DTD or entities)."""
+    import posixpath
+
+    found: dict[str, list[str]] = {p: [] for p in parts}
     try:
         from defusedxml.ElementTree import fromstring
 
@@ -272,13 +293,14 @@ def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile) -> dict[str, str]:
         ns_r = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
         rels = {r.get("Id"): r.get("Target", "") for r in fromstring(zf.read("xl/_rels/workbook.xml.rels"))}
         for sh in fromstring(zf.read("xl/workbook.xml")).iter(f"{ns_main}sheet"):
-            target = rels.get(sh.get(ns_r), "").lstrip("/")
-            target = target if target.startswith("xl/") else "xl/" + target
-            if target in parts:
-                parts[target] = sh.get("name", target)
-    except Exception:  # noqa: BLE001 - names are only for the message; calamine reports damage itself
-        pass
-    return parts
+            target = rels.get(sh.get(ns_r), "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+            path = posixpath.normpath(path)
+            if path in found and sh.get("name"):
+                found[path].append(sh.get("name"))
+    except Exception:  # noqa: BLE001 - no names: an error cell then cannot be placed, and the file is refused
+        return {p: [] for p in parts}
+    return found
 
 
 #: a cell's opening tag (any prefix); a plain one as Excel, LibreOffice and openpyxl write it: its
@@ -577,12 +599,30 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
                       "damaged") from exc
 
 
-def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]]) -> None:
-    """Put error values into the grids where calamine read blank (it reads "#REF!" as "")."""
+def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]], name: str = "") -> None:
+    """Put error values into the grids where calamine read blank (it reads "#REF!" as "").
+
+    Raises:
+        ImportRefused ("damaged"): error cells of a sheet that calamine does not read under that
+            name: dropped, they would be read as blank cells (blank is not an error).
+    """
+    by_name = {sheet.name: sheet for sheet in sheets}
+    for sname, cells in errors.items():
+        if cells and sname not in by_name:
+            _unplaced(name, sname, cells)
     for sheet in sheets:
         for (r, c), err in errors.get(sheet.name, {}).items():
             if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
                 sheet.rows[r][c] = err
+
+
+def _unplaced(name: str, where: str, cells: dict[tuple[int, int], CellError]) -> None:
+    """Refuse a file holding error cells that cannot be put in the sheet calamine reads them in."""
+    (r, c), err = min(cells.items())
+    raise refused(name, f"{where} berisi sel galat ({column_letter(c + 1)}{r + 1}: {err}), tetapi lembar itu tidak dapat "
+                        "dikenali dengan pasti di daftar lembar buku kerja, sehingga galat itu akan terbaca sebagai "
+                        "sel kosong; berkas tampak rusak. Buka berkas di program lembar kerja, simpan ulang, lalu "
+                        "impor lagi.", "damaged")
 
 
 def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = None,
@@ -590,9 +630,9 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = Non
     """The sheets of an xlsx; ``marked``: whether a worksheet holds a formula or hidden rows/columns
     (:func:`_xlsx_extent` found it; looked up here when not given)."""
     sheets = _calamine(name, data, "xlsx")
-    _put_errors(sheets, errors or {})
+    _put_errors(sheets, errors or {}, name)
     if marked is None:
-        xml = [_zip_read(name, zf, n) for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        xml = [_zip_read(name, zf, n) for n in _xlsx_worksheets(name, zf)]
         marked = any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml)
     if not marked:
         return sheets  # openpyxl (slower) only for formulas without saved results and hidden rows/columns
