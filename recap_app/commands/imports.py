@@ -50,11 +50,18 @@ def register(main):
         Status keluar 0 bila semua berkas diterima atau sudah ada; 1 bila ada yang ditolak.
         """
         from ..core.importer import import_files
+        from ..core.importer.report import NotFlushed
 
         with cmd.acting(db, user) as (ws, actor), _stop_between_files() as stopped:
             try:
                 report = import_files(ws, files, actor, accept_names=accept_names, reason=reason,
                                       expect_region=region, read_ahead=True, cancelled=stopped)
+            except NotFlushed as exc:  # what was stored, then why it may not be on the disk
+                if fmt == "json":
+                    cmd.emit_json(exc.report.to_dict())
+                else:
+                    click.echo(exc.report.to_text(ws.election))
+                raise
             except KeyboardInterrupt as exc:  # the second Ctrl+C: the open file's transaction is rolled back
                 done = [f.file for f in getattr(getattr(exc, "report", None), "files", []) if f.status == "diterima"]
                 kept = (f"{len(done)} berkas yang sudah diterima sebelumnya tetap tersimpan: {', '.join(done)}" if done

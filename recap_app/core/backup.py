@@ -269,10 +269,16 @@ def make_backup(ws: Workspace, out: str | Path, *, actor: str, reason: str = "ma
     copy_checked(ws.path, out)
     last_id, last_hash = _head_of(out)
     info = BackupInfo(out, at, reason, out.stat().st_size, file_sha256(out), last_id, last_hash)
-    with contextlib.suppress(RecapError, sqlite3.Error):
-        genesis, wsid = ws.chain_identity()
-        headlog.append("backup", ws.path, file=str(out.resolve()), genesis=genesis, workspace_id=wsid,
-                       audit_id=last_id, audit_hash=last_hash, sha256=info.sha256)
+    try:  # what the copy holds may be commits not yet flushed (an import's batch flushes at its end)
+        ws.flush_wal()
+        flushed = True
+    except (OSError, sqlite3.Error):
+        flushed = False  # the copy is good; a head not surely on the workspace's disk is not noted
+    if flushed:
+        with contextlib.suppress(RecapError, sqlite3.Error):
+            genesis, wsid = ws.chain_identity()
+            headlog.append("backup", ws.path, file=str(out.resolve()), genesis=genesis, workspace_id=wsid,
+                           audit_id=last_id, audit_hash=last_hash, sha256=info.sha256)
     if not ws.readonly:
         try:
             with ws.transaction():

@@ -86,6 +86,8 @@ def number(n: int | None, blank: str = "") -> str:
     """
     if n is None:
         return blank
+    if not isinstance(n, int):
+        n = round(n)  # a float or Decimal as Babel's "#,##0" writes it: to the nearest whole, half to even ("0", not "-0")
     if -1000 < n < 1000:
         return str(n)  # no group to separate
     return f"{n:,}".replace(",", GROUP_SYMBOL)

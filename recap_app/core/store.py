@@ -520,18 +520,34 @@ class Workspace:
         if problem is not None:
             raise problem
 
+    def flush_wal(self) -> None:
+        """Put every commit of this workspace so far on the disk, whoever made it: the WAL SQLite
+        writes, beside the file it really opened (links followed, as ``PRAGMA database_list``
+        names it), flushed with ``fsync``. Without a WAL there (not WAL mode, or every commit
+        already checkpointed into the file, which a checkpoint flushes itself) there is nothing to do.
+
+        Raises:
+            OSError: the disk refused the flush.
+        """
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        wal = Path(f"{row[2] if row and row[2] else os.path.realpath(self.path)}-wal")
+        try:
+            fd = os.open(wal, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
     def _flush_batch(self, held: list) -> WorkspaceError | None:
         """The end of :meth:`synced_at_end`: full flushes again, the WAL on the disk, the head noted."""
         self._synced_later = None
         try:
+            if self.conn.in_transaction:  # left open by an interruption between BEGIN and its guard: nothing of it is kept
+                self.conn.execute("ROLLBACK")
             self.conn.execute("PRAGMA synchronous=FULL")
-            wal = Path(f"{self.path}-wal")
-            if wal.exists():
-                fd = os.open(wal, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+            self.flush_wal()
         except sqlite3.Error as exc:
             return _storage_error(self.path, exc)
         except OSError as exc:

@@ -17,11 +17,18 @@ from ..core.errors import Cancelled
 # ------------------------------------------------------------------ import page
 def import_files(ws, progress, cancelled, *, paths, actor, accept_names=False, reason=None):
     """importer.import_files: one transaction per file, progress per file, one automatic backup for
-    the whole batch; cancelling skips the files not yet read (each reported "cancelled")."""
+    the whole batch; cancelling skips the files not yet read (each reported "cancelled"). When the
+    disk refuses to flush the files at the end, the report still comes, with the disk's problem
+    among the warnings (the window shows both)."""
     from ..core import importer
+    from ..core.importer.report import NotFlushed
 
-    return importer.import_files(ws, paths, actor, accept_names=accept_names, reason=reason, progress=progress,
-                                 cancelled=cancelled)
+    try:
+        return importer.import_files(ws, paths, actor, accept_names=accept_names, reason=reason, progress=progress,
+                                     cancelled=cancelled)
+    except NotFlushed as exc:
+        ws.warnings.append(exc.message)
+        return exc.report
 
 
 def write_templates(ws, progress, cancelled, *, folder):

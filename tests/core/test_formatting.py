@@ -143,6 +143,16 @@ def test_every_group_boundary_is_babel_s():
                 assert fmt.number(m) == format_decimal(m, format="#,##0", locale="id")
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.floats(min_value=-1e12, max_value=1e12), st.decimals(min_value=-10**12, max_value=10**12, places=2)))
+def test_a_float_or_decimal_is_written_as_babel_writes_it(x):
+    """To the nearest whole, half to even; a negative fraction that rounds to zero is "0" (Babel: "-0")."""
+    from babel.numbers import format_decimal
+
+    babel = format_decimal(x, format="#,##0", locale="id")
+    assert fmt.number(x) == ("0" if babel == "-0" else babel)
+
+
 def test_numbers_without_a_group_are_babel_s_without_loading_it():
     from babel.numbers import format_decimal
 

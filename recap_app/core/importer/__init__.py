@@ -18,14 +18,14 @@ from typing import NamedTuple
 
 from .. import certificate, files, reconcile
 from ..domain import JUMLAH
-from ..errors import ImportRefused, RecapError, os_text
+from ..errors import ImportRefused, RecapError, WorkspaceError, os_text
 from ..store import Workspace, cells_json, stored_shape, values_sha256
 from . import reader
 from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
 from .numbers import short
 from .reader import read_workbook
-from .report import ACCEPTED, CANCELLED, REFUSED, UNCHANGED, FileReport, ImportReport, Interrupted
+from .report import ACCEPTED, CANCELLED, REFUSED, UNCHANGED, FileReport, ImportReport, Interrupted, NotFlushed
 
 __all__ = ["import_files", "import_bytes", "read_file", "read_for_comparison", "ImportReport", "FileReport",
            "TEMPLATE_META_SHEET"]
@@ -73,6 +73,8 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         NotAllowed: the actor may not import.
         Interrupted: Ctrl+C (KeyboardInterrupt) during the loop: the open file's transaction is
             rolled back; its ``report`` holds the files handled before it.
+        NotFlushed: the disk refused to flush the files' commits at the end (a WorkspaceError,
+            code "io_error"); its ``report`` says which files were stored; no backup is made.
     """
     from .. import auth
 
@@ -89,6 +91,13 @@ def import_files(ws: Workspace, paths, actor: str, accept_names: bool = False, r
         if isinstance(exc, Interrupted):
             raise
         raise Interrupted(report) from exc
+    except WorkspaceError as exc:
+        if exc.code != "io_error":
+            raise
+        from ..startup import forget_checked
+
+        forget_checked(ws.path)  # the file is checked whole at its next start
+        raise NotFlushed(exc.message, report) from exc
     if any(f.status == ACCEPTED for f in report.files):
         from .. import backup
 

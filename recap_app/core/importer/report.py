@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..errors import WorkspaceError
 from ..formatting import figure, number
 
 ACCEPTED = "diterima"
@@ -178,4 +179,13 @@ class Interrupted(KeyboardInterrupt):
 
     def __init__(self, report: ImportReport) -> None:
         super().__init__()
+        self.report = report
+
+
+class NotFlushed(WorkspaceError):
+    """The disk refused to flush an import's commits at its end (code "io_error"): ``report``
+    says which files were stored; whether they are on the disk is not certain."""
+
+    def __init__(self, message: str, report: ImportReport) -> None:
+        super().__init__(message, "io_error")
         self.report = report
