@@ -326,9 +326,9 @@ def test_sigkill_forked(tmp_path, capsys):
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 def test_sigkill_long(tmp_path, capsys):
-    """The long variant (RECAP_CRASH_RUNS, default 60 kills so that the suite stays under ten
+    """The long variant (RECAP_CRASH_RUNS, default 45 kills so that the suite stays under ten
     minutes; RECAP_CRASH_RUNS=100, 150 and 200 were run for the report)."""
-    runs = int(os.environ.get("RECAP_CRASH_RUNS", "60"))
+    runs = int(os.environ.get("RECAP_CRASH_RUNS", "45"))
     fig = kill_loop(tmp_path, runs=runs, seed=2019, max_delay=0.8, fork=True)
     with capsys.disabled():
         print(f"\ncrash (long): {json.dumps(fig, ensure_ascii=False)}")
