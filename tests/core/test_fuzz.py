@@ -286,7 +286,7 @@ def test_huge_figure_gets_a_clear_refusal(fuzz_ws):
     rep = importer.import_bytes(fuzz_ws, name, blob, "tester")
     assert db_hash(fuzz_ws) == before
     assert rep.status == "ditolak" and rep.code == "bad_number"
-    assert ("sel D49 (IV.1 JOKO WIDODO - MA'RUF AMIN, KALIWUNGU): ditemukan bilangan 9223371865056083968 "
+    assert ("sel D49 (IV.1 JOKO WIDODO - MA'RUF AMIN, KALIWUNGU): ditemukan bilangan 9.223.371.865.056.083.968 "
             "(terlalu besar); diharapkan bilangan bulat tidak negatif sampai 999.999.999") in rep.message
 
 

@@ -39,8 +39,9 @@ def test_accepted(raw, expected):
     ("dua", 'teks "dua"'),
     ("12 096", 'teks "12 096"'),
     (True, "nilai logika True"),
-    (9.2e18, "bilangan 9200000000000000000 (terlalu besar)"),
-    ("1.000.000.000", "bilangan 1000000000 (terlalu besar)"),
+    (9.2e18, "bilangan 9.200.000.000.000.000.000 (terlalu besar)"),
+    ("1.000.000.000", "bilangan 1.000.000.000 (terlalu besar)"),
+    (-1234567, "bilangan negatif -1.234.567"),
 ])
 def test_refused(raw, found):
     with pytest.raises(NumberProblem) as exc:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..formatting import number
+
 #: largest figure accepted (Indonesia's whole register is about 205 million voters)
 MAX_FIGURE = 999_999_999
 
@@ -74,7 +76,7 @@ def parse_figure(raw: object) -> Parsed:
     """Turn a cell value into a figure (see :func:`_parse`), refusing implausibly large ones."""
     p = _parse(raw)
     if p.value is not None and p.value > MAX_FIGURE:
-        raise NumberProblem(f"bilangan {p.value} (terlalu besar)", "bilangan bulat tidak negatif sampai 999.999.999")
+        raise NumberProblem(f"bilangan {number(p.value)} (terlalu besar)", "bilangan bulat tidak negatif sampai 999.999.999")
     return p
 
 
@@ -97,7 +99,7 @@ def _parse(raw: object) -> Parsed:
         raise NumberProblem(f"nilai logika {raw!r}")
     if isinstance(raw, int):
         if raw < 0:
-            raise NumberProblem(f"bilangan negatif {raw}")
+            raise NumberProblem(f"bilangan negatif {number(raw)}")
         return Parsed(raw)
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
@@ -105,7 +107,7 @@ def _parse(raw: object) -> Parsed:
         if not raw.is_integer():
             raise NumberProblem(f"bilangan pecahan {raw!r}")
         if raw < 0:
-            raise NumberProblem(f"bilangan negatif {int(raw)}")
+            raise NumberProblem(f"bilangan negatif {number(int(raw))}")
         return Parsed(int(raw))
     if not isinstance(raw, str):
         raise NumberProblem(f"nilai bukan bilangan ({type(raw).__name__}: {raw})")
