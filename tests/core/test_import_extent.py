@@ -255,13 +255,65 @@ def test_an_error_cell_in_a_sheet_named_twice_is_in_both_and_one_without_a_known
         sheet = next(s for s in wb.sheets if s.name == name)
         assert sheet.rows[2][2] == "#REF!"
 
-    def declared(members):  # a DTD in the sheet list: defusedxml refuses it, so no sheet has a known name
+    def declared(members):  # a DTD in the sheet list: defusedxml refuses it; the error cell is placed all the same
         wbx = "xl/workbook.xml"
         members[wbx] = members[wbx].replace(b"<workbook", b'<!DOCTYPE workbook [<!ENTITY a "a">]><workbook', 1)
         return members
 
+    wb = reader.read_workbook("dtd.xlsx", _rewritten(data, declared))
+    assert next(s for s in wb.sheets if s.name == "Rekap DB1").rows[2][2] == "#REF!"
+
+    def orphan(members):  # a member no sheet reads, holding an error cell: it cannot be placed
+        members["xl/worksheets/sheet9.xml"] = members["xl/worksheets/sheet2.xml"].replace(b"<v>7</v>", b"<v>8</v>")
+        return members
+
     with pytest.raises(reader.ImportRefused) as got:
-        reader.read_workbook("dtd.xlsx", _rewritten(data, declared))
+        reader.read_workbook("yatim.xlsx", _rewritten(data, orphan))
     assert got.value.code == "damaged"
-    assert ("xl/worksheets/sheet2.xml berisi sel galat (C3: #REF!), tetapi lembar itu tidak dapat dikenali dengan "
+    assert ("xl/worksheets/sheet9.xml berisi sel galat (C3: #REF!), tetapi lembar itu tidak dapat dikenali dengan "
             "pasti di daftar lembar buku kerja") in got.value.message
+
+
+def test_an_error_cell_goes_to_the_sheet_calamine_read_from_its_part_whatever_the_names_say(tmp_path):
+    """Sheet names that the sheet list and calamine read differently (a newline in a name, which
+    an XML parser turns into a blank): the error cell is put in the sheet whose cells are those of
+    its member, never lost."""
+    def with_error(ws):
+        ws["B2"] = 7
+        ws["C3"] = "#REF!"
+
+    data = _two_sheets(tmp_path, with_error)
+
+    def newline(members):
+        wbx = "xl/workbook.xml"
+        members[wbx] = members[wbx].replace(b'name="Rekap DB1"', b'name="Rekap&#10;DB1"').replace(
+            b'name="Catatan"', b'name="Rekap DB1"')
+        return members
+
+    wb = reader.read_workbook("baris.xlsx", _rewritten(data, newline))
+    rekap = next(s for s in wb.sheets if len(s.rows) > 2 and s.rows[1][1:2] == [7])
+    assert rekap.rows[2][2] == "#REF!"
+    assert all(s.rows[2][2:3] != ["#REF!"] for s in wb.sheets if s is not rekap and len(s.rows) > 2)
+
+
+@pytest.mark.parametrize("change, code, words", [
+    (lambda m: {**m, "mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}, "damaged", "dua format"),
+    (lambda m: {**m, "xl/workbook.bin": b"\x00"}, "not_spreadsheet", "(xlsb) tidak dibaca"),
+])
+def test_an_archive_another_reader_could_take_for_another_format_is_refused(tmp_path, change, code, words):
+    """calamine picks a format by trying each in turn; an archive that is also an ods (a mimetype
+    member) or an xlsb could be read otherwise than it is measured, so it is refused first."""
+    def far(ws):
+        ws["A1"] = 1
+        ws["XFD1048576"] = 1
+
+    with pytest.raises(reader.ImportRefused) as got:
+        reader.read_workbook("ganda.xlsx", _rewritten(_two_sheets(tmp_path, far), change))
+    assert got.value.code == code and words in got.value.message
+
+
+def test_an_xls_that_is_also_a_zip_archive_is_refused(tmp_path):
+    xlsx = _two_sheets(tmp_path, lambda ws: ws.append([1]))
+    with pytest.raises(reader.ImportRefused) as got:
+        reader.read_workbook("ganda.xls", reader.OLE_MAGIC + b"\x00" * 504 + xlsx)
+    assert got.value.code == "damaged" and "dua format" in got.value.message

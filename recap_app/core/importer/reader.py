@@ -188,6 +188,8 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
                 or "EncryptedPackage".encode("utf-16-le") in data:
             raise refused(name, ENCRYPTED, "encrypted")
+        if zipfile.is_zipfile(io.BytesIO(data)):  # calamine, finding no workbook, would read the archive too
+            raise refused(name, AMBIGUOUS, "damaged")
         errors: dict[str, dict[tuple[int, int], CellError]] = {}
         extents: dict[str, tuple[int, int]] = {}
         formulas = _xls_formulas(data, errors, extents)
@@ -208,6 +210,15 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if total > MAX_UNZIPPED_BYTES:
             raise refused(name, f"isi arsip {_dots(total)} bita setelah dibuka melebihi batas "
                                 f"{_dots(MAX_UNZIPPED_BYTES)} bita.", "too_large")
+        # calamine picks the format by trying each in turn: whatever it may read is measured
+        # first, so an archive that could be read as another format than the one it says is refused
+        lowered = {n.lower() for n in names}
+        if "xl/workbook.bin" in lowered or any(n.startswith("xl/worksheets/") and n.endswith(".bin") for n in lowered):
+            raise refused(name, "buku kerja biner Excel (xlsb) tidak dibaca; diharapkan xlsx, xls, ods atau csv. "
+                                "Buka berkas di program lembar kerja, simpan sebagai xlsx, lalu impor lagi.",
+                          "not_spreadsheet")
+        if "xl/workbook.xml" in lowered and ("content.xml" in lowered or "mimetype" in lowered):
+            raise refused(name, AMBIGUOUS, "damaged")
         if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
             errors = {}
             marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
@@ -227,11 +238,8 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 marked = marked or seen
                 _check_extent(name, lambda part=part: sheet_of(part), rows, cols, last)
                 if found:
-                    if not names_of(part):
-                        _unplaced(name, part, found)
-                    for sname in names_of(part):  # a part named twice: its error cells in both sheets
-                        errors.setdefault(sname, {}).update(found)
-            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked))
+                    errors[part] = found
+            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked, sheet_of))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
             if "content.xml" in names:
@@ -245,6 +253,12 @@ def read_workbook(name: str, data: bytes) -> Workbook:
     if name.lower().endswith((".csv", ".txt")):
         return _csv(name, data)
     raise refused(name, "bukan lembar kerja yang dikenal; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
+
+
+#: a file that two readers would take for two different formats
+AMBIGUOUS = ("berkas ini sekaligus memuat bagian dua format lembar kerja yang berbeda (xls, xlsx, ods), sehingga "
+             "tidak jelas isi mana yang dibaca; berkas tampak rusak atau dibuat-buat. Buka berkas di program lembar "
+             "kerja, simpan ulang, lalu impor lagi.")
 
 
 def _check_extent(name: str, sheet: str | Callable[[], str], rows: int, cols: int, last: str) -> None:
@@ -616,6 +630,64 @@ def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], Cel
                 sheet.rows[r][c] = err
 
 
+def _place_errors(name: str, zf: zipfile.ZipFile, sheets: list[Sheet], part: str,
+                  cells: dict[tuple[int, int], CellError], label: str) -> None:
+    """Put a worksheet member's error cells into the sheets calamine read from that member.
+
+    Which sheet calamine read from which member is not taken from names (the workbook's sheet list
+    and calamine may spell or order them differently): the member alone is read by calamine as a
+    one-sheet workbook (with the archive's shared strings and styles), and its grid is matched
+    with the sheets of the whole workbook. Every sheet with that grid gets the error cells (one
+    member named by two sheets); none refuses the file (:func:`_unplaced`)."""
+    grid = _alone(zf, part)
+    homes = [s for s in sheets if grid is not None and s.rows == grid]
+    if not homes:
+        _unplaced(name, label, cells)
+    for sheet in homes:
+        for (r, c), err in cells.items():
+            if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
+                sheet.rows[r][c] = err
+
+
+_ALONE_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                b'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                b'"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+                b'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxml'
+                b'formats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _alone(zf: zipfile.ZipFile, part: str) -> list[list] | None:
+    """The grid calamine reads from the worksheet member ``part`` as the one sheet of a workbook
+    (None when it cannot be read so)."""
+    import python_calamine as pc
+
+    rels = [b'<Relationship Id="rId1" Type="' + _REL + b'/worksheet" Target="worksheets/sheet1.xml"/>']
+    out = io.BytesIO()
+    try:
+        with zipfile.ZipFile(out, "w") as alone:
+            alone.writestr("[Content_Types].xml", _ALONE_TYPES)
+            alone.writestr("_rels/.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.'
+                           b'org/package/2006/relationships"><Relationship Id="rId1" Type="' + _REL
+                           + b'/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+            alone.writestr("xl/workbook.xml", b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.'
+                           b'org/spreadsheetml/2006/main" xmlns:r="' + _REL + b'"><sheets><sheet name="S" sheetId="1" '
+                           b'r:id="rId1"/></sheets></workbook>')
+            for member, kind in (("xl/sharedStrings.xml", b"sharedStrings"), ("xl/styles.xml", b"styles")):
+                if member in zf.namelist():
+                    alone.writestr(member, zf.read(member))
+                    rels.append(b'<Relationship Id="r' + kind + b'" Type="' + _REL + b"/" + kind + b'" Target="'
+                                + member.removeprefix("xl/").encode() + b'"/>')
+            alone.writestr("xl/_rels/workbook.xml.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.'
+                           b'openxmlformats.org/package/2006/relationships">' + b"".join(rels) + b"</Relationships>")
+            alone.writestr("xl/worksheets/sheet1.xml", zf.read(part))
+        sheet = pc.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_name("S")
+        return [[None if v == "" else v for v in r] for r in sheet.to_python(skip_empty_area=False)]
+    except Exception:  # noqa: BLE001 - not readable alone: its error cells cannot be placed, and the file is refused
+        return None
+
+
 def _unplaced(name: str, where: str, cells: dict[tuple[int, int], CellError]) -> None:
     """Refuse a file holding error cells that cannot be put in the sheet calamine reads them in."""
     (r, c), err = min(cells.items())
@@ -626,11 +698,13 @@ def _unplaced(name: str, where: str, cells: dict[tuple[int, int], CellError]) ->
 
 
 def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = None,
-          marked: bool | None = None) -> list[Sheet]:
-    """The sheets of an xlsx; ``marked``: whether a worksheet holds a formula or hidden rows/columns
-    (:func:`_xlsx_extent` found it; looked up here when not given)."""
+          marked: bool | None = None, sheet_of: Callable[[str], str] | None = None) -> list[Sheet]:
+    """The sheets of an xlsx; ``errors``: {worksheet member: its error cells}; ``marked``: whether
+    a worksheet holds a formula or hidden rows/columns (:func:`_xlsx_extent` found it; looked up
+    here when not given); ``sheet_of``: a member's sheet name for messages."""
     sheets = _calamine(name, data, "xlsx")
-    _put_errors(sheets, errors or {}, name)
+    for part, cells in (errors or {}).items():
+        _place_errors(name, zf, sheets, part, cells, (sheet_of or (lambda p: p))(part))
     if marked is None:
         xml = [_zip_read(name, zf, n) for n in _xlsx_worksheets(name, zf)]
         marked = any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml)
