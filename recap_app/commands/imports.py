@@ -50,7 +50,7 @@ def register(main):
         Status keluar 0 bila semua berkas diterima atau sudah ada; 1 bila ada yang ditolak.
         """
         from ..core.importer import import_files
-        from ..core.importer.report import NotFlushed
+        from ..core.importer.report import ACCEPTED, CANCELLED, NotFlushed
 
         with cmd.acting(db, user) as (ws, actor), _stop_between_files() as stopped:
             try:
@@ -63,13 +63,14 @@ def register(main):
                     click.echo(exc.report.to_text(ws.election))
                 raise
             except KeyboardInterrupt as exc:  # the second Ctrl+C: the open file's transaction is rolled back
-                done = [f.file for f in getattr(getattr(exc, "report", None), "files", []) if f.status == "diterima"]
+                so_far = getattr(exc, "report", None)  # importer.Interrupted: the files handled before it
+                done = [f.file for f in so_far.files if f.status == ACCEPTED] if so_far is not None else []
                 kept = (f"{len(done)} berkas yang sudah diterima sebelumnya tetap tersimpan: {', '.join(done)}" if done
                         else "belum ada berkas yang diterima sebelumnya")
                 click.echo(f"Dibatalkan seketika: berkas yang sedang disimpan tidak disimpan; {kept}. Periksa "
                            f"dengan: recap status --db {ws.path}", err=True)
                 raise SystemExit(1) from None
-        if stopped() and not any(f.code == "cancelled" for f in report.files):
+        if stopped() and not any(f.code == CANCELLED for f in report.files):
             click.echo("Ctrl+C datang sesudah berkas terakhir mulai disimpan: semua berkas sudah diproses, tidak ada "
                        "yang dibatalkan (lihat laporan).", err=True)
         other = any(f.code == "wrong_election" for f in report.files)

@@ -326,12 +326,21 @@ class _Batch:
         self.province: str | None = None  # the province set's scope: the region set does not change either
 
 
+def _reconciler(ws: Workspace) -> Reconciler:
+    """The reconciler of the workspace's batch, made at its first use (a new one outside a batch)."""
+    held: _Batch | None = getattr(ws, "_findings_batch", None)
+    if held is None:
+        return Reconciler.for_workspace(ws)
+    if held.rec is None:
+        held.rec = Reconciler.for_workspace(ws)
+    return held.rec
+
+
 def warm_batch(ws: Workspace) -> None:
     """Build the batch's reconciler now rather than in the first file's transaction (an import
     does it while its first file is still being read); nothing outside a :func:`batch`."""
-    held: _Batch | None = getattr(ws, "_findings_batch", None)
-    if held is not None and held.rec is None:
-        held.rec = Reconciler.for_workspace(ws)
+    if getattr(ws, "_findings_batch", None) is not None:
+        _reconciler(ws)
 
 
 @contextlib.contextmanager
@@ -363,12 +372,7 @@ def _refresh(ws: Workspace, actor: str, only: str | None = None, audit: bool = T
     if not stale and checks.get(province) == prov_basis:
         return
     held: _Batch | None = getattr(ws, "_findings_batch", None)
-    if held is not None:
-        if held.rec is None:
-            held.rec = Reconciler.for_workspace(ws)
-        rec = held.rec
-    else:
-        rec = Reconciler.for_workspace(ws)
+    rec = _reconciler(ws)
     at = now_iso()
     stored: dict[str, list[Finding]] = {}
     counts = {"error": 0, "warning": 0}

@@ -223,15 +223,12 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             errors = {}
             marked = False  # a formula or a hidden row/column seen by the same pass (the XML is read once)
             parts = _xlsx_worksheets(name, zf)
-            named: dict[str, list[str]] = {}  # the sheets' names, read from the workbook only when a message or an error cell needs them
-
-            def names_of(part: str) -> list[str]:
-                if not named:
-                    named.update(_xlsx_sheet_parts(name, zf, parts))
-                return named.get(part, [])
+            named: dict[str, str] = {}  # the sheets' names, read from the workbook only when a message needs them
 
             def sheet_of(part: str) -> str:
-                return (names_of(part) or [part])[0]
+                if not named:
+                    named.update(_xlsx_sheet_parts(zf, parts))
+                return named[part]
 
             for part in parts:
                 rows, cols, last, found, seen = _xlsx_extent(name, zf, part, lambda part=part: sheet_of(part))
@@ -292,14 +289,15 @@ def _xlsx_worksheets(name: str, zf: zipfile.ZipFile) -> list[str]:
     return parts
 
 
-def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile, parts: list[str]) -> dict[str, list[str]]:
-    """{worksheet member: the names of the workbook's sheets that are it} for ``parts``, as the
-    workbook's sheet list and its relationships say (a relative target from ``xl/``, an absolute
-    one from the archive's root); a member no sheet names has none. Empty lists all round when the
-    sheet list cannot be read (damaged, or refused by defusedxml: a DTD or entities)."""
+def _xlsx_sheet_parts(zf: zipfile.ZipFile, parts: list[str]) -> dict[str, str]:
+    """{worksheet member: the name of the first of the workbook's sheets that is it, for messages}
+    for ``parts``, as the workbook's sheet list and its relationships say (a relative target from
+    ``xl/``, an absolute one from the archive's root); the member's own path when no sheet names
+    it or the sheet list cannot be read (damaged, or refused by defusedxml: a DTD or entities).
+    Only messages use it: error cells are placed by their grid (:func:`_place_errors`)."""
     import posixpath
 
-    found: dict[str, list[str]] = {p: [] for p in parts}
+    found: dict[str, str] = {p: p for p in parts}
     try:
         from defusedxml.ElementTree import fromstring
 
@@ -310,10 +308,10 @@ def _xlsx_sheet_parts(name: str, zf: zipfile.ZipFile, parts: list[str]) -> dict[
             target = rels.get(sh.get(ns_r), "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
             path = posixpath.normpath(path)
-            if path in found and sh.get("name"):
-                found[path].append(sh.get("name"))
-    except Exception:  # noqa: BLE001 - no names: an error cell then cannot be placed, and the file is refused
-        return {p: [] for p in parts}
+            if found.get(path) == path and sh.get("name"):
+                found[path] = sh.get("name")
+    except Exception:  # noqa: BLE001 - names are only for the messages
+        return {p: p for p in parts}
     return found
 
 
@@ -582,6 +580,11 @@ def _clean(v: Any) -> Any:
     return None if v == "" else v
 
 
+def _grid(sheet) -> list[list]:
+    """A calamine sheet's rows, the empty text as blank (:func:`_clean`, written out: one call per cell is slow)."""
+    return [[None if v == "" else v for v in r] for r in sheet.to_python(skip_empty_area=False)]
+
+
 def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
     import python_calamine as pc
 
@@ -594,7 +597,7 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
             if sh.total_height * max(sh.total_width, 1) > MAX_CELLS:  # second line of defence
                 raise refused(name, f"lembar {sname} berukuran {_dots(sh.total_height)} x {_dots(sh.total_width)} "
                                     f"sel, melebihi batas {_dots(MAX_CELLS)} sel.", "too_large")
-            rows = [[None if v == "" else v for v in r] for r in sh.to_python(skip_empty_area=False)]  # as _clean
+            rows = _grid(sh)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sh.merged_cell_ranges or [])]
             m = meta.get(sname)
             hidden = m is not None and str(m.visible).split(".")[-1] != "Visible"
@@ -625,9 +628,14 @@ def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], Cel
         if cells and sname not in by_name:
             _unplaced(name, sname, cells)
     for sheet in sheets:
-        for (r, c), err in errors.get(sheet.name, {}).items():
-            if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
-                sheet.rows[r][c] = err
+        _fill(sheet, errors.get(sheet.name, {}))
+
+
+def _fill(sheet: Sheet, cells: dict[tuple[int, int], CellError]) -> None:
+    """Put error cells into a sheet's grid where calamine read blank."""
+    for (r, c), err in cells.items():
+        if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
+            sheet.rows[r][c] = err
 
 
 def _place_errors(name: str, zf: zipfile.ZipFile, sheets: list[Sheet], part: str,
@@ -644,9 +652,7 @@ def _place_errors(name: str, zf: zipfile.ZipFile, sheets: list[Sheet], part: str
     if not homes:
         _unplaced(name, label, cells)
     for sheet in homes:
-        for (r, c), err in cells.items():
-            if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
-                sheet.rows[r][c] = err
+        _fill(sheet, cells)
 
 
 _ALONE_TYPES = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
@@ -682,8 +688,7 @@ def _alone(zf: zipfile.ZipFile, part: str) -> list[list] | None:
             alone.writestr("xl/_rels/workbook.xml.rels", b'<?xml version="1.0"?><Relationships xmlns="http://schemas.'
                            b'openxmlformats.org/package/2006/relationships">' + b"".join(rels) + b"</Relationships>")
             alone.writestr("xl/worksheets/sheet1.xml", zf.read(part))
-        sheet = pc.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_name("S")
-        return [[None if v == "" else v for v in r] for r in sheet.to_python(skip_empty_area=False)]
+        return _grid(pc.CalamineWorkbook.from_filelike(io.BytesIO(out.getvalue())).get_sheet_by_name("S"))
     except Exception:  # noqa: BLE001 - not readable alone: its error cells cannot be placed, and the file is refused
         return None
 
@@ -697,17 +702,14 @@ def _unplaced(name: str, where: str, cells: dict[tuple[int, int], CellError]) ->
                         "impor lagi.", "damaged")
 
 
-def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict | None = None,
-          marked: bool | None = None, sheet_of: Callable[[str], str] | None = None) -> list[Sheet]:
+def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: bool,
+          sheet_of: Callable[[str], str]) -> list[Sheet]:
     """The sheets of an xlsx; ``errors``: {worksheet member: its error cells}; ``marked``: whether
-    a worksheet holds a formula or hidden rows/columns (:func:`_xlsx_extent` found it; looked up
-    here when not given); ``sheet_of``: a member's sheet name for messages."""
+    a worksheet holds a formula or hidden rows/columns (:func:`_xlsx_extent` found it);
+    ``sheet_of``: a member's sheet name for messages."""
     sheets = _calamine(name, data, "xlsx")
-    for part, cells in (errors or {}).items():
-        _place_errors(name, zf, sheets, part, cells, (sheet_of or (lambda p: p))(part))
-    if marked is None:
-        xml = [_zip_read(name, zf, n) for n in _xlsx_worksheets(name, zf)]
-        marked = any(_FORMULA_TAG.search(x) or _HIDDEN_TAG.search(x) for x in xml)
+    for part, cells in errors.items():
+        _place_errors(name, zf, sheets, part, cells, sheet_of(part))
     if not marked:
         return sheets  # openpyxl (slower) only for formulas without saved results and hidden rows/columns
     import openpyxl
