@@ -1,4 +1,4 @@
-"""Indonesian number, date, time and percentage formats (Babel, locale "id").
+"""Indonesian number, date, time and percentage formats (CLDR locale "id", as Babel writes them).
 
 Numbers use a dot as thousands separator ("1.234.567"), dates are written "8 Juli 2018",
 percentages with a decimal comma and two decimals ("77,29%"), rounded half up as clerks
@@ -63,10 +63,37 @@ def local_time(value: str | _dt.datetime | None, locale: str = LOCALE, seconds: 
     except (ValueError, TypeError):
         return str(value)
     zone = ZONE_NAMES.get(OFFICE_ZONE, "WIB")
+    clock = f"{t:%H.%M.%S}" if seconds else f"{t:%H.%M}"
+    if locale in MONTHS:
+        return f"{_day_month_year(t, locale)} {clock} {zone}"
     from babel.dates import format_datetime
 
     pattern = "d MMMM y HH.mm.ss" if seconds else "d MMMM y HH.mm"
     return f"{format_datetime(t, pattern, locale=locale)} {zone}"
+
+
+#: month names (CLDR "MMMM", format context) of the interface's two languages, January first:
+#: Babel's ``format_date(day, "MMMM", locale=...)``. Dates and times in these languages are written
+#: with them without loading Babel and its locale data (~20 ms of the first date a command prints);
+#: tests/core/test_formatting.py checks every month, weekday and many times against Babel's.
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+#: weekday names (CLDR "EEEE"), Monday first (Python's ``date.weekday()``)
+WEEKDAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+#: the decimal separator of CLDR "id" (Babel's ``get_decimal_symbol("id")``)
+DECIMAL_SYMBOL = ","
+
+
+def _day_month_year(d: _dt.date, locale: str) -> str:
+    """CLDR's "d MMMM y" in one of :data:`MONTHS`' languages: "8 Juli 2018"."""
+    return f"{d.day} {MONTHS[locale][d.month - 1]} {d.year}"
 
 
 #: the thousands separator of CLDR locale "id" (Babel's ``get_group_symbol("id")``), and its
@@ -124,34 +151,39 @@ def to_date(value: str | _dt.date | _dt.datetime) -> _dt.date:
 
 
 def date_long(value: str | _dt.date | _dt.datetime, locale: str = LOCALE) -> str:
-    """Indonesian long date: "8 Juli 2018" (``locale`` "en": "8 July 2018")."""
+    """Indonesian long date: "8 Juli 2018" (``locale`` "en": "8 July 2018"; another locale through Babel)."""
+    if locale in MONTHS:
+        return _day_month_year(to_date(value), locale)
     from babel.dates import format_date
 
     return format_date(to_date(value), "d MMMM y", locale=locale)
 
 
 def weekday(value: str | _dt.date | _dt.datetime) -> str:
-    """Indonesian day name: "Rabu"."""
-    from babel.dates import format_date
-
-    return format_date(to_date(value), "EEEE", locale=LOCALE)
+    """Indonesian day name: "Rabu" (:data:`WEEKDAYS`)."""
+    return WEEKDAYS[LOCALE][to_date(value).weekday()]
 
 
 def month_name(value: str | _dt.date | _dt.datetime) -> str:
-    """Indonesian month name: "Mei"."""
-    from babel.dates import format_date
-
-    return format_date(to_date(value), "MMMM", locale=LOCALE)
+    """Indonesian month name: "Mei" (:data:`MONTHS`)."""
+    return MONTHS[LOCALE][to_date(value).month - 1]
 
 
 def percent(part: int | None, whole: int | None, decimals: int = 2) -> str:
-    """Share of ``part`` in ``whole`` as "77,29%" (half-up rounding); "" when either is blank or whole is 0."""
+    """Share of ``part`` in ``whole`` as "77,29%" (half-up rounding); "" when either is blank or whole is 0.
+
+    Babel's ``format_percent`` of the share rounded half up, with the pattern "#,##0.00%" (as many
+    zeros as ``decimals``) for locale "id", written without loading Babel: dot thousands
+    separators, :data:`DECIMAL_SYMBOL`, no space before the sign (tests compare it with Babel's)."""
     if part is None or whole in (None, 0):
         return ""
-    from decimal import ROUND_HALF_UP, Decimal  # loaded with the first percentage (Babel loads it then too)
+    from decimal import ROUND_HALF_UP, Decimal  # loaded with the first percentage
 
     ratio = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-(decimals + 2)), rounding=ROUND_HALF_UP)
-    pattern = "#,##0." + "0" * decimals + "%" if decimals else "#,##0%"
-    from babel.numbers import format_percent
-
-    return format_percent(ratio, format=pattern, locale=LOCALE)
+    hundredths = int(ratio.scaleb(decimals + 2))  # exact: the share in units of the last decimal shown
+    sign = "-" if hundredths < 0 else ""
+    whole_part, fraction = divmod(abs(hundredths), 10 ** decimals)
+    text = number(whole_part)
+    if decimals:
+        text += DECIMAL_SYMBOL + str(fraction).rjust(decimals, "0")
+    return f"{sign}{text}%"

@@ -116,8 +116,9 @@ class Workspace:
     def db(self):
         """The ``sqlite_utils.Database`` over the one connection (made when a write first needs it)."""
         if self._db is None:
-            import sqlite_utils
+            from .loading import import_sqlite_utils
 
+            sqlite_utils = import_sqlite_utils()
             # no plugins: sqlite-utils would scan every installed package's entry points for them
             # (~80 ms) and let any of them register SQL functions on the workspace's connection
             self._db = sqlite_utils.Database(self.conn, strict=True, execute_plugins=False)

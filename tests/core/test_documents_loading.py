@@ -1,4 +1,4 @@
-"""reportlab loaded with its wide URI pattern compiled on first use (core/documents/loading.py)."""
+"""reportlab loaded with its wide URI pattern compiled on first use (core/loading.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from recap_app.core.documents import loading
+from recap_app.core import loading
 
 URIS = ["https://example.com/a/b", "http://192.168.0.1:8080/x?y=1", "ftp://user:pw@host.id/berkas",
         "HTTPS://KPU.GO.ID/", "https://bücher.de/ü", "mailto:x@y", "not a uri", "https://-bad-.com/",
@@ -53,7 +53,7 @@ def test_re_compile_is_restored_when_the_import_fails():
 def test_a_fresh_process_does_not_compile_the_wide_pattern_at_import():
     code = ("import re, recap_app.core.documents\n"
             "from reportlab.platypus import paragraph\n"
-            "print(type(paragraph.uri_pat).__name__, re.compile is recap_app.core.documents.loading._REAL_COMPILE)")
+            "print(type(paragraph.uri_pat).__name__, re.compile is recap_app.core.loading._REAL_COMPILE)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["DeferredPattern", "True"]
 
@@ -139,3 +139,23 @@ def test_lazy_module_leaves_loaded_and_unknown_modules_alone():
     assert sys.modules["re"] is before
     loading.lazy_module("no_such_module_here")
     assert "no_such_module_here" not in sys.modules
+
+
+def test_sqlite_utils_gets_its_wide_pattern_deferred_and_it_still_reads_a_virtual_table():
+    code = ("import re\nfrom recap_app.core import loading\nsu = loading.import_sqlite_utils()\n"
+            "pat = su.db._virtual_table_using_re\n"
+            "db = su.Database(memory=True)\ndb.execute('CREATE VIRTUAL TABLE \"tëks\" USING fts4(x)')\n"
+            "print(type(pat).__name__, re.compile is loading._REAL_COMPILE, db['tëks'].virtual_table_using,"
+            " db['tëks'].virtual_table_using == 'FTS4')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["DeferredPattern", "True", "FTS4", "True"]
+
+
+def test_an_escaped_wide_range_is_deferred_and_matches_as_compiled():
+    source = r"[A-Za-z_\u0080-\uffff][A-Za-z_\u0080-\uffff0-9\$]*"
+    with loading.deferred_wide_patterns():
+        deferred = re.compile(source, re.I)
+    assert isinstance(deferred, loading.DeferredPattern)
+    real = re.compile(source, re.I)
+    for text in ["tabel", "Tëks_2", "ÅNGSTRÖM$", "2x", "ǅ", "", "a b"]:
+        assert (deferred.fullmatch(text) is None) == (real.fullmatch(text) is None), text

@@ -157,3 +157,74 @@ def test_numbers_without_a_group_are_babel_s_without_loading_it():
     from babel.numbers import format_decimal
 
     assert all(fmt.number(n) == format_decimal(n, format="#,##0", locale="id") == str(n) for n in range(-999, 1000))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=-10**12, max_value=10**12), st.integers(min_value=1, max_value=10**12),
+       st.integers(min_value=0, max_value=4))
+def test_every_share_is_what_babel_s_format_percent_writes(part, whole, decimals):
+    """The share as Babel writes the half-up rounded ratio with "#,##0.00%" for "id" (without loading it)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from babel.numbers import format_percent
+
+    ratio = (Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-(decimals + 2)), rounding=ROUND_HALF_UP)
+    want = format_percent(ratio, format="#,##0." + "0" * decimals + "%" if decimals else "#,##0%", locale="id")
+    got = fmt.percent(part, whole, decimals)
+    assert got == (want[1:] if want.startswith("-") and not ratio else want)  # Babel's "-0,00%": a zero share is 0
+
+
+def test_the_symbols_are_babel_s():
+    from babel.numbers import get_decimal_symbol
+
+    assert fmt.DECIMAL_SYMBOL == get_decimal_symbol("id")
+
+
+@pytest.mark.parametrize("locale", ["id", "en"])
+def test_every_month_and_weekday_is_babel_s(locale):
+    from babel.dates import format_date
+
+    for month in range(1, 13):
+        for day in (1, 9, 28):
+            d = dt.date(2024, month, day)
+            assert fmt.date_long(d, locale) == format_date(d, "d MMMM y", locale=locale)
+            assert fmt.MONTHS[locale][month - 1] == format_date(d, "MMMM", locale=locale)
+    for offset in range(7):
+        d = dt.date(2019, 4, 15) + dt.timedelta(days=offset)
+        assert fmt.WEEKDAYS[locale][d.weekday()] == format_date(d, "EEEE", locale=locale)
+    assert fmt.weekday(dt.date(2019, 4, 17)) == "Rabu" and fmt.month_name(dt.date(2019, 4, 17)) == "April"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(min_value=dt.datetime(1000, 1, 2), max_value=dt.datetime(9998, 12, 30)),
+       st.sampled_from(["id", "en"]), st.booleans())
+def test_every_time_is_what_babel_s_format_datetime_writes(t, locale, seconds):
+    from babel.dates import format_datetime
+
+    local = fmt.to_local(t)
+    pattern = "d MMMM y HH.mm.ss" if seconds else "d MMMM y HH.mm"
+    assert fmt.local_time(t, locale, seconds) == f"{format_datetime(local, pattern, locale=locale)} WIB"
+    assert fmt.date_long(t, locale) == format_date_babel(fmt.to_date(t), locale)
+
+
+def format_date_babel(d, locale):
+    from babel.dates import format_date
+
+    return format_date(d, "d MMMM y", locale=locale)
+
+
+def test_another_locale_still_goes_through_babel():
+    assert fmt.date_long("2019-05-08", "de") == "8 Mai 2019"
+    assert fmt.local_time("2019-05-08T10:30:00+00:00", "de") == "8 Mai 2019 17.30 WIB"
+
+
+def test_dates_times_and_shares_do_not_load_babel():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom recap_app.core import formatting as f\n"
+            "print(f.percent(1, 3), f.local_time('2019-05-08T10:30:00+00:00'), f.date_long('2019-05-08'),"
+            " f.weekday('2019-05-08'), f.month_name('2019-05-08'), f.local_time('2019-05-08T10:30:00Z', 'en'))\n"
+            "print(sorted(m for m in sys.modules if m.startswith('babel')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["33,33% 8 Mei 2019 17.30 WIB 8 Mei 2019 Rabu Mei 8 May 2019 17.30 WIB", "[]"]

@@ -27,7 +27,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loading import deferred_wide_patterns, lazy_module
+from ..loading import deferred_wide_patterns, lazy_module
 
 with deferred_wide_patterns():  # before any module of the package loads reportlab (docs/performance.md)
     lazy_module("PIL.Image")  # reportlab imports it for bitmaps; no document holds one

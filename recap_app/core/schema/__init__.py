@@ -37,9 +37,9 @@ SET_NAME = "recap_app"
 @functools.cache
 def migration_set():
     """The ``sqlite_utils`` migration set (imported when a workspace is created or upgraded only)."""
-    from sqlite_utils.migrations import Migrations
+    from ..loading import import_sqlite_utils
 
-    found = Migrations(SET_NAME)
+    found = import_sqlite_utils().migrations.Migrations(SET_NAME)
     for fn in MIGRATIONS:
         found(name=fn.__name__)(fn)
     return found

@@ -1,11 +1,13 @@
-"""Loading reportlab without compiling, at import, a pattern the documents never use.
+"""Loading libraries without compiling, at import, patterns this program never or rarely uses.
 
 reportlab's ``platypus.paragraph`` compiles at import a case-insensitive URI pattern whose
 character classes span ``\\xa1-\\uffff`` (``uri_pat``, used only to hyphenate URIs, which no
-document here asks for). Python's ``re`` folds the case of every one of those 65,000 characters
-when compiling it: about 50 ms of every process that prints, a sixth of ``recap print``. Under
-:func:`deferred_wide_patterns` such a pattern is compiled on its first use instead; every other
-pattern is compiled at once, as before, and the result of a match is the same
+document here asks for); sqlite-utils' ``db`` one for ``CREATE VIRTUAL TABLE`` names spanning
+``\\u0080-\\uffff`` (``_virtual_table_using_re``, for full-text tables, which no workspace has).
+Python's ``re`` folds the case of every one of those ~65,000 characters when compiling such a
+pattern: about 50 ms of every process that prints, a sixth of ``recap print``, and 15 ms of
+``recap init``. Under :func:`deferred_wide_patterns` such a pattern is compiled on its first use
+instead; every other pattern is compiled at once, as before, and the result of a match is the same
 (tests/core/test_documents_loading.py).
 
 reportlab also imports Pillow's ``PIL.Image`` at import (``reportlab.lib.utils``) for bitmaps, which
@@ -21,8 +23,10 @@ import re
 import sys
 from collections.abc import Iterator
 
-#: the character range that makes a case-insensitive pattern slow to compile
-WIDE = "\xa1-\uffff"
+#: the ends of a character range that make a case-insensitive pattern slow to compile: a range up
+#: to the last character of the Basic Multilingual Plane, written as the character itself
+#: (reportlab: "\xa1-\uffff") or as the escape ``re`` reads (sqlite-utils: r"\u0080-\uffff")
+WIDE = ("-\uffff", r"-\uffff")
 
 
 class DeferredPattern:
@@ -49,12 +53,12 @@ _REAL_COMPILE = re.compile
 
 @contextlib.contextmanager
 def deferred_wide_patterns() -> Iterator[None]:
-    """Inside: ``re.compile`` of a case-insensitive text pattern holding :data:`WIDE` returns a
+    """Inside: ``re.compile`` of a case-insensitive text pattern holding one of :data:`WIDE` returns a
     :class:`DeferredPattern`; anything else is compiled as usual. ``re.compile`` is itself again
     on leaving, whatever happened inside."""
 
     def compile_(pattern, flags=0):
-        if isinstance(pattern, str) and flags & re.IGNORECASE and WIDE in pattern:
+        if isinstance(pattern, str) and flags & re.IGNORECASE and any(w in pattern for w in WIDE):
             return DeferredPattern(pattern, flags)
         return _REAL_COMPILE(pattern, flags)
 
@@ -84,3 +88,13 @@ def lazy_module(name: str) -> None:
     parent, _, child = name.rpartition(".")
     if parent:
         setattr(sys.modules[parent], child, module)
+
+
+def import_sqlite_utils():
+    """The ``sqlite_utils`` package, imported (the first time) with its wide pattern deferred
+    (:func:`deferred_wide_patterns`). The store and the schema's migrations import it through this."""
+    if "sqlite_utils" not in sys.modules:
+        with deferred_wide_patterns():
+            import sqlite_utils  # noqa: F401
+            import sqlite_utils.migrations  # noqa: F401
+    return sys.modules["sqlite_utils"]
