@@ -158,6 +158,40 @@ def test_hidden_helper_column_and_hidden_old_row_are_not_used(ws, kudus, tmp_pat
     assert got == expected(ws, got_cols, values)
 
 
+@pytest.mark.parametrize("merged", [False, True])
+@pytest.mark.parametrize("remarks", [{"dpt": "cek ulang C1", "paslon_1": "sesuai pleno"}, {"dpt": 5, "paslon_2": 1234}])
+def test_a_remarks_column_headed_above_the_names_row_is_not_read_and_is_said(ws, kudus, tmp_path, merged, remarks):
+    """KETERANGAN after JUMLAH AKHIR, its heading on the top header row (merged down or not), holding
+    remarks or stray figures: the certificate is read as without it, and the clerk is told."""
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values, extra_cols=[("KETERANGAN", remarks)])
+    top = next(i for i, r in enumerate(g.rows) if r and r[0] == "NO") + 1  # 1-based row of "NO ... KETERANGAN"
+    if merged:
+        g.merged.append((top, 14, top + 1, 14))  # N: after JUMLAH AKHIR (M)
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "diterima", rep.message
+    assert rep.notes == [f'kolom N{top} ("KETERANGAN") berisi keterangan, bukan angka kecamatan; tidak dipakai']
+    got_cols, got = stored(ws, "33.19")
+    assert got_cols == [k for k, _ in cols] + ["JUMLAH"]
+    assert got == expected(ws, got_cols, values)
+
+
+def test_an_empty_remarks_column_is_passed_over_without_a_word(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values,
+                                                            extra_cols=[("KET", {})])]))
+    assert rep.status == "diterima" and rep.notes == []
+
+
+def test_figures_under_no_heading_beside_a_remarks_heading_elsewhere_are_still_refused(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values, extra_cols=[("KETERANGAN", {"dpt": "x"}), (None, {"dpt": 777})])
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "ditolak" and rep.code == "unknown_kecamatan"
+    assert "sel O8: kolom berisi angka tetapi tanpa judul" in rep.message
+    assert ws.latest_values() == {}
+
+
 def test_hidden_sheet_with_old_draft_is_not_used(ws, kudus, tmp_path):
     title, cols, values = kudus
     old = copy.deepcopy(values)

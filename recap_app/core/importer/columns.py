@@ -15,6 +15,8 @@ JUMLAH_HEADERS = {"JUMLAH", "JUMLAH AKHIR", "TOTAL", "JML", "JUMLAH TOTAL", "JUM
                   "JUMLAH KABUPATEN KOTA", "JUMLAH KAB KOTA", "JUMLAH AKHIR KABUPATEN KOTA", "TOTAL KABUPATEN",
                   "JUMLAH SELURUH", "JUMLAH SELURUHNYA", "JUMLAH KECAMATAN"}
 IGNORED_HEADERS = {"KETERANGAN", "KET", "CATATAN", "NO", "NOMOR", "URAIAN", "L P", "LK PR"}
+#: headings of a remarks column (DB1 forms end with one): its cells are never figures of the certificate
+REMARK_HEADERS = {"KETERANGAN", "KET", "CATATAN"}
 
 
 def header_score(grid: Grid, ctx: Context) -> tuple[int, int]:
@@ -93,7 +95,8 @@ def header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field_
 
     A column's header is read from the header row and up to 3 rows above it (merged cells count);
     columns without header and without figures are skipped, a column with figures but no header is
-    refused, a hidden column that is no kecamatan is skipped and reported.
+    refused, a hidden column that is no kecamatan is skipped and reported, and so is a remarks
+    column (:data:`REMARK_HEADERS` on the header row or above it) that holds anything.
     """
     zone = range(max(0, hr - 3), min(first_field_row, hr + 3))
     out: list[tuple[int, str, str | None, bool]] = []
@@ -118,6 +121,14 @@ def header_columns(grid: Grid, hr: int, first: int, first_field_row: int, field_
                 notes.append(f"kolom tersembunyi {grid.ref(hr, c)} (\"{short(name)}\") tidak dipakai")
             continue
         if not (code or is_j) and (not name or normalize(name) in IGNORED_HEADERS):
+            remark = next((t for t in reversed(texts) if normalize(t) in REMARK_HEADERS), None)
+            if remark is not None and (not name or normalize(name) in REMARK_HEADERS):
+                # a remarks column, headed on the header row or above it (merged or not): not figures
+                if has_data:
+                    row = next(r for r, t in at if t == remark)  # where it was typed (a merge's first cell)
+                    notes.append(f"kolom {grid.ref(row, c)} (\"{short(remark)}\") berisi keterangan, bukan angka "
+                                 "kecamatan; tidak dipakai")
+                continue
             if has_data and not name:
                 raise ImportRefused(
                     f"{where}, sel {grid.ref(hr, c)}: kolom berisi angka tetapi tanpa judul; diharapkan nama atau "
