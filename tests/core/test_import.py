@@ -192,6 +192,42 @@ def test_figures_under_no_heading_beside_a_remarks_heading_elsewhere_are_still_r
     assert ws.latest_values() == {}
 
 
+def _label_cell(path, startswith):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    row = next(r for r in wb.active.iter_rows() if r[1].value and str(r[1].value).startswith(startswith))
+    return wb, row[1]
+
+
+def test_a_row_of_figures_under_an_error_label_is_refused_not_dropped(ws, kudus, tmp_path):
+    """#REF! where a pair's name should be: the row's figures cannot be placed, and leaving the row
+    out would lose that pair's votes with only a note. Refused, naming the cell; nothing stored."""
+    title, cols, values = kudus
+    path = write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values)])
+    wb, cell = _label_cell(path, "JOKO WIDODO")
+    cell.value = "#REF!"
+    ref = cell.coordinate
+    wb.save(path)
+    rep = imp(ws, path)
+    assert (rep.status, rep.code) == ("ditolak", "bad_label")
+    assert rep.message == (f"Berkas a.xlsx, lembar DB1-PPWP, sel {ref}: label baris berisi galat #REF!, padahal baris "
+                           "itu berisi angka; diharapkan label isian formulir. Perbaiki label itu di program lembar "
+                           "kerja, simpan, lalu impor lagi.")
+    assert ws.latest_values() == {}
+
+
+def test_an_error_label_on_a_row_without_figures_is_no_matter(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.rows.insert(next(i for i, r in enumerate(g.rows) if r and r[0] == "NO") + 2, [None, "#N/A"])
+    path = write_xlsx(tmp_path / "a.xlsx", [g])
+    rep = imp(ws, path)
+    assert rep.status == "diterima", rep.message
+    got_cols, got = stored(ws, "33.19")
+    assert got == expected(ws, got_cols, values)
+
+
 def test_hidden_sheet_with_old_draft_is_not_used(ws, kudus, tmp_path):
     title, cols, values = kudus
     old = copy.deepcopy(values)

@@ -34,7 +34,7 @@ from .context import Context, NearCandidate
 from .grid import Grid, cell_text
 from .names import normalize
 from .numbers import short
-from .rows import find_form_rows
+from .rows import find_form_rows, refuse_error_label
 
 #: similarity (difflib ratio on title-free names) from which a candidate name is a near match
 NEAR_NAME = 0.8
@@ -271,6 +271,7 @@ class _Section:
                 if "suara_sah" in self.field_rows and "jumlah_suara" in self.field_rows:
                     break  # below the table: signatures and notes
                 if ln.has_data and r not in self.grid.hidden_lines:
+                    refuse_error_label(self.grid, r, first, self.where)
                     self.notes.append(f"baris {ln.ref} (\"{short(ln.label)}\") berisi angka tetapi bukan isian "
                                       "formulir; tidak dipakai")
                 continue
@@ -304,6 +305,7 @@ class _Section:
                     self.candidates.append(_Candidate(ln, current.nomor if current else None))
                 continue
             if ln.has_data and r not in self.grid.hidden_lines:
+                refuse_error_label(self.grid, r, first, self.where)
                 self.notes.append(f"baris {ln.ref} (\"{short(ln.label)}\") berisi angka tetapi bukan isian formulir; "
                                   "tidak dipakai")
 

@@ -11,7 +11,7 @@ from ..forms import FormRow
 from .context import Context
 from .grid import Grid, cell_text
 from .names import normalize
-from .numbers import short
+from .numbers import CellError, short
 
 ROMANS = ("I", "II", "III", "IV", "V")
 MARKERS = {"L": "L", "LK": "L", "LAKI LAKI": "L", "LAKI": "L", "P": "P", "PR": "P", "PEREMPUAN": "P",
@@ -102,6 +102,27 @@ def _read_line(cells: tuple[str, ...]) -> Line:
     return ln
 
 
+def refuse_error_label(grid: Grid, r: int, first: int, where: str) -> None:
+    """Refuse a row that holds figures under a label cell holding a spreadsheet error ("#REF!",
+    a broken formula): which form row its figures are cannot be told, and leaving them out would
+    drop a whole row of the certificate (a pair's votes, say) with only a note.
+
+    Args:
+        grid: the sheet; r: the row (0-based); first: the first data column (labels are left of it);
+        where: "Berkas X, lembar Y" for the message.
+    Raises:
+        ImportRefused: "bad_label", naming the cell, the error and its formula.
+    """
+    for c in range(first):
+        v = grid.view(r, c)
+        if isinstance(v, CellError):
+            made = f" (hasil rumus \"{short(v.formula)}\")" if v.formula else ""
+            raise ImportRefused(
+                f"{where}, sel {grid.ref(r, c)}: label baris berisi galat {v}{made}, padahal baris itu berisi angka; "
+                "diharapkan label isian formulir. Perbaiki label itu di program lembar kerja, simpan, lalu impor "
+                "lagi.", "bad_label")
+
+
 def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes: list[str],
                    lines: range | None = None) -> dict[str, int]:
     """{field key: grid row} for every form field found below the header row.
@@ -184,6 +205,7 @@ def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, no
                     f"(\"{short(label)}\"), padahal {e.name} hanya punya {n_pairs} pasangan calon; berkas ini untuk "
                     "pemilihan lain.", "wrong_election")
             if has_data and block is not None and r not in grid.hidden_lines:
+                refuse_error_label(grid, r, first, where)
                 notes.append(f"baris {grid.ref(r, 0)} (\"{short(label or number or '')}\") berisi angka tetapi bukan isian "
                              "formulir; tidak dipakai")
             continue
