@@ -85,10 +85,11 @@ def test_no_import_circle_in_the_ui():
 
 #: the layers of docs/architecture.md, bottom first: a module imports only its own layer or lower ones
 LAYERS = (
-    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults", "files"),
+    ("errors", "clock", "formatting", "terbilang", "paths", "text", "domain", "cli_i18n", "faults", "files",
+     "loading"),
     ("forms", "seats"),
     ("election", "rules"),
-    ("schema", "store", "state", "headlog", "status"),
+    ("schema", "store", "state", "headlog", "status", "continuity"),
     ("audit", "audit_text", "auth", "outputs", "totals", "office_key"),
     ("backup", "drafts", "compare", "reconcile", "anchors", "linked", "tps"),
     ("certificate", "integrity", "allocation", "tps_check", "startup"),

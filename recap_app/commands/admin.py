@@ -164,7 +164,7 @@ def register(main):
         from ..core import integrity
 
         heads = [_paper_head(p) for p in paper]
-        with cmd.open_ws(db, readonly=True) as ws:
+        with cmd.open_ws(db, readonly=True, continuity=False) as ws:  # what differs is reported, not refused
             rep = integrity.verify(ws, heads)
         if fmt == "json":
             cmd.emit_json(rep.to_dict())
@@ -178,6 +178,22 @@ def register(main):
             for note in rep.notes:
                 click.echo(f"Catatan: {note}")
         sys.exit(0 if rep.ok else 1)
+
+    @cmd.write_command(audit_grp, "accept")
+    @click.option("--reason", required=True, help="Mengapa berkas ini diterima (mis. dipakai di PC lain).")
+    def audit_accept(db, user, reason):
+        """Terima ruang kerja yang rantai auditnya tidak sama dengan yang terakhir ditulis program di PC ini
+        (dipakai di PC lain, atau salinan lama yang memang hendak dipakai); dicatat di log audit (admin)."""
+        from ..core import integrity
+
+        with cmd.acting(db, user, continuity=False) as (ws, actor):
+            taken = integrity.accept_file(ws, actor, reason)
+        if taken is None:
+            click.echo("Rantai audit ruang kerja ini sama dengan yang terakhir ditulis program di PC ini; "
+                       "tidak ada yang perlu diterima.")
+        else:
+            click.echo(f"Diterima dan dicatat (catatan audit #{taken}): ruang kerja ini dipakai lagi di PC ini "
+                       "sebagaimana adanya.")
 
     @cmd.write_command(audit_grp, "anchor")
     @cmd.format_option

@@ -68,16 +68,16 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
                              show_default=True, help="Bentuk keluaran.")
 
 
-def open_ws(db: Path | None, readonly: bool = False) -> Workspace:
+def open_ws(db: Path | None, readonly: bool = False, continuity: bool = True) -> Workspace:
     """Open the workspace named by --db (or the default) and remember it. Without --db and
     RECAP_DB the clerk is told which file that is (on stderr): the last one used is not always the
-    one meant."""
+    one meant. ``continuity``: see :func:`recap_app.core.startup.open_checked`."""
     path = resolve_workspace(db)
     from ..core.startup import open_checked  # the start-up integrity check names the latest good backup
 
     if not db and not os.environ.get("RECAP_DB"):
         click.echo(f"Ruang kerja: {path} (yang terakhir dipakai; pilih yang lain dengan --db).", err=True)
-    ws = open_checked(path, readonly)
+    ws = open_checked(path, readonly, continuity)
     remember_workspace(path)
     return ws
 
@@ -90,9 +90,9 @@ def acting_user(ws: Workspace, user: str | None) -> str:
 
 
 @contextlib.contextmanager
-def acting(db: Path | None, user: str | None):
+def acting(db: Path | None, user: str | None, continuity: bool = True):
     """``with acting(db, user) as (ws, actor)``: the workspace opened and the acting user authenticated."""
-    with open_ws(db) as ws:
+    with open_ws(db, continuity=continuity) as ws:
         try:
             yield ws, acting_user(ws, user)
         finally:

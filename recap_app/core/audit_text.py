@@ -60,6 +60,7 @@ user.password                     | Kata sandi diganti | Password changed
 user.login_failed                 | Gagal masuk | Failed login
 backup.failed                     | Cadangan otomatis gagal dibuat | Automatic backup failed
 anchor.sign                       | Kepala rantai audit ditandatangani | Audit chain head signed
+audit.accept                      | Ruang kerja diterima sebagaimana adanya (rantai lain dari catatan PC ini) | Workspace accepted as it is (chain unlike this PC's note)
 office_key.passphrase             | Kata sandi kunci kantor ditetapkan | Office key passphrase set
 state.digest                      | Sidik keadaan terlindung dicatat | Protected state fingerprint recorded
 schema.migrate                    | Struktur ruang kerja diperbarui | Workspace structure upgraded
@@ -130,6 +131,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "protected": ("dilindungi kata sandi", "passphrase-protected"), "office": ("kantor", "office"),
     "unchanged": ("tetap", "unchanged"), "remote": ("tujuan jarak jauh", "remote"), "source": ("sumber", "source"),
     "tps": ("TPS", "polling stations"), "content_sha256": ("sidik isi", "content fingerprint"),
+    "noted_head": ("kepala yang dicatat PC ini", "head noted on this PC"), "noted_state": ("keadaan catatan PC",
+                                                                                         "state of the PC's note"),
+    "noted_at": ("waktu catatan PC", "time of the PC's note"), "file_head": ("kepala rantai berkas", "file's chain head"),
 }
 
 #: labels that mean something else for one action: (action, key) -> (Indonesian, English)

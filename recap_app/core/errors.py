@@ -114,6 +114,7 @@ CODES: dict[str, tuple[str, str]] = {
     "several_certificates": ("lebih dari satu sertifikat berbeda dalam satu berkas", "several certificates in one file"),
     "empty_certificate": ("semua sel angka kosong", "every figure cell blank"),
     "bad_number": ("sel berisi sesuatu yang bukan angka yang sah", "a cell holds no valid figure"),
+    "bad_label": ("label baris yang berisi angka adalah galat (#REF!)", "a row of figures is labelled by an error value"),
     "formula_without_value": ("rumus tanpa hasil tersimpan", "formula without a saved result"),
     "duplicate_field": ("isian formulir muncul dua kali", "a form field appears twice"),
     "duplicate_kecamatan": ("kolom kecamatan atau JUMLAH muncul dua kali", "a column appears twice"),

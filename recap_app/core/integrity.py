@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from . import anchors, audit, reconcile, state, tps
+from . import anchors, audit, continuity, reconcile, state, tps
 from .audit import ChainReport, Problem
 from .errors import WorkspaceError
 from .store import Workspace
@@ -52,6 +52,10 @@ def _verify(ws: Workspace, paper, prefix: bool) -> ChainReport:
     rep.problems += verify_findings(ws)
     found = anchors.check(ws, rep.hashes, list(paper), prefix=prefix)
     rep.problems += found.problems
+    if not prefix:  # records after the head this PC's program last wrote here (an older file: the anchors say it)
+        after = continuity.finding_of(ws)
+        if after is not None and after.kind == "appended":
+            rep.problems.append(Problem("continuity", after.last[0], after.message))
     rep.anchor_sources = found.used
     rep.anchors_checked = found.count
     rep.notes += found.notes
@@ -112,3 +116,39 @@ def verify_findings(ws: Workspace) -> list[Problem]:
         out.append(Problem("findings", None, f"Temuan tersimpan {what} berbeda dari hasil pemeriksaan "
                                              f"ulang ({detail}): temuan diubah di luar program."))
     return out
+
+
+def accept_file(ws: Workspace, actor: str, reason: str) -> int | None:
+    """Take a workspace as it is although its chain is not what this PC's program last wrote to it
+    (used on another PC, or an older copy meant to be used again): recorded in the audit log
+    ("audit.accept": the head noted here, the file's head, what differed, why), after which this
+    PC's note is the file's new head. An older copy's abandoned records are noted in the head log
+    as a restore's are, so ``recap audit verify`` does not report them as cut off.
+
+    Args:
+        ws: the workspace, opened without the continuity check; actor: needs permission "restore"
+            (admin: who may also restore a backup); reason: why (required, plain text).
+    Returns:
+        The audit record's id, or None when there was nothing to accept (nothing is written).
+    Raises:
+        NotAllowed: no "restore" permission. TextError: an empty or unprintable reason.
+        WorkspaceError: as any write (read-only, tampered state under the chain, disk full).
+    """
+    from . import auth
+    from .text import clean_text
+
+    auth.require(ws, actor, "restore")
+    reason = clean_text(reason, "Alasan")
+    found = continuity.finding_of(ws)
+    if found is None:
+        return None
+    noted = found.noted
+    genesis, _wsid = ws.chain_identity()
+    if found.kind == "older" and noted["genesis"] == genesis:
+        anchors.note_restore(ws.path, genesis, found.last[0], noted["head"][0], noted["head"][1],
+                             "recap audit accept")
+    with ws.transaction():
+        rid = ws.record(actor, "audit.accept", "workspace",
+                        {"noted_head": list(noted["head"]), "noted_state": noted["state"], "noted_at": noted.get("at")},
+                        {"file_head": list(found.last), "kind": found.kind, "reason": reason})
+    return rid

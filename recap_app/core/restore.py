@@ -28,7 +28,7 @@ import sqlite3
 from glob import escape as glob_escape
 from pathlib import Path
 
-from . import anchors, auth, integrity, office_key
+from . import anchors, auth, continuity, integrity, office_key
 from .backup import (
     BackupError,
     BackupInfo,
@@ -228,6 +228,8 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
                           {"from": str(backup_file), "sha256": info.sha256, "audit_last_id": b_last,
                            "abandoned_id": abandoned[0], "abandoned_hash": abandoned[1],
                            "other_workspace": bool(other_workspace and b_genesis not in seen)})
+            restored_head = ws.chain_head()
+            restored_wsid = ws.meta("workspace_id")
             ws.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             ws.conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to swap in
         finally:
@@ -252,6 +254,10 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
             for suffix in ("-wal", "-shm"):
                 if os.path.exists(str(target) + suffix):
                     os.replace(str(target) + suffix, str(aside) + suffix)
+        old_genesis = next(iter(seen), None) if len(seen) == 1 else None
+        # this PC's note, on the disk before the swap: the file is the one abandoned or the restored one
+        continuity.pending(target, b_genesis or "", restored_wsid, abandoned if abandoned[0] else restored_head,
+                           restored_head, from_genesis=old_genesis if abandoned[0] else None)
         os.replace(tmp, target)  # the one step that changes the workspace
     except BackupError:
         remove_with_sidecars(tmp)

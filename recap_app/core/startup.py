@@ -93,7 +93,7 @@ def _open_read_only_media(path: Path) -> Workspace:
     return Workspace.on_connection(path, conn, readonly=True)
 
 
-def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
+def open_checked(path: str | Path, readonly: bool = False, continuity: bool = True) -> Workspace:
     """Open a workspace after the start-up integrity check (what the CLI and window use).
 
     The whole check (``PRAGMA integrity_check``) runs whenever the file changed since it last
@@ -105,8 +105,13 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
     write permission) opens read-only, whatever ``readonly`` says: reading works and every
     write stops with WorkspaceError code "readonly" and nothing changed.
 
+    ``continuity``: also compare its audit chain with the head this PC's program last wrote to it
+    (:mod:`recap_app.core.continuity`): a file older than that, or holding records after it that
+    this program did not write here, is refused ("tampered"). Off only for what reports or settles
+    exactly that (``recap audit verify``, ``recap audit accept``).
+
     Raises:
-        WorkspaceError: missing file (as Workspace.open); a storage fault named as what it is
+        WorkspaceError: missing file (as Workspace.open); "tampered" for the continuity check; a storage fault named as what it is
             ("disk_full", "io_error", "locked", "cantopen": the file is fine, no restore is
             advised); or code "damaged" with the plain message of :func:`startup_check` naming
             the latest good backup and how to restore it.
@@ -127,6 +132,8 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
         if report.kind in FAULTS:
             raise WorkspaceError(report.message, report.kind) from exc
         raise WorkspaceError(report.message, "damaged") from exc
+    if continuity:
+        check_continuity(ws)
     stamp = files.stamp(path)
     if stamp is not None and _checked_stamps().get(str(path.resolve())) == stamp:
         _keep_checked(ws, path)
@@ -148,6 +155,27 @@ def open_checked(path: str | Path, readonly: bool = False) -> Workspace:
         _note_checked(path, stamp)
         _keep_checked(ws, path)
     return ws
+
+
+def check_continuity(ws: Workspace) -> None:
+    """Refuse (and close) a workspace whose chain is not the one this PC's program last wrote to it
+    (older, or with records appended); start the note for one this PC has not written yet.
+
+    Raises:
+        WorkspaceError: "tampered", with :class:`recap_app.core.continuity.Finding`'s message.
+    """
+    from . import continuity as notes
+
+    found = notes.finding_of(ws)
+    if found is not None:
+        ws.close()
+        raise WorkspaceError(found.message, "tampered")
+    if notes.read(ws.path) is None:  # first seen on this PC (or before this note existed): from now on
+        with contextlib.suppress(sqlite3.Error):
+            genesis, wsid = ws.chain_identity()
+            head = ws.chain_head()
+            if head[0]:
+                notes.done(ws.path, genesis, wsid, head)
 
 
 def _keep_checked(ws: Workspace, path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from . import faults, files, headlog, schema, state
+from . import continuity, faults, files, headlog, schema, state
 from .clock import default_actor, now_iso
 from .domain import ContestantKind, Region
 from .election import Election, load_election
@@ -257,8 +257,11 @@ class Workspace:
                 ws.record(actor, "workspace.create", f"election:{election.id}", None,
                           {"election": election.id, "simulation": simulation, "office": election.office_code,
                            "tingkat": election.tier, "workspace_id": ws.meta("workspace_id")}, baseline=True)
+            genesis, wsid = ws.chain_identity()
+            head = ws.chain_head()
             conn.close()
             conn = None
+            continuity.done(path, genesis, wsid, head, force=True)  # this path's workspace is this one now
             os.replace(tmp, path)
         except BaseException as exc:  # a failure, or Ctrl+C: the half-made file is not left behind
             if conn is not None:
@@ -408,7 +411,7 @@ class Workspace:
         except sqlite3.OperationalError as exc:
             raise _storage_error(self.path, exc) from exc
         self._touched.clear()
-        self._head_before = None
+        self._head_before = self._head_after = None
         try:
             if not self._migrated:
                 self.guard()  # never build on state changed outside the program: it would be recorded as ours
@@ -417,6 +420,8 @@ class Workspace:
             if self._state_changes(peek=True):  # state changed after the last record: record it too
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
             head = self._head_before
+            if head is not None and self.log_heads and self._synced_later is None:
+                self._note_pending(head, self._head_after)  # on the disk before the commit is
             seen = self._version()  # read under the write lock: nobody else can commit in between
             self.conn.execute("COMMIT")
             self._guarded_at = seen  # what we committed is recorded: the guard need not look again
@@ -456,10 +461,11 @@ class Workspace:
         """
         if not self.conn.in_transaction:
             raise WorkspaceError("Catatan audit hanya boleh ditulis di dalam transaksi.")
-        self._head_before = True  # the head moves: note it in the head log after the commit
         changes = self._state_changes(everything=baseline)
         self._last_actor = actor
         last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        if self._head_before is None:  # the head moves: noted outside the file around the commit
+            self._head_before = (last[0], last[1]) if last else (0, GENESIS_HASH)
         prev_hash = last[1] if last else GENESIS_HASH
         row = {
             "id": (last[0] + 1) if last else 1,
@@ -474,10 +480,13 @@ class Workspace:
         row["prev_hash"] = prev_hash
         row["hash"] = audit_hash(prev_hash, row)
         self.insert_row("audit", row)
+        self._head_after = (row["id"], row["hash"])
         return row["id"]
 
     _last_actor: str | None = None
-    _head_before: bool | None = None
+    #: inside a transaction that records: the chain's head before its first record, and after its last
+    _head_before: tuple[int, str] | None = None
+    _head_after: tuple[int, str] | None = None
     #: inside :meth:`synced_at_end`: [a head is to be noted at its end]
     _synced_later: list | None = None
 
@@ -508,6 +517,10 @@ class Workspace:
         if mode != "wal":
             yield
             return
+        if self.log_heads:  # this PC's note: the run's commits continue the chain from its head now
+            with contextlib.suppress(sqlite3.Error):
+                genesis, wsid = self.chain_identity()
+                continuity.batch(self.path, genesis, wsid, self.chain_head())
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self._synced_later = held = [False]
         try:
@@ -580,6 +593,22 @@ class Workspace:
             return
         if last:
             headlog.head(self.path, genesis, wsid, last[0], last[1])
+            continuity.done(self.path, genesis, wsid, (last[0], last[1]))
+
+    def _note_pending(self, start: tuple[int, str], head: tuple[int, str] | None) -> None:
+        """This PC's note that a commit from ``start`` to ``head`` is under way (core/continuity.py)."""
+        if head is None:
+            return
+        try:
+            genesis, wsid = self.chain_identity() if start[0] else (head[1], self.meta("workspace_id"))
+        except sqlite3.Error:
+            return
+        continuity.pending(self.path, genesis, wsid, start, head)
+
+    def chain_head(self) -> tuple[int, str]:
+        """(id, hash) of the chain's last record; (0, "") for none."""
+        last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        return (last[0], last[1]) if last else (0, "")
 
     def _state_changes(self, everything: bool = False, peek: bool = False) -> dict[str, str | None]:
         """{unit: new SHA-256, or None when removed} of the protected state changed since the last
@@ -867,6 +896,21 @@ class Workspace:
             out[kolom] = col
         self._check_content(info, out, self._audited([info.region_kode]), texts)
         return out
+
+    def check_revisions(self, revisions: list[tuple[RevisionInfo, Values]],
+                        texts: dict[tuple[int, str], str] | None = None) -> None:
+        """Refuse unless every given revision's cells are the program's own: each hashes to its
+        revision's content SHA-256 and that SHA-256 is the one its audit record carries (what every
+        read of figures checks, for revisions read by other queries: a bundle's carried revisions).
+
+        Args:
+            revisions: [(info, values)] as read; texts: :func:`cells_by_column`'s JSON of each column.
+        Raises:
+            WorkspaceError: "tampered", naming the revision and certificate.
+        """
+        audited = self._audited(sorted({info.region_kode for info, _ in revisions}))
+        for info, values in revisions:
+            self._check_content(info, values, audited, texts)
 
     def _audited(self, kodes: list[str]) -> dict[tuple[str, str, int], str]:
         """{(region code, kind, revision number): content SHA-256} as the audit records of those

@@ -368,3 +368,76 @@ def test_bundle_from_another_province_office_is_refused(target, origin, tmp_path
 def test_deeply_nested_json_is_refused(target, origin, tmp_path):
     path = repack(origin["b1"], tmp_path / "deep.zip", origin["ident"], raw_data=b"[" * 20_000 + b"]" * 20_000)
     assert "data.json bukan JSON yang sah" in refused(target, path, "bad_data")
+
+
+# ----------------------------------------------------------------- the sender's own file changed outside the program
+@pytest.fixture
+def sender(tmp_path):
+    ident = keys.load_identity(tmp_path / "kantor.pem")
+    ws = make_demo(tmp_path / "kirim.sqlite", actor="tester")
+    yield ws, ident, tmp_path
+    ws.close()
+
+
+def _sql(ws, statement):
+    import sqlite3
+
+    raw = sqlite3.connect(ws.path)  # the sqlite3 CLI's view: no program, no triggers of its own
+    raw.execute(statement)
+    raw.commit()
+    raw.close()
+
+
+def _no_export(ws, ident, out, **kw):
+    from recap_app.core.errors import WorkspaceError
+
+    before = ws.conn.execute("SELECT COUNT(*) FROM bundle_export").fetchone()[0]
+    with pytest.raises(WorkspaceError) as exc:
+        export.export_bundle(ws, out, "tester", identity=ident, **kw)
+    assert exc.value.code == "tampered"
+    assert not out.exists()
+    assert ws.conn.execute("SELECT COUNT(*) FROM bundle_export").fetchone()[0] == before
+    return exc.value.message
+
+
+@pytest.mark.parametrize("full", [True, False])
+def test_a_figure_changed_with_sqlite_is_never_signed_into_a_bundle(sender, full):
+    """The JUMLAH cell of 33.01 raised by 100.000 with plain SQL: the bundle (its revisions and the
+    office's result) is refused, full or incremental, nothing recorded."""
+    ws, ident, d = sender
+    export.export_bundle(ws, d / "b1.zip", "tester", identity=ident)
+    _sql(ws, "UPDATE cell SET value = value + 100000 WHERE revision_id = 1 AND kolom = 'JUMLAH' AND field = 'paslon_1'")
+    msg = _no_export(ws, ident, d / "b2.zip", full=full)
+    assert msg.startswith("Angka revisi 1 sertifikat 33.01 telah diubah di luar program")
+
+
+def test_an_old_revision_changed_with_sqlite_is_refused_in_a_full_bundle(sender):
+    ws, ident, d = sender
+    cols = list(ws.latest_revision("33.02").columns)
+    vals = ws.revision_values(ws.latest_revision("33.02").id)
+    vals["JUMLAH"]["suara_tidak_sah"] = 999
+    certificate.record_revision(ws, "33.02", cols, vals, actor="tester", reason="koreksi")
+    old = ws.conn.execute("SELECT r.id FROM revision r JOIN certificate c ON c.id = r.certificate_id "
+                          "WHERE c.region_kode = '33.02' AND r.number = 1").fetchone()[0]
+    _sql(ws, f"UPDATE cell SET value = value + 1 WHERE revision_id = {old} AND kolom = 'JUMLAH' AND field = 'paslon_2'")
+    assert _no_export(ws, ident, d / "b.zip", full=True).startswith("Angka revisi 1 sertifikat 33.02")
+
+
+@pytest.mark.parametrize("where", ["scope = '33.01'", "code = 'W.602' AND scope = '33.05'"])
+def test_findings_deleted_with_sqlite_are_never_signed_into_a_bundle(sender, where):
+    ws, ident, d = sender
+    _sql(ws, f"DELETE FROM finding WHERE {where}")
+    assert "berbeda dari hasil aturan" in _no_export(ws, ident, d / "b.zip", full=True)
+
+
+def test_findings_never_checked_are_checked_before_they_are_sent(sender):
+    ws, ident, d = sender
+    _sql(ws, "DELETE FROM finding_check WHERE scope = '33.01'")
+    _sql(ws, "DELETE FROM finding WHERE scope = '33.01'")
+    export.export_bundle(ws, d / "b.zip", "tester", identity=ident, full=True)
+    with zipfile.ZipFile(d / "b.zip") as z:
+        data = json.loads(z.read(DATA))
+    sent = [f for f in data["findings"] if f["region"] == "33.01"]
+    from recap_app.core import reconcile
+
+    assert len(sent) == len([f for f in reconcile.findings(ws) if f.region == "33.01"]) > 0

@@ -27,7 +27,7 @@ from ..domain import JUMLAH
 from ..errors import RecapError
 from ..office_key import OfficeIdentity, OfficeKeyError, load_identity
 from ..outputs import check_output_path
-from ..store import Workspace, cells_by_column, values_sha256
+from ..store import RevisionInfo, Workspace, cells_by_column, values_sha256
 from ..totals import sum_or_none
 from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
 
@@ -130,32 +130,28 @@ def collect_objections(ws: Workspace) -> list[dict] | None:
     return None
 
 
-def office_result(ws: Workspace, parent_sha256: str | None = None) -> dict | None:
+def office_result(ws: Workspace, parent_sha256: str | None = None,
+                  latest: dict | None = None) -> dict | None:
     """This office's own certificate for the tier above (docs/bundle-format.md).
 
     One column per region that reports to this office (the 35 kabupaten/kota at a province)
     holding that region's submitted JUMLAH column (latest revision), then JUMLAH = their sums
     (blank when every part is blank). None when no certificate has been received yet.
     ``history`` lists the hashes of the results of earlier exports, then this one.
+
+    The figures are those of ``latest`` (``ws.latest_values()``, read here when not given): each
+    revision checked against its SHA-256 and its audit record, so a cell changed outside the
+    program is refused ("tampered"), never summed and signed upward.
     """
     code = office_code(ws)
     children = ws.regions(ws.election.child_tier, parent=code)
-    jumlah: dict[str, dict[str, int | None]] = {}
-    for kode, fld, value in ws.conn.execute(
-            """SELECT c.region_kode, x.field, x.value FROM certificate c
-               JOIN revision r ON r.certificate_id = c.id AND r.kind = 'resmi' AND r.number = (
-                   SELECT MAX(number) FROM revision r2 WHERE r2.certificate_id = c.id AND r2.kind = 'resmi')
-               JOIN cell x ON x.revision_id = r.id AND x.kolom = ?""", (JUMLAH,)):
-        jumlah.setdefault(kode, {})[fld] = value
-    has_revision = {k for (k,) in ws.conn.execute(
-        "SELECT DISTINCT c.region_kode FROM certificate c JOIN revision r ON r.certificate_id = c.id "
-        "WHERE r.kind = 'resmi'")}
-    if not any(r.kode in has_revision for r in children):
+    latest = ws.latest_values() if latest is None else latest
+    if not any(r.kode in latest for r in children):
         return None
     keys = ws.election.all_field_keys
     values: dict[str, dict[str, int | None]] = {}
     for r in children:
-        col = jumlah.get(r.kode, {})
+        col = latest[r.kode][1].get(JUMLAH, {}) if r.kode in latest else {}
         values[r.kode] = {k: col.get(k) for k in keys}
     values[JUMLAH] = {k: sum_or_none(values[r.kode][k] for r in children) for k in keys}
     columns = [r.kode for r in children] + [JUMLAH]
@@ -204,16 +200,28 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
         "SELECT certificate_id, number, content_sha256 FROM revision WHERE kind = 'resmi'")}
     revs = ws.conn.execute(
         """SELECT r.id, r.certificate_id, r.number, r.columns, r.created_at, r.created_by, r.reason,
-                  r.content_sha256, s.sha256
-           FROM revision r LEFT JOIN source_file s ON s.id = r.source_file_id
+                  r.content_sha256, s.sha256, c.region_kode, r.source_file_id
+           FROM revision r JOIN certificate c ON c.id = r.certificate_id
+           LEFT JOIN source_file s ON s.id = r.source_file_id
            WHERE r.kind = 'resmi' AND r.id > ? ORDER BY r.certificate_id, r.number""",
         (base_revision,)).fetchall()
-    cells: dict[int, dict[str, dict[str, int | None]]] = {r[0]: {} for r in revs}
+    cells: dict[int, dict[str, dict[str, int | None]]] = {r[0]: {c: {} for c in json.loads(r[3])} for r in revs}
+    texts: dict[tuple[int, str], str] = {}
     for rid, kolom, col in cells_by_column(  # a column's cells as one JSON object from SQLite
-            ws.conn, "revision_id IN (SELECT id FROM revision WHERE kind = 'resmi' AND id > ?)", (base_revision,)):
-        cells[rid][kolom] = col
+            ws.conn, "revision_id IN (SELECT id FROM revision WHERE kind = 'resmi' AND id > ?)", (base_revision,),
+            texts):
+        cells.setdefault(rid, {})[kolom] = col
+    # every carried revision is the program's own (its SHA-256 and its audit record), as every read of
+    # figures checks: a bundle never signs figures changed outside the program
+    ws.check_revisions([(RevisionInfo(rid, kode, "resmi", number, tuple(json.loads(columns)), created_at,
+                                      created_by, source_id, reason, sha), cells[rid])
+                        for (rid, _cid, number, columns, created_at, created_by, reason, sha, _src, kode, source_id)
+                        in revs], texts)
+    latest = ws.latest_values()  # the result's figures, checked the same way
+    # the findings carried are what the rules give on those figures: deleted or softened ones are refused
+    reconcile.verify_stored(ws, latest=latest)
     by_cert: dict[int, list[dict]] = {}
-    for rid, cid, number, columns, created_at, created_by, reason, sha, source_sha in revs:
+    for rid, cid, number, columns, created_at, created_by, reason, sha, source_sha, _kode, _src in revs:
         cols = json.loads(columns)
         by_cert.setdefault(cid, []).append({
             "number": number, "columns": cols,
@@ -244,7 +252,7 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
         "election_id": ws.election.id,
         "sender": {"office_code": office_code(ws), "tier": ws.election.tier},
         "certificates": certificates,
-        "result": office_result(ws, base_result),
+        "result": office_result(ws, base_result, latest),
         "findings": collect_findings(ws),
         "objections": collect_objections(ws),
         "audit": audit,
@@ -295,6 +303,7 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
         raise OfficeKeyError("Kunci kantor belum dilindungi kata sandi kunci; ruang kerja yang memakai akun hanya "
                              "mengirim bundel bertanda tangan kunci berkata sandi. Ketua atau admin menetapkannya "
                              "dengan: recap keys passphrase", "key_unprotected")
+    reconcile.refresh_stale(ws, actor)  # findings never checked, or by older rules: checked first, as print does
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     written = False
     try:

@@ -1,0 +1,248 @@
+"""The last head this PC's program wrote to each workspace, checked whenever the workspace opens.
+
+A hash chain shows records changed or removed *inside* it; it cannot show records appended at its
+end by someone who recomputes the hashes (the chain has no secret), nor a file swapped for an older
+copy of itself, whose chain is whole too. What shows both is the head this PC's program itself last
+committed, kept outside the file: a person who has only the file (a copy, a stick, a backup) cannot
+change it.
+
+One small JSON file per workspace path, ``<data dir>/jangkar/terakhir/<sha256 of the path>.json``:
+``{"path", "genesis", "workspace_id", "state", "head": [id, hash], "from": [id, hash] | None,
+"from_genesis", "at"}``, where ``state`` is
+
+- ``"done"``: the program committed ``head`` and nothing after it;
+- ``"pending"``: a commit from ``from`` to ``head`` was under way (a kill or a power cut can leave
+  the file at either end); written and flushed to the disk before the commit;
+- ``"batch"``: a run of commits (an import of many files) starting from ``from``; any continuation
+  of that chain is the program's own until the run ends with ``"done"``.
+
+:func:`check` compares a workspace's chain with it when the workspace opens (the command line and
+the window, :func:`recap_app.core.startup.open_checked`): a file whose chain does not hold the
+noted head is older than what this PC wrote (a copy put back, newer records or the -wal removed);
+records after the noted head were not written by this program on this PC (appended outside the
+program, or written on another PC). Both stop the program ("tampered"), naming what differs;
+``recap audit verify`` reports the same, and ``recap audit accept`` (an admin, recorded in the
+audit log: :func:`recap_app.core.integrity.accept_file`) takes the file as it is when it was
+legitimately used on another PC.
+
+Writing the note is best effort (a full disk never stops a commit); a note that cannot be read is
+treated as absent. Several processes of this PC write under an exclusive lock on the note's file
+(``fcntl.flock``), and a note only moves forward: "done" never replaces a newer head.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clock import now_iso
+from .paths import data_dir
+
+DONE, PENDING, BATCH = "done", "pending", "batch"
+
+Head = tuple[int, str]
+
+
+def _key(path: str | os.PathLike) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(Path(path).absolute())
+
+
+def note_path(path: str | os.PathLike) -> Path:
+    """The note of the workspace at ``path`` (its resolved path hashed: one file per workspace)."""
+    digest = hashlib.sha256(_key(path).encode("utf-8")).hexdigest()[:32]
+    return data_dir() / "jangkar" / "terakhir" / f"{digest}.json"
+
+
+def read(path: str | os.PathLike) -> dict | None:
+    """The note of the workspace at ``path``, or None (none, or unreadable: treated as absent)."""
+    try:
+        raw = json.loads(note_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("path") != _key(path) or raw.get("state") not in (DONE, PENDING, BATCH):
+        return None
+    try:
+        raw["head"] = (int(raw["head"][0]), str(raw["head"][1]))
+        raw["from"] = (int(raw["from"][0]), str(raw["from"][1])) if raw.get("from") else None
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    return raw
+
+
+@contextlib.contextmanager
+def _locked(path: str | os.PathLike) -> Iterator[tuple[Path, dict | None]]:
+    """The note's file locked for this process (read-modify-write), with the note as it is."""
+    target = note_path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = os.open(target.with_suffix(".lock"), os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - no flock (Windows): one writer at a time is the office's habit
+            pass
+        yield target, read(path)
+    finally:
+        os.close(lock)  # closing the descriptor releases the lock
+
+
+def _write(target: Path, note: dict, durable: bool) -> None:
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, json.dumps(note, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        if durable:
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, target)
+    if durable:
+        with contextlib.suppress(OSError):
+            dfd = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+
+
+def _note(path, genesis: str, workspace_id: str | None, state: str, head: Head, start: Head | None = None,
+          from_genesis: str | None = None) -> dict:
+    return {"path": _key(path), "genesis": genesis, "workspace_id": workspace_id, "state": state,
+            "head": list(head), "from": list(start) if start else None, "from_genesis": from_genesis or genesis,
+            "at": now_iso()}
+
+
+def pending(path, genesis: str, workspace_id: str | None, start: Head, head: Head, *,
+            from_genesis: str | None = None) -> bool:
+    """Note, flushed to the disk, that a commit from ``start`` to ``head`` is under way (the caller
+    holds the workspace's write lock, so ``start`` is its true head). A restore passes the head it
+    abandons as ``start`` (``from_genesis``: that chain's, when another chain takes the path).
+    Returns whether the note was written (never raises)."""
+    try:
+        with _locked(path) as (target, _old):
+            _write(target, _note(path, genesis, workspace_id, PENDING, head, start, from_genesis), durable=True)
+        return True
+    except OSError:
+        return False
+
+
+def batch(path, genesis: str, workspace_id: str | None, start: Head) -> bool:
+    """Note, flushed to the disk, that a run of commits starts from ``start`` (never raises)."""
+    try:
+        with _locked(path) as (target, _old):
+            _write(target, _note(path, genesis, workspace_id, BATCH, start, start), durable=True)
+        return True
+    except OSError:
+        return False
+
+
+def done(path, genesis: str, workspace_id: str | None, head: Head, *, force: bool = False) -> bool:
+    """Note that ``head`` is committed and nothing after it (not flushed: a lost note leaves the
+    pending one, which accepts this head). Only forward: an older head never replaces a newer one,
+    nor a note of another chain at this path, unless ``force`` (a new workspace, an accepted file).
+    Returns whether the note was written (never raises)."""
+    try:
+        with _locked(path) as (target, old):
+            if not force and old is not None:
+                if old["genesis"] != genesis:
+                    return False
+                if head[0] < old["head"][0] and not (old["state"] == PENDING and old["head"] == head):
+                    return False
+            _write(target, _note(path, genesis, workspace_id, DONE, head), durable=force)
+        return True
+    except OSError:
+        return False
+
+
+@dataclass
+class Finding:
+    """What :func:`check` found: ``kind`` "older" (the chain lacks the noted head), "appended"
+    (records after it), or "other_chain" (another workspace's chain at this path); ``noted``: the
+    note; ``last``: the file's last record (id, hash); ``message``: Indonesian, naming both heads."""
+
+    kind: str
+    noted: dict
+    last: Head
+    message: str
+
+
+def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
+    """Compare a workspace's chain with this PC's note of it.
+
+    Args:
+        path: the workspace file; genesis: its chain's first record hash; last: its last record
+            (id, hash), (0, "") for none; hash_at: ``hash_at(id) -> str | None``, the stored hash of
+            record ``id`` (read from the workspace).
+    Returns:
+        None when the chain is what this PC last wrote (or there is no note), else a :class:`Finding`.
+    """
+    note = read(path)
+    if note is None:
+        return None
+    from .formatting import local_time
+
+    head, start = note["head"], note["from"]
+    when = local_time(note.get("at"))
+    if genesis not in (note["genesis"], note.get("from_genesis")):
+        return Finding("other_chain", note, last, (
+            f"Ruang kerja {path} bukan ruang kerja yang terakhir ditulis program ini di jalur itu ({when}): rantai "
+            "auditnya lain, jadi berkas diganti seluruhnya di luar program. Tidak ada yang dilakukan. Periksa dengan "
+            f"'recap audit verify --db {path}'; bila ruang kerja lain ini memang hendak dipakai di jalur ini, admin "
+            f"menerimanya dengan 'recap audit accept --db {path}' (dicatat di log audit)."))
+
+    def holds(h: Head | None, chain_of: str | None) -> bool:
+        return h is not None and genesis == chain_of and last[0] >= h[0] and (h[0] == 0 or hash_at(h[0]) == h[1])
+
+    if note["state"] == PENDING:
+        if (last == head and genesis == note["genesis"]) or (last == start and genesis == note.get("from_genesis")):
+            return None
+    elif note["state"] == BATCH:
+        if holds(start, note["genesis"]):
+            return None
+    elif last == head and genesis == note["genesis"]:
+        return None
+    anchor = head if note["state"] != BATCH else start
+    if holds(anchor, note["genesis"]) and last[0] > anchor[0]:
+        n = last[0] - anchor[0]
+        return Finding("appended", note, last, (
+            f"Ruang kerja {path} memuat {n} catatan audit (#{anchor[0] + 1}–#{last[0]}) yang tidak ditulis program "
+            f"ini di PC ini: catatan terakhir yang ditulisnya di sini #{anchor[0]} ({when}). Catatan itu ditambahkan "
+            "di luar program, atau ruang kerja ini dipakai di PC lain. Tidak ada yang dilakukan. Periksa dengan "
+            f"'recap audit verify --db {path}'; bila ruang kerja ini memang dipakai di PC lain, admin menerimanya "
+            f"dengan 'recap audit accept --db {path}' (dicatat di log audit)."))
+    return Finding("older", note, last, (
+        f"Ruang kerja {path} lebih lama dari yang terakhir ditulis program ini di PC ini: catatan audit terakhir "
+        f"yang ditulisnya #{head[0]} ({when}), tetapi berkas "
+        + (f"berakhir di #{last[0]}" if last[0] < head[0] else f"memuat catatan #{head[0]} yang lain")
+        + ". Berkas diganti dengan salinan lama, atau catatan terbarunya (juga berkas -wal) dihapus di luar program. "
+        f"Tidak ada yang dilakukan. Periksa dengan 'recap audit verify --db {path}'; cadangan dipakai lagi lewat "
+        f"'recap restore', dan salinan lama yang memang hendak dipakai diterima admin dengan 'recap audit accept --db "
+        f"{path}' (dicatat di log audit)."))
+
+
+def finding_of(ws) -> Finding | None:
+    """:func:`check` of an open workspace (a :class:`recap_app.core.store.Workspace`): None, or what
+    differs from the head this PC's program last wrote to it. Reads two rows; never writes."""
+    import sqlite3
+
+    try:
+        genesis, _wsid = ws.chain_identity()
+        last = ws.chain_head()
+    except sqlite3.Error:
+        return None  # a file that cannot be read is named by the checks that read it
+
+    def hash_at(i: int) -> str | None:
+        row = ws.conn.execute("SELECT hash FROM audit WHERE id = ?", (i,)).fetchone()
+        return row[0] if row else None
+
+    return check(ws.path, genesis, last, hash_at)
+
