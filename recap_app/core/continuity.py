@@ -37,8 +37,8 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .clock import now_iso
 from .paths import data_dir
@@ -163,8 +163,7 @@ def done(path, genesis: str, workspace_id: str | None, head: Head, *, force: boo
         return False
 
 
-@dataclass
-class Finding:
+class Finding(NamedTuple):
     """What :func:`check` found: ``kind`` "older" (the chain lacks the noted head), "appended"
     (records after it), or "other_chain" (another workspace's chain at this path); ``noted``: the
     note; ``last``: the file's last record (id, hash); ``message``: Indonesian, naming both heads."""
@@ -173,6 +172,22 @@ class Finding:
     noted: dict
     last: Head
     message: str
+
+
+class _when:
+    """The note's time as the office reads it, written only when a message needs it (``str()``):
+    an open that finds nothing loads no time zone data."""
+
+    def __init__(self, note: dict) -> None:
+        self.at = note.get("at")
+
+    def __str__(self) -> str:
+        from .formatting import local_time
+
+        return local_time(self.at)
+
+    def __format__(self, spec: str) -> str:  # what an f-string calls
+        return format(str(self), spec)
 
 
 def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
@@ -188,10 +203,8 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
     note = read(path)
     if note is None:
         return None
-    from .formatting import local_time
-
     head, start = note["head"], note["from"]
-    when = local_time(note.get("at"))
+    when = _when(note)
     if genesis not in (note["genesis"], note.get("from_genesis")):
         return Finding("other_chain", note, last, (
             f"Ruang kerja {path} bukan ruang kerja yang terakhir ditulis program ini di jalur itu ({when}): rantai "
