@@ -27,7 +27,7 @@ from .clock import now_iso
 from .domain import Region
 from .errors import NotAllowed, NotNow
 from .status import Status, status, statuses  # noqa: F401 (the lifecycle's words, kept here for its callers)
-from .store import RevisionInfo, Values, Workspace, stored_shape
+from .store import RevisionInfo, Values, Workspace
 from .text import clean_text, optional_text
 
 #: revision kinds: the official entry and a second entry (double entry, never counted)
@@ -220,12 +220,13 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
     reason = optional_text(reason, "Alasan", multiline=True, limit=10_000)
     with ws.transaction():
         _not_adopted(ws, kode, kind).raise_if_not()
+        def with_findings(rid: int, cols: list[str], stored) -> None:
+            # before the revision's audit record: the findings' stored check is under its state digests
+            reconcile.refresh_region(ws, kode, actor, written=(rid, cols, stored), computed=findings)
+
         rid = ws.insert_revision(kode, columns, values, actor=actor, source_file_id=source_file_id, reason=reason,
-                                 kind=kind, action=action, content_sha256=content_sha256, cells_json=cells_json)
-        if kind == OFFICIAL:
-            keys = ws.election.form_of_region(kode).field_keys  # the figures as insert_revision stored them
-            stored = stored_shape(values, columns, keys)
-            reconcile.refresh_region(ws, kode, actor, written=(rid, list(columns), stored), computed=findings)
+                                 kind=kind, action=action, content_sha256=content_sha256, cells_json=cells_json,
+                                 before_record=with_findings if kind == OFFICIAL else None)
         if discard_draft:
             drafts.discard_draft(ws, kode, actor, kind)
     return rid

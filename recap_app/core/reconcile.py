@@ -24,6 +24,7 @@ from .domain import JUMLAH, Region
 from .election import Election
 from .errors import RecapError, WorkspaceError
 from .rules import RULES_VERSION, Finding, check_certificate, check_province
+from .schema.findings import scope_seal
 from .status import latest_revisions, open_counts, regency_basis, stored_checks  # noqa: F401 (open_counts: its callers)
 from .store import Values, Workspace
 from .text import clean_text
@@ -252,11 +253,16 @@ def _insert_rows(ws: Workspace, scope: str, revision_id: int | None, fs: Iterabl
 
 
 def _set_check(ws: Workspace, scope: str, revision_id: int | None, basis: str, at: str, actor: str) -> None:
+    """The stored check of a scope, with the seal of its findings just written (read back as
+    stored: :func:`recap_app.core.schema.findings.findings_seal`)."""
+    seal = scope_seal(ws.conn, scope, revision_id)
     ws.conn.execute(
-        """INSERT INTO finding_check (scope, revision_id, basis, checked_at, checked_by) VALUES (?, ?, ?, ?, ?)
+        """INSERT INTO finding_check (scope, revision_id, basis, checked_at, checked_by, findings_seal)
+           VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT(scope) DO UPDATE SET revision_id = excluded.revision_id, basis = excluded.basis,
-               checked_at = excluded.checked_at, checked_by = excluded.checked_by""",
-        (scope, revision_id, basis, at, actor))
+               checked_at = excluded.checked_at, checked_by = excluded.checked_by,
+               findings_seal = excluded.findings_seal""",
+        (scope, revision_id, basis, at, actor, seal))
 
 
 def refresh_findings(ws: Workspace, actor: str) -> list[StoredFinding]:

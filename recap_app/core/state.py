@@ -10,7 +10,8 @@ content is not the one last recorded (:func:`compare`).
 
 Protected: every table except those whose integrity is kept another way (:data:`EXCLUDED`): the
 audit log itself and its seal (the hash chain), certificate cells (each revision's content
-SHA-256, also in its audit record), findings (derived: computed again from the figures), drafts
+SHA-256, also in its audit record), findings (derived: computed again from the figures, and each
+scope's content hash kept in ``finding_check``, which is protected here), drafts
 (a clerk's scratch copy, no legal weight), the digest cache, and the polling-station rows ``tps``
 (100,000 and more rows per source: hashing them as JSON on every write that touches them would cost
 seconds; like cells, they are kept by a content SHA-256 stored with their import in ``tps_import``,
@@ -30,8 +31,24 @@ import re
 import sqlite3
 
 #: tables whose integrity is kept another way (see the module docstring)
-EXCLUDED = frozenset({"audit", "audit_seal", "cell", "finding", "finding_check", "draft", "state_digest",
+EXCLUDED = frozenset({"audit", "audit_seal", "cell", "finding", "draft", "state_digest",
                       "tps", "_sqlite_migrations"})
+
+#: tables that came under the chain with a later version of the program: {table: the migration
+#: whose upgrade records them}. Until that migration has run (a workspace opened read-only by the
+#: newer program, or checked just before its upgrade) the chain cannot have recorded them, and
+#: that is not tampering
+PROTECTED_FROM = {"finding_check": "findings_003_check_seal"}
+
+
+def not_yet_protected(conn: sqlite3.Connection) -> set[str]:
+    """The tables of :data:`PROTECTED_FROM` whose migration this workspace has not run yet."""
+    try:
+        done = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+    except sqlite3.OperationalError:
+        done = set()
+    return {t for t, migration in PROTECTED_FROM.items() if migration not in done}
+
 
 #: the tables that decide authority and what figures mean, named for callers that guard a read
 #: (auth, tps); a write transaction guards every protected table (store.Workspace.guard)
@@ -48,6 +65,7 @@ UNIT_WORDS = {
     "user_account": "akun pengguna dan perannya",
     "bundle_trusted_key": "kunci kantor lain yang dipercaya",
     "finding_note": "penjelasan dan pengesampingan temuan",
+    "finding_check": "pemeriksaan temuan tersimpan (sidik isi temuan tiap sertifikat)",
     "certificate": "penetapan sertifikat",
     "revision": "daftar revisi sertifikat",
     "source_file": "berkas asal yang diimpor",
@@ -226,6 +244,9 @@ def compare(conn: sqlite3.Connection, then: dict[str, tuple[str | None, int]] | 
     then = recorded_units(conn) if then is None else then
     if SCHEMA not in then:  # a workspace from before the schema was a unit: recorded at its next write
         now.pop(SCHEMA, None)
+    for table in not_yet_protected(conn):  # recorded by its upgrade, not before
+        if table not in then:
+            now.pop(table, None)
     out = []
     for unit in sorted(set(now) | set(then)):
         sha, rid = then.get(unit, (None, None))

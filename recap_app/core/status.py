@@ -10,11 +10,14 @@ adoption), answered in a few queries; the lifecycle that changes them is
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from .domain import RULES_VERSION
-from .errors import NotNow
+from .errors import NotNow, WorkspaceError
+from .schema.findings import SEALED_COLUMNS, findings_seal
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -38,7 +41,9 @@ def statuses(ws: Workspace) -> list[dict]:
 
     Raises:
         WorkspaceError: code "tampered" when an adoption or other protected state was changed
-            outside the program (Workspace.guard): a forged "ditetapkan" is never shown.
+            outside the program (Workspace.guard): a forged "ditetapkan" is never shown; and when
+            a certificate's stored findings no longer match their stored check's content hash
+            (:func:`refuse_changed_findings`): a deleted error is never shown as "sesuai".
     """
     ws.guard()
     counts = open_counts(ws)
@@ -102,6 +107,7 @@ def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
     out = {k: {"error": 0, "warning": 0} for k in current}
     if not current:
         return out
+    refuse_changed_findings(ws, current)
     # resolved = a note of the finding's kind (override for an error, explanation for a warning)
     # for the same key ("code|region|column|field", Finding.key) and the same figures and columns
     rows = ws.conn.execute(
@@ -117,3 +123,47 @@ def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
         if region in out and severity in out[region]:
             out[region][severity] = n
     return out
+
+
+def changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> list[str]:
+    """The scopes (regency codes; the province code) among ``scopes`` ({scope: the revision id its
+    check names, None for the province set}) whose stored findings are not the ones their stored
+    check sealed (``finding_check.findings_seal``, under the audit chain: how many errors and
+    warnings, and each error): a finding deleted, added or softened, or an error changed, outside
+    the program. Two light queries; a workspace of an older schema opened read-only (no seals yet)
+    gives []."""
+    if not scopes:
+        return []
+    try:
+        seals = dict(ws.conn.execute("SELECT scope, findings_seal FROM finding_check"))
+    except sqlite3.OperationalError:  # before the seals' migration, read-only: nothing to compare with
+        return []
+    counts: dict[str, dict[str, int]] = {s: {} for s in scopes}
+    errors: dict[str, list[tuple]] = {s: [] for s in scopes}
+    wanted = list(scopes)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for scope, revision_id, severity, n in ws.conn.execute(
+                f"SELECT scope, revision_id, severity, COUNT(*) FROM finding WHERE scope IN ({marks}) "
+                "GROUP BY scope, revision_id, severity", chunk):
+            if revision_id == scopes[scope]:
+                counts[scope][severity] = n
+        for scope, revision_id, *row in ws.conn.execute(
+                f"SELECT scope, revision_id, {', '.join(SEALED_COLUMNS)} FROM finding "
+                f"WHERE scope IN ({marks}) AND severity = 'error'", chunk):
+            if revision_id == scopes[scope]:
+                errors[scope].append(tuple(row))
+    return [s for s in wanted if seals.get(s) is not None
+            and findings_seal(counts[s].get("error", 0), counts[s].get("warning", 0), errors[s]) != seals[s]]
+
+
+def refuse_changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> None:
+    """Refuse (WorkspaceError "tampered") when :func:`changed_findings` names any scope."""
+    changed = changed_findings(ws, scopes)
+    if changed:
+        shown = ", ".join(changed[:10]) + (" dan lainnya" if len(changed) > 10 else "")
+        raise WorkspaceError(
+            f"Temuan tersimpan {shown} tidak cocok dengan sidik pemeriksaannya yang tercatat: temuan diubah di luar "
+            "program, jadi statusnya tidak ditampilkan. Tidak ada yang dilakukan; jalankan 'recap audit verify' dan "
+            "pulihkan cadangan yang baik.", "tampered")

@@ -730,6 +730,9 @@ class Workspace:
         now = state.current_units(self.conn, tables)
         if state.SCHEMA not in rec:  # a workspace from before the schema was a unit: recorded at its next write
             now.pop(state.SCHEMA, None)
+        for table in state.not_yet_protected(self.conn):  # protected from its upgrade on, recorded by it
+            if table not in rec:
+                now.pop(table, None)
         wanted = set(tables) if tables is not None else set(state.protected_tables(self.conn)) | {state.SCHEMA}
         bad = sorted({u for u, sha in now.items() if rec.get(u) != sha}
                      | {u for u, sha in rec.items() if sha is not None and u.split("/", 1)[0] in wanted
@@ -991,7 +994,8 @@ class Workspace:
     def insert_revision(self, kode: str, columns: list[str], values: Values, *, actor: str,
                         source_file_id: int | None = None, reason: str | None = None,
                         kind: str = "resmi", action: str = "certificate.revision",
-                        content_sha256: str | None = None, cells_json: str | None = None) -> int:
+                        content_sha256: str | None = None, cells_json: str | None = None,
+                        before_record: Callable[[int, list[str], Values], object] | None = None) -> int:
         """Store a new revision of a region's certificate with its audit record (storage only).
 
         This writes figures and nothing else: the lifecycle (permissions, the adoption lock,
@@ -1008,6 +1012,10 @@ class Workspace:
                 order (the importer's plan); computed here otherwise.
             cells_json: :func:`cells_json` of these columns and values, made by the same caller
                 under the same condition (the importer's plan, in the read-ahead child); made here otherwise.
+            before_record: called as ``before_record(revision id, columns, values as stored)`` once the
+                revision and its cells are written and before its audit record, so what it writes in
+                the same transaction (the findings and their stored check) is under that record's
+                state digests.
         Returns:
             The new revision id.
         """
@@ -1027,6 +1035,8 @@ class Workspace:
                 "source_file_id": source_file_id, "reason": reason, "content_sha256": sha})
             with self.bulk_writes("cell"):  # one statement for every cell, noted as written all the same
                 _insert_cells(self.conn, rid, columns, values, cells_json)
+            if before_record is not None:
+                before_record(rid, list(columns), values)
             self.record(actor, action, f"certificate:{kode}", None,
                         {"revision": number, "kind": kind, "sha256": sha, "reason": reason,
                          "source_file_id": source_file_id})

@@ -430,14 +430,25 @@ def test_findings_deleted_with_sqlite_are_never_signed_into_a_bundle(sender, whe
     assert "berbeda dari hasil aturan" in _no_export(ws, ident, d / "b.zip", full=True)
 
 
-def test_findings_never_checked_are_checked_before_they_are_sent(sender):
+def test_findings_checked_by_older_rules_are_checked_again_before_they_are_sent(sender, monkeypatch):
+    """After an upgrade of the rules every stored check names the old version: the bundle carries
+    the findings of the rules now, checked first (one "findings.refresh" record)."""
+    from recap_app.core import reconcile, status
+
     ws, ident, d = sender
-    _sql(ws, "DELETE FROM finding_check WHERE scope = '33.01'")
-    _sql(ws, "DELETE FROM finding WHERE scope = '33.01'")
+    monkeypatch.setattr(status, "RULES_VERSION", "baru")
+    monkeypatch.setattr(reconcile, "RULES_VERSION", "baru")
+    assert reconcile.stale_regions(ws)
     export.export_bundle(ws, d / "b.zip", "tester", identity=ident, full=True)
+    assert not reconcile.stale_regions(ws)
     with zipfile.ZipFile(d / "b.zip") as z:
         data = json.loads(z.read(DATA))
-    sent = [f for f in data["findings"] if f["region"] == "33.01"]
-    from recap_app.core import reconcile
+    assert len(data["findings"]) == len(reconcile.findings(ws)) > 0
+    assert "findings.refresh" in [a for (a,) in ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 5")]
 
-    assert len(sent) == len([f for f in reconcile.findings(ws) if f.region == "33.01"]) > 0
+
+def test_a_stored_check_deleted_with_sqlite_is_refused_by_the_chain(sender):
+    ws, ident, d = sender
+    _sql(ws, "DELETE FROM finding_check WHERE scope = '33.01'")
+    assert "(finding_check) tidak sama dengan yang tercatat di log audit" in _no_export(ws, ident, d / "b.zip",
+                                                                                        full=True)

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -222,7 +223,6 @@ def test_a_kill_on_either_side_of_a_commit_is_the_program_s_own(demo):
 
 def test_an_import_killed_midway_is_the_program_s_own(tmp_path):
     import sys
-    from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).parent))
     from fixtures_import import db1_grid, regency_args, write_xlsx
@@ -305,3 +305,88 @@ def test_what_each_note_accepts(tmp_path, state_, start, head, last, verdict):
     found = continuity.check(path, "a", last, chain.get)
     assert (found.kind if found else None) == verdict
     assert continuity.check(path, "other", last, chain.get).kind == "other_chain"
+
+
+# ----------------------------------------------------------------- the findings' seals (finding_check under the chain)
+@pytest.mark.parametrize("change", [
+    "DELETE FROM finding WHERE id = (SELECT MIN(id) FROM finding WHERE severity = 'warning' AND revision_id IS NOT NULL)",
+    "UPDATE finding SET severity = 'warning' WHERE severity = 'error' AND revision_id IS NOT NULL",
+    "UPDATE finding SET actual = actual + 1 WHERE severity = 'error' AND revision_id IS NOT NULL",
+    "DELETE FROM finding WHERE severity = 'error' AND revision_id IS NOT NULL",
+    "INSERT INTO finding (scope, revision_id, key, code, severity, region, kolom, field, message, columns, computed_at, "
+    "rules_version) SELECT scope, revision_id, key || 'x', code, severity, region, kolom, field, message, columns, "
+    "computed_at, rules_version FROM finding WHERE revision_id IS NOT NULL LIMIT 1",
+])
+def test_findings_changed_with_sqlite_are_never_shown_as_a_status(demo, change):
+    """The status list (CLI and window) reads stored findings without running the rules: each
+    scope's findings must still be what its stored check sealed (how many errors and warnings, each
+    error as stored). The demonstration's one error is a regency's F.501."""
+    from recap_app.core import status
+
+    with sqlite3.connect(demo) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM finding WHERE severity = 'error' AND revision_id IS NOT NULL"
+                           ).fetchone()[0] >= 1
+        assert raw.execute(change).rowcount >= 1
+    r = run("status", "--db", demo)
+    assert r.exit_code == 1
+    assert "tidak cocok dengan sidik pemeriksaannya yang tercatat: temuan diubah di luar program" in r.output
+    with Workspace.open(demo, readonly=True) as ws:
+        with pytest.raises(WorkspaceError) as exc:
+            status.statuses(ws)
+        assert exc.value.code == "tampered"
+
+
+def test_a_seal_changed_to_match_is_refused_by_the_chain(demo):
+    from recap_app.core.schema.findings import scope_seal
+
+    with sqlite3.connect(demo) as raw:
+        raw.execute("DELETE FROM finding WHERE scope = '33.01'")
+        rid = raw.execute("SELECT revision_id FROM finding_check WHERE scope = '33.01'").fetchone()[0]
+        raw.execute("UPDATE finding_check SET findings_seal = ? WHERE scope = '33.01'",
+                    (scope_seal(raw, "33.01", rid),))
+    r = run("status", "--db", demo)
+    assert r.exit_code == 1 and "(finding_check) tidak sama dengan yang tercatat di log audit" in r.output
+
+
+def test_storing_a_revision_seals_its_findings_under_its_own_audit_record(demo):
+    """The findings and their check are written before the revision's audit record: one record per
+    revision, as before, and its state digests cover the check."""
+    from recap_app.core import certificate
+    from recap_app.core.status import changed_findings
+
+    with Workspace.open(demo) as ws:
+        before = ws.conn.execute("SELECT MAX(id) FROM audit").fetchone()[0]
+        info = ws.latest_revision("33.05")
+        vals = ws.revision_values(info.id)
+        vals["JUMLAH"]["suara_tidak_sah"] = 999
+        rid = certificate.record_revision(ws, "33.05", list(info.columns), vals, actor="tester", reason="koreksi")
+        rows = ws.conn.execute("SELECT action, state FROM audit WHERE id > ?", (before,)).fetchall()
+        assert [a for a, _ in rows] == ["certificate.revision"]
+        assert "finding_check" in json.loads(rows[0][1])
+        assert changed_findings(ws, {"33.05": rid, "33": None}) == []
+        assert integrity.verify(ws).ok
+
+
+OLD = Path(__file__).resolve().parent.parent / "data" / "workspaces" / "pilpres-0.1-sebelum-segel-temuan.sqlite"
+
+
+def test_a_workspace_made_before_the_seals_opens_read_only_and_is_sealed_by_its_upgrade(tmp_path):
+    """A workspace made by the previous version (commit 73d0c86: `recap init`, then `recap import` of
+    the four samples): no seal column, its chain never recorded finding_check. Read-only it opens
+    and verifies as before; its first write upgrades it and seals every check."""
+    from recap_app.core import status
+
+    path = tmp_path / "lama.sqlite"
+    shutil.copy(OLD, path)
+    with Workspace.open(path, readonly=True) as ws:
+        assert [r["status"] for r in status.statuses(ws) if r["revision"]] == ["ada peringatan"] * 3 + ["ada kesalahan"]
+        assert integrity.verify(ws).ok
+    assert run("status", "--db", path).exit_code == 0
+    with Workspace.open(path) as ws:  # the upgrade: the column, every seal, a baseline record
+        assert ws.conn.execute("SELECT COUNT(*), COUNT(findings_seal) FROM finding_check").fetchone() == (5, 5)
+        assert ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 1").fetchone()[0] == "schema.migrate"
+        assert integrity.verify(ws).ok
+        assert status.changed_findings(ws, dict(ws.conn.execute("SELECT scope, revision_id FROM finding_check"))) == []
+    with sqlite3.connect(path) as raw:  # and from now on a deleted finding shows
+        raw.execute("DELETE FROM finding WHERE id = (SELECT MIN(id) FROM finding WHERE revision_id IS NOT NULL)")
+    assert run("status", "--db", path).exit_code == 1

@@ -688,14 +688,15 @@ def test_a_cell_added_outside_the_revision_s_columns_is_refused(demo_ws):
             ws.revision_values(rid)
 
 
-def test_print_checks_findings_left_by_an_older_version_of_the_rules_first(demo_ws, tmp_path):
+def test_print_checks_findings_left_by_an_older_version_of_the_rules_first(demo_ws, tmp_path, monkeypatch):
     """After an upgrade of the rules the stored checks name the old version: the findings report is
     not printed from them; they are checked again first (one "findings.refresh" record)."""
+    from recap_app.core import reconcile, status
+
     path = demo_ws.path
     demo_ws.close()
-    with sqlite3.connect(path) as c:
-        c.execute("UPDATE finding_check SET basis = substr(basis, 1, instr(basis, '|')) || 'lama'")
-    c.close()
+    monkeypatch.setattr(status, "RULES_VERSION", "baru")  # the stored checks name the version before
+    monkeypatch.setattr(reconcile, "RULES_VERSION", "baru")
     r = CliRunner().invoke(main, ["print", "--db", str(path), "--document", "temuan", "--out", str(tmp_path / "t.pdf")])
     assert r.exit_code == 0, r.output
     from recap_app.core.reconcile import stale_regions
@@ -704,9 +705,8 @@ def test_print_checks_findings_left_by_an_older_version_of_the_rules_first(demo_
         assert stale_regions(ws) == []
         actions = [a for (a,) in ws.conn.execute("SELECT action FROM audit ORDER BY id DESC LIMIT 2")]
         assert actions == ["document.print", "findings.refresh"]
-    with sqlite3.connect(path) as c:  # the same for the published site
-        c.execute("UPDATE finding_check SET basis = substr(basis, 1, instr(basis, '|')) || 'lama'")
-    c.close()
+    monkeypatch.setattr(status, "RULES_VERSION", "lebih baru")  # the same for the published site
+    monkeypatch.setattr(reconcile, "RULES_VERSION", "lebih baru")
     r = CliRunner().invoke(main, ["publish", "--db", str(path), "--out", str(tmp_path / "situs")])
     assert r.exit_code == 0, r.output
     with Workspace.open(path, readonly=True) as ws:

@@ -28,6 +28,7 @@ MIGRATIONS = (
     integrity.integrity_001_state,
     legislative.legislative_001_tables,
     tps.tps_001_tables,
+    findings.findings_003_check_seal,
 )
 
 #: the name of the set in SQLite's ``_sqlite_migrations`` table (sqlite-utils' record of applied migrations)

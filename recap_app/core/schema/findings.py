@@ -10,7 +10,10 @@ Tables (all STRICT):
 ``finding_check``
     Per scope, the basis of the stored findings (``<revision id>|<rules version>`` for a
     regency, a hash of every latest revision id for the province): when the basis differs the
-    findings are recomputed.
+    findings are recomputed. ``findings_seal`` (:func:`findings_seal`) seals the scope's findings
+    as stored with that check (how many errors and warnings, and each error); the table is under
+    the audit chain's state digests (core/state.py), so findings deleted, added or softened, or
+    an error changed, outside the program no longer match it.
 ``finding_note``
     Explanations (any finding) and overrides (errors, by the chair), append-only: a newer note
     of the same kind supersedes an older one. A note applies to a finding while its key,
@@ -22,6 +25,8 @@ Tables (all STRICT):
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 from typing import TYPE_CHECKING
 
 from .script import run_script
@@ -89,3 +94,39 @@ def rules_002_double_entry(db: sqlite_utils.Database) -> None:
             PRIMARY KEY (decision_id, kolom, field)) STRICT;
         """
     )
+
+
+
+#: the columns of a stored finding its scope's seal covers, in this order
+SEALED_COLUMNS = ("key", "code", "severity", "region", "kolom", "field", "expected", "actual", "message", "columns")
+
+
+def findings_seal(errors: int, warnings: int, error_rows) -> str:
+    """The seal of one scope's stored findings: "<errors>|<warnings>|<SHA-256 of the error rows>"
+    (:data:`SEALED_COLUMNS` as SQLite returns them, sorted, as Python writes them). What a status
+    rests on — how many errors and warnings there are, and each error as stored — in a form the
+    status list checks in two light queries (the warnings' wording is checked by running the rules
+    again, as `recap check` and the documents do). Frozen: stored checks keep seals made this way."""
+    digest = hashlib.sha256(repr(sorted(error_rows, key=repr)).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{errors}|{warnings}|{digest}"
+
+
+def scope_seal(conn: sqlite3.Connection, scope: str, revision_id: int | None) -> str:
+    """:func:`findings_seal` of one scope's stored findings (a regency's on its checked revision,
+    the province set's with no revision)."""
+    counts = dict(conn.execute("SELECT severity, COUNT(*) FROM finding WHERE scope = ? AND revision_id IS ? "
+                               "GROUP BY severity", (scope, revision_id)).fetchall())
+    errors = conn.execute(f"SELECT {', '.join(SEALED_COLUMNS)} FROM finding WHERE scope = ? AND revision_id IS ? "
+                          "AND severity = 'error'", (scope, revision_id)).fetchall()
+    return findings_seal(counts.get("error", 0), counts.get("warning", 0), errors)
+
+
+def findings_003_check_seal(db: sqlite_utils.Database) -> None:
+    """Each stored check gets the seal of its scope's findings (:func:`findings_seal`), computed here
+    for the findings stored until now (the program vouches for them as it upgrades, as it does for
+    the rest of the state the upgrade records)."""
+    db.execute("ALTER TABLE finding_check ADD COLUMN findings_seal TEXT")
+    conn = db.conn
+    for scope, revision_id in conn.execute("SELECT scope, revision_id FROM finding_check").fetchall():
+        conn.execute("UPDATE finding_check SET findings_seal = ? WHERE scope = ?",
+                     (scope_seal(conn, scope, revision_id), scope))
