@@ -25,8 +25,9 @@ program, or written on another PC). Both stop the program ("tampered"), naming w
 audit log: :func:`recap_app.core.integrity.accept_file`) takes the file as it is when it was
 legitimately used on another PC.
 
-Writing the note is best effort (a full disk never stops a commit); a note that cannot be read is
-treated as absent. Several processes of this PC write under an exclusive lock on the note's file
+Writing the note is best effort (a full disk never stops a commit); a note that cannot be written
+before a commit is removed, and one that cannot be read is treated as absent: the check then starts
+again from the file as it is. Several processes of this PC write under an exclusive lock on the note's file
 (``fcntl.flock``), and a note only moves forward: "done" never replaces a newer head.
 """
 
@@ -132,6 +133,7 @@ def pending(path, genesis: str, workspace_id: str | None, start: Head, head: Hea
             _write(target, _note(path, genesis, workspace_id, PENDING, head, start, from_genesis), durable=True)
         return True
     except OSError:
+        _forget(path)
         return False
 
 
@@ -142,7 +144,16 @@ def batch(path, genesis: str, workspace_id: str | None, start: Head) -> bool:
             _write(target, _note(path, genesis, workspace_id, BATCH, start, start), durable=True)
         return True
     except OSError:
+        _forget(path)
         return False
+
+
+def _forget(path) -> None:
+    """No note rather than a stale one, when a note cannot be written before a commit (the data
+    folder full or read-only): the commit goes ahead, and a stale note would call it an append
+    outside the program. The next open notes the file as it is then (never raises)."""
+    with contextlib.suppress(OSError):
+        note_path(path).unlink()
 
 
 def done(path, genesis: str, workspace_id: str | None, head: Head, *, force: bool = False) -> bool:

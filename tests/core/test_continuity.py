@@ -390,3 +390,28 @@ def test_a_workspace_made_before_the_seals_opens_read_only_and_is_sealed_by_its_
     with sqlite3.connect(path) as raw:  # and from now on a deleted finding shows
         raw.execute("DELETE FROM finding WHERE id = (SELECT MIN(id) FROM finding WHERE revision_id IS NOT NULL)")
     assert run("status", "--db", path).exit_code == 1
+
+
+def test_a_note_that_cannot_be_written_is_dropped_not_left_stale(demo, monkeypatch):
+    """A data folder that refuses the note before a commit (full, read-only): the commit goes ahead
+    and the old note goes, so the next open is no false alarm; it notes the file afresh."""
+    open_checked(demo).close()
+    assert continuity.read(demo) is not None
+    real = continuity._write
+
+    def full(target, note, durable):
+        if note["state"] == "pending":
+            raise OSError(28, "No space left on device")
+        return real(target, note, durable)
+
+    monkeypatch.setattr(continuity, "_write", full)
+    with Workspace.open(demo) as ws, ws.transaction():
+        ws.record("tester", "note.test", "workspace", None, None)
+    monkeypatch.setattr(continuity, "_write", real)
+    assert continuity.read(demo)["head"] == head_of(demo)  # "done" after the commit wrote it again
+    continuity.note_path(demo).unlink()
+    monkeypatch.setattr(continuity, "_write", full)
+    with Workspace.open(demo) as ws, ws.transaction():
+        ws.record("tester", "note.test", "workspace", None, None)
+    assert continuity.read(demo)["head"] == head_of(demo)
+    open_checked(demo).close()
