@@ -411,7 +411,7 @@ class Workspace:
         except sqlite3.OperationalError as exc:
             raise _storage_error(self.path, exc) from exc
         self._touched.clear()
-        self._head_before = self._head_after = None
+        self._head_before = None
         try:
             if not self._migrated:
                 self.guard()  # never build on state changed outside the program: it would be recorded as ours
@@ -421,7 +421,7 @@ class Workspace:
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
             head = self._head_before
             if head is not None and self.log_heads and self._synced_later is None:
-                self._note_pending(head, self._head_after)  # on the disk before the commit is
+                self._note_pending(head, self.chain_head())  # on the disk before the commit is
             seen = self._version()  # read under the write lock: nobody else can commit in between
             self.conn.execute("COMMIT")
             self._guarded_at = seen  # what we committed is recorded: the guard need not look again
@@ -480,13 +480,11 @@ class Workspace:
         row["prev_hash"] = prev_hash
         row["hash"] = audit_hash(prev_hash, row)
         self.insert_row("audit", row)
-        self._head_after = (row["id"], row["hash"])
         return row["id"]
 
     _last_actor: str | None = None
-    #: inside a transaction that records: the chain's head before its first record, and after its last
+    #: inside a transaction that records: the chain's head before its first record
     _head_before: tuple[int, str] | None = None
-    _head_after: tuple[int, str] | None = None
     #: inside :meth:`synced_at_end`: [a head is to be noted at its end]
     _synced_later: list | None = None
 
@@ -595,9 +593,10 @@ class Workspace:
             headlog.head(self.path, genesis, wsid, last[0], last[1])
             continuity.done(self.path, genesis, wsid, (last[0], last[1]))
 
-    def _note_pending(self, start: tuple[int, str], head: tuple[int, str] | None) -> None:
-        """This PC's note that a commit from ``start`` to ``head`` is under way (core/continuity.py)."""
-        if head is None:
+    def _note_pending(self, start: tuple[int, str], head: tuple[int, str]) -> None:
+        """This PC's note that a commit from ``start`` to ``head`` (read just before it: a record of
+        a savepoint rolled back is not in it) is under way (core/continuity.py)."""
+        if head == start or not head[0]:
             return
         try:
             genesis, wsid = self.chain_identity() if start[0] else (head[1], self.meta("workspace_id"))

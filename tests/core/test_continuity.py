@@ -415,3 +415,16 @@ def test_a_note_that_cannot_be_written_is_dropped_not_left_stale(demo, monkeypat
         ws.record("tester", "note.test", "workspace", None, None)
     assert continuity.read(demo)["head"] == head_of(demo)
     open_checked(demo).close()
+
+
+def test_a_record_rolled_back_with_its_savepoint_is_not_the_noted_head(demo):
+    start = head_of(demo)
+    with Workspace.open(demo) as ws:
+        with ws.transaction():
+            ws.record("tester", "note.test", "workspace", None, {"n": 1})
+            with pytest.raises(RuntimeError), ws.transaction():
+                ws.record("tester", "note.test", "workspace", None, {"n": 2})
+                raise RuntimeError("batal")
+        assert ws.chain_head()[0] == start[0] + 1
+    assert continuity.read(demo)["head"] == head_of(demo)
+    open_checked(demo).close()
