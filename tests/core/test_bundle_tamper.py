@@ -427,7 +427,8 @@ def test_an_old_revision_changed_with_sqlite_is_refused_in_a_full_bundle(sender)
 def test_findings_deleted_with_sqlite_are_never_signed_into_a_bundle(sender, where):
     ws, ident, d = sender
     _sql(ws, f"DELETE FROM finding WHERE {where}")
-    assert "berbeda dari hasil aturan" in _no_export(ws, ident, d / "b.zip", full=True)
+    assert "tidak cocok dengan sidik pemeriksaannya yang tercatat: temuan diubah di luar program" in _no_export(
+        ws, ident, d / "b.zip", full=True)
 
 
 def test_findings_checked_by_older_rules_are_checked_again_before_they_are_sent(sender, monkeypatch):

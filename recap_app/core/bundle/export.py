@@ -27,6 +27,7 @@ from ..domain import JUMLAH
 from ..errors import RecapError
 from ..office_key import OfficeIdentity, OfficeKeyError, load_identity
 from ..outputs import check_output_path
+from ..status import latest_revisions, refuse_changed_findings
 from ..store import RevisionInfo, Workspace, cells_by_column, values_sha256
 from ..totals import sum_or_none
 from .format import DATA, FORMAT_NAME, FORMAT_VERSION, MANIFEST, SIGNATURE, SOURCES_DIR, dumps
@@ -217,9 +218,11 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
                                       created_by, source_id, reason, sha), cells[rid])
                         for (rid, _cid, number, columns, created_at, created_by, reason, sha, _src, kode, source_id)
                         in revs], texts)
-    latest = ws.latest_values()  # the result's figures, checked the same way
-    # the findings carried are what the rules give on those figures: deleted or softened ones are refused
-    reconcile.verify_stored(ws, latest=latest)
+    latest = _latest(ws, revs, cells)  # the result's figures, checked the same way
+    # the findings carried are the ones their stored checks sealed (under the chain): a finding deleted,
+    # added or softened, or an error changed, outside the program is refused; the receiver runs the rules
+    # on the carried certificates again itself (upstream.check_sender)
+    refuse_changed_findings(ws, dict(ws.conn.execute("SELECT scope, revision_id FROM finding_check")))
     by_cert: dict[int, list[dict]] = {}
     for rid, cid, number, columns, created_at, created_by, reason, sha, source_sha, _kode, _src in revs:
         cols = json.loads(columns)
@@ -259,6 +262,21 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
         "sources": source_list,
     }
     return data, sources
+
+
+def _latest(ws: Workspace, revs: list, cells: dict) -> dict:
+    """``ws.latest_values()``, from the revisions this bundle carries (already checked) when they hold
+    every certificate's latest one (a full bundle): its cells are not read and checked twice."""
+    latest_ids = latest_revisions(ws)
+    carried = {r[0]: r for r in revs}
+    if not latest_ids or not all(rid in carried for rid in latest_ids.values()):
+        return ws.latest_values()
+    out = {}
+    for kode, rid in latest_ids.items():
+        _rid, _cid, number, columns, created_at, created_by, reason, sha, _src, _kode, source_id = carried[rid]
+        out[kode] = (RevisionInfo(rid, kode, "resmi", number, tuple(json.loads(columns)), created_at, created_by,
+                                  source_id, reason, sha), cells[rid])
+    return out
 
 
 def _member(path: str, content: bytes) -> dict:
