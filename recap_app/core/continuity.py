@@ -116,10 +116,10 @@ def _write(target: Path, note: dict, durable: bool) -> None:
 
 
 def _note(path, genesis: str, workspace_id: str | None, state: str, head: Head, start: Head | None = None,
-          from_genesis: str | None = None) -> dict:
+          from_genesis: str | None = None, token: str | None = None) -> dict:
     return {"path": _key(path), "genesis": genesis, "workspace_id": workspace_id, "state": state,
             "head": list(head), "from": list(start) if start else None, "from_genesis": from_genesis or genesis,
-            "at": now_iso()}
+            "at": now_iso(), "pid": os.getpid(), "token": token}
 
 
 def pending(path, genesis: str, workspace_id: str | None, start: Head, head: Head, *,
@@ -137,11 +137,17 @@ def pending(path, genesis: str, workspace_id: str | None, start: Head, head: Hea
         return False
 
 
-def batch(path, genesis: str, workspace_id: str | None, start: Head) -> bool:
-    """Note, flushed to the disk, that a run of commits starts from ``start`` (never raises)."""
+def batch(path, genesis: str, workspace_id: str | None, start: Head, token: str, *, only_if_not: bool = False) -> bool:
+    """Note, flushed to the disk, that a run of commits (``token``: this run's) continues the chain
+    from ``start``. ``only_if_not``: leave the note alone while it is still this run's (a run calls
+    this before each of its commits, holding the write lock: another process's commit meanwhile has
+    replaced the note, and the run's next commits must be noted again). Never raises; returns
+    whether the note is this run's."""
     try:
-        with _locked(path) as (target, _old):
-            _write(target, _note(path, genesis, workspace_id, BATCH, start, start), durable=True)
+        with _locked(path) as (target, old):
+            if only_if_not and old is not None and old["state"] == BATCH and old.get("token") == token:
+                return True
+            _write(target, _note(path, genesis, workspace_id, BATCH, start, start, token=token), durable=True)
         return True
     except OSError:
         _forget(path)
@@ -172,6 +178,47 @@ def done(path, genesis: str, workspace_id: str | None, head: Head, *, force: boo
         return True
     except OSError:
         return False
+
+
+def settle(path, seen: dict, genesis: str, workspace_id: str | None, head: Head) -> bool:
+    """After an open that found the file as a "pending" or "batch" note allows: when the process
+    that wrote the note is gone (killed, or it ended without settling it), the note becomes "done"
+    at the file's ``head``, so the next records are compared with it (a run cut short no longer
+    lets anything continue the chain). ``seen``: the note as checked; nothing happens if it changed
+    meanwhile. Never raises; returns whether it was settled."""
+    if seen.get("state") not in (PENDING, BATCH) or _alive(seen.get("pid")):
+        return False
+    try:
+        with _locked(path) as (target, old):
+            if old is None or old.get("at") != seen.get("at") or old.get("token") != seen.get("token"):
+                return False
+            _write(target, _note(path, genesis, workspace_id, DONE, head), durable=False)
+        return True
+    except OSError:
+        return False
+
+
+def _alive(pid) -> bool:
+    """Whether process ``pid`` still runs (unknown counts as running)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: it runs
+        return True
+    return True
+
+
+def _written_here(genesis: str, last: Head) -> bool:
+    """Whether this PC's head log names ``last`` as a head its program committed to this chain,
+    at any path (the file moved, or reached by another path, and written there)."""
+    from . import headlog
+
+    logged, _bad = headlog.entries(genesis=genesis)
+    return any(e.get("kind") == "head" and e.get("audit_id") == last[0] and e.get("audit_hash") == last[1]
+               for e in logged)
 
 
 class Finding(NamedTuple):
@@ -236,16 +283,19 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
         return None
     anchor = head if note["state"] != BATCH else start
     if holds(anchor, note["genesis"]) and last[0] > anchor[0]:
+        if _written_here(genesis, last):  # this program wrote them here, at another path: the file moved
+            return None
         n = last[0] - anchor[0]
         return Finding("appended", note, last, (
             f"Ruang kerja {path} memuat {n} catatan audit (#{anchor[0] + 1}–#{last[0]}) yang tidak ditulis program "
-            f"ini di PC ini: catatan terakhir yang ditulisnya di sini #{anchor[0]} ({when}). Catatan itu ditambahkan "
-            "di luar program, atau ruang kerja ini dipakai di PC lain. Tidak ada yang dilakukan. Periksa dengan "
-            f"'recap audit verify --db {path}'; bila ruang kerja ini memang dipakai di PC lain, admin menerimanya "
+            f"ini di PC ini (di akun komputer ini): catatan terakhir yang ditulisnya di sini #{anchor[0]} ({when}). "
+            "Catatan itu ditambahkan di luar program, atau ruang kerja ini dipakai di PC atau akun lain. Tidak ada "
+            "yang dilakukan. Periksa dengan "
+            f"'recap audit verify --db {path}'; bila ruang kerja ini memang dipakai di PC atau akun lain, admin menerimanya "
             f"dengan 'recap audit accept --db {path}' (dicatat di log audit)."))
     return Finding("older", note, last, (
-        f"Ruang kerja {path} lebih lama dari yang terakhir ditulis program ini di PC ini: catatan audit terakhir "
-        f"yang ditulisnya #{head[0]} ({when}), tetapi berkas "
+        f"Ruang kerja {path} lebih lama dari yang terakhir ditulis program ini di PC ini (di akun komputer ini): "
+        f"catatan audit terakhir yang ditulisnya #{head[0]} ({when}), tetapi berkas "
         + (f"berakhir di #{last[0]}" if last[0] < head[0] else f"memuat catatan #{head[0]} yang lain")
         + ". Berkas diganti dengan salinan lama, atau catatan terbarunya (juga berkas -wal) dihapus di luar program. "
         f"Tidak ada yang dilakukan. Periksa dengan 'recap audit verify --db {path}'; cadangan dipakai lagi lewat "

@@ -166,16 +166,22 @@ def check_continuity(ws: Workspace) -> None:
     """
     from . import continuity as notes
 
+    seen = notes.read(ws.path)
     found = notes.finding_of(ws)
     if found is not None:
         ws.close()
         raise WorkspaceError(found.message, "tampered")
-    if notes.read(ws.path) is None:  # first seen on this PC (or before this note existed): from now on
-        with contextlib.suppress(sqlite3.Error):
-            genesis, wsid = ws.chain_identity()
-            head = ws.chain_head()
+    with contextlib.suppress(sqlite3.Error):
+        genesis, wsid = ws.chain_identity()
+        head = ws.chain_head()
+        if seen is None:  # first seen on this PC (or before this note existed): from now on
             if head[0]:
                 notes.done(ws.path, genesis, wsid, head)
+        elif seen["state"] != notes.DONE or seen["head"] != head:
+            # a run or a commit whose process is gone (killed): settled at the file as it is now; a
+            # file moved here from where this program wrote it (head log): noted at its head
+            if not notes.settle(ws.path, seen, genesis, wsid, head) and seen["state"] == notes.DONE:
+                notes.done(ws.path, genesis, wsid, head, force=True)
 
 
 def _keep_checked(ws: Workspace, path: Path) -> None:

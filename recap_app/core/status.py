@@ -111,17 +111,17 @@ def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
     # resolved = a note of the finding's kind (override for an error, explanation for a warning)
     # for the same key ("code|region|column|field", Finding.key) and the same figures and columns
     rows = ws.conn.execute(
-        f"""SELECT f.region, f.severity, COUNT(*) FROM finding f
+        f"""SELECT f.scope, f.revision_id, f.severity, COUNT(*) FROM finding f
             WHERE f.revision_id IN ({','.join('?' * len(current))}) AND NOT EXISTS (
                 SELECT 1 FROM finding_note n
                 WHERE n.key = f.code || '|' || f.region || '|' || COALESCE(f.kolom, 'None') || '|'
                               || COALESCE(f.field, 'None')
                   AND n.kind = CASE f.severity WHEN 'error' THEN 'override' ELSE 'explanation' END
                   AND n.expected IS f.expected AND n.actual IS f.actual AND n.columns = f.columns)
-            GROUP BY f.region, f.severity""", tuple(current.values()))
-    for region, severity, n in rows:
-        if region in out and severity in out[region]:
-            out[region][severity] = n
+            GROUP BY f.scope, f.revision_id, f.severity""", tuple(current.values()))
+    for scope, revision_id, severity, n in rows:  # by scope and checked revision, as the seals count them
+        if scope in out and revision_id == current[scope] and severity in out[scope]:
+            out[scope][severity] = n
     return out
 
 

@@ -420,8 +420,12 @@ class Workspace:
             if self._state_changes(peek=True):  # state changed after the last record: record it too
                 self.record(self._last_actor or "sistem", "state.digest", "workspace")
             head = self._head_before
-            if head is not None and self.log_heads and self._synced_later is None:
-                self._note_pending(head, self.chain_head())  # on the disk before the commit is
+            if head is not None and self.log_heads:  # on the disk before the commit is
+                if self._synced_later is None:
+                    self._note_pending(head, self.chain_head())
+                else:  # a run of commits: noted once, again when another process's commit replaced the note
+                    genesis, wsid = self.chain_identity()
+                    continuity.batch(self.path, genesis, wsid, head, self._batch_token, only_if_not=True)
             seen = self._version()  # read under the write lock: nobody else can commit in between
             self.conn.execute("COMMIT")
             self._guarded_at = seen  # what we committed is recorded: the guard need not look again
@@ -485,8 +489,9 @@ class Workspace:
     _last_actor: str | None = None
     #: inside a transaction that records: the chain's head before its first record
     _head_before: tuple[int, str] | None = None
-    #: inside :meth:`synced_at_end`: [a head is to be noted at its end]
+    #: inside :meth:`synced_at_end`: [a head is to be noted at its end], and the run's note token
     _synced_later: list | None = None
+    _batch_token: str | None = None
 
     @contextlib.contextmanager
     def synced_at_end(self) -> Iterator[None]:
@@ -515,10 +520,11 @@ class Workspace:
         if mode != "wal":
             yield
             return
+        self._batch_token = os.urandom(8).hex()
         if self.log_heads:  # this PC's note: the run's commits continue the chain from its head now
             with contextlib.suppress(sqlite3.Error):
                 genesis, wsid = self.chain_identity()
-                continuity.batch(self.path, genesis, wsid, self.chain_head())
+                continuity.batch(self.path, genesis, wsid, self.chain_head(), self._batch_token)
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self._synced_later = held = [False]
         try:
@@ -568,6 +574,10 @@ class Workspace:
                 f"({os_text(exc)}). Periksa disk, lalu periksa ruang kerja dengan: recap audit verify.", "io_error")
         if held[0]:
             self._log_head()
+        elif self.log_heads:  # nothing stored: the run's note is settled at the head it started from
+            with contextlib.suppress(sqlite3.Error):
+                genesis, wsid = self.chain_identity()
+                continuity.done(self.path, genesis, wsid, self.chain_head())
         return None
 
     def chain_identity(self) -> tuple[str, str | None]:

@@ -102,7 +102,7 @@ def test_a_forged_revision_appended_with_its_hashes_stops_every_command(demo):
         r = run(*args, "--db", demo)
         assert r.exit_code == 1, args
         assert (f"Ruang kerja {demo} memuat 1 catatan audit (#{forged}–#{forged}) yang tidak ditulis program ini di "
-                "PC ini: catatan terakhir yang ditulisnya di sini") in r.output
+                "PC ini (di akun komputer ini): catatan terakhir yang ditulisnya di sini") in r.output
     assert not demo.with_name("b.zip").exists()
     r = run("audit", "verify", "--db", demo)
     assert r.exit_code == 1 and "yang tidak ditulis program ini di PC ini" in r.output
@@ -157,8 +157,9 @@ def test_an_older_copy_put_back_is_refused_and_an_accepted_one_is_not_reported_a
     shutil.copy(old, demo)
     r = run("status", "--db", demo)
     assert r.exit_code == 1
-    assert (f"Ruang kerja {demo} lebih lama dari yang terakhir ditulis program ini di PC ini: catatan audit terakhir "
-            f"yang ditulisnya #{newest[0]}") in r.output and f"berkas berakhir di #{newest[0] - 1}" in r.output
+    assert (f"Ruang kerja {demo} lebih lama dari yang terakhir ditulis program ini di PC ini (di akun komputer ini): "
+            f"catatan audit terakhir yang ditulisnya #{newest[0]}") in r.output
+    assert f"berkas berakhir di #{newest[0] - 1}" in r.output
     r = run("audit", "verify", "--db", demo)
     assert r.exit_code == 1 and "Rantai audit terpotong" in r.output
     assert run("audit", "accept", "--db", demo, "--reason", "berkas baru rusak; salinan ini dipakai").exit_code == 0
@@ -244,8 +245,12 @@ def test_an_import_killed_midway_is_the_program_s_own(tmp_path):
     genesis = Workspace.open(path, readonly=True)
     g, w = genesis.chain_identity()
     genesis.close()
-    continuity.batch(path, g, w, start)  # as a kill after the files' commits leaves it
-    open_checked(path).close()
+    continuity.batch(path, g, w, start, "run-1")  # as a kill after the files' commits leaves it
+    note = continuity.read(path)
+    note["pid"] = 2 ** 22 + 12345  # the run's process is gone
+    continuity.note_path(path).write_text(json.dumps(note))
+    open_checked(path).close()  # the program's own; and the note settled at the file's head
+    assert continuity.read(path)["state"] == "done" and continuity.read(path)["head"] == head_of(path)
 
 
 def test_a_workspace_new_to_this_pc_opens_and_is_noted(tmp_path, demo, monkeypatch):
@@ -428,3 +433,80 @@ def test_a_record_rolled_back_with_its_savepoint_is_not_the_noted_head(demo):
         assert ws.chain_head()[0] == start[0] + 1
     assert continuity.read(demo)["head"] == head_of(demo)
     open_checked(demo).close()
+
+
+
+def _import_env(tmp_path, n=3):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from fixtures_import import db1_grid, regency_args, write_xlsx
+
+    from recap_app.core.demo import real_certificates
+
+    path = tmp_path / "w.sqlite"
+    certs = real_certificates("rekap")
+    books = []
+    with Workspace.create(path, "pilpres-2019-jateng", actor="tester") as ws:
+        for k in list(certs)[:n]:
+            title, cols, values = regency_args(ws, k, certs)
+            books.append(write_xlsx(tmp_path / f"{k}.xlsx", [db1_grid(ws.election, title, cols, values)]))
+    return path, books
+
+
+def test_a_run_that_stores_nothing_leaves_no_open_note(tmp_path):
+    """A refused or already-there import ends its run's note: records appended afterwards are caught."""
+    from recap_app.core.importer import import_files
+
+    path, books = _import_env(tmp_path, 1)
+    bad = tmp_path / "rusak.csv"
+    bad.write_text("bukan sertifikat\n")
+    with Workspace.open(path) as ws:
+        import_files(ws, books, "tester")
+        assert import_files(ws, [bad], "tester").files[0].status == "ditolak"
+        assert import_files(ws, books, "tester").files[0].status == "sudah ada"
+    assert continuity.read(path)["state"] == "done" and continuity.read(path)["head"] == head_of(path)
+    forge_record(path)
+    with pytest.raises(WorkspaceError) as exc:
+        open_checked(path)
+    assert "yang tidak ditulis program ini di PC ini" in exc.value.message
+
+
+def test_another_process_writing_during_a_run_is_noted_again_by_the_run(tmp_path):
+    """A commit of another process in the middle of an import replaces the run's note; the run notes
+    itself again before its next commit, so a kill after that is still the program's own."""
+    from recap_app.core.importer import import_files
+
+    path, books = _import_env(tmp_path, 3)
+    other = Workspace.open(path)
+    states = []
+
+    def progress(i, n, name):
+        if i == 1:  # between the first and the second file: the other process commits
+            with other.transaction():
+                other.record("tester", "note.test", "workspace", None, None)
+        states.append(continuity.read(path)["state"])
+
+    with Workspace.open(path) as ws:
+        with ws.synced_at_end():
+            import_files(ws, books, "tester", progress=progress)
+            note = continuity.read(path)
+            assert note["state"] == "batch"  # noted again by the run before its next commit
+    other.close()
+    assert continuity.read(path)["head"] == head_of(path)
+    open_checked(path).close()
+
+
+def test_a_file_moved_and_written_elsewhere_on_this_pc_is_the_program_s_own(tmp_path, demo):
+    open_checked(demo).close()
+    moved = tmp_path / "arsip" / demo.name
+    moved.parent.mkdir()
+    shutil.move(demo, moved)
+    r = run("audit", "anchor", "--db", moved)
+    assert r.exit_code == 0, r.output
+    shutil.move(moved, demo)
+    open_checked(demo).close()
+    assert continuity.read(demo)["head"] == head_of(demo)
+    forge_record(demo)  # and what nobody wrote here is still caught
+    with pytest.raises(WorkspaceError):
+        open_checked(demo)
