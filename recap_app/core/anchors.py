@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
@@ -304,6 +305,7 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
     genesis, wsid = ws.chain_identity()
     last_id = max(chain) if chain else 0
     anchors, restores, rep.notes = collect(ws, paper)
+    accepted = _accepted_keys(ws)
     current_path = str(Path(ws.path).resolve())
     recreated_at = {a.at for a in anchors if a.source == "log ruang kerja baru" and a.genesis == genesis
                     and a.path == current_path}
@@ -328,6 +330,11 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
         if a.signed:
             if identity is None:
                 pass  # noted once below
+            elif a.payload is not None and a.payload.get("key") != identity.fingerprint \
+                    and a.payload.get("key") in accepted:
+                rep.notes.append(f"Kepala rantai #{a.audit_id} ditandatangani kunci kantor PC lain (sidik "
+                                 f"{office_key.grouped(a.payload['key'])[:19]}…) yang diterima admin dengan recap audit "
+                                 "accept; tanda tangannya tidak dapat diperiksa di sini.")
             elif a.payload is None or a.payload.get("key") != identity.fingerprint or not _valid(a, identity):
                 rep.problems.append(Problem("signature", a.audit_id, (
                     f"Kepala rantai #{a.audit_id} ({a.source}) bertanda tangan yang bukan tanda tangan kunci kantor "
@@ -375,6 +382,19 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
                          "kertas): rantai yang ditulis ulang seluruhnya secara rapi tidak dapat terlihat. Simpan "
                          "cadangan, kirim bundel, atau tandatangani kepala rantai (recap audit anchor).")
     return rep
+
+
+def _accepted_keys(ws: Workspace) -> set[str]:
+    """Fingerprints of other PCs' office keys an admin accepted with their records ("audit.accept",
+    under the chain)."""
+    out: set[str] = set()
+    try:
+        for (after,) in ws.conn.execute("SELECT after FROM audit WHERE action = 'audit.accept'"):
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                out.update(k for k in json.loads(after).get("keys", []) if isinstance(k, str))
+    except sqlite3.Error:
+        pass
+    return out
 
 
 def _valid(a: Anchor, identity: PublicIdentity) -> bool:

@@ -268,7 +268,7 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
             f"Ruang kerja {path} bukan ruang kerja yang terakhir ditulis program ini di jalur itu ({when}): rantai "
             "auditnya lain, jadi berkas diganti seluruhnya di luar program. Tidak ada yang dilakukan. Periksa dengan "
             f"'recap audit verify --db {path}'; bila ruang kerja lain ini memang hendak dipakai di jalur ini, admin "
-            f"menerimanya dengan 'recap audit accept --db {path}' (dicatat di log audit)."))
+            f"menerimanya dengan 'recap audit accept --db {path} --reason \"...\"' (dicatat di log audit)."))
 
     def holds(h: Head | None, chain_of: str | None) -> bool:
         return h is not None and genesis == chain_of and last[0] >= h[0] and (h[0] == 0 or hash_at(h[0]) == h[1])
@@ -292,7 +292,7 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
             "Catatan itu ditambahkan di luar program, atau ruang kerja ini dipakai di PC atau akun lain. Tidak ada "
             "yang dilakukan. Periksa dengan "
             f"'recap audit verify --db {path}'; bila ruang kerja ini memang dipakai di PC atau akun lain, admin menerimanya "
-            f"dengan 'recap audit accept --db {path}' (dicatat di log audit)."))
+            f"dengan 'recap audit accept --db {path} --reason \"...\"' (dicatat di log audit)."))
     return Finding("older", note, last, (
         f"Ruang kerja {path} lebih lama dari yang terakhir ditulis program ini di PC ini (di akun komputer ini): "
         f"catatan audit terakhir yang ditulisnya #{head[0]} ({when}), tetapi berkas "
@@ -300,7 +300,7 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
         + ". Berkas diganti dengan salinan lama, atau catatan terbarunya (juga berkas -wal) dihapus di luar program. "
         f"Tidak ada yang dilakukan. Periksa dengan 'recap audit verify --db {path}'; cadangan dipakai lagi lewat "
         f"'recap restore', dan salinan lama yang memang hendak dipakai diterima admin dengan 'recap audit accept --db "
-        f"{path}' (dicatat di log audit)."))
+        f"{path} --reason \"...\"' (dicatat di log audit)."))
 
 
 def finding_of(ws) -> Finding | None:

@@ -54,8 +54,11 @@ def _verify(ws: Workspace, paper, prefix: bool) -> ChainReport:
     rep.problems += found.problems
     if not prefix:  # records after the head this PC's program last wrote here (an older file: the anchors say it)
         after = continuity.finding_of(ws)
-        if after is not None and after.kind == "appended":
-            rep.problems.append(Problem("continuity", after.last[0], after.message))
+        if after is not None and after.kind == "appended":  # what differs, and how it is settled: not "run verify"
+            what = after.message.split(" Tidak ada yang dilakukan.")[0]
+            rep.problems.append(Problem("continuity", after.last[0], (
+                f"{what} Bila ruang kerja ini memang dipakai di PC atau akun lain, admin menerimanya dengan 'recap "
+                f"audit accept --db {ws.path} --reason \"...\"' (dicatat di log audit).")))
     rep.anchor_sources = found.used
     rep.anchors_checked = found.count
     rep.notes += found.notes
@@ -121,7 +124,9 @@ def verify_findings(ws: Workspace) -> list[Problem]:
 def accept_file(ws: Workspace, actor: str, reason: str) -> int | None:
     """Take a workspace as it is although its chain is not what this PC's program last wrote to it
     (used on another PC, or an older copy meant to be used again): recorded in the audit log
-    ("audit.accept": the head noted here, the file's head, what differed, why), after which this
+    ("audit.accept": the head noted here, the file's head, what differed, why, and the fingerprints
+    of the office keys that signed heads after the noted one: another PC's own key, which
+    ``recap audit verify`` then names instead of calling its heads forged), after which this
     PC's note is the file's new head. An older copy's abandoned records are noted in the head log
     as a restore's are, so ``recap audit verify`` does not report them as cut off.
 
@@ -147,8 +152,14 @@ def accept_file(ws: Workspace, actor: str, reason: str) -> int | None:
     if found.kind == "older" and noted["genesis"] == genesis:
         anchors.note_restore(ws.path, genesis, found.last[0], noted["head"][0], noted["head"][1],
                              "recap audit accept")
+    from . import office_key
+
+    own = office_key.public_identity()
+    # heads signed on the other PC with its own office key: named, so verify does not call them forged
+    keys = sorted({k for (k,) in ws.conn.execute("SELECT key_fingerprint FROM anchor WHERE audit_id >= ?",
+                                                 (noted["head"][0],)) if k and (own is None or k != own.fingerprint)})
     with ws.transaction():
         rid = ws.record(actor, "audit.accept", "workspace",
                         {"noted_head": list(noted["head"]), "noted_state": noted["state"], "noted_at": noted.get("at")},
-                        {"file_head": list(found.last), "kind": found.kind, "reason": reason})
+                        {"file_head": list(found.last), "kind": found.kind, "reason": reason, "keys": keys})
     return rid

@@ -206,6 +206,16 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
                      if e.get("kind") in ("head", "backup") and e.get("genesis") == b_genesis
                      and str(e.get("audit_id", "")).isdigit()]
             abandoned = max(heads, default=(0, ""))
+        # the history this PC's program wrote may reach further than the file as it is now (an older
+        # copy put back over it): the restore abandons all of it, so verify does not call it cut off
+        further = [(int(e["audit_id"]), str(e.get("audit_hash", ""))) for e in anchors.headlog.entries(path=target)[0]
+                   if e.get("kind") in ("head", "backup") and e.get("genesis") == b_genesis
+                   and str(e.get("audit_id", "")).isdigit()]
+        noted = continuity.read(target)
+        if noted is not None and noted["genesis"] == b_genesis:
+            further.append(tuple(noted["head"]))
+        file_head = abandoned if current is not None else (0, "")  # where the file itself is now
+        abandoned = max([abandoned, *further])
     finally:
         bws.close()
     if b_genesis not in seen and seen and not other_workspace:
@@ -256,8 +266,8 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
                     os.replace(str(target) + suffix, str(aside) + suffix)
         old_genesis = next(iter(seen), None) if len(seen) == 1 else None
         # this PC's note, on the disk before the swap: the file is the one abandoned or the restored one
-        continuity.pending(target, b_genesis or "", restored_wsid, abandoned if abandoned[0] else restored_head,
-                           restored_head, from_genesis=old_genesis if abandoned[0] else None)
+        continuity.pending(target, b_genesis or "", restored_wsid, file_head if file_head[0] else restored_head,
+                           restored_head, from_genesis=old_genesis if file_head[0] else None)
         os.replace(tmp, target)  # the one step that changes the workspace
     except BackupError:
         remove_with_sidecars(tmp)

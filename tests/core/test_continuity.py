@@ -510,3 +510,36 @@ def test_a_file_moved_and_written_elsewhere_on_this_pc_is_the_program_s_own(tmp_
     forge_record(demo)  # and what nobody wrote here is still caught
     with pytest.raises(WorkspaceError):
         open_checked(demo)
+
+
+def test_restoring_a_backup_over_an_older_copy_abandons_all_this_pc_wrote(demo):
+    """The guide's other way out: an older copy put back, then a backup restored. The restore
+    abandons the history this PC wrote past the copy too, so verify does not call it cut off."""
+    old = demo.with_name("lama.sqlite")
+    with Workspace.open(demo) as ws:
+        info = backup.make_backup(ws, demo.with_name("cadangan.sqlite"), actor="tester")
+    shutil.copy(demo, old)
+    assert run("audit", "anchor", "--db", demo).exit_code == 0
+    assert run("audit", "anchor", "--db", demo).exit_code == 0
+    shutil.copy(old, demo)
+    assert run("status", "--db", demo).exit_code == 1
+    from recap_app.core.restore import restore
+
+    restore(info.path, demo, user="tester")
+    assert run("status", "--db", demo).exit_code == 0
+    r = run("audit", "verify", "--db", demo)
+    assert r.exit_code == 0, r.output
+
+
+def test_heads_signed_on_the_other_pc_are_named_once_its_records_are_accepted(tmp_path, demo, monkeypatch):
+    here = tmp_path / "home"
+    assert run("audit", "anchor", "--db", demo).exit_code == 0  # this PC's office key, made on first use
+    monkeypatch.setenv("RECAP_HOME", str(tmp_path / "pc-kedua"))  # the second PC: its own office key
+    assert run("audit", "anchor", "--db", demo).exit_code == 0
+    monkeypatch.setenv("RECAP_HOME", str(here))
+    r = run("status", "--db", demo)
+    assert r.exit_code == 1 and f"recap audit accept --db {demo} --reason" in r.output
+    assert run("audit", "accept", "--db", demo, "--reason", "dipakai di laptop kedua").exit_code == 0
+    r = run("audit", "verify", "--db", demo)
+    assert r.exit_code == 0, r.output
+    assert "ditandatangani kunci kantor PC lain" in r.output and "yang diterima admin" in r.output
