@@ -54,7 +54,7 @@ def test_a_fresh_process_does_not_compile_the_wide_pattern_at_import():
     code = ("import re, recap_app.core.documents\n"
             "from reportlab.platypus import paragraph\n"
             "print(type(paragraph.uri_pat).__name__, re.compile is recap_app.core.loading._REAL_COMPILE)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = _words_printed_by(code)
     assert out == ["DeferredPattern", "True"]
 
 
@@ -129,7 +129,7 @@ def test_pillow_loads_only_when_reportlab_uses_it():
             "print(_isPILImage(object()), type(sys.modules['PIL.Image']).__name__)\n"
             "from PIL import Image\n"
             "print(_isPILImage(Image.new('RGB', (2, 2))))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = _words_printed_by(code)
     assert out == ["_LazyModule", "False", "module", "True"]
 
 
@@ -142,13 +142,12 @@ def test_lazy_module_leaves_loaded_and_unknown_modules_alone():
 
 
 def test_sqlite_utils_gets_its_wide_pattern_deferred_and_it_still_reads_a_virtual_table():
-    code = ("import re\nfrom recap_app.core import loading\nsu = loading.import_sqlite_utils()\n"
-            "pat = su.db._virtual_table_using_re\n"
-            "db = su.Database(memory=True)\ndb.execute('CREATE VIRTUAL TABLE \"tëks\" USING fts4(x)')\n"
-            "print(type(pat).__name__, re.compile is loading._REAL_COMPILE, db['tëks'].virtual_table_using,"
-            " db['tëks'].virtual_table_using == 'FTS4')")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["DeferredPattern", "True", "FTS4", "True"]
+    lines = ["import re", "from recap_app.core import loading", "su = loading.import_sqlite_utils()",
+             "pat = su.db._virtual_table_using_re", "db = su.Database(memory=True)",
+             "db.execute('CREATE VIRTUAL TABLE \"tëks\" USING fts4(x)')",
+             "using = db['tëks'].virtual_table_using",
+             "print(type(pat).__name__, re.compile is loading._REAL_COMPILE, using, using == 'FTS4')"]
+    assert _words_printed_by("\n".join(lines)) == ["DeferredPattern", "True", "FTS4", "True"]
 
 
 def test_an_escaped_wide_range_is_deferred_and_matches_as_compiled():
@@ -159,3 +158,8 @@ def test_an_escaped_wide_range_is_deferred_and_matches_as_compiled():
     real = re.compile(source, re.I)
     for text in ["tabel", "Tëks_2", "ÅNGSTRÖM$", "2x", "ǅ", "", "a b"]:
         assert (deferred.fullmatch(text) is None) == (real.fullmatch(text) is None), text
+
+
+def _words_printed_by(code: str) -> list[str]:
+    """What a fresh interpreter running ``code`` prints, split into words."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
