@@ -34,6 +34,7 @@ again from the file as it is. Several processes of this PC write under an exclus
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -58,8 +59,20 @@ def _key(path: str | os.PathLike) -> str:
 
 def note_path(path: str | os.PathLike) -> Path:
     """The note of the workspace at ``path`` (its resolved path hashed: one file per workspace)."""
+    return _note_path(str(path), str(data_dir()))
+
+
+@functools.lru_cache(maxsize=64)
+def _note_path(path: str, folder: str) -> Path:
+    """:func:`note_path`, resolved once per path and data folder in a process (a run asks before
+    each of its commits)."""
     digest = hashlib.sha256(_key(path).encode("utf-8")).hexdigest()[:32]
-    return data_dir() / "jangkar" / "terakhir" / f"{digest}.json"
+    return Path(folder) / "jangkar" / "terakhir" / f"{digest}.json"
+
+
+#: {note file: (inode, modification time)} of the batch notes this process wrote last: a run asks
+#: before each commit whether its note is still its own, answered by one ``stat`` while it is
+_own_batch: dict[Path, tuple[int, int]] = {}
 
 
 def read(path: str | os.PathLike) -> dict | None:
@@ -144,10 +157,18 @@ def batch(path, genesis: str, workspace_id: str | None, start: Head, token: str,
     replaced the note, and the run's next commits must be noted again). Never raises; returns
     whether the note is this run's."""
     try:
+        if only_if_not:
+            target = note_path(path)
+            with contextlib.suppress(OSError):
+                st = os.stat(target)
+                if _own_batch.get(target) == (st.st_ino, st.st_mtime_ns):
+                    return True  # the file this run wrote, untouched since
         with _locked(path) as (target, old):
             if only_if_not and old is not None and old["state"] == BATCH and old.get("token") == token:
                 return True
             _write(target, _note(path, genesis, workspace_id, BATCH, start, start, token=token), durable=True)
+            st = os.stat(target)
+            _own_batch[target] = (st.st_ino, st.st_mtime_ns)
         return True
     except OSError:
         _forget(path)
