@@ -424,3 +424,15 @@ def test_files_not_imported_after_a_cancel_are_one_block_of_the_text_report():
         "3 lainnya",
         "Ringkasan: 0 diterima, 0 sudah ada, 1 ditolak, 13 tidak diimpor karena dibatalkan."]
     assert [f["code"] for f in rep.to_dict()["files"]].count(CANCELLED) == 13  # JSON keeps every file
+
+
+def test_the_report_names_the_same_blank_fields_once_for_a_batch(ws):
+    """The four samples leave the same 33 fields blank in every column: listed with the first file,
+    then named as the same (a clerk importing 35 files reads the list once)."""
+    report = import_files(ws, SAMPLE_FILES, "tester")
+    text = report.to_text(ws.election)
+    listed = [ln for ln in text.splitlines() if ln.startswith("  Kosong di semua kolom")]
+    assert len(listed) == 4
+    assert listed[0].startswith("  Kosong di semua kolom (disimpan kosong, bukan nol): 33 isian: I.A.2 DPTb LK, ")
+    assert listed[1:] == ["  Kosong di semua kolom (disimpan kosong, bukan nol): 33 isian, sama dengan berkas "
+                          "sebelumnya."] * 3

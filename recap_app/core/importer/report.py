@@ -61,13 +61,20 @@ class FileReport:
     def ok(self) -> bool:
         return self.status != REFUSED
 
-    def to_text(self, label=None, column_word: str = "kecamatan") -> str:
+    def whole_blanks(self) -> list[str]:
+        """The fields blank in every column of this file (stored blank, not zero)."""
+        ncols = len(self.kecamatan) + (0 if self.jumlah_computed else 1)
+        return [k for k, cols in self.blanks.items() if len(cols) >= ncols]
+
+    def to_text(self, label=None, column_word: str = "kecamatan", same_blanks: list[str] | None = None) -> str:
         """The report of this file as the CLI prints it (Indonesian).
 
         ``label``: field key -> the form's label ("I.A.2 DPTb LK"), so that the clerk reads the
         form's words, not internal keys (ImportReport.to_text passes the certificate's form).
         ``column_word``: what a column is at this office ("kecamatan"; "desa/kelurahan" at a
         kabupaten/kota office, docs/tiers.md).
+        ``same_blanks``: the labels of the fields blank in every column of the file reported just
+        before: when this file's are the same, they are named as such instead of listed again.
         """
         lab = label or (lambda key: key)
         if self.status == REFUSED:
@@ -91,10 +98,12 @@ class FileReport:
         if self.fields_absent:
             lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(map(lab, self.fields_absent))}")
         if self.blanks:
-            ncols = len(self.kecamatan) + (0 if self.jumlah_computed else 1)
-            whole = [k for k, cols in self.blanks.items() if len(cols) >= ncols]
-            part = {k: cols for k, cols in self.blanks.items() if len(cols) < ncols}
-            if whole:
+            whole = self.whole_blanks()
+            part = {k: cols for k, cols in self.blanks.items() if k not in set(whole)}
+            if whole and [lab(k) for k in whole] == same_blanks:
+                lines.append(f"  Kosong di semua kolom (disimpan kosong, bukan nol): {len(whole)} isian, sama dengan "
+                             "berkas sebelumnya.")
+            elif whole:
                 lines.append(f"  Kosong di semua kolom (disimpan kosong, bukan nol): {len(whole)} isian: "
                              + ", ".join(map(lab, whole)))
             for k, cols in part.items():
@@ -152,6 +161,7 @@ class ImportReport:
 
             word = tier_word(election.column_tier)
         parts: list[str] = []
+        previous: list[str] | None = None  # the labels of the last file's fields blank in every column
         i = 0
         while i < len(self.files):
             f = self.files[i]
@@ -165,7 +175,10 @@ class ImportReport:
                              f"ini; tidak ada yang disimpan dari berkas-berkas ini):\n  {shown}")
                 i = j
                 continue
-            parts.append(f.to_text(label_of(f), word))
+            parts.append(f.to_text(label_of(f), word, same_blanks=previous))
+            if f.status != REFUSED:
+                lab = label_of(f) or (lambda key: key)
+                previous = [lab(k) for k in f.whole_blanks()] if f.blanks else []
             i += 1
         body = "\n".join(parts)
         after = f", {stopped} tidak diimpor karena dibatalkan" if stopped else ""
