@@ -8,13 +8,20 @@ change it.
 
 One small JSON file per workspace path, ``<data dir>/jangkar/terakhir/<sha256 of the path>.json``:
 ``{"path", "genesis", "workspace_id", "state", "head": [id, hash], "from": [id, hash] | None,
-"from_genesis", "at"}``, where ``state`` is
+"from_genesis", "at", "pid", "token"}`` (the writing process, and a run's own token), where
+``state`` is
 
 - ``"done"``: the program committed ``head`` and nothing after it;
 - ``"pending"``: a commit from ``from`` to ``head`` was under way (a kill or a power cut can leave
   the file at either end); written and flushed to the disk before the commit;
 - ``"batch"``: a run of commits (an import of many files) starting from ``from``; any continuation
-  of that chain is the program's own until the run ends with ``"done"``.
+  of that chain is the program's own until the run ends with ``"done"`` (also when it stored
+  nothing). The run notes itself again before a commit when another process's commit replaced
+  its note meanwhile.
+
+A "pending" or "batch" note whose process is gone (killed) is settled at the file's head by the
+next open (:func:`settle`). Records this PC's program wrote at another path (the file moved, or
+reached by another path) are known from the head log and are not taken for an append.
 
 :func:`check` compares a workspace's chain with it when the workspace opens (the command line and
 the window, :func:`recap_app.core.startup.open_checked`): a file whose chain does not hold the
@@ -27,8 +34,9 @@ legitimately used on another PC.
 
 Writing the note is best effort (a full disk never stops a commit); a note that cannot be written
 before a commit is removed, and one that cannot be read is treated as absent: the check then starts
-again from the file as it is. Several processes of this PC write under an exclusive lock on the note's file
-(``fcntl.flock``), and a note only moves forward: "done" never replaces a newer head.
+again from the file as it is. Several processes of this PC write under an exclusive lock on the
+note's file (``fcntl.flock``), and a note only moves forward: "done" never replaces a newer head.
+"This PC" is this computer account's data folder (docs/security.md §5 names what that leaves out).
 """
 
 from __future__ import annotations
