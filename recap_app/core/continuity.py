@@ -203,6 +203,9 @@ def done(path, genesis: str, workspace_id: str | None, head: Head, *, force: boo
                     return False
                 if head[0] < old["head"][0] and not (old["state"] == PENDING and old["head"] == head):
                     return False
+                if old["state"] == BATCH and old.get("pid") != os.getpid() and head[0] <= old["head"][0] \
+                        and _alive(old.get("pid")):
+                    return False  # another process's run noted itself from this head on: its note stays
             _write(target, _note(path, genesis, workspace_id, DONE, head), durable=force)
         return True
     except OSError:
@@ -228,16 +231,10 @@ def settle(path, seen: dict, genesis: str, workspace_id: str | None, head: Head)
 
 
 def _alive(pid) -> bool:
-    """Whether process ``pid`` still runs (unknown counts as running)."""
-    if not isinstance(pid, int) or pid <= 0:
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process: it runs
-        return True
-    return True
+    """Whether process ``pid`` still runs (unknown counts as running; :func:`recap_app.core.files._alive`)."""
+    from .files import _alive as running
+
+    return not isinstance(pid, int) or pid <= 0 or running(pid)
 
 
 def _written_here(genesis: str, last: Head) -> bool:
@@ -293,6 +290,8 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
     head, start = note["head"], note["from"]
     when = _when(note)
     if genesis not in (note["genesis"], note.get("from_genesis")):
+        if _written_here(genesis, last):  # a workspace this program wrote, moved onto this path
+            return None
         return Finding("other_chain", note, last, (
             f"Ruang kerja {path} bukan ruang kerja yang terakhir ditulis program ini di jalur itu ({when}): rantai "
             "auditnya lain, jadi berkas diganti seluruhnya di luar program. Tidak ada yang dilakukan. Periksa dengan "

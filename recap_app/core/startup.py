@@ -134,6 +134,8 @@ def open_checked(path: str | Path, readonly: bool = False, continuity: bool = Tr
         raise WorkspaceError(report.message, "damaged") from exc
     if continuity:
         check_continuity(ws)
+    else:  # what differs is the caller's to report; a note left by a killed writer is settled all the same
+        settle_continuity(ws)
     stamp = files.stamp(path)
     if stamp is not None and _checked_stamps().get(str(path.resolve())) == stamp:
         _keep_checked(ws, path)
@@ -171,6 +173,22 @@ def check_continuity(ws: Workspace) -> None:
     if found is not None:
         ws.close()
         raise WorkspaceError(found.message, "tampered")
+    _settle(ws, seen)
+
+
+def settle_continuity(ws: Workspace) -> None:
+    """:func:`check_continuity` without the refusal: when the chain is what this PC's note allows,
+    the note is settled or started as there; when it is not, nothing is changed (verify says why)."""
+    from . import continuity as notes
+
+    seen = notes.read(ws.path)
+    if notes.finding_of(ws) is None:
+        _settle(ws, seen)
+
+
+def _settle(ws: Workspace, seen: dict | None) -> None:
+    from . import continuity as notes
+
     with contextlib.suppress(sqlite3.Error):
         genesis, wsid = ws.chain_identity()
         head = ws.chain_head()
@@ -181,6 +199,10 @@ def check_continuity(ws: Workspace) -> None:
             # a run or a commit whose process is gone (killed): settled at the file as it is now; a
             # file moved here from where this program wrote it (head log): noted at its head
             if not notes.settle(ws.path, seen, genesis, wsid, head) and seen["state"] == notes.DONE:
+                if seen["genesis"] != genesis:  # another workspace this PC wrote, moved onto this path
+                    from . import headlog
+
+                    headlog.append("workspace", ws.path, genesis=genesis, workspace_id=wsid, reason="moved")
                 notes.done(ws.path, genesis, wsid, head, force=True)
 
 

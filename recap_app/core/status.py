@@ -109,15 +109,16 @@ def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
         return out
     refuse_changed_findings(ws, current)
     # resolved = a note of the finding's kind (override for an error, explanation for a warning)
-    # for the same key ("code|region|column|field", Finding.key) and the same figures and columns
+    # for the same key ("code|region|column|field", Finding.key) and the same figures and columns;
+    # a regency's findings name it as their region: one naming another region is never resolved here
     rows = ws.conn.execute(
         f"""SELECT f.scope, f.revision_id, f.severity, COUNT(*) FROM finding f
-            WHERE f.revision_id IN ({','.join('?' * len(current))}) AND NOT EXISTS (
+            WHERE f.revision_id IN ({','.join('?' * len(current))}) AND NOT (f.region = f.scope AND EXISTS (
                 SELECT 1 FROM finding_note n
                 WHERE n.key = f.code || '|' || f.region || '|' || COALESCE(f.kolom, 'None') || '|'
                               || COALESCE(f.field, 'None')
                   AND n.kind = CASE f.severity WHEN 'error' THEN 'override' ELSE 'explanation' END
-                  AND n.expected IS f.expected AND n.actual IS f.actual AND n.columns = f.columns)
+                  AND n.expected IS f.expected AND n.actual IS f.actual AND n.columns = f.columns))
             GROUP BY f.scope, f.revision_id, f.severity""", tuple(current.values()))
     for scope, revision_id, severity, n in rows:  # by scope and checked revision, as the seals count them
         if scope in out and revision_id == current[scope] and severity in out[scope]:
@@ -128,34 +129,34 @@ def open_counts(ws: Workspace) -> dict[str, dict[str, int]]:
 def changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> list[str]:
     """The scopes (regency codes; the province code) among ``scopes`` ({scope: the revision id its
     check names, None for the province set}) whose stored findings are not the ones their stored
-    check sealed (``finding_check.findings_seal``, under the audit chain: how many errors and
-    warnings, and each error): a finding deleted, added or softened, or an error changed, outside
-    the program. Two light queries; a workspace of an older schema opened read-only (no seals yet)
-    gives []."""
+    check sealed (``finding_check.findings_seal``, under the audit chain: how many errors, warnings
+    and distinct findings, and each error): a finding deleted, added, softened or copied onto
+    another, or an error changed, outside the program. Two light queries; a workspace of an older
+    schema opened read-only (no seals yet) gives []."""
     if not scopes:
         return []
     try:
         seals = dict(ws.conn.execute("SELECT scope, findings_seal FROM finding_check"))
     except sqlite3.OperationalError:  # before the seals' migration, read-only: nothing to compare with
         return []
-    counts: dict[str, dict[str, int]] = {s: {} for s in scopes}
+    counts: dict[str, tuple[int, int, int]] = {s: (0, 0, 0) for s in scopes}
     errors: dict[str, list[tuple]] = {s: [] for s in scopes}
     wanted = list(scopes)
     for i in range(0, len(wanted), 500):
         chunk = wanted[i:i + 500]
         marks = ",".join("?" * len(chunk))
-        for scope, revision_id, severity, n in ws.conn.execute(
-                f"SELECT scope, revision_id, severity, COUNT(*) FROM finding WHERE scope IN ({marks}) "
-                "GROUP BY scope, revision_id, severity", chunk):
+        for scope, revision_id, n_error, n_warning, n_keys in ws.conn.execute(
+                "SELECT scope, revision_id, COUNT(CASE severity WHEN 'error' THEN 1 END), "
+                "COUNT(CASE severity WHEN 'warning' THEN 1 END), COUNT(DISTINCT key) FROM finding "
+                f"WHERE scope IN ({marks}) GROUP BY scope, revision_id", chunk):
             if revision_id == scopes[scope]:
-                counts[scope][severity] = n
+                counts[scope] = (n_error, n_warning, n_keys)
         for scope, revision_id, *row in ws.conn.execute(
                 f"SELECT scope, revision_id, {', '.join(SEALED_COLUMNS)} FROM finding "
                 f"WHERE scope IN ({marks}) AND severity = 'error'", chunk):
             if revision_id == scopes[scope]:
                 errors[scope].append(tuple(row))
-    return [s for s in wanted if seals.get(s) is not None
-            and findings_seal(counts[s].get("error", 0), counts[s].get("warning", 0), errors[s]) != seals[s]]
+    return [s for s in wanted if seals.get(s) is not None and findings_seal(*counts[s], errors[s]) != seals[s]]
 
 
 def refuse_changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> None:

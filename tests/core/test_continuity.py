@@ -192,9 +192,11 @@ def test_commits_taken_away_are_an_older_file(demo, how):
     assert exc.value.code == "tampered" and "lebih lama dari yang terakhir ditulis program ini" in exc.value.message
 
 
-def test_another_workspace_put_at_the_path_is_refused(tmp_path, demo):
+def test_another_workspace_put_at_the_path_is_refused(tmp_path, demo, monkeypatch):
     other = tmp_path / "lain.sqlite"
-    make_demo(other, actor="tester").close()
+    with monkeypatch.context() as m:  # made elsewhere: not by this PC's program
+        m.setenv("RECAP_HOME", str(tmp_path / "di-luar"))
+        make_demo(other, actor="tester").close()
     run("status", "--db", demo)
     shutil.copy(other, demo)
     r = run("status", "--db", demo)
@@ -543,3 +545,71 @@ def test_heads_signed_on_the_other_pc_are_named_once_its_records_are_accepted(tm
     r = run("audit", "verify", "--db", demo)
     assert r.exit_code == 0, r.output
     assert "ditandatangani kunci kantor PC lain" in r.output and "yang diterima admin" in r.output
+
+
+def test_warnings_made_to_look_explained_are_never_shown_resolved(demo):
+    """An explanation of 33.02's W.602: 33.01's warnings rewritten to match it (region, columns) stay
+    open; 33.01's warnings all made copies of one explained there are refused (the seal counts
+    distinct findings)."""
+    from recap_app.core import status
+
+    r = run("explain", "--db", demo, "--user", "budi", "--code", "W.602", "--region", "33.02", "kabupaten tidak mengisi")
+    assert r.exit_code == 0, r.output
+    with sqlite3.connect(demo) as raw:
+        raw.execute("UPDATE finding SET region = '33.02' WHERE scope = '33.01' AND severity = 'warning'")
+        raw.execute("UPDATE finding SET columns = (SELECT f2.columns FROM finding f2 WHERE f2.scope = '33.02' AND "
+                    "f2.field = finding.field) WHERE scope = '33.01' AND severity = 'warning'")
+    with Workspace.open(demo, readonly=True) as ws:
+        row = next(r for r in status.statuses(ws) if r["kode"] == "33.01")
+        assert row["status"] == "ada peringatan" and row["warnings"] > 0
+    copy = demo.with_name("salin.sqlite")
+    make_demo(copy, actor="tester").close()
+    with Workspace.open(copy) as ws:
+        from recap_app.core import reconcile
+
+        target = next(f for f in reconcile.findings(ws) if f.region == "33.01" and f.severity == "warning")
+        reconcile.explain(ws, target.key, "dijelaskan", "budi")
+    with sqlite3.connect(copy) as raw:
+        raw.execute("UPDATE finding SET key = ?, field = ?, columns = (SELECT columns FROM finding WHERE key = ?) "
+                    "WHERE scope = '33.01' AND severity = 'warning'", (target.key, target.field, target.key))
+    r = run("status", "--db", copy)
+    assert r.exit_code == 1 and "temuan diubah di luar program" in r.output
+
+
+def test_verify_as_the_first_open_after_a_killed_run_settles_its_note(tmp_path):
+    path, _books = _import_env(tmp_path, 1)
+    with Workspace.open(path) as ws:
+        g, w = ws.chain_identity()
+        start = ws.chain_head()
+    continuity.batch(path, g, w, start, "run-x")
+    note = continuity.read(path)
+    note["pid"] = 2 ** 22 + 4321
+    continuity.note_path(path).write_text(json.dumps(note))
+    assert run("audit", "verify", "--db", path).exit_code == 0
+    assert continuity.read(path)["state"] == "done"
+
+
+def test_a_workspace_written_here_moved_onto_the_path_of_another_one_is_the_program_s_own(tmp_path):
+    a = tmp_path / "sub" / "f.sqlite"
+    a.parent.mkdir()
+    make_demo(a, actor="tester").close()
+    open_checked(a).close()
+    a.unlink()
+    b = tmp_path / "lain.sqlite"
+    make_demo(b, actor="tester").close()
+    assert run("audit", "anchor", "--db", b).exit_code == 0
+    shutil.move(b, a)
+    open_checked(a).close()
+    assert run("audit", "verify", "--db", a).exit_code == 0
+
+
+def test_a_slower_writer_s_done_leaves_a_live_run_s_note(demo):
+    with Workspace.open(demo) as ws:
+        g, w = ws.chain_identity()
+        head = ws.chain_head()
+    continuity.batch(demo, g, w, head, "run-y")
+    note = continuity.read(demo)
+    note["pid"] = 1  # a live process that is not this one
+    continuity.note_path(demo).write_text(json.dumps(note))
+    assert not continuity.done(demo, g, w, head)
+    assert continuity.read(demo)["state"] == "batch"

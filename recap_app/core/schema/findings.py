@@ -11,9 +11,9 @@ Tables (all STRICT):
     Per scope, the basis of the stored findings (``<revision id>|<rules version>`` for a
     regency, a hash of every latest revision id for the province): when the basis differs the
     findings are recomputed. ``findings_seal`` (:func:`findings_seal`) seals the scope's findings
-    as stored with that check (how many errors and warnings, and each error); the table is under
-    the audit chain's state digests (core/state.py), so findings deleted, added or softened, or
-    an error changed, outside the program no longer match it.
+    as stored with that check (how many errors, warnings and distinct findings, and each error);
+    the table is under the audit chain's state digests (core/state.py), so findings deleted,
+    added, softened or copied, or an error changed, outside the program no longer match it.
 ``finding_note``
     Explanations (any finding) and overrides (errors, by the chair), append-only: a newer note
     of the same kind supersedes an older one. A note applies to a finding while its key,
@@ -97,28 +97,30 @@ def rules_002_double_entry(db: sqlite_utils.Database) -> None:
 
 
 
-#: the columns of a stored finding its scope's seal covers, in this order
+#: the columns of a stored error its scope's seal covers, in this order
 SEALED_COLUMNS = ("key", "code", "severity", "region", "kolom", "field", "expected", "actual", "message", "columns")
 
 
-def findings_seal(errors: int, warnings: int, error_rows) -> str:
-    """The seal of one scope's stored findings: "<errors>|<warnings>|<SHA-256 of the error rows>"
-    (:data:`SEALED_COLUMNS` as SQLite returns them, sorted, as Python writes them). What a status
-    rests on — how many errors and warnings there are, and each error as stored — in a form the
-    status list checks in two light queries (the warnings' wording is checked by running the rules
-    again, as `recap check` and the documents do). Frozen: stored checks keep seals made this way."""
+def findings_seal(errors: int, warnings: int, keys: int, error_rows) -> str:
+    """The seal of one scope's stored findings: "<errors>|<warnings>|<distinct keys>|<SHA-256 of the
+    error rows>" (:data:`SEALED_COLUMNS` as SQLite returns them, sorted, as Python writes them).
+    What a status rests on — how many errors and warnings there are, that none was made a copy of
+    another (one an explanation resolves), and each error as stored — in a form the status list
+    checks in two light queries; a warning's wording and figures are checked by running the rules
+    again (`recap check`, the documents). Frozen: stored checks keep seals made this way."""
     digest = hashlib.sha256(repr(sorted(error_rows, key=repr)).encode("utf-8", "surrogatepass")).hexdigest()
-    return f"{errors}|{warnings}|{digest}"
+    return f"{errors}|{warnings}|{keys}|{digest}"
 
 
 def scope_seal(conn: sqlite3.Connection, scope: str, revision_id: int | None) -> str:
     """:func:`findings_seal` of one scope's stored findings (a regency's on its checked revision,
     the province set's with no revision)."""
-    counts = dict(conn.execute("SELECT severity, COUNT(*) FROM finding WHERE scope = ? AND revision_id IS ? "
-                               "GROUP BY severity", (scope, revision_id)).fetchall())
-    errors = conn.execute(f"SELECT {', '.join(SEALED_COLUMNS)} FROM finding WHERE scope = ? AND revision_id IS ? "
-                          "AND severity = 'error'", (scope, revision_id)).fetchall()
-    return findings_seal(counts.get("error", 0), counts.get("warning", 0), errors)
+    errors, warnings, keys = conn.execute(
+        "SELECT COUNT(CASE severity WHEN 'error' THEN 1 END), COUNT(CASE severity WHEN 'warning' THEN 1 END), "
+        "COUNT(DISTINCT key) FROM finding WHERE scope = ? AND revision_id IS ?", (scope, revision_id)).fetchone()
+    rows = conn.execute(f"SELECT {', '.join(SEALED_COLUMNS)} FROM finding WHERE scope = ? AND revision_id IS ? "
+                        "AND severity = 'error'", (scope, revision_id)).fetchall()
+    return findings_seal(errors, warnings, keys, rows)
 
 
 def findings_003_check_seal(db: sqlite_utils.Database) -> None:
