@@ -50,7 +50,7 @@ def restore_losses(backup_file: str | Path, target: str | Path) -> list[str]:
     Indonesian sentences (empty when nothing): audit records after the backup's last one, and
     active accounts the backup does not have (a backup without accounts reopens the workspace to
     anyone). Read-only; unreadable files give no sentence (restore itself then decides)."""
-    def facts(path: Path) -> tuple[int, set[str]] | None:
+    def facts(path: Path) -> tuple[int, set[str], dict[int, str]] | None:
         import os
         import stat
 
@@ -61,12 +61,13 @@ def restore_losses(backup_file: str | Path, target: str | Path) -> list[str]:
         except (sqlite3.Error, OSError):
             return None
         try:
-            last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]
+            hashes = dict(conn.execute("SELECT id, hash FROM audit"))
+            last = max(hashes, default=0)
             try:
                 users = {r[0] for r in conn.execute("SELECT name FROM user_account WHERE active = 1")}
             except sqlite3.Error:
                 users = set()
-            return last, users
+            return last, users, hashes
         except sqlite3.Error:
             return None
         finally:
@@ -78,9 +79,14 @@ def restore_losses(backup_file: str | Path, target: str | Path) -> list[str]:
     if not now or not then:
         return []
     out = []
-    if now[0] > then[0]:
-        out.append(f"{now[0] - then[0]} catatan audit sesudah #{then[0]} keluar dari rantai aktif (tetap ada di "
-                   "berkas lama yang disimpan di samping).")
+    # where the two chains part: the first record they do not share (a backup of a branch that was
+    # left, say, shares only the records before the fork)
+    shared = 0
+    while shared < min(now[0], then[0]) and now[2].get(shared + 1) == then[2].get(shared + 1):
+        shared += 1
+    if now[0] > shared:
+        out.append(f"{now[0] - shared} catatan audit sesudah #{shared} keluar dari rantai aktif (#{shared + 1}–"
+                   f"#{now[0]}; tetap ada di berkas lama yang disimpan di samping).")
     missing = sorted(now[1] - then[1])
     if missing:
         out.append(f"Akun yang tidak ada di cadangan akan hilang: {', '.join(missing)}.")

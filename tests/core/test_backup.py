@@ -447,3 +447,28 @@ def test_restore_from_a_fifo_is_refused_at_once(demo_ws, tmp_path):
     demo_ws.close()
     r = CliRunner().invoke(main, ["restore", "--db", str(path), "--from", str(fifo), "--yes"])
     assert r.exit_code == 1 and "pipa (FIFO), bukan berkas cadangan" in r.output, r.output
+
+
+def test_restoring_a_backup_of_a_branch_left_counts_every_record_that_leaves(tmp_path, demo_ws):
+    """A backup of a history a restore left shares only the records before the fork: every record
+    of the active chain after the fork leaves it, not only those numbered after the backup's end."""
+    from recap_app.core.restore import restore, restore_losses
+
+    first = backup.make_backup(demo_ws, tmp_path / "b1.sqlite", actor="tester")
+    fork = first.audit_last_id
+    for n in range(3):
+        with demo_ws.transaction():
+            demo_ws.record("tester", "note.test", "workspace", None, {"n": n})
+    branch = backup.make_backup(demo_ws, tmp_path / "b2.sqlite", actor="tester")
+    path = demo_ws.path
+    demo_ws.close()
+    restore(first.path, path, user="tester")
+    with Workspace.open(path) as ws:
+        for n in range(4):
+            with ws.transaction():
+                ws.record("tester", "note.test", "workspace", None, {"m": n})
+        now = ws.chain_head()[0]
+    assert branch.audit_last_id < now
+    losses = restore_losses(branch.path, path)
+    assert losses[0] == (f"{now - fork} catatan audit sesudah #{fork} keluar dari rantai aktif (#{fork + 1}–#{now}; "
+                         "tetap ada di berkas lama yang disimpan di samping).")
