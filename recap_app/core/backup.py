@@ -455,7 +455,7 @@ def startup_check(path: str | Path) -> StartupReport:
     path = Path(path)
     ok, why, kind = check_fault(path)
     if ok:
-        return StartupReport(True, f"Ruang kerja {path} diperiksa: baik.", None)
+        return StartupReport(True, f"Berkas ruang kerja {path} diperiksa: utuh (tidak rusak).", None)
     if kind not in ("damaged", "missing"):
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
     head = files.file_head(path)

@@ -198,7 +198,7 @@ def test_cli_backup_and_backups(demo_ws, tmp_path):
     assert r.exit_code == 0
     r = run("backups", "--db", path)
     assert r.exit_code == 0
-    assert r.output.splitlines()[:2] == [f"Ruang kerja {path} diperiksa: baik.",
+    assert r.output.splitlines()[:2] == [f"Berkas ruang kerja {path} diperiksa: utuh (tidak rusak).",
                                          f"1 cadangan di {tmp_path / 'demo-cadangan'}:"]
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     r = run("restore", "--db", path, "--from", out)  # later records would leave the active chain: asks first
