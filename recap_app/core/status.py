@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .domain import RULES_VERSION
 from .errors import NotNow, WorkspaceError
-from .schema.findings import SEALED_COLUMNS, findings_seal
+from .schema.findings import SEAL_FORMAT, SEALED_COLUMNS, findings_seal
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -156,7 +156,8 @@ def changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> list[st
                 f"WHERE scope IN ({marks}) AND severity = 'error'", chunk):
             if revision_id == scopes[scope]:
                 errors[scope].append(tuple(row))
-    return [s for s in wanted if seals.get(s) is not None and findings_seal(*counts[s], errors[s]) != seals[s]]
+    return [s for s in wanted if (seals.get(s) or "").startswith(SEAL_FORMAT)
+            and findings_seal(*counts[s], errors[s]) != seals[s]]
 
 
 def refuse_changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> None:

@@ -613,3 +613,19 @@ def test_a_slower_writer_s_done_leaves_a_live_run_s_note(demo):
     continuity.note_path(demo).write_text(json.dumps(note))
     assert not continuity.done(demo, g, w, head)
     assert continuity.read(demo)["state"] == "batch"
+
+
+def test_a_seal_of_another_form_is_not_compared(demo):
+    """A seal written by a build before this form (no "s1:") proves nothing either way: it is not
+    compared (and, under the chain, cannot be forged); seals of this form are."""
+    from recap_app.core import status
+
+    with Workspace.open(demo, readonly=True) as ws:
+        seal = ws.conn.execute("SELECT findings_seal FROM finding_check WHERE scope = '33.01'").fetchone()[0]
+        assert seal.startswith("s1:") and seal.count("|") == 3
+        scopes = dict(ws.conn.execute("SELECT scope, revision_id FROM finding_check"))
+    with sqlite3.connect(demo) as raw:  # a build's own seal, as the program would have written it
+        raw.execute("UPDATE finding_check SET findings_seal = substr(findings_seal, 4)")
+        raw.execute("DELETE FROM finding WHERE scope = '33.01' AND severity = 'warning'")
+    with Workspace.open(demo, readonly=True) as ws:
+        assert status.changed_findings(ws, scopes) == []

@@ -102,14 +102,19 @@ SEALED_COLUMNS = ("key", "code", "severity", "region", "kolom", "field", "expect
 
 
 def findings_seal(errors: int, warnings: int, keys: int, error_rows) -> str:
-    """The seal of one scope's stored findings: "<errors>|<warnings>|<distinct keys>|<SHA-256 of the
+    """The seal of one scope's stored findings: "s1:<errors>|<warnings>|<distinct keys>|<SHA-256 of the
     error rows>" (:data:`SEALED_COLUMNS` as SQLite returns them, sorted, as Python writes them).
     What a status rests on — how many errors and warnings there are, that none was made a copy of
     another (one an explanation resolves), and each error as stored — in a form the status list
     checks in two light queries; a warning's wording and figures are checked by running the rules
     again (`recap check`, the documents). Frozen: stored checks keep seals made this way."""
     digest = hashlib.sha256(repr(sorted(error_rows, key=repr)).encode("utf-8", "surrogatepass")).hexdigest()
-    return f"{errors}|{warnings}|{keys}|{digest}"
+    return f"{SEAL_FORMAT}{errors}|{warnings}|{keys}|{digest}"
+
+
+#: what every seal made by :func:`findings_seal` begins with: a seal of another form (a build before
+#: this one) is not compared (it is under the chain like any other, so it cannot be forged either)
+SEAL_FORMAT = "s1:"
 
 
 def scope_seal(conn: sqlite3.Connection, scope: str, revision_id: int | None) -> str:
