@@ -35,7 +35,7 @@ from urllib.parse import quote
 from . import faults, files, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError, os_text
-from .files import clean_temps, temp_beside
+from .files import clean_temps, resolved_name, temp_beside
 from .store import Workspace
 
 DEFAULT_KEEP = 20
@@ -407,12 +407,12 @@ def _rotation_order(ws: Workspace | str | Path, listed: list[BackupInfo], made: 
         for rid, after in ws.conn.execute("SELECT id, after FROM audit WHERE action = 'backup.create' ORDER BY id"):
             file = json.loads(after or "{}").get("file")
             if isinstance(file, str):
-                recorded[_resolved(Path(file))] = rid
+                recorded[resolved_name(Path(file))] = rid
     wsid = ws.meta("workspace_id")
     ranked = []
     for info in listed:
-        key = _resolved(info.path)
-        if made is not None and key == _resolved(made):
+        key = resolved_name(info.path)
+        if made is not None and key == resolved_name(made):
             ranked.append((2, 0, info))  # the one just made: always kept
         elif key in recorded:
             ranked.append((1, recorded[key], info))
@@ -420,13 +420,6 @@ def _rotation_order(ws: Workspace | str | Path, listed: list[BackupInfo], made: 
             ranked.append((0, 0, info))  # a copy of this workspace the log does not name: by its name's time
     ranked.sort(key=lambda t: (t[0], t[1]), reverse=True)  # stable: equal ranks keep the listing's order
     return [info for _, _, info in ranked]
-
-
-def _resolved(path: Path) -> str:
-    try:
-        return str(path.resolve())
-    except OSError:
-        return str(path.absolute())
 
 
 def _workspace_id_of(path: Path) -> str | None:

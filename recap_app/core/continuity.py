@@ -51,18 +51,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .clock import now_iso
+from .files import process_alive, resolved_name
 from .paths import data_dir
 
 DONE, PENDING, BATCH = "done", "pending", "batch"
 
 Head = tuple[int, str]
-
-
-def _key(path: str | os.PathLike) -> str:
-    try:
-        return str(Path(path).resolve())
-    except OSError:
-        return str(Path(path).absolute())
 
 
 def note_path(path: str | os.PathLike) -> Path:
@@ -74,7 +68,7 @@ def note_path(path: str | os.PathLike) -> Path:
 def _note_path(path: str, folder: str) -> Path:
     """:func:`note_path`, resolved once per path and data folder in a process (a run asks before
     each of its commits)."""
-    digest = hashlib.sha256(_key(path).encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256(resolved_name(path).encode("utf-8")).hexdigest()[:32]
     return Path(folder) / "jangkar" / "terakhir" / f"{digest}.json"
 
 
@@ -89,7 +83,7 @@ def read(path: str | os.PathLike) -> dict | None:
         raw = json.loads(note_path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(raw, dict) or raw.get("path") != _key(path) or raw.get("state") not in (DONE, PENDING, BATCH):
+    if not isinstance(raw, dict) or raw.get("path") != resolved_name(path) or raw.get("state") not in (DONE, PENDING, BATCH):
         return None
     try:
         raw["head"] = (int(raw["head"][0]), str(raw["head"][1]))
@@ -138,7 +132,7 @@ def _write(target: Path, note: dict, durable: bool) -> None:
 
 def _note(path, genesis: str, workspace_id: str | None, state: str, head: Head, start: Head | None = None,
           from_genesis: str | None = None, token: str | None = None) -> dict:
-    return {"path": _key(path), "genesis": genesis, "workspace_id": workspace_id, "state": state,
+    return {"path": resolved_name(path), "genesis": genesis, "workspace_id": workspace_id, "state": state,
             "head": list(head), "from": list(start) if start else None, "from_genesis": from_genesis or genesis,
             "at": now_iso(), "pid": os.getpid(), "token": token}
 
@@ -231,10 +225,8 @@ def settle(path, seen: dict, genesis: str, workspace_id: str | None, head: Head)
 
 
 def _alive(pid) -> bool:
-    """Whether process ``pid`` still runs (unknown counts as running; :func:`recap_app.core.files._alive`)."""
-    from .files import _alive as running
-
-    return not isinstance(pid, int) or pid <= 0 or running(pid)
+    """Whether process ``pid`` still runs (unknown counts as running; :func:`recap_app.core.files.process_alive`)."""
+    return not isinstance(pid, int) or pid <= 0 or process_alive(pid)
 
 
 def _written_here(genesis: str, last: Head) -> bool:
@@ -250,12 +242,19 @@ def _written_here(genesis: str, last: Head) -> bool:
 class Finding(NamedTuple):
     """What :func:`check` found: ``kind`` "older" (the chain lacks the noted head), "appended"
     (records after it), or "other_chain" (another workspace's chain at this path); ``noted``: the
-    note; ``last``: the file's last record (id, hash); ``message``: Indonesian, naming both heads."""
+    note; ``last``: the file's last record (id, hash); ``what``: what differs, in Indonesian,
+    naming both heads; ``advice``: how it is checked and settled."""
 
     kind: str
     noted: dict
     last: Head
-    message: str
+    what: str
+    advice: str
+
+    @property
+    def message(self) -> str:
+        """The refusal as an open says it: what differs, that nothing was done, and the advice."""
+        return f"{self.what} Tidak ada yang dilakukan. {self.advice}"
 
 
 class _when:
@@ -274,17 +273,22 @@ class _when:
         return format(str(self), spec)
 
 
-def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
+_READ = object()
+
+
+def check(path, genesis: str, last: Head, hash_at, note=_READ) -> Finding | None:
     """Compare a workspace's chain with this PC's note of it.
 
     Args:
         path: the workspace file; genesis: its chain's first record hash; last: its last record
             (id, hash), (0, "") for none; hash_at: ``hash_at(id) -> str | None``, the stored hash of
-            record ``id`` (read from the workspace).
+            record ``id`` (read from the workspace); note: the note as :func:`read` gave it, when
+            the caller has read it already (read here otherwise).
     Returns:
         None when the chain is what this PC last wrote (or there is no note), else a :class:`Finding`.
     """
-    note = read(path)
+    if note is _READ:
+        note = read(path)
     if note is None:
         return None
     head, start = note["head"], note["from"]
@@ -294,9 +298,9 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
             return None
         return Finding("other_chain", note, last, (
             f"Ruang kerja {path} bukan ruang kerja yang terakhir ditulis program ini di jalur itu ({when}): rantai "
-            "auditnya lain, jadi berkas diganti seluruhnya di luar program. Tidak ada yang dilakukan. Periksa dengan "
-            f"'recap audit verify --db {path}'; bila ruang kerja lain ini memang hendak dipakai di jalur ini, admin "
-            f"menerimanya dengan 'recap audit accept --db {path} --reason \"...\"' (dicatat di log audit)."))
+            "auditnya lain, jadi berkas diganti seluruhnya di luar program."), (
+            f"Periksa dengan 'recap audit verify --db {path}'; bila ruang kerja lain ini memang hendak dipakai di "
+            f"jalur ini, admin menerimanya dengan {accept_command(path)}."))
 
     def holds(h: Head | None, chain_of: str | None) -> bool:
         return h is not None and genesis == chain_of and last[0] >= h[0] and (h[0] == 0 or hash_at(h[0]) == h[1])
@@ -317,23 +321,28 @@ def check(path, genesis: str, last: Head, hash_at) -> Finding | None:
         return Finding("appended", note, last, (
             f"Ruang kerja {path} memuat {n} catatan audit (#{anchor[0] + 1}–#{last[0]}) yang tidak ditulis program "
             f"ini di PC ini (di akun komputer ini): catatan terakhir yang ditulisnya di sini #{anchor[0]} ({when}). "
-            "Catatan itu ditambahkan di luar program, atau ruang kerja ini dipakai di PC atau akun lain. Tidak ada "
-            "yang dilakukan. Periksa dengan "
-            f"'recap audit verify --db {path}'; bila ruang kerja ini memang dipakai di PC atau akun lain, admin menerimanya "
-            f"dengan 'recap audit accept --db {path} --reason \"...\"' (dicatat di log audit)."))
+            "Catatan itu ditambahkan di luar program, atau ruang kerja ini dipakai di PC atau akun lain."), (
+            f"Periksa dengan 'recap audit verify --db {path}'; {ACCEPT_ADVICE} {accept_command(path)}."))
     return Finding("older", note, last, (
         f"Ruang kerja {path} lebih lama dari yang terakhir ditulis program ini di PC ini (di akun komputer ini): "
         f"catatan audit terakhir yang ditulisnya #{head[0]} ({when}), tetapi berkas "
         + (f"berakhir di #{last[0]}" if last[0] < head[0] else f"memuat catatan #{head[0]} yang lain")
-        + ". Berkas diganti dengan salinan lama, atau catatan terbarunya (juga berkas -wal) dihapus di luar program. "
-        f"Tidak ada yang dilakukan. Periksa dengan 'recap audit verify --db {path}'; cadangan dipakai lagi lewat "
-        f"'recap restore', dan salinan lama yang memang hendak dipakai diterima admin dengan 'recap audit accept --db "
-        f"{path} --reason \"...\"' (dicatat di log audit)."))
+        + ". Berkas diganti dengan salinan lama, atau catatan terbarunya (juga berkas -wal) dihapus di luar program."), (
+        f"Periksa dengan 'recap audit verify --db {path}'; cadangan dipakai lagi lewat 'recap restore', dan salinan "
+        f"lama yang memang hendak dipakai diterima admin dengan {accept_command(path)}."))
 
 
-def finding_of(ws) -> Finding | None:
+#: how records written on another PC or account are taken (the appended finding's advice; verify's too)
+ACCEPT_ADVICE = "bila ruang kerja ini memang dipakai di PC atau akun lain, admin menerimanya dengan"
+
+
+def accept_command(path) -> str:
+    return f"'recap audit accept --db {path} --reason \"...\"' (dicatat di log audit)"
+
+def finding_of(ws, note=_READ) -> Finding | None:
     """:func:`check` of an open workspace (a :class:`recap_app.core.store.Workspace`): None, or what
-    differs from the head this PC's program last wrote to it. Reads two rows; never writes."""
+    differs from the head this PC's program last wrote to it. Reads two rows; never writes.
+    ``note``: as :func:`check` takes it."""
     import sqlite3
 
     try:
@@ -346,5 +355,5 @@ def finding_of(ws) -> Finding | None:
         row = ws.conn.execute("SELECT hash FROM audit WHERE id = ?", (i,)).fetchone()
         return row[0] if row else None
 
-    return check(ws.path, genesis, last, hash_at)
+    return check(ws.path, genesis, last, hash_at, note)
 

@@ -148,6 +148,15 @@ def stamp(path: str | Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, w.st_size, w.st_mtime_ns]
 
 
+def resolved_name(path: str | os.PathLike) -> str:
+    """The path with links followed, as text (what names a workspace in the notes outside it);
+    its absolute form when it cannot be resolved."""
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(Path(path).absolute())
+
+
 def temp_beside(target: Path, tag: str) -> Path:
     """A temporary name beside ``target`` that says which process made it:
     ``<name>.<tag>-<pid>-<8 hex>`` (:func:`clean_temps` removes those of dead processes)."""
@@ -165,7 +174,7 @@ def clean_temps(folder: Path, pattern: str) -> list[Path]:
         try:
             if m:
                 pid = int(m.group(1))
-                if pid == os.getpid() or _alive(pid):
+                if pid == os.getpid() or process_alive(pid):
                     continue
             elif p.stat().st_mtime >= limit:
                 continue
@@ -176,7 +185,7 @@ def clean_temps(folder: Path, pattern: str) -> list[Path]:
     return gone
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether process ``pid`` still runs (a process of another user counts as running; on Windows
     every process does, for there ``os.kill`` with signal 0 would end it instead of asking)."""
     if os.name == "nt":

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 
 from .clock import now_iso
+from .files import resolved_name
 from .paths import data_dir
 
 
@@ -27,20 +28,13 @@ def log_path() -> Path:
     return data_dir() / "jangkar" / "kepala.jsonl"
 
 
-def _key(path: str | os.PathLike) -> str:
-    try:
-        return str(Path(path).resolve())
-    except OSError:
-        return str(Path(path).absolute())
-
-
 #: the head log's folder once made by this process (not asked of the file system at every commit)
 _made: set[Path] = set()
 
 
 def append(kind: str, path: str | os.PathLike, **fields) -> bool:
     """Append one entry {"kind", "path", "at", **fields}; True when written. Never raises."""
-    entry = {"kind": kind, "path": _key(path), "at": now_iso(), **fields}
+    entry = {"kind": kind, "path": resolved_name(path), "at": now_iso(), **fields}
     line = json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     target = log_path()
     try:
@@ -68,7 +62,7 @@ def head(path: str | os.PathLike, genesis: str, workspace_id: str | None, audit_
 
 def entries(genesis: str | None = None, path: str | os.PathLike | None = None) -> tuple[list[dict], int]:
     """(entries for a chain ``genesis`` or a workspace ``path``, number of lines that did not parse)."""
-    wanted = _key(path) if path is not None else None
+    wanted = resolved_name(path) if path is not None else None
     out, bad = [], 0
     with contextlib.suppress(OSError), open(log_path(), encoding="utf-8") as fh:
         for line in fh:

@@ -55,10 +55,9 @@ def _verify(ws: Workspace, paper, prefix: bool) -> ChainReport:
     if not prefix:  # records after the head this PC's program last wrote here (an older file: the anchors say it)
         after = continuity.finding_of(ws)
         if after is not None and after.kind == "appended":  # what differs, and how it is settled: not "run verify"
-            what = after.message.split(" Tidak ada yang dilakukan.")[0]
             rep.problems.append(Problem("continuity", after.last[0], (
-                f"{what} Bila ruang kerja ini memang dipakai di PC atau akun lain, admin menerimanya dengan 'recap "
-                f"audit accept --db {ws.path} --reason \"...\"' (dicatat di log audit).")))
+                f"{after.what} {continuity.ACCEPT_ADVICE[0].upper()}{continuity.ACCEPT_ADVICE[1:]} "
+                f"{continuity.accept_command(ws.path)}.")))
     rep.anchor_sources = found.used
     rep.anchors_checked = found.count
     rep.notes += found.notes

@@ -182,6 +182,11 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
         if target.exists() and check_file(target)[0]:
             with contextlib.suppress(RecapError):
                 current = Workspace.open(target, readonly=True)
+        logged = anchors.headlog.entries(path=target)[0]
+        # the heads this PC's program noted for this path in the backup's chain
+        logged_heads = [(int(e["audit_id"]), str(e.get("audit_hash", ""))) for e in logged
+                        if e.get("kind") in ("head", "backup") and e.get("genesis") == b_genesis
+                        and str(e.get("audit_id", "")).isdigit()]
         abandoned = (0, "")
         if current is not None:
             try:
@@ -198,29 +203,19 @@ def restore(backup_file: str | Path, target: str | Path, user: str | None, passw
                     # its accounts were changed outside the program: they cannot say who may restore
                     actor = _authorised_without_workspace(bws, user, password, passphrase)
                 genesis, _wsid = current.chain_identity()
-                last = current.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-                abandoned = (last[0], last[1]) if last else (0, "")
+                abandoned = current.chain_head()
             finally:
                 current.close()
             seen = {genesis}
         else:
             actor = _authorised_without_workspace(bws, user, password, passphrase)
-            logged = anchors.headlog.entries(path=target)[0]
             seen = {e.get("genesis") for e in logged} - {None}
-            # the file does not open: the head log says where its history had got to
-            heads = [(int(e["audit_id"]), str(e.get("audit_hash", ""))) for e in logged
-                     if e.get("kind") in ("head", "backup") and e.get("genesis") == b_genesis
-                     and str(e.get("audit_id", "")).isdigit()]
-            abandoned = max(heads, default=(0, ""))
-        # the history this PC's program wrote may reach further than the file as it is now (an older
-        # copy put back over it): the restore abandons all of it, so verify does not call it cut off
-        further = [(int(e["audit_id"]), str(e.get("audit_hash", ""))) for e in anchors.headlog.entries(path=target)[0]
-                   if e.get("kind") in ("head", "backup") and e.get("genesis") == b_genesis
-                   and str(e.get("audit_id", "")).isdigit()]
+        file_head = abandoned  # where the file itself is now ((0, "") when it does not open)
+        # the history this PC's program wrote may reach further than the file (which may not open,
+        # or be an older copy put back over it): the restore abandons all of it, so verify does not
+        # call it cut off
         noted = continuity.read(target)
-        if noted is not None and noted["genesis"] == b_genesis:
-            further.append(tuple(noted["head"]))
-        file_head = abandoned if current is not None else (0, "")  # where the file itself is now
+        further = logged_heads + ([tuple(noted["head"])] if noted is not None and noted["genesis"] == b_genesis else [])
         abandoned = max([abandoned, *further])
     finally:
         bws.close()

@@ -169,7 +169,7 @@ def check_continuity(ws: Workspace) -> None:
     from . import continuity as notes
 
     seen = notes.read(ws.path)
-    found = notes.finding_of(ws)
+    found = notes.finding_of(ws, seen)
     if found is not None:
         ws.close()
         raise WorkspaceError(found.message, "tampered")
@@ -182,11 +182,13 @@ def settle_continuity(ws: Workspace) -> None:
     from . import continuity as notes
 
     seen = notes.read(ws.path)
-    if notes.finding_of(ws) is None:
+    if notes.finding_of(ws, seen) is None:
         _settle(ws, seen)
 
 
 def _settle(ws: Workspace, seen: dict | None) -> None:
+    """The note after an open that found the chain as it allows: started when there was none,
+    settled when its writer is gone, moved on to a file this program wrote at another path."""
     from . import continuity as notes
 
     with contextlib.suppress(sqlite3.Error):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .domain import RULES_VERSION
 from .errors import NotNow, WorkspaceError
-from .schema.findings import SEAL_FORMAT, SEALED_COLUMNS, findings_seal
+from .schema.findings import SEAL_FORMAT, seals_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -139,25 +139,8 @@ def changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> list[st
         seals = dict(ws.conn.execute("SELECT scope, findings_seal FROM finding_check"))
     except sqlite3.OperationalError:  # before the seals' migration, read-only: nothing to compare with
         return []
-    counts: dict[str, tuple[int, int, int]] = {s: (0, 0, 0) for s in scopes}
-    errors: dict[str, list[tuple]] = {s: [] for s in scopes}
-    wanted = list(scopes)
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for scope, revision_id, n_error, n_warning, n_keys in ws.conn.execute(
-                "SELECT scope, revision_id, COUNT(CASE severity WHEN 'error' THEN 1 END), "
-                "COUNT(CASE severity WHEN 'warning' THEN 1 END), COUNT(DISTINCT key) FROM finding "
-                f"WHERE scope IN ({marks}) GROUP BY scope, revision_id", chunk):
-            if revision_id == scopes[scope]:
-                counts[scope] = (n_error, n_warning, n_keys)
-        for scope, revision_id, *row in ws.conn.execute(
-                f"SELECT scope, revision_id, {', '.join(SEALED_COLUMNS)} FROM finding "
-                f"WHERE scope IN ({marks}) AND severity = 'error'", chunk):
-            if revision_id == scopes[scope]:
-                errors[scope].append(tuple(row))
-    return [s for s in wanted if (seals.get(s) or "").startswith(SEAL_FORMAT)
-            and findings_seal(*counts[s], errors[s]) != seals[s]]
+    now = seals_of(ws.conn, scopes)
+    return [s for s in scopes if (seals.get(s) or "").startswith(SEAL_FORMAT) and now[s] != seals[s]]
 
 
 def refuse_changed_findings(ws: Workspace, scopes: Mapping[str, int | None]) -> None:

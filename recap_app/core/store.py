@@ -596,12 +596,12 @@ class Workspace:
             return
         try:
             genesis, wsid = self.chain_identity()
-            last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+            last = self.chain_head()
         except sqlite3.Error:
             return
-        if last:
+        if last[0]:
             headlog.head(self.path, genesis, wsid, last[0], last[1])
-            continuity.done(self.path, genesis, wsid, (last[0], last[1]))
+            continuity.done(self.path, genesis, wsid, last)
 
     def _note_pending(self, start: tuple[int, str], head: tuple[int, str]) -> None:
         """This PC's note that a commit from ``start`` to ``head`` (read just before it: a record of

@@ -214,11 +214,11 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
         cells.setdefault(rid, {})[kolom] = col
     # every carried revision is the program's own (its SHA-256 and its audit record), as every read of
     # figures checks: a bundle never signs figures changed outside the program
-    ws.check_revisions([(RevisionInfo(rid, kode, "resmi", number, tuple(json.loads(columns)), created_at,
-                                      created_by, source_id, reason, sha), cells[rid])
-                        for (rid, _cid, number, columns, created_at, created_by, reason, sha, _src, kode, source_id)
-                        in revs], texts)
-    latest = _latest(ws, revs, cells)  # the result's figures, checked the same way
+    carried = {rid: (RevisionInfo(rid, kode, "resmi", number, tuple(json.loads(columns)), created_at, created_by,
+                                  source_id, reason, sha), cells[rid])
+               for (rid, _cid, number, columns, created_at, created_by, reason, sha, _src, kode, source_id) in revs}
+    ws.check_revisions(list(carried.values()), texts)
+    latest = _latest(ws, carried)  # the result's figures, checked the same way
     # the findings carried are the ones their stored checks sealed (under the chain): a finding deleted,
     # added or softened, or an error changed, outside the program is refused; the receiver runs the rules
     # on the carried certificates again itself (upstream.check_sender)
@@ -264,19 +264,14 @@ def build_data(ws: Workspace, base_revision: int, base_audit: int, with_sources:
     return data, sources
 
 
-def _latest(ws: Workspace, revs: list, cells: dict) -> dict:
-    """``ws.latest_values()``, from the revisions this bundle carries (already checked) when they hold
-    every certificate's latest one (a full bundle): its cells are not read and checked twice."""
+def _latest(ws: Workspace, carried: dict) -> dict:
+    """``ws.latest_values()``, from the revisions this bundle carries ({revision id: (info, values)},
+    already checked) when they hold every certificate's latest one (a full bundle): its cells are
+    not read and checked twice."""
     latest_ids = latest_revisions(ws)
-    carried = {r[0]: r for r in revs}
     if not latest_ids or not all(rid in carried for rid in latest_ids.values()):
         return ws.latest_values()
-    out = {}
-    for kode, rid in latest_ids.items():
-        _rid, _cid, number, columns, created_at, created_by, reason, sha, _src, _kode, source_id = carried[rid]
-        out[kode] = (RevisionInfo(rid, kode, "resmi", number, tuple(json.loads(columns)), created_at, created_by,
-                                  source_id, reason, sha), cells[rid])
-    return out
+    return {kode: carried[rid] for kode, rid in latest_ids.items()}
 
 
 def _member(path: str, content: bytes) -> dict:

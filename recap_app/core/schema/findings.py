@@ -120,12 +120,30 @@ SEAL_FORMAT = "s1:"
 def scope_seal(conn: sqlite3.Connection, scope: str, revision_id: int | None) -> str:
     """:func:`findings_seal` of one scope's stored findings (a regency's on its checked revision,
     the province set's with no revision)."""
-    errors, warnings, keys = conn.execute(
-        "SELECT COUNT(CASE severity WHEN 'error' THEN 1 END), COUNT(CASE severity WHEN 'warning' THEN 1 END), "
-        "COUNT(DISTINCT key) FROM finding WHERE scope = ? AND revision_id IS ?", (scope, revision_id)).fetchone()
-    rows = conn.execute(f"SELECT {', '.join(SEALED_COLUMNS)} FROM finding WHERE scope = ? AND revision_id IS ? "
-                        "AND severity = 'error'", (scope, revision_id)).fetchall()
-    return findings_seal(errors, warnings, keys, rows)
+    return seals_of(conn, {scope: revision_id})[scope]
+
+
+def seals_of(conn: sqlite3.Connection, scopes) -> dict[str, str]:
+    """{scope: :func:`findings_seal` of its stored findings} for ``scopes`` ({scope: the revision id
+    its check names, None for the province set}), in two queries for all of them."""
+    counts: dict[str, tuple[int, int, int]] = {s: (0, 0, 0) for s in scopes}
+    errors: dict[str, list[tuple]] = {s: [] for s in scopes}
+    wanted = list(scopes)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for scope, revision_id, n_error, n_warning, n_keys in conn.execute(
+                "SELECT scope, revision_id, COUNT(CASE severity WHEN 'error' THEN 1 END), "
+                "COUNT(CASE severity WHEN 'warning' THEN 1 END), COUNT(DISTINCT key) FROM finding "
+                f"WHERE scope IN ({marks}) GROUP BY scope, revision_id", chunk):
+            if revision_id == scopes[scope]:
+                counts[scope] = (n_error, n_warning, n_keys)
+        for scope, revision_id, *row in conn.execute(
+                f"SELECT scope, revision_id, {', '.join(SEALED_COLUMNS)} FROM finding "
+                f"WHERE scope IN ({marks}) AND severity = 'error'", chunk):
+            if revision_id == scopes[scope]:
+                errors[scope].append(tuple(row))
+    return {s: findings_seal(*counts[s], errors[s]) for s in wanted}
 
 
 def findings_003_check_seal(db: sqlite_utils.Database) -> None:
