@@ -11,8 +11,10 @@ instead; every other pattern is compiled at once, as before, and the result of a
 (tests/core/test_documents_loading.py).
 
 reportlab also imports Pillow's ``PIL.Image`` at import (``reportlab.lib.utils``) for bitmaps, which
-no document here holds (10-20 ms): :func:`lazy_module` loads it the first time anything of it is
-used (Python's own ``importlib.util.LazyLoader``), so a document with an image would still get it.
+no document here holds (10-20 ms), and sqlite-utils imports ``dateutil.parser`` (``recipes``, for
+its date-parsing conversions, which the program never asks for; ~9 ms of ``recap init``):
+:func:`lazy_module` loads such a module the first time anything of it is used (Python's own
+``importlib.util.LazyLoader``), so a caller that does use it still gets it whole.
 """
 
 from __future__ import annotations
@@ -92,8 +94,10 @@ def lazy_module(name: str) -> None:
 
 def import_sqlite_utils():
     """The ``sqlite_utils`` package, imported (the first time) with its wide pattern deferred
-    (:func:`deferred_wide_patterns`). The store and the schema's migrations import it through this."""
+    (:func:`deferred_wide_patterns`) and ``dateutil.parser`` loaded on first use (:func:`lazy_module`).
+    The store and the schema's migrations import it through this."""
     if "sqlite_utils" not in sys.modules:
+        lazy_module("dateutil.parser")
         with deferred_wide_patterns():
             import sqlite_utils  # noqa: F401
             import sqlite_utils.migrations  # noqa: F401

@@ -163,3 +163,11 @@ def test_an_escaped_wide_range_is_deferred_and_matches_as_compiled():
 def _words_printed_by(code: str) -> list[str]:
     """What a fresh interpreter running ``code`` prints, split into words."""
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+
+def test_sqlite_utils_loads_dateutil_s_parser_only_when_it_is_used():
+    code = ("import sys\nfrom recap_app.core import loading\nsu = loading.import_sqlite_utils()\n"
+            "print(type(sys.modules['dateutil.parser']).__name__)\n"
+            "from sqlite_utils import recipes\n"
+            "print(recipes.parsedate('2019-04-17'), type(sys.modules['dateutil.parser']).__name__)\n")
+    assert _words_printed_by(code) == ["_LazyModule", "2019-04-17", "module"]
