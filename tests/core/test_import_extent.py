@@ -96,6 +96,57 @@ def test_every_sample_workbook_sheet_reads_the_same_extent_both_ways(monkeypatch
                 assert extent(xml, True, monkeypatch) == extent(xml, False, monkeypatch), (book.name, part)
 
 
+KINDS = {"value": '<c r="{ref}"><v>1</v></c>', "text": '<c r="{ref}" t="inlineStr"><is><t>x</t></is></c>',
+         "formatted": '<c r="{ref}" s="1"/>', "closed": '<c r="{ref}" s="1"></c>', "typed": '<c r="{ref}" t="s"/>',
+         "blank": '<c r="{ref}" s="2"> </c>'}
+
+
+def _calamine_end(xml: bytes) -> tuple[int, int]:
+    """(last row, last column), 1-based, of the grid python-calamine makes of a one-sheet workbook
+    holding ``xml``; (0, 0) when it holds no cell."""
+    from python_calamine import CalamineWorkbook
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                    '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+        zf.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+                    'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        zf.writestr("xl/workbook.xml", f'<workbook {NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    'relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+                    '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        zf.writestr("xl/worksheets/sheet1.xml", xml)
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue())).get_sheet_by_index(0)
+    if sheet.height == 0:
+        return 0, 0
+    return sheet.end[0] + 1, sheet.end[1] + 1
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 70_000), st.integers(1, 300), st.sampled_from(sorted(KINDS))), max_size=12,
+                unique_by=lambda t: t[:2]))
+def test_the_used_area_is_calamine_s_grid_and_formatted_empty_cells_are_not_in_it(cells):
+    """The extent both ways is exactly the grid python-calamine makes: cells holding a value or a
+    text count, formatted empty cells (``<c .. s="1"/>``, ``<c ..></c>``) do not."""
+    rows: dict[int, list] = {}
+    for r, c, kind in sorted(cells):
+        rows.setdefault(r, []).append(KINDS[kind].replace("{ref}", f"{reader.column_letter(c)}{r}"))
+    xml = sheet("".join(f'<row r="{r}">{"".join(cs)}</row>' for r, cs in sorted(rows.items())))
+    mp = pytest.MonkeyPatch()
+    try:
+        got = extent(xml, True, mp)
+        assert got == extent(xml, False, mp)
+    finally:
+        mp.undo()
+    assert got[:2] == _calamine_end(xml)
+    filled = [(r, c) for r, c, kind in cells if kind in ("value", "text")]
+    assert got[:2] == ((max(r for r, _ in filled), max(c for _, c in filled)) if filled else (0, 0))
+
+
 @pytest.mark.parametrize("cell", [
     """<c foo=" r='A1'" r="XFD1048576"><v>1</v></c>""",  # an r= inside another attribute's value
     """<c foo=">" r="XFD1048576"><v>1</v></c>""",  # a ">" inside a value

@@ -57,6 +57,30 @@ def patched_xlsx(src: Path, dest: Path, edit) -> Path:
 
 # ----------------------------------------------------------------- 1. a cell far away
 FAR_CELL = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+FORMATTED_FAR = ('<row r="3000"><c r="Z3000" s="1"/><c r="AA3000" s="1"></c></row>'
+                 '<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1" t="s"/></row></sheetData>')
+
+
+def test_formatted_empty_cells_far_below_the_table_do_not_make_it_too_large(db, tmp_path):
+    """A clerk who formats a block far below the table writes empty cells there (``<c .. s="1"/>``):
+    they hold nothing, calamine leaves them out of its grid, and the certificate imports as it is."""
+    plain = run_import(db, SEMARANG)
+    assert plain.exit_code == 0, plain.output
+    with Workspace.open(db) as ws:
+        want = ws.latest_values()["33.74"][1]
+    other = tmp_path / "lain.sqlite"
+    Workspace.create(other, "pilpres-2019-jateng", actor="tester").close()
+    styled = patched_xlsx(SEMARANG, tmp_path / "berformat.xlsx", lambda x: x.replace("</sheetData>", FORMATTED_FAR))
+    r = run_import(other, styled)
+    assert r.exit_code == 0, r.output
+    [rep] = json.loads(r.output)["files"]
+    assert rep["status"] == "diterima" and rep["kode"] == "33.74"
+    with Workspace.open(other) as ws:
+        assert ws.latest_values()["33.74"][1] == want
+    filled = patched_xlsx(SEMARANG, tmp_path / "terisi.xlsx",
+                          lambda x: x.replace("</sheetData>", FORMATTED_FAR.replace('t="s"/>', '><v>0</v></c>')))
+    [rep] = refused(other, filled)  # the same far cell holding a value is refused as before
+    assert rep["code"] == "too_large" and "XFD1048576" in rep["message"]
 
 
 def test_one_far_cell_is_refused_before_calamine_allocates(db, tmp_path):

@@ -319,6 +319,9 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile, parts: list[str]) -> dict[str, str]:
 #: reference first (1-3 column letters, a row number), then plain attributes, none of them another r
 _CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
 _CELL_REF = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"(?: (?!r=)[A-Za-z]+=\"[^\"<>]*\")*\s*/?>")
+#: the same tag of a cell that holds something: an element follows it before its ``</c>`` (a cell
+#: without one, ``<c r="Z3000" s="1"/>`` as a formatted empty cell is written, holds nothing)
+_FILLED_CELL_REF = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"(?: (?!r=)[A-Za-z]+=\"[^\"<>]*\")*\s*>(?!\s*</c>)")
 
 
 def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
@@ -354,10 +357,10 @@ def has_formula_or_hidden(xml: bytes) -> bool:
 
 
 def _quick_extent(xml: bytes) -> tuple[int, int] | None:
-    """(last row, last column) of a whole worksheet part in which every cell carries its own
-    reference and nothing is an error cell (what Excel, LibreOffice and openpyxl write): the same
-    answer as :func:`_xlsx_extent`'s scan, from a few regular-expression passes instead of a
-    Python step per cell. None for anything else (the full scan decides)."""
+    """(last row, last column) of the cells holding something in a whole worksheet part in which
+    every cell carries its own reference and nothing is an error cell (what Excel, LibreOffice and
+    openpyxl write): the same answer as :func:`_xlsx_extent`'s scan, from a few regular-expression
+    passes instead of a Python step per cell. None for anything else (the full scan decides)."""
     plain = b":c" not in xml and b":v" not in xml  # no cell or value tag with a namespace prefix
     if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
@@ -370,8 +373,11 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
         return 0, 0
     if len({(letters.upper(), int(digits)) for letters, digits in refs}) != len(refs):
         return None  # a cell given twice ("D11" and "d11" or "D011" too): the full scan names it
-    last_row = max(map(int, [digits for _letters, digits in refs]))
-    last_col = max(column_number(letters.decode().upper()) for letters in {letters for letters, _ in refs})
+    filled = _FILLED_CELL_REF.findall(xml)  # formatted empty cells do not widen the used area
+    if not filled:
+        return 0, 0
+    last_row = max(map(int, [digits for _letters, digits in filled]))
+    last_col = max(column_number(letters.decode().upper()) for letters in {letters for letters, _ in filled})
     return last_row, last_col
 
 
@@ -385,7 +391,11 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
     it whole too); a part whose every cell carries its reference is measured by pattern passes
     (:func:`_quick_extent`), anything else cell by cell, following Excel's rule for cells and rows
     without an ``r`` attribute (next column / next row). The ``<dimension>`` element is not used:
-    calamine sizes its grid from the cells, and a stale or exaggerated dimension is harmless. Error
+    calamine sizes its grid from the cells, and a stale or exaggerated dimension is harmless. Only
+    cells holding an element (a value, an inline text, a formula) count: calamine leaves a cell
+    without one out of its grid, and a clerk who formats a block far below the table writes
+    thousands of such empty cells (``<c r="Z3000" s="1"/>``), which must not make the sheet "too
+    large". Error
     cells (``<c t="e">``, also a formula whose saved result is an error) come back as {(row, col)
     0-based: CellError}: calamine reads them as blank.
 
@@ -425,7 +435,8 @@ def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
     open_cell: tuple[int, int, bytes, int] | None = None  # (row, col, attributes, end of tag) of a cell with a body
     for m in _XLSX_TAG.finditer(xml):
         if open_cell is not None:
-            _cell_body(name, sheet, xml, open_cell, m.start(), errors)
+            if _cell_body(name, sheet, xml, open_cell, m.start(), errors):
+                max_row, max_col = max(max_row, open_cell[0]), max(max_col, open_cell[1])
             open_cell = None
         attrs = m.group(2)
         ref = _ref_of(attrs)
@@ -440,7 +451,6 @@ def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
                 row = int(ref[1])
         else:
             col += 1
-        max_row, max_col = max(max_row, row), max(max_col, col)
         here = row * (MAX_SHEET_COLS + 2) + min(col, MAX_SHEET_COLS + 1)
         if here in seen:
             raise refused(name, f"sel {column_letter(col) if col <= MAX_SHEET_COLS else col}{row} "
@@ -452,17 +462,18 @@ def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
         if len(seen) > MAX_CELLS:  # more distinct cells than the limit: the used area is larger still
             raise refused(name, f"lembar {sheet} memuat lebih dari {_dots(MAX_CELLS)} sel; sertifikat DB1 hanya "
                                 "sekitar 60 x 40 sel. Hapus isi di luar tabel, simpan, lalu impor lagi.", "too_large")
-        if not attrs.endswith(b"/"):
+        if not attrs.endswith(b"/"):  # a cell written <c .../> holds nothing: it does not widen the used area
             open_cell = (row, col, attrs, m.end())
-    if open_cell is not None:
-        _cell_body(name, sheet, xml, open_cell, len(xml), errors)
+    if open_cell is not None and _cell_body(name, sheet, xml, open_cell, len(xml), errors):
+        max_row, max_col = max(max_row, open_cell[0]), max(max_col, open_cell[1])
     return max_row, max_col, errors
 
 
 def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, int], end: int,
-               errors: dict[tuple[int, int], CellError]) -> None:
+               errors: dict[tuple[int, int], CellError]) -> bool:
     """Check the body of one cell (from the end of its tag to its ``</c>``, at most to ``end``, the
-    next cell or row) and note an error cell's value in ``errors``.
+    next cell or row) and note an error cell's value in ``errors``. Returns whether the body holds
+    an element (a value, an inline text, a formula): a cell without one holds nothing.
 
     Refused ("damaged", naming the cell): two values; a value holding markup (a comment, CDATA,
     a processing instruction) or, but in a text cell (``t="str"``), a character reference:
@@ -510,6 +521,7 @@ def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, i
                                     "galat lembar kerja (seperti #REF! atau #N/A). Buka berkas di program lembar "
                                     "kerja, simpan ulang, lalu impor lagi.", "damaged")
             errors[(row - 1, col - 1)] = CellError(shown, None if formula is None else "=" + formula)
+    return xml.find(b"<", start, stop) >= 0
 
 
 def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:
