@@ -214,6 +214,29 @@ def test_error_values_in_ods_xls_and_csv(db, tmp_path):
                               "#REF!; diharapkan bilangan bulat tidak negatif.")
 
 
+def test_an_xls_cell_given_twice_is_refused(db, tmp_path):
+    """Two BIFF records giving D11 a value: calamine and LibreOffice keep the last one silently, so
+    the figure a clerk saw may not be the one read; refused as the xlsx case is, naming the cell."""
+    import struct
+
+    from fixtures_import import db1_grid, full_values, write_xls
+
+    with Workspace.open(db) as ws:
+        e = ws.election
+        cols = [(r.kode, r.nama) for r in ws.columns_of("33.75")]
+    xls = write_xls(tmp_path / "dua.xls", db1_grid(e, "KOTA PEKALONGAN", cols, full_values(e, [k for k, _ in cols])))
+    raw = bytearray(xls.read_bytes())
+    runs = [m.start() for m in __import__("re").finditer(rb"\xbd\x00\x24\x00", bytes(raw))]  # MULRK: a row's figures
+    rows = {struct.unpack_from("<HH", raw, at + 4): at for at in runs}
+    assert (10, 3) in rows and (11, 3) in rows
+    struct.pack_into("<H", raw, rows[(11, 3)] + 4, 10)  # row 12's figures now given to row 11 again
+    xls.write_bytes(bytes(raw))
+    [rep] = refused(db, xls)
+    assert rep["code"] == "damaged"
+    assert rep["message"].startswith("Berkas dua.xls: sel D11 ada dua kali di lembar DB1-PPWP, mungkin dengan angka "
+                                     "berbeda;")
+
+
 # ----------------------------------------------------------------- 3. two imports at the same time
 def test_two_imports_at_the_same_time_store_one_revision(db):
     """Import A holds the write transaction when import B starts: B waits for it, then finds A's

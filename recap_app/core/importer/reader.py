@@ -162,6 +162,14 @@ def refused(name: str, what: str, code: str) -> ImportRefused:
     return ImportRefused(f"Berkas {name}: {what} Tidak ada yang disimpan.", code)
 
 
+def cell_twice(name: str, ref: str, sheet: str) -> ImportRefused:
+    """The refusal ("damaged") of a sheet giving cell ``ref`` twice: a reader keeps one copy
+    silently, and which figure was meant cannot be known."""
+    return refused(name, f"sel {ref} ada dua kali di lembar {sheet}, mungkin dengan angka berbeda; berkas spreadsheet "
+                         "yang utuh menyimpan tiap sel sekali, dan tidak jelas angka mana yang dimaksud. Buka berkas di "
+                         "program lembar kerja, simpan ulang, lalu impor lagi.", "damaged")
+
+
 def too_large(name: str, size: int) -> ImportRefused:
     """The refusal of a file of ``size`` bytes, larger than :data:`MAX_FILE_BYTES`."""
     return refused(name, f"ukuran {_dots(size)} bita melebihi batas {_dots(MAX_FILE_BYTES)} bita untuk satu "
@@ -192,7 +200,10 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             raise refused(name, AMBIGUOUS, "damaged")
         errors: dict[str, dict[tuple[int, int], CellError]] = {}
         extents: dict[str, tuple[int, int]] = {}
-        formulas = _xls_formulas(data, errors, extents)
+        twice: dict[str, tuple[int, int]] = {}
+        formulas = _xls_formulas(data, errors, extents, twice)
+        for sname, (r, c) in twice.items():
+            raise cell_twice(name, f"{column_letter(c + 1)}{r + 1}", sname)
         for sname, (rows, cols) in extents.items():  # before calamine allocates the grid
             _check_extent(name, sname, rows, cols, f"{column_letter(max(cols, 1))}{rows}")
         sheets = _calamine(name, data, "xls")
@@ -453,11 +464,7 @@ def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
             col += 1
         here = row * (MAX_SHEET_COLS + 2) + min(col, MAX_SHEET_COLS + 1)
         if here in seen:
-            raise refused(name, f"sel {column_letter(col) if col <= MAX_SHEET_COLS else col}{row} "
-                                f"ada dua kali di lembar {sheet}, mungkin dengan angka berbeda; berkas "
-                                "spreadsheet yang utuh menyimpan tiap sel sekali, dan tidak jelas angka "
-                                "mana yang dimaksud. Buka berkas di program lembar kerja, simpan ulang, "
-                                "lalu impor lagi.", "damaged")
+            raise cell_twice(name, f"{column_letter(col) if col <= MAX_SHEET_COLS else col}{row}", sheet)
         seen.add(here)
         if len(seen) > MAX_CELLS:  # more distinct cells than the limit: the used area is larger still
             raise refused(name, f"lembar {sheet} memuat lebih dari {_dots(MAX_CELLS)} sel; sertifikat DB1 hanya "
@@ -770,14 +777,22 @@ _BIFF_CELLS = {0x0006, 0x0203, 0x00FD, 0x027E, 0x0201, 0x0205, 0x0204, 0x00D6}  
 _BIFF_MULTI = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column ... last column
 
 
-def _xls_formulas(data: bytes, errors: dict | None = None,
-                  extents: dict | None = None) -> dict[str, dict[tuple[int, int], str]]:
+#: BIFF records that give a cell its value (BLANK and MULBLANK only format one): FORMULA, NUMBER,
+#: LABELSST, RK, LABEL, BOOLERR, RSTRING; MULRK gives a run of cells
+_BIFF_VALUES = {0x0006, 0x0203, 0x00FD, 0x027E, 0x0204, 0x0205, 0x00D6}
+
+
+def _xls_formulas(data: bytes, errors: dict | None = None, extents: dict | None = None,
+                  twice: dict | None = None) -> dict[str, dict[tuple[int, int], str]]:
     """Positions of FORMULA records per sheet of a BIFF8 .xls (calamine reads values, not formulas).
 
     ``errors``, when given, is filled with {sheet: {(row, col): CellError}} for BOOLERR records
     holding an error and FORMULA records whose saved result is an error (calamine reads both as blank).
     ``extents``, when given, is filled with {sheet: (last row, last column)} (1-based) over every cell
     record, so that an oversized sheet is refused before calamine allocates it.
+    ``twice``, when given, is filled with {sheet: (row, col)} (0-based) of the first cell that two
+    records give a value (:data:`_BIFF_VALUES`, MULRK): calamine and LibreOffice keep the last
+    silently; no spreadsheet program writes a cell twice.
 
     Workbook globals list the sheets (BOUNDSHEET8: stream offset, name); each sheet substream
     runs from its BOF to EOF and holds FORMULA records (row, column). Best effort: anything
@@ -808,9 +823,17 @@ def _xls_formulas(data: bytes, errors: dict | None = None,
             pos += 4 + size
         for offset, sname in sheets:
             cells = out.setdefault(sname, {})
+            valued: set[tuple[int, int]] = set()
             pos = offset
             while pos + 4 <= len(wb):
                 rtype, size = struct.unpack_from("<HH", wb, pos)
+                if twice is not None and size >= 4 and (rtype in _BIFF_VALUES or rtype == 0x00BD):
+                    r, c = struct.unpack_from("<HH", wb, pos + 4)
+                    last = struct.unpack_from("<H", wb, pos + 4 + size - 2)[0] if rtype == 0x00BD and size >= 6 else c
+                    for col in range(c, min(last, 0x3FFF) + 1):
+                        if (r, col) in valued and sname not in twice:
+                            twice[sname] = (r, col)
+                        valued.add((r, col))
                 if extents is not None and size >= 4 and (rtype in _BIFF_CELLS or rtype in _BIFF_MULTI):
                     r, c = struct.unpack_from("<HH", wb, pos + 4)
                     if rtype in _BIFF_MULTI and size >= 6:
