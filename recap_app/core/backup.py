@@ -35,7 +35,7 @@ from urllib.parse import quote
 from . import faults, files, headlog
 from .clock import now_iso
 from .errors import RecapError, WorkspaceError, os_text
-from .files import clean_temps, resolved_name, temp_beside
+from .files import clean_temps, fsync_folder, resolved_name, temp_beside
 from .store import Workspace
 
 DEFAULT_KEEP = 20
@@ -139,14 +139,10 @@ def file_sha256(path: Path) -> str:
 
 
 def fsync_file(path: Path) -> None:
+    """Flush a file's bytes to the disk, and its folder's entry for it (POSIX). Raises OSError."""
     with open(path, "rb+") as fh:
         os.fsync(fh.fileno())
-    with contextlib.suppress(OSError):  # the directory entry too (POSIX)
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    fsync_folder(path.parent)
 
 
 def remove_with_sidecars(path: Path) -> None:
@@ -178,13 +174,19 @@ def _head_of(path: Path) -> tuple[int, str]:
 
 
 def copy_checked(src_path: Path, out: Path) -> None:
-    """Online-backup ``src_path`` into ``out`` (temp file, integrity check, fsync, rename)."""
+    """Online-backup ``src_path`` into ``out`` (temp file, integrity check, fsync, rename).
+
+    The copy is written without SQLite's own flushes (``synchronous=OFF`` on the temporary file,
+    5 ms of a 2 MB copy here): nothing reads it before its check, and it is flushed to the disk
+    whole (:func:`fsync_file`) before it takes its name, and its folder after, so a power cut
+    leaves either no backup of that name or the checked one."""
     tmp = temp_beside(out, "sementara")
     try:
         src = sqlite3.connect(f"file:{src_path}?mode=ro", uri=True, timeout=30)
         try:
             dst = sqlite3.connect(str(tmp))
             try:
+                dst.execute("PRAGMA synchronous=OFF")
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
@@ -197,6 +199,7 @@ def copy_checked(src_path: Path, out: Path) -> None:
                               "berubah.", "backup_check")
         fsync_file(tmp)
         os.replace(tmp, out)
+        fsync_folder(out.parent)
     except sqlite3.Error as exc:
         remove_with_sidecars(tmp)
         text = str(exc).lower()

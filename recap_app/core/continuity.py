@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .clock import now_iso
-from .files import process_alive, resolved_name
+from .files import fsync_folder, process_alive, resolved_name
 from .paths import data_dir
 
 DONE, PENDING, BATCH = "done", "pending", "batch"
@@ -122,12 +122,7 @@ def _write(target: Path, note: dict, durable: bool) -> None:
         os.close(fd)
     os.replace(tmp, target)
     if durable:
-        with contextlib.suppress(OSError):
-            dfd = os.open(target.parent, os.O_RDONLY)
-            try:
-                os.fsync(dfd)
-            finally:
-                os.close(dfd)
+        fsync_folder(target.parent)
 
 
 def _note(path, genesis: str, workspace_id: str | None, state: str, head: Head, start: Head | None = None,

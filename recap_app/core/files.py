@@ -7,6 +7,7 @@ person names (bundles, comparison CSVs, a DCT, a vote CSV, a text): :func:`read_
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -197,3 +198,14 @@ def process_alive(pid: int) -> bool:
     except (PermissionError, OSError):
         return True
     return True
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a file just made or renamed in it) to the disk where the system
+    allows it (POSIX; elsewhere, or on a folder that cannot be opened, nothing happens); never raises."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

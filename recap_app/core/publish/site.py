@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .. import auth
 from ..errors import os_text
+from ..files import fsync_folder
 from ..formatting import decimal
 from ..outputs import OutputError, check_output_path, write_atomic
 from . import data, pages, snapshot
@@ -235,15 +236,6 @@ def _move(src: Path, dst: Path) -> None:
         os.replace(tmp, dst)
 
 
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _storage(out: Path, exc: OSError, stage: str) -> PublishError:
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
         return PublishError(f"Disk penuh saat {stage} untuk {out}: situs tidak diterbitkan, folder {out} tetap seperti "
@@ -300,7 +292,7 @@ def write_folder(out: Path, files: dict[str, bytes], previous: Previous) -> tupl
             os.umask(umask)
             os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it 0700: a web server must read it
             os.rename(tmp, out)
-            _fsync_dir(out.absolute().parent)
+            fsync_folder(out.absolute().parent)
             return sorted(files), []
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -320,7 +312,7 @@ def write_folder(out: Path, files: dict[str, bytes], previous: Previous) -> tupl
                            "Jalankan publikasi lagi untuk menyelesaikannya.", "move_failed") from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    _fsync_dir(out)
+    fsync_folder(out)
     return changed, removed
 
 
