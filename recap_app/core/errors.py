@@ -126,6 +126,7 @@ CODES: dict[str, tuple[str, str]] = {
     "wrong_regency": ("berkas untuk kabupaten/kota lain", "file for another regency"),
     "unknown_region": ("kode wilayah tidak dikenal dalam pemilihan ini", "unknown region code"),
     "unknown_party": ("partai tidak ikut, atau nomor dan nama tak cocok", "unknown party, or number and name differ"),
+    "paslon_mismatch": ("nomor urut dan nama pasangan calon tak cocok", "a pair's number and name differ"),
     "wrong_district": ("lembar untuk dapil lain (judul atau daftar calonnya)", "sheet for another district"),
     # reconciliation and the certificate lifecycle
     "unknown_finding": ("temuan tidak ada pada data terakhir", "finding not in the current data"),

@@ -217,6 +217,42 @@ def test_a_row_of_figures_under_an_error_label_is_refused_not_dropped(ws, kudus,
     assert ws.latest_values() == {}
 
 
+def test_a_pair_s_row_whose_number_and_name_differ_is_refused(ws, kudus, tmp_path):
+    """"1 | PRABOWO SUBIANTO - SANDIAGA UNO" (pair 1 is JOKO WIDODO - MA'RUF AMIN): which pair's votes
+    the row holds cannot be told; refused naming the cell, nothing stored. The pairs' rows in another
+    order, each with its own number and name, are read by pair."""
+    from openpyxl import load_workbook
+
+    title, cols, values = kudus
+    path = write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values)])
+    wb, first = _label_cell(path, "JOKO WIDODO")
+    _, second = _label_cell(path, "PRABOWO")
+    first_name, second_name = first.value, second.value
+    ws_ = wb.active
+    ws_[first.coordinate], ws_[second.coordinate] = second_name, first_name
+    wb.save(path)
+    rep = imp(ws, path)
+    assert (rep.status, rep.code) == ("ditolak", "paslon_mismatch")
+    assert rep.message == (
+        f"Berkas a.xlsx, lembar DB1-PPWP, sel {first.coordinate}: baris bernomor 1 (IV.1 JOKO WIDODO - MA'RUF AMIN) "
+        f"tetapi berlabel \"{second_name}\", nama pasangan calon nomor urut 2; diharapkan nomor urut dan nama "
+        "pasangan calon yang sama, karena tidak dapat diketahui suara pasangan mana yang dimaksud. Perbaiki nomor atau "
+        "nama di program lembar kerja, simpan, lalu impor lagi.")
+    assert ws.latest_values() == {}
+    path = write_xlsx(tmp_path / "b.xlsx", [db1_grid(ws.election, title, cols, values)])
+    wb = load_workbook(path)  # the two rows swapped whole (number, name and figures): the same certificate
+    sheet = wb.active
+    a, b = first.row, second.row
+    for c in range(1, sheet.max_column + 1):
+        sheet.cell(a, c).value, sheet.cell(b, c).value = sheet.cell(b, c).value, sheet.cell(a, c).value
+    wb.save(path)
+    rep = imp(ws, path)
+    assert rep.status == "diterima", rep.message
+    [(_info, stored)] = ws.latest_values().values()
+    assert {c: (v["paslon_1"], v["paslon_2"]) for c, v in stored.items()} == {
+        c: (v["paslon_1"], v["paslon_2"]) for c, v in values.items() if c in stored}
+
+
 def test_an_error_label_on_a_row_without_figures_is_no_matter(ws, kudus, tmp_path):
     title, cols, values = kudus
     g = db1_grid(ws.election, title, cols, values)

@@ -123,6 +123,27 @@ def refuse_error_label(grid: Grid, r: int, first: int, where: str) -> None:
                 "lagi.", "bad_label")
 
 
+def refuse_pair_mismatch(grid: Grid, r: int, first: int, where: str, ctx: Context, by_number: FormRow,
+                         by_name: FormRow, cells: list[str]) -> None:
+    """Refuse a row of a pair's votes whose number names one pair and whose label another
+    ("1 | PRABOWO SUBIANTO - SANDIAGA UNO" where pair 1 is JOKO WIDODO - MA'RUF AMIN): the
+    certificate contradicts itself, and taking either reading could put one pair's votes on the
+    other silently (form block IV, the pairs in ballot order).
+
+    Raises:
+        ImportRefused: "paslon_mismatch", naming the cell, the number and the name as read.
+    """
+    form = ctx.form
+    shown = next((t for t in cells if t and ctx.label_row(normalize(t), "IV")[0] == by_name.number), "")
+    col = next((c for c, t in enumerate(cells) if t == shown), 0) if shown else 0
+    number = by_number.number.split(".")[-1]
+    raise ImportRefused(
+        f"{where}, sel {grid.ref(r, col)}: baris bernomor {number} ({form.field_label(by_number.fields[0].key)}) "
+        f"tetapi berlabel \"{short(shown or '')}\", nama pasangan calon nomor urut {by_name.number.split('.')[-1]}; "
+        "diharapkan nomor urut dan nama pasangan calon yang sama, karena tidak dapat diketahui suara pasangan mana "
+        "yang dimaksud. Perbaiki nomor atau nama di program lembar kerja, simpan, lalu impor lagi.", "paslon_mismatch")
+
+
 def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, notes: list[str],
                    lines: range | None = None) -> dict[str, int]:
     """{field key: grid row} for every form field found below the header row.
@@ -189,6 +210,8 @@ def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, no
                 if own < 0.4 and (best is None or score < 0.6):
                     row = None  # e.g. "1. KETUA" under the table: a signature line, not a figure
                 elif best != row.number and score >= 0.8 and own < 0.6:
+                    if block == "IV" and has_data:  # "1 | <the name of pair 2>": which pair's votes is unknowable
+                        refuse_pair_mismatch(grid, r, first, where, ctx, row, ctx.figure_rows[best], cells)
                     row = ctx.figure_rows[best]
         elif label:
             best, score = ctx.label_row(label, block)
