@@ -333,6 +333,42 @@ def test_formula_without_value_in_derived_cell_and_jumlah_recomputed(ws, kudus, 
     assert stored(ws, "33.19")[1] == expected(ws, stored(ws, "33.19")[0], values)
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_a_formula_whose_saved_result_is_empty_text_reads_blank(ws, kudus, tmp_path, kind):
+    """=IF(Input!D14="","",Input!D14) saved by a spreadsheet program: the result saved is an empty
+    text and the clerk sees a blank cell, which is what is stored (the form's blank), not a refusal
+    for a formula without a result; a formula never calculated in the same cell is refused as before."""
+    import re
+    import zipfile
+
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.formulas[(15, 4)] = '=IF(1,"","")'  # I.A.2 DPTb PR of the first kecamatan (a plain count)
+    path = {"xlsx": lambda p: write_xlsx(p, [g]), "ods": lambda p: write_ods(p, g)}[kind](tmp_path / f"a.{kind}")
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+
+    def saved(text: bytes) -> bytes:  # the formula cell as a spreadsheet program saves an empty text result
+        if kind == "xlsx":
+            return re.sub(rb'<c r="D15"([^>]*)><f>([^<]*)</f><v\s*/></c>', rb'<c r="D15" t="str"><f>\2</f><v></v></c>',
+                          text)
+        return re.sub(rb"(<table:table-cell table:formula='of:=IF\(1,\"\",\"\"\)')\s*/>",
+                      rb"\1><text:p/></table:table-cell>", text)
+
+    part = "xl/worksheets/sheet1.xml" if kind == "xlsx" else "content.xml"
+    assert saved(members[part]) != members[part]
+    refused_first = imp(ws, path)
+    assert (refused_first.status, refused_first.code) == ("ditolak", "formula_without_value")
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, b in members.items():
+            zf.writestr(n, saved(b) if n == part else b)
+    rep = imp(ws, path)
+    assert rep.status == "diterima", rep.message
+    _, got = stored(ws, "33.19")
+    assert got["33.19.01"]["dptb_p"] is None and got["33.19.02"]["dptb_p"] == values["33.19.02"]["dptb_p"]
+    assert rep.blanks["dptb_p"] == ["33.19.01"]
+
+
 def test_formula_without_value_in_a_plain_figure_is_refused(ws, kudus, tmp_path):
     title, cols, values = kudus
     g = db1_grid(ws.election, title, cols, values)

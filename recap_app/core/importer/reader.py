@@ -7,6 +7,7 @@ oversized or foreign file can throw is turned into :class:`ImportRefused` naming
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
@@ -247,7 +248,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 _check_extent(name, lambda part=part: sheet_of(part), rows, cols, last)
                 if found:
                     errors[part] = found
-            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked, sheet_of))
+            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked, sheet_of, parts))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
             if "content.xml" in names:
@@ -721,11 +722,33 @@ def _unplaced(name: str, where: str, cells: dict[tuple[int, int], CellError]) ->
                         "impor lagi.", "damaged")
 
 
+#: a cell with its attributes and body, unprefixed, its reference first (as spreadsheet programs write it)
+_CELL_WITH_BODY = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"([^>]*?)(?<!/)>(.*?)</c>", re.S)
+_TEXT_TYPE = re.compile(rb"\st\s*=\s*[\"']str[\"']")
+
+
+def _saved_results(xml: bytes) -> set[tuple[int, int]]:
+    """(row, col), 0-based, of the formula cells of a worksheet part whose saved result is an empty
+    text: a text-typed cell (``t="str"``) with its ``<v>`` element, empty (``=IF(A1="","",A1)``
+    saved by a spreadsheet program; the cell shows blank). An empty ``<v/>`` of a number-typed
+    cell is no result (what libraries write for a formula never calculated)."""
+    out = set()
+    for m in _CELL_WITH_BODY.finditer(xml):
+        body = m.group(4)
+        if b"<f" in body and _TEXT_TYPE.search(m.group(3)) and (b"<v>" in body or b"<v/>" in body or b"<v " in body):
+            out.add((int(m.group(2)) - 1, column_number(m.group(1).decode().upper()) - 1))
+    return out
+
+
 def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: bool,
-          sheet_of: Callable[[str], str]) -> list[Sheet]:
+          sheet_of: Callable[[str], str], parts: list[str] = ()) -> list[Sheet]:
     """The sheets of an xlsx; ``errors``: {worksheet member: its error cells}; ``marked``: whether
     a worksheet holds a formula or hidden rows/columns (:func:`_xlsx_extent` found it);
-    ``sheet_of``: a member's sheet name for messages."""
+    ``sheet_of``: a member's sheet name for messages; ``parts``: the worksheet members.
+
+    A formula cell calamine reads as blank is one "without a saved result" (``Sheet.missing``)
+    unless its part carries a result for it (:func:`_saved_results`): an empty text result is
+    blank, as the clerk sees it."""
     sheets = _calamine(name, data, "xlsx")
     for part, cells in errors.items():
         _place_errors(name, zf, sheets, part, cells, sheet_of(part))
@@ -739,10 +762,17 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
         raise refused(name, f"berkas xlsx rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
                       "damaged") from exc
     by_name = {s.name: s for s in sheets}
+    saved: dict[str, set[tuple[int, int]]] = {}
+    for part in parts:
+        with contextlib.suppress(KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError):
+            xml = zf.read(part)
+            if b"<f" in xml:
+                saved.setdefault(sheet_of(part), set()).update(_saved_results(xml))
     for ws in wb.worksheets:
         sheet = by_name.get(ws.title)
         if sheet is None:
             continue
+        with_result = saved.get(ws.title, set())
         sheet.hidden_rows = {r - 1 for r, d in ws.row_dimensions.items() if d.hidden}
         for d in ws.column_dimensions.values():
             if d.hidden:
@@ -753,7 +783,7 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
                     continue
                 r, c = cell.row - 1, cell.column - 1
                 cached = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
-                if cached is None:
+                if cached is None and (r, c) not in with_result:
                     text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", str(cell.value))
                     sheet.missing[(r, c)] = str(text)
     return sheets
@@ -842,6 +872,8 @@ def _xls_formulas(data: bytes, errors: dict | None = None, extents: dict | None 
                     extents[sname] = (max(er, r + 1), max(ec, c + 1))
                 if rtype == 0x0006 and size >= 4:  # FORMULA
                     r, c = struct.unpack_from("<HH", wb, pos + 4)
+                    # an empty text result (type 3) is also what libraries write for a formula never
+                    # calculated: in an xls the two cannot be told apart, so both count as no result
                     cells[(r, c)] = "(rumus)"
                     result = wb[pos + 10:pos + 18]
                     if errors is not None and size >= 14 and result[6:8] == b"\xff\xff" and result[0] == 2:
@@ -860,7 +892,9 @@ def _xls_formulas(data: bytes, errors: dict | None = None, extents: dict | None 
 
 
 def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], str]]:
-    """Positions and text of formula cells per table of an .ods (content.xml, table:formula)."""
+    """Positions and text of the formula cells without a saved result per table of an .ods
+    (content.xml, ``table:formula``): a cell with a value type or a text paragraph, even an empty
+    one (LibreOffice's ``<text:p/>`` for an empty text result), carries its result."""
     from defusedxml.ElementTree import fromstring
 
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -881,7 +915,8 @@ def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, i
             for cell in row:
                 ncols = int(cell.get(f"{t}number-columns-repeated", "1"))
                 formula = cell.get(f"{t}formula")
-                if formula and nrows * ncols <= 10_000:
+                shown = cell.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type") is not None or len(cell)
+                if formula and not shown and nrows * ncols <= 10_000:  # a value or text shown: its saved result
                     for dr in range(nrows):
                         for dc in range(ncols):
                             cells[(r + dr, c + dc)] = formula
