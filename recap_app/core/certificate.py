@@ -27,7 +27,7 @@ from .clock import now_iso
 from .domain import Region
 from .errors import NotAllowed, NotNow
 from .status import Status, status, statuses  # noqa: F401 (the lifecycle's words, kept here for its callers)
-from .store import RevisionInfo, Values, Workspace
+from .store import RevisionInfo, Values, Workspace, stored_shape, values_sha256
 from .text import clean_text, optional_text
 
 #: revision kinds: the official entry and a second entry (double entry, never counted)
@@ -232,24 +232,68 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
     return rid
 
 
+#: :func:`save` without ``based_on``: the figures are stored over whatever revision is the latest
+ANY_BASE = object()
+
+
 def save(ws: Workspace, kode: str, columns: list[str], values: Mapping, actor: str,
-         reason: str | None = None) -> int:
+         reason: str | None = None, *, based_on: int | None | object = ANY_BASE) -> int:
     """The editor's save: a typed certificate becomes a new official revision, its draft goes.
 
     A change to a certificate already received needs a reason (recorded with the revision).
 
+    Args:
+        based_on: the id of the revision the typed figures started from (None: typed as a new
+            certificate). When another revision was stored since (another window, another clerk,
+            an import), nothing is stored: figures typed over an older revision never replace a
+            newer one unseen. Left out: stored over the latest revision, whichever it is.
     Raises:
-        NotAllowed: no "edit" permission; NotNow: adopted; TextError: a reason is needed or
+        NotAllowed: no "edit" permission; NotNow: adopted; "changed_meanwhile": a revision was
+        stored after ``based_on`` (the message names it); "no_change": the figures are those of
+        the latest revision (no revision is stored for nothing); TextError: a reason is needed or
         holds control characters.
     """
-    if ws.latest_revision(kode) is not None:
-        reason = clean_text(reason, "Alasan perubahan")
-    elif reason is not None and reason.strip():
-        reason = clean_text(reason, "Alasan perubahan")
-    else:
-        reason = None
-    return record_revision(ws, kode, list(columns), dict(values), actor=actor, permission="edit", reason=reason,
-                           action="certificate.revision", discard_draft=True)
+    from .formatting import local_time
+
+    auth.require(ws, actor, "edit")
+    with ws.transaction():  # the checks and the revision under one write lock
+        latest = ws.latest_revision(kode)
+        if based_on is not ANY_BASE and latest is not None and latest.id != based_on:
+            r = ws.region(kode)
+            started = "sebagai sertifikat baru" if based_on is None else f"dari revisi {_number_of(ws, based_on)}"
+            raise NotNow(f"{_named(r) if r else kode} sudah disimpan sebagai revisi {latest.number} oleh "
+                         f"{latest.created_by} ({local_time(latest.created_at)}) sejak isian ini dimulai "
+                         f"{started}; angka yang diketik tidak disimpan di atasnya tanpa diperiksa. Bandingkan "
+                         "dengan revisi terbaru, lalu simpan lagi di atasnya.", "changed_meanwhile")
+        if same_as_latest(ws, kode, columns, values, latest):
+            raise NotNow(f"Tidak ada perubahan: angka yang diketik sama dengan revisi {latest.number}; tidak ada "
+                         "revisi baru yang disimpan.", "no_change")
+        if latest is not None:
+            reason = clean_text(reason, "Alasan perubahan")
+        elif reason is not None and reason.strip():
+            reason = clean_text(reason, "Alasan perubahan")
+        else:
+            reason = None
+        return record_revision(ws, kode, list(columns), dict(values), actor=actor, permission="edit", reason=reason,
+                               action="certificate.revision", discard_draft=True)
+
+
+def same_as_latest(ws: Workspace, kode: str, columns: list[str], values: Mapping,
+                   latest: RevisionInfo | None = None) -> bool:
+    """Whether ``columns`` and ``values`` ({column: {field: int or None}}, a missing field blank) are
+    exactly the certificate's latest official revision (``latest``: that revision when read already;
+    False when nothing is received yet)."""
+    latest = latest if latest is not None else ws.latest_revision(kode)
+    if latest is None or list(columns) != list(latest.columns):
+        return False
+    keys = ws.election.form_of_region(kode).field_keys
+    return values_sha256(list(columns), stored_shape(dict(values), list(columns), keys)) == latest.content_sha256
+
+
+def _number_of(ws: Workspace, revision_id: int) -> str:
+    """The number of a revision by its id, for a message ("?" when it is gone)."""
+    row = ws.conn.execute("SELECT number FROM revision WHERE id = ?", (revision_id,)).fetchone()
+    return str(row[0]) if row else "?"
 
 
 def adopt(ws: Workspace, kode: str, actor: str) -> int:

@@ -136,6 +136,8 @@ CODES: dict[str, tuple[str, str]] = {
     "control_character": ("teks memuat karakter kendali atau tak terlihat", "text holds a control character"),
     "too_long": ("teks terlalu panjang", "text too long"),
     "adopted": ("sertifikat sudah ditetapkan; buka kembali dulu", "the certificate is adopted"),
+    "changed_meanwhile": ("sertifikat disimpan orang lain sejak isian dimulai", "the certificate changed since typing began"),
+    "no_change": ("tidak ada perubahan untuk disimpan", "nothing changed"),
     "already_adopted": ("sertifikat sudah ditetapkan", "already adopted"),
     "not_adopted": ("sertifikat belum ditetapkan", "not adopted"),
     "not_received": ("sertifikat belum masuk", "certificate not received"),

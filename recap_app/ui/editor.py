@@ -27,7 +27,7 @@ from ..core.errors import RecapError
 from . import fmt, operations
 from .icons import severity_icon
 from .models import finding_text
-from .widgets import TextDialog, confirm, confirm_box, inform
+from .widgets import TextDialog, confirm, confirm_box, inform, tell
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -740,6 +740,11 @@ class CertificateEditor(QWidget):
                 self.model.load(list(draft.columns), names, draft.values, base_values, form=form)
                 note = self.tr("Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).") \
                     .replace("%1", fmt.when(draft.saved_at)).replace("%2", draft.saved_by)
+                self.base_revision_id = draft.base_revision_id  # what the typing began from: a save checks it
+                if latest is not None and draft.base_revision_id != latest.id:
+                    note += " " + self.tr("Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak "
+                                          "draf ini dimulai; periksa sebelum menyimpan.") \
+                        .replace("%1", str(latest.number)).replace("%2", latest.created_by)
             elif latest:
                 self.model.load(list(latest.columns), names, base_values, base_values, form=form)
                 note = self.tr("Revisi %1, %2 oleh %3.").replace("%1", str(latest.number)) \
@@ -1098,20 +1103,60 @@ class CertificateEditor(QWidget):
         """
         if self.kode is None or self.model.readonly:
             return False
+        if not self._take_open_entry():
+            return False
         if self.second_entry:
             return self._save_second_entry()
-        if self.base_revision_id is not None and reason is None:
+        kode = self.kode
+        latest = self.ws.latest_revision(kode)
+        if certificate.same_as_latest(self.ws, kode, self.model.columns, self.model.values, latest):
+            if self.has_draft():  # typed back to what is stored: the draft holds nothing to keep
+                from ..core import drafts
+
+                drafts.discard_draft(self.ws, kode, self.actor, certificate.OFFICIAL)
+                self.draft_changed.emit(kode)
+            self.update_buttons()
+            self.message.emit(self.tr("Tidak ada perubahan: angka sama dengan revisi %1; tidak ada revisi baru.")
+                              .replace("%1", str(latest.number)))
+            return False
+        based_on = self.base_revision_id
+        if latest is not None and latest.id != based_on:
+            text = self.tr("Sertifikat %1 sudah disimpan sebagai revisi %2 oleh %3 (%4) sejak isian ini dimulai. "
+                           "Menyimpan angka di layar ini sebagai revisi baru akan menggantikan angka revisi %2.") \
+                .replace("%1", kode).replace("%2", str(latest.number)).replace("%3", latest.created_by) \
+                .replace("%4", fmt.when(latest.created_at))
+            if not confirm(self, self.tr("Sertifikat sudah berubah"), text,
+                           self.tr("Simpan di atas revisi %1").replace("%1", str(latest.number)), self.tr("Batal"),
+                           default_yes=False):
+                return False
+            based_on = latest.id
+        if latest is not None and reason is None:
             dlg = reason_dialog(self)
             if not dlg.exec():
                 return False
             reason = dlg.text()
-        kode = self.kode
         work = partial(operations.save_certificate, kode=kode, columns=list(self.model.columns),
                        values={c: dict(v) for c, v in self.model.values.items()}, actor=self.actor,
-                       reason=reason or self.tr("entri manual"))
+                       reason=reason or self.tr("entri manual"), based_on=based_on)
         self.model.readonly = True  # nothing typed while the figures are being stored
         return self._write_job(work, self.tr("Menyimpan…"), self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode,
                                self.tr("Tidak tersimpan"))
+
+    def _take_open_entry(self) -> bool:
+        """Before a save: a figure still in the cell's editor (typed, Enter not pressed) is taken
+        into the certificate; a text that is not a figure stops the save where it is, with its
+        note, and the status bar says so. Returns whether the save may go on."""
+        ed = self.table.open_editor()
+        if ed is None:
+            return True
+        if refusal(ed.text()) is not None:
+            self.table._refuse(ed)
+            self.message.emit(self.tr("Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka. Perbaiki, "
+                                      "atau tekan Esc untuk membatalkan isian itu, lalu simpan lagi."))
+            return False
+        self.table.commitData(ed)
+        self.table.closeEditor(ed, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
 
     def _save_second_entry(self) -> bool:
         kode = self.kode
@@ -1138,7 +1183,7 @@ class CertificateEditor(QWidget):
         def failed(message: str) -> None:
             if self.kode == kode:
                 self.open_region(kode)  # the typed figures are still in the draft
-            inform(self, fail_title, message, error=True)
+            tell(self, fail_title, message, error=True)  # the clerk may be typing elsewhere by now
 
         if self.jobs is None:
             try:

@@ -61,9 +61,10 @@ def reopen(ws, progress, cancelled, *, kode, actor, reason):
     return certificate.reopen(ws, kode, actor, reason)
 
 
-def save_certificate(ws, progress, cancelled, *, kode, columns, values, actor, reason):
-    """certificate.save: the typed certificate becomes a new revision; findings and draft in one transaction."""
-    return certificate.save(ws, kode, columns, values, actor, reason)
+def save_certificate(ws, progress, cancelled, *, kode, columns, values, actor, reason, based_on=certificate.ANY_BASE):
+    """certificate.save: the typed certificate becomes a new revision; findings and draft in one
+    transaction; refused when a revision was stored after ``based_on`` (the one typing began from)."""
+    return certificate.save(ws, kode, columns, values, actor, reason, based_on=based_on)
 
 
 def submit_second_entry(ws, progress, cancelled, *, kode, columns, values, actor):

@@ -282,6 +282,25 @@ def inform(parent, title: str, text: str, error: bool = False) -> None:
     inform_box(parent, title, text, error).exec()
 
 
+def tell(parent, title: str, text: str, error: bool = False) -> None:
+    """A background job's outcome, told without taking the clerk's keys: it may end while the clerk
+    types in another page, and a modal box there would swallow the figures typed and send Enter to
+    it. Said in the window's status bar; a failure also in the amber banner above the pages (until
+    the next job succeeds; never over a red integrity banner). Without the main window (a dialog of
+    its own): the usual message box."""
+    win = parent.window() if parent is not None else None
+    if win is None or not hasattr(win, "show_message") or not hasattr(win, "show_alert"):
+        inform(parent, title, text, error)
+        return
+    line = f"{title}: {text}"
+    win.show_message(line)
+    kind = getattr(win, "_alert_kind", "")
+    if error and kind != "integrity":
+        win.show_alert(line, "job")
+    elif not error and kind == "job":
+        win.hide_alert()
+
+
 def confirm_box(parent, title: str, text: str, yes: str, no: str,
                 default_yes: bool = True) -> tuple[QMessageBox, QPushButton]:
     """The question ``confirm`` asks: returns the box and its ``yes`` button.

@@ -123,3 +123,50 @@ def test_status_counts_in_sql_equal_the_findings_counted_one_by_one(demo_ws):
                for k, v in reconcile.stored_by_region(demo_ws).items()}
     assert reconcile.open_counts(demo_ws) == by_hand
     assert by_hand["33.75"]["error"] == 0 and len(by_hand) == 35
+
+
+def test_figures_typed_over_an_older_revision_never_replace_a_newer_one_unseen(demo_ws):
+    """Two windows (or a clerk and an import): B saves revision 2 while A still types over
+    revision 1. A's save names revision 2 and stores nothing; over revision 2, asked for, it stores."""
+    first = demo_ws.latest_revision("33.01")
+    cols, b_values = _figures(demo_ws, "33.01", 5)
+    second = certificate.save(demo_ws, "33.01", cols, b_values, "petugas_b", "koreksi B", based_on=first.id)
+    _, a_values = _figures(demo_ws, "33.01", 7)
+    with pytest.raises(NotNow) as e:
+        certificate.save(demo_ws, "33.01", cols, a_values, "petugas", "koreksi A", based_on=first.id)
+    assert e.value.code == "changed_meanwhile"
+    assert e.value.message.startswith("Kabupaten Cilacap (33.01) sudah disimpan sebagai revisi 2 oleh petugas_b (")
+    assert "WIB) sejak isian ini dimulai dari revisi 1; angka yang diketik tidak disimpan di atasnya" in e.value.message
+    assert demo_ws.latest_revision("33.01").id == second
+    third = certificate.save(demo_ws, "33.01", cols, a_values, "petugas", "koreksi A", based_on=second)
+    assert demo_ws.latest_revision("33.01").id == third and demo_ws.latest_revision("33.01").number == 3
+
+
+def test_saving_the_figures_of_the_latest_revision_stores_no_revision(demo_ws):
+    info = demo_ws.latest_revision("33.01")
+    cols, values = list(info.columns), demo_ws.revision_values(info.id)
+    audits = demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    assert certificate.same_as_latest(demo_ws, "33.01", cols, values)
+    with pytest.raises(NotNow) as e:
+        certificate.save(demo_ws, "33.01", cols, values, "petugas", "tidak ada")
+    assert e.value.code == "no_change"
+    assert e.value.message == ("Tidak ada perubahan: angka yang diketik sama dengan revisi 1; tidak ada revisi baru "
+                               "yang disimpan.")
+    assert len(demo_ws.revisions("33.01")) == 1
+    assert demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == audits
+    assert values["JUMLAH"]["dptb_l"] is None
+    del values["JUMLAH"]["dptb_l"]  # a field left out is blank, as stored
+    assert certificate.same_as_latest(demo_ws, "33.01", cols, values)
+    values["JUMLAH"]["dptb_l"] = 0  # zero is not blank
+    assert not certificate.same_as_latest(demo_ws, "33.01", cols, values)
+
+
+def test_a_role_that_may_not_edit_is_refused_before_anything_about_the_figures(demo_ws):
+    from recap_app.core import auth
+
+    auth.add_user(demo_ws, "tester", "admin", "admin", "Gunung-lawu-31-kabut")
+    auth.add_user(demo_ws, "admin", "lihat", "verifikator", "Gunung-slamet-52-kabut")
+    info = demo_ws.latest_revision("33.01")
+    with pytest.raises(NotAllowed) as e:
+        certificate.save(demo_ws, "33.01", list(info.columns), demo_ws.revision_values(info.id), "lihat", "x")
+    assert e.value.code not in ("no_change", "changed_meanwhile")

@@ -152,6 +152,100 @@ def test_saving_a_received_certificate_asks_the_reason(monkeypatch, qtbot, windo
     assert window.regency_model.index(0, 3).data() == "2"
 
 
+def _typed_not_entered(qtbot, editor, col, field, text):
+    """Type ``text`` in a cell like a clerk, without pressing Enter: the cell's editor stays open."""
+    from PySide6.QtWidgets import QLineEdit
+
+    m = editor.model
+    editor.table.setCurrentIndex(m.index_of(col, field))
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, text[0])
+    line = editor.table.findChild(QLineEdit, "cellEditor")
+    qtbot.keyClicks(line, text[1:])
+    return line
+
+
+def test_ctrl_s_with_a_refused_text_in_the_cell_saves_nothing_and_says_so(qtbot, window, editor):
+    """A text that is not a figure, still in its cell (Enter refused it): Ctrl+S does not store the
+    certificate without it, the cell keeps its text and its note, and the status bar says why."""
+    m = editor.model
+    col = m.columns[0]
+    line = _typed_not_entered(qtbot, editor, col, "dpt_l", "41,000")
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # refused: the cell keeps the cursor and the text
+    said = []
+    editor.message.connect(said.append)
+    qtbot.keyClick(line, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(editor.ws.revisions("33.01")) == 1
+    assert said and said[-1].startswith("Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka.")
+    assert editor.table.open_editor() is line and line.text() == "41,000" and editor.table.note.isVisible()
+    assert m.values[col]["dpt_l"] == 50261
+
+
+def test_a_figure_typed_but_not_entered_is_saved_with_the_rest(qtbot, window, editor):
+    m = editor.model
+    col = m.columns[0]
+    _typed_not_entered(qtbot, editor, col, "dpt_l", "50.300")
+    type_into_dialog(qtbot, "salah ketik DPT")
+    assert editor.save()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=10000)
+    revs = editor.ws.revisions("33.01")
+    assert [r.number for r in revs] == [1, 2]
+    assert editor.ws.revision_values(revs[-1].id)[col]["dpt_l"] == 50300
+
+
+def test_saving_with_nothing_changed_stores_no_revision(qtbot, window, editor):
+    m = editor.model
+    col = m.columns[0]
+    m.setData(m.index_of(col, "suara_tidak_sah"), "5")
+    editor.undo_stack.undo()  # back to the stored figures: a draft is kept, nothing changed
+    assert drafts.load_draft(editor.ws, "33.01") is not None
+    said = []
+    editor.message.connect(said.append)
+    assert not editor.save()  # no reason asked, no revision, the draft gone
+    assert said[-1] == "Tidak ada perubahan: angka sama dengan revisi 1; tidak ada revisi baru."
+    assert len(editor.ws.revisions("33.01")) == 1 and drafts.load_draft(editor.ws, "33.01") is None
+
+
+def test_a_draft_over_an_older_revision_asks_before_replacing_the_newer_one(qtbot, window, editor, monkeypatch):
+    """Window B saved revision 2 while window A still held its typing over revision 1: A's save
+    names revision 2 and asks; "Batal" stores nothing, "Simpan di atas revisi 2" stores revision 3."""
+    from recap_app.core import certificate
+    from recap_app.ui import editor as editor_module
+
+    m = editor.model
+    col = m.columns[0]
+    m.setData(m.index_of(col, "suara_tidak_sah"), "777")  # A types: a draft over revision 1
+    info = editor.ws.latest_revision("33.01")
+    other = Workspace.open(editor.ws.path)  # B: another window, or an import, on the same file
+    try:
+        values = other.revision_values(info.id)
+        values[col]["suara_tidak_sah"] = 999
+        certificate.record_revision(other, "33.01", list(info.columns), values, actor="petugas_b",
+                                    permission="import", reason="impor B")  # an import leaves A's draft alone
+    finally:
+        other.close()
+    editor.open_region("33.01")  # A's draft comes back, based on revision 1
+    assert m.values[col]["suara_tidak_sah"] == 777
+    assert "sudah disimpan lagi (revisi 2 oleh petugas_b)" in editor.info.text()
+    asked = []
+
+    def answer(parent, title, text, yes, no, default_yes=True):
+        asked.append((title, text, yes, default_yes))
+        return len(asked) > 1
+
+    monkeypatch.setattr(editor_module, "confirm", answer)
+    assert not editor.save()
+    assert asked[0][0] == "Sertifikat sudah berubah" and asked[0][2] == "Simpan di atas revisi 2" and not asked[0][3]
+    assert asked[0][1].startswith("Sertifikat 33.01 sudah disimpan sebagai revisi 2 oleh petugas_b (")
+    assert len(editor.ws.revisions("33.01")) == 2
+    type_into_dialog(qtbot, "angka dari kertas A")
+    assert editor.save()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=10000)
+    revs = editor.ws.revisions("33.01")
+    assert [r.number for r in revs] == [1, 2, 3]
+    assert editor.ws.revision_values(revs[-1].id)[col]["suara_tidak_sah"] == 777
+
+
 def test_cancelling_the_reason_saves_nothing(qtbot, editor):
     m = editor.model
     m.setData(m.index_of(m.columns[0], "suara_tidak_sah"), "5")

@@ -26,8 +26,9 @@ def test_near_name_is_confirmed_then_imported(qtbot, monkeypatch, tmp_path, ws):
     w.show()
     asked = []
 
-    def answer(parent, title, text, yes, no):
+    def answer(parent, title, text, yes, no, default_yes=True):
         asked.append((title, text))
+        assert not default_yes  # Enter from a clerk typing elsewhere answers "Jangan impor"
         return True
 
     monkeypatch.setattr(importing, "confirm", answer)

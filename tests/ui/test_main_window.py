@@ -251,3 +251,28 @@ def test_without_a_screen_the_window_says_so_instead_of_aborting(tmp_path, demo_
                        text=True, env=env, timeout=120)
     assert r.returncode == 1
     assert "tidak ada layar" in r.stderr and "--screenshot" in r.stderr
+
+
+def test_a_job_s_outcome_is_told_without_a_box_that_would_take_the_clerk_s_keys(qtbot, window, tmp_path, monkeypatch):
+    """A job that ends while the clerk types (here: templates written) says so in the status bar; no
+    message box comes up over the editor to swallow the figures being typed (the autouse fixture
+    fails on any box run). A failure is said in the amber banner until a job succeeds, and never
+    over the red integrity banner."""
+    from recap_app.ui import widgets
+    from recap_app.ui.pages import importing
+
+    window.open_region("33.01")
+    page = window.pages.build("import")
+    monkeypatch.setattr(importing, "choose_folder", lambda *a, **k: str(tmp_path / "templat"))
+    window.editor.table.setFocus()
+    page.write_templates()
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=20000)
+    assert window.statusBar().currentMessage().startswith("Templat: Templat dibuat di ")
+    assert sorted(p.suffix for p in (tmp_path / "templat").iterdir())[:1] == [".xlsx"]
+    widgets.tell(window.editor, "Impor gagal", "disk penuh", error=True)
+    assert window.alert.isVisible() and window.alert.text() == "Impor gagal: disk penuh"
+    widgets.tell(window.editor, "Templat", "selesai")
+    assert not window.alert.isVisible()
+    window.show_integrity_problem("sel diubah")
+    widgets.tell(window.editor, "Impor gagal", "disk penuh", error=True)
+    assert window.alert.text().startswith("Ruang kerja tidak utuh: sel diubah")

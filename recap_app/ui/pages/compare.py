@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTableWidgetItem, QWidget
 
 from ...core.domain import JUMLAH
 from .. import fmt, operations
-from ..widgets import add_button, add_label, choose_open, inform, rows_table, start_page
+from ..widgets import add_button, add_label, choose_open, rows_table, start_page, tell
 
 
 class ComparePage(QWidget):
@@ -64,7 +64,7 @@ class ComparePage(QWidget):
                        prefix=self.prefix.text().strip(), label=self.tr("Membaca %s…") % Path(path).name)
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Membandingkan…"), self,
                                        on_done=self.show_report,
-                                       on_failed=lambda m: inform(self, self.tr("Bandingkan"), m, error=True))
+                                       on_failed=lambda m: tell(self, self.tr("Bandingkan"), m, error=True))
 
     def show_report(self, report) -> None:
         ws = self.window_.ws

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import operations, printing
-from ..widgets import add_button, add_label, add_labelled, choose_save, inform
+from ..widgets import add_button, add_label, add_labelled, choose_save, inform, tell
 
 
 def pdf_pages_to_images(pdf: bytes, dpi: int = 60, limit: int = 40) -> list[QImage] | None:
@@ -170,7 +170,7 @@ class DocumentsPage(QWidget):
                        labels=(self.tr("Menyusun PDF…"), self.tr("Menggambar halaman…")))
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Menyiapkan pratinjau…"), self,
                                        on_done=self._show,
-                                       on_failed=lambda m: inform(self, self.tr("Dokumen"), m, error=True))
+                                       on_failed=lambda m: tell(self, self.tr("Dokumen"), m, error=True))
 
     def _show(self, result) -> None:
         rendered, images = result
@@ -222,7 +222,7 @@ class DocumentsPage(QWidget):
         return self.window_.jobs.start(
             self.window_.ws.path, work, self.tr("Menyimpan PDF…"), self, refresh=self.window_.refresh,
             on_done=lambda r: self.info.setText(self.tr("PDF disimpan: %s") % path),
-            on_failed=lambda m: inform(self, self.tr("Dokumen"), m, error=True))
+            on_failed=lambda m: tell(self, self.tr("Dokumen"), m, error=True))
 
     # ------------------------------------------------------------------ printing
     def print_summary(self, names: list[str]) -> list[str]:
@@ -270,7 +270,7 @@ class DocumentsPage(QWidget):
 
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Mencetak…"), self,
                                        refresh=self.window_.refresh, on_done=done,
-                                       on_failed=lambda m: inform(self, self.tr("Cetak"), m, error=True))
+                                       on_failed=lambda m: tell(self, self.tr("Cetak"), m, error=True))
 
     def refresh(self) -> None:
         self._office_paper()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from .. import fmt, operations
 from ..models import FindingsFilter, FindingsTree, finding_text
-from ..widgets import TextDialog, add_button, add_label, add_labelled, inform
+from ..widgets import TextDialog, add_button, add_label, add_labelled, inform, tell
 from .base import LazyPage
 
 
@@ -218,13 +218,13 @@ class FindingsPage(LazyPage):
         work = partial(operations.recheck_findings, actor=window.actor, label=self.tr("Memeriksa seluruh sertifikat…"))
         return window.jobs.start(window.ws.path, work, self.tr("Memeriksa…"), self, refresh=window.refresh,
                                  on_done=None,
-                                 on_failed=lambda m: inform(self, self.tr("Pemeriksaan"), m, error=True))
+                                 on_failed=lambda m: tell(self, self.tr("Pemeriksaan"), m, error=True))
 
     def _write(self, work, title: str, done_text: str):
         window = self.window_
         return window.jobs.start(window.ws.path, work, title, self, refresh=window.refresh,
                                  on_done=lambda n: window.show_message(done_text.replace("%n", str(n))),
-                                 on_failed=lambda m: inform(self, self.tr("Tidak dicatat"), m, error=True))
+                                 on_failed=lambda m: tell(self, self.tr("Tidak dicatat"), m, error=True))
 
     def _ask(self, title: str, head: str, prompt: str, ok: str) -> str | None:
         """The text asked for (an explanation, a reason), or None when the clerk cancels."""

@@ -9,7 +9,17 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
 from ...core.outputs import write_atomic
 from .. import operations
-from ..widgets import add_button, add_label, choose_folder, choose_open_many, choose_save, confirm, inform, start_page
+from ..widgets import (
+    add_button,
+    add_label,
+    choose_folder,
+    choose_open_many,
+    choose_save,
+    confirm,
+    inform,
+    start_page,
+    tell,
+)
 
 
 class ImportPage(QWidget):
@@ -53,7 +63,7 @@ class ImportPage(QWidget):
         return window.jobs.start(window.ws.path, work, self.tr("Mengimpor berkas…"), self, refresh=window.refresh,
                                  on_done=lambda rep: self._done(rep, paths),
                                  on_progress=lambda done, total, _text: self._landed(done, total),
-                                 on_failed=lambda msg: inform(self, self.tr("Impor gagal"), msg, error=True))
+                                 on_failed=lambda msg: tell(self, self.tr("Impor gagal"), msg, error=True))
 
     def _landed(self, done: int, total: int) -> None:
         """A file was stored (or refused): the list of kabupaten/kota shows it at once."""
@@ -72,7 +82,7 @@ class ImportPage(QWidget):
             if confirm(self, self.tr("Konfirmasi nama kecamatan"),
                        self.tr("Nama kecamatan berikut tidak persis sama dengan daftar wilayah:\n\n%s\n\n"
                                "Terima kecocokan ini? Ejaan itu akan diingat.") % text,
-                       self.tr("Terima nama"), self.tr("Jangan impor")):
+                       self.tr("Terima nama"), self.tr("Jangan impor"), default_yes=False):  # Enter: the safe answer
                 by_name = {Path(p).name: p for p in paths}
                 self.start_import([by_name[f.file] for f in near if f.file in by_name], accept_names=True)
 
@@ -107,8 +117,8 @@ class ImportPage(QWidget):
         window = self.window_
         window.jobs.start(window.ws.path, partial(operations.write_templates, folder=folder),
                           self.tr("Membuat templat…"), self,
-                          on_done=lambda r: inform(self, self.tr("Templat"), self.tr("Templat dibuat di %s") % folder),
-                          on_failed=lambda m: inform(self, self.tr("Templat"), m, error=True))
+                          on_done=lambda r: tell(self, self.tr("Templat"), self.tr("Templat dibuat di %s") % folder),
+                          on_failed=lambda m: tell(self, self.tr("Templat"), m, error=True))
 
     def refresh(self) -> None:
         pass

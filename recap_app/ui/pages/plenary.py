@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import fmt, operations
-from ..widgets import CtrlEnter, add_button, inform, rows_table
+from ..widgets import CtrlEnter, add_button, inform, rows_table, tell
 from .base import LazyPage
 
 
@@ -197,7 +197,7 @@ class PlenaryPage(LazyPage):
             self.reload_page()
 
         return window.jobs.start(window.ws.path, work, title, self, refresh=window.refresh, on_done=done,
-                                 on_failed=lambda m: inform(self, self.tr("Rapat pleno"), m, error=True))
+                                 on_failed=lambda m: tell(self, self.tr("Rapat pleno"), m, error=True))
 
     def save_plenary(self):
         """Store date, times and place (the core checks the date and the JJ.MM times)."""
