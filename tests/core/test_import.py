@@ -508,3 +508,39 @@ def test_the_report_names_the_same_blank_fields_once_for_a_batch(ws):
     assert listed[0].startswith("  Kosong di semua kolom (disimpan kosong, bukan nol): 33 isian: I.A.2 DPTb LK, ")
     assert listed[1:] == ["  Kosong di semua kolom (disimpan kosong, bukan nol): 33 isian, sama dengan berkas "
                           "sebelumnya."] * 3
+
+
+def test_a_csv_with_lines_ended_by_cr_alone_reads_as_the_same_csv(ws, kudus, tmp_path):
+    """Excel's "CSV (Macintosh)" ends lines with CR alone: read as the same certificate."""
+    title, cols, values = kudus
+    path = write_csv(tmp_path / "a.csv", db1_grid(ws.election, title, cols, values))
+    plain = imp(ws, path)
+    assert plain.status == "diterima", plain.message
+    cr = tmp_path / "mac.csv"
+    cr.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    assert b"\n" not in cr.read_bytes()
+    rep = imp(ws, cr)
+    assert (rep.status, rep.revision) == ("sudah ada", 1), rep.message
+
+
+def test_an_unreadable_csv_is_refused_in_indonesian_naming_the_line(ws, tmp_path, monkeypatch):
+    import csv as csv_module
+
+
+    class Broken:
+        line_num = 7
+
+        def __init__(self, *_a, **_k):
+            pass
+
+        def __iter__(self):
+            raise csv_module.Error("new-line character seen in unquoted field")
+
+    monkeypatch.setattr(csv_module, "reader", Broken)  # the reader imports csv when it reads one
+    path = tmp_path / "rusak.csv"
+    path.write_text("a;b\n1;2\n", encoding="utf-8")
+    rep = imp(ws, path)
+    assert (rep.status, rep.code) == ("ditolak", "damaged")
+    assert rep.message.startswith("Berkas rusak.csv: CSV tidak dapat dibaca di baris 7: ada tanda kutip yang tidak "
+                                  "ditutup")
+    assert "new-line" not in rep.message

@@ -947,9 +947,14 @@ def _csv(name: str, data: bytes) -> Workbook:
     # the separator is the one found on most lines (a comma inside "1,234" or a title stays a minority)
     counts = {d: sum(1 for line in lines if d in line) for d in (";", "\t", ",")}
     delim = max((";", "\t", ","), key=lambda d: counts[d])
+    # universal newlines: lines ended by CR alone (Excel's "CSV (Macintosh)") as well as LF and CR LF
+    reader_ = csv.reader(io.StringIO(text, newline=None), delimiter=delim)
     try:
-        rows = [[_clean(v.strip()) for v in r] for r in csv.reader(io.StringIO(text), delimiter=delim)]
+        rows = [[_clean(v.strip()) for v in r] for r in reader_]
     except csv.Error as exc:
-        raise refused(name, f"CSV tidak dapat dibaca ({exc}).", "damaged") from exc
+        raise refused(name, f"CSV tidak dapat dibaca di baris {reader_.line_num}: ada tanda kutip yang tidak ditutup "
+                            "atau karakter yang tidak boleh ada di teks CSV; diharapkan teks CSV biasa (satu baris per "
+                            "isian, kolom dipisah titik koma, koma atau tab). Simpan ulang sebagai CSV dari program "
+                            "lembar kerja, lalu impor lagi.", "damaged") from exc
     notes.append({";": "pemisah kolom titik koma", "\t": "pemisah kolom tab", ",": "pemisah kolom koma"}[delim])
     return Workbook("csv", [Sheet("CSV", rows)], notes)
