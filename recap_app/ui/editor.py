@@ -466,7 +466,9 @@ class CertificateTable(QTableView):
         return r
 
     def move_down(self):
-        """Enter: one row down; after Tabs, in the column where they began (Excel)."""
+        """Enter: one row down; after Tabs, in the column where they began (Excel). From the last
+        field of a column, to the first field of the next column (the next kecamatan is typed
+        from the top): the cursor never stays on a cell that the next figure would type over."""
         cur = self.currentIndex()
         model = self.model()
         if not cur.isValid():
@@ -474,6 +476,9 @@ class CertificateTable(QTableView):
         col = self.tab_anchor if self.tab_anchor is not None else cur.column()
         self.tab_anchor = None
         r = self._first_editable(cur.row() + 1, col)
+        if r >= model.rowCount() and col + 1 < model.columnCount():
+            col += 1
+            r = self._first_editable(0, col)
         if r < model.rowCount():
             nxt = model.index(r, col)
             self.setCurrentIndex(nxt)

@@ -277,3 +277,16 @@ def test_a_certificate_not_received_shows_no_blank_field_warnings(qtbot, tmp_pat
     assert ed.live.text() != "Pemeriksaan langsung: 0 kesalahan, 0 peringatan"  # the other fields are blank
     w.close()
     ws.close()
+
+
+def test_enter_on_the_last_field_goes_to_the_top_of_the_next_column(qtbot, editor):
+    """Enter after the last field (V.C) moves to the first field of the next kecamatan, so a next
+    figure never types over the one just entered."""
+    m = editor.model
+    first, second = m.columns[0], m.columns[1]
+    last = editor.ws.election.form.field_keys[-1]
+    editor.table.setCurrentIndex(m.index_of(first, last))
+    editor.table.setFocus()
+    type_in_cell(qtbot, editor.table, "7")
+    assert m.values[first][last] == 7
+    assert editor.table.currentIndex() == m.index_of(second, "dpt_l")
