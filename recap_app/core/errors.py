@@ -112,6 +112,7 @@ CODES: dict[str, tuple[str, str]] = {
     "too_large": ("berkas atau lembar terlalu besar", "file or sheet too large"),
     "no_certificate": ("tidak ada sertifikat yang dikenali", "no certificate recognised"),
     "several_certificates": ("lebih dari satu sertifikat berbeda dalam satu berkas", "several certificates in one file"),
+    "split_table": ("tabel terbagi dua blok bertumpuk di satu lembar", "the table split in two stacked blocks"),
     "empty_certificate": ("semua sel angka kosong", "every figure cell blank"),
     "bad_number": ("sel berisi sesuatu yang bukan angka yang sah", "a cell holds no valid figure"),
     "bad_label": ("label baris yang berisi angka adalah galat (#REF!)", "a row of figures is labelled by an error value"),

@@ -544,3 +544,21 @@ def test_an_unreadable_csv_is_refused_in_indonesian_naming_the_line(ws, tmp_path
     assert rep.message.startswith("Berkas rusak.csv: CSV tidak dapat dibaca di baris 7: ada tanda kutip yang tidak "
                                   "ditutup")
     assert "new-line" not in rep.message
+
+
+def test_a_table_printed_in_two_stacked_blocks_is_refused_not_half_stored(ws, kudus, tmp_path):
+    """A wide regency printed on two pages: kecamatan 1-5 in one block, the rest in a second block
+    below on the same sheet. Reading the first block alone would store half the certificate and a
+    JUMLAH of that half; refused, naming the second header and its kecamatan."""
+    title, cols, values = kudus
+    top = db1_grid(ws.election, title, cols[:5], values, jumlah=False)
+    below = db1_grid(ws.election, title, cols[5:], values)
+    top.rows += [[], []] + [list(r) for r in below.rows]
+    rep = imp(ws, write_xlsx(tmp_path / "dua-blok.xlsx", [top]))
+    assert (rep.status, rep.code) == ("ditolak", "split_table"), rep.message
+    names = ", ".join(n for _, n in cols[5:])
+    assert "di bawah tabel ada tabel kedua dengan kecamatan Kabupaten Kudus lain (" in rep.message
+    assert rep.message.endswith("diharapkan satu tabel dengan semua kecamatan berdampingan. Gabungkan kedua bagian "
+                                "menjadi satu tabel, simpan, lalu impor lagi.")
+    assert names.split(", ")[0] in rep.message
+    assert ws.latest_values() == {}

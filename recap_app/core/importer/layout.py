@@ -190,6 +190,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             near.append(col)
     if not columns:
         raise NotACertificate(f"lembar {grid.sheet.name}: tidak ada kolom kecamatan")
+    _refuse_second_block(grid, max(field_rows.values()), matcher, {c.kode for c in columns}, regency, where)
     if jumlah_col is not None:
         columns.append(jumlah_col)
 
@@ -205,3 +206,28 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
         found.notes.append("baris/kolom tersembunyi ikut dibaca (sel pertama): " + ", ".join(hidden_read))
     read_values(grid, found, ctx, where)
     return found
+
+
+def _refuse_second_block(grid: Grid, last_row: int, matcher, taken: set[str], regency, where: str) -> None:
+    """Refuse a sheet that holds, below the table's last form row, a second header row naming two or
+    more kecamatan of the regency that the table's columns do not hold: the table printed in two
+    blocks, one under the other (a wide regency on two pages). Reading the first block alone would
+    store part of the certificate and a JUMLAH of that part.
+
+    Raises:
+        ImportRefused: "split_table", naming the second header's first cell and its kecamatan.
+    """
+    for r in range(last_row + 1, grid.height):
+        others: dict[str, tuple[int, str]] = {}
+        for c, v in enumerate(grid.rows[r]):
+            if isinstance(v, str) and v.strip():
+                m = matcher.match(v)
+                if m.kind in ("exact", "alias", "code") and m.region.kode not in taken:
+                    others.setdefault(m.region.kode, (c, m.region.nama))
+        if len(others) >= 2:
+            first = min(c for c, _ in others.values())
+            names = ", ".join(n for _, n in sorted(others.values()))
+            raise ImportRefused(
+                f"{where}, sel {grid.ref(r, first)}: di bawah tabel ada tabel kedua dengan kecamatan {regency.nama} "
+                f"lain ({short(names)}); diharapkan satu tabel dengan semua kecamatan berdampingan. Gabungkan kedua "
+                "bagian menjadi satu tabel, simpan, lalu impor lagi.", "split_table")
