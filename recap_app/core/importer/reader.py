@@ -7,7 +7,6 @@ oversized or foreign file can throw is turned into :class:`ImportRefused` naming
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import zipfile
@@ -242,13 +241,15 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                     named.update(_xlsx_sheet_parts(zf, parts))
                 return named[part]
 
+            empty_texts: dict[str, set[tuple[int, int]]] = {}  # formula cells whose saved result is an empty text
             for part in parts:
-                rows, cols, last, found, seen = _xlsx_extent(name, zf, part, lambda part=part: sheet_of(part))
+                rows, cols, last, found, seen = _xlsx_extent(name, zf, part, lambda part=part: sheet_of(part),
+                                                             empty_texts.setdefault(part, set()))
                 marked = marked or seen
                 _check_extent(name, lambda part=part: sheet_of(part), rows, cols, last)
                 if found:
                     errors[part] = found
-            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked, sheet_of, parts))
+            return Workbook("xlsx", _xlsx(name, data, zf, errors, marked, sheet_of, empty_texts))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
             if "content.xml" in names:
@@ -393,8 +394,8 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     return last_row, last_col
 
 
-def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callable[[], str] | None = None
-                 ) -> tuple[int, int, str, dict, bool]:
+def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callable[[], str] | None = None,
+                 empty_texts: set[tuple[int, int]] | None = None) -> tuple[int, int, str, dict, bool]:
     """(last row, last column, reference of the farthest cell, error cells, marked) of a worksheet part;
     ``marked``: the part holds a formula (``<f>``) or a hidden row or column, for which the reader
     looks further with openpyxl (found in the same reading, so the XML is decompressed once).
@@ -413,6 +414,8 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
 
     ``sheet``: the sheet's name, for the messages (default: the part's path), or a callable giving
     it, asked only when the part is read cell by cell (the workbook's sheet list is then read too).
+    ``empty_texts``: when given, filled with the formula cells whose saved result is an empty text
+    (:func:`_empty_text_results`), found in the same reading of the part.
 
     Raises:
         ImportRefused: "damaged": the archive cannot be read; a cell given twice, holding two values,
@@ -427,6 +430,8 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
     marked = has_formula_or_hidden(xml)
+    if empty_texts is not None and marked and b"<f" in xml:  # from the same reading of the part
+        empty_texts.update(_empty_text_results(xml))
     quick = _quick_extent(xml)
     if quick is not None:
         (max_row, max_col), errors = quick, {}
@@ -727,7 +732,7 @@ _CELL_WITH_BODY = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"([^>]*?)(?<!/)>(.*?
 _TEXT_TYPE = re.compile(rb"\st\s*=\s*[\"']str[\"']")
 
 
-def _saved_results(xml: bytes) -> set[tuple[int, int]]:
+def _empty_text_results(xml: bytes) -> set[tuple[int, int]]:
     """(row, col), 0-based, of the formula cells of a worksheet part whose saved result is an empty
     text: a text-typed cell (``t="str"``) with its ``<v>`` element, empty (``=IF(A1="","",A1)``
     saved by a spreadsheet program; the cell shows blank). An empty ``<v/>`` of a number-typed
@@ -741,14 +746,14 @@ def _saved_results(xml: bytes) -> set[tuple[int, int]]:
 
 
 def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: bool,
-          sheet_of: Callable[[str], str], parts: list[str] = ()) -> list[Sheet]:
+          sheet_of: Callable[[str], str], empty_texts: dict[str, set[tuple[int, int]]]) -> list[Sheet]:
     """The sheets of an xlsx; ``errors``: {worksheet member: its error cells}; ``marked``: whether
     a worksheet holds a formula or hidden rows/columns (:func:`_xlsx_extent` found it);
-    ``sheet_of``: a member's sheet name for messages; ``parts``: the worksheet members.
+    ``sheet_of``: a member's sheet name for messages; ``empty_texts``: {worksheet member: its formula
+    cells whose saved result is an empty text} (:func:`_empty_text_results`, found by the extent pass).
 
     A formula cell calamine reads as blank is one "without a saved result" (``Sheet.missing``)
-    unless its part carries a result for it (:func:`_saved_results`): an empty text result is
-    blank, as the clerk sees it."""
+    unless its saved result is an empty text: that is blank, as the clerk sees it."""
     sheets = _calamine(name, data, "xlsx")
     for part, cells in errors.items():
         _place_errors(name, zf, sheets, part, cells, sheet_of(part))
@@ -763,11 +768,9 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
                       "damaged") from exc
     by_name = {s.name: s for s in sheets}
     saved: dict[str, set[tuple[int, int]]] = {}
-    for part in parts:
-        with contextlib.suppress(KeyError, zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError):
-            xml = zf.read(part)
-            if b"<f" in xml:
-                saved.setdefault(sheet_of(part), set()).update(_saved_results(xml))
+    for part, cells in empty_texts.items():
+        if cells:
+            saved.setdefault(sheet_of(part), set()).update(cells)
     for ws in wb.worksheets:
         sheet = by_name.get(ws.title)
         if sheet is None:

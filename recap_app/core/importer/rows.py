@@ -123,8 +123,8 @@ def refuse_error_label(grid: Grid, r: int, first: int, where: str) -> None:
                 "lagi.", "bad_label")
 
 
-def refuse_pair_mismatch(grid: Grid, r: int, first: int, where: str, ctx: Context, by_number: FormRow,
-                         by_name: FormRow, cells: list[str]) -> None:
+def refuse_pair_mismatch(grid: Grid, r: int, where: str, ctx: Context, by_number: FormRow, by_name: FormRow,
+                         cells: list[str]) -> None:
     """Refuse a row of a pair's votes whose number names one pair and whose label another
     ("1 | PRABOWO SUBIANTO - SANDIAGA UNO" where pair 1 is JOKO WIDODO - MA'RUF AMIN): the
     certificate contradicts itself, and taking either reading could put one pair's votes on the
@@ -211,7 +211,7 @@ def find_form_rows(grid: Grid, hr: int, first: int, ctx: Context, where: str, no
                     row = None  # e.g. "1. KETUA" under the table: a signature line, not a figure
                 elif best != row.number and score >= 0.8 and own < 0.6:
                     if block == "IV" and has_data:  # "1 | <the name of pair 2>": which pair's votes is unknowable
-                        refuse_pair_mismatch(grid, r, first, where, ctx, row, ctx.figure_rows[best], cells)
+                        refuse_pair_mismatch(grid, r, where, ctx, row, ctx.figure_rows[best], cells)
                     row = ctx.figure_rows[best]
         elif label:
             best, score = ctx.label_row(label, block)
