@@ -412,3 +412,24 @@ def test_the_report_names_fields_by_the_form(db, pekalongan, tmp_path):
         report = import_files(ws, [grid_file(tmp_path, "b.xlsx", e, cols, v)], "tester")
         text = report.to_text(ws.election)
     assert "dptb_l" not in text and "I.A.2 DPTb LK" in text
+
+
+def test_sure_names_only_what_match_names_for_certain():
+    """Matcher.sure (the quick test below a table, for a second header row) agrees with match on every
+    kind that is certain, and says nothing for a near spelling, a foreign code or a plain word."""
+    from recap_app.core.election import load_election
+    from recap_app.core.importer.names import Matcher
+
+    regions = [r for r in load_election("pilpres-2019-jateng").regions if r.kode_induk == "33.02"]
+    m = Matcher(regions, {"KARANG LWS": "33.02.18"})
+    texts = ["KARANG LEWAS", "Kec. Karang-Lewas", "33.02.18", "330218", "KARANG LWS", "KARANGLEWAS",
+             "BATURRADEN", "33.04.04", "Ketua KPU", "", "JUMLAH AKHIR", "LUMBIR", "33.02.01 LUMBIR"]
+    for t in texts:
+        full = m.match(t)
+        sure = m.sure(t)
+        if full.kind in ("code", "exact", "alias"):
+            assert sure is full.region, t
+        else:
+            assert sure is None, t
+    assert [m.sure(t).nama if m.sure(t) else None for t in texts[:6]] == [
+        "KARANG LEWAS", "KARANG LEWAS", "KARANG LEWAS", "KARANG LEWAS", "KARANG LEWAS", None]

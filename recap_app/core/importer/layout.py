@@ -221,9 +221,9 @@ def _refuse_second_block(grid: Grid, last_row: int, matcher, taken: set[str], re
         others: dict[str, tuple[int, str]] = {}
         for c, v in enumerate(grid.rows[r]):
             if isinstance(v, str) and v.strip():
-                m = matcher.match(v)
-                if m.kind in ("exact", "alias", "code") and m.region.kode not in taken:
-                    others.setdefault(m.region.kode, (c, m.region.nama))
+                region = matcher.sure(v)
+                if region is not None and region.kode not in taken:
+                    others.setdefault(region.kode, (c, region.nama))
         if len(others) >= 2:
             first = min(c for c, _ in others.values())
             names = ", ".join(n for _, n in sorted(others.values()))

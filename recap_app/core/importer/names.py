@@ -125,6 +125,18 @@ class Matcher:
         hit = hit or self.by_compact.get(key.replace(" ", ""))
         return hit[0] if hit else None
 
+    def sure(self, text: object) -> Region | None:
+        """The region a text names for certain (a code, the exact name, an accepted alias: the kinds
+        "code", "exact" and "alias" of :meth:`match`), or None; near spellings are not looked for."""
+        code = find_code(text)
+        if code:
+            return self.by_code.get(code)
+        key = name_key(text)
+        if not key:
+            return None
+        hit = self.by_key.get(key)
+        return hit[0] if hit else self.aliases.get(key)
+
     def match(self, text: object) -> Match:
         """Match a header text: by code, then exact name, then accepted alias, then near spelling."""
         code = find_code(text)

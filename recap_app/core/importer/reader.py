@@ -67,19 +67,14 @@ _ODD_VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*?)?>(?:\s|[^<&]*(?:&|<(
 #: branch, a blank before a closing value tag, is looked for there by :func:`_blank_before_close`
 #: (a pattern that starts with a blank is tried at every byte)
 _PLAIN_ODD_VALUE_TAG = re.compile(rb"<v(?:\s[^<>]*?)?>(?:\s|[^<&]*(?:&|<(?!/v\s*>)))")
-_BLANKS = frozenset(b" \t\n\r\x0b\x0c")
+_BLANK_BYTES = (b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c")
 
 
 def _blank_before_close(xml: bytes) -> bool:
     """Whether a ``</v`` (a closing value tag, in a part without prefixes) follows a blank: what the
     last branch of :data:`_ODD_VALUE` finds, or more (it does not look past the ``</v``), so a part
-    it answers True for goes the full way, which decides exactly."""
-    i = xml.find(b"</v")
-    while i >= 0:
-        if i > 0 and xml[i - 1] in _BLANKS:
-            return True
-        i = xml.find(b"</v", i + 3)
-    return False
+    it answers True for goes the full way, which decides exactly. One literal search per blank."""
+    return any(blank + b"</v" in xml for blank in _BLANK_BYTES)
 
 
 def odd_value(xml: bytes, plain: bool) -> bool:
@@ -329,12 +324,16 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile, parts: list[str]) -> dict[str, str]:
 
 
 #: a cell's opening tag (any prefix); a plain one as Excel, LibreOffice and openpyxl write it: its
-#: reference first (1-3 column letters, a row number), then plain attributes, none of them another r
+#: reference first (1-3 column letters, a row number), then plain attributes, none of them another r;
+#: its third group is how the tag ends: "/>" or ">" and at once "</c>" for a cell that holds nothing
+#: (``<c r="Z3000" s="1"/>``, as a formatted empty cell is written), ">" for one an element follows
 _CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
-_CELL_REF = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"(?: (?!r=)[A-Za-z]+=\"[^\"<>]*\")*\s*/?>")
-#: the same tag of a cell that holds something: an element follows it before its ``</c>`` (a cell
-#: without one, ``<c r="Z3000" s="1"/>`` as a formatted empty cell is written, holds nothing)
-_FILLED_CELL_REF = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"(?: (?!r=)[A-Za-z]+=\"[^\"<>]*\")*\s*>(?!\s*</c>)")
+_CELL_REF = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"(?: (?!r=)[A-Za-z]+=\"[^\"<>]*\")*\s*(/>|>\s*</c>|>)")
+#: a plain cell tag as :data:`_CELL_TAG` finds it in a part without prefixes ("<c", then a blank, "/" or ">")
+_PLAIN_CELL_TAG = re.compile(rb"<c[\s/>]")
+#: a reference another cell's may equal once read as a spreadsheet program reads it: a lower-case
+#: column letter ("d11" is D11) or a row number with a leading zero ("D011" is D11)
+_ODD_REF = re.compile(rb"<c r=\"(?:[A-Za-z]{0,2}[a-z]|[A-Za-z]{1,3}0)")
 
 
 def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
@@ -351,9 +350,6 @@ def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
     digits = max((d for _, d in found), key=lambda d: int(d) if d else -1)
     return letters, digits
 
-
-#: what may follow a tag's name (``\\s``, "/" and ">", as the tag patterns' ``[\\s/>]``)
-_TAG_ENDS = (b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b"/", b">")
 
 
 def has_error_cell(xml: bytes) -> bool:
@@ -379,17 +375,20 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
         return None
     if odd_value(xml, plain):
         return None  # a value written with markup, a character reference or blanks: the scan decides, cell by cell
-    refs = _CELL_REF.findall(xml)
-    if len(refs) != (sum(xml.count(b"<c" + end) for end in _TAG_ENDS) if plain else len(_CELL_TAG.findall(xml))):
+    refs = _CELL_REF.findall(xml)  # (column letters, row digits, how the tag ends) of every cell
+    if len(refs) != len((_PLAIN_CELL_TAG if plain else _CELL_TAG).findall(xml)):
         return None
     if not refs:
         return 0, 0
-    if len({(letters.upper(), int(digits)) for letters, digits in refs}) != len(refs):
+    written = {(letters, digits) for letters, digits, _end in refs}
+    if len(written) != len(refs) or (_ODD_REF.search(xml) and len(
+            {(letters.upper(), int(digits)) for letters, digits in written}) != len(refs)):
         return None  # a cell given twice ("D11" and "d11" or "D011" too): the full scan names it
-    filled = _FILLED_CELL_REF.findall(xml)  # formatted empty cells do not widen the used area
+    # a cell closed at once (``/>``, or ``></c>``) holds nothing: formatted empty cells do not widen the used area
+    filled = [(letters, digits) for letters, digits, end in refs if end == b">"]
     if not filled:
         return 0, 0
-    last_row = max(map(int, [digits for _letters, digits in filled]))
+    last_row = max(map(int, {digits for _letters, digits in filled}))
     last_col = max(column_number(letters.decode().upper()) for letters in {letters for letters, _ in filled})
     return last_row, last_col
 
