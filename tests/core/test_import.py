@@ -17,6 +17,7 @@ from fixtures_import import (
 )
 
 from recap_app.core.demo import real_certificates
+from recap_app.core.formatting import figure
 from recap_app.core.importer import import_files
 from recap_app.core.totals import province_totals
 
@@ -76,11 +77,23 @@ def test_kudus_formulas_recomputed_from_form_not_from_sheet(ws):
     assert len(rep.recomputed) == 9 * 2 + 6
     d52 = next(r for r in rep.recomputed if r["cell"] == "D52")
     assert d52 == {"cell": "D52", "field": "suara_sah", "kolom": "33.19.01", "value": 63422, "rumus": "=D50+D51",
-                   "dihitung": "paslon_1 + paslon_2"}
+                   "dihitung": "paslon_1 + paslon_2", "di_lembar_kerja": 14300}
     m49 = next(r for r in rep.recomputed if r["cell"] == "M49")
-    assert (m49["kolom"], m49["value"], m49["dihitung"]) == ("JUMLAH", 407983, "jumlah kolom kecamatan")
+    assert (m49["kolom"], m49["value"], m49["dihitung"], m49["di_lembar_kerja"]) == (
+        "JUMLAH", 407983, "jumlah kolom kecamatan", 407983)
+    m52 = next(r for r in rep.recomputed if r["cell"] == "M52")  # =SUM(D52:L52) over the sheet's own (wrong) sums
+    assert (m52["value"], m52["di_lembar_kerja"]) == (531798, 123815)
     _, values = stored(ws, "33.19")
     assert values["33.19.01"]["suara_sah"] == 49122 + 14300
+    # the sheet's wrong reference is said, once for the field, with what the printout shows
+    said = [n for n in rep.notes if "tidak menjumlahkan yang ditentukan formulir" in n]
+    assert said == [
+        "V.A Jumlah seluruh suara sah: rumus tanpa hasil tersimpan di sel D52 (=D50+D51 tampil 14.300, disimpan 63.422), E52 "
+        "(=E50+E51 tampil 16.418, disimpan 58.950), F52 (=F50+F51 tampil 18.035, disimpan 69.446), G52 (=G50+G51 "
+        "tampil 8.603, disimpan 47.748) dan 6 sel lain tidak menjumlahkan yang ditentukan formulir; disimpan angka "
+        "menurut formulir, sedangkan lembar kerja dan cetakannya menampilkan angka rumus. Periksa sertifikat yang "
+        "ditandatangani"]
+    assert all(r["di_lembar_kerja"] == r["value"] for r in rep.recomputed if r["field"] != "suara_sah")
 
 
 def test_banyumas_text_numbers_with_dots(ws):
@@ -331,6 +344,35 @@ def test_formula_without_value_in_derived_cell_and_jumlah_recomputed(ws, kudus, 
         ("D13", "dpt", "33.19.01", values["33.19.01"]["dpt"]),
         ("M49", "paslon_1", "JUMLAH", values["JUMLAH"]["paslon_1"])]
     assert stored(ws, "33.19")[1] == expected(ws, stored(ws, "33.19")[0], values)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
+def test_a_formula_without_value_adding_other_cells_is_said_with_what_the_printout_shows(ws, kudus, tmp_path, kind):
+    """The form's sum is stored; where the sheet's own formula adds other cells (a JUMLAH range one
+    kecamatan short), the report says what the spreadsheet program, and so the signed printout,
+    shows. An .xls keeps no formula text (calamine reads values): nothing to compare there."""
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.formulas[(49, 13)] = "=SUM(D49:K49)"  # JUMLAH of paslon 1 without the last kecamatan (column L)
+    writer = {"xlsx": lambda p: write_xlsx(p, [g]), "xls": lambda p: write_xls(p, g), "ods": lambda p: write_ods(p, g)}
+    rep = imp(ws, writer[kind](tmp_path / f"a.{kind}"))
+    assert rep.status == "diterima", rep.message
+    (m49,) = rep.recomputed
+    full = values["JUMLAH"]["paslon_1"]
+    assert (m49["cell"], m49["value"]) == ("M49", full)
+    assert stored(ws, "33.19")[1]["JUMLAH"]["paslon_1"] == full
+    said = [n for n in rep.notes if "tidak menjumlahkan" in n]
+    if kind == "xls":
+        assert m49["di_lembar_kerja"] is None and said == []
+        return
+    shown = full - values["33.19.09"]["paslon_1"]
+    assert m49["di_lembar_kerja"] == shown
+    assert said == [f"{ws.election.form.field_label('paslon_1')}: rumus tanpa hasil tersimpan "
+                    f"di sel M49 ({'of:' if kind == 'ods' else ''}=SUM(D49:K49) tampil {figure(shown)}, disimpan "
+                    f"{figure(full)}) tidak menjumlahkan yang ditentukan formulir; disimpan angka menurut formulir, "
+                    "sedangkan lembar kerja dan cetakannya menampilkan angka rumus. Periksa sertifikat yang "
+                    "ditandatangani"]
+    assert "  Catatan: " + said[0] in rep.to_text().splitlines()
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "ods"])

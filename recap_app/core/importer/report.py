@@ -9,7 +9,10 @@ JSON shape (``ImportReport.to_dict()``), stable keys::
         "revision": number stored (or the unchanged one), "kecamatan": [{kode, nama, header, match}],
         "kecamatan_missing": [{kode, nama}], "fields_read": n, "fields_absent": [key],
         "blanks": {key: [column code]}, "dashes": [{cell, field, kolom}],
-        "recomputed": [{cell, field, kolom, value, rumus, dihitung}], "jumlah_computed": bool,
+        "recomputed": [{cell, field, kolom, value, rumus, dihitung, di_lembar_kerja}] (formulas without a
+        saved result, recomputed as the form defines the field; "di_lembar_kerja": what the spreadsheet
+        program shows for the formula where it is a simple sum, else null),
+        "jumlah_computed": bool,
         "names": [{header, kode, nama, match}],
         "calon": [{cell, header, field, nama, dapil, partai, nomor_urut, match}] (candidate names
         accepted as near spellings), "differences": [{kolom, field, before, after}],

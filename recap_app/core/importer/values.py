@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..domain import JUMLAH
 from ..errors import ImportRefused
+from ..formatting import figure
 from .context import Context, Found
+from .formulas import evaluate
 from .grid import Grid, cell_ref, unref
 from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
 
@@ -48,9 +50,9 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     if problems:
         more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
         raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ".", "bad_number")
-    # formulas without a saved result: recompute derived cells from the form's definition
     kec = [c.kode for c in found.columns if c.kode != JUMLAH]
     pending = dict(missing_formula)
+    # formulas without a saved result: recompute derived cells from the form's definition
     changed = True
     while changed:
         changed = False
@@ -75,6 +77,18 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
                                      "rumus": grid.sheet.missing.get(unref(ref), ""), "dihitung": how})
             del pending[(kolom, key)]
             changed = True
+    differ: dict[str, list[dict]] = {}
+    for rc in found.recomputed:  # what the spreadsheet program shows for the formula, where it is a simple sum
+        rc["di_lembar_kerja"] = shown = evaluate(rc["rumus"], grid.sheet.rows, missing)
+        if shown is not None and shown != rc["value"]:
+            differ.setdefault(rc["field"], []).append(rc)
+    for key, cells in differ.items():
+        shown = ", ".join(f"{rc['cell']} ({short(rc['rumus'])} tampil {figure(rc['di_lembar_kerja'])}, disimpan "
+                          f"{figure(rc['value'])})" for rc in cells[:4]) + (
+            f" dan {len(cells) - 4} sel lain" if len(cells) > 4 else "")
+        found.notes.append(f"{form.field_label(key)}: rumus tanpa hasil tersimpan di sel {shown} tidak menjumlahkan "
+                           "yang ditentukan formulir; disimpan angka menurut formulir, sedangkan lembar kerja dan "
+                           "cetakannya menampilkan angka rumus. Periksa sertifikat yang ditandatangani")
     if pending:
         headers = {c.kode: c.header for c in found.columns}
         items = "; ".join(f"sel {ref} ({form.field_label(key)}, {short(headers[kolom])}) berisi rumus "

@@ -1,0 +1,78 @@
+"""What a spreadsheet program shows for a simple formula whose result the file did not save
+(recap_app/core/importer/formulas.py): the import keeps the form's sum and says where the sheet's
+own formula shows another figure."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recap_app.core.importer.formulas import MAX_RANGE_CELLS, evaluate
+from recap_app.core.importer.numbers import CellError
+
+#: rows 1-4 (0-based 0-3), columns A-E; B3 holds a label, C4 an error, D1 a fraction
+ROWS = [[1, 2, 3.5, 4.0, None],
+        [10, 20, 30, 40, 50],
+        [None, "LK", 7, 8, 9],
+        [100, 200, CellError("#REF!", "=Z99"), 400, 500]]
+
+
+@pytest.mark.parametrize("formula, shown", [
+    ("=A2+B2", 30),
+    ("=a2 + b2", 30),  # a reference in lower case is the same cell
+    ("=$A$2+B$2-A1", 29),
+    ("=SUM(A2:E2)", 150),
+    ("=SUM(E2:A2)", 150),  # a range given backwards
+    ("=sum(A2:B2, D2;E2)", 120),
+    ("=SUM(A2:E3)", 150 + 24),  # the label in B3 left out, the blank A3 is 0
+    ("=A3+C3", 7),  # a blank cell is 0
+    ("=(A2+B2)-(A1+B1)", 27),
+    ("=-A1+B1", 1),
+    ("=5+A2", 15),
+    ("=D1+A1", 5),  # 4.0 is a whole figure
+    ("of:=[.A2]+[.B2]", 30),
+    ("of:=SUM([.A2:.E2])", 150),
+    ("of:=SUM([.$A$2:.B2];[.C2])", 60),
+])
+def test_simple_sums_are_evaluated_as_the_spreadsheet_program_shows_them(formula, shown):
+    assert evaluate(formula, ROWS, {}) == shown
+
+
+@pytest.mark.parametrize("formula", [
+    "=A2*B2", "=A2/B2", "=AVERAGE(A2:B2)", "=Sheet2!A1+A2", "='Input'!A1", "of:=[Input.A1]+[.A2]",
+    "=B3+A2",  # a text added with +: #VALUE! in the spreadsheet program
+    "=C1+A1",  # a fraction
+    "=C4+A1", "=SUM(A4:C4)",  # an error cell
+    "=A1-A2",  # a negative figure
+    "=A2+", "=SUM(A2", "=SUM A2", "=(A2", "=A2 B2", "A2+B2", "", "=", "=A0+A2", "=1.5+A2", "=1,5",
+    "=A2+B2)", "=SUM()", "=AAAA1", "=A2:B2",
+])
+def test_anything_else_is_not_guessed(formula):
+    assert evaluate(formula, ROWS, {}) is None
+
+
+def test_a_referenced_formula_without_result_is_evaluated_in_turn_and_a_circle_is_not():
+    missing = {(0, 4): "=A2+B2", (1, 4): "=SUM(A2:D2)+E1"}  # E1 shows 30; E2 (50 saved otherwise) 100 + E1
+    assert evaluate("=E1", ROWS, missing) == 30
+    assert evaluate("=E1+E2", ROWS, missing) == 30 + 130
+    assert evaluate("=SUM(A1:B1)+E1", ROWS, missing) == 33
+    circle = {(0, 0): "=B1+1", (0, 1): "=A1"}
+    assert evaluate("=A1", ROWS, circle) is None
+    assert evaluate("=A1", ROWS, {(0, 0): "=A1"}) is None
+
+
+def test_a_range_too_large_is_not_summed():
+    assert 26 * 5000 > MAX_RANGE_CELLS
+    assert evaluate("=SUM(A1:Z5000)", ROWS, {}) is None
+    assert evaluate("=SUM(A1:XFD1048576)", ROWS, {}) is None
+    assert evaluate("=SUM(A2:E3)+SUM(A5:E20000)", ROWS, {}) == 174  # rows past the sheet's end are blank
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("+-"), st.integers(0, 3), st.integers(0, 4)), min_size=1, max_size=12))
+def test_any_sum_of_whole_cells_is_the_plain_sum(terms):
+    grid = [[r * 10 + c for c in range(5)] for r in range(4)]
+    formula = "=" + "".join(f"{op}{'ABCDE'[c]}{r + 1}" for op, r, c in terms)
+    total = sum(grid[r][c] * (1 if op == "+" else -1) for op, r, c in terms)
+    assert evaluate(formula, grid, {}) == (total if total >= 0 else None)
