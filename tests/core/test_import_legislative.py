@@ -69,6 +69,23 @@ def test_the_two_samples_import_with_their_figures(dpr):
     assert not codes & {"F.204", "F.201", "F.501"}
 
 
+def test_the_samples_titled_with_the_bare_name_semarang_go_to_their_own_regencies(dpr, tmp_path):
+    """"KABUPATEN/KOTA : SEMARANG" on both samples (a city's clerk writing its bare name): the
+    kecamatan decide between Kabupaten and Kota Semarang, as for a single-district contest."""
+    import openpyxl
+
+    paths = []
+    for src in (SEMARANG, KAB_SEMARANG):
+        wb = openpyxl.load_workbook(src)
+        assert wb.worksheets[0]["A5"].value == "KABUPATEN/KOTA"
+        wb.worksheets[0]["B5"] = ": SEMARANG"
+        paths.append(tmp_path / src.name)
+        wb.save(paths[-1])
+    rep = imp(dpr, *paths)
+    assert rep.ok and [f.kode for f in rep.files] == ["33.74", "33.22"]
+    assert dpr.latest_values()["33.74"][1][JUMLAH]["suara_sah"] == 872468
+
+
 def test_all_35_regencies_give_the_official_180_party_totals(dpr, tmp_path):
     paths = write_dpr_workbooks(dpr.election, tmp_path / "wb")
     rep = imp(dpr, *paths)

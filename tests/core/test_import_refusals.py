@@ -59,6 +59,38 @@ def test_another_province(db, pekalongan, tmp_path):
                               "diharapkan provinsi JAWA TENGAH; berkas ini untuk provinsi lain.")
 
 
+@pytest.mark.parametrize("kode, title", [("33.74", "SEMARANG"), ("33.22", "SEMARANG"), ("33.71", "MAGELANG"),
+                                         ("33.08", "MAGELANG"), ("33.75", "PEKALONGAN"), ("33.26", "PEKALONGAN"),
+                                         ("33.76", "TEGAL"), ("33.28", "TEGAL"), ("33.74", "SEMARANG PEMILU 2019")])
+def test_a_bare_name_a_kabupaten_and_a_kota_share_is_decided_by_the_kecamatan(db, tmp_path, kode, title):
+    """"KABUPATEN/KOTA : SEMARANG" over the kecamatan of Kota Semarang is Kota Semarang, over those of
+    Kabupaten Semarang the kabupaten (Jawa Tengah has four such pairs): the title does not refuse a
+    city whose clerk wrote its bare name."""
+    with Workspace.open(db) as ws:
+        cols = [(r.kode, r.nama) for r in ws.columns_of(kode)]
+        e, v = ws.election, full_values(ws.election, [k for k, _ in cols])
+    path = write_xlsx(tmp_path / "k.xlsx", [db1_grid(e, title, cols, v)])
+    r = CliRunner().invoke(main, ["import", "--db", str(db), "--format", "json", str(path)])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["files"][0]["kode"] == kode
+
+
+def test_a_bare_shared_name_over_a_third_regency_is_refused_quoting_the_title(db, pekalongan, tmp_path):
+    e, cols, v = pekalongan
+    rep = refused(db, write_xlsx(tmp_path / "s.xlsx", [db1_grid(e, "SEMARANG", cols, v)]))
+    assert (rep["code"], rep["message"]) == ("wrong_regency", (
+        'Berkas s.xlsx, lembar DB1-PPWP: judul "KABUPATEN/KOTA : SEMARANG" menyebut Kabupaten Semarang (33.22) atau '
+        "Kota Semarang (33.74), tetapi kecamatan di tabel milik Kota Pekalongan (33.75); diharapkan satu "
+        "kabupaten/kota yang sama."))
+    # a name written in full is not ambiguous: "KABUPATEN/KOTA : KABUPATEN SEMARANG" over Kota Semarang is refused
+    with Workspace.open(db) as ws:
+        kota = [(r.kode, r.nama) for r in ws.columns_of("33.74")]
+    rep = refused(db, write_xlsx(tmp_path / "k.xlsx", [db1_grid(e, "KABUPATEN SEMARANG", kota,
+                                                                  full_values(e, [k for k, _ in kota]))]))
+    assert rep["message"].startswith("Berkas k.xlsx, lembar DB1-PPWP: judul menyebut Kabupaten Semarang (33.22), "
+                                     "tetapi kecamatan di tabel milik Kota Semarang (33.74)")
+
+
 def test_another_province_by_code(db, pekalongan, tmp_path):
     e, cols, v = pekalongan
     cols2 = [("35.75.01", "PEKALONGAN BARAT")] + cols[1:]

@@ -61,7 +61,8 @@ def _regency_first(grid: Grid, hr: int, first: int, titles, ctx: Context, where:
     """The kabupaten/kota of a sheet before its rows are read (a contest with several districts:
     the rows are read against the regency's district form): the kecamatan named or coded in the
     header rows, else the title. Raises ImportRefused (unknown_regency, the title checks)."""
-    title_regency = check_titles(titles, grid, ctx, where)
+    either: list = []
+    title_regency = check_titles(titles, grid, ctx, where, either)
     votes: dict[str, int] = {}
     for c in range(first, grid.width):
         texts = [cell_text(grid.view(r, c)) for r in range(max(0, hr - 3), min(grid.height, hr + 3))]
@@ -74,11 +75,32 @@ def _regency_first(grid: Grid, hr: int, first: int, titles, ctx: Context, where:
         if parent:
             votes[parent] = votes.get(parent, 0) + 1
     by_kec = max(votes, key=lambda k: votes[k]) if votes else None
+    if either and title_regency is None:
+        title_regency = _either_of(either, by_kec, ctx, where)
     regency = ctx.regency_by_code.get(by_kec or "") or title_regency
     if regency is None:
         raise ImportRefused(f"{where}: kabupaten/kota tidak dapat ditentukan (tidak ada judul \"KABUPATEN/KOTA : ...\" "
                             "dan kecamatannya tidak dikenal).", "unknown_regency")
     return regency
+
+
+def _either_of(either: list, by_kec: str | None, ctx: Context, where: str):
+    """Which of the two regions a title names ambiguously ("KABUPATEN/KOTA : SEMARANG") the sheet
+    is (``either``: the two regions and the title's text, :func:`.titles.check_titles`): the one its
+    kecamatan belong to. Raises ImportRefused: the kecamatan belong to neither
+    ("wrong_regency"), or are not known ("unknown_regency"), quoting the title as written."""
+    said = either[2]
+    both = f"{either[0].nama} ({either[0].kode}) atau {either[1].nama} ({either[1].kode})"
+    if by_kec in (either[0].kode, either[1].kode):
+        return either[0] if by_kec == either[0].kode else either[1]
+    if by_kec is None:
+        raise ImportRefused(f"{where}: judul \"{short(' '.join(said.split()), 80)}\" dapat berarti {both}, dan "
+                            "kecamatan di tabel tidak dikenal; diharapkan judul dengan nama lengkap (\"KABUPATEN "
+                            "...\" atau \"KOTA ...\") atau kecamatan yang dikenal.", "unknown_regency")
+    other = ctx.regency_by_code.get(by_kec)
+    raise ImportRefused(f"{where}: judul \"{short(' '.join(said.split()), 80)}\" menyebut {both}, tetapi kecamatan "
+                        f"di tabel milik {other.nama if other else by_kec} ({by_kec}); diharapkan satu "
+                        "kabupaten/kota yang sama.", "wrong_regency")
 
 
 def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
@@ -89,12 +111,13 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
     titles = _title_rows(grid, hr, first)
     hint = None
     title_regency = None
+    either: list = []  # "KABUPATEN/KOTA : SEMARANG": Kabupaten or Kota Semarang, the kecamatan decide
     if ctx.multi:  # several district forms: the regency first, then its district's rows
         hint = _regency_first(grid, hr, first, titles, ctx, where)
         ctx = ctx.for_region(hint.kode)
         check_district_title(titles, ctx, hint, where)
     else:  # the titles before the rows: a sheet of another election is refused as that, not by its rows
-        title_regency = check_titles(titles, grid, ctx, where)
+        title_regency = check_titles(titles, grid, ctx, where, either)
     near_candidates: list = []
     if is_list_form(ctx):
         field_rows = find_list_rows(grid, hr, first, ctx, where, notes, near_candidates, hint)
@@ -106,7 +129,7 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
 
     # --- title rows: province, regency, election
     if ctx.multi:
-        title_regency = check_titles(titles, grid, ctx, where)
+        title_regency = check_titles(titles, grid, ctx, where, either)
 
     name_rows: dict[int, int] = {}
     cols_raw = header_columns(grid, hr, first, first_field_row, field_rows, ctx, where, notes, name_rows)
@@ -126,6 +149,8 @@ def _parse(grid: Grid, hr: int, ctx: Context, file_name: str) -> Found:
             if k:
                 votes[k.kode_induk] = votes.get(k.kode_induk, 0) + 1
     by_kec = max(votes, key=lambda k: votes[k]) if votes else None
+    if either and title_regency is None:
+        title_regency = _either_of(either, by_kec, ctx, where)
     if title_regency and by_kec and title_regency.kode != by_kec and votes.get(title_regency.kode, 0) < votes[by_kec]:
         other = ctx.regency_by_code.get(by_kec)
         raise ImportRefused(

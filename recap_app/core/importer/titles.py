@@ -32,6 +32,13 @@ def _title_key(tier: str, text: str, title: str) -> str:
     return key
 
 
+def _either_label(title: str, name: str) -> bool:
+    """Whether a title row says only "KABUPATEN/KOTA" (or "KAB/KOTA") before a name that is itself
+    neither "KABUPATEN ..." nor "KOTA ..." ("KABUPATEN/KOTA : SEMARANG")."""
+    return bool(re.match(r"^(?:KABUPATEN|KAB)\s*\.?\s*/\s*KOTA\b", title, re.I)) and not re.match(
+        r"^(?:KABUPATEN|KAB|KOTA)\b", normalize(name))
+
+
 #: the bodies a legislative title names, longest first, and the election kind of each
 _BODY_KINDS = {"DEWAN PERWAKILAN RAKYAT DAERAH PROVINSI": "dprd_provinsi", "DPRD PROVINSI": "dprd_provinsi",
                "DPRD PROV": "dprd_provinsi", "DEWAN PERWAKILAN DAERAH": "dpd", "DEWAN PERWAKILAN RAKYAT": "dpr"}
@@ -51,10 +58,13 @@ def _body_named(n: str) -> str | None:
     return None
 
 
-def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
+def check_titles(titles, grid: Grid, ctx: Context, where: str, either: list | None = None) -> Region | None:
     """Check the province, election and regency named in the title rows; return the regency named.
 
     ``titles``: (original row, original column of its first text, the row's texts joined).
+    ``either``: when given, filled with the two regions a title names ambiguously and the title row's
+    text, and None is returned for it: "KABUPATEN/KOTA : SEMARANG" may be Kabupaten Semarang or Kota Semarang (so
+    for Magelang, Pekalongan and Tegal); the kecamatan of the table decide.
     Raises ImportRefused (wrong_province, wrong_regency, wrong_election).
     """
     e = ctx.election
@@ -89,12 +99,18 @@ def check_titles(titles, grid: Grid, ctx: Context, where: str) -> Region | None:
             named = (ctx.regency_by_code.get(code.group(1)) if code else None) \
                 or ctx.regency_names.get(key) \
                 or next((g for k, g in ctx.regency_names.items() if key.startswith(k + " ")), None)
-            regency = named or regency
-            if key and named is None:
+            kota = next((g for k, g in ctx.regency_names.items() if k.startswith("KOTA ")
+                         and (k == f"KOTA {key}" or f"KOTA {key}".startswith(k + " "))), None)
+            if either is not None and named is not None and kota is not None and kota is not named \
+                    and not code and _either_label(t, m.group(1)):
+                either[:] = [named, kota, t]  # the bare name of a kabupaten and of a kota: the kecamatan decide
+            elif key and named is None:
                 word = tier_word(e.child_tier)
                 raise ImportRefused(f"{where}, sel {cell_ref(r, c)}: {word} \"{short(m.group(1))}\" tidak ada "
                                     f"di {tier_word(e.tier)} {e.office_name}; diharapkan salah satu dari "
                                     f"{len(ctx.regencies)} {word} daftar wilayah.", "wrong_regency")
+            else:
+                regency = named or regency
         n = normalize(t)
         idm = re.match(r"^ID PEMILIHAN\s*:\s*(\S+)", t, re.I)
         if idm and idm.group(1) != e.id:
