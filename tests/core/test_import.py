@@ -505,6 +505,22 @@ def test_comma_csv_with_a_semicolon_in_its_title(ws, kudus, tmp_path):
     assert got == expected(ws, got_cols, values)
 
 
+@pytest.mark.parametrize("written, delimiter", [
+    (lambda v: f"{v}.0", ","),  # pandas' float export
+    (lambda v: f"{v:,}.00", ";"),  # an English locale: 20,975.00
+    (lambda v: f"{v:,}".replace(",", ".") + ",00", ";"),  # an Indonesian locale: 20.975,00
+])
+def test_a_csv_of_whole_figures_with_zero_decimals_reads_the_figures(ws, kudus, tmp_path, written, delimiter):
+    title, cols, values = kudus
+    g = db1_grid(ws.election, title, cols, values)
+    g.rows = [[written(v) if type(v) is int and v >= 1000 else v for v in row] for row in g.rows]
+    assert any(isinstance(v, str) and v.endswith((".0", ".00", ",00")) for row in g.rows for v in row)
+    rep = imp(ws, write_csv(tmp_path / "a.csv", g, delimiter=delimiter, bom=False))
+    assert rep.status == "diterima", rep.message
+    got_cols, got = stored(ws, "33.19")
+    assert got == expected(ws, got_cols, values)
+
+
 def test_a_batch_reports_progress_stops_when_cancelled_and_backs_up_once(ws, tmp_path):
     from recap_app.core import backup
 

@@ -21,6 +21,14 @@ from recap_app.core.importer.numbers import NumberProblem, Parsed, parse_figure
     ("1.350.981", Parsed(1350981)),
     ("-", Parsed(0, dash=True)),
     ("\u2013", Parsed(0, dash=True)),
+    ("20975,00", Parsed(20975)),  # zero decimals: a CSV export's or a locale's way with whole figures
+    ("20.975,00", Parsed(20975)),
+    ("20975,0", Parsed(20975)),
+    ("1.350.981,00", Parsed(1350981)),
+    ("20975.0", Parsed(20975)),
+    ("20975.00", Parsed(20975)),
+    ("20,975.00", Parsed(20975)),
+    ("0,00", Parsed(0)),
 ])
 def test_accepted(raw, expected):
     assert parse_figure(raw) == expected
@@ -37,6 +45,13 @@ def test_accepted(raw, expected):
     ("12.5", '"12.5" (bukan bilangan bulat)'),
     ("1.23", '"1.23" (bukan bilangan bulat)'),
     ("dua", 'teks "dua"'),
+    ("20975,50", '"20975,50" (koma bisa berarti pemisah ribuan atau desimal; ambigu)'),  # a fraction all the same
+    ("20975,000", '"20975,000" (koma bisa berarti pemisah ribuan atau desimal; ambigu)'),
+    ("20.975.0", 'teks "20.975.0"'),
+    ("20975.5", '"20975.5" (bukan bilangan bulat)'),
+    ("20,975.50", 'teks "20,975.50"'),
+    ("1.000,00.0", 'teks "1.000,00.0"'),
+    ("20.97,00", 'teks "20.97,00"'),
     ("12 096", 'teks "12 096"'),
     (True, "nilai logika True"),
     (9.2e18, "bilangan 9.200.000.000.000.000.000 (terlalu besar)"),

@@ -9,6 +9,9 @@ Rules (the same for every file kind):
 - "-" (also en/em dash) -> 0, and the caller reports it;
 - refused: error values ("#REF!", "#N/A", "#DIV/0!"... also a formula whose saved result is one),
   named as such: a spreadsheet error is never read as blank;
+- a whole figure with one or two zero decimals ("20975,00", "20.975,00", "20975.0",
+  "20,975.00", as CSV exports and locales write them) -> int: one or two digits after the last
+  separator cannot be a thousands group, so it is the decimal separator, and the fraction is zero;
 - refused: "1,234" (comma: thousands or decimal? ambiguous), negatives, fractions, other text,
   booleans and dates, and figures above :data:`MAX_FIGURE` (no region has a billion voters; this
   also keeps every sum within SQLite's 64-bit integers).
@@ -31,6 +34,11 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)
 _COMMA = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+,\d+$", re.ASCII)
 _NEGATIVE = re.compile(r"^(?:-\s*[\d.,]+|\(\s*[\d.,]+\s*\))$", re.ASCII)
 _DECIMAL = re.compile(r"^\d+\.\d+$", re.ASCII)
+#: a whole figure written with one or two zero decimals, as a CSV export or a locale writes it: the
+#: decimal separator is the one that cannot group thousands (one or two digits after it), the other
+#: may group them: "20975,00", "20.975,00" (Indonesian), "20975.0", "20,975.00" (English)
+_ZERO_DECIMALS = (re.compile(r"^(\d+|\d{1,3}(?:\.\d{3})+),0{1,2}$", re.ASCII),
+                  re.compile(r"^(\d+|\d{1,3}(?:,\d{3})+)\.0{1,2}$", re.ASCII))
 #: spreadsheet error values (Excel/LibreOffice "#REF!", "#N/A", ...; LibreOffice "Err:502")
 ERROR_TEXT = re.compile(r"^(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
                         r"UNKNOWN!|BUSY!|CONNECT!|PYTHON!)|Err:\d{3})$", re.I)
@@ -125,6 +133,9 @@ def _parse(raw: object) -> Parsed:
             raise NumberProblem(f'"{short(text)}" (diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah '
                                 'ribuan; ambigu)', 'bilangan bulat tanpa nol di depan, misalnya "451" atau "1.451"')
         return Parsed(int(text.replace(".", "")))
+    for zero_decimals in _ZERO_DECIMALS:
+        if m := zero_decimals.match(text):
+            return Parsed(int(m.group(1).replace(".", "").replace(",", "")))
     if _COMMA.match(text):
         raise NumberProblem(f'"{short(text)}" (koma bisa berarti pemisah ribuan atau desimal; ambigu)',
                             'bilangan tanpa pemisah atau dengan titik sebagai pemisah ribuan, misalnya "1.234"')
