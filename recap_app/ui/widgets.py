@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -351,31 +353,83 @@ def file_dialog(parent, title: str, directory: str = "", filters: str = "", mode
     return dlg
 
 
-def _chosen(dlg: QFileDialog) -> list[str]:
-    return dlg.selectedFiles() if dlg.exec() else []
+def _chosen(dlg: QFileDialog, kind: str | None = None) -> list[str]:
+    files = dlg.selectedFiles() if dlg.exec() else []
+    if kind and files:
+        chosen = Path(files[0])
+        remember_folder(kind, chosen if dlg.fileMode() == QFileDialog.FileMode.Directory else chosen.parent)
+    return files
 
 
-def choose_open(parent, title: str, directory: str = "", filters: str = "") -> str | None:
-    """One existing file chosen by the clerk, or None when cancelled."""
-    files = _chosen(file_dialog(parent, title, directory, filters, "open"))
+def _folder_settings():
+    from PySide6.QtCore import QSettings
+
+    from ..core.paths import data_dir
+
+    return QSettings(str(data_dir() / "jendela.ini"), QSettings.Format.IniFormat)
+
+
+def start_folder(kind: str, fallback: str | Path) -> str:
+    """Where a file dialog of ``kind`` ("sertifikat", "pdf", "bundel", ...) opens: the folder the
+    clerk chose last time for that kind, while it still exists, else ``fallback``. Kept with the
+    window's settings (per user, core.paths.data_dir)."""
+    last = _folder_settings().value(f"folders/{kind}", "", str)
+    return last if last and Path(last).is_dir() else str(fallback)
+
+
+def remember_folder(kind: str, folder: str | Path) -> None:
+    """Note the folder chosen for a file dialog of ``kind`` (:func:`start_folder`)."""
+    settings = _folder_settings()
+    settings.setValue(f"folders/{kind}", str(folder))
+    settings.sync()
+
+
+def documents_folder() -> Path:
+    """The user's documents folder when there is one (platformdirs), else the home folder: where a
+    written file (a PDF, a bundle, a report) is offered first."""
+    import platformdirs
+
+    docs = Path(platformdirs.user_documents_dir())
+    return docs if docs.is_dir() else Path.home()
+
+
+def choose_open(parent, title: str, directory: str = "", filters: str = "", kind: str | None = None) -> str | None:
+    """One existing file chosen by the clerk, or None when cancelled. With ``kind`` the dialog opens
+    where the clerk last chose a file of that kind (``directory`` the first time)."""
+    start = start_folder(kind, directory) if kind else directory
+    files = _chosen(file_dialog(parent, title, start, filters, "open"), kind)
     return files[0] if files else None
 
 
-def choose_open_many(parent, title: str, directory: str = "", filters: str = "") -> list[str]:
-    """Existing files chosen by the clerk (empty when cancelled)."""
-    return _chosen(file_dialog(parent, title, directory, filters, "open_many"))
+def choose_open_many(parent, title: str, directory: str = "", filters: str = "", kind: str | None = None) -> list[str]:
+    """Existing files chosen by the clerk (empty when cancelled); ``kind`` as for :func:`choose_open`."""
+    start = start_folder(kind, directory) if kind else directory
+    return _chosen(file_dialog(parent, title, start, filters, "open_many"), kind)
 
 
-def choose_save(parent, title: str, path: str = "", filters: str = "") -> str | None:
-    """A file name to write, or None when cancelled (the core refuses a name it must not write)."""
-    files = _chosen(file_dialog(parent, title, path, filters, "save"))
+def choose_save(parent, title: str, path: str = "", filters: str = "", kind: str | None = None) -> str | None:
+    """A file name to write, or None when cancelled (the core refuses a name it must not write).
+    With ``kind`` the name in ``path`` is offered in the folder last chosen for that kind."""
+    if kind and path:
+        path = str(Path(start_folder(kind, Path(path).parent)) / Path(path).name)
+    files = _chosen(file_dialog(parent, title, path, filters, "save"), kind)
     return files[0] if files else None
 
 
-def choose_folder(parent, title: str, directory: str = "") -> str | None:
-    """A folder chosen by the clerk, or None when cancelled."""
-    files = _chosen(file_dialog(parent, title, directory, "", "folder"))
+def choose_folder(parent, title: str, directory: str = "", kind: str | None = None) -> str | None:
+    """A folder chosen by the clerk, or None when cancelled; ``kind`` as for :func:`choose_open`."""
+    start = start_folder(kind, directory) if kind else directory
+    files = _chosen(file_dialog(parent, title, start, "", "folder"), kind)
     return files[0] if files else None
+
+
+def dated_name(stem: str, suffix: str) -> str:
+    """A file name offered for a written file: ``stem``, today's date in the office's zone (WIB), ``suffix``
+    ("rekap-pilpres-2019-jateng-2026-12-02.pdf")."""
+    from ..core.clock import now_iso
+    from ..core.formatting import to_local
+
+    return f"{stem}-{to_local(now_iso()).date().isoformat()}{suffix}"
 
 
 # ---------------------------------------------------------------------- long work in the window

@@ -354,6 +354,14 @@ def test_paper_of_the_settings_is_the_documents_pages_default(window):
     assert all("--region" not in page.list.item(i).text() for i in range(page.list.count()))
 
 
+def test_a_contest_of_candidate_pairs_is_offered_no_seat_document(window):
+    page = window.pages["documents"]
+    window.tabs.setCurrentWidget(page)
+    names = [page.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.list.count())]
+    assert names == ["sertifikat", "rekapitulasi", "berita_acara", "kejadian_khusus", "kejadian_khusus_kosong",
+                     "temuan", "sertifikat_kabupaten"]
+
+
 # ---------------------------------------------------------------------- the plenary
 def test_the_plenary_is_recorded_in_the_window_and_printed(qtbot, window):
     from PySide6.QtCore import QDate
@@ -641,3 +649,39 @@ def test_a_window_left_larger_than_this_screen_fills_it_and_a_picture_leaves_the
     pic.show()
     pic.close()
     assert [int(v) for v in window_settings().value("window/rect")][2:] == [screen.width(), screen.height()]
+
+
+def test_the_pdf_is_offered_with_a_dated_name_in_the_folder_chosen_last_time(qtbot, window, tmp_path, monkeypatch):
+    """Simpan PDF… offers "<document>-<election>-<date in WIB>.pdf" in the documents folder, and the
+    next time in the folder the clerk chose then (kept per user, with the window's settings)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from recap_app.ui.pages import documents as documents_page
+
+    monkeypatch.setenv("RECAP_FIXED_CLOCK", "2019-05-20T17:30:00Z")  # 21 May 00.30 WIB: the office's date
+    docs = tmp_path / "Dokumen"
+    docs.mkdir()
+    monkeypatch.setattr(documents_page, "documents_folder", lambda: docs)
+    page = window.pages["documents"]
+    window.tabs.setCurrentWidget(page)
+    page.set_chosen(["berita_acara"])
+    chosen = tmp_path / "usb"
+    chosen.mkdir()
+    offered = []
+
+    def answer(dlg):
+        offered.append((dlg.directory().absolutePath(), dlg.findChild(QLineEdit).text()))
+        name = dlg.findChild(QLineEdit)
+        name.setText(str(chosen / "pleno.pdf"))  # the clerk types another folder and name
+        qtbot.keyClick(name, Qt.Key.Key_Return)
+
+    when_dialog_opens(qtbot, answer, QFileDialog)
+    page.save_pdf()
+    wait_jobs(qtbot, window)
+    assert offered == [(str(docs), "berita_acara-pilpres-2019-jateng-2019-05-21.pdf")]
+    assert (chosen / "pleno.pdf").read_bytes().startswith(b"%PDF")
+    page.set_chosen(["sertifikat", "berita_acara"])
+    when_dialog_opens(qtbot, lambda dlg: (offered.append((dlg.directory().absolutePath(),
+                                                          dlg.findChild(QLineEdit).text())), dlg.reject()), QFileDialog)
+    page.save_pdf()
+    assert offered[1] == (str(chosen), "dokumen-pilpres-2019-jateng-2019-05-21.pdf")

@@ -106,3 +106,10 @@ def test_plenary_mode_reads_one_dapil(dpr_window):
     assert "dapil 3310" in p.header.text()
     assert len(p.series) == 18
     p.close()
+
+
+def test_the_documents_page_offers_the_seat_document_of_a_legislative_contest(dpr_window):
+    page = dpr_window.pages["documents"]
+    dpr_window.tabs.setCurrentWidget(page)
+    names = [page.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.list.count())]
+    assert names[-1] == "penetapan_kursi" and len(names) == 8

@@ -43,7 +43,8 @@ from .common import DEFAULT_MEMBERS, Source
 from .page import FOOTER_H, HEADER_H, MARGIN, PAPERS, Part, fingerprint, make_canvas_class, page_size, register_fonts
 from .plenary import DocumentError
 
-__all__ = ["DOCUMENTS", "DocumentError", "Rendered", "default_paper", "print_documents", "record_print", "render"]
+__all__ = ["DOCUMENTS", "DocumentError", "Rendered", "default_paper", "offered", "print_documents", "record_print",
+           "render"]
 
 #: document name -> (builder, short Indonesian description); order = printing order
 DOCUMENTS = {
@@ -61,6 +62,12 @@ DOCUMENTS = {
 PER_DISTRICT = (certificate.NAME, summary.NAME)
 
 PROVINCE_DOCUMENTS = tuple(n for n in DOCUMENTS if n != regency.NAME)
+
+
+def offered(election) -> list[str]:
+    """The documents of :data:`DOCUMENTS` that exist for ``election``, in printing order: all of them,
+    less the seat document for a contest that allocates no seats (Pilpres, Pilkada)."""
+    return [n for n in DOCUMENTS if n != seats.NAME or seats.allocates_seats(election)]
 
 
 @dataclass

@@ -23,10 +23,15 @@ from .plenary import DocumentError
 NAME = "penetapan_kursi"
 
 
+def allocates_seats(election) -> bool:
+    """True for a contest whose definition allocates seats (DPR, DPD, DPRD Provinsi: Sainte-Laguë or
+    most votes); False for a contest of candidate pairs (Pilpres, Pilkada)."""
+    return election.form_kind != "paslon" and (election.seats or {}).get("method") in ("sainte_lague", "suara_terbanyak")
+
+
 def available(src: Source) -> bool:
     """True for a contest that allocates seats (DPR, DPD, DPRD Provinsi)."""
-    e = src.election
-    return e.form_kind != "paslon" and (e.seats or {}).get("method") in ("sainte_lague", "suara_terbanyak")
+    return allocates_seats(src.election)
 
 
 def _quotients(d: dict, width: float, st) -> list:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import RecapError
 from .. import fmt, operations
-from ..widgets import add_button, choose_open, choose_save, inform, start_page
+from ..widgets import add_button, choose_open, choose_save, dated_name, documents_folder, inform, start_page
 
 
 class BundlesPage(QWidget):
@@ -71,8 +71,9 @@ class BundlesPage(QWidget):
 
     def export(self, path: str | None = None):
         if path is None:
-            path = choose_save(self, self.tr("Ekspor bundel"), str(Path.home() / "rekap.bundle.zip"),
-                               self.tr("Bundel (*.zip)"))
+            path = choose_save(self, self.tr("Ekspor bundel"),
+                               str(documents_folder() / dated_name(f"rekap-{self.window_.ws.election.id}", ".bundle.zip")),
+                               self.tr("Bundel (*.zip)"), kind="bundel")
             if not path:
                 return None
         from ..users import office_identity
@@ -103,7 +104,7 @@ class BundlesPage(QWidget):
     def verify(self, path: str | None = None):
         if path is None:
             path = choose_open(self, self.tr("Verifikasi bundel"), str(Path.home()),
-                               self.tr("Bundel (*.zip);;Semua berkas (*)"))
+                               self.tr("Bundel (*.zip);;Semua berkas (*)"), kind="bundel_masuk")
             if not path:
                 return None
         work = partial(operations.verify_bundle, path=path)
@@ -129,7 +130,7 @@ class BundlesPage(QWidget):
     def import_(self, path: str | None = None, accept_key: bool | None = None):
         if path is None:
             path = choose_open(self, self.tr("Impor bundel"), str(Path.home()),
-                               self.tr("Bundel (*.zip);;Semua berkas (*)"))
+                               self.tr("Bundel (*.zip);;Semua berkas (*)"), kind="bundel_masuk")
             if not path:
                 return None
         if accept_key is None:

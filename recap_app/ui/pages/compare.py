@@ -57,7 +57,8 @@ class ComparePage(QWidget):
         """Compare with ``path`` (asked when None) on the worker; returns the job."""
         if path is None:
             path = choose_open(self, self.tr("Pilih berkas pembanding"), str(Path.home()),
-                               self.tr("CSV dan lembar kerja (*.csv *.xlsx *.xls *.ods);;Semua berkas (*)"))
+                               self.tr("CSV dan lembar kerja (*.csv *.xlsx *.xls *.ods);;Semua berkas (*)"),
+                               kind="pembanding")
             if not path:
                 return None
         work = partial(operations.compare_source, path=path, name=name or Path(path).name,

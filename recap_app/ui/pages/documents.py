@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import operations, printing
-from ..widgets import add_button, add_label, add_labelled, choose_save, inform, tell
+from ..widgets import add_button, add_label, add_labelled, choose_save, dated_name, documents_folder, inform, tell
 
 
 def pdf_pages_to_images(pdf: bytes, dpi: int = 60, limit: int = 40) -> list[QImage] | None:
@@ -116,7 +116,8 @@ class DocumentsPage(QWidget):
 
             self._documents = documents
             titles = document_titles()
-            for name, (_b, title) in documents.DOCUMENTS.items():
+            for name in documents.offered(self.window_.ws.election):  # no seat document for Pilpres, Pilkada
+                title = documents.DOCUMENTS[name][1]
                 item = QListWidgetItem(titles.get(name, title))
                 item.setToolTip(titles.get(name, title))
                 item.setData(Qt.ItemDataRole.UserRole, name)
@@ -214,7 +215,9 @@ class DocumentsPage(QWidget):
         if not names:
             return None
         if path is None:
-            path = choose_save(self, self.tr("Simpan PDF"), str(Path.home() / "rekap.pdf"), self.tr("PDF (*.pdf)"))
+            stem = f"{names[0] if len(names) == 1 else 'dokumen'}-{self.window_.ws.election.id}"
+            path = choose_save(self, self.tr("Simpan PDF"), str(documents_folder() / dated_name(stem, ".pdf")),
+                               self.tr("PDF (*.pdf)"), kind="pdf")
             if not path:
                 return None
         work = partial(operations.save_pdf, actor=self.window_.actor, path=path, names=names,

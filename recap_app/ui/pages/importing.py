@@ -16,6 +16,8 @@ from ..widgets import (
     choose_open_many,
     choose_save,
     confirm,
+    dated_name,
+    documents_folder,
     inform,
     start_page,
     tell,
@@ -50,7 +52,7 @@ class ImportPage(QWidget):
 
     def choose_files(self) -> None:
         paths = choose_open_many(self, self.tr("Pilih berkas sertifikat"), str(Path.home()),
-                                 self.tr("Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"))
+                                 self.tr("Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"), kind="sertifikat")
         if paths:
             self.start_import(paths)
 
@@ -101,8 +103,9 @@ class ImportPage(QWidget):
         if not self.reports:
             return
         if path is None:
-            path = choose_save(self, self.tr("Simpan laporan impor"), str(Path.home() / "laporan-impor.txt"),
-                               self.tr("Teks (*.txt)"))
+            path = choose_save(self, self.tr("Simpan laporan impor"),
+                               str(documents_folder() / dated_name("laporan-impor", ".txt")), self.tr("Teks (*.txt)"),
+                               kind="laporan")
             if not path:
                 return
         try:
@@ -111,7 +114,7 @@ class ImportPage(QWidget):
             inform(self, self.tr("Simpan laporan impor"), getattr(exc, "message", str(exc)), error=True)
 
     def write_templates(self) -> None:
-        folder = choose_folder(self, self.tr("Folder untuk templat"), str(Path.home()))
+        folder = choose_folder(self, self.tr("Folder untuk templat"), str(documents_folder()), kind="templat")
         if not folder:
             return
         window = self.window_

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import RecapError
 from .. import operations
-from ..widgets import choose_folder
+from ..widgets import choose_folder, start_folder
 from .base import LazyPage
 
 
@@ -119,8 +119,8 @@ class PublicationPage(LazyPage):
 
     def choose_folder(self) -> str | None:
         """Ask for the site folder; None when the clerk cancels."""
-        start = self.folder.text() or str(Path.home())
-        path = choose_folder(self, self.tr("Folder situs"), start)
+        start = self.folder.text() or start_folder("situs", Path.home())
+        path = choose_folder(self, self.tr("Folder situs"), start, kind="situs")
         if path:
             self.folder.setText(path)
         return path or None
