@@ -1163,6 +1163,30 @@ class CertificateEditor(QWidget):
         self.table.closeEditor(ed, QAbstractItemDelegate.EndEditHint.NoHint)
         return True
 
+    def before_close(self) -> bool:
+        """When the window closes (Ctrl+Q, the title bar): a figure still in the cell's editor is
+        taken into the draft; a text that is not a figure is not lost unseen: the clerk is asked
+        whether to go back to the cell (the default) or to leave without it. Returns whether the
+        window may close."""
+        ed = self.table.open_editor()
+        if ed is None:
+            return True
+        text = ed.text()
+        if refusal(text) is None:
+            self.table.commitData(ed)  # the draft keeps it (written on every edit)
+            self.table.closeEditor(ed, QAbstractItemDelegate.EndEditHint.NoHint)
+            return True
+        from .widgets import confirm
+
+        leave = confirm(self, self.tr("Keluar"), self.tr(
+            "Sel yang sedang diisi berisi \"%s\", yang bukan angka; isian ini belum masuk draf dan hilang bila "
+            "program ditutup sekarang.") % text, self.tr("Keluar tanpa isian ini"), self.tr("Kembali ke sel"),
+            default_yes=False)
+        if not leave:
+            self.table._refuse(ed)
+            ed.setFocus()
+        return leave
+
     def _save_second_entry(self) -> bool:
         kode = self.kode
         work = partial(operations.submit_second_entry, kode=kode, columns=list(self.model.columns),

@@ -912,6 +912,10 @@ class MainWindow(QMainWindow):
             inform(self, self.tr("Impor"), self.tr("Impor belum tersedia di versi ini."))
 
     def closeEvent(self, event):
+        editor = getattr(self, "editor", None)
+        if editor is not None and not self._replaced_told and not self.picture_only and not editor.before_close():
+            event.ignore()  # back to the cell whose text is not a figure
+            return
         jobs = getattr(self, "jobs", None)
         if jobs is not None:
             jobs.shutdown()  # the running step finishes whole; queued jobs are cancelled

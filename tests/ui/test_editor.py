@@ -193,6 +193,37 @@ def test_a_figure_typed_but_not_entered_is_saved_with_the_rest(qtbot, window, ed
     assert editor.ws.revision_values(revs[-1].id)[col]["dpt_l"] == 50300
 
 
+def test_ctrl_q_keeps_a_figure_typed_but_not_entered_in_the_draft(qtbot, window, editor):
+    m = editor.model
+    col = m.columns[0]
+    line = _typed_not_entered(qtbot, editor, col, "dpt_l", "50.300")
+    qtbot.keyClick(line, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # Berkas › Keluar
+    assert not window.isVisible()
+    assert drafts.load_draft(editor.ws, "33.01").values[col]["dpt_l"] == 50300
+
+
+def test_ctrl_q_with_a_refused_text_in_the_cell_asks_and_goes_back_to_it(qtbot, window, editor, monkeypatch):
+    """A text that is not a figure still in its cell is never dropped unseen when the window closes:
+    the clerk is asked, "Kembali ke sel" (the default) keeps the window and the text; leaving is a choice."""
+    from recap_app.ui import widgets
+
+    m = editor.model
+    col = m.columns[0]
+    line = _typed_not_entered(qtbot, editor, col, "dpt_l", "41,000")
+    asked = []
+    monkeypatch.setattr(widgets, "confirm", lambda parent, title, text, yes, no, default_yes=True: (
+        asked.append((title, text, yes, no, default_yes)), False)[1])
+    qtbot.keyClick(line, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("Keluar", 'Sel yang sedang diisi berisi "41,000", yang bukan angka; isian ini belum masuk draf '
+                      "dan hilang bila program ditutup sekarang.", "Keluar tanpa isian ini", "Kembali ke sel", False)]
+    assert window.isVisible() and editor.table.open_editor() is line and line.text() == "41,000"
+    assert editor.table.note.isVisible()
+    monkeypatch.setattr(widgets, "confirm", lambda *a, **k: True)
+    qtbot.keyClick(line, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert m.values[col]["dpt_l"] == 50261 and drafts.load_draft(editor.ws, "33.01") is None
+
+
 def test_saving_with_nothing_changed_stores_no_revision(qtbot, window, editor):
     m = editor.model
     col = m.columns[0]
