@@ -179,6 +179,8 @@ def test_ctrl_s_with_a_refused_text_in_the_cell_saves_nothing_and_says_so(qtbot,
     assert said and said[-1].startswith("Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka.")
     assert editor.table.open_editor() is line and line.text() == "41,000" and editor.table.note.isVisible()
     assert m.values[col]["dpt_l"] == 50261
+    qtbot.keyClick(line, Qt.Key.Key_Escape)  # the isian given up: the window closes without a question
+    assert editor.table.open_editor() is None
 
 
 def test_a_figure_typed_but_not_entered_is_saved_with_the_rest(qtbot, window, editor):
