@@ -76,3 +76,27 @@ def test_any_sum_of_whole_cells_is_the_plain_sum(terms):
     formula = "=" + "".join(f"{op}{'ABCDE'[c]}{r + 1}" for op, r, c in terms)
     total = sum(grid[r][c] * (1 if op == "+" else -1) for op, r, c in terms)
     assert evaluate(formula, grid, {}) == (total if total >= 0 else None)
+
+
+def test_hostile_formulas_are_given_up_within_a_bound(monkeypatch):
+    """A formula of many large ranges, many such formulas, or a deep chain: each answer is None or
+    right, and the work for one sheet stays within MAX_CELLS_READ cells."""
+    import time
+
+    from recap_app.core.importer import formulas
+
+    grid = [[1, 2], [3, 4]]
+    wide = "=" + "+".join(["SUM(A1:CV999)"] * 400)  # 400 ranges of 99.900 cells
+    t = time.perf_counter()
+    assert evaluate(wide, grid, {}) is None
+    ev = formulas.Evaluator(grid, {})
+    assert [ev.evaluate("=SUM(A1:CV999)") for _ in range(10)] == [10] * 10  # 999.000 cells read
+    assert ev.evaluate("=SUM(A1:CV999)") is None  # what is left of the budget (1.000 cells) does not cover it
+    assert ev.evaluate("=SUM(A1:B2)") == 10
+    assert time.perf_counter() - t < 30  # bounded (about a second here), not 40 million cells
+    chain = {(0, c): f"={'ABCDEFGHIJ'[c + 1]}1+1" for c in range(9)}  # A1 = B1+1 ... I1 = J1+1, J1 blank
+    assert evaluate("=A1", [[None] * 10], chain) == 9
+    deep = {(r, 0): f"=A{r + 2}+1" for r in range(5000)}  # 5.000 formulas deep: the program gives up
+    assert evaluate("=A1", [[None]] * 5001, deep) in (None, 5000)
+    nested = "=" + "(" * 5000 + "1" + ")" * 5000
+    assert evaluate(nested, ROWS, {}) in (None, 1)

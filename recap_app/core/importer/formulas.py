@@ -30,8 +30,11 @@ _TOKEN = re.compile(r"\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7}:\$?[A-Z]{1,3}\$?\d{1,7})|(\
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})", re.IGNORECASE)
 #: an OpenDocument reference in brackets on this sheet: [.D11] or [.D11:.L11]
 _ODS_REF = re.compile(r"\[\.(\$?[A-Z]{1,3}\$?\d+)(?::\.(\$?[A-Z]{1,3}\$?\d+))?\]", re.IGNORECASE)
-#: at most this many cells are summed for one formula (a certificate's row is ~40 cells wide)
+#: at most this many cells are summed for one range (a certificate's row is ~40 cells wide)
 MAX_RANGE_CELLS = 100_000
+#: at most this many cells are read for all the formulas of one sheet (hostile files: a formula of a
+#: thousand large ranges, or thousands of such formulas, must not keep the import busy)
+MAX_CELLS_READ = 1_000_000
 
 
 class _Unknown(Exception):
@@ -62,19 +65,27 @@ def evaluate(formula: str, rows: Sequence[Sequence[Any]], missing: Mapping[tuple
     Returns:
         The result (blank cells count as 0), or None: another sheet or function, a text, a
         fraction, an error cell or a negative result met, a circular reference, a range larger
-        than :data:`MAX_RANGE_CELLS`.
+        than :data:`MAX_RANGE_CELLS`, more than :data:`MAX_CELLS_READ` cells to read.
     """
-    try:
-        return _Evaluator(rows, missing).formula(formula, ())
-    except (_Unknown, RecursionError):
-        return None
+    return Evaluator(rows, missing).evaluate(formula)
 
 
-class _Evaluator:
-    def __init__(self, rows, missing):
+class Evaluator:
+    """:func:`evaluate` for many formulas of one sheet: results of formula cells are kept, and all
+    of them together read at most :data:`MAX_CELLS_READ` cells (then every answer is None)."""
+
+    def __init__(self, rows: Sequence[Sequence[Any]], missing: Mapping[tuple[int, int], str]):
         self.rows = rows
         self.missing = missing
         self.memo: dict[tuple[int, int], int] = {}
+        self.left = MAX_CELLS_READ
+
+    def evaluate(self, formula: str) -> int | None:
+        """The result of ``formula`` as :func:`evaluate` gives it."""
+        try:
+            return self.formula(formula, ())
+        except (_Unknown, RecursionError):
+            return None
 
     def formula(self, formula: str, stack: tuple) -> int:
         text = plain_text(formula)
@@ -146,13 +157,17 @@ class _Evaluator:
         first, last = (_cell(t) for t in text.split(":"))
         r0, r1 = sorted((first[0], last[0]))
         c0, c1 = sorted((first[1], last[1]))
-        if (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_RANGE_CELLS:
+        cells = (r1 - r0 + 1) * (c1 - c0 + 1)
+        if cells > MAX_RANGE_CELLS or cells > self.left:  # each cell read counts (:meth:`_cell`)
             raise _Unknown
         return sum(self._cell((r, c), stack, in_sum=True) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
 
     def _cell(self, at: tuple[int, int], stack, *, in_sum: bool) -> int:
         if at in self.memo:
             return self.memo[at]
+        if self.left <= 0:
+            raise _Unknown
+        self.left -= 1
         if at in self.missing:
             if at in stack:
                 raise _Unknown  # a circular reference: the spreadsheet program shows no figure either

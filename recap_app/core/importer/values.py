@@ -6,7 +6,7 @@ from ..domain import JUMLAH
 from ..errors import ImportRefused
 from ..formatting import figure
 from .context import Context, Found
-from .formulas import evaluate
+from .formulas import Evaluator
 from .grid import Grid, cell_ref, unref
 from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
 
@@ -78,8 +78,9 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             del pending[(kolom, key)]
             changed = True
     differ: dict[str, list[dict]] = {}
+    sheet_formulas = Evaluator(grid.sheet.rows, missing)
     for rc in found.recomputed:  # what the spreadsheet program shows for the formula, where it is a simple sum
-        rc["di_lembar_kerja"] = shown = evaluate(rc["rumus"], grid.sheet.rows, missing)
+        rc["di_lembar_kerja"] = shown = sheet_formulas.evaluate(rc["rumus"])
         if shown is not None and shown != rc["value"]:
             differ.setdefault(rc["field"], []).append(rc)
     for key, cells in differ.items():
