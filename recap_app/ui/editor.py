@@ -206,9 +206,9 @@ class CertificateModel(QAbstractTableModel):
     def _row_header(self, section: int) -> str:
         kind, item = self.rows[section]
         if kind == "heading":
-            return f"{item.number}  {item.label}"
+            return f"{item.number}  {fmt.form_label(item)}"
         sex = {"L": "LK", "P": "PR", "JML": "JML"}.get(item.sex, "")
-        label = item.label
+        label = fmt.form_label(item)
         if label.startswith("Jumlah ") and len(label) > 30:
             label = label[7].upper() + label[8:]
         label = label if len(label) <= 46 else label[:44] + "…"
@@ -227,8 +227,10 @@ class CertificateModel(QAbstractTableModel):
         if role == R_DISPLAY:
             return self._row_headers[section]
         kind, item = self.rows[section]
-        if role == R_TOOLTIP:
-            return item.label if kind == "heading" else self.form.field_label(item.key)
+        if role == R_TOOLTIP:  # the label printed on the form, and its English where the window speaks it
+            official = item.label if kind == "heading" else self.form.field_label(item.key)
+            english = fmt.form_label(item) if fmt.LANG == "en" else ""
+            return f"{official}\n({english})" if english and english != item.label else official
         if role == R_FONT and kind == "heading":
             return _BOLD
         return None

@@ -11,6 +11,14 @@ from ..core import formatting
 # The window's language ("id" or "en"), set by app.make_app with the translation.
 LANG = "id"
 
+
+
+def form_label(item) -> str:
+    """A form row's or field's label in the window's language: the English one (``label_en``) where
+    the window speaks English and the form has it, else the label as printed on the form."""
+    return (getattr(item, "label_en", "") or item.label) if LANG == "en" else item.label
+
+
 _DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 

@@ -157,7 +157,8 @@ class ProvinceModel(QAbstractTableModel):
                 return self.tr("JUMLAH")
             f = self._fields[section]
             sex = {"L": " LK", "P": " PR", "JML": " JML"}.get(f.sex, "")
-            label = f.label if len(f.label) <= 40 else f.label[:38] + "…"
+            label = fmt.form_label(f)
+            label = label if len(label) <= 40 else label[:38] + "…"
             return f"{f.row} {label}{sex}"
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
             return self._fields[section].label

@@ -33,6 +33,14 @@ def test_window_in_english(qtbot, demo_ws):
         assert w.editor.undo_btn.text() == "Undo" and w.editor.save_btn.text() == "Save certificate"
         status = w.regency_model.index(0, 2).data()
         assert status in ("draft", "has warnings", "has errors", "consistent")
+        w.open_region("33.01")  # the form's rows in English, the printed label in the tooltip
+        m = w.editor.model
+        heads = [str(m.headerData(r, Qt.Orientation.Vertical)) for r in range(m.rowCount())]
+        assert heads[:3] == ["I  VOTERS AND TURNOUT", "I.A  REGISTERED VOTERS",
+                             "I.A.1  Voters in the final voter register (DPT)  · LK"]
+        assert not any("Jumlah pemilih" in h for h in heads)
+        tip = m.headerData(2, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+        assert "DPT" in tip and "\n(" in tip
     finally:
         make_app("id")
     assert app.translate("MainWindow", "Temuan") == "Temuan"
