@@ -61,15 +61,17 @@ def district_view(ws, totals: dict, kode: str | None):
 
 
 def order_by_district(election, rows: list[dict], kode: str | None) -> list[dict]:
-    """Status rows of one dapil, or every row grouped by dapil (definition order) for None."""
+    """Status rows of one dapil, or every row grouped by dapil (definition order) for None; each row
+    gains "dapil" (the district's name) and "dapil_nomor" (its place in the definition, from 0), by
+    which the list tells the groups apart."""
     if not election.has_districts:
         return rows
     by = {r["kode"]: r for r in rows}
     out = []
-    for d in election.districts:
+    for i, d in enumerate(election.districts):
         if kode is not None and d.kode != kode:
             continue
-        out += [by[k] for k in d.wilayah if k in by]
+        out += [dict(by[k], dapil=d.nama, dapil_nomor=i) for k in d.wilayah if k in by]
     return out
 
 

@@ -1080,6 +1080,7 @@ class CertificateEditor(QWidget):
             for b in (self.save_btn, self.discard_btn, self.adopt_btn, self.reopen_btn, self.entry2_btn,
                       self.decide_btn):
                 b.setEnabled(False)
+            self.decide_btn.hide()
             return
         kind = certificate.SECOND_ENTRY if self.second_entry else certificate.OFFICIAL
         edit = certificate.can_edit(self.ws, self.kode, self.actor, kind)
@@ -1095,6 +1096,7 @@ class CertificateEditor(QWidget):
         self.entry2_btn.setEnabled(received and not self.ws.adoption(self.kode))
         pending = received and not self.second_entry and certificate.pending_second_entry(self.ws, self.kode)
         self.decide_btn.setEnabled(bool(pending))
+        self.decide_btn.setVisible(bool(pending))  # shown while a second entry waits: the row stays within the window
 
     @staticmethod
     def _answer(button, ui_ok: bool, answer) -> None:

@@ -204,8 +204,8 @@ class MainWindow(QMainWindow):
         self.regency_view.verticalHeader().setDefaultSectionSize(22)
         hh = self.regency_view.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # "ada peringatan (ada draf)" whole
         self.regency_view.setColumnWidth(0, 48)
-        self.regency_view.setColumnWidth(2, 126)
         self.regency_view.setColumnWidth(3, 58)
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)

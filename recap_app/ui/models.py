@@ -61,6 +61,16 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+#: the background of the regencies of every other dapil in the list (a legislative contest)
+_OTHER_DAPIL = QBrush(QColor("#eef2f7"))
+
+
+def short_regency(nama: str) -> str:
+    """A region's name as a narrow list shows it: "Kabupaten Karanganyar" as "Kab. Karanganyar" (the
+    abbreviation KPU's own lists use); a kota's and a kecamatan's name as they are."""
+    return "Kab. " + nama[len("Kabupaten "):] if nama.startswith("Kabupaten ") else nama
+
+
 class RegencyModel(RowsModel):
     """The submitting regions with status: rows from core.certificate.statuses(), plus drafts.
 
@@ -104,7 +114,7 @@ class RegencyModel(RowsModel):
             if col == 0:
                 return r["kode"]
             if col == 1:
-                return r["nama"]
+                return short_regency(r["nama"])
             if col == 2:
                 text = status_text(r["status"])
                 if r["kode"] in self._drafts:
@@ -116,8 +126,13 @@ class RegencyModel(RowsModel):
             return status_icon(r["status"])
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return ALIGN_RIGHT
+        elif role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+            return r["nama"] + (f" — {self.tr('dapil')} {r['dapil']}" if r.get("dapil") else "")
+        elif role == Qt.ItemDataRole.BackgroundRole and r.get("dapil_nomor", 0) % 2:
+            return _OTHER_DAPIL  # every other dapil shaded: the groups of the list at a glance
         elif role == Qt.ItemDataRole.ToolTipRole and col == 2:
-            return status_text(r["status"])
+            text = status_text(r["status"])
+            return text + " " + self.tr("(ada draf)") if r["kode"] in self._drafts else text
         elif role == Qt.ItemDataRole.UserRole:
             return r["kode"]
         return None

@@ -113,3 +113,24 @@ def test_the_documents_page_offers_the_seat_document_of_a_legislative_contest(dp
     dpr_window.tabs.setCurrentWidget(page)
     names = [page.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.list.count())]
     assert names[-1] == "penetapan_kursi" and len(names) == 8
+
+
+def test_the_regency_list_tells_the_dapil_groups_apart_and_fits_its_names(dpr_window):
+    """Every other dapil shaded, the dapil named in the tooltip, "Kab." in the narrow list (the full
+    name in the tooltip); the editor's row of buttons keeps to the window (the double-entry decision
+    shows only while a second entry waits)."""
+    m = dpr_window.regency_model
+    rows = [m.row_data(i) for i in range(m.rowCount())]
+    first = [i for i, r in enumerate(rows) if r["dapil"] == "JAWA TENGAH I"]
+    second = [i for i, r in enumerate(rows) if r["dapil"] == "JAWA TENGAH II"]
+    assert first == [0, 1, 2, 3] and second == [4, 5, 6]
+    assert m.index(0, 1).data() == "Kab. Semarang"
+    assert m.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Kabupaten Semarang — dapil JAWA TENGAH I"
+    assert m.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert m.index(4, 0).data(Qt.ItemDataRole.BackgroundRole) is not None  # JAWA TENGAH II shaded
+    ed = dpr_window.editor
+    dpr_window.open_region("33.01")
+    assert not ed.decide_btn.isVisible()
+    bar = ed.reopen_btn
+    assert bar.mapTo(dpr_window, bar.rect().topRight()).x() <= dpr_window.width()
+    assert all(b.width() >= b.sizeHint().width() for b in (ed.entry2_btn, ed.save_btn, ed.adopt_btn, ed.reopen_btn))

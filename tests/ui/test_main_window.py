@@ -17,7 +17,8 @@ def test_title_marks_status_progress_and_totals(window):
     assert window.banner.text().startswith("CONTOH —")
     m = window.regency_model
     assert m.rowCount() == 35
-    assert m.index(0, 0).data() == "33.01" and m.index(0, 1).data() == "Kabupaten Cilacap"
+    assert m.index(0, 0).data() == "33.01" and m.index(0, 1).data() == "Kab. Cilacap"
+    assert m.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "Kabupaten Cilacap"
     assert m.index(34, 0).data() == "33.76" and m.index(34, 1).data() == "Kota Tegal"
     status = m.index(0, 2)
     assert status.data() in ("draf", "ada peringatan", "ada kesalahan", "sesuai")  # text ...
