@@ -701,6 +701,11 @@ class CertificateEditor(QWidget):
         bar.addWidget(self.adopt_btn)
         bar.addWidget(self.reopen_btn)
         lay.addLayout(bar)
+        # a narrow window: the storing buttons on a second row rather than cut (see _fit_buttons)
+        self._bar, self._bar_low = bar, QHBoxLayout()
+        self._bar_low.addStretch(1)
+        lay.addLayout(self._bar_low)
+        self._storing = (self.discard_btn, self.save_btn, self.adopt_btn, self.reopen_btn)
         self.table = CertificateTable(self)
         self.table.setModel(self.model)
         self.table.paste_requested.connect(self.paste)
@@ -787,6 +792,27 @@ class CertificateEditor(QWidget):
             self._loading = False
         self.update_buttons()
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        """Keep every button whole: when the row of buttons is wider than the editor, the storing
+        buttons (Buang draf, Simpan, Tetapkan, Buka kembali) go to a second row, and back when it fits."""
+        shown = [w for w in (self.undo_btn, self.redo_btn, self.party_index, self.entry2_btn, self.decide_btn,
+                             *self._storing) if not w.isHidden()]
+        spacing = max(self._bar.spacing(), 0)
+        needed = sum(w.sizeHint().width() for w in shown) + spacing * len(shown) + 8
+        low = self._bar_low.indexOf(self.save_btn) >= 0
+        if needed > self.width() and not low:
+            for b in self._storing:
+                self._bar.removeWidget(b)
+                self._bar_low.addWidget(b)
+        elif needed <= self.width() and low:
+            for b in self._storing:
+                self._bar_low.removeWidget(b)
+                self._bar.addWidget(b)
+
     def _fill_party_index(self) -> None:
         """The party index of a party form (DPR, DPRD Provinsi): one entry per party, in ballot order."""
         box = self.party_index
@@ -800,6 +826,7 @@ class CertificateEditor(QWidget):
         for i, r in parties:
             box.addItem(f"{r.group.nomor}. {r.group.short}", i)
         box.show()
+        self._fit_buttons()
 
     def _jump_to_party(self, index: int) -> None:
         """Scroll to the chosen party's heading and select its first figure (the party-only votes)."""
@@ -1097,6 +1124,7 @@ class CertificateEditor(QWidget):
         pending = received and not self.second_entry and certificate.pending_second_entry(self.ws, self.kode)
         self.decide_btn.setEnabled(bool(pending))
         self.decide_btn.setVisible(bool(pending))  # shown while a second entry waits: the row stays within the window
+        self._fit_buttons()
 
     @staticmethod
     def _answer(button, ui_ok: bool, answer) -> None:

@@ -201,16 +201,17 @@ class MainWindow(QMainWindow):
         self.regency_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.regency_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.regency_view.verticalHeader().hide()
+        self.regency_view.setWordWrap(False)  # a name too long loses its end ("Kab. Banjarneg…"), not its second word
         self.regency_view.verticalHeader().setDefaultSectionSize(22)
         hh = self.regency_view.horizontalHeader()
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # "ada peringatan (ada draf)" whole
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # "ada peringatan · draf" whole
         self.regency_view.setColumnWidth(0, 48)
-        self.regency_view.setColumnWidth(3, 58)
+        self.regency_view.setColumnWidth(3, 50)
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)
         ll.addWidget(self.regency_view, 1)
-        left.setMinimumWidth(390)  # the longest name (Kabupaten Karanganyar) whole beside its status
+        left.setMinimumWidth(360)  # the longest name (Kab. Karanganyar) whole beside its status
         split.addWidget(left)
 
         self.tabs = QTabWidget()
@@ -231,7 +232,7 @@ class MainWindow(QMainWindow):
         self.editor.refresh_window = self.refresh
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
-        split.setSizes([430, 930])
+        split.setSizes([430, 930])  # a narrower window gives the list less (restore_state), unless the clerk set it
         outer.addWidget(split, 1)
 
         self.totals_bar = TotalsBar()
@@ -760,6 +761,9 @@ class MainWindow(QMainWindow):
         split = s.value("window/split")
         if split is not None:
             self.split.restoreState(split)
+        else:  # the list a third of a narrow window (1024 px), never under 360 px nor over 430
+            left = max(360, min(430, self.width() // 3))
+            self.split.setSizes([left, max(1, self.width() - left)])
         self.editor.set_label_width(s.value("editor/label_width", 0, type=int) or None)
         self.editor.set_zoom(s.value("editor/zoom", 0, type=int))
         kode = s.value("window/regency", "", type=str)

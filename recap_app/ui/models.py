@@ -118,7 +118,7 @@ class RegencyModel(RowsModel):
             if col == 2:
                 text = status_text(r["status"])
                 if r["kode"] in self._drafts:
-                    text += " " + self.tr("(ada draf)")
+                    text += " · " + self.tr("draf")
                 return text
             if col == 3:
                 return "" if r["revision"] is None else str(r["revision"])
@@ -127,7 +127,7 @@ class RegencyModel(RowsModel):
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return ALIGN_RIGHT
         elif role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
-            return r["nama"] + (f" — {self.tr('dapil')} {r['dapil']}" if r.get("dapil") else "")
+            return r["nama"] + (" — " + self.tr("dapil %s") % r["dapil"] if r.get("dapil") else "")
         elif role == Qt.ItemDataRole.BackgroundRole and r.get("dapil_nomor", 0) % 2:
             return _OTHER_DAPIL  # every other dapil shaded: the groups of the list at a glance
         elif role == Qt.ItemDataRole.ToolTipRole and col == 2:

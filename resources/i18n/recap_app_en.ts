@@ -62,32 +62,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="414"/>
+        <location filename="../../recap_app/ui/models.py" line="430"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="414"/>
+        <location filename="../../recap_app/ui/models.py" line="430"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="414"/>
+        <location filename="../../recap_app/ui/models.py" line="430"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="414"/>
+        <location filename="../../recap_app/ui/models.py" line="430"/>
         <source>Waktu (WIB)</source>
         <translation>Time (WIB)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="415"/>
+        <location filename="../../recap_app/ui/models.py" line="431"/>
         <source>Objek</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="415"/>
+        <location filename="../../recap_app/ui/models.py" line="431"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -213,124 +213,124 @@
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="75"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="76"/>
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="81"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="82"/>
         <source>bundel ini</source>
         <translation>this bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="88"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="89"/>
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="92"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="93"/>
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="97"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="98"/>
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="99"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="100"/>
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="83"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="101"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="84"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="102"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="93"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="94"/>
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bita.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="105"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="106"/>
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="106"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="132"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="107"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="133"/>
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="114"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="115"/>
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="115"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="116"/>
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="117"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="118"/>
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender&apos;s key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="118"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="119"/>
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="119"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="120"/>
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="120"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="121"/>
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="122"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="123"/>
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="125"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="126"/>
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="127"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="131"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="132"/>
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="142"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="143"/>
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="144"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="145"/>
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="158"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="159"/>
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="180"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="181"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -338,149 +338,154 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="645"/>
+        <location filename="../../recap_app/ui/editor.py" line="652"/>
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="654"/>
+        <location filename="../../recap_app/ui/editor.py" line="661"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="655"/>
+        <location filename="../../recap_app/ui/editor.py" line="662"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="656"/>
+        <location filename="../../recap_app/ui/editor.py" line="663"/>
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="658"/>
-        <location filename="../../recap_app/ui/editor.py" line="1192"/>
-        <location filename="../../recap_app/ui/editor.py" line="1194"/>
+        <location filename="../../recap_app/ui/editor.py" line="665"/>
+        <location filename="../../recap_app/ui/editor.py" line="1298"/>
+        <location filename="../../recap_app/ui/editor.py" line="1300"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="670"/>
+        <location filename="../../recap_app/ui/editor.py" line="677"/>
         <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
         <translation>Jump to a party&apos;s block (party-only votes, candidates, total).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="675"/>
+        <location filename="../../recap_app/ui/editor.py" line="682"/>
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="677"/>
+        <location filename="../../recap_app/ui/editor.py" line="684"/>
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="680"/>
+        <location filename="../../recap_app/ui/editor.py" line="687"/>
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="682"/>
+        <location filename="../../recap_app/ui/editor.py" line="689"/>
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="686"/>
+        <location filename="../../recap_app/ui/editor.py" line="693"/>
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="688"/>
+        <location filename="../../recap_app/ui/editor.py" line="695"/>
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="689"/>
+        <location filename="../../recap_app/ui/editor.py" line="696"/>
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="735"/>
+        <location filename="../../recap_app/ui/editor.py" line="747"/>
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="738"/>
+        <location filename="../../recap_app/ui/editor.py" line="750"/>
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="741"/>
+        <location filename="../../recap_app/ui/editor.py" line="753"/>
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="745"/>
+        <location filename="../../recap_app/ui/editor.py" line="757"/>
+        <source>Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak draf ini dimulai; periksa sebelum menyimpan.</source>
+        <translation>Note: this certificate was saved again (revision %1 by %2) since this draft was started; check before saving.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="762"/>
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="750"/>
+        <location filename="../../recap_app/ui/editor.py" line="767"/>
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="755"/>
+        <location filename="../../recap_app/ui/editor.py" line="772"/>
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="757"/>
+        <location filename="../../recap_app/ui/editor.py" line="774"/>
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="760"/>
+        <location filename="../../recap_app/ui/editor.py" line="777"/>
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="787"/>
+        <location filename="../../recap_app/ui/editor.py" line="825"/>
         <source>Lompat ke partai…</source>
         <translation>Jump to party…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="825"/>
+        <location filename="../../recap_app/ui/editor.py" line="864"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="840"/>
+        <location filename="../../recap_app/ui/editor.py" line="879"/>
         <source>Pemeriksaan langsung: belum ada angka (semua isian kosong)</source>
         <translation>Live check: no figures yet (every field blank)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="846"/>
+        <location filename="../../recap_app/ui/editor.py" line="885"/>
         <source>Pemeriksaan langsung tidak dapat dijalankan: %s</source>
         <translation>The live check cannot run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="855"/>
+        <location filename="../../recap_app/ui/editor.py" line="894"/>
         <source>Pemeriksaan langsung: %1 kesalahan, %2 peringatan</source>
         <translation>Live check: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="880"/>
+        <location filename="../../recap_app/ui/editor.py" line="919"/>
         <source>kolom %s</source>
         <translation>column %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="967"/>
+        <location filename="../../recap_app/ui/editor.py" line="1006"/>
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="971"/>
+        <location filename="../../recap_app/ui/editor.py" line="1010"/>
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -488,108 +493,154 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="997"/>
+        <location filename="../../recap_app/ui/editor.py" line="1036"/>
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1013"/>
+        <location filename="../../recap_app/ui/editor.py" line="1052"/>
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1057"/>
+        <location filename="../../recap_app/ui/editor.py" line="1096"/>
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1111"/>
+        <location filename="../../recap_app/ui/editor.py" line="1156"/>
+        <source>Tidak ada perubahan: angka sama dengan revisi %1; tidak ada revisi baru.</source>
+        <translation>No change: the figures equal revision %1; no new revision.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1161"/>
+        <source>Sertifikat %1 sudah disimpan sebagai revisi %2 oleh %3 (%4) sejak isian ini dimulai. Menyimpan angka di layar ini sebagai revisi baru akan menggantikan angka revisi %2.</source>
+        <translation>Certificate %1 was saved as revision %2 by %3 (%4) since this entry was started. Saving the figures on this screen as a new revision will replace the figures of revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1165"/>
+        <source>Sertifikat sudah berubah</source>
+        <translation>The certificate has changed</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1166"/>
+        <source>Simpan di atas revisi %1</source>
+        <translation>Save over revision %1</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1177"/>
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1114"/>
+        <location filename="../../recap_app/ui/editor.py" line="1180"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1113"/>
+        <location filename="../../recap_app/ui/editor.py" line="1179"/>
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1123"/>
+        <location filename="../../recap_app/ui/editor.py" line="1229"/>
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1122"/>
+        <location filename="../../recap_app/ui/editor.py" line="1228"/>
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1113"/>
+        <location filename="../../recap_app/ui/editor.py" line="1179"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1121"/>
+        <location filename="../../recap_app/ui/editor.py" line="1191"/>
+        <source>Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka. Perbaiki, atau tekan Esc untuk membatalkan isian itu, lalu simpan lagi.</source>
+        <translation>Not saved: the cell being edited holds text that is not a figure. Correct it, or press Esc to cancel that entry, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1213"/>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1214"/>
+        <source>Sel yang sedang diisi berisi &quot;%s&quot;, yang bukan angka; isian ini belum masuk draf dan hilang bila program ditutup sekarang.</source>
+        <translation>The cell being edited holds &quot;%s&quot;, which is not a figure; this entry is not in the draft yet and is lost if the program closes now.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <source>Keluar tanpa isian ini</source>
+        <translation>Quit without this entry</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <source>Kembali ke sel</source>
+        <translation>Back to the cell</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1227"/>
         <source>Menyimpan entri kedua…</source>
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1167"/>
+        <location filename="../../recap_app/ui/editor.py" line="1273"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1168"/>
+        <location filename="../../recap_app/ui/editor.py" line="1274"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1168"/>
+        <location filename="../../recap_app/ui/editor.py" line="1274"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1175"/>
-        <location filename="../../recap_app/ui/editor.py" line="1177"/>
+        <location filename="../../recap_app/ui/editor.py" line="1281"/>
+        <location filename="../../recap_app/ui/editor.py" line="1283"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1176"/>
+        <location filename="../../recap_app/ui/editor.py" line="1282"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1183"/>
+        <location filename="../../recap_app/ui/editor.py" line="1289"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1184"/>
+        <location filename="../../recap_app/ui/editor.py" line="1290"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1184"/>
+        <location filename="../../recap_app/ui/editor.py" line="1290"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1193"/>
+        <location filename="../../recap_app/ui/editor.py" line="1299"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1194"/>
+        <location filename="../../recap_app/ui/editor.py" line="1166"/>
+        <location filename="../../recap_app/ui/editor.py" line="1300"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1199"/>
+        <location filename="../../recap_app/ui/editor.py" line="1305"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -597,22 +648,22 @@
 <context>
     <name>CertificateModel</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="265"/>
+        <location filename="../../recap_app/ui/editor.py" line="267"/>
         <source>Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok).</source>
         <translation>Sum cell (filled from its parts when they agree).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="268"/>
+        <location filename="../../recap_app/ui/editor.py" line="270"/>
         <source>Sebelumnya: %s</source>
         <translation>Before: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="268"/>
+        <location filename="../../recap_app/ui/editor.py" line="270"/>
         <source>kosong</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="288"/>
+        <location filename="../../recap_app/ui/editor.py" line="290"/>
         <source>Ubah sel</source>
         <translation>Change cell</translation>
     </message>
@@ -620,7 +671,7 @@
 <context>
     <name>CertificateTable</name>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="41"/>
+        <location filename="../../recap_app/ui/fmt.py" line="49"/>
         <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
         <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
     </message>
@@ -654,7 +705,7 @@
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
-        <location filename="../../recap_app/ui/pages/compare.py" line="74"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="75"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
@@ -709,32 +760,32 @@
         <translation>CSV and spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="64"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="65"/>
         <source>Membaca %s…</source>
         <translation>Reading %s…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="65"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="66"/>
         <source>Membandingkan…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="67"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="68"/>
         <source>Bandingkan</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="73"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="74"/>
         <source>%1 dibandingkan dengan %2: %3 angka dibandingkan, %4 berbeda (%5 mirip salah ketik).</source>
         <translation>%1 compared with %2: %3 figures compared, %4 differ (%5 look like typing faults).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="78"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="79"/>
         <source>Belum ada di ruang kerja: %s</source>
         <translation>Not yet in the workspace: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="80"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="81"/>
         <source>Kode tidak dikenal: %s</source>
         <translation>Unknown codes: %s</translation>
     </message>
@@ -742,7 +793,7 @@
 <context>
     <name>DapilBox</name>
     <message>
-        <location filename="../../recap_app/ui/dapil.py" line="89"/>
+        <location filename="../../recap_app/ui/dapil.py" line="91"/>
         <source>Semua dapil</source>
         <translation>All districts</translation>
     </message>
@@ -750,42 +801,42 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="273"/>
+        <location filename="../../recap_app/ui/widgets.py" line="275"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="318"/>
+        <location filename="../../recap_app/ui/widgets.py" line="339"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="322"/>
+        <location filename="../../recap_app/ui/widgets.py" line="343"/>
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="325"/>
+        <location filename="../../recap_app/ui/widgets.py" line="346"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="327"/>
+        <location filename="../../recap_app/ui/widgets.py" line="348"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="328"/>
+        <location filename="../../recap_app/ui/widgets.py" line="349"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="329"/>
+        <location filename="../../recap_app/ui/widgets.py" line="350"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="330"/>
+        <location filename="../../recap_app/ui/widgets.py" line="351"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -803,9 +854,9 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="159"/>
-        <location filename="../../recap_app/ui/pages/documents.py" line="173"/>
-        <location filename="../../recap_app/ui/pages/documents.py" line="225"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="160"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="174"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="228"/>
         <source>Dokumen</source>
         <translation>Documents</translation>
     </message>
@@ -880,99 +931,99 @@
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="159"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="160"/>
         <source>Pilih sedikitnya satu dokumen (Spasi mencentang dokumen di daftar).</source>
         <translation>Choose at least one document (Space ticks a document in the list).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="170"/>
-        <location filename="../../recap_app/ui/pages/documents.py" line="261"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="171"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="264"/>
         <source>Menyusun PDF…</source>
         <translation>Building the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="170"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="171"/>
         <source>Menggambar halaman…</source>
         <translation>Drawing the pages…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="171"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="172"/>
         <source>Menyiapkan pratinjau…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="180"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="181"/>
         <source>%1 halaman. Sidik jari: %2</source>
         <translation>%1 pages. Fingerprints: %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="190"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="191"/>
         <source>Pratinjau halaman memerlukan pdftoppm (paket poppler-utils). PDF tetap dapat disimpan dan dibuka dengan penampil PDF.</source>
         <translation>Page preview needs pdftoppm (package poppler-utils). The PDF can still be saved and opened in a PDF viewer.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="210"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="211"/>
         <source>Pratinjau %s%%</source>
         <translation>Preview %s%%</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="217"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="219"/>
         <source>Simpan PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="217"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="220"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="221"/>
-        <location filename="../../recap_app/ui/pages/documents.py" line="223"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="224"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="226"/>
         <source>Menyimpan PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="224"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="227"/>
         <source>PDF disimpan: %s</source>
         <translation>PDF saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="232"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="235"/>
         <source>Dokumen yang dicetak:</source>
         <translation>Documents printed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="234"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="237"/>
         <source>mendatar</source>
         <translation>landscape</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="234"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="237"/>
         <source>tegak</source>
         <translation>portrait</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="237"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="240"/>
         <source>%s halaman per salinan.</source>
         <translation>%s pages per copy.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="261"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="264"/>
         <source>Mengirim ke printer…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="266"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="269"/>
         <source>Dikirim ke printer %1: %2 salinan × %3 halaman%4. Dicatat di log audit.</source>
         <translation>Sent to printer %1: %2 copies × %3 pages%4. Recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="271"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="274"/>
         <source>Mencetak…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/documents.py" line="273"/>
+        <location filename="../../recap_app/ui/pages/documents.py" line="276"/>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
@@ -1108,17 +1159,17 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="195"/>
+        <location filename="../../recap_app/ui/models.py" line="211"/>
         <source>dikesampingkan: %s</source>
         <translation>overridden: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="197"/>
+        <location filename="../../recap_app/ui/models.py" line="213"/>
         <source>dijelaskan: %s</source>
         <translation>explained: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="198"/>
+        <location filename="../../recap_app/ui/models.py" line="214"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
@@ -1301,47 +1352,47 @@
 <context>
     <name>FindingsTree</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="250"/>
+        <location filename="../../recap_app/ui/models.py" line="266"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="250"/>
+        <location filename="../../recap_app/ui/models.py" line="266"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="250"/>
+        <location filename="../../recap_app/ui/models.py" line="266"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="250"/>
+        <location filename="../../recap_app/ui/models.py" line="266"/>
         <source>Kolom / isian</source>
         <translation>Column / field</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="250"/>
+        <location filename="../../recap_app/ui/models.py" line="266"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="251"/>
+        <location filename="../../recap_app/ui/models.py" line="267"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="285"/>
+        <location filename="../../recap_app/ui/models.py" line="301"/>
         <source>%1 dari %2 terbuka</source>
         <translation>%1 of %2 open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="286"/>
+        <location filename="../../recap_app/ui/models.py" line="302"/>
         <source>selesai semua</source>
         <translation>all done</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="287"/>
+        <location filename="../../recap_app/ui/models.py" line="303"/>
         <source>%s temuan</source>
         <translation>%s findings</translation>
     </message>
@@ -1372,42 +1423,42 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="36"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="48"/>
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="42"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="54"/>
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="43"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="55"/>
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="53"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="65"/>
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="56"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="68"/>
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="62"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="74"/>
         <source>Mengimpor: %1 dari %2 berkas selesai…</source>
         <translation>Importing: %1 of %2 files done…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="72"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="84"/>
         <source>Konfirmasi nama kecamatan</source>
         <translation>Confirm district names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="73"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="85"/>
         <source>Nama kecamatan berikut tidak persis sama dengan daftar wilayah:
 
 %s
@@ -1420,69 +1471,69 @@ Terima kecocokan ini? Ejaan itu akan diingat.</source>
 Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="75"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="87"/>
         <source>Terima nama</source>
         <translation>Accept names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="75"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="87"/>
         <source>Jangan impor</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="85"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="97"/>
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="94"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="101"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="106"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="114"/>
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="95"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="107"/>
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="110"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="111"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="123"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="124"/>
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="117"/>
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="23"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="35"/>
         <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali; kemajuan tampil di bilah bawah dan jendela tetap dapat dipakai.</source>
         <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all; progress shows in the bar below and the window stays usable.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="27"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="39"/>
         <source>&amp;Pilih berkas…</source>
         <translation>&amp;Choose files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="28"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="40"/>
         <source>Buat &amp;templat isian…</source>
         <translation>Make entry &amp;templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="29"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="41"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save the &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="109"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="122"/>
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="110"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="123"/>
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1490,22 +1541,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="381"/>
+        <location filename="../../recap_app/ui/widgets.py" line="454"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="383"/>
+        <location filename="../../recap_app/ui/widgets.py" line="456"/>
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="411"/>
+        <location filename="../../recap_app/ui/widgets.py" line="484"/>
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="414"/>
+        <location filename="../../recap_app/ui/widgets.py" line="487"/>
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1558,7 +1609,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="241"/>
-        <location filename="../../recap_app/ui/main_window.py" line="798"/>
+        <location filename="../../recap_app/ui/main_window.py" line="801"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1749,94 +1800,94 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="788"/>
+        <location filename="../../recap_app/ui/main_window.py" line="791"/>
         <source>Buka ruang kerja</source>
         <extracomment>a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk&apos;s remembered size and place alone</extracomment>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="789"/>
+        <location filename="../../recap_app/ui/main_window.py" line="792"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="815"/>
+        <location filename="../../recap_app/ui/main_window.py" line="818"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="815"/>
+        <location filename="../../recap_app/ui/main_window.py" line="818"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="848"/>
-        <location filename="../../recap_app/ui/main_window.py" line="857"/>
-        <location filename="../../recap_app/ui/main_window.py" line="878"/>
-        <location filename="../../recap_app/ui/main_window.py" line="884"/>
+        <location filename="../../recap_app/ui/main_window.py" line="851"/>
+        <location filename="../../recap_app/ui/main_window.py" line="860"/>
+        <location filename="../../recap_app/ui/main_window.py" line="881"/>
         <location filename="../../recap_app/ui/main_window.py" line="887"/>
+        <location filename="../../recap_app/ui/main_window.py" line="890"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="849"/>
+        <location filename="../../recap_app/ui/main_window.py" line="852"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="853"/>
+        <location filename="../../recap_app/ui/main_window.py" line="856"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="856"/>
+        <location filename="../../recap_app/ui/main_window.py" line="859"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="857"/>
+        <location filename="../../recap_app/ui/main_window.py" line="860"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="857"/>
-        <location filename="../../recap_app/ui/main_window.py" line="881"/>
+        <location filename="../../recap_app/ui/main_window.py" line="860"/>
+        <location filename="../../recap_app/ui/main_window.py" line="884"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="864"/>
+        <location filename="../../recap_app/ui/main_window.py" line="867"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="879"/>
+        <location filename="../../recap_app/ui/main_window.py" line="882"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="881"/>
+        <location filename="../../recap_app/ui/main_window.py" line="884"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="888"/>
+        <location filename="../../recap_app/ui/main_window.py" line="891"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="889"/>
+        <location filename="../../recap_app/ui/main_window.py" line="892"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="912"/>
+        <location filename="../../recap_app/ui/main_window.py" line="915"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="912"/>
+        <location filename="../../recap_app/ui/main_window.py" line="915"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1912,12 +1963,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="125"/>
+        <location filename="../../recap_app/ui/widgets.py" line="127"/>
         <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
         <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="127"/>
+        <location filename="../../recap_app/ui/widgets.py" line="129"/>
         <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
         <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
     </message>
@@ -2415,12 +2466,12 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="113"/>
+        <location filename="../../recap_app/ui/widgets.py" line="115"/>
         <source>Diterima</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="114"/>
+        <location filename="../../recap_app/ui/widgets.py" line="116"/>
         <source>Ditetapkan</source>
         <translation>Adopted</translation>
     </message>
@@ -2428,7 +2479,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvinceModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="157"/>
+        <location filename="../../recap_app/ui/models.py" line="172"/>
         <source>JUMLAH</source>
         <translation>TOTAL</translation>
     </message>
@@ -2613,33 +2664,43 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>RegencyModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="78"/>
+        <location filename="../../recap_app/ui/models.py" line="88"/>
         <source>Kode</source>
-        <extracomment>True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md)</extracomment>
+        <extracomment>the background of the regencies of every other dapil in the list (a legislative contest) True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md)</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="78"/>
+        <location filename="../../recap_app/ui/models.py" line="88"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="78"/>
+        <location filename="../../recap_app/ui/models.py" line="88"/>
         <source>Kecamatan</source>
         <translation>District (kecamatan)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="79"/>
+        <location filename="../../recap_app/ui/models.py" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="79"/>
+        <location filename="../../recap_app/ui/models.py" line="89"/>
         <source>Revisi</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="111"/>
+        <location filename="../../recap_app/ui/models.py" line="121"/>
+        <source>draf</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="130"/>
+        <source>dapil %s</source>
+        <translation>electoral district %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="135"/>
         <source>(ada draf)</source>
         <translation>(draft kept)</translation>
     </message>
@@ -2853,22 +2914,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="241"/>
+        <location filename="../../recap_app/ui/widgets.py" line="243"/>
         <source>Ctrl+Enter: simpan · Esc: batal</source>
         <translation>Ctrl+Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="241"/>
+        <location filename="../../recap_app/ui/widgets.py" line="243"/>
         <source>Enter: simpan · Esc: batal</source>
         <translation>Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="243"/>
+        <location filename="../../recap_app/ui/widgets.py" line="245"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="243"/>
+        <location filename="../../recap_app/ui/widgets.py" line="245"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2876,23 +2937,23 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TotalsBar</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="56"/>
+        <location filename="../../recap_app/ui/widgets.py" line="58"/>
         <source>&lt;b&gt;Total provinsi&lt;/b&gt;</source>
         <translation>&lt;b&gt;Province total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="56"/>
+        <location filename="../../recap_app/ui/widgets.py" line="58"/>
         <source>&lt;b&gt;Total kabupaten/kota&lt;/b&gt;</source>
         <extracomment>True at a kabupaten/kota office (docs/tiers.md): the total is the regency&apos;s</extracomment>
         <translation>&lt;b&gt;Regency/city total&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="88"/>
+        <location filename="../../recap_app/ui/widgets.py" line="90"/>
         <source>Suara sah: &lt;b&gt;%s&lt;/b&gt;</source>
         <translation>Valid votes: &lt;b&gt;%s&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="91"/>
+        <location filename="../../recap_app/ui/widgets.py" line="93"/>
         <source>Diterima %1 dari %2 · Ditetapkan %3 dari %2</source>
         <translation>Received %1 of %2 · Adopted %3 of %2</translation>
     </message>
@@ -3090,27 +3151,27 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>editor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="591"/>
+        <location filename="../../recap_app/ui/editor.py" line="598"/>
         <source>Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua membukanya kembali.</source>
         <translation>Adopt the certificate of %s? Once adopted it is read-only until the chair reopens it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="601"/>
+        <location filename="../../recap_app/ui/editor.py" line="608"/>
         <source>Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):</source>
         <translation>Still open: %s warnings not explained (explain them on the Findings page):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="603"/>
+        <location filename="../../recap_app/ui/editor.py" line="610"/>
         <source>Tetapkan sertifikat</source>
         <translation>Adopt certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="603"/>
+        <location filename="../../recap_app/ui/editor.py" line="610"/>
         <source>&amp;Tetapkan</source>
         <translation>&amp;Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="603"/>
+        <location filename="../../recap_app/ui/editor.py" line="610"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
@@ -3118,17 +3179,17 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="578"/>
+        <location filename="../../recap_app/ui/editor.py" line="585"/>
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="579"/>
+        <location filename="../../recap_app/ui/editor.py" line="586"/>
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was received already. Write the reason for the change (for example: typing fault, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="581"/>
+        <location filename="../../recap_app/ui/editor.py" line="588"/>
         <source>Simpan perubahan</source>
         <translation>Save the change</translation>
     </message>
