@@ -22,6 +22,11 @@ TIER_WORDS = {"nasional": "nasional", "provinsi": "provinsi", "kabupaten_kota": 
 #: Column code of a certificate's total column (the JUMLAH column the sending office certified).
 JUMLAH = "JUMLAH"
 
+#: The largest figure a certificate field may hold (Indonesia's whole register is about 205 million
+#: voters): the importer, the editor, bundles and TPS files refuse anything larger, which also keeps
+#: every sum within SQLite's 64-bit integers. Also in resources/bundle.schema.json ($defs/figure).
+MAX_FIGURE = 999_999_999
+
 #: Column code of findings on the office's own total (the sum of the received JUMLAH columns).
 PROVINSI = "PROVINSI"
 

@@ -36,6 +36,7 @@ import jsonschema
 from . import files, tps
 from .bundle.schema import describe_error, json_path
 from .bundle.schema import shown as shown_json
+from .domain import MAX_FIGURE
 from .election import RESOURCES, Election
 from .errors import ImportRefused, os_text
 from .formatting import figure as fmt
@@ -46,8 +47,6 @@ from .text import CONTROL, INVISIBLE, shown
 MAX_FILE_BYTES = 512 * 1024 * 1024
 #: the most TPS in one file (Indonesia had ~820.000 TPS in 2019 and 2024)
 MAX_TPS = 2_000_000
-#: the largest figure accepted (as in bundles; a TPS has a few hundred voters)
-MAX_FIGURE = 999_999_999
 SCHEMA_PATH = RESOURCES / "tps.schema.json"
 
 #: the columns that place a TPS (CSV header names; the JSON keys are the same)

@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from ..core import formatting
+from ..core.domain import MAX_FIGURE
 
 # The window's language ("id" or "en"), set by app.make_app with the translation.
 LANG = "id"
@@ -19,8 +20,9 @@ def form_label(item) -> str:
     return (getattr(item, "label_en", "") or item.label) if LANG == "en" else item.label
 
 
-_DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_PLAIN = re.compile(r"^\d+$")
+# re.ASCII: \d is 0-9 only (the importer's rule: "١٢٣" or fullwidth digits are not figures)
+_DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII)
+_PLAIN = re.compile(r"^\d+$", re.ASCII)
 
 
 number = formatting.number
@@ -42,12 +44,21 @@ def parse_cell(text: str) -> int | None:
         return None
     if t in ("-", "\u2013", "\u2014"):
         return 0
-    if _PLAIN.match(t):
-        return int(t)
-    if _DOTTED.match(t):
-        return int(t.replace(".", ""))
+    if _PLAIN.match(t) or _DOTTED.match(t):
+        digits = t.replace(".", "")
+        if len(digits.lstrip("0")) > len(str(MAX_FIGURE)) or int(digits) > MAX_FIGURE:  # length first: int()
+            message = QCoreApplication.translate(  # refuses more than 4.300 digits
+                "CertificateTable", "\u201c%1\u201d terlalu besar (paling besar 999.999.999).")
+            raise NumberError(message.replace("%1", _shown(text)))
+        return int(digits)
     message = QCoreApplication.translate("CertificateTable", "\u201c%1\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
-    raise NumberError(message.replace("%1", text.strip()))
+    raise NumberError(message.replace("%1", _shown(text)))
+
+
+def _shown(text: str) -> str:
+    """Typed text as a message quotes it: at most 40 characters, then "…"."""
+    t = text.strip()
+    return t if len(t) <= 40 else t[:40] + "\u2026"
 
 
 def when(iso: str | None) -> str:

@@ -10,7 +10,6 @@ import pytest
 from test_bundle_helpers import db_hash, fix_hashes, members, repack
 
 from recap_app.core.bundle import export, importer, keys, schema
-from recap_app.core.bundle import format as bundle_format
 from recap_app.core.bundle.format import BundleRefused
 from recap_app.core.demo import make_demo
 from recap_app.core.domain import JUMLAH
@@ -212,7 +211,11 @@ def test_a_finding_with_a_wrong_type_or_key_is_refused(target, origin, tmp_path)
 
 # ------------------------------------------------------------------ 5. the figure bound
 def test_figure_bound_is_the_spreadsheet_importers():
-    assert bundle_format.MAX_FIGURE == numbers.MAX_FIGURE == 999_999_999
+    from recap_app.core import domain, tps_import
+    from recap_app.ui import fmt
+
+    assert domain.MAX_FIGURE == schema.MAX_FIGURE == numbers.MAX_FIGURE == tps_import.MAX_FIGURE == fmt.MAX_FIGURE \
+        == 999_999_999
     assert schema.load_schema()["$defs"]["figure"]["maximum"] == 999_999_999
 
 

@@ -375,6 +375,22 @@ def test_a_formula_without_value_adding_other_cells_is_said_with_what_the_printo
     assert "  Catatan: " + said[0] in rep.to_text().splitlines()
 
 
+def test_a_formula_over_blank_parts_is_not_said_to_add_other_cells(ws, kudus, tmp_path):
+    """=D14+D15 over blank DPTb LK and PR: the spreadsheet program shows 0, the form's sum is blank;
+    the formula adds the very cells the form names, so no note says otherwise (the blank is reported
+    as every blank is)."""
+    title, cols, values = kudus
+    for k in values:
+        values[k].update(dptb_l=None, dptb_p=None, dptb=None)
+    g = db1_grid(ws.election, title, cols, values)
+    g.formulas[(16, 4)] = "=D14+D15"
+    g.formulas[(16, 13)] = "=SUM(D16:L16)"
+    rep = imp(ws, write_xlsx(tmp_path / "a.xlsx", [g]))
+    assert rep.status == "diterima", rep.message
+    assert [(r["cell"], r["value"], r["di_lembar_kerja"]) for r in rep.recomputed] == [("D16", None, 0), ("M16", None, 0)]
+    assert not [n for n in rep.notes if "tidak menjumlahkan" in n]
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "ods"])
 def test_a_formula_whose_saved_result_is_empty_text_reads_blank(ws, kudus, tmp_path, kind):
     """=IF(Input!D14="","",Input!D14) saved by a spreadsheet program: the result saved is an empty

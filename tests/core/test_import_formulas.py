@@ -100,3 +100,35 @@ def test_hostile_formulas_are_given_up_within_a_bound(monkeypatch):
     assert evaluate("=A1", [[None]] * 5001, deep) in (None, 5000)
     nested = "=" + "(" * 5000 + "1" + ")" * 5000
     assert evaluate(nested, ROWS, {}) in (None, 1)
+
+
+def test_a_circle_of_long_formulas_is_given_up_at_once():
+    """300 formulas of 8.000 characters, each referring to the next, the last to the first (a
+    hostile sheet, as the trial built it): every formula that refers into the circle gives None, and
+    the whole sheet is worked out in well under a second instead of minutes."""
+    import time
+
+    from recap_app.core.importer import formulas
+
+    ones = "+".join(["1"] * 4000)
+    missing = {(100 + i, 25): f"={ones}+Z{102 + i}" for i in range(300)}
+    missing[(400, 25)] = "=Z101"
+    rows = [[None] * 30 for _ in range(401)]
+    ev = formulas.Evaluator(rows, missing)
+    t = time.perf_counter()
+    got = [ev.evaluate(f"=Z101+D{r}") for r in range(1, 200)]
+    assert got == [None] * 199
+    assert time.perf_counter() - t < 5
+
+
+@pytest.mark.parametrize("formula", [
+    "=A2+" + "9" * 5000,  # int() takes at most 4.300 digits
+    "=A2+" + "9" * 16,
+    "=\u017fum(A2:B2)",  # the long s: not SUM to the spreadsheet program
+    "=A\u0661",  # an Arabic-Indic digit: not a row number
+    "=A2+ZZZ1",  # past column XFD
+    "=A2+A1048577",  # past the last row
+])
+def test_what_the_spreadsheet_program_would_not_read_as_a_figure_is_not_one(formula):
+    assert evaluate(formula, ROWS, {}) is None
+    assert evaluate("=A2+" + "9" * 15, ROWS, {}) == 10 + 999_999_999_999_999

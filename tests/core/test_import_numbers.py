@@ -29,6 +29,12 @@ from recap_app.core.importer.numbers import NumberProblem, Parsed, parse_figure
     ("20975.00", Parsed(20975)),
     ("20,975.00", Parsed(20975)),
     ("0,00", Parsed(0)),
+    ("150,00", Parsed(150)),
+    ("150.0", Parsed(150)),  # a float export writes every figure so
+    ("0.0", Parsed(0)),
+    ("1000.00", Parsed(1000)),
+    ("1,000.00", Parsed(1000)),
+    ("0" * 14 + "5", Parsed(5)),
 ])
 def test_accepted(raw, expected):
     assert parse_figure(raw) == expected
@@ -51,6 +57,15 @@ def test_accepted(raw, expected):
     ("20975.5", '"20975.5" (bukan bilangan bulat)'),
     ("20,975.50", 'teks "20,975.50"'),
     ("1.000,00.0", 'teks "1.000,00.0"'),
+    ("22.00", '"22.00" (bukan bilangan bulat)'),  # 22, or an Indonesian 22.000 with a zero lost?
+    ("1.00", '"1.00" (bukan bilangan bulat)'),
+    ("999.00", '"999.00" (bukan bilangan bulat)'),
+    ("0.451,00", '"0.451,00" (diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah ribuan; ambigu)'),
+    ("0,451.00", 'teks "0,451.00"'),
+    ("000.451,00", '"000.451,00" (diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah ribuan; ambigu)'),
+    ("9" * 5000, f'"{"9" * 60}\u2026" (terlalu besar)'),  # int() would refuse more than 4.300 digits
+    ("9" * 5000 + ",00", f'"{"9" * 60}\u2026" (terlalu besar)'),
+    ("1" + "0" * 15, '"1000000000000000" (terlalu besar)'),
     ("20.97,00", 'teks "20.97,00"'),
     ("12 096", 'teks "12 096"'),
     (True, "nilai logika True"),

@@ -1,5 +1,6 @@
 """The certificate editor: typing, sums, paste, undo/redo, drafts and saving with a reason."""
 
+import pytest
 from helpers import type_into_dialog
 from PySide6.QtCore import Qt
 
@@ -323,3 +324,36 @@ def test_enter_on_the_last_field_goes_to_the_top_of_the_next_column(qtbot, edito
     type_in_cell(qtbot, editor.table, "7")
     assert m.values[first][last] == 7
     assert editor.table.currentIndex() == m.index_of(second, "dpt_l")
+
+
+@pytest.mark.parametrize("typed, figure", [("12.345", 12345), ("12345", 12345), ("999.999.999", 999_999_999),
+                                           ("", None), ("-", 0), (" 1.234 ", 1234)])
+def test_what_a_clerk_types_is_read_as_the_importer_reads_it(typed, figure):
+    from recap_app.ui import fmt
+
+    assert fmt.parse_cell(typed) == figure
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("1.000.000.000", "\u201c1.000.000.000\u201d terlalu besar (paling besar 999.999.999)."),
+    ("9999999999", "\u201c9999999999\u201d terlalu besar (paling besar 999.999.999)."),
+    ("9" * 5000, f"\u201c{'9' * 40}\u2026\u201d terlalu besar (paling besar 999.999.999)."),  # int() refuses 4.300 digits
+    ("\u0661\u0662\u0663", "\u201c\u0661\u0662\u0663\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345)."),
+    ("41,000", "\u201c41,000\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345)."),
+])
+def test_a_figure_too_large_or_not_in_0_9_is_refused_in_the_cell(typed, said):
+    from recap_app.ui.editor import refusal
+
+    assert refusal(typed) == said
+
+
+def test_ctrl_q_with_a_pasted_text_of_thousands_of_digits_asks_too(qtbot, window, editor, monkeypatch):
+    from recap_app.ui import widgets
+
+    line = _typed_not_entered(qtbot, editor, editor.model.columns[0], "dpt_l", "12")
+    line.setText("9" * 5000)
+    asked = []
+    monkeypatch.setattr(widgets, "confirm", lambda *a, **k: (asked.append(a[2]), False)[1])
+    qtbot.keyClick(line, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and window.isVisible()
+    qtbot.keyClick(line, Qt.Key.Key_Escape)

@@ -35,11 +35,6 @@ MAX_MEMBERS = 2000
 #: the highest compression ratio accepted for a member larger than RATIO_FLOOR bytes
 MAX_RATIO = 200
 RATIO_FLOOR = 64 * 1024
-#: the largest figure a certificate field may hold (Indonesia has ~205 million voters). The
-#: same bound as the spreadsheet importer (recap_app.core.importer.numbers.MAX_FIGURE), so a
-#: figure typed or imported anywhere travels in a bundle and back; shared constant, also in
-#: resources/bundle.schema.json ($defs/figure maximum)
-MAX_FIGURE = 999_999_999
 #: Ed25519 signature length (bytes)
 SIGNATURE_BYTES = 64
 

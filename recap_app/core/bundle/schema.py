@@ -10,12 +10,9 @@ from typing import Any
 import jsonschema
 
 from .. import formatting
-from ..domain import JUMLAH
+from ..domain import JUMLAH, MAX_FIGURE
 from ..election import RESOURCES
 from ..text import CONTROL, CONTROL_FREE
-from .format import (
-    MAX_FIGURE,
-)
 
 SCHEMA_PATH = RESOURCES / "bundle.schema.json"
 _FIELD_KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")

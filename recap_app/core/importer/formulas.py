@@ -25,11 +25,17 @@ from typing import Any
 from .grid import column_number
 
 #: one token of a formula: a range, a cell reference, a whole number, SUM, an operator or bracket
+# re.ASCII: letters A-Z and digits 0-9 only, as the spreadsheet program reads a reference (without
+# it "ſum" would be SUM and an Arabic-Indic digit a row number)
 _TOKEN = re.compile(r"\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7}:\$?[A-Z]{1,3}\$?\d{1,7})|(\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(])"
-                    r"|(\d+)(?![\w.,])|(SUM)\s*(?=\()|([-+(),;]))", re.IGNORECASE)
-_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})", re.IGNORECASE)
+                    r"|(\d{1,15})(?![\w.,])|(SUM)\s*(?=\()|([-+(),;]))", re.IGNORECASE | re.ASCII)
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})", re.IGNORECASE | re.ASCII)
 #: an OpenDocument reference in brackets on this sheet: [.D11] or [.D11:.L11]
-_ODS_REF = re.compile(r"\[\.(\$?[A-Z]{1,3}\$?\d+)(?::\.(\$?[A-Z]{1,3}\$?\d+))?\]", re.IGNORECASE)
+_ODS_REF = re.compile(r"\[\.(\$?[A-Z]{1,3}\$?\d+)(?::\.(\$?[A-Z]{1,3}\$?\d+))?\]", re.IGNORECASE | re.ASCII)
+#: the last row and column of a sheet (XFD1048576): a reference past them is an error to the program
+_LAST_ROW, _LAST_COL = 1_048_576, 16_384
+#: formulas referring to formulas: deeper than this is given up (a sheet's sums are a few levels deep)
+MAX_DEPTH = 64
 #: at most this many cells are summed for one range (a certificate's row is ~40 cells wide)
 MAX_RANGE_CELLS = 100_000
 #: at most this many cells are read for all the formulas of one sheet (hostile files: a formula of a
@@ -71,13 +77,16 @@ def evaluate(formula: str, rows: Sequence[Sequence[Any]], missing: Mapping[tuple
 
 
 class Evaluator:
-    """:func:`evaluate` for many formulas of one sheet: results of formula cells are kept, and all
-    of them together read at most :data:`MAX_CELLS_READ` cells (then every answer is None)."""
+    """:func:`evaluate` for many formulas of one sheet: the result of a formula cell is kept, and so
+    is a formula cell given up (each is worked out once); all of them together read at most
+    :data:`MAX_CELLS_READ` cells and formula tokens (then every answer is None)."""
 
     def __init__(self, rows: Sequence[Sequence[Any]], missing: Mapping[tuple[int, int], str]):
         self.rows = rows
         self.missing = missing
         self.memo: dict[tuple[int, int], int] = {}
+        self.given_up: set[tuple[int, int]] = set()
+        self.tokens: dict[str, list[tuple[str, str]]] = {}
         self.left = MAX_CELLS_READ
 
     def evaluate(self, formula: str) -> int | None:
@@ -88,10 +97,13 @@ class Evaluator:
             return None
 
     def formula(self, formula: str, stack: tuple) -> int:
-        text = plain_text(formula)
-        if text is None:
-            raise _Unknown
-        tokens = self._tokens(text)
+        tokens = self.tokens.get(formula)
+        if tokens is None:
+            text = plain_text(formula)
+            if text is None or len(text) > self.left:
+                raise _Unknown
+            self.left -= len(text)  # reading a formula counts by its length
+            tokens = self.tokens[formula] = self._tokens(text)
         value, i = self._expr(tokens, 0, stack)
         if i != len(tokens) or value < 0:
             raise _Unknown
@@ -165,13 +177,17 @@ class Evaluator:
     def _cell(self, at: tuple[int, int], stack, *, in_sum: bool) -> int:
         if at in self.memo:
             return self.memo[at]
-        if self.left <= 0:
-            raise _Unknown
+        if self.left <= 0 or at in self.given_up or at[0] >= _LAST_ROW or at[1] >= _LAST_COL:
+            raise _Unknown  # past the sheet's last cell: an error to the spreadsheet program
         self.left -= 1
         if at in self.missing:
-            if at in stack:
+            if at in stack or len(stack) >= MAX_DEPTH:
                 raise _Unknown  # a circular reference: the spreadsheet program shows no figure either
-            value = self.formula(self.missing[at], (*stack, at))
+            try:
+                value = self.formula(self.missing[at], (*stack, at))
+            except _Unknown:
+                self.given_up.add(at)  # whatever refers to it is given up at once
+                raise
             self.memo[at] = value
             return value
         r, c = at

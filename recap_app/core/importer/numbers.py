@@ -9,9 +9,10 @@ Rules (the same for every file kind):
 - "-" (also en/em dash) -> 0, and the caller reports it;
 - refused: error values ("#REF!", "#N/A", "#DIV/0!"... also a formula whose saved result is one),
   named as such: a spreadsheet error is never read as blank;
-- a whole figure with one or two zero decimals ("20975,00", "20.975,00", "20975.0",
+- a whole figure with zero decimals ("20975,00", "20.975,00", "150,00", "150.0", "20975.00",
   "20,975.00", as CSV exports and locales write them) -> int: one or two digits after the last
   separator cannot be a thousands group, so it is the decimal separator, and the fraction is zero;
+  but "22.00" is refused (an Indonesian "22.000" with a zero lost?), and "0.451,00" as "0.451" is;
 - refused: "1,234" (comma: thousands or decimal? ambiguous), negatives, fractions, other text,
   booleans and dates, and figures above :data:`MAX_FIGURE` (no region has a billion voters; this
   also keeps every sum within SQLite's 64-bit integers).
@@ -22,10 +23,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..domain import MAX_FIGURE  # noqa: F401 (the importer's bound, imported from here too)
 from ..formatting import number
-
-#: largest figure accepted (Indonesia's whole register is about 205 million voters)
-MAX_FIGURE = 999_999_999
 
 DASHES = {"-", "\u2013", "\u2014", "\u2212"}
 # re.ASCII: \d is 0-9 only (without it "١٢٣", "१२३" and fullwidth "１２３" match, and int() takes them)
@@ -34,11 +33,18 @@ _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{3})+$", re.ASCII)
 _COMMA = re.compile(r"^-?\d{1,3}(?:,\d{3})+$|^-?\d+,\d+$", re.ASCII)
 _NEGATIVE = re.compile(r"^(?:-\s*[\d.,]+|\(\s*[\d.,]+\s*\))$", re.ASCII)
 _DECIMAL = re.compile(r"^\d+\.\d+$", re.ASCII)
-#: a whole figure written with one or two zero decimals, as a CSV export or a locale writes it: the
-#: decimal separator is the one that cannot group thousands (one or two digits after it), the other
-#: may group them: "20975,00", "20.975,00" (Indonesian), "20975.0", "20,975.00" (English)
-_ZERO_DECIMALS = (re.compile(r"^(\d+|\d{1,3}(?:\.\d{3})+),0{1,2}$", re.ASCII),
-                  re.compile(r"^(\d+|\d{1,3}(?:,\d{3})+)\.0{1,2}$", re.ASCII))
+#: a whole figure written with zero decimals, as a CSV export or a locale writes it: the decimal
+#: separator is the one that cannot group thousands (one or two digits after it), the other may
+#: group them. Indonesian: "20975,00", "20.975,00", "150,00" (a comma never groups thousands in
+#: Indonesian). English: one zero, as a float export writes every figure ("150.0", "0.0",
+#: "20975.0"); two zeros only where the figure before the point cannot be an Indonesian thousands
+#: group with a zero lost: "20975.00", "20,975.00", but "22.00" is refused (22, or 22.000?). A first
+#: group starting with 0 ("0.451,00") is refused as for "0.451".
+_ZERO_DECIMALS = (re.compile(r"^(\d+|[1-9]\d{0,2}(?:\.\d{3})+),0{1,2}$", re.ASCII),
+                  re.compile(r"^(\d+|[1-9]\d{0,2}(?:,\d{3})+)\.0$", re.ASCII),
+                  re.compile(r"^(\d{4,}|[1-9]\d{0,2}(?:,\d{3})+)\.00$", re.ASCII))
+#: more digits than any figure can have (the bound has 9): refused before int(), which takes at most 4.300
+_MAX_DIGITS = 15
 #: spreadsheet error values (Excel/LibreOffice "#REF!", "#N/A", ...; LibreOffice "Err:502")
 ERROR_TEXT = re.compile(r"^(?:#(?:NULL!|DIV/0!|VALUE!|REF!|NAME\?|NUM!|N/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|"
                         r"UNKNOWN!|BUSY!|CONNECT!|PYTHON!)|Err:\d{3})$", re.I)
@@ -126,12 +132,15 @@ def _parse(raw: object) -> Parsed:
         return Parsed(0, dash=True)
     if any(ch.isdigit() and not ch.isascii() for ch in text):
         raise NumberProblem(f'"{short(text)}" (memakai angka selain 0-9)', "bilangan bulat dengan angka 0-9")
+    if sum(ch.isdigit() for ch in text) > _MAX_DIGITS:
+        raise NumberProblem(f'"{short(text)}" (terlalu besar)', "bilangan bulat tidak negatif sampai 999.999.999")
     if _PLAIN.match(text):
         return Parsed(int(text))
-    if _DOTTED.match(text):
-        if text.startswith("0"):  # "0.451", "000.451": a fraction, not thousands grouping
-            raise NumberProblem(f'"{short(text)}" (diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah '
-                                'ribuan; ambigu)', 'bilangan bulat tanpa nol di depan, misalnya "451" atau "1.451"')
+    whole = text.removesuffix(",00").removesuffix(",0")  # the figure before Indonesian zero decimals
+    if _DOTTED.match(whole) and whole.startswith("0"):  # "0.451", "000.451" (also "0.451,00"): a fraction,
+        raise NumberProblem(f'"{short(text)}" (diawali nol sebelum titik: tampak seperti pecahan, bukan pemisah '
+                            'ribuan; ambigu)', 'bilangan bulat tanpa nol di depan, misalnya "451" atau "1.451"')
+    if _DOTTED.match(text):  # not thousands grouping
         return Parsed(int(text.replace(".", "")))
     for zero_decimals in _ZERO_DECIMALS:
         if m := zero_decimals.match(text):

@@ -81,7 +81,7 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     sheet_formulas = Evaluator(grid.sheet.rows, missing)
     for rc in found.recomputed:  # what the spreadsheet program shows for the formula, where it is a simple sum
         rc["di_lembar_kerja"] = shown = sheet_formulas.evaluate(rc["rumus"])
-        if shown is not None and shown != rc["value"]:
+        if shown is not None and shown != (rc["value"] or 0):  # blank parts: the program shows 0, not another sum
             differ.setdefault(rc["field"], []).append(rc)
     for key, cells in differ.items():
         shown = ", ".join(f"{rc['cell']} ({short(rc['rumus'])} tampil {figure(rc['di_lembar_kerja'])}, disimpan "
