@@ -671,7 +671,12 @@
 <context>
     <name>CertificateTable</name>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="49"/>
+        <location filename="../../recap_app/ui/fmt.py" line="50"/>
+        <source>“%1” terlalu besar (paling besar 999.999.999).</source>
+        <translation>“%1” is too large (at most 999.999.999).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/fmt.py" line="54"/>
         <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
         <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
     </message>
@@ -1603,63 +1608,63 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="224"/>
+        <location filename="../../recap_app/ui/main_window.py" line="225"/>
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="241"/>
-        <location filename="../../recap_app/ui/main_window.py" line="801"/>
+        <location filename="../../recap_app/ui/main_window.py" line="242"/>
+        <location filename="../../recap_app/ui/main_window.py" line="802"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="264"/>
+        <location filename="../../recap_app/ui/main_window.py" line="265"/>
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="268"/>
+        <location filename="../../recap_app/ui/main_window.py" line="269"/>
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="270"/>
+        <location filename="../../recap_app/ui/main_window.py" line="271"/>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="271"/>
+        <location filename="../../recap_app/ui/main_window.py" line="272"/>
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="306"/>
+        <location filename="../../recap_app/ui/main_window.py" line="307"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="322"/>
+        <location filename="../../recap_app/ui/main_window.py" line="323"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="335"/>
+        <location filename="../../recap_app/ui/main_window.py" line="336"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="346"/>
+        <location filename="../../recap_app/ui/main_window.py" line="347"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="730"/>
+        <location filename="../../recap_app/ui/main_window.py" line="731"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="385"/>
+        <location filename="../../recap_app/ui/main_window.py" line="386"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
@@ -1669,225 +1674,225 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&lt;b&gt;Districts (kecamatan)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="307"/>
+        <location filename="../../recap_app/ui/main_window.py" line="308"/>
         <source>&amp;Buka ruang kerja…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="309"/>
+        <location filename="../../recap_app/ui/main_window.py" line="310"/>
         <source>Ruang kerja &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="311"/>
+        <location filename="../../recap_app/ui/main_window.py" line="312"/>
         <source>&amp;Impor berkas sertifikat…</source>
         <translation>&amp;Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="313"/>
+        <location filename="../../recap_app/ui/main_window.py" line="314"/>
         <source>&amp;Cetak dokumen…</source>
         <translation>&amp;Print documents…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="315"/>
+        <location filename="../../recap_app/ui/main_window.py" line="316"/>
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="316"/>
+        <location filename="../../recap_app/ui/main_window.py" line="317"/>
         <source>&amp;Pengguna dan peran…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="317"/>
+        <location filename="../../recap_app/ui/main_window.py" line="318"/>
         <source>Pengaturan &amp;kantor…</source>
         <translation>Office &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="318"/>
+        <location filename="../../recap_app/ui/main_window.py" line="319"/>
         <source>P&amp;ulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="320"/>
+        <location filename="../../recap_app/ui/main_window.py" line="321"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="323"/>
+        <location filename="../../recap_app/ui/main_window.py" line="324"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="325"/>
+        <location filename="../../recap_app/ui/main_window.py" line="326"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="330"/>
+        <location filename="../../recap_app/ui/main_window.py" line="331"/>
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="333"/>
+        <location filename="../../recap_app/ui/main_window.py" line="334"/>
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="336"/>
+        <location filename="../../recap_app/ui/main_window.py" line="337"/>
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="337"/>
+        <location filename="../../recap_app/ui/main_window.py" line="338"/>
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="338"/>
+        <location filename="../../recap_app/ui/main_window.py" line="339"/>
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="339"/>
+        <location filename="../../recap_app/ui/main_window.py" line="340"/>
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="340"/>
+        <location filename="../../recap_app/ui/main_window.py" line="341"/>
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="347"/>
+        <location filename="../../recap_app/ui/main_window.py" line="348"/>
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="349"/>
+        <location filename="../../recap_app/ui/main_window.py" line="350"/>
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="436"/>
+        <location filename="../../recap_app/ui/main_window.py" line="437"/>
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="462"/>
+        <location filename="../../recap_app/ui/main_window.py" line="463"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="490"/>
-        <location filename="../../recap_app/ui/main_window.py" line="496"/>
+        <location filename="../../recap_app/ui/main_window.py" line="491"/>
+        <location filename="../../recap_app/ui/main_window.py" line="497"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="490"/>
+        <location filename="../../recap_app/ui/main_window.py" line="491"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="496"/>
+        <location filename="../../recap_app/ui/main_window.py" line="497"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="731"/>
+        <location filename="../../recap_app/ui/main_window.py" line="732"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="791"/>
+        <location filename="../../recap_app/ui/main_window.py" line="792"/>
         <source>Buka ruang kerja</source>
         <extracomment>a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk&apos;s remembered size and place alone</extracomment>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="792"/>
+        <location filename="../../recap_app/ui/main_window.py" line="793"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="818"/>
+        <location filename="../../recap_app/ui/main_window.py" line="819"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="818"/>
+        <location filename="../../recap_app/ui/main_window.py" line="819"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="851"/>
-        <location filename="../../recap_app/ui/main_window.py" line="860"/>
-        <location filename="../../recap_app/ui/main_window.py" line="881"/>
-        <location filename="../../recap_app/ui/main_window.py" line="887"/>
-        <location filename="../../recap_app/ui/main_window.py" line="890"/>
+        <location filename="../../recap_app/ui/main_window.py" line="852"/>
+        <location filename="../../recap_app/ui/main_window.py" line="861"/>
+        <location filename="../../recap_app/ui/main_window.py" line="882"/>
+        <location filename="../../recap_app/ui/main_window.py" line="888"/>
+        <location filename="../../recap_app/ui/main_window.py" line="891"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="852"/>
+        <location filename="../../recap_app/ui/main_window.py" line="853"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="856"/>
+        <location filename="../../recap_app/ui/main_window.py" line="857"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="859"/>
+        <location filename="../../recap_app/ui/main_window.py" line="860"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="860"/>
+        <location filename="../../recap_app/ui/main_window.py" line="861"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="860"/>
-        <location filename="../../recap_app/ui/main_window.py" line="884"/>
+        <location filename="../../recap_app/ui/main_window.py" line="861"/>
+        <location filename="../../recap_app/ui/main_window.py" line="885"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="867"/>
+        <location filename="../../recap_app/ui/main_window.py" line="868"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="882"/>
+        <location filename="../../recap_app/ui/main_window.py" line="883"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="884"/>
+        <location filename="../../recap_app/ui/main_window.py" line="885"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="891"/>
+        <location filename="../../recap_app/ui/main_window.py" line="892"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="892"/>
+        <location filename="../../recap_app/ui/main_window.py" line="893"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="915"/>
+        <location filename="../../recap_app/ui/main_window.py" line="916"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="915"/>
+        <location filename="../../recap_app/ui/main_window.py" line="916"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1944,18 +1949,18 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="341"/>
+        <location filename="../../recap_app/ui/main_window.py" line="342"/>
         <source>Data &amp;TPS di balik angka kecamatan…</source>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="661"/>
+        <location filename="../../recap_app/ui/main_window.py" line="662"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="665"/>
         <location filename="../../recap_app/ui/main_window.py" line="666"/>
+        <location filename="../../recap_app/ui/main_window.py" line="667"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>
