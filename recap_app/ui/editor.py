@@ -1212,7 +1212,7 @@ class CertificateEditor(QWidget):
 
         leave = confirm(self, self.tr("Keluar"), self.tr(
             "Sel yang sedang diisi berisi \"%s\", yang bukan angka; isian ini belum masuk draf dan hilang bila "
-            "program ditutup sekarang.") % text, self.tr("Keluar tanpa isian ini"), self.tr("Kembali ke sel"),
+            "program ditutup sekarang.") % fmt.shown_text(text), self.tr("Keluar tanpa isian ini"), self.tr("Kembali ke sel"),
             default_yes=False)
         if not leave:
             self.table._refuse(ed)

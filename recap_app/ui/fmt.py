@@ -49,14 +49,14 @@ def parse_cell(text: str) -> int | None:
         if len(digits.lstrip("0")) > len(str(MAX_FIGURE)) or int(digits) > MAX_FIGURE:  # length first: int()
             message = QCoreApplication.translate(  # refuses more than 4.300 digits
                 "CertificateTable", "\u201c%1\u201d terlalu besar (paling besar 999.999.999).")
-            raise NumberError(message.replace("%1", _shown(text)))
+            raise NumberError(message.replace("%1", shown_text(text)))
         return int(digits)
     message = QCoreApplication.translate("CertificateTable", "\u201c%1\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
-    raise NumberError(message.replace("%1", _shown(text)))
+    raise NumberError(message.replace("%1", shown_text(text)))
 
 
-def _shown(text: str) -> str:
-    """Typed text as a message quotes it: at most 40 characters, then "…"."""
+def shown_text(text: str) -> str:
+    """Typed or pasted text as a message quotes it: at most 40 characters, then "…"."""
     t = text.strip()
     return t if len(t) <= 40 else t[:40] + "\u2026"
 
