@@ -132,3 +132,45 @@ def test_a_circle_of_long_formulas_is_given_up_at_once():
 def test_what_the_spreadsheet_program_would_not_read_as_a_figure_is_not_one(formula):
     assert evaluate(formula, ROWS, {}) is None
     assert evaluate("=A2+" + "9" * 15, ROWS, {}) == 10 + 999_999_999_999_999
+
+
+XLS_FORMULAS = ["=D50+D51", "=SUM(D11:L11)", "=SUM(D11,E12,3)", "=(A1+B2)-C3", "=-A1+5", "=A1+70000",
+                "=SUM(A1:B2)+SUM(C1)", "=SUM(A1:B2,C3:D4)", "=IV65536+A1"]
+
+
+def test_an_xls_formula_is_read_from_its_tokens_as_it_was_written(tmp_path):
+    """calamine reads an .xls's values only; the text of a sum is read from the FORMULA record's
+    tokens ([MS-XLS] 2.5.198), so the report quotes it and says what the printout shows; anything
+    else (another function, a fraction, another sheet) stays "(rumus)"."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fixtures_import import Grid, write_xls
+
+    from recap_app.core.importer import reader
+
+    others = ["=AVERAGE(A1:B1)", "=IF(A1,1,2)", "=A1+2.5", "=A1*2", "=$A$1+B$2"]
+    written = XLS_FORMULAS + others
+    g = Grid([[1, 2, 3] for _ in range(5)], [], set(), set(), {(5, i + 1): f for i, f in enumerate(written)}, "S")
+    got = reader._xls_formulas(write_xls(tmp_path / "f.xls", g).read_bytes())["S"]
+    assert [got[(4, i)] for i in range(len(written))] == XLS_FORMULAS + ["(rumus)"] * 4 + ["=A1+B2"]
+    assert reader.biff_formula_text(b"") is None and reader.biff_formula_text(b"\x00" * 20 + b"\x05\x00\x24") is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("+-"), st.integers(0, 40), st.integers(0, 60)), min_size=1, max_size=8))
+def test_any_sum_written_by_xlwt_reads_back_the_same(tmp_path_factory, terms):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fixtures_import import Grid, write_xls
+
+    from recap_app.core.importer import reader
+    from recap_app.core.importer.grid import column_letter
+
+    formula = "=" + "".join(f"{op}{column_letter(c + 1)}{r + 1}" for op, r, c in terms).lstrip("+")
+    g = Grid([[1], [None]], [], set(), set(), {(2, 1): formula}, "S")
+    got = reader._xls_formulas(write_xls(tmp_path_factory.mktemp("x") / "f.xls", g).read_bytes())["S"][(1, 0)]
+    assert got == formula

@@ -814,6 +814,86 @@ _BIFF_MULTI = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column ... last co
 _BIFF_VALUES = {0x0006, 0x0203, 0x00FD, 0x027E, 0x0204, 0x0205, 0x00D6}
 
 
+#: BIFF8 parsed-expression tokens read by :func:`biff_formula_text` (operand tokens by their base
+#: class, ``ptg & 0x1F | 0x20``): what a sum is written with
+_PTG_ADD, _PTG_SUB, _PTG_UPLUS, _PTG_UMINUS, _PTG_PAREN, _PTG_ATTR, _PTG_INT, _PTG_NUM = (
+    0x03, 0x04, 0x12, 0x13, 0x15, 0x19, 0x1E, 0x1F)
+_PTG_FUNCVAR, _PTG_REF, _PTG_AREA = 0x22, 0x24, 0x25
+#: the function number of SUM in BIFF's function table
+_BIFF_SUM = 4
+
+
+def biff_formula_text(record: bytes) -> str | None:
+    """The text of a BIFF8 FORMULA record's formula ("=D50+D51", "=SUM(D11:L11)"), for a formula of
+    cell references, ranges, whole numbers, ``+``, ``-``, brackets and SUM on its own sheet; None for
+    anything else (other functions, other sheets, shared formulas), which stays "(rumus)".
+
+    ``record``: the record's body (row, column, format, result 8 bytes, flags, 4 bytes, the length of
+    the expression, then the expression in reverse Polish order, [MS-XLS] 2.5.198).
+    """
+    import struct
+
+    if len(record) < 22:
+        return None
+    (cce,) = struct.unpack_from("<H", record, 20)
+    rgce = record[22:22 + cce]
+    if len(rgce) != cce:
+        return None
+    stack: list[str] = []
+    i = 0
+    try:
+        while i < len(rgce):
+            ptg = rgce[i]
+            base = ptg if ptg < 0x20 else (ptg & 0x1F) | 0x20
+            if base in (_PTG_ADD, _PTG_SUB):
+                b, a = stack.pop(), stack.pop()
+                stack.append(f"{a}{'+' if base == _PTG_ADD else '-'}{b}")
+                i += 1
+            elif base in (_PTG_UPLUS, _PTG_UMINUS):
+                stack.append(("+" if base == _PTG_UPLUS else "-") + stack.pop())
+                i += 1
+            elif base == _PTG_PAREN:
+                stack.append(f"({stack.pop()})")
+                i += 1
+            elif base == _PTG_ATTR:
+                grbit = rgce[i + 1]
+                if grbit & 0x10:  # tAttrSum: SUM of the one argument before it
+                    stack.append(f"SUM({stack.pop()})")
+                elif grbit & ~0x41:  # anything but spaces and volatility (IF, CHOOSE, GOTO...)
+                    return None
+                i += 4
+            elif base == _PTG_INT:
+                stack.append(str(struct.unpack_from("<H", rgce, i + 1)[0]))
+                i += 3
+            elif base == _PTG_NUM:
+                x = struct.unpack_from("<d", rgce, i + 1)[0]
+                if not x.is_integer() or x < 0:
+                    return None
+                stack.append(str(int(x)))
+                i += 9
+            elif base == _PTG_REF:
+                row, col = struct.unpack_from("<HH", rgce, i + 1)
+                stack.append(f"{column_letter((col & 0x3FFF) + 1)}{row + 1}")
+                i += 5
+            elif base == _PTG_AREA:
+                r0, r1, c0, c1 = struct.unpack_from("<HHHH", rgce, i + 1)
+                stack.append(f"{column_letter((c0 & 0x3FFF) + 1)}{r0 + 1}:{column_letter((c1 & 0x3FFF) + 1)}{r1 + 1}")
+                i += 9
+            elif base == _PTG_FUNCVAR:
+                argc, func = rgce[i + 1] & 0x7F, struct.unpack_from("<H", rgce, i + 2)[0] & 0x7FFF
+                if func != _BIFF_SUM or argc > len(stack) or argc == 0:
+                    return None
+                args = stack[-argc:]
+                del stack[-argc:]
+                stack.append(f"SUM({','.join(args)})")
+                i += 4
+            else:
+                return None
+    except (IndexError, struct.error):
+        return None
+    return "=" + stack[0] if len(stack) == 1 else None
+
+
 def _xls_formulas(data: bytes, errors: dict | None = None, extents: dict | None = None,
                   twice: dict | None = None) -> dict[str, dict[tuple[int, int], str]]:
     """Positions of FORMULA records per sheet of a BIFF8 .xls (calamine reads values, not formulas).
@@ -876,7 +956,7 @@ def _xls_formulas(data: bytes, errors: dict | None = None, extents: dict | None 
                     r, c = struct.unpack_from("<HH", wb, pos + 4)
                     # an empty text result (type 3) is also what libraries write for a formula never
                     # calculated: in an xls the two cannot be told apart, so both count as no result
-                    cells[(r, c)] = "(rumus)"
+                    cells[(r, c)] = biff_formula_text(wb[pos + 4:pos + 4 + size]) or "(rumus)"
                     result = wb[pos + 10:pos + 18]
                     if errors is not None and size >= 14 and result[6:8] == b"\xff\xff" and result[0] == 2:
                         errors.setdefault(sname, {})[(r, c)] = CellError(
