@@ -254,7 +254,7 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
     Returns:
         The process exit status (0 ok, 1 when the workspace cannot be opened).
     """
-    if screenshot and "QT_QPA_PLATFORM" not in os.environ:
+    if screenshot and not os.environ.get("QT_QPA_PLATFORM"):  # unset or empty, as no_screen() reads it
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not screenshot and no_screen():
         print("Galat: tidak ada layar (DISPLAY dan WAYLAND_DISPLAY kosong), jendela tidak dapat dibuka. Jalankan "

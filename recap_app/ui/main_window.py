@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # "ada peringatan · draf" whole
         self.regency_view.setColumnWidth(0, 48)
-        self.regency_view.setColumnWidth(3, 50)
+        hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)  # "Revisi", "Revision" whole
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)
         ll.addWidget(self.regency_view, 1)
