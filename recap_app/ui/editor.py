@@ -1201,13 +1201,9 @@ class CertificateEditor(QWidget):
         whether to go back to the cell (the default) or to leave without it. Returns whether the
         window may close."""
         ed = self.table.open_editor()
-        if ed is None:
-            return True
-        text = ed.text()
-        if refusal(text) is None:
-            self.table.commitData(ed)  # the draft keeps it (written on every edit)
-            self.table.closeEditor(ed, QAbstractItemDelegate.EndEditHint.NoHint)
-            return True
+        text = ed.text() if ed is not None else ""
+        if ed is None or refusal(text) is None:
+            return self._take_open_entry()  # a figure is taken: the draft keeps it (written on every edit)
         from .widgets import confirm
 
         leave = confirm(self, self.tr("Keluar"), self.tr(

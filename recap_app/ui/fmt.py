@@ -13,7 +13,6 @@ from ..core.domain import MAX_FIGURE
 LANG = "id"
 
 
-
 def form_label(item) -> str:
     """A form row's or field's label in the window's language: the English one (``label_en``) where
     the window speaks English and the form has it, else the label as printed on the form."""

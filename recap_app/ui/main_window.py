@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from .editor import CertificateEditor
 from .find import FindBar, matches, pick
 from .icons import app_icon
 from .models import RegencyModel
-from .widgets import JobStatus, ProgressPanel, TotalsBar, choose_open, confirm, inform, mark_banner
+from .widgets import JobStatus, ProgressPanel, TotalsBar, choose_open, confirm, inform, mark_banner, window_settings
 
 # The size the window asks for on a large screen; on a smaller one it opens inside the screen.
 PREFERRED_SIZE = (1440, 900)
@@ -49,14 +49,6 @@ def workspace_marks(ws) -> list[str]:
     if ws.simulation:
         marks.append("SIMULASI")
     return marks
-
-
-def window_settings() -> QSettings:
-    """What the window remembers per user (size, position, page, regency, widths, zoom): an ini file
-    in the user's data folder (core.paths.data_dir, RECAP_HOME for tests and portable installs)."""
-    from ..core.paths import data_dir
-
-    return QSettings(str(data_dir() / "jendela.ini"), QSettings.Format.IniFormat)
 
 
 def file_identity(path) -> tuple[int, int] | None:

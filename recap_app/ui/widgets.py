@@ -361,7 +361,10 @@ def _chosen(dlg: QFileDialog, kind: str | None = None) -> list[str]:
     return files
 
 
-def _folder_settings():
+def window_settings():
+    """What the window remembers per user (size, position, page, regency, widths, zoom, the folders
+    of its file dialogs): an ini file in the user's data folder (core.paths.data_dir, RECAP_HOME for
+    tests and portable installs)."""
     from PySide6.QtCore import QSettings
 
     from ..core.paths import data_dir
@@ -373,13 +376,13 @@ def start_folder(kind: str, fallback: str | Path) -> str:
     """Where a file dialog of ``kind`` ("sertifikat", "pdf", "bundel", ...) opens: the folder the
     clerk chose last time for that kind, while it still exists, else ``fallback``. Kept with the
     window's settings (per user, core.paths.data_dir)."""
-    last = _folder_settings().value(f"folders/{kind}", "", str)
+    last = window_settings().value(f"folders/{kind}", "", str)
     return last if last and Path(last).is_dir() else str(fallback)
 
 
 def remember_folder(kind: str, folder: str | Path) -> None:
     """Note the folder chosen for a file dialog of ``kind`` (:func:`start_folder`)."""
-    settings = _folder_settings()
+    settings = window_settings()
     settings.setValue(f"folders/{kind}", str(folder))
     settings.sync()
 

@@ -22,14 +22,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .grid import column_number
+from .grid import unref
 
 #: one token of a formula: a range, a cell reference, a whole number, SUM, an operator or bracket
 # re.ASCII: letters A-Z and digits 0-9 only, as the spreadsheet program reads a reference (without
 # it "ſum" would be SUM and an Arabic-Indic digit a row number)
 _TOKEN = re.compile(r"\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7}:\$?[A-Z]{1,3}\$?\d{1,7})|(\$?[A-Z]{1,3}\$?\d{1,7})(?![\w(])"
                     r"|(\d{1,15})(?![\w.,])|(SUM)\s*(?=\()|([-+(),;]))", re.IGNORECASE | re.ASCII)
-_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})", re.IGNORECASE | re.ASCII)
 #: an OpenDocument reference in brackets on this sheet: [.D11] or [.D11:.L11]
 _ODS_REF = re.compile(r"\[\.(\$?[A-Z]{1,3}\$?\d+)(?::\.(\$?[A-Z]{1,3}\$?\d+))?\]", re.IGNORECASE | re.ASCII)
 #: the last row and column of a sheet (XFD1048576): a reference past them is an error to the program
@@ -141,7 +140,7 @@ class Evaluator:
         if kind == "num":
             return int(text), i + 1
         if kind == "ref":
-            return self._cell(_cell(text), stack, in_sum=False), i + 1
+            return self._cell(_at(text), stack, in_sum=False), i + 1
         if kind == "sum":
             if i + 1 >= len(tokens) or tokens[i + 1] != ("op", "("):
                 raise _Unknown
@@ -166,7 +165,7 @@ class Evaluator:
         raise _Unknown
 
     def _range(self, text: str, stack) -> int:
-        first, last = (_cell(t) for t in text.split(":"))
+        first, last = (_at(t) for t in text.split(":"))
         r0, r1 = sorted((first[0], last[0]))
         c0, c1 = sorted((first[1], last[1]))
         cells = (r1 - r0 + 1) * (c1 - c0 + 1)
@@ -203,8 +202,9 @@ class Evaluator:
         raise _Unknown  # a text added with +, a fraction, an error cell: what the program shows is not a figure here
 
 
-def _cell(text: str) -> tuple[int, int]:
-    m = _REF.fullmatch(text)
-    if m is None or int(m.group(2)) < 1:
-        raise _Unknown
-    return int(m.group(2)) - 1, column_number(m.group(1).upper()) - 1
+def _at(ref: str) -> tuple[int, int]:
+    """0-based (row, column) of a reference token ("D11", "$D$11"; :func:`.grid.unref`)."""
+    try:
+        return unref(ref)
+    except ValueError:
+        raise _Unknown from None

@@ -351,7 +351,6 @@ def _ref_of(attrs: bytes) -> tuple[bytes, bytes] | None:
     return letters, digits
 
 
-
 def has_error_cell(xml: bytes) -> bool:
     """Whether a cell of the part is typed as an error (``t="e"``, :data:`_ERROR_TYPE`); the pattern
     is looked for only where a quote followed by an ``e`` is written at all."""
