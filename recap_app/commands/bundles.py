@@ -123,13 +123,17 @@ def register(main):
     @cmd.format_option
     def bundle_export(db, out, since, full, with_sources, key_file, user, fmt):
         """Buat bundel bertanda tangan dari ruang kerja."""
-        from ..core.bundle import export, keys
+        from ..core.bundle import export
         from ..core.formatting import number
 
         if since is not None and full:
             raise click.UsageError("Pilih salah satu: --since NOMOR atau --full.")
-        ident = keys.load_identity(key_file)
         with cmd.acting(db, user) as (ws, actor):
+            from ..core import auth  # the key is loaded (made, on first use) only once the export may run
+            from ..core.office_key import signing_identity
+
+            auth.require(ws, actor, "bundle_export")
+            ident = signing_identity(key_file, accounts=not auth.open_mode(ws))
             r = export.export_bundle(ws, out, actor, since=since, full=full, with_sources=with_sources,
                                      identity=ident)
         if fmt == "json":
@@ -140,10 +144,8 @@ def register(main):
         click.echo(f"Isi: {r.certificates} sertifikat, {r.revisions} revisi, {r.audit} catatan audit, "
                    f"{r.sources} berkas sumber.")
         click.echo(f"SHA-256 manifest: {r.manifest_sha256}")
-        if ident.created:
-            click.echo(f"Kunci kantor baru dibuat: {ident.path} (sidik {keys.grouped(ident.fingerprint)}). Simpan "
-                       "salinannya di tempat aman; kantor penerima perlu sidik ini untuk mempercayai bundel Anda "
-                       "(recap keys show).")
+        for line in r.key_notes:
+            click.echo(line, err=line.startswith("Peringatan"))
 
     @bundle_group.command("verify")
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))

@@ -45,9 +45,12 @@ def register(main):
         from ..core import office_key, publish
         from ..core.errors import RecapError
 
-        ident = office_key.load_identity(key_file)
         with open_ws(db) as ws:
             actor = acting_user(ws, user)
+            from ..core import auth  # the key is loaded (made, on first use) only once publishing may run
+
+            auth.require(ws, actor, "publish")
+            ident = office_key.signing_identity(key_file, accounts=not auth.open_mode(ws))
             result = publish.publish(ws, actor, out, identity=ident, changed_list=changed_list)
             if remote:
                 from ..core.publish import remote as rc

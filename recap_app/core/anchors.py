@@ -84,11 +84,7 @@ def sign(ws: Workspace, actor: str, purpose: str, identity: OfficeIdentity | Non
             accounts signs only with a passphrase-protected key. NotAllowed: no "anchor" permission.
     """
     auth.require(ws, actor, "anchor")
-    identity = identity or office_key.load_identity()
-    if not identity.protected and not auth.open_mode(ws):
-        raise OfficeKeyError("Kunci kantor belum dilindungi kata sandi kunci; ruang kerja yang memakai akun hanya "
-                             "menandatangani dengan kunci berkata sandi. Ketua atau admin menetapkannya dengan: "
-                             "recap keys passphrase", "key_unprotected")
+    identity = office_key.signing_identity(accounts=not auth.open_mode(ws), given=identity)
     head = current_head(ws)
     payload = {"format": ANCHOR_FORMAT, **head.payload(), "signed_at": now_iso(), "purpose": purpose,
                "key": identity.fingerprint, **(extra or {})}

@@ -237,6 +237,53 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
     return OfficeIdentity(key, path, protected)
 
 
+def signing_identity(path: Path | None = None, *, accounts: bool, passphrase: str | None = None,
+                     given: OfficeIdentity | None = None) -> OfficeIdentity:
+    """The key a workspace signs with (bundles, anchors, the published site): ``given`` (a key the
+    caller unlocked) or :func:`load_identity`, under the office's rule for keys.
+
+    Where the workspace has accounts (``accounts``) the office signs only with a passphrase-protected
+    key: a missing key is made only when a passphrase is given (``passphrase``, else
+    RECAP_KEY_PASSPHRASE), never unprotected; a key without a passphrase is refused. Without
+    accounts (open mode) a missing key is made without a passphrase when none is given; the
+    returned identity then says ``created`` and not ``protected``, and the caller tells the clerk
+    (:func:`key_notes`; docs/security.md, "The office key").
+
+    Raises:
+        OfficeKeyError: "no_key" (accounts, no key file, no passphrase: nothing is made),
+            "key_unprotected" (accounts, a key without a passphrase), and what
+            :func:`load_identity` raises.
+    """
+    if given is None:
+        path = Path(path) if path else default_key_path()
+        if accounts and not path.exists() and _passphrase(passphrase) is None:
+            raise OfficeKeyError(f"Belum ada kunci kantor ({path}). Ruang kerja yang memakai akun menandatangani hanya "
+                                 "dengan kunci berkata sandi, jadi kunci tidak dibuat tanpa kata sandi: ketua atau "
+                                 "admin membuatnya dengan: recap keys passphrase", "no_key")
+        given = load_identity(path, create=True, passphrase=passphrase)
+    if accounts and not given.protected:
+        raise OfficeKeyError(f"Kunci kantor {given.path} belum dilindungi kata sandi kunci; ruang kerja yang memakai "
+                             "akun hanya menandatangani dengan kunci berkata sandi. Ketua atau admin menetapkannya "
+                             "dengan: recap keys passphrase", "key_unprotected")
+    return given
+
+
+def key_notes(identity: OfficeIdentity) -> list[str]:
+    """What the clerk is told about the key that just signed (Indonesian lines, [] when nothing):
+    that it was made now (where it is, its fingerprint for the receiving office, keep a copy), and
+    that it has no passphrase (anyone who can read its file can sign in the office's name)."""
+    out = []
+    if identity.created:
+        out.append(f"Kunci kantor baru dibuat: {identity.path} (sidik {grouped(identity.fingerprint)}). Simpan "
+                   "salinannya di tempat aman; kantor penerima perlu sidik ini untuk mempercayai bundel dan situs "
+                   "Anda (recap keys show).")
+    if not identity.protected:
+        out.append(f"Peringatan: kunci kantor {identity.path} tidak dilindungi kata sandi (ruang kerja tanpa akun): "
+                   "siapa pun yang dapat membaca berkas itu dapat menandatangani atas nama kantor. Lindungi dengan: "
+                   "recap keys passphrase")
+    return out
+
+
 def public_identity(path: Path | None = None) -> PublicIdentity | None:
     """The office's public key without unlocking it (the ``.pub`` file, or an unprotected private
     file), or None when the office has no key yet."""

@@ -146,9 +146,39 @@ def test_the_first_export_says_the_office_key_was_made_and_the_next_does_not(dem
                                   str(tmp_path / "b1.zip")])
     assert r.exit_code == 0, r.output
     fp = keys.grouped(keys.load_identity(create=False).fingerprint)
-    assert r.output.splitlines()[-1] == (
+    assert r.stdout.splitlines()[-1] == (
         f"Kunci kantor baru dibuat: {default_key_path()} (sidik {fp}). Simpan salinannya di tempat aman; kantor "
-        "penerima perlu sidik ini untuk mempercayai bundel Anda (recap keys show).")
+        "penerima perlu sidik ini untuk mempercayai bundel dan situs Anda (recap keys show).")
+    unprotected = (f"Peringatan: kunci kantor {default_key_path()} tidak dilindungi kata sandi (ruang kerja tanpa "
+                   "akun): siapa pun yang dapat membaca berkas itu dapat menandatangani atas nama kantor. Lindungi "
+                   "dengan: recap keys passphrase")
+    assert r.stderr.splitlines()[-1] == unprotected  # said at every export while the key has no passphrase
     r = CliRunner().invoke(main, ["bundle", "export", "--db", str(demo_ws.path), "--full", "--out",
-                                  str(tmp_path / "b2.zip")])
+                                  str(tmp_path / "b2.zip"), "--format", "json"])
     assert r.exit_code == 0 and "Kunci kantor baru" not in r.output
+    said = json.loads(r.stdout)
+    assert (said["key_created"], said["key_protected"], said["key_notes"]) == (False, False, [unprotected])
+
+
+def test_an_office_with_accounts_never_gets_a_key_without_a_passphrase(demo_ws, tmp_path, monkeypatch):
+    """No key file, accounts, no passphrase: the export is refused before anything is made (no
+    unprotected key left behind); with RECAP_KEY_PASSPHRASE the key is made protected."""
+    from recap_app.core import office_key
+    from recap_app.core.office_key import default_key_path
+
+    auth.add_user(demo_ws, "admin", "admin", "admin", "kabut-pagi-di-dieng-2019")
+    auth.add_user(demo_ws, "admin", "ketua", "ketua", "kabut-pagi-di-dieng-2019")
+    db = demo_ws.path
+    demo_ws.close()
+    monkeypatch.setenv("RECAP_PASSWORD", "kabut-pagi-di-dieng-2019")
+    args = ["bundle", "export", "--db", str(db), "--user", "ketua", "--full", "--out"]
+    r = CliRunner().invoke(main, [*args, str(tmp_path / "b1.zip")])
+    assert r.exit_code != 0
+    assert f"Belum ada kunci kantor ({default_key_path()})" in r.stderr and "recap keys passphrase" in r.stderr
+    assert not default_key_path().exists() and not (tmp_path / "b1.zip").exists()
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-sore-di-dieng-2024")
+    r = CliRunner().invoke(main, [*args, str(tmp_path / "b2.zip"), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    said = json.loads(r.stdout)
+    assert said["key_created"] and said["key_protected"] and office_key.is_protected()
+    assert len(said["key_notes"]) == 1 and said["key_notes"][0].startswith("Kunci kantor baru dibuat: ")

@@ -246,6 +246,7 @@ def test_ctrl_c_during_an_import_finishes_the_file_being_stored_and_reports_the_
     from recap_app.cli import main
 
     db = _cli_workspace(tmp_path)
+    before = signal.getsignal(signal.SIGINT)  # another test (or pytest) may have set its own
     real = importer.import_bytes
     seen = []
 
@@ -276,7 +277,7 @@ def test_ctrl_c_during_an_import_finishes_the_file_being_stored_and_reports_the_
     with Workspace.open(db, readonly=True) as ws:
         assert [r[0] for r in ws.conn.execute("SELECT region_kode FROM certificate ORDER BY 1")] == ["33.01", "33.02"]
         assert ws.conn.execute("SELECT COUNT(*) FROM audit WHERE action = 'backup.create'").fetchone()[0] == 1
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl+C is itself again
+    assert signal.getsignal(signal.SIGINT) is before  # Ctrl+C is itself again
 
 
 def test_a_ctrl_c_after_the_last_file_says_that_nothing_was_cancelled(tmp_path, books, monkeypatch):
@@ -312,6 +313,7 @@ def test_a_second_ctrl_c_stops_at_once_and_keeps_nothing_of_that_file(tmp_path, 
     from recap_app.core import certificate
 
     db = _cli_workspace(tmp_path)
+    before = signal.getsignal(signal.SIGINT)
     real = certificate.record_revision
     calls = []
 
@@ -331,7 +333,7 @@ def test_a_second_ctrl_c_stops_at_once_and_keeps_nothing_of_that_file(tmp_path, 
     with Workspace.open(db, readonly=True) as ws:
         assert [r[0] for r in ws.conn.execute("SELECT region_kode FROM certificate ORDER BY 1")] == ["33.01"]
         assert ws.conn.execute("SELECT COUNT(*) FROM revision").fetchone()[0] == 1
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is before
 
 
 def test_ctrl_c_to_a_real_import_leaves_whole_files_only(tmp_path, books):

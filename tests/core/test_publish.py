@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from publish_helpers import ROOT, change_one_figure, identity, tree
 
 from recap_app.cli import main
-from recap_app.core import audit, publish
+from recap_app.core import audit, office_key, publish
 from recap_app.core.demo import load_real_certificates, make_demo
 from recap_app.core.election import list_elections
 from recap_app.core.errors import NotAllowed
@@ -481,7 +481,15 @@ def test_publishing_needs_the_publish_permission(tmp_path, key):
         with pytest.raises(NotAllowed) as ei:
             publish.publish(ws, "op1", tmp_path / "situs", identity=key)
         assert "izin 'publish'" in ei.value.message and not (tmp_path / "situs").exists()
-        publish.publish(ws, "ketua1", tmp_path / "situs", identity=key)
+        with pytest.raises(office_key.OfficeKeyError) as ei:  # accounts: only a key with a passphrase signs
+            publish.publish(ws, "ketua1", tmp_path / "situs", identity=key)
+        assert ei.value.code == "key_unprotected" and not (tmp_path / "situs").exists()
+        locked = office_key.load_identity(tmp_path / "terkunci.pem", passphrase="kabut-pagi-di-dieng-2019")
+        result = publish.publish(ws, "ketua1", tmp_path / "situs", identity=locked)
+        assert (result.key_created, result.key_protected, result.key_notes) == (True, True, (
+            f"Kunci kantor baru dibuat: {tmp_path / 'terkunci.pem'} (sidik {office_key.grouped(locked.fingerprint)}). "
+            "Simpan salinannya di tempat aman; kantor penerima perlu sidik ini untuk mempercayai bundel dan situs "
+            "Anda (recap keys show).",))
         ws.close()
     finally:
         auth.HASHER = saved

@@ -25,7 +25,7 @@ from .. import auth, faults, reconcile
 from ..clock import now_iso
 from ..domain import JUMLAH
 from ..errors import RecapError
-from ..office_key import OfficeIdentity, OfficeKeyError, load_identity
+from ..office_key import OfficeIdentity, key_notes, signing_identity
 from ..outputs import check_output_path
 from ..status import latest_revisions, refuse_changed_findings
 from ..store import RevisionInfo, Workspace, cells_by_column, values_sha256
@@ -92,6 +92,11 @@ class ExportResult:
     audit: int
     sources: int
     size: int
+    #: the office key that signed it: whether this export made it, whether it has a passphrase, and
+    #: what the clerk is told about it (:func:`recap_app.core.office_key.key_notes`)
+    key_created: bool = False
+    key_protected: bool = True
+    key_notes: tuple[str, ...] = ()
 
 
 def _plain(value: Any) -> Any:
@@ -299,7 +304,8 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
             last export (everything when there was none).
         full: carry everything (base sequence 0); overrides ``since``.
         with_sources: also carry the original source files of the carried revisions.
-        identity: the office key (default: :func:`keys.load_identity`, made on first use).
+        identity: the office key, unlocked (default: :func:`recap_app.core.office_key.signing_identity`:
+            made on first use, never without a passphrase where the workspace has accounts).
     Returns:
         :class:`ExportResult`.
     Raises:
@@ -307,15 +313,13 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
         OutputError: ``out`` is the workspace itself or its -wal/-shm file, an existing file that
             is not a regular file (a folder, a device such as /dev/full), an existing SQLite
             database, or in a missing folder (recap_app.core.outputs.check_output_path).
-        OfficeKeyError: the key file cannot be used. NotAllowed: no "bundle_export" permission.
+        OfficeKeyError: the key file cannot be used; "no_key" / "key_unprotected": the workspace
+            has accounts and there is no passphrase-protected key. NotAllowed: no "bundle_export"
+            permission.
     """
     auth.require(ws, actor, "bundle_export")
     out = check_output_path(out, ws)  # never the workspace, its -wal/-shm, a device or another database
-    identity = identity or load_identity()
-    if not identity.protected and not auth.open_mode(ws):
-        raise OfficeKeyError("Kunci kantor belum dilindungi kata sandi kunci; ruang kerja yang memakai akun hanya "
-                             "mengirim bundel bertanda tangan kunci berkata sandi. Ketua atau admin menetapkannya "
-                             "dengan: recap keys passphrase", "key_unprotected")
+    identity = signing_identity(accounts=not auth.open_mode(ws), given=identity)
     reconcile.refresh_stale(ws, actor)  # findings never checked, or by older rules: checked first, as print does
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     written = False
@@ -385,4 +389,4 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     backup.auto_backup(ws, "bundle_export", actor)  # after the commit; never raises (docs/security.md)
     c = manifest["contents"]
     return ExportResult(out, sequence, base_seq, manifest_sha, c["certificates"], c["revisions"], c["audit"],
-                        c["sources"], len(blob))
+                        c["sources"], len(blob), identity.created, identity.protected, tuple(key_notes(identity)))

@@ -71,16 +71,18 @@ def build(ws, identity=None) -> Built:
 
     Args:
         ws: the open Workspace.
-        identity: the office key (bundle.keys.OfficeIdentity); default :func:`load_identity`.
+        identity: the office key (bundle.keys.OfficeIdentity); default
+            :func:`recap_app.core.office_key.signing_identity` under the workspace's rule for keys.
     Returns:
         A Built site.
     Raises:
         OfficeKeyError: the office key cannot be read or made.
         WorkspaceError: figures changed outside the program.
     """
-    from ..office_key import load_identity
+    if identity is None:
+        from ..office_key import signing_identity
 
-    identity = identity or load_identity()
+        identity = signing_identity(accounts=not auth.open_mode(ws))
     s = snapshot.take(ws, identity)
     files: dict[str, bytes] = {}
     css_bytes = CSS.encode("utf-8")
@@ -326,7 +328,9 @@ class PublishResult:
         written and removed (for uploaders); unchanged: files left as they were;
         manifest_sha256: SHA-256 of manifest.json; chain_head {id, hash, at}; data_time (UTC ISO);
         marks; seconds: wall time of the build and write; audit_id: the audit record;
-        push: the rclone push result when a remote was given; push_error: why the push failed.
+        push: the rclone push result when a remote was given; push_error: why the push failed;
+        key_created / key_protected / key_notes: the signing key made now, with a passphrase, and
+        what the clerk is told about it (:func:`recap_app.core.office_key.key_notes`).
     """
 
     out: Path
@@ -342,6 +346,9 @@ class PublishResult:
     audit_id: int = 0
     push: object = None
     push_error: str | None = None
+    key_created: bool = False
+    key_protected: bool = True
+    key_notes: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
         """The result in Indonesian, for the clerk (CLI and window)."""
@@ -353,14 +360,14 @@ class PublishResult:
             out.append(f"Bertanda {' + '.join(self.marks)}: setiap halaman dan berkas data memuat tanda itu.")
         if not self.changed and not self.removed:
             out.append("Tidak ada yang berubah sejak publikasi sebelumnya.")
-        return out
+        return out + list(self.key_notes)
 
     def to_dict(self) -> dict:
         """JSON-ready form (``recap publish --format json``)."""
         d = {k: getattr(self, k) for k in ("files", "changed", "removed", "unchanged", "manifest_sha256", "chain_head",
-                                           "data_time", "seconds", "audit_id")}
+                                           "data_time", "seconds", "audit_id", "key_created", "key_protected")}
         d.update(out=str(self.out), marks=list(self.marks), push=None if self.push is None else self.push.to_dict(),
-                 push_error=self.push_error)
+                 push_error=self.push_error, key_notes=list(self.key_notes))
         return d
 
 
@@ -372,7 +379,8 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
         ws: the open Workspace (writable: the publication is audited).
         actor: acting user; needs permission "publish".
         out: the site folder: new, empty, or an earlier publication of this election.
-        identity: the office key (default: the office's, made on first use).
+        identity: the office key, unlocked (default: the office's, made on first use: never without a
+            passphrase where the workspace has accounts, :func:`recap_app.core.office_key.signing_identity`).
         changed_list: a file to write the changed site paths to, one per line (rclone --files-from).
         progress: progress(done, total, text) between steps.
     Returns:
@@ -380,7 +388,8 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
     Raises:
         NotAllowed: no permission "publish"; PublishError: the folder is refused, the disk is full,
         it cannot be written (nothing changed then); OutputError: the changed list cannot be written;
-        WorkspaceError: read-only workspace, figures changed outside the program.
+        WorkspaceError: read-only workspace, figures changed outside the program; OfficeKeyError: the
+            key cannot be used ("no_key" / "key_unprotected" where the workspace has accounts).
     """
     step = progress or (lambda *_a: None)
     auth.require(ws, actor, "publish")
@@ -392,7 +401,9 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
         except OutputError as exc:
             raise PublishError(exc.message, exc.code) from exc
     from .. import reconcile
+    from ..office_key import key_notes, signing_identity
 
+    identity = signing_identity(accounts=not auth.open_mode(ws), given=identity)
     reconcile.refresh_stale(ws, actor)  # findings checked by an older version of the rules, say: checked again first
     t0 = time.perf_counter()
     with ws.transaction():
@@ -412,7 +423,9 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
     if listing is not None:
         write_atomic(listing, "".join(f"{p}\n" for p in changed).encode("utf-8"), ws)
     return PublishResult(out, len(built.files), changed, removed, len(built.files) - len(changed),
-                         built.manifest_sha256, dict(head), head["at"], built.snapshot.marks, seconds, audit_id)
+                         built.manifest_sha256, dict(head), head["at"], built.snapshot.marks, seconds, audit_id,
+                         key_created=identity.created, key_protected=identity.protected,
+                         key_notes=tuple(key_notes(identity)))
 
 
 # ------------------------------------------------------------------------------------------ history

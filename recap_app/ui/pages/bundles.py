@@ -95,7 +95,7 @@ class BundlesPage(QWidget):
                        .replace("%1", str(r.sequence)).replace("%2", str(r.base_sequence))
                        .replace("%3", str(r.certificates)).replace("%4", str(r.revisions))
                        .replace("%5", str(r.audit)).replace("%6", fmt.number(r.size)),
-                       self.tr("Sidik jari manifes: %s") % r.manifest_sha256])
+                       self.tr("Sidik jari manifes: %s") % r.manifest_sha256, *r.key_notes])
 
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Mengekspor bundel…"), self,
                                        refresh=self.window_.refresh,
