@@ -283,9 +283,9 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
     else:
         window.restore_state()  # as the clerk left it, always inside the screen
     if screenshot:
-        regencies = ws.regencies()
-        if regencies:  # the first certificate open before the window shows: painted once, with it
-            window.open_region(regencies[0].kode)
+        first = window.first_region()
+        if first:  # the first certificate open before the window shows: painted once, with it
+            window.open_region(first)
         window.show()
         window.jobs.pool.waitForDone()  # the start-up check, so the picture shows real statuses
         for _ in range(5):

@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
                 else self.editor.table.setFocus()
             return
         if not self.regency_view.currentIndex().isValid() and self.regency_model.rowCount():
-            self.regency_view.setCurrentIndex(self.regency_model.index(0, 0))
+            self._select(self.first_region())
         self.regency_view.setFocus()
 
     def changeEvent(self, event):
@@ -544,6 +544,16 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ navigation
+    def first_region(self) -> str | None:
+        """Where a window that remembers no certificate starts: the first received one in the list's
+        order (a legislative list is in dapil order, not by code), else the list's first row; None
+        for an empty list."""
+        rows = [self.regency_model.row_data(i) for i in range(self.regency_model.rowCount())]
+        for r in rows:
+            if r["status"] != "belum masuk":
+                return r["kode"]
+        return rows[0]["kode"] if rows else None
+
     def current_region(self) -> str | None:
         idx = self.regency_view.currentIndex()
         return self.regency_model.row_data(idx.row())["kode"] if idx.isValid() else None

@@ -134,3 +134,35 @@ def test_the_regency_list_tells_the_dapil_groups_apart_and_fits_its_names(dpr_wi
     bar = ed.reopen_btn
     assert bar.mapTo(dpr_window, bar.rect().topRight()).x() <= dpr_window.width()
     assert all(b.width() >= b.sizeHint().width() for b in (ed.entry2_btn, ed.save_btn, ed.adopt_btn, ed.reopen_btn))
+
+
+def test_a_window_that_remembers_nothing_starts_on_the_first_received_certificate_of_its_list(
+        qtbot, tmp_path, _dpr_master, monkeypatch):
+    """Two regencies received, neither the first of the dapil-ordered list nor 33.01: the
+    picture opens the first received one in the list's order, and a clerk's window selects it
+    (the list at its top) instead of an empty form scrolled out of sight."""
+    import subprocess
+
+    from recap_app.core.importer import import_files as imp
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    db = tmp_path / "dua.sqlite"
+    with Workspace.create(db, "dpr-2024-jateng", actor="tester") as ws:
+        books = write_dpr_workbooks(ws.election, tmp_path / "wb")
+        assert imp(ws, [p for p in books if p.stem.endswith(("33.19", "33.74"))], "tester").ok
+    ws = Workspace.open(db)
+    make_app("id")
+    w = MainWindow(ws, "tester")
+    qtbot.addWidget(w)
+    assert w.first_region() == "33.74"  # JAWA TENGAH I (33.22, 33.24, 33.73, 33.74) comes before II (33.19)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.current_region() == "33.74")
+    assert w.regency_view.verticalScrollBar().value() == 0
+    ws.close()
+    out = subprocess.run([sys.executable, "-m", "recap_app", "gui", "--db", str(db), "--screenshot",
+                          str(tmp_path / "jendela.png")], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "RECAP_USER": "tester"})
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "jendela.png").stat().st_size > 10_000
