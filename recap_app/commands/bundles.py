@@ -29,13 +29,19 @@ def register(main):
     @cmd.format_option
     @cmd.clerk_errors
     def keys_show(key_file, fmt):
-        """Cetak kunci publik kantor ini dan sidiknya (dibuat saat pertama dipakai)."""
+        """Cetak kunci publik kantor ini dan sidiknya (kunci dibuat saat pertama menandatangani, atau oleh
+        'recap keys passphrase'; perintah ini tidak membuatnya)."""
         from ..core import office_key
 
         path = key_file or office_key.default_key_path()
         pub = office_key.public_identity(path)
         if pub is None:
-            ident = office_key.load_identity(path)
+            if not path.exists() and not path.is_symlink():
+                raise office_key.OfficeKeyError(
+                    f"Belum ada kunci kantor di komputer ini ({path}). Kunci dibuat saat pertama menandatangani "
+                    "bundel atau situs di ruang kerja tanpa akun; kantor yang memakai akun: ketua atau admin "
+                    "membuatnya dengan recap keys passphrase.", "no_key")
+            ident = office_key.load_identity(path, create=False)
             pub = office_key.PublicIdentity(ident.public_key, ident.fingerprint, ident.protected)
         text = office_key.public_key_text(pub.public_key)
         if fmt == "json":
@@ -128,14 +134,9 @@ def register(main):
 
         if since is not None and full:
             raise click.UsageError("Pilih salah satu: --since NOMOR atau --full.")
-        with cmd.acting(db, user) as (ws, actor):
-            from ..core import auth  # the key is loaded (made, on first use) only once the export may run
-            from ..core.office_key import signing_identity
-
-            auth.require(ws, actor, "bundle_export")
-            ident = signing_identity(key_file, accounts=not auth.open_mode(ws))
+        with cmd.acting(db, user) as (ws, actor):  # the key is loaded (made, on first use) once the export may run
             r = export.export_bundle(ws, out, actor, since=since, full=full, with_sources=with_sources,
-                                     identity=ident)
+                                     key_path=key_file)
         if fmt == "json":
             cmd.emit_json({**r.__dict__, "path": str(r.path)})
             return

@@ -42,16 +42,13 @@ def register(main):
             raise click.UsageError("Pilihan wajib belum diisi '--out' (folder situs).")
         if full and not remote:
             raise click.UsageError("--full hanya berlaku bersama --to TUJUAN.")
-        from ..core import office_key, publish
+        from ..core import publish
         from ..core.errors import RecapError
 
         with open_ws(db) as ws:
             actor = acting_user(ws, user)
-            from ..core import auth  # the key is loaded (made, on first use) only once publishing may run
-
-            auth.require(ws, actor, "publish")
-            ident = office_key.signing_identity(key_file, accounts=not auth.open_mode(ws))
-            result = publish.publish(ws, actor, out, identity=ident, changed_list=changed_list)
+            # the key is loaded (made, on first use) only once publishing may run
+            result = publish.publish(ws, actor, out, changed_list=changed_list, key_path=key_file)
             if remote:
                 from ..core.publish import remote as rc
 

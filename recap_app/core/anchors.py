@@ -131,10 +131,13 @@ def protect_key(ws: Workspace, actor: str, old: str | None, new: str, path: Path
     new = auth.check_password(new)
     key_path = Path(path) if path else office_key.default_key_path()
     with ws.transaction():
-        if key_path.exists():
-            ident = office_key.change_passphrase(key_path, old, new)
-        else:
+        ident = None
+        if not key_path.exists():
             ident = office_key.load_identity(key_path, create=True, passphrase=new)
+            if not ident.created:  # another process made the key meanwhile: protect that one
+                ident = None
+        if ident is None:
+            ident = office_key.change_passphrase(key_path, old, new)
         ws.record(actor, "office_key.passphrase", "office_key", None,
                   {"key": ident.fingerprint, "protected": True, "file": key_path.name})
     return ident
@@ -368,7 +371,11 @@ def check(ws: Workspace, chain: dict[int, str], paper: list[tuple[int, str]] = (
         rep.problems.append(Problem("anchor", a.audit_id, (
             f"Rantai audit terpotong: {a.source} mencatat catatan #{a.audit_id}, tetapi rantai kini berakhir di "
             f"#{last_id} (catatan terakhir dihapus di luar program)." + _fork_words(a, current_path))))
-    if identity is None:
+    if identity is None and office_key.default_key_path().exists():
+        rep.notes.append(f"Kunci kantor {office_key.default_key_path()} ada tetapi tidak dapat dibaca (kosong, rusak atau "
+                         "terbuka untuk pengguna lain: recap keys show mengatakan sebabnya): tanda tangan kepala rantai "
+                         "tidak dapat diperiksa.")
+    elif identity is None:
         rep.notes.append("Kunci kantor tidak ada di komputer ini: tanda tangan kepala rantai tidak dapat diperiksa.")
     elif not identity.protected:
         rep.notes.append("Kunci kantor tidak dilindungi kata sandi kunci: siapa pun yang dapat membaca berkas kunci "

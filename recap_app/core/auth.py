@@ -109,6 +109,11 @@ def _verify_errors():
 
 
 MIN_PASSWORD = 10
+#: the longest password or key passphrase (characters): a passphrase encrypts the office key, whose
+#: library takes at most 1023 bytes, and a character of UTF-8 is at most 4
+MAX_PASSWORD = 255
+#: how much of a password the strength estimator reads (zxcvbn refuses longer text; it is slow too)
+SCORED_PART = 72
 #: the least zxcvbn score (0-4) a new password needs
 MIN_SCORE = 3
 
@@ -343,9 +348,9 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
 def check_password(password: str, name: str = "") -> str:
     """A new password, normalised to NFC, checked against the policy; returns what is hashed.
 
-    The policy: at least MIN_PASSWORD characters, not the user's name nor built on it, and not
-    guessable: zxcvbn (a password-strength estimator with lists of common passwords, names and
-    words) must score it at least MIN_SCORE of 4. "12345678", "password", eight spaces and the
+    The policy: at least MIN_PASSWORD and at most MAX_PASSWORD characters, not the user's name nor
+    built on it, and not guessable: zxcvbn (a password-strength estimator with lists of common
+    passwords, names and words) must score its first SCORED_PART characters at least MIN_SCORE of 4. "12345678", "password", eight spaces and the
     user's own name are all refused.
 
     Raises:
@@ -355,11 +360,14 @@ def check_password(password: str, name: str = "") -> str:
     if len(password) < MIN_PASSWORD:
         raise RecapError(f"Kata sandi terlalu pendek: {len(password)} karakter; minimal {MIN_PASSWORD}.",
                          "weak_password")
+    if len(password) > MAX_PASSWORD:
+        raise RecapError(f"Kata sandi terlalu panjang: {len(password)} karakter; maksimal {MAX_PASSWORD}.",
+                         "weak_password")
     if name and skeleton(name) and skeleton(name) in skeleton(password):
         raise RecapError("Kata sandi tidak boleh memuat nama pengguna.", "weak_password")
     from zxcvbn import zxcvbn  # a few MB of word lists: loaded only when a password is set
 
-    result = zxcvbn(password, user_inputs=[_norm(name), "recap", "kpu", "pemilu", "rekap", "jateng"])
+    result = zxcvbn(password[:SCORED_PART], user_inputs=[_norm(name), "recap", "kpu", "pemilu", "rekap", "jateng"])
     if result["score"] < MIN_SCORE:
         raise RecapError("Kata sandi terlalu mudah ditebak (kata umum, urutan angka, pengulangan atau nama); "
                          "gunakan beberapa kata yang tidak berhubungan atau campuran huruf, angka dan tanda.",
@@ -466,6 +474,12 @@ def matrix_markdown() -> str:
         "Mode terbuka: ruang kerja tanpa akun mengizinkan setiap nama pengguna melakukan apa saja tanpa",
         "kata sandi (nama tetap dicatat di audit). Akun pertama harus admin; sejak itu setiap perintah",
         "memerlukan akun aktif dan kata sandinya (RECAP_PASSWORD atau ditanyakan di terminal).",
+        "",
+        "Akun dibuat dengan `recap users add NAMA --role PERAN --db BERKAS` (kata sandi dari",
+        "RECAP_NEW_PASSWORD atau ditanyakan; `recap users --help` untuk yang lain). Ruang kerja yang",
+        "memakai akun menandatangani bundel dan situs hanya dengan kunci kantor berkata sandi, yang dibuat",
+        "ketua atau admin dengan `recap keys passphrase` (kata sandi baru dari RECAP_NEW_KEY_PASSPHRASE;",
+        "setelah itu perintah yang menandatangani memakai RECAP_KEY_PASSPHRASE).",
         "",
         "Pemisahan tugas: orang yang memasukkan revisi terakhir sebuah sertifikat tidak boleh melakukan",
         "entri kedua atau memverifikasinya: menjelaskan peringatannya, mengesampingkan kesalahannya,",

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import hashlib
 import os
+import secrets
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +32,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import RecapError, os_text
+from .files import fsync_folder
 from .paths import data_dir
 
 KEY_PREFIX = "ed25519:"
@@ -74,9 +77,16 @@ def parse_public_key(text: str) -> Ed25519PublicKey:
         OfficeKeyError: the text is neither.
     """
     text = text.strip()
+    if text.startswith("-----BEGIN") and "PRIVATE KEY" in text.split("\n", 1)[0]:
+        raise OfficeKeyError("Yang diberikan adalah kunci rahasia, bukan kunci publik: berikan berkas .pub di "
+                             "sampingnya atau teks 'ed25519:...' yang dicetak oleh 'recap keys show'. Kunci rahasia "
+                             "tidak pernah dibagikan.", "bad_key")
     try:
         if text.startswith("-----BEGIN"):
-            key = serialization.load_pem_public_key(text.encode("ascii"))
+            try:
+                key = serialization.load_pem_public_key(text.encode("ascii"))
+            except ValueError as exc:
+                raise ValueError("bukan kunci publik PEM yang utuh") from exc
             if not isinstance(key, Ed25519PublicKey):
                 raise ValueError("bukan kunci Ed25519")
             return key
@@ -144,6 +154,25 @@ def _passphrase(passphrase: str | None) -> bytes | None:
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 
+def _check_key_name(path: Path) -> None:
+    if public_path(path) == path:
+        raise OfficeKeyError(f"Berkas kunci kantor {path} berakhiran .pub, nama kunci publik (yang ditulis di samping "
+                             "kunci rahasia); berikan berkas kunci rahasia (.pem).", "bad_key")
+
+
+def _check_new_passphrase(passphrase: str | None, path: Path) -> None:
+    """The passphrase a new key is made with follows the password policy (auth.check_password),
+    whichever way it came (RECAP_KEY_PASSPHRASE, the window, recap keys passphrase)."""
+    from .auth import check_password
+
+    given = os.environ.get("RECAP_KEY_PASSPHRASE") if passphrase is None else passphrase
+    try:
+        check_password(given or "")
+    except RecapError as exc:
+        where = "RECAP_KEY_PASSPHRASE" if passphrase is None else "kata sandi kunci yang diberikan"
+        raise OfficeKeyError(f"Kunci kantor {path} tidak dibuat: {where} ditolak. {exc}", exc.code) from exc
+
+
 def _encryption(secret: bytes | None):
     return serialization.BestAvailableEncryption(secret) if secret else serialization.NoEncryption()
 
@@ -154,6 +183,32 @@ def _write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _create_key_file(path: Path, data: bytes) -> bool:
+    """Put a whole new key file at ``path`` or leave the one another process put there first.
+
+    The file is written and synced under a temporary name, then linked to ``path`` (which fails
+    when ``path`` exists): a reader, or a process killed half-way, never sees a partial key.
+    Returns True when this call's file is the key. Raises OSError (folder not writable, disk full).
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.baru")
+    try:
+        _write_new(tmp, data)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False  # another process made it first: theirs is the key
+        except OSError:  # a file system without hard links: a rename that will not replace
+            if path.exists():
+                return False
+            os.rename(tmp, path)
+        fsync_folder(path.parent)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def _write_public(path: Path, key: Ed25519PublicKey) -> None:
@@ -184,33 +239,39 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
 
     Args:
         path: key file (default :func:`default_key_path`).
-        create: make a new key when the file does not exist (encrypted when a passphrase is given).
+        create: make a new key when the file does not exist (encrypted when a passphrase is given;
+            that passphrase follows the password policy, auth.check_password).
         passphrase: the key's passphrase; None takes RECAP_KEY_PASSPHRASE.
     Raises:
         OfficeKeyError: missing (create=False), unreadable, not an Ed25519 key, readable by other
             users (POSIX: mode must not grant group/other any access), "key_locked" (protected and
-            no passphrase given), "bad_passphrase" (wrong passphrase).
+            no passphrase given), "bad_passphrase" (wrong passphrase), "weak_password" (a new key's
+            passphrase breaks the policy: nothing is made).
     """
     path = Path(path) if path else default_key_path()
+    _check_key_name(path)
     secret = _passphrase(passphrase)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         if not create:
             raise OfficeKeyError(f"Berkas kunci kantor {path} tidak ada.", "no_key")
+        if secret is not None:
+            _check_new_passphrase(passphrase, path)
         key = Ed25519PrivateKey.generate()
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, _encryption(secret))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_new(path, pem)
-        except FileExistsError:
-            pass  # another process made it first: read theirs
+            made = _create_key_file(path, pem)
         except OSError as exc:
             raise OfficeKeyError(f"Berkas kunci kantor {path} tidak dapat dibuat: {os_text(exc)}.",
                                  "key_unwritable") from exc
-        else:
+        if made:
             _write_public(path, key.public_key())
             return OfficeIdentity(key, path, secret is not None, created=True)
     try:
-        if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise OfficeKeyError(f"Kunci kantor {path} bukan berkas biasa (folder, perangkat atau tautan ke sana); "
+                                 "diharapkan berkas kunci (.pem).", "bad_key")
+        if os.name == "posix" and stat.S_IMODE(st.st_mode) & 0o077:
             raise OfficeKeyError(
                 f"Berkas kunci kantor {path} dapat dibaca pengguna lain (mode "
                 f"{stat.S_IMODE(path.stat().st_mode):o}); diharapkan 600. Jalankan: chmod 600 {path}",
@@ -221,16 +282,20 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
                              "key_unreadable") from exc
     protected = b"ENCRYPTED" in data[:64]
     if protected and secret is None:
-        raise OfficeKeyError(f"Kunci kantor {path} dilindungi kata sandi kunci; isi RECAP_KEY_PASSPHRASE (atau "
-                             "ketik di jendela) agar kunci dapat dipakai.", "key_locked")
+        raise OfficeKeyError(f"Kunci kantor {path} dilindungi kata sandi kunci; beri kata sandinya agar kunci dapat "
+                             "dipakai (baris perintah: isi RECAP_KEY_PASSPHRASE; jendela menanyakannya).", "key_locked")
+    damaged = (f"Berkas kunci kantor {path} " + ("kosong (0 bita)" if not data else "rusak atau bukan kunci PEM")
+               + ": kunci tidak dapat dipakai. Pulihkan berkas itu dari salinan kunci kantor; bila kunci ini belum "
+               "pernah menandatangani apa pun, hapus berkas itu agar kunci baru dibuat (kantor penerima lalu perlu "
+               "sidik yang baru).")
     try:
         key = serialization.load_pem_private_key(data, password=secret if protected else None)
     except ValueError as exc:
         if protected:
             raise OfficeKeyError(f"Kata sandi kunci kantor {path} salah.", "bad_passphrase") from exc
-        raise OfficeKeyError(f"Berkas kunci kantor {path} rusak atau bukan kunci PEM: {exc}.", "bad_key") from exc
+        raise OfficeKeyError(damaged, "bad_key") from exc
     except TypeError as exc:
-        raise OfficeKeyError(f"Berkas kunci kantor {path} rusak atau bukan kunci PEM: {exc}.", "bad_key") from exc
+        raise OfficeKeyError(damaged, "bad_key") from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise OfficeKeyError(f"Berkas kunci kantor {path} bukan kunci Ed25519.", "bad_key")
     _write_public(path, key.public_key())
@@ -243,23 +308,23 @@ def signing_identity(path: Path | None = None, *, accounts: bool, passphrase: st
     caller unlocked) or :func:`load_identity`, under the office's rule for keys.
 
     Where the workspace has accounts (``accounts``) the office signs only with a passphrase-protected
-    key: a missing key is made only when a passphrase is given (``passphrase``, else
-    RECAP_KEY_PASSPHRASE), never unprotected; a key without a passphrase is refused. Without
-    accounts (open mode) a missing key is made without a passphrase when none is given; the
-    returned identity then says ``created`` and not ``protected``, and the caller tells the clerk
-    (:func:`key_notes`; docs/security.md, "The office key").
+    key, and a missing key is never made here: the ketua or admin makes it with its passphrase
+    (``recap keys passphrase``: permission "office_key", recorded in the audit log); a key without
+    a passphrase is refused. Without accounts (open mode) a missing key is made on first use,
+    without a passphrase unless one is given (``passphrase``, else RECAP_KEY_PASSPHRASE); the
+    returned identity then says ``created``, and the caller tells the clerk (:func:`key_notes`;
+    docs/security.md, "The office key").
 
     Raises:
-        OfficeKeyError: "no_key" (accounts, no key file, no passphrase: nothing is made),
-            "key_unprotected" (accounts, a key without a passphrase), and what
-            :func:`load_identity` raises.
+        OfficeKeyError: "no_key" (accounts, no key file: nothing is made), "key_unprotected"
+            (accounts, a key without a passphrase), and what :func:`load_identity` raises.
     """
     if given is None:
         path = Path(path) if path else default_key_path()
-        if accounts and not path.exists() and _passphrase(passphrase) is None:
+        if accounts and not path.exists() and not path.is_symlink():
             raise OfficeKeyError(f"Belum ada kunci kantor ({path}). Ruang kerja yang memakai akun menandatangani hanya "
-                                 "dengan kunci berkata sandi, jadi kunci tidak dibuat tanpa kata sandi: ketua atau "
-                                 "admin membuatnya dengan: recap keys passphrase", "no_key")
+                                 "dengan kunci berkata sandi, yang dibuat ketua atau admin (tercatat di log audit) "
+                                 "dengan: recap keys passphrase", "no_key")
         given = load_identity(path, create=True, passphrase=passphrase)
     if accounts and not given.protected:
         raise OfficeKeyError(f"Kunci kantor {given.path} belum dilindungi kata sandi kunci; ruang kerja yang memakai "

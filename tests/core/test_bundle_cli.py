@@ -17,6 +17,11 @@ from recap_app.core.formatting import number
 from recap_app.core.store import Workspace
 
 
+def _hash_of(path):
+    with Workspace.open(path, readonly=True) as ws:
+        return db_hash(ws)
+
+
 def _change(ws, kode, field, delta, actor):
     info = ws.latest_revision(kode)
     values = ws.revision_values(info.id)
@@ -111,6 +116,15 @@ def test_permissions_are_checked(demo_ws, tmp_path, monkeypatch):
         export.export_bundle(demo_ws, tmp_path / "x.zip", "operator1")
     assert exc.value.code == "forbidden" and not (tmp_path / "x.zip").exists()
     auth.add_user(demo_ws, "admin", "ketua", "ketua", "Gunung-sumbing-31-kabut")
+    from recap_app.core import anchors
+    from recap_app.core.office_key import OfficeKeyError
+
+    with pytest.raises(OfficeKeyError) as exc:  # the ketua may export, but makes the key first
+        export.export_bundle(demo_ws, tmp_path / "b.zip", "ketua")
+    assert exc.value.code == "no_key" and not (tmp_path / "b.zip").exists()
+    with pytest.raises(NotAllowed):
+        anchors.protect_key(demo_ws, "operator1", None, "kabut-pagi-di-dieng-2019")
+    anchors.protect_key(demo_ws, "ketua", None, "kabut-pagi-di-dieng-2019")
     b = export.export_bundle(demo_ws, tmp_path / "b.zip", "ketua").path
     assert keys.load_identity().protected
     target = Workspace.create(tmp_path / "t.sqlite", "pilpres-2019-jateng", actor="penerima")
@@ -160,9 +174,10 @@ def test_the_first_export_says_the_office_key_was_made_and_the_next_does_not(dem
     assert (said["key_created"], said["key_protected"], said["key_notes"]) == (False, False, [unprotected])
 
 
-def test_an_office_with_accounts_never_gets_a_key_without_a_passphrase(demo_ws, tmp_path, monkeypatch):
-    """No key file, accounts, no passphrase: the export is refused before anything is made (no
-    unprotected key left behind); with RECAP_KEY_PASSPHRASE the key is made protected."""
+def test_an_office_with_accounts_never_gets_a_key_from_a_signature(demo_ws, tmp_path, monkeypatch):
+    """No key file, accounts: the export is refused before anything is made, with a passphrase or
+    without (no unprotected key, no key made outside the audit log); the ketua makes the key with
+    `recap keys passphrase` (audited), and the export then signs with it."""
     from recap_app.core import office_key
     from recap_app.core.office_key import default_key_path
 
@@ -172,13 +187,49 @@ def test_an_office_with_accounts_never_gets_a_key_without_a_passphrase(demo_ws, 
     demo_ws.close()
     monkeypatch.setenv("RECAP_PASSWORD", "kabut-pagi-di-dieng-2019")
     args = ["bundle", "export", "--db", str(db), "--user", "ketua", "--full", "--out"]
-    r = CliRunner().invoke(main, [*args, str(tmp_path / "b1.zip")])
-    assert r.exit_code != 0
-    assert f"Belum ada kunci kantor ({default_key_path()})" in r.stderr and "recap keys passphrase" in r.stderr
-    assert not default_key_path().exists() and not (tmp_path / "b1.zip").exists()
-    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-sore-di-dieng-2024")
+    refusal = (f"Galat: Belum ada kunci kantor ({default_key_path()}). Ruang kerja yang memakai akun menandatangani "
+               "hanya dengan kunci berkata sandi, yang dibuat ketua atau admin (tercatat di log audit) dengan: recap "
+               "keys passphrase")
+    for passphrase in (None, "kabut-sore-di-dieng-2024"):
+        if passphrase:
+            monkeypatch.setenv("RECAP_KEY_PASSPHRASE", passphrase)
+        before = _hash_of(db)
+        r = CliRunner().invoke(main, [*args, str(tmp_path / "b1.zip")])
+        assert (r.exit_code, r.stderr.strip()) == (1, refusal)
+        assert not default_key_path().exists() and not (tmp_path / "b1.zip").exists()
+        assert _hash_of(db) == before
+    monkeypatch.setenv("RECAP_NEW_KEY_PASSPHRASE", "a")  # the ketua's passphrase follows the password policy
+    r = CliRunner().invoke(main, ["keys", "passphrase", "--db", str(db), "--user", "ketua"])
+    assert (r.exit_code, r.stderr.strip()) == (1, "Galat: Kata sandi terlalu pendek: 1 karakter; minimal 10.")
+    assert not default_key_path().exists()
+    monkeypatch.setenv("RECAP_NEW_KEY_PASSPHRASE", "kabut-sore-di-dieng-2024")
+    r = CliRunner().invoke(main, ["keys", "passphrase", "--db", str(db), "--user", "ketua"])
+    assert r.exit_code == 0, r.output
+    fp = office_key.load_identity(create=False).fingerprint
+    with Workspace.open(db, readonly=True) as ws:
+        (row,) = ws.conn.execute("SELECT actor, after FROM audit WHERE action = 'office_key.passphrase'").fetchall()
+    assert row[0] == "ketua" and json.loads(row[1])["key"] == fp
     r = CliRunner().invoke(main, [*args, str(tmp_path / "b2.zip"), "--format", "json"])
     assert r.exit_code == 0, r.output
     said = json.loads(r.stdout)
-    assert said["key_created"] and said["key_protected"] and office_key.is_protected()
-    assert len(said["key_notes"]) == 1 and said["key_notes"][0].startswith("Kunci kantor baru dibuat: ")
+    assert (said["key_created"], said["key_protected"], said["key_notes"]) == (False, True, [])
+    assert verify.verify_bundle(tmp_path / "b2.zip").manifest["sender"]["fingerprint"] == fp
+
+
+@pytest.mark.parametrize(("passphrase", "why"), [
+    ("a", "Kata sandi terlalu pendek: 1 karakter; minimal 10."),
+    ("kabut " * 60, "Kata sandi terlalu panjang: 360 karakter; maksimal 255."),
+    ("1234567890", "Kata sandi terlalu mudah ditebak"),
+])
+def test_a_key_made_with_a_passphrase_follows_the_password_policy(demo_ws, tmp_path, monkeypatch, passphrase, why):
+    """Open mode, RECAP_KEY_PASSPHRASE set, no key yet: the key it makes follows the same policy
+    as `recap keys passphrase`; a refused one leaves no key and no bundle."""
+    from recap_app.core.office_key import default_key_path
+
+    demo_ws.close()
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", passphrase)
+    r = CliRunner().invoke(main, ["bundle", "export", "--db", str(demo_ws.path), "--out", str(tmp_path / "b.zip")])
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Galat: Kunci kantor {default_key_path()} tidak dibuat: RECAP_KEY_PASSPHRASE "
+                               f"ditolak. {why}")
+    assert not default_key_path().exists() and not (tmp_path / "b.zip").exists()

@@ -223,6 +223,7 @@ def test_a_cut_tail_is_found_by_the_head_log(staffed):
 def test_a_rewritten_history_is_found_by_a_signed_head_even_without_the_head_log(staffed, monkeypatch, tmp_path):
     monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "kabut-pagi-di-dieng-2019")
     with Workspace.open(staffed) as w:
+        anchors.protect_key(w, "ketua", None, "kabut-pagi-di-dieng-2019")
         signed = anchors.sign(w, "ketua", "manual")
     assert signed["payload"]["audit_id"] > 0
     headlog.log_path().unlink()  # another computer, or the log wiped: only the signed head in the file

@@ -25,6 +25,7 @@ from .. import auth, faults, reconcile
 from ..clock import now_iso
 from ..domain import JUMLAH
 from ..errors import RecapError
+from ..files import fsync_folder
 from ..office_key import OfficeIdentity, key_notes, signing_identity
 from ..outputs import check_output_path
 from ..status import latest_revisions, refuse_changed_findings
@@ -294,8 +295,16 @@ def _zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
+def _write_synced(path: Path, data: bytes) -> None:
+    with open(path, "xb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
 def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | None = None, full: bool = False,
-                  with_sources: bool = False, identity: OfficeIdentity | None = None) -> ExportResult:
+                  with_sources: bool = False, identity: OfficeIdentity | None = None,
+                  key_path: str | Path | None = None) -> ExportResult:
     """Write a signed bundle to ``out`` and record it (one transaction, audit "bundle.export").
 
     Args:
@@ -305,7 +314,10 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
         full: carry everything (base sequence 0); overrides ``since``.
         with_sources: also carry the original source files of the carried revisions.
         identity: the office key, unlocked (default: :func:`recap_app.core.office_key.signing_identity`:
-            made on first use, never without a passphrase where the workspace has accounts).
+            made on first use, never without a passphrase where the workspace has accounts), loaded
+            only once ``out`` and the permission are checked (a refused export makes no key).
+        key_path: the key file when ``identity`` is not given (default: RECAP_KEY_FILE or the
+            user's data folder).
     Returns:
         :class:`ExportResult`.
     Raises:
@@ -319,7 +331,7 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     """
     auth.require(ws, actor, "bundle_export")
     out = check_output_path(out, ws)  # never the workspace, its -wal/-shm, a device or another database
-    identity = signing_identity(accounts=not auth.open_mode(ws), given=identity)
+    identity = signing_identity(key_path, accounts=not auth.open_mode(ws), given=identity)
     reconcile.refresh_stale(ws, actor)  # findings never checked, or by older rules: checked first, as print does
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     written = False
@@ -367,20 +379,22 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
                       {"sequence": sequence, "base_sequence": base_seq, "manifest_sha256": manifest_sha,
                        "file": out.name, "key": identity.fingerprint, "chain_head": manifest["chain_head"],
                        **manifest["contents"]})
-            try:
-                tmp.write_bytes(blob)
-                os.replace(tmp, out)
-                written = True
+            try:  # the whole file, on the disk, under a temporary name before the record commits
+                _write_synced(tmp, blob)
             except OSError as exc:
                 raise ExportError(f"Berkas bundel {out} tidak dapat ditulis ({faults.os_reason(exc)}). "
                                   "Tidak ada yang dicatat.", "unwritable") from exc
-    except BaseException:
-        if written:  # the commit failed after the file was put in place: no bundle without its record
-            with contextlib.suppress(OSError):
-                out.unlink()
-        raise
+        # committed: only now does the bundle take its name, so that no signed bundle is ever without its
+        # record (a kill between the two leaves the record and a hidden temporary file, never the reverse)
+        try:
+            os.replace(tmp, out)
+            written = True
+            fsync_folder(out.parent)
+        except OSError as exc:
+            raise ExportError(f"Bundel nomor {sequence} tercatat tetapi berkas {out} tidak dapat diberi nama "
+                              f"({faults.os_reason(exc)}); buat bundel lagi (nomor berikutnya).", "unwritable") from exc
     finally:
-        if tmp.exists():
+        if not written and tmp.exists():
             tmp.unlink()
     from .. import anchors, backup
 

@@ -331,6 +331,8 @@ class PublishResult:
         push: the rclone push result when a remote was given; push_error: why the push failed;
         key_created / key_protected / key_notes: the signing key made now, with a passphrase, and
         what the clerk is told about it (:func:`recap_app.core.office_key.key_notes`).
+        open_errors: the certificates published with errors not yet resolved, [{kode, nama,
+            errors}] in the official order (published as they are; the clerk is told).
     """
 
     out: Path
@@ -349,6 +351,7 @@ class PublishResult:
     key_created: bool = False
     key_protected: bool = True
     key_notes: tuple[str, ...] = ()
+    open_errors: tuple[dict, ...] = ()
 
     def lines(self) -> list[str]:
         """The result in Indonesian, for the clerk (CLI and window)."""
@@ -360,6 +363,12 @@ class PublishResult:
             out.append(f"Bertanda {' + '.join(self.marks)}: setiap halaman dan berkas data memuat tanda itu.")
         if not self.changed and not self.removed:
             out.append("Tidak ada yang berubah sejak publikasi sebelumnya.")
+        if self.open_errors:
+            names = ", ".join(f"{r['nama']} ({r['errors']} kesalahan)" for r in self.open_errors[:6])
+            more = f" dan {len(self.open_errors) - 6} lainnya" if len(self.open_errors) > 6 else ""
+            out.append(f"Catatan: {len(self.open_errors)} sertifikat terbit dengan kesalahan yang belum diselesaikan: "
+                       f"{names}{more}. Angkanya terbit apa adanya, belum ditetapkan; selesaikan (recap check) lalu "
+                       "terbitkan lagi.")
         return out + list(self.key_notes)
 
     def to_dict(self) -> dict:
@@ -367,12 +376,12 @@ class PublishResult:
         d = {k: getattr(self, k) for k in ("files", "changed", "removed", "unchanged", "manifest_sha256", "chain_head",
                                            "data_time", "seconds", "audit_id", "key_created", "key_protected")}
         d.update(out=str(self.out), marks=list(self.marks), push=None if self.push is None else self.push.to_dict(),
-                 push_error=self.push_error, key_notes=list(self.key_notes))
+                 push_error=self.push_error, key_notes=list(self.key_notes), open_errors=list(self.open_errors))
         return d
 
 
 def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_list: str | os.PathLike | None = None,
-            progress: Progress | None = None) -> PublishResult:
+            progress: Progress | None = None, key_path: str | os.PathLike | None = None) -> PublishResult:
     """Publish the workspace as a static site in ``out`` and record it in the audit log.
 
     Args:
@@ -380,7 +389,10 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
         actor: acting user; needs permission "publish".
         out: the site folder: new, empty, or an earlier publication of this election.
         identity: the office key, unlocked (default: the office's, made on first use: never without a
-            passphrase where the workspace has accounts, :func:`recap_app.core.office_key.signing_identity`).
+            passphrase where the workspace has accounts, :func:`recap_app.core.office_key.signing_identity`),
+            loaded only once the permission and the folder are checked (a refused publication makes no key).
+        key_path: the key file when ``identity`` is not given (default: RECAP_KEY_FILE or the
+            user's data folder).
         changed_list: a file to write the changed site paths to, one per line (rclone --files-from).
         progress: progress(done, total, text) between steps.
     Returns:
@@ -403,7 +415,8 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
     from .. import reconcile
     from ..office_key import key_notes, signing_identity
 
-    identity = signing_identity(accounts=not auth.open_mode(ws), given=identity)
+    inspect_folder(out, ws)  # a folder that will be refused: refused before a key is made (again below, in the lock)
+    identity = signing_identity(key_path, accounts=not auth.open_mode(ws), given=identity)
     reconcile.refresh_stale(ws, actor)  # findings checked by an older version of the rules, say: checked again first
     t0 = time.perf_counter()
     with ws.transaction():
@@ -425,7 +438,9 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
     return PublishResult(out, len(built.files), changed, removed, len(built.files) - len(changed),
                          built.manifest_sha256, dict(head), head["at"], built.snapshot.marks, seconds, audit_id,
                          key_created=identity.created, key_protected=identity.protected,
-                         key_notes=tuple(key_notes(identity)))
+                         key_notes=tuple(key_notes(identity)),
+                         open_errors=tuple({"kode": r.kode, "nama": r.nama, "errors": r.errors}
+                                           for r in built.snapshot.regencies if r.errors))
 
 
 # ------------------------------------------------------------------------------------------ history
