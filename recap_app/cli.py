@@ -101,7 +101,7 @@ class LazyGroup(Group):
         return super().get_command(ctx, name)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120})
 @click.version_option(__version__, prog_name="recap")
 def main():
     """recap_app: rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan."""

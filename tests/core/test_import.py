@@ -91,9 +91,14 @@ def test_kudus_formulas_recomputed_from_form_not_from_sheet(ws):
         "V.A Jumlah seluruh suara sah: rumus tanpa hasil tersimpan di sel D52 (=D50+D51 tampil 14.300, disimpan 63.422), E52 "
         "(=E50+E51 tampil 16.418, disimpan 58.950), F52 (=F50+F51 tampil 18.035, disimpan 69.446), G52 (=G50+G51 "
         "tampil 8.603, disimpan 47.748) dan 6 sel lain tidak menjumlahkan yang ditentukan formulir; disimpan angka "
-        "menurut formulir, sedangkan lembar kerja dan cetakannya menampilkan angka rumus. Periksa sertifikat yang "
-        "ditandatangani"]
+        "menurut formulir, sedangkan lembar kerja dan cetakannya menampilkan angka rumus. Periksa pada sertifikat "
+        "yang ditandatangani angka mana yang benar."]
     assert all(r["di_lembar_kerja"] == r["value"] for r in rep.recomputed if r["field"] != "suara_sah")
+    # the recomputed line of such a cell says what the sheet shows and points to the note; the others do not
+    lines = {ln.split(" (")[0].split()[-1]: ln for ln in rep.to_text().splitlines() if "Dihitung ulang" in ln}
+    assert lines["D52"].endswith("(rumus tanpa hasil tersimpan: =D50+D51; di lembar kerja rumus itu tampil 14.300, "
+                                 "lihat catatan di bawah)")
+    assert lines["M49"].endswith("(rumus tanpa hasil tersimpan: =SUM(D49:L49))")
 
 
 def test_banyumas_text_numbers_with_dots(ws):
@@ -367,8 +372,8 @@ def test_a_formula_without_value_adding_other_cells_is_said_with_what_the_printo
     assert said == [f"{ws.election.form.field_label('paslon_1')}: rumus tanpa hasil tersimpan "
                     f"di sel M49 ({'of:' if kind == 'ods' else ''}=SUM(D49:K49) tampil {figure(shown)}, disimpan "
                     f"{figure(full)}) tidak menjumlahkan yang ditentukan formulir; disimpan angka menurut formulir, "
-                    "sedangkan lembar kerja dan cetakannya menampilkan angka rumus. Periksa sertifikat yang "
-                    "ditandatangani"]
+                    "sedangkan lembar kerja dan cetakannya menampilkan angka rumus. Periksa pada sertifikat yang "
+                    "ditandatangani angka mana yang benar."]
     assert "  Catatan: " + said[0] in rep.to_text().splitlines()
 
 

@@ -276,6 +276,23 @@ def test_changed_list_and_cli_output(demo_ws, tmp_path):
     assert r.exit_code == 2 and "--out" in r.output
 
 
+def test_certificates_published_with_open_errors_are_named(tmp_path):
+    """The real Kota Pekalongan sample carries one error (F.501, a difference of 1): publishing is
+    allowed, and the clerk is told which certificates went out with errors not yet resolved."""
+    db, out = str(tmp_path / "w.sqlite"), tmp_path / "situs"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "--election", "pilpres-2019-jateng", "--db", db]).exit_code == 0
+    samples = sorted(str(p) for p in (ROOT / "tests" / "data" / "samples").glob("*.xlsx"))
+    assert runner.invoke(main, ["import", "--db", db, *samples]).exit_code == 0
+    r = runner.invoke(main, ["publish", "--db", db, "--out", str(out), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["open_errors"] == [{"kode": "33.75", "nama": "Kota Pekalongan", "errors": 1}]
+    shutil.rmtree(out)
+    r = runner.invoke(main, ["publish", "--db", db, "--out", str(out)])
+    assert ("Catatan: 1 sertifikat terbit dengan kesalahan yang belum diselesaikan: Kota Pekalongan (1 kesalahan). "
+            "Angkanya terbit apa adanya, belum ditetapkan; selesaikan (recap check) lalu terbitkan lagi.") in r.stdout
+
+
 # ------------------------------------------------------------------------------------------ verify
 def test_verify_passes_and_says_what_the_site_holds(published):
     out, result = published

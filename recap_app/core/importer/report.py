@@ -33,6 +33,14 @@ REFUSED = "ditolak"
 CANCELLED = "cancelled"
 
 
+def differs(rc: dict) -> bool:
+    """True when a recomputed cell's formula (``rc``: one of FileReport.recomputed) shows, in the
+    spreadsheet program and its printout, another figure than the one stored by the form's
+    definition. Blank parts: the program shows 0, which is not another sum."""
+    shown = rc.get("di_lembar_kerja")
+    return shown is not None and shown != (rc["value"] or 0)
+
+
 @dataclass
 class FileReport:
     """What happened to one file (see the module docstring for the JSON keys)."""
@@ -117,7 +125,9 @@ class FileReport:
         for rc in self.recomputed[:40]:
             how = " + ".join(lab(x.strip()) for x in rc["dihitung"].split(" + "))
             lines.append(f"  Dihitung ulang: sel {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = {number(rc['value'], 'kosong')} "
-                         f"dari {how} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'})")
+                         f"dari {how} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'}"
+                         + (f"; di lembar kerja rumus itu tampil {number(rc['di_lembar_kerja'], 'kosong')}, lihat "
+                            "catatan di bawah)" if differs(rc) else ")"))
         if len(self.recomputed) > 40:
             lines.append(f"  ... dan {len(self.recomputed) - 40} sel lain dihitung ulang.")
         if self.jumlah_computed:

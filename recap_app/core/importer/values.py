@@ -9,6 +9,7 @@ from .context import Context, Found
 from .formulas import Evaluator
 from .grid import Grid, cell_ref, unref
 from .numbers import MAX_FIGURE, NumberProblem, parse_figure, short
+from .report import differs
 
 
 def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
@@ -80,8 +81,8 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     differ: dict[str, list[dict]] = {}
     sheet_formulas = Evaluator(grid.sheet.rows, missing)
     for rc in found.recomputed:  # what the spreadsheet program shows for the formula, where it is a simple sum
-        rc["di_lembar_kerja"] = shown = sheet_formulas.evaluate(rc["rumus"])
-        if shown is not None and shown != (rc["value"] or 0):  # blank parts: the program shows 0, not another sum
+        rc["di_lembar_kerja"] = sheet_formulas.evaluate(rc["rumus"])
+        if differs(rc):
             differ.setdefault(rc["field"], []).append(rc)
     for key, cells in differ.items():
         shown = ", ".join(f"{rc['cell']} ({short(rc['rumus'])} tampil {figure(rc['di_lembar_kerja'])}, disimpan "
@@ -89,7 +90,7 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             f" dan {len(cells) - 4} sel lain" if len(cells) > 4 else "")
         found.notes.append(f"{form.field_label(key)}: rumus tanpa hasil tersimpan di sel {shown} tidak menjumlahkan "
                            "yang ditentukan formulir; disimpan angka menurut formulir, sedangkan lembar kerja dan "
-                           "cetakannya menampilkan angka rumus. Periksa sertifikat yang ditandatangani")
+                           "cetakannya menampilkan angka rumus. Periksa pada sertifikat yang ditandatangani angka mana yang benar.")
     if pending:
         headers = {c.kode: c.header for c in found.columns}
         items = "; ".join(f"sel {ref} ({form.field_label(key)}, {short(headers[kolom])}) berisi rumus "
