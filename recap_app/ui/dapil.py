@@ -62,8 +62,9 @@ def district_view(ws, totals: dict, kode: str | None):
 
 def order_by_district(election, rows: list[dict], kode: str | None) -> list[dict]:
     """Status rows of one dapil, or every row grouped by dapil (definition order) for None; each row
-    gains "dapil" (the district's name) and "dapil_nomor" (its place in the definition, from 0), by
-    which the list tells the groups apart."""
+    gains "dapil" (the district's name), "dapil_nomor" (its place in the definition, from 0), by
+    which the list tells the groups apart, and "dapil_pendek" (the name's number: "II" of "JAWA
+    TENGAH II", "2" of "JAWA TENGAH 2"), the list's Dapil column."""
     if not election.has_districts:
         return rows
     by = {r["kode"]: r for r in rows}
@@ -71,7 +72,8 @@ def order_by_district(election, rows: list[dict], kode: str | None) -> list[dict
     for i, d in enumerate(election.districts):
         if kode is not None and d.kode != kode:
             continue
-        out += [dict(by[k], dapil=d.nama, dapil_nomor=i) for k in d.wilayah if k in by]
+        short = d.nama.rsplit(" ", 1)[-1]
+        out += [dict(by[k], dapil=d.nama, dapil_nomor=i, dapil_pendek=short) for k in d.wilayah if k in by]
     return out
 
 

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         ll.addWidget(self.progress)
         self.regency_model = RegencyModel(self)
         self.regency_model.kecamatan = kecamatan
+        self.regency_model.districts = dapil.several(ws.election)
         self.regency_view = QTableView()
         self.regency_view.setObjectName("regencyView")
         head.setBuddy(self.regency_view)
@@ -200,6 +201,8 @@ class MainWindow(QMainWindow):
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)  # "ada peringatan · draf" whole
         self.regency_view.setColumnWidth(0, 48)
         hh.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)  # "Revisi", "Revision" whole
+        if self.regency_model.districts:
+            hh.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # "Dapil", "VIII"
         self.regency_view.activated.connect(self._open_index)
         self.regency_view.clicked.connect(self._open_index)
         ll.addWidget(self.regency_view, 1)

@@ -74,7 +74,8 @@ def short_regency(nama: str) -> str:
 class RegencyModel(RowsModel):
     """The submitting regions with status: rows from core.certificate.statuses(), plus drafts.
 
-    Columns: code, name, status (text and icon), revision number.
+    Columns: code, name, status (text and icon), revision number; and the dapil's number where the
+    contest has several districts (:attr:`districts`).
     """
 
     def __init__(self, parent=None):
@@ -83,10 +84,12 @@ class RegencyModel(RowsModel):
 
     #: True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md)
     kecamatan = False
+    #: True for a contest with several districts: a fifth column names each row's dapil
+    districts = False
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Kode"), self.tr("Kecamatan") if self.kecamatan else self.tr("Kabupaten/Kota"),
-                self.tr("Status"), self.tr("Revisi"))
+                self.tr("Status"), self.tr("Revisi")) + ((self.tr("Dapil"),) if self.districts else ())
 
     def set_rows(self, rows: list[dict], drafts: set[str] | None = None) -> None:
         """Replace the rows: list of {kode, nama, status, revision} (core.certificate.statuses())."""
@@ -122,11 +125,15 @@ class RegencyModel(RowsModel):
                 return text
             if col == 3:
                 return "" if r["revision"] is None else str(r["revision"])
+            if col == 4:
+                return r.get("dapil_pendek", "")
         elif role == Qt.ItemDataRole.DecorationRole and col == 2:
             return status_icon(r["status"])
         elif role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return ALIGN_RIGHT
-        elif role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return Qt.AlignmentFlag.AlignCenter
+        elif role == Qt.ItemDataRole.ToolTipRole and col in (0, 1, 4):
             return r["nama"] + (" — " + self.tr("dapil %s") % r["dapil"] if r.get("dapil") else "")
         elif role == Qt.ItemDataRole.BackgroundRole and r.get("dapil_nomor", 0) % 2:
             return _OTHER_DAPIL  # every other dapil shaded: the groups of the list at a glance

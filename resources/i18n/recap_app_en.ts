@@ -62,32 +62,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="430"/>
+        <location filename="../../recap_app/ui/models.py" line="437"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="430"/>
+        <location filename="../../recap_app/ui/models.py" line="437"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="430"/>
+        <location filename="../../recap_app/ui/models.py" line="437"/>
         <source>Tindakan</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="430"/>
+        <location filename="../../recap_app/ui/models.py" line="437"/>
         <source>Waktu (WIB)</source>
         <translation>Time (WIB)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="431"/>
+        <location filename="../../recap_app/ui/models.py" line="438"/>
         <source>Objek</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="431"/>
+        <location filename="../../recap_app/ui/models.py" line="438"/>
         <source>Rincian</source>
         <translation>Details</translation>
     </message>
@@ -359,8 +359,8 @@
     </message>
     <message>
         <location filename="../../recap_app/ui/editor.py" line="665"/>
-        <location filename="../../recap_app/ui/editor.py" line="1298"/>
-        <location filename="../../recap_app/ui/editor.py" line="1300"/>
+        <location filename="../../recap_app/ui/editor.py" line="1294"/>
+        <location filename="../../recap_app/ui/editor.py" line="1296"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
@@ -543,12 +543,12 @@
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1229"/>
+        <location filename="../../recap_app/ui/editor.py" line="1225"/>
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1228"/>
+        <location filename="../../recap_app/ui/editor.py" line="1224"/>
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator&apos;s decision.</translation>
     </message>
@@ -563,84 +563,84 @@
         <translation>Not saved: the cell being edited holds text that is not a figure. Correct it, or press Esc to cancel that entry, then save again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1213"/>
+        <location filename="../../recap_app/ui/editor.py" line="1209"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1214"/>
+        <location filename="../../recap_app/ui/editor.py" line="1210"/>
         <source>Sel yang sedang diisi berisi &quot;%s&quot;, yang bukan angka; isian ini belum masuk draf dan hilang bila program ditutup sekarang.</source>
         <translation>The cell being edited holds &quot;%s&quot;, which is not a figure; this entry is not in the draft yet and is lost if the program closes now.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <location filename="../../recap_app/ui/editor.py" line="1211"/>
         <source>Keluar tanpa isian ini</source>
         <translation>Quit without this entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <location filename="../../recap_app/ui/editor.py" line="1211"/>
         <source>Kembali ke sel</source>
         <translation>Back to the cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1227"/>
+        <location filename="../../recap_app/ui/editor.py" line="1223"/>
         <source>Menyimpan entri kedua…</source>
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1273"/>
+        <location filename="../../recap_app/ui/editor.py" line="1269"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1274"/>
+        <location filename="../../recap_app/ui/editor.py" line="1270"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1274"/>
+        <location filename="../../recap_app/ui/editor.py" line="1270"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1281"/>
-        <location filename="../../recap_app/ui/editor.py" line="1283"/>
+        <location filename="../../recap_app/ui/editor.py" line="1277"/>
+        <location filename="../../recap_app/ui/editor.py" line="1279"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1282"/>
+        <location filename="../../recap_app/ui/editor.py" line="1278"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1289"/>
+        <location filename="../../recap_app/ui/editor.py" line="1285"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1290"/>
+        <location filename="../../recap_app/ui/editor.py" line="1286"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1290"/>
+        <location filename="../../recap_app/ui/editor.py" line="1286"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1299"/>
+        <location filename="../../recap_app/ui/editor.py" line="1295"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/editor.py" line="1166"/>
-        <location filename="../../recap_app/ui/editor.py" line="1300"/>
+        <location filename="../../recap_app/ui/editor.py" line="1296"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1305"/>
+        <location filename="../../recap_app/ui/editor.py" line="1301"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -671,12 +671,12 @@
 <context>
     <name>CertificateTable</name>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="50"/>
+        <location filename="../../recap_app/ui/fmt.py" line="49"/>
         <source>“%1” terlalu besar (paling besar 999.999.999).</source>
         <translation>“%1” is too large (at most 999.999.999).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="54"/>
+        <location filename="../../recap_app/ui/fmt.py" line="53"/>
         <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
         <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
     </message>
@@ -798,7 +798,7 @@
 <context>
     <name>DapilBox</name>
     <message>
-        <location filename="../../recap_app/ui/dapil.py" line="91"/>
+        <location filename="../../recap_app/ui/dapil.py" line="93"/>
         <source>Semua dapil</source>
         <translation>All districts</translation>
     </message>
@@ -1164,17 +1164,17 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="211"/>
+        <location filename="../../recap_app/ui/models.py" line="218"/>
         <source>dikesampingkan: %s</source>
         <translation>overridden: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="213"/>
+        <location filename="../../recap_app/ui/models.py" line="220"/>
         <source>dijelaskan: %s</source>
         <translation>explained: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="214"/>
+        <location filename="../../recap_app/ui/models.py" line="221"/>
         <source>terbuka</source>
         <translation>open</translation>
     </message>
@@ -1357,47 +1357,47 @@
 <context>
     <name>FindingsTree</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="266"/>
+        <location filename="../../recap_app/ui/models.py" line="273"/>
         <source>Jenis</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="266"/>
+        <location filename="../../recap_app/ui/models.py" line="273"/>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="266"/>
+        <location filename="../../recap_app/ui/models.py" line="273"/>
         <source>Wilayah</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="266"/>
+        <location filename="../../recap_app/ui/models.py" line="273"/>
         <source>Kolom / isian</source>
         <translation>Column / field</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="266"/>
+        <location filename="../../recap_app/ui/models.py" line="273"/>
         <source>Uraian</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="267"/>
+        <location filename="../../recap_app/ui/models.py" line="274"/>
         <source>Tindak lanjut</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="301"/>
+        <location filename="../../recap_app/ui/models.py" line="308"/>
         <source>%1 dari %2 terbuka</source>
         <translation>%1 of %2 open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="302"/>
+        <location filename="../../recap_app/ui/models.py" line="309"/>
         <source>selesai semua</source>
         <translation>all done</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="303"/>
+        <location filename="../../recap_app/ui/models.py" line="310"/>
         <source>%s temuan</source>
         <translation>%s findings</translation>
     </message>
@@ -1546,22 +1546,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="454"/>
+        <location filename="../../recap_app/ui/widgets.py" line="457"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="456"/>
+        <location filename="../../recap_app/ui/widgets.py" line="459"/>
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="484"/>
+        <location filename="../../recap_app/ui/widgets.py" line="487"/>
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="487"/>
+        <location filename="../../recap_app/ui/widgets.py" line="490"/>
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1603,296 +1603,296 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="185"/>
+        <location filename="../../recap_app/ui/main_window.py" line="177"/>
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="225"/>
+        <location filename="../../recap_app/ui/main_window.py" line="220"/>
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="242"/>
-        <location filename="../../recap_app/ui/main_window.py" line="802"/>
+        <location filename="../../recap_app/ui/main_window.py" line="237"/>
+        <location filename="../../recap_app/ui/main_window.py" line="807"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="265"/>
+        <location filename="../../recap_app/ui/main_window.py" line="260"/>
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="269"/>
+        <location filename="../../recap_app/ui/main_window.py" line="264"/>
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="271"/>
+        <location filename="../../recap_app/ui/main_window.py" line="266"/>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="272"/>
+        <location filename="../../recap_app/ui/main_window.py" line="267"/>
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="307"/>
+        <location filename="../../recap_app/ui/main_window.py" line="302"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="323"/>
+        <location filename="../../recap_app/ui/main_window.py" line="318"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="336"/>
+        <location filename="../../recap_app/ui/main_window.py" line="331"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="347"/>
+        <location filename="../../recap_app/ui/main_window.py" line="342"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="731"/>
+        <location filename="../../recap_app/ui/main_window.py" line="736"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="386"/>
+        <location filename="../../recap_app/ui/main_window.py" line="381"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="185"/>
+        <location filename="../../recap_app/ui/main_window.py" line="177"/>
         <source>&lt;b&gt;Kecamatan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Districts (kecamatan)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="308"/>
+        <location filename="../../recap_app/ui/main_window.py" line="303"/>
         <source>&amp;Buka ruang kerja…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="310"/>
+        <location filename="../../recap_app/ui/main_window.py" line="305"/>
         <source>Ruang kerja &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="312"/>
+        <location filename="../../recap_app/ui/main_window.py" line="307"/>
         <source>&amp;Impor berkas sertifikat…</source>
         <translation>&amp;Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="314"/>
+        <location filename="../../recap_app/ui/main_window.py" line="309"/>
         <source>&amp;Cetak dokumen…</source>
         <translation>&amp;Print documents…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="316"/>
+        <location filename="../../recap_app/ui/main_window.py" line="311"/>
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="317"/>
+        <location filename="../../recap_app/ui/main_window.py" line="312"/>
         <source>&amp;Pengguna dan peran…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="318"/>
+        <location filename="../../recap_app/ui/main_window.py" line="313"/>
         <source>Pengaturan &amp;kantor…</source>
         <translation>Office &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="319"/>
+        <location filename="../../recap_app/ui/main_window.py" line="314"/>
         <source>P&amp;ulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="321"/>
+        <location filename="../../recap_app/ui/main_window.py" line="316"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="324"/>
+        <location filename="../../recap_app/ui/main_window.py" line="319"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="326"/>
+        <location filename="../../recap_app/ui/main_window.py" line="321"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="331"/>
+        <location filename="../../recap_app/ui/main_window.py" line="326"/>
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="334"/>
+        <location filename="../../recap_app/ui/main_window.py" line="329"/>
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="337"/>
+        <location filename="../../recap_app/ui/main_window.py" line="332"/>
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="338"/>
+        <location filename="../../recap_app/ui/main_window.py" line="333"/>
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="339"/>
+        <location filename="../../recap_app/ui/main_window.py" line="334"/>
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="340"/>
+        <location filename="../../recap_app/ui/main_window.py" line="335"/>
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="341"/>
+        <location filename="../../recap_app/ui/main_window.py" line="336"/>
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="348"/>
+        <location filename="../../recap_app/ui/main_window.py" line="343"/>
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="350"/>
+        <location filename="../../recap_app/ui/main_window.py" line="345"/>
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="437"/>
+        <location filename="../../recap_app/ui/main_window.py" line="432"/>
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="463"/>
+        <location filename="../../recap_app/ui/main_window.py" line="458"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="491"/>
-        <location filename="../../recap_app/ui/main_window.py" line="497"/>
+        <location filename="../../recap_app/ui/main_window.py" line="486"/>
+        <location filename="../../recap_app/ui/main_window.py" line="492"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="491"/>
+        <location filename="../../recap_app/ui/main_window.py" line="486"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="497"/>
+        <location filename="../../recap_app/ui/main_window.py" line="492"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="732"/>
+        <location filename="../../recap_app/ui/main_window.py" line="737"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="792"/>
+        <location filename="../../recap_app/ui/main_window.py" line="797"/>
         <source>Buka ruang kerja</source>
         <extracomment>a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk&apos;s remembered size and place alone</extracomment>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="793"/>
+        <location filename="../../recap_app/ui/main_window.py" line="798"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="819"/>
+        <location filename="../../recap_app/ui/main_window.py" line="824"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="819"/>
+        <location filename="../../recap_app/ui/main_window.py" line="824"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="852"/>
-        <location filename="../../recap_app/ui/main_window.py" line="861"/>
-        <location filename="../../recap_app/ui/main_window.py" line="882"/>
-        <location filename="../../recap_app/ui/main_window.py" line="888"/>
-        <location filename="../../recap_app/ui/main_window.py" line="891"/>
+        <location filename="../../recap_app/ui/main_window.py" line="857"/>
+        <location filename="../../recap_app/ui/main_window.py" line="866"/>
+        <location filename="../../recap_app/ui/main_window.py" line="887"/>
+        <location filename="../../recap_app/ui/main_window.py" line="893"/>
+        <location filename="../../recap_app/ui/main_window.py" line="896"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="853"/>
+        <location filename="../../recap_app/ui/main_window.py" line="858"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="857"/>
+        <location filename="../../recap_app/ui/main_window.py" line="862"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="860"/>
+        <location filename="../../recap_app/ui/main_window.py" line="865"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="861"/>
+        <location filename="../../recap_app/ui/main_window.py" line="866"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="861"/>
-        <location filename="../../recap_app/ui/main_window.py" line="885"/>
+        <location filename="../../recap_app/ui/main_window.py" line="866"/>
+        <location filename="../../recap_app/ui/main_window.py" line="890"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="868"/>
+        <location filename="../../recap_app/ui/main_window.py" line="873"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="883"/>
+        <location filename="../../recap_app/ui/main_window.py" line="888"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="885"/>
+        <location filename="../../recap_app/ui/main_window.py" line="890"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="892"/>
+        <location filename="../../recap_app/ui/main_window.py" line="897"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="893"/>
+        <location filename="../../recap_app/ui/main_window.py" line="898"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="916"/>
+        <location filename="../../recap_app/ui/main_window.py" line="921"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="916"/>
+        <location filename="../../recap_app/ui/main_window.py" line="921"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -1949,18 +1949,18 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="342"/>
+        <location filename="../../recap_app/ui/main_window.py" line="337"/>
         <source>Data &amp;TPS di balik angka kecamatan…</source>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="662"/>
+        <location filename="../../recap_app/ui/main_window.py" line="667"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="666"/>
-        <location filename="../../recap_app/ui/main_window.py" line="667"/>
+        <location filename="../../recap_app/ui/main_window.py" line="671"/>
+        <location filename="../../recap_app/ui/main_window.py" line="672"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>
@@ -2484,7 +2484,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>ProvinceModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="172"/>
+        <location filename="../../recap_app/ui/models.py" line="179"/>
         <source>JUMLAH</source>
         <translation>TOTAL</translation>
     </message>
@@ -2669,43 +2669,48 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>RegencyModel</name>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="88"/>
+        <location filename="../../recap_app/ui/models.py" line="91"/>
         <source>Kode</source>
-        <extracomment>the background of the regencies of every other dapil in the list (a legislative contest) True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md)</extracomment>
+        <extracomment>the background of the regencies of every other dapil in the list (a legislative contest) True at a kabupaten/kota office: the rows are its kecamatan (docs/tiers.md) True for a contest with several districts: a fifth column names each row&apos;s dapil</extracomment>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="88"/>
+        <location filename="../../recap_app/ui/models.py" line="91"/>
         <source>Kabupaten/Kota</source>
         <translation>Regency/city</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="88"/>
+        <location filename="../../recap_app/ui/models.py" line="91"/>
         <source>Kecamatan</source>
         <translation>District (kecamatan)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="89"/>
+        <location filename="../../recap_app/ui/models.py" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="89"/>
+        <location filename="../../recap_app/ui/models.py" line="92"/>
         <source>Revisi</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="121"/>
+        <location filename="../../recap_app/ui/models.py" line="92"/>
+        <source>Dapil</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/models.py" line="124"/>
         <source>draf</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="130"/>
+        <location filename="../../recap_app/ui/models.py" line="137"/>
         <source>dapil %s</source>
         <translation>electoral district %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/models.py" line="135"/>
+        <location filename="../../recap_app/ui/models.py" line="142"/>
         <source>(ada draf)</source>
         <translation>(draft kept)</translation>
     </message>
@@ -3202,7 +3207,7 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>w</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="90"/>
+        <location filename="../../recap_app/ui/main_window.py" line="82"/>
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>

@@ -156,6 +156,11 @@ def test_a_window_that_remembers_nothing_starts_on_the_first_received_certificat
     w = MainWindow(ws, "tester")
     qtbot.addWidget(w)
     assert w.first_region() == "33.74"  # JAWA TENGAH I (33.22, 33.24, 33.73, 33.74) comes before II (33.19)
+    m = w.regency_model  # the list names each row's dapil, so that its order reads as groups
+    assert m.headerData(4, Qt.Orientation.Horizontal) == "Dapil"
+    assert [(m.index(i, 0).data(), m.index(i, 4).data()) for i in range(6)] == [
+        ("33.22", "I"), ("33.24", "I"), ("33.73", "I"), ("33.74", "I"), ("33.19", "II"), ("33.20", "II")]
+    assert m.index(4, 4).data(Qt.ItemDataRole.ToolTipRole) == "Kabupaten Kudus — dapil JAWA TENGAH II"
     w.show()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.current_region() == "33.74")
