@@ -124,11 +124,14 @@ def mark_banner(demo: bool, simulation: bool) -> QLabel | None:
     if not (demo or simulation):
         return None
     if demo:
-        text = QCoreApplication.translate("Marks", "CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.")
+        text = QCoreApplication.translate("Marks", "CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil "
+                                          "resmi. Data itu hanya memuat DPT dan perolehan suara: isian lain kosong, "
+                                          "jadi setiap sertifikat ada peringatan.")
     else:
         text = QCoreApplication.translate("Marks", "SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.")
     lab = QLabel(text)
     lab.setObjectName("markBanner")
+    lab.setWordWrap(True)  # never wider than the window
     lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
     lab.setStyleSheet("#markBanner { background: #ffe08a; color: #3a2a00; font-weight: bold; padding: 4px;"
                       " border-bottom: 2px solid #c99a00; }")

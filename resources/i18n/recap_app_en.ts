@@ -806,42 +806,42 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="275"/>
+        <location filename="../../recap_app/ui/widgets.py" line="277"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="339"/>
+        <location filename="../../recap_app/ui/widgets.py" line="341"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="343"/>
+        <location filename="../../recap_app/ui/widgets.py" line="345"/>
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="346"/>
+        <location filename="../../recap_app/ui/widgets.py" line="348"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="348"/>
+        <location filename="../../recap_app/ui/widgets.py" line="350"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="349"/>
+        <location filename="../../recap_app/ui/widgets.py" line="351"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="350"/>
+        <location filename="../../recap_app/ui/widgets.py" line="352"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="351"/>
+        <location filename="../../recap_app/ui/widgets.py" line="353"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -1546,22 +1546,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="457"/>
+        <location filename="../../recap_app/ui/widgets.py" line="459"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="459"/>
+        <location filename="../../recap_app/ui/widgets.py" line="461"/>
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="487"/>
+        <location filename="../../recap_app/ui/widgets.py" line="489"/>
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="490"/>
+        <location filename="../../recap_app/ui/widgets.py" line="492"/>
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1969,11 +1969,11 @@ Accept these matches? The spellings will be remembered.</translation>
     <name>Marks</name>
     <message>
         <location filename="../../recap_app/ui/widgets.py" line="127"/>
-        <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi.</source>
-        <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results.</translation>
+        <source>CONTOH — data nyata Pilpres 2019 Jawa Tengah untuk latihan; bukan hasil resmi. Data itu hanya memuat DPT dan perolehan suara: isian lain kosong, jadi setiap sertifikat ada peringatan.</source>
+        <translation>CONTOH (EXAMPLE) — real 2019 Central Java presidential figures for practice; not official results. They hold only the voter lists (DPT) and the votes: the other fields are blank, so every certificate has warnings.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="129"/>
+        <location filename="../../recap_app/ui/widgets.py" line="131"/>
         <source>SIMULASI — ruang kerja latihan; dokumen dan bundel ditandai SIMULASI.</source>
         <translation>SIMULASI (SIMULATION) — training workspace; documents and bundles are marked SIMULASI.</translation>
     </message>
@@ -2924,22 +2924,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="243"/>
+        <location filename="../../recap_app/ui/widgets.py" line="245"/>
         <source>Ctrl+Enter: simpan · Esc: batal</source>
         <translation>Ctrl+Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="243"/>
+        <location filename="../../recap_app/ui/widgets.py" line="245"/>
         <source>Enter: simpan · Esc: batal</source>
         <translation>Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="245"/>
+        <location filename="../../recap_app/ui/widgets.py" line="247"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="245"/>
+        <location filename="../../recap_app/ui/widgets.py" line="247"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
