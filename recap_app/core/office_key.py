@@ -324,12 +324,14 @@ def signing_identity(path: Path | None = None, *, accounts: bool, passphrase: st
         if accounts and not path.exists() and not path.is_symlink():
             raise OfficeKeyError(f"Belum ada kunci kantor ({path}). Ruang kerja yang memakai akun menandatangani hanya "
                                  "dengan kunci berkata sandi, yang dibuat ketua atau admin (tercatat di log audit) "
-                                 "dengan: recap keys passphrase", "no_key")
+                                 "dengan: recap keys passphrase (di jendela: Berkas › Pengguna dan peran, Kata sandi "
+                                 "kunci kantor)", "no_key")
         given = load_identity(path, create=True, passphrase=passphrase)
     if accounts and not given.protected:
         raise OfficeKeyError(f"Kunci kantor {given.path} belum dilindungi kata sandi kunci; ruang kerja yang memakai "
                              "akun hanya menandatangani dengan kunci berkata sandi. Ketua atau admin menetapkannya "
-                             "dengan: recap keys passphrase", "key_unprotected")
+                             "dengan: recap keys passphrase (di jendela: Berkas › Pengguna dan peran, Kata sandi kunci "
+                             "kantor)", "key_unprotected")
     return given
 
 

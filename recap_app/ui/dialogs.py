@@ -56,7 +56,7 @@ def dialog_factories(window) -> list[DialogCase]:
     from .printing import PrintDialog
     from .settings import LoginDialog, NewWorkspaceDialog, SettingsDialog
     from .tps_view import TpsDialog
-    from .users import AccountDialog, PassphraseDialog, UsersDialog
+    from .users import AccountDialog, KeyPassphraseDialog, PassphraseDialog, UsersDialog
 
     ws, ed = window.ws, window.editor
 
@@ -99,6 +99,8 @@ def dialog_factories(window) -> list[DialogCase]:
                               d.again.setText("rahasia-panjang-1"))),
         DialogCase("office key passphrase", ("PassphraseDialog",), lambda: PassphraseDialog(window, "bundel ini"),
                    _type("kata sandi kunci")),
+        DialogCase("office key passphrase set", ("KeyPassphraseDialog",), lambda: KeyPassphraseDialog(window, False),
+                   lambda d: (d.new.setText("kabut-pagi-di-dieng-2019"), d.again.setText("kabut-pagi-di-dieng-2019"))),
         DialogCase("print", ("PrintDialog",),
                    lambda: PrintDialog(window, ["Dokumen yang dicetak:", "• Berita acara (tegak)"], "F4",
                                        (["PDF", "Kantor"], "PDF"))),

@@ -267,6 +267,14 @@ def set_active(ws, progress, cancelled, *, actor, name, active):
     return auth.set_active(ws, actor, name, active)
 
 
+def protect_key(ws, progress, cancelled, *, actor, old, new):
+    """anchors.protect_key: set or change the office key's passphrase, making the key when there is
+    none (ketua or admin; audited "office_key.passphrase"). Returns the OfficeIdentity."""
+    from ..core import anchors
+
+    return anchors.protect_key(ws, actor, old, new)
+
+
 def set_password(ws, progress, cancelled, *, actor, name, password):
     """auth.set_password: a new password (one's own, or anyone's by an admin)."""
     from ..core import auth

@@ -103,6 +103,14 @@ class UsersDialog(QDialog):
         for b in (self.add_btn, self.role_btn, self.active_btn, self.password_btn):
             b.setAutoDefault(False)
         lay.addLayout(row)
+        key_row = QHBoxLayout()
+        self.key_note = QLabel("")
+        self.key_note.setObjectName("officeKeyNote")
+        self.key_note.setWordWrap(True)
+        key_row.addWidget(self.key_note, 1)
+        self.key_btn = add_button(key_row, self.tr("Kata sandi k&unci kantor…"), self.protect_key)
+        self.key_btn.setAutoDefault(False)
+        lay.addLayout(key_row)
         self.buttons = button_box(self, self.tr("Tutup"))
         lay.addWidget(self.buttons)
         self.table.currentCellChanged.connect(lambda *_: self._selected_changed())
@@ -126,6 +134,20 @@ class UsersDialog(QDialog):
         if accounts and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self._selected_changed()
+        from ..core import office_key
+
+        pub = office_key.public_identity()
+        if pub is None:
+            self.key_note.setText(self.tr("Kunci kantor: belum ada di komputer ini. Ruang kerja yang memakai akun "
+                                          "menandatangani bundel dan situs hanya dengan kunci berkata sandi, yang "
+                                          "dibuat ketua atau admin di sini."))
+        elif pub.protected:
+            self.key_note.setText(self.tr("Kunci kantor: dilindungi kata sandi (sidik %s).")
+                                  % office_key.grouped(pub.fingerprint)[:19])
+        else:
+            self.key_note.setText(self.tr("Kunci kantor: belum dilindungi kata sandi (sidik %s); ruang kerja yang "
+                                          "memakai akun tidak menandatangani dengannya.")
+                                  % office_key.grouped(pub.fingerprint)[:19])
 
     def selected(self):
         r = self.table.currentRow()
@@ -175,6 +197,73 @@ class UsersDialog(QDialog):
                 return False
             password = dlg.password.text()
         return self._write(operations.set_password, name=acc.name, password=password)
+
+
+    def protect_key(self, old: str | None = None, new: str | None = None) -> bool:
+        """Set or change the office key's passphrase (the dialog asks unless ``new`` is given); the
+        core checks the permission ("office_key": ketua or admin) and the password policy."""
+        from ..core import office_key
+
+        if new is None:
+            dlg = KeyPassphraseDialog(self, office_key.default_key_path().exists(), office_key.is_protected())
+            if not dlg.exec():
+                return False
+            old, new = (dlg.old.text() if dlg.old is not None else None), dlg.new.text()
+        try:
+            ident = operations.run_here(self.ws, operations.protect_key, actor=self.actor, old=old, new=new)
+        except RecapError as exc:
+            inform(self, self.tr("Kata sandi kunci kantor"), exc.message, error=True)
+            return False
+        self.reload()
+        inform(self, self.tr("Kata sandi kunci kantor"),
+               self.tr("Kunci kantor %s kini dilindungi kata sandi (sidik %s). Kata sandi itu diminta setiap kali "
+                       "bundel atau situs ditandatangani; simpan di tempat aman.")
+               % (ident.path, office_key.grouped(ident.fingerprint)))
+        return True
+
+
+class KeyPassphraseDialog(QDialog):
+    """The office key's passphrase set or changed: the current one (when the key has one) and the
+    new one twice. The key itself is kept (made now where there is none)."""
+
+    def __init__(self, parent=None, exists: bool = True, protected: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kata sandi kunci kantor"))
+        lay = QVBoxLayout(self)
+        if not exists:
+            text = self.tr("Belum ada kunci kantor di komputer ini: kunci dibuat sekarang, dilindungi kata sandi ini.")
+        elif protected:
+            text = self.tr("Ganti kata sandi kunci kantor; kuncinya tetap sama.")
+        else:
+            text = self.tr("Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat "
+                           "menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.")
+        note = QLabel(text)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        form = QFormLayout()
+        self.old = None
+        if protected:
+            self.old = QLineEdit()
+            self.old.setObjectName("keyPassphraseOld")
+            form.addRow(self.tr("Kata sandi &sekarang"), self.old)
+        self.new = QLineEdit()
+        self.new.setObjectName("keyPassphraseNew")
+        self.again = QLineEdit()
+        self.again.setObjectName("keyPassphraseAgain")
+        form.addRow(self.tr("Kata sandi &baru"), self.new)
+        form.addRow(self.tr("&Ulangi kata sandi baru"), self.again)
+        for edit in (self.old, self.new, self.again):
+            if edit is not None:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+        lay.addLayout(form)
+        lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))
+        (self.old or self.new).setFocus()
+
+    def accept(self) -> None:
+        if self.new.text() != self.again.text():
+            inform(self, self.windowTitle(), self.tr("Kedua kata sandi baru tidak sama; tulis ulang."), error=True)
+            return
+        super().accept()
 
 
 class PassphraseDialog(QDialog):

@@ -806,42 +806,42 @@
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="277"/>
+        <location filename="../../recap_app/ui/widgets.py" line="278"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="341"/>
+        <location filename="../../recap_app/ui/widgets.py" line="342"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="345"/>
+        <location filename="../../recap_app/ui/widgets.py" line="346"/>
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="348"/>
+        <location filename="../../recap_app/ui/widgets.py" line="349"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="350"/>
+        <location filename="../../recap_app/ui/widgets.py" line="351"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="351"/>
+        <location filename="../../recap_app/ui/widgets.py" line="352"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="352"/>
+        <location filename="../../recap_app/ui/widgets.py" line="353"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="353"/>
+        <location filename="../../recap_app/ui/widgets.py" line="354"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -1546,24 +1546,77 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="459"/>
+        <location filename="../../recap_app/ui/widgets.py" line="460"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="461"/>
+        <location filename="../../recap_app/ui/widgets.py" line="462"/>
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="489"/>
+        <location filename="../../recap_app/ui/widgets.py" line="490"/>
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="492"/>
+        <location filename="../../recap_app/ui/widgets.py" line="493"/>
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPassphraseDialog</name>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="231"/>
+        <source>Kata sandi kunci kantor</source>
+        <translation>Office key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="234"/>
+        <source>Belum ada kunci kantor di komputer ini: kunci dibuat sekarang, dilindungi kata sandi ini.</source>
+        <translation>This computer has no office key yet: the key is made now, protected by this passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="236"/>
+        <source>Ganti kata sandi kunci kantor; kuncinya tetap sama.</source>
+        <translation>Change the office key&apos;s passphrase; the key stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="238"/>
+        <source>Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.</source>
+        <translation>The office key has no passphrase: anyone who can read its file can sign in the office&apos;s name. Set its passphrase; the key stays the same.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="248"/>
+        <source>Kata sandi &amp;sekarang</source>
+        <translation>&amp;Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="253"/>
+        <source>Kata sandi &amp;baru</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="254"/>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>New passphrase &amp;again</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="259"/>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="259"/>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="264"/>
+        <source>Kedua kata sandi baru tidak sama; tulis ulang.</source>
+        <translation>The two new passphrases differ; type them again.</translation>
     </message>
 </context>
 <context>
@@ -2030,32 +2083,32 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="186"/>
+        <location filename="../../recap_app/ui/users.py" line="275"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="188"/>
+        <location filename="../../recap_app/ui/users.py" line="277"/>
         <source>Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.</source>
         <translation>The office key is protected by a passphrase. Type it to sign %s.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="189"/>
+        <location filename="../../recap_app/ui/users.py" line="278"/>
         <source>berkas ini</source>
         <translation>this file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="196"/>
+        <location filename="../../recap_app/ui/users.py" line="285"/>
         <source>&amp;Kata sandi kunci</source>
         <translation>Key &amp;passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="198"/>
+        <location filename="../../recap_app/ui/users.py" line="287"/>
         <source>Tandatangani</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="198"/>
+        <location filename="../../recap_app/ui/users.py" line="287"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2924,22 +2977,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>TextDialog</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="245"/>
+        <location filename="../../recap_app/ui/widgets.py" line="246"/>
         <source>Ctrl+Enter: simpan · Esc: batal</source>
         <translation>Ctrl+Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="245"/>
+        <location filename="../../recap_app/ui/widgets.py" line="246"/>
         <source>Enter: simpan · Esc: batal</source>
         <translation>Enter: save · Esc: cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="247"/>
+        <location filename="../../recap_app/ui/widgets.py" line="248"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="247"/>
+        <location filename="../../recap_app/ui/widgets.py" line="248"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3110,7 +3163,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/users.py" line="101"/>
-        <location filename="../../recap_app/ui/users.py" line="140"/>
+        <location filename="../../recap_app/ui/users.py" line="162"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Disable</translation>
     </message>
@@ -3120,34 +3173,65 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>New &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="106"/>
+        <location filename="../../recap_app/ui/users.py" line="111"/>
+        <source>Kata sandi k&amp;unci kantor…</source>
+        <translation>Office &amp;key passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="114"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="117"/>
+        <location filename="../../recap_app/ui/users.py" line="125"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="117"/>
+        <location filename="../../recap_app/ui/users.py" line="125"/>
         <source>nonaktif</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="121"/>
+        <location filename="../../recap_app/ui/users.py" line="129"/>
         <source>Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak dengan menulis namanya). Buat akun admin pertama untuk mewajibkan kata sandi.</source>
         <translation>No accounts yet: the workspace is in open mode (anyone may act by writing a name). Create the first admin account to require passwords.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="124"/>
+        <location filename="../../recap_app/ui/users.py" line="132"/>
         <source>Hanya admin yang dapat mengubah akun. Peran menentukan apa yang boleh dilakukan; setiap perubahan tercatat di log audit.</source>
         <translation>Only an admin may change accounts. The role decides what may be done; every change is in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="140"/>
+        <location filename="../../recap_app/ui/users.py" line="141"/>
+        <source>Kunci kantor: belum ada di komputer ini. Ruang kerja yang memakai akun menandatangani bundel dan situs hanya dengan kunci berkata sandi, yang dibuat ketua atau admin di sini.</source>
+        <translation>Office key: none on this computer yet. A workspace with accounts signs bundles and the site only with a key that has a passphrase, made here by the ketua or an admin.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="145"/>
+        <source>Kunci kantor: dilindungi kata sandi (sidik %s).</source>
+        <translation>Office key: protected by a passphrase (fingerprint %s).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="148"/>
+        <source>Kunci kantor: belum dilindungi kata sandi (sidik %s); ruang kerja yang memakai akun tidak menandatangani dengannya.</source>
+        <translation>Office key: no passphrase yet (fingerprint %s); a workspace with accounts does not sign with it.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="162"/>
         <source>&amp;Aktifkan</source>
         <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="215"/>
+        <location filename="../../recap_app/ui/users.py" line="218"/>
+        <source>Kata sandi kunci kantor</source>
+        <translation>Office key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="219"/>
+        <source>Kunci kantor %s kini dilindungi kata sandi (sidik %s). Kata sandi itu diminta setiap kali bundel atau situs ditandatangani; simpan di tempat aman.</source>
+        <translation>The office key %s is now protected by a passphrase (fingerprint %s). It is asked for every time a bundle or the site is signed; keep it somewhere safe.</translation>
     </message>
 </context>
 <context>

@@ -189,7 +189,7 @@ def test_an_office_with_accounts_never_gets_a_key_from_a_signature(demo_ws, tmp_
     args = ["bundle", "export", "--db", str(db), "--user", "ketua", "--full", "--out"]
     refusal = (f"Galat: Belum ada kunci kantor ({default_key_path()}). Ruang kerja yang memakai akun menandatangani "
                "hanya dengan kunci berkata sandi, yang dibuat ketua atau admin (tercatat di log audit) dengan: recap "
-               "keys passphrase")
+               "keys passphrase (di jendela: Berkas › Pengguna dan peran, Kata sandi kunci kantor)")
     for passphrase in (None, "kabut-sore-di-dieng-2024"):
         if passphrase:
             monkeypatch.setenv("RECAP_KEY_PASSPHRASE", passphrase)

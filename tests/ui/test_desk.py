@@ -482,6 +482,48 @@ def test_users_and_roles_from_the_window(qtbot, window):
     assert auth.get_account(window.ws, "operator1").active
 
 
+def test_the_office_key_passphrase_is_set_from_the_users_dialog(qtbot, window):
+    """A workspace with accounts signs only with a protected key: the ketua or admin makes it (or
+    protects the one there) in Pengguna dan peran; an operator is refused by the core."""
+    import recap_app.ui.users as users_mod
+    from recap_app.core import auth, office_key
+    from recap_app.ui.users import KeyPassphraseDialog, UsersDialog
+
+    auth.add_user(window.ws, "tester", "admin1", "admin", "rahasia-panjang-1")
+    auth.add_user(window.ws, "admin1", "operator1", "operator", "rahasia-panjang-2")
+    dlg = UsersDialog(window.ws, "operator1", window)
+    qtbot.addWidget(dlg)
+    assert dlg.key_note.text().startswith("Kunci kantor: belum ada di komputer ini.")
+    shown = []
+    users_mod.inform, old = (lambda parent, title, text, error=False: shown.append((text, error))), users_mod.inform
+    try:
+        assert not dlg.protect_key(None, "kabut-pagi-di-dieng-2019")
+        assert "izin 'office_key'" in shown[-1][0] and shown[-1][1] and not office_key.default_key_path().exists()
+        dlg.actor = "admin1"
+        assert not dlg.protect_key(None, "pendek")
+        assert shown[-1] == ("Kata sandi terlalu pendek: 6 karakter; minimal 10.", True)
+        assert dlg.protect_key(None, "kabut-pagi-di-dieng-2019")
+    finally:
+        users_mod.inform = old
+    ident = office_key.load_identity(create=False, passphrase="kabut-pagi-di-dieng-2019")
+    assert ident.protected and shown[-1] == (
+        f"Kunci kantor {ident.path} kini dilindungi kata sandi (sidik {office_key.grouped(ident.fingerprint)}). "
+        "Kata sandi itu diminta setiap kali bundel atau situs ditandatangani; simpan di tempat aman.", False)
+    assert dlg.key_note.text() == f"Kunci kantor: dilindungi kata sandi (sidik {office_key.grouped(ident.fingerprint)[:19]})."
+    ask = KeyPassphraseDialog(dlg, exists=True, protected=True)  # changing it asks for the current one
+    qtbot.addWidget(ask)
+    assert ask.old is not None and ask.old.echoMode() == ask.old.EchoMode.Password
+    ask.new.setText("satu-kata-sandi-baru")
+    ask.again.setText("dua-kata-sandi-baru")
+    shown.clear()
+    users_mod.inform, old = (lambda parent, title, text, error=False: shown.append((text, error))), users_mod.inform
+    try:
+        ask.accept()  # two different new passphrases: said, the dialog stays
+    finally:
+        users_mod.inform = old
+    assert shown == [("Kedua kata sandi baru tidak sama; tulis ulang.", True)] and ask.result() == 0
+
+
 # ---------------------------------------------------------------------- the window itself
 def test_the_window_fits_a_1366_by_768_screen_and_remembers_where_it_was(qtbot, demo_ws):
     from recap_app.ui.app import make_app
