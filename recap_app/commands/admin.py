@@ -209,6 +209,8 @@ def register(main):
             return
         click.echo(f"Kepala rantai #{head['audit_id']} {head['audit_hash']} ditandatangani dengan kunci kantor "
                    f"{signed['key'][:16]}….")
+        for line in signed["key_notes"]:
+            click.echo(line, err=line.startswith("Peringatan"))
 
     @cmd.read_command(audit_grp, "log")
     @click.option("--actor", default=None, help="Hanya tindakan pengguna ini.")

@@ -78,7 +78,8 @@ def sign(ws: Workspace, actor: str, purpose: str, identity: OfficeIdentity | Non
         identity: the unlocked office key (default: loaded with RECAP_KEY_PASSPHRASE).
         extra: more signed fields (a restore names the history it abandons).
     Returns:
-        {"payload": ..., "signature": base64, "key": fingerprint}.
+        {"payload": ..., "signature": base64, "key": fingerprint, "key_created", "key_protected",
+        "key_notes": what the clerk is told about the key (office_key.key_notes)}.
     Raises:
         OfficeKeyError: no key, locked, wrong passphrase, or "key_unprotected": a workspace with
             accounts signs only with a passphrase-protected key. NotAllowed: no "anchor" permission.
@@ -98,7 +99,9 @@ def sign(ws: Workspace, actor: str, purpose: str, identity: OfficeIdentity | Non
                   {"purpose": purpose, "audit_id": head.audit_id, "audit_hash": head.audit_hash,
                    "key": identity.fingerprint})
     headlog.append("anchor", ws.path, genesis=head.genesis, payload=payload, signature=signature)
-    return {"payload": payload, "signature": signature, "key": identity.fingerprint}
+    return {"payload": payload, "signature": signature, "key": identity.fingerprint,
+            "key_created": identity.created, "key_protected": identity.protected,
+            "key_notes": office_key.key_notes(identity)}
 
 
 def try_sign(ws: Workspace, actor: str, purpose: str) -> dict | None:

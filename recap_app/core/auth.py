@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .clock import default_actor, now_iso
 from .errors import NotAllowed, RecapError
 from .schema import ROLES
-from .text import CONTROL, INVISIBLE, shown
+from .text import CONTROL, INVISIBLE, secret_text, shown
 
 if TYPE_CHECKING:  # pragma: no cover
     from .store import Workspace
@@ -244,7 +244,7 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
         "SELECT name, password_hash, active FROM user_account WHERE name = ?", (acc.name,)).fetchone()
     if password is None:
         password = password_from_env_or_prompt(f"Kata sandi untuk {shown(name)}: ")
-    password = unicodedata.normalize("NFC", password)
+    password = secret_text(password)
     bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{shown(name)}'.", "bad_login")
     if row is None:
         # the same work as a wrong password, so that the time taken does not say the name is unknown
@@ -356,7 +356,7 @@ def check_password(password: str, name: str = "") -> str:
     Raises:
         RecapError: code "weak_password", saying why.
     """
-    password = unicodedata.normalize("NFC", password or "")
+    password = secret_text(password or "")
     if len(password) < MIN_PASSWORD:
         raise RecapError(f"Kata sandi terlalu pendek: {len(password)} karakter; minimal {MIN_PASSWORD}.",
                          "weak_password")

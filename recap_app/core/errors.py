@@ -227,6 +227,7 @@ CODES: dict[str, tuple[str, str]] = {
     "key_unreadable": ("berkas kunci tidak dapat dibaca", "key file unreadable"),
     "key_unwritable": ("berkas kunci tidak dapat ditulis", "key file unwritable"),
     "key_locked": ("kunci kantor terkunci frasa sandi", "office key locked by a passphrase"),
+    "bad_secret_text": ("kata sandi memuat bita yang bukan teks UTF-8", "password holds bytes that are not UTF-8 text"),
     "bad_passphrase": ("frasa sandi kunci kantor salah", "wrong office key passphrase"),
     "key_unprotected": ("kunci kantor tanpa frasa sandi di kantor berakun", "office key without a passphrase where accounts exist"),
     "other_workspace": ("cadangan dari ruang kerja lain", "a backup of another workspace"),

@@ -23,7 +23,6 @@ import hashlib
 import os
 import secrets
 import stat
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,8 +31,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .errors import RecapError, os_text
-from .files import fsync_folder
+from .files import SQLITE_MAGIC, file_head, fsync_folder
 from .paths import data_dir
+from .text import secret_text
 
 KEY_PREFIX = "ed25519:"
 
@@ -151,11 +151,12 @@ def _passphrase(passphrase: str | None) -> bytes | None:
     text = os.environ.get("RECAP_KEY_PASSPHRASE") if passphrase is None else passphrase
     if not text:
         return None
-    return unicodedata.normalize("NFC", text).encode("utf-8")
+    return secret_text(text, "Kata sandi kunci kantor" + (" (RECAP_KEY_PASSPHRASE)" if passphrase is None else "")
+                       ).encode("utf-8")
 
 
 def _check_key_name(path: Path) -> None:
-    if public_path(path) == path:
+    if path.suffix.lower() == ".pub":
         raise OfficeKeyError(f"Berkas kunci kantor {path} berakhiran .pub, nama kunci publik (yang ditulis di samping "
                              "kunci rahasia); berikan berkas kunci rahasia (.pem).", "bad_key")
 
@@ -193,6 +194,9 @@ def _create_key_file(path: Path, data: bytes) -> bool:
     Returns True when this call's file is the key. Raises OSError (folder not writable, disk full).
     """
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.parent == default_key_path().parent == data_dir() / "kunci":  # the program's own folder: private
+        with contextlib.suppress(OSError):
+            os.chmod(path.parent, 0o700)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.baru")
     try:
         _write_new(tmp, data)
@@ -214,8 +218,14 @@ def _create_key_file(path: Path, data: bytes) -> bool:
 def _write_public(path: Path, key: Ed25519PublicKey) -> None:
     pub = public_path(path)
     text = (public_key_text(key) + "\n").encode("ascii")
-    if pub.exists() and pub.read_bytes() == text:
+    try:
+        there = pub.read_bytes() if pub.is_file() else None
+    except OSError:
         return
+    if there == text:
+        return
+    if (there is not None and not there.startswith(KEY_PREFIX.encode())) or (pub.exists() and there is None):
+        return  # a file of someone else's under that name (not a public key text): left as it is
     tmp = pub.with_name(pub.name + ".baru")
     try:
         tmp.unlink(missing_ok=True)
@@ -271,6 +281,9 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
         if not stat.S_ISREG(st.st_mode):
             raise OfficeKeyError(f"Kunci kantor {path} bukan berkas biasa (folder, perangkat atau tautan ke sana); "
                                  "diharapkan berkas kunci (.pem).", "bad_key")
+        if file_head(path) == SQLITE_MAGIC:
+            raise OfficeKeyError(f"Berkas {path} adalah basis data SQLite (ruang kerja atau cadangan), bukan kunci "
+                                 "kantor; berikan berkas kunci (.pem).", "bad_key")
         if os.name == "posix" and stat.S_IMODE(st.st_mode) & 0o077:
             raise OfficeKeyError(
                 f"Berkas kunci kantor {path} dapat dibaca pengguna lain (mode "
@@ -300,6 +313,13 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
         raise OfficeKeyError(f"Berkas kunci kantor {path} bukan kunci Ed25519.", "bad_key")
     _write_public(path, key.public_key())
     return OfficeIdentity(key, path, protected)
+
+
+def key_exists(path: Path | None = None) -> bool:
+    """True when the key file's name is taken (a file, or anything else that is refused when it is
+    loaded): a signature will then not make a key."""
+    path = Path(path) if path else default_key_path()
+    return path.exists() or path.is_symlink()
 
 
 def signing_identity(path: Path | None = None, *, accounts: bool, passphrase: str | None = None,

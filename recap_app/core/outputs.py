@@ -51,8 +51,8 @@ def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> 
 
     Refused (OutputError, code ``bad_output``): the workspace file itself or its -wal/-shm
     files, an existing target that is not a regular file (a folder, a device such as
-    /dev/full, a FIFO), an existing SQLite database (any workspace or backup), and a missing
-    parent folder.
+    /dev/full, a FIFO), an existing SQLite database (any workspace or backup), an existing key
+    file (the office key, a public key), and a missing parent folder.
     """
     out = Path(out)
     check_name_length(out)
@@ -75,10 +75,21 @@ def check_output_path(out: str | os.PathLike, ws: "Workspace | None" = None) -> 
         kind = "folder" if stat.S_ISDIR(st.st_mode) else "bukan berkas biasa (perangkat atau pipa)"
         raise OutputError(f"Berkas keluaran {out} adalah {kind}; diharapkan nama berkas baru atau berkas biasa. "
                           "Tidak ada yang ditulis.", "bad_output")
-    if file_head(target) == SQLITE_MAGIC:
+    head = file_head(target, 64)
+    if head.startswith(SQLITE_MAGIC):
         raise OutputError(f"Berkas keluaran {out} adalah basis data SQLite (ruang kerja atau cadangan); berkas itu "
                           "tidak ditimpa. Pilih nama berkas lain.", "bad_output")
+    if is_key_text(head):
+        raise OutputError(f"Berkas keluaran {out} adalah berkas kunci (kunci kantor atau kunci publiknya); berkas itu "
+                          "tidak ditimpa. Pilih nama berkas lain. Tidak ada yang ditulis.", "bad_output")
     return out
+
+
+def is_key_text(head: bytes) -> bool:
+    """True when a file's first bytes are a key: a PEM private or public key, or the
+    ``ed25519:`` text of a public key (core.office_key)."""
+    first = head.lstrip()[:64]
+    return first.startswith(b"ed25519:") or (first.startswith(b"-----BEGIN") and b"KEY" in first)
 
 
 def write_atomic(out: str | os.PathLike, data: bytes, ws: "Workspace | None" = None) -> Path:

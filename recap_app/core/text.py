@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import TextError
+from .errors import RecapError, TextError
 
 #: control characters refused in one-line text (C0, DEL, C1)
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -87,3 +87,19 @@ def shown(text: object) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def secret_text(text: str, what: str = "Kata sandi") -> str:
+    """A password or passphrase as NFC text, refused when it is not text: an environment variable
+    holding bytes of another encoding reaches Python as lone surrogates, which no hash or key
+    library takes.
+
+    Raises:
+        RecapError: code "bad_secret_text", naming ``what`` (never the secret itself).
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise RecapError(f"{what} memuat bita yang bukan teks UTF-8 (misalnya variabel lingkungan yang ditulis dengan "
+                         "penyandian lain); tulis ulang dengan huruf, angka dan tanda biasa.", "bad_secret_text") from None
+    return unicodedata.normalize("NFC", text)

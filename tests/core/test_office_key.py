@@ -180,3 +180,90 @@ def test_a_workspace_with_accounts_signs_only_after_the_ketua_made_the_key(demo_
     assert exc.value.code == "no_key" and not default_key_path().exists()
     with Workspace.open(demo_ws.path, readonly=True) as other:
         assert other.conn.execute("SELECT COUNT(*) FROM anchor").fetchone()[0] == 0
+
+
+def test_no_output_is_ever_written_over_a_key_file(demo_ws, tmp_path):
+    """The key, its public copy, any PEM key or `ed25519:` text: refused as an output like a
+    workspace is (a bundle once overwrote the office key given as --out)."""
+    ident = load_identity()
+    demo_ws.close()
+    db = str(demo_ws.path)
+    key, pub = default_key_path(), office_key.public_path()
+    before = (key.read_bytes(), pub.read_bytes())
+    for args in (["bundle", "export", "--db", db, "--out", str(key)],
+                 ["bundle", "export", "--db", db, "--out", str(pub)],
+                 ["publish", "--db", db, "--out", str(tmp_path / "situs"), "--changed-list", str(key)],
+                 ["print", "--db", db, "--out", str(key)]):
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 1, (args, r.output)
+        assert "adalah berkas kunci (kunci kantor atau kunci publiknya); berkas itu tidak ditimpa" in r.stderr, args
+    assert (key.read_bytes(), pub.read_bytes()) == before and stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert load_identity(create=False).fingerprint == ident.fingerprint
+
+
+def test_a_refusal_after_the_checks_of_the_path_makes_no_key_either(demo_ws, tmp_path, monkeypatch):
+    from recap_app.core.publish import site
+
+    demo_ws.close()
+    db = str(demo_ws.path)
+    r = CliRunner().invoke(main, ["bundle", "export", "--db", db, "--out", str(tmp_path / "b.zip"), "--since", "999"])
+    assert r.exit_code == 1 and "999" in r.stderr and not default_key_path().exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".b.zip")]  # its temporary file is gone too
+
+    def refused(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(site.tempfile, "mkdtemp", refused)
+    r = CliRunner().invoke(main, ["publish", "--db", db, "--out", str(tmp_path / "situs")])
+    assert r.exit_code == 1 and "tidak dapat ditulis" in r.stderr and not default_key_path().exists()
+
+
+def test_an_anchor_that_makes_the_key_says_so(demo_ws):
+    demo_ws.close()
+    r = CliRunner().invoke(main, ["audit", "anchor", "--db", str(demo_ws.path)])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[-1].startswith(f"Kunci kantor baru dibuat: {default_key_path()} (sidik ")
+    assert r.stderr.startswith(f"Peringatan: kunci kantor {default_key_path()} tidak dilindungi kata sandi")
+    r = CliRunner().invoke(main, ["audit", "anchor", "--db", str(demo_ws.path), "--format", "json"])
+    said = json.loads(r.stdout)
+    assert (said["key_created"], said["key_protected"], len(said["key_notes"])) == (False, False, 1)
+
+
+def test_a_passphrase_that_is_not_text_is_refused_in_words(demo_ws, tmp_path, monkeypatch):
+    """Bytes of another encoding in an environment variable reach Python as lone surrogates:
+    refused with the variable named, never a traceback, nothing made."""
+    demo_ws.close()
+    monkeypatch.setenv("RECAP_KEY_PASSPHRASE", "Gajah-Terbang\udcff\udcfeMalam-77")
+    r = CliRunner().invoke(main, ["bundle", "export", "--db", str(demo_ws.path), "--out", str(tmp_path / "b.zip")])
+    assert r.exit_code == 1
+    assert r.stderr.startswith("Galat: Kata sandi kunci kantor (RECAP_KEY_PASSPHRASE) memuat bita yang bukan teks "
+                               "UTF-8")
+    assert not default_key_path().exists() and not (tmp_path / "b.zip").exists()
+    with pytest.raises(Exception) as exc:
+        auth.check_password("Gajah-Terbang\udcffMalam-77")
+    assert exc.value.code == "bad_secret_text"
+
+
+def test_key_names_that_are_not_keys_are_refused_before_any_advice(demo_ws, tmp_path):
+    with pytest.raises(OfficeKeyError) as exc:
+        load_identity(tmp_path / "k.PUB")
+    assert ".pub" in exc.value.message and not (tmp_path / "k.PUB").exists()
+    os.chmod(demo_ws.path, 0o644)
+    with pytest.raises(OfficeKeyError) as exc:  # not "chmod 600" and then "delete it" for a workspace
+        load_identity(demo_ws.path)
+    assert exc.value.message == (f"Berkas {demo_ws.path} adalah basis data SQLite (ruang kerja atau cadangan), bukan "
+                                 "kunci kantor; berikan berkas kunci (.pem).")
+
+
+def test_a_foreign_file_under_the_public_copy_name_is_left_alone(tmp_path):
+    (tmp_path / "lain.pub").write_text("catatan orang lain\n")
+    load_identity(tmp_path / "lain.pem")
+    assert (tmp_path / "lain.pub").read_text() == "catatan orang lain\n"
+
+
+def test_the_program_s_key_folder_is_made_private_when_a_key_is_made_in_it():
+    folder = default_key_path().parent
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    load_identity()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -26,7 +26,7 @@ from ..clock import now_iso
 from ..domain import JUMLAH
 from ..errors import RecapError
 from ..files import fsync_folder
-from ..office_key import OfficeIdentity, key_notes, signing_identity
+from ..office_key import OfficeIdentity, key_exists, key_notes, signing_identity
 from ..outputs import check_output_path
 from ..status import latest_revisions, refuse_changed_findings
 from ..store import RevisionInfo, Workspace, cells_by_column, values_sha256
@@ -296,7 +296,7 @@ def _zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 
 def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "xb") as fh:
+    with open(path, "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
@@ -331,13 +331,22 @@ def export_bundle(ws: Workspace, out: str | Path, actor: str, *, since: int | No
     """
     auth.require(ws, actor, "bundle_export")
     out = check_output_path(out, ws)  # never the workspace, its -wal/-shm, a device or another database
-    identity = signing_identity(key_path, accounts=not auth.open_mode(ws), given=identity)
+    accounts = not auth.open_mode(ws)
+    if identity is not None or accounts or key_exists(key_path):  # a key that is there (or refused) is read now
+        identity = signing_identity(key_path, accounts=accounts, given=identity)
     reconcile.refresh_stale(ws, actor)  # findings never checked, or by older rules: checked first, as print does
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     written = False
     try:
         with ws.transaction():
             base_seq, base_rev, base_audit, base_result = _base(ws, since, full)
+            try:  # the folder takes the file: known before a first key is made
+                tmp.touch(exist_ok=False)
+            except OSError as exc:
+                raise ExportError(f"Berkas bundel {out} tidak dapat ditulis ({faults.os_reason(exc)}). "
+                                  "Tidak ada yang dicatat.", "unwritable") from exc
+            if identity is None:  # open mode, first signature: the key is made now
+                identity = signing_identity(key_path, accounts=False)
             sequence = (ws.conn.execute("SELECT MAX(sequence) FROM bundle_export").fetchone()[0] or 0) + 1
             max_rev = ws.conn.execute("SELECT COALESCE(MAX(id), 0) FROM revision").fetchone()[0]
             max_audit = ws.conn.execute("SELECT COALESCE(MAX(id), 0) FROM audit").fetchone()[0]

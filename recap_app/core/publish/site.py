@@ -416,6 +416,10 @@ def publish(ws, actor: str, out: str | os.PathLike, *, identity=None, changed_li
     from ..office_key import key_notes, signing_identity
 
     inspect_folder(out, ws)  # a folder that will be refused: refused before a key is made (again below, in the lock)
+    try:  # and one that cannot be written (write_folder's temporary folder beside it)
+        os.rmdir(tempfile.mkdtemp(prefix=f".{out.name}.baru-", dir=out.absolute().parent))
+    except OSError as exc:
+        raise _storage(out, exc, "membuat folder sementara") from exc
     identity = signing_identity(key_path, accounts=not auth.open_mode(ws), given=identity)
     reconcile.refresh_stale(ws, actor)  # findings checked by an older version of the rules, say: checked again first
     t0 = time.perf_counter()
