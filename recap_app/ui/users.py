@@ -205,6 +205,11 @@ class UsersDialog(QDialog):
         from ..core import office_key
 
         if new is None:
+            try:  # who may not is told before typing three passphrases (the core checks again)
+                auth.require(self.ws, self.actor, "office_key")
+            except RecapError as exc:
+                inform(self, self.tr("Kata sandi kunci kantor"), exc.message, error=True)
+                return False
             dlg = KeyPassphraseDialog(self, office_key.default_key_path().exists(), office_key.is_protected())
             if not dlg.exec():
                 return False
@@ -237,7 +242,8 @@ class KeyPassphraseDialog(QDialog):
         else:
             text = self.tr("Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat "
                            "menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.")
-        note = QLabel(text)
+        note = QLabel(text + " " + self.tr("Kata sandi baru: paling sedikit %s karakter dan tidak mudah ditebak "
+                                           "(beberapa kata yang tidak berhubungan, misalnya).") % auth.MIN_PASSWORD)
         note.setWordWrap(True)
         lay.addWidget(note)
         form = QFormLayout()
@@ -255,13 +261,27 @@ class KeyPassphraseDialog(QDialog):
         for edit in (self.old, self.new, self.again):
             if edit is not None:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
+                edit.setMinimumWidth(280)
         lay.addLayout(form)
         lay.addWidget(button_box(self, self.tr("Simpan"), self.tr("Batal")))
         (self.old or self.new).setFocus()
 
     def accept(self) -> None:
+        """Kept open, the new passphrase cleared and its field focused, when the two differ or the
+        policy refuses it (auth.check_password, which the core applies again)."""
+        problem = None
         if self.new.text() != self.again.text():
-            inform(self, self.windowTitle(), self.tr("Kedua kata sandi baru tidak sama; tulis ulang."), error=True)
+            problem = self.tr("Kedua kata sandi baru tidak sama; tulis ulang.")
+        else:
+            try:
+                auth.check_password(self.new.text())
+            except RecapError as exc:
+                problem = exc.message
+        if problem:
+            inform(self, self.windowTitle(), problem, error=True)
+            self.new.clear()
+            self.again.clear()
+            self.new.setFocus()
             return
         super().accept()
 

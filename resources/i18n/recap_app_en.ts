@@ -160,7 +160,7 @@
     <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="34"/>
         <source>&amp;Ekspor bundel…</source>
-        <translation>&amp;Export bundle…</translation>
+        <translation>E&amp;xport bundle…</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/bundles.py" line="35"/>
@@ -208,129 +208,130 @@
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="74"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="81"/>
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="76"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="83"/>
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="82"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="89"/>
         <source>bundel ini</source>
         <translation>this bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="89"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="96"/>
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="93"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="100"/>
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="98"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="105"/>
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="100"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="107"/>
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="84"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="102"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="78"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="91"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="109"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="94"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="101"/>
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bita.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="106"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="113"/>
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="107"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="133"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="114"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="140"/>
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="115"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="122"/>
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="116"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="123"/>
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="118"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="125"/>
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender&apos;s key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="119"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="126"/>
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="120"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="127"/>
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="121"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="123"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="130"/>
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="126"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="133"/>
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="135"/>
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="132"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="139"/>
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="143"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="150"/>
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="145"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="152"/>
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="159"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="166"/>
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="181"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="188"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -1569,52 +1570,57 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>KeyPassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="231"/>
+        <location filename="../../recap_app/ui/users.py" line="236"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="234"/>
+        <location filename="../../recap_app/ui/users.py" line="239"/>
         <source>Belum ada kunci kantor di komputer ini: kunci dibuat sekarang, dilindungi kata sandi ini.</source>
         <translation>This computer has no office key yet: the key is made now, protected by this passphrase.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="236"/>
+        <location filename="../../recap_app/ui/users.py" line="241"/>
         <source>Ganti kata sandi kunci kantor; kuncinya tetap sama.</source>
         <translation>Change the office key&apos;s passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="238"/>
+        <location filename="../../recap_app/ui/users.py" line="243"/>
         <source>Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.</source>
         <translation>The office key has no passphrase: anyone who can read its file can sign in the office&apos;s name. Set its passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="248"/>
+        <location filename="../../recap_app/ui/users.py" line="245"/>
+        <source>Kata sandi baru: paling sedikit %s karakter dan tidak mudah ditebak (beberapa kata yang tidak berhubungan, misalnya).</source>
+        <translation>New passphrase: at least %s characters and not easy to guess (several unrelated words, for instance).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/users.py" line="254"/>
         <source>Kata sandi &amp;sekarang</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="253"/>
+        <location filename="../../recap_app/ui/users.py" line="259"/>
         <source>Kata sandi &amp;baru</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="254"/>
+        <location filename="../../recap_app/ui/users.py" line="260"/>
         <source>&amp;Ulangi kata sandi baru</source>
         <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="259"/>
+        <location filename="../../recap_app/ui/users.py" line="266"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="259"/>
+        <location filename="../../recap_app/ui/users.py" line="266"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="264"/>
+        <location filename="../../recap_app/ui/users.py" line="274"/>
         <source>Kedua kata sandi baru tidak sama; tulis ulang.</source>
         <translation>The two new passphrases differ; type them again.</translation>
     </message>
@@ -2083,32 +2089,32 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="275"/>
+        <location filename="../../recap_app/ui/users.py" line="295"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="277"/>
+        <location filename="../../recap_app/ui/users.py" line="297"/>
         <source>Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.</source>
         <translation>The office key is protected by a passphrase. Type it to sign %s.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="278"/>
+        <location filename="../../recap_app/ui/users.py" line="298"/>
         <source>berkas ini</source>
         <translation>this file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="285"/>
+        <location filename="../../recap_app/ui/users.py" line="305"/>
         <source>&amp;Kata sandi kunci</source>
         <translation>Key &amp;passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="287"/>
+        <location filename="../../recap_app/ui/users.py" line="307"/>
         <source>Tandatangani</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="287"/>
+        <location filename="../../recap_app/ui/users.py" line="307"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2628,93 +2634,93 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Site folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="138"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
         <source>Memeriksa folder tujuan…</source>
         <translation>Checking the target folder…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="138"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
         <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
         <translation>Building pages, data and the signed manifest…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="139"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="146"/>
         <source>Menulis berkas yang berubah…</source>
         <translation>Writing the files that changed…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="139"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="146"/>
         <source>Mengirim berkas yang berubah lewat rclone…</source>
         <translation>Sending the files that changed with rclone…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="143"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="150"/>
         <source>situs ini</source>
         <translation>this site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="153"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="160"/>
         <source>Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.</source>
         <translation>Site published to %1: %2 files; %3 new/changed, %4 removed, %5 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="156"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="163"/>
         <source>SHA-256 manifest: %s</source>
         <translation>Manifest SHA-256: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="158"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="165"/>
         <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
         <translation>Marked %s: every page and data file carries the mark.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="160"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="167"/>
         <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
         <translation>Sending FAILED (the site in the folder is published): %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="162"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="169"/>
         <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
         <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="165"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="172"/>
         <source>Berkas yang berubah:</source>
         <translation>Files changed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="168"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="175"/>
         <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
         <translation>Nothing changed since the previous publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="172"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="179"/>
         <source>Menerbitkan situs…</source>
         <translation>Publishing the site…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="174"/>
-        <location filename="../../recap_app/ui/pages/publication.py" line="195"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="181"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="202"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="183"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="190"/>
         <source>Memeriksa tanda tangan dan setiap berkas…</source>
         <translation>Checking the signature and every file…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="187"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="194"/>
         <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
         <translation>VALID: the manifest&apos;s signature holds and %1 files match; no extra file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="190"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="197"/>
         <source>TIDAK SAH: %1 masalah.</source>
         <translation>NOT VALID: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="194"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="201"/>
         <source>Memverifikasi situs…</source>
         <translation>Verifying the site…</translation>
     </message>
@@ -3223,13 +3229,14 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="215"/>
-        <location filename="../../recap_app/ui/users.py" line="218"/>
+        <location filename="../../recap_app/ui/users.py" line="211"/>
+        <location filename="../../recap_app/ui/users.py" line="220"/>
+        <location filename="../../recap_app/ui/users.py" line="223"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="219"/>
+        <location filename="../../recap_app/ui/users.py" line="224"/>
         <source>Kunci kantor %s kini dilindungi kata sandi (sidik %s). Kata sandi itu diminta setiap kali bundel atau situs ditandatangani; simpan di tempat aman.</source>
         <translation>The office key %s is now protected by a passphrase (fingerprint %s). It is asked for every time a bundle or the site is signed; keep it somewhere safe.</translation>
     </message>

@@ -103,3 +103,32 @@ def test_export_cancelled_at_the_passphrase_writes_nothing(qtbot, tmp_path, demo
     assert w.pages["bundles"].export(str(tmp_path / "kirim.zip")) is None
     assert not (tmp_path / "kirim.zip").exists()
     assert demo_ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
+
+
+def test_who_may_not_export_or_publish_is_told_before_any_passphrase(qtbot, tmp_path, demo_ws, monkeypatch):
+    """An admin (no "bundle_export") or an operator (no "publish"): refused at once, never asked
+    for the key's passphrase (which would let them try passphrases one after another)."""
+    from recap_app.core import auth, office_key
+    from recap_app.ui import users
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+
+    office_key.load_identity(create=True)
+    office_key.change_passphrase(None, None, "kunci-kantor-panjang")
+    auth.add_user(demo_ws, "tester", "admin1", "admin", "rahasia-panjang-1")
+    auth.add_user(demo_ws, "admin1", "operator1", "operator", "rahasia-panjang-2")
+    asked = []
+    monkeypatch.setattr(users.PassphraseDialog, "exec", lambda dlg: asked.append(dlg) or 0)
+    make_app("id")
+    w = MainWindow(demo_ws, "admin1", auto_check=False)
+    qtbot.addWidget(w)
+    assert w.pages["bundles"].export(str(tmp_path / "kirim.zip")) is None
+    assert w.pages["bundles"].result.toPlainText().startswith(
+        "GAGAL: Pengguna 'admin1' (peran admin) tidak berhak")
+    w.actor = "operator1"
+    said = []
+    monkeypatch.setattr(w, "show_message", lambda text, *a, **k: said.append(text))
+    page = w.pages["publication"]
+    assert page.publish(str(tmp_path / "situs")) is None
+    assert said and "tidak berhak" in said[0] and "'publish'" in said[0]
+    assert asked == [] and not (tmp_path / "kirim.zip").exists() and not (tmp_path / "situs").exists()

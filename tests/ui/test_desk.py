@@ -513,15 +513,21 @@ def test_the_office_key_passphrase_is_set_from_the_users_dialog(qtbot, window):
     ask = KeyPassphraseDialog(dlg, exists=True, protected=True)  # changing it asks for the current one
     qtbot.addWidget(ask)
     assert ask.old is not None and ask.old.echoMode() == ask.old.EchoMode.Password
-    ask.new.setText("satu-kata-sandi-baru")
-    ask.again.setText("dua-kata-sandi-baru")
     shown.clear()
     users_mod.inform, old = (lambda parent, title, text, error=False: shown.append((text, error))), users_mod.inform
     try:
-        ask.accept()  # two different new passphrases: said, the dialog stays
+        for new, again in (("satu-kata-sandi-baru", "dua-kata-sandi-baru"), ("pendek", "pendek")):
+            ask.new.setText(new)
+            ask.again.setText(again)
+            ask.accept()  # two different, or one the policy refuses: said, the dialog stays, both cleared
+            assert ask.result() == 0 and ask.new.text() == ask.again.text() == ""
+        dlg.actor = "operator1"  # who may not is told before the dialog opens
+        assert not dlg.protect_key()
     finally:
         users_mod.inform = old
-    assert shown == [("Kedua kata sandi baru tidak sama; tulis ulang.", True)] and ask.result() == 0
+    assert shown[:2] == [("Kedua kata sandi baru tidak sama; tulis ulang.", True),
+                         ("Kata sandi terlalu pendek: 6 karakter; minimal 10.", True)]
+    assert len(shown) == 3 and "izin 'office_key'" in shown[2][0] and shown[2][1]
 
 
 # ---------------------------------------------------------------------- the window itself

@@ -70,6 +70,13 @@ class BundlesPage(QWidget):
         self.result.setPlainText(text)
 
     def export(self, path: str | None = None):
+        from ...core import auth
+
+        try:  # who may not export is told before a file is chosen or the key's passphrase asked
+            auth.require(self.window_.ws, self.window_.actor, "bundle_export")
+        except RecapError as exc:
+            self._say([self.tr("GAGAL: %s") % exc.message])
+            return None
         if path is None:
             path = choose_save(self, self.tr("Ekspor bundel"),
                                str(documents_folder() / dated_name(f"rekap-{self.window_.ws.election.id}", ".bundle.zip")),

@@ -128,6 +128,13 @@ class PublicationPage(LazyPage):
     # ------------------------------------------------------------------ actions
     def publish(self, folder: str | None = None, remote: str | None = None):
         """Publish to the folder (and push to the remote when one is given), in the background."""
+        from ...core import auth
+
+        try:  # who may not publish is told before a folder is chosen or the key's passphrase asked
+            auth.require(self.window_.ws, self.window_.actor, "publish")
+        except RecapError as exc:
+            self.window_.show_message(exc.message)
+            return None
         folder = folder if folder is not None else self.folder.text().strip()
         if not folder:
             folder = self.choose_folder()
