@@ -305,7 +305,8 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
         key = serialization.load_pem_private_key(data, password=secret if protected else None)
     except ValueError as exc:
         if protected:
-            raise OfficeKeyError(f"Kata sandi kunci kantor {path} salah.", "bad_passphrase") from exc
+            raise OfficeKeyError(f"Kata sandi kunci kantor salah (berkas kunci {path}); periksa lalu coba lagi.",
+                                 "bad_passphrase") from exc
         raise OfficeKeyError(damaged, "bad_key") from exc
     except TypeError as exc:
         raise OfficeKeyError(damaged, "bad_key") from exc
