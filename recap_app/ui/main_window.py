@@ -751,8 +751,11 @@ class MainWindow(QMainWindow):
             x, y, w, h = (int(v) for v in rect) if rect else (None, None, *PREFERRED_SIZE)
         except (TypeError, ValueError):
             x, y, w, h = None, None, *PREFERRED_SIZE
-        # a window larger than this screen (left on a bigger one) fills this screen; never smaller
-        # than its minimum, never outside the screen
+        # a window larger than this screen (left on a bigger one, or the preferred size on a small
+        # screen) is maximised, so that the window manager fits its frame and title bar in too (a
+        # client area of the screen's whole height put its status line below the screen's edge);
+        # never smaller than its minimum, never outside the screen
+        too_big = w > screen.width() or h > screen.height()
         w = max(self.minimumWidth(), min(w, screen.width()))
         h = max(self.minimumHeight(), min(h, screen.height()))
         if x is None or y is None:
@@ -761,7 +764,7 @@ class MainWindow(QMainWindow):
         y = min(max(y, screen.y()), screen.y() + max(0, screen.height() - h))
         self.resize(w, h)
         self.move(x, y)
-        if s.value("window/maximized", False, type=bool):
+        if too_big or s.value("window/maximized", False, type=bool):
             self.showMaximized()
         split = s.value("window/split")
         if split is not None:

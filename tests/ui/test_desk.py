@@ -733,3 +733,29 @@ def test_the_pdf_is_offered_with_a_dated_name_in_the_folder_chosen_last_time(qtb
                                                           dlg.findChild(QLineEdit).text())), dlg.reject()), QFileDialog)
     page.save_pdf()
     assert offered[1] == (str(chosen), "dokumen-pilpres-2019-jateng-2019-05-21.pdf")
+
+
+def test_a_window_too_big_for_the_screen_opens_maximised(qtbot, demo_ws):
+    """The preferred size (or a size left on a bigger screen) larger than this screen: maximised,
+    so that the window manager's frame and title bar fit too; a size that fits is kept as it is."""
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import PREFERRED_SIZE, MainWindow, window_settings
+
+    make_app("id")
+    w = MainWindow(demo_ws, "tester")
+    qtbot.addWidget(w)
+    screen = w.screen().availableGeometry()
+    assert PREFERRED_SIZE[0] > screen.width() or PREFERRED_SIZE[1] > screen.height()  # the test screen is small
+    w.restore_state()
+    assert w.isMaximized()
+    w.close()
+    s = window_settings()
+    s.setValue("window/rect", [0, 0, screen.width() - 20, screen.height() - 20])
+    s.setValue("window/maximized", False)
+    s.sync()
+    w2 = MainWindow(demo_ws, "tester")
+    qtbot.addWidget(w2)
+    w2.restore_state()
+    assert not w2.isMaximized()
+    assert (w2.width(), w2.height()) == (max(w2.minimumWidth(), screen.width() - 20),
+                                         max(w2.minimumHeight(), screen.height() - 20))
