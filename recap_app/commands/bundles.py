@@ -26,13 +26,22 @@ def register(main):
 
     @keys_group.command("show")
     @key_option
+    @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Katakan juga apakah ruang kerja ini dapat menandatangani dengan kunci ini (kunci milik "
+                       "pengguna komputer, bukan ruang kerja).")
     @cmd.format_option
     @cmd.clerk_errors
-    def keys_show(key_file, fmt):
+    def keys_show(key_file, db, fmt):
         """Cetak kunci publik kantor ini dan sidiknya (kunci dibuat saat pertama menandatangani, atau oleh
         'recap keys passphrase'; perintah ini tidak membuatnya)."""
         from ..core import office_key
 
+        accounts = None
+        if db is not None:
+            from ..core import auth
+
+            with cmd.open_ws(db, readonly=True) as ws:
+                accounts = not auth.open_mode(ws)
         path = key_file or office_key.default_key_path()
         pub = office_key.public_identity(path)
         if pub is None:
@@ -44,15 +53,24 @@ def register(main):
             ident = office_key.load_identity(path, create=False)
             pub = office_key.PublicIdentity(ident.public_key, ident.fingerprint, ident.protected)
         text = office_key.public_key_text(pub.public_key)
+        usable = None if accounts is None else (pub.protected or not accounts)
         if fmt == "json":
             cmd.emit_json({"public_key": text, "fingerprint": pub.fingerprint, "key_file": str(path),
-                           "protected": pub.protected})
+                           "protected": pub.protected,
+                           **({} if db is None else {"workspace": {"path": str(db), "accounts": accounts,
+                                                                  "usable": usable}})})
             return
         click.echo(f"Kunci publik: {text}")
         click.echo(f"Sidik kunci:  {office_key.grouped(pub.fingerprint)}")
         click.echo(f"Berkas kunci: {path} (rahasia; jangan dibagikan)")
         click.echo("Kata sandi kunci: " + ("ada" if pub.protected else
                                            "BELUM ADA (kantor yang memakai akun: recap keys passphrase)"))
+        if db is not None:
+            click.echo(f"Ruang kerja {db}: " + (
+                "memakai akun; menandatangani dengan kunci ini." if accounts and usable else
+                "memakai akun; TIDAK menandatangani dengan kunci ini sebelum berkata sandi (recap keys passphrase)."
+                if accounts else "tanpa akun; menandatangani dengan kunci ini"
+                + ("." if pub.protected else ", dengan peringatan di setiap tanda tangan.")))
 
     @cmd.write_command(keys_group, "passphrase")
     @key_option

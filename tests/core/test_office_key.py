@@ -267,3 +267,21 @@ def test_the_program_s_key_folder_is_made_private_when_a_key_is_made_in_it():
     folder.chmod(0o755)
     load_identity()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_keys_show_says_whether_a_workspace_signs_with_the_key(demo_ws):
+    load_identity()  # no passphrase
+    db = str(demo_ws.path)
+    r = CliRunner().invoke(main, ["keys", "show", "--db", db])
+    assert r.stdout.splitlines()[-1] == (f"Ruang kerja {db}: tanpa akun; menandatangani dengan kunci ini, dengan "
+                                         "peringatan di setiap tanda tangan.")
+    auth.add_user(demo_ws, "tester", "admin1", "admin", STRONG)
+    demo_ws.close()
+    r = CliRunner().invoke(main, ["keys", "show", "--db", db, "--format", "json"])
+    assert json.loads(r.stdout)["workspace"] == {"path": db, "accounts": True, "usable": False}
+    r = CliRunner().invoke(main, ["keys", "show", "--db", db])
+    assert r.stdout.splitlines()[-1] == (f"Ruang kerja {db}: memakai akun; TIDAK menandatangani dengan kunci ini "
+                                         "sebelum berkata sandi (recap keys passphrase).")
+    office_key.change_passphrase(None, None, STRONG)
+    r = CliRunner().invoke(main, ["keys", "show", "--db", db])
+    assert r.stdout.splitlines()[-1] == f"Ruang kerja {db}: memakai akun; menandatangani dengan kunci ini."
