@@ -803,7 +803,10 @@ class MainWindow(QMainWindow):
             self.workspace_requested.emit(path)
 
     def set_actor(self, actor: str) -> None:
-        """Who acts from now on (recorded in every audit record)."""
+        """Who acts from now on (recorded in every audit record); what a page said to the one
+        before (an export refused to them) is cleared."""
+        if actor != self.actor and dict.__contains__(self.pages, "bundles"):
+            self.pages["bundles"].result.clear()
         self.actor = actor
         self.editor.actor = actor
         self.editor.update_buttons()  # what this user may do now

@@ -125,7 +125,8 @@ def test_who_may_not_export_or_publish_is_told_before_any_passphrase(qtbot, tmp_
     assert w.pages["bundles"].export(str(tmp_path / "kirim.zip")) is None
     assert w.pages["bundles"].result.toPlainText().startswith(
         "GAGAL: Pengguna 'admin1' (peran admin) tidak berhak")
-    w.actor = "operator1"
+    w.set_actor("operator1")  # what the page said to admin1 is not left for the next user
+    assert w.pages["bundles"].result.toPlainText() == ""
     said = []
     monkeypatch.setattr(w, "show_message", lambda text, *a, **k: said.append(text))
     page = w.pages["publication"]
