@@ -45,7 +45,7 @@ def register(main):
         path = key_file or office_key.default_key_path()
         pub = office_key.public_identity(path)
         if pub is None:
-            if not path.exists() and not path.is_symlink():
+            if not office_key.key_exists(path):
                 raise office_key.OfficeKeyError(
                     f"Belum ada kunci kantor di komputer ini ({path}). Kunci dibuat saat pertama menandatangani "
                     "bundel atau situs di ruang kerja tanpa akun; kantor yang memakai akun: ketua atau admin "

@@ -261,7 +261,7 @@ def load_identity(path: Path | None = None, create: bool = True, passphrase: str
     path = Path(path) if path else default_key_path()
     _check_key_name(path)
     secret = _passphrase(passphrase)
-    if not path.exists() and not path.is_symlink():
+    if not key_exists(path):
         if not create:
             raise OfficeKeyError(f"Berkas kunci kantor {path} tidak ada.", "no_key")
         if secret is not None:
@@ -342,7 +342,7 @@ def signing_identity(path: Path | None = None, *, accounts: bool, passphrase: st
     """
     if given is None:
         path = Path(path) if path else default_key_path()
-        if accounts and not path.exists() and not path.is_symlink():
+        if accounts and not key_exists(path):
             raise OfficeKeyError(f"Belum ada kunci kantor ({path}). Ruang kerja yang memakai akun menandatangani hanya "
                                  "dengan kunci berkata sandi, yang dibuat ketua atau admin (tercatat di log audit) "
                                  "dengan: recap keys passphrase (di jendela: Berkas › Pengguna dan peran, Kata sandi "

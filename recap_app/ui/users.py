@@ -210,7 +210,7 @@ class UsersDialog(QDialog):
             except RecapError as exc:
                 inform(self, self.tr("Kata sandi kunci kantor"), exc.message, error=True)
                 return False
-            dlg = KeyPassphraseDialog(self, office_key.default_key_path().exists(), office_key.is_protected())
+            dlg = KeyPassphraseDialog(self, office_key.key_exists(), office_key.is_protected())
             if not dlg.exec():
                 return False
             old, new = (dlg.old.text() if dlg.old is not None else None), dlg.new.text()
