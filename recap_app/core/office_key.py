@@ -147,8 +147,13 @@ class PublicIdentity:
     protected: bool
 
 
+def _given(passphrase: str | None) -> str | None:
+    """The passphrase given, or RECAP_KEY_PASSPHRASE when none is (None)."""
+    return os.environ.get("RECAP_KEY_PASSPHRASE") if passphrase is None else passphrase
+
+
 def _passphrase(passphrase: str | None) -> bytes | None:
-    text = os.environ.get("RECAP_KEY_PASSPHRASE") if passphrase is None else passphrase
+    text = _given(passphrase)
     if not text:
         return None
     return secret_text(text, "Kata sandi kunci kantor" + (" (RECAP_KEY_PASSPHRASE)" if passphrase is None else "")
@@ -166,9 +171,8 @@ def _check_new_passphrase(passphrase: str | None, path: Path) -> None:
     whichever way it came (RECAP_KEY_PASSPHRASE, the window, recap keys passphrase)."""
     from .auth import check_password
 
-    given = os.environ.get("RECAP_KEY_PASSPHRASE") if passphrase is None else passphrase
     try:
-        check_password(given or "")
+        check_password(_given(passphrase) or "")
     except RecapError as exc:
         where = "RECAP_KEY_PASSPHRASE" if passphrase is None else "kata sandi kunci yang diberikan"
         raise OfficeKeyError(f"Kunci kantor {path} tidak dibuat: {where} ditolak. {exc}", exc.code) from exc
@@ -194,7 +198,7 @@ def _create_key_file(path: Path, data: bytes) -> bool:
     Returns True when this call's file is the key. Raises OSError (folder not writable, disk full).
     """
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.parent == default_key_path().parent == data_dir() / "kunci":  # the program's own folder: private
+    if path.parent == data_dir() / "kunci":  # the program's own folder: private, even when made earlier
         with contextlib.suppress(OSError):
             os.chmod(path.parent, 0o700)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.baru")
@@ -218,14 +222,13 @@ def _create_key_file(path: Path, data: bytes) -> bool:
 def _write_public(path: Path, key: Ed25519PublicKey) -> None:
     pub = public_path(path)
     text = (public_key_text(key) + "\n").encode("ascii")
-    try:
-        there = pub.read_bytes() if pub.is_file() else None
-    except OSError:
-        return
-    if there == text:
-        return
-    if (there is not None and not there.startswith(KEY_PREFIX.encode())) or (pub.exists() and there is None):
-        return  # a file of someone else's under that name (not a public key text): left as it is
+    if pub.exists() or pub.is_symlink():
+        try:
+            there = pub.read_bytes() if pub.is_file() else b""
+        except OSError:
+            return
+        if there == text or not there.startswith(KEY_PREFIX.encode()):
+            return  # already this key's, or someone else's file (not a public key text): left as it is
     tmp = pub.with_name(pub.name + ".baru")
     try:
         tmp.unlink(missing_ok=True)

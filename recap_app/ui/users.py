@@ -141,13 +141,11 @@ class UsersDialog(QDialog):
             self.key_note.setText(self.tr("Kunci kantor: belum ada di komputer ini. Ruang kerja yang memakai akun "
                                           "menandatangani bundel dan situs hanya dengan kunci berkata sandi, yang "
                                           "dibuat ketua atau admin di sini."))
-        elif pub.protected:
-            self.key_note.setText(self.tr("Kunci kantor: dilindungi kata sandi (sidik %s).")
-                                  % office_key.grouped(pub.fingerprint)[:19])
-        else:
-            self.key_note.setText(self.tr("Kunci kantor: belum dilindungi kata sandi (sidik %s); ruang kerja yang "
-                                          "memakai akun tidak menandatangani dengannya.")
-                                  % office_key.grouped(pub.fingerprint)[:19])
+            return
+        fp = office_key.grouped(pub.fingerprint)[:19]  # the first four groups: enough to tell keys apart aloud
+        self.key_note.setText(self.tr("Kunci kantor: dilindungi kata sandi (sidik %s).") % fp if pub.protected else
+                              self.tr("Kunci kantor: belum dilindungi kata sandi (sidik %s); ruang kerja yang "
+                                      "memakai akun tidak menandatangani dengannya.") % fp)
 
     def selected(self):
         r = self.table.currentRow()

@@ -1570,57 +1570,57 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>KeyPassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="236"/>
+        <location filename="../../recap_app/ui/users.py" line="234"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="239"/>
+        <location filename="../../recap_app/ui/users.py" line="237"/>
         <source>Belum ada kunci kantor di komputer ini: kunci dibuat sekarang, dilindungi kata sandi ini.</source>
         <translation>This computer has no office key yet: the key is made now, protected by this passphrase.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="241"/>
+        <location filename="../../recap_app/ui/users.py" line="239"/>
         <source>Ganti kata sandi kunci kantor; kuncinya tetap sama.</source>
         <translation>Change the office key&apos;s passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="243"/>
+        <location filename="../../recap_app/ui/users.py" line="241"/>
         <source>Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.</source>
         <translation>The office key has no passphrase: anyone who can read its file can sign in the office&apos;s name. Set its passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="245"/>
+        <location filename="../../recap_app/ui/users.py" line="243"/>
         <source>Kata sandi baru: paling sedikit %s karakter dan tidak mudah ditebak (beberapa kata yang tidak berhubungan, misalnya).</source>
         <translation>New passphrase: at least %s characters and not easy to guess (several unrelated words, for instance).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="254"/>
+        <location filename="../../recap_app/ui/users.py" line="252"/>
         <source>Kata sandi &amp;sekarang</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="259"/>
+        <location filename="../../recap_app/ui/users.py" line="257"/>
         <source>Kata sandi &amp;baru</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="260"/>
+        <location filename="../../recap_app/ui/users.py" line="258"/>
         <source>&amp;Ulangi kata sandi baru</source>
         <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="266"/>
+        <location filename="../../recap_app/ui/users.py" line="264"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="266"/>
+        <location filename="../../recap_app/ui/users.py" line="264"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="274"/>
+        <location filename="../../recap_app/ui/users.py" line="272"/>
         <source>Kedua kata sandi baru tidak sama; tulis ulang.</source>
         <translation>The two new passphrases differ; type them again.</translation>
     </message>
@@ -1673,7 +1673,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="237"/>
-        <location filename="../../recap_app/ui/main_window.py" line="807"/>
+        <location filename="../../recap_app/ui/main_window.py" line="813"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1864,94 +1864,94 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="797"/>
+        <location filename="../../recap_app/ui/main_window.py" line="800"/>
         <source>Buka ruang kerja</source>
         <extracomment>a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk&apos;s remembered size and place alone</extracomment>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="798"/>
+        <location filename="../../recap_app/ui/main_window.py" line="801"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="824"/>
+        <location filename="../../recap_app/ui/main_window.py" line="830"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="824"/>
+        <location filename="../../recap_app/ui/main_window.py" line="830"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="857"/>
-        <location filename="../../recap_app/ui/main_window.py" line="866"/>
-        <location filename="../../recap_app/ui/main_window.py" line="887"/>
+        <location filename="../../recap_app/ui/main_window.py" line="863"/>
+        <location filename="../../recap_app/ui/main_window.py" line="872"/>
         <location filename="../../recap_app/ui/main_window.py" line="893"/>
-        <location filename="../../recap_app/ui/main_window.py" line="896"/>
+        <location filename="../../recap_app/ui/main_window.py" line="899"/>
+        <location filename="../../recap_app/ui/main_window.py" line="902"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="858"/>
+        <location filename="../../recap_app/ui/main_window.py" line="864"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="862"/>
+        <location filename="../../recap_app/ui/main_window.py" line="868"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="865"/>
+        <location filename="../../recap_app/ui/main_window.py" line="871"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="866"/>
+        <location filename="../../recap_app/ui/main_window.py" line="872"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="866"/>
-        <location filename="../../recap_app/ui/main_window.py" line="890"/>
+        <location filename="../../recap_app/ui/main_window.py" line="872"/>
+        <location filename="../../recap_app/ui/main_window.py" line="896"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="873"/>
+        <location filename="../../recap_app/ui/main_window.py" line="879"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="888"/>
+        <location filename="../../recap_app/ui/main_window.py" line="894"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="890"/>
+        <location filename="../../recap_app/ui/main_window.py" line="896"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="897"/>
+        <location filename="../../recap_app/ui/main_window.py" line="903"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="898"/>
+        <location filename="../../recap_app/ui/main_window.py" line="904"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="921"/>
+        <location filename="../../recap_app/ui/main_window.py" line="927"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="921"/>
+        <location filename="../../recap_app/ui/main_window.py" line="927"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -2089,32 +2089,32 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="295"/>
+        <location filename="../../recap_app/ui/users.py" line="293"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="297"/>
+        <location filename="../../recap_app/ui/users.py" line="295"/>
         <source>Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.</source>
         <translation>The office key is protected by a passphrase. Type it to sign %s.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="298"/>
+        <location filename="../../recap_app/ui/users.py" line="296"/>
         <source>berkas ini</source>
         <translation>this file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="305"/>
+        <location filename="../../recap_app/ui/users.py" line="303"/>
         <source>&amp;Kata sandi kunci</source>
         <translation>Key &amp;passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="307"/>
+        <location filename="../../recap_app/ui/users.py" line="305"/>
         <source>Tandatangani</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="307"/>
+        <location filename="../../recap_app/ui/users.py" line="305"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3169,7 +3169,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/users.py" line="101"/>
-        <location filename="../../recap_app/ui/users.py" line="162"/>
+        <location filename="../../recap_app/ui/users.py" line="160"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Disable</translation>
     </message>
@@ -3214,29 +3214,29 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Office key: none on this computer yet. A workspace with accounts signs bundles and the site only with a key that has a passphrase, made here by the ketua or an admin.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="145"/>
+        <location filename="../../recap_app/ui/users.py" line="146"/>
         <source>Kunci kantor: dilindungi kata sandi (sidik %s).</source>
         <translation>Office key: protected by a passphrase (fingerprint %s).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="148"/>
+        <location filename="../../recap_app/ui/users.py" line="147"/>
         <source>Kunci kantor: belum dilindungi kata sandi (sidik %s); ruang kerja yang memakai akun tidak menandatangani dengannya.</source>
         <translation>Office key: no passphrase yet (fingerprint %s); a workspace with accounts does not sign with it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="162"/>
+        <location filename="../../recap_app/ui/users.py" line="160"/>
         <source>&amp;Aktifkan</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="211"/>
-        <location filename="../../recap_app/ui/users.py" line="220"/>
-        <location filename="../../recap_app/ui/users.py" line="223"/>
+        <location filename="../../recap_app/ui/users.py" line="209"/>
+        <location filename="../../recap_app/ui/users.py" line="218"/>
+        <location filename="../../recap_app/ui/users.py" line="221"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="224"/>
+        <location filename="../../recap_app/ui/users.py" line="222"/>
         <source>Kunci kantor %s kini dilindungi kata sandi (sidik %s). Kata sandi itu diminta setiap kali bundel atau situs ditandatangani; simpan di tempat aman.</source>
         <translation>The office key %s is now protected by a passphrase (fingerprint %s). It is asked for every time a bundle or the site is signed; keep it somewhere safe.</translation>
     </message>
