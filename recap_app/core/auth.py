@@ -67,6 +67,29 @@ PERMISSION_TEXT = {
     "publish": "menerbitkan hasil ke situs publik",
 }
 
+#: the same in English (the window's English translation says it in a refusal)
+PERMISSION_TEXT_EN = {
+    "import": "import certificate files",
+    "edit": "type or correct a certificate's figures",
+    "second_entry": "make the second entry",
+    "explain": "explain warnings",
+    "resolve_double_entry": "decide the differences of a double entry",
+    "adopt": "adopt certificates",
+    "override": "override errors with a reason",
+    "reopen": "reopen an adopted certificate",
+    "settings": "change the office's settings",
+    "users": "manage user accounts",
+    "bundle_export": "export bundles",
+    "bundle_import": "import bundles",
+    "keys_trust": "trust other offices' keys",
+    "print": "print documents",
+    "backup": "make backups",
+    "restore": "restore from a backup",
+    "anchor": "sign the audit chain's head with the office key",
+    "office_key": "set the office key's passphrase",
+    "publish": "publish results to the public site",
+}
+
 #: role -> permissions it holds (the authorisation matrix; docs/authorisation.md is generated from it)
 MATRIX: dict[str, frozenset[str]] = {
     "operator": frozenset({"import", "edit", "bundle_import", "print", "backup", "anchor"}),
@@ -245,7 +268,8 @@ def authenticate(ws: Workspace, user: str | None, password: str | None = None) -
     if password is None:
         password = password_from_env_or_prompt(f"Kata sandi untuk {shown(name)}: ")
     password = secret_text(password)
-    bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{shown(name)}'.", "bad_login")
+    bad = NotAllowed(f"Nama pengguna atau kata sandi salah untuk '{shown(name)}'.", "bad_login",
+                     english=f"Wrong user name or password for '{shown(name)}'.")
     if row is None:
         # the same work as a wrong password, so that the time taken does not say the name is unknown
         with contextlib.suppress(*_verify_errors()):
@@ -317,7 +341,9 @@ def require(ws: Workspace, actor: str, permission: str) -> None:
         holders = ", ".join(r for r in ROLES if permission in MATRIX[r])
         raise NotAllowed(
             f"Pengguna '{acc.name}' (peran {acc.role}) tidak berhak {PERMISSION_TEXT[permission]} "
-            f"(izin '{permission}'; dimiliki peran: {holders}).", "forbidden")
+            f"(izin '{permission}'; dimiliki peran: {holders}).", "forbidden",
+            english=f"User '{acc.name}' (role {acc.role}) may not {PERMISSION_TEXT_EN[permission]} "
+                    f"(permission '{permission}'; held by the roles: {holders}).")
 
 
 def check_separation(ws: Workspace, actor: str, kode: str) -> None:
@@ -342,7 +368,9 @@ def check_separation(ws: Workspace, actor: str, kode: str) -> None:
             f"Pemisahan tugas: '{_norm(actor)}' memasukkan sertifikat {kode} (revisi {rev.number}), "
             "jadi tidak boleh melakukan entri kedua atau memverifikasinya (menjelaskan, mengesampingkan, "
             "menetapkan). Minta pengguna lain, atau bertindak dengan namanya (--user).",
-            "separation")
+            "separation", english=f"Separation of duties: '{_norm(actor)}' entered certificate {kode} "
+            f"(revision {rev.number}), so may not make its second entry or verify it (explain, override, "
+            "adopt). Ask another user.")
 
 
 def check_password(password: str, name: str = "") -> str:
@@ -359,19 +387,24 @@ def check_password(password: str, name: str = "") -> str:
     password = secret_text(password or "")
     if len(password) < MIN_PASSWORD:
         raise RecapError(f"Kata sandi terlalu pendek: {len(password)} karakter; minimal {MIN_PASSWORD}.",
-                         "weak_password")
+                         "weak_password", english=f"The password is too short: {len(password)} characters; "
+                                                  f"at least {MIN_PASSWORD}.")
     if len(password) > MAX_PASSWORD:
         raise RecapError(f"Kata sandi terlalu panjang: {len(password)} karakter; maksimal {MAX_PASSWORD}.",
-                         "weak_password")
+                         "weak_password", english=f"The password is too long: {len(password)} characters; "
+                                                  f"at most {MAX_PASSWORD}.")
     if name and skeleton(name) and skeleton(name) in skeleton(password):
-        raise RecapError("Kata sandi tidak boleh memuat nama pengguna.", "weak_password")
+        raise RecapError("Kata sandi tidak boleh memuat nama pengguna.", "weak_password",
+                         english="The password may not contain the user name.")
     from zxcvbn import zxcvbn  # a few MB of word lists: loaded only when a password is set
 
     result = zxcvbn(password[:SCORED_PART], user_inputs=[_norm(name), "recap", "kpu", "pemilu", "rekap", "jateng"])
     if result["score"] < MIN_SCORE:
         raise RecapError("Kata sandi terlalu mudah ditebak (kata umum, urutan angka, pengulangan atau nama); "
                          "gunakan beberapa kata yang tidak berhubungan atau campuran huruf, angka dan tanda.",
-                         "weak_password")
+                         "weak_password", english="The password is too easy to guess (a common word, a run of "
+                         "digits, a repetition or a name): use several unrelated words, or a mix of letters, "
+                         "digits and signs.")
     return password
 
 

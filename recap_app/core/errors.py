@@ -8,12 +8,16 @@ class RecapError(Exception):
         message: the complete Indonesian sentence shown to the user; it names the file,
             sheet, cell or field, what was found and what was expected.
         code: a stable machine-readable reason (e.g. ``"wrong_election"``).
+        english: the same sentence in English where the raiser has it (the window's English
+            translation shows it, :func:`english`); empty where the code's meaning in
+            :data:`CODES` says enough.
     """
 
-    def __init__(self, message: str, code: str = "error"):
+    def __init__(self, message: str, code: str = "error", english: str = ""):
         super().__init__(message)
         self.message = message
         self.code = code
+        self.english = english
 
     def __str__(self) -> str:
         return self.message
@@ -292,6 +296,19 @@ CODES: dict[str, tuple[str, str]] = {
     "open_tie": ("masih ada hasil sama yang belum diputuskan", "a tie is still open"),
     "seats_incomplete": ("kursi belum dapat dihitung (suara kosong, tanpa DCT)", "seats cannot be computed yet"),
 }
+
+
+def english(exc: RecapError) -> str:
+    """What a refusal means, in English, for the window's English translation: one sentence made
+    from the exception's own English (``exc.english``, set where the refusal has one, such as a
+    missing permission) or else from its code's meaning in :data:`CODES` ("The target file exists;
+    never overwritten."), with the code in brackets. The Indonesian ``exc.message`` stays the
+    record (audit, CLI, JSON): this only translates its headline. Never raises."""
+    own = getattr(exc, "english", "")
+    if own:
+        return f"{own} [{exc.code}]"
+    meaning = CODES.get(exc.code, ("", ""))[1] or "the program refused this"
+    return f"{meaning[0].upper()}{meaning[1:]}. [{exc.code}]"
 
 
 def codes_markdown() -> str:

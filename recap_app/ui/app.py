@@ -177,12 +177,13 @@ def login(ws, interactive: bool = True) -> str | None:
 
 def switch_workspace(window, path) -> None:
     """Close the window's workspace and open another in a new window."""
+    from . import fmt
     from .widgets import inform
 
     try:
         ws = startup_workspace(path)
     except RecapError as exc:
-        inform(window, window.tr("Buka ruang kerja"), str(exc), error=True)
+        inform(window, window.tr("Buka ruang kerja"), fmt.refusal(exc), error=True)
         return
     actor = login(ws) if path else window.actor
     if actor is None:
@@ -268,9 +269,10 @@ def run(db=None, screenshot=None, lang: str | None = None) -> int:
         if screenshot:
             print(f"Galat: {exc.message}", file=sys.stderr)
         else:
+            from . import fmt
             from .widgets import inform
 
-            inform(None, "recap_app", exc.message, error=True)
+            inform(None, "recap_app", fmt.refusal(exc), error=True)
         return 1
     actor = login(ws, interactive=not screenshot)
     if actor is None:

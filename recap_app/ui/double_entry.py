@@ -36,7 +36,7 @@ class DoubleEntryDialog(QDialog):
             self.report = double_entry.differences(ws, kode)
         except RecapError as exc:
             self.report = None
-            lay.addWidget(QLabel(exc.message))
+            lay.addWidget(QLabel(fmt.refusal(exc)))
             lay.addWidget(button_box(self, self.tr("Tutup")))
             return
         names = {r.kode: r.nama for r in ws.columns_of(kode)}
@@ -85,7 +85,7 @@ class DoubleEntryDialog(QDialog):
         try:
             double_entry.resolve(self.ws, self.kode, self.chosen(), self.actor)
         except RecapError as exc:
-            inform(self, self.tr("Entri ganda"), exc.message, error=True)
+            inform(self, self.tr("Entri ganda"), fmt.refusal(exc), error=True)
             return
         super().accept()
 
@@ -99,6 +99,6 @@ class DoubleEntryDialog(QDialog):
         try:
             double_entry.send_back(self.ws, self.kode, self.actor, dlg.text())
         except RecapError as exc:
-            inform(self, self.tr("Entri ganda"), exc.message, error=True)
+            inform(self, self.tr("Entri ganda"), fmt.refusal(exc), error=True)
             return
         super().accept()

@@ -861,7 +861,7 @@ class CertificateEditor(QWidget):
             try:
                 stored = reconcile.findings(self.ws, region=self.kode)
             except Exception as exc:  # a failing check must not stop the clerk from typing
-                self.message.emit(self.tr("Temuan tidak dapat dimuat: %s") % exc)
+                self.message.emit(self.tr("Temuan tidak dapat dimuat: %s") % fmt.refusal(exc))
                 stored = []
         self.model.set_findings(self.live_findings(stored))
 
@@ -882,7 +882,7 @@ class CertificateEditor(QWidget):
             live = check_certificate(self.model.form, region, kecamatan, self.model.columns, self.model.values,
                                      column_tier=e.column_tier, office_tier=e.tier)
         except Exception as exc:  # the marks stay as stored; typing goes on
-            self.message.emit(self.tr("Pemeriksaan langsung tidak dapat dijalankan: %s") % exc)
+            self.message.emit(self.tr("Pemeriksaan langsung tidak dapat dijalankan: %s") % fmt.refusal(exc))
             return list(stored)
         by_key = {f.key: f for f in stored}
         out = []
@@ -1049,7 +1049,7 @@ class CertificateEditor(QWidget):
             drafts.save_draft(self.ws, self.kode, self.model.columns, self.model.values, self.actor,
                               self.base_revision_id, self._kind)
         except RecapError as exc:
-            self.message.emit(self.tr("Draf tidak tersimpan: %s") % exc)
+            self.message.emit(self.tr("Draf tidak tersimpan: %s") % fmt.refusal(exc))
             return
         self._draft_known = True
         if not had:  # only the first edit changes what the list and the buttons show
@@ -1093,7 +1093,7 @@ class CertificateEditor(QWidget):
             try:
                 double_entry.resolve(self.ws, self.kode, choices, self.actor, reason)
             except RecapError as exc:
-                inform(self, self.tr("Entri ganda"), exc.message, error=True)
+                inform(self, self.tr("Entri ganda"), fmt.refusal(exc), error=True)
                 return False
         kode = self.kode
         self.saved.emit(kode)
@@ -1246,7 +1246,7 @@ class CertificateEditor(QWidget):
             try:
                 work(self.ws, _no_progress, _never_cancelled)
             except RecapError as exc:
-                failed(exc.message)
+                failed(fmt.refusal(exc))
                 return False
             self.saved.emit(kode)
             finished()
@@ -1298,7 +1298,7 @@ class CertificateEditor(QWidget):
         try:
             drafts.discard_draft(self.ws, self.kode, self.actor, self._kind)
         except RecapError as exc:
-            inform(self, self.tr("Draf"), str(exc), error=True)
+            inform(self, self.tr("Draf"), fmt.refusal(exc), error=True)
             return
         kode = self.kode
         self.open_region(kode)

@@ -19,6 +19,20 @@ def form_label(item) -> str:
     return (getattr(item, "label_en", "") or item.label) if LANG == "en" else item.label
 
 
+def refusal(exc) -> str:
+    """The text the window shows for a refusal of the core (a RecapError): its Indonesian message
+    as it is where the window speaks Indonesian; where it speaks English, the refusal's English
+    (:func:`recap_app.core.errors.english`: its own sentence, or its code's meaning) followed by
+    the Indonesian message, which names the file, cell or field and is what the audit log and the
+    command line keep. Anything else (not a RecapError): its text."""
+    message = getattr(exc, "message", None) or str(exc)
+    if LANG != "en" or not getattr(exc, "code", ""):
+        return message
+    from ..core.errors import english
+
+    return f"{english(exc)}\n\nIn Indonesian, as recorded: {message}"
+
+
 # re.ASCII: \d is 0-9 only (the importer's rule: "١٢٣" or fullwidth digits are not figures)
 _DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII)
 _PLAIN = re.compile(r"^\d+$", re.ASCII)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from ..core import certificate
 from ..core.errors import Cancelled, RecapError
 from ..core.totals import province_totals
+from . import fmt
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,8 @@ class Job(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except RecapError as exc:
-            self.error = exc.message
-            self.signals.failed.emit(exc.message)
+            self.error = fmt.refusal(exc)
+            self.signals.failed.emit(fmt.refusal(exc))
         except Exception as exc:  # reported to the clerk, with the trace in the log
             log.error("job failed: %s", traceback.format_exc())
             self.error = f"{type(exc).__name__}: {exc}"

@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         try:
             stale = reconcile.stale_regions(self.ws)
         except Exception as exc:  # the window stays usable without findings
-            self.show_message(self.tr("Pemeriksaan tidak dapat dijalankan: %s") % exc)
+            self.show_message(self.tr("Pemeriksaan tidak dapat dijalankan: %s") % fmt.refusal(exc))
             return None
         if not stale:
             return None
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
             try:
                 self._findings = reconcile.findings(self.ws)
             except Exception as exc:  # the window stays usable without findings
-                self.show_message(self.tr("Temuan tidak dapat dimuat: %s") % exc)
+                self.show_message(self.tr("Temuan tidak dapat dimuat: %s") % fmt.refusal(exc))
             for f in self._findings:
                 self._findings_by_region.setdefault(f.region, []).append(f)
         return self._findings
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
             totals = self.current_totals()
         except RecapError as exc:  # figures or state changed outside the program: say so, show no figure
             self._totals = None
-            self.show_integrity_problem(exc.message)
+            self.show_integrity_problem(fmt.refusal(exc))
         else:
             received, adopted, expected = self._counts
             self.totals_bar.update_totals(dapil.bar_form(self.ws.election, totals), totals, received, adopted,
@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
                 try:
                     page.refresh()
                 except Exception as exc:  # one page failing must not blank the others
-                    self.show_message(self.tr("Halaman tidak dapat dimuat: %s") % exc)
+                    self.show_message(self.tr("Halaman tidak dapat dimuat: %s") % fmt.refusal(exc))
         if self.editor.kode:
             self.editor.refresh_findings()
             self.editor.update_buttons()
@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
             try:
                 self.editor.open_region(kode)
             except RecapError as exc:
-                self.show_integrity_problem(exc.message)
+                self.show_integrity_problem(fmt.refusal(exc))
                 return
         self._select(kode)
         self.tabs.setCurrentWidget(self.editor)
@@ -896,7 +896,7 @@ class MainWindow(QMainWindow):
                         self.tr("Tetap pulihkan"), self.tr("Batal"), default_yes=False):
                     other = True
                     continue
-                inform(self, self.tr("Pulihkan dari cadangan"), exc.message, error=True)
+                inform(self, self.tr("Pulihkan dari cadangan"), fmt.refusal(exc), error=True)
                 break
             else:
                 inform(self, self.tr("Pulihkan dari cadangan"),

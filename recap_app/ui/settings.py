@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from ..core.errors import RecapError
+from . import fmt
 from .widgets import button_box, choose_save, inform
 
 
@@ -77,7 +78,7 @@ class SettingsDialog(QDialog):
         try:
             self.save()
         except RecapError as exc:
-            inform(self, self.tr("Pengaturan"), exc.message, error=True)
+            inform(self, self.tr("Pengaturan"), fmt.refusal(exc), error=True)
             return
         super().accept()
 
@@ -163,7 +164,7 @@ class NewWorkspaceDialog(QDialog):
             ws = Workspace.create(Path(self.file.text().strip()), self.election.currentData(), actor=self.actor,
                                   simulation=self.simulation.isChecked())
         except RecapError as exc:
-            inform(self, self.tr("Ruang kerja baru"), exc.message, error=True)
+            inform(self, self.tr("Ruang kerja baru"), fmt.refusal(exc), error=True)
             return
         self.path = ws.path
         ws.close()
@@ -218,6 +219,6 @@ class LoginDialog(QDialog):
             self.actor = auth.authenticate(self.ws, self.user.text().strip() or None,
                                            None if self.open_mode else self.password.text())
         except RecapError as exc:
-            inform(self, self.tr("Pengguna"), exc.message, error=True)
+            inform(self, self.tr("Pengguna"), fmt.refusal(exc), error=True)
             return
         super().accept()

@@ -163,7 +163,7 @@ class UsersDialog(QDialog):
         try:
             operations.run_here(self.ws, operation, actor=self.actor, **args)
         except RecapError as exc:
-            inform(self, self.windowTitle(), exc.message, error=True)
+            inform(self, self.windowTitle(), fmt.refusal(exc), error=True)
             return False
         self.reload()
         return True
@@ -206,7 +206,7 @@ class UsersDialog(QDialog):
             try:  # who may not is told before typing three passphrases (the core checks again)
                 auth.require(self.ws, self.actor, "office_key")
             except RecapError as exc:
-                inform(self, self.tr("Kata sandi kunci kantor"), exc.message, error=True)
+                inform(self, self.tr("Kata sandi kunci kantor"), fmt.refusal(exc), error=True)
                 return False
             dlg = KeyPassphraseDialog(self, office_key.key_exists(), office_key.is_protected())
             if not dlg.exec():
@@ -215,7 +215,7 @@ class UsersDialog(QDialog):
         try:
             ident = operations.run_here(self.ws, operations.protect_key, actor=self.actor, old=old, new=new)
         except RecapError as exc:
-            inform(self, self.tr("Kata sandi kunci kantor"), exc.message, error=True)
+            inform(self, self.tr("Kata sandi kunci kantor"), fmt.refusal(exc), error=True)
             return False
         self.reload()
         inform(self, self.tr("Kata sandi kunci kantor"),
@@ -274,7 +274,7 @@ class KeyPassphraseDialog(QDialog):
             try:
                 auth.check_password(self.new.text())
             except RecapError as exc:
-                problem = exc.message
+                problem = fmt.refusal(exc)
         if problem:
             inform(self, self.windowTitle(), problem, error=True)
             self.new.clear()
@@ -330,4 +330,4 @@ def office_identity(parent, what: str):
         except office_key.OfficeKeyError as exc:
             if exc.code != "bad_passphrase":
                 raise
-            inform(parent, dlg.windowTitle(), exc.message, error=True)
+            inform(parent, dlg.windowTitle(), fmt.refusal(exc), error=True)

@@ -6,7 +6,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from recap_app.core import auth
-from recap_app.core.errors import NotAllowed
+from recap_app.core.errors import NotAllowed, english
 from recap_app.core.store import Workspace
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "authorisation.md"
@@ -49,11 +49,14 @@ def test_cell(staffed, role, permission):
         assert ei.value.message == (
             f"Pengguna '{actor}' (peran {role}) tidak berhak {auth.PERMISSION_TEXT[permission]} "
             f"(izin '{permission}'; dimiliki peran: {holders}).")
+        assert english(ei.value) == (  # the English window's headline of the same refusal
+            f"User '{actor}' (role {role}) may not {auth.PERMISSION_TEXT_EN[permission]} "
+            f"(permission '{permission}'; held by the roles: {holders}). [forbidden]")
 
 
 def test_matrix_is_the_documented_one():
     assert {r: set(p) for r, p in auth.MATRIX.items()} == EXPECTED
-    assert set(auth.PERMISSION_TEXT) == set(auth.PERMISSIONS)
+    assert set(auth.PERMISSION_TEXT) == set(auth.PERMISSIONS) == set(auth.PERMISSION_TEXT_EN)
 
 
 def test_admin_has_no_counting_rights():

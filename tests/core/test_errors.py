@@ -75,3 +75,16 @@ def test_a_missing_file_to_import_is_named_in_indonesian(tmp_path):
     r = CliRunner().invoke(main, ["import", "--db", str(db), str(tmp_path / "tidak-ada.xlsx")])
     assert r.exit_code == 1 and "tidak-ada.xlsx tidak dapat dibaca (tidak ada, ENOENT)" in r.output
     assert "No such file" not in r.output
+
+
+def test_english_names_a_refusal_by_its_own_sentence_or_its_codes_meaning():
+    from recap_app.core.errors import RecapError, english
+
+    assert english(RecapError("Berkas a.xlsx kosong.", "empty")) == "Empty file. [empty]"
+    assert english(RecapError("Disk penuh saat menyimpan.", "disk_full")) == "Disk full; nothing changed. [disk_full]"
+    assert english(RecapError("x", "not_in_catalogue")) == "The program refused this. [not_in_catalogue]"
+    own = RecapError("Kata sandi tidak boleh memuat nama pengguna.", "weak_password",
+                     english="The password may not contain the user name.")
+    assert english(own) == "The password may not contain the user name. [weak_password]"
+    assert own.message == str(own) == "Kata sandi tidak boleh memuat nama pengguna."  # the record stays Indonesian
+    assert all(en.strip() and en == en.strip() for _, en in CODES.values())

@@ -530,6 +530,45 @@ def test_the_office_key_passphrase_is_set_from_the_users_dialog(qtbot, window):
     assert len(shown) == 3 and "izin 'office_key'" in shown[2][0] and shown[2][1]
 
 
+def test_in_english_the_cores_refusals_lead_with_their_english(qtbot, window):
+    """The English window says what a refusal of the core means in English first (the refusal's own
+    sentence, or its code's meaning), then the Indonesian message the audit log and the CLI keep."""
+    import recap_app.ui.users as users_mod
+    from recap_app.core import auth, office_key
+    from recap_app.core.errors import RecapError
+    from recap_app.ui import fmt
+    from recap_app.ui.app import make_app
+    from recap_app.ui.users import UsersDialog
+
+    auth.add_user(window.ws, "tester", "admin1", "admin", "rahasia-panjang-1")
+    auth.add_user(window.ws, "admin1", "operator1", "operator", "rahasia-panjang-2")
+    make_app("en")
+    shown = []
+    users_mod.inform, old = (lambda parent, title, text, error=False: shown.append((text, error))), users_mod.inform
+    try:
+        dlg = UsersDialog(window.ws, "operator1", window)
+        qtbot.addWidget(dlg)
+        assert not dlg.protect_key(None, "kabut-pagi-di-dieng-2019")
+        dlg.actor = "admin1"
+        assert not dlg.protect_key(None, "pendek")
+        other = fmt.refusal(RecapError("Berkas x.pdf sudah ada; tidak ditimpa.", "exists"))
+    finally:
+        users_mod.inform = old
+        make_app("id")
+    assert shown[0] == (
+        "User 'operator1' (role operator) may not set the office key's passphrase (permission 'office_key'; "
+        "held by the roles: ketua, admin). [forbidden]\n\nIn Indonesian, as recorded: Pengguna 'operator1' "
+        "(peran operator) tidak berhak menetapkan kata sandi kunci kantor (izin 'office_key'; dimiliki peran: "
+        "ketua, admin).", True)
+    assert shown[1] == ("The password is too short: 6 characters; at least 10. [weak_password]\n\n"
+                        "In Indonesian, as recorded: Kata sandi terlalu pendek: 6 karakter; minimal 10.", True)
+    assert other == ("The target file exists; never overwritten. [exists]\n\n"
+                     "In Indonesian, as recorded: Berkas x.pdf sudah ada; tidak ditimpa.")
+    assert not office_key.default_key_path().exists()
+    assert fmt.refusal(RecapError("Berkas x.pdf sudah ada; tidak ditimpa.", "exists")) == (
+        "Berkas x.pdf sudah ada; tidak ditimpa.")  # the Indonesian window: the message alone
+
+
 # ---------------------------------------------------------------------- the window itself
 def test_the_window_fits_a_1366_by_768_screen_and_remembers_where_it_was(qtbot, demo_ws):
     from recap_app.ui.app import make_app

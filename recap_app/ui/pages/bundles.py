@@ -75,7 +75,7 @@ class BundlesPage(QWidget):
         try:  # who may not export is told before a file is chosen or the key's passphrase asked
             auth.require(self.window_.ws, self.window_.actor, "bundle_export")
         except RecapError as exc:
-            self._say([self.tr("GAGAL: %s") % exc.message])
+            self._say([self.tr("GAGAL: %s") % fmt.refusal(exc)])
             return None
         if path is None:
             path = choose_save(self, self.tr("Ekspor bundel"),
@@ -88,7 +88,7 @@ class BundlesPage(QWidget):
         try:
             identity = office_identity(self, self.tr("bundel ini"))
         except RecapError as exc:
-            self._say([self.tr("GAGAL: %s") % exc.message])
+            self._say([self.tr("GAGAL: %s") % fmt.refusal(exc)])
             return None
         if identity is False:
             return None
@@ -185,7 +185,7 @@ class BundlesPage(QWidget):
         try:
             text = resolve_conflict(self.window_.ws, item.data(Qt.ItemDataRole.UserRole), keep, self.window_.actor)
         except RecapError as exc:
-            inform(self, self.tr("Konflik"), exc.message, error=True)
+            inform(self, self.tr("Konflik"), fmt.refusal(exc), error=True)
             return False
         self._say([text])
         self.window_.refresh()

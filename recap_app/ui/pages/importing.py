@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 
 from ...core.outputs import write_atomic
-from .. import operations
+from .. import fmt, operations
 from ..widgets import (
     add_button,
     add_label,
@@ -111,7 +111,7 @@ class ImportPage(QWidget):
         try:
             write_atomic(path, ("\n\n".join(self.reports) + "\n").encode("utf-8"), self.window_.ws)
         except Exception as exc:  # a refused target or a full disk: said, nothing written
-            inform(self, self.tr("Simpan laporan impor"), getattr(exc, "message", str(exc)), error=True)
+            inform(self, self.tr("Simpan laporan impor"), fmt.refusal(exc), error=True)
 
     def write_templates(self) -> None:
         folder = choose_folder(self, self.tr("Folder untuk templat"), str(documents_folder()), kind="templat")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import RecapError
-from .. import operations
+from .. import fmt, operations
 from ..widgets import choose_folder, start_folder
 from .base import LazyPage
 
@@ -133,7 +133,7 @@ class PublicationPage(LazyPage):
         try:  # who may not publish is told before a folder is chosen or the key's passphrase asked
             auth.require(self.window_.ws, self.window_.actor, "publish")
         except RecapError as exc:
-            self.window_.show_message(exc.message)
+            self.window_.show_message(fmt.refusal(exc))
             return None
         folder = folder if folder is not None else self.folder.text().strip()
         if not folder:
@@ -149,7 +149,7 @@ class PublicationPage(LazyPage):
         try:
             identity = office_identity(self, self.tr("situs ini"))
         except RecapError as exc:
-            self.window_.show_message(exc.message)
+            self.window_.show_message(fmt.refusal(exc))
             return None
         if identity is False:
             return None

@@ -75,7 +75,7 @@ class SeatsPage(LazyPage):
         try:
             res = allocation.compute(ws)
         except Exception as exc:  # the window stays usable
-            self.head.setText(self.tr("Kursi belum dapat dihitung: %s") % exc)
+            self.head.setText(self.tr("Kursi belum dapat dihitung: %s") % fmt.refusal(exc))
             return
         data = res.to_dict()
         self.data = data
