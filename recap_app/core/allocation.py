@@ -649,7 +649,7 @@ def can_adopt(ws: Workspace, actor: str) -> Answer:
     try:
         auth.require(ws, actor, "adopt")
     except NotAllowed as exc:
-        return Answer(False, exc.message, exc.code)
+        return Answer(False, exc.message, exc.code, exc.english)
     e = ws.election
     if (e.seats or {}).get("decided_by") != "KPU Provinsi":
         return Answer(False, f"Kursi {e.name} ditetapkan oleh {(e.seats or {}).get('decided_by') or 'lembaga lain'}; "

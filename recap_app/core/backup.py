@@ -440,13 +440,20 @@ def latest_good_backup(ws: Workspace | str | Path) -> BackupInfo | None:
 
 
 # ----------------------------------------------------------------- start-up
+def _printable(head: bytes) -> str:
+    """The first bytes of a file as a message quotes them: printable ASCII as is, the rest "·"."""
+    return "".join(ch if ch.isprintable() and ord(ch) < 127 else "·" for ch in head.decode("latin-1"))
+
+
 def startup_check(path: str | Path) -> StartupReport:
     """The check the program runs when it opens a workspace (CLI and window).
 
     Returns a StartupReport: ok with a short message; or, when the file itself is damaged, a
     plain explanation with the latest good backup and the command to restore it; or, for a
     storage fault (full disk, I/O error, locked), the fault named — with no restore advised,
-    since the file is not damaged and a backup lacks the newest changes. Never raises.
+    since the file is not damaged and a backup lacks the newest changes; or, for a file that is
+    no SQLite database (or empty) where this PC knows no workspace (no continuity note) and no
+    backup, kind "not_a_workspace": another file chosen, not a damaged one. Never raises.
     """
     path = Path(path)
     ok, why, kind = check_fault(path)
@@ -455,10 +462,21 @@ def startup_check(path: str | Path) -> StartupReport:
     if kind not in ("damaged", "missing"):
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
     head = files.file_head(path)
+    empty = not head and path.is_file() and path.stat().st_size == 0
+    if (empty or (head and head != files.SQLITE_MAGIC)) and not list_backups(path):
+        from . import continuity
+
+        if continuity.read(path) is None:  # never a workspace here that this PC knows, nor any backup
+            what = "kosong (0 bita)" if empty else (
+                "bukan basis data SQLite (diawali \"" + _printable(head[:8]) + f"\", byte {head[:8].hex(' ')})")
+            return StartupReport(False, (
+                f"Berkas {path} bukan ruang kerja recap_app: {what}, dan komputer ini tidak mengenal ruang kerja "
+                f"maupun cadangannya di jalur itu. Berkas itu tidak diubah. Pilih berkas ruang kerja (.sqlite) yang "
+                f"dibuat program ini; bila berkas ini memang ruang kerja, berkasnya rusak: hubungi admin."),
+                None, "not_a_workspace")
     if head and head != files.SQLITE_MAGIC:  # another kind of file (a PDF), or a clobbered one
-        start = "".join(ch if ch.isprintable() and ord(ch) < 127 else "·" for ch in head[:8].decode("latin-1"))
-        why = (f"berkas ini bukan basis data SQLite (diawali \"{start}\", byte {head[:8].hex(' ')}): bukan ruang "
-               "kerja recap_app, atau ruang kerja yang rusak")
+        why = (f"berkas ini bukan basis data SQLite (diawali \"{_printable(head[:8])}\", byte {head[:8].hex(' ')}): "
+               "bukan ruang kerja recap_app, atau ruang kerja yang rusak")
     good = latest_good_backup(path)
     msg = f"Ruang kerja {path} rusak atau tidak dapat dibaca: {why}."
     if good:

@@ -36,11 +36,13 @@ SECOND_ENTRY = "entri_kedua"
 
 
 class Answer(NamedTuple):
-    """The answer to "may this happen now?": ``allowed`` and, when not, why (Indonesian) and a code."""
+    """The answer to "may this happen now?": ``allowed`` and, when not, why (Indonesian), a code
+    and, where the refusal has one, the same in English (``english``, for the English window)."""
 
     allowed: bool
     reason: str = ""
     code: str = ""
+    english: str = ""
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -48,7 +50,7 @@ class Answer(NamedTuple):
     def raise_if_not(self, role: bool = False) -> None:
         """Raise the refusal: NotAllowed for a role (``role``), NotNow for the state."""
         if not self.allowed:
-            raise (NotAllowed if role else NotNow)(self.reason, self.code)
+            raise (NotAllowed if role else NotNow)(self.reason, self.code, english=self.english)
 
 
 YES = Answer(True)
@@ -100,7 +102,7 @@ def _role(ws: Workspace, actor: str, permission: str) -> Answer:
     try:
         auth.require(ws, actor, permission)
     except NotAllowed as exc:
-        return Answer(False, exc.message, exc.code)
+        return Answer(False, exc.message, exc.code, exc.english)
     return YES
 
 
@@ -154,16 +156,19 @@ def can_adopt(ws: Workspace, kode: str, actor: str, found: Iterable[reconcile.St
     try:  # whoever entered the figures may not adopt them, whatever role they hold now
         auth.check_separation(ws, actor, kode)
     except NotAllowed as exc:
-        return Answer(False, exc.message, exc.code)
+        return Answer(False, exc.message, exc.code, exc.english)
     if found is None:
         found = reconcile.findings(ws, kode)
     open_errors = [f for f in found if f.severity == "error" and not f.resolved]
     if open_errors:
         shown = "; ".join(f"{f.code} {f.column or '-'} {f.field or ''}".strip() for f in open_errors[:5])
         more = f" dan {len(open_errors) - 5} lainnya" if len(open_errors) > 5 else ""
+        more_en = f" and {len(open_errors) - 5} more" if len(open_errors) > 5 else ""
         return Answer(False, f"{_named(r)} tidak dapat ditetapkan: {len(open_errors)} kesalahan belum diselesaikan "
                       f"({shown}{more}). Perbaiki angkanya atau minta ketua mengesampingkan dengan alasan.",
-                      "unresolved_errors")
+                      "unresolved_errors",
+                      f"{_named(r)} cannot be adopted: {len(open_errors)} error findings unresolved ({shown}{more_en}). "
+                      "Correct the figures, or ask the ketua to override with a reason.")
     return YES
 
 

@@ -113,8 +113,10 @@ def open_checked(path: str | Path, readonly: bool = False, continuity: bool = Tr
     Raises:
         WorkspaceError: missing file (as Workspace.open); "tampered" for the continuity check; a storage fault named as what it is
             ("disk_full", "io_error", "locked", "cantopen": the file is fine, no restore is
-            advised); or code "damaged" with the plain message of :func:`startup_check` naming
-            the latest good backup and how to restore it.
+            advised); "not_a_workspace" for another kind of file this PC never knew as a
+            workspace (:func:`recap_app.core.backup.startup_check`); or code "damaged" with the
+            plain message of :func:`startup_check` naming the latest good backup and how to
+            restore it.
     """
     path = Path(path)
     if path.parent.is_dir():  # what a killed restore left beside the workspace
@@ -129,7 +131,7 @@ def open_checked(path: str | Path, readonly: bool = False, continuity: bool = Tr
         report = startup_check(path)
         if report.ok:
             raise
-        if report.kind in FAULTS:
+        if report.kind in FAULTS + ("not_a_workspace",):
             raise WorkspaceError(report.message, report.kind) from exc
         raise WorkspaceError(report.message, "damaged") from exc
     if continuity:

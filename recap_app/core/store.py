@@ -783,13 +783,39 @@ class Workspace:
         return default if raw is None else json.loads(raw)
 
     def set_setting(self, key: str, value: Any, actor: str) -> None:
-        """Change an office setting, with an audit record."""
+        """Change an office setting, with an audit record.
+
+        Raises:
+            TextError: a text of the value breaks the text rule (core/text.py).
+            ElectionError: "unknown_office" for an ``office_code`` that is not a region of this
+                workspace at its office's tier (a province office: the province's code; the code
+                a received bundle's sender is checked against, core/bundle/against.py).
+        """
         _check_setting_text(key, value)
+        if key == "office_code":
+            self._check_office_code(value)
         with self.transaction():
             before = self.setting(key)
             self.db["meta"].upsert({"key": f"setting.{key}", "value": json.dumps(value, ensure_ascii=False)},
                                    pk="key")
             self.record(actor, "setting.change", f"setting:{key}", before, value)
+
+    def _check_office_code(self, value: Any) -> None:
+        """The ``office_code`` setting names a region of this workspace at its office's tier."""
+        from .domain import tier_word
+        from .errors import ElectionError
+
+        tier = self.election.tier
+        if value == self.office_code:
+            return
+        region = self.region(value) if isinstance(value, str) else None
+        if region is None or region.tingkat != tier:
+            own = self.region(self.office_code)
+            expected = f"{self.office_code} ({own.nama})" if own else self.office_code
+            raise ElectionError(f"Kode kantor {shown(str(value))!r} bukan kode {tier_word(tier)} dalam daftar wilayah "
+                                f"ruang kerja ini; diharapkan {expected}. Pengaturan tidak diubah.", "unknown_office",
+                                english=f"Office code {shown(str(value))!r} is no {tier} code of this workspace's "
+                                        f"regions; expected {expected}. The settings are unchanged.")
 
     @property
     def simulation(self) -> bool:

@@ -177,13 +177,15 @@ def login(ws, interactive: bool = True) -> str | None:
 
 def switch_workspace(window, path) -> None:
     """Close the window's workspace and open another in a new window."""
+    from PySide6.QtCore import QCoreApplication
+
     from . import fmt
     from .widgets import inform
 
     try:
         ws = startup_workspace(path)
     except RecapError as exc:
-        inform(window, window.tr("Buka ruang kerja"), fmt.refusal(exc), error=True)
+        inform(window, QCoreApplication.translate("MainWindow", "Buka ruang kerja"), fmt.refusal(exc), error=True)
         return
     actor = login(ws) if path else window.actor
     if actor is None:

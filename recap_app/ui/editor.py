@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -582,10 +582,11 @@ class CertificateTable(QTableView):
 
 def reason_dialog(parent) -> TextDialog:
     """The reason asked before a received certificate is changed (one line: Enter saves)."""
-    return TextDialog(parent, parent.tr("Alasan perubahan"),
-                      parent.tr("Sertifikat ini sudah diterima. Tuliskan alasan perubahan "
-                                "(misalnya: salah ketik, dicocokkan dengan sertifikat asli):"),
-                      parent.tr("Simpan perubahan"), multiline=False)
+    title = QCoreApplication.translate("CertificateEditor", "Alasan perubahan")  # one context, any parent
+    text = QCoreApplication.translate("CertificateEditor", "Sertifikat ini sudah diterima. Tuliskan alasan perubahan "
+                                      "(misalnya: salah ketik, dicocokkan dengan sertifikat asli):")
+    return TextDialog(parent, title, text, QCoreApplication.translate("CertificateEditor", "Simpan perubahan"),
+                      multiline=False)
 
 
 def adopt_box(editor, kode: str):
@@ -595,8 +596,9 @@ def adopt_box(editor, kode: str):
     region = editor.ws.region(kode)
     name = f"{region.nama} ({kode})" if region else kode
     open_ = certificate.open_warnings(editor.ws, kode)
-    text = editor.tr("Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua "
-                     "membukanya kembali.") % name
+    text = QCoreApplication.translate(
+        "CertificateEditor", "Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua "
+        "membukanya kembali.") % name
     if open_:
         by_code: dict[str, list] = {}
         for f in open_:
@@ -605,10 +607,12 @@ def adopt_box(editor, kode: str):
         for code, fs in by_code.items():
             places = "; ".join(editor.place(f) for f in fs[:3]) + ("; …" if len(fs) > 3 else "")
             lines.append(f"• {code} × {len(fs)}: {places}")
-        text += ("\n\n" + editor.tr("Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):")
+        text += ("\n\n" + QCoreApplication.translate(
+            "CertificateEditor", "Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):")
                  % len(open_) + "\n" + "\n".join(lines))
-    return confirm_box(editor, editor.tr("Tetapkan sertifikat"), text, editor.tr("&Tetapkan"), editor.tr("&Batal"),
-                       default_yes=not open_)
+    return confirm_box(editor, QCoreApplication.translate("CertificateEditor", "Tetapkan sertifikat"), text,
+                       QCoreApplication.translate("CertificateEditor", "&Tetapkan"),
+                       QCoreApplication.translate("CertificateEditor", "&Batal"), default_yes=not open_)
 
 
 class CertificateEditor(QWidget):
@@ -1129,7 +1133,7 @@ class CertificateEditor(QWidget):
     @staticmethod
     def _answer(button, ui_ok: bool, answer) -> None:
         button.setEnabled(ui_ok and answer.allowed)
-        button.setToolTip("" if answer.allowed else answer.reason)
+        button.setToolTip("" if answer.allowed else fmt.refusal(answer))
 
     # ------------------------------------------------------------------ saving
     def save(self, reason: str | None = None) -> bool:
@@ -1257,11 +1261,17 @@ class CertificateEditor(QWidget):
 
     def adopt(self, ask: bool = True) -> bool:
         """Adopt (tetapkan) the open certificate through the core, after the clerk confirms and sees
-        what is still open (warnings without an explanation); refusals are shown as they come."""
+        what is still open (warnings without an explanation); open errors are said instead of the
+        question (the core refuses them anyway); other refusals are shown as they come."""
         if self.kode is None:
             return False
         kode = self.kode
         if ask:
+            answer = certificate.can_adopt(self.ws, kode, self.actor, self.findings_source(kode)
+                                           if self.findings_source is not None else None)
+            if answer.code == "unresolved_errors":  # said before the question, not after "Tetapkan"
+                inform(self, self.tr("Tidak dapat ditetapkan"), fmt.refusal(answer), error=True)
+                return False
             box, yes = adopt_box(self, kode)
             box.exec()
             if box.clickedButton() is not yes:

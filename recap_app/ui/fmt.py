@@ -24,8 +24,9 @@ def refusal(exc) -> str:
     as it is where the window speaks Indonesian; where it speaks English, the refusal's English
     (:func:`recap_app.core.errors.english`: its own sentence, or its code's meaning) followed by
     the Indonesian message, which names the file, cell or field and is what the audit log and the
-    command line keep. Anything else (not a RecapError): its text."""
-    message = getattr(exc, "message", None) or str(exc)
+    command line keep. A refused :class:`recap_app.core.certificate.Answer` (a button's "why
+    not") reads the same way from its ``reason``. Anything else (not a RecapError): its text."""
+    message = getattr(exc, "message", None) or getattr(exc, "reason", None) or str(exc)
     if LANG != "en" or not getattr(exc, "code", ""):
         return message
     from ..core.errors import english
@@ -64,6 +65,10 @@ def parse_cell(text: str) -> int | None:
                 "CertificateTable", "\u201c%1\u201d terlalu besar (paling besar 999.999.999).")
             raise NumberError(message.replace("%1", shown_text(text)))
         return int(digits)
+    if t[0] in "-\u2212\u2013" and (_PLAIN.match(t[1:]) or _DOTTED.match(t[1:])):  # a whole number, below zero
+        message = QCoreApplication.translate(
+            "CertificateTable", "\u201c%1\u201d negatif: angka sertifikat tidak boleh kurang dari nol (0 ditulis 0 atau -).")
+        raise NumberError(message.replace("%1", shown_text(text)))
     message = QCoreApplication.translate("CertificateTable", "\u201c%1\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).")
     raise NumberError(message.replace("%1", shown_text(text)))
 

@@ -146,6 +146,8 @@ class JobRunner(QObject):
             job.signals.progress.connect(on_progress)
         if on_done:
             job.signals.succeeded.connect(on_done)
+        if parent_widget is not None:  # its own failure's banner goes once it succeeds (widgets.tell)
+            job.signals.succeeded.connect(lambda _r: _clear_failure_of(parent_widget))
         if on_failed:
             job.signals.failed.connect(on_failed)
         job.signals.warned.connect(self.warned.emit)
@@ -204,3 +206,15 @@ def _refuse_shared_connection(fn) -> None:
     args = list(fn.args) + list(fn.keywords.values()) if isinstance(fn, partial) else []
     if any(isinstance(a, Workspace) for a in args):
         raise TypeError("a job must not carry a Workspace: it opens its own connection on the worker")
+
+
+def _clear_failure_of(widget) -> None:
+    """Hide the window's amber banner when it tells a failure of a job ``widget`` started
+    (:func:`recap_app.ui.widgets.tell`) and a job of the same widget has now succeeded: the clerk
+    corrected what was refused. Another page's failure stays."""
+    try:
+        win = widget.window()
+    except RuntimeError:  # the widget is gone
+        return
+    if getattr(win, "_alert_kind", "") == "job" and getattr(win, "_alert_source", None) is widget:
+        win.hide_alert()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from functools import partial
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,7 +79,7 @@ class LazyPages(dict):
         except ImportError:
             raise  # a broken import of the program's own modules fails loudly, it never hides a page
         except Exception as exc:  # a page that cannot be built must not stop the window
-            page = QLabel(w.tr("Halaman ini belum tersedia: %s") % exc)
+            page = QLabel(QCoreApplication.translate("MainWindow", "Halaman ini belum tersedia: %s") % exc)
             page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         dict.__setitem__(self, key, page)
         index = w.tabs.indexOf(placeholder)
@@ -337,7 +337,9 @@ class MainWindow(QMainWindow):
         self._action(v, self.tr("Data &TPS di balik angka kecamatan…"), lambda: self.show_tps(), "Ctrl+T", "act_tps")
         v.addSeparator()
         for i in range(self.tabs.count()):
-            self._action(v, self.tabs.tabText(i), lambda i=i: self.show_tab(i), f"Alt+{i + 1}" if i < 9 else None)
+            # Alt+1 … Alt+9, then Alt+0 for the tenth (the Log audit), as the digits lie on the keyboard
+            key = f"Alt+{i + 1}" if i < 9 else "Alt+0" if i == 9 else None
+            self._action(v, self.tabs.tabText(i), lambda i=i: self.show_tab(i), key)
 
         h = mb.addMenu(self.tr("Ba&ntuan"))
         self._action(h, self.tr("&Panduan petugas"), self.show_guide, QKeySequence.StandardKey.HelpContents,
@@ -451,6 +453,7 @@ class MainWindow(QMainWindow):
         self.alert.hide()
         self.alert.clear()
         self._alert_kind = ""
+        self._alert_source = None
 
     def show_integrity_problem(self, message: str) -> None:
         """The workspace refused a read because figures or state were changed outside the program

@@ -291,8 +291,8 @@ def tell(parent, title: str, text: str, error: bool = False) -> None:
     """A background job's outcome, told without taking the clerk's keys: it may end while the clerk
     types in another page, and a modal box there would swallow the figures typed and send Enter to
     it. Said in the window's status bar; a failure also in the amber banner above the pages (until
-    the next job succeeds; never over a red integrity banner). Without the main window (a dialog of
-    its own): the usual message box."""
+    a later job tells its success, or a job started from the same page succeeds; never over a red
+    integrity banner). Without the main window (a dialog of its own): the usual message box."""
     win = parent.window() if parent is not None else None
     if win is None or not hasattr(win, "show_message") or not hasattr(win, "show_alert"):
         inform(parent, title, text, error)
@@ -302,6 +302,7 @@ def tell(parent, title: str, text: str, error: bool = False) -> None:
     kind = getattr(win, "_alert_kind", "")
     if error and kind != "integrity":
         win.show_alert(line, "job")
+        win._alert_source = parent  # cleared when a job of the same widget succeeds (ui/jobs.py)
     elif not error and kind == "job":
         win.hide_alert()
 

@@ -339,154 +339,154 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="652"/>
+        <location filename="../../recap_app/ui/editor.py" line="656"/>
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="661"/>
+        <location filename="../../recap_app/ui/editor.py" line="665"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="662"/>
+        <location filename="../../recap_app/ui/editor.py" line="666"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="663"/>
+        <location filename="../../recap_app/ui/editor.py" line="667"/>
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="665"/>
-        <location filename="../../recap_app/ui/editor.py" line="1294"/>
-        <location filename="../../recap_app/ui/editor.py" line="1296"/>
+        <location filename="../../recap_app/ui/editor.py" line="669"/>
+        <location filename="../../recap_app/ui/editor.py" line="1304"/>
+        <location filename="../../recap_app/ui/editor.py" line="1306"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="677"/>
+        <location filename="../../recap_app/ui/editor.py" line="681"/>
         <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
         <translation>Jump to a party&apos;s block (party-only votes, candidates, total).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="682"/>
+        <location filename="../../recap_app/ui/editor.py" line="686"/>
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="684"/>
+        <location filename="../../recap_app/ui/editor.py" line="688"/>
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="687"/>
+        <location filename="../../recap_app/ui/editor.py" line="691"/>
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="689"/>
+        <location filename="../../recap_app/ui/editor.py" line="693"/>
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="693"/>
+        <location filename="../../recap_app/ui/editor.py" line="697"/>
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="695"/>
+        <location filename="../../recap_app/ui/editor.py" line="699"/>
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="696"/>
+        <location filename="../../recap_app/ui/editor.py" line="700"/>
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="747"/>
+        <location filename="../../recap_app/ui/editor.py" line="751"/>
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="750"/>
+        <location filename="../../recap_app/ui/editor.py" line="754"/>
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="753"/>
+        <location filename="../../recap_app/ui/editor.py" line="757"/>
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="757"/>
+        <location filename="../../recap_app/ui/editor.py" line="761"/>
         <source>Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak draf ini dimulai; periksa sebelum menyimpan.</source>
         <translation>Note: this certificate was saved again (revision %1 by %2) since this draft was started; check before saving.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="762"/>
+        <location filename="../../recap_app/ui/editor.py" line="766"/>
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="767"/>
+        <location filename="../../recap_app/ui/editor.py" line="771"/>
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="772"/>
+        <location filename="../../recap_app/ui/editor.py" line="776"/>
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="774"/>
+        <location filename="../../recap_app/ui/editor.py" line="778"/>
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="777"/>
+        <location filename="../../recap_app/ui/editor.py" line="781"/>
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="825"/>
+        <location filename="../../recap_app/ui/editor.py" line="829"/>
         <source>Lompat ke partai…</source>
         <translation>Jump to party…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="864"/>
+        <location filename="../../recap_app/ui/editor.py" line="868"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="879"/>
+        <location filename="../../recap_app/ui/editor.py" line="883"/>
         <source>Pemeriksaan langsung: belum ada angka (semua isian kosong)</source>
         <translation>Live check: no figures yet (every field blank)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="885"/>
+        <location filename="../../recap_app/ui/editor.py" line="889"/>
         <source>Pemeriksaan langsung tidak dapat dijalankan: %s</source>
         <translation>The live check cannot run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="894"/>
+        <location filename="../../recap_app/ui/editor.py" line="898"/>
         <source>Pemeriksaan langsung: %1 kesalahan, %2 peringatan</source>
         <translation>Live check: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="919"/>
+        <location filename="../../recap_app/ui/editor.py" line="923"/>
         <source>kolom %s</source>
         <translation>column %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1006"/>
+        <location filename="../../recap_app/ui/editor.py" line="1010"/>
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="1010"/>
+        <location filename="../../recap_app/ui/editor.py" line="1014"/>
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -494,154 +494,195 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1036"/>
+        <location filename="../../recap_app/ui/editor.py" line="1040"/>
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1052"/>
+        <location filename="../../recap_app/ui/editor.py" line="1056"/>
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1096"/>
+        <location filename="../../recap_app/ui/editor.py" line="1100"/>
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1156"/>
+        <location filename="../../recap_app/ui/editor.py" line="1160"/>
         <source>Tidak ada perubahan: angka sama dengan revisi %1; tidak ada revisi baru.</source>
         <translation>No change: the figures equal revision %1; no new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1161"/>
+        <location filename="../../recap_app/ui/editor.py" line="1165"/>
         <source>Sertifikat %1 sudah disimpan sebagai revisi %2 oleh %3 (%4) sejak isian ini dimulai. Menyimpan angka di layar ini sebagai revisi baru akan menggantikan angka revisi %2.</source>
         <translation>Certificate %1 was saved as revision %2 by %3 (%4) since this entry was started. Saving the figures on this screen as a new revision will replace the figures of revision %2.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1165"/>
+        <location filename="../../recap_app/ui/editor.py" line="1169"/>
         <source>Sertifikat sudah berubah</source>
         <translation>The certificate has changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1166"/>
+        <location filename="../../recap_app/ui/editor.py" line="1170"/>
         <source>Simpan di atas revisi %1</source>
         <translation>Save over revision %1</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1177"/>
+        <location filename="../../recap_app/ui/editor.py" line="1181"/>
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1180"/>
+        <location filename="../../recap_app/ui/editor.py" line="1184"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1179"/>
+        <location filename="../../recap_app/ui/editor.py" line="1183"/>
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1225"/>
+        <location filename="../../recap_app/ui/editor.py" line="1229"/>
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1224"/>
+        <location filename="../../recap_app/ui/editor.py" line="1228"/>
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1179"/>
+        <location filename="../../recap_app/ui/editor.py" line="585"/>
+        <source>Alasan perubahan</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="586"/>
+        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
+        <translation>This certificate was received already. Write the reason for the change (for example: typing fault, checked against the original certificate):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="588"/>
+        <source>Simpan perubahan</source>
+        <translation>Save the change</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="599"/>
+        <source>Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua membukanya kembali.</source>
+        <translation>Adopt the certificate of %s? Once adopted it is read-only until the chair reopens it.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="610"/>
+        <source>Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):</source>
+        <translation>Still open: %s warnings not explained (explain them on the Findings page):</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="613"/>
+        <source>Tetapkan sertifikat</source>
+        <translation>Adopt certificate</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="614"/>
+        <source>&amp;Tetapkan</source>
+        <translation>&amp;Adopt</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="615"/>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1183"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1191"/>
+        <location filename="../../recap_app/ui/editor.py" line="1195"/>
         <source>Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka. Perbaiki, atau tekan Esc untuk membatalkan isian itu, lalu simpan lagi.</source>
         <translation>Not saved: the cell being edited holds text that is not a figure. Correct it, or press Esc to cancel that entry, then save again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1209"/>
+        <location filename="../../recap_app/ui/editor.py" line="1213"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1210"/>
+        <location filename="../../recap_app/ui/editor.py" line="1214"/>
         <source>Sel yang sedang diisi berisi &quot;%s&quot;, yang bukan angka; isian ini belum masuk draf dan hilang bila program ditutup sekarang.</source>
         <translation>The cell being edited holds &quot;%s&quot;, which is not a figure; this entry is not in the draft yet and is lost if the program closes now.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1211"/>
+        <location filename="../../recap_app/ui/editor.py" line="1215"/>
         <source>Keluar tanpa isian ini</source>
         <translation>Quit without this entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1211"/>
+        <location filename="../../recap_app/ui/editor.py" line="1215"/>
         <source>Kembali ke sel</source>
         <translation>Back to the cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1223"/>
+        <location filename="../../recap_app/ui/editor.py" line="1227"/>
         <source>Menyimpan entri kedua…</source>
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1269"/>
+        <location filename="../../recap_app/ui/editor.py" line="1279"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1270"/>
+        <location filename="../../recap_app/ui/editor.py" line="1273"/>
+        <location filename="../../recap_app/ui/editor.py" line="1280"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1270"/>
+        <location filename="../../recap_app/ui/editor.py" line="1280"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1277"/>
-        <location filename="../../recap_app/ui/editor.py" line="1279"/>
+        <location filename="../../recap_app/ui/editor.py" line="1287"/>
+        <location filename="../../recap_app/ui/editor.py" line="1289"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1278"/>
+        <location filename="../../recap_app/ui/editor.py" line="1288"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1285"/>
+        <location filename="../../recap_app/ui/editor.py" line="1295"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1286"/>
+        <location filename="../../recap_app/ui/editor.py" line="1296"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1286"/>
+        <location filename="../../recap_app/ui/editor.py" line="1296"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1295"/>
+        <location filename="../../recap_app/ui/editor.py" line="1305"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1166"/>
-        <location filename="../../recap_app/ui/editor.py" line="1296"/>
+        <location filename="../../recap_app/ui/editor.py" line="1170"/>
+        <location filename="../../recap_app/ui/editor.py" line="1306"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1301"/>
+        <location filename="../../recap_app/ui/editor.py" line="1311"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -672,12 +713,17 @@
 <context>
     <name>CertificateTable</name>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="49"/>
+        <location filename="../../recap_app/ui/fmt.py" line="64"/>
         <source>“%1” terlalu besar (paling besar 999.999.999).</source>
         <translation>“%1” is too large (at most 999.999.999).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="53"/>
+        <location filename="../../recap_app/ui/fmt.py" line="69"/>
+        <source>“%1” negatif: angka sertifikat tidak boleh kurang dari nol (0 ditulis 0 atau -).</source>
+        <translation>“%1” is negative: a certificate figure cannot be below zero (write 0 as 0 or -).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/fmt.py" line="72"/>
         <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
         <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
     </message>
@@ -812,47 +858,47 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="342"/>
+        <location filename="../../recap_app/ui/widgets.py" line="343"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="346"/>
+        <location filename="../../recap_app/ui/widgets.py" line="347"/>
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="349"/>
+        <location filename="../../recap_app/ui/widgets.py" line="350"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="351"/>
+        <location filename="../../recap_app/ui/widgets.py" line="352"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="352"/>
+        <location filename="../../recap_app/ui/widgets.py" line="353"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="353"/>
+        <location filename="../../recap_app/ui/widgets.py" line="354"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="354"/>
+        <location filename="../../recap_app/ui/widgets.py" line="355"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="225"/>
+        <location filename="../../recap_app/ui/app.py" line="228"/>
         <source>Kesalahan program</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="226"/>
+        <location filename="../../recap_app/ui/app.py" line="229"/>
         <source>Terjadi kesalahan di dalam program (bukan kesalahan Anda). Data yang sudah disimpan tetap utuh. Laporan: %s</source>
         <translation>An error occurred inside the program (not your mistake). Data already saved is intact. Report: %s</translation>
     </message>
@@ -1547,22 +1593,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="460"/>
+        <location filename="../../recap_app/ui/widgets.py" line="461"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="462"/>
+        <location filename="../../recap_app/ui/widgets.py" line="463"/>
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="490"/>
+        <location filename="../../recap_app/ui/widgets.py" line="491"/>
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="493"/>
+        <location filename="../../recap_app/ui/widgets.py" line="494"/>
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1628,33 +1674,33 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="186"/>
-        <location filename="../../recap_app/ui/settings.py" line="221"/>
+        <location filename="../../recap_app/ui/settings.py" line="187"/>
+        <location filename="../../recap_app/ui/settings.py" line="222"/>
         <source>Pengguna</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="199"/>
+        <location filename="../../recap_app/ui/settings.py" line="200"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="201"/>
+        <location filename="../../recap_app/ui/settings.py" line="202"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="208"/>
+        <location filename="../../recap_app/ui/settings.py" line="209"/>
         <source>Ruang kerja ini belum memakai akun: nama yang ditulis dicatat di log audit.</source>
         <translation>This workspace has no accounts yet: the name written is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="211"/>
+        <location filename="../../recap_app/ui/settings.py" line="212"/>
         <source>Masuk</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="211"/>
+        <location filename="../../recap_app/ui/settings.py" line="212"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -1673,7 +1719,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="237"/>
-        <location filename="../../recap_app/ui/main_window.py" line="813"/>
+        <location filename="../../recap_app/ui/main_window.py" line="816"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1713,19 +1759,24 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="342"/>
+        <location filename="../../recap_app/ui/main_window.py" line="344"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="736"/>
+        <location filename="../../recap_app/ui/main_window.py" line="739"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="381"/>
+        <location filename="../../recap_app/ui/main_window.py" line="383"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="82"/>
+        <source>Halaman ini belum tersedia: %s</source>
+        <translation>This page is not available yet: %s</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="177"/>
@@ -1823,135 +1874,138 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="343"/>
+        <location filename="../../recap_app/ui/main_window.py" line="345"/>
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="345"/>
+        <location filename="../../recap_app/ui/main_window.py" line="347"/>
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="432"/>
+        <location filename="../../recap_app/ui/main_window.py" line="434"/>
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="458"/>
+        <location filename="../../recap_app/ui/main_window.py" line="461"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="486"/>
-        <location filename="../../recap_app/ui/main_window.py" line="492"/>
+        <location filename="../../recap_app/ui/main_window.py" line="489"/>
+        <location filename="../../recap_app/ui/main_window.py" line="495"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="486"/>
+        <location filename="../../recap_app/ui/main_window.py" line="489"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="492"/>
+        <location filename="../../recap_app/ui/main_window.py" line="495"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="737"/>
+        <location filename="../../recap_app/ui/main_window.py" line="740"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="800"/>
+        <location filename="../../recap_app/ui/app.py" line="188"/>
+        <location filename="../../recap_app/ui/main_window.py" line="803"/>
         <source>Buka ruang kerja</source>
-        <extracomment>a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk&apos;s remembered size and place alone</extracomment>
+        <extracomment>the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops
+----------
+a window made only to save a picture of it (``recap gui --screenshot``) leaves the clerk&apos;s remembered size and place alone</extracomment>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="801"/>
+        <location filename="../../recap_app/ui/main_window.py" line="804"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="830"/>
+        <location filename="../../recap_app/ui/main_window.py" line="833"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="830"/>
+        <location filename="../../recap_app/ui/main_window.py" line="833"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="863"/>
-        <location filename="../../recap_app/ui/main_window.py" line="872"/>
-        <location filename="../../recap_app/ui/main_window.py" line="893"/>
-        <location filename="../../recap_app/ui/main_window.py" line="899"/>
+        <location filename="../../recap_app/ui/main_window.py" line="866"/>
+        <location filename="../../recap_app/ui/main_window.py" line="875"/>
+        <location filename="../../recap_app/ui/main_window.py" line="896"/>
         <location filename="../../recap_app/ui/main_window.py" line="902"/>
+        <location filename="../../recap_app/ui/main_window.py" line="905"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="864"/>
+        <location filename="../../recap_app/ui/main_window.py" line="867"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="868"/>
+        <location filename="../../recap_app/ui/main_window.py" line="871"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="871"/>
+        <location filename="../../recap_app/ui/main_window.py" line="874"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="872"/>
+        <location filename="../../recap_app/ui/main_window.py" line="875"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="872"/>
-        <location filename="../../recap_app/ui/main_window.py" line="896"/>
+        <location filename="../../recap_app/ui/main_window.py" line="875"/>
+        <location filename="../../recap_app/ui/main_window.py" line="899"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="879"/>
+        <location filename="../../recap_app/ui/main_window.py" line="882"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="894"/>
+        <location filename="../../recap_app/ui/main_window.py" line="897"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="896"/>
+        <location filename="../../recap_app/ui/main_window.py" line="899"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="903"/>
+        <location filename="../../recap_app/ui/main_window.py" line="906"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="904"/>
+        <location filename="../../recap_app/ui/main_window.py" line="907"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="927"/>
+        <location filename="../../recap_app/ui/main_window.py" line="930"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="927"/>
+        <location filename="../../recap_app/ui/main_window.py" line="930"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -2002,7 +2056,7 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="306"/>
+        <location filename="../../recap_app/ui/app.py" line="310"/>
         <source>Ada draf yang belum disimpan: %s</source>
         <extracomment>the garbage collector&apos;s usual pace (Python&apos;s default thresholds), for the long-lived window; the command line that starts it sets a slower one for its short processes (recap_app/cli.py)</extracomment>
         <translation>Unsaved drafts kept for: %s</translation>
@@ -2013,13 +2067,13 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="667"/>
+        <location filename="../../recap_app/ui/main_window.py" line="670"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="671"/>
-        <location filename="../../recap_app/ui/main_window.py" line="672"/>
+        <location filename="../../recap_app/ui/main_window.py" line="674"/>
+        <location filename="../../recap_app/ui/main_window.py" line="675"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>
@@ -2040,48 +2094,48 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="119"/>
-        <location filename="../../recap_app/ui/settings.py" line="166"/>
+        <location filename="../../recap_app/ui/settings.py" line="120"/>
+        <location filename="../../recap_app/ui/settings.py" line="167"/>
         <source>Ruang kerja baru</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="132"/>
+        <location filename="../../recap_app/ui/settings.py" line="133"/>
         <source>Simulasi (latihan; semua dokumen ditandai SIMULASI)</source>
         <translation>Simulation (training; every document marked SIMULASI)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="127"/>
+        <location filename="../../recap_app/ui/settings.py" line="128"/>
         <source>Pi&amp;lih…</source>
         <translation>Ch&amp;oose…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="133"/>
+        <location filename="../../recap_app/ui/settings.py" line="134"/>
         <source>&amp;Pemilihan</source>
         <translation>&amp;Election</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="136"/>
+        <location filename="../../recap_app/ui/settings.py" line="137"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="141"/>
+        <location filename="../../recap_app/ui/settings.py" line="142"/>
         <source>Buat</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="141"/>
+        <location filename="../../recap_app/ui/settings.py" line="142"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="147"/>
+        <location filename="../../recap_app/ui/settings.py" line="148"/>
         <source>Berkas ruang kerja</source>
         <translation>Workspace file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="148"/>
+        <location filename="../../recap_app/ui/settings.py" line="149"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
@@ -2604,123 +2658,123 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Verify site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="92"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="91"/>
         <source>Belum pernah diterbitkan dari ruang kerja ini.</source>
         <translation>Not published from this workspace yet.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="97"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="96"/>
         <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
         <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="106"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="105"/>
         <source>Tidak ada perubahan data sejak publikasi terakhir.</source>
         <translation>No data changed since the last publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="112"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="111"/>
         <source>Sejak itu: %1 perubahan data.</source>
         <translation>Since then: %1 data changes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="114"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="113"/>
         <source>Sertifikat yang berubah: %1.</source>
         <translation>Certificates changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="123"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="122"/>
         <source>Folder situs</source>
         <translation>Site folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="144"/>
         <source>Memeriksa folder tujuan…</source>
         <translation>Checking the target folder…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="144"/>
         <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
         <translation>Building pages, data and the signed manifest…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="146"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
         <source>Menulis berkas yang berubah…</source>
         <translation>Writing the files that changed…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="146"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
         <source>Mengirim berkas yang berubah lewat rclone…</source>
         <translation>Sending the files that changed with rclone…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="150"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="149"/>
         <source>situs ini</source>
         <translation>this site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="160"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="159"/>
         <source>Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.</source>
         <translation>Site published to %1: %2 files; %3 new/changed, %4 removed, %5 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="163"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="162"/>
         <source>SHA-256 manifest: %s</source>
         <translation>Manifest SHA-256: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="165"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="164"/>
         <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
         <translation>Marked %s: every page and data file carries the mark.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="167"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="166"/>
         <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
         <translation>Sending FAILED (the site in the folder is published): %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="169"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="168"/>
         <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
         <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="172"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="171"/>
         <source>Berkas yang berubah:</source>
         <translation>Files changed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="175"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="174"/>
         <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
         <translation>Nothing changed since the previous publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="179"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="178"/>
         <source>Menerbitkan situs…</source>
         <translation>Publishing the site…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="181"/>
-        <location filename="../../recap_app/ui/pages/publication.py" line="202"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="180"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="201"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="190"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="189"/>
         <source>Memeriksa tanda tangan dan setiap berkas…</source>
         <translation>Checking the signature and every file…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="194"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="193"/>
         <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
         <translation>VALID: the manifest&apos;s signature holds and %1 files match; no extra file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="197"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="196"/>
         <source>TIDAK SAH: %1 masalah.</source>
         <translation>NOT VALID: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="201"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="200"/>
         <source>Memverifikasi situs…</source>
         <translation>Verifying the site…</translation>
     </message>
@@ -2862,77 +2916,77 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="22"/>
+        <location filename="../../recap_app/ui/settings.py" line="23"/>
         <source>Pengaturan kantor</source>
         <translation>Office settings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="37"/>
+        <location filename="../../recap_app/ui/settings.py" line="38"/>
         <source>&amp;Nama kantor</source>
         <translation>Office &amp;name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="38"/>
+        <location filename="../../recap_app/ui/settings.py" line="39"/>
         <source>Ko&amp;de kantor</source>
         <translation>Office co&amp;de</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="39"/>
+        <location filename="../../recap_app/ui/settings.py" line="40"/>
         <source>K&amp;ota</source>
         <translation>Ci&amp;ty</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="40"/>
+        <location filename="../../recap_app/ui/settings.py" line="41"/>
         <source>&amp;Ketua</source>
         <translation>&amp;Chair</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="41"/>
+        <location filename="../../recap_app/ui/settings.py" line="42"/>
         <source>&amp;Anggota (satu per baris)</source>
         <translation>&amp;Members (one per line)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="51"/>
+        <location filename="../../recap_app/ui/settings.py" line="52"/>
         <source>hadir</source>
         <translation>present</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="51"/>
+        <location filename="../../recap_app/ui/settings.py" line="52"/>
         <source>tidak hadir</source>
         <translation>absent</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="52"/>
+        <location filename="../../recap_app/ui/settings.py" line="53"/>
         <source>hadir, menolak menandatangani</source>
         <translation>present, refused to sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="69"/>
+        <location filename="../../recap_app/ui/settings.py" line="70"/>
         <source>Saksi paslon %s</source>
         <translation>Witness of pair %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="69"/>
+        <location filename="../../recap_app/ui/settings.py" line="70"/>
         <source>Saksi %s</source>
         <translation>Witness %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="71"/>
+        <location filename="../../recap_app/ui/settings.py" line="72"/>
         <source>Ke&amp;rtas dokumen</source>
         <translation>Document pape&amp;r</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="73"/>
+        <location filename="../../recap_app/ui/settings.py" line="74"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="73"/>
+        <location filename="../../recap_app/ui/settings.py" line="74"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/settings.py" line="80"/>
+        <location filename="../../recap_app/ui/settings.py" line="81"/>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -3247,69 +3301,6 @@ Accept these matches? The spellings will be remembered.</translation>
         <location filename="../../recap_app/ui/chart.py" line="89"/>
         <source>belum ada data</source>
         <translation>no data yet</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="598"/>
-        <source>Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua membukanya kembali.</source>
-        <translation>Adopt the certificate of %s? Once adopted it is read-only until the chair reopens it.</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="608"/>
-        <source>Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):</source>
-        <translation>Still open: %s warnings not explained (explain them on the Findings page):</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="610"/>
-        <source>Tetapkan sertifikat</source>
-        <translation>Adopt certificate</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="610"/>
-        <source>&amp;Tetapkan</source>
-        <translation>&amp;Adopt</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="610"/>
-        <source>&amp;Batal</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="585"/>
-        <source>Alasan perubahan</source>
-        <translation>Reason for the change</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="586"/>
-        <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
-        <translation>This certificate was received already. Write the reason for the change (for example: typing fault, checked against the original certificate):</translation>
-    </message>
-    <message>
-        <location filename="../../recap_app/ui/editor.py" line="588"/>
-        <source>Simpan perubahan</source>
-        <translation>Save the change</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <location filename="../../recap_app/ui/main_window.py" line="82"/>
-        <source>Halaman ini belum tersedia: %s</source>
-        <translation>This page is not available yet: %s</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../recap_app/ui/app.py" line="185"/>
-        <source>Buka ruang kerja</source>
-        <extracomment>the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops</extracomment>
-        <translation>Open workspace</translation>
     </message>
 </context>
 </TS>

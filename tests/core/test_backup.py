@@ -155,11 +155,34 @@ def test_damage_inside_the_file_is_found(demo_ws):
 
 
 def test_no_backup_to_offer(tmp_path):
+    """A workspace this PC knew (its continuity note), clobbered, without a backup: damaged."""
     path = tmp_path / "rusak.sqlite"
+    Workspace.create(path, "pilpres-2019-jateng", actor="tester").close()
     path.write_bytes(b"bukan basis data" * 100)
     rep = backup.startup_check(path)
-    assert rep.latest_good_backup is None
+    assert rep.latest_good_backup is None and rep.kind == "damaged"
     assert rep.message.endswith(f"Tidak ada cadangan yang baik di {tmp_path / 'rusak-cadangan'}; hubungi admin.")
+
+
+@pytest.mark.parametrize("content, what", [
+    (b"hello this is a letter\n", 'bukan basis data SQLite (diawali "hello th", byte 68 65 6c 6c 6f 20 74 68)'),
+    (b"", "kosong (0 bita)"),
+])
+def test_another_file_never_known_here_is_no_workspace_not_a_damaged_one(tmp_path, content, what):
+    from recap_app.core.errors import WorkspaceError
+    from recap_app.core.startup import open_checked
+
+    path = tmp_path / "surat.sqlite"
+    path.write_bytes(content)
+    rep = backup.startup_check(path)
+    assert not rep.ok and rep.kind == "not_a_workspace"
+    assert rep.message == (
+        f"Berkas {path} bukan ruang kerja recap_app: {what}, dan komputer ini tidak mengenal ruang kerja maupun "
+        "cadangannya di jalur itu. Berkas itu tidak diubah. Pilih berkas ruang kerja (.sqlite) yang dibuat "
+        "program ini; bila berkas ini memang ruang kerja, berkasnya rusak: hubungi admin.")
+    with pytest.raises(WorkspaceError) as ei:
+        open_checked(path)
+    assert ei.value.code == "not_a_workspace" and path.read_bytes() == content
 
 
 def test_restore_refusals_change_nothing(demo_ws, tmp_path, monkeypatch):

@@ -209,6 +209,8 @@ def regency_office(tmp_path, kode: str = "33.01") -> Workspace:
     with ws.transaction():
         ws.db["meta"].upsert({"key": "election", "value": json.dumps(raw)}, pk="key")
         ws.record("kab", "test.configure", "workspace", None, {"tier": "kabupaten_kota"})
+    ws.close()
+    ws = Workspace.open(path)  # the tier read again: the office code is checked against it
     ws.set_setting("office_code", kode, "kab")
     ws.set_setting("office_name", "KPU Kabupaten Cilacap", "kab")
     ws.close()

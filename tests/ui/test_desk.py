@@ -10,6 +10,7 @@ import threading
 import pytest
 from helpers import type_into_dialog, when_dialog_opens
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox
 
 from recap_app.core import reconcile
@@ -42,6 +43,9 @@ def test_f6_moves_the_keyboard_between_the_list_and_the_page(qtbot, window, edit
     window.show_tab(4)  # Alt+5: Pleno, the keyboard in its first field
     assert window.tabs.currentWidget() is window.pages["plenary"]
     assert window.pages["plenary"].isAncestorOf(window.focusWidget())
+    keys = {a.text(): a.shortcut().toString() for a in window.findChildren(QAction) if a.text() in (
+        window.tabs.tabText(0), window.tabs.tabText(8), window.tabs.tabText(9))}
+    assert keys == {"Sertifikat": "Alt+1", "Publikasi": "Alt+9", "Log audit": "Alt+0"}  # every page its key
 
 
 def test_opening_a_regency_from_the_list_puts_the_keyboard_in_its_first_cell(qtbot, window):
@@ -173,6 +177,63 @@ def test_adoption_asks_and_lists_what_is_still_open(qtbot, monkeypatch, window):
     assert box.defaultButton().text() == "&Batal"
     assert window.ws.adoption("33.01") is None
 
+
+
+def test_open_errors_are_said_before_the_adoption_question_and_both_speak_english(qtbot, monkeypatch, window):
+    """With an error still open the clerk is told at once (no question first, then a refusal); the
+    question, the refusal and the reason asked before a change are in English in the English window."""
+    import recap_app.ui.editor as editor_mod
+    from recap_app.ui.app import make_app
+    from recap_app.ui.editor import adopt_box, reason_dialog
+
+    reconcile.refresh_findings(window.ws, "tester")
+    window.set_actor("ketua")
+    window.refresh()
+    window.open_region("33.75")  # Kota Pekalongan: its JUMLAH column is 1 short of its kecamatan
+    told, asked = [], []
+    monkeypatch.setattr(editor_mod, "inform", lambda parent, title, text, error=False: told.append((title, text)))
+    monkeypatch.setattr(editor_mod, "adopt_box", lambda *a: asked.append(a))
+    make_app("en")
+    try:
+        assert not window.editor.adopt()
+        monkeypatch.undo()
+        box, yes = adopt_box(window.editor, "33.01")
+        reason = reason_dialog(window)
+        qtbot.addWidget(reason)
+        assert box.windowTitle() == "Adopt certificate" and yes.text() == "&Adopt"
+        assert box.text().startswith("Adopt the certificate of Kabupaten Cilacap (33.01)?")
+        assert "Still open: 33 warnings not explained" in box.text()
+        assert reason.windowTitle() == "Reason for the change"
+    finally:
+        make_app("id")
+    assert asked == [] and len(told) == 1 and told[0][0] == "Cannot be adopted"
+    assert told[0][1].startswith("Kota Pekalongan (33.75) cannot be adopted: 1 error findings unresolved (")
+    assert "[unresolved_errors]\n\nIn Indonesian, as recorded: Kota Pekalongan (33.75) tidak dapat ditetapkan: 1 " \
+           "kesalahan belum diselesaikan" in told[0][1]
+    assert window.ws.adoption("33.75") is None
+
+
+def test_a_refused_save_s_banner_goes_when_the_same_page_saves_and_another_page_s_stays(qtbot, window):
+    page = window.pages["plenary"]
+    window.tabs.setCurrentWidget(page)
+    page.place.setText("Semarang")
+    page.time_start.setText("25.99")  # no time of day
+    page.save_plenary()
+    wait_jobs(qtbot, window)
+    assert window._alert_kind == "job" and "Rapat pleno: " in window.alert.text()
+    page.time_start.setText("09.00")
+    page.save_plenary()
+    wait_jobs(qtbot, window)
+    assert window._alert_kind == "" and window.alert.isHidden()
+    page.time_start.setText("9 pagi")
+    page.save_plenary()
+    wait_jobs(qtbot, window)
+    assert window._alert_kind == "job"
+    window.pages["bundles"]  # another page's job succeeding leaves the plenary's refusal said
+    from recap_app.ui.jobs import _clear_failure_of
+
+    _clear_failure_of(window.pages["bundles"])
+    assert window._alert_kind == "job" and window.alert.isVisible()
 
 # ---------------------------------------------------------------------- findings
 def test_findings_are_grouped_explained_at_once_and_found(qtbot, window):

@@ -340,6 +340,9 @@ def test_what_a_clerk_types_is_read_as_the_importer_reads_it(typed, figure):
     ("9" * 5000, f"\u201c{'9' * 40}\u2026\u201d terlalu besar (paling besar 999.999.999)."),  # int() refuses 4.300 digits
     ("\u0661\u0662\u0663", "\u201c\u0661\u0662\u0663\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345)."),
     ("41,000", "\u201c41,000\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345)."),
+    ("-500", "\u201c-500\u201d negatif: angka sertifikat tidak boleh kurang dari nol (0 ditulis 0 atau -)."),
+    ("\u22121.250", "\u201c\u22121.250\u201d negatif: angka sertifikat tidak boleh kurang dari nol (0 ditulis 0 atau -)."),
+    ("-1,5", "\u201c-1,5\u201d bukan bilangan bulat (contoh yang benar: 12.345 atau 12345)."),
 ])
 def test_a_figure_too_large_or_not_in_0_9_is_refused_in_the_cell(typed, said):
     from recap_app.ui.editor import refusal

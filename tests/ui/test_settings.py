@@ -67,3 +67,33 @@ def test_login_checks_the_password_when_accounts_exist(qtbot, monkeypatch, ws):
     dlg.password.setText("Gunung-lawu-45-kabut")
     dlg.accept()
     assert dlg.actor == "ketua"
+
+
+def test_an_office_code_that_is_no_region_of_the_workspace_is_refused_and_nothing_is_saved(qtbot, window,
+                                                                                          monkeypatch):
+    import recap_app.ui.settings as settings_mod
+    from recap_app.core.errors import ElectionError
+
+    said = []
+    monkeypatch.setattr(settings_mod, "inform", lambda parent, title, text, error=False: said.append(text))
+    ws = window.ws
+    before = ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    dlg = SettingsDialog(ws, "tester", window)
+    qtbot.addWidget(dlg)
+    dlg.city.setText("Semarang")
+    dlg.code.setText("abc")
+    dlg.accept()
+    assert dlg.result() == 0 and said == [
+        "Kode kantor 'abc' bukan kode provinsi dalam daftar wilayah ruang kerja ini; diharapkan 33. "
+        "Pengaturan tidak diubah."]
+    assert ws.setting("office.city") is None and ws.setting("office_code") is None  # all or nothing
+    assert ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
+    for wrong in ("33.01", "34", "", None, 33):  # a kabupaten/kota at a province office, another province
+        try:
+            ws.set_setting("office_code", wrong, "tester")
+        except ElectionError as exc:
+            assert exc.code == "unknown_office"
+        else:
+            raise AssertionError(f"{wrong!r} was taken")
+    ws.set_setting("office_code", "33", "tester")
+    assert ws.setting("office_code") == "33"

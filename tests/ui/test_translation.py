@@ -79,3 +79,20 @@ def test_qt_own_buttons_and_file_dialog_speak_indonesian(qtbot):
     assert t("QLineEdit", "&Paste") == "&Tempel"
     root = ET.parse(I18N / "qtbase_id.ts").getroot()
     assert all(m.find("translation").text for m in root.iter("message"))
+
+
+def test_every_context_of_the_english_ts_is_one_the_window_looks_up():
+    """tr() called on another object (``parent.tr(...)``, ``editor.tr(...)``) files the text under
+    the variable's name in the .ts while Qt looks it up under the object's class: never found, the
+    English window showed those texts in Indonesian. Every context is a class of the window or one
+    of the fixed contexts given to QCoreApplication.translate."""
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[2] / "recap_app" / "ui"
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in ui.rglob("*.py"))
+    classes = set(re.findall(r"^\s*class (\w+)", sources, re.M))
+    fixed = set(re.findall(r"QCoreApplication\.translate\(\s*\"(\w+)\"", sources))
+    contexts = {c.find("name").text for c in ET.parse(I18N / "recap_app_en.ts").getroot().iter("context")}
+    assert contexts - classes - fixed == set()
+    assert not re.search(r"(?<!self)(?<!QCoreApplication)\b(?!self\b)\w+\.tr\(", sources)

@@ -84,7 +84,6 @@ class PublicationPage(LazyPage):
     def reload_page(self) -> None:
         """Read the last publication and the changes since from the workspace."""
         from ...core import publish
-        from ...core.publish.common import wib
 
         ws = self.window_.ws
         last = publish.last_publication(ws)
@@ -95,9 +94,9 @@ class PublicationPage(LazyPage):
         head = last.get("chain_head") or {}
         self.last.setText(
             self.tr("Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.")
-            .replace("%1", wib(last.get("at"))).replace("%2", str(last.get("actor", "")))
+            .replace("%1", fmt.when(last.get("at")) or "–").replace("%2", str(last.get("actor", "")))
             .replace("%3", str(last.get("out", ""))).replace("%4", str(last.get("files", "")))
-            .replace("%5", str(last.get("changed", ""))).replace("%6", wib(last.get("data_time")))
+            .replace("%5", str(last.get("changed", ""))).replace("%6", fmt.when(last.get("data_time")) or "–")
             .replace("%7", str(last.get("manifest_sha256", ""))[:16]))
         if not self.folder.text() and last.get("out"):
             self.folder.setText(str(last["out"]))
