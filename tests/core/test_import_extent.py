@@ -398,3 +398,80 @@ def test_an_xls_that_is_also_a_zip_archive_is_refused(tmp_path):
     with pytest.raises(reader.ImportRefused) as got:
         reader.read_workbook("ganda.xls", reader.OLE_MAGIC + b"\x00" * 504 + xlsx)
     assert got.value.code == "damaged" and "dua format" in got.value.message
+
+
+def _zip_with_lying_member(src: bytes, member: str, grow: int, crc_of_prefix: bool) -> bytes:
+    """``src`` rebuilt with ``member`` padded by ``grow`` bytes of blanks inside sheetData while its
+    directory entries still declare the original size (and, with ``crc_of_prefix``, the CRC-32 of
+    the declared prefix only: what zipfile reads then checks out)."""
+    import struct
+    import zlib
+
+    out, central = bytearray(), bytearray()
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        members = [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
+    for name, data in members:
+        size = len(data)
+        if name == member:
+            data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * grow, 1)
+        packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+        comp = packer.compress(data) + packer.flush()
+        crc = zlib.crc32(data[:size] if crc_of_prefix else data)
+        nb, off = name.encode(), len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(comp), size, len(nb), 0) + nb + comp
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(comp), size, len(nb),
+                               0, 0, 0, 0, 0, off) + nb
+    at = len(out)
+    out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), at, 0)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("crc_of_prefix", [False, True])
+def test_a_member_that_inflates_past_its_declared_size_is_refused_without_inflating_it(crc_of_prefix):
+    """The 200 MB limit adds the sizes the archive declares: a worksheet declaring its few KB while
+    it opens to 64 MB (of blanks, 64 KB compressed) is refused "too_large" with at most its declared
+    size inflated, never the 64 MB (zipfile's own read() would, before failing its CRC check)."""
+    import tracemalloc
+
+    from recap_app.core.errors import ImportRefused
+
+    src = (DATA / "samples" / "db1-ppwp-2019_33.74_kota-semarang.xlsx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(src)) as zf:
+        part = next(n for n in zf.namelist() if n.startswith("xl/worksheets/"))
+        declared = zf.getinfo(part).file_size
+    bomb = _zip_with_lying_member(src, part, 64 * 1024 * 1024, crc_of_prefix)
+    assert len(bomb) < 200_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportRefused) as ei:
+            reader.read_workbook("bom.xlsx", bomb)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert ei.value.code == "too_large" and peak < 8 * 1024 * 1024
+    assert ei.value.message == (
+        f"Berkas bom.xlsx: anggota arsip {part!r} mengembang melebihi {reader._dots(declared)} bita yang dicatat "
+        "arsip (isi disembunyikan dari batas ukuran, seperti bom zip). Tidak ada yang disimpan.")
+
+
+def test_a_member_cut_short_or_changed_under_its_crc_is_damaged():
+    from recap_app.core.errors import ImportRefused
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/worksheets/sheet1.xml", sheet("".join(f'<row r="{r}"><c r="A{r}"><v>{r * 7}</v></c></row>'
+                                                            for r in range(1, 400))))
+    good = buf.getvalue()
+    info = zipfile.ZipFile(io.BytesIO(good)).getinfo("xl/worksheets/sheet1.xml")
+    body = info.header_offset + 30 + len(info.filename)
+    flipped = bytearray(good)
+    flipped[body + info.compress_size // 2] ^= 0x01  # one bit of the compressed figures
+    cut = good[:body + info.compress_size // 2] + good[body + info.compress_size:]  # half the stream gone
+    for bad in (bytes(flipped), cut):
+        with pytest.raises(ImportRefused) as ei:
+            reader.read_workbook("rusak.xlsx", bad)
+        assert ei.value.code == "damaged", ei.value.message
+    whole = reader._Archive("utuh.xlsx", good)
+    whole.inflate_all()  # the untouched archive passes, and reads from what was inflated
+    assert whole.read("xl/worksheets/sheet1.xml") == zipfile.ZipFile(io.BytesIO(good)).read("xl/worksheets/sheet1.xml")

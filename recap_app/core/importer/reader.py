@@ -207,7 +207,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         return Workbook("xls", sheets)
     if data.startswith(ZIP_MAGIC):
         try:
-            zf = zipfile.ZipFile(io.BytesIO(data))
+            zf = _Archive(name, data)
             names = set(zf.namelist())
             total = sum(i.file_size for i in zf.infolist())
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
@@ -216,6 +216,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
         if total > MAX_UNZIPPED_BYTES:
             raise refused(name, f"isi arsip {_dots(total)} bita setelah dibuka melebihi batas "
                                 f"{_dots(MAX_UNZIPPED_BYTES)} bita.", "too_large")
+        zf.inflate_all()  # every member opens to exactly the size it declares, before any reader sees it
         # calamine picks the format by trying each in turn: whatever it may read is measured
         # first, so an archive that could be read as another format than the one it says is refused
         lowered = {n.lower() for n in names}
@@ -258,6 +259,69 @@ def read_workbook(name: str, data: bytes) -> Workbook:
     if name.lower().endswith((".csv", ".txt")):
         return _csv(name, data)
     raise refused(name, "bukan lembar kerja yang dikenal; diharapkan xlsx, xls, ods atau csv.", "not_spreadsheet")
+
+
+class _Archive(zipfile.ZipFile):
+    """A spreadsheet's zip archive whose members are inflated once each, here, and checked to open
+    to exactly the size and CRC-32 its directory declares (APPNOTE.TXT 4.3.7, 4.4.4-4.4.9).
+
+    The 200 MB limit on what the archive opens to (:data:`MAX_UNZIPPED_BYTES`) adds the declared
+    sizes; a member that declares 13 KB and inflates to 1.5 GB would pass it, and zipfile's own
+    ``read()`` inflates it whole before its CRC check fails (2 GB of memory for a 1.5 MB file),
+    as calamine's reader would. Here each member is inflated with zlib up to its declared size
+    plus one byte: more is refused ("too_large"), less or another CRC-32 is "damaged". ``read``
+    then answers from the inflated members (worksheets, the sheet list, content.xml), so the
+    archive is inflated once.
+    """
+
+    def __init__(self, name: str, data: bytes):
+        super().__init__(io.BytesIO(data))
+        self._file, self._data, self._inflated = name, data, {}
+
+    def inflate_all(self) -> None:
+        """Inflate and check every member (raises ImportRefused "too_large" or "damaged")."""
+        for info in self.infolist():
+            if not info.is_dir():
+                self._inflated[info.filename] = self._inflate(info)
+
+    def read(self, name, pwd=None) -> bytes:
+        """The member's bytes, inflated and checked once (zipfile's own read before inflate_all)."""
+        key = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        if key in self._inflated:
+            return self._inflated[key]
+        return super().read(name, pwd)
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes:
+        import struct
+
+        name, where = self._file, f"anggota arsip {info.filename!r}"
+        if info.flag_bits & 0x1:
+            raise refused(name, f"{where} dienkripsi; simpan ulang tanpa kata sandi.", "encrypted")
+        head = self._data[info.header_offset:info.header_offset + 30]
+        if len(head) < 30 or head[:4] != ZIP_MAGIC:
+            raise refused(name, f"{where} tidak ditemukan di tempat yang dicatat arsip; berkas rusak atau terpotong.",
+                          "damaged")
+        start = info.header_offset + 30 + sum(struct.unpack("<HH", head[26:30]))
+        raw = self._data[start:start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = raw
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            inflater = zlib.decompressobj(-15)
+            try:
+                out = inflater.decompress(raw, info.file_size + 1)
+            except zlib.error as exc:
+                raise refused(name, f"{where} rusak ({exc}).", "damaged") from exc
+            if len(out) > info.file_size or (not inflater.eof and inflater.unconsumed_tail):
+                raise refused(name, f"{where} mengembang melebihi {_dots(info.file_size)} bita yang dicatat arsip "
+                                    "(isi disembunyikan dari batas ukuran, seperti bom zip).", "too_large")
+            if not inflater.eof:
+                raise refused(name, f"{where} terpotong (data padatnya tidak berakhir); berkas rusak.", "damaged")
+        else:
+            raise refused(name, f"{where} dipadatkan dengan cara yang tidak dibaca (metode {info.compress_type}); "
+                                "simpan ulang sebagai xlsx atau ods biasa.", "not_spreadsheet")
+        if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+            raise refused(name, f"{where} terpotong atau isinya tidak cocok dengan CRC-32-nya; berkas rusak.", "damaged")
+        return out
 
 
 #: a file that two readers would take for two different formats
@@ -423,8 +487,7 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
     """
     sheet = sheet or part
     try:
-        with zf.open(part) as fh:
-            xml = fh.read()
+        xml = zf.read(part)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
     marked = has_formula_or_hidden(xml)
@@ -554,7 +617,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
     r = c = nrows = max_r = max_c = 0
     row_has = False
     try:
-        with zf.open("content.xml") as fh:
+        with io.BytesIO(zf.read("content.xml")) as fh:
             for event, el in iterparse(fh, events=("start", "end")):
                 tag = el.tag
                 if event == "start":
