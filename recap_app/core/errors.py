@@ -121,6 +121,8 @@ CODES: dict[str, tuple[str, str]] = {
     "bad_number": ("sel berisi sesuatu yang bukan angka yang sah", "a cell holds no valid figure"),
     "bad_label": ("label baris yang berisi angka adalah galat (#REF!)", "a row of figures is labelled by an error value"),
     "formula_without_value": ("rumus tanpa hasil tersimpan", "formula without a saved result"),
+    "stale_formula": ("hasil rumus yang tersimpan tidak cocok dengan rumusnya",
+                      "a formula's saved result differs from the formula"),
     "duplicate_field": ("isian formulir muncul dua kali", "a form field appears twice"),
     "duplicate_kecamatan": ("kolom kecamatan atau JUMLAH muncul dua kali", "a column appears twice"),
     "unknown_kecamatan": ("kecamatan tidak dikenal di kabupaten/kota itu", "unknown kecamatan"),

@@ -642,3 +642,52 @@ def test_an_error_cell_holding_no_error_value_is_refused_naming_the_cell(db, tmp
     assert rep["message"] == (f"Berkas galat.xlsx: sel D11 di lembar DB1-PPWP bertanda galat, tetapi nilainya \"{shown}\" "
                               "bukan galat lembar kerja (seperti #REF! atau #N/A). Buka berkas di program lembar kerja, "
                               "simpan ulang, lalu impor lagi. Tidak ada yang disimpan.")
+
+
+# ----------------------------------------------------------------- a formula's saved result not its own
+STALE = "sel {cell} ({label}, SEMARANG TENGAH) menyimpan hasil {saved}, padahal rumusnya \"{formula}\" menghasilkan {worked}"
+
+
+@pytest.mark.parametrize("cell, formula, saved, label, worked", [
+    ("D11", "20975+1000", "19975", "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)", "21.975"),
+    ("D11", "E11-20003", "20975", "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)", "20.975"),  # holds
+    ("D11", "SUM(E11:F11)", "20975", "I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK)", "67.359"),
+])
+def test_a_saved_result_that_is_not_what_its_formula_gives_is_refused(db, tmp_path, cell, formula, saved, label,
+                                                                       worked):
+    """Excel recalculating on opening (fullCalcOnLoad, or any input changed) shows and prints the
+    formula's figure, a reader of saved results the other: 1.000 votes could move between pairs
+    unseen. A formula the importer works out must give the figure saved with it."""
+    bad = patched_xlsx(SEMARANG, tmp_path / "basi.xlsx", lambda x: x.replace(
+        f'<c r="{cell}" t="n"><v>20975</v></c>', f'<c r="{cell}"><f>{formula}</f><v>{saved}</v></c>'))
+    if worked == "20.975":  # =E11-20003 is 40978-20003: the saved result is its own, the file imports
+        r = run_import(db, bad)
+        assert r.exit_code == 0, r.output
+        with Workspace.open(db) as ws:
+            assert ws.latest_values()["33.74"][1]["33.74.01"]["dpt_l"] == 20975
+        return
+    files = refused(db, bad)
+    assert files[0]["code"] == "stale_formula"
+    assert STALE.format(cell=cell, label=label, saved=f"{int(saved):,}".replace(",", "."), formula="=" + formula,
+                        worked=worked) in files[0]["message"]
+    assert files[0]["message"].endswith("hitung ulang (F9), periksa dengan sertifikat yang ditandatangani, simpan, "
+                                        "lalu impor lagi.")
+
+
+def test_a_header_whose_formula_text_is_not_its_saved_text_is_refused(db, tmp_path):
+    """Kecamatan headers written as formulas, ="SEMARANG UTARA" saved as SEMARANG TENGAH and the
+    reverse: matched by the saved texts, each column's figures would be stored under the other's name."""
+    def swap(x):
+        x = x.replace('<c r="D8" t="inlineStr"><is><t>SEMARANG TENGAH</t></is></c>',
+                      '<c r="D8" t="str"><f>"SEMARANG UTARA"</f><v>SEMARANG TENGAH</v></c>')
+        return x.replace('<c r="E8" t="inlineStr"><is><t>SEMARANG UTARA</t></is></c>',
+                         '<c r="E8" t="str"><f>"SEMARANG TENGAH"</f><v>SEMARANG UTARA</v></c>')
+    files = refused(db, patched_xlsx(SEMARANG, tmp_path / "judul.xlsx", swap))
+    assert files[0]["code"] == "stale_formula"
+    assert files[0]["message"].startswith(
+        'Berkas judul.xlsx: sel D8 di lembar DB1-PPWP berisi rumus ="SEMARANG UTARA" yang menghasilkan "SEMARANG '
+        'UTARA", tetapi hasil yang tersimpan bersamanya "SEMARANG TENGAH": ')
+    same = patched_xlsx(SEMARANG, tmp_path / "judul-sama.xlsx", lambda x: x.replace(
+        '<c r="D8" t="inlineStr"><is><t>SEMARANG TENGAH</t></is></c>',
+        '<c r="D8" t="str"><f>"SEMARANG TENGAH"</f><v>SEMARANG TENGAH</v></c>'))
+    assert run_import(db, same).exit_code == 0  # a text formula whose result is its own: read as it is

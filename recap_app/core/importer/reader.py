@@ -99,6 +99,9 @@ class Sheet:
         name: sheet name as in the file ("CSV" for a CSV file).
         rows: rows of cell values, 0-based; None for a blank cell; numbers as int/float, text as str.
         missing: {(row, col): formula text} for formula cells whose result was never saved.
+        formulas: {(row, col): formula text} for formula cells with a saved result (xlsx, ods; an
+            .xls formula's text is not decoded): the importer checks the result against a formula
+            it can work out (importer/values.py).
         merged: merged ranges as (first_row, first_col, last_row, last_col), 0-based inclusive.
         hidden: True for a hidden sheet.
         hidden_rows, hidden_cols: 0-based indexes of hidden rows and columns (xlsx only).
@@ -107,6 +110,7 @@ class Sheet:
     name: str
     rows: list[list[Any]]
     missing: dict[tuple[int, int], str] = field(default_factory=dict)
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
     hidden_rows: set[int] = field(default_factory=set)
@@ -253,7 +257,9 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                     _check_extent(name, sname, rows, cols, last)
             sheets = _calamine(name, data, "ods")
             _put_errors(sheets, errors, name)
-            _mark_missing(sheets, _ods_formulas(name, zf))
+            with_result: dict[str, dict[tuple[int, int], str]] = {}
+            _mark_missing(sheets, _ods_formulas(name, zf, with_result), with_result)
+            _check_literal_texts(name, sheets)
             return Workbook("ods", sheets)
         raise refused(name, "arsip zip ini bukan lembar kerja (bukan xlsx atau ods).", "not_spreadsheet")
     if name.lower().endswith((".csv", ".txt")):
@@ -847,19 +853,51 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
                     continue
                 r, c = cell.row - 1, cell.column - 1
                 cached = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
+                text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", str(cell.value))
                 if cached is None and (r, c) not in with_result:
-                    text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", str(cell.value))
                     sheet.missing[(r, c)] = str(text)
+                elif len(sheet.formulas) < 100_000:
+                    sheet.formulas[(r, c)] = str(text)
+    _check_literal_texts(name, sheets)
     return sheets
 
 
-def _mark_missing(sheets: list[Sheet], formulas: dict[str, dict[tuple[int, int], str]]) -> None:
-    """Record formula cells that read as blank (no saved result) in ``Sheet.missing``."""
+#: a formula that is one text and nothing else: ="ADIPALA" (a doubled quote inside stands for one)
+_LITERAL_TEXT = re.compile(r'\s*"((?:[^"]|"")*)"\s*')
+
+
+def _check_literal_texts(name: str, sheets: list[Sheet]) -> None:
+    """Refuse ("stale_formula") a cell whose formula is a text (="ADIPALA") while the result saved
+    with it is another text: a spreadsheet program recalculating on opening shows the formula's
+    text, a reader of saved results the other, so a kecamatan header (or any label the importer
+    matches) would name one column and store it as another. No spreadsheet program saves that."""
+    from .formulas import plain_text
+
+    for sheet in sheets:
+        for (r, c), text in sheet.formulas.items():
+            plain = plain_text(text)
+            m = _LITERAL_TEXT.fullmatch(plain) if plain is not None else None
+            saved = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
+            if m is not None and isinstance(saved, str) and saved != m.group(1).replace('""', '"'):
+                raise refused(name, f"sel {column_letter(c + 1)}{r + 1} di lembar {sheet.name} berisi rumus "
+                                    f"{short(text)} yang menghasilkan \"{short(m.group(1))}\", tetapi hasil yang "
+                                    f"tersimpan bersamanya \"{short(saved)}\": program lembar kerja yang menghitung "
+                                    "ulang menampilkan yang satu, pembaca hasil tersimpan yang lain. Buka berkas di "
+                                    "program lembar kerja, hitung ulang (F9), periksa dengan sertifikat yang "
+                                    "ditandatangani, simpan, lalu impor lagi.", "stale_formula")
+
+
+def _mark_missing(sheets: list[Sheet], formulas: dict[str, dict[tuple[int, int], str]],
+                  with_result: dict[str, dict[tuple[int, int], str]] | None = None) -> None:
+    """Record formula cells that read as blank (no saved result) in ``Sheet.missing``, and the
+    formulas ``with_result`` (an .ods's) in ``Sheet.formulas``."""
     for sheet in sheets:
         for (r, c), text in formulas.get(sheet.name, {}).items():
             value = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
             if value is None:
                 sheet.missing[(r, c)] = text
+        if with_result:
+            sheet.formulas.update(with_result.get(sheet.name, {}))
 
 
 #: BIFF error codes (BOOLERR and FORMULA cached results)
@@ -1035,10 +1073,12 @@ def _xls_formulas(data: bytes, errors: dict | None = None, extents: dict | None 
     return out
 
 
-def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, int], str]]:
+def _ods_formulas(name: str, zf: zipfile.ZipFile,
+                  with_result: dict[str, dict[tuple[int, int], str]] | None = None) -> dict[str, dict[tuple[int, int], str]]:
     """Positions and text of the formula cells without a saved result per table of an .ods
     (content.xml, ``table:formula``): a cell with a value type or a text paragraph, even an empty
-    one (LibreOffice's ``<text:p/>`` for an empty text result), carries its result."""
+    one (LibreOffice's ``<text:p/>`` for an empty text result), carries its result. Those with a
+    result go into ``with_result`` (same shape) when it is given."""
     from defusedxml.ElementTree import fromstring
 
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -1060,10 +1100,12 @@ def _ods_formulas(name: str, zf: zipfile.ZipFile) -> dict[str, dict[tuple[int, i
                 ncols = int(cell.get(f"{t}number-columns-repeated", "1"))
                 formula = cell.get(f"{t}formula")
                 shown = cell.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type") is not None or len(cell)
-                if formula and not shown and nrows * ncols <= 10_000:  # a value or text shown: its saved result
-                    for dr in range(nrows):
+                if formula and nrows * ncols <= 10_000:  # a value or text shown: its saved result
+                    into = cells if not shown else (with_result.setdefault(table.get(f"{t}name", ""), {})
+                                                    if with_result is not None else None)
+                    for dr in range(nrows if into is not None else 0):
                         for dc in range(ncols):
-                            cells[(r + dr, c + dc)] = formula
+                            into[(r + dr, c + dc)] = formula
                 c += ncols
             r += nrows
     return out

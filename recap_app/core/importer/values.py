@@ -51,6 +51,8 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     if problems:
         more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
         raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ".", "bad_number")
+    if grid.sheet.formulas:
+        _check_saved_results(grid, found, ctx, where, lines)
     kec = [c.kode for c in found.columns if c.kode != JUMLAH]
     pending = dict(missing_formula)
     # formulas without a saved result: recompute derived cells from the form's definition
@@ -99,3 +101,32 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
         raise ImportRefused(f"{where}: {items} tanpa hasil tersimpan, dan isian ini bukan jumlah yang dapat "
                             "dihitung ulang; diharapkan angka. Buka berkas di program lembar kerja, simpan, lalu "
                             "impor lagi.", "formula_without_value")
+
+
+def _check_saved_results(grid: Grid, found: Found, ctx: Context, where: str, lines) -> None:
+    """Refuse ("stale_formula") a certificate figure whose formula, one the importer works out
+    (a simple sum, :mod:`.formulas`), gives another figure than the result saved with it: a
+    spreadsheet program that recalculates on opening (``fullCalcOnLoad``, a changed input) shows
+    and prints the formula's figure, a reader of saved results the other, and which one the
+    regency signed cannot be known here. Formulas it cannot work out are left as saved."""
+    formulas = grid.sheet.formulas
+    sheet_formulas = Evaluator(grid.sheet.rows, grid.sheet.missing)
+    problems = []
+    for col in found.columns:
+        vals = found.values.get(col.kode, {})
+        for key, r, _line in lines:
+            orig = grid.orig(r, col.index)
+            text = formulas.get(orig)
+            if text is None or vals.get(key) is None:
+                continue
+            worked = sheet_formulas.evaluate(text)
+            if worked is not None and worked != vals[key]:
+                problems.append(f"sel {cell_ref(*orig)} ({ctx.form.field_label(key)}, {short(col.header)}) menyimpan "
+                                f"hasil {figure(vals[key])}, padahal rumusnya \"{short(text)}\" menghasilkan "
+                                f"{figure(worked)}")
+    if problems:
+        more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
+        raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ": hasil rumus yang tersimpan tidak "
+                            "cocok dengan rumusnya, sehingga program lembar kerja yang menghitung ulang menampilkan "
+                            "angka lain. Buka berkas di program lembar kerja, hitung ulang (F9), periksa dengan "
+                            "sertifikat yang ditandatangani, simpan, lalu impor lagi.", "stale_formula")
