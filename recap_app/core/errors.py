@@ -215,6 +215,8 @@ CODES: dict[str, tuple[str, str]] = {
     "simulation_mismatch": ("data simulasi dan resmi tidak boleh bercampur", "simulation and official data mixed"),
     "untrusted_key": ("kunci pengirim belum dipercaya", "sender key not trusted"),
     "key_office_mismatch": ("kunci dipercaya untuk kantor lain", "key trusted for another office"),
+    "another_key": ("kantor pengirim sudah memiliki kunci dipercaya yang lain; --accept-key tidak menggantinya",
+                    "the sending office has another trusted key; --accept-key does not replace it"),
     "result_mismatch": ("hasil kantor pengirim tidak sama dengan sertifikat yang dibawanya",
                         "the sender's result differs from the certificates it carries"),
     "wrong_tier": ("bundel dari tingkat kantor yang tidak diterima di sini", "bundle from a tier not accepted here"),

@@ -233,3 +233,34 @@ def test_a_key_made_with_a_passphrase_follows_the_password_policy(demo_ws, tmp_p
     assert r.stderr.startswith(f"Galat: Kunci kantor {default_key_path()} tidak dibuat: RECAP_KEY_PASSPHRASE "
                                f"ditolak. {why}")
     assert not default_key_path().exists() and not (tmp_path / "b.zip").exists()
+
+
+def test_accept_key_never_adds_a_second_key_for_an_office_that_has_one(demo_ws, tmp_path):
+    """--accept-key trusts the key of an office met for the first time; a bundle signed by another
+    key claiming an office already trusted (anyone carrying a bundle can make a key) is refused
+    "another_key" with nothing written. A deliberate `recap keys trust` still changes an office's key."""
+    tgt = tmp_path / "t.sqlite"
+    target = Workspace.create(tgt, "pilpres-2019-jateng", actor="penerima")
+    importer.import_bundle(target, export.export_bundle(demo_ws, tmp_path / "b1.zip", "tester").path, "penerima",
+                           accept_key=True)  # the first key of office 33: trusted at first sight
+    own = keys.load_identity()
+    forged = export.export_bundle(demo_ws, tmp_path / "palsu.zip", "tester", full=True,
+                                  key_path=tmp_path / "lain.pem").path
+    other = keys.load_identity(tmp_path / "lain.pem", create=False)
+    target.close()
+    before = _hash_of(tgt)
+    r = CliRunner().invoke(main, ["bundle", "import", "--db", str(tgt), str(forged), "--accept-key"])
+    assert r.exit_code == 1 and _hash_of(tgt) == before
+    with Workspace.open(tgt) as w:
+        k = keys.trusted_keys(w)
+        assert [x.fingerprint for x in k] == [own.fingerprint]
+        assert r.stderr == (
+            f"Galat: Bundel palsu.zip ditolak: kantor 33 sudah memiliki kunci dipercaya (sidik "
+            f"{keys.grouped(own.fingerprint)}, sejak {k[0].added_at[:10]} oleh penerima), tetapi bundel ini "
+            f"ditandatangani kunci lain (sidik {keys.grouped(other.fingerprint)}). --accept-key hanya menerima kunci "
+            "pertama sebuah kantor; siapa pun yang membawa bundel dapat membuat kunci baru. Bila kantor itu memang "
+            "berganti kunci, cocokkan sidik baru dengan kantor pengirim lewat jalur lain, lalu admin menjalankan: "
+            f"recap keys trust {other.public_text} --office 33.\n")
+        keys.trust(w, other.public_text, "33", "penerima")  # the office's new key, checked another way
+    r = CliRunner().invoke(main, ["bundle", "import", "--db", str(tgt), str(forged)])
+    assert r.exit_code == 0, r.output

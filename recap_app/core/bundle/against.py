@@ -30,7 +30,8 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
     """Check a verified bundle against a workspace (no writes).
 
     Raises:
-        BundleRefused: wrong_election, simulation_mismatch, untrusted_key, key_office_mismatch,
+        BundleRefused: wrong_election, simulation_mismatch, untrusted_key, another_key (``accept_key``
+            for a key of an office that already has another trusted key), key_office_mismatch,
             wrong_tier, unknown_region, bad_data (a field key this election does not have),
             missing_jumlah (a carried certificate revision or result without its JUMLAH column).
     """
@@ -45,6 +46,16 @@ def check_against(ws: Workspace, vb: VerifiedBundle, accept_key: bool = False) -
         raise refuse(name, f"bundel berisi {what} tetapi ini {here}; keduanya tidak boleh bercampur.",
                       "simulation_mismatch")
     trusted = keys.trusted_key(ws, s["fingerprint"])
+    if trusted is None and accept_key:  # trusting at first sight: only an office without a trusted key
+        held = [k for k in keys.trusted_keys(ws) if k.office_code == s["office_code"]]
+        if held:
+            raise refuse(name, f"kantor {s['office_code']} sudah memiliki kunci dipercaya (sidik "
+                          f"{keys.grouped(held[0].fingerprint)}, sejak {held[0].added_at[:10]} oleh {held[0].added_by}), "
+                          f"tetapi bundel ini ditandatangani kunci lain (sidik {keys.grouped(s['fingerprint'])}). "
+                          "--accept-key hanya menerima kunci pertama sebuah kantor; siapa pun yang membawa bundel "
+                          "dapat membuat kunci baru. Bila kantor itu memang berganti kunci, cocokkan sidik baru "
+                          f"dengan kantor pengirim lewat jalur lain, lalu admin menjalankan: recap keys trust "
+                          f"{s['public_key']} --office {s['office_code']}.", "another_key")
     if trusted is None and not accept_key:
         raise refuse(name, f"kunci pengirim {s['office_name']} (kode {s['office_code']}, sidik "
                       f"{keys.grouped(s['fingerprint'])}) belum dipercaya. Cocokkan sidiknya dengan kantor "
