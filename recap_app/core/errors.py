@@ -121,6 +121,7 @@ CODES: dict[str, tuple[str, str]] = {
     "bad_number": ("sel berisi sesuatu yang bukan angka yang sah", "a cell holds no valid figure"),
     "bad_label": ("label baris yang berisi angka adalah galat (#REF!)", "a row of figures is labelled by an error value"),
     "formula_without_value": ("rumus tanpa hasil tersimpan", "formula without a saved result"),
+    "covered_cell": ("angka di sel yang tertutup sel gabungan (tidak tampil)", "a figure in a cell a merged range covers"),
     "stale_formula": ("hasil rumus yang tersimpan tidak cocok dengan rumusnya",
                       "a formula's saved result differs from the formula"),
     "duplicate_field": ("isian formulir muncul dua kali", "a form field appears twice"),

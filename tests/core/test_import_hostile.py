@@ -691,3 +691,18 @@ def test_a_header_whose_formula_text_is_not_its_saved_text_is_refused(db, tmp_pa
         '<c r="D8" t="inlineStr"><is><t>SEMARANG TENGAH</t></is></c>',
         '<c r="D8" t="str"><f>"SEMARANG TENGAH"</f><v>SEMARANG TENGAH</v></c>'))
     assert run_import(db, same).exit_code == 0  # a text formula whose result is its own: read as it is
+
+
+def test_a_figure_under_a_merged_cell_is_refused_and_a_merge_over_blanks_or_headers_is_read(db, tmp_path):
+    """A merged range D11:E11 shows D11 across both columns: E11's figure, still in the file, is on no
+    screen and no printout, and would be stored as the second kecamatan's DPT."""
+    merged = patched_xlsx(SEMARANG, tmp_path / "gabung.xlsx", lambda x: x.replace(
+        '<mergeCells count="3">', '<mergeCells count="4"><mergeCell ref="D11:E11" />'))
+    files = refused(db, merged)
+    assert files[0]["code"] == "covered_cell"
+    assert files[0]["message"] == (
+        "Berkas gabung.xlsx, lembar DB1-PPWP: sel E11 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK), "
+        "SEMARANG UTARA) menyimpan 40.978, tetapi tertutup sel gabungan D11:E11 yang hanya menampilkan D11: angka "
+        "itu tidak tampil di lembar kerja maupun cetakannya. Pisahkan sel gabungan itu (Unmerge) dan periksa "
+        "angkanya dengan sertifikat yang ditandatangani, simpan, lalu impor lagi.")
+    assert run_import(db, SEMARANG).exit_code == 0  # its own merged headers (D7:S7, T7:T8) are read as before

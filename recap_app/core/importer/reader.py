@@ -871,12 +871,11 @@ def _check_literal_texts(name: str, sheets: list[Sheet]) -> None:
     with it is another text: a spreadsheet program recalculating on opening shows the formula's
     text, a reader of saved results the other, so a kecamatan header (or any label the importer
     matches) would name one column and store it as another. No spreadsheet program saves that."""
-    from .formulas import plain_text
-
     for sheet in sheets:
         for (r, c), text in sheet.formulas.items():
-            plain = plain_text(text)
-            m = _LITERAL_TEXT.fullmatch(plain) if plain is not None else None
+            plain = text.strip()
+            plain = plain[3:] if plain[:3].lower() == "of:" else plain  # OpenDocument's of:="..."
+            m = _LITERAL_TEXT.fullmatch(plain[1:]) if plain.startswith("=") else None
             saved = sheet.rows[r][c] if r < len(sheet.rows) and c < len(sheet.rows[r]) else None
             if m is not None and isinstance(saved, str) and saved != m.group(1).replace('""', '"'):
                 raise refused(name, f"sel {column_letter(c + 1)}{r + 1} di lembar {sheet.name} berisi rumus "

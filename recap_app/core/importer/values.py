@@ -51,6 +51,8 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
     if problems:
         more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
         raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ".", "bad_number")
+    if grid.sheet.merged:
+        _refuse_covered_figures(grid, found, ctx, where, lines)
     if grid.sheet.formulas:
         _check_saved_results(grid, found, ctx, where, lines)
     kec = [c.kode for c in found.columns if c.kode != JUMLAH]
@@ -130,3 +132,30 @@ def _check_saved_results(grid: Grid, found: Found, ctx: Context, where: str, lin
                             "cocok dengan rumusnya, sehingga program lembar kerja yang menghitung ulang menampilkan "
                             "angka lain. Buka berkas di program lembar kerja, hitung ulang (F9), periksa dengan "
                             "sertifikat yang ditandatangani, simpan, lalu impor lagi.", "stale_formula")
+
+
+
+def _refuse_covered_figures(grid: Grid, found: Found, ctx: Context, where: str, lines) -> None:
+    """Refuse ("covered_cell") a figure in a cell that a merged range covers (not its first cell):
+    the spreadsheet program and its printout show the range's first cell across it, so the figure
+    stored would be one nobody sees on the certificate the regency signed."""
+    figures = {grid.orig(r, col.index): (col, key) for col in found.columns for key, r, _line in lines
+               if found.values.get(col.kode, {}).get(key) is not None}
+    problems = []
+    for r0, c0, r1, c1 in grid.sheet.merged[:10_000]:
+        if (r1 - r0 + 1) * (c1 - c0 + 1) <= len(figures):
+            inside = [(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1) if (r, c) in figures]
+        else:
+            inside = [at for at in figures if r0 <= at[0] <= r1 and c0 <= at[1] <= c1]
+        for at in sorted(inside):
+            if at == (r0, c0):
+                continue
+            col, key = figures[at]
+            problems.append(f"sel {cell_ref(*at)} ({ctx.form.field_label(key)}, {short(col.header)}) menyimpan "
+                            f"{figure(found.values[col.kode][key])}, tetapi tertutup sel gabungan "
+                            f"{cell_ref(r0, c0)}:{cell_ref(r1, c1)} yang hanya menampilkan {cell_ref(r0, c0)}")
+    if problems:
+        more = f" (dan {len(problems) - 8} sel lain)" if len(problems) > 8 else ""
+        raise ImportRefused(f"{where}: " + "; ".join(problems[:8]) + more + ": angka itu tidak tampil di lembar "
+                            "kerja maupun cetakannya. Pisahkan sel gabungan itu (Unmerge) dan periksa angkanya "
+                            "dengan sertifikat yang ditandatangani, simpan, lalu impor lagi.", "covered_cell")
