@@ -638,3 +638,30 @@ def test_a_table_printed_in_two_stacked_blocks_is_refused_not_half_stored(ws, ku
                                 "menjadi satu tabel, simpan, lalu impor lagi.")
     assert names.split(", ")[0] in rep.message
     assert ws.latest_values() == {}
+
+
+def test_an_ods_figure_under_a_merged_cell_is_refused(ws, kudus, tmp_path):
+    """OpenDocument's merge (``table:number-columns-spanned`` on the first cell, the rest
+    ``covered-table-cell``) keeps the covered cell's value unseen: refused as in xlsx."""
+    import zipfile
+
+    title, cols, values = kudus
+    src = write_ods(tmp_path / "a.ods", db1_grid(ws.election, title, cols, values))
+    first, second = values["33.19.01"]["dpt_l"], values["33.19.02"]["dpt_l"]
+    with zipfile.ZipFile(src) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    out = tmp_path / "gabung.ods"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            if info.filename == "content.xml":
+                text = data.decode()
+                a = f'<table:table-cell office:value-type="float" office:value="{first}"><text:p>{first}</text:p></table:table-cell>'
+                b = f'<table:table-cell office:value-type="float" office:value="{second}"><text:p>{second}</text:p></table:table-cell>'
+                assert a + b in text
+                data = text.replace(a + b, a.replace("<table:table-cell ", '<table:table-cell table:number-columns-spanned="2" ')
+                                    + b.replace("table-cell", "covered-table-cell"), 1).encode()
+            zout.writestr(info, data)
+    rep = imp(ws, out)
+    assert rep.status == "ditolak" and rep.code == "covered_cell"
+    assert "sel E11 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK), " in rep.message
+    assert f"menyimpan {second:,}".replace(",", ".") + ", tetapi tertutup sel gabungan D11:E11" in rep.message

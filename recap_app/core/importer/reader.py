@@ -252,10 +252,14 @@ def read_workbook(name: str, data: bytes) -> Workbook:
             return Workbook("xlsx", _xlsx(name, data, zf, errors, marked, sheet_of, empty_texts))
         if "mimetype" in names and b"spreadsheet" in _zip_read(name, zf, "mimetype"):
             errors = {}
+            spans: dict[str, list[tuple[int, int, int, int]]] = {}
             if "content.xml" in names:
-                for sname, (rows, cols, last, errors[sname]) in _ods_extents(name, zf).items():
+                for sname, (rows, cols, last, errors[sname]) in _ods_extents(name, zf, spans).items():
                     _check_extent(name, sname, rows, cols, last)
             sheets = _calamine(name, data, "ods")
+            for sheet in sheets:
+                if not sheet.merged:
+                    sheet.merged = spans.get(sheet.name, [])
             _put_errors(sheets, errors, name)
             with_result: dict[str, dict[tuple[int, int], str]] = {}
             _mark_missing(sheets, _ods_formulas(name, zf, with_result), with_result)
@@ -604,14 +608,17 @@ def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, i
     return xml.find(b"<", start, stop) >= 0
 
 
-def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, str, dict]]:
+def _ods_extents(name: str, zf: zipfile.ZipFile,
+                 merged: dict[str, list[tuple[int, int, int, int]]] | None = None) -> dict[str, tuple[int, int, str, dict]]:
     """{table name: (last row, last column, reference, error cells)} of the cells holding something
     in an .ods; error cells (LibreOffice ``calcext:value-type="error"``, or a formula cell showing
     "#DIV/0!", "Err:502"...) as {(row, col) 0-based: CellError}: calamine reads them as blank.
 
     Repeated rows/columns (``table:number-rows-repeated``, ``table:number-columns-repeated``) count
     in full when they hold a value or text: calamine expands them. Empty repeats (LibreOffice writes
-    one over the rest of every sheet) do not count. Parsed as a stream (defusedxml iterparse)."""
+    one over the rest of every sheet) do not count. Parsed as a stream (defusedxml iterparse).
+    ``merged``, when given, gets each table's merged ranges (``table:number-columns-spanned``,
+    ``table:number-rows-spanned``) as :attr:`Sheet.merged` holds them (at most 10.000 a table)."""
     from defusedxml.ElementTree import iterparse
 
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -634,6 +641,9 @@ def _ods_extents(name: str, zf: zipfile.ZipFile) -> dict[str, tuple[int, int, st
                     continue
                 if tag in (f"{t}table-cell", f"{t}covered-table-cell"):
                     ncols = int(el.get(f"{t}number-columns-repeated", "1"))
+                    span = (int(el.get(f"{t}number-rows-spanned", "1")), int(el.get(f"{t}number-columns-spanned", "1")))
+                    if merged is not None and span != (1, 1) and len(merged.setdefault(table, [])) < 10_000:
+                        merged[table].append((r, c, r + span[0] - 1, c + span[1] - 1))
                     if el.get(value_type) is not None or len(el):
                         max_c, row_has = max(max_c, c + ncols), True
                         formula = el.get(f"{t}formula")
