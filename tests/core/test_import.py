@@ -665,3 +665,27 @@ def test_an_ods_figure_under_a_merged_cell_is_refused(ws, kudus, tmp_path):
     assert rep.status == "ditolak" and rep.code == "covered_cell"
     assert "sel E11 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK), " in rep.message
     assert f"menyimpan {second:,}".replace(",", ".") + ", tetapi tertutup sel gabungan D11:E11" in rep.message
+
+
+def test_an_ods_text_cell_carrying_a_hidden_number_is_refused(ws, kudus, tmp_path):
+    """A string cell showing 50261 with office:value="99999": LibreOffice shows the text, calamine
+    read the number; no program writes both."""
+    import zipfile
+
+    title, cols, values = kudus
+    src = write_ods(tmp_path / "a.ods", db1_grid(ws.election, title, cols, values))
+    first = values["33.19.01"]["dpt_l"]
+    with zipfile.ZipFile(src) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    out = tmp_path / "teks.ods"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            if info.filename == "content.xml":
+                a = f'<table:table-cell office:value-type="float" office:value="{first}">'
+                assert a.encode() in data
+                data = data.replace(a.encode(), b'<table:table-cell office:value-type="string" office:value="99999">', 1)
+            zout.writestr(info, data)
+    rep = imp(ws, out)
+    assert rep.status == "ditolak" and rep.code == "damaged"
+    assert rep.message.startswith("Berkas teks.ods: sel D11 di lembar ")
+    assert f'bertipe teks (menampilkan "{first}") tetapi membawa nilai angka tersembunyi 99999' in rep.message

@@ -706,3 +706,17 @@ def test_a_figure_under_a_merged_cell_is_refused_and_a_merge_over_blanks_or_head
         "itu tidak tampil di lembar kerja maupun cetakannya. Pisahkan sel gabungan itu (Unmerge) dan periksa "
         "angkanya dengan sertifikat yang ditandatangani, simpan, lalu impor lagi.")
     assert run_import(db, SEMARANG).exit_code == 0  # its own merged headers (D7:S7, T7:T8) are read as before
+
+
+@pytest.mark.parametrize("error", ["#SPILL!", "#CALC!"])
+def test_an_excel_365_error_value_is_named_by_its_cell_not_called_damage(db, tmp_path, error):
+    """calamine refuses error values it does not know ("Unsupported cell error value"): the clerk is
+    told which cell holds which error, as for #DIV/0!, not that the file is damaged."""
+    bad = patched_xlsx(SEMARANG, tmp_path / "galat.xlsx", lambda x: x.replace(
+        '<c r="D11" t="n"><v>20975</v></c>', f'<c r="D11" t="e"><v>{error}</v></c>'))
+    files = refused(db, bad)
+    assert files[0]["code"] == "bad_number"
+    assert files[0]["message"] == (
+        f"Berkas galat.xlsx: sel D11 di lembar DB1-PPWP berisi galat {error}, nilai galat Excel 365 yang tidak "
+        "dapat dibaca; diharapkan angka. Perbaiki rumus atau isi sel itu di program lembar kerja, simpan, lalu "
+        "impor lagi. Tidak ada yang disimpan.")

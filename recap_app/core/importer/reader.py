@@ -623,6 +623,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
 
     t = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
     value_type = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+    office_value = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value"
     calc_type = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
     out: dict[str, tuple[int, int, str, dict]] = {}
     errors: dict[tuple[int, int], CellError] = {}
@@ -644,6 +645,14 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
                     span = (int(el.get(f"{t}number-rows-spanned", "1")), int(el.get(f"{t}number-columns-spanned", "1")))
                     if merged is not None and span != (1, 1) and len(merged.setdefault(table, [])) < 10_000:
                         merged[table].append((r, c, r + span[0] - 1, c + span[1] - 1))
+                    if el.get(value_type) == "string" and el.get(office_value) is not None:
+                        # ODF: a string cell's content is its paragraphs (office:value is for numeric types); LibreOffice shows them, while
+                        # calamine reads office:value: no program writes both, and they may differ
+                        raise refused(name, f"sel {column_letter(c + 1)}{r + 1} di lembar {table} bertipe teks "
+                                            f"(menampilkan \"{short(''.join(el.itertext()).strip())}\") tetapi membawa "
+                                            f"nilai angka tersembunyi {short(el.get(office_value))}; berkas ods dibuat-buat "
+                                            "atau rusak. Buka di program lembar kerja, simpan ulang, lalu impor lagi.",
+                                      "damaged")
                     if el.get(value_type) is not None or len(el):
                         max_c, row_has = max(max_c, c + ncols), True
                         formula = el.get(f"{t}formula")
@@ -716,6 +725,24 @@ def _calamine(name: str, data: bytes, kind: str) -> list[Sheet]:
             raise refused(name, ENCRYPTED, "encrypted") from exc
         raise refused(name, f"berkas {kind} rusak atau tidak dapat dibaca ({type(exc).__name__}: {exc}).",
                       "damaged") from exc
+
+
+def _name_unread_error(name: str, exc: ImportRefused, errors: dict[str, dict[tuple[int, int], CellError]],
+                       sheet_of: Callable[[str], str]) -> None:
+    """Turn calamine's refusal of an error value it does not know (Excel 365's ``#SPILL!``,
+    ``#CALC!``...: "Unsupported cell error value") into one naming the sheet and cell, found by the
+    extent pass, as for ``#DIV/0!`` ("bad_number"); nothing when no such cell was found."""
+    cause = str(exc.__cause__ or "")
+    if "error value" not in cause.lower():
+        return
+    for part, cells in errors.items():
+        for (r, c), value in sorted(cells.items()):
+            if f"'{value}'" in cause or f'"{value}"' in cause:
+                made = f" (hasil rumus \"{short(value.formula)}\")" if value.formula else ""
+                raise refused(name, f"sel {column_letter(c + 1)}{r + 1} di lembar {sheet_of(part)} berisi galat "
+                                    f"{value}{made}, nilai galat Excel 365 yang tidak dapat dibaca; diharapkan angka. "
+                                    "Perbaiki rumus atau isi sel itu di program lembar kerja, simpan, lalu impor lagi.",
+                              "bad_number") from exc
 
 
 def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]], name: str = "") -> None:
@@ -831,7 +858,11 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
 
     A formula cell calamine reads as blank is one "without a saved result" (``Sheet.missing``)
     unless its saved result is an empty text: that is blank, as the clerk sees it."""
-    sheets = _calamine(name, data, "xlsx")
+    try:
+        sheets = _calamine(name, data, "xlsx")
+    except ImportRefused as exc:
+        _name_unread_error(name, exc, errors, sheet_of)
+        raise
     for part, cells in errors.items():
         _place_errors(name, zf, sheets, part, cells, sheet_of(part))
     if not marked:
