@@ -720,3 +720,12 @@ def test_an_excel_365_error_value_is_named_by_its_cell_not_called_damage(db, tmp
         f"Berkas galat.xlsx: sel D11 di lembar DB1-PPWP berisi galat {error}, nilai galat Excel 365 yang tidak "
         "dapat dibaca; diharapkan angka. Perbaiki rumus atau isi sel itu di program lembar kerja, simpan, lalu "
         "impor lagi. Tidak ada yang disimpan.")
+
+
+def test_a_cell_with_two_inline_texts_is_refused_as_two_values_are(db, tmp_path):
+    """``<is>`` twice in one cell: calamine keeps the last text, a spreadsheet program the first."""
+    bad = patched_xlsx(SEMARANG, tmp_path / "dua.xlsx", lambda x: x.replace(
+        '<c r="D11" t="n"><v>20975</v></c>', '<c r="D11" t="inlineStr"><is><t>20975</t></is><is><t>1</t></is></c>'))
+    files = refused(db, bad)
+    assert files[0]["code"] == "damaged"
+    assert files[0]["message"].startswith("Berkas dua.xlsx: sel D11 di lembar DB1-PPWP berisi dua nilai sekaligus; ")

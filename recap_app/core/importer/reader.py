@@ -58,6 +58,9 @@ def _forms(template: bytes) -> tuple[re.Pattern, re.Pattern]:
 #: a second value in one cell: a ``</v>`` whose next cell or value tag opens another ``<v>`` (the
 #: text skipped stops at every c and v tag, so each ``</v>`` looks only as far as the next one)
 _PLAIN_DOUBLE_V, _DOUBLE_V = _forms(rb"</{P}v>(?:[^<]|<(?!/?{P}[cv][\s/>]))*<{P}v[\s/>]")
+#: a second inline text in one cell (``<is>`` twice: calamine keeps the last, a program the first)
+_PLAIN_DOUBLE_IS, _DOUBLE_IS = _forms(rb"</{P}is>(?:[^<]|<(?!/?{P}(?:c|is)[\s/>]))*<{P}is[\s/>]")
+_IS_OPEN = re.compile(rb"<" + _PREFIX + rb"is[\s/>]")
 #: a value calamine reads otherwise than a spreadsheet program: holding markup (a comment, a
 #: processing instruction, CDATA: `<v>2<!-- -->0975</v>` is 2 to calamine, 20975 to the program), a
 #: character reference, or blanks around it (`<v> 20975 </v>`: calamine refuses it)
@@ -446,6 +449,8 @@ def _quick_extent(xml: bytes) -> tuple[int, int] | None:
     plain = b":c" not in xml and b":v" not in xml  # no cell or value tag with a namespace prefix
     if has_error_cell(xml) or (_PLAIN_DOUBLE_V if plain else _DOUBLE_V).search(xml):
         return None
+    if b"</" in xml and (_PLAIN_DOUBLE_IS if plain and b":is" not in xml else _DOUBLE_IS).search(xml):
+        return None  # two inline texts in one cell: the scan names it
     if odd_value(xml, plain):
         return None  # a value written with markup, a character reference or blanks: the scan decides, cell by cell
     refs = _CELL_REF.findall(xml)  # (column letters, row digits, how the tag ends) of every cell
@@ -568,7 +573,7 @@ def _cell_body(name: str, sheet: str, xml: bytes, cell: tuple[int, int, bytes, i
     stop = close.start() if close else end
     where = f"sel {column_letter(col) if 0 < col <= MAX_SHEET_COLS else col}{row} di lembar {sheet}"
     values = _V_OPEN.findall(xml, start, stop)
-    if len(values) > 1:
+    if len(values) > 1 or len(_IS_OPEN.findall(xml, start, stop)) > 1:
         raise refused(name, f"{where} berisi dua nilai sekaligus; berkas spreadsheet yang utuh menyimpan satu nilai "
                             "per sel, dan tidak jelas angka mana yang dimaksud. Buka berkas di program lembar kerja, "
                             "simpan ulang, lalu impor lagi.", "damaged")
