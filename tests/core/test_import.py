@@ -640,28 +640,35 @@ def test_a_table_printed_in_two_stacked_blocks_is_refused_not_half_stored(ws, ku
     assert ws.latest_values() == {}
 
 
-def test_an_ods_figure_under_a_merged_cell_is_refused(ws, kudus, tmp_path):
-    """OpenDocument's merge (``table:number-columns-spanned`` on the first cell, the rest
-    ``covered-table-cell``) keeps the covered cell's value unseen: refused as in xlsx."""
+def _ods_edited(ws, kudus, out, edit):
+    """The Kudus certificate as .ods (odfpy) with its content.xml rewritten by ``edit(text) -> text``."""
     import zipfile
 
     title, cols, values = kudus
-    src = write_ods(tmp_path / "a.ods", db1_grid(ws.election, title, cols, values))
-    first, second = values["33.19.01"]["dpt_l"], values["33.19.02"]["dpt_l"]
-    with zipfile.ZipFile(src) as zin:
-        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
-    out = tmp_path / "gabung.ods"
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in items:
-            if info.filename == "content.xml":
-                text = data.decode()
-                a = f'<table:table-cell office:value-type="float" office:value="{first}"><text:p>{first}</text:p></table:table-cell>'
-                b = f'<table:table-cell office:value-type="float" office:value="{second}"><text:p>{second}</text:p></table:table-cell>'
-                assert a + b in text
-                data = text.replace(a + b, a.replace("<table:table-cell ", '<table:table-cell table:number-columns-spanned="2" ')
-                                    + b.replace("table-cell", "covered-table-cell"), 1).encode()
-            zout.writestr(info, data)
-    rep = imp(ws, out)
+    src = write_ods(out.with_name("asal.ods"), db1_grid(ws.election, title, cols, values))
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            zout.writestr(info, edit(data.decode()).encode() if info.filename == "content.xml" else data)
+    return out
+
+
+def _float_cell(v) -> str:
+    return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+
+
+def test_an_ods_figure_under_a_merged_cell_is_refused(ws, kudus, tmp_path):
+    """OpenDocument's merge (``table:number-columns-spanned`` on the first cell, the rest
+    ``covered-table-cell``) keeps the covered cell's value unseen: refused as in xlsx."""
+    values = kudus[2]
+    a, b = _float_cell(values["33.19.01"]["dpt_l"]), _float_cell(second := values["33.19.02"]["dpt_l"])
+
+    def merge(text):
+        assert a + b in text
+        return text.replace(a + b, a.replace("<table:table-cell ", '<table:table-cell table:number-columns-spanned="2" ')
+                            + b.replace("table-cell", "covered-table-cell"), 1)
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "gabung.ods", merge))
     assert rep.status == "ditolak" and rep.code == "covered_cell"
     assert "sel E11 (I.A.1 Jumlah pemilih dalam Daftar Pemilih Tetap (DPT) (LK), " in rep.message
     assert f"menyimpan {second:,}".replace(",", ".") + ", tetapi tertutup sel gabungan D11:E11" in rep.message
@@ -670,22 +677,14 @@ def test_an_ods_figure_under_a_merged_cell_is_refused(ws, kudus, tmp_path):
 def test_an_ods_text_cell_carrying_a_hidden_number_is_refused(ws, kudus, tmp_path):
     """A string cell showing 50261 with office:value="99999": LibreOffice shows the text, calamine
     read the number; no program writes both."""
-    import zipfile
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    cell = f'<table:table-cell office:value-type="float" office:value="{first}">'
 
-    title, cols, values = kudus
-    src = write_ods(tmp_path / "a.ods", db1_grid(ws.election, title, cols, values))
-    first = values["33.19.01"]["dpt_l"]
-    with zipfile.ZipFile(src) as zin:
-        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
-    out = tmp_path / "teks.ods"
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in items:
-            if info.filename == "content.xml":
-                a = f'<table:table-cell office:value-type="float" office:value="{first}">'
-                assert a.encode() in data
-                data = data.replace(a.encode(), b'<table:table-cell office:value-type="string" office:value="99999">', 1)
-            zout.writestr(info, data)
-    rep = imp(ws, out)
+    def retype(text):
+        assert cell in text
+        return text.replace(cell, '<table:table-cell office:value-type="string" office:value="99999">', 1)
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "teks.ods", retype))
     assert rep.status == "ditolak" and rep.code == "damaged"
     assert rep.message.startswith("Berkas teks.ods: sel D11 di lembar ")
     assert f'bertipe teks (menampilkan "{first}") tetapi membawa nilai angka tersembunyi 99999' in rep.message
