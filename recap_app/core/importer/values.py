@@ -48,7 +48,7 @@ def read_values(grid: Grid, found: Found, ctx: Context, where: str) -> None:
             vals[key] = p.value
             if p.dash:
                 found.dashes.append({"cell": cell_ref(*orig), "field": key, "kolom": col.kode})
-    _refuse(where, problems, ".", "bad_number")
+    _refuse(where, problems, "bad_number", ".")
     if grid.sheet.merged:
         _refuse_covered_figures(grid, found, ctx, where, lines)
     if grid.sheet.formulas:
@@ -124,9 +124,9 @@ def _check_saved_results(grid: Grid, found: Found, ctx: Context, where: str, lin
                 problems.append(f"sel {cell_ref(*orig)} ({ctx.form.field_label(key)}, {short(col.header)}) menyimpan "
                                 f"hasil {figure(vals[key])}, padahal rumusnya \"{short(text)}\" menghasilkan "
                                 f"{figure(worked)}")
-    _refuse(where, problems, ": hasil rumus yang tersimpan tidak cocok dengan rumusnya, sehingga program lembar "
-            "kerja yang menghitung ulang menampilkan angka lain. Buka berkas di program lembar kerja, hitung ulang "
-            "(F9), periksa dengan sertifikat yang ditandatangani, simpan, lalu impor lagi.", "stale_formula")
+    _refuse(where, problems, "stale_formula", ": hasil rumus yang tersimpan tidak cocok dengan rumusnya, sehingga "
+            "program lembar kerja yang menghitung ulang menampilkan angka lain. Buka berkas di program lembar kerja, "
+            "hitung ulang (F9), periksa dengan sertifikat yang ditandatangani, simpan, lalu impor lagi.")
 
 
 def _refuse_covered_figures(grid: Grid, found: Found, ctx: Context, where: str, lines) -> None:
@@ -148,12 +148,12 @@ def _refuse_covered_figures(grid: Grid, found: Found, ctx: Context, where: str, 
             problems.append(f"sel {cell_ref(*at)} ({ctx.form.field_label(key)}, {short(col.header)}) menyimpan "
                             f"{figure(found.values[col.kode][key])}, tetapi tertutup sel gabungan "
                             f"{cell_ref(r0, c0)}:{cell_ref(r1, c1)} yang hanya menampilkan {cell_ref(r0, c0)}")
-    _refuse(where, problems, ": angka itu tidak tampil di lembar kerja maupun cetakannya. Pisahkan sel gabungan "
-            "itu (Unmerge) dan periksa angkanya dengan sertifikat yang ditandatangani, simpan, lalu impor lagi.",
-            "covered_cell")
+    _refuse(where, problems, "covered_cell", ": angka itu tidak tampil di lembar kerja maupun cetakannya. Pisahkan "
+            "sel gabungan itu (Unmerge) dan periksa angkanya dengan sertifikat yang ditandatangani, simpan, lalu "
+            "impor lagi.")
 
 
-def _refuse(where: str, problems: list[str], tail: str, code: str) -> None:
+def _refuse(where: str, problems: list[str], code: str, tail: str) -> None:
     """Raise ImportRefused(code) naming the first 8 ``problems`` (and how many more), then ``tail``;
     nothing when there are none."""
     if problems:
