@@ -133,6 +133,7 @@ class CertificateModel(QAbstractTableModel):
         self.base: dict = {}
         self.marks: dict = {}
         self.readonly = False
+        self.readonly_reason = ""  # what the clerk is told on typing while the figures are read-only
         self.marks_enabled = True
         self.undo_stack: QUndoStack | None = None
 
@@ -557,6 +558,12 @@ class CertificateTable(QTableView):
             self.copy_requested.emit()
             return
         editing = self.state() == QAbstractItemView.State.EditingState
+        model = self.model()
+        if (not editing and getattr(model, "readonly", False) and getattr(model, "readonly_reason", "")
+                and event.text().strip() and event.text().isprintable()
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)):
+            self.refused.emit(model.readonly_reason)  # typing into an adopted certificate: said, not ignored
+            return
         if editing:
             ed = self.open_editor()
             if ed is not None and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
@@ -770,6 +777,9 @@ class CertificateEditor(QWidget):
                 self.model.load(cols, names, {}, {}, form=form)
                 note = self.tr("Belum ada sertifikat yang masuk; isian baru.")
             self.model.readonly = bool(adopted)
+            self.model.readonly_reason = self.tr(
+                "Sertifikat ini sudah ditetapkan: hanya dapat dibaca. Ketua dapat membukanya kembali "
+                "(Buka kembali) bila angkanya harus diubah.") if adopted else ""
             if adopted and self.second_entry:
                 self.second_entry = False
             if adopted:
@@ -1180,6 +1190,7 @@ class CertificateEditor(QWidget):
                        values={c: dict(v) for c, v in self.model.values.items()}, actor=self.actor,
                        reason=reason or self.tr("entri manual"), based_on=based_on)
         self.model.readonly = True  # nothing typed while the figures are being stored
+        self.model.readonly_reason = self.tr("Angka sedang disimpan; tunggu sebentar.")
         return self._write_job(work, self.tr("Menyimpan…"), self.tr("Sertifikat %s disimpan sebagai revisi baru.") % kode,
                                self.tr("Tidak tersimpan"))
 

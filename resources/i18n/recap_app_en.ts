@@ -339,154 +339,159 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="656"/>
+        <location filename="../../recap_app/ui/editor.py" line="663"/>
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="665"/>
+        <location filename="../../recap_app/ui/editor.py" line="672"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="666"/>
+        <location filename="../../recap_app/ui/editor.py" line="673"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="667"/>
+        <location filename="../../recap_app/ui/editor.py" line="674"/>
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="669"/>
-        <location filename="../../recap_app/ui/editor.py" line="1304"/>
-        <location filename="../../recap_app/ui/editor.py" line="1306"/>
+        <location filename="../../recap_app/ui/editor.py" line="676"/>
+        <location filename="../../recap_app/ui/editor.py" line="1315"/>
+        <location filename="../../recap_app/ui/editor.py" line="1317"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="681"/>
+        <location filename="../../recap_app/ui/editor.py" line="688"/>
         <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
         <translation>Jump to a party&apos;s block (party-only votes, candidates, total).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="686"/>
+        <location filename="../../recap_app/ui/editor.py" line="693"/>
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="688"/>
+        <location filename="../../recap_app/ui/editor.py" line="695"/>
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="691"/>
+        <location filename="../../recap_app/ui/editor.py" line="698"/>
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="693"/>
+        <location filename="../../recap_app/ui/editor.py" line="700"/>
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="697"/>
+        <location filename="../../recap_app/ui/editor.py" line="704"/>
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="699"/>
+        <location filename="../../recap_app/ui/editor.py" line="706"/>
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="700"/>
+        <location filename="../../recap_app/ui/editor.py" line="707"/>
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="751"/>
+        <location filename="../../recap_app/ui/editor.py" line="758"/>
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="754"/>
+        <location filename="../../recap_app/ui/editor.py" line="761"/>
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="757"/>
+        <location filename="../../recap_app/ui/editor.py" line="764"/>
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="761"/>
+        <location filename="../../recap_app/ui/editor.py" line="768"/>
         <source>Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak draf ini dimulai; periksa sebelum menyimpan.</source>
         <translation>Note: this certificate was saved again (revision %1 by %2) since this draft was started; check before saving.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="766"/>
+        <location filename="../../recap_app/ui/editor.py" line="773"/>
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="771"/>
+        <location filename="../../recap_app/ui/editor.py" line="778"/>
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="776"/>
+        <location filename="../../recap_app/ui/editor.py" line="781"/>
+        <source>Sertifikat ini sudah ditetapkan: hanya dapat dibaca. Ketua dapat membukanya kembali (Buka kembali) bila angkanya harus diubah.</source>
+        <translation>This certificate is adopted: read-only. The chair can reopen it (Reopen) if its figures must change.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="786"/>
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="778"/>
+        <location filename="../../recap_app/ui/editor.py" line="788"/>
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="781"/>
+        <location filename="../../recap_app/ui/editor.py" line="791"/>
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="829"/>
+        <location filename="../../recap_app/ui/editor.py" line="839"/>
         <source>Lompat ke partai…</source>
         <translation>Jump to party…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="868"/>
+        <location filename="../../recap_app/ui/editor.py" line="878"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="883"/>
+        <location filename="../../recap_app/ui/editor.py" line="893"/>
         <source>Pemeriksaan langsung: belum ada angka (semua isian kosong)</source>
         <translation>Live check: no figures yet (every field blank)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="889"/>
+        <location filename="../../recap_app/ui/editor.py" line="899"/>
         <source>Pemeriksaan langsung tidak dapat dijalankan: %s</source>
         <translation>The live check cannot run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="898"/>
+        <location filename="../../recap_app/ui/editor.py" line="908"/>
         <source>Pemeriksaan langsung: %1 kesalahan, %2 peringatan</source>
         <translation>Live check: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="923"/>
+        <location filename="../../recap_app/ui/editor.py" line="933"/>
         <source>kolom %s</source>
         <translation>column %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1010"/>
+        <location filename="../../recap_app/ui/editor.py" line="1020"/>
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="1014"/>
+        <location filename="../../recap_app/ui/editor.py" line="1024"/>
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -494,195 +499,200 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1040"/>
+        <location filename="../../recap_app/ui/editor.py" line="1050"/>
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1056"/>
+        <location filename="../../recap_app/ui/editor.py" line="1066"/>
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1100"/>
+        <location filename="../../recap_app/ui/editor.py" line="1110"/>
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1160"/>
+        <location filename="../../recap_app/ui/editor.py" line="1170"/>
         <source>Tidak ada perubahan: angka sama dengan revisi %1; tidak ada revisi baru.</source>
         <translation>No change: the figures equal revision %1; no new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1165"/>
+        <location filename="../../recap_app/ui/editor.py" line="1175"/>
         <source>Sertifikat %1 sudah disimpan sebagai revisi %2 oleh %3 (%4) sejak isian ini dimulai. Menyimpan angka di layar ini sebagai revisi baru akan menggantikan angka revisi %2.</source>
         <translation>Certificate %1 was saved as revision %2 by %3 (%4) since this entry was started. Saving the figures on this screen as a new revision will replace the figures of revision %2.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1169"/>
+        <location filename="../../recap_app/ui/editor.py" line="1179"/>
         <source>Sertifikat sudah berubah</source>
         <translation>The certificate has changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1170"/>
+        <location filename="../../recap_app/ui/editor.py" line="1180"/>
         <source>Simpan di atas revisi %1</source>
         <translation>Save over revision %1</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1181"/>
+        <location filename="../../recap_app/ui/editor.py" line="1191"/>
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1184"/>
+        <location filename="../../recap_app/ui/editor.py" line="1193"/>
+        <source>Angka sedang disimpan; tunggu sebentar.</source>
+        <translation>The figures are being saved; wait a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1195"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1183"/>
+        <location filename="../../recap_app/ui/editor.py" line="1194"/>
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1229"/>
+        <location filename="../../recap_app/ui/editor.py" line="1240"/>
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1228"/>
+        <location filename="../../recap_app/ui/editor.py" line="1239"/>
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator&apos;s decision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="585"/>
+        <location filename="../../recap_app/ui/editor.py" line="592"/>
         <source>Alasan perubahan</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="586"/>
+        <location filename="../../recap_app/ui/editor.py" line="593"/>
         <source>Sertifikat ini sudah diterima. Tuliskan alasan perubahan (misalnya: salah ketik, dicocokkan dengan sertifikat asli):</source>
         <translation>This certificate was received already. Write the reason for the change (for example: typing fault, checked against the original certificate):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="588"/>
+        <location filename="../../recap_app/ui/editor.py" line="595"/>
         <source>Simpan perubahan</source>
         <translation>Save the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="599"/>
+        <location filename="../../recap_app/ui/editor.py" line="606"/>
         <source>Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua membukanya kembali.</source>
         <translation>Adopt the certificate of %s? Once adopted it is read-only until the chair reopens it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="610"/>
+        <location filename="../../recap_app/ui/editor.py" line="617"/>
         <source>Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):</source>
         <translation>Still open: %s warnings not explained (explain them on the Findings page):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="613"/>
+        <location filename="../../recap_app/ui/editor.py" line="620"/>
         <source>Tetapkan sertifikat</source>
         <translation>Adopt certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="614"/>
+        <location filename="../../recap_app/ui/editor.py" line="621"/>
         <source>&amp;Tetapkan</source>
         <translation>&amp;Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="615"/>
+        <location filename="../../recap_app/ui/editor.py" line="622"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1183"/>
+        <location filename="../../recap_app/ui/editor.py" line="1194"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1195"/>
+        <location filename="../../recap_app/ui/editor.py" line="1206"/>
         <source>Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka. Perbaiki, atau tekan Esc untuk membatalkan isian itu, lalu simpan lagi.</source>
         <translation>Not saved: the cell being edited holds text that is not a figure. Correct it, or press Esc to cancel that entry, then save again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1213"/>
+        <location filename="../../recap_app/ui/editor.py" line="1224"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1214"/>
+        <location filename="../../recap_app/ui/editor.py" line="1225"/>
         <source>Sel yang sedang diisi berisi &quot;%s&quot;, yang bukan angka; isian ini belum masuk draf dan hilang bila program ditutup sekarang.</source>
         <translation>The cell being edited holds &quot;%s&quot;, which is not a figure; this entry is not in the draft yet and is lost if the program closes now.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <location filename="../../recap_app/ui/editor.py" line="1226"/>
         <source>Keluar tanpa isian ini</source>
         <translation>Quit without this entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <location filename="../../recap_app/ui/editor.py" line="1226"/>
         <source>Kembali ke sel</source>
         <translation>Back to the cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1227"/>
+        <location filename="../../recap_app/ui/editor.py" line="1238"/>
         <source>Menyimpan entri kedua…</source>
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1279"/>
+        <location filename="../../recap_app/ui/editor.py" line="1290"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1273"/>
-        <location filename="../../recap_app/ui/editor.py" line="1280"/>
+        <location filename="../../recap_app/ui/editor.py" line="1284"/>
+        <location filename="../../recap_app/ui/editor.py" line="1291"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1280"/>
+        <location filename="../../recap_app/ui/editor.py" line="1291"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1287"/>
-        <location filename="../../recap_app/ui/editor.py" line="1289"/>
+        <location filename="../../recap_app/ui/editor.py" line="1298"/>
+        <location filename="../../recap_app/ui/editor.py" line="1300"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1288"/>
+        <location filename="../../recap_app/ui/editor.py" line="1299"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1295"/>
+        <location filename="../../recap_app/ui/editor.py" line="1306"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1296"/>
+        <location filename="../../recap_app/ui/editor.py" line="1307"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1296"/>
+        <location filename="../../recap_app/ui/editor.py" line="1307"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1305"/>
+        <location filename="../../recap_app/ui/editor.py" line="1316"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1170"/>
-        <location filename="../../recap_app/ui/editor.py" line="1306"/>
+        <location filename="../../recap_app/ui/editor.py" line="1180"/>
+        <location filename="../../recap_app/ui/editor.py" line="1317"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1311"/>
+        <location filename="../../recap_app/ui/editor.py" line="1322"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -690,22 +700,22 @@
 <context>
     <name>CertificateModel</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="267"/>
+        <location filename="../../recap_app/ui/editor.py" line="268"/>
         <source>Sel jumlah (diisi otomatis dari bagian-bagiannya bila cocok).</source>
         <translation>Sum cell (filled from its parts when they agree).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="270"/>
+        <location filename="../../recap_app/ui/editor.py" line="271"/>
         <source>Sebelumnya: %s</source>
         <translation>Before: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="270"/>
+        <location filename="../../recap_app/ui/editor.py" line="271"/>
         <source>kosong</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="290"/>
+        <location filename="../../recap_app/ui/editor.py" line="291"/>
         <source>Ubah sel</source>
         <translation>Change cell</translation>
     </message>

@@ -235,6 +235,25 @@ def test_a_refused_save_s_banner_goes_when_the_same_page_saves_and_another_page_
     _clear_failure_of(window.pages["bundles"])
     assert window._alert_kind == "job" and window.alert.isVisible()
 
+
+def test_typing_into_an_adopted_certificate_is_said_not_ignored(qtbot, window):
+    from recap_app.core import certificate
+
+    reconcile.refresh_findings(window.ws, "tester")
+    certificate.adopt(window.ws, "33.01", "ketua")
+    window.refresh()
+    window.open_region("33.01")
+    table, before = window.editor.table, window.editor.model.values["33.01.01"]["dpt_l"]
+    table.setFocus()
+    table.setCurrentIndex(window.editor.model.index(2, 0))
+    with qtbot.waitSignal(table.refused, timeout=2000) as said:
+        qtbot.keyClick(table, Qt.Key.Key_5)
+    assert said.args == ["Sertifikat ini sudah ditetapkan: hanya dapat dibaca. Ketua dapat membukanya kembali "
+                         "(Buka kembali) bila angkanya harus diubah."]
+    assert window.editor.model.values["33.01.01"]["dpt_l"] == before and not window.editor.has_draft()
+    window.open_region("33.02")  # not adopted: typing opens the cell as before
+    assert window.editor.model.readonly_reason == ""
+
 # ---------------------------------------------------------------------- findings
 def test_findings_are_grouped_explained_at_once_and_found(qtbot, window):
     reconcile.refresh_findings(window.ws, "tester")
