@@ -462,8 +462,9 @@ def startup_check(path: str | Path) -> StartupReport:
     if kind not in ("damaged", "missing"):
         return StartupReport(False, faults.fault_error(path, RuntimeError(why), kind).message, None, kind)
     head = files.file_head(path)
+    foreign = bool(head) and head != files.SQLITE_MAGIC  # another kind of file (a PDF), or a clobbered one
     empty = not head and path.is_file() and path.stat().st_size == 0
-    if (empty or (head and head != files.SQLITE_MAGIC)) and not list_backups(path):
+    if (empty or foreign) and not list_backups(path):
         from . import continuity
 
         if continuity.read(path) is None:  # never a workspace here that this PC knows, nor any backup
@@ -474,7 +475,7 @@ def startup_check(path: str | Path) -> StartupReport:
                 f"maupun cadangannya di jalur itu. Berkas itu tidak diubah. Pilih berkas ruang kerja (.sqlite) yang "
                 f"dibuat program ini; bila berkas ini memang ruang kerja, berkasnya rusak: hubungi admin."),
                 None, "not_a_workspace")
-    if head and head != files.SQLITE_MAGIC:  # another kind of file (a PDF), or a clobbered one
+    if foreign:
         why = (f"berkas ini bukan basis data SQLite (diawali \"{_printable(head[:8])}\", byte {head[:8].hex(' ')}): "
                "bukan ruang kerja recap_app, atau ruang kerja yang rusak")
     good = latest_good_backup(path)

@@ -75,7 +75,7 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         except RecapError as exc:
             self.error = fmt.refusal(exc)
-            self.signals.failed.emit(fmt.refusal(exc))
+            self.signals.failed.emit(self.error)
         except Exception as exc:  # reported to the clerk, with the trace in the log
             log.error("job failed: %s", traceback.format_exc())
             self.error = f"{type(exc).__name__}: {exc}"
@@ -209,12 +209,11 @@ def _refuse_shared_connection(fn) -> None:
 
 
 def _clear_failure_of(widget) -> None:
-    """Hide the window's amber banner when it tells a failure of a job ``widget`` started
-    (:func:`recap_app.ui.widgets.tell`) and a job of the same widget has now succeeded: the clerk
-    corrected what was refused. Another page's failure stays."""
+    """A job of ``widget`` succeeded: its window's banner of that widget's failure goes
+    (MainWindow.clear_failure_of; nothing for a widget outside the main window, or gone)."""
     try:
-        win = widget.window()
+        clear = getattr(widget.window(), "clear_failure_of", None)
     except RuntimeError:  # the widget is gone
         return
-    if getattr(win, "_alert_kind", "") == "job" and getattr(win, "_alert_source", None) is widget:
-        win.hide_alert()
+    if clear is not None:
+        clear(widget)

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.alert.hide()
         outer.addWidget(self.alert)
         self._alert_kind = ""
+        self._alert_source = None  # the widget whose failure the amber banner tells (clear_failure_of)
         self.find_bar = FindBar()
         self.find_bar.search = self.search
         self.find_bar.closed.connect(self._find_closed)
@@ -440,20 +441,29 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
-    def show_alert(self, text: str, kind: str = "warning") -> None:
-        """A banner above the pages (no dialog): ``kind`` "integrity" in red, else amber."""
+    def show_alert(self, text: str, kind: str = "warning", source=None) -> None:
+        """A banner above the pages (no dialog): ``kind`` "integrity" in red, else amber; ``source``:
+        the widget whose job's failure it tells (:meth:`clear_failure_of`)."""
         colour = ("#b00020", "#ffffff") if kind == "integrity" else ("#ffe08a", "#3d2c00")
         self.alert.setStyleSheet(f"#alertBanner {{ background: {colour[0]}; color: {colour[1]};"
                                  " padding: 6px 10px; font-weight: bold; }")
         self.alert.setText(text)
         self.alert.show()
         self._alert_kind = kind
+        self._alert_source = source
 
     def hide_alert(self) -> None:
         self.alert.hide()
         self.alert.clear()
         self._alert_kind = ""
         self._alert_source = None
+
+    def clear_failure_of(self, source) -> None:
+        """Hide the amber banner when it tells a failure of a job ``source`` started and a job of
+        the same widget has now succeeded (the clerk corrected what was refused); another page's
+        failure stays."""
+        if self._alert_kind == "job" and self._alert_source is source:
+            self.hide_alert()
 
     def show_integrity_problem(self, message: str) -> None:
         """The workspace refused a read because figures or state were changed outside the program

@@ -301,8 +301,7 @@ def tell(parent, title: str, text: str, error: bool = False) -> None:
     win.show_message(line)
     kind = getattr(win, "_alert_kind", "")
     if error and kind != "integrity":
-        win.show_alert(line, "job")
-        win._alert_source = parent  # cleared when a job of the same widget succeeds (ui/jobs.py)
+        win.show_alert(line, "job", source=parent)  # cleared when a job of the same widget succeeds
     elif not error and kind == "job":
         win.hide_alert()
 

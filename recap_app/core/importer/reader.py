@@ -1145,10 +1145,10 @@ def _ods_formulas(name: str, zf: zipfile.ZipFile,
                 ncols = int(cell.get(f"{t}number-columns-repeated", "1"))
                 formula = cell.get(f"{t}formula")
                 shown = cell.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type") is not None or len(cell)
-                if formula and nrows * ncols <= 10_000:  # a value or text shown: its saved result
-                    into = cells if not shown else (with_result.setdefault(table.get(f"{t}name", ""), {})
-                                                    if with_result is not None else None)
-                    for dr in range(nrows if into is not None else 0):
+                into = cells if not shown else None if with_result is None else \
+                    with_result.setdefault(table.get(f"{t}name", ""), {})  # a value or text shown: its saved result
+                if formula and into is not None and nrows * ncols <= 10_000:
+                    for dr in range(nrows):
                         for dc in range(ncols):
                             into[(r + dr, c + dc)] = formula
                 c += ncols
