@@ -129,6 +129,8 @@ CODES: dict[str, tuple[str, str]] = {
     "unknown_kecamatan": ("kecamatan tidak dikenal di kabupaten/kota itu", "unknown kecamatan"),
     "unknown_regency": ("kabupaten/kota tidak dapat ditentukan", "regency cannot be determined"),
     "near_names": ("nama wilayah hanya mirip; perlu dikonfirmasi", "near region names need confirmation"),
+    "reason_needed": ("berkas akan mengganti revisi yang diketik atau diterima dari bundel: perlu alasan",
+                      "the file would replace a typed or bundled revision: a reason is needed"),
     "wrong_election": ("berkas untuk pemilihan lain", "file for another election"),
     "wrong_province": ("berkas untuk provinsi lain", "file for another province"),
     "wrong_regency": ("berkas untuk kabupaten/kota lain", "file for another regency"),

@@ -688,3 +688,90 @@ def test_an_ods_text_cell_carrying_a_hidden_number_is_refused(ws, kudus, tmp_pat
     assert rep.status == "ditolak" and rep.code == "damaged"
     assert rep.message.startswith("Berkas teks.ods: sel D11 di lembar ")
     assert f'bertipe teks (menampilkan "{first}") tetapi membawa nilai angka tersembunyi 99999' in rep.message
+
+
+@pytest.mark.parametrize("tag, problem", [
+    ('<table:table-cell office:value-type="float" office:value="5e">', 'bertanda angka, tetapi nilainya "5e" bukan angka'),
+    ('<table:table-cell office:value-type="percentage" office:value="x">', 'bertanda angka, tetapi nilainya "x" bukan angka'),
+    ('<table:table-cell office:value-type="float" office:value=" {first}">',
+     'bertanda angka, tetapi nilainya "{first}" ditulis dengan spasi di sekelilingnya'),
+    ('<table:table-cell office:value-type="float">',
+     'bertanda angka tanpa nilai angka (office:value), menampilkan "{first}"'),
+    ('<table:table-cell office:value-type="zz" office:value="5">', 'bertanda jenis nilai "zz", yang bukan jenis nilai lembar kerja'),
+    ('<table:table-cell>', 'menampilkan "{first}" tanpa jenis nilai (office:value-type)'),
+])
+def test_an_ods_cell_read_otherwise_than_shown_is_refused_by_its_cell(ws, kudus, tmp_path, tag, problem):
+    """calamine stopped on these with its own English ("Cannot detect file format"), or read a figure
+    shown by LibreOffice as blank (no value type) or as another figure (an unknown type)."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    cell = f'<table:table-cell office:value-type="float" office:value="{first}">'
+
+    def retype(text):
+        assert cell in text
+        return text.replace(cell, tag.format(first=first), 1)
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "sel.ods", retype))
+    assert (rep.status, rep.code) == ("ditolak", "damaged")
+    assert rep.message == (f"Berkas sel.ods: sel D11 di lembar DB1-PPWP {problem.format(first=first)}; program lembar "
+                           "kerja tidak menulis sel seperti itu, dan sel itu bisa terbaca berbeda dari yang tampil. Buka "
+                           "berkas di program lembar kerja, periksa sel itu, simpan ulang, lalu impor lagi. Tidak ada "
+                           "yang disimpan.")
+    assert ws.latest_revision("33.19") is None
+
+
+def test_an_ods_comment_in_an_empty_cell_is_no_figure(ws, kudus, tmp_path):
+    """A cell holding only a comment (office:annotation) has no value type and shows nothing."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    cell = f'<table:table-cell office:value-type="float" office:value="{first}">'
+    note = ('<table:table-cell><office:annotation><text:p>dicek ulang</text:p></office:annotation></table:table-cell>')
+
+    def before_it(text):
+        row_end = text.index("</table:table-row>", text.index(cell))
+        return text[:row_end] + note + text[row_end:]
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "catatan.ods", before_it))
+    assert rep.status == "diterima", rep.message
+    assert stored(ws, "33.19")[1]["33.19.01"]["dpt_l"] == first
+
+
+# ----------------------------------------------------------------- a file over a typed correction
+def test_a_file_does_not_undo_a_typed_correction_without_a_reason(ws, kudus, tmp_path):
+    from recap_app.core import certificate
+
+    title, cols, values = kudus
+    path = write_xlsx(tmp_path / "kudus.xlsx", [db1_grid(ws.election, title, cols, values)])
+    assert imp(ws, path).revision == 1
+    typed_cols, typed = stored(ws, "33.19")
+    typed = copy.deepcopy(typed)
+    typed["33.19.01"]["paslon_1"] += 10
+    typed["33.19.01"]["suara_sah"] += 10
+    typed["33.19.01"]["jumlah_suara"] += 10
+    certificate.save(ws, "33.19", typed_cols, typed, "tester", reason="dicocokkan dengan DA1 asli")
+    audit_before = ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+
+    rep = imp(ws, path)  # the earlier file again: it would put the old figures back
+    assert (rep.status, rep.code) == ("ditolak", "reason_needed")
+    assert "revisi 2 diketik di aplikasi oleh tester" in rep.message
+    assert 'alasan: "dicocokkan dengan DA1 asli"' in rep.message and "WIB" in rep.message
+    assert "mengubah 3 isian" in rep.message and "--reason" in rep.message
+    assert f"KALIWUNGU (33.19.01) {ws.election.form.field_label('paslon_1')}: " in rep.message
+    assert len(rep.differences) == 3
+    assert ws.latest_revision("33.19").number == 2 and stored(ws, "33.19")[1] == typed
+    assert ws.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == audit_before
+
+    assert imp(ws, path, reason="   ").code == "reason_needed"  # blanks are no reason
+    rep = imp(ws, path, reason="kabupaten mengirim ulang berkas yang berlaku")
+    assert (rep.status, rep.revision) == ("diterima", 3)
+    assert ws.latest_revision("33.19").reason == "kabupaten mengirim ulang berkas yang berlaku"
+    assert stored(ws, "33.19")[1]["33.19.01"]["paslon_1"] == values["33.19.01"]["paslon_1"]
+
+
+def test_a_file_over_a_file_needs_no_reason(ws, kudus, tmp_path):
+    title, cols, values = kudus
+    assert imp(ws, write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values)])).revision == 1
+    changed = copy.deepcopy(values)
+    changed["33.19.02"]["suara_tidak_sah"] += 1
+    changed["33.19.02"]["jumlah_suara"] += 1
+    rep = imp(ws, write_xlsx(tmp_path / "b.xlsx", [db1_grid(ws.election, title, cols, changed)]))
+    assert (rep.status, rep.revision) == ("diterima", 2)  # a regency's resent workbook is the usual case
+    assert len(rep.differences) == 2

@@ -41,3 +41,54 @@ def test_near_name_is_confirmed_then_imported(qtbot, monkeypatch, tmp_path, ws):
     assert page.summary.text() == "Diterima 1 · sudah ada 0 · ditolak 0"
     assert ws.latest_revision("33.02").number == 1
     assert "karanglewas" in " ".join(ws.aliases()).lower().replace(" ", "")
+
+
+def test_a_file_over_a_typed_revision_asks_a_reason_then_imports(qtbot, monkeypatch, tmp_path, ws):
+    from openpyxl import load_workbook
+
+    from recap_app.core import certificate
+    from recap_app.core.importer import import_files
+    from recap_app.ui.app import make_app
+    from recap_app.ui.main_window import MainWindow
+    from recap_app.ui.pages import importing
+
+    make_app("id")
+    [path] = template.write_templates(ws, ["33.02"], tmp_path)
+    wb = load_workbook(path)
+    sh = wb.worksheets[0]
+    for c in range(template.FIRST_DATA_COL, sh.max_column + 1):
+        sh.cell(template.FIRST_FORM_ROW + 2, c).value = 100  # I.A.1 DPT LK
+    wb.save(path)
+    assert import_files(ws, [path], "operator").ok
+    info, values = ws.latest_values()["33.02"]
+    first = info.columns[0]
+    values = {c: dict(v) for c, v in values.items()}
+    values[first]["dpt_l"] = 101
+    certificate.save(ws, "33.02", list(info.columns), values, "operator", reason="salah ketik di berkas")
+
+    asked = []
+
+    class Reason:
+        def __init__(self, parent, title, prompt, ok_text=None, multiline=True, text=""):
+            asked.append((title, prompt, multiline))
+
+        def exec(self):
+            return len(asked) == 1  # the first time the clerk gives the reason
+
+        def text(self):
+            return "kabupaten mengirim berkas perbaikan"
+
+    monkeypatch.setattr(importing, "TextDialog", Reason)
+    w = MainWindow(ws, "operator")
+    qtbot.addWidget(w)
+    w.show()
+    w.pages["import"].start_import([path])
+    qtbot.waitUntil(lambda: not w.jobs.busy() and len(asked) == 1, timeout=60000)
+    qtbot.waitUntil(lambda: not w.jobs.busy() and ws.latest_revision("33.02").number == 3, timeout=60000)
+    title, prompt, multiline = asked[0]
+    assert title == "Alasan mengganti revisi" and not multiline
+    assert "revisi 2 diketik di aplikasi oleh operator" in prompt and 'alasan: "salah ketik di berkas"' in prompt
+    assert "101 menjadi 100" in prompt
+    latest = ws.latest_revision("33.02")
+    assert latest.reason == "kabupaten mengirim berkas perbaikan" and latest.source_file_id is not None
+    assert w.pages["import"].summary.text() == "Diterima 1 · sudah ada 0 · ditolak 0"

@@ -482,6 +482,8 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                     b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
                     if b != a:
                         rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
+            if latest.source_file_id is None and not (reason or "").strip():
+                raise ImportRefused(_replaces_entry(ws, latest, name, found.sheet, rep.differences), "reason_needed")
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
         for c in found.near_candidates:
@@ -491,6 +493,47 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                                           source_file_id=file_id, reason=reason, action="certificate.import",
                                           findings=p.findings, content_sha256=sha, cells_json=p.cells)
     rep.status, rep.revision = ACCEPTED, ws.revision_info(rid).number
+
+
+#: how a revision that came from no file was made, by its audit action (the refusal's words)
+_MADE_BY = {"certificate.revision": "diketik di aplikasi",
+            "certificate.double_entry_result": "hasil keputusan entri ganda",
+            "bundle.revision": "diterima dari bundel kantor lain"}
+
+
+def _replaces_entry(ws: Workspace, latest, name: str, sheet: str, differences: list[dict]) -> str:
+    """The refusal of a file that would replace, without a reason, a revision not made from a file
+    (typed in the editor, decided by double entry, received in a bundle): such a revision is
+    usually a correction made on purpose, and a file sent earlier must not undo it unnoticed. The
+    message names the revision, who made it, when (office time) and why, and the first figures
+    the file would change."""
+    import json
+
+    from ..formatting import figure, local_time
+
+    how = "dibuat tanpa berkas"
+    for action, after in ws.conn.execute("SELECT action, after FROM audit WHERE entity = ? ORDER BY id DESC",
+                                         (f"certificate:{latest.region_kode}",)):
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            rec = json.loads(after or "null")
+            if rec.get("revision") == latest.number and rec.get("kind") == latest.kind:
+                how = _MADE_BY.get(action, how)
+                break
+    region = ws.region(latest.region_kode)
+    form = ws.election.form_of_region(latest.region_kode)
+    def column(kolom: str) -> str:
+        r = ws.region(kolom) if kolom != JUMLAH else None
+        return f"{r.nama} ({kolom})" if r else kolom
+
+    shown = "; ".join(f"{column(d['kolom'])} {form.field_label(d['field'])}: {figure(d['before'])} menjadi {figure(d['after'])}"
+                      for d in differences[:5])
+    more = f" dan {len(differences) - 5} lainnya" if len(differences) > 5 else ""
+    why = f", alasan: \"{short(latest.reason)}\"" if latest.reason else ""
+    return (f"Berkas {name}, lembar {sheet}: sertifikat {region.nama if region else latest.region_kode} "
+            f"({latest.region_kode}) revisi {latest.number} {how} oleh {latest.created_by} pada "
+            f"{local_time(latest.created_at)}{why}. Berkas ini akan menggantinya dan mengubah {len(differences)} "
+            f"isian ({shown}{more}). Bila berkas ini yang berlaku (misalnya perbaikan dari kabupaten/kota), impor "
+            "lagi dengan alasan: --reason \"...\" (di jendela: isi alasan saat ditanya). Tidak ada yang disimpan.")
 
 
 def _accept_candidate_name(ws: Workspace, c, actor: str) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget
 from ...core.outputs import write_atomic
 from .. import fmt, operations
 from ..widgets import (
+    TextDialog,
     add_button,
     add_label,
     choose_folder,
@@ -38,6 +39,7 @@ class ImportPage(QWidget):
         row = QHBoxLayout()
         self.choose_btn = add_button(row, self.tr("&Pilih berkas…"), self.choose_files)
         self.template_btn = add_button(row, self.tr("Buat &templat isian…"), self.write_templates)
+        window.gate(self.choose_btn, "import")
         self.save_btn = add_button(row, self.tr("Simpan &laporan…"), self.save_report)
         row.addStretch(1)
         lay.addLayout(row)
@@ -87,6 +89,23 @@ class ImportPage(QWidget):
                        self.tr("Terima nama"), self.tr("Jangan impor"), default_yes=False):  # Enter: the safe answer
                 by_name = {Path(p).name: p for p in paths}
                 self.start_import([by_name[f.file] for f in near if f.file in by_name], accept_names=True)
+        self._ask_reason(report, paths)
+
+    def _ask_reason(self, report, paths) -> None:
+        """Files refused because they would replace a revision typed here or received in a bundle
+        (core code "reason_needed"): the clerk reads what each would change and either gives the
+        reason, recorded with the new revisions, or leaves the revisions as they are (Esc)."""
+        over = [f for f in report.files if f.code == "reason_needed"]
+        if not over:
+            return
+        prompt = self.tr("Berkas berikut akan mengganti revisi yang diketik di aplikasi atau diterima dari bundel:"
+                         "\n\n%1\n\nBila berkas ini yang berlaku, tuliskan alasannya (dicatat pada revisi baru). "
+                         "Batal: revisi yang ada tetap berlaku.").replace("%1", "\n\n".join(f.message for f in over))
+        dlg = TextDialog(self, self.tr("Alasan mengganti revisi"), prompt, self.tr("Impor dengan alasan"),
+                         multiline=False)
+        if dlg.exec():
+            by_name = {Path(p).name: p for p in paths}
+            self.start_import([by_name[f.file] for f in over if f.file in by_name], reason=dlg.text())
 
     def _show(self, report) -> None:
         text = report.to_text(self.window_.ws.election)
