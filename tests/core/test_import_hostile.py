@@ -729,3 +729,76 @@ def test_a_cell_with_two_inline_texts_is_refused_as_two_values_are(db, tmp_path)
     files = refused(db, bad)
     assert files[0]["code"] == "damaged"
     assert files[0]["message"].startswith("Berkas dua.xlsx: sel D11 di lembar DB1-PPWP berisi dua nilai sekaligus; ")
+
+
+@pytest.mark.parametrize("cell, problem", [
+    ('<c r="D11" t="n"><v>abc</v></c>', 'bertanda angka, tetapi isinya "abc" bukan angka'),
+    ('<c r="D11"><v>0x10</v></c>', None),  # no type: calamine reads the text, the figure check names it
+    ('<c r="D11" t="n"><v>0x10</v></c>', 'bertanda angka, tetapi isinya "0x10" bukan angka'),
+    ('<c r="D11" t="b"><v>7</v></c>', 'bertanda nilai logika (benar/salah), tetapi isinya "7" bukan 0 atau 1'),
+    ('<c r="D11" t="s"><v>99999</v></c>',
+     'menunjuk teks nomor "99999" dari daftar teks buku kerja, padahal daftar itu tidak ada atau kosong'),
+    ('<c r="D11" t="zz"><v>5</v></c>', 'bertanda jenis "zz", yang bukan jenis sel lembar kerja'),
+])
+def test_a_cell_calamine_cannot_read_is_named_not_quoted_in_english(db, tmp_path, cell, problem):
+    """A value its cell type does not allow stops calamine with its own English ("Parse float
+    error"): the clerk is told which cell of which sheet, in Indonesian."""
+    bad = patched_xlsx(SEMARANG, tmp_path / "sel.xlsx", lambda x: x.replace('<c r="D11" t="n"><v>20975</v></c>', cell))
+    [f] = refused(db, bad)
+    if problem is None:
+        assert f["code"] == "bad_number" and 'sel D11 (' in f["message"] and 'ditemukan teks "0x10"' in f["message"]
+        return
+    assert f["code"] == "damaged"
+    assert f["message"] == (
+        f"Berkas sel.xlsx: sel D11 di lembar DB1-PPWP {problem}; program lembar kerja tidak menulis sel seperti itu, "
+        "jadi berkas rusak atau dibuat-buat. Buka berkas di program lembar kerja, periksa sel itu, simpan ulang, lalu "
+        "impor lagi. Tidak ada yang disimpan.")
+    assert "Calamine" not in f["message"] and "float" not in f["message"]
+
+
+@pytest.mark.parametrize("cell", ['<c r="D11" t="n"><v>2.0975E4</v></c>', '<c r="D11"><v>20975.0</v></c>',
+                                  '<c r="D11" t="n"><v>+20975</v></c>'])
+def test_figures_written_as_the_format_allows_still_read(db, tmp_path, cell):
+    ok = patched_xlsx(SEMARANG, tmp_path / "ok.xlsx", lambda x: x.replace('<c r="D11" t="n"><v>20975</v></c>', cell))
+    assert run_import(db, ok).exit_code == 0
+    with Workspace.open(db) as ws:
+        assert ws.latest_values()["33.74"][1]["33.74.01"]["dpt_l"] == 20975
+
+
+@pytest.mark.parametrize("cell, said", [
+    ('<c r="D11" t="n"><x:v xmlns:x="urn:lain">5</x:v></c>', "x:"),
+    ('<c r="D11" t="n" xmlns:y="urn:lain"><y:v>5</y:v></c>', "y:"),
+    ('<z:c xmlns:z="urn:lain" r="D11" t="n"><z:v>5</z:v></z:c>', "z:"),
+    ('<c r="D11" t="n"><v xmlns="urn:lain">5</v></c>', 'xmlns="urn:lain"'),
+])
+def test_a_value_in_another_xml_namespace_is_refused(db, tmp_path, cell, said):
+    """calamine reads a value by its local name whatever its namespace; a spreadsheet program shows
+    nothing there: a figure nobody saw is refused, not stored."""
+    bad = patched_xlsx(SEMARANG, tmp_path / "ns.xlsx", lambda x: x.replace('<c r="D11" t="n"><v>20975</v></c>', cell))
+    [f] = refused(db, bad)
+    assert f["code"] == "damaged"
+    assert f["message"] == (
+        f"Berkas ns.xlsx: lembar DB1-PPWP memuat sel atau nilai dalam namespace XML lain ({said}); program lembar "
+        "kerja tidak menampilkannya, tetapi pembaca berkas ini akan membacanya. Berkas dibuat-buat atau rusak. Buka "
+        "berkas di program lembar kerja, simpan ulang, lalu impor lagi. Tidak ada yang disimpan.")
+
+
+@pytest.mark.filterwarnings("ignore:Conditional Formatting extension")
+def test_cells_prefixed_with_the_worksheet_namespace_and_excel_extensions_still_read(db, tmp_path):
+    """A generator that writes every tag with a prefix bound to the worksheet's namespace, and the
+    ``<xm:f>`` Excel writes in its extensions after the cell table, are as programs write them."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+    def prefixed(x):
+        x = x.replace('<c r="D11" t="n"><v>20975</v></c>', f'<s:c xmlns:s="{main}" r="D11" t="n"><s:v>20975</s:v></s:c>')
+        ext = ('<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/'
+               'office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm='
+               '"http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="cellIs" priority="1" '
+               'operator="lessThan" id="{00000000-0000-0000-0000-000000000001}"><xm:f>0</xm:f></x14:cfRule>'
+               '<xm:sqref>D11:S40</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>')
+        return x.replace("</worksheet>", ext + "</worksheet>")
+
+    ok = patched_xlsx(SEMARANG, tmp_path / "awalan.xlsx", prefixed)
+    assert run_import(db, ok).exit_code == 0
+    with Workspace.open(db) as ws:
+        assert ws.latest_values()["33.74"][1]["33.74.01"]["dpt_l"] == 20975

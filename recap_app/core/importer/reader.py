@@ -505,6 +505,7 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
         xml = zf.read(part)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
+    _check_namespaces(name, sheet, xml)
     marked = has_formula_or_hidden(xml)
     if empty_texts is not None and marked and b"<f" in xml:  # from the same reading of the part
         empty_texts.update(_empty_text_results(xml))
@@ -516,6 +517,48 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
     last = f"{column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
     return max_row, max_col, last, errors, marked
+
+
+#: the namespaces of a worksheet's own elements (ECMA-376 transitional and strict)
+SHEET_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+_XMLNS = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
+#: a tag of the cell table (row, cell, value, inline text, formula) written with a prefix
+_PREFIXED_CELL_TAG = re.compile(rb"<([\w.\-]+):(?:row|c|v|is|t|f)(?=[\s/>])")
+#: a tag of the cell table declaring its own default namespace
+_CELL_TAG_XMLNS = re.compile(rb"<(?:row|c|v|is|t|f)\s[^<>]*?xmlns\s*=\s*[\"']([^\"']*)[\"']")
+
+
+def _check_namespaces(name: str, sheet: str | Callable[[], str], xml: bytes) -> None:
+    """Refuse ("damaged") a worksheet whose cells or values are written in another XML namespace
+    than the worksheet's (``<x:v xmlns:x="urn:other">5</x:v>``, ``<v xmlns="urn:other">``, a
+    ``<worksheet>`` of another default namespace): calamine reads them by their local names, a
+    spreadsheet program (its parser knows namespaces) does not show them, so a figure nobody saw
+    would be stored. Only the cell table (``<sheetData>``) is looked at: extensions after it
+    (conditional formats, validations) rightly hold ``<xm:f>`` of Excel's own namespaces. A
+    worksheet as programs write it declares its namespaces on its root and writes its cell tags
+    without a prefix: that is seen with a few substring searches, the patterns run only otherwise."""
+    root_end = xml.find(b">", xml.find(b"worksheet"))
+    first, last = xml.find(b"sheetData"), xml.rfind(b"sheetData")
+    data = xml[first:last] if 0 <= first < last else xml[root_end:]
+    default = [uri for prefix, uri in _XMLNS.findall(xml[:root_end]) if not prefix]
+    if (b"xmlns" not in data and b":c" not in data and b":v" not in data and b":row" not in data
+            and b":is" not in data and b":f" not in data and b":t" not in data
+            and all(uri in SHEET_NAMESPACES for uri in default)):
+        return
+    main = {prefix for prefix, uri in _XMLNS.findall(xml) if prefix and uri in SHEET_NAMESPACES}
+    foreign = next((m.group(1).decode("utf-8", "replace") + ":" for m in _PREFIXED_CELL_TAG.finditer(data)
+                    if m.group(1) not in main), None)
+    if foreign is None and any(uri not in SHEET_NAMESPACES for uri in default):
+        foreign = "xmlns=\"" + default[0].decode("utf-8", "replace") + "\""
+    if foreign is None:
+        own = next((m.group(1) for m in _CELL_TAG_XMLNS.finditer(data) if m.group(1) not in SHEET_NAMESPACES), None)
+        foreign = None if own is None else "xmlns=\"" + own.decode("utf-8", "replace") + "\""
+    if foreign is not None:
+        raise refused(name, f"lembar {sheet() if callable(sheet) else sheet} memuat sel atau nilai dalam namespace XML "
+                            f"lain ({short(foreign)}); program lembar kerja tidak menampilkannya, tetapi pembaca berkas "
+                            "ini akan membacanya. Berkas dibuat-buat atau rusak. Buka berkas di program lembar kerja, "
+                            "simpan ulang, lalu impor lagi.", "damaged")
 
 
 def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
@@ -658,7 +701,11 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
                                             f"nilai angka tersembunyi {short(el.get(office_value))}; berkas ods dibuat-buat "
                                             "atau rusak. Buka di program lembar kerja, simpan ulang, lalu impor lagi.",
                                       "damaged")
-                    if el.get(value_type) is not None or len(el):
+                    kind = el.get(value_type)
+                    if kind not in ODS_TYPES or (kind in ("float", "percentage", "currency") and not NUMBER_TEXT.fullmatch(
+                            el.get(office_value) or "")):
+                        _odd_ods_cell(name, table, r, c, el, kind, office_value)
+                    if kind is not None or len(el):
                         max_c, row_has = max(max_c, c + ncols), True
                         formula = el.get(f"{t}formula")
                         if (formula or el.get(calc_type) == "error") and len(errors) < 10_000:
@@ -682,6 +729,34 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
     except Exception as exc:  # damaged XML or a bad repeat count
         raise refused(name, f"isi berkas ods rusak ({type(exc).__name__}: {exc}).", "damaged") from exc
     return out
+
+
+def _odd_ods_cell(name: str, table: str, r: int, c: int, el, kind: str | None, office_value: str) -> None:
+    """Refuse ("damaged", naming the cell) an .ods cell that a spreadsheet program and calamine would
+    read differently: a numeric type (float, percentage, currency) whose ``office:value`` is missing
+    or no number (LibreOffice shows its paragraphs or nothing; calamine stops on it or reads blank),
+    an unknown value type (calamine reads ``office:value``, LibreOffice the text), and a cell without
+    a value type holding text (LibreOffice shows the text, calamine reads blank): a figure must
+    never be stored as blank, nor as another figure, unseen (ODF 1.2 part 1, 19.385-19.387).
+    A cell without a value type and without text is an empty cell: nothing to say."""
+    paragraph = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"  # the cell's text; a comment (annotation) is not it
+    shown = " ".join("".join(p.itertext()) for p in el if p.tag == paragraph).strip()
+    where = f"sel {column_letter(c + 1)}{r + 1} di lembar {table}"
+    if kind is None:
+        if not shown:
+            return
+        problem = f"menampilkan \"{short(shown)}\" tanpa jenis nilai (office:value-type)"
+    elif kind not in ODS_TYPES:
+        problem = f"bertanda jenis nilai \"{short(kind)}\", yang bukan jenis nilai lembar kerja"
+    elif el.get(office_value) is None:
+        problem = f"bertanda angka tanpa nilai angka (office:value), menampilkan \"{short(shown)}\""
+    elif el.get(office_value) != el.get(office_value).strip():
+        problem = f"bertanda angka, tetapi nilainya \"{short(el.get(office_value))}\" ditulis dengan spasi di sekelilingnya"
+    else:
+        problem = f"bertanda angka, tetapi nilainya \"{short(el.get(office_value))}\" bukan angka"
+    raise refused(name, f"{where} {problem}; program lembar kerja tidak menulis sel seperti itu, dan sel itu bisa terbaca "
+                        "berbeda dari yang tampil. Buka berkas di program lembar kerja, periksa sel itu, simpan ulang, "
+                        "lalu impor lagi.", "damaged")
 
 
 def _zip_read(name: str, zf: zipfile.ZipFile, member: str) -> bytes:
@@ -748,6 +823,69 @@ def _name_unread_error(name: str, exc: ImportRefused, errors: dict[str, dict[tup
                                     f"{value}{made}, nilai galat Excel 365 yang tidak dapat dibaca; diharapkan angka. "
                                     "Perbaiki rumus atau isi sel itu di program lembar kerja, simpan, lalu impor lagi.",
                               "bad_number") from exc
+
+
+#: a figure as the file formats write it (xsd:double, which both xlsx ``<v>`` and ods ``office:value`` use),
+#: and the words for "not a number" and infinity that calamine also reads (the figure check then refuses them)
+NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
+#: the cell types of SpreadsheetML (ECMA-376 Part 1, 18.18.11 ST_CellType)
+_XLSX_TYPES = frozenset({"n", "s", "str", "inlineStr", "b", "e", "d"})
+#: the value types of ODF (office:value-type, ODF 1.2 part 1, 19.387)
+ODS_TYPES = frozenset({"float", "percentage", "currency", "date", "time", "boolean", "string", "void"})
+_SI = re.compile(rb"<(?:[\w.\-]+:)?si[\s/>]")
+
+
+def _worksheet_parts(zf: zipfile.ZipFile) -> list[str]:
+    """The archive's worksheet members (xl/worksheets/*.xml), in archive order."""
+    return [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml") and n.count("/") == 2]
+
+
+def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], sheet_of: Callable[[str], str],
+                          exc: ImportRefused) -> None:
+    """When calamine refused an xlsx as damaged, look for the cell that made it (a value its type
+    does not allow: a number-typed cell holding "abc" or "0x10", a logical value other than 0 or 1,
+    a shared text number the workbook does not have, an unknown cell type) and refuse naming that
+    sheet and cell instead of quoting calamine's English; nothing when no such cell is found (the
+    damage is elsewhere). Looked for only after calamine failed: a readable file costs nothing.
+
+    Raises:
+        ImportRefused ("damaged"): naming the first such cell (ECMA-376 Part 1, 18.3.1.4 ``c``).
+    """
+    from xml.sax.saxutils import unescape
+
+    texts: int | None = None
+    for part in parts:
+        try:
+            xml = zf.read(part)
+        except Exception:  # noqa: BLE001 - only a better message is looked for here
+            continue
+        for m in _CELL_WITH_BODY.finditer(xml):
+            kind = next(((a.group(2) if a.group(2) is not None else a.group(3)).decode("utf-8", "replace")
+                         for a in _ATTR.finditer(m.group(3)) if a.group(1) == b"t"), "n")
+            v = _V_ELEM.search(m.group(4))
+            text = unescape(v.group(1).decode("utf-8", "replace")) if v else ""
+            if kind not in _XLSX_TYPES:
+                problem = f"bertanda jenis \"{short(kind)}\", yang bukan jenis sel lembar kerja"
+            elif kind == "n" and text and not NUMBER_TEXT.fullmatch(text):
+                problem = f"bertanda angka, tetapi isinya \"{short(text)}\" bukan angka"
+            elif kind == "b" and text not in ("", "0", "1"):
+                problem = f"bertanda nilai logika (benar/salah), tetapi isinya \"{short(text)}\" bukan 0 atau 1"
+            elif kind == "s":
+                if texts is None:
+                    try:
+                        texts = len(_SI.findall(zf.read("xl/sharedStrings.xml")))
+                    except Exception:  # noqa: BLE001 - no list of shared texts
+                        texts = 0
+                if text.isdecimal() and int(text) < texts:
+                    continue
+                problem = (f"menunjuk teks nomor \"{short(text)}\" dari daftar teks buku kerja, "
+                           + (f"yang hanya memuat {texts} teks" if texts else "padahal daftar itu tidak ada atau kosong"))
+            else:
+                continue
+            ref = f"{m.group(1).decode().upper()}{int(m.group(2))}"
+            raise refused(name, f"sel {ref} di lembar {sheet_of(part)} {problem}; program lembar kerja tidak menulis "
+                                "sel seperti itu, jadi berkas rusak atau dibuat-buat. Buka berkas di program lembar "
+                                "kerja, periksa sel itu, simpan ulang, lalu impor lagi.", "damaged") from exc
 
 
 def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]], name: str = "") -> None:
@@ -867,6 +1005,8 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
         sheets = _calamine(name, data, "xlsx")
     except ImportRefused as exc:
         _name_unread_error(name, exc, errors, sheet_of)
+        if exc.code == "damaged":
+            _name_unreadable_cell(name, zf, list(errors) or _worksheet_parts(zf), sheet_of, exc)
         raise
     for part, cells in errors.items():
         _place_errors(name, zf, sheets, part, cells, sheet_of(part))
