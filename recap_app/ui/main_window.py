@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self._totals: dict | None = None
         self._findings_by_region: dict[str, list] = {}
         self._replaced_told = False
+        self._gates: list[tuple] = []  # (button, permission, its own tooltip): see gate()
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -436,10 +437,46 @@ class MainWindow(QMainWindow):
         if self.editor.kode:
             self.editor.refresh_findings()
             self.editor.update_buttons()
+        self.update_gates()
         self.workspace_changed.emit()
 
+    # ------------------------------------------------------------------ who may press what
+    def gate(self, button, permission: str) -> None:
+        """A button whose act needs ``permission`` (core.auth.PERMISSIONS): enabled only while the
+        acting user holds it, its tooltip then saying why not (the role and the roles that hold it).
+        The core still decides every act: this only spares a clerk a button that cannot work."""
+        self._gates.append((button, permission, button.toolTip()))
+        self._apply_gate(button, permission, button.toolTip())
+
+    def update_gates(self) -> None:
+        """Apply every :meth:`gate` again (another user acts, a role changed)."""
+        for button, permission, tip in self._gates:
+            self._apply_gate(button, permission, tip)
+
+    def _apply_gate(self, button, permission: str, tip: str) -> None:
+        from ..core import auth
+
+        try:
+            auth.require(self.ws, self.actor, permission)
+        except RecapError as exc:  # not this role's, or the accounts cannot be read as stored: said on the button
+            button.setEnabled(False)
+            button.setToolTip(fmt.refusal(exc))
+            return
+        button.setEnabled(True)
+        button.setToolTip(tip)
+
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10000)
+        """A message in the status bar for ten seconds; one longer than the bar (a refusal with its
+        reasons) is also shown whole in the banner above the pages, where it wraps, until the next
+        message that fits (a banner already telling something else is never covered by it)."""
+        bar = self.statusBar()
+        lines = text.strip().splitlines() or [""]
+        fits = len(lines) == 1 and bar.fontMetrics().horizontalAdvance(text) < bar.width() - 40
+        bar.showMessage(text if fits else lines[0], 10000)
+        if not fits and (self._alert_kind == "message" or not self.alert.isVisible()):
+            self.show_alert(text, "message")
+        elif fits and self._alert_kind == "message":
+            self.hide_alert()
 
     def show_alert(self, text: str, kind: str = "warning", source=None) -> None:
         """A banner above the pages (no dialog): ``kind`` "integrity" in red, else amber; ``source``:
@@ -823,6 +860,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.editor.actor = actor
         self.editor.update_buttons()  # what this user may do now
+        self.update_gates()
         self.user_label.setText(self.tr("Pengguna: %s") % actor)
 
     def switch_user(self) -> None:

@@ -151,10 +151,26 @@ class UsersDialog(QDialog):
         r = self.table.currentRow()
         return self.accounts[r] if 0 <= r < len(self.accounts) else None
 
+    def _refused(self, permission: str) -> str:
+        """"" when the acting user holds ``permission``, else why not, as a tooltip says it (the
+        core still decides every act; a button that cannot work is only not offered)."""
+        try:
+            auth.require(self.ws, self.actor, permission)
+        except RecapError as exc:
+            return fmt.refusal(exc)
+        return ""
+
     def _selected_changed(self) -> None:
         acc = self.selected()
+        why = self._refused("users")
+        self.add_btn.setEnabled(not why)
+        for b in (self.add_btn, self.role_btn, self.active_btn, self.password_btn):
+            b.setToolTip(why)
         for b in (self.role_btn, self.active_btn, self.password_btn):
-            b.setEnabled(acc is not None)
+            b.setEnabled(acc is not None and not why)
+        key_why = self._refused("office_key")
+        self.key_btn.setEnabled(not key_why)
+        self.key_btn.setToolTip(key_why)
         if acc is not None:
             self.role.setCurrentIndex(max(0, self.role.findData(acc.role)))
             self.active_btn.setText(self.tr("&Nonaktifkan") if acc.active else self.tr("&Aktifkan"))

@@ -183,155 +183,155 @@
         <translation>&amp;Import bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="44"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="46"/>
         <source>Percayai &amp;kunci pengirim baru</source>
         <translation>Trust the new sender &amp;key</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="45"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="47"/>
         <source>Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain.</source>
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="53"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="55"/>
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="59"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="61"/>
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="60"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="62"/>
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="81"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="83"/>
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="83"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="85"/>
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="89"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="91"/>
         <source>bundel ini</source>
         <translation>this bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="96"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="98"/>
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="100"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="102"/>
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="105"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="107"/>
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="107"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="109"/>
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="78"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="91"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="109"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="80"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="93"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="111"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="101"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="103"/>
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bita.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="113"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="115"/>
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="114"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="140"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="116"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="142"/>
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="122"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="124"/>
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="123"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="125"/>
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="125"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="127"/>
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender&apos;s key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="126"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="127"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="129"/>
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="130"/>
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="130"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="132"/>
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="133"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="135"/>
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="135"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="137"/>
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="139"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="141"/>
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="150"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="152"/>
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="152"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="154"/>
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="166"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="168"/>
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="188"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="190"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -868,37 +868,37 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="343"/>
+        <location filename="../../recap_app/ui/widgets.py" line="342"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="347"/>
+        <location filename="../../recap_app/ui/widgets.py" line="346"/>
         <source>Pilih folder</source>
         <translation>Choose folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="350"/>
+        <location filename="../../recap_app/ui/widgets.py" line="349"/>
         <source>Buka</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="352"/>
+        <location filename="../../recap_app/ui/widgets.py" line="351"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="353"/>
+        <location filename="../../recap_app/ui/widgets.py" line="352"/>
         <source>Lihat di:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="354"/>
+        <location filename="../../recap_app/ui/widgets.py" line="353"/>
         <source>Nama berkas:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="355"/>
+        <location filename="../../recap_app/ui/widgets.py" line="354"/>
         <source>Jenis berkas:</source>
         <translation>File type:</translation>
     </message>
@@ -1290,113 +1290,113 @@
         <translation>O&amp;verride errors… (chair)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="89"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="91"/>
         <source>Pilih satu kelompok atau beberapa baris (Shift/Ctrl) untuk menjelaskan sekaligus.</source>
         <translation>Choose a group or several rows (Shift/Ctrl) to explain them at once.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="120"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="122"/>
         <source>%1 temuan ditampilkan dari %2 (%3 kesalahan, %4 peringatan) dalam %5 baris</source>
         <translation>%1 findings shown of %2 (%3 errors, %4 warnings) in %5 rows</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="170"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="172"/>
         <source>%1 temuan dipilih (%2 peringatan, %3 kesalahan).</source>
         <translation>%1 findings chosen (%2 warnings, %3 errors).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="173"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="175"/>
         <source>Penjelasan (%1, %2): %3</source>
         <translation>Explanation (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="176"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="178"/>
         <source>Dikesampingkan (%1, %2): %3</source>
         <translation>Overridden (%1, %2): %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="218"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="220"/>
         <source>Memeriksa seluruh sertifikat…</source>
         <translation>Checking every certificate…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="219"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="221"/>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="221"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="223"/>
         <source>Pemeriksaan</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="239"/>
-        <location filename="../../recap_app/ui/pages/findings.py" line="246"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="241"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="248"/>
         <source>Jelaskan peringatan</source>
         <translation>Explain warning</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="239"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="241"/>
         <source>Yang dipilih adalah kesalahan: perbaiki angkanya atau minta ketua mengesampingkannya.</source>
         <translation>The chosen findings are errors: fix the figures or ask the chair to override them.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="245"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="247"/>
         <source>%1 peringatan dipilih (%2).</source>
         <translation>%1 warnings chosen (%2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="247"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="249"/>
         <source>Tuliskan penjelasan yang akan dicatat dan dicetak untuk semuanya:</source>
         <translation>Write the explanation to be recorded and printed for all of them:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="262"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="264"/>
         <source>Hanya ketua yang dapat mengesampingkan kesalahan. Tuliskan alasannya:</source>
         <translation>Only the chair may override an error. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="268"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="270"/>
         <source>Mencatat pengesampingan…</source>
         <translation>Recording the override…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="268"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="270"/>
         <source>%n kesalahan dikesampingkan.</source>
         <translation>%n errors overridden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="248"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="250"/>
         <source>Catat penjelasan</source>
         <translation>Record explanation</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="252"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="254"/>
         <source>Mencatat penjelasan…</source>
         <translation>Recording the explanation…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="252"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="254"/>
         <source>Penjelasan dicatat untuk %n peringatan.</source>
         <translation>Explanation recorded for %n warnings.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="260"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="262"/>
         <source>%s kesalahan dipilih.</source>
         <translation>%s errors chosen.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="261"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="263"/>
         <source>Kesampingkan kesalahan</source>
         <translation>Override error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="263"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="265"/>
         <source>Kesampingkan</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/findings.py" line="227"/>
+        <location filename="../../recap_app/ui/pages/findings.py" line="229"/>
         <source>Tidak dicatat</source>
         <translation>Not recorded</translation>
     </message>
@@ -1485,42 +1485,42 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="48"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="50"/>
         <source>Laporan impor akan tampil di sini dan disimpan selama program terbuka.</source>
         <translation>The import report appears here and is kept while the program is open.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="54"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="56"/>
         <source>Pilih berkas sertifikat</source>
         <translation>Choose certificate files</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="55"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="57"/>
         <source>Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)</source>
         <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="65"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="67"/>
         <source>Mengimpor berkas…</source>
         <translation>Importing files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="68"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="70"/>
         <source>Impor gagal</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="74"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="76"/>
         <source>Mengimpor: %1 dari %2 berkas selesai…</source>
         <translation>Importing: %1 of %2 files done…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="84"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="86"/>
         <source>Konfirmasi nama kecamatan</source>
         <translation>Confirm district names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="85"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="87"/>
         <source>Nama kecamatan berikut tidak persis sama dengan daftar wilayah:
 
 %s
@@ -1533,69 +1533,92 @@ Terima kecocokan ini? Ejaan itu akan diingat.</source>
 Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="87"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="89"/>
         <source>Terima nama</source>
         <translation>Accept names</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="87"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="89"/>
         <source>Jangan impor</source>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="97"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="101"/>
+        <source>Berkas berikut akan mengganti revisi yang diketik di aplikasi atau diterima dari bundel:
+
+%1
+
+Bila berkas ini yang berlaku, tuliskan alasannya (dicatat pada revisi baru). Batal: revisi yang ada tetap berlaku.</source>
+        <translation>These files would replace a revision typed in the program or received in a bundle:
+
+%1
+
+If these files are the ones that count, give the reason (recorded with the new revisions). Cancel: the revisions as they are stay.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <source>Alasan mengganti revisi</source>
+        <translation>Reason for replacing a revision</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <source>Impor dengan alasan</source>
+        <translation>Import with this reason</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="116"/>
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="106"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="114"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="125"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="133"/>
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="107"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="126"/>
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="123"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="124"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="142"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="117"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="136"/>
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="35"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="36"/>
         <source>Pilih berkas sertifikat kabupaten/kota (xlsx, xls, ods, csv) atau seret berkas ke jendela ini. Setiap berkas disimpan utuh atau tidak sama sekali; kemajuan tampil di bilah bawah dan jendela tetap dapat dipakai.</source>
         <translation>Choose regency certificate files (xlsx, xls, ods, csv) or drop files on this window. Each file is stored whole or not at all; progress shows in the bar below and the window stays usable.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="39"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="40"/>
         <source>&amp;Pilih berkas…</source>
         <translation>&amp;Choose files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="40"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="41"/>
         <source>Buat &amp;templat isian…</source>
         <translation>Make entry &amp;templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="41"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="43"/>
         <source>Simpan &amp;laporan…</source>
         <translation>Save the &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="122"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="141"/>
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="123"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="142"/>
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1603,22 +1626,22 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>JobStatus</name>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="461"/>
+        <location filename="../../recap_app/ui/widgets.py" line="460"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="463"/>
+        <location filename="../../recap_app/ui/widgets.py" line="462"/>
         <source>Hentikan setelah langkah yang sedang berjalan (satu berkas, satu dokumen); langkah itu disimpan utuh.</source>
         <translation>Stop after the step in progress (one file, one document); that step is stored whole.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="491"/>
+        <location filename="../../recap_app/ui/widgets.py" line="490"/>
         <source>Membatalkan setelah langkah ini…</source>
         <translation>Cancelling after this step…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/widgets.py" line="494"/>
+        <location filename="../../recap_app/ui/widgets.py" line="493"/>
         <source> (+%s menunggu)</source>
         <translation> (+%s waiting)</translation>
     </message>
@@ -1626,57 +1649,57 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>KeyPassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="234"/>
+        <location filename="../../recap_app/ui/users.py" line="250"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="237"/>
+        <location filename="../../recap_app/ui/users.py" line="253"/>
         <source>Belum ada kunci kantor di komputer ini: kunci dibuat sekarang, dilindungi kata sandi ini.</source>
         <translation>This computer has no office key yet: the key is made now, protected by this passphrase.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="239"/>
+        <location filename="../../recap_app/ui/users.py" line="255"/>
         <source>Ganti kata sandi kunci kantor; kuncinya tetap sama.</source>
         <translation>Change the office key&apos;s passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="241"/>
+        <location filename="../../recap_app/ui/users.py" line="257"/>
         <source>Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.</source>
         <translation>The office key has no passphrase: anyone who can read its file can sign in the office&apos;s name. Set its passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="243"/>
+        <location filename="../../recap_app/ui/users.py" line="259"/>
         <source>Kata sandi baru: paling sedikit %s karakter dan tidak mudah ditebak (beberapa kata yang tidak berhubungan, misalnya).</source>
         <translation>New passphrase: at least %s characters and not easy to guess (several unrelated words, for instance).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="252"/>
+        <location filename="../../recap_app/ui/users.py" line="268"/>
         <source>Kata sandi &amp;sekarang</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="257"/>
+        <location filename="../../recap_app/ui/users.py" line="273"/>
         <source>Kata sandi &amp;baru</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="258"/>
+        <location filename="../../recap_app/ui/users.py" line="274"/>
         <source>&amp;Ulangi kata sandi baru</source>
         <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="264"/>
+        <location filename="../../recap_app/ui/users.py" line="280"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="264"/>
+        <location filename="../../recap_app/ui/users.py" line="280"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="272"/>
+        <location filename="../../recap_app/ui/users.py" line="288"/>
         <source>Kedua kata sandi baru tidak sama; tulis ulang.</source>
         <translation>The two new passphrases differ; type them again.</translation>
     </message>
@@ -1718,68 +1741,68 @@ Accept these matches? The spellings will be remembered.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="177"/>
+        <location filename="../../recap_app/ui/main_window.py" line="179"/>
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="220"/>
+        <location filename="../../recap_app/ui/main_window.py" line="222"/>
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="237"/>
-        <location filename="../../recap_app/ui/main_window.py" line="816"/>
+        <location filename="../../recap_app/ui/main_window.py" line="239"/>
+        <location filename="../../recap_app/ui/main_window.py" line="854"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="260"/>
+        <location filename="../../recap_app/ui/main_window.py" line="262"/>
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="264"/>
+        <location filename="../../recap_app/ui/main_window.py" line="266"/>
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="266"/>
+        <location filename="../../recap_app/ui/main_window.py" line="268"/>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="267"/>
+        <location filename="../../recap_app/ui/main_window.py" line="269"/>
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="302"/>
+        <location filename="../../recap_app/ui/main_window.py" line="304"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="318"/>
+        <location filename="../../recap_app/ui/main_window.py" line="320"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="331"/>
+        <location filename="../../recap_app/ui/main_window.py" line="333"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="344"/>
+        <location filename="../../recap_app/ui/main_window.py" line="346"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="739"/>
+        <location filename="../../recap_app/ui/main_window.py" line="776"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="383"/>
+        <location filename="../../recap_app/ui/main_window.py" line="385"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
@@ -1789,144 +1812,144 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>This page is not available yet: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="177"/>
+        <location filename="../../recap_app/ui/main_window.py" line="179"/>
         <source>&lt;b&gt;Kecamatan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Districts (kecamatan)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="303"/>
+        <location filename="../../recap_app/ui/main_window.py" line="305"/>
         <source>&amp;Buka ruang kerja…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="305"/>
+        <location filename="../../recap_app/ui/main_window.py" line="307"/>
         <source>Ruang kerja &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="307"/>
+        <location filename="../../recap_app/ui/main_window.py" line="309"/>
         <source>&amp;Impor berkas sertifikat…</source>
         <translation>&amp;Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="309"/>
+        <location filename="../../recap_app/ui/main_window.py" line="311"/>
         <source>&amp;Cetak dokumen…</source>
         <translation>&amp;Print documents…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="311"/>
+        <location filename="../../recap_app/ui/main_window.py" line="313"/>
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="312"/>
+        <location filename="../../recap_app/ui/main_window.py" line="314"/>
         <source>&amp;Pengguna dan peran…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="313"/>
+        <location filename="../../recap_app/ui/main_window.py" line="315"/>
         <source>Pengaturan &amp;kantor…</source>
         <translation>Office &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="314"/>
+        <location filename="../../recap_app/ui/main_window.py" line="316"/>
         <source>P&amp;ulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="316"/>
+        <location filename="../../recap_app/ui/main_window.py" line="318"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="319"/>
+        <location filename="../../recap_app/ui/main_window.py" line="321"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="321"/>
+        <location filename="../../recap_app/ui/main_window.py" line="323"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="326"/>
+        <location filename="../../recap_app/ui/main_window.py" line="328"/>
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="329"/>
+        <location filename="../../recap_app/ui/main_window.py" line="331"/>
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="332"/>
+        <location filename="../../recap_app/ui/main_window.py" line="334"/>
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="333"/>
+        <location filename="../../recap_app/ui/main_window.py" line="335"/>
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="334"/>
+        <location filename="../../recap_app/ui/main_window.py" line="336"/>
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="335"/>
+        <location filename="../../recap_app/ui/main_window.py" line="337"/>
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="336"/>
+        <location filename="../../recap_app/ui/main_window.py" line="338"/>
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="345"/>
+        <location filename="../../recap_app/ui/main_window.py" line="347"/>
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="347"/>
+        <location filename="../../recap_app/ui/main_window.py" line="349"/>
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="434"/>
+        <location filename="../../recap_app/ui/main_window.py" line="436"/>
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="461"/>
+        <location filename="../../recap_app/ui/main_window.py" line="498"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="489"/>
-        <location filename="../../recap_app/ui/main_window.py" line="495"/>
+        <location filename="../../recap_app/ui/main_window.py" line="526"/>
+        <location filename="../../recap_app/ui/main_window.py" line="532"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="489"/>
+        <location filename="../../recap_app/ui/main_window.py" line="526"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="495"/>
+        <location filename="../../recap_app/ui/main_window.py" line="532"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="740"/>
+        <location filename="../../recap_app/ui/main_window.py" line="777"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/app.py" line="188"/>
-        <location filename="../../recap_app/ui/main_window.py" line="803"/>
+        <location filename="../../recap_app/ui/main_window.py" line="840"/>
         <source>Buka ruang kerja</source>
         <extracomment>the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops
 ----------
@@ -1934,88 +1957,88 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="804"/>
+        <location filename="../../recap_app/ui/main_window.py" line="841"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="833"/>
+        <location filename="../../recap_app/ui/main_window.py" line="871"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="833"/>
+        <location filename="../../recap_app/ui/main_window.py" line="871"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="866"/>
-        <location filename="../../recap_app/ui/main_window.py" line="875"/>
-        <location filename="../../recap_app/ui/main_window.py" line="896"/>
-        <location filename="../../recap_app/ui/main_window.py" line="902"/>
-        <location filename="../../recap_app/ui/main_window.py" line="905"/>
+        <location filename="../../recap_app/ui/main_window.py" line="904"/>
+        <location filename="../../recap_app/ui/main_window.py" line="913"/>
+        <location filename="../../recap_app/ui/main_window.py" line="934"/>
+        <location filename="../../recap_app/ui/main_window.py" line="940"/>
+        <location filename="../../recap_app/ui/main_window.py" line="943"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="867"/>
+        <location filename="../../recap_app/ui/main_window.py" line="905"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="871"/>
+        <location filename="../../recap_app/ui/main_window.py" line="909"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="874"/>
+        <location filename="../../recap_app/ui/main_window.py" line="912"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="875"/>
+        <location filename="../../recap_app/ui/main_window.py" line="913"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="875"/>
-        <location filename="../../recap_app/ui/main_window.py" line="899"/>
+        <location filename="../../recap_app/ui/main_window.py" line="913"/>
+        <location filename="../../recap_app/ui/main_window.py" line="937"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="882"/>
+        <location filename="../../recap_app/ui/main_window.py" line="920"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="897"/>
+        <location filename="../../recap_app/ui/main_window.py" line="935"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="899"/>
+        <location filename="../../recap_app/ui/main_window.py" line="937"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="906"/>
+        <location filename="../../recap_app/ui/main_window.py" line="944"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="907"/>
+        <location filename="../../recap_app/ui/main_window.py" line="945"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="930"/>
+        <location filename="../../recap_app/ui/main_window.py" line="968"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="930"/>
+        <location filename="../../recap_app/ui/main_window.py" line="968"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -2072,18 +2095,18 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="337"/>
+        <location filename="../../recap_app/ui/main_window.py" line="339"/>
         <source>Data &amp;TPS di balik angka kecamatan…</source>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="670"/>
+        <location filename="../../recap_app/ui/main_window.py" line="707"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="674"/>
-        <location filename="../../recap_app/ui/main_window.py" line="675"/>
+        <location filename="../../recap_app/ui/main_window.py" line="711"/>
+        <location filename="../../recap_app/ui/main_window.py" line="712"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>
@@ -2153,32 +2176,32 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="293"/>
+        <location filename="../../recap_app/ui/users.py" line="309"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="295"/>
+        <location filename="../../recap_app/ui/users.py" line="311"/>
         <source>Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.</source>
         <translation>The office key is protected by a passphrase. Type it to sign %s.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="296"/>
+        <location filename="../../recap_app/ui/users.py" line="312"/>
         <source>berkas ini</source>
         <translation>this file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="303"/>
+        <location filename="../../recap_app/ui/users.py" line="319"/>
         <source>&amp;Kata sandi kunci</source>
         <translation>Key &amp;passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="305"/>
+        <location filename="../../recap_app/ui/users.py" line="321"/>
         <source>Tandatangani</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="305"/>
+        <location filename="../../recap_app/ui/users.py" line="321"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -2668,123 +2691,123 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Verify site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="91"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="92"/>
         <source>Belum pernah diterbitkan dari ruang kerja ini.</source>
         <translation>Not published from this workspace yet.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="96"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="97"/>
         <source>Publikasi terakhir: %1 oleh %2, ke %3 — %4 berkas (%5 berubah); data per %6; manifest %7.</source>
         <translation>Last publication: %1 by %2, to %3 — %4 files (%5 changed); data as of %6; manifest %7.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="105"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="106"/>
         <source>Tidak ada perubahan data sejak publikasi terakhir.</source>
         <translation>No data changed since the last publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="111"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="112"/>
         <source>Sejak itu: %1 perubahan data.</source>
         <translation>Since then: %1 data changes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="113"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="114"/>
         <source>Sertifikat yang berubah: %1.</source>
         <translation>Certificates changed: %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="122"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="123"/>
         <source>Folder situs</source>
         <translation>Site folder</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="144"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
         <source>Memeriksa folder tujuan…</source>
         <translation>Checking the target folder…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="144"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
         <source>Menyusun halaman, data dan manifest bertanda tangan…</source>
         <translation>Building pages, data and the signed manifest…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="146"/>
         <source>Menulis berkas yang berubah…</source>
         <translation>Writing the files that changed…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="145"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="146"/>
         <source>Mengirim berkas yang berubah lewat rclone…</source>
         <translation>Sending the files that changed with rclone…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="149"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="150"/>
         <source>situs ini</source>
         <translation>this site</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="159"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="160"/>
         <source>Situs diterbitkan ke %1: %2 berkas; %3 baru/berubah, %4 dihapus, %5 tetap.</source>
         <translation>Site published to %1: %2 files; %3 new/changed, %4 removed, %5 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="162"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="163"/>
         <source>SHA-256 manifest: %s</source>
         <translation>Manifest SHA-256: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="164"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="165"/>
         <source>Bertanda %s: setiap halaman dan berkas data memuat tanda itu.</source>
         <translation>Marked %s: every page and data file carries the mark.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="166"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="167"/>
         <source>Pengiriman GAGAL (situs di folder sudah diterbitkan): %s</source>
         <translation>Sending FAILED (the site in the folder is published): %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="168"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="169"/>
         <source>Dikirim ke %1: %2 berkas diunggah, %3 dihapus.</source>
         <translation>Sent to %1: %2 files uploaded, %3 removed.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="171"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="172"/>
         <source>Berkas yang berubah:</source>
         <translation>Files changed:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="174"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="175"/>
         <source>Tidak ada yang berubah sejak publikasi sebelumnya.</source>
         <translation>Nothing changed since the previous publication.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="178"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="179"/>
         <source>Menerbitkan situs…</source>
         <translation>Publishing the site…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="180"/>
-        <location filename="../../recap_app/ui/pages/publication.py" line="201"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="181"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="202"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="189"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="190"/>
         <source>Memeriksa tanda tangan dan setiap berkas…</source>
         <translation>Checking the signature and every file…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="193"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="194"/>
         <source>SAH: tanda tangan manifest benar dan %1 berkas cocok; tidak ada berkas tambahan.</source>
         <translation>VALID: the manifest&apos;s signature holds and %1 files match; no extra file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="196"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="197"/>
         <source>TIDAK SAH: %1 masalah.</source>
         <translation>NOT VALID: %1 problems.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/publication.py" line="200"/>
+        <location filename="../../recap_app/ui/pages/publication.py" line="201"/>
         <source>Memverifikasi situs…</source>
         <translation>Verifying the site…</translation>
     </message>
@@ -3233,7 +3256,7 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
     </message>
     <message>
         <location filename="../../recap_app/ui/users.py" line="101"/>
-        <location filename="../../recap_app/ui/users.py" line="160"/>
+        <location filename="../../recap_app/ui/users.py" line="176"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Disable</translation>
     </message>
@@ -3288,19 +3311,19 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Office key: no passphrase yet (fingerprint %s); a workspace with accounts does not sign with it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="160"/>
+        <location filename="../../recap_app/ui/users.py" line="176"/>
         <source>&amp;Aktifkan</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="209"/>
-        <location filename="../../recap_app/ui/users.py" line="218"/>
-        <location filename="../../recap_app/ui/users.py" line="221"/>
+        <location filename="../../recap_app/ui/users.py" line="225"/>
+        <location filename="../../recap_app/ui/users.py" line="234"/>
+        <location filename="../../recap_app/ui/users.py" line="237"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="222"/>
+        <location filename="../../recap_app/ui/users.py" line="238"/>
         <source>Kunci kantor %s kini dilindungi kata sandi (sidik %s). Kata sandi itu diminta setiap kali bundel atau situs ditandatangani; simpan di tempat aman.</source>
         <translation>The office key %s is now protected by a passphrase (fingerprint %s). It is asked for every time a bundle or the site is signed; keep it somewhere safe.</translation>
     </message>

@@ -278,3 +278,17 @@ def test_a_job_s_outcome_is_told_without_a_box_that_would_take_the_clerk_s_keys(
     window.show_integrity_problem("sel diubah")
     widgets.tell(window.editor, "Impor gagal", "disk penuh", error=True)
     assert window.alert.text().startswith("Ruang kerja tidak utuh: sel diubah")
+
+
+def test_a_message_longer_than_the_status_bar_is_shown_whole_above_the_pages(window):
+    long = ("Pengguna 'operator1' (peran operator) tidak berhak menerbitkan hasil ke situs publik (izin 'publish'; "
+            "dimiliki peran: ketua, admin). ") * 3
+    window.show_message(long)
+    assert window.alert.isVisible() and window.alert.text() == long
+    assert window.statusBar().currentMessage() == long.strip()
+    window.show_message("Sertifikat 33.01 disimpan sebagai revisi baru.")
+    assert not window.alert.isVisible()
+    assert window.statusBar().currentMessage() == "Sertifikat 33.01 disimpan sebagai revisi baru."
+    window.show_alert("Ruang kerja diubah di luar program.", "integrity")
+    window.show_message(long)
+    assert window.alert.text() == "Ruang kerja diubah di luar program."  # never covered

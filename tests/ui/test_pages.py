@@ -123,3 +123,35 @@ def test_documents_preview_and_save(qtbot, tmp_path, checked):
     wait_jobs(qtbot, checked)
     assert out.read_bytes().startswith(b"%PDF")
     assert page.info.text() == f"PDF disimpan: {out}"
+
+
+def test_a_button_the_role_cannot_use_is_not_offered_and_says_why(window):
+    """The core refuses every act a role lacks; the window does not offer the button meanwhile: it is
+    disabled and its tooltip names the permission and the roles that hold it."""
+    from recap_app.core import auth
+    from recap_app.ui.users import UsersDialog
+
+    ws = window.ws
+    auth.add_user(ws, "tester", "admin1", "admin", "rahasia-panjang-1")
+    auth.add_user(ws, "admin1", "operator1", "operator", "rahasia-panjang-2")
+    auth.add_user(ws, "admin1", "ketua1", "ketua", "rahasia-panjang-3")
+    window.set_actor("operator1")
+    publication, bundles, findings, imports = (window.pages[k] for k in ("publication", "bundles", "findings", "import"))
+    assert not publication.publish_btn.isEnabled()
+    assert "(izin 'publish'; dimiliki peran: ketua, admin)" in publication.publish_btn.toolTip()
+    assert not bundles.export_btn.isEnabled() and bundles.import_btn.isEnabled()
+    assert not findings.explain_btn.isEnabled() and not findings.override_btn.isEnabled()
+    assert imports.choose_btn.isEnabled() and imports.choose_btn.toolTip() == ""
+    assert findings.tps_btn.toolTip().startswith("Data TPS")  # a button's own tooltip is left alone
+
+    window.set_actor("ketua1")
+    assert publication.publish_btn.isEnabled() and publication.publish_btn.toolTip() == ""
+    assert bundles.export_btn.isEnabled() and findings.override_btn.isEnabled()
+    assert not imports.choose_btn.isEnabled() and "(izin 'import'" in imports.choose_btn.toolTip()
+
+    dlg = UsersDialog(ws, "ketua1", window)
+    assert not dlg.add_btn.isEnabled() and not dlg.role_btn.isEnabled()
+    assert "(izin 'users'; dimiliki peran: admin)" in dlg.role_btn.toolTip()
+    assert dlg.key_btn.isEnabled()  # the chair may set the office key's passphrase
+    dlg = UsersDialog(ws, "admin1", window)
+    assert dlg.add_btn.isEnabled() and dlg.role_btn.isEnabled() and dlg.role_btn.toolTip() == ""

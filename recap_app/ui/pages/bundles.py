@@ -41,6 +41,8 @@ class BundlesPage(QWidget):
         row2 = QHBoxLayout()
         self.verify_btn = add_button(row2, self.tr("&Verifikasi bundel…"), self.verify)
         self.import_btn = add_button(row2, self.tr("&Impor bundel…"), self.import_)
+        window.gate(self.export_btn, "bundle_export")
+        window.gate(self.import_btn, "bundle_import")
         self.accept_key = QCheckBox(self.tr("Percayai &kunci pengirim baru"))
         self.accept_key.setToolTip(self.tr("Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain."))
         row2.addWidget(self.accept_key)

@@ -29,7 +29,8 @@ class ComparePage(QWidget):
         self.prefix = QLineEdit()
         self.prefix.setObjectName("comparePrefix")
         self.prefix.setPlaceholderText(self.tr("awalan kolom CSV, mis. situng_ (boleh kosong)"))
-        self.prefix.setMaximumWidth(260)
+        hint = self.prefix.fontMetrics().horizontalAdvance(self.prefix.placeholderText()) + 24
+        self.prefix.setMinimumWidth(min(hint, 420))  # the hint is read whole, in either language
         row.addWidget(self.prefix)
         row.addStretch(1)
         lay.addLayout(row)

@@ -85,6 +85,8 @@ class FindingsPage(LazyPage):
                                         "bukan hasil resmi."))
         self.explain_btn = add_button(btns, self.tr("&Jelaskan peringatan…"), self.explain)
         self.override_btn = add_button(btns, self.tr("&Kesampingkan kesalahan… (ketua)"), self.override)
+        window.gate(self.explain_btn, "explain")
+        window.gate(self.override_btn, "override")
         btns.addStretch(1)
         add_label(btns, self.tr("Pilih satu kelompok atau beberapa baris (Shift/Ctrl) untuk menjelaskan sekaligus."),
                   wrap=True, style="color: #555;")

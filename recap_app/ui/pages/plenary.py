@@ -81,7 +81,7 @@ class PlenaryPage(LazyPage):
         # --- attendance
         lay, self.attendance = self._section(grid, (1, 0, 1, 1), self.tr("Daftar hadir"), "attendance",
                                              [self.tr("Nama"), self.tr("Jabatan / unsur"), self.tr("Kehadiran")],
-                                             (170, 180))
+                                             (140, 150))
         row = QHBoxLayout()
         self.person = QLineEdit()
         self.person.setObjectName("attendeeName")

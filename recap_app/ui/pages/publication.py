@@ -70,6 +70,7 @@ class PublicationPage(LazyPage):
         self.verify_btn = QPushButton(self.tr("Verifikasi situs"))
         self.verify_btn.setObjectName("verifyButton")
         self.publish_btn.clicked.connect(lambda: self.publish())
+        window.gate(self.publish_btn, "publish")
         self.verify_btn.clicked.connect(lambda: self.verify())
         buttons.addWidget(self.publish_btn)
         buttons.addWidget(self.verify_btn)
