@@ -775,3 +775,29 @@ def test_a_file_over_a_file_needs_no_reason(ws, kudus, tmp_path):
     rep = imp(ws, write_xlsx(tmp_path / "b.xlsx", [db1_grid(ws.election, title, cols, changed)]))
     assert (rep.status, rep.revision) == ("diterima", 2)  # a regency's resent workbook is the usual case
     assert len(rep.differences) == 2
+
+
+def test_the_report_in_english_for_the_english_window(ws, kudus, tmp_path):
+    """The window's English translation: the program's own words in English, the form's English
+    labels, a refusal's meaning from its code and then its Indonesian message as recorded."""
+    title, cols, values = kudus
+    values = copy.deepcopy(values)
+    values["33.19.02"]["suara_tidak_sah"] = None
+    good = write_xlsx(tmp_path / "kudus.xlsx", [db1_grid(ws.election, title, cols, values)])
+    bad = tmp_path / "kosong.csv"
+    bad.write_text("", encoding="utf-8")
+    report = import_files(ws, [good, bad, good], "tester")
+    text = report.to_text(ws.election, lang="en").splitlines()
+    label = ws.election.form.label("suara_tidak_sah", "en")
+    assert text[0] == "ACCEPTED kudus.xlsx: Kabupaten Kudus (33.19), sheet DB1-PPWP"
+    assert text[1:3] == ["  Stored as revision 1.", "  9 kecamatan, 39 fields read."]
+    assert f"  Blank (not zero): {label} in 33.19.02" in text
+    refused = text.index("REFUSED  kosong.csv")
+    assert text[refused + 1].startswith("  ") and "[empty]; nothing is stored." in text[refused + 1]
+    assert text[refused + 2].startswith("  In Indonesian, as recorded: Berkas kosong.csv")
+    assert "ALREADY THERE kudus.xlsx: Kabupaten Kudus (33.19), sheet DB1-PPWP" in text
+    assert "  Same figures as revision 1; nothing changed." in text
+    assert text[-1] == "Summary: 1 accepted, 1 already there, 1 refused."
+    indonesian = report.to_text(ws.election).splitlines()
+    assert indonesian[0] == "DITERIMA kudus.xlsx: Kabupaten Kudus (33.19), lembar DB1-PPWP"
+    assert indonesian[-1] == "Ringkasan: 1 diterima, 1 sudah ada, 1 ditolak."

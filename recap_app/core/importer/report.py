@@ -77,8 +77,12 @@ class FileReport:
         ncols = len(self.kecamatan) + (0 if self.jumlah_computed else 1)
         return [k for k, cols in self.blanks.items() if len(cols) >= ncols]
 
-    def to_text(self, label=None, column_word: str = "kecamatan", same_blanks: list[str] | None = None) -> str:
-        """The report of this file as the CLI prints it (Indonesian).
+    def to_text(self, label=None, column_word: str = "kecamatan", same_blanks: list[str] | None = None,
+                lang: str = "id") -> str:
+        """The report of this file as the CLI prints it (Indonesian), or in English (``lang`` "en",
+        the window's English translation: the program's own words in English; a refusal's
+        meaning in English from its code, then its Indonesian message as recorded; notes, which
+        quote the file, stay as written).
 
         ``label``: field key -> the form's label ("I.A.2 DPTb LK"), so that the clerk reads the
         form's words, not internal keys (ImportReport.to_text passes the certificate's form).
@@ -87,57 +91,92 @@ class FileReport:
         ``same_blanks``: the labels of the fields blank in every column of the file reported just
         before: when this file's are the same, they are named as such instead of listed again.
         """
+        en = lang == "en"
         lab = label or (lambda key: key)
         if self.status == REFUSED:
-            return f"{'DIBATALKAN' if self.code == CANCELLED else 'DITOLAK'}  {self.file}\n  {self.message}"
-        head = {ACCEPTED: "DITERIMA", UNCHANGED: "SUDAH ADA"}[self.status]
-        lines = [f"{head} {self.file}: {self.nama} ({self.kode}), lembar {self.sheet}"
-                 + (f" ({column_word} dalam baris)" if self.transposed else "")]
+            if not en:
+                return f"{'DIBATALKAN' if self.code == CANCELLED else 'DITOLAK'}  {self.file}\n  {self.message}"
+            if self.code == CANCELLED:
+                return f"CANCELLED  {self.file}\n  Not imported: the import was cancelled before this file; nothing of it is stored."
+            from ..errors import CODES
+
+            meaning = CODES.get(self.code or "", ("", ""))[1] or "the program refused this file"
+            return (f"REFUSED  {self.file}\n  {meaning[0].upper()}{meaning[1:]} [{self.code}]; nothing is stored.\n"
+                    f"  In Indonesian, as recorded: {self.message}")
+        head = ({ACCEPTED: "ACCEPTED", UNCHANGED: "ALREADY THERE"} if en else
+                {ACCEPTED: "DITERIMA", UNCHANGED: "SUDAH ADA"})[self.status]
+        sheet = "sheet" if en else "lembar"
+        lines = [f"{head} {self.file}: {self.nama} ({self.kode}), {sheet} {self.sheet}"
+                 + ((f" ({column_word} in rows)" if en else f" ({column_word} dalam baris)") if self.transposed else "")]
         if self.status == UNCHANGED:
-            lines.append(f"  Isi sama dengan revisi {self.revision}; tidak ada yang diubah.")
+            lines.append(f"  Same figures as revision {self.revision}; nothing changed." if en else
+                         f"  Isi sama dengan revisi {self.revision}; tidak ada yang diubah.")
         else:
-            lines.append(f"  Disimpan sebagai revisi {self.revision}.")
-        lines.append(f"  {len(self.kecamatan)} {column_word}, {self.fields_read} isian dibaca.")
+            lines.append(f"  Stored as revision {self.revision}." if en else f"  Disimpan sebagai revisi {self.revision}.")
+        lines.append(f"  {len(self.kecamatan)} {column_word}, {self.fields_read} "
+                     + ("fields read." if en else "isian dibaca."))
         if self.kecamatan_missing:
-            lines.append(f"  {column_word[:1].upper()}{column_word[1:]} tidak ada di berkas: "
-                         + ", ".join(f"{k['nama']} ({k['kode']})" for k in self.kecamatan_missing))
+            missing = ", ".join(f"{k['nama']} ({k['kode']})" for k in self.kecamatan_missing)
+            lines.append(f"  Not in the file ({column_word}): {missing}" if en else
+                         f"  {column_word[:1].upper()}{column_word[1:]} tidak ada di berkas: {missing}")
         for n in self.names:
-            lines.append(f"  Nama \"{n['header']}\" diterima sebagai {n['nama']} ({n['kode']}) [{n['match']}].")
+            lines.append(f"  Name \"{n['header']}\" accepted as {n['nama']} ({n['kode']}) [{n['match']}]." if en else
+                         f"  Nama \"{n['header']}\" diterima sebagai {n['nama']} ({n['kode']}) [{n['match']}].")
         for n in self.calon:
-            lines.append(f"  Nama calon \"{n['header']}\" (sel {n['cell']}) diterima sebagai {n['nama']} (nomor urut "
+            lines.append(f"  Candidate name \"{n['header']}\" (cell {n['cell']}) accepted as {n['nama']} (ballot number "
+                         f"{n['nomor_urut']}) [{n['match']}]." if en else
+                         f"  Nama calon \"{n['header']}\" (sel {n['cell']}) diterima sebagai {n['nama']} (nomor urut "
                          f"{n['nomor_urut']}) [{n['match']}].")
         if self.fields_absent:
-            lines.append(f"  Isian tidak ada di berkas (disimpan kosong): {', '.join(map(lab, self.fields_absent))}")
+            absent = ", ".join(map(lab, self.fields_absent))
+            lines.append(f"  Fields not in the file (stored blank): {absent}" if en else
+                         f"  Isian tidak ada di berkas (disimpan kosong): {absent}")
         if self.blanks:
             whole = self.whole_blanks()
             part = {k: cols for k, cols in self.blanks.items() if k not in set(whole)}
+            every = ("  Blank in every column (stored blank, not zero): " if en else
+                     "  Kosong di semua kolom (disimpan kosong, bukan nol): ")
             if whole and [lab(k) for k in whole] == same_blanks:
-                lines.append(f"  Kosong di semua kolom (disimpan kosong, bukan nol): {len(whole)} isian, sama dengan "
-                             "berkas sebelumnya.")
+                lines.append(every + (f"{len(whole)} fields, the same as the file before." if en else
+                                      f"{len(whole)} isian, sama dengan berkas sebelumnya."))
             elif whole:
-                lines.append(f"  Kosong di semua kolom (disimpan kosong, bukan nol): {len(whole)} isian: "
+                lines.append(every + (f"{len(whole)} fields: " if en else f"{len(whole)} isian: ")
                              + ", ".join(map(lab, whole)))
             for k, cols in part.items():
-                lines.append(f"  Kosong (bukan nol): {lab(k)} di {', '.join(cols)}")
+                lines.append(f"  Blank (not zero): {lab(k)} in {', '.join(cols)}" if en else
+                             f"  Kosong (bukan nol): {lab(k)} di {', '.join(cols)}")
         if self.dashes:
-            lines.append("  \"-\" dibaca sebagai 0: " + ", ".join(d["cell"] for d in self.dashes[:20])
-                         + (f" (+{len(self.dashes) - 20})" if len(self.dashes) > 20 else ""))
+            cells = (", ".join(d["cell"] for d in self.dashes[:20])
+                     + (f" (+{len(self.dashes) - 20})" if len(self.dashes) > 20 else ""))
+            lines.append(("  \"-\" read as 0: " if en else "  \"-\" dibaca sebagai 0: ") + cells)
+        blank = "blank" if en else "kosong"
         for rc in self.recomputed[:40]:
             how = " + ".join(lab(x.strip()) for x in rc["dihitung"].split(" + "))
-            lines.append(f"  Dihitung ulang: sel {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = {number(rc['value'], 'kosong')} "
-                         f"dari {how} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'}"
-                         + (f"; di lembar kerja rumus itu tampil {number(rc['di_lembar_kerja'], 'kosong')}, lihat "
-                            "catatan di bawah)" if differs(rc) else ")"))
+            shown = number(rc["di_lembar_kerja"], blank)
+            if en:
+                lines.append(f"  Recomputed: cell {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = "
+                             f"{number(rc['value'], blank)} from {how} (formula without a saved result: {rc['rumus'] or '-'}"
+                             + (f"; the spreadsheet shows {shown} for that formula, see the note below)" if differs(rc)
+                                else ")"))
+            else:
+                lines.append(f"  Dihitung ulang: sel {rc['cell']} ({lab(rc['field'])}, {rc['kolom']}) = "
+                             f"{number(rc['value'], blank)} dari {how} (rumus tanpa hasil tersimpan: {rc['rumus'] or '-'}"
+                             + (f"; di lembar kerja rumus itu tampil {shown}, lihat catatan di bawah)" if differs(rc)
+                                else ")"))
         if len(self.recomputed) > 40:
-            lines.append(f"  ... dan {len(self.recomputed) - 40} sel lain dihitung ulang.")
+            more = len(self.recomputed) - 40
+            lines.append(f"  ... and {more} more cells recomputed." if en else f"  ... dan {more} sel lain dihitung ulang.")
         if self.jumlah_computed:
-            lines.append("  Kolom JUMLAH tidak ada atau kosong seluruhnya: dihitung dari jumlah kolom kecamatan.")
+            lines.append("  No JUMLAH column, or blank throughout: computed as the sum of the columns." if en else
+                         "  Kolom JUMLAH tidak ada atau kosong seluruhnya: dihitung dari jumlah kolom kecamatan.")
         for d in self.differences[:60]:
-            lines.append(f"  Berubah: {d['kolom']} {lab(d['field'])}: {figure(d['before'])} -> {figure(d['after'])}")
+            lines.append(f"  {'Changed' if en else 'Berubah'}: {d['kolom']} {lab(d['field'])}: {figure(d['before'])} -> "
+                         f"{figure(d['after'])}")
         if len(self.differences) > 60:
-            lines.append(f"  ... dan {len(self.differences) - 60} perubahan lain.")
+            more = len(self.differences) - 60
+            lines.append(f"  ... and {more} more changes." if en else f"  ... dan {more} perubahan lain.")
         for n in self.notes:
-            lines.append(f"  Catatan: {n}")
+            lines.append(f"  {'Note' if en else 'Catatan'}: {n}")
         return "\n".join(lines)
 
 
@@ -155,9 +194,10 @@ class ImportReport:
     def to_dict(self) -> dict:
         return {"ok": self.ok, "files": [asdict(f) for f in self.files]}
 
-    def to_text(self, election=None) -> str:
+    def to_text(self, election=None, lang: str = "id") -> str:
         """Every file's report and the summary line; with ``election`` the fields are named by the
-        form's labels (each file's certificate form: election.form_of_region)."""
+        form's labels (each file's certificate form: election.form_of_region). ``lang`` "en": in
+        English (:meth:`FileReport.to_text`), the form's English labels."""
         acc = sum(1 for f in self.files if f.status == ACCEPTED)
         same = sum(1 for f in self.files if f.status == UNCHANGED)
         ref = sum(1 for f in self.files if f.status == REFUSED and f.code != CANCELLED)
@@ -166,7 +206,8 @@ class ImportReport:
         def label_of(f):
             if election is None or not f.kode:
                 return None
-            return election.form_of_region(f.kode).label
+            form = election.form_of_region(f.kode)
+            return (lambda key: form.label(key, "en")) if lang == "en" else form.label
 
         word = "kecamatan"
         if election is not None:
@@ -184,16 +225,24 @@ class ImportReport:
             if j - i >= 2:  # the files after a Ctrl+C: one block, not two lines each
                 names = [x.file for x in self.files[i:j]]
                 shown = ", ".join(names[:10]) + (f" dan {j - i - 10} lainnya" if j - i > 10 else "")
-                parts.append(f"DIBATALKAN  {j - i} berkas tidak diimpor (impor dibatalkan sebelum berkas-berkas "
-                             f"ini; tidak ada yang disimpan dari berkas-berkas ini):\n  {shown}")
+                if lang == "en":
+                    shown = ", ".join(names[:10]) + (f" and {j - i - 10} more" if j - i > 10 else "")
+                    parts.append(f"CANCELLED  {j - i} files not imported (the import was cancelled before them; "
+                                 f"nothing of them is stored):\n  {shown}")
+                else:
+                    parts.append(f"DIBATALKAN  {j - i} berkas tidak diimpor (impor dibatalkan sebelum berkas-berkas "
+                                 f"ini; tidak ada yang disimpan dari berkas-berkas ini):\n  {shown}")
                 i = j
                 continue
-            parts.append(f.to_text(label_of(f), word, same_blanks=previous))
+            parts.append(f.to_text(label_of(f), word, same_blanks=previous, lang=lang))
             if f.status != REFUSED:
                 lab = label_of(f) or (lambda key: key)
                 previous = [lab(k) for k in f.whole_blanks()] if f.blanks else []
             i += 1
         body = "\n".join(parts)
+        if lang == "en":
+            after = f", {stopped} not imported (cancelled)" if stopped else ""
+            return f"{body}\nSummary: {acc} accepted, {same} already there, {ref} refused{after}."
         after = f", {stopped} tidak diimpor karena dibatalkan" if stopped else ""
         return f"{body}\nRingkasan: {acc} diterima, {same} sudah ada, {ref} ditolak{after}."
 

@@ -108,7 +108,7 @@ class ImportPage(QWidget):
             self.start_import([by_name[f.file] for f in over if f.file in by_name], reason=dlg.text())
 
     def _show(self, report) -> None:
-        text = report.to_text(self.window_.ws.election)
+        text = report.to_text(self.window_.ws.election, lang=fmt.LANG)
         self.reports.append(text)
         acc = sum(1 for f in report.files if f.status == "diterima")
         same = sum(1 for f in report.files if f.status == "sudah ada")
