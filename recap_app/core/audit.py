@@ -51,6 +51,40 @@ class Problem(NamedTuple):
     message: str
 
 
+#: what each kind of :class:`Problem` means, in English (the window's English translation says it
+#: before the Indonesian message, which stays the record)
+PROBLEM_EN = {
+    "changed": "an audit record was changed after it was written",
+    "missing": "something listed is missing (an audit record, or a file the manifest lists)",
+    "link": "an audit record does not follow the one before it: the chain is broken",
+    "seal": "the chain's seal does not match its last record (records removed from the end)",
+    "trigger": "a protective trigger of the workspace is missing or changed",
+    "unreadable": "something could not be read to be checked",
+    "anchor": "the chain differs from a head signed or noted earlier",
+    "identity": "the chain is not the one an anchor was signed for",
+    "content": "stored figures or files no longer match their recorded SHA-256",
+    "unaudited": "data changed or inserted without an audit record",
+    "state": "protected state (accounts, keys, adoptions, settings) changed outside the program",
+    "findings": "the stored findings differ from their recorded check",
+    "continuity": "the workspace is older than this PC last saw it (a copy put back)",
+    "manifest": "the site's manifest is missing or cannot be read",
+    "signature": "the manifest's signature is missing or not valid",
+    "key": "the site is signed with another key than the one expected",
+    "path": "the manifest lists a path outside the site folder",
+    "differs": "a file differs from the signed manifest",
+    "extra": "a file is in the folder that the signed manifest does not list",
+}
+
+
+def problem_english(p: Problem) -> str:
+    """One problem in English for the English window: its kind's meaning (:data:`PROBLEM_EN`),
+    where it shows, then "in Indonesian, as recorded:" and its message. Never raises."""
+    meaning = PROBLEM_EN.get(p.kind, "a problem was found")
+    where = f" (record #{p.record_id})" if isinstance(p.record_id, int) else (
+        f" ({p.record_id})" if p.record_id else "")
+    return f"{meaning[0].upper()}{meaning[1:]}{where} [{p.kind}]. In Indonesian, as recorded: {p.message}"
+
+
 @dataclass
 class ChainReport:
     """Result of :func:`verify_chain`: ``ok`` only when the whole chain holds.

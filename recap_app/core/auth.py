@@ -107,6 +107,14 @@ ROLE_TEXT = {
     "admin": "mengelola pengguna, pengaturan dan kunci; tanpa hak menghitung",
 }
 
+#: the same in English (the window's English translation lists the roles with it)
+ROLE_TEXT_EN = {
+    "operator": "types and imports certificates",
+    "verifikator": "second entry, explains warnings",
+    "ketua": "adopts, overrides errors, reopens with a reason",
+    "admin": "manages users, settings and keys; no right over the figures",
+}
+
 #: the Argon2id hasher (argon2-cffi defaults: t=3, m=64 MiB, p=4); tests may swap in a cheaper one
 def _hasher():
     """The Argon2id hasher (argon2-cffi ``PasswordHasher`` defaults), made when first needed;

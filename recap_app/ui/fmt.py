@@ -34,6 +34,17 @@ def refusal(exc) -> str:
     return f"{english(exc)}\n\nIn Indonesian, as recorded: {message}"
 
 
+def problem(p) -> str:
+    """A problem an integrity check found (core.audit.Problem: the audit chain, the figures, a
+    published site) as the window shows it: its Indonesian message, or in English its kind's
+    meaning then the message as recorded (:func:`recap_app.core.audit.problem_english`)."""
+    if LANG != "en":
+        return p.message
+    from ..core.audit import problem_english
+
+    return problem_english(p)
+
+
 # re.ASCII: \d is 0-9 only (the importer's rule: "١٢٣" or fullwidth digits are not figures)
 _DOTTED = re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII)
 _PLAIN = re.compile(r"^\d+$", re.ASCII)

@@ -22,7 +22,8 @@ from .widgets import add_button, button_box, inform, rows_table
 def role_items(combo: QComboBox, current: str | None = None) -> None:
     """Fill a combo box with the roles, each with what it may do (core.auth.ROLE_TEXT)."""
     for role in auth.MATRIX:
-        combo.addItem(f"{role} — {auth.ROLE_TEXT.get(role, '')}", role)
+        words = (auth.ROLE_TEXT_EN if fmt.LANG == "en" else auth.ROLE_TEXT).get(role, "")
+        combo.addItem(f"{role} — {words}", role)
     if current:
         combo.setCurrentIndex(max(0, combo.findData(current)))
 

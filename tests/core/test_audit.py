@@ -306,3 +306,24 @@ def test_the_head_log_is_written_again_after_its_folder_was_removed(demo_ws):
     entries, bad = headlog.entries(path=demo_ws.path)
     last = demo_ws.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
     assert bad == 0 and [(e["audit_id"], e["audit_hash"]) for e in entries] == [tuple(last)]
+
+
+def test_every_kind_of_problem_has_its_english_meaning():
+    """The English window says what a problem means before its Indonesian message: every kind the
+    checks give (scanned from the sources, one line or two) has a meaning in audit.PROBLEM_EN."""
+    import re
+    from pathlib import Path
+
+    from recap_app.core.audit import PROBLEM_EN, Problem, problem_english
+
+    core = Path(__file__).resolve().parents[2] / "recap_app" / "core"
+    kinds = set()
+    for f in core.rglob("*.py"):
+        kinds |= set(re.findall(r"Problem\(\s*\"([a-z_]+)\"", f.read_text(encoding="utf-8")))
+    assert {"changed", "link", "seal", "state", "signature", "extra"} <= kinds
+    assert kinds <= set(PROBLEM_EN), kinds - set(PROBLEM_EN)
+    assert problem_english(Problem("link", 41, "Catatan #41 tidak menyambung.")) == (
+        "An audit record does not follow the one before it: the chain is broken (record #41) [link]. "
+        "In Indonesian, as recorded: Catatan #41 tidak menyambung.")
+    assert problem_english(Problem("extra", "index.html", "x")).startswith(
+        "A file is in the folder that the signed manifest does not list (index.html) [extra].")

@@ -878,3 +878,22 @@ def test_a_window_too_big_for_the_screen_opens_maximised(qtbot, demo_ws):
     assert not w2.isMaximized()
     assert (w2.width(), w2.height()) == (max(w2.minimumWidth(), screen.width() - 20),
                                          max(w2.minimumHeight(), screen.height() - 20))
+
+
+def test_the_roles_are_described_in_the_window_s_language(qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    from recap_app.core import auth
+    from recap_app.ui.app import make_app
+    from recap_app.ui.users import role_items
+
+    try:
+        for lang, words in (("en", auth.ROLE_TEXT_EN), ("id", auth.ROLE_TEXT)):
+            make_app(lang)
+            combo = QComboBox()
+            role_items(combo, "ketua")
+            assert [combo.itemText(i) for i in range(combo.count())] == [f"{r} — {words[r]}" for r in auth.MATRIX]
+            assert combo.currentData() == "ketua"
+    finally:
+        make_app("id")
+    assert set(auth.ROLE_TEXT_EN) == set(auth.ROLE_TEXT) == set(auth.MATRIX)

@@ -138,5 +138,5 @@ class AuditPage(LazyPage):
             self.status.setText(self.tr("Rantai audit utuh: %s catatan diperiksa.") % rep.records
                                 + " " + self.tr("Jangkar: %s.") % used)
         else:
-            self.status.setText(self.tr("RANTAI AUDIT RUSAK: %s") % "; ".join(p.message for p in rep.problems[:3]))
+            self.status.setText(self.tr("RANTAI AUDIT RUSAK: %s") % "; ".join(fmt.problem(p) for p in rep.problems[:3]))
         self.status.setToolTip("\n".join(rep.notes))

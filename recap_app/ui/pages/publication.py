@@ -195,7 +195,7 @@ class PublicationPage(LazyPage):
                          .replace("%1", str(rep.checked))]
             else:
                 lines = [self.tr("TIDAK SAH: %1 masalah.").replace("%1", str(len(rep.problems)))]
-                lines += [f"  {p.message}" for p in rep.problems]
+                lines += [f"  {fmt.problem(p)}" for p in rep.problems]
             self._say(lines + [""] + rep.describe())
 
         return self.window_.jobs.start(self.window_.ws.path, work, self.tr("Memverifikasi situs…"), self,
