@@ -699,6 +699,10 @@ def test_an_ods_text_cell_carrying_a_hidden_number_is_refused(ws, kudus, tmp_pat
      'bertanda angka tanpa nilai angka (office:value), menampilkan "{first}"'),
     ('<table:table-cell office:value-type="zz" office:value="5">', 'bertanda jenis nilai "zz", yang bukan jenis nilai lembar kerja'),
     ('<table:table-cell>', 'menampilkan "{first}" tanpa jenis nilai (office:value-type)'),
+    ('<table:table-cell office:value-type="date" office:value="99999">',
+     'bertipe date tetapi membawa nilai angka tersembunyi 99999 (menampilkan "{first}")'),
+    ('<table:table-cell office:value-type="boolean" office:value="99999">',
+     'bertipe boolean tetapi membawa nilai angka tersembunyi 99999 (menampilkan "{first}")'),
 ])
 def test_an_ods_cell_read_otherwise_than_shown_is_refused_by_its_cell(ws, kudus, tmp_path, tag, problem):
     """calamine stopped on these with its own English ("Cannot detect file format"), or read a figure
@@ -717,6 +721,20 @@ def test_an_ods_cell_read_otherwise_than_shown_is_refused_by_its_cell(ws, kudus,
                            "berkas di program lembar kerja, periksa sel itu, simpan ulang, lalu impor lagi. Tidak ada "
                            "yang disimpan.")
     assert ws.latest_revision("33.19") is None
+
+
+def test_an_ods_note_without_a_value_type_is_no_figure(ws, kudus, tmp_path):
+    """odfpy writes a text cell without a value type: words (a note) are no figure and pass."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    cell = f'<table:table-cell office:value-type="float" office:value="{first}">'
+    note = '<table:table-cell><text:p>dicek ulang di pleno</text:p></table:table-cell>'
+
+    def after_row(text):
+        row_end = text.index("</table:table-row>", text.index(cell))
+        return text[:row_end] + note + text[row_end:]
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "catatan2.ods", after_row))
+    assert rep.status == "diterima", rep.message
 
 
 def test_an_ods_comment_in_an_empty_cell_is_no_figure(ws, kudus, tmp_path):

@@ -72,6 +72,9 @@ def test_a_file_over_a_typed_revision_asks_a_reason_then_imports(qtbot, monkeypa
         def __init__(self, parent, title, prompt, ok_text=None, multiline=True, text=""):
             asked.append((title, prompt, multiline))
 
+        def resize(self, w, h):
+            assert (w, h) == (900, 600)  # the whole message is read, not a clipped line
+
         def exec(self):
             return len(asked) == 1  # the first time the clerk gives the reason
 

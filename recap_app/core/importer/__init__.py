@@ -482,7 +482,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                     b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
                     if b != a:
                         rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
-            if latest.source_file_id is None and not (reason or "").strip():
+            if (latest.source_file_id is None or _made_by(ws, latest) in _MADE_BY) and not (reason or "").strip():
                 raise ImportRefused(_replaces_entry(ws, latest, name, found.sheet, rep.differences), "reason_needed")
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
@@ -501,24 +501,29 @@ _MADE_BY = {"certificate.revision": "diketik di aplikasi",
             "bundle.revision": "diterima dari bundel kantor lain"}
 
 
+def _made_by(ws: Workspace, latest) -> str:
+    """The audit action that stored revision ``latest`` ("certificate.import", "bundle.revision"...),
+    "" when no record names it."""
+    import json
+
+    for action, after in ws.conn.execute("SELECT action, after FROM audit WHERE entity = ? ORDER BY id DESC",
+                                         (f"certificate:{latest.region_kode}",)):
+        with contextlib.suppress(ValueError, TypeError, AttributeError):
+            rec = json.loads(after or "null")
+            if rec.get("revision") == latest.number and rec.get("kind") == latest.kind:
+                return action
+    return ""
+
+
 def _replaces_entry(ws: Workspace, latest, name: str, sheet: str, differences: list[dict]) -> str:
     """The refusal of a file that would replace, without a reason, a revision not made from a file
     (typed in the editor, decided by double entry, received in a bundle): such a revision is
     usually a correction made on purpose, and a file sent earlier must not undo it unnoticed. The
     message names the revision, who made it, when (office time) and why, and the first figures
     the file would change."""
-    import json
-
     from ..formatting import figure, local_time
 
-    how = "dibuat tanpa berkas"
-    for action, after in ws.conn.execute("SELECT action, after FROM audit WHERE entity = ? ORDER BY id DESC",
-                                         (f"certificate:{latest.region_kode}",)):
-        with contextlib.suppress(ValueError, TypeError, AttributeError):
-            rec = json.loads(after or "null")
-            if rec.get("revision") == latest.number and rec.get("kind") == latest.kind:
-                how = _MADE_BY.get(action, how)
-                break
+    how = _MADE_BY.get(_made_by(ws, latest), "dibuat tanpa berkas")
     region = ws.region(latest.region_kode)
     form = ws.election.form_of_region(latest.region_kode)
     def column(kolom: str) -> str:

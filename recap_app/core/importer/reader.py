@@ -505,7 +505,6 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
         xml = zf.read(part)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
-    _check_namespaces(name, sheet, xml)
     marked = has_formula_or_hidden(xml)
     if empty_texts is not None and marked and b"<f" in xml:  # from the same reading of the part
         empty_texts.update(_empty_text_results(xml))
@@ -517,48 +516,6 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
     last = f"{column_letter(max(max_col, 1))}{max_row}" if max_col <= MAX_SHEET_COLS \
         else f"kolom {_dots(max_col)} baris {_dots(max_row)}"
     return max_row, max_col, last, errors, marked
-
-
-#: the namespaces of a worksheet's own elements (ECMA-376 transitional and strict)
-SHEET_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
-_XMLNS = re.compile(rb"xmlns(?::([\w.\-]+))?\s*=\s*[\"']([^\"']*)[\"']")
-#: a tag of the cell table (row, cell, value, inline text, formula) written with a prefix
-_PREFIXED_CELL_TAG = re.compile(rb"<([\w.\-]+):(?:row|c|v|is|t|f)(?=[\s/>])")
-#: a tag of the cell table declaring its own default namespace
-_CELL_TAG_XMLNS = re.compile(rb"<(?:row|c|v|is|t|f)\s[^<>]*?xmlns\s*=\s*[\"']([^\"']*)[\"']")
-
-
-def _check_namespaces(name: str, sheet: str | Callable[[], str], xml: bytes) -> None:
-    """Refuse ("damaged") a worksheet whose cells or values are written in another XML namespace
-    than the worksheet's (``<x:v xmlns:x="urn:other">5</x:v>``, ``<v xmlns="urn:other">``, a
-    ``<worksheet>`` of another default namespace): calamine reads them by their local names, a
-    spreadsheet program (its parser knows namespaces) does not show them, so a figure nobody saw
-    would be stored. Only the cell table (``<sheetData>``) is looked at: extensions after it
-    (conditional formats, validations) rightly hold ``<xm:f>`` of Excel's own namespaces. A
-    worksheet as programs write it declares its namespaces on its root and writes its cell tags
-    without a prefix: that is seen with a few substring searches, the patterns run only otherwise."""
-    root_end = xml.find(b">", xml.find(b"worksheet"))
-    first, last = xml.find(b"sheetData"), xml.rfind(b"sheetData")
-    data = xml[first:last] if 0 <= first < last else xml[root_end:]
-    default = [uri for prefix, uri in _XMLNS.findall(xml[:root_end]) if not prefix]
-    if (b"xmlns" not in data and b":c" not in data and b":v" not in data and b":row" not in data
-            and b":is" not in data and b":f" not in data and b":t" not in data
-            and all(uri in SHEET_NAMESPACES for uri in default)):
-        return
-    main = {prefix for prefix, uri in _XMLNS.findall(xml) if prefix and uri in SHEET_NAMESPACES}
-    foreign = next((m.group(1).decode("utf-8", "replace") + ":" for m in _PREFIXED_CELL_TAG.finditer(data)
-                    if m.group(1) not in main), None)
-    if foreign is None and any(uri not in SHEET_NAMESPACES for uri in default):
-        foreign = "xmlns=\"" + default[0].decode("utf-8", "replace") + "\""
-    if foreign is None:
-        own = next((m.group(1) for m in _CELL_TAG_XMLNS.finditer(data) if m.group(1) not in SHEET_NAMESPACES), None)
-        foreign = None if own is None else "xmlns=\"" + own.decode("utf-8", "replace") + "\""
-    if foreign is not None:
-        raise refused(name, f"lembar {sheet() if callable(sheet) else sheet} memuat sel atau nilai dalam namespace XML "
-                            f"lain ({short(foreign)}); program lembar kerja tidak menampilkannya, tetapi pembaca berkas "
-                            "ini akan membacanya. Berkas dibuat-buat atau rusak. Buka berkas di program lembar kerja, "
-                            "simpan ulang, lalu impor lagi.", "damaged")
 
 
 def _scan_cells(name: str, sheet: str, xml: bytes) -> tuple[int, int, dict]:
@@ -702,8 +659,9 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
                                             "atau rusak. Buka di program lembar kerja, simpan ulang, lalu impor lagi.",
                                       "damaged")
                     kind = el.get(value_type)
-                    if kind not in ODS_TYPES or (kind in ("float", "percentage", "currency") and not NUMBER_TEXT.fullmatch(
-                            el.get(office_value) or "")):
+                    numeric = kind in ("float", "percentage", "currency")
+                    if kind not in ODS_TYPES or (numeric and not NUMBER_TEXT.fullmatch(el.get(office_value) or "")) or (
+                            not numeric and kind not in (None, "string") and el.get(office_value) is not None):
                         _odd_ods_cell(name, table, r, c, el, kind, office_value)
                     if kind is not None or len(el):
                         max_c, row_has = max(max_c, c + ncols), True
@@ -743,9 +701,12 @@ def _odd_ods_cell(name: str, table: str, r: int, c: int, el, kind: str | None, o
     shown = " ".join("".join(p.itertext()) for p in el if p.tag == paragraph).strip()
     where = f"sel {column_letter(c + 1)}{r + 1} di lembar {table}"
     if kind is None:
-        if not shown:
-            return
+        if not FIGURE_LIKE.fullmatch(shown):
+            return  # blank, or a note's words: an empty cell to calamine, no figure lost
         problem = f"menampilkan \"{short(shown)}\" tanpa jenis nilai (office:value-type)"
+    elif kind in ODS_TYPES and kind not in ("float", "percentage", "currency"):
+        problem = (f"bertipe {short(kind)} tetapi membawa nilai angka tersembunyi {short(el.get(office_value))} "
+                   f"(menampilkan \"{short(shown)}\")")
     elif kind not in ODS_TYPES:
         problem = f"bertanda jenis nilai \"{short(kind)}\", yang bukan jenis nilai lembar kerja"
     elif el.get(office_value) is None:
@@ -832,6 +793,8 @@ NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf
 _XLSX_TYPES = frozenset({"n", "s", "str", "inlineStr", "b", "e", "d"})
 #: the value types of ODF (office:value-type, ODF 1.2 part 1, 19.387)
 ODS_TYPES = frozenset({"float", "percentage", "currency", "date", "time", "boolean", "string", "void"})
+#: a shown text that a clerk reads as a figure ("1007", "1.007", "-", "1,5")
+FIGURE_LIKE = re.compile(r"[\d.,\s\-+]*\d[\d.,\s\-+]*")
 _SI = re.compile(rb"<(?:[\w.\-]+:)?si[\s/>]")
 
 
@@ -859,6 +822,8 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
             xml = zf.read(part)
         except Exception:  # noqa: BLE001 - only a better message is looked for here
             continue
+        if xml.count(b"</c>") < xml.count(b"<c ") // 2:
+            continue  # cells left open: the pattern would scan to the end from each one (damaged anyway)
         for m in _CELL_WITH_BODY.finditer(xml):
             kind = next(((a.group(2) if a.group(2) is not None else a.group(3)).decode("utf-8", "replace")
                          for a in _ATTR.finditer(m.group(3)) if a.group(1) == b"t"), "n")
@@ -876,7 +841,7 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
                         texts = len(_SI.findall(zf.read("xl/sharedStrings.xml")))
                     except Exception:  # noqa: BLE001 - no list of shared texts
                         texts = 0
-                if text.isdecimal() and int(text) < texts:
+                if text.isascii() and text.isdecimal() and len(text) <= 9 and int(text) < texts:
                     continue
                 problem = (f"menunjuk teks nomor \"{short(text)}\" dari daftar teks buku kerja, "
                            + (f"yang hanya memuat {texts} teks" if texts else "padahal daftar itu tidak ada atau kosong"))

@@ -87,8 +87,8 @@ class ImportPage(QWidget):
                        self.tr("Nama kecamatan berikut tidak persis sama dengan daftar wilayah:\n\n%s\n\n"
                                "Terima kecocokan ini? Ejaan itu akan diingat.") % text,
                        self.tr("Terima nama"), self.tr("Jangan impor"), default_yes=False):  # Enter: the safe answer
-                by_name = {Path(p).name: p for p in paths}
-                self.start_import([by_name[f.file] for f in near if f.file in by_name], accept_names=True)
+                self.start_import([p for p, f in zip(paths, report.files, strict=False) if f.code == "near_names"],
+                                  accept_names=True)  # by position: two regencies may send files of one name
         self._ask_reason(report, paths)
 
     def _ask_reason(self, report, paths) -> None:
@@ -103,9 +103,10 @@ class ImportPage(QWidget):
                          "Batal: revisi yang ada tetap berlaku.").replace("%1", "\n\n".join(f.message for f in over))
         dlg = TextDialog(self, self.tr("Alasan mengganti revisi"), prompt, self.tr("Impor dengan alasan"),
                          multiline=False)
+        dlg.resize(900, 600)  # the revisions and the figures they would change are read whole
         if dlg.exec():
-            by_name = {Path(p).name: p for p in paths}
-            self.start_import([by_name[f.file] for f in over if f.file in by_name], reason=dlg.text())
+            self.start_import([p for p, f in zip(paths, report.files, strict=False) if f.code == "reason_needed"],
+                              reason=dlg.text())
 
     def _show(self, report) -> None:
         text = report.to_text(self.window_.ws.election, lang=fmt.LANG)
