@@ -482,8 +482,11 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                     b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
                     if b != a:
                         rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
-            if (latest.source_file_id is None or _made_by(ws, latest) in _MADE_BY) and not (reason or "").strip():
-                raise ImportRefused(_replaces_entry(ws, latest, name, found.sheet, rep.differences), "reason_needed")
+            if not (reason or "").strip():  # the audit is read only for a re-import without a reason
+                made = _made_by(ws, latest)
+                if latest.source_file_id is None or made:
+                    raise ImportRefused(_replaces_entry(ws, latest, made, name, found.sheet, rep.differences),
+                                        "reason_needed")
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
         for c in found.near_candidates:
@@ -502,12 +505,14 @@ _MADE_BY = {"certificate.revision": "diketik di aplikasi",
 
 
 def _made_by(ws: Workspace, latest) -> str:
-    """The audit action that stored revision ``latest`` ("certificate.import", "bundle.revision"...),
-    "" when no record names it."""
+    """The action of :data:`_MADE_BY` that stored revision ``latest`` ("bundle.revision"...), ""
+    when it was stored otherwise (an imported file) or no record names it. Reads only the
+    certificate's records of those actions."""
     import json
 
-    for action, after in ws.conn.execute("SELECT action, after FROM audit WHERE entity = ? ORDER BY id DESC",
-                                         (f"certificate:{latest.region_kode}",)):
+    marks = ", ".join("?" * len(_MADE_BY))
+    for action, after in ws.conn.execute(f"SELECT action, after FROM audit WHERE entity = ? AND action IN ({marks}) "
+                                         "ORDER BY id DESC", (f"certificate:{latest.region_kode}", *_MADE_BY)):
         with contextlib.suppress(ValueError, TypeError, AttributeError):
             rec = json.loads(after or "null")
             if rec.get("revision") == latest.number and rec.get("kind") == latest.kind:
@@ -515,15 +520,15 @@ def _made_by(ws: Workspace, latest) -> str:
     return ""
 
 
-def _replaces_entry(ws: Workspace, latest, name: str, sheet: str, differences: list[dict]) -> str:
+def _replaces_entry(ws: Workspace, latest, made: str, name: str, sheet: str, differences: list[dict]) -> str:
     """The refusal of a file that would replace, without a reason, a revision not made from a file
     (typed in the editor, decided by double entry, received in a bundle): such a revision is
     usually a correction made on purpose, and a file sent earlier must not undo it unnoticed. The
     message names the revision, who made it, when (office time) and why, and the first figures
-    the file would change."""
+    the file would change; ``made``: the revision's action (:func:`_made_by`)."""
     from ..formatting import figure, local_time
 
-    how = _MADE_BY.get(_made_by(ws, latest), "dibuat tanpa berkas")
+    how = _MADE_BY.get(made, "dibuat tanpa berkas")
     region = ws.region(latest.region_kode)
     form = ws.election.form_of_region(latest.region_kode)
     def column(kolom: str) -> str:
