@@ -162,12 +162,15 @@ def register(main):
 
     @cmd.write_command(main, "adopt")
     @click.argument("kode")
-    def adopt_cmd(db, user, kode):
+    @click.option("--revision", "revision", type=click.IntRange(min=1), default=None,
+                  help="Nomor revisi yang sudah diperiksa: ditolak bila revisi terbaru bukan itu.")
+    def adopt_cmd(db, user, kode, revision):
         """Tetapkan sertifikat kabupaten/kota (ditolak selama ada kesalahan yang belum diselesaikan)."""
         from ..core import certificate
 
         with cmd.acting(db, user) as (ws, actor):
-            rid = certificate.adopt(ws, kode, actor)
+            seen = certificate.revision_id_of(ws, kode, revision) if revision is not None else None
+            rid = certificate.adopt(ws, kode, actor, seen=seen)
             number = ws.revision_info(rid).number
             still = certificate.open_warnings(ws, kode)
         click.echo(f"Sertifikat {kode} revisi {number} ditetapkan.")

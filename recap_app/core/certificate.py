@@ -301,7 +301,24 @@ def _number_of(ws: Workspace, revision_id: int) -> str:
     return str(row[0]) if row else "?"
 
 
-def adopt(ws: Workspace, kode: str, actor: str) -> int:
+def revision_id_of(ws: Workspace, kode: str, number: int) -> int:
+    """The id of a regency's official revision by its number (as the window and ``recap revisions``
+    show it).
+
+    Raises:
+        RecapError "no_revision": the certificate has no revision of that number (the message lists
+        the numbers it has).
+    """
+    from .errors import RecapError
+
+    by_number = {r.number: r.id for r in ws.revisions(kode)}
+    if number not in by_number:
+        raise RecapError(f"Sertifikat {kode} tidak mempunyai revisi {number} (ada: "
+                         f"{', '.join(str(n) for n in by_number) or 'tidak ada'}).", "no_revision")
+    return by_number[number]
+
+
+def adopt(ws: Workspace, kode: str, actor: str, *, seen: int | None = None) -> int:
     """Adopt (tetapkan) a regency's latest certificate revision.
 
     Findings are refreshed first, in the same transaction; adoption is refused while an error
@@ -309,15 +326,30 @@ def adopt(ws: Workspace, kode: str, actor: str) -> int:
     (:func:`can_adopt`). After the commit an automatic backup is made
     (:func:`recap_app.core.backup.auto_backup`, "adopt").
 
+    Args:
+        seen: the id of the revision the chair looked at before adopting (the window's open
+            certificate, ``recap adopt --revision``). When another revision was stored since (an
+            import, a bundle, another clerk), nothing is adopted: a chair never adopts figures
+            unseen. None: the latest revision, whichever it is.
     Returns:
         The adopted revision id.
     Raises:
         NotAllowed: permission "adopt" missing; NotNow: not received, already adopted,
-        pending second entry, unresolved errors.
+        pending second entry, unresolved errors; "changed_meanwhile": the latest revision is not
+        ``seen`` (the message names both).
     """
+    from .formatting import local_time
+
     auth.require(ws, actor, "adopt")
     _regency(ws, kode)
     with ws.transaction():
+        latest = ws.latest_revision(kode)
+        if seen is not None and latest is not None and latest.id != seen:
+            r = ws.region(kode)
+            raise NotNow(f"{_named(r) if r else kode} sudah disimpan sebagai revisi {latest.number} oleh "
+                         f"{latest.created_by} ({local_time(latest.created_at)}) sesudah revisi "
+                         f"{_number_of(ws, seen)} yang diperiksa; tidak ada yang ditetapkan. Periksa revisi "
+                         f"{latest.number}, lalu tetapkan lagi.", "changed_meanwhile")
         reconcile.refresh_findings_of(ws, kode, actor)
         reconcile.verify_stored(ws, kode)  # "tampered": never adopt on findings changed outside the program
         answer = can_adopt(ws, kode, actor)

@@ -602,6 +602,10 @@ def adopt_box(editor, kode: str):
     and Esc both cancel. Returns (box, the adopt button)."""
     region = editor.ws.region(kode)
     name = f"{region.nama} ({kode})" if region else kode
+    rev = editor.latest_shown if editor.kode == kode else editor.ws.latest_revision(kode)
+    if rev is not None:  # the revision on the screen, which is the one adopted (the core checks it)
+        name += " " + QCoreApplication.translate("CertificateEditor", "revisi %1 (%2 oleh %3)") \
+            .replace("%1", str(rev.number)).replace("%2", fmt.when(rev.created_at)).replace("%3", rev.created_by)
     open_ = certificate.open_warnings(editor.ws, kode)
     text = QCoreApplication.translate(
         "CertificateEditor", "Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua "
@@ -646,6 +650,9 @@ class CertificateEditor(QWidget):
         self.actor = actor
         self.kode: str | None = None
         self.base_revision_id: int | None = None
+        self.shown: tuple[int | None, bool] = (None, False)  # (latest revision id, adopted) when opened
+        self.latest_shown = None  # that latest revision (store.RevisionInfo), None before receipt
+        self.own_write: str | None = None  # the region this editor is writing (save, adopt, reopen)
         self.findings_source = None  # region code -> findings; the main window shares one read
         self.second_entry = False  # typing a second entry: entry 1 hidden, stored apart
         self.jobs = None  # the window's JobRunner (long writes run on its worker)
@@ -751,6 +758,8 @@ class CertificateEditor(QWidget):
             self.base_revision_id = latest.id if latest else None
             draft = drafts.load_draft(self.ws, kode, self._kind)
             adopted = self.ws.adoption(kode)
+            self.shown = (latest.id if latest else None, bool(adopted))  # what reload_if_stale compares
+            self.latest_shown = latest
             if self.second_entry and latest and not adopted:
                 # entry 1 stays hidden: same columns, nothing filled, no "before" values
                 values = draft.values if draft is not None else {}
@@ -1074,6 +1083,38 @@ class CertificateEditor(QWidget):
     def _kind(self) -> str:
         return "entri_kedua" if self.second_entry else "resmi"
 
+    def reload_if_stale(self) -> bool:
+        """Show the open certificate again when it changed in the workspace since it was opened (an
+        import or a bundle stored a newer revision, another window adopted or reopened it) and
+        nothing typed here is pending. With a draft kept, the figures typed stay and the note says
+        a newer revision exists (a save is refused over it anyway). Returns whether it reloaded."""
+        if self.kode is None or self.own_write == self.kode:
+            return False  # this editor's own write: it opens the certificate again when done
+        latest = self.ws.latest_revision(self.kode)
+        now = (latest.id if latest else None, bool(self.ws.adoption(self.kode)))
+        if now == self.shown:
+            return False
+        if self.table.state() == QAbstractItemView.State.EditingState and not self.has_draft():
+            return False  # a cell being typed: the next refresh, once it is committed (a draft) or dropped
+        if now[1] == self.shown[1] and self.has_draft():
+            if latest is not None and now[0] != self.shown[0]:
+                self.info.setText(self.info.text() + " " + self.tr(
+                    "Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak draf ini dimulai; "
+                    "periksa sebelum menyimpan.").replace("%1", str(latest.number)).replace("%2", latest.created_by))
+            self.shown, self.latest_shown = now, latest
+            return False
+        current = self.table.currentIndex()
+        row, col = current.row(), current.column()
+        self.open_region(self.kode)
+        if current.isValid() and row < self.model.rowCount() and col < self.model.columnCount():
+            self.table.setCurrentIndex(self.model.index(row, col))
+        if latest is not None:
+            state = self.tr("ditetapkan") if now[1] else self.tr("revisi %1 oleh %2") \
+                .replace("%1", str(latest.number)).replace("%2", latest.created_by)
+            self.message.emit(self.tr("Sertifikat %1 berubah di ruang kerja dan dimuat ulang (%2).")
+                              .replace("%1", self.kode).replace("%2", state))
+        return True
+
     def has_draft(self) -> bool:
         from ..core import drafts
 
@@ -1110,7 +1151,11 @@ class CertificateEditor(QWidget):
                 inform(self, self.tr("Entri ganda"), fmt.refusal(exc), error=True)
                 return False
         kode = self.kode
-        self.saved.emit(kode)
+        self.own_write = kode
+        try:
+            self.saved.emit(kode)
+        finally:
+            self.own_write = None
         self.open_region(kode)
         return True
 
@@ -1244,8 +1289,10 @@ class CertificateEditor(QWidget):
         worker when the window gave us its job runner, else here. The window refreshes from the
         job's snapshot."""
         kode = self.kode
+        self.own_write = kode  # the window's refresh before on_done is not "changed elsewhere"
 
         def finished(_r=None):
+            self.own_write = None
             if before_reopen is not None:
                 before_reopen()
             if self.kode == kode:
@@ -1253,6 +1300,7 @@ class CertificateEditor(QWidget):
             self.message.emit(done_text)
 
         def failed(message: str) -> None:
+            self.own_write = None
             if self.kode == kode:
                 self.open_region(kode)  # the typed figures are still in the draft
             tell(self, fail_title, message, error=True)  # the clerk may be typing elsewhere by now
@@ -1266,8 +1314,9 @@ class CertificateEditor(QWidget):
             self.saved.emit(kode)
             finished()
             return True
-        self.jobs.start(self.ws.path, work, title, self, refresh=self.refresh_window, on_done=finished,
-                        on_failed=failed)
+        job = self.jobs.start(self.ws.path, work, title, self, refresh=self.refresh_window, on_done=finished,
+                              on_failed=failed)
+        job.signals.cancelled.connect(lambda: setattr(self, "own_write", None))
         return True
 
     def adopt(self, ask: bool = True) -> bool:
@@ -1287,7 +1336,9 @@ class CertificateEditor(QWidget):
             box.exec()
             if box.clickedButton() is not yes:
                 return False
-        return self._write_job(partial(operations.adopt, kode=kode, actor=self.actor), self.tr("Menetapkan…"),
+        seen = self.shown[0]  # the core refuses when another revision was stored since it was shown
+        return self._write_job(partial(operations.adopt, kode=kode, actor=self.actor, seen=seen),
+                               self.tr("Menetapkan…"),
                                self.tr("Sertifikat %s ditetapkan.") % kode, self.tr("Tidak dapat ditetapkan"))
 
     def reopen(self, reason: str | None = None) -> bool:

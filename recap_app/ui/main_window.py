@@ -435,8 +435,14 @@ class MainWindow(QMainWindow):
                 except Exception as exc:  # one page failing must not blank the others
                     self.show_message(self.tr("Halaman tidak dapat dimuat: %s") % fmt.refusal(exc))
         if self.editor.kode:
-            self.editor.refresh_findings()
-            self.editor.update_buttons()
+            try:
+                reloaded = self.editor.reload_if_stale()  # a newer revision, an adoption: never shown stale
+            except RecapError as exc:
+                reloaded = False
+                self.show_message(self.tr("Sertifikat tidak dapat dimuat ulang: %s") % fmt.refusal(exc))
+            if not reloaded:
+                self.editor.refresh_findings()
+                self.editor.update_buttons()
         self.update_gates()
         self.workspace_changed.emit()
 
@@ -857,8 +863,15 @@ class MainWindow(QMainWindow):
         before (an export refused to them) is cleared."""
         if actor != self.actor and dict.__contains__(self.pages, "bundles"):
             self.pages["bundles"].result.clear()
+        if actor != self.actor and self._alert_kind in ("message", "job"):
+            self.hide_alert()  # a refusal said to the one before
         self.actor = actor
         self.editor.actor = actor
+        if self.editor.kode:
+            try:
+                self.editor.reload_if_stale()  # the next user sees the certificate as stored now
+            except RecapError as exc:
+                self.show_message(self.tr("Sertifikat tidak dapat dimuat ulang: %s") % fmt.refusal(exc))
         self.editor.update_buttons()  # what this user may do now
         self.update_gates()
         self.user_label.setText(self.tr("Pengguna: %s") % actor)

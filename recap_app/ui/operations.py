@@ -51,9 +51,10 @@ def refresh_stale_findings(ws, progress, cancelled, *, actor):
 
 
 # ------------------------------------------------------------------ certificate editor
-def adopt(ws, progress, cancelled, *, kode, actor):
-    """certificate.adopt: adopt (tetapkan) one certificate (it re-checks and backs up)."""
-    return certificate.adopt(ws, kode, actor)
+def adopt(ws, progress, cancelled, *, kode, actor, seen=None):
+    """certificate.adopt: adopt (tetapkan) one certificate (it re-checks and backs up); refused when
+    the latest revision is not ``seen``, the one the chair had open."""
+    return certificate.adopt(ws, kode, actor, seen=seen)
 
 
 def reopen(ws, progress, cancelled, *, kode, actor, reason):

@@ -4,57 +4,57 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="35"/>
+        <location filename="../../recap_app/ui/users.py" line="36"/>
         <source>Kata sandi baru</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="35"/>
+        <location filename="../../recap_app/ui/users.py" line="36"/>
         <source>Akun baru</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="50"/>
+        <location filename="../../recap_app/ui/users.py" line="51"/>
         <source>&amp;Nama pengguna</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="52"/>
+        <location filename="../../recap_app/ui/users.py" line="53"/>
         <source>&amp;Peran</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="53"/>
+        <location filename="../../recap_app/ui/users.py" line="54"/>
         <source>&amp;Kata sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="54"/>
+        <location filename="../../recap_app/ui/users.py" line="55"/>
         <source>&amp;Ulangi kata sandi</source>
         <translation>Password &amp;again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="57"/>
+        <location filename="../../recap_app/ui/users.py" line="58"/>
         <source>Akun pertama harus admin. Sesudah itu setiap orang masuk dengan nama dan kata sandinya.</source>
         <translation>The first account must be an admin. From then on everyone logs in with their name and password.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="61"/>
+        <location filename="../../recap_app/ui/users.py" line="62"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="61"/>
+        <location filename="../../recap_app/ui/users.py" line="62"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="66"/>
+        <location filename="../../recap_app/ui/users.py" line="67"/>
         <source>Kedua kata sandi tidak sama; tulis ulang.</source>
         <translation>The two passwords differ; type them again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="69"/>
+        <location filename="../../recap_app/ui/users.py" line="70"/>
         <source>Nama pengguna harus diisi.</source>
         <translation>A user name is needed.</translation>
     </message>
@@ -339,159 +339,160 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="663"/>
+        <location filename="../../recap_app/ui/editor.py" line="669"/>
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="672"/>
+        <location filename="../../recap_app/ui/editor.py" line="678"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="673"/>
+        <location filename="../../recap_app/ui/editor.py" line="679"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="674"/>
+        <location filename="../../recap_app/ui/editor.py" line="680"/>
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="676"/>
-        <location filename="../../recap_app/ui/editor.py" line="1315"/>
-        <location filename="../../recap_app/ui/editor.py" line="1317"/>
+        <location filename="../../recap_app/ui/editor.py" line="682"/>
+        <location filename="../../recap_app/ui/editor.py" line="1357"/>
+        <location filename="../../recap_app/ui/editor.py" line="1359"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="688"/>
+        <location filename="../../recap_app/ui/editor.py" line="694"/>
         <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
         <translation>Jump to a party&apos;s block (party-only votes, candidates, total).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="693"/>
+        <location filename="../../recap_app/ui/editor.py" line="699"/>
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="695"/>
+        <location filename="../../recap_app/ui/editor.py" line="701"/>
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="698"/>
+        <location filename="../../recap_app/ui/editor.py" line="704"/>
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="700"/>
+        <location filename="../../recap_app/ui/editor.py" line="706"/>
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="704"/>
+        <location filename="../../recap_app/ui/editor.py" line="710"/>
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="706"/>
+        <location filename="../../recap_app/ui/editor.py" line="712"/>
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="707"/>
+        <location filename="../../recap_app/ui/editor.py" line="713"/>
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="758"/>
+        <location filename="../../recap_app/ui/editor.py" line="766"/>
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="761"/>
+        <location filename="../../recap_app/ui/editor.py" line="769"/>
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="764"/>
+        <location filename="../../recap_app/ui/editor.py" line="772"/>
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="768"/>
+        <location filename="../../recap_app/ui/editor.py" line="776"/>
+        <location filename="../../recap_app/ui/editor.py" line="1101"/>
         <source>Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak draf ini dimulai; periksa sebelum menyimpan.</source>
         <translation>Note: this certificate was saved again (revision %1 by %2) since this draft was started; check before saving.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="773"/>
+        <location filename="../../recap_app/ui/editor.py" line="781"/>
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="778"/>
+        <location filename="../../recap_app/ui/editor.py" line="786"/>
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="781"/>
+        <location filename="../../recap_app/ui/editor.py" line="789"/>
         <source>Sertifikat ini sudah ditetapkan: hanya dapat dibaca. Ketua dapat membukanya kembali (Buka kembali) bila angkanya harus diubah.</source>
         <translation>This certificate is adopted: read-only. The chair can reopen it (Reopen) if its figures must change.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="786"/>
+        <location filename="../../recap_app/ui/editor.py" line="794"/>
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="788"/>
+        <location filename="../../recap_app/ui/editor.py" line="796"/>
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="791"/>
+        <location filename="../../recap_app/ui/editor.py" line="799"/>
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="839"/>
+        <location filename="../../recap_app/ui/editor.py" line="847"/>
         <source>Lompat ke partai…</source>
         <translation>Jump to party…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="878"/>
+        <location filename="../../recap_app/ui/editor.py" line="886"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="893"/>
+        <location filename="../../recap_app/ui/editor.py" line="901"/>
         <source>Pemeriksaan langsung: belum ada angka (semua isian kosong)</source>
         <translation>Live check: no figures yet (every field blank)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="899"/>
+        <location filename="../../recap_app/ui/editor.py" line="907"/>
         <source>Pemeriksaan langsung tidak dapat dijalankan: %s</source>
         <translation>The live check cannot run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="908"/>
+        <location filename="../../recap_app/ui/editor.py" line="916"/>
         <source>Pemeriksaan langsung: %1 kesalahan, %2 peringatan</source>
         <translation>Live check: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="933"/>
+        <location filename="../../recap_app/ui/editor.py" line="941"/>
         <source>kolom %s</source>
         <translation>column %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1020"/>
+        <location filename="../../recap_app/ui/editor.py" line="1028"/>
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="1024"/>
+        <location filename="../../recap_app/ui/editor.py" line="1032"/>
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -499,67 +500,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1050"/>
+        <location filename="../../recap_app/ui/editor.py" line="1058"/>
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1066"/>
+        <location filename="../../recap_app/ui/editor.py" line="1074"/>
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1110"/>
+        <location filename="../../recap_app/ui/editor.py" line="1111"/>
+        <source>ditetapkan</source>
+        <translation>adopted</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1111"/>
+        <source>revisi %1 oleh %2</source>
+        <translation>revision %1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1113"/>
+        <source>Sertifikat %1 berubah di ruang kerja dan dimuat ulang (%2).</source>
+        <translation>The certificate %1 changed in the workspace and was loaded again (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="1150"/>
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1170"/>
+        <location filename="../../recap_app/ui/editor.py" line="1210"/>
         <source>Tidak ada perubahan: angka sama dengan revisi %1; tidak ada revisi baru.</source>
         <translation>No change: the figures equal revision %1; no new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1175"/>
+        <location filename="../../recap_app/ui/editor.py" line="1215"/>
         <source>Sertifikat %1 sudah disimpan sebagai revisi %2 oleh %3 (%4) sejak isian ini dimulai. Menyimpan angka di layar ini sebagai revisi baru akan menggantikan angka revisi %2.</source>
         <translation>Certificate %1 was saved as revision %2 by %3 (%4) since this entry was started. Saving the figures on this screen as a new revision will replace the figures of revision %2.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1179"/>
+        <location filename="../../recap_app/ui/editor.py" line="1219"/>
         <source>Sertifikat sudah berubah</source>
         <translation>The certificate has changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1180"/>
+        <location filename="../../recap_app/ui/editor.py" line="1220"/>
         <source>Simpan di atas revisi %1</source>
         <translation>Save over revision %1</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1191"/>
+        <location filename="../../recap_app/ui/editor.py" line="1231"/>
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1193"/>
+        <location filename="../../recap_app/ui/editor.py" line="1233"/>
         <source>Angka sedang disimpan; tunggu sebentar.</source>
         <translation>The figures are being saved; wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1195"/>
+        <location filename="../../recap_app/ui/editor.py" line="1235"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1194"/>
+        <location filename="../../recap_app/ui/editor.py" line="1234"/>
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1240"/>
+        <location filename="../../recap_app/ui/editor.py" line="1280"/>
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1239"/>
+        <location filename="../../recap_app/ui/editor.py" line="1279"/>
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator&apos;s decision.</translation>
     </message>
@@ -579,120 +595,125 @@
         <translation>Save the change</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="606"/>
+        <location filename="../../recap_app/ui/editor.py" line="607"/>
+        <source>revisi %1 (%2 oleh %3)</source>
+        <translation>revision %1 (%2 by %3)</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/editor.py" line="610"/>
         <source>Tetapkan sertifikat %s? Sesudah ditetapkan, sertifikat hanya dapat dibaca sampai ketua membukanya kembali.</source>
         <translation>Adopt the certificate of %s? Once adopted it is read-only until the chair reopens it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="617"/>
+        <location filename="../../recap_app/ui/editor.py" line="621"/>
         <source>Masih terbuka: %s peringatan belum dijelaskan (jelaskan di halaman Temuan):</source>
         <translation>Still open: %s warnings not explained (explain them on the Findings page):</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="620"/>
+        <location filename="../../recap_app/ui/editor.py" line="624"/>
         <source>Tetapkan sertifikat</source>
         <translation>Adopt certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="621"/>
+        <location filename="../../recap_app/ui/editor.py" line="625"/>
         <source>&amp;Tetapkan</source>
         <translation>&amp;Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="622"/>
+        <location filename="../../recap_app/ui/editor.py" line="626"/>
         <source>&amp;Batal</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1194"/>
+        <location filename="../../recap_app/ui/editor.py" line="1234"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1206"/>
+        <location filename="../../recap_app/ui/editor.py" line="1246"/>
         <source>Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka. Perbaiki, atau tekan Esc untuk membatalkan isian itu, lalu simpan lagi.</source>
         <translation>Not saved: the cell being edited holds text that is not a figure. Correct it, or press Esc to cancel that entry, then save again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1224"/>
+        <location filename="../../recap_app/ui/editor.py" line="1264"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1225"/>
+        <location filename="../../recap_app/ui/editor.py" line="1265"/>
         <source>Sel yang sedang diisi berisi &quot;%s&quot;, yang bukan angka; isian ini belum masuk draf dan hilang bila program ditutup sekarang.</source>
         <translation>The cell being edited holds &quot;%s&quot;, which is not a figure; this entry is not in the draft yet and is lost if the program closes now.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1226"/>
+        <location filename="../../recap_app/ui/editor.py" line="1266"/>
         <source>Keluar tanpa isian ini</source>
         <translation>Quit without this entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1226"/>
+        <location filename="../../recap_app/ui/editor.py" line="1266"/>
         <source>Kembali ke sel</source>
         <translation>Back to the cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1238"/>
+        <location filename="../../recap_app/ui/editor.py" line="1278"/>
         <source>Menyimpan entri kedua…</source>
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1290"/>
+        <location filename="../../recap_app/ui/editor.py" line="1332"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1284"/>
-        <location filename="../../recap_app/ui/editor.py" line="1291"/>
+        <location filename="../../recap_app/ui/editor.py" line="1324"/>
+        <location filename="../../recap_app/ui/editor.py" line="1333"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1291"/>
+        <location filename="../../recap_app/ui/editor.py" line="1333"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1298"/>
-        <location filename="../../recap_app/ui/editor.py" line="1300"/>
+        <location filename="../../recap_app/ui/editor.py" line="1340"/>
+        <location filename="../../recap_app/ui/editor.py" line="1342"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1299"/>
+        <location filename="../../recap_app/ui/editor.py" line="1341"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1306"/>
+        <location filename="../../recap_app/ui/editor.py" line="1348"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1307"/>
+        <location filename="../../recap_app/ui/editor.py" line="1349"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1307"/>
+        <location filename="../../recap_app/ui/editor.py" line="1349"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1316"/>
+        <location filename="../../recap_app/ui/editor.py" line="1358"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1180"/>
-        <location filename="../../recap_app/ui/editor.py" line="1317"/>
+        <location filename="../../recap_app/ui/editor.py" line="1220"/>
+        <location filename="../../recap_app/ui/editor.py" line="1359"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1322"/>
+        <location filename="../../recap_app/ui/editor.py" line="1364"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -723,17 +744,17 @@
 <context>
     <name>CertificateTable</name>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="64"/>
+        <location filename="../../recap_app/ui/fmt.py" line="75"/>
         <source>“%1” terlalu besar (paling besar 999.999.999).</source>
         <translation>“%1” is too large (at most 999.999.999).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="69"/>
+        <location filename="../../recap_app/ui/fmt.py" line="80"/>
         <source>“%1” negatif: angka sertifikat tidak boleh kurang dari nol (0 ditulis 0 atau -).</source>
         <translation>“%1” is negative: a certificate figure cannot be below zero (write 0 as 0 or -).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="72"/>
+        <location filename="../../recap_app/ui/fmt.py" line="83"/>
         <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
         <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
     </message>
@@ -756,98 +777,98 @@
         <translation>CSV column prefix, e.g. situng_ (may be empty)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
         <source>Wilayah / kolom</source>
         <translation>Region / column</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
         <source>Isian</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="38"/>
-        <location filename="../../recap_app/ui/pages/compare.py" line="75"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="76"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="40"/>
         <source>Sumber lain</source>
         <translation>Other source</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="40"/>
         <source>Selisih</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="39"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="40"/>
         <source>Mirip salah ketik</source>
         <translation>Looks like a typing fault</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="48"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
         <source>kelebihan satu angka</source>
         <translation>one digit too many</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="48"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
         <source>kekurangan satu angka</source>
         <translation>one digit too few</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="50"/>
         <source>dua angka tertukar</source>
         <translation>two digits swapped</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="49"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="50"/>
         <source>satu angka berbeda</source>
         <translation>one digit different</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="50"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="51"/>
         <source>nilai baris lain</source>
         <translation>another row&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="59"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="60"/>
         <source>Pilih berkas pembanding</source>
         <translation>Choose the other source</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="60"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="61"/>
         <source>CSV dan lembar kerja (*.csv *.xlsx *.xls *.ods);;Semua berkas (*)</source>
         <translation>CSV and spreadsheets (*.csv *.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="65"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="66"/>
         <source>Membaca %s…</source>
         <translation>Reading %s…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="66"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="67"/>
         <source>Membandingkan…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="68"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="69"/>
         <source>Bandingkan</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="74"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="75"/>
         <source>%1 dibandingkan dengan %2: %3 angka dibandingkan, %4 berbeda (%5 mirip salah ketik).</source>
         <translation>%1 compared with %2: %3 figures compared, %4 differ (%5 look like typing faults).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="79"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="80"/>
         <source>Belum ada di ruang kerja: %s</source>
         <translation>Not yet in the workspace: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/compare.py" line="81"/>
+        <location filename="../../recap_app/ui/pages/compare.py" line="82"/>
         <source>Kode tidak dikenal: %s</source>
         <translation>Unknown codes: %s</translation>
     </message>
@@ -1566,29 +1587,29 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>Import with this reason</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="116"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="117"/>
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="125"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="133"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="126"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="134"/>
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="126"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="127"/>
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="142"/>
         <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="144"/>
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="136"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="137"/>
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
@@ -1613,12 +1634,12 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>Save the &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="141"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="142"/>
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="142"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1649,57 +1670,57 @@ If these files are the ones that count, give the reason (recorded with the new r
 <context>
     <name>KeyPassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="250"/>
+        <location filename="../../recap_app/ui/users.py" line="251"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="253"/>
+        <location filename="../../recap_app/ui/users.py" line="254"/>
         <source>Belum ada kunci kantor di komputer ini: kunci dibuat sekarang, dilindungi kata sandi ini.</source>
         <translation>This computer has no office key yet: the key is made now, protected by this passphrase.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="255"/>
+        <location filename="../../recap_app/ui/users.py" line="256"/>
         <source>Ganti kata sandi kunci kantor; kuncinya tetap sama.</source>
         <translation>Change the office key&apos;s passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="257"/>
+        <location filename="../../recap_app/ui/users.py" line="258"/>
         <source>Kunci kantor belum dilindungi kata sandi: siapa pun yang dapat membaca berkasnya dapat menandatangani atas nama kantor. Tetapkan kata sandinya; kuncinya tetap sama.</source>
         <translation>The office key has no passphrase: anyone who can read its file can sign in the office&apos;s name. Set its passphrase; the key stays the same.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="259"/>
+        <location filename="../../recap_app/ui/users.py" line="260"/>
         <source>Kata sandi baru: paling sedikit %s karakter dan tidak mudah ditebak (beberapa kata yang tidak berhubungan, misalnya).</source>
         <translation>New passphrase: at least %s characters and not easy to guess (several unrelated words, for instance).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="268"/>
+        <location filename="../../recap_app/ui/users.py" line="269"/>
         <source>Kata sandi &amp;sekarang</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="273"/>
+        <location filename="../../recap_app/ui/users.py" line="274"/>
         <source>Kata sandi &amp;baru</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="274"/>
+        <location filename="../../recap_app/ui/users.py" line="275"/>
         <source>&amp;Ulangi kata sandi baru</source>
         <translation>New passphrase &amp;again</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="280"/>
+        <location filename="../../recap_app/ui/users.py" line="281"/>
         <source>Simpan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="280"/>
+        <location filename="../../recap_app/ui/users.py" line="281"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="288"/>
+        <location filename="../../recap_app/ui/users.py" line="289"/>
         <source>Kedua kata sandi baru tidak sama; tulis ulang.</source>
         <translation>The two new passphrases differ; type them again.</translation>
     </message>
@@ -1752,7 +1773,7 @@ If these files are the ones that count, give the reason (recorded with the new r
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="239"/>
-        <location filename="../../recap_app/ui/main_window.py" line="854"/>
+        <location filename="../../recap_app/ui/main_window.py" line="877"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1797,7 +1818,7 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="776"/>
+        <location filename="../../recap_app/ui/main_window.py" line="792"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
@@ -1922,34 +1943,40 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="498"/>
+        <location filename="../../recap_app/ui/main_window.py" line="442"/>
+        <location filename="../../recap_app/ui/main_window.py" line="874"/>
+        <source>Sertifikat tidak dapat dimuat ulang: %s</source>
+        <translation>The certificate could not be loaded again: %s</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="514"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="526"/>
-        <location filename="../../recap_app/ui/main_window.py" line="532"/>
+        <location filename="../../recap_app/ui/main_window.py" line="542"/>
+        <location filename="../../recap_app/ui/main_window.py" line="548"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="526"/>
+        <location filename="../../recap_app/ui/main_window.py" line="542"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="532"/>
+        <location filename="../../recap_app/ui/main_window.py" line="548"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="777"/>
+        <location filename="../../recap_app/ui/main_window.py" line="793"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/app.py" line="188"/>
-        <location filename="../../recap_app/ui/main_window.py" line="840"/>
+        <location filename="../../recap_app/ui/main_window.py" line="856"/>
         <source>Buka ruang kerja</source>
         <extracomment>the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops
 ----------
@@ -1957,88 +1984,88 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="841"/>
+        <location filename="../../recap_app/ui/main_window.py" line="857"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="871"/>
+        <location filename="../../recap_app/ui/main_window.py" line="894"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="871"/>
+        <location filename="../../recap_app/ui/main_window.py" line="894"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="904"/>
-        <location filename="../../recap_app/ui/main_window.py" line="913"/>
-        <location filename="../../recap_app/ui/main_window.py" line="934"/>
-        <location filename="../../recap_app/ui/main_window.py" line="940"/>
-        <location filename="../../recap_app/ui/main_window.py" line="943"/>
+        <location filename="../../recap_app/ui/main_window.py" line="927"/>
+        <location filename="../../recap_app/ui/main_window.py" line="936"/>
+        <location filename="../../recap_app/ui/main_window.py" line="957"/>
+        <location filename="../../recap_app/ui/main_window.py" line="963"/>
+        <location filename="../../recap_app/ui/main_window.py" line="966"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="905"/>
+        <location filename="../../recap_app/ui/main_window.py" line="928"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="909"/>
+        <location filename="../../recap_app/ui/main_window.py" line="932"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="912"/>
+        <location filename="../../recap_app/ui/main_window.py" line="935"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="913"/>
+        <location filename="../../recap_app/ui/main_window.py" line="936"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="913"/>
-        <location filename="../../recap_app/ui/main_window.py" line="937"/>
+        <location filename="../../recap_app/ui/main_window.py" line="936"/>
+        <location filename="../../recap_app/ui/main_window.py" line="960"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="920"/>
+        <location filename="../../recap_app/ui/main_window.py" line="943"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="935"/>
+        <location filename="../../recap_app/ui/main_window.py" line="958"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="937"/>
+        <location filename="../../recap_app/ui/main_window.py" line="960"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="944"/>
+        <location filename="../../recap_app/ui/main_window.py" line="967"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="945"/>
+        <location filename="../../recap_app/ui/main_window.py" line="968"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="968"/>
+        <location filename="../../recap_app/ui/main_window.py" line="991"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="968"/>
+        <location filename="../../recap_app/ui/main_window.py" line="991"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -2100,13 +2127,13 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="707"/>
+        <location filename="../../recap_app/ui/main_window.py" line="723"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="711"/>
-        <location filename="../../recap_app/ui/main_window.py" line="712"/>
+        <location filename="../../recap_app/ui/main_window.py" line="727"/>
+        <location filename="../../recap_app/ui/main_window.py" line="728"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>
@@ -2176,32 +2203,32 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="309"/>
+        <location filename="../../recap_app/ui/users.py" line="310"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="311"/>
+        <location filename="../../recap_app/ui/users.py" line="312"/>
         <source>Kunci kantor dilindungi kata sandi. Tulis kata sandinya untuk menandatangani %s.</source>
         <translation>The office key is protected by a passphrase. Type it to sign %s.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="312"/>
+        <location filename="../../recap_app/ui/users.py" line="313"/>
         <source>berkas ini</source>
         <translation>this file</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="319"/>
+        <location filename="../../recap_app/ui/users.py" line="320"/>
         <source>&amp;Kata sandi kunci</source>
         <translation>Key &amp;passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="321"/>
+        <location filename="../../recap_app/ui/users.py" line="322"/>
         <source>Tandatangani</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="321"/>
+        <location filename="../../recap_app/ui/users.py" line="322"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
@@ -3220,110 +3247,110 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="84"/>
+        <location filename="../../recap_app/ui/users.py" line="85"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="89"/>
+        <location filename="../../recap_app/ui/users.py" line="90"/>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="89"/>
+        <location filename="../../recap_app/ui/users.py" line="90"/>
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="89"/>
+        <location filename="../../recap_app/ui/users.py" line="90"/>
         <source>Keadaan</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="89"/>
+        <location filename="../../recap_app/ui/users.py" line="90"/>
         <source>Dibuat</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="95"/>
+        <location filename="../../recap_app/ui/users.py" line="96"/>
         <source>&amp;Tambah akun…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="100"/>
+        <location filename="../../recap_app/ui/users.py" line="101"/>
         <source>Ubah &amp;peran</source>
         <translation>Change &amp;role</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="101"/>
-        <location filename="../../recap_app/ui/users.py" line="176"/>
+        <location filename="../../recap_app/ui/users.py" line="102"/>
+        <location filename="../../recap_app/ui/users.py" line="177"/>
         <source>&amp;Nonaktifkan</source>
         <translation>&amp;Disable</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="102"/>
+        <location filename="../../recap_app/ui/users.py" line="103"/>
         <source>&amp;Kata sandi baru…</source>
         <translation>New &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="111"/>
+        <location filename="../../recap_app/ui/users.py" line="112"/>
         <source>Kata sandi k&amp;unci kantor…</source>
         <translation>Office &amp;key passphrase…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="114"/>
+        <location filename="../../recap_app/ui/users.py" line="115"/>
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="125"/>
+        <location filename="../../recap_app/ui/users.py" line="126"/>
         <source>aktif</source>
         <translation>active</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="125"/>
+        <location filename="../../recap_app/ui/users.py" line="126"/>
         <source>nonaktif</source>
         <translation>disabled</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="129"/>
+        <location filename="../../recap_app/ui/users.py" line="130"/>
         <source>Belum ada akun: ruang kerja dalam mode terbuka (siapa pun dapat bertindak dengan menulis namanya). Buat akun admin pertama untuk mewajibkan kata sandi.</source>
         <translation>No accounts yet: the workspace is in open mode (anyone may act by writing a name). Create the first admin account to require passwords.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="132"/>
+        <location filename="../../recap_app/ui/users.py" line="133"/>
         <source>Hanya admin yang dapat mengubah akun. Peran menentukan apa yang boleh dilakukan; setiap perubahan tercatat di log audit.</source>
         <translation>Only an admin may change accounts. The role decides what may be done; every change is in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="141"/>
+        <location filename="../../recap_app/ui/users.py" line="142"/>
         <source>Kunci kantor: belum ada di komputer ini. Ruang kerja yang memakai akun menandatangani bundel dan situs hanya dengan kunci berkata sandi, yang dibuat ketua atau admin di sini.</source>
         <translation>Office key: none on this computer yet. A workspace with accounts signs bundles and the site only with a key that has a passphrase, made here by the ketua or an admin.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="146"/>
+        <location filename="../../recap_app/ui/users.py" line="147"/>
         <source>Kunci kantor: dilindungi kata sandi (sidik %s).</source>
         <translation>Office key: protected by a passphrase (fingerprint %s).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="147"/>
+        <location filename="../../recap_app/ui/users.py" line="148"/>
         <source>Kunci kantor: belum dilindungi kata sandi (sidik %s); ruang kerja yang memakai akun tidak menandatangani dengannya.</source>
         <translation>Office key: no passphrase yet (fingerprint %s); a workspace with accounts does not sign with it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="176"/>
+        <location filename="../../recap_app/ui/users.py" line="177"/>
         <source>&amp;Aktifkan</source>
         <translation>&amp;Enable</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="225"/>
-        <location filename="../../recap_app/ui/users.py" line="234"/>
-        <location filename="../../recap_app/ui/users.py" line="237"/>
+        <location filename="../../recap_app/ui/users.py" line="226"/>
+        <location filename="../../recap_app/ui/users.py" line="235"/>
+        <location filename="../../recap_app/ui/users.py" line="238"/>
         <source>Kata sandi kunci kantor</source>
         <translation>Office key passphrase</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/users.py" line="238"/>
+        <location filename="../../recap_app/ui/users.py" line="239"/>
         <source>Kunci kantor %s kini dilindungi kata sandi (sidik %s). Kata sandi itu diminta setiap kali bundel atau situs ditandatangani; simpan di tempat aman.</source>
         <translation>The office key %s is now protected by a passphrase (fingerprint %s). It is asked for every time a bundle or the site is signed; keep it somewhere safe.</translation>
     </message>

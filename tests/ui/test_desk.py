@@ -201,7 +201,7 @@ def test_open_errors_are_said_before_the_adoption_question_and_both_speak_englis
         reason = reason_dialog(window)
         qtbot.addWidget(reason)
         assert box.windowTitle() == "Adopt certificate" and yes.text() == "&Adopt"
-        assert box.text().startswith("Adopt the certificate of Kabupaten Cilacap (33.01)?")
+        assert box.text().startswith("Adopt the certificate of Kabupaten Cilacap (33.01) revision 1 (")
         assert "Still open: 33 warnings not explained" in box.text()
         assert reason.windowTitle() == "Reason for the change"
     finally:
