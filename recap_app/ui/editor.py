@@ -702,7 +702,8 @@ class CertificateEditor(QWidget):
         self.entry2_btn = QPushButton(self.tr("Entri kedua"))
         self.entry2_btn.setObjectName("entry2Button")
         self.entry2_btn.setCheckable(True)
-        self.entry2_btn.setToolTip(self.tr("Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama."))
+        self._entry2_tip = self.tr("Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.")
+        self.entry2_btn.setToolTip(self._entry2_tip)
         self.entry2_btn.toggled.connect(self.set_second_entry)
         self.decide_btn = QPushButton(self.tr("Keputusan entri ganda…"))
         self.decide_btn.clicked.connect(lambda: self.decide())
@@ -1179,7 +1180,10 @@ class CertificateEditor(QWidget):
                      adopt if adopt.code != "unresolved_errors" else certificate.YES)
         self._answer(self.reopen_btn, not self.second_entry, certificate.can_reopen(self.ws, self.kode, self.actor))
         received = self.base_revision_id is not None
-        self.entry2_btn.setEnabled(received and not self.ws.adoption(self.kode))
+        entry2 = certificate.can_edit(self.ws, self.kode, self.actor, certificate.SECOND_ENTRY)
+        # a second entry under way can always be left; one is begun only by a role holding "second_entry"
+        self.entry2_btn.setEnabled(self.second_entry or (received and entry2.allowed))
+        self.entry2_btn.setToolTip(self._entry2_tip if self.second_entry or entry2.allowed else fmt.refusal(entry2))
         pending = received and not self.second_entry and certificate.pending_second_entry(self.ws, self.kode)
         self.decide_btn.setEnabled(bool(pending))
         self.decide_btn.setVisible(bool(pending))  # shown while a second entry waits: the row stays within the window

@@ -314,6 +314,10 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Pengguna dan peran…"), self.manage_users, None, "act_users")
         self._action(m, self.tr("Pengaturan &kantor…"), self.edit_settings, None, "act_settings")
         self._action(m, self.tr("P&ulihkan dari cadangan…"), self.restore_backup, None, "act_restore")
+        m.setToolTipsVisible(True)  # a greyed entry says which role may use it
+        for act, permission in ((self.act_import, "import"), (self.act_print, "print"),
+                                (self.act_settings, "settings"), (self.act_restore, "restore")):
+            self.gate(act, permission)
         m.addSeparator()
         self._action(m, self.tr("&Keluar"), self.close, "Ctrl+Q")
 

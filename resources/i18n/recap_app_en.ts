@@ -193,145 +193,145 @@
         <translation>Only when the key fingerprint was checked with the sender by another channel.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="55"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="56"/>
         <source>&lt;b&gt;Konflik menunggu keputusan&lt;/b&gt; (sertifikat yang berubah di kedua sisi)</source>
         <translation>&lt;b&gt;Conflicts waiting for a decision&lt;/b&gt; (certificates changed on both sides)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="61"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="62"/>
         <source>Pakai data kita</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="62"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="63"/>
         <source>Pakai data kiriman</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="83"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="84"/>
         <source>Ekspor bundel</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="85"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="86"/>
         <source>Bundel (*.zip)</source>
         <translation>Bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="91"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="92"/>
         <source>bundel ini</source>
         <translation>this bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="98"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="99"/>
         <source>Menyusun dan menandatangani bundel…</source>
         <translation>Building and signing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="102"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="103"/>
         <source>Bundel diekspor: %s</source>
         <translation>Bundle exported: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="107"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="108"/>
         <source>Sidik jari manifes: %s</source>
         <translation>Manifest fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="109"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="110"/>
         <source>Mengekspor bundel…</source>
         <translation>Exporting bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="80"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="93"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="111"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="81"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="94"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="112"/>
         <source>GAGAL: %s</source>
         <translation>FAILED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="103"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="104"/>
         <source>Nomor urut %1 (dasar %2), %3 sertifikat, %4 revisi, %5 catatan audit, %6 bita.</source>
         <translation>Sequence %1 (base %2), %3 certificates, %4 revisions, %5 audit records, %6 bytes.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="115"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="116"/>
         <source>Verifikasi bundel</source>
         <translation>Verify bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="116"/>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="142"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="117"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="143"/>
         <source>Bundel (*.zip);;Semua berkas (*)</source>
         <translation>Bundle (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="124"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="125"/>
         <source>SAH: tanda tangan, sidik jari isi dan bentuk data benar.</source>
         <translation>VALID: signature, member fingerprints and data shape are correct.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="125"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="126"/>
         <source>Pengirim: %1 (%2), tingkat %3</source>
         <translation>Sender: %1 (%2), tier %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="127"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
         <source>Sidik jari kunci pengirim: %s</source>
         <translation>Sender&apos;s key fingerprint: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="128"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="129"/>
         <source>Pemilihan: %s</source>
         <translation>Election: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="129"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="130"/>
         <source>Nomor urut: %s</source>
         <translation>Sequence: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="130"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="131"/>
         <source>Sertifikat: %s</source>
         <translation>Certificates: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="132"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="133"/>
         <source>Bundel SIMULASI.</source>
         <translation>SIMULASI (simulation) bundle.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="135"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="136"/>
         <source>Memverifikasi bundel…</source>
         <translation>Verifying bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="137"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="138"/>
         <source>TIDAK SAH: %s</source>
         <translation>NOT VALID: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="141"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="142"/>
         <source>Impor bundel</source>
         <translation>Import bundle</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="152"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="153"/>
         <source>Mengimpor bundel…</source>
         <translation>Importing bundle…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="154"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="155"/>
         <source>DITOLAK: %s</source>
         <translation>REFUSED: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="168"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="169"/>
         <source>%1 %2 — dari %3 nomor %4, %5 isian berbeda</source>
         <translation>%1 %2 — from %3 number %4, %5 figures differ</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/bundles.py" line="190"/>
+        <location filename="../../recap_app/ui/pages/bundles.py" line="191"/>
         <source>Konflik</source>
         <translation>Conflict</translation>
     </message>
@@ -339,160 +339,160 @@
 <context>
     <name>CertificateEditor</name>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="669"/>
+        <location filename="../../recap_app/ui/editor.py" line="670"/>
         <source>Pilih kabupaten/kota di daftar kiri untuk membuka sertifikatnya.</source>
         <translation>Choose a regency in the list on the left to open its certificate.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="678"/>
+        <location filename="../../recap_app/ui/editor.py" line="679"/>
         <source>Urungkan</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="679"/>
+        <location filename="../../recap_app/ui/editor.py" line="680"/>
         <source>Ulangi</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="680"/>
+        <location filename="../../recap_app/ui/editor.py" line="681"/>
         <source>Simpan sertifikat</source>
         <translation>Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="682"/>
-        <location filename="../../recap_app/ui/editor.py" line="1357"/>
-        <location filename="../../recap_app/ui/editor.py" line="1359"/>
+        <location filename="../../recap_app/ui/editor.py" line="683"/>
+        <location filename="../../recap_app/ui/editor.py" line="1370"/>
+        <location filename="../../recap_app/ui/editor.py" line="1372"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="694"/>
+        <location filename="../../recap_app/ui/editor.py" line="695"/>
         <source>Lompat ke blok partai (suara partai, calon, jumlah).</source>
         <translation>Jump to a party&apos;s block (party-only votes, candidates, total).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="699"/>
+        <location filename="../../recap_app/ui/editor.py" line="700"/>
         <source>Sel biru muda: jumlah · merah: kesalahan · kuning: peringatan · tebal: diubah</source>
         <translation>Light blue cells: sums · red: error · yellow: warning · bold: changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="701"/>
+        <location filename="../../recap_app/ui/editor.py" line="702"/>
         <source>Entri kedua</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="704"/>
+        <location filename="../../recap_app/ui/editor.py" line="705"/>
         <source>Ketik ulang sertifikat oleh orang lain tanpa melihat entri pertama.</source>
         <translation>Another person types the certificate again without seeing the first entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="706"/>
+        <location filename="../../recap_app/ui/editor.py" line="708"/>
         <source>Keputusan entri ganda…</source>
         <translation>Double-entry decision…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="710"/>
+        <location filename="../../recap_app/ui/editor.py" line="712"/>
         <source>Tetapkan</source>
         <translation>Adopt</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="712"/>
+        <location filename="../../recap_app/ui/editor.py" line="714"/>
         <source>Tetapkan sertifikat ini (ditolak selama ada kesalahan yang belum diselesaikan).</source>
         <translation>Adopt this certificate (refused while an unresolved error remains).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="713"/>
+        <location filename="../../recap_app/ui/editor.py" line="715"/>
         <source>Buka kembali…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="766"/>
+        <location filename="../../recap_app/ui/editor.py" line="768"/>
         <source>ENTRI KEDUA: ketik ulang seluruh sertifikat dari kertasnya; entri pertama disembunyikan.</source>
         <translation>SECOND ENTRY: type the whole certificate again from the paper; the first entry is hidden.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="769"/>
+        <location filename="../../recap_app/ui/editor.py" line="771"/>
         <source>Draf entri kedua dipulihkan.</source>
         <translation>Second-entry draft restored.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="772"/>
+        <location filename="../../recap_app/ui/editor.py" line="774"/>
         <source>Draf yang belum disimpan dipulihkan (terakhir %1 oleh %2).</source>
         <translation>Unsaved draft restored (last saved %1 by %2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="776"/>
-        <location filename="../../recap_app/ui/editor.py" line="1101"/>
+        <location filename="../../recap_app/ui/editor.py" line="778"/>
+        <location filename="../../recap_app/ui/editor.py" line="1103"/>
         <source>Perhatian: sertifikat ini sudah disimpan lagi (revisi %1 oleh %2) sejak draf ini dimulai; periksa sebelum menyimpan.</source>
         <translation>Note: this certificate was saved again (revision %1 by %2) since this draft was started; check before saving.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="781"/>
+        <location filename="../../recap_app/ui/editor.py" line="783"/>
         <source>Revisi %1, %2 oleh %3.</source>
         <translation>Revision %1, %2 by %3.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="786"/>
+        <location filename="../../recap_app/ui/editor.py" line="788"/>
         <source>Belum ada sertifikat yang masuk; isian baru.</source>
         <translation>No certificate received yet; new entry.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="789"/>
+        <location filename="../../recap_app/ui/editor.py" line="791"/>
         <source>Sertifikat ini sudah ditetapkan: hanya dapat dibaca. Ketua dapat membukanya kembali (Buka kembali) bila angkanya harus diubah.</source>
         <translation>This certificate is adopted: read-only. The chair can reopen it (Reopen) if its figures must change.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="794"/>
+        <location filename="../../recap_app/ui/editor.py" line="796"/>
         <source>Sertifikat sudah ditetapkan: hanya dapat dibaca (buka kembali oleh ketua).</source>
         <translation>Certificate adopted: read only (the chair can reopen it).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="796"/>
+        <location filename="../../recap_app/ui/editor.py" line="798"/>
         <source>Sertifikat %1 — %2 %3</source>
         <translation>Certificate %1 — %2 %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="799"/>
+        <location filename="../../recap_app/ui/editor.py" line="801"/>
         <source>ENTRI KEDUA</source>
         <translation>SECOND ENTRY</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="847"/>
+        <location filename="../../recap_app/ui/editor.py" line="849"/>
         <source>Lompat ke partai…</source>
         <translation>Jump to party…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="886"/>
+        <location filename="../../recap_app/ui/editor.py" line="888"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="901"/>
+        <location filename="../../recap_app/ui/editor.py" line="903"/>
         <source>Pemeriksaan langsung: belum ada angka (semua isian kosong)</source>
         <translation>Live check: no figures yet (every field blank)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="907"/>
+        <location filename="../../recap_app/ui/editor.py" line="909"/>
         <source>Pemeriksaan langsung tidak dapat dijalankan: %s</source>
         <translation>The live check cannot run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="916"/>
+        <location filename="../../recap_app/ui/editor.py" line="918"/>
         <source>Pemeriksaan langsung: %1 kesalahan, %2 peringatan</source>
         <translation>Live check: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="941"/>
+        <location filename="../../recap_app/ui/editor.py" line="943"/>
         <source>kolom %s</source>
         <translation>column %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1028"/>
+        <location filename="../../recap_app/ui/editor.py" line="1030"/>
         <source>Tempel dibatalkan, tidak ada yang diubah: %s</source>
         <translation>Paste cancelled, nothing changed: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../recap_app/ui/editor.py" line="1032"/>
+        <location filename="../../recap_app/ui/editor.py" line="1034"/>
         <source>Tempel %n sel</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -500,82 +500,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1058"/>
+        <location filename="../../recap_app/ui/editor.py" line="1060"/>
         <source>Kosongkan sel</source>
         <translation>Clear cells</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1074"/>
+        <location filename="../../recap_app/ui/editor.py" line="1076"/>
         <source>Draf tidak tersimpan: %s</source>
         <translation>Draft not saved: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1111"/>
+        <location filename="../../recap_app/ui/editor.py" line="1113"/>
         <source>ditetapkan</source>
         <translation>adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1111"/>
+        <location filename="../../recap_app/ui/editor.py" line="1113"/>
         <source>revisi %1 oleh %2</source>
         <translation>revision %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1113"/>
+        <location filename="../../recap_app/ui/editor.py" line="1115"/>
         <source>Sertifikat %1 berubah di ruang kerja dan dimuat ulang (%2).</source>
         <translation>The certificate %1 changed in the workspace and was loaded again (%2).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1150"/>
+        <location filename="../../recap_app/ui/editor.py" line="1152"/>
         <source>Entri ganda</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1210"/>
+        <location filename="../../recap_app/ui/editor.py" line="1219"/>
         <source>Tidak ada perubahan: angka sama dengan revisi %1; tidak ada revisi baru.</source>
         <translation>No change: the figures equal revision %1; no new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1215"/>
+        <location filename="../../recap_app/ui/editor.py" line="1224"/>
         <source>Sertifikat %1 sudah disimpan sebagai revisi %2 oleh %3 (%4) sejak isian ini dimulai. Menyimpan angka di layar ini sebagai revisi baru akan menggantikan angka revisi %2.</source>
         <translation>Certificate %1 was saved as revision %2 by %3 (%4) since this entry was started. Saving the figures on this screen as a new revision will replace the figures of revision %2.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1219"/>
+        <location filename="../../recap_app/ui/editor.py" line="1228"/>
         <source>Sertifikat sudah berubah</source>
         <translation>The certificate has changed</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1220"/>
+        <location filename="../../recap_app/ui/editor.py" line="1229"/>
         <source>Simpan di atas revisi %1</source>
         <translation>Save over revision %1</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1231"/>
+        <location filename="../../recap_app/ui/editor.py" line="1240"/>
         <source>entri manual</source>
         <translation>manual entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1233"/>
+        <location filename="../../recap_app/ui/editor.py" line="1242"/>
         <source>Angka sedang disimpan; tunggu sebentar.</source>
         <translation>The figures are being saved; wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1235"/>
+        <location filename="../../recap_app/ui/editor.py" line="1244"/>
         <source>Tidak tersimpan</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1234"/>
+        <location filename="../../recap_app/ui/editor.py" line="1243"/>
         <source>Sertifikat %s disimpan sebagai revisi baru.</source>
         <translation>Certificate %s saved as a new revision.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1280"/>
+        <location filename="../../recap_app/ui/editor.py" line="1289"/>
         <source>Entri kedua tidak tersimpan</source>
         <translation>Second entry not saved</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1279"/>
+        <location filename="../../recap_app/ui/editor.py" line="1288"/>
         <source>Entri kedua %s disimpan; menunggu keputusan koordinator.</source>
         <translation>Second entry %s saved; waiting for the coordinator&apos;s decision.</translation>
     </message>
@@ -625,95 +625,95 @@
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1234"/>
+        <location filename="../../recap_app/ui/editor.py" line="1243"/>
         <source>Menyimpan…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1246"/>
+        <location filename="../../recap_app/ui/editor.py" line="1255"/>
         <source>Belum disimpan: sel yang sedang diisi berisi teks yang bukan angka. Perbaiki, atau tekan Esc untuk membatalkan isian itu, lalu simpan lagi.</source>
         <translation>Not saved: the cell being edited holds text that is not a figure. Correct it, or press Esc to cancel that entry, then save again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1264"/>
+        <location filename="../../recap_app/ui/editor.py" line="1273"/>
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1265"/>
+        <location filename="../../recap_app/ui/editor.py" line="1274"/>
         <source>Sel yang sedang diisi berisi &quot;%s&quot;, yang bukan angka; isian ini belum masuk draf dan hilang bila program ditutup sekarang.</source>
         <translation>The cell being edited holds &quot;%s&quot;, which is not a figure; this entry is not in the draft yet and is lost if the program closes now.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1266"/>
+        <location filename="../../recap_app/ui/editor.py" line="1275"/>
         <source>Keluar tanpa isian ini</source>
         <translation>Quit without this entry</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1266"/>
+        <location filename="../../recap_app/ui/editor.py" line="1275"/>
         <source>Kembali ke sel</source>
         <translation>Back to the cell</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1278"/>
+        <location filename="../../recap_app/ui/editor.py" line="1287"/>
         <source>Menyimpan entri kedua…</source>
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1332"/>
+        <location filename="../../recap_app/ui/editor.py" line="1345"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1324"/>
-        <location filename="../../recap_app/ui/editor.py" line="1333"/>
+        <location filename="../../recap_app/ui/editor.py" line="1337"/>
+        <location filename="../../recap_app/ui/editor.py" line="1346"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1333"/>
+        <location filename="../../recap_app/ui/editor.py" line="1346"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1340"/>
-        <location filename="../../recap_app/ui/editor.py" line="1342"/>
+        <location filename="../../recap_app/ui/editor.py" line="1353"/>
+        <location filename="../../recap_app/ui/editor.py" line="1355"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1341"/>
+        <location filename="../../recap_app/ui/editor.py" line="1354"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1348"/>
+        <location filename="../../recap_app/ui/editor.py" line="1361"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1349"/>
+        <location filename="../../recap_app/ui/editor.py" line="1362"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1349"/>
+        <location filename="../../recap_app/ui/editor.py" line="1362"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1358"/>
+        <location filename="../../recap_app/ui/editor.py" line="1371"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1220"/>
-        <location filename="../../recap_app/ui/editor.py" line="1359"/>
+        <location filename="../../recap_app/ui/editor.py" line="1229"/>
+        <location filename="../../recap_app/ui/editor.py" line="1372"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1364"/>
+        <location filename="../../recap_app/ui/editor.py" line="1377"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -1564,7 +1564,12 @@ Accept these matches? The spellings will be remembered.</translation>
         <translation>Do not import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="101"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <source>lembar</source>
+        <translation>sheet</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="107"/>
         <source>Berkas berikut akan mengganti revisi yang diketik di aplikasi atau diterima dari bundel:
 
 %1
@@ -1577,39 +1582,39 @@ Bila berkas ini yang berlaku, tuliskan alasannya (dicatat pada revisi baru). Bat
 If these files are the ones that count, give the reason (recorded with the new revisions). Cancel: the revisions as they are stay.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="110"/>
         <source>Alasan mengganti revisi</source>
         <translation>Reason for replacing a revision</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="110"/>
         <source>Impor dengan alasan</source>
         <translation>Import with this reason</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="117"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="123"/>
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="126"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="134"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="132"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="140"/>
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="127"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="133"/>
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="144"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="149"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="150"/>
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="137"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
@@ -1634,12 +1639,12 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>Save the &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="142"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="148"/>
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="149"/>
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1773,7 +1778,7 @@ If these files are the ones that count, give the reason (recorded with the new r
     </message>
     <message>
         <location filename="../../recap_app/ui/main_window.py" line="239"/>
-        <location filename="../../recap_app/ui/main_window.py" line="877"/>
+        <location filename="../../recap_app/ui/main_window.py" line="881"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
@@ -1803,27 +1808,27 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="320"/>
+        <location filename="../../recap_app/ui/main_window.py" line="324"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="333"/>
+        <location filename="../../recap_app/ui/main_window.py" line="337"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="346"/>
+        <location filename="../../recap_app/ui/main_window.py" line="350"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="792"/>
+        <location filename="../../recap_app/ui/main_window.py" line="796"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="385"/>
+        <location filename="../../recap_app/ui/main_window.py" line="389"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
@@ -1878,105 +1883,105 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="318"/>
+        <location filename="../../recap_app/ui/main_window.py" line="322"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="321"/>
+        <location filename="../../recap_app/ui/main_window.py" line="325"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="323"/>
+        <location filename="../../recap_app/ui/main_window.py" line="327"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="328"/>
+        <location filename="../../recap_app/ui/main_window.py" line="332"/>
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="331"/>
+        <location filename="../../recap_app/ui/main_window.py" line="335"/>
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="334"/>
+        <location filename="../../recap_app/ui/main_window.py" line="338"/>
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="335"/>
+        <location filename="../../recap_app/ui/main_window.py" line="339"/>
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="336"/>
+        <location filename="../../recap_app/ui/main_window.py" line="340"/>
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="337"/>
+        <location filename="../../recap_app/ui/main_window.py" line="341"/>
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="338"/>
+        <location filename="../../recap_app/ui/main_window.py" line="342"/>
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="347"/>
+        <location filename="../../recap_app/ui/main_window.py" line="351"/>
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="349"/>
+        <location filename="../../recap_app/ui/main_window.py" line="353"/>
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="436"/>
+        <location filename="../../recap_app/ui/main_window.py" line="440"/>
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="442"/>
-        <location filename="../../recap_app/ui/main_window.py" line="874"/>
+        <location filename="../../recap_app/ui/main_window.py" line="446"/>
+        <location filename="../../recap_app/ui/main_window.py" line="878"/>
         <source>Sertifikat tidak dapat dimuat ulang: %s</source>
         <translation>The certificate could not be loaded again: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="514"/>
+        <location filename="../../recap_app/ui/main_window.py" line="518"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="542"/>
-        <location filename="../../recap_app/ui/main_window.py" line="548"/>
+        <location filename="../../recap_app/ui/main_window.py" line="546"/>
+        <location filename="../../recap_app/ui/main_window.py" line="552"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="542"/>
+        <location filename="../../recap_app/ui/main_window.py" line="546"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="548"/>
+        <location filename="../../recap_app/ui/main_window.py" line="552"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="793"/>
+        <location filename="../../recap_app/ui/main_window.py" line="797"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/app.py" line="188"/>
-        <location filename="../../recap_app/ui/main_window.py" line="856"/>
+        <location filename="../../recap_app/ui/main_window.py" line="860"/>
         <source>Buka ruang kerja</source>
         <extracomment>the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops
 ----------
@@ -1984,88 +1989,88 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="857"/>
+        <location filename="../../recap_app/ui/main_window.py" line="861"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="894"/>
+        <location filename="../../recap_app/ui/main_window.py" line="898"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="894"/>
+        <location filename="../../recap_app/ui/main_window.py" line="898"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="927"/>
-        <location filename="../../recap_app/ui/main_window.py" line="936"/>
-        <location filename="../../recap_app/ui/main_window.py" line="957"/>
-        <location filename="../../recap_app/ui/main_window.py" line="963"/>
-        <location filename="../../recap_app/ui/main_window.py" line="966"/>
+        <location filename="../../recap_app/ui/main_window.py" line="931"/>
+        <location filename="../../recap_app/ui/main_window.py" line="940"/>
+        <location filename="../../recap_app/ui/main_window.py" line="961"/>
+        <location filename="../../recap_app/ui/main_window.py" line="967"/>
+        <location filename="../../recap_app/ui/main_window.py" line="970"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="928"/>
+        <location filename="../../recap_app/ui/main_window.py" line="932"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="932"/>
+        <location filename="../../recap_app/ui/main_window.py" line="936"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="935"/>
+        <location filename="../../recap_app/ui/main_window.py" line="939"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="936"/>
+        <location filename="../../recap_app/ui/main_window.py" line="940"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="936"/>
-        <location filename="../../recap_app/ui/main_window.py" line="960"/>
+        <location filename="../../recap_app/ui/main_window.py" line="940"/>
+        <location filename="../../recap_app/ui/main_window.py" line="964"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="943"/>
+        <location filename="../../recap_app/ui/main_window.py" line="947"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="958"/>
+        <location filename="../../recap_app/ui/main_window.py" line="962"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="960"/>
+        <location filename="../../recap_app/ui/main_window.py" line="964"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="967"/>
+        <location filename="../../recap_app/ui/main_window.py" line="971"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="968"/>
+        <location filename="../../recap_app/ui/main_window.py" line="972"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="991"/>
+        <location filename="../../recap_app/ui/main_window.py" line="995"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="991"/>
+        <location filename="../../recap_app/ui/main_window.py" line="995"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -2122,18 +2127,18 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="339"/>
+        <location filename="../../recap_app/ui/main_window.py" line="343"/>
         <source>Data &amp;TPS di balik angka kecamatan…</source>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="723"/>
+        <location filename="../../recap_app/ui/main_window.py" line="727"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="727"/>
-        <location filename="../../recap_app/ui/main_window.py" line="728"/>
+        <location filename="../../recap_app/ui/main_window.py" line="731"/>
+        <location filename="../../recap_app/ui/main_window.py" line="732"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>

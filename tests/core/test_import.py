@@ -782,6 +782,34 @@ def test_a_file_does_not_undo_a_typed_correction_without_a_reason(ws, kudus, tmp
     assert (rep.status, rep.revision) == ("diterima", 3)
     assert ws.latest_revision("33.19").reason == "kabupaten mengirim ulang berkas yang berlaku"
     assert stored(ws, "33.19")[1]["33.19.01"]["paslon_1"] == values["33.19.01"]["paslon_1"]
+    assert rep.replaces["revision"] == 2 and rep.replaces["made"] == "certificate.revision"
+    assert rep.replaces["reason"] == "dicocokkan dengan DA1 asli"
+    lines = rep.to_text().splitlines()
+    assert lines[1:3] == ["  Disimpan sebagai revisi 3.", "  Menggantikan revisi 2 (diketik di aplikasi oleh tester, "
+                          + lines[2].split("tester, ")[1]]
+    assert lines[2].endswith("WIB); alasan yang diberikan dicatat pada revisi baru.")
+
+
+def test_a_replacement_that_changes_no_figure_says_what_it_changes(ws, kudus, tmp_path):
+    """A file whose figures equal a typed revision but whose columns differ (a blank kecamatan more or
+    in another order) changes no figure: the refusal says that instead of "0 isian"."""
+    from recap_app.core.importer import FileReport, replacement_text
+
+    rev = ws.latest_revision("33.19")
+    assert rev is None
+    title, cols, values = kudus
+    assert imp(ws, write_xlsx(tmp_path / "k.xlsx", [db1_grid(ws.election, title, cols, values)])).revision == 1
+    rev = ws.latest_revision("33.19")
+    rep = FileReport("k.xlsx", kode="33.19", differences=[],
+                     replaces={"revision": 2, "made": "bundle.revision", "by": "kpu-kudus", "at": rev.created_at,
+                               "reason": None})
+    text = replacement_text(ws, rep)
+    assert text.startswith("sertifikat Kabupaten Kudus (33.19) revisi 2 diterima dari bundel kantor lain oleh kpu-kudus")
+    assert text.endswith("WIB. Angka berkas ini sama, kolomnya (kecamatan) berbeda; berkas ini akan menggantinya.")
+    assert "0 isian" not in text
+    en = replacement_text(ws, rep, "en")
+    assert "received in another office's bundle by kpu-kudus" in en and en.endswith("it would replace it.")
+    assert replacement_text(ws, FileReport("x.xlsx", kode="33.19")) == ""
 
 
 def test_a_file_over_a_file_needs_no_reason(ws, kudus, tmp_path):

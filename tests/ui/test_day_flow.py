@@ -139,7 +139,8 @@ def test_a_day_at_the_province(qtbot, monkeypatch, tmp_path, ws, workbooks):
     type_into_dialog(qtbot, "", Qt.Key.Key_Return, seen=seen)
     qtbot.mouseClick(ed.adopt_btn, Qt.MouseButton.LeftButton)  # adoption (with its backup) runs on the worker
     assert seen[0].defaultButton().text() == "&Tetapkan"
-    assert "Tetapkan sertifikat Kota Pekalongan (33.75)?" in seen[0].text()
+    assert "Tetapkan sertifikat Kota Pekalongan (33.75) revisi 2 (" in seen[0].text()  # the one on the screen
+    assert " WIB oleh operator)? Sesudah ditetapkan" in seen[0].text()
     assert "belum dijelaskan" not in seen[0].text()
     qtbot.waitUntil(lambda: not w.jobs.busy(), timeout=60000)
     assert ws.adoption("33.75")["by"] == "verifikator"

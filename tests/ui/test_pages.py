@@ -143,11 +143,26 @@ def test_a_button_the_role_cannot_use_is_not_offered_and_says_why(window):
     assert not findings.explain_btn.isEnabled() and not findings.override_btn.isEnabled()
     assert imports.choose_btn.isEnabled() and imports.choose_btn.toolTip() == ""
     assert findings.tps_btn.toolTip().startswith("Data TPS")  # a button's own tooltip is left alone
+    assert window.act_import.isEnabled() and window.act_print.isEnabled()  # the menu follows the same rights
+    assert not window.act_settings.isEnabled() and not window.act_restore.isEnabled()
+    assert "(izin 'restore'; dimiliki peran: admin)" in window.act_restore.toolTip()
+    assert not bundles.accept_key.isEnabled() and "(izin 'keys_trust'" in bundles.accept_key.toolTip()
+    window.open_region("33.01")
+    assert not window.editor.entry2_btn.isEnabled()  # the second entry is the verifier's
+    assert "(izin 'second_entry'; dimiliki peran: verifikator)" in window.editor.entry2_btn.toolTip()
 
     window.set_actor("ketua1")
     assert publication.publish_btn.isEnabled() and publication.publish_btn.toolTip() == ""
     assert bundles.export_btn.isEnabled() and findings.override_btn.isEnabled()
     assert not imports.choose_btn.isEnabled() and "(izin 'import'" in imports.choose_btn.toolTip()
+    assert not window.act_import.isEnabled()  # Ctrl+I too
+    auth.add_user(ws, "admin1", "verif1", "verifikator", "rahasia-panjang-4")
+    window.set_actor("verif1")
+    assert window.editor.entry2_btn.isEnabled()
+    assert window.editor.entry2_btn.toolTip().startswith("Ketik ulang sertifikat")
+    window.set_actor("admin1")
+    assert window.act_restore.isEnabled() and window.act_settings.isEnabled() and bundles.accept_key.isEnabled()
+    assert window.act_restore.toolTip() == "Pulihkan dari cadangan"  # its own tooltip again
 
     dlg = UsersDialog(ws, "ketua1", window)
     assert not dlg.add_btn.isEnabled() and not dlg.role_btn.isEnabled()

@@ -25,7 +25,18 @@ from .layout import Context, Found, NotACertificate, find_certificate
 from .names import name_key
 from .numbers import short
 from .reader import read_workbook
-from .report import ACCEPTED, CANCELLED, REFUSED, UNCHANGED, FileReport, ImportReport, Interrupted, NotFlushed
+from .report import (
+    ACCEPTED,
+    CANCELLED,
+    MADE_BY,
+    MADE_BY_EN,
+    REFUSED,
+    UNCHANGED,
+    FileReport,
+    ImportReport,
+    Interrupted,
+    NotFlushed,
+)
 
 __all__ = ["import_files", "import_bytes", "read_file", "read_for_comparison", "ImportReport", "FileReport",
            "TEMPLATE_META_SHEET"]
@@ -482,11 +493,11 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                     b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
                     if b != a:
                         rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
-            if not (reason or "").strip():  # the audit is read only for a re-import without a reason
-                made = _made_by(ws, latest)
-                if latest.source_file_id is None or made:
-                    raise ImportRefused(_replaces_entry(ws, latest, made, name, found.sheet, rep.differences),
-                                        "reason_needed")
+            made = _made_by(ws, latest)  # only the records of the protected actions (an index search)
+            if latest.source_file_id is None or made:
+                rep.replaces = _replaced(latest, made)  # said in the refusal, or in the accepted file's report
+                if not (reason or "").strip():
+                    raise ImportRefused(_replaces_entry(ws, rep, name, found.sheet), "reason_needed")
         for c in found.near:
             ws.add_alias(c.kode, c.header, name_key(c.header), actor)
         for c in found.near_candidates:
@@ -499,9 +510,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
 
 
 #: how a revision that came from no file was made, by its audit action (the refusal's words)
-_MADE_BY = {"certificate.revision": "diketik di aplikasi",
-            "certificate.double_entry_result": "hasil keputusan entri ganda",
-            "bundle.revision": "diterima dari bundel kantor lain"}
+_MADE_BY = MADE_BY  # the actions whose revisions a file does not replace without a reason
 
 
 def _made_by(ws: Workspace, latest) -> str:
@@ -520,30 +529,60 @@ def _made_by(ws: Workspace, latest) -> str:
     return ""
 
 
-def _replaces_entry(ws: Workspace, latest, made: str, name: str, sheet: str, differences: list[dict]) -> str:
+def _replaced(latest, made: str) -> dict:
+    """The ``replaces`` record of a file report: the revision not from a file that the file would
+    replace (or replaced, with a reason): {"revision": number, "made": the action of
+    :data:`_MADE_BY` or "", "by": user, "at": ISO time (UTC), "reason": its reason or None}."""
+    return {"revision": latest.number, "made": made, "by": latest.created_by, "at": latest.created_at,
+            "reason": latest.reason}
+
+
+def replacement_text(ws: Workspace, rep: FileReport, lang: str = "id") -> str:
+    """What a file replaces (``rep.replaces``, see :func:`_replaced`) and the figures it changes
+    (``rep.differences``, the first five named by kecamatan and the form's label), in Indonesian
+    or English (``lang`` "en"); "" when it replaces nothing protected. The window's reason dialog
+    shows it; the refusal ``reason_needed`` is made of it."""
+    from ..formatting import figure, local_time
+
+    r = rep.replaces
+    if not r:
+        return ""
+    en = lang == "en"
+    how = (MADE_BY_EN if en else MADE_BY).get(r["made"], "made without a file" if en else "dibuat tanpa berkas")
+    region = ws.region(rep.kode) if rep.kode else None
+    form = ws.election.form_of_region(rep.kode)
+
+    def column(kolom: str) -> str:
+        c = ws.region(kolom) if kolom != JUMLAH else None
+        return f"{c.nama} ({kolom})" if c else kolom
+
+    changes = rep.differences
+    to = " to " if en else " menjadi "
+    shown = "; ".join(f"{column(d['kolom'])} {form.field_label(d['field'], lang)}: {figure(d['before'])}{to}"
+                      f"{figure(d['after'])}" for d in changes[:5])
+    more = (f" and {len(changes) - 5} more" if en else f" dan {len(changes) - 5} lainnya") if len(changes) > 5 else ""
+    why = (f", reason: \"{short(r['reason'])}\"" if en else f", alasan: \"{short(r['reason'])}\"") if r["reason"] else ""
+    name = f"{region.nama if region else rep.kode} ({rep.kode})"
+    if en:
+        head = f"The certificate of {name}, revision {r['revision']}, {how} by {r['by']} on {local_time(r['at'], 'en')}{why}."
+        if not changes:
+            return head + " The file has the same figures and other columns (kecamatan); it would replace it."
+        return head + f" The file would replace it and change {len(changes)} figure(s) ({shown}{more})."
+    head = f"sertifikat {name} revisi {r['revision']} {how} oleh {r['by']} pada {local_time(r['at'])}{why}."
+    if not changes:
+        return head + " Angka berkas ini sama, kolomnya (kecamatan) berbeda; berkas ini akan menggantinya."
+    return head + f" Berkas ini akan menggantinya dan mengubah {len(changes)} isian ({shown}{more})."
+
+
+def _replaces_entry(ws: Workspace, rep: FileReport, name: str, sheet: str) -> str:
     """The refusal of a file that would replace, without a reason, a revision not made from a file
     (typed in the editor, decided by double entry, received in a bundle): such a revision is
     usually a correction made on purpose, and a file sent earlier must not undo it unnoticed. The
     message names the revision, who made it, when (office time) and why, and the first figures
-    the file would change; ``made``: the revision's action (:func:`_made_by`)."""
-    from ..formatting import figure, local_time
-
-    how = _MADE_BY.get(made, "dibuat tanpa berkas")
-    region = ws.region(latest.region_kode)
-    form = ws.election.form_of_region(latest.region_kode)
-    def column(kolom: str) -> str:
-        r = ws.region(kolom) if kolom != JUMLAH else None
-        return f"{r.nama} ({kolom})" if r else kolom
-
-    shown = "; ".join(f"{column(d['kolom'])} {form.field_label(d['field'])}: {figure(d['before'])} menjadi {figure(d['after'])}"
-                      for d in differences[:5])
-    more = f" dan {len(differences) - 5} lainnya" if len(differences) > 5 else ""
-    why = f", alasan: \"{short(latest.reason)}\"" if latest.reason else ""
-    return (f"Berkas {name}, lembar {sheet}: sertifikat {region.nama if region else latest.region_kode} "
-            f"({latest.region_kode}) revisi {latest.number} {how} oleh {latest.created_by} pada "
-            f"{local_time(latest.created_at)}{why}. Berkas ini akan menggantinya dan mengubah {len(differences)} "
-            f"isian ({shown}{more}). Bila berkas ini yang berlaku (misalnya perbaikan dari kabupaten/kota), impor "
-            "lagi dengan alasan: --reason \"...\" (di jendela: isi alasan saat ditanya). Tidak ada yang disimpan.")
+    the file would change (:func:`replacement_text`), then how to import it all the same."""
+    return (f"Berkas {name}, lembar {sheet}: {replacement_text(ws, rep)} Bila berkas ini yang berlaku (misalnya "
+            "perbaikan dari kabupaten/kota), impor lagi dengan alasan: --reason \"...\" (di jendela: isi alasan saat "
+            "ditanya). Tidak ada yang disimpan.")
 
 
 def _accept_candidate_name(ws: Workspace, c, actor: str) -> None:

@@ -16,7 +16,8 @@ JSON shape (``ImportReport.to_dict()``), stable keys::
         "names": [{header, kode, nama, match}],
         "calon": [{cell, header, field, nama, dapil, partai, nomor_urut, match}] (candidate names
         accepted as near spellings), "differences": [{kolom, field, before, after}],
-        "notes": [text]}]}
+        "notes": [text], "replaces": null or {revision, made, by, at, reason} (the revision made
+        without a file, typed or received in a bundle, that the file would replace or replaced)}]}
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ def differs(rc: dict) -> bool:
     definition. Blank parts: the program shows 0, which is not another sum."""
     shown = rc.get("di_lembar_kerja")
     return shown is not None and shown != (rc["value"] or 0)
+
+
+#: how a revision that no file made was stored (its audit action), as a report and a refusal say it
+MADE_BY = {"certificate.revision": "diketik di aplikasi",
+           "certificate.double_entry_result": "hasil keputusan entri ganda",
+           "bundle.revision": "diterima dari bundel kantor lain"}
+MADE_BY_EN = {"certificate.revision": "typed in the program",
+              "certificate.double_entry_result": "decided by the double entry",
+              "bundle.revision": "received in another office's bundle"}
 
 
 @dataclass
@@ -67,10 +77,23 @@ class FileReport:
     calon: list[dict] = field(default_factory=list)
     differences: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    replaces: dict | None = None  # the revision not from a file it replaces (importer._replaced), or None
 
     @property
     def ok(self) -> bool:
         return self.status != REFUSED
+
+    def replaced_line(self, en: bool = False) -> str:
+        """One line naming the revision not from a file this file replaced (``replaces``)."""
+        from ..formatting import local_time
+
+        r = self.replaces or {}
+        how = (MADE_BY_EN if en else MADE_BY).get(r.get("made", ""), "made without a file" if en else "dibuat tanpa berkas")
+        if en:
+            return (f"Replaces revision {r.get('revision')} ({how} by {r.get('by')}, {local_time(r.get('at'), 'en')}); "
+                    "the reason given is recorded with the new revision.")
+        return (f"Menggantikan revisi {r.get('revision')} ({how} oleh {r.get('by')}, {local_time(r.get('at'))}); "
+                "alasan yang diberikan dicatat pada revisi baru.")
 
     def whole_blanks(self) -> list[str]:
         """The fields blank in every column of this file (stored blank, not zero)."""
@@ -113,6 +136,8 @@ class FileReport:
                          f"  Isi sama dengan revisi {self.revision}; tidak ada yang diubah.")
         else:
             lines.append(f"  Stored as revision {self.revision}." if en else f"  Disimpan sebagai revisi {self.revision}.")
+        if self.replaces and self.status == ACCEPTED:  # a typed or received revision replaced, with a reason
+            lines.append("  " + self.replaced_line(en))
         lines.append(f"  {len(self.kecamatan)} {column_word}, {self.fields_read} "
                      + ("fields read." if en else "isian dibaca."))
         if self.kecamatan_missing:

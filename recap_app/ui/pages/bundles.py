@@ -46,6 +46,7 @@ class BundlesPage(QWidget):
         self.accept_key = QCheckBox(self.tr("Percayai &kunci pengirim baru"))
         self.accept_key.setToolTip(self.tr("Hanya bila sidik jari kunci sudah dicocokkan dengan pengirim lewat jalur lain."))
         row2.addWidget(self.accept_key)
+        window.gate(self.accept_key, "keys_trust")  # trusting a key is the admin's act
         row2.addStretch(1)
         lay.addLayout(row2)
         self.result = QPlainTextEdit()

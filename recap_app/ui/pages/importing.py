@@ -98,9 +98,15 @@ class ImportPage(QWidget):
         over = [f for f in report.files if f.code == "reason_needed"]
         if not over:
             return
+        from ...core.importer import replacement_text
+
+        ws = self.window_.ws
+        sheet = self.tr("lembar")
+        what = "\n\n".join(f"{f.file}, {sheet} {f.sheet}: {replacement_text(ws, f, fmt.LANG)}"
+                            if f.replaces else fmt.refusal(f) for f in over)
         prompt = self.tr("Berkas berikut akan mengganti revisi yang diketik di aplikasi atau diterima dari bundel:"
                          "\n\n%1\n\nBila berkas ini yang berlaku, tuliskan alasannya (dicatat pada revisi baru). "
-                         "Batal: revisi yang ada tetap berlaku.").replace("%1", "\n\n".join(f.message for f in over))
+                         "Batal: revisi yang ada tetap berlaku.").replace("%1", what)
         dlg = TextDialog(self, self.tr("Alasan mengganti revisi"), prompt, self.tr("Impor dengan alasan"),
                          multiline=False)
         dlg.resize(900, 600)  # the revisions and the figures they would change are read whole
