@@ -113,11 +113,12 @@ def can_edit(ws: Workspace, kode: str, actor: str, kind: str = OFFICIAL) -> Answ
     (for a second entry: "second_entry").
     """
     role = _role(ws, actor, "edit" if kind == OFFICIAL else "second_entry")
-    return role if not role else _not_adopted(ws, kode, kind)
+    return role if not role else not_adopted(ws, kode, kind)
 
 
-def _not_adopted(ws: Workspace, kode: str, kind: str) -> Answer:
-    """No new revision (of either kind) while the certificate is adopted."""
+def not_adopted(ws: Workspace, kode: str, kind: str) -> Answer:
+    """No new revision (of either kind: OFFICIAL, SECOND_ENTRY) while the certificate is adopted:
+    YES, or the refusal "adopted" naming what to do (reopen it first)."""
     if not ws.adoption(kode):
         return YES
     if kind == OFFICIAL:
@@ -224,7 +225,7 @@ def record_revision(ws: Workspace, kode: str, columns: list[str], values: Values
     auth.require(ws, actor, permission)
     reason = optional_text(reason, "Alasan", multiline=True, limit=10_000)
     with ws.transaction():
-        _not_adopted(ws, kode, kind).raise_if_not()
+        not_adopted(ws, kode, kind).raise_if_not()
         def with_findings(rid: int, cols: list[str], stored) -> None:
             # before the revision's audit record: the findings' stored check is under its state digests
             reconcile.refresh_region(ws, kode, actor, written=(rid, cols, stored), computed=findings)

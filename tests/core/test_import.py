@@ -812,6 +812,25 @@ def test_a_replacement_that_changes_no_figure_says_what_it_changes(ws, kudus, tm
     assert replacement_text(ws, FileReport("x.xlsx", kode="33.19")) == ""
 
 
+def test_a_file_over_an_adopted_typed_revision_is_refused_as_adopted_not_asked_a_reason(ws, kudus, tmp_path,
+                                                                                        monkeypatch):
+    from recap_app.core import certificate
+
+    title, cols, values = kudus
+    path = write_xlsx(tmp_path / "kudus.xlsx", [db1_grid(ws.election, title, cols, values)])
+    assert imp(ws, path).revision == 1
+    typed_cols, typed = stored(ws, "33.19")
+    typed = copy.deepcopy(typed)
+    typed["33.19.01"]["suara_tidak_sah"] += 1
+    typed["33.19.01"]["jumlah_suara"] += 1
+    certificate.save(ws, "33.19", typed_cols, typed, "tester", reason="dicocokkan")
+    monkeypatch.setattr(ws, "adoption", lambda kode: {"revision_id": 2, "at": "", "by": "ketua"})  # as adopted
+    rep = imp(ws, path)
+    assert (rep.status, rep.code) == ("ditolak", "adopted")  # no reason can help: reopen first
+    assert "sudah ditetapkan; buka kembali dulu" in rep.message
+    assert imp(ws, path, reason="berkas perbaikan").code == "adopted"
+
+
 def test_a_file_over_a_file_needs_no_reason(ws, kudus, tmp_path):
     title, cols, values = kudus
     assert imp(ws, write_xlsx(tmp_path / "a.xlsx", [db1_grid(ws.election, title, cols, values)])).revision == 1

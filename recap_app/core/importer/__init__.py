@@ -493,6 +493,7 @@ def _store(ws: Workspace, rep: FileReport, found: Found, name: str, data: bytes,
                     b, a = before.get(c, {}).get(k), values.get(c, {}).get(k)
                     if b != a:
                         rep.differences.append({"kolom": c, "field": k, "before": b, "after": a})
+            certificate.not_adopted(ws, kode, certificate.OFFICIAL).raise_if_not()  # said before a reason is asked
             made = _made_by(ws, latest)  # only the records of the protected actions (an index search)
             if latest.source_file_id is None or made:
                 rep.replaces = _replaced(latest, made)  # said in the refusal, or in the accepted file's report
