@@ -122,6 +122,8 @@ CODES: dict[str, tuple[str, str]] = {
     "bad_label": ("label baris yang berisi angka adalah galat (#REF!)", "a row of figures is labelled by an error value"),
     "formula_without_value": ("rumus tanpa hasil tersimpan", "formula without a saved result"),
     "covered_cell": ("angka di sel yang tertutup sel gabungan (tidak tampil)", "a figure in a cell a merged range covers"),
+    "foreign_markup": ("markah XML yang dibaca lain oleh program lembar kerja (namespace lain, DTD)",
+                       "XML markup a spreadsheet program reads otherwise (another namespace, a DTD)"),
     "stale_formula": ("hasil rumus yang tersimpan tidak cocok dengan rumusnya",
                       "a formula's saved result differs from the formula"),
     "duplicate_field": ("isian formulir muncul dua kali", "a form field appears twice"),

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from recap_app.core.importer import reader
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+NS = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+      'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+      'xmlns:my-ns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')  # prefixes as some generators write
 
 
 def extent(xml: bytes, quick: bool, monkeypatch) -> tuple:

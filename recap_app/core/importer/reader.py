@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import ImportRefused
 from ..formatting import number
+from . import namespaces
 from .numbers import ERROR_TEXT, CellError, short
 
 #: Largest file accepted (bytes). A DB1 workbook of 35 kecamatan is ~30 KB; 20 MB leaves room for
@@ -172,6 +173,16 @@ def cell_twice(name: str, ref: str, sheet: str) -> ImportRefused:
                          "program lembar kerja, simpan ulang, lalu impor lagi.", "damaged")
 
 
+def foreign_markup(name: str, where: str, what: str) -> ImportRefused:
+    """The refusal ("foreign_markup") of a part holding markup calamine reads otherwise than a
+    spreadsheet program (:func:`recap_app.core.importer.namespaces.check_part`): the figure a
+    clerk sees could differ from the one read."""
+    return refused(name, f"{where} memuat {what}. Program lembar kerja tidak membacanya seperti pembaca berkas ini, "
+                         "sehingga angka yang tampak di layar bisa berbeda dari yang dibaca; tidak ada program lembar "
+                         "kerja yang menulisnya. Buka berkas di program lembar kerja, simpan ulang, lalu impor lagi.",
+                   "foreign_markup")
+
+
 def too_large(name: str, size: int) -> ImportRefused:
     """The refusal of a file of ``size`` bytes, larger than :data:`MAX_FILE_BYTES`."""
     return refused(name, f"ukuran {_dots(size)} bita melebihi batas {_dots(MAX_FILE_BYTES)} bita untuk satu "
@@ -245,6 +256,11 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 return named[part]
 
             empty_texts: dict[str, set[tuple[int, int]]] = {}  # formula cells whose saved result is an empty text
+            for member in names.difference(parts):  # the shared texts (a figure may be one), wherever they lie
+                if member.endswith(".xml") and namespaces.SHARED_ROOT.search(_zip_read(name, zf, member)[:1024]):
+                    odd = namespaces.check_part(_zip_read(name, zf, member), shared=True)
+                    if odd:
+                        raise foreign_markup(name, f"bagian teks bersama {member}", odd)
             for part in parts:
                 rows, cols, last, found, seen = _xlsx_extent(name, zf, part, lambda part=part: sheet_of(part),
                                                              empty_texts.setdefault(part, set()))
@@ -505,6 +521,9 @@ def _xlsx_extent(name: str, zf: zipfile.ZipFile, part: str, sheet: str | Callabl
         xml = zf.read(part)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, KeyError) as exc:
         raise refused(name, f"arsip rusak ({exc}).", "damaged") from exc
+    odd = namespaces.check_part(xml)
+    if odd:
+        raise foreign_markup(name, f"lembar {sheet() if callable(sheet) else sheet}", odd)
     marked = has_formula_or_hidden(xml)
     if empty_texts is not None and marked and b"<f" in xml:  # from the same reading of the part
         empty_texts.update(_empty_text_results(xml))

@@ -1,0 +1,123 @@
+"""Markup in an xlsx part that calamine reads otherwise than a spreadsheet program.
+
+calamine (quick-xml underneath) finds a worksheet's cells and the shared texts by their elements'
+local names, whatever namespace they are in; Excel and LibreOffice read them by namespace and
+skip what is not SpreadsheetML. A ``<x:v xmlns:x="urn:other">99999</x:v>`` in a cell, a wrapper
+element in another namespace around a row, an ``mc:AlternateContent`` choice, a default namespace
+switched on ``sheetData``, or a DTD giving an element a default ``xmlns``: each shows one figure
+(or none) on the screen and another to calamine. No spreadsheet program writes any of them.
+
+:func:`check_part` decides it with the namespaces as XML defines them (Namespaces in XML 1.0,
+§5-6): the namespaces are declared on the root element only (anything else inside the cells
+is refused), so an element's namespace is its prefix's declaration on the root, and every
+element from the root to the end of the cells (``sheetData``; a shared-text part: all of it)
+must be SpreadsheetML with a local name the format has there (ECMA-376 Part 1, §18.3.1 for
+worksheets, §18.4 for shared strings). What follows the cells (conditional formats, Excel's
+extensions with their own ``xmlns``, ``xm:f``) is not read by calamine for figures and is left
+alone. The check is a few passes of ``bytes.find`` and one regular expression over the tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: SpreadsheetML's namespace (transitional, as Excel, LibreOffice and openpyxl write it; strict)
+MAIN = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+
+#: what may stand before and inside ``sheetData`` (ECMA-376 Part 1, §18.3.1: CT_Worksheet up to
+#: sheetData, CT_Row, CT_Cell, CT_Rst and CT_RPrElt for inline texts)
+_WORKSHEET = frozenset({
+    b"worksheet", b"sheetPr", b"tabColor", b"outlinePr", b"pageSetUpPr", b"dimension", b"sheetViews", b"sheetView",
+    b"pane", b"selection", b"pivotSelection", b"sheetFormatPr", b"cols", b"col", b"sheetData", b"row", b"c", b"v",
+    b"f", b"is", b"t", b"r", b"rPr", b"rPh", b"phoneticPr", b"b", b"i", b"strike", b"condense", b"extend", b"outline",
+    b"shadow", b"u", b"vertAlign", b"sz", b"color", b"rFont", b"family", b"charset", b"scheme"})
+#: the shared-text part (§18.4: CT_Sst, CT_Rst, CT_RPrElt)
+_SHARED = frozenset({
+    b"sst", b"si", b"t", b"r", b"rPr", b"rPh", b"phoneticPr", b"b", b"i", b"strike", b"condense", b"extend",
+    b"outline", b"shadow", b"u", b"vertAlign", b"sz", b"color", b"rFont", b"family", b"charset", b"scheme"})
+
+#: an element's opening tag: its name (closing tags, comments, CDATA and processing instructions
+#: do not match: "/", "!" and "?" cannot begin a name)
+_OPEN_TAG = re.compile(rb"<([^\s/>!?]+)")
+#: a namespace declaration among a tag's attributes: prefix ("" for the default), quote, URI
+_DECLARATION = re.compile(rb"xmlns(?::([^\s=/>]+))?\s*=\s*([\"'])(.*?)\2", re.S)
+#: the rest of a tag up to its closing ">", quoted values taken whole
+_TAG_REST = re.compile(rb"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
+
+
+def check_part(xml: bytes, shared: bool = False) -> str | None:
+    """What in a worksheet part (``shared``: the shared-text part) calamine would read otherwise
+    than a spreadsheet program, in Indonesian for a refusal ("unsur x:v dari namespace urn:other");
+    None when nothing (every part Excel, LibreOffice, openpyxl or xlsxwriter write).
+
+    Refused: a part not in UTF-8 (the checks read its bytes as UTF-8); a document type declaration (a DTD can give an element a default ``xmlns`` or
+    attribute unseen in its tag); a root element outside SpreadsheetML; a namespace declared
+    anywhere from the root's end to the end of the cells; an element there whose prefix the root
+    does not bind to SpreadsheetML, or whose local name the format does not have there (a wrapper
+    around cells, ``mc:AlternateContent``); a second ``sheetData``.
+    """
+    if xml[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in xml[:256]:
+        return "teks XML dalam pengodean UTF-16, bukan UTF-8"
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml or b"<!ATTLIST" in xml:
+        return "deklarasi DOCTYPE (DTD)"
+    root = _OPEN_TAG.search(xml)
+    if root is None:
+        return None  # nothing to read: calamine finds no cell either
+    end = _tag_end(xml, root.end())
+    declared = {prefix or b"": uri for prefix, _q, uri in _DECLARATION.findall(xml, root.end(), end)}
+    allowed = _SHARED if shared else _WORKSHEET
+    name = root.group(1)
+    if _namespace(name, declared) not in MAIN:
+        return f"unsur akar {_text(name)} di luar namespace SpreadsheetML"
+    if shared:
+        stop = len(xml)
+    else:
+        data = xml.find(b"sheetData", end)
+        if data == -1:
+            return None  # no cells
+        if xml.count(b"sheetData", end) > 2:  # its opening and closing tags, or one empty element
+            return "dua unsur sheetData"
+        close = _tag_end(xml, data)
+        stop = close if xml[close - 2:close] == b"/>" else xml.find(b"sheetData", close)
+        if stop == -1:
+            stop = len(xml)
+    if xml.find(b"xmlns", end, stop) != -1:
+        match = _DECLARATION.search(xml, end, stop)
+        said = _text(match.group(0)) if match else "xmlns"
+        return f"deklarasi namespace {said} di dalam data sel"
+    for name in dict.fromkeys(_OPEN_TAG.findall(xml, end, stop)):  # each name once, the first met first
+        if _namespace(name, declared) not in MAIN:
+            prefix = name.partition(b":")[0] if b":" in name else b""
+            uri = declared.get(prefix)
+            return (f"unsur {_text(name)} dari namespace {_text(uri)}" if uri is not None and uri else
+                    f"unsur {_text(name)} tanpa namespace SpreadsheetML")
+        if name.rpartition(b":")[2] not in allowed:
+            return f"unsur {_text(name)} yang tidak ada di tempat itu dalam format xlsx"
+    return None
+
+
+def _namespace(name: bytes, declared: dict[bytes, bytes]) -> bytes | None:
+    """The namespace of an element named ``name`` under the root's declarations (None: unbound)."""
+    prefix, colon, _local = name.partition(b":")
+    if not colon:
+        return declared.get(b"")
+    if prefix == b"xml" or prefix == b"xmlns":
+        return None
+    return declared.get(prefix)
+
+
+def _tag_end(xml: bytes, at: int) -> int:
+    """The index after the ``>`` that closes the tag going on at ``at`` (a ``>`` inside a quoted
+    value is not it); the end of the part when the tag is never closed."""
+    m = _TAG_REST.match(xml, at)
+    return m.end() if m else len(xml)
+
+
+def _text(b: bytes | None) -> str:
+    """Bytes of the markup, shortened, for a message."""
+    text = (b or b"").decode("utf-8", "replace")
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+#: a shared-text part's root element, by its local name (sniffed in a part's first bytes)
+SHARED_ROOT = re.compile(rb"<(?:[^\s/>!?:]+:)?sst[\s/>]")
