@@ -657,6 +657,55 @@ def _float_cell(v) -> str:
     return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
 
 
+TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+@pytest.mark.parametrize("case, said", [
+    # the cell's prefix rebound: LibreOffice skips the cell (its neighbours move left), calamine reads it
+    ("rebound", 'deklarasi namespace xmlns:table="urn:lain" di dalam tabel'),
+    # a cell in another namespace before it: LibreOffice skips it, calamine counts it
+    ("foreign_cell", 'deklarasi namespace xmlns:x="urn:lain" di dalam tabel'),
+    # the table namespace under another prefix: LibreOffice reads the cell, calamine does not
+    ("other_prefix", f'deklarasi namespace xmlns:tt="{TABLE_NS}" di dalam tabel'),
+    # the same declared on the root
+    ("other_prefix_on_root", f"awalan namespace tt untuk {TABLE_NS}"),
+    # a wrapper around cells
+    ("wrapper", "table:table-cell di dalam {urn:lain}w"),
+])
+def test_an_ods_cell_read_by_another_namespace_is_refused(ws, kudus, tmp_path, case, said):
+    """calamine reads an .ods by its prefixes letter for letter ("table:table-cell"), LibreOffice by
+    namespace: every way of making the two differ is refused before calamine reads (checked against
+    LibreOffice: D12 shows 43605, 23531 or 99999 where calamine reads otherwise)."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    cell = _float_cell(first)
+    new = {
+        "rebound": cell.replace("<table:table-cell ", '<table:table-cell xmlns:table="urn:lain" '),
+        "foreign_cell": '<x:table-cell xmlns:x="urn:lain" office:value-type="float" office:value="9"/>' + cell,
+        "other_prefix": f'<tt:table-cell xmlns:tt="{TABLE_NS}" office:value-type="float" office:value="9"/>',
+        "other_prefix_on_root": '<tt:table-cell office:value-type="float" office:value="9"/>',
+        "wrapper": f'<w:w xmlns:w="urn:lain">{cell}</w:w>',
+    }[case]
+
+    def edit(text):
+        assert cell in text
+        out = text.replace(cell, new, 1)
+        if case == "other_prefix_on_root":
+            out = out.replace("<office:document-content ", f'<office:document-content xmlns:tt="{TABLE_NS}" ', 1)
+        if case == "wrapper":  # the wrapper's namespace declared on the root: no declaration inside the table
+            out = out.replace(' xmlns:w="urn:lain"', "").replace("<office:document-content ",
+                                                                  '<office:document-content xmlns:w="urn:lain" ', 1)
+        return out
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / f"{case}.ods", edit))
+    assert (rep.status, rep.code) == ("ditolak", "foreign_markup"), rep.message
+    assert said in rep.message and ws.latest_revision("33.19") is None
+
+
+def test_an_ods_as_odfpy_and_libreoffice_write_it_still_reads(ws, kudus, tmp_path):
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "asli.ods", lambda t: t))
+    assert rep.status == "diterima", rep.message
+
+
 def test_an_ods_figure_under_a_merged_cell_is_refused(ws, kudus, tmp_path):
     """OpenDocument's merge (``table:number-columns-spanned`` on the first cell, the rest
     ``covered-table-cell``) keeps the covered cell's value unseen: refused as in xlsx."""

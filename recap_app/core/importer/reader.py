@@ -654,16 +654,28 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
     table = ""
     r = c = nrows = max_r = max_c = 0
     row_has = False
+    stack: list[str] = []  # the open elements, for where a row or a cell stands
+    rows_in, cells_in = ODS_ROW_PARENTS, f"{t}table-row"
     try:
         with io.BytesIO(zf.read("content.xml")) as fh:
-            for event, el in iterparse(fh, events=("start", "end")):
+            for event, el in iterparse(fh, events=("start", "end", "start-ns")):
+                if event == "start-ns":
+                    _ods_declaration(name, table, el, bool(stack))
+                    continue
                 tag = el.tag
                 if event == "start":
+                    parent = stack[-1] if stack else ""
+                    stack.append(tag)
+                    if (tag == f"{t}table-row" and parent not in rows_in) or (
+                            tag in ODS_CELLS and parent != cells_in):
+                        raise foreign_markup(name, f"lembar {table}", f"{_ods_name(tag)} di dalam {_ods_name(parent)}; "
+                                             "baris dan sel ods hanya berada di dalam tabel dan barisnya")
                     if tag == f"{t}table":
                         table, r, max_r, max_c, errors = el.get(f"{t}name", ""), 0, 0, 0, {}
                     elif tag == f"{t}table-row":
                         nrows, c, row_has = int(el.get(f"{t}number-rows-repeated", "1")), 0, False
                     continue
+                stack.pop()
                 if tag in (f"{t}table-cell", f"{t}covered-table-cell"):
                     ncols = int(el.get(f"{t}number-columns-repeated", "1"))
                     span = (int(el.get(f"{t}number-rows-spanned", "1")), int(el.get(f"{t}number-columns-spanned", "1")))
@@ -706,6 +718,41 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
     except Exception as exc:  # damaged XML or a bad repeat count
         raise refused(name, f"isi berkas ods rusak ({type(exc).__name__}: {exc}).", "damaged") from exc
     return out
+
+
+#: the namespaces whose prefixes calamine reads .ods by, spelled as it spells them (ODF 1.2 part 1, 1.5:
+#: calamine matches "table:table-cell", "office:value", "text:p" letter for letter, LibreOffice by namespace)
+ODS_PREFIXES = {"urn:oasis:names:tc:opendocument:xmlns:table:1.0": "table",
+                "urn:oasis:names:tc:opendocument:xmlns:office:1.0": "office",
+                "urn:oasis:names:tc:opendocument:xmlns:text:1.0": "text"}
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+#: where a table:table-row may stand (ODF 1.2 part 1, 9.1.2-9.1.9), and the cells of a row
+ODS_ROW_PARENTS = frozenset(f"{_ODS_TABLE}{n}" for n in ("table", "table-row-group", "table-header-rows",
+                                                         "table-rows"))
+ODS_CELLS = frozenset(f"{_ODS_TABLE}{n}" for n in ("table-cell", "covered-table-cell"))
+
+
+def _ods_name(tag: str) -> str:
+    """An element's name for a message, as an .ods writes it ("table:table-row"; another namespace
+    in braces)."""
+    uri, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    prefix = ODS_PREFIXES.get(uri)
+    return f"{prefix}:{local}" if prefix else (f"{{{uri}}}{local}" if uri else local or "akar dokumen")
+
+
+def _ods_declaration(name: str, table: str, declared: tuple[str, str], inside: bool) -> None:
+    """Refuse ("foreign_markup") a namespace declaration of content.xml that makes calamine and a
+    spreadsheet program read its cells differently: any declaration inside a table (a rebound
+    ``table:`` prefix on a cell: LibreOffice skips the cell, calamine reads it), and, on the root,
+    the table, office or text namespace under another prefix (LibreOffice reads those cells,
+    calamine does not) or those prefixes bound elsewhere."""
+    prefix, uri = declared
+    if inside and table:
+        raise foreign_markup(name, f"lembar {table}", f"deklarasi namespace xmlns:{prefix}=\"{short(uri)}\" di dalam tabel")
+    wanted = ODS_PREFIXES.get(uri)
+    if (wanted is not None and prefix != wanted) or (prefix in ODS_PREFIXES.values() and wanted != prefix):
+        raise foreign_markup(name, "content.xml", f"awalan namespace {prefix or '(bawaan)'} untuk {short(uri)}; "
+                             "berkas ods menulis table:, office: dan text: untuk namespace ODF-nya")
 
 
 def _odd_ods_cell(name: str, table: str, r: int, c: int, el, kind: str | None, office_value: str) -> None:
