@@ -24,6 +24,18 @@ CONTROL_FREE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+#: characters that are letters or symbols to Unicode but show nothing (Hangul fillers, the Braille
+#: blank, the soft hyphen, joiners and selectors): a text made only of them says nothing
+BLANK_LOOKING = frozenset("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0"
+                          + "".join(map(chr, range(0xFE00, 0xFE10))))
+
+
+def _says_something(text: str) -> bool:
+    """Whether ``text`` holds a character one sees: a letter, digit, punctuation or symbol that is
+    not one of :data:`BLANK_LOOKING` (combining marks and format characters alone show nothing)."""
+    return any(ch not in BLANK_LOOKING and unicodedata.category(ch)[0] in "LNPS" for ch in text)
+
+
 def _check(text: str, what: str, pattern: re.Pattern) -> None:
     m = pattern.search(text) or INVISIBLE.search(text)
     if m:
@@ -40,13 +52,17 @@ def clean_text(text: str | None, what: str, *, multiline: bool = True, limit: in
         multiline: line breaks and tabs allowed (free text); False for one-line text.
         limit: the most characters accepted.
     Raises:
-        TextError: "empty_text" when nothing but spaces was given; "control_character" for a
+        TextError: "empty_text" when nothing but spaces (or characters that show nothing, such as
+            the Hangul filler U+3164 or the Braille blank U+2800) was given; "control_character" for a
             control or invisible character; "too_long" beyond ``limit``.
     """
     text = unicodedata.normalize("NFC", text or "").strip()
     if not text:
         raise TextError(f"{what} tidak boleh kosong: tuliskan alasannya dengan kalimat.", "empty_text")
     _check(text, what, CONTROL_FREE if multiline else CONTROL)
+    if not _says_something(text):  # only fillers that show nothing (U+3164, U+2800...): as good as empty
+        raise TextError(f"{what} tidak boleh kosong: yang diketik hanya karakter yang tidak tampak (U+"
+                        f"{ord(text[0]):04X}); tuliskan alasannya dengan kalimat.", "empty_text")
     if len(text) > limit:
         raise TextError(f"{what} terlalu panjang: {len(text)} karakter; paling banyak {limit}.", "too_long")
     return text
