@@ -342,7 +342,8 @@ def require(ws: Workspace, actor: str, permission: str) -> None:
         return
     acc = get_account(ws, actor)
     if acc is None:
-        raise NotAllowed(f"Pengguna '{actor}' tidak dikenal di ruang kerja ini.", "unknown_user")
+        raise NotAllowed(f"Pengguna '{actor}' tidak dikenal di ruang kerja ini.", "unknown_user",
+                         english=f"User '{shown(actor)}' is not known in this workspace.")
     if not acc.active:
         raise NotAllowed(f"Akun '{acc.name}' dinonaktifkan; hubungi admin.", "disabled")
     if permission not in MATRIX[acc.role]:
@@ -500,7 +501,8 @@ def set_password(ws: Workspace, actor: str, name: str, password: str) -> None:
 def _existing(ws: Workspace, name: str) -> Account:
     acc = get_account(ws, name)
     if acc is None:
-        raise RecapError(f"Pengguna '{_norm(name)}' tidak ada di ruang kerja ini.", "unknown_user")
+        raise RecapError(f"Pengguna '{_norm(name)}' tidak ada di ruang kerja ini.", "unknown_user",
+                         english=f"User '{shown(_norm(name))}' does not exist in this workspace.")
     return acc
 
 

@@ -349,7 +349,11 @@ def signing_identity(path: Path | None = None, *, accounts: bool, passphrase: st
             raise OfficeKeyError(f"Belum ada kunci kantor ({path}). Ruang kerja yang memakai akun menandatangani hanya "
                                  "dengan kunci berkata sandi, yang dibuat ketua atau admin (tercatat di log audit) "
                                  "dengan: recap keys passphrase (di jendela: Berkas › Pengguna dan peran, Kata sandi "
-                                 "kunci kantor)", "no_key")
+                                 "kunci kantor)", "no_key",
+                                 english=f"There is no office key yet ({path}). A workspace with accounts signs only "
+                                 "with a passphrase-protected key, made by the chair or the admin (recorded in the "
+                                 "audit log) with: recap keys passphrase (in the window: File › Users and roles, "
+                                 "Office key passphrase).")
         given = load_identity(path, create=True, passphrase=passphrase)
     if accounts and not given.protected:
         raise OfficeKeyError(f"Kunci kantor {given.path} belum dilindungi kata sandi kunci; ruang kerja yang memakai "

@@ -81,3 +81,13 @@ def test_unknown_permission_is_a_programming_error(staffed):
 def test_unknown_and_disabled_users_hold_nothing(staffed):
     with pytest.raises(NotAllowed, match="^Pengguna 'siapa' tidak dikenal di ruang kerja ini.$"):
         auth.require(staffed, "siapa", "print")
+
+
+def test_an_unknown_user_is_named_in_english_too(demo_ws):
+    from recap_app.core import auth
+
+    auth.add_user(demo_ws, "tester", "admin1", "admin", "rahasia-panjang-1")
+    with pytest.raises(NotAllowed) as ei:
+        auth.require(demo_ws, "siapa", "import")
+    assert ei.value.code == "unknown_user" and english(ei.value) == (
+        "User 'siapa' is not known in this workspace. [unknown_user]")

@@ -178,6 +178,10 @@ def test_a_workspace_with_accounts_signs_only_after_the_ketua_made_the_key(demo_
     with pytest.raises(OfficeKeyError) as exc:  # an operator's anchor makes no key either
         anchors.sign(demo_ws, "operator1", "manual")
     assert exc.value.code == "no_key" and not default_key_path().exists()
+    from recap_app.core.errors import english
+
+    assert english(exc.value).startswith("There is no office key yet (")  # the English window keeps the advice
+    assert "recap keys passphrase (in the window: File › Users and roles, Office key passphrase)." in english(exc.value)
     with Workspace.open(demo_ws.path, readonly=True) as other:
         assert other.conn.execute("SELECT COUNT(*) FROM anchor").fetchone()[0] == 0
 
