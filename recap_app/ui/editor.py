@@ -208,7 +208,7 @@ class CertificateModel(QAbstractTableModel):
         kind, item = self.rows[section]
         if kind == "heading":
             return f"{item.number}  {fmt.form_label(item)}"
-        sex = {"L": "LK", "P": "PR", "JML": "JML"}.get(item.sex, "")
+        sex = fmt.sex_text(item.sex)
         label = fmt.form_label(item)
         if label.startswith("Jumlah ") and len(label) > 30:
             label = label[7].upper() + label[8:]

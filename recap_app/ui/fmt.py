@@ -19,6 +19,12 @@ def form_label(item) -> str:
     return (getattr(item, "label_en", "") or item.label) if LANG == "en" else item.label
 
 
+def sex_text(sex: str) -> str:
+    """A split row's part as the window names it: LK / PR / JML (the form's words), or in English
+    M / F / Total; "" for a row that is not split."""
+    return ({"L": "M", "P": "F", "JML": "Total"} if LANG == "en" else {"L": "LK", "P": "PR", "JML": "JML"}).get(sex, "")
+
+
 def refusal(exc) -> str:
     """The text the window shows for a refusal of the core (a RecapError): its Indonesian message
     as it is where the window speaks Indonesian; where it speaks English, the refusal's English

@@ -178,7 +178,7 @@ class ProvinceModel(QAbstractTableModel):
                     return self._regencies[section].nama
                 return self.tr("JUMLAH")
             f = self._fields[section]
-            sex = {"L": " LK", "P": " PR", "JML": " JML"}.get(f.sex, "")
+            sex = f" {fmt.sex_text(f.sex)}" if f.sex else ""
             label = fmt.form_label(f)
             label = label if len(label) <= 40 else label[:38] + "…"
             return f"{f.row} {label}{sex}"

@@ -59,8 +59,14 @@ def test_window_in_english(qtbot, demo_ws):
         m = w.editor.model
         heads = [str(m.headerData(r, Qt.Orientation.Vertical)) for r in range(m.rowCount())]
         assert heads[:3] == ["I  VOTERS AND TURNOUT", "I.A  REGISTERED VOTERS",
-                             "I.A.1  Voters in the final voter register (DPT)  · LK"]
+                             "I.A.1  Voters in the final voter register (DPT)  · M"]
+        assert heads[3:5] == ["I.A.1  Voters in the final voter register (DPT)  · F",
+                              "I.A.1  Voters in the final voter register (DPT)  · Total"]  # as the report says it
         assert not any("Jumlah pemilih" in h for h in heads)
+        assert not any(h.endswith((" LK", " PR", " JML")) for h in heads)
+        form = demo_ws.election.form
+        assert form.label("dpt", "en") == "I.A.1 DPT total" and form.label("dpt_l", "en") == "I.A.1 DPT M"
+        assert form.field_label("dpt_p", "en").endswith("(F)") and form.field_label("dpt_p").endswith("(PR)")
         tip = m.headerData(2, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
         assert "DPT" in tip and "\n(" in tip
     finally:

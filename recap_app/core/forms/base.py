@@ -20,6 +20,8 @@ from typing import NamedTuple
 from ..domain import Contestant, ContestantKind, District, VoterCategory
 
 SEX_LABEL = {"L": " (LK)", "P": " (PR)", "JML": " (JML)"}
+#: the same in English (the window's translation, the English report): male, female, total
+SEX_LABEL_EN = {"L": " (M)", "P": " (F)", "JML": " (total)"}
 _SHORT_SEX = {"_l": " LK", "_p": " PR", "": " JML"}
 
 
@@ -326,7 +328,8 @@ class Form:
                 base = f.key[:-2] if f.key.endswith(("_l", "_p")) else f.key
                 suffix = _SHORT_SEX[f.key[len(base):]]
                 nid, nen = names.get(base, (base, base))
-                out[f.key] = (f"{f.row} {nid}{suffix}", f"{f.row} {nen}{suffix.replace('LK', 'M').replace('PR', 'F')}")
+                english = {" LK": " M", " PR": " F", " JML": " total"}[suffix]
+                out[f.key] = (f"{f.row} {nid}{suffix}", f"{f.row} {nen}{english}")
         out.update(_BALLOT_SHORT)
         out.update(self.vote_labels())
         return out
@@ -349,7 +352,7 @@ class Form:
         if f is None:
             return key
         text = f.label_en if lang == "en" and f.label_en else f.label
-        return f"{f.row} {text}{SEX_LABEL.get(f.sex, '')}"
+        return f"{f.row} {text}{(SEX_LABEL_EN if lang == 'en' else SEX_LABEL).get(f.sex, '')}"
 
     # ------------------------------------------------------------ import spellings
     @cached_property
