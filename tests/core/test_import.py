@@ -742,6 +742,7 @@ def test_an_ods_text_cell_carrying_a_hidden_number_is_refused(ws, kudus, tmp_pat
 @pytest.mark.parametrize("tag, problem", [
     ('<table:table-cell office:value-type="float" office:value="5e">', 'bertanda angka, tetapi nilainya "5e" bukan angka'),
     ('<table:table-cell office:value-type="percentage" office:value="x">', 'bertanda angka, tetapi nilainya "x" bukan angka'),
+    ('<table:table-cell office:value-type="float" office:value="１２">', 'bertanda angka, tetapi nilainya "１２" bukan angka'),
     ('<table:table-cell office:value-type="float" office:value=" {first}">',
      'bertanda angka, tetapi nilainya "{first}" ditulis dengan spasi di sekelilingnya'),
     ('<table:table-cell office:value-type="float">',

@@ -739,6 +739,10 @@ def test_a_cell_with_two_inline_texts_is_refused_as_two_values_are(db, tmp_path)
     ('<c r="D11" t="s"><v>99999</v></c>',
      'menunjuk teks nomor "99999" dari daftar teks buku kerja, padahal daftar itu tidak ada atau kosong'),
     ('<c r="D11" t="zz"><v>5</v></c>', 'bertanda jenis "zz", yang bukan jenis sel lembar kerja'),
+    # the attributes in another order, single quotes, full-width digits: still named
+    ('<c t="n" s="0" r="D11"><v>abc</v></c>', 'bertanda angka, tetapi isinya "abc" bukan angka'),
+    ("<c r='D11' t='n'><v>abc</v></c>", 'bertanda angka, tetapi isinya "abc" bukan angka'),
+    ('<c r="D11" t="n"><v>２０９７５</v></c>', 'bertanda angka, tetapi isinya "２０９７５" bukan angka'),
 ])
 def test_a_cell_calamine_cannot_read_is_named_not_quoted_in_english(db, tmp_path, cell, problem):
     """A value its cell type does not allow stops calamine with its own English ("Parse float
@@ -754,6 +758,15 @@ def test_a_cell_calamine_cannot_read_is_named_not_quoted_in_english(db, tmp_path
         "jadi berkas rusak atau dibuat-buat. Buka berkas di program lembar kerja, periksa sel itu, simpan ulang, lalu "
         "impor lagi. Tidak ada yang disimpan.")
     assert "Calamine" not in f["message"] and "float" not in f["message"]
+
+
+def test_a_cell_calamine_cannot_read_without_its_reference_is_named_by_its_place(db, tmp_path):
+    bad = patched_xlsx(SEMARANG, tmp_path / "sel.xlsx", lambda x: x.replace('<c r="D11" t="n"><v>20975</v></c>',
+                                                                            '<c t="n"><v>abc</v></c>'))
+    [f] = refused(db, bad)
+    assert f["code"] == "damaged" and "Calamine" not in f["message"]
+    assert " (tanpa alamat) di lembar DB1-PPWP bertanda angka, tetapi isinya \"abc\" bukan angka" in f["message"]
+    assert f["message"].startswith("Berkas sel.xlsx: sel ke-")
 
 
 @pytest.mark.parametrize("cell", ['<c r="D11" t="n"><v>2.0975E4</v></c>', '<c r="D11"><v>20975.0</v></c>',

@@ -854,7 +854,8 @@ def _name_unread_error(name: str, exc: ImportRefused, errors: dict[str, dict[tup
 
 #: a figure as the file formats write it (xsd:double, which both xlsx ``<v>`` and ods ``office:value`` use),
 #: and the words for "not a number" and infinity that calamine also reads (the figure check then refuses them)
-NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
+NUMBER_TEXT = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|infinity|nan)",
+                         re.IGNORECASE | re.ASCII)  # ASCII digits only: "１２" (full width) is no number to calamine
 #: the cell types of SpreadsheetML (ECMA-376 Part 1, 18.18.11 ST_CellType)
 _XLSX_TYPES = frozenset({"n", "s", "str", "inlineStr", "b", "e", "d"})
 #: the value types of ODF (office:value-type, ODF 1.2 part 1, 19.387)
@@ -890,10 +891,12 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
             continue
         if xml.count(b"</c>") < xml.count(b"<c ") // 2:
             continue  # cells left open: the pattern would scan to the end from each one (damaged anyway)
-        for m in _CELL_WITH_BODY.finditer(xml):
-            kind = next(((a.group(2) if a.group(2) is not None else a.group(3)).decode("utf-8", "replace")
-                         for a in _ATTR.finditer(m.group(3)) if a.group(1) == b"t"), "n")
-            v = _V_ELEM.search(m.group(4))
+        for m in _ANY_CELL_WITH_BODY.finditer(xml):
+            attrs = {a.group(1).decode("utf-8", "replace"): (a.group(2) if a.group(2) is not None else a.group(3)).decode("utf-8", "replace")
+                     for a in _ATTR.finditer(m.group(1) or b"")}
+            kind = attrs.get("t", "n")
+            ref_m = _REF_VALUE.fullmatch(attrs.get("r", "").encode())
+            v = _V_ELEM.search(m.group(2))
             text = unescape(v.group(1).decode("utf-8", "replace")) if v else ""
             if kind not in _XLSX_TYPES:
                 problem = f"bertanda jenis \"{short(kind)}\", yang bukan jenis sel lembar kerja"
@@ -913,8 +916,11 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
                            + (f"yang hanya memuat {texts} teks" if texts else "padahal daftar itu tidak ada atau kosong"))
             else:
                 continue
-            ref = f"{m.group(1).decode().upper()}{int(m.group(2))}"
-            raise refused(name, f"sel {ref} di lembar {sheet_of(part)} {problem}; program lembar kerja tidak menulis "
+            if ref_m and ref_m.group(1) and ref_m.group(2) and len(ref_m.group(2)) <= 7:
+                where = f"sel {ref_m.group(1).decode().upper()}{int(ref_m.group(2))}"
+            else:  # a cell without its reference: named by its place among the sheet's cells
+                where = f"sel ke-{len(_PLAIN_CELL_TAG.findall(xml, 0, m.start())) + 1} (tanpa alamat)"
+            raise refused(name, f"{where} di lembar {sheet_of(part)} {problem}; program lembar kerja tidak menulis "
                                 "sel seperti itu, jadi berkas rusak atau dibuat-buat. Buka berkas di program lembar "
                                 "kerja, periksa sel itu, simpan ulang, lalu impor lagi.", "damaged") from exc
 
@@ -1006,6 +1012,8 @@ def _unplaced(name: str, where: str, cells: dict[tuple[int, int], CellError]) ->
 
 
 #: a cell with its attributes and body, unprefixed, its reference first (as spreadsheet programs write it)
+#: any cell with a body, its attributes in any order and quoting (for naming the cell calamine cannot read)
+_ANY_CELL_WITH_BODY = re.compile(rb"<c(\s[^>]*?)?(?<!/)>(.*?)</c>", re.S)
 _CELL_WITH_BODY = re.compile(rb"<c r=\"([A-Za-z]{1,3})(\d+)\"([^>]*?)(?<!/)>(.*?)</c>", re.S)
 _TEXT_TYPE = re.compile(rb"\st\s*=\s*[\"']str[\"']")
 
