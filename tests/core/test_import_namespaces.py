@@ -189,3 +189,18 @@ def test_an_empty_sheet_with_excel_extensions_is_no_cells():
     assert check_part(xml) is None
     assert check_part(f'<worksheet xmlns="{MAIN}"><sheetViews/></worksheet>'.encode()) is None  # no sheetData
     assert check_part(b"") is None
+
+
+def test_shared_texts_kept_at_another_path_are_said_in_indonesian(ws, tmp_path):
+    """The shared texts at xl/strings.xml (the relationship says so): calamine looks only at
+    xl/sharedStrings.xml and stops; the clerk reads where the texts are, not calamine's English."""
+    src = with_shared_texts(tmp_path / "asal.xlsx")
+    dest = tmp_path / "pindah.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename).replace(b"sharedStrings.xml", b"strings.xml")
+            zout.writestr(item.filename.replace("sharedStrings.xml", "strings.xml"), data)
+    rep = import_files(ws, [dest], "tester").files[0]
+    assert rep.code == "damaged" and "Calamine" not in rep.message
+    assert rep.message.startswith("Berkas pindah.xlsx: daftar teks buku kerja disimpan di xl/strings.xml, bukan di "
+                                  "xl/sharedStrings.xml")

@@ -884,6 +884,7 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
     from xml.sax.saxutils import unescape
 
     texts: int | None = None
+    texts_at = ""
     for part in parts:
         try:
             xml = zf.read(part)
@@ -905,11 +906,16 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
             elif kind == "b" and text not in ("", "0", "1"):
                 problem = f"bertanda nilai logika (benar/salah), tetapi isinya \"{short(text)}\" bukan 0 atau 1"
             elif kind == "s":
-                if texts is None:
-                    try:
-                        texts = len(_SI.findall(zf.read("xl/sharedStrings.xml")))
-                    except Exception:  # noqa: BLE001 - no list of shared texts
-                        texts = 0
+                if texts is None:  # the shared-text part wherever the workbook put it (its root is <sst>)
+                    texts = 0
+                    for member in zf.namelist():
+                        try:
+                            xml_s = zf.read(member) if member.endswith(".xml") else b""
+                        except Exception:  # noqa: BLE001 - no list of shared texts there
+                            continue
+                        if namespaces.SHARED_ROOT.search(xml_s[:1024]):
+                            texts, texts_at = len(_SI.findall(xml_s)), member
+                            break
                 if text.isascii() and text.isdecimal() and len(text) <= 9 and int(text) < texts:
                     continue
                 problem = (f"menunjuk teks nomor \"{short(text)}\" dari daftar teks buku kerja, "
@@ -923,6 +929,11 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
             raise refused(name, f"{where} di lembar {sheet_of(part)} {problem}; program lembar kerja tidak menulis "
                                 "sel seperti itu, jadi berkas rusak atau dibuat-buat. Buka berkas di program lembar "
                                 "kerja, periksa sel itu, simpan ulang, lalu impor lagi.", "damaged") from exc
+    if texts_at and texts_at != "xl/sharedStrings.xml" and "shared string" in str(exc).lower():
+        raise refused(name, f"daftar teks buku kerja disimpan di {texts_at}, bukan di xl/sharedStrings.xml tempat "
+                            "program lembar kerja biasa menyimpannya dan pembaca berkas ini mencarinya; teks sel tidak "
+                            "dapat dibaca. Buka berkas di program lembar kerja, simpan ulang, lalu impor lagi.",
+                      "damaged") from exc
 
 
 def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]], name: str = "") -> None:
