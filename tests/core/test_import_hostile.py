@@ -776,3 +776,20 @@ def test_figures_written_as_the_format_allows_still_read(db, tmp_path, cell):
     assert run_import(db, ok).exit_code == 0
     with Workspace.open(db) as ws:
         assert ws.latest_values()["33.74"][1]["33.74.01"]["dpt_l"] == 20975
+
+
+def test_a_bad_cell_in_a_worksheet_kept_at_another_path_is_named_too(db, tmp_path):
+    """The workbook's relationships may point a sheet anywhere in the archive (calamine follows
+    them): its unreadable cell is named as in xl/worksheets/."""
+    import zipfile
+
+    src = patched_xlsx(SEMARANG, tmp_path / "asal.xlsx", lambda x: x.replace('<c r="D11" t="n"><v>20975</v></c>',
+                                                                             '<c r="D11" t="n"><v>abc</v></c>'))
+    dest = tmp_path / "lain.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename).replace(b"worksheets/sheet1.xml", b"data/lembar.xml")
+            zout.writestr(item.filename.replace("worksheets/sheet1.xml", "data/lembar.xml"), data)
+    [f] = refused(db, dest)
+    assert f["code"] == "damaged" and "Calamine" not in f["message"]
+    assert f["message"].startswith('Berkas lain.xlsx: sel D11 di lembar DB1-PPWP bertanda angka, tetapi isinya "abc"')

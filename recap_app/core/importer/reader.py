@@ -865,11 +865,6 @@ FIGURE_LIKE = re.compile(r"[\d.,\s\-+]*\d[\d.,\s\-+]*")
 _SI = re.compile(rb"<(?:[\w.\-]+:)?si[\s/>]")
 
 
-def _worksheet_parts(zf: zipfile.ZipFile) -> list[str]:
-    """The archive's worksheet members (xl/worksheets/*.xml), in archive order."""
-    return [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml") and n.count("/") == 2]
-
-
 def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], sheet_of: Callable[[str], str],
                           exc: ImportRefused) -> None:
     """When calamine refused an xlsx as damaged, look for the cell that made it (a value its type
@@ -1056,7 +1051,7 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
     except ImportRefused as exc:
         _name_unread_error(name, exc, errors, sheet_of)
         if exc.code == "damaged":
-            _name_unreadable_cell(name, zf, list(errors) or _worksheet_parts(zf), sheet_of, exc)
+            _name_unreadable_cell(name, zf, list(errors) or _xlsx_worksheets(name, zf), sheet_of, exc)
         raise
     for part, cells in errors.items():
         _place_errors(name, zf, sheets, part, cells, sheet_of(part))
