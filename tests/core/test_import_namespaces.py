@@ -76,6 +76,16 @@ REFUSED = {
     "unknown_element_inside_a_row": (cell(f'<w><c r="D12" t="n"><v>{HIDDEN}</v></c></w>'),
                                      "unsur w yang tidak ada di tempat itu dalam format xlsx"),
     "entity_in_the_uri": (lambda t: t.replace("<sheetData>", '<sheetData xmlns="&#117;rn:lain">'), "&#117;rn:lain"),
+    "a_root_written_in_a_comment_before_the_real_one": (lambda t: t.replace(
+        f'<worksheet xmlns="{MAIN}"', f'<!-- <worksheet xmlns="{MAIN}"> --><worksheet xmlns="urn:lain"', 1),
+        "unsur akar worksheet di luar namespace SpreadsheetML"),
+    "the_cells_ended_early_by_a_closing_tag_in_a_cdata": (lambda t: cell(
+        '<c r="D12" t="str"><v><![CDATA[</sheetData>]]></v></c>')(t).replace(
+        '<c r="E12" t="n"><v>43605</v></c>', '<c r="E12" t="n"><x:v xmlns:x="urn:lain">43605</x:v></c>'),
+        'xmlns:x="urn:lain"'),
+    "sheetData_named_in_an_attribute_and_left_open": (lambda t: t.replace(
+        "<sheetPr>", '<sheetPr codeName="sheetData">').replace("</sheetData>", "").replace(
+        CELL, f'<c r="D12" t="n"><x:v xmlns:x="urn:lain">{HIDDEN}</x:v></c>'), 'xmlns:x="urn:lain"'),
     "utf16": (lambda t: '<?xml version="1.0" encoding="UTF-16"?>' + t, "UTF-16"),
 }
 

@@ -41,6 +41,9 @@ _SHARED = frozenset({
 _OPEN_TAG = re.compile(rb"<([^\s/>!?]+)")
 #: a namespace declaration among a tag's attributes: prefix ("" for the default), quote, URI
 _DECLARATION = re.compile(rb"xmlns(?::([^\s=/>]+))?\s*=\s*([\"'])(.*?)\2", re.S)
+#: the opening tag of sheetData, any prefix, and its closing tag
+_SHEET_DATA = re.compile(rb"<(?:[^\s/>!?:]+:)?sheetData(?=[\s/>])")
+_SHEET_DATA_END = re.compile(rb"</(?:[^\s/>!?:]+:)?sheetData\s*>")
 #: the rest of a tag up to its closing ">", quoted values taken whole
 _TAG_REST = re.compile(rb"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>")
 
@@ -60,7 +63,7 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
         return "teks XML dalam pengodean UTF-16, bukan UTF-8"
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml or b"<!ATTLIST" in xml:
         return "deklarasi DOCTYPE (DTD)"
-    root = _OPEN_TAG.search(xml)
+    root = _root(xml)
     if root is None:
         return None  # nothing to read: calamine finds no cell either
     end = _tag_end(xml, root.end())
@@ -72,15 +75,18 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
     if shared:
         stop = len(xml)
     else:
-        data = xml.find(b"sheetData", end)
-        if data == -1:
+        opens = _SHEET_DATA.findall(xml, end)
+        if not opens:
             return None  # no cells
-        if xml.count(b"sheetData", end) > 2:  # its opening and closing tags, or one empty element
+        if len(opens) > 1:  # a second one (also one written in a comment): which one is read is unclear
             return "dua unsur sheetData"
-        close = _tag_end(xml, data)
-        stop = close if xml[close - 2:close] == b"/>" else xml.find(b"sheetData", close)
-        if stop == -1:
-            stop = len(xml)
+        data = _SHEET_DATA.search(xml, end)
+        close = _tag_end(xml, data.end())
+        if xml[close - 2:close] == b"/>":
+            stop = close
+        else:  # to the last closing tag: one written early in a comment or CDATA does not end the cells
+            closes = list(_SHEET_DATA_END.finditer(xml, close))
+            stop = closes[-1].start() if closes else len(xml)
     if xml.find(b"xmlns", end, stop) != -1:
         match = _DECLARATION.search(xml, end, stop)
         said = _text(match.group(0)) if match else "xmlns"
@@ -94,6 +100,27 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
         if name.rpartition(b":")[2] not in allowed:
             return f"unsur {_text(name)} yang tidak ada di tempat itu dalam format xlsx"
     return None
+
+
+def _root(xml: bytes) -> re.Match | None:
+    """The root element's opening tag (its name as group 1), past the XML declaration, processing
+    instructions and comments before it (a comment may hold a tag-like text: it is not the root)."""
+    at = 0
+    while True:
+        lt = xml.find(b"<", at)
+        if lt == -1:
+            return None
+        if xml.startswith(b"<?", lt):
+            at = xml.find(b"?>", lt + 2)
+        elif xml.startswith(b"<!--", lt):
+            at = xml.find(b"-->", lt + 4)
+        elif xml.startswith(b"<!", lt):
+            return None  # a DOCTYPE (refused before this) or markup that is no element
+        else:
+            return _OPEN_TAG.match(xml, lt)
+        if at == -1:
+            return None  # never closed: no root
+        at += 2
 
 
 def _namespace(name: bytes, declared: dict[bytes, bytes]) -> bytes | None:
