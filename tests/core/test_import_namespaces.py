@@ -150,6 +150,14 @@ def test_a_shared_text_in_another_namespace_is_refused(ws, tmp_path):
                                   'namespace xmlns:x="urn:lain" di dalam data sel.')
 
 
+def test_shared_texts_behind_a_long_comment_are_checked_too(ws, tmp_path):
+    src = with_shared_texts(tmp_path / "asal.xlsx", foreign=True)
+    path = patched(tmp_path, "komentar.xlsx", lambda t: t.replace("<sst ", "<!-- " + "x" * 4000 + " --><sst ", 1),
+                   "xl/sharedStrings.xml", src)
+    rep = import_files(ws, [path], "tester").files[0]
+    assert rep.code == "foreign_markup" and "bagian teks bersama xl/sharedStrings.xml" in rep.message
+
+
 def test_the_shared_text_part_is_checked():
     sst = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{MAIN}" count="2"><si><t>KALIWUNGU</t></si>'
            '<si><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve">1.234 </t></r><rPh sb="0" eb="1"><t>x</t></rPh>'

@@ -146,5 +146,8 @@ def _text(b: bytes | None) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-#: a shared-text part's root element, by its local name (sniffed in a part's first bytes)
-SHARED_ROOT = re.compile(rb"<(?:[^\s/>!?:]+:)?sst[\s/>]")
+def is_shared_texts(xml: bytes) -> bool:
+    """Whether a part is a shared-text list: its root element's local name is ``sst`` (whatever
+    comes before the root, and whatever the part's path: calamine reads it by name)."""
+    root = _root(xml)
+    return root is not None and root.group(1).rpartition(b":")[2] == b"sst"

@@ -257,7 +257,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
 
             empty_texts: dict[str, set[tuple[int, int]]] = {}  # formula cells whose saved result is an empty text
             for member in names.difference(parts):  # the shared texts (a figure may be one), wherever they lie
-                if member.endswith(".xml") and namespaces.SHARED_ROOT.search(_zip_read(name, zf, member)[:1024]):
+                if member.endswith(".xml") and namespaces.is_shared_texts(_zip_read(name, zf, member)):
                     odd = namespaces.check_part(_zip_read(name, zf, member), shared=True)
                     if odd:
                         raise foreign_markup(name, f"bagian teks bersama {member}", odd)
@@ -908,7 +908,7 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
                             xml_s = zf.read(member) if member.endswith(".xml") else b""
                         except Exception:  # noqa: BLE001 - no list of shared texts there
                             continue
-                        if namespaces.SHARED_ROOT.search(xml_s[:1024]):
+                        if namespaces.is_shared_texts(xml_s):
                             texts, texts_at = len(_SI.findall(xml_s)), member
                             break
                 if text.isascii() and text.isdecimal() and len(text) <= 9 and int(text) < texts:
