@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._findings_by_region: dict[str, list] = {}
         self._replaced_told = False
         self._gates: list[tuple] = []  # (button, permission, its own tooltip): see gate()
+        self._data_version = None  # SQLite's count of other connections' commits when last shown (refresh)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -247,6 +248,12 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         if auto_check:
             QTimer.singleShot(0, self.check_stale)
+        # another window or process (a `recap import` beside the window, a second clerk's window on
+        # this file) may write: looked for every few seconds and when the window is activated
+        self._outside = QTimer(self)
+        self._outside.setInterval(3000)
+        self._outside.timeout.connect(self.check_outside_changes)
+        self._outside.start()
 
     def _after_save(self, _kode: str) -> None:
         self.refresh()
@@ -410,6 +417,7 @@ class MainWindow(QMainWindow):
         """
         if self.workspace_replaced():
             return
+        self._data_version = self._read_data_version()
         self._findings = None
         self._totals = None
         if snapshot is not None:
@@ -554,6 +562,28 @@ class MainWindow(QMainWindow):
         self.workspace_requested.emit(str(self.ws.path))
         return True
 
+    def _read_data_version(self):
+        """SQLite's ``PRAGMA data_version`` of the window's connection: it changes when any other
+        connection (the window's own jobs, another window, another process) commits to the file."""
+        try:
+            return self.ws.conn.execute("PRAGMA data_version").fetchone()[0]
+        except Exception:  # noqa: BLE001 - a closed or replaced workspace: workspace_replaced says it
+            return None
+
+    def check_outside_changes(self) -> bool:
+        """Show the workspace again when another connection wrote to it since the window last did
+        (an import from the command line, a second window): the figures, the lists and the open
+        certificate are never left stale. Not while a job of the window runs (it refreshes when
+        done). Returns whether it refreshed."""
+        if self._replaced_told or self.picture_only or self.workspace_replaced() or self.jobs.busy():
+            return False
+        now = self._read_data_version()
+        if now is None or now == self._data_version:
+            return False
+        self.statusBar().showMessage(self.tr("Ruang kerja diubah di luar jendela ini; tampilan dimuat ulang."), 10000)
+        self.refresh()  # the open certificate, reloaded, says so in its own words after this
+        return True
+
     def eventFilter(self, obj, event):
         """A dialog closed: once no window has the keyboard (an X display without a window manager
         does not give it back), the main window takes it again, so that its shortcuts keep working."""
@@ -603,7 +633,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event):
         if event.type() == event.Type.ActivationChange and self.isActiveWindow() and not self._replaced_told:
-            QTimer.singleShot(0, self.workspace_replaced)
+            QTimer.singleShot(0, self.check_outside_changes)  # replaced, or written by another: said and shown
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ navigation

@@ -176,3 +176,27 @@ def test_the_editor_s_own_save_is_not_said_as_a_change_from_elsewhere(qtbot, win
     assert editor.ws.latest_revision("33.01").number == 2 and m.values[col]["suara_tidak_sah"] == 778
     assert not [t for t in said if "dimuat ulang" in t] and editor.own_write is None
     assert "Sertifikat 33.01 disimpan sebagai revisi baru." in said
+
+
+def test_a_write_by_another_process_is_shown_without_any_action_of_the_window(qtbot, window, editor):
+    """`recap import` beside the window, or a second clerk's window on the same file: the window
+    looks every few seconds (and when activated) and shows the workspace as it is."""
+    col, number = store_elsewhere(editor.ws.path, "33.01", "suara_tidak_sah", 777)
+    assert editor.model.values[col]["suara_tidak_sah"] != 777
+    assert window._outside.interval() == 3000 and window._outside.isActive()
+    assert window.check_outside_changes()
+    assert editor.model.values[col]["suara_tidak_sah"] == 777 and editor.info.text().startswith(f"Revisi {number}, ")
+    assert not window.check_outside_changes()  # nothing new since
+    store_elsewhere(editor.ws.path, "33.01", "suara_tidak_sah", 778)
+    qtbot.waitUntil(lambda: editor.model.values[col]["suara_tidak_sah"] == 778, timeout=8000)  # by the timer
+
+
+def test_the_window_s_own_jobs_are_not_taken_for_outside_writes(qtbot, window, editor):
+    m = editor.model
+    m.setData(m.index_of(m.columns[0], "suara_tidak_sah"), "779")
+    from helpers import type_into_dialog
+
+    type_into_dialog(qtbot, "salah ketik")
+    assert editor.save()
+    wait_jobs(qtbot, window)
+    assert not window.check_outside_changes()  # the job's refresh showed it already
