@@ -86,6 +86,10 @@ REFUSED = {
     "sheetData_named_in_an_attribute_and_left_open": (lambda t: t.replace(
         "<sheetPr>", '<sheetPr codeName="sheetData">').replace("</sheetData>", "").replace(
         CELL, f'<c r="D12" t="n"><x:v xmlns:x="urn:lain">{HIDDEN}</x:v></c>'), 'xmlns:x="urn:lain"'),
+    "a_declaration_written_inside_another_attribute_of_the_root": (lambda t: cell(
+        '<y:c r="D12" t="n"><y:v>99999</y:v></y:c>')(t.replace(
+            f'<worksheet xmlns="{MAIN}"', f'<worksheet xmlns="{MAIN}" xmlns:y="urn:lain" foo="xmlns:y=\'{MAIN}\'"', 1)),
+        "unsur y:c dari namespace urn:lain"),
     "utf16": (lambda t: '<?xml version="1.0" encoding="UTF-16"?>' + t, "UTF-16"),
 }
 
@@ -156,6 +160,30 @@ def test_shared_texts_behind_a_long_comment_are_checked_too(ws, tmp_path):
                    "xl/sharedStrings.xml", src)
     rep = import_files(ws, [path], "tester").files[0]
     assert rep.code == "foreign_markup" and "bagian teks bersama xl/sharedStrings.xml" in rep.message
+
+
+def test_shared_texts_naming_sheetData_in_a_comment_are_still_checked_as_shared_texts(ws, tmp_path):
+    src = with_shared_texts(tmp_path / "asal.xlsx", foreign=True)
+    path = patched(tmp_path, "nama.xlsx", lambda t: t.replace("<si>", "<!--sheetData/>--><si>", 1),
+                   "xl/sharedStrings.xml", src)
+    rep = import_files(ws, [path], "tester").files[0]
+    assert rep.code == "foreign_markup" and "bagian teks bersama xl/sharedStrings.xml" in rep.message
+
+
+@pytest.mark.parametrize("text", ["lihat sheetData di lembar lain", "xmlns:x=&quot;urn:lain&quot; di catatan",
+                                  "MODEL DB1-PPWP (sheetData)"])
+def test_the_words_xmlns_or_sheetData_in_a_text_are_no_markup(ws, tmp_path, text):
+    """A clerk's note or a formula may name them: only a declaration on a tag counts."""
+    src = with_shared_texts(tmp_path / "asal.xlsx")
+    path = patched(tmp_path, "kata.xlsx", lambda t: t.replace("<si><t>", f"<si><t>{text} ", 1),
+                   "xl/sharedStrings.xml", src)
+    rep = import_files(ws, [path], "tester").files[0]
+    assert rep.status == "diterima", rep.message
+    formula = patched(tmp_path, "rumus.xlsx", lambda t: t.replace("</sheetData>", '<row r="70"><c r="A70" t="str">'
+                                                                   '<f>"xmlns sheetData"</f><v>xmlns sheetData</v></c>'
+                                                                   "</row></sheetData>"))
+    rep = import_files(ws, [formula], "tester").files[0]
+    assert rep.code != "foreign_markup", rep.message
 
 
 def test_the_shared_text_part_is_checked():

@@ -39,8 +39,8 @@ _SHARED = frozenset({
 #: an element's opening tag: its name (closing tags, comments, CDATA and processing instructions
 #: do not match: "/", "!" and "?" cannot begin a name)
 _OPEN_TAG = re.compile(rb"<([^\s/>!?]+)")
-#: a namespace declaration among a tag's attributes: prefix ("" for the default), quote, URI
-_DECLARATION = re.compile(rb"xmlns(?::([^\s=/>]+))?\s*=\s*([\"'])(.*?)\2", re.S)
+#: one attribute of a tag: its name, quote and value (blanks before it and around "=")
+_ATTRIBUTE = re.compile(rb"\s+([^\s=/>\"']+)\s*=\s*([\"'])(.*?)\2", re.S)
 #: the opening tag of sheetData, any prefix, and its closing tag
 _SHEET_DATA = re.compile(rb"<(?:[^\s/>!?:]+:)?sheetData(?=[\s/>])")
 _SHEET_DATA_END = re.compile(rb"</(?:[^\s/>!?:]+:)?sheetData\s*>")
@@ -67,7 +67,11 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
     if root is None:
         return None  # nothing to read: calamine finds no cell either
     end = _tag_end(xml, root.end())
-    declared = {prefix or b"": uri for prefix, _q, uri in _DECLARATION.findall(xml, root.end(), end)}
+    attributes = _attributes(xml, root.end(), end)
+    if attributes is None:
+        return f"unsur akar {_text(root.group(1))} dengan atribut yang tidak dapat dibaca"
+    declared = {name[6:] if name.startswith(b"xmlns:") else b"": value for name, value in attributes
+                if name == b"xmlns" or name.startswith(b"xmlns:")}
     allowed = _SHARED if shared else _WORKSHEET
     name = root.group(1)
     if _namespace(name, declared) not in MAIN:
@@ -87,10 +91,10 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
         else:  # to the last closing tag: one written early in a comment or CDATA does not end the cells
             closes = list(_SHEET_DATA_END.finditer(xml, close))
             stop = closes[-1].start() if closes else len(xml)
-    if xml.find(b"xmlns", end, stop) != -1:
-        match = _DECLARATION.search(xml, end, stop)
-        said = _text(match.group(0)) if match else "xmlns"
-        return f"deklarasi namespace {said} di dalam data sel"
+    if xml.find(b"xmlns", end, stop) != -1:  # a declaration, or only the word in a text: each tag read
+        said = _declaration_in(xml, end, stop)
+        if said:
+            return f"deklarasi namespace {said} di dalam data sel"
     for name in dict.fromkeys(_OPEN_TAG.findall(xml, end, stop)):  # each name once, the first met first
         if _namespace(name, declared) not in MAIN:
             prefix = name.partition(b":")[0] if b":" in name else b""
@@ -100,6 +104,36 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
         if name.rpartition(b":")[2] not in allowed:
             return f"unsur {_text(name)} yang tidak ada di tempat itu dalam format xlsx"
     return None
+
+
+def _attributes(xml: bytes, start: int, end: int) -> list[tuple[bytes, bytes]] | None:
+    """The attributes of the tag whose name ends at ``start`` and which closes at ``end``, read
+    one after the other as XML writes them (name, "=", a quoted value): a text inside a value that
+    looks like an attribute is not one. None when the tag holds something else (not well-formed)."""
+    out = []
+    at = start
+    stop = end - (2 if xml[end - 2:end] == b"/>" else 1)
+    while True:
+        m = _ATTRIBUTE.match(xml, at, stop)
+        if m is None:
+            break
+        out.append((m.group(1), m.group(3)))
+        at = m.end()
+    return out if not xml[at:stop].strip() else None
+
+
+def _declaration_in(xml: bytes, start: int, stop: int) -> str:
+    """The first namespace declaration on a tag between ``start`` and ``stop``, as written
+    ('xmlns:x="urn:lain"'), or "" (the word only in a text or a value)."""
+    for m in _OPEN_TAG.finditer(xml, start, stop):
+        end = _tag_end(xml, m.end())
+        attributes = _attributes(xml, m.end(), end)
+        if attributes is None:
+            return _text(xml[m.start():end])  # a tag that cannot be read: named whole
+        for name, value in attributes:
+            if name == b"xmlns" or name.startswith(b"xmlns:"):
+                return f'{_text(name)}="{_text(value)}"'
+    return ""
 
 
 def _root(xml: bytes) -> re.Match | None:

@@ -256,7 +256,7 @@ def read_workbook(name: str, data: bytes) -> Workbook:
                 return named[part]
 
             empty_texts: dict[str, set[tuple[int, int]]] = {}  # formula cells whose saved result is an empty text
-            for member in names.difference(parts):  # the shared texts (a figure may be one), wherever they lie
+            for member in sorted(names):  # the shared texts (a figure may be one), wherever they lie
                 if member.endswith(".xml") and namespaces.is_shared_texts(_zip_read(name, zf, member)):
                     odd = namespaces.check_part(_zip_read(name, zf, member), shared=True)
                     if odd:
