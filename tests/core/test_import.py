@@ -701,6 +701,51 @@ def test_an_ods_cell_read_by_another_namespace_is_refused(ws, kudus, tmp_path, c
     assert said in rep.message and ws.latest_revision("33.19") is None
 
 
+@pytest.mark.parametrize("inner, said", [
+    ("<text:p>{a}<text:ruby><text:ruby-base>1</text:ruby-base><text:ruby-text>9</text:ruby-text></text:ruby></text:p>",
+     "text:ruby di dalam sel D11"),  # LibreOffice shows the base, calamine both
+    ("<text:h>99999</text:h>", "text:h di dalam sel D11"),  # LibreOffice shows nothing
+    ("<text:list><text:list-item><text:p>99999</text:p></text:list-item></text:list>", "text:list di dalam sel D11"),
+    ('<table:table table:name="x"><table:table-row><table:table-cell office:value-type="float" office:value="99999">'
+     "<text:p>99999</text:p></table:table-cell></table:table-row></table:table>", "table:table di dalam sel D11"),
+])
+def test_an_ods_cell_whose_text_is_shown_otherwise_than_read_is_refused(ws, kudus, tmp_path, inner, said):
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    cell = _float_cell(first)
+    text_cell = '<table:table-cell office:value-type="string">' + inner.format(a=first) + "</table:table-cell>"
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "teks.ods", lambda t: t.replace(cell, text_cell, 1)))
+    assert (rep.status, rep.code) == ("ditolak", "foreign_markup"), rep.message
+    assert said in rep.message and "isi sel ods hanya paragraf teks" in rep.message
+
+
+@pytest.mark.parametrize("inner", ["<text:p>{a}</text:p>", "<text:p><text:span>{a}</text:span></text:p>",
+                                   "<office:annotation><text:p>dicek</text:p></office:annotation><text:p>{a}</text:p>"])
+def test_an_ods_text_cell_as_libreoffice_writes_it_reads(ws, kudus, tmp_path, inner):
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    text_cell = '<table:table-cell office:value-type="string">' + inner.format(a=first) + "</table:table-cell>"
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "teks.ods", lambda t: t.replace(_float_cell(first), text_cell, 1)))
+    assert rep.status == "diterima", rep.message
+    assert stored(ws, "33.19")[1]["33.19.01"]["dpt_l"] == first
+
+
+def test_an_ods_error_cell_carrying_a_hidden_figure_is_an_error(ws, kudus, tmp_path):
+    """LibreOffice shows "#DIV/0!"; calamine read the hidden office:value 0, stored silently before."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    crafted = ('<table:table-cell office:value-type="float" office:value="0" calcext:value-type="error">'
+               "<text:p>#DIV/0!</text:p></table:table-cell>")
+
+    def edit(text):
+        text = text.replace(_float_cell(first), crafted, 1)
+        if "xmlns:calcext" not in text:
+            text = text.replace("<office:document-content ", '<office:document-content xmlns:calcext="urn:org:'
+                                'documentfoundation:names:experimental:calc:xmlns:calcext:1.0" ', 1)
+        return text
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "galat.ods", edit))
+    assert (rep.status, rep.code) == ("ditolak", "bad_number"), rep.message
+    assert "berisi galat #DIV/0!" in rep.message
+
+
 def test_an_ods_as_odfpy_and_libreoffice_write_it_still_reads(ws, kudus, tmp_path):
     rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "asli.ods", lambda t: t))
     assert rep.status == "diterima", rep.message

@@ -655,6 +655,7 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
     r = c = nrows = max_r = max_c = 0
     row_has = False
     stack: list[str] = []  # the open elements, for where a row or a cell stands
+    in_cell = free = 0  # depth of the open cell, and of a comment or drawing in it (0: none)
     rows_in, cells_in = ODS_ROW_PARENTS, f"{t}table-row"
     try:
         with io.BytesIO(zf.read("content.xml")) as fh:
@@ -666,15 +667,28 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
                 if event == "start":
                     parent = stack[-1] if stack else ""
                     stack.append(tag)
+                    if in_cell and not free and tag not in ODS_CELL_CONTENT:
+                        if tag in ODS_FREE or tag.startswith(ODS_DRAW):
+                            free = len(stack)  # a comment or a drawing anchored in the cell: not its value
+                        else:
+                            raise foreign_markup(name, f"lembar {table}", f"{_ods_name(tag)} di dalam sel "
+                                                 f"{column_letter(c + 1)}{r + 1}; isi sel ods hanya paragraf teks "
+                                                 "(text:p dan bagiannya), catatan dan gambar")
                     if (tag == f"{t}table-row" and parent not in rows_in) or (
                             tag in ODS_CELLS and parent != cells_in):
                         raise foreign_markup(name, f"lembar {table}", f"{_ods_name(tag)} di dalam {_ods_name(parent)}; "
                                              "baris dan sel ods hanya berada di dalam tabel dan barisnya")
+                    if tag in ODS_CELLS:
+                        in_cell = len(stack)
                     if tag == f"{t}table":
                         table, r, max_r, max_c, errors = el.get(f"{t}name", ""), 0, 0, 0, {}
                     elif tag == f"{t}table-row":
                         nrows, c, row_has = int(el.get(f"{t}number-rows-repeated", "1")), 0, False
                     continue
+                if free == len(stack):
+                    free = 0
+                if in_cell == len(stack):
+                    in_cell = 0
                 stack.pop()
                 if tag in (f"{t}table-cell", f"{t}covered-table-cell"):
                     ncols = int(el.get(f"{t}number-columns-repeated", "1"))
@@ -730,6 +744,16 @@ _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 ODS_ROW_PARENTS = frozenset(f"{_ODS_TABLE}{n}" for n in ("table", "table-row-group", "table-header-rows",
                                                          "table-rows"))
 ODS_CELLS = frozenset(f"{_ODS_TABLE}{n}" for n in ("table-cell", "covered-table-cell"))
+_ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+#: what a cell's value may be written with (ODF 1.2 part 1, 6.1 paragraphs and their spans, spaces,
+#: tabs, line breaks, links, bookmarks): LibreOffice shows it as calamine reads it. A heading, a list,
+#: a ruby, a note or a table inside a cell is shown otherwise (or not at all) than calamine reads it.
+ODS_CELL_CONTENT = frozenset(f"{_ODS_TEXT}{n}" for n in (
+    "p", "span", "s", "tab", "line-break", "a", "soft-page-break", "bookmark", "bookmark-start", "bookmark-end"))
+#: a comment on the cell, and drawings anchored in it: not the cell's value, read by neither
+ODS_FREE = frozenset({f"{_ODS_OFFICE}annotation", f"{_ODS_OFFICE}annotation-end"})
+ODS_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 
 
 def _ods_name(tag: str) -> str:
@@ -932,7 +956,7 @@ def _name_unreadable_cell(name: str, zf: zipfile.ZipFile, parts: list[str], shee
 
 
 def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], CellError]], name: str = "") -> None:
-    """Put error values into the grids where calamine read blank (it reads "#REF!" as "").
+    """Put error values into the grids (calamine reads "#REF!" as blank, or as the number hidden in it).
 
     Raises:
         ImportRefused ("damaged"): error cells of a sheet that calamine does not read under that
@@ -947,9 +971,11 @@ def _put_errors(sheets: list[Sheet], errors: dict[str, dict[tuple[int, int], Cel
 
 
 def _fill(sheet: Sheet, cells: dict[tuple[int, int], CellError]) -> None:
-    """Put error cells into a sheet's grid where calamine read blank."""
+    """Put error cells into a sheet's grid: where calamine read blank, and also where it read a
+    figure (an .ods cell marked as an error that carries a hidden ``office:value``: LibreOffice
+    shows "#DIV/0!", the figure must not pass unseen)."""
     for (r, c), err in cells.items():
-        if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is None:
+        if r < len(sheet.rows) and c < len(sheet.rows[r]):
             sheet.rows[r][c] = err
 
 
