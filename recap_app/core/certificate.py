@@ -307,11 +307,13 @@ def revision_id_of(ws: Workspace, kode: str, number: int) -> int:
     show it).
 
     Raises:
-        RecapError "no_revision": the certificate has no revision of that number (the message lists
-        the numbers it has).
+        NotNow "unknown_region": ``kode`` is no kabupaten/kota of the election; RecapError
+        "no_revision": the certificate has no revision of that number (the message lists the
+        numbers it has).
     """
     from .errors import RecapError
 
+    _regency(ws, kode)  # "unknown_region" before any revision is looked for
     by_number = {r.number: r.id for r in ws.revisions(kode)}
     if number not in by_number:
         raise RecapError(f"Sertifikat {kode} tidak mempunyai revisi {number} (ada: "
@@ -337,7 +339,7 @@ def adopt(ws: Workspace, kode: str, actor: str, *, seen: int | None = None) -> i
     Raises:
         NotAllowed: permission "adopt" missing; NotNow: not received, already adopted,
         pending second entry, unresolved errors; "changed_meanwhile": the latest revision is not
-        ``seen`` (the message names both).
+        ``seen`` (the message names both); "no_revision": ``seen`` is no revision of this certificate.
     """
     from .formatting import local_time
 
@@ -345,6 +347,9 @@ def adopt(ws: Workspace, kode: str, actor: str, *, seen: int | None = None) -> i
     _regency(ws, kode)
     with ws.transaction():
         latest = ws.latest_revision(kode)
+        if seen is not None and seen not in {r.id for r in ws.revisions(kode)}:
+            raise NotNow(f"Revisi yang diperiksa (id {seen}) bukan revisi sertifikat {kode}; tidak ada yang "
+                         "ditetapkan.", "no_revision")
         if seen is not None and latest is not None and latest.id != seen:
             r = ws.region(kode)
             raise NotNow(f"{_named(r) if r else kode} sudah disimpan sebagai revisi {latest.number} oleh "

@@ -22,11 +22,15 @@ CONTROL_FREE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: invisible format characters that change how text reads: zero-width, direction marks,
 #: embeddings, overrides and isolates (Unicode category Cf, the dangerous ones)
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: the same for words a person writes (reasons, explanations): the zero-width non-joiner and joiner
+#: (U+200C, U+200D) are part of Persian, Malayalam, Devanagari and emoji spelling and stay allowed
+#: there; names (accounts, codes) keep the strict :data:`INVISIBLE`
+INVISIBLE_WORDS = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 #: characters that are letters or symbols to Unicode but show nothing (Hangul fillers, the Braille
 #: blank, the soft hyphen, joiners and selectors): a text made only of them says nothing
-BLANK_LOOKING = frozenset("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0"
+BLANK_LOOKING = frozenset("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0\U0001d159"
                           + "".join(map(chr, range(0xFE00, 0xFE10))))
 
 
@@ -37,7 +41,7 @@ def _says_something(text: str) -> bool:
 
 
 def _check(text: str, what: str, pattern: re.Pattern) -> None:
-    m = pattern.search(text) or INVISIBLE.search(text)
+    m = pattern.search(text) or INVISIBLE_WORDS.search(text)
     if m:
         raise TextError(f"{what} memuat karakter kendali atau tak terlihat U+{ord(m.group()):04X} (posisi "
                         f"{m.start() + 1}); diharapkan teks biasa. Hapus karakter itu lalu simpan lagi.",

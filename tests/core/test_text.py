@@ -8,7 +8,7 @@ from recap_app.core.text import clean_text, optional_text
 
 
 @pytest.mark.parametrize("typed", ["\u3164", "\u3164\u3164 \u3164", "\u2800", "\u00ad", "\u034f", "\uffa0",
-                                   "\u115f\u1160", "\ufe0f", " \u00a0\u3000 ", "e\u0301"[1:]])
+                                   "\u115f\u1160", "\ufe0f", "\U0001d159\U0001d159", " \u00a0\u3000 ", "e\u0301"[1:]])
 def test_a_reason_made_only_of_characters_that_show_nothing_is_no_reason(typed):
     with pytest.raises(TextError) as e:
         clean_text(typed, "Alasan perubahan")
@@ -21,6 +21,7 @@ def test_a_reason_made_only_of_characters_that_show_nothing_is_no_reason(typed):
     ("e\u0301", "\u00e9"),  # composed (NFC)
     ("7", "7"), ("—", "—"), ("✓", "✓"),  # a digit, a dash, a symbol: something is said
     ("한글", "한글"), ("\u3164salah", "\u3164salah"),  # a filler beside words is left as typed
+    ("می\u200cخواهم", "می\u200cخواهم"), ("👨\u200d👩\u200d👧", "👨\u200d👩\u200d👧"),  # ZWNJ, ZWJ: spelling
 ])
 def test_a_reason_that_says_something_is_kept_as_typed_in_composed_form(typed, kept):
     assert clean_text(typed, "Alasan") == kept

@@ -200,3 +200,14 @@ def test_the_window_s_own_jobs_are_not_taken_for_outside_writes(qtbot, window, e
     assert editor.save()
     wait_jobs(qtbot, window)
     assert not window.check_outside_changes()  # the job's refresh showed it already
+
+
+def test_an_adoption_naming_another_certificate_s_revision_or_no_regency_is_refused_as_such(demo_ws):
+    other = demo_ws.latest_revision("33.75").id
+    with pytest.raises(NotNow) as e:
+        certificate.adopt(demo_ws, "33.01", "ketua", seen=other)
+    assert e.value.code == "no_revision" and "bukan revisi sertifikat 33.01" in str(e.value)
+    with pytest.raises(NotNow) as e:
+        certificate.revision_id_of(demo_ws, "99.99", 1)
+    assert e.value.code == "unknown_region"
+    assert demo_ws.adoption("33.01") is None
