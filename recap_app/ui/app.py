@@ -198,6 +198,24 @@ def switch_workspace(window, path) -> None:
     window.ws.close()
 
 
+def _reconnect(exc) -> bool:
+    """An SQLite error reached the top of the window (no core call caught it): the window's
+    connection no longer reads its file as SQLite wrote it (the file replaced, its -wal or -shm
+    removed by another program while the window was open). The main window closes that
+    connection and opens the workspace again through the start-up check, which names the latest
+    good backup if the file itself is damaged. Returns whether a window took it."""
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+
+    app = QApplication.instance()
+    windows = [w for w in (app.topLevelWidgets() if app else []) if isinstance(w, MainWindow) and w.isVisible()]
+    for w in windows:
+        if w.connection_lost(exc):
+            return True
+    return False
+
+
 def install_crash_handler() -> None:
     """Unexpected errors (a bug, not the clerk's input) are written to a report file in the data
     folder and shown in one dialog; the program keeps running. Errors for the clerk are
@@ -210,6 +228,10 @@ def install_crash_handler() -> None:
     previous = sys.excepthook
 
     def hook(kind, value, tb):
+        import sqlite3
+
+        if isinstance(value, sqlite3.DatabaseError) and _reconnect(value):
+            return  # the window's connection lost its file (its -wal/-shm removed outside): reopened
         text = "".join(traceback.format_exception(kind, value, tb))
         path = None
         try:

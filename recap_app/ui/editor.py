@@ -1305,6 +1305,8 @@ class CertificateEditor(QWidget):
 
         def failed(message: str) -> None:
             self.own_write = None
+            if self.refresh_window is not None:
+                self.refresh_window(None)  # what the refusal found (a newer revision) shows in the list too
             if self.kode == kode:
                 self.open_region(kode)  # the typed figures are still in the draft
             tell(self, fail_title, message, error=True)  # the clerk may be typing elsewhere by now

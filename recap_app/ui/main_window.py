@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from functools import partial
 
@@ -562,6 +563,35 @@ class MainWindow(QMainWindow):
         self.workspace_requested.emit(str(self.ws.path))
         return True
 
+    def connection_lost(self, exc) -> bool:
+        """The window's connection failed on its own file (``exc``, an sqlite3.DatabaseError not
+        caught where it happened): the connection is closed and the workspace opened again in a new
+        window, the clerk told why. Returns False when this window had already given it up."""
+        if self._replaced_told:
+            return False
+        self._replaced_told = True
+        with contextlib.suppress(Exception):
+            self.jobs.shutdown()
+        with contextlib.suppress(Exception):
+            self.ws.close()
+        inform(self, self.tr("Ruang kerja"), self.tr(
+            "Jendela tidak lagi dapat membaca berkas ruang kerja seperti yang ditulis SQLite (%1): berkas itu, atau "
+            "berkas pendampingnya -wal/-shm, diubah atau dihapus di luar jendela ini. Ruang kerja dibuka ulang dan "
+            "diperiksa; yang sudah tersimpan di berkas tidak hilang.").replace("%1", str(exc)), error=True)
+        self.workspace_requested.emit(str(self.ws.path))
+        return True
+
+    def _check_login(self) -> None:
+        """Accounts were made outside this window while it acted without one (open mode): whoever
+        acts now logs in, as after Berkas › Pengguna dan peran."""
+        from ..core import auth
+
+        if auth.open_mode(self.ws) or auth.get_account(self.ws, self.actor) is not None:
+            return
+        inform(self, self.tr("Pengguna dan peran"), self.tr("Ruang kerja kini memakai akun: masuk dengan akun "
+                                                            "Anda."))
+        self.switch_user()
+
     def _read_data_version(self):
         """SQLite's ``PRAGMA data_version`` of the window's connection: it changes when any other
         connection (the window's own jobs, another window, another process) commits to the file."""
@@ -575,6 +605,10 @@ class MainWindow(QMainWindow):
         (an import from the command line, a second window): the figures, the lists and the open
         certificate are never left stale. Not while a job of the window runs (it refreshes when
         done). Returns whether it refreshed."""
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.activeModalWidget() is not None:  # a dialog open: when it closes (activation)
+            return False
         if self._replaced_told or self.picture_only or self.workspace_replaced() or self.jobs.busy():
             return False
         now = self._read_data_version()
@@ -582,6 +616,10 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(self.tr("Ruang kerja diubah di luar jendela ini; tampilan dimuat ulang."), 10000)
         self.refresh()  # the open certificate, reloaded, says so in its own words after this
+        try:
+            self._check_login()
+        except RecapError as exc:
+            self.show_message(fmt.refusal(exc))
         return True
 
     def eventFilter(self, obj, event):

@@ -360,8 +360,8 @@
     </message>
     <message>
         <location filename="../../recap_app/ui/editor.py" line="683"/>
-        <location filename="../../recap_app/ui/editor.py" line="1370"/>
         <location filename="../../recap_app/ui/editor.py" line="1372"/>
+        <location filename="../../recap_app/ui/editor.py" line="1374"/>
         <source>Buang draf</source>
         <translation>Discard draft</translation>
     </message>
@@ -660,60 +660,60 @@
         <translation>Saving the second entry…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1345"/>
+        <location filename="../../recap_app/ui/editor.py" line="1347"/>
         <source>Menetapkan…</source>
         <translation>Adopting…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1337"/>
-        <location filename="../../recap_app/ui/editor.py" line="1346"/>
+        <location filename="../../recap_app/ui/editor.py" line="1339"/>
+        <location filename="../../recap_app/ui/editor.py" line="1348"/>
         <source>Tidak dapat ditetapkan</source>
         <translation>Cannot be adopted</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1346"/>
+        <location filename="../../recap_app/ui/editor.py" line="1348"/>
         <source>Sertifikat %s ditetapkan.</source>
         <translation>Certificate %s adopted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1353"/>
         <location filename="../../recap_app/ui/editor.py" line="1355"/>
+        <location filename="../../recap_app/ui/editor.py" line="1357"/>
         <source>Buka kembali</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1354"/>
+        <location filename="../../recap_app/ui/editor.py" line="1356"/>
         <source>Membuka kembali sertifikat yang sudah ditetapkan adalah tindakan ketua. Tuliskan alasannya:</source>
         <translation>Reopening an adopted certificate is the chair&apos;s act. Write the reason:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1361"/>
+        <location filename="../../recap_app/ui/editor.py" line="1363"/>
         <source>Membuka kembali…</source>
         <translation>Reopening…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1362"/>
+        <location filename="../../recap_app/ui/editor.py" line="1364"/>
         <source>Tidak dapat dibuka kembali</source>
         <translation>Cannot be reopened</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1362"/>
+        <location filename="../../recap_app/ui/editor.py" line="1364"/>
         <source>Sertifikat %s dibuka kembali.</source>
         <translation>Certificate %s reopened.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1371"/>
+        <location filename="../../recap_app/ui/editor.py" line="1373"/>
         <source>Buang semua isian yang belum disimpan untuk %s?</source>
         <translation>Discard every unsaved entry for %s?</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/editor.py" line="1229"/>
-        <location filename="../../recap_app/ui/editor.py" line="1372"/>
+        <location filename="../../recap_app/ui/editor.py" line="1374"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/editor.py" line="1377"/>
+        <location filename="../../recap_app/ui/editor.py" line="1379"/>
         <source>Draf</source>
         <translation>Draft</translation>
     </message>
@@ -744,17 +744,17 @@
 <context>
     <name>CertificateTable</name>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="75"/>
+        <location filename="../../recap_app/ui/fmt.py" line="81"/>
         <source>“%1” terlalu besar (paling besar 999.999.999).</source>
         <translation>“%1” is too large (at most 999.999.999).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="80"/>
+        <location filename="../../recap_app/ui/fmt.py" line="86"/>
         <source>“%1” negatif: angka sertifikat tidak boleh kurang dari nol (0 ditulis 0 atau -).</source>
         <translation>“%1” is negative: a certificate figure cannot be below zero (write 0 as 0 or -).</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/fmt.py" line="83"/>
+        <location filename="../../recap_app/ui/fmt.py" line="89"/>
         <source>“%1” bukan bilangan bulat (contoh yang benar: 12.345 atau 12345).</source>
         <translation>“%1” is not a whole number (written correctly: 12.345 or 12345).</translation>
     </message>
@@ -924,12 +924,12 @@
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="228"/>
+        <location filename="../../recap_app/ui/app.py" line="250"/>
         <source>Kesalahan program</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="229"/>
+        <location filename="../../recap_app/ui/app.py" line="251"/>
         <source>Terjadi kesalahan di dalam program (bukan kesalahan Anda). Data yang sudah disimpan tetap utuh. Laporan: %s</source>
         <translation>An error occurred inside the program (not your mistake). Data already saved is intact. Report: %s</translation>
     </message>
@@ -1565,6 +1565,7 @@ Accept these matches? The spellings will be remembered.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/pages/importing.py" line="104"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="120"/>
         <source>lembar</source>
         <translation>sheet</translation>
     </message>
@@ -1592,29 +1593,34 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>Import with this reason</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="123"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="120"/>
+        <source>Alasan ditanyakan; tanpa alasan revisi yang ada tetap berlaku.</source>
+        <translation>A reason is asked for; without one the present revision stays.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/pages/importing.py" line="129"/>
         <source>Diterima %1 · sudah ada %2 · ditolak %3</source>
         <translation>Accepted %1 · already there %2 · refused %3</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="132"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="140"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="138"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="146"/>
         <source>Simpan laporan impor</source>
         <translation>Save import report</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="133"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="139"/>
         <source>Teks (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="149"/>
-        <location filename="../../recap_app/ui/pages/importing.py" line="150"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="155"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="156"/>
         <source>Templat</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="143"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="149"/>
         <source>Folder untuk templat</source>
         <translation>Folder for the templates</translation>
     </message>
@@ -1639,12 +1645,12 @@ If these files are the ones that count, give the reason (recorded with the new r
         <translation>Save the &amp;report…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="148"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="154"/>
         <source>Membuat templat…</source>
         <translation>Making templates…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/pages/importing.py" line="149"/>
+        <location filename="../../recap_app/ui/pages/importing.py" line="155"/>
         <source>Templat dibuat di %s</source>
         <translation>Templates written to %s</translation>
     </message>
@@ -1767,221 +1773,232 @@ If these files are the ones that count, give the reason (recorded with the new r
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="179"/>
+        <location filename="../../recap_app/ui/main_window.py" line="181"/>
         <source>&lt;b&gt;Kabupaten/Kota&lt;/b&gt;</source>
         <translation>&lt;b&gt;Regencies/cities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="222"/>
+        <location filename="../../recap_app/ui/main_window.py" line="224"/>
         <source>Sertifikat</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="239"/>
-        <location filename="../../recap_app/ui/main_window.py" line="881"/>
+        <location filename="../../recap_app/ui/main_window.py" line="241"/>
+        <location filename="../../recap_app/ui/main_window.py" line="949"/>
         <source>Pengguna: %s</source>
         <translation>User: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="262"/>
+        <location filename="../../recap_app/ui/main_window.py" line="270"/>
         <source>Pemeriksaan tidak dapat dijalankan: %s</source>
         <translation>The check could not run: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="266"/>
+        <location filename="../../recap_app/ui/main_window.py" line="274"/>
         <source>Memeriksa %s sertifikat di latar belakang…</source>
         <translation>Checking %s certificates in the background…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="268"/>
+        <location filename="../../recap_app/ui/main_window.py" line="276"/>
         <source>Memeriksa…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="269"/>
+        <location filename="../../recap_app/ui/main_window.py" line="277"/>
         <source>Pemeriksaan selesai.</source>
         <translation>Check finished.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="304"/>
+        <location filename="../../recap_app/ui/main_window.py" line="312"/>
         <source>&amp;Berkas</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="324"/>
+        <location filename="../../recap_app/ui/main_window.py" line="332"/>
         <source>&amp;Sunting</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="337"/>
+        <location filename="../../recap_app/ui/main_window.py" line="345"/>
         <source>&amp;Tampilan</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="350"/>
+        <location filename="../../recap_app/ui/main_window.py" line="358"/>
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="796"/>
+        <location filename="../../recap_app/ui/main_window.py" line="864"/>
         <source>Tentang recap_app</source>
         <translation>About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="389"/>
+        <location filename="../../recap_app/ui/main_window.py" line="397"/>
         <source>Temuan tidak dapat dimuat: %s</source>
         <translation>Findings could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="82"/>
+        <location filename="../../recap_app/ui/main_window.py" line="83"/>
         <source>Halaman ini belum tersedia: %s</source>
         <translation>This page is not available yet: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="179"/>
+        <location filename="../../recap_app/ui/main_window.py" line="181"/>
         <source>&lt;b&gt;Kecamatan&lt;/b&gt;</source>
         <translation>&lt;b&gt;Districts (kecamatan)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="305"/>
+        <location filename="../../recap_app/ui/main_window.py" line="313"/>
         <source>&amp;Buka ruang kerja…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="307"/>
+        <location filename="../../recap_app/ui/main_window.py" line="315"/>
         <source>Ruang kerja &amp;baru…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="309"/>
+        <location filename="../../recap_app/ui/main_window.py" line="317"/>
         <source>&amp;Impor berkas sertifikat…</source>
         <translation>&amp;Import certificate files…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="311"/>
+        <location filename="../../recap_app/ui/main_window.py" line="319"/>
         <source>&amp;Cetak dokumen…</source>
         <translation>&amp;Print documents…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="313"/>
+        <location filename="../../recap_app/ui/main_window.py" line="321"/>
         <source>&amp;Ganti pengguna…</source>
         <translation>&amp;Switch user…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="314"/>
+        <location filename="../../recap_app/ui/main_window.py" line="322"/>
         <source>&amp;Pengguna dan peran…</source>
         <translation>&amp;Users and roles…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="315"/>
+        <location filename="../../recap_app/ui/main_window.py" line="323"/>
         <source>Pengaturan &amp;kantor…</source>
         <translation>Office &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="316"/>
+        <location filename="../../recap_app/ui/main_window.py" line="324"/>
         <source>P&amp;ulihkan dari cadangan…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="322"/>
+        <location filename="../../recap_app/ui/main_window.py" line="330"/>
         <source>&amp;Keluar</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="325"/>
+        <location filename="../../recap_app/ui/main_window.py" line="333"/>
         <source>&amp;Urungkan</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="327"/>
+        <location filename="../../recap_app/ui/main_window.py" line="335"/>
         <source>U&amp;langi</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="332"/>
+        <location filename="../../recap_app/ui/main_window.py" line="340"/>
         <source>&amp;Simpan sertifikat</source>
         <translation>&amp;Save certificate</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="335"/>
+        <location filename="../../recap_app/ui/main_window.py" line="343"/>
         <source>&amp;Cari…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="338"/>
+        <location filename="../../recap_app/ui/main_window.py" line="346"/>
         <source>Pindah antara &amp;daftar dan halaman</source>
         <translation>Switch between the &amp;list and the page</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="339"/>
+        <location filename="../../recap_app/ui/main_window.py" line="347"/>
         <source>Mode &amp;pleno (layar penuh)</source>
         <translation>&amp;Plenary mode (full screen)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="340"/>
+        <location filename="../../recap_app/ui/main_window.py" line="348"/>
         <source>Per&amp;besar</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="341"/>
+        <location filename="../../recap_app/ui/main_window.py" line="349"/>
         <source>Per&amp;kecil</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="342"/>
+        <location filename="../../recap_app/ui/main_window.py" line="350"/>
         <source>&amp;Ukuran biasa</source>
         <translation>&amp;Normal size</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="351"/>
+        <location filename="../../recap_app/ui/main_window.py" line="359"/>
         <source>&amp;Panduan petugas</source>
         <translation>&amp;Clerk&apos;s guide</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="353"/>
+        <location filename="../../recap_app/ui/main_window.py" line="361"/>
         <source>&amp;Tentang recap_app</source>
         <translation>&amp;About recap_app</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="440"/>
+        <location filename="../../recap_app/ui/main_window.py" line="449"/>
         <source>Halaman tidak dapat dimuat: %s</source>
         <translation>The page could not be loaded: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="446"/>
-        <location filename="../../recap_app/ui/main_window.py" line="878"/>
+        <location filename="../../recap_app/ui/main_window.py" line="455"/>
+        <location filename="../../recap_app/ui/main_window.py" line="946"/>
         <source>Sertifikat tidak dapat dimuat ulang: %s</source>
         <translation>The certificate could not be loaded again: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="518"/>
+        <location filename="../../recap_app/ui/main_window.py" line="527"/>
         <source>Ruang kerja tidak utuh: %1 (Di jendela ini: halaman Log audit, Periksa; Berkas › Pulihkan dari cadangan.)</source>
         <translation>Workspace not intact: %1 (In this window: the Audit log page, Check; File › Restore from backup.)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="546"/>
-        <location filename="../../recap_app/ui/main_window.py" line="552"/>
+        <location filename="../../recap_app/ui/main_window.py" line="555"/>
+        <location filename="../../recap_app/ui/main_window.py" line="561"/>
+        <location filename="../../recap_app/ui/main_window.py" line="577"/>
         <source>Ruang kerja</source>
         <translation>Workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="546"/>
+        <location filename="../../recap_app/ui/main_window.py" line="555"/>
         <source>Berkas ruang kerja %s tidak ada lagi (dipindah atau dihapus di luar jendela ini). Jendela ditutup; data yang tersimpan ada di berkas itu.</source>
         <translation>The workspace file %s is gone (moved or deleted outside this window). The window closes; the stored data are in that file.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="552"/>
+        <location filename="../../recap_app/ui/main_window.py" line="561"/>
         <source>Berkas ruang kerja diganti di luar jendela ini (misalnya dipulihkan dari cadangan). Ruang kerja dibuka ulang.</source>
         <translation>The workspace file was replaced outside this window (for example restored from a backup). The workspace is opened again.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="797"/>
+        <location filename="../../recap_app/ui/main_window.py" line="578"/>
+        <source>Jendela tidak lagi dapat membaca berkas ruang kerja seperti yang ditulis SQLite (%1): berkas itu, atau berkas pendampingnya -wal/-shm, diubah atau dihapus di luar jendela ini. Ruang kerja dibuka ulang dan diperiksa; yang sudah tersimpan di berkas tidak hilang.</source>
+        <translation>The window can no longer read the workspace file as SQLite wrote it (%1): the file, or its companion files -wal/-shm, were changed or removed outside this window. The workspace is opened again and checked; nothing stored in the file is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="617"/>
+        <source>Ruang kerja diubah di luar jendela ini; tampilan dimuat ulang.</source>
+        <translation>The workspace was changed outside this window; the view was loaded again.</translation>
+    </message>
+    <message>
+        <location filename="../../recap_app/ui/main_window.py" line="865"/>
         <source>recap_app %s — rekapitulasi suara berjenjang untuk KPU Provinsi, bekerja tanpa jaringan. Hasil resmi tetap rekapitulasi manual berjenjang dalam rapat pleno.</source>
         <translation>recap_app %s — tiered vote recapitulation for a KPU Provinsi, working offline. The legal result remains the manual tiered recap in the plenary.</translation>
     </message>
     <message>
         <location filename="../../recap_app/ui/app.py" line="188"/>
-        <location filename="../../recap_app/ui/main_window.py" line="860"/>
+        <location filename="../../recap_app/ui/main_window.py" line="928"/>
         <source>Buka ruang kerja</source>
         <extracomment>the size of the window pictured by ``recap gui --screenshot``: the screen of most office laptops
 ----------
@@ -1989,88 +2006,90 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="861"/>
+        <location filename="../../recap_app/ui/main_window.py" line="929"/>
         <source>Ruang kerja recap_app (*.sqlite)</source>
         <translation>recap_app workspace (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="898"/>
+        <location filename="../../recap_app/ui/main_window.py" line="591"/>
+        <location filename="../../recap_app/ui/main_window.py" line="966"/>
         <source>Pengguna dan peran</source>
         <translation>Users and roles</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="898"/>
+        <location filename="../../recap_app/ui/main_window.py" line="591"/>
+        <location filename="../../recap_app/ui/main_window.py" line="966"/>
         <source>Ruang kerja kini memakai akun: masuk dengan akun Anda.</source>
         <translation>The workspace now uses accounts: log in with your account.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="931"/>
-        <location filename="../../recap_app/ui/main_window.py" line="940"/>
-        <location filename="../../recap_app/ui/main_window.py" line="961"/>
-        <location filename="../../recap_app/ui/main_window.py" line="967"/>
-        <location filename="../../recap_app/ui/main_window.py" line="970"/>
+        <location filename="../../recap_app/ui/main_window.py" line="999"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1008"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1029"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1035"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1038"/>
         <source>Pulihkan dari cadangan</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="932"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1000"/>
         <source>Cadangan ruang kerja (*.sqlite)</source>
         <translation>Workspace backups (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="936"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1004"/>
         <source>Ruang kerja %1 akan diganti dengan cadangan %2. Ruang kerja sekarang disimpan di sampingnya, tidak dihapus.</source>
         <translation>Workspace %1 will be replaced by the backup %2. The current workspace is kept beside it, not deleted.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="939"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1007"/>
         <source>Perhatian:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="940"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1008"/>
         <source>Pulihkan</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="940"/>
-        <location filename="../../recap_app/ui/main_window.py" line="964"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1008"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1032"/>
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="947"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1015"/>
         <source>Kata sandi Anda untuk memulihkan:</source>
         <translation>Your password to restore:</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="962"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1030"/>
         <source>Cadangan %1 berasal dari ruang kerja lain (rantai audit lain). Tetap pulihkan? Pilihan ini dicatat di log audit.</source>
         <translation>Backup %1 comes from another workspace (another audit chain). Restore it anyway? This choice is recorded in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="964"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1032"/>
         <source>Tetap pulihkan</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="971"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1039"/>
         <source>Ruang kerja dipulihkan dari %1.</source>
         <translation>Workspace restored from %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="972"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1040"/>
         <source>Yang lama disimpan sebagai %1.</source>
         <translation>The old one is kept as %1.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="995"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1063"/>
         <location filename="../../recap_app/ui/pages/__init__.py" line="45"/>
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="995"/>
+        <location filename="../../recap_app/ui/main_window.py" line="1063"/>
         <source>Impor belum tersedia di versi ini.</source>
         <translation>Import is not available in this version.</translation>
     </message>
@@ -2121,24 +2140,24 @@ a window made only to save a picture of it (``recap gui --screenshot``) leaves t
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/app.py" line="310"/>
+        <location filename="../../recap_app/ui/app.py" line="332"/>
         <source>Ada draf yang belum disimpan: %s</source>
         <extracomment>the garbage collector&apos;s usual pace (Python&apos;s default thresholds), for the long-lived window; the command line that starts it sets a slower one for its short processes (recap_app/cli.py)</extracomment>
         <translation>Unsaved drafts kept for: %s</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="343"/>
+        <location filename="../../recap_app/ui/main_window.py" line="351"/>
         <source>Data &amp;TPS di balik angka kecamatan…</source>
         <translation>&amp;TPS data behind a kecamatan figure…</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="727"/>
+        <location filename="../../recap_app/ui/main_window.py" line="795"/>
         <source>Pilih sel di kolom kecamatan (di sertifikat atau di halaman Temuan) untuk melihat data TPS di baliknya.</source>
         <translation>Choose a cell in a kecamatan column (in the certificate or on the Findings page) to see the TPS data behind it.</translation>
     </message>
     <message>
-        <location filename="../../recap_app/ui/main_window.py" line="731"/>
-        <location filename="../../recap_app/ui/main_window.py" line="732"/>
+        <location filename="../../recap_app/ui/main_window.py" line="799"/>
+        <location filename="../../recap_app/ui/main_window.py" line="800"/>
         <source>Membaca data TPS…</source>
         <translation>Reading the TPS data…</translation>
     </message>

@@ -99,6 +99,7 @@ def test_a_file_over_a_typed_revision_asks_a_reason_then_imports(qtbot, monkeypa
     shown = w.pages["import"].report.toPlainText()
     assert "Menggantikan revisi 2 (diketik di aplikasi oleh operator, " in shown  # the accepted file says so
     assert "alasan yang diberikan dicatat pada revisi baru" in shown
+    assert "--reason" not in shown and "Alasan ditanyakan; tanpa alasan revisi yang ada tetap berlaku." in shown
 
 
 def test_the_reason_dialog_and_the_report_speak_english_in_the_english_window(qtbot, monkeypatch, tmp_path, ws):

@@ -211,3 +211,38 @@ def test_an_adoption_naming_another_certificate_s_revision_or_no_regency_is_refu
         certificate.revision_id_of(demo_ws, "99.99", 1)
     assert e.value.code == "unknown_region"
     assert demo_ws.adoption("33.01") is None
+
+
+def test_a_connection_that_lost_its_file_is_reopened_not_a_crash(qtbot, window, monkeypatch):
+    """The file's -wal/-shm removed by another program while the window is open: SQLite answers
+    "malformed" to the window's connection; the window says so and opens the workspace again."""
+    import sqlite3
+
+    from recap_app.ui import app as app_mod
+    from recap_app.ui import main_window
+
+    told, asked = [], []
+    monkeypatch.setattr(main_window, "inform", lambda parent, title, text, error=False: told.append(text))
+    window.workspace_requested.connect(asked.append)
+    assert app_mod._reconnect(sqlite3.DatabaseError("database disk image is malformed"))
+    assert asked == [str(window.ws.path)]
+    assert told[0].startswith("Jendela tidak lagi dapat membaca berkas ruang kerja seperti yang ditulis SQLite "
+                              "(database disk image is malformed)")
+    assert not window.connection_lost(sqlite3.DatabaseError("lagi"))  # once
+
+
+def test_accounts_made_outside_the_window_ask_whoever_acts_to_log_in(qtbot, window, monkeypatch):
+    from recap_app.core import auth
+    from recap_app.ui import main_window
+
+    other = Workspace.open(window.ws.path)
+    try:
+        auth.add_user(other, "tester", "uadmin", "admin", "rahasia-panjang-1")
+    finally:
+        other.close()
+    told, logins = [], []
+    monkeypatch.setattr(main_window, "inform", lambda parent, title, text, error=False: told.append(text))
+    monkeypatch.setattr(window, "switch_user", lambda: logins.append(True))
+    assert window.check_outside_changes()
+    assert told == ["Ruang kerja kini memakai akun: masuk dengan akun Anda."] and logins == [True]
+    assert not window.pages["import"].choose_btn.isEnabled()  # 'tester' has no account: nothing is offered

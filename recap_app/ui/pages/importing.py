@@ -115,6 +115,12 @@ class ImportPage(QWidget):
                               reason=dlg.text())
 
     def _show(self, report) -> None:
+        from ...core.importer import replacement_text
+
+        sheet, asked = self.tr("lembar"), self.tr("Alasan ditanyakan; tanpa alasan revisi yang ada tetap berlaku.")
+        for f in report.files:  # the window asks for the reason itself: its report gives no command-line advice
+            if f.code == "reason_needed" and f.replaces:
+                f.message = f"{f.file}, {sheet} {f.sheet}: {replacement_text(self.window_.ws, f)} {asked}"
         text = report.to_text(self.window_.ws.election, lang=fmt.LANG)
         self.reports.append(text)
         acc = sum(1 for f in report.files if f.status == "diterima")
