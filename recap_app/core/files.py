@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import stat
+import threading
 import time
 from pathlib import Path
 
@@ -31,9 +32,60 @@ def not_regular_word(mode: int) -> str:
     return next((w for test, w in NOT_REGULAR if test(mode)), "bukan berkas biasa")
 
 
+#: the database files this process holds open through SQLite: {(device, inode): connections}
+_HELD: dict[tuple[int, int], int] = {}
+_HELD_LOCK = threading.Lock()
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def hold(path: str | Path) -> tuple[int, int] | None:
+    """Note that a connection of this process now has the database file ``path`` open; returns the
+    key to give :func:`release` when it closes (None when the file cannot be looked at)."""
+    key = _identity(path)
+    if key is not None:
+        with _HELD_LOCK:
+            _HELD[key] = _HELD.get(key, 0) + 1
+    return key
+
+
+def release(key: tuple[int, int] | None) -> None:
+    """The connection noted by :func:`hold` closed."""
+    if key is None:
+        return
+    with _HELD_LOCK:
+        left = _HELD.get(key, 0) - 1
+        if left > 0:
+            _HELD[key] = left
+        else:
+            _HELD.pop(key, None)
+
+
+def held(path: str | Path) -> bool:
+    """Whether a connection of this process has the database file ``path`` open.
+
+    Such a file is never opened and closed again with ``open()`` by this process: closing any
+    descriptor of a file drops every POSIX lock the process holds on it (POSIX fcntl; SQLite's
+    "How To Corrupt An SQLite Database File", 2.2), and another process, no longer seeing this
+    one's lock, would take the file as unused, checkpoint it and delete its -wal and -shm under
+    the open connection, whose next writes would go to a deleted file."""
+    key = _identity(path)
+    with _HELD_LOCK:
+        return key is not None and key in _HELD
+
+
 def file_head(path: str | Path, size: int = len(SQLITE_MAGIC)) -> bytes:
     """The first ``size`` bytes of a regular file; b"" when it is missing, unreadable or no regular
-    file (never blocks on a FIFO, never reads a device)."""
+    file (never blocks on a FIFO, never reads a device). A database file this process holds open
+    (:func:`held`) is not opened again: it is an SQLite file, and its magic is returned."""
+    if held(path):
+        return SQLITE_MAGIC[:size]
     try:
         if not Path(path).is_file():
             return b""

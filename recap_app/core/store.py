@@ -94,6 +94,7 @@ class Workspace:
     def __init__(self, path: Path, conn: sqlite3.Connection, election: Election, readonly: bool = False):
         self.path = Path(path)
         self.conn = conn
+        self._held = files.hold(self.path)  # this process now has the file open (files.held)
         self._db = None
         self.election = election
         self.readonly = readonly
@@ -167,8 +168,11 @@ class Workspace:
         checked (header, meta table) before anything could change it (WAL switch, migrations)."""
         if existing:
             try:
-                with open(path, "rb") as fh:
-                    head = fh.read(16)
+                if files.held(path):  # open here already (the window's jobs): never opened and closed again
+                    head = files.SQLITE_MAGIC
+                else:
+                    with open(path, "rb") as fh:
+                        head = fh.read(16)
             except OSError as exc:
                 raise WorkspaceError(f"Berkas {path} tidak dapat dibaca: {os_text(exc)}.", "unreadable") from exc
             if head != files.SQLITE_MAGIC:
@@ -247,9 +251,10 @@ class Workspace:
         actor = actor or default_actor()
         tmp = path.with_name(path.name + f".baru-{os.urandom(4).hex()}")
         conn = None
+        made = None
         try:
             conn = cls._connect(tmp)
-            ws = cls(tmp, conn, election)
+            ws = made = cls(tmp, conn, election)
             ws.log_heads = False  # noted under its final name below
             schema.migration_set().apply(ws.db)
             with ws.transaction():
@@ -261,12 +266,16 @@ class Workspace:
             head = ws.chain_head()
             conn.close()
             conn = None
+            files.release(made._held)  # closed: the file is no longer held by this connection (files.held)
+            made._held = None
             continuity.done(path, genesis, wsid, head, force=True)  # this path's workspace is this one now
             os.replace(tmp, path)
         except BaseException as exc:  # a failure, or Ctrl+C: the half-made file is not left behind
             if conn is not None:
                 with contextlib.suppress(Exception):
                     conn.close()
+            if made is not None:
+                files.release(made._held)
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     os.remove(str(tmp) + suffix)
@@ -349,6 +358,8 @@ class Workspace:
         ours = bool(hooks) and self._stamp is not None and files.stamp(self.path) == self._stamp
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
+        files.release(getattr(self, "_held", None))
+        self._held = None
         for hook in hooks:
             with contextlib.suppress(Exception):
                 hook(ours)
