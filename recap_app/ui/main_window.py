@@ -33,6 +33,8 @@ from .widgets import JobStatus, ProgressPanel, TotalsBar, choose_open, confirm, 
 
 # The size the window asks for on a large screen; on a smaller one it opens inside the screen.
 PREFERRED_SIZE = (1440, 900)
+#: pixels a window manager's title bar and frame take above and below the client area
+FRAME_ROOM = 40
 
 
 def office_name(ws) -> str:
@@ -883,7 +885,11 @@ class MainWindow(QMainWindow):
         # screen) is maximised, so that the window manager fits its frame and title bar in too (a
         # client area of the screen's whole height put its status line below the screen's edge);
         # never smaller than its minimum, never outside the screen
-        too_big = w > screen.width() or h > screen.height()
+        # the frame and title bar the window manager adds are not in w x h: the preferred size within
+        # FRAME_ROOM of the screen's height would put the status line below its edge (a size the
+        # clerk left is one that fitted)
+        room = 0 if rect else FRAME_ROOM
+        too_big = w > screen.width() or h > screen.height() - room
         w = max(self.minimumWidth(), min(w, screen.width()))
         h = max(self.minimumHeight(), min(h, screen.height()))
         if x is None or y is None:
