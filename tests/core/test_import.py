@@ -728,6 +728,46 @@ def test_an_ods_text_cell_as_libreoffice_writes_it_reads(ws, kudus, tmp_path, in
     assert stored(ws, "33.19")[1]["33.19.01"]["dpt_l"] == first
 
 
+SVG_NS = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+DRAW_NS = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+
+
+@pytest.mark.parametrize("inner, said", [
+    ("<text:p>2</text:p><draw:g>9999</draw:g>", 'teks "9999" di sel D11 di luar paragrafnya'),
+    ("<text:p>2</text:p><draw:rect><svg:desc>9999</svg:desc></draw:rect>", 'teks "9999" di sel D11'),
+    ("<text:p>2</text:p><office:annotation><office:annotation/></office:annotation>9999",
+     "office:annotation di dalam catatan"),
+    ("<text:p>2</text:p><office:annotation-end>9999</office:annotation-end>", 'teks "9999" di sel D11'),
+    ("9999<text:p>2</text:p>", 'teks "9999" di sel D11'),  # text directly in the cell
+])
+def test_ods_text_a_spreadsheet_program_does_not_show_is_refused(ws, kudus, tmp_path, inner, said):
+    """calamine joins every text of a cell (but a comment's, up to its first end tag) to the cell's
+    paragraphs; LibreOffice shows the paragraphs only: 2 on the screen, 29999 read."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+
+    def edit(text):
+        text = text.replace(_float_cell(first), '<table:table-cell office:value-type="string">' + inner
+                            + "</table:table-cell>", 1)
+        for prefix, uri in (("svg", SVG_NS), ("draw", DRAW_NS)):
+            if f"xmlns:{prefix}=" not in text:
+                text = text.replace("<office:document-content ", f'<office:document-content xmlns:{prefix}="{uri}" ', 1)
+        return text
+
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "teks.ods", edit))
+    assert (rep.status, rep.code) == ("ditolak", "foreign_markup"), rep.message
+    assert said in rep.message
+
+
+def test_an_ods_number_cell_carrying_another_value_attribute_first_is_refused(ws, kudus, tmp_path):
+    """office:string-value before office:value: LibreOffice shows the number, calamine the text."""
+    first = kudus[2]["33.19.01"]["dpt_l"]
+    crafted = _float_cell(first).replace('office:value-type="float" ', 'office:value-type="float" '
+                                                                      'office:string-value="99999" ')
+    rep = imp(ws, _ods_edited(ws, kudus, tmp_path / "dua.ods", lambda t: t.replace(_float_cell(first), crafted, 1)))
+    assert (rep.status, rep.code) == ("ditolak", "damaged"), rep.message
+    assert 'bertipe float tetapi membawa juga office:string-value="99999"' in rep.message
+
+
 def test_an_ods_error_cell_carrying_a_hidden_figure_is_an_error(ws, kudus, tmp_path):
     """LibreOffice shows "#DIV/0!"; calamine read the hidden office:value 0, stored silently before."""
     first = kudus[2]["33.19.01"]["dpt_l"]

@@ -90,6 +90,8 @@ REFUSED = {
         '<y:c r="D12" t="n"><y:v>99999</y:v></y:c>')(t.replace(
             f'<worksheet xmlns="{MAIN}"', f'<worksheet xmlns="{MAIN}" xmlns:y="urn:lain" foo="xmlns:y=\'{MAIN}\'"', 1)),
         "unsur y:c dari namespace urn:lain"),
+    "a_digit_written_as_a_character_escape": (cell('<c r="D12" t="inlineStr"><is><t>_x0039_9999</t></is></c>'),
+                                              "teks dengan kode karakter _x0039_ untuk sebuah angka"),
     "utf16": (lambda t: '<?xml version="1.0" encoding="UTF-16"?>' + t, "UTF-16"),
 }
 
@@ -184,6 +186,19 @@ def test_the_words_xmlns_or_sheetData_in_a_text_are_no_markup(ws, tmp_path, text
                                                                    "</row></sheetData>"))
     rep = import_files(ws, [formula], "tester").files[0]
     assert rep.code != "foreign_markup", rep.message
+
+
+def test_a_shared_text_with_an_escaped_digit_is_refused_and_an_escaped_line_break_is_not(ws, tmp_path):
+    """Excel writes a line break in a text as _x000D_ (kept); a digit escaped so (_x0032_) is 2 to
+    calamine and Excel but the letters to LibreOffice."""
+    src = with_shared_texts(tmp_path / "asal.xlsx")
+    fine = patched(tmp_path, "baris.xlsx", lambda t: t.replace("<si><t>", "<si><t>baris_x000D_", 1),
+                   "xl/sharedStrings.xml", src)
+    assert import_files(ws, [fine], "tester").files[0].status == "diterima"
+    odd = patched(tmp_path, "kode.xlsx", lambda t: t.replace("<si><t>", "<si><t>_x0032_", 1),
+                  "xl/sharedStrings.xml", src)
+    rep = import_files(ws, [odd], "tester").files[0]
+    assert rep.code == "foreign_markup" and "_x0032_" in rep.message
 
 
 def test_the_shared_text_part_is_checked():

@@ -41,6 +41,9 @@ _SHARED = frozenset({
 _OPEN_TAG = re.compile(rb"<([^\s/>!?]+)")
 #: one attribute of a tag: its name, quote and value (blanks before it and around "=")
 _ATTRIBUTE = re.compile(rb"\s+([^\s=/>\"']+)\s*=\s*([\"'])(.*?)\2", re.S)
+#: an OOXML character escape (ECMA-376 Part 1, 22.4.2.4 ST_Xstring) of a digit, "+", ",", "-" or ".":
+#: "_x0039_9999" is 99999 to calamine and Excel, the text "_x0039_9999" to LibreOffice
+_ESCAPED_FIGURE = re.compile(rb"_x00(?:3[0-9]|2[b-e])_", re.IGNORECASE)
 #: the opening tag of sheetData, any prefix, and its closing tag
 _SHEET_DATA = re.compile(rb"<(?:[^\s/>!?:]+:)?sheetData(?=[\s/>])")
 _SHEET_DATA_END = re.compile(rb"</(?:[^\s/>!?:]+:)?sheetData\s*>")
@@ -53,7 +56,8 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
     than a spreadsheet program, in Indonesian for a refusal ("unsur x:v dari namespace urn:other");
     None when nothing (every part Excel, LibreOffice, openpyxl or xlsxwriter write).
 
-    Refused: a part not in UTF-8 (the checks read its bytes as UTF-8); a document type declaration (a DTD can give an element a default ``xmlns`` or
+    Refused: a part not in UTF-8 (the checks read its bytes as UTF-8); a character escape of a digit
+    or a sign (``_x0039_``: a digit to calamine, the letters to LibreOffice); a document type declaration (a DTD can give an element a default ``xmlns`` or
     attribute unseen in its tag); a root element outside SpreadsheetML; a namespace declared
     anywhere from the root's end to the end of the cells; an element there whose prefix the root
     does not bind to SpreadsheetML, or whose local name the format does not have there (a wrapper
@@ -63,6 +67,9 @@ def check_part(xml: bytes, shared: bool = False) -> str | None:
         return "teks XML dalam pengodean UTF-16, bukan UTF-8"
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml or b"<!ATTLIST" in xml:
         return "deklarasi DOCTYPE (DTD)"
+    escaped = _ESCAPED_FIGURE.search(xml) if b"_x" in xml or b"_X" in xml else None
+    if escaped:  # calamine (and Excel) decode it to a digit, LibreOffice shows it as written
+        return f"teks dengan kode karakter {escaped.group().decode()} untuk sebuah angka atau tanda angka"
     root = _root(xml)
     if root is None:
         return None  # nothing to read: calamine finds no cell either

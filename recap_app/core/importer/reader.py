@@ -691,6 +691,12 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
                     in_cell = 0
                 stack.pop()
                 if tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                    stray = _ods_stray_text(el) if len(el) or (el.text or "").strip() else ""
+                    if stray:
+                        raise foreign_markup(name, f"lembar {table}", f"teks \"{short(stray)}\" di sel "
+                                             f"{column_letter(c + 1)}{r + 1} di luar paragrafnya (dalam gambar, "
+                                             "catatan atau langsung di sel): program lembar kerja tidak "
+                                             "menampilkannya, pembaca berkas ini menggabungkannya dengan angka sel")
                     ncols = int(el.get(f"{t}number-columns-repeated", "1"))
                     span = (int(el.get(f"{t}number-rows-spanned", "1")), int(el.get(f"{t}number-columns-spanned", "1")))
                     if merged is not None and span != (1, 1) and len(merged.setdefault(table, [])) < 10_000:
@@ -708,6 +714,14 @@ def _ods_extents(name: str, zf: zipfile.ZipFile,
                     if kind not in ODS_TYPES or (numeric and not NUMBER_TEXT.fullmatch(el.get(office_value) or "")) or (
                             not numeric and kind not in (None, "string") and el.get(office_value) is not None):
                         _odd_ods_cell(name, table, r, c, el, kind, office_value)
+                    other = [a for a in el.attrib if a in ODS_VALUES and a != ODS_VALUE_OF.get(kind, "")]
+                    if other:  # calamine takes the first value attribute, LibreOffice the one of the cell's type
+                        raise refused(name, f"sel {column_letter(c + 1)}{r + 1} di lembar {table} bertipe "
+                                            f"{kind or '(tanpa jenis)'} tetapi membawa juga "
+                                            f"{_ods_name(other[0])}=\"{short(el.get(other[0]))}\"; program lembar "
+                                            "kerja menampilkan nilai jenisnya, pembaca berkas ini bisa membaca yang "
+                                            "lain. Buka di program lembar kerja, simpan ulang, lalu impor lagi.",
+                                      "damaged")
                     if kind is not None or len(el):
                         max_c, row_has = max(max_c, c + ncols), True
                         formula = el.get(f"{t}formula")
@@ -749,11 +763,50 @@ _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 #: what a cell's value may be written with (ODF 1.2 part 1, 6.1 paragraphs and their spans, spaces,
 #: tabs, line breaks, links, bookmarks): LibreOffice shows it as calamine reads it. A heading, a list,
 #: a ruby, a note or a table inside a cell is shown otherwise (or not at all) than calamine reads it.
+#: every value attribute of a cell, and the one of each value type (ODF 1.2 part 1, 19.385-19.389)
+ODS_VALUES = frozenset(f"{_ODS_OFFICE}{n}" for n in ("value", "string-value", "boolean-value", "date-value",
+                                                      "time-value"))
+ODS_VALUE_OF = {**{t: f"{_ODS_OFFICE}value" for t in ("float", "percentage", "currency")},
+                "string": f"{_ODS_OFFICE}string-value", "boolean": f"{_ODS_OFFICE}boolean-value",
+                "date": f"{_ODS_OFFICE}date-value", "time": f"{_ODS_OFFICE}time-value"}
 ODS_CELL_CONTENT = frozenset(f"{_ODS_TEXT}{n}" for n in (
     "p", "span", "s", "tab", "line-break", "a", "soft-page-break", "bookmark", "bookmark-start", "bookmark-end"))
 #: a comment on the cell, and drawings anchored in it: not the cell's value, read by neither
 ODS_FREE = frozenset({f"{_ODS_OFFICE}annotation", f"{_ODS_OFFICE}annotation-end"})
 ODS_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+
+
+_SVG = "{urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0}"
+_ODS_P = f"{_ODS_TEXT}p"
+_ODS_ANNOTATION = f"{_ODS_OFFICE}annotation"
+
+
+def _ods_stray_text(cell) -> str:
+    """Text in an .ods cell that LibreOffice does not show as the cell's and calamine reads with it
+    (the first such text, "" when none): text directly in the cell or between its elements; text
+    written directly in a drawing element (a drawing's text is in its text box's paragraphs); a
+    drawing's description or title that reads as a figure; a comment inside a comment, and text in
+    a comment's end mark (calamine stops skipping a comment at the first end tag)."""
+    pieces = [cell.text]
+    for child in cell:
+        pieces.append(child.tail)
+        if child.tag == _ODS_P:
+            continue
+        if child.tag == _ODS_ANNOTATION:
+            if any(d.tag in (_ODS_ANNOTATION, f"{_ODS_OFFICE}annotation-end") for d in child.iter() if d is not child):
+                return "office:annotation di dalam catatan"
+            continue
+        for d in child.iter():
+            inside_p = d.tag == _ODS_P or d.tag.startswith(_ODS_TEXT)
+            if d.tag in (f"{_SVG}desc", f"{_SVG}title"):
+                if FIGURE_LIKE.fullmatch((d.text or "").strip()):
+                    return (d.text or "").strip()
+                continue
+            if not inside_p and (d.text or "").strip():
+                return d.text.strip()
+            if d is not child and not inside_p and (d.tail or "").strip():
+                return d.tail.strip()
+    return next((x.strip() for x in pieces if x and x.strip()), "")
 
 
 def _ods_name(tag: str) -> str:
