@@ -265,3 +265,55 @@ def test_shared_texts_kept_at_another_path_are_said_in_indonesian(ws, tmp_path):
     assert rep.code == "damaged" and "Calamine" not in rep.message
     assert rep.message.startswith("Berkas pindah.xlsx: daftar teks buku kerja disimpan di xl/strings.xml, bukan di "
                                   "xl/sharedStrings.xml")
+
+
+# ----------------------------------------------------------------- number formats that show otherwise
+def with_format(tmp_path, name, code, cell_xml):
+    """The sample with a number format ``code`` (a custom numFmt) on D12, written as ``cell_xml``."""
+    def styles(t):
+        fmt = f'<numFmt numFmtId="170" formatCode="{code}"/>'
+        if "<numFmts" in t:
+            at = t.index(">", t.index("<numFmts")) + 1
+            t = t[:at] + fmt + t[at:]
+        else:
+            t = t.replace("<cellXfs", f'<numFmts count="1">{fmt}</numFmts><cellXfs', 1)
+        return t.replace("</cellXfs>", '<xf numFmtId="170" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>'
+                                       "</cellXfs>", 1)
+    src = patched(tmp_path, f"asal-{name}", cell(cell_xml))
+    with zipfile.ZipFile(src) as z:  # the new style's index: after the cellXfs' own
+        xfs = z.read("xl/styles.xml").decode().split("<cellXfs", 1)[1].count("<xf ")
+    return patched(tmp_path, name, styles, "xl/styles.xml", src), xfs
+
+
+@pytest.mark.parametrize("code, value, shown", [
+    ("&quot;23531&quot;", "99999", "23531"),  # a literal: LibreOffice shows 23531
+    ("0,", "23531000", "23531"),  # scaled by a thousand
+    (";;;", "99999", ""),  # hidden
+    ("0%", "235", "23500%"),
+])
+def test_a_figure_whose_number_format_shows_another_is_refused(ws, tmp_path, code, value, shown):
+    path, index = with_format(tmp_path, "format.xlsx", code, f'<c r="D12" s="{{s}}" t="n"><v>{value}</v></c>')
+    path = patched(tmp_path, "format2.xlsx", lambda t: t.replace('s="{s}"', f's="{index}"'), source=path)
+    rep = import_files(ws, [path], "tester").files[0]
+    assert (rep.status, rep.code) == ("ditolak", "bad_number"), rep.message
+    assert "sel D12" in rep.message and "dengan format angka" in rep.message
+    assert "yang menampilkannya lain dari nilainya" in rep.message
+
+
+@pytest.mark.parametrize("code", ["#,##0", "0", "General", "[Red]#,##0;[Red]\\-#,##0",
+                                  '_(* #,##0_);_(* \\(#,##0\\);_(* &quot;-&quot;_);_(@_)', "@"])
+def test_a_figure_in_a_format_that_shows_it_as_itself_reads(ws, tmp_path, code):
+    path, index = with_format(tmp_path, "biasa.xlsx", code, '<c r="D12" s="{s}" t="n"><v>23531</v></c>')
+    path = patched(tmp_path, "biasa2.xlsx", lambda t: t.replace('s="{s}"', f's="{index}"'), source=path)
+    rep = import_files(ws, [path], "tester").files[0]
+    assert rep.status == "diterima", rep.message
+    assert ws.latest_values()["33.74"][1]["33.74.01"]["dpt_p"] == 23531
+
+
+def test_which_formats_show_a_figure_otherwise():
+    from recap_app.core.importer.formats import shows_otherwise
+
+    assert [shows_otherwise(c) for c in ("General", "0", "#,##0", "0.00", "#,##0;(#,##0)", "@", "0;0;\"-\"")] == [
+        False] * 7
+    assert all(shows_otherwise(c) for c in ('"23531"', "0,", ";;;", "0%", "0.00E+00", "# ?/?", "dd/mm/yyyy",
+                                            '0;0;0;"23531"', "[>100]0;\"kecil\"", '0" suara"', "0;0;\"nol\""))

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from ..domain import MAX_FIGURE  # noqa: F401 (the importer's bound, imported from here too)
 from ..formatting import number
+from .formats import Formatted
 
 DASHES = {"-", "\u2013", "\u2014", "\u2212"}
 # re.ASCII: \d is 0-9 only (without it "١٢٣", "१२३" and fullwidth "１２３" match, and int() takes them)
@@ -106,6 +107,11 @@ def _parse(raw: object) -> Parsed:
     """
     if raw is None:
         return Parsed(None)
+    if isinstance(raw, Formatted):  # its number format shows something else than this value
+        shown = number(int(raw)) if isinstance(raw, float) and raw.is_integer() else f'"{short(str(raw))}"'
+        raise NumberProblem(f'{shown} dengan format angka "{short(raw.number_format)}", yang menampilkannya lain '
+                            "dari nilainya (teks, disembunyikan, diskalakan, persen atau tanggal)",
+                            "angka dengan format angka biasa (General, 0 atau #,##0)")
     if isinstance(raw, str) and (isinstance(raw, CellError) or ERROR_TEXT.match(raw.strip())):
         err = raw if isinstance(raw, CellError) else CellError(raw.strip())
         raise NumberProblem(f"galat {err}", error=err)

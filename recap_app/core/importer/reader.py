@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ImportRefused
 from ..formatting import number
-from . import namespaces
+from . import formats, namespaces
 from .numbers import ERROR_TEXT, CellError, short
 
 #: Largest file accepted (bytes). A DB1 workbook of 35 kecamatan is ~30 KB; 20 MB leaves room for
@@ -1134,6 +1134,7 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
         raise
     for part, cells in errors.items():
         _place_errors(name, zf, sheets, part, cells, sheet_of(part))
+    _mark_formats(name, zf, sheets, sheet_of)
     if not marked:
         return sheets  # openpyxl (slower) only for formulas without saved results and hidden rows/columns
     import openpyxl
@@ -1170,6 +1171,38 @@ def _xlsx(name: str, data: bytes, zf: zipfile.ZipFile, errors: dict, marked: boo
                     sheet.formulas[(r, c)] = str(text)
     _check_literal_texts(name, sheets)
     return sheets
+
+
+_C_TAG = re.compile(rb"<(?:[^\s/>!?:]+:)?c\s([^>]*)>")
+
+
+def _mark_formats(name: str, zf: zipfile.ZipFile, sheets: list[Sheet], sheet_of: Callable[[str], str]) -> None:
+    """Values of cells whose number format shows them otherwise (importer.formats) carry that
+    format into the grid, for the figure reader to refuse; nothing to do (one search of the styles)
+    when no style of the workbook has such a format, the usual case."""
+    try:
+        styles = zf.read("xl/styles.xml")
+    except KeyError:
+        return
+    except Exception:  # noqa: BLE001 - unreadable styles: calamine read the file without them
+        return
+    odd = formats.odd_styles(styles)
+    if not odd:
+        return
+    by_name = {s.name: s for s in sheets}
+    for part in _xlsx_worksheets(name, zf):
+        sheet = by_name.get(sheet_of(part))
+        if sheet is None:
+            continue
+        xml = zf.read(part)
+        for m in _C_TAG.finditer(xml):
+            a = {k: (v1 if v1 is not None else v2) for k, v1, v2 in _ATTR.findall(m.group(1))}
+            style, ref = a.get(b"s", b""), _REF_VALUE.fullmatch(a.get(b"r", b""))
+            if not style.isdigit() or int(style) not in odd or not ref or not ref.group(1) or not ref.group(2):
+                continue
+            r, c = int(ref.group(2)) - 1, column_number(ref.group(1).decode().upper()) - 1
+            if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] is not None:
+                sheet.rows[r][c] = formats.formatted(sheet.rows[r][c], odd[int(style)])
 
 
 #: a formula that is one text and nothing else: ="ADIPALA" (a doubled quote inside stands for one)
